@@ -1,0 +1,31 @@
+# shopgraph: `make demo` installs and serves the demo graph; `make test` runs the tests.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= demo/graph.kuzu
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+export TRANSFORMERS_OFFLINE := 1
+
+$(BIN)/shopgraph: pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(BIN)/shopgraph
+
+demo: install
+	rm -rf demo && mkdir -p demo
+	$(BIN)/shopgraph build data/demo/catalog.jsonl --store $(STORE)
+	$(BIN)/shopgraph stats --store $(STORE)
+
+browser:
+	@command -v chromium >/dev/null || test -x /usr/bin/chromium || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: install browser
+	$(BIN)/python -m pytest -q
+
+.PHONY: install demo browser test

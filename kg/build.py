@@ -1,0 +1,273 @@
+"""build_graph: catalog records (and optional extracted facts) → batched writes into a graph store."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Protocol
+
+from kg.catalog import Product, Record, Rejected
+from kg.normalize import attribute_key, canonical, category_keys, display, normalize_value, value_key
+from kg.schema import (
+    BRAND,
+    CATEGORY,
+    HAS_BRAND,
+    HAS_VALUE,
+    IN_CATEGORY,
+    PRODUCT,
+    SUBCATEGORY_OF,
+    VALUE,
+    ProductRelation,
+    Source,
+    edge_row,
+)
+from kg.store.protocol import GraphBatch, GraphStore, WriteStats
+
+logger = logging.getLogger(__name__)
+
+
+class OnError(str, Enum):
+    FAIL = "fail"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedValue:
+    """An attribute value a model found in a product's text."""
+
+    attribute: str
+    value: str
+    field: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedRelation:
+    """A product-to-product relation a model found in a product's text."""
+
+    type: ProductRelation
+    target: str  # product id
+    field: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass
+class Extraction:
+    values: list[ExtractedValue] = field(default_factory=list)
+    relations: list[ExtractedRelation] = field(default_factory=list)
+
+
+class Extractor(Protocol):
+    """Anything that reads products' text and returns facts (extraction.tagger provides one)."""
+
+    name: str
+    version: str
+
+    def extract(self, products: Sequence[Product]) -> list[Extraction]: ...
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    written: int = 0
+    rejected: int = 0
+    extracted_values: int = 0
+    extracted_relations: int = 0
+    pruned: int = 0
+    writes: WriteStats = field(default_factory=WriteStats)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "products_read": self.read,
+            "products_written": self.written,
+            "products_rejected": self.rejected,
+            "extracted_values": self.extracted_values,
+            "extracted_relations": self.extracted_relations,
+            "orphans_pruned": self.pruned,
+            "edges_replaced": self.writes.edges_deleted,
+            "graph": self.counts,
+        }
+
+
+def content_hash(product: Product) -> str:
+    payload = {k: getattr(product, k) for k in (
+        "id", "title", "description", "bullets", "brand", "category", "price", "currency", "attributes", "url")}
+    payload["related"] = [(t.value, i) for t, i in product.related]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+class BatchWriter:
+    """Turns products into GraphBatch rows: one node per canonical key, provenance on every edge."""
+
+    def __init__(self, extractor: Extractor | None = None, min_score: float = 0.0) -> None:
+        self.extractor = extractor
+        self.min_score = min_score
+        self._hierarchy: set[tuple[str, str]] = set()
+
+    def batch(self, products: Sequence[Product], extractions: Sequence[Extraction] | None = None) -> GraphBatch:
+        b = GraphBatch()
+        nodes: dict[str, dict[str, dict[str, Any]]] = {BRAND: {}, CATEGORY: {}, VALUE: {}}
+        placeholders: set[str] = set()
+        ids = {p.id for p in products}
+        b.replace[Source.CATALOG] = [p.id for p in products]
+        if extractions is not None:
+            b.replace[Source.EXTRACTED] = [p.id for p in products]
+        for i, p in enumerate(products):
+            file = Path(p.catalog).name
+            b.add_node(PRODUCT, {
+                "id": p.id, "title": p.title, "description": p.description, "bullets": p.bullets,
+                "price": p.price, "currency": p.currency, "url": p.url, "catalog": file,
+                "content_hash": content_hash(p), "embedding": None,
+            })
+            catalog = {"source": Source.CATALOG.value, "catalog": file, "confidence": 1.0}
+            if p.brand:
+                key = canonical(p.brand)
+                if key:
+                    nodes[BRAND].setdefault(key, {"key": key, "name": display(p.brand)})
+                    b.add_edge(HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, field="brand", **catalog))
+            if p.category:
+                keys = category_keys(p.category)
+                for depth, (key, name) in enumerate(zip(keys, p.category)):
+                    nodes[CATEGORY].setdefault(key, {
+                        "key": key, "name": display(name), "path": " > ".join(display(c) for c in p.category[: depth + 1]),
+                        "depth": depth,
+                    })
+                    if depth and (key, keys[depth - 1]) not in self._hierarchy:
+                        self._hierarchy.add((key, keys[depth - 1]))
+                        b.add_edge(SUBCATEGORY_OF, {"from": key, "to": keys[depth - 1]})
+                b.add_edge(IN_CATEGORY, edge_row(IN_CATEGORY, **{"from": p.id, "to": keys[-1]}, field="category", **catalog))
+            catalog_attrs: set[str] = set()
+            for name, values in p.attributes.items():
+                attr = attribute_key(name)
+                catalog_attrs.add(attr)
+                for v in values:
+                    self._add_value(b, nodes, p.id, name, v, field="attributes", **catalog)
+            for rel, target in p.related:
+                if target not in ids:
+                    placeholders.add(target)
+                b.add_edge(rel.value, edge_row(rel.value, **{"from": p.id, "to": target}, field="related", **catalog))
+            if extractions is not None:
+                self._add_extracted(b, nodes, p, extractions[i], catalog_attrs, placeholders, ids)
+        for label, rows in nodes.items():
+            for row in rows.values():
+                b.add_node(label, row)
+        for target in sorted(placeholders - ids):
+            b.add_node(PRODUCT, {"id": target, "title": None})
+        return b
+
+    def _add_value(self, b: GraphBatch, nodes: dict[str, dict[str, dict[str, Any]]], pid: str, name: str,
+                   value: str, **prov: Any) -> None:
+        attr = attribute_key(name)
+        if not attr or not value.strip():
+            return
+        norm = normalize_value(value)
+        key = value_key(name, value)
+        nodes[VALUE].setdefault(key, {
+            "key": key, "attribute": attr, "value": display(value), "normalized": norm.text,
+            "number": norm.number, "unit": norm.unit,
+        })
+        b.add_edge(HAS_VALUE, edge_row(HAS_VALUE, **{"from": pid, "to": key}, attribute=attr, surface=value, **prov))
+
+    def _add_extracted(self, b: GraphBatch, nodes: dict[str, dict[str, dict[str, Any]]], p: Product,
+                       ex: Extraction, catalog_attrs: set[str], placeholders: set[str], ids: set[str]) -> None:
+        assert self.extractor is not None
+        file = Path(p.catalog).name
+        model = {"source": Source.EXTRACTED.value, "catalog": file, "model": self.extractor.name,
+                 "model_version": self.extractor.version}
+        seen: set[tuple[str, str]] = set()
+        for v in ex.values:
+            attr = attribute_key(v.attribute)
+            if v.score < self.min_score or attr in catalog_attrs:
+                continue  # catalog values win a conflict
+            prov = {**model, "field": v.field, "start_char": v.start, "end_char": v.end, "confidence": v.score}
+            if attr == "brand":
+                key = canonical(v.value)
+                if p.brand or not key or ("brand", key) in seen:
+                    continue
+                seen.add(("brand", key))
+                nodes[BRAND].setdefault(key, {"key": key, "name": display(v.value)})
+                b.add_edge(HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, **prov))
+                continue
+            vkey = value_key(v.attribute, v.value)
+            if (attr, vkey) in seen:
+                continue
+            seen.add((attr, vkey))
+            self._add_value(b, nodes, p.id, v.attribute, v.value, **prov)
+        catalog_rels = {(t, target) for t, target in p.related}
+        for r in ex.relations:
+            if r.score < self.min_score or (r.type, r.target) in catalog_rels or r.target == p.id:
+                continue
+            if r.target not in ids:
+                placeholders.add(r.target)
+            b.add_edge(r.type.value, edge_row(
+                r.type.value, **{"from": p.id, "to": r.target}, **model, field=r.field, start_char=r.start,
+                end_char=r.end, confidence=r.score))
+
+
+def build_graph(
+    records: Iterable[Record],
+    store: GraphStore,
+    *,
+    extractor: Extractor | None = None,
+    min_score: float = 0.0,
+    batch_size: int = 1000,
+    on_error: OnError = OnError.FAIL,
+    rejects: Callable[[Rejected], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> BuildReport:
+    """Write catalog records into ``store``, ``batch_size`` products per transaction.
+
+    Rejected records stop the build (OnError.FAIL, raising CatalogError with file:line) or go
+    to ``rejects`` (OnError.SKIP). Each product's catalog facts (and extracted facts, with an
+    extractor) replace its earlier ones, so rebuilding is idempotent and a killed build can simply
+    be run again. Brand, category and value nodes left without products are pruned at the end.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    store.ensure_schema()
+    writer = BatchWriter(extractor, min_score)
+    report = BuildReport()
+    pending: list[Product] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        extractions = extractor.extract(pending) if extractor is not None else None
+        if extractions is not None:
+            report.extracted_values += sum(len(e.values) for e in extractions)
+            report.extracted_relations += sum(len(e.relations) for e in extractions)
+        report.writes.add(store.upsert(writer.batch(pending, extractions)))
+        report.written += len(pending)
+        if progress is not None:
+            progress(len(pending))
+        pending.clear()
+
+    for rec in records:
+        report.read += 1
+        if isinstance(rec, Rejected):
+            if on_error is OnError.FAIL:
+                raise rec.error()
+            report.rejected += 1
+            if rejects is not None:
+                rejects(rec)
+            if progress is not None:
+                progress(1)
+            continue
+        pending.append(rec)
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    report.pruned = store.prune()
+    store.refresh_indexes()
+    report.counts = store.counts()
+    return report

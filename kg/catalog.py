@@ -1,0 +1,389 @@
+"""Catalog readers: JSON Lines, CSV and schema.org RDF, streamed and gzip-aware.
+
+`read_catalog(path)` yields `Product` records one at a time, so memory stays flat on large dumps.
+Bad rows raise `CatalogError("path", line, reason)`, or, with ``errors="yield"``, come out as
+`Rejected` records so the caller can write them to a rejects file and go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from kg.errors import CatalogError
+from kg.schema import ProductRelation
+
+MAX_FIELD_BYTES = 1 << 20  # 1 MB per field
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+RDF_SUFFIXES = {".nt": "nt", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld"}
+FORMATS = sorted(JSONL_SUFFIXES | CSV_SUFFIXES | set(RDF_SUFFIXES))
+
+
+@dataclass(slots=True)
+class Product:
+    """One catalog record, validated."""
+
+    id: str
+    title: str
+    description: str | None = None
+    bullets: list[str] = field(default_factory=list)
+    brand: str | None = None
+    category: list[str] = field(default_factory=list)
+    price: float | None = None
+    currency: str | None = None
+    attributes: dict[str, list[str]] = field(default_factory=dict)
+    related: list[tuple[ProductRelation, str]] = field(default_factory=list)
+    url: str | None = None
+    catalog: str = ""  # the file it was read from
+    line: int = 0  # its line (JSONL/CSV) or record number (RDF)
+
+    def text_fields(self) -> dict[str, str]:
+        """The free-text fields models read, by field name ('bullets' joined by newlines)."""
+        fields = {"title": self.title}
+        if self.bullets:
+            fields["bullets"] = "\n".join(self.bullets)
+        if self.description:
+            fields["description"] = self.description
+        return fields
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A row that could not be read, with where and why."""
+
+    path: str
+    line: int | None
+    reason: str
+    raw: str = ""
+
+    def error(self) -> CatalogError:
+        return CatalogError(self.path, self.line, self.reason)
+
+
+Record = Product | Rejected
+ErrorMode = Literal["raise", "yield"]
+
+
+def catalog_format(path: str | Path) -> str:
+    """'jsonl', 'csv' or an rdflib format name, from the extension (a trailing .gz is looked through)."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".gz":
+        suffix = Path(p.stem).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
+    if suffix in RDF_SUFFIXES:
+        return RDF_SUFFIXES[suffix]
+    raise CatalogError(
+        path,
+        None,
+        f"unknown catalog format {suffix or '(no extension)'!r}; "
+        f"use one of {', '.join(FORMATS)} (optionally gzipped, e.g. catalog.jsonl.gz)",
+    )
+
+
+def open_binary(path: str | Path) -> IO[bytes]:
+    p = Path(path)
+    if not p.exists():
+        raise CatalogError(path, None, "no such file")
+    if p.is_dir():
+        raise CatalogError(path, None, "is a directory; pass catalog files")
+    with open(p, "rb") as probe:
+        gzipped = probe.read(2) == b"\x1f\x8b"
+    return gzip.open(p, "rb") if gzipped else open(p, "rb")
+
+
+def read_catalog(
+    path: str | Path,
+    *,
+    errors: ErrorMode = "raise",
+    csv_map: Mapping[str, str] | None = None,
+) -> Iterator[Record]:
+    """Stream the products of one catalog file.
+
+    errors="raise" stops at the first bad row with a CatalogError naming file and line;
+    errors="yield" yields a Rejected record for it and carries on.
+    Duplicate ids inside one file are rejected after the first.
+    """
+    fmt = catalog_format(path)
+    if fmt == "jsonl":
+        records = _read_jsonl(path)
+    elif fmt == "csv":
+        records = _read_csv(path, csv_map or {})
+    else:
+        from kg.rdf import read_rdf  # rdflib is only imported for RDF input
+
+        records = read_rdf(path, fmt)
+    seen: dict[str, int] = {}
+    for rec in records:
+        if isinstance(rec, Product):
+            first = seen.get(rec.id)
+            if first is not None:
+                rec = Rejected(str(path), rec.line, f"duplicate id {rec.id!r} (first seen at line {first})")
+            else:
+                seen[rec.id] = rec.line
+        if isinstance(rec, Rejected) and errors == "raise":
+            raise rec.error()
+        yield rec
+
+
+# ---------------------------------------------------------------- JSON Lines
+
+
+def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, text or None when not UTF-8, reason) for each non-blank line."""
+    with open_binary(path) as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, None, (
+                    f"invalid UTF-8 at byte {exc.start} of the line; "
+                    "re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
+                )
+                continue
+            if text.strip():
+                yield number, text, ""
+
+
+def _read_jsonl(path: str | Path) -> Iterator[Record]:
+    name = str(path)
+    for number, text, reason in _decoded_lines(path):
+        if text is None:
+            yield Rejected(name, number, reason)
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Rejected(name, number, f"malformed JSON: {exc.msg} at column {exc.colno}", text.rstrip("\n"))
+            continue
+        if not isinstance(obj, dict):
+            yield Rejected(name, number, f"expected a JSON object, got {type(obj).__name__}", text.rstrip("\n"))
+            continue
+        yield product_from_mapping(obj, name, number, raw=text.rstrip("\n"))
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Record]:
+    """CSV with a header. Columns are named like the JSON fields, or mapped with ``field=column``.
+
+    `bullets` are separated by " | ", `attributes` and `related` hold JSON, and any column named
+    ``attr:<Name>`` adds an attribute.
+    """
+    name = str(path)
+    bad_lines: dict[int, str] = {}
+    counter = {"line": 0}
+
+    def lines() -> Iterator[str]:
+        with open_binary(path) as fh:
+            for raw in fh:
+                counter["line"] += 1
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    bad_lines[counter["line"]] = (
+                        f"invalid UTF-8 at byte {exc.start} of the line; "
+                        "re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
+                    )
+                    yield raw.decode("utf-8", errors="replace")
+
+    delimiter = "\t" if Path(str(path).removesuffix(".gz")).suffix.lower() == ".tsv" else ","
+    reader = csv.reader(lines(), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        raise CatalogError(name, 1, f"malformed CSV header: {exc}") from exc
+    inverse = {column: fieldname for fieldname, column in column_map.items()}
+    missing = [c for c in column_map.values() if c not in header]
+    if missing:
+        raise CatalogError(name, 1, f"mapped column(s) {missing} not in the header {header}; fix --csv-map")
+    fields = [inverse.get(col, col) for col in header]
+    start = 2
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Rejected(name, counter["line"], f"malformed CSV: {exc}")
+            start = counter["line"] + 1
+            continue
+        end = counter["line"]
+        bad = [bad_lines.pop(n) for n in range(start, end + 1) if n in bad_lines]
+        line, start = start, end + 1
+        if bad:
+            yield Rejected(name, line, bad[0])
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(fields):
+            yield Rejected(name, line, f"expected {len(fields)} columns, got {len(row)}", ",".join(row))
+            continue
+        obj: dict[str, Any] = {}
+        attributes: dict[str, Any] = {}
+        try:
+            for key, cell in zip(fields, row):
+                if cell == "":
+                    continue
+                if key.startswith("attr:"):
+                    attributes[key[5:]] = [v.strip() for v in cell.split(" | ")]
+                elif key == "bullets":
+                    obj["bullets"] = [b.strip() for b in cell.split(" | ") if b.strip()]
+                elif key in ("attributes", "related"):
+                    obj[key] = json.loads(cell)
+                else:
+                    obj[key] = cell
+        except json.JSONDecodeError as exc:
+            yield Rejected(name, line, f"column {key!r} holds malformed JSON: {exc.msg}", ",".join(row))
+            continue
+        if attributes:
+            obj["attributes"] = {**attributes, **(obj.get("attributes") or {})}
+        yield product_from_mapping(obj, name, line, raw=",".join(row))
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _text(obj: Mapping[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"field {key!r} must be a string, got {type(value).__name__}")
+    value = value.strip()
+    return value or None
+
+
+def _check_size(key: str, value: Any) -> None:
+    size = len(json.dumps(value, ensure_ascii=False).encode("utf-8")) if not isinstance(value, str) \
+        else len(value.encode("utf-8"))
+    if size > MAX_FIELD_BYTES:
+        raise ValueError(
+            f"field {key!r} is {size / MAX_FIELD_BYTES:.1f} MB, over the 1 MB limit; shorten it or drop it"
+        )
+
+
+def parse_price(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"price {value!r} is not a number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().lstrip("$€£¥").replace(",", "")
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"price {value!r} is not a number; write it like 19.99") from None
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"price {value!r} is not a non-negative number")
+    return number
+
+
+def _listify(value: Any, key: str) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            raise ValueError(f"{key} values must be strings or numbers, got {type(item).__name__}")
+        text = str(item).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def product_from_mapping(obj: Mapping[str, Any], path: str, line: int, raw: str = "") -> Record:
+    """Validate one record (JSON object or CSV row) into a Product, or a Rejected with the reason."""
+    try:
+        for key, value in obj.items():
+            _check_size(key, value)
+        if "input" in obj and "title" not in obj:
+            # ExtractGPT / OA-Mine / WDC-PAVE shape: the input text is the title.
+            obj = {"id": obj.get("id") or f"{Path(path).name}:{line}", "title": obj["input"], **obj}
+        elif "input_title" in obj and "title" not in obj:
+            obj = {
+                "id": obj.get("id") or f"{Path(path).name}:{line}",
+                "title": obj["input_title"],
+                "description": obj.get("input_description"),
+                **obj,
+            }
+        pid = _text(obj, "id")
+        if pid is None:
+            raise ValueError("missing required field 'id'")
+        title = _text(obj, "title")
+        if title is None:
+            raise ValueError(f"product {pid!r}: missing required field 'title'")
+        category = obj.get("category")
+        if isinstance(category, str):
+            path_parts = [c.strip() for c in category.split(">") if c.strip()]
+        else:
+            path_parts = _listify(category, "category")
+        attributes: dict[str, list[str]] = {}
+        raw_attrs = obj.get("attributes") or {}
+        if not isinstance(raw_attrs, dict):
+            raise ValueError("field 'attributes' must be an object {name: value | [values]}")
+        for name, value in raw_attrs.items():
+            values = _listify(value, f"attribute {name!r}")
+            if str(name).strip() and values:
+                attributes[str(name).strip()] = values
+        related: list[tuple[ProductRelation, str]] = []
+        raw_related = obj.get("related") or []
+        if not isinstance(raw_related, list):
+            raise ValueError("field 'related' must be a list of {type, id}")
+        for i, rel in enumerate(raw_related):
+            if not isinstance(rel, dict) or not rel.get("id") or not rel.get("type"):
+                raise ValueError(f"related[{i}] must be an object with 'type' and 'id'")
+            try:
+                related.append((ProductRelation.parse(str(rel["type"])), str(rel["id"]).strip()))
+            except ValueError as exc:
+                raise ValueError(f"related[{i}]: {exc}") from None
+        bullets = _listify(obj.get("bullets"), "bullets")
+        return Product(
+            id=pid,
+            title=title,
+            description=_text(obj, "description"),
+            bullets=bullets,
+            brand=_text(obj, "brand"),
+            category=path_parts,
+            price=parse_price(obj.get("price")),
+            currency=_text(obj, "currency"),
+            attributes=attributes,
+            related=related,
+            url=_text(obj, "url"),
+            catalog=path,
+            line=line,
+        )
+    except ValueError as exc:
+        return Rejected(path, line, str(exc), raw)
+
+
+def read_catalogs(paths: Iterable[str | Path], **kwargs: Any) -> Iterator[Record]:
+    for path in paths:
+        yield from read_catalog(path, **kwargs)
+
+
+def write_jsonl(records: Iterable[Mapping[str, Any]], out: IO[str] | io.TextIOBase) -> int:
+    n = 0
+    for rec in records:
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n

@@ -1,0 +1,119 @@
+"""Entity resolution: canonical keys for brands, categories and attribute values, unit normalisation.
+
+"Samsung", " SAMSUNG " and "Samsung." share one key, so one brand from two dumps is one node;
+"128GB", "128 gb" and "128 GB" share one normalised value, as do "10 in", "10-inch" and '10"'.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+
+# surface unit (lower case, no dots) → canonical unit
+UNITS: dict[str, str] = {}
+for canon, forms in {
+    "in": ["in", "inch", "inches", '"', "”", "''", "-inch", "-in"],
+    "cm": ["cm", "centimeter", "centimeters", "centimetre", "centimetres"],
+    "mm": ["mm", "millimeter", "millimeters", "millimetre", "millimetres"],
+    "m": ["m", "meter", "meters", "metre", "metres"],
+    "ft": ["ft", "foot", "feet", "'"],
+    "kb": ["kb"],
+    "mb": ["mb"],
+    "gb": ["gb", "gig", "gigs", "gigabyte", "gigabytes"],
+    "tb": ["tb", "terabyte", "terabytes"],
+    "g": ["g", "gram", "grams", "gr"],
+    "kg": ["kg", "kilo", "kilos", "kilogram", "kilograms"],
+    "lb": ["lb", "lbs", "pound", "pounds"],
+    "oz": ["oz", "ounce", "ounces"],
+    "fl oz": ["fl oz", "floz", "fl. oz", "fluid ounce", "fluid ounces"],
+    "ml": ["ml", "milliliter", "milliliters", "millilitre", "millilitres"],
+    "l": ["l", "liter", "liters", "litre", "litres"],
+    "w": ["w", "watt", "watts"],
+    "kw": ["kw"],
+    "v": ["v", "volt", "volts"],
+    "mah": ["mah"],
+    "wh": ["wh"],
+    "hz": ["hz"],
+    "khz": ["khz"],
+    "mhz": ["mhz"],
+    "ghz": ["ghz"],
+    "mp": ["mp", "megapixel", "megapixels"],
+    "pack": ["pack", "pk", "-pack", "count", "ct", "pcs", "pieces", "piece"],
+    "h": ["h", "hr", "hrs", "hour", "hours"],
+    "mph": ["mph"],
+    "rpm": ["rpm"],
+    "db": ["db"],
+}.items():
+    for form in forms:
+        UNITS[form] = canon
+
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+# number, optional space or hyphen, unit, nothing word-like after it
+_QUANTITY = re.compile(
+    rf"^\s*(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{_UNIT_ALT})\.?\s*$", re.IGNORECASE
+)
+_NUMBER = re.compile(r"^\s*(?P<num>\d+(?:[.,]\d+)?)\s*$")
+
+
+def canonical(text: str) -> str:
+    """Unicode NFKC, case-folded, punctuation dropped, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
+    text = _PUNCT.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def display(text: str) -> str:
+    """A surface form tidied for display: NFKC and single spaces, case kept."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    text: str  # the normalised value, e.g. "128 gb", "black"
+    number: float | None = None
+    unit: str | None = None
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(",", "."))
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def normalize_value(value: str) -> Normalized:
+    """Normalise an attribute value: quantities get a canonical number and unit."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    m = _QUANTITY.match(text)
+    if m:
+        unit = UNITS[m.group("unit").lower()]
+        number = _number(m.group("num"))
+        return Normalized(f"{_fmt(number)} {unit}", number, unit)
+    m = _NUMBER.match(text)
+    if m:
+        number = _number(m.group("num"))
+        return Normalized(_fmt(number), number, None)
+    return Normalized(canonical(text))
+
+
+def attribute_key(name: str) -> str:
+    """Canonical attribute name: 'Screen Size', 'screen_size', 'screen-size' → 'screen size'."""
+    return canonical(name.replace("_", " "))
+
+
+def value_key(attribute: str, value: str) -> str:
+    return f"{attribute_key(attribute)}={normalize_value(value).text}"
+
+
+def category_keys(path: list[str]) -> list[str]:
+    """Keys for each level of a category path: ['Electronics', 'Phones'] → ['electronics', 'electronics > phones']."""
+    keys: list[str] = []
+    for i in range(len(path)):
+        keys.append(" > ".join(canonical(p) for p in path[: i + 1]))
+    return keys
