@@ -62,8 +62,11 @@ class ExtractedRelation:
 
 @dataclass
 class Extraction:
+    """What an extractor returns for one product; ``embedding`` feeds vector search (length EMBED_DIM)."""
+
     values: list[ExtractedValue] = field(default_factory=list)
     relations: list[ExtractedRelation] = field(default_factory=list)
+    embedding: list[float] | None = None
 
 
 class Extractor(Protocol):
@@ -127,7 +130,8 @@ class BatchWriter:
             b.add_node(PRODUCT, {
                 "id": p.id, "title": p.title, "description": p.description, "bullets": p.bullets,
                 "price": p.price, "currency": p.currency, "url": p.url, "catalog": file,
-                "content_hash": content_hash(p), "embedding": None,
+                "content_hash": content_hash(p),
+                "embedding": extractions[i].embedding if extractions is not None else None,
             })
             catalog = {"source": Source.CATALOG.value, "catalog": file, "confidence": 1.0}
             if p.brand:
