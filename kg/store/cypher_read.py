@@ -1,0 +1,129 @@
+"""Read-only Cypher used by qa/ and ui/, portable across Kùzu and Neo4j.
+
+Rules for this module: values only as parameters; labels and relationship types only from
+kg.schema; no label()/type(), map projection, list comprehensions, CALL {}, FOREACH or list
+indexing (Kùzu lists are 1-based); no ORDER BY after UNION (sort in Python). Several helpers
+append here: add new queries under your own heading, don't reorder others'.
+"""
+
+from __future__ import annotations
+
+from kg.schema import (
+    BRAND,
+    CATEGORY,
+    HAS_BRAND,
+    HAS_VALUE,
+    IN_CATEGORY,
+    PRODUCT,
+    VALUE,
+    ProductRelation,
+)
+
+# ---------------------------------------------------------------------------- browse (ui, issue 5)
+
+# One product's own properties (the embedding is left out: 384 floats nobody reads).
+PRODUCT_DETAILS = (
+    f"MATCH (p:{PRODUCT} {{id: $id}}) "
+    "RETURN p.id AS id, p.title AS title, p.description AS description, p.bullets AS bullets, "
+    "p.price AS price, p.currency AS currency, p.url AS url, p.catalog AS catalog"
+)
+
+# Card fields for several products at once; a product may have no brand (OPTIONAL MATCH).
+PRODUCT_CARDS = (
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}}) "
+    f"OPTIONAL MATCH (p)-[r:{HAS_BRAND}]->(b:{BRAND}) "
+    "RETURN p.id AS id, p.title AS title, p.price AS price, p.currency AS currency, "
+    "b.name AS brand, r.source AS brand_source"
+)
+
+# Every attribute value of several products, with provenance.
+PRODUCT_VALUES = (
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
+    "RETURN p.id AS id, r.attribute AS attribute, v.value AS value, v.normalized AS normalized, "
+    "r.surface AS surface, r.source AS source, r.field AS field, r.start_char AS start_char, "
+    "r.end_char AS end_char, r.model AS model, r.model_version AS model_version, r.confidence AS confidence"
+)
+
+PRODUCT_BRANDS = (
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
+    "RETURN b.key AS key, b.name AS name, r.source AS source, r.field AS field, r.confidence AS confidence, "
+    "r.model AS model"
+)
+
+PRODUCT_CATEGORIES = (
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
+    "RETURN c.key AS key, c.name AS name, c.path AS path, r.source AS source, r.field AS field, "
+    "r.confidence AS confidence, r.model AS model"
+)
+
+
+def _relation_part(rel: ProductRelation, direction: str) -> str:
+    arrow = f"-[r:{rel.value}]->" if direction == "out" else f"<-[r:{rel.value}]-"
+    return (
+        f"MATCH (p:{PRODUCT} {{id: $id}}){arrow}(o:{PRODUCT}) "
+        f"RETURN '{rel.value}' AS type, '{direction}' AS direction, o.id AS id, o.title AS title, "
+        "r.source AS source, r.field AS field, r.confidence AS confidence"
+    )
+
+
+# Product-to-product relations in both directions, one row per edge (type names from the schema,
+# spelled into the text because type() is not portable).
+PRODUCT_RELATIONS = " UNION ALL ".join(
+    _relation_part(rel, direction) for rel in ProductRelation for direction in ("out", "in")
+)
+
+# Products in the same category, ranked by how many attribute values they share with $id.
+SIMILAR_NEIGHBOURS = (
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[:{IN_CATEGORY}]->(c:{CATEGORY})<-[:{IN_CATEGORY}]-(o:{PRODUCT}) "
+    f"WHERE o.id <> $id OPTIONAL MATCH (p)-[:{HAS_VALUE}]->(v:{VALUE})<-[:{HAS_VALUE}]-(o) "
+    "RETURN o.id AS id, o.title AS title, count(v) AS shared ORDER BY shared DESC, id LIMIT $k"
+)
+
+# Title suggestions when the full-text index has nothing (partial words while typing).
+PRODUCT_TITLE_CONTAINS = (
+    f"MATCH (p:{PRODUCT}) WHERE toLower(p.title) CONTAINS $text OR toLower(p.id) = $text "
+    "RETURN p.id AS id, p.title AS title ORDER BY title LIMIT $k"
+)
+
+# Overview: sizes, categories, attribute coverage catalog vs extracted.
+PRODUCT_TOTALS = (
+    f"MATCH (p:{PRODUCT}) RETURN count(p) AS nodes, count(p.title) AS products, count(p.price) AS priced"
+)
+PRODUCTS_PER_CATEGORY = (
+    f"MATCH (p:{PRODUCT})-[:{IN_CATEGORY}]->(c:{CATEGORY}) RETURN c.path AS category, count(p) AS products"
+)
+ATTRIBUTE_COVERAGE = (
+    f"MATCH (p:{PRODUCT})-[r:{HAS_VALUE}]->(:{VALUE}) "
+    "RETURN r.attribute AS attribute, r.source AS source, count(DISTINCT p) AS products"
+)
+FACTS_BY_SOURCE = (
+    f"MATCH (:{PRODUCT})-[r:{HAS_VALUE}]->(:{VALUE}) "
+    "RETURN r.source AS source, count(r) AS facts, avg(r.confidence) AS confidence"
+)
+
+# Analyst examples: shown in the app's Cypher editor; each is read-only and portable.
+EXAMPLE_QUERIES: dict[str, str] = {
+    "Brands with the most products": (
+        f"MATCH (p:{PRODUCT})-[:{HAS_BRAND}]->(b:{BRAND})\n"
+        "RETURN b.name AS brand, count(p) AS products\nORDER BY products DESC\nLIMIT 10"
+    ),
+    "Products per category": (
+        f"MATCH (p:{PRODUCT})-[:{IN_CATEGORY}]->(c:{CATEGORY})\n"
+        "RETURN c.path AS category, count(p) AS products\nORDER BY products DESC"
+    ),
+    "Extracted facts with their evidence": (
+        f"MATCH (p:{PRODUCT})-[r:{HAS_VALUE}]->(v:{VALUE})\n"
+        "WHERE r.source = 'extracted'\n"
+        "RETURN p.title AS product, r.attribute AS attribute, v.value AS value,\n"
+        "       r.field AS field, r.confidence AS confidence\nORDER BY confidence DESC\nLIMIT 25"
+    ),
+    "Accessories and what they fit": (
+        f"MATCH (a:{PRODUCT})-[:{ProductRelation.ACCESSORY_FOR.value}]->(p:{PRODUCT})\n"
+        "RETURN a.title AS accessory, p.title AS fits\nLIMIT 25"
+    ),
+    "Cheapest products with a colour": (
+        f"MATCH (p:{PRODUCT})-[r:{HAS_VALUE}]->(v:{VALUE})\n"
+        "WHERE r.attribute = 'color' AND p.price IS NOT NULL\n"
+        "RETURN p.title AS product, v.value AS color, p.price AS price\nORDER BY price\nLIMIT 10"
+    ),
+}
