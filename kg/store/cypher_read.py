@@ -8,6 +8,9 @@ append here: add new queries under your own heading, don't reorder others'.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from kg.schema import (
     BRAND,
     CATEGORY,
@@ -127,3 +130,119 @@ EXAMPLE_QUERIES: dict[str, str] = {
         "RETURN p.title AS product, v.value AS color, p.price AS price\nORDER BY price\nLIMIT 10"
     ),
 }
+
+
+# ---------------------------------------------------------------------------- question answering (issue 4)
+
+# lexicons the QA linker keeps in memory
+QA_BRANDS = f"MATCH (b:{BRAND}) RETURN b.key AS key, b.name AS name"
+QA_CATEGORIES = f"MATCH (c:{CATEGORY}) RETURN c.key AS key, c.name AS name, c.path AS path"
+QA_VALUES = (
+    f"MATCH (v:{VALUE}) RETURN v.key AS key, v.attribute AS attribute, v.value AS value, "
+    "v.normalized AS normalized, v.number AS number, v.unit AS unit"
+)
+
+# every fact edge of some products: attribute values, brand and category
+QA_PRODUCT_FACTS = (
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
+    "RETURN p.id AS product_id, r.attribute AS attribute, v.value AS value, v.key AS key, "
+    "r.source AS source, r.confidence AS confidence "
+    f"UNION ALL UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
+    "RETURN p.id AS product_id, 'brand' AS attribute, b.name AS value, b.key AS key, "
+    "r.source AS source, r.confidence AS confidence "
+    f"UNION ALL UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
+    "RETURN p.id AS product_id, 'category' AS attribute, c.path AS value, c.key AS key, "
+    "r.source AS source, r.confidence AS confidence"
+)
+
+@dataclass(frozen=True, slots=True)
+class FilterShape:
+    """Which product filters a query carries; parameters are named after them.
+
+    $ids (restrict to these products), $brands (brand keys), $categories (category keys, descendants
+    included by the caller), $values0..$valuesN (value keys; one group per attribute, groups AND-ed),
+    $price_min / $price_max.
+    """
+
+    ids: bool = False
+    brands: bool = False
+    categories: bool = False
+    values: int = 0
+    price_min: bool = False
+    price_max: bool = False
+
+
+def _filter(shape: FilterShape) -> str:
+    if shape.ids:
+        parts = [f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})"]
+    else:
+        parts = [f"MATCH (p:{PRODUCT})"]
+    where = ["p.title IS NOT NULL"]
+    if shape.price_min:
+        where.append("p.price >= $price_min")
+    if shape.price_max:
+        where.append("p.price <= $price_max")
+    parts.append("WHERE " + " AND ".join(where))
+    if shape.brands:
+        parts.append(f"MATCH (p)-[rb:{HAS_BRAND}]->(b:{BRAND}) WHERE b.key IN $brands")
+    if shape.categories:
+        parts.append(f"MATCH (p)-[rc:{IN_CATEGORY}]->(c:{CATEGORY}) WHERE c.key IN $categories")
+    for n in range(shape.values):
+        parts.append(f"MATCH (p)-[r{n}:{HAS_VALUE}]->(v{n}:{VALUE}) WHERE v{n}.key IN $values{n}")
+    return " ".join(parts)
+
+
+@lru_cache(maxsize=256)
+def qa_search(shape: FilterShape) -> str:
+    """Products matching the filters, with the facts that matched (one row per matching combination)."""
+    cols = ["p.id AS id", "p.title AS title", "p.price AS price", "p.currency AS currency"]
+    if shape.brands:
+        cols += ["b.name AS brand", "rb.source AS brand_source"]
+    if shape.categories:
+        cols += ["c.path AS category", "rc.source AS category_source"]
+    for n in range(shape.values):
+        cols += [f"v{n}.attribute AS attribute{n}", f"v{n}.value AS value{n}", f"r{n}.source AS source{n}"]
+    return f"{_filter(shape)} RETURN DISTINCT {', '.join(cols)} LIMIT $limit"
+
+
+@lru_cache(maxsize=256)
+def qa_count(shape: FilterShape) -> str:
+    return f"{_filter(shape)} RETURN count(DISTINCT p) AS products"
+
+
+@lru_cache(maxsize=256)
+def qa_group_brands(shape: FilterShape) -> str:
+    """Brands among the matching products, with how many products each has."""
+    return (
+        f"{_filter(shape)} MATCH (p)-[gb:{HAS_BRAND}]->(g:{BRAND}) "
+        "RETURN g.name AS brand, gb.source AS source, count(DISTINCT p) AS products ORDER BY products DESC, brand"
+    )
+
+
+@lru_cache(maxsize=256)
+def qa_group_values(shape: FilterShape) -> str:
+    """Values of the attributes in $attributes among the matching products."""
+    return (
+        f"{_filter(shape)} MATCH (p)-[gr:{HAS_VALUE}]->(g:{VALUE}) WHERE g.attribute IN $attributes "
+        "RETURN g.attribute AS attribute, g.value AS value, gr.source AS source, count(DISTINCT p) AS products "
+        "ORDER BY products DESC, value"
+    )
+
+
+@lru_cache(maxsize=256)
+def qa_price_order(shape: FilterShape, descending: bool) -> str:
+    """The matching products with a price, cheapest (or dearest) first."""
+    order = "DESC" if descending else "ASC"
+    return (
+        f"{_filter(shape)} WITH DISTINCT p WHERE p.price IS NOT NULL "
+        f"RETURN p.id AS id, p.title AS title, p.price AS price, p.currency AS currency "
+        f"ORDER BY p.price {order}, p.id LIMIT $limit"
+    )
+
+
+@lru_cache(maxsize=256)
+def qa_price_stats(shape: FilterShape) -> str:
+    return (
+        f"{_filter(shape)} WITH DISTINCT p WHERE p.price IS NOT NULL "
+        "RETURN avg(p.price) AS average, min(p.price) AS lowest, max(p.price) AS highest, count(p) AS products"
+    )

