@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,12 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 RDF_SUFFIXES = {".nt": "nt", ".nq": "nquads", ".ttl": "turtle", ".jsonld": "json-ld"}
 FORMATS = sorted(JSONL_SUFFIXES | CSV_SUFFIXES | set(RDF_SUFFIXES))
+# a CSV field may hold more than the 1 MB field limit, so that the limit (not the csv module's
+# 128 K default) decides and the reject says why; beyond this the csv module gives up on the row
+CSV_FIELD_LIMIT = 4 * MAX_FIELD_BYTES
+UTF8_BOM = b"\xef\xbb\xbf"
+_PRICE_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_PRICE_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 
 @dataclass(slots=True)
@@ -92,12 +99,23 @@ def catalog_format(path: str | Path) -> str:
     )
 
 
+def check_catalog(path: str | Path) -> str:
+    """The file's catalog format, once it is known to exist; CatalogError otherwise. Reads nothing."""
+    fmt = catalog_format(path)
+    _check_file(Path(path))
+    return fmt
+
+
+def _check_file(p: Path) -> None:
+    if not p.exists():
+        raise CatalogError(p, None, "no such file")
+    if p.is_dir():
+        raise CatalogError(p, None, "is a directory; pass catalog files")
+
+
 def open_binary(path: str | Path) -> IO[bytes]:
     p = Path(path)
-    if not p.exists():
-        raise CatalogError(path, None, "no such file")
-    if p.is_dir():
-        raise CatalogError(path, None, "is a directory; pass catalog files")
+    _check_file(p)
     with open(p, "rb") as probe:
         gzipped = probe.read(2) == b"\x1f\x8b"
     return gzip.open(p, "rb") if gzipped else open(p, "rb")
@@ -144,6 +162,8 @@ def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str | None, str]]:
     """(line number, text or None when not UTF-8, reason) for each non-blank line."""
     with open_binary(path) as fh:
         for number, raw in enumerate(fh, start=1):
+            if number == 1:
+                raw = raw.removeprefix(UTF8_BOM)  # files saved by Excel/Notepad start with a BOM
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -162,15 +182,16 @@ def _read_jsonl(path: str | Path) -> Iterator[Record]:
         if text is None:
             yield Rejected(name, number, reason)
             continue
+        text = text.rstrip("\r\n")  # so an error at the end of the line reports its column, not "column 1"
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Rejected(name, number, f"malformed JSON: {exc.msg} at column {exc.colno}", text.rstrip("\n"))
+            yield Rejected(name, number, f"malformed JSON: {exc.msg} at column {exc.colno}", text)
             continue
         if not isinstance(obj, dict):
-            yield Rejected(name, number, f"expected a JSON object, got {type(obj).__name__}", text.rstrip("\n"))
+            yield Rejected(name, number, f"expected a JSON object, got {type(obj).__name__}", text)
             continue
-        yield product_from_mapping(obj, name, number, raw=text.rstrip("\n"))
+        yield product_from_mapping(obj, name, number, raw=text)
 
 
 # ---------------------------------------------------------------- CSV
@@ -190,6 +211,8 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
         with open_binary(path) as fh:
             for raw in fh:
                 counter["line"] += 1
+                if counter["line"] == 1:
+                    raw = raw.removeprefix(UTF8_BOM)  # files saved by Excel start with a BOM
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
@@ -199,6 +222,7 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
                     )
                     yield raw.decode("utf-8", errors="replace")
 
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     delimiter = "\t" if Path(str(path).removesuffix(".gz")).suffix.lower() == ".tsv" else ","
     reader = csv.reader(lines(), delimiter=delimiter)
     try:
@@ -219,7 +243,12 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
         except StopIteration:
             break
         except csv.Error as exc:
-            yield Rejected(name, counter["line"], f"malformed CSV: {exc}")
+            reason = f"malformed CSV: {exc}"
+            if "field larger than field limit" in str(exc):
+                reason = f"a field is over {CSV_FIELD_LIMIT >> 20} MB, far over the 1 MB limit; shorten it or drop it"
+            for n in range(start, counter["line"] + 1):
+                bad_lines.pop(n, None)
+            yield Rejected(name, start, reason)
             start = counter["line"] + 1
             continue
         end = counter["line"]
@@ -287,7 +316,11 @@ def parse_price(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         number = float(value)
     else:
-        text = str(value).strip().lstrip("$€£¥").replace(",", "")
+        text = str(value).strip().lstrip("$€£¥").strip()
+        if _PRICE_THOUSANDS.match(text):
+            text = text.replace(",", "")  # 1,299.00
+        elif _PRICE_DECIMAL_COMMA.match(text):
+            text = text.replace(",", ".")  # 12,99
         try:
             number = float(text)
         except ValueError:

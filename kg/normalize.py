@@ -52,11 +52,12 @@ for canon, forms in {
         UNITS[form] = canon
 
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+# "5,000" and "1,299.50" use thousands separators; otherwise one "," or "." is the decimal mark ("1,5 kg")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
 # number, optional space or hyphen, unit, nothing word-like after it
-_QUANTITY = re.compile(
-    rf"^\s*(?P<num>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{_UNIT_ALT})\.?\s*$", re.IGNORECASE
-)
-_NUMBER = re.compile(r"^\s*(?P<num>\d+(?:[.,]\d+)?)\s*$")
+_QUANTITY = re.compile(rf"^\s*{_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\.?\s*$", re.IGNORECASE)
+_NUMBER = re.compile(rf"^\s*{_NUM}\s*$")
 
 
 def canonical(text: str) -> str:
@@ -80,11 +81,14 @@ class Normalized:
 
 
 def _number(raw: str) -> float:
+    if _THOUSANDS.match(raw):
+        return float(raw.replace(",", ""))
     return float(raw.replace(",", "."))
 
 
 def _fmt(number: float) -> str:
-    return f"{number:g}"
+    """Shortest exact text: 128.0 → '128', 1.5 → '1.5', 1000000.0 → '1000000' (never '1e+06')."""
+    return str(int(number)) if number.is_integer() else repr(number)
 
 
 def normalize_value(value: str) -> Normalized:
