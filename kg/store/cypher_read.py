@@ -246,3 +246,38 @@ def qa_price_stats(shape: FilterShape) -> str:
         f"{_filter(shape)} WITH DISTINCT p WHERE p.price IS NOT NULL "
         "RETURN avg(p.price) AS average, min(p.price) AS lowest, max(p.price) AS highest, count(p) AS products"
     )
+
+
+# ---------------------------------------------------------------------------- RDF export (issue 2)
+
+# One page of real products (placeholders have no title), keyset-paged by id: $after is the last id
+# of the previous page ("" for the first), $limit the page size.
+EXPORT_PRODUCTS = (
+    f"MATCH (p:{PRODUCT}) WHERE p.title IS NOT NULL AND p.id > $after "
+    "RETURN p.id AS id, p.title AS title, p.description AS description, p.bullets AS bullets, "
+    "p.price AS price, p.currency AS currency, p.url AS url ORDER BY p.id LIMIT $limit"
+)
+
+# The facts of one page's products ($ids) whose provenance is in $sources (["catalog"] by default).
+EXPORT_BRANDS = (
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
+    "WHERE r.source IN $sources RETURN p.id AS id, b.name AS name ORDER BY id, name"
+)
+EXPORT_CATEGORIES = (
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
+    "WHERE r.source IN $sources RETURN p.id AS id, c.path AS path ORDER BY id, path"
+)
+EXPORT_VALUES = (
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
+    "WHERE r.source IN $sources RETURN p.id AS id, r.attribute AS attribute, r.surface AS value "
+    "ORDER BY id, attribute, value"
+)
+
+
+def export_relations(rel: str) -> str:
+    """Outgoing edges of one product relation type from $ids (the type spelled in: type() is not portable)."""
+    name = ProductRelation(rel).value
+    return (
+        f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{name}]->(o:{PRODUCT}) "
+        "WHERE r.source IN $sources RETURN p.id AS id, o.id AS target ORDER BY id, target"
+    )
