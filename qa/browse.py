@@ -213,10 +213,10 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def _fact(row: Mapping[str, Any], value_key: str = "value") -> AttributeFact:
+def _fact(row: Mapping[str, Any]) -> AttributeFact:
     return AttributeFact(
         attribute=row.get("attribute") or "",
-        value=str(row.get(value_key) or ""),
+        value=str(row.get("value") or ""),
         source=row.get("source") or Source.CATALOG.value,
         field=row.get("field"),
         confidence=row.get("confidence"),
@@ -292,8 +292,8 @@ def product_view(store: GraphStore, product_id: str, *, similar: int = 6) -> Pro
     if not rows:
         return None
     p = rows[0]
-    brands = [_fact({**r, "attribute": "brand"}, "name") for r in store.query(q.PRODUCT_BRANDS, {"id": product_id})]
-    categories = [_fact({**r, "attribute": "category"}, "path") for r in store.query(q.PRODUCT_CATEGORIES, {"id": product_id})]
+    brands = [_fact(r) for r in store.query(q.PRODUCT_BRANDS, {"ids": [product_id]})]
+    categories = [_fact(r) for r in store.query(q.PRODUCT_CATEGORIES, {"ids": [product_id]})]
     attributes = _rank_facts(_fact(r) for r in store.query(q.PRODUCT_VALUES, {"ids": [product_id]}))
     relations = [
         Related(r["id"], r["title"], r["type"], r["direction"], r["source"], r["confidence"])

@@ -47,16 +47,16 @@ PRODUCT_VALUES = (
     "r.end_char AS end_char, r.model AS model, r.model_version AS model_version, r.confidence AS confidence"
 )
 
+# Brand and category edges of several products, with provenance (value = brand name / category path).
 PRODUCT_BRANDS = (
-    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
-    "RETURN b.key AS key, b.name AS name, r.source AS source, r.field AS field, r.confidence AS confidence, "
-    "r.model AS model"
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
+    "RETURN p.id AS id, 'brand' AS attribute, b.name AS value, r.source AS source, r.field AS field, "
+    "r.start_char AS start_char, r.end_char AS end_char, r.model AS model, r.confidence AS confidence"
 )
-
 PRODUCT_CATEGORIES = (
-    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
-    "RETURN c.key AS key, c.name AS name, c.path AS path, r.source AS source, r.field AS field, "
-    "r.confidence AS confidence, r.model AS model"
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
+    "RETURN p.id AS id, 'category' AS attribute, c.path AS value, r.source AS source, r.field AS field, "
+    "r.start_char AS start_char, r.end_char AS end_char, r.model AS model, r.confidence AS confidence"
 )
 
 
