@@ -252,6 +252,44 @@ def stats(store: str | None, as_json: bool) -> None:
     emit_rows(rows, "table")
 
 
+# ---------------------------------------------------------------------------- synth
+
+
+@cli.command()
+@click.option("--products", "-n", "count", required=True, type=click.IntRange(min=0), help="How many products to write.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed; the same seed gives the same catalog.")
+@click.option("--output", "-o", default="-", show_default=True, metavar="FILE|-",
+              help="JSON Lines file (gzipped when it ends in .gz), or - for stdout.")
+def synth(count: int, seed: int, output: str) -> None:
+    """Write a synthetic catalog (JSON Lines) for demos and scale runs; progress on stderr.
+
+    Records follow the catalog schema across a dozen categories, with attribute values in the
+    text, product relations and some missing fields (rates documented in kg/synth.py).
+
+    \b
+    Examples:
+      shopgraph synth --products 100000 --seed 1 --output /tmp/synth-100k.jsonl.gz
+      shopgraph synth -n 5 | head -1
+    """
+    import gzip
+
+    from tqdm import tqdm
+
+    from kg.catalog import write_jsonl
+    from kg.synth import synth_catalog
+
+    out = gzip.open(output, "wt", encoding="utf-8") if output.endswith(".gz") else \
+        click.open_file(output, "w", encoding="utf-8")  # "-" is stdout, left open
+    records = tqdm(synth_catalog(count, seed), total=count, desc="synth", unit=" products", file=sys.stderr,
+                   disable=None, mininterval=0.5)
+    try:
+        written = write_jsonl(records, out)
+    finally:
+        records.close()
+        out.close()
+    click.echo(f"wrote {written} products" + (f" to {output}" if output != "-" else ""), err=True)
+
+
 # ---------------------------------------------------------------------------- model groups
 
 
