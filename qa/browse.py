@@ -82,6 +82,7 @@ class Related:
     source: str | None = None
     confidence: float | None = None
     shared: int = 0  # attribute values shared with the product (graph neighbours)
+    field: str | None = None
 
 
 @dataclass
@@ -140,6 +141,11 @@ class ProductView:
     def fits(self) -> list[Related]:
         """Products this one is an accessory for, or compatible with (each once)."""
         return _unique(r for r in self.relations if r.type in ACCESSORY_RELS and r.direction == "out")
+
+    @property
+    def linked(self) -> list[Related]:
+        """Accessories, products it fits and similar products, each once: where to go next."""
+        return _unique([*self.accessories, *self.fits, *self.similar])
 
 
 def _unique(related: Iterable[Related]) -> list[Related]:
@@ -227,6 +233,11 @@ def _fact(row: Mapping[str, Any]) -> AttributeFact:
     )
 
 
+def _related(row: Mapping[str, Any]) -> Related:
+    return Related(row["id"], row["title"], row["type"], row["direction"], row["source"], row["confidence"],
+                   field=row.get("field"))
+
+
 def _rank_facts(facts: Iterable[AttributeFact]) -> list[AttributeFact]:
     """Catalog facts first, then extracted ones by confidence; attribute name breaks ties."""
     return sorted(facts, key=lambda f: (f.source != Source.CATALOG.value, -(f.confidence or 0.0), f.attribute, f.value))
@@ -295,10 +306,7 @@ def product_view(store: GraphStore, product_id: str, *, similar: int = 6) -> Pro
     brands = [_fact(r) for r in store.query(q.PRODUCT_BRANDS, {"ids": [product_id]})]
     categories = [_fact(r) for r in store.query(q.PRODUCT_CATEGORIES, {"ids": [product_id]})]
     attributes = _rank_facts(_fact(r) for r in store.query(q.PRODUCT_VALUES, {"ids": [product_id]}))
-    relations = [
-        Related(r["id"], r["title"], r["type"], r["direction"], r["source"], r["confidence"])
-        for r in store.query(q.PRODUCT_RELATIONS, {"id": product_id})
-    ]
+    relations = [_related(r) for r in store.query(q.PRODUCT_RELATIONS, {"id": product_id})]
     relations.sort(key=lambda r: (r.type, r.direction, r.title or r.id))
     explicit = {r.id for r in relations if r.type == ProductRelation.SIMILAR_TO.value}
     similar_rows = [r for r in relations if r.type == ProductRelation.SIMILAR_TO.value]
@@ -314,6 +322,56 @@ def product_view(store: GraphStore, product_id: str, *, similar: int = 6) -> Pro
         brands=_rank_facts(brands), categories=categories, attributes=attributes,
         relations=relations, similar=similar_rows[:similar],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A fact behind an answer, with the provenance the graph holds for it."""
+
+    product_id: str | None
+    title: str | None
+    attribute: str
+    value: str
+    source: str
+    confidence: float | None  # None: a product property (price), or a fact the graph no longer holds
+    field: str | None
+    score: float
+
+
+def evidence(store: GraphStore, facts: Sequence[Any]) -> list[Evidence]:
+    """Look up each answer fact's edge (confidence, source field) and product title.
+
+    ``facts`` are qa Facts: ``product_id``, ``attribute``, ``value``, ``source``, ``score``. Relation
+    facts name the relation ("accessory for") and carry the other product's id as value.
+    """
+    ids = list(dict.fromkeys(f.product_id for f in facts if getattr(f, "product_id", None)))
+    if not ids:
+        return [Evidence(None, None, f.attribute, str(f.value), f.source, None, None, float(f.score)) for f in facts]
+    known: dict[tuple[str, str], list[AttributeFact]] = {}
+    for query in (q.PRODUCT_VALUES, q.PRODUCT_BRANDS, q.PRODUCT_CATEGORIES):
+        for row in store.query(query, {"ids": ids}):
+            known.setdefault((row["id"], row["attribute"]), []).append(_fact(row))
+    relation_names = {rel.value.lower().replace("_", " "): rel.value for rel in ProductRelation}
+    relations: dict[str, list[Related]] = {}
+    for pid in {f.product_id for f in facts if f.attribute in relation_names}:
+        relations[pid] = [_related(r) for r in store.query(q.PRODUCT_RELATIONS, {"id": pid})]
+    titles = {row["id"]: row["title"] for row in store.query(q.PRODUCT_CARDS, {"ids": ids})}
+    out = []
+    for f in facts:
+        value = str(f.value)
+        match: AttributeFact | Related | None = None
+        if f.attribute in relation_names:
+            match = next((r for r in relations.get(f.product_id, ()) if r.type == relation_names[f.attribute]
+                          and r.direction == "out" and r.id == value), None)
+        else:
+            wanted = value.casefold()
+            match = next((a for a in known.get((f.product_id, f.attribute), ())
+                          if wanted in {a.value.casefold(), (a.surface or "").casefold()}), None)
+        confidence = match.confidence if match is not None else None
+        where = match.field if match is not None else ("price" if f.attribute == "price" else None)
+        out.append(Evidence(f.product_id, titles.get(f.product_id), f.attribute, value, f.source, confidence, where,
+                            float(f.score)))
+    return out
 
 
 # ---------------------------------------------------------------------------- neighbourhood picture

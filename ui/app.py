@@ -1,0 +1,434 @@
+"""The shopgraph app: `build_app(engine) -> gr.Blocks`, and `launch()` to serve it offline.
+
+Layout and wiring only: answers come from qa.conversation, everything else from qa.browse.
+Four tabs: Shop (chat with product cards and evidence), Product (search, facts, relations,
+neighbourhood picture), Analyst (read-only Cypher) and Overview (statistics and charts).
+"""
+
+from __future__ import annotations
+
+import os
+
+# Offline and quiet: set before gradio is imported (it reads them at import and launch).
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+import html  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import tempfile  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import gradio as gr  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from kg.errors import ConfigError, ShopgraphError  # noqa: E402
+from kg.store.cypher_read import EXAMPLE_QUERIES  # noqa: E402
+from qa import browse  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+DISPLAY_ROWS = 500  # rows shown in the analyst table; the CSV has them all
+SHOP_EXAMPLES = [
+    "black leather boots under $80",
+    "what is the Timberland 6-inch boot made of?",
+    "does the Spigen case fit the iPhone 13?",
+    "how many brands of running shoes are there?",
+    "cheapest phone",
+]
+
+CSS = """
+.sg-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 10px; }
+.sg-card { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px 12px;
+           background: var(--background-fill-secondary); }
+.sg-card h4 { margin: 0 0 4px 0; font-size: 0.95rem; line-height: 1.25; }
+.sg-card .sg-meta { color: var(--body-text-color-subdued); font-size: 0.85rem; margin-bottom: 6px; }
+.sg-card .sg-price { font-weight: 600; color: var(--color-accent); }
+.sg-card ul { margin: 0; padding-left: 1.1em; font-size: 0.85rem; }
+.sg-id { font-family: var(--font-mono); font-size: 0.75rem; color: var(--body-text-color-subdued); }
+.sg-badge { display: inline-block; border-radius: 6px; padding: 0 5px; font-size: 0.72rem; margin-left: 3px; }
+.sg-badge.catalog { background: #dbeafe; color: #1e3a8a; }
+.sg-badge.extracted { background: #fef3c7; color: #92400e; }
+.sg-empty { color: var(--body-text-color-subdued); font-style: italic; }
+.sg-evidence table { width: 100%; font-size: 0.85rem; border-collapse: collapse; }
+.sg-evidence th, .sg-evidence td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--border-color-primary); }
+.sg-evidence summary { cursor: pointer; font-weight: 600; }
+.sg-evidence pre { white-space: pre-wrap; font-size: 0.75rem; }
+.sg-graph-box { overflow-x: auto; }
+#sg-cypher-status.error, .sg-error { color: var(--error-text-color, #b91c1c); }
+"""
+
+
+def theme() -> gr.themes.Base:
+    """Gradio's default look with system fonts only, so the page fetches nothing from font CDNs."""
+    return gr.themes.Default(
+        primary_hue="blue",
+        font=["ui-sans-serif", "system-ui", "sans-serif"],
+        font_mono=["ui-monospace", "Consolas", "monospace"],
+    )
+
+
+# ---------------------------------------------------------------------------- HTML pieces
+
+
+def _esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def _badge(source: str | None) -> str:
+    return f'<span class="sg-badge {_esc(source)}">{_esc(source)}</span>' if source else ""
+
+
+def cards_html(cards: Sequence[browse.ProductCard], *, empty: str = "No products.") -> str:
+    if not cards:
+        return f'<p class="sg-empty">{_esc(empty)}</p>'
+    items = []
+    for c in cards:
+        attrs = "".join(
+            f"<li>{_esc(a.attribute)}: <b>{_esc(a.value)}</b>{_badge(a.source)}"
+            + (f" {_confidence(a.confidence)}" if a.source == "extracted" else "") + "</li>"
+            for a in c.attributes
+        )
+        meta = " · ".join(x for x in (_esc(c.brand), f'<span class="sg-price">{_esc(c.price_text)}</span>' if c.price_text else "") if x)
+        items.append(
+            f'<div class="sg-card" data-product-id="{_esc(c.id)}"><h4>{_esc(c.title)}</h4>'
+            f'<div class="sg-meta">{meta}</div><ul>{attrs}</ul><div class="sg-id">{_esc(c.id)}</div></div>'
+        )
+    return f'<div class="sg-cards">{"".join(items)}</div>'
+
+
+def evidence_html(rows: Sequence[browse.Evidence], cypher: Sequence[str]) -> str:
+    if not rows:
+        return '<p class="sg-empty">No facts behind this answer.</p>'
+    body = "".join(
+        f"<tr><td>{_esc(e.title or e.product_id)}</td><td>{_esc(e.attribute)}</td><td>{_esc(e.value)}</td>"
+        f"<td>{_badge(e.source)}</td><td>{_confidence(e.confidence)}</td><td>{_esc(e.field)}</td>"
+        f"<td>{e.score:.3f}</td></tr>"
+        for e in rows
+    )
+    queries = "".join(f"<pre>{_esc(c)}</pre>" for c in cypher)
+    return (
+        f'<details class="sg-evidence" open><summary>Evidence: {len(rows)} fact{"s" if len(rows) != 1 else ""} '
+        "from the graph</summary><table><thead><tr><th>product</th><th>attribute</th><th>value</th><th>source</th>"
+        f"<th>confidence</th><th>field</th><th>score</th></tr></thead><tbody>{body}</tbody></table>"
+        f"<details><summary>Cypher that found them</summary>{queries}</details></details>"
+    )
+
+
+def _evidence_markdown(rows: Sequence[browse.Evidence]) -> str:
+    """The same facts as a compact table inside the chat (collapsible under the answer)."""
+    lines = ["| product | attribute | value | source | confidence |", "|---|---|---|---|---|"]
+    for e in rows:
+        cells = [e.title or e.product_id or "", e.attribute, e.value, e.source, _confidence(e.confidence)]
+        lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def product_markdown(view: browse.ProductView) -> str:
+    lines = [f"### {view.title or view.id}", ""]
+    meta = [f"`{view.id}`"]
+    if view.brand:
+        meta.append(f"brand **{view.brand}**")
+    if view.categories:
+        meta.append("category " + ", ".join(f"**{c.value}**" for c in view.categories))
+    if view.price is not None:
+        meta.append(f"price **{browse.format_price(view.price, view.currency)}**")
+    lines.append(" · ".join(meta))
+    if view.placeholder:
+        lines += ["", "_Only referenced by another product's relation; the catalog has no row for it._"]
+    if view.description:
+        lines += ["", view.description]
+    if view.bullets:
+        lines += [""] + [f"- {b}" for b in view.bullets]
+    if view.url:
+        lines += ["", f"Source page: {view.url}"]
+    return "\n".join(lines)
+
+
+def _attribute_frame(facts: Sequence[browse.AttributeFact], *, extracted: bool = False) -> pd.DataFrame:
+    columns = ["attribute", "value", "confidence", "source field"] + (["characters", "model"] if extracted else [])
+    rows = []
+    for a in facts:
+        row = [a.attribute, a.value, _confidence(a.confidence), a.field or ""]
+        if extracted:
+            span = f"{a.start_char}–{a.end_char}" if a.start_char is not None else ""
+            row += [span, a.model or ""]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _relations_frame(view: browse.ProductView) -> pd.DataFrame:
+    rows = []
+    for r in view.relations:
+        this, other = "this", r.title or r.id
+        rows.append([f"{this} → {other}" if r.direction == "out" else f"{other} → {this}", r.type, r.id,
+                     r.source or "", _confidence(r.confidence)])
+    return pd.DataFrame(rows, columns=["edge", "type", "other product", "source", "confidence"])
+
+
+def _related_html(items: Sequence[browse.Related], empty: str) -> str:
+    if not items:
+        return f'<p class="sg-empty">{_esc(empty)}</p>'
+    lis = "".join(
+        f'<li data-product-id="{_esc(r.id)}">{_esc(r.title or r.id)} <span class="sg-id">{_esc(r.id)}</span> '
+        + (f"<small>({_esc(r.type)})</small>" if r.type != "SHARES_VALUES" else f"<small>({r.shared} shared values)</small>")
+        + "</li>"
+        for r in items
+    )
+    return f"<ul>{lis}</ul>"
+
+
+# ---------------------------------------------------------------------------- the app
+
+
+def build_app(engine: Any) -> gr.Blocks:
+    """The app over ``engine`` (a qa Engine: ``answer()`` and a read-only ``store``)."""
+    store = engine.store
+    csv_dir = Path(tempfile.mkdtemp(prefix="shopgraph-csv-"))
+
+    # ------------------------------------------------------------------ handlers: Shop
+
+    def ask(question: str, history: list[dict[str, Any]] | None, conversation: Any):
+        history = list(history or [])
+        question = (question or "").strip()
+        if not question:
+            return "", history, gr.skip(), gr.skip(), gr.skip(), gr.skip(), conversation
+        if conversation is None:
+            from qa.conversation import Conversation
+
+            conversation = Conversation(engine)
+        history.append({"role": "user", "content": question})
+        try:
+            answer = conversation.ask(question)
+        except ShopgraphError as exc:
+            history.append({"role": "assistant", "content": f"Error: {exc}"})
+            return "", history, gr.skip(), gr.skip(), gr.skip(), gr.skip(), conversation
+        facts = browse.evidence(store, answer.facts)
+        history.append({"role": "assistant", "content": answer.answer})
+        if facts:
+            history.append({"role": "assistant", "content": _evidence_markdown(facts),
+                            "metadata": {"title": f"Evidence: {len(facts)} fact{'s' if len(facts) != 1 else ''}",
+                                         "status": "done"}})
+        ids = [p.id for p in answer.products] or list(dict.fromkeys(f.product_id for f in answer.facts if f.product_id))
+        cards = browse.product_cards(store, ids[:6])
+        empty = "No products matched." if answer.products == [] else ""
+        focus = getattr(conversation, "product", None)
+        title = next((c.title for c in cards if c.id == focus), None) if focus else None
+        if focus and title is None:
+            view = browse.product_cards(store, [focus])
+            title = view[0].title if view else focus
+        context = f"Talking about **{title}** (`{focus}`); follow-up questions are about it." if focus else ""
+        choices = [(c.title, c.id) for c in cards]
+        return ("", history, cards_html(cards, empty=empty or "No products in this answer."),
+                evidence_html(facts, answer.cypher), context,
+                gr.update(choices=choices, value=None, visible=bool(choices)), conversation)
+
+    def new_conversation():
+        return [], "", "", "", gr.update(choices=[], value=None, visible=False), None
+
+    # ------------------------------------------------------------------ handlers: Product
+
+    def search(text: str):
+        found = browse.suggest(store, text or "", k=12)
+        return gr.update(choices=[(f"{s.title} · {s.id}", s.id) for s in found], value=None)
+
+    def show(product_id: str | None):
+        view = browse.product_view(store, product_id) if product_id else None
+        if view is None:
+            message = f"No product with id `{product_id}`." if product_id else "Search for a product above."
+            return (message, None, None, None, "", "", "", gr.update(choices=[], value=None))
+        svg = browse.render_svg(browse.neighbourhood(view))
+        return (
+            product_markdown(view),
+            _attribute_frame(view.by_source("catalog")),
+            _attribute_frame(view.by_source("extracted"), extracted=True),
+            _relations_frame(view),
+            _related_html(view.accessories or view.fits,
+                          "No accessories or compatible products recorded."),
+            _related_html(view.similar, "No similar products."),
+            f'<div class="sg-graph-box">{svg}</div>',
+            gr.update(choices=[(r.title or r.id, r.id) for r in view.linked], value=None),
+        )
+
+    def search_and_show(text: str):
+        found = browse.suggest(store, text or "", k=12)
+        first = found[0].id if found else None
+        choices = gr.update(choices=[(f"{s.title} · {s.id}", s.id) for s in found], value=first)
+        if first is None:
+            return (choices, f"Nothing matches “{text}”.", None, None, None, "", "", "", gr.update(choices=[], value=None))
+        return (choices, *show(first))
+
+    # ------------------------------------------------------------------ handlers: Analyst
+
+    def run_query(cypher: str, params_text: str):
+        empty = pd.DataFrame()
+        try:
+            params = json.loads(params_text) if (params_text or "").strip() else {}
+            if not isinstance(params, dict):
+                raise ValueError("parameters must be a JSON object, e.g. {\"max\": 50}")
+        except ValueError as exc:
+            return f'<span class="sg-error">Error: bad parameters: {_esc(exc)}</span>', empty, gr.update(value=None, visible=False)
+        if not (cypher or "").strip():
+            return '<span class="sg-error">Error: write a Cypher query first.</span>', empty, gr.update(value=None, visible=False)
+        try:
+            result = browse.run_cypher(store, cypher, params)
+        except ShopgraphError as exc:
+            return (f'<span class="sg-error">Error: {_esc(exc)}</span>'.replace("\n", "<br>"), empty,
+                    gr.update(value=None, visible=False))
+        path = csv_dir / f"results-{abs(hash((cypher, params_text))) % 10**8}.csv"
+        path.write_text(result.to_csv(), encoding="utf-8")
+        shown = min(result.row_count, DISPLAY_ROWS)
+        status = (f"{result.row_count} row{'s' if result.row_count != 1 else ''} in {result.elapsed_ms:.1f} ms"
+                  + (f" (showing the first {shown}; the CSV has all)" if shown < result.row_count else ""))
+        frame = pd.DataFrame(result.cells(DISPLAY_ROWS), columns=result.columns) if result.columns else empty
+        return status, frame, gr.update(value=str(path), visible=True)
+
+    # ------------------------------------------------------------------ handlers: Overview
+
+    def refresh_overview():
+        ov = browse.overview(store)
+        facts = ", ".join(f"{n:,} {src} (mean confidence {_confidence(c)})" for src, (n, c) in sorted(ov.facts.items()))
+        stats = "\n".join([
+            f"**{ov.products:,} products** ({ov.priced:,} with a price"
+            + (f"; {ov.placeholders:,} referenced but not in the catalog" if ov.placeholders else "") + ")",
+            "",
+            "Nodes: " + " · ".join(f"{label} {n:,}" for label, n in ov.counts["nodes"].items()),
+            "",
+            "Relationships: " + " · ".join(f"{name} {n:,}" for name, n in ov.counts["relationships"].items() if n),
+            "",
+            "Top-level categories: " + " · ".join(f"{name} {n:,}" for name, n in ov.top_categories),
+            "",
+            f"Attribute facts: {facts or 'none'}",
+        ])
+        categories = pd.DataFrame(ov.categories, columns=["category", "products"])
+        coverage = pd.DataFrame(
+            [(attr, "catalog", c) for attr, c, _ in ov.coverage] + [(attr, "extracted", e) for attr, _, e in ov.coverage],
+            columns=["attribute", "source", "products"],
+        )
+        return stats, categories, coverage
+
+    # ------------------------------------------------------------------ layout
+
+    with gr.Blocks(title="shopgraph", analytics_enabled=False) as app:
+        gr.Markdown("## shopgraph · product knowledge graph", elem_id="sg-title")
+        with gr.Tabs(selected="shop") as tabs:
+            with gr.Tab("Shop", id="shop", elem_id="sg-tab-shop"):
+                conversation = gr.State(None)
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(label="Shopping assistant", height=440, elem_id="sg-chat",
+                                          latex_delimiters=[], feedback_options=None,
+                                          placeholder="Ask about products: materials, prices, what fits what…")
+                        with gr.Row():
+                            question = gr.Textbox(show_label=False, placeholder="Ask a question and press Enter",
+                                                  scale=5, elem_id="sg-question", autofocus=True, container=False)
+                            send = gr.Button("Ask", variant="primary", scale=1, elem_id="sg-ask")
+                        context = gr.Markdown(elem_id="sg-context")
+                        with gr.Row():
+                            gr.Examples(SHOP_EXAMPLES, inputs=question, label="Try")
+                            reset = gr.Button("New conversation", size="sm", scale=0, elem_id="sg-reset")
+                    with gr.Column(scale=2):
+                        gr.Markdown("#### Products in this answer")
+                        cards = gr.HTML('<p class="sg-empty">Ask a question to see matching products.</p>',
+                                        elem_id="sg-cards")
+                        open_product = gr.Dropdown(label="Open one in the Product tab", choices=[], visible=False,
+                                                   elem_id="sg-open-product")
+                        evidence = gr.HTML(elem_id="sg-evidence")
+
+            with gr.Tab("Product", id="product", elem_id="sg-tab-product"):
+                with gr.Row():
+                    search_box = gr.Textbox(label="Find a product", placeholder="title words or product id",
+                                            scale=2, elem_id="sg-product-search")
+                    suggestions = gr.Dropdown(label="Suggestions", choices=[], scale=3, elem_id="sg-suggestions")
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        header = gr.Markdown("Search for a product above.", elem_id="sg-product-header")
+                        gr.Markdown("#### Catalog attributes")
+                        catalog_attrs = gr.Dataframe(elem_id="sg-attrs-catalog", interactive=False, wrap=True)
+                        gr.Markdown("#### Extracted attributes (model, confidence, where in the text)")
+                        extracted_attrs = gr.Dataframe(elem_id="sg-attrs-extracted", interactive=False, wrap=True)
+                        gr.Markdown("#### Relations")
+                        relations = gr.Dataframe(elem_id="sg-relations", interactive=False, wrap=True)
+                    with gr.Column(scale=3):
+                        graph = gr.HTML(elem_id="sg-graph")
+                        with gr.Row():
+                            with gr.Column():
+                                gr.Markdown("#### Compatible accessories")
+                                accessories = gr.HTML(elem_id="sg-accessories")
+                            with gr.Column():
+                                gr.Markdown("#### Similar products")
+                                similar = gr.HTML(elem_id="sg-similar")
+                        go_related = gr.Dropdown(label="Open a related product", choices=[], elem_id="sg-go-related")
+
+            with gr.Tab("Analyst", id="analyst", elem_id="sg-tab-analyst"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        example = gr.Dropdown(label="Example queries", choices=list(EXAMPLE_QUERIES),
+                                              value=next(iter(EXAMPLE_QUERIES)), elem_id="sg-examples")
+                        cypher = gr.Code(label="Cypher (read-only)", language="sql", lines=7,
+                                         value=next(iter(EXAMPLE_QUERIES.values())), elem_id="sg-cypher")
+                        params = gr.Textbox(label="Parameters (JSON object, optional)", placeholder='{"max": 50}',
+                                            elem_id="sg-params")
+                        run = gr.Button("Run", variant="primary", elem_id="sg-run")
+                        status = gr.HTML(elem_id="sg-cypher-status")
+                        results = gr.Dataframe(elem_id="sg-cypher-results", interactive=False, wrap=True)
+                        download = gr.DownloadButton("Download CSV", visible=False, elem_id="sg-cypher-csv")
+                    with gr.Column(scale=2):
+                        gr.Markdown("#### Graph schema")
+                        gr.Markdown(browse.schema_markdown(), elem_id="sg-schema")
+
+            with gr.Tab("Overview", id="overview", elem_id="sg-tab-overview"):
+                stats = gr.Markdown(elem_id="sg-stats")
+                with gr.Row():
+                    per_category = gr.BarPlot(x="category", y="products", title="Products per category",
+                                              x_label_angle=-30, height=340, y_lim=[0, None], sort="-y",
+                                              elem_id="sg-plot-categories")
+                    coverage = gr.BarPlot(x="attribute", y="products", color="source",
+                                          title="Attribute coverage: products with a value, catalog vs extracted",
+                                          x_label_angle=-30, height=340, y_lim=[0, None], sort="-y",
+                                          elem_id="sg-plot-coverage",
+                                          color_map={"catalog": "#2563eb", "extracted": "#f59e0b"})
+                refresh = gr.Button("Refresh", size="sm", elem_id="sg-refresh")
+
+        # ------------------------------------------------------------------ wiring
+        shop_outputs = [question, chat, cards, evidence, context, open_product, conversation]
+        question.submit(ask, [question, chat, conversation], shop_outputs, api_name="ask")
+        send.click(ask, [question, chat, conversation], shop_outputs, api_name=False)
+        reset.click(new_conversation, None, [chat, cards, evidence, context, open_product, conversation],
+                    api_name=False)
+
+        detail_outputs = [header, catalog_attrs, extracted_attrs, relations, accessories, similar, graph, go_related]
+        search_box.input(search, search_box, suggestions, trigger_mode="always_last", api_name=False,
+                         show_progress="hidden")
+        search_box.submit(search_and_show, search_box, [suggestions, *detail_outputs], api_name="product_search")
+        suggestions.input(show, suggestions, detail_outputs, api_name=False)
+        go_related.input(show, go_related, detail_outputs, api_name=False)
+        open_product.input(show, open_product, detail_outputs, api_name=False).then(
+            lambda: gr.Tabs(selected="product"), None, tabs, api_name=False)
+
+        example.input(lambda name: EXAMPLE_QUERIES.get(name, ""), example, cypher, api_name=False)
+        run.click(run_query, [cypher, params], [status, results, download], api_name="cypher")
+
+        refresh.click(refresh_overview, None, [stats, per_category, coverage], api_name=False)
+        app.load(refresh_overview, None, [stats, per_category, coverage], api_name=False)
+    return app
+
+
+def launch(app: gr.Blocks, *, host: str = "127.0.0.1", port: int = 7860, block: bool = True,
+           concurrency: int = 4) -> gr.Blocks:
+    """Serve the app on host:port with the offline theme; ``block=False`` returns once it is up."""
+    app.queue(default_concurrency_limit=concurrency)
+    try:
+        app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True, share=False,
+                   inbrowser=False, ssr_mode=False, theme=theme(), css=CSS, footer_links=["api"], run_history=False)
+    except OSError as exc:
+        reason = "the port is in use" if "empty port" in str(exc) else str(exc)
+        raise ConfigError(f"cannot serve on {host}:{port}: {reason}; pick another --port") from exc
+    return app
