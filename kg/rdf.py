@@ -6,13 +6,15 @@ Reading (`read_rdf`, called by `kg.catalog.read_catalog` for .nt, .nq, .ttl and 
   so a bad line is reported with its number and the rest of the file is still read. Parsed lines
   are gathered in chunks of about ``chunk_lines`` lines, and a chunk is only cut where the graph
   name changes (the Web Data Commons corpus puts each page's quads in one graph, so a page never
-  straddles two chunks). In N-Triples, or in an N-Quads graph much longer than a chunk, the cut
-  falls where a new IRI subject starts, so a product and the blank nodes that follow it (offers,
-  brand, property values) stay together. Memory is bounded by one chunk, not by the file.
+  straddles two chunks). In N-Triples, or in an N-Quads graph four times longer than a chunk, the
+  cut falls where an IRI subject not yet seen in the chunk starts, so a product and the blank nodes
+  around it (offers, brand, property values) stay together as long as they are written next to it,
+  as `export_graph` and the usual generators do. Memory is bounded by one chunk, not by the file.
   A product's record number is the line of its first triple.
 - Turtle and JSON-LD have no line structure to cut at and are parsed whole by rdflib (memory grows
-  with the file; convert big dumps to N-Triples/N-Quads). A product's record number is its position
-  among the file's products. JSON-LD ``@context`` references to schema.org are replaced by an
+  with the file; convert big dumps to N-Triples/N-Quads). rdflib keeps no line numbers for
+  statements, so products come out sorted by id and a product's record number is its rank in
+  that order (a syntax error still names its line). JSON-LD ``@context`` references to schema.org are replaced by an
   inline ``{"@vocab": ...}`` so nothing is fetched; any other remote context is refused.
 
 Mapping (both http://schema.org/ and https://schema.org/ are read, as are old microdata
@@ -53,18 +55,19 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote, unquote
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.ntriples import W3CNTriplesParser, r_tail, r_wspace
 
 from kg.catalog import Record, Rejected, _decoded_lines, open_binary, product_from_mapping
+from kg.errors import ConfigError
 from kg.schema import ProductRelation, Source
 from kg.store import cypher_read as q
 from kg.store.protocol import GraphStore
@@ -183,7 +186,7 @@ class _Index:
 
     def products(self) -> list[Any]:
         found = [s for s, props in self.props.items() if PRODUCT_TYPES.intersection(props.get("@type", ()))]
-        return sorted(found, key=lambda s: self.first_line[s])
+        return sorted(found, key=lambda s: self.first_line[s])  # file order (N-Triples/N-Quads)
 
     def blank_id(self, node: Any, graph: str | None) -> str:
         scope = graph or Path(self.path).name
@@ -296,13 +299,13 @@ def _subject(index: _Index, s: Any) -> str:
         return f"<{s}>"
     graph = index.graph.get(s)
     if not index.labelled:
-        return f"blank node {index.blank_id(s, graph)}"
+        return "[a blank node]"  # the parser's label is random; the id added after it says which
     return f"_:{s}" + (f" in graph <{graph}>" if graph else "")
 
 
-def _records(index: _Index, numbering: Callable[[int, Any], int]) -> Iterator[Record]:
-    for n, s in enumerate(index.products(), start=1):
-        line = numbering(n, s)
+def _records(index: _Index, subjects: list[tuple[Any, int]]) -> Iterator[Record]:
+    """Records for (product subject, line or record number) pairs, in that order."""
+    for s, line in subjects:
         obj = _mapping(index, s)
         raw = json.dumps(obj, ensure_ascii=False)
         if obj["title"] is None:
@@ -363,10 +366,6 @@ def _read_lines(path: str | Path, *, quads: bool, chunk_lines: int) -> Iterator[
     parser = _LineParser()
     index = _Index(name, labelled=True)
     last_graph: Any = None
-    last_subject: Any = None
-
-    def by_line(_: int, s: Any) -> int:
-        return index.first_line[s]
 
     for number, text, reason in _decoded_lines(path):
         if text is None:
@@ -383,13 +382,13 @@ def _read_lines(path: str | Path, *, quads: bool, chunk_lines: int) -> Iterator[
         s, p, o, g = statement
         if index.lines >= chunk_lines and (
             g != last_graph
-            or (isinstance(s, URIRef) and s != last_subject and (not quads or index.lines >= 4 * chunk_lines))
+            or (isinstance(s, URIRef) and s not in index.first_line and (not quads or index.lines >= 4 * chunk_lines))
         ):
-            yield from _records(index, by_line)
+            yield from _records(index, [(s, index.first_line[s]) for s in index.products()])
             index = _Index(name, labelled=True)
         index.add(s, p, o, g, number)
-        last_graph, last_subject = g, s
-    yield from _records(index, by_line)
+        last_graph = g
+    yield from _records(index, [(s, index.first_line[s]) for s in index.products()])
 
 
 def _schema_context(data: Any, path: str) -> Any:
@@ -435,7 +434,7 @@ def _read_whole(path: str | Path, fmt: str) -> Iterator[Record]:
         line = data[: exc.start].count(b"\n") + 1
         yield Rejected(name, line, "invalid UTF-8 in the file; re-encode it as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
         return
-    graph = Dataset(default_union=True)
+    graph = Graph()
     if fmt == "turtle":
         try:
             graph.parse(data=text, format="turtle", publicID=Path(path).resolve().as_uri())
@@ -468,9 +467,11 @@ def _read_whole(path: str | Path, fmt: str) -> Iterator[Record]:
             yield Rejected(name, None, f"not valid JSON-LD: {exc}; the whole file was skipped")
             return
     index = _Index(name, labelled=False)
-    for s, p, o in graph.triples((None, None, None)):
-        index.add(s, p, o, None, len(index.first_line) + 1)  # "line" = the subject's position
-    yield from _records(index, lambda n, _: n)
+    for s, p, o in graph:
+        index.add(s, p, o, None, 0)
+    # rdflib's triple order varies from run to run (random blank-node ids), so number products by id
+    ordered = sorted(index.products(), key=lambda s: (index.product_id(s, None) or "", str(s)))
+    yield from _records(index, [(s, n) for n, s in enumerate(ordered, start=1)])
 
 
 # ================================================================ export
@@ -546,7 +547,11 @@ def export_graph(
     tmp = target.with_name(target.name + ".part")
     opener = gzip.open if target.suffix.lower() == ".gz" else open
     try:
-        with opener(tmp, "wt", encoding="utf-8", newline="\n") as fh:  # type: ignore[operator]
+        fh = opener(tmp, "wt", encoding="utf-8", newline="\n")  # type: ignore[operator]
+    except OSError as exc:
+        raise ConfigError(f"cannot write the export to {target}: {exc.strerror}; check the path") from exc
+    try:
+        with fh:
             _write(store, fh, fmt, sources, page_size, report)
         os.replace(tmp, target)
     finally:
