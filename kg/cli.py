@@ -252,6 +252,41 @@ def stats(store: str | None, as_json: bool) -> None:
     emit_rows(rows, "table")
 
 
+# ---------------------------------------------------------------------------- export
+
+
+@cli.command()
+@click.argument("out", metavar="OUT")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld"]), default=None,
+              help="RDF syntax. Default: from OUT's extension (.ttl, .nt, .jsonld, optionally .gz); turtle for -.")
+@click.option("--extracted", "include_extracted", is_flag=True,
+              help="Also export model-extracted facts (building from the export reads them as catalog facts).")
+def export(out: str, store: str | None, fmt: str | None, include_extracted: bool) -> None:
+    """Export the graph as schema.org RDF: Turtle, N-Triples or JSON-LD. OUT is a file (.gz compresses) or - for stdout.
+
+    Catalog facts only, unless --extracted. Building a store from the export gives the same graph.
+
+    \b
+    Examples:
+      shopgraph export --format turtle catalog.ttl --store demo.kuzu
+      shopgraph export --format nt - --store demo.kuzu | gzip > catalog.nt.gz
+      shopgraph build catalog.ttl --store copy.kuzu
+    """
+    from kg.rdf import export_graph, format_for_path
+
+    if fmt is None:
+        fmt = "turtle" if out == "-" else format_for_path(out)
+        if fmt is None:
+            raise click.BadParameter(f"cannot tell the format from {out!r}; pass --format turtle|nt|jsonld",
+                                     param_hint="--format")
+    target = sys.stdout if out == "-" else Path(out)
+    with opened(store, read_only=True) as handle:
+        report = export_graph(handle, target, fmt, include_extracted=include_extracted)
+    click.echo(f"exported {report.products} products ({report.triples} triples) as {fmt}"
+               + ("" if out == "-" else f" to {out}"), err=True)
+
+
 # ---------------------------------------------------------------------------- synth
 
 
