@@ -1,0 +1,189 @@
+"""Answer text from graph facts: one data-to-text template per intent, lists and units rendered naturally.
+
+Every sentence is filled only with values that came out of the graph; when the graph has nothing that
+answers, the text starts with "I don't know" and names the closest facts instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from qa.retrieve import Card, Fact, format_price
+
+DONT_KNOW = "I don't know"
+
+RELATION_PHRASES = {
+    "compatible with": "compatible with",
+    "accessory for": "an accessory for",
+    "replacement for": "a replacement for",
+}
+
+ATTRIBUTE_NAMES = {"color": "colour", "colour": "colour"}
+
+
+def join(items: Iterable[str], conj: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conj} {items[-1]}"
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for v in values:
+        seen.setdefault(v.casefold(), v)
+    return list(seen.values())
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def attribute_name(attribute: str) -> str:
+    return ATTRIBUTE_NAMES.get(attribute, attribute)
+
+
+def the(title: str) -> str:
+    return f"the {title}"
+
+
+def card_text(card: Card, *, price: bool = True) -> str:
+    shown = format_price(card.price, card.currency) if price else ""
+    return f"{card.title} ({shown})" if shown else card.title
+
+
+# ---------------------------------------------------------------------------- intents
+
+
+def attribute_answer(title: str, attribute: str, values: Sequence[str]) -> str:
+    values = unique(values)
+    listed = join(values)
+    subject = the(title)
+    if attribute in ("weight", "item weight", "net weight"):
+        return f"{cap(subject)} weighs {listed}."
+    if attribute in ("material", "materials", "fabric", "outer material"):
+        return f"{cap(subject)} is made of {lower_words(listed)}."
+    if attribute in ("color", "colour"):
+        return f"{cap(subject)} comes in {listed}."
+    if attribute == "price":
+        return f"{cap(subject)} costs {listed}."
+    if attribute == "brand":
+        return f"{cap(subject)} is made by {listed}."
+    if attribute == "category":
+        return f"{cap(subject)} is listed under {listed}."
+    verb = "are" if len(values) > 1 else "is"
+    return f"The {attribute_name(attribute)} of {subject} {verb} {listed}."
+
+
+def check_answer(title: str, asked: str, found: Sequence[Fact], others: Sequence[Fact]) -> str:
+    """Yes/no questions: 'is it waterproof?'."""
+    if found:
+        f = found[0]
+        return f"Yes: {the(title)} is listed with {attribute_name(f.attribute)} {f.value}."
+    attr = others[0].attribute
+    return (f"No: the {attribute_name(attr)} of {the(title)} is {join(unique(f.value for f in others))}, "
+            f"not {asked}.")
+
+
+def search_answer(description: str, cards: Sequence[Card], total: int, shown: int = 5) -> str:
+    listed = join(card_text(c) for c in cards[:shown])
+    if total == 1:
+        return f"I found 1 match for {description}: {listed}."
+    more = f" The top {min(shown, len(cards))}: " if total > shown else ": "
+    return f"I found {total} matches for {description}.{more}{listed}." if total > shown \
+        else f"I found {total} matches for {description}: {listed}."
+
+
+def similar_answer(text: str, cards: Sequence[Card]) -> str:
+    return f"The closest products to \u201c{text}\u201d: {join(card_text(c) for c in cards)}."
+
+
+def compatibility_yes(a: str, b: str, relation: str, forward: bool) -> str:
+    phrase = RELATION_PHRASES.get(relation, relation)
+    first, second = (a, b) if forward else (b, a)
+    return f"Yes: the catalog lists {the(first)} as {phrase} {the(second)}."
+
+
+def compatibility_unknown(a: str, b: str, fits: Sequence[str]) -> str:
+    text = f"{DONT_KNOW} of a compatibility link between {the(a)} and {the(b)}."
+    if fits:
+        text += f" {cap(the(a))} is linked to {join(fits)}."
+    return text
+
+
+def compatibility_list(target: str, items: Sequence[str], what: str = "products") -> str:
+    n = len(items)
+    noun = what if n != 1 else what.removesuffix("s")
+    shown = join(items[:8]) + (f" and {n - 8} more" if n > 8 else "")
+    return f"{n} {noun} {'fits' if n == 1 else 'fit'} {the(target)}: {shown}."
+
+
+def compatibility_of(subject: str, items: Sequence[str]) -> str:
+    return f"{cap(the(subject))} fits {join(items)}."
+
+
+def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: Sequence[str],
+                      winner: Card | None, word: str | None) -> str:
+    name = attribute_name(attribute)
+    left, right = join(unique(va)), join(unique(vb))
+    if winner is not None and word is not None:
+        loser, wv, lv = (b, left, right) if winner is a else (a, right, left)
+        return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)} ({lv})."
+    if winner is None and word == "same":
+        return f"Both have the same {name}: {left}."
+    return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
+
+
+def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]) -> str:
+    def summary(card: Card, facts: Sequence[Fact]) -> str:
+        parts = [f"{attribute_name(f.attribute)} {f.value}" for f in facts]
+        return f"{the(card.title)}: {join(parts)}"
+    return f"{cap(summary(a, fa))}; {summary(b, fb)}."
+
+
+def count_answer(n: int, description: str) -> str:
+    return f"There {'is' if n == 1 else 'are'} {n} {description if n != 1 else description}."
+
+
+def brands_answer(n: int, description: str, names: Sequence[str]) -> str:
+    shown = join(names[:10]) + (f" and {n - 10} more" if n > 10 else "")
+    return f"{plural(n, 'brand')} offer {description}: {shown}."
+
+
+def values_answer(attribute: str, description: str, values: Sequence[str]) -> str:
+    name = attribute_name(attribute)
+    n = len(values)
+    shown = join(values[:12]) + (f" and {n - 12} more" if n > 12 else "")
+    return f"{cap(description)} come in {plural(n, name)}: {shown}."
+
+
+def extreme_answer(kind: str, description: str, card: Card) -> str:
+    word = "cheapest" if kind == "min_price" else "most expensive"
+    return f"The {word} of the {description} is {the(card.title)} at {format_price(card.price, card.currency)}."
+
+
+def average_answer(description: str, n: int, average: float, low: float, high: float, currency: str | None) -> str:
+    return (f"The average price of {plural(n, 'priced product')} among the {description} is "
+            f"{format_price(round(average, 2), currency)} (from {format_price(low, currency)} to "
+            f"{format_price(high, currency)}).")
+
+
+def dont_know(closest: Sequence[Fact], titles: dict[str, str], reason: str = "") -> str:
+    text = f"{DONT_KNOW}{reason}."
+    if closest:
+        parts = [f"{attribute_name(f.attribute)} of {the(titles.get(f.product_id, f.product_id))}: {f.value}"
+                 for f in closest[:3]]
+        text += " The closest facts I have: " + "; ".join(parts) + "."
+    return text
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_words(text: str) -> str:
+    """'Polycarbonate and TPU' → 'polycarbonate and TPU' (acronyms stay)."""
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split(" "))

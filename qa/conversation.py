@@ -1,0 +1,30 @@
+"""Follow-up questions: a conversation remembers the product under discussion.
+
+    chat = Conversation(engine)
+    chat.ask("how much does the iPhone 13 weigh?")   # focus: the iPhone 13
+    chat.ask("and what colour is it?")               # answered about the iPhone 13
+"""
+
+from __future__ import annotations
+
+from qa.engine import Answer, Engine
+
+
+class Conversation:
+    """Asks the engine with the product in focus; an answer about one product moves the focus to it."""
+
+    def __init__(self, engine: Engine, product: str | None = None) -> None:
+        self.engine = engine
+        self.product: str | None = product
+        self.history: list[Answer] = []
+
+    def ask(self, question: str) -> Answer:
+        answer = self.engine.answer(question, product=self.product)
+        if answer.focus:
+            self.product = answer.focus
+        self.history.append(answer)
+        return answer
+
+    def reset(self) -> None:
+        self.product = None
+        self.history.clear()

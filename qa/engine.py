@@ -1,0 +1,513 @@
+"""The question-answering engine: understand → retrieve → rank → compose, all from graph facts.
+
+    engine = Engine.open("demo/graph.kuzu")
+    answer = engine.answer("what is it made of?", product="case-spigen-13")
+    answer.as_dict()  # {"question", "intent", "answer", "facts", "products", "cypher"}
+
+Intents: attribute, search, compatibility, comparison, aggregate, and unanswerable (the text says
+"I don't know" and lists the closest facts). A user-supplied ``generator`` may rephrase the composed
+answer from the facts; it is never required, and the template text is kept when it returns nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import QueryError
+from kg.store.protocol import GraphStore
+from qa import compose
+from qa.rank import BM25Scorer, CrossEncoderRanker, fact_text
+from qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
+from qa.understand import COMPARATIVES, STOPWORDS, Constraints, Lexicon, Parse, Understander, base_quantity, tokens
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Answer", "Engine", "Fact", "ProductHit"]
+
+ANSWER_THRESHOLD = 0.5  # a ranked fact must score at least this to answer an attribute question
+Generator = Callable[[str, list[Fact], str], str]
+
+
+@dataclass
+class Answer:
+    question: str
+    intent: str
+    answer: str
+    facts: list[Fact]
+    products: list[ProductHit]
+    cypher: list[str]
+    focus: str | None = field(default=None, repr=False)  # the product the answer is about, for follow-ups
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract of `shopgraph ask --json`; facts best first."""
+        facts = sorted(self.facts, key=lambda f: -f.score)
+        return {
+            "question": self.question,
+            "intent": self.intent,
+            "answer": self.answer,
+            "facts": [f.as_dict() for f in facts],
+            "products": [p.as_dict() for p in self.products],
+            "cypher": list(self.cypher),
+        }
+
+
+class Engine:
+    """Answers shoppers' questions from one graph store; models are loaded once, here."""
+
+    def __init__(self, store: GraphStore, *, ranker_dir: Path | None = None, tagger_dir: Path | None = None,
+                 embed: bool | None = None, generator: Generator | None = None) -> None:
+        self.store = store
+        self.lexicon = Lexicon.load(store)
+        self.retriever = Retriever(store)
+        self.ranker = CrossEncoderRanker.load(ranker_dir) if ranker_dir is not None else None
+        self.lexical = BM25Scorer()
+        self.generator = generator
+        self.embedder: Any = None
+        if embed is not False and self._has_vectors():
+            from extraction.embed import Embedder
+
+            self.embedder = Embedder.load()
+        tagger = self._load_tagger(tagger_dir) if tagger_dir is not None else None
+        self.understander = Understander(store, self.lexicon, tagger=tagger,
+                                         vector_search=self._nearest if self.embedder is not None else None)
+
+    @classmethod
+    def open(cls, store: str | None = None, **kw: Any) -> Engine:
+        """Open a store read-only (path, bolt:// URI, or $SHOPGRAPH_STORE) and an engine over it."""
+        from kg.store import open_store
+
+        handle = open_store(store, read_only=True)
+        try:
+            return cls(handle, **kw)
+        except BaseException:
+            handle.close()
+            raise
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ optional models
+
+    def _has_vectors(self) -> bool:
+        from kg.schema import EMBED_DIM, PRODUCT
+
+        try:
+            self.store.nearest(PRODUCT, [0.0] * (EMBED_DIM - 1) + [1.0], 1)
+        except QueryError:
+            return False
+        return True
+
+    def _nearest(self, text: str, k: int) -> list[tuple[str, float]]:
+        from kg.schema import PRODUCT
+
+        vector = self.embedder.encode([text])[0]
+        return self.store.nearest(PRODUCT, vector, k)
+
+    @staticmethod
+    def _load_tagger(tagger_dir: Path) -> Callable[[str], list[tuple[str, str]]]:
+        """The attribute tagger from extraction/, as (attribute, text) spans of a question."""
+        from extraction.tagger import load_tagger  # type: ignore[import-not-found]
+
+        tagger = load_tagger(tagger_dir)
+
+        def tag(text: str) -> list[tuple[str, str]]:
+            spans = tagger.tag([text])[0]
+            return [(s.label, s.text) for s in spans]
+
+        return tag
+
+    # ------------------------------------------------------------------ answering
+
+    def answer(self, question: str, *, product: str | None = None) -> Answer:
+        """Answer one question; ``product`` is the id of the product under discussion, if any."""
+        self.retriever.reset()
+        focus_title = None
+        if product:
+            card = self.retriever.cards([product]).get(product)
+            if card is None:
+                product = None  # unknown id: answer as if no product were in focus
+            else:
+                focus_title = card.title
+        parse = self.understander.parse(question, focus=product, focus_title=focus_title)
+        handler = {
+            "attribute": self._attribute,
+            "search": self._search,
+            "compatibility": self._compatibility,
+            "comparison": self._comparison,
+            "aggregate": self._aggregate,
+        }.get(parse.intent, self._unanswerable)
+        answer = handler(parse)
+        answer.cypher = [*dict.fromkeys([q for q, _ in self.understander.queries] + self.retriever.ran)]
+        answer.facts.sort(key=lambda f: -f.score)
+        if self.generator is not None and answer.facts and answer.intent != "unanswerable":
+            rewritten = self.generator(question, list(answer.facts), answer.answer)
+            if rewritten and rewritten.strip():
+                answer.answer = rewritten.strip()
+        return answer
+
+    def _result(self, parse: Parse, intent: str, text: str, facts: Sequence[Fact], products: Sequence[ProductHit],
+                focus: str | None = None) -> Answer:
+        return Answer(parse.text, intent, text, list(facts), list(products), [], focus)
+
+    # ------------------------------------------------------------------ attribute
+
+    def _score_facts(self, question: str, facts: Sequence[Fact], asked: Sequence[str]) -> list[Fact]:
+        """Rule score for facts of an asked attribute; the trained ranker (or BM25) for the rest."""
+        asked_toks = [set(tokens(a)) for a in asked]
+        rule = []
+        for f in facts:
+            s = 0.0
+            if f.attribute in asked:
+                s = 1.0 - 0.02 * list(asked).index(f.attribute)
+            elif any(a and a <= set(tokens(f.attribute)) for a in asked_toks):
+                s = 0.8
+            rule.append(s)
+        texts = [fact_text(f.attribute, f.value) for f in facts]
+        if self.ranker is not None:
+            learned = self.ranker.score(question, texts)
+        else:
+            raw = self.lexical.score(question, texts)
+            top = max(raw, default=0.0) or 1.0
+            learned = [0.4 * r / top for r in raw]  # lexical overlap alone never answers
+        return [f.rescored(max(r, l) if r else l) for f, r, l in zip(facts, rule, learned)]
+
+    def _attribute(self, parse: Parse) -> Answer:
+        target = parse.products[0]
+        cards = self.retriever.cards([target.key])
+        card = cards.get(target.key)
+        if card is None:
+            return self._unanswerable(parse)
+        facts = self.retriever.product_facts([card.id], cards)
+        hit = [ProductHit(card.id, card.title, 1.0)]
+        if parse.checks:
+            keys = {c.key for c in parse.checks}
+            wanted_attrs = {c.attribute for c in parse.checks}
+            value_keys = self._value_keys(card.id)
+            found = [f.rescored(1.0) for f in facts if (f.attribute, f.value) in value_keys
+                     and value_keys[(f.attribute, f.value)] in keys]
+            others = [f.rescored(0.9) for f in facts if f.attribute in wanted_attrs and f not in found]
+            if found or others:
+                label = compose.join(sorted({c.name for c in parse.checks}), "or")
+                text = compose.check_answer(card.title, label, found, others)
+                return self._result(parse, "attribute", text, found or others, hit, card.id)
+        scored = self._score_facts(parse.text, facts, parse.attributes)
+        scored.sort(key=lambda f: -f.score)
+        if not scored or scored[0].score < ANSWER_THRESHOLD:
+            reason = f" the {compose.join(parse.attributes[:1]) or 'answer'} of {compose.the(card.title)}" \
+                if parse.attributes else f" how to answer that about {compose.the(card.title)}"
+            return self._dont_know(parse, scored[:3], {card.id: card.title}, hit, reason, focus=card.id)
+        best = scored[0].attribute
+        chosen = [f for f in scored if f.attribute == best]
+        text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
+        return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
+                            hit, card.id)
+
+    def _value_keys(self, pid: str) -> dict[tuple[str, str], str]:
+        from kg.store import cypher_read as cr
+
+        rows = self.retriever.run(cr.QA_PRODUCT_FACTS, {"ids": [pid]})
+        return {(r["attribute"], r["value"]): r["key"] for r in rows}
+
+    # ------------------------------------------------------------------ search
+
+    def _rank_cards(self, cards: dict[str, Card], words: Sequence[str]) -> list[tuple[Card, float]]:
+        bonus: dict[str, float] = {}
+        if words and cards:
+            hits = self.retriever.fulltext(" ".join(words), 200)
+            top = max((s for _, s in hits), default=0.0) or 1.0
+            bonus = {pid: s / top for pid, s in hits}
+        ranked = [(c, 0.5 + 0.5 * bonus.get(c.id, 0.0) if words else 1.0) for c in cards.values()]
+        ranked.sort(key=lambda cs: (-cs[1], cs[0].price if cs[0].price is not None else float("inf"), cs[0].id))
+        return ranked
+
+    def _search(self, parse: Parse) -> Answer:
+        cons = parse.constraints
+        if cons.empty():
+            return self._free_search(parse)
+        cards, facts = self.retriever.search(cons)
+        if not cards:
+            return self._relaxed(parse)
+        total = len(cards)
+        if total >= 200:
+            total, _, _ = self.retriever.count(cons)
+        ranked = self._rank_cards(cards, cons.words)
+        hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
+        chosen = [f.rescored(s) for c, s in ranked[:5] for f in facts[c.id]]
+        text = compose.search_answer(cons.describe(), [c for c, _ in ranked], total)
+        return self._result(parse, "search", text, chosen, hits, ranked[0][0].id)
+
+    def _free_search(self, parse: Parse) -> Answer:
+        """No structured constraint: full-text (and vector, when the graph has embeddings) search."""
+        words = [t for t in tokens(parse.text) if t not in STOPWORDS]
+        scores: dict[str, float] = {}
+        for pid, s in self.retriever.fulltext(" ".join(words), 10):
+            scores[pid] = max(scores.get(pid, 0.0), s)
+        if scores:
+            top = max(scores.values()) or 1.0
+            scores = {k: v / top for k, v in scores.items()}
+        if self.embedder is not None:
+            for pid, s in self._nearest(parse.text, 10):
+                scores[pid] = max(scores.get(pid, 0.0), s)
+        if not scores:
+            return self._unanswerable(parse)
+        cards = self.retriever.cards(sorted(scores, key=lambda p: -scores[p])[:5])
+        ranked = sorted(cards.values(), key=lambda c: -scores[c.id])
+        facts = [f.rescored(scores[f.product_id] * 0.5) for f in self.retriever.product_facts([c.id for c in ranked], cards)
+                 if f.attribute in ("brand", "category", "price")]
+        hits = [ProductHit(c.id, c.title, scores[c.id]) for c in ranked]
+        return self._result(parse, "search", compose.similar_answer(parse.text, ranked), facts, hits,
+                            ranked[0].id if ranked else None)
+
+    def _relaxed(self, parse: Parse) -> Answer:
+        """Nothing meets every constraint: drop them one at a time (values, price, brand) to find the closest."""
+        cons = parse.constraints
+        trials: list[Constraints] = []
+        for n in range(len(cons.values) - 1, -1, -1):
+            trials.append(Constraints(cons.brands, cons.categories, cons.category_keys,
+                                      cons.values[:n] + cons.values[n + 1:], cons.price_min, cons.price_max))
+        trials.append(Constraints(cons.brands, cons.categories, cons.category_keys, cons.values))
+        trials.append(Constraints([], cons.categories, cons.category_keys, cons.values, cons.price_min, cons.price_max))
+        trials.append(Constraints([], cons.categories, cons.category_keys))
+        for trial in trials:
+            if trial.empty():
+                continue
+            cards, facts = self.retriever.search(trial, limit=50)
+            if cards:
+                ranked = self._rank_cards(cards, cons.words)[:3]
+                closest = [f.rescored(0.5 * s) for c, s in ranked for f in facts[c.id]]
+                hits = [ProductHit(c.id, c.title, 0.5 * s) for c, s in ranked]
+                titles = {c.id: c.title for c, _ in ranked}
+                return self._dont_know(parse, closest, titles, hits, f" of any {cons.describe()}")
+        return self._dont_know(parse, [], {}, [], f" of any {cons.describe()}")
+
+    # ------------------------------------------------------------------ compatibility
+
+    def _compatibility(self, parse: Parse) -> Answer:
+        first = parse.products[0]
+        cards = self.retriever.cards([p.key for p in parse.products])
+        subject = cards.get(first.key)
+        if subject is None:
+            return self._unanswerable(parse)
+        relations = [r for r in self.retriever.relations(subject.id) if r["type"] in _FIT_TYPES]
+        if parse.list_mode:
+            return self._fits_list(parse, subject, relations)
+        other = cards.get(parse.products[1].key)
+        if other is None:
+            return self._unanswerable(parse)
+        hits = [ProductHit(subject.id, subject.title, 1.0), ProductHit(other.id, other.title, 1.0)]
+        links = [r for r in relations if r["id"] == other.id]
+        if links:
+            links.sort(key=lambda r: _FIT_TYPES.index(r["type"]))
+            best = links[0]
+            facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in links]
+            text = compose.compatibility_yes(subject.title, other.title, best["type"].lower().replace("_", " "),
+                                             best["direction"] == "out")
+            return self._result(parse, "compatibility", text, facts, hits, subject.id)
+        facts = [self.retriever.relation_fact(subject.id, r, 0.5) for r in relations[:5]]
+        text = compose.compatibility_unknown(subject.title, other.title, [*dict.fromkeys(r["title"] for r in relations)][:5])
+        return self._result(parse, "unanswerable", text, facts, hits, subject.id)
+
+    def _fits_list(self, parse: Parse, target: Card, relations: list[dict[str, Any]]) -> Answer:
+        """'What fits the iPhone 13?' (products pointing at it) or 'what does this case fit?' (its targets)."""
+        incoming = [r for r in relations if r["direction"] == "in"]
+        outgoing = [r for r in relations if r["direction"] == "out"]
+        cons = parse.constraints
+        rows = incoming if (incoming and not (outgoing and cons.empty() and _asks_targets(parse.text))) else outgoing
+        if not cons.empty() and rows:
+            allowed, _ = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
+            rows = [r for r in rows if r["id"] in allowed]
+        if not rows:
+            facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
+            return self._dont_know(parse, facts, {target.id: target.title}, [ProductHit(target.id, target.title, 1.0)],
+                                   f" of {cons.describe() if not cons.empty() else 'products'} that fit "
+                                   f"{compose.the(target.title)}", focus=target.id)
+        seen: dict[str, dict[str, Any]] = {}
+        for r in sorted(rows, key=lambda r: _FIT_TYPES.index(r["type"])):
+            seen.setdefault(r["id"], r)
+        facts = [self.retriever.relation_fact(target.id, r, 1.0) for r in rows]
+        hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
+        titles = [r["title"] for r in seen.values()]
+        if rows is outgoing or rows[0]["direction"] == "out":
+            text = compose.compatibility_of(target.title, titles)
+        else:
+            what = " or ".join(c.name.lower() for c in cons.categories) if cons.categories else "products"
+            text = compose.compatibility_list(target.title, titles, what)
+        return self._result(parse, "compatibility", text, facts, hits, target.id)
+
+    # ------------------------------------------------------------------ comparison
+
+    def _comparison(self, parse: Parse) -> Answer:
+        ids = [parse.products[0].key, parse.products[1].key]
+        cards = self.retriever.cards(ids)
+        if len(cards) < 2:
+            return self._unanswerable(parse)
+        a, b = cards[ids[0]], cards[ids[1]]
+        facts = self.retriever.product_facts(ids, cards)
+        hits = [ProductHit(a.id, a.title, 1.0), ProductHit(b.id, b.title, 1.0)]
+        by = {pid: [f for f in facts if f.product_id == pid] for pid in ids}
+        attrs = parse.attributes
+        if attrs:
+            for attr in attrs:
+                fa = [f for f in by[a.id] if _matches(f.attribute, attr)]
+                fb = [f for f in by[b.id] if _matches(f.attribute, attr)]
+                if fa and fb:
+                    return self._compare_on(parse, a, fa, b, fb, hits)
+            closest = [f.rescored(0.5) for f in facts if any(_matches(f.attribute, x) for x in attrs)][:4]
+            return self._dont_know(parse, closest, {a.id: a.title, b.id: b.title}, hits,
+                                   f" the {attrs[0]} of both {compose.the(a.title)} and {compose.the(b.title)}")
+        shared = [x for x in dict.fromkeys(f.attribute for f in by[a.id]) if any(f.attribute == x for f in by[b.id])]
+        shared = sorted((x for x in shared if x != "category"), key=lambda x: x != "price")[:4]
+        fa = [f.rescored(0.9) for x in shared for f in by[a.id] if f.attribute == x]
+        fb = [f.rescored(0.9) for x in shared for f in by[b.id] if f.attribute == x]
+        if not shared:
+            return self._dont_know(parse, [], {}, hits, " what the two products have in common to compare")
+        return self._result(parse, "comparison", compose.overview_comparison(a, fa, b, fb), fa + fb, hits)
+
+    def _compare_on(self, parse: Parse, a: Card, fa: list[Fact], b: Card, fb: list[Fact],
+                    hits: list[ProductHit]) -> Answer:
+        attribute = fa[0].attribute
+        qa, qb = _quantity(attribute, fa, a), _quantity(attribute, fb, b)
+        winner: Card | None = None
+        word: str | None = None
+        if qa is not None and qb is not None and qa[0] == qb[0]:
+            if abs(qa[1] - qb[1]) <= 1e-9 * max(1.0, abs(qa[1])):
+                word = "same"
+            else:
+                direction = parse.direction or "higher"
+                low, high = (a, b) if qa[1] < qb[1] else (b, a)
+                winner = low if direction == "lower" else high
+                word = _comparative_word(attribute, direction)
+        facts = [f.rescored(1.0) for f in fa + fb]
+        text = compose.comparison_answer(attribute, a, [f.value for f in fa], b, [f.value for f in fb], winner, word)
+        return self._result(parse, "comparison", text, facts, hits)
+
+    # ------------------------------------------------------------------ aggregates
+
+    def _aggregate(self, parse: Parse) -> Answer:
+        cons = parse.constraints
+        desc = cons.describe()
+        kind = parse.aggregate
+        if kind in ("count_brands", "brands"):
+            rows, cypher, params = self.retriever.group_brands(cons)
+            if not rows:
+                return self._relaxed(parse)
+            names = [*dict.fromkeys(r["brand"] for r in rows)]
+            facts = [Fact("", "brand", r["brand"], r["source"] or "catalog", 1.0 - 0.001 * i, cypher, params)
+                     for i, r in enumerate(rows)]
+            return self._result(parse, "aggregate", compose.brands_answer(len(names), desc, names), _dedupe(facts), [])
+        if kind == "count_products":
+            n, cypher, params = self.retriever.count(cons)
+            if n == 0:
+                return self._relaxed(parse)
+            cards, facts = self.retriever.search(cons, limit=10)
+            ranked = self._rank_cards(cards, cons.words)
+            evidence = [Fact("", "count", str(n), "graph", 1.0, cypher, params)]
+            evidence += [f.rescored(0.5) for c, _ in ranked[:3] for f in facts[c.id][:1]]
+            hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
+            return self._result(parse, "aggregate", compose.count_answer(n, desc), evidence, hits)
+        if kind in ("min_price", "max_price"):
+            rows, cypher, params = self.retriever.price_order(cons, descending=kind == "max_price")
+            if not rows:
+                return self._relaxed(parse)
+            cards = [Card(r["id"], r["title"], r["price"], r["currency"]) for r in rows]
+            facts = [Fact(c.id, "price", format_price(c.price, c.currency), "catalog", 1.0 - 0.1 * i, cypher, params)
+                     for i, c in enumerate(cards)]
+            hits = [ProductHit(c.id, c.title, 1.0 - 0.1 * i) for i, c in enumerate(cards)]
+            return self._result(parse, "aggregate", compose.extreme_answer(kind, desc, cards[0]), facts, hits, cards[0].id)
+        if kind == "avg_price":
+            row, cypher, params = self.retriever.price_stats(cons)
+            if not row or not row.get("products"):
+                return self._relaxed(parse)
+            facts = [Fact("", name, format_price(row[name]), "graph", 1.0, cypher, params)
+                     for name in ("average", "lowest", "highest")]
+            text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"], None)
+            return self._result(parse, "aggregate", text, facts, [])
+        if kind == "values":
+            attrs = [a for a in parse.attributes if a not in ("price", "brand", "category")]
+            rows, cypher, params = self.retriever.group_values(cons, attrs)
+            if not rows:
+                return self._relaxed(parse)
+            attribute = rows[0]["attribute"]
+            values = [*dict.fromkeys(r["value"] for r in rows if r["attribute"] == attribute)]
+            facts = [Fact("", r["attribute"], r["value"], r["source"] or "catalog", 1.0 - 0.001 * i, cypher, params)
+                     for i, r in enumerate(rows) if r["attribute"] == attribute]
+            return self._result(parse, "aggregate", compose.values_answer(attribute, desc, values), _dedupe(facts), [])
+        return self._unanswerable(parse)
+
+    # ------------------------------------------------------------------ unanswerable
+
+    def _unanswerable(self, parse: Parse) -> Answer:
+        """Nothing understood: the closest facts are those of the best full-text matches."""
+        words = [t for t in tokens(parse.text) if t not in STOPWORDS]
+        hits = self.retriever.fulltext(" ".join(words), 3)
+        if not hits:
+            return self._dont_know(parse, [], {}, [])
+        top = max(s for _, s in hits) or 1.0
+        scores = {pid: 0.5 * s / top for pid, s in hits}
+        cards = self.retriever.cards(list(scores))
+        facts = self.retriever.product_facts(list(cards), cards)
+        scored = self._score_facts(parse.text, facts, parse.attributes)
+        closest = sorted(scored, key=lambda f: (-f.score, -scores.get(f.product_id, 0.0)))[:3]
+        closest = [f.rescored(min(f.score, ANSWER_THRESHOLD - 0.01) * 0.5 + scores.get(f.product_id, 0.0) * 0.5)
+                   for f in closest]
+        titles = {c.id: c.title for c in cards.values()}
+        products = [ProductHit(c.id, c.title, scores[c.id]) for c in cards.values()]
+        products.sort(key=lambda p: -p.score)
+        return self._dont_know(parse, closest, titles, products, "")
+
+    def _dont_know(self, parse: Parse, closest: Sequence[Fact], titles: dict[str, str], products: Sequence[ProductHit],
+                   reason: str = "", focus: str | None = None) -> Answer:
+        text = compose.dont_know(sorted(closest, key=lambda f: -f.score), titles, reason)
+        return self._result(parse, "unanswerable", text, closest, products, focus)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+_FIT_TYPES = ["COMPATIBLE_WITH", "ACCESSORY_FOR", "REPLACEMENT_FOR"]
+
+
+def _asks_targets(text: str) -> bool:
+    """'what does X fit?' asks for X's targets, 'what fits X?' for the products pointing at X."""
+    low = text.casefold()
+    return bool(re.search(r"\b(?:does|do|is|are|will|can)\b.*\b(?:fit|compatible|work with|go with|for)\s*\??$", low))
+
+
+def _matches(attribute: str, asked: str) -> bool:
+    return attribute == asked or set(tokens(asked)) <= set(tokens(attribute))
+
+
+def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, float] | None:
+    """(unit family, amount) of a numeric fact, for comparison; price counts as money."""
+    if attribute == "price":
+        return ("money", float(card.price)) if card.price is not None else None
+    from kg.normalize import normalize_value
+
+    norm = normalize_value(facts[0].value)
+    if norm.number is None:
+        return None
+    return base_quantity(norm.number, norm.unit)
+
+
+def _comparative_word(attribute: str, direction: str) -> str:
+    for word, (attr, d) in COMPARATIVES.items():
+        if d == direction and attr == attribute and " " not in word:
+            return word
+    if attribute == "price":
+        return "cheaper" if direction == "lower" else "more expensive"
+    return f"{'lower' if direction == 'lower' else 'higher'} in {compose.attribute_name(attribute)}"
+
+
+def _dedupe(facts: Sequence[Fact]) -> list[Fact]:
+    return list(dict.fromkeys(facts))
+

@@ -1,0 +1,216 @@
+"""Structured retrieval: parameterised Cypher from kg.store.cypher_read, returning facts with their evidence.
+
+Every Fact carries the query text and the parameters that found it, so an answer can show where each
+statement came from. The question's text never becomes query text, only parameter values.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.schema import PRODUCT, Source
+from kg.store import cypher_read as cr
+from kg.store.protocol import GraphStore
+from qa.understand import Constraints
+
+logger = logging.getLogger(__name__)
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One statement from the graph about a product, with the query that found it."""
+
+    product_id: str
+    attribute: str
+    value: str
+    source: str
+    score: float
+    cypher: str = ""
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def rescored(self, score: float) -> Fact:
+        return Fact(self.product_id, self.attribute, self.value, self.source, score, self.cypher, self.params)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"product_id": self.product_id, "attribute": self.attribute, "value": self.value,
+                "source": self.source, "score": round(float(self.score), 4)}
+
+
+@dataclass
+class ProductHit:
+    id: str
+    title: str
+    score: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "score": round(float(self.score), 4)}
+
+
+def format_price(price: float | None, currency: str | None = None) -> str:
+    if price is None:
+        return ""
+    symbol = CURRENCY_SYMBOLS.get((currency or "USD").upper())
+    amount = f"{price:,.0f}" if float(price).is_integer() else f"{price:,.2f}"
+    return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
+
+
+@dataclass
+class Card:
+    """What answers need about a product: title and price."""
+
+    id: str
+    title: str
+    price: float | None
+    currency: str | None
+    brand: str | None = None
+
+
+class Retriever:
+    """Runs the QA read queries against a store and records which ones ran (for Answer.cypher)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.ran: list[str] = []
+
+    def reset(self) -> None:
+        self.ran = []
+
+    def run(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        if cypher not in self.ran:
+            self.ran.append(cypher)
+        return self.store.query(cypher, params)
+
+    # ------------------------------------------------------------------ products
+
+    def cards(self, ids: Sequence[str]) -> dict[str, Card]:
+        if not ids:
+            return {}
+        rows = self.run(cr.PRODUCT_CARDS, {"ids": list(ids)})
+        out: dict[str, Card] = {}
+        for r in rows:
+            if r["title"] and r["id"] not in out:
+                out[r["id"]] = Card(r["id"], r["title"], r["price"], r["currency"], r.get("brand"))
+        return out
+
+    def product_facts(self, ids: Sequence[str], cards: Mapping[str, Card] | None = None) -> list[Fact]:
+        """Every attribute value, brand, category and price of the products, score 0 (rankers set it)."""
+        if not ids:
+            return []
+        params = {"ids": list(ids)}
+        facts = [
+            Fact(r["product_id"], r["attribute"], r["value"], r["source"] or Source.CATALOG.value, 0.0,
+                 cr.QA_PRODUCT_FACTS, params)
+            for r in self.run(cr.QA_PRODUCT_FACTS, params)
+            if r["value"] is not None
+        ]
+        cards = cards if cards is not None else self.cards(ids)
+        for pid in ids:
+            card = cards.get(pid)
+            if card is not None and card.price is not None:
+                facts.append(Fact(pid, "price", format_price(card.price, card.currency), Source.CATALOG.value, 0.0,
+                                  cr.PRODUCT_CARDS, {"ids": list(ids)}))
+        return facts
+
+    def relations(self, pid: str) -> list[dict[str, Any]]:
+        """Product-to-product edges of one product, both directions (type, direction, id, title, source)."""
+        return [r for r in self.run(cr.PRODUCT_RELATIONS, {"id": pid}) if r["title"]]
+
+    def relation_fact(self, pid: str, row: Mapping[str, Any], score: float) -> Fact:
+        """A relation edge as a fact of the product it starts from."""
+        attribute = row["type"].lower().replace("_", " ")
+        if row["direction"] == "out":
+            return Fact(pid, attribute, row["id"], row["source"] or "catalog", score, cr.PRODUCT_RELATIONS, {"id": pid})
+        return Fact(row["id"], attribute, pid, row["source"] or "catalog", score, cr.PRODUCT_RELATIONS, {"id": pid})
+
+    # ------------------------------------------------------------------ filtered product sets
+
+    @staticmethod
+    def shape(cons: Constraints, ids: Sequence[str] | None = None) -> tuple[cr.FilterShape, dict[str, Any]]:
+        params: dict[str, Any] = {}
+        if ids is not None:
+            params["ids"] = list(ids)
+        if cons.brands:
+            params["brands"] = [b.key for b in cons.brands]
+        if cons.category_keys:
+            params["categories"] = list(cons.category_keys)
+        for n, group in enumerate(cons.values):
+            params[f"values{n}"] = list(group.keys)
+        if cons.price_min is not None:
+            params["price_min"] = float(cons.price_min)
+        if cons.price_max is not None:
+            params["price_max"] = float(cons.price_max)
+        shape = cr.FilterShape(
+            ids=ids is not None, brands=bool(cons.brands), categories=bool(cons.category_keys),
+            values=len(cons.values), price_min=cons.price_min is not None, price_max=cons.price_max is not None,
+        )
+        return shape, params
+
+    def search(self, cons: Constraints, *, ids: Sequence[str] | None = None, limit: int = 200
+               ) -> tuple[dict[str, Card], dict[str, list[Fact]]]:
+        """Products meeting every constraint, each with the facts that matched it."""
+        shape, params = self.shape(cons, ids)
+        params["limit"] = int(limit)
+        cypher = cr.qa_search(shape)
+        rows = self.run(cypher, params)
+        cards: dict[str, Card] = {}
+        facts: dict[str, list[Fact]] = {}
+        for r in rows:
+            pid = r["id"]
+            cards.setdefault(pid, Card(pid, r["title"], r["price"], r["currency"], r.get("brand")))
+            found = facts.setdefault(pid, [])
+            matched: list[tuple[str, str, str]] = []
+            if shape.brands:
+                matched.append(("brand", r["brand"], r["brand_source"]))
+            if shape.categories:
+                matched.append(("category", r["category"], r["category_source"]))
+            for n in range(shape.values):
+                matched.append((r[f"attribute{n}"], r[f"value{n}"], r[f"source{n}"]))
+            if (shape.price_min or shape.price_max) and r["price"] is not None:
+                matched.append(("price", format_price(r["price"], r["currency"]), Source.CATALOG.value))
+            for attribute, value, source in matched:
+                fact = Fact(pid, attribute, value, source or Source.CATALOG.value, 1.0, cypher, params)
+                if fact not in found:
+                    found.append(fact)
+        return cards, facts
+
+    def count(self, cons: Constraints) -> tuple[int, str, dict[str, Any]]:
+        shape, params = self.shape(cons)
+        cypher = cr.qa_count(shape)
+        rows = self.run(cypher, params)
+        return int(rows[0]["products"]) if rows else 0, cypher, params
+
+    def group_brands(self, cons: Constraints) -> tuple[list[dict[str, Any]], str, dict[str, Any]]:
+        shape, params = self.shape(cons)
+        cypher = cr.qa_group_brands(shape)
+        return self.run(cypher, params), cypher, params
+
+    def group_values(self, cons: Constraints, attributes: Sequence[str]) -> tuple[list[dict[str, Any]], str, dict[str, Any]]:
+        shape, params = self.shape(cons)
+        params["attributes"] = list(attributes)
+        cypher = cr.qa_group_values(shape)
+        return self.run(cypher, params), cypher, params
+
+    def price_order(self, cons: Constraints, *, descending: bool, limit: int = 5
+                    ) -> tuple[list[dict[str, Any]], str, dict[str, Any]]:
+        shape, params = self.shape(cons)
+        params["limit"] = int(limit)
+        cypher = cr.qa_price_order(shape, descending)
+        return self.run(cypher, params), cypher, params
+
+    def price_stats(self, cons: Constraints) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        shape, params = self.shape(cons)
+        cypher = cr.qa_price_stats(shape)
+        rows = self.run(cypher, params)
+        return (rows[0] if rows else {}), cypher, params
+
+    # ------------------------------------------------------------------ free text
+
+    def fulltext(self, text: str, k: int) -> list[tuple[str, float]]:
+        if not text.strip():
+            return []
+        return self.store.fulltext(PRODUCT, text, k)

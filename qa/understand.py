@@ -1,0 +1,688 @@
+"""Query understanding: intent, asked attributes, constraints, and links to graph entities.
+
+Rules and lexicons first: price and quantity patterns, brands, categories and attribute values linked by
+n-gram lookup in lexicons read from the graph (with a fuzzy fallback for misspelt brands and categories),
+products linked through the store's full-text index. An attribute tagger, when given, adds value spans.
+Nothing here writes Cypher: the text of the question only ever travels as query parameters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.normalize import UNITS
+from kg.schema import PRODUCT
+from kg.store import cypher_read as cr
+from kg.store.protocol import GraphStore
+
+logger = logging.getLogger(__name__)
+
+INTENTS = ("attribute", "search", "compatibility", "comparison", "aggregate", "unanswerable")
+
+STOPWORDS = frozenset("""
+a an the this that these those it its it's itself they them their theirs one ones this one that one
+is are was were be been being am do does did doing done have has had having will would can could shall should
+may might must i me my mine we us our you your yours he him his she her hers
+what whats what's which who whom whose where when why how whats how's
+of in on at by for with from to into onto about as than then so such and or but nor not no yes if
+there here any some all each every other another more most less least very too also just only
+show find give get tell list see look looking search want need needs buy purchase sell sells selling
+available offer offers carry stock please thanks thank hi hello hey ok okay
+product products item items thing things something anything stuff kind kinds type types sort
+under below over above between around about up down less more much many cheap cheaper
+""".split())
+
+PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
+
+# question words that name an attribute → canonical attribute names to look for, best first.
+# "price", "brand" and "category" are answered from the product node and its brand/category edges.
+ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), attrs)
+    for pattern, attrs in (
+        (r"\bweigh(?:s|t|ing)?\b|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b", ("weight", "item weight", "net weight")),
+        (r"\bmade (?:of|from|out of)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
+        (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
+        (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
+        (r"\bstorage\b|\bcapacity\b|\bmemory\b|\bgb\b|\bgigabytes?\b", ("storage", "storage capacity", "capacity", "memory")),
+        (r"\bbattery\b|\bmah\b", ("battery", "battery capacity", "battery life")),
+        (r"\bpower\b|\bwatts?\b|\bwattage\b", ("power", "wattage", "output power")),
+        (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
+        (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
+        (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size")),
+        (r"\bfeatures?\b|\bwaterproof\b|\bwater resistant\b", ("feature", "features")),
+        (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
+        (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
+        (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
+        (r"\bprices?\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b",
+         ("price",)),
+    )
+)
+
+# comparative words → (attribute cue, which side wins: "lower" or "higher")
+COMPARATIVES: dict[str, tuple[str, str]] = {
+    "lighter": ("weight", "lower"), "heavier": ("weight", "higher"),
+    "cheaper": ("price", "lower"), "less expensive": ("price", "lower"), "more affordable": ("price", "lower"),
+    "more expensive": ("price", "higher"), "pricier": ("price", "higher"), "dearer": ("price", "higher"),
+    "bigger": ("size", "higher"), "larger": ("size", "higher"), "smaller": ("size", "lower"),
+    "more storage": ("storage", "higher"), "less storage": ("storage", "lower"),
+    "bigger battery": ("battery", "higher"), "longer battery": ("battery", "higher"),
+    "more powerful": ("power", "higher"), "bigger screen": ("screen size", "higher"),
+    "larger screen": ("screen size", "higher"), "smaller screen": ("screen size", "lower"),
+}
+
+CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
+
+_PRICE_MAX = re.compile(
+    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
+)
+_PRICE_MIN = re.compile(
+    rf"\b(?:over|above|more than|at least|min(?:imum)?|from|starting at|>=?)\s*{CURRENCY}{_NUM}|"
+    rf"\b(?:over|above|more than|at least|min(?:imum)?)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?(?![\w.])"
+)
+_PRICE_RANGE = re.compile(
+    rf"\bbetween\s*{CURRENCY}?{_NUM}\s*(?:and|-|to)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?|"
+    rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}"
+)
+_PRICE_AROUND = re.compile(rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}")
+_QUANTITY = re.compile(
+    rf"(?:(?P<cmp>under|below|less than|lighter than|smaller than|at most|up to|no more than|over|above|more than|"
+    rf"at least|heavier than|bigger than|larger than|min(?:imum)?|max(?:imum)?)\s*)?"
+    rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
+)
+_LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "at most", "up to", "no more than", "max", "maximum"}
+
+# unit families for numeric comparison: unit → (family, factor to the family's base unit)
+UNIT_FACTORS: dict[str, tuple[str, float]] = {
+    "g": ("mass", 1.0), "kg": ("mass", 1000.0), "lb": ("mass", 453.592), "oz": ("mass", 28.3495),
+    "mm": ("length", 1.0), "cm": ("length", 10.0), "m": ("length", 1000.0), "in": ("length", 25.4),
+    "ft": ("length", 304.8),
+    "kb": ("data", 0.001), "mb": ("data", 1.0), "gb": ("data", 1000.0), "tb": ("data", 1_000_000.0),
+    "ml": ("volume", 1.0), "l": ("volume", 1000.0), "fl oz": ("volume", 29.5735),
+    "w": ("power", 1.0), "kw": ("power", 1000.0),
+    "hz": ("freq", 1.0), "khz": ("freq", 1e3), "mhz": ("freq", 1e6), "ghz": ("freq", 1e9),
+}
+
+
+def base_quantity(number: float, unit: str | None) -> tuple[str, float]:
+    """(family, amount in the family's base unit); unknown units are their own family."""
+    if unit is None:
+        return ("", number)
+    family, factor = UNIT_FACTORS.get(unit, (unit, 1.0))
+    return family, number * factor
+
+
+# alphanumeric runs ("s24", "128gb", "6.1"); a trailing "+" is kept so "S24+" and "S24" differ
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+[^\W_]*|[^\W_]+(?:'[^\W_]+)*\+?", re.UNICODE)
+
+
+def singular(token: str) -> str:
+    """A crude English singular for matching ('boots' → 'boot', 'batteries' → 'battery')."""
+    if len(token) <= 3 or token[-1] != "s" or token.endswith(("ss", "us", "is")):
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return token[:-2]
+    return token[:-1]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens, singular, possessive 's dropped ('Men's' → 'men')."""
+    out = []
+    for t in _TOKEN.findall(text.casefold().replace("’", "'")):
+        t = t.removesuffix("'s").replace("'", "")
+        if t:
+            out.append(singular(t))
+    return out
+
+
+_FOR_CLAUSE = re.compile(r"\b(?:for|fits?|compatible with|works? with|with)\b", re.IGNORECASE)
+
+
+def title_parts(title: str) -> tuple[set[str], set[str]]:
+    """Words of a title before and after its first 'for'/'with' clause: the product, then what it goes with
+    ('Spigen Case for iPhone 13' names a case, not an iPhone)."""
+    m = _FOR_CLAUSE.search(title)
+    if not m:
+        return set(tokens(title)) - STOPWORDS, set()
+    return set(tokens(title[:m.start()])) - STOPWORDS, set(tokens(title[m.end():])) - STOPWORDS
+
+
+def key_tokens(text: str) -> tuple[str, ...]:
+    return tuple(tokens(text))
+
+
+# ---------------------------------------------------------------------------- links and the parse
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A span of the question tied to a graph entity (brand, category, value or product)."""
+
+    kind: str  # brand | category | value | product
+    key: str  # the node key (brand/category/value key, product id)
+    name: str  # display name
+    attribute: str = ""  # for values
+    score: float = 1.0
+    span: tuple[int, int] = (0, 0)  # token span in the question
+
+
+@dataclass
+class ValueGroup:
+    """Accepted value keys of one attribute (alternatives OR-ed); groups are AND-ed."""
+
+    attribute: str
+    keys: list[str]
+    label: str  # how the shopper said it: "black", "at least 128 GB"
+
+
+_COMPARED = re.compile(r"^(?:under|below|less|lighter|smaller|at|up|no|over|above|more|heavier|bigger|larger|min|max)\b")
+
+
+@dataclass
+class Constraints:
+    brands: list[Link] = field(default_factory=list)
+    categories: list[Link] = field(default_factory=list)
+    category_keys: list[str] = field(default_factory=list)  # linked categories and their descendants
+    values: list[ValueGroup] = field(default_factory=list)
+    price_min: float | None = None
+    price_max: float | None = None
+    words: list[str] = field(default_factory=list)  # content words nothing linked
+
+    def empty(self) -> bool:
+        return not (self.brands or self.categories or self.values or self.price_min is not None
+                    or self.price_max is not None)
+
+    def describe(self) -> str:
+        """The constraints in words, for answers: 'black leather boots from Timberland under $80'."""
+        before = [g.label for g in self.values if not g.label[:1].isdigit() and not _COMPARED.match(g.label)]
+        after = [g.label for g in self.values if g.label not in before]
+        noun = " or ".join(c.name.lower() for c in self.categories) if self.categories else "products"
+        text = " ".join([*before, noun])
+        for label in after:
+            text += f" {label}" if label.split()[0].endswith("er") else f" with {label}"
+        if self.brands:
+            text += " from " + " or ".join(b.name for b in self.brands)
+        if self.price_min is not None and self.price_max is not None:
+            text += f" between ${self.price_min:g} and ${self.price_max:g}"
+        elif self.price_max is not None:
+            text += f" under ${self.price_max:g}"
+        elif self.price_min is not None:
+            text += f" over ${self.price_min:g}"
+        return text
+
+
+@dataclass
+class Parse:
+    """What the engine understood from one question."""
+
+    text: str
+    intent: str
+    attributes: list[str] = field(default_factory=list)  # asked attributes, best first
+    constraints: Constraints = field(default_factory=Constraints)
+    products: list[Link] = field(default_factory=list)  # products named or in focus, in the order they matter
+    refers_back: bool = False  # "it", "this case"…
+    aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price
+    direction: str | None = None  # comparison: "lower" or "higher" wins
+    checks: list[Link] = field(default_factory=list)  # yes/no: values to look for on the product
+    list_mode: bool = False  # compatibility: list what fits products[0]
+    tagged: list[tuple[str, str]] = field(default_factory=list)  # (attribute, text) spans from the tagger
+
+
+# ---------------------------------------------------------------------------- lexicons
+
+
+@dataclass(slots=True)
+class ValueEntry:
+    key: str
+    attribute: str
+    value: str
+    number: float | None
+    unit: str | None
+
+
+class Lexicon:
+    """Brands, categories, attribute names and values of the graph, keyed by singular token tuples."""
+
+    MAX_NGRAM = 5
+
+    def __init__(self) -> None:
+        self.brands: dict[tuple[str, ...], list[Link]] = defaultdict(list)
+        self.categories: dict[tuple[str, ...], list[Link]] = defaultdict(list)
+        self.category_paths: dict[str, str] = {}  # key → path
+        self.values: dict[tuple[str, ...], list[ValueEntry]] = defaultdict(list)
+        self.attributes: dict[tuple[str, ...], str] = {}
+        self.numeric: dict[str, list[ValueEntry]] = defaultdict(list)  # attribute → values with a number
+        self.value_words: dict[str, list[ValueEntry]] = defaultdict(list)  # word → values containing it
+        self.category_words: set[str] = set()  # 'case', 'boot', 'laptop': words that name a kind of product
+        self.brand_names: dict[str, tuple[str, ...]] = {}  # single-string form for fuzzy matching
+        self.category_names: dict[str, tuple[str, ...]] = {}
+
+    @classmethod
+    def load(cls, store: GraphStore) -> Lexicon:
+        lex = cls()
+        for row in store.query(cr.QA_BRANDS):
+            name = row["name"] or row["key"]
+            kt = key_tokens(name)
+            if kt:
+                lex.brands[kt].append(Link("brand", row["key"], name))
+                lex.brand_names[" ".join(kt)] = kt
+        for row in store.query(cr.QA_CATEGORIES):
+            name = row["name"] or row["key"]
+            lex.category_paths[row["key"]] = row["path"] or name
+            kt = key_tokens(name)
+            if kt:
+                lex.categories[kt].append(Link("category", row["key"], name))
+                lex.category_words.update(t for t in kt if t not in STOPWORDS)
+                lex.category_names[" ".join(kt)] = kt
+        for row in store.query(cr.QA_VALUES):
+            entry = ValueEntry(row["key"], row["attribute"], row["value"], row["number"], row["unit"])
+            kt = key_tokens(row["value"] or "")
+            if kt and not (len(kt) == 1 and (kt[0] in STOPWORDS or kt[0].isdigit())):
+                lex.values[kt].append(entry)
+                if entry.number is None:
+                    for word in set(kt) - STOPWORDS:
+                        lex.value_words[word].append(entry)
+            if entry.number is not None:
+                lex.numeric[entry.attribute].append(entry)
+            at = key_tokens(entry.attribute)
+            if at:
+                lex.attributes.setdefault(at, entry.attribute)
+        logger.info("lexicon: %d brands, %d categories, %d value forms, %d attributes",
+                    len(lex.brands), len(lex.categories), len(lex.values), len(lex.attributes))
+        return lex
+
+    def descendants(self, keys: Iterable[str]) -> list[str]:
+        """The keys and every category below them (keys are paths: 'shoes > boots')."""
+        out: list[str] = []
+        for key in keys:
+            prefix = key + " > "
+            out.extend(k for k in self.category_paths if k == key or k.startswith(prefix))
+        return sorted(set(out))
+
+    def fuzzy(self, names: dict[str, tuple[str, ...]], text: str, cutoff: float = 0.86) -> tuple[str, ...] | None:
+        if len(text) < 5:
+            return None
+        found = difflib.get_close_matches(text, list(names), n=1, cutoff=cutoff)
+        return names[found[0]] if found else None
+
+
+# ---------------------------------------------------------------------------- the understander
+
+
+_COMPAT_VERBS = r"(?:fit|fits|fitting|work with|works with|working with|(?:is |are )?compatible with|go with|goes with|suit|suits|support|supports)"
+_COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
+_COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
+_COMPAT_OF = re.compile(
+    rf"^(?:what|which)\s+(?:(?:products?|phones?|devices?|models?)\s+)?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
+    rf"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
+)
+_COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|that fit|which fit)\s+(?:the |my |an? )?(?P<b>.+?)$")
+
+_COMPARE_PATTERNS = (
+    re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
+    re.compile(r"^(?:what is |what's )?(?:the )?difference between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+(?:in|on)\s+(?P<attr>.+))?$"),
+    re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:\w+er|more \w+|less \w+)(?: \w+)?)\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:[,:]\s*(?:which|what)\b.*)?$"),
+)
+
+_AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bhow many (?:different |distinct )?(?:brands?|makers?|manufacturers?)\b"), "count_brands"),
+    (re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of|the)\b"), "count_products"),
+    (re.compile(r"\b(?:which|what) (?:brands?|makers?|manufacturers?)\b"), "brands"),
+    (re.compile(r"\bcheapest\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
+    (re.compile(r"\bmost expensive\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
+    (re.compile(r"\baverage price\b|\bmean price\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
+    (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
+)
+
+_YES_NO = re.compile(r"^(?:is|are|does|do|can|has|have|will)\b")
+_ATTRIBUTE_QUESTION = re.compile(r"^(?:what|what's|whats|how|which|who|is|are|does|do|tell me|can)\b")
+_SEARCH_CUES = re.compile(
+    r"\b(?:show|find|looking for|look for|search|i want|i need|need|recommend|suggest|do you (?:have|sell|carry)|"
+    r"are there|any|list)\b"
+)
+
+
+class Understander:
+    """Turns a question into a Parse using the graph's lexicons, its full-text index and optional helpers."""
+
+    def __init__(self, store: GraphStore, lexicon: Lexicon, *,
+                 tagger: Callable[[str], Sequence[tuple[str, str]]] | None = None,
+                 vector_search: Callable[[str, int], list[tuple[str, float]]] | None = None) -> None:
+        self.store = store
+        self.lexicon = lexicon
+        self.tagger = tagger
+        self.vector_search = vector_search
+        self.queries: list[tuple[str, dict[str, Any]]] = []  # Cypher run while understanding (evidence)
+
+    # ------------------------------------------------------------------ entry
+
+    def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None) -> Parse:
+        self.queries = []
+        text = " ".join(question.strip().split())
+        low = text.casefold().replace("’", "'").rstrip("?!. ")
+        parse = Parse(text=text, intent="unanswerable")
+        toks = tokens(low)
+        parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
+        if self.tagger is not None:
+            parse.tagged = list(self.tagger(text))
+        if focus:
+            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+        parse.attributes = self.asked_attributes(low)
+
+        for handler in (self._compatibility, self._comparison, self._aggregate, self._attribute_or_search):
+            if handler(parse, low, focus):
+                break
+        logger.debug("parse %r → %s", text, parse)
+        return parse
+
+    # ------------------------------------------------------------------ attributes
+
+    def asked_attributes(self, low: str) -> list[str]:
+        """Canonical attribute names the question asks about, best first."""
+        found: list[str] = []
+        toks = tokens(low)
+        # graph attribute names said literally ("battery", "screen size")
+        for n in range(min(4, len(toks)), 0, -1):
+            for i in range(len(toks) - n + 1):
+                name = self.lexicon.attributes.get(tuple(toks[i:i + n]))
+                if name and name not in found and name not in STOPWORDS:
+                    found.append(name)
+        for pattern, attrs in ATTRIBUTE_CUES:
+            if pattern.search(low):
+                for a in attrs:
+                    if a not in found:
+                        found.append(a)
+        return found
+
+    # ------------------------------------------------------------------ intents
+
+    def _compatibility(self, parse: Parse, low: str, focus: str | None) -> bool:
+        m = _COMPAT_PAIR.match(low)
+        if m:
+            a, b = self._side(m.group("a"), focus), self._side(m.group("b"), focus)
+            if a and b and a.key != b.key:
+                parse.intent = "compatibility"
+                parse.products = [a, b]
+                return True
+        m = _COMPAT_OF.match(low)
+        if m:
+            a = self._side(m.group("a") or m.group("a2") or "", focus)
+            if a:
+                parse.intent, parse.list_mode = "compatibility", True
+                parse.products = [a]
+                return True
+        m = _COMPAT_LIST.match(low)
+        if m:
+            b = self._side(m.group("b"), focus)
+            if b:
+                parse.intent, parse.list_mode = "compatibility", True
+                parse.products = [b]
+                parse.constraints = self.constraints(m.group("a"))
+                return True
+        m = _COMPAT_FOR.match(low)
+        if m and m.group("a").strip():
+            head = self.constraints(m.group("a"))
+            b = self.link_product(m.group("b"), strict=True) if head.categories else None
+            if b:
+                parse.intent, parse.list_mode = "compatibility", True
+                parse.products = [b]
+                parse.constraints = head
+                return True
+        return False
+
+    def _comparison(self, parse: Parse, low: str, focus: str | None) -> bool:
+        for pattern in _COMPARE_PATTERNS:
+            m = pattern.match(low)
+            if not m:
+                continue
+            a, b = self._side(m.group("a"), focus), self._side(m.group("b"), focus)
+            if not a or not b or a.key == b.key:
+                continue
+            groups = m.groupdict()
+            cue = (groups.get("cmp") or "").strip()
+            attrs: list[str] = []
+            for word, (attr, direction) in sorted(COMPARATIVES.items(), key=lambda kv: -len(kv[0])):
+                if re.search(rf"\b{re.escape(word)}\b", cue or low):
+                    attrs, parse.direction = list(self.asked_attributes(attr)) or [attr], direction
+                    break
+            if groups.get("attr"):
+                attrs = self.asked_attributes(groups["attr"]) or attrs
+            parse.attributes = attrs or parse.attributes
+            parse.intent = "comparison"
+            parse.products = [a, b]
+            return True
+        return False
+
+    def _aggregate(self, parse: Parse, low: str, focus: str | None) -> bool:
+        for pattern, kind in _AGGREGATES:
+            m = pattern.search(low)
+            if not m:
+                continue
+            if kind in ("count_products", "avg_price", "values") and parse.refers_back and focus:
+                return False  # "how many colours does it come in?" is about the product in focus
+            rest = low if kind == "values" else low[:m.start()] + " " + low[m.end():]
+            parse.constraints = self.constraints(rest)
+            if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
+                return False
+            parse.intent, parse.aggregate = "aggregate", kind
+            if kind == "values":
+                parse.attributes = self.asked_attributes(m.group(0))
+            return True
+        return False
+
+    def _attribute_or_search(self, parse: Parse, low: str, focus: str | None) -> bool:
+        cons = self.constraints(low)
+        asking = bool(_ATTRIBUTE_QUESTION.match(low)) or bool(parse.attributes)
+        searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None
+        named = None
+        if not (parse.refers_back and focus) and not searching:
+            named = self.link_product(self._mention_text(low), strict=True)
+        if named is not None:
+            parse.products = [named]
+        product = parse.products[0] if parse.products else None
+        if product is not None and asking and not searching:
+            parse.intent = "attribute"
+            if _YES_NO.match(low):
+                parse.checks = [Link("value", k, g.label, g.attribute) for g in cons.values for k in g.keys]
+            return True
+        if not cons.empty() or searching:
+            parse.intent, parse.constraints = "search", cons
+            return True
+        if product is not None:
+            parse.intent = "attribute"
+            return True
+        parse.constraints = cons
+        parse.intent = "unanswerable"
+        return True
+
+    # ------------------------------------------------------------------ linking
+
+    def _side(self, text: str, focus: str | None) -> Link | None:
+        """One side of a comparison or compatibility question: the focus product for 'it'/'this case', else a link."""
+        toks = tokens(text)
+        content = [t for t in toks if t not in STOPWORDS]
+        if focus and (not content or any(t in PRONOUNS for t in toks[:2])):
+            return Link("product", focus, focus, score=1.0)
+        return self.link_product(text)
+
+    def _mention_text(self, low: str) -> str:
+        """The words of the question that could name a product (attribute cue words removed)."""
+        text = low
+        for pattern, _ in ATTRIBUTE_CUES:
+            text = pattern.sub(" ", text)
+        return text
+
+    def link_product(self, text: str, *, strict: bool = False, k: int = 40) -> Link | None:
+        """The product a phrase names, via the full-text index, re-scored by title word coverage."""
+        words = [t for t in tokens(text) if t not in STOPWORDS]
+        if not words:
+            return None
+        hits = self.store.fulltext(PRODUCT, " ".join(words), k)
+        if not hits:
+            return None
+        rows = self.store.query(cr.PRODUCT_CARDS, {"ids": [h[0] for h in hits]})
+        self.queries.append((cr.PRODUCT_CARDS, {"ids": [h[0] for h in hits]}))
+        titles = {r["id"]: r["title"] for r in rows if r["title"]}
+        best: Link | None = None
+        top = max(score for _, score in hits) or 1.0
+        wanted = set(words)
+        for rank, (pid, score) in enumerate(hits):
+            title = titles.get(pid)
+            if not title:
+                continue
+            head, tail = title_parts(title)
+            matched = len(wanted & head) + 0.5 * len((wanted & tail) - head)
+            covered = matched / len(wanted)
+            precision = len(wanted & head) / max(1, len(head))
+            # a title that names a kind of product the phrase does not ('Galaxy S24 Case' for 'Galaxy S24')
+            kind = 0.3 if (head & self.lexicon.category_words) - wanted else 0.0
+            value = covered + 0.2 * precision + 0.05 * score / top - 0.001 * rank - kind
+            if best is None or value > best.score:
+                best = Link("product", pid, title, score=value)
+        threshold = 0.75 if strict else 0.5
+        if best is None or best.score < threshold:
+            return None
+        if strict and self._generic(wanted):
+            return None
+        return best
+
+    def _generic(self, words: set[str]) -> bool:
+        """True for a description of a kind of product ('black leather boots from Timberland'), not a name:
+        a category word is among the words and every word is a brand, category or value word."""
+        lex = self.lexicon
+        if not words & lex.category_words:
+            return False
+        vocab = set()
+        for table in (lex.brands, lex.categories, lex.values):
+            for kt in table:
+                if len(kt) <= 3 and set(kt) & words:
+                    vocab.update(kt)
+        return words <= vocab
+
+    def constraints(self, low: str) -> Constraints:
+        """Price bounds, quantities, brands, categories and values in a piece of question text."""
+        cons = Constraints()
+        rest = low
+        m = _PRICE_RANGE.search(rest)
+        if m:
+            nums = [float(g.replace(",", ".")) for g in m.groups() if g]
+            cons.price_min, cons.price_max = min(nums), max(nums)
+            rest = rest[:m.start()] + " " + rest[m.end():]
+        m = _PRICE_AROUND.search(rest)
+        if m:
+            n = float(m.group(1).replace(",", "."))
+            cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
+            rest = rest[:m.start()] + " " + rest[m.end():]
+        m = _PRICE_MAX.search(rest)
+        if m:
+            cons.price_max = float(m.group(1).replace(",", "."))
+            rest = rest[:m.start()] + " " + rest[m.end():]
+        m = _PRICE_MIN.search(rest)
+        if m:
+            cons.price_min = float(next(g for g in m.groups() if g).replace(",", "."))
+            rest = rest[:m.start()] + " " + rest[m.end():]
+        for m in list(_QUANTITY.finditer(rest))[::-1]:
+            group = self._quantity_group(m, rest)
+            if group is not None:
+                cons.values.append(group)
+                rest = rest[:m.start()] + " " + rest[m.end():]
+        self._link_lexicon(tokens(rest), cons)
+        return cons
+
+    def _distinctive(self, word: str) -> bool:
+        """A word inside multi-word values of one or two attributes ('nubuck', 'cherry'): worth a value link."""
+        if word in STOPWORDS or len(word) < 3 or word.isdigit():
+            return False
+        entries = self.lexicon.value_words.get(word, ())
+        return 0 < len({e.attribute for e in entries}) <= 2
+
+    def _quantity_group(self, m: re.Match[str], text: str) -> ValueGroup | None:
+        unit = UNITS.get(m.group("unit").lower())
+        if unit is None:
+            return None
+        number = float(m.group(2).replace(",", "."))
+        family, amount = base_quantity(number, unit)
+        cmp = (m.group("cmp") or "").strip()
+        asked = self.asked_attributes(text)
+        keys: list[str] = []
+        attribute = ""
+        for attr, entries in self.lexicon.numeric.items():
+            if asked and attr not in asked and not any(a in attr for a in asked):
+                continue
+            for e in entries:
+                fam, amt = base_quantity(e.number or 0.0, e.unit)
+                if fam != family:
+                    continue
+                if not cmp:
+                    ok = abs(amt - amount) <= 1e-6 * max(1.0, amount)
+                elif cmp in _LOWER_CMP:
+                    ok = amt <= amount + 1e-9
+                else:
+                    ok = amt >= amount - 1e-9
+                if ok:
+                    keys.append(e.key)
+                    attribute = attribute or attr
+        if not keys:
+            return None
+        label = f"{cmp} {number:g} {unit}".strip()
+        return ValueGroup(attribute, sorted(set(keys)), label)
+
+    def _link_lexicon(self, toks: list[str], cons: Constraints) -> None:
+        """Greedy longest n-gram match against categories, brands and values; fuzzy for what is left."""
+        lex = self.lexicon
+        used = [False] * len(toks)
+        values: dict[str, ValueGroup] = {}
+        for n in range(min(Lexicon.MAX_NGRAM, len(toks)), 0, -1):
+            for i in range(len(toks) - n + 1):
+                if any(used[i:i + n]):
+                    continue
+                gram = tuple(toks[i:i + n])
+                if n == 1 and gram[0] in STOPWORDS:
+                    continue
+                hit = False
+                if gram in lex.categories:
+                    cons.categories.extend(lex.categories[gram])
+                    hit = True
+                elif gram in lex.brands:
+                    cons.brands.extend(lex.brands[gram])
+                    hit = True
+                elif gram in lex.values or (n == 1 and self._distinctive(gram[0])):
+                    exact = lex.values.get(gram, [])
+                    attributes = {e.attribute for e in exact} or {e.attribute for e in lex.value_words[gram[0]]}
+                    wider = [e for e in lex.value_words.get(gram[0], ()) if e.attribute in attributes
+                             and set(gram) <= set(key_tokens(e.value))]
+                    for e in [*exact, *wider]:  # one group per phrase: its keys may span attributes
+                        group = values.setdefault(" ".join(gram), ValueGroup(e.attribute, [], " ".join(gram)))
+                        if e.key not in group.keys:
+                            group.keys.append(e.key)
+                    hit = True
+                if hit:
+                    used[i:i + n] = [True] * n
+        for i, t in enumerate(toks):
+            if used[i] or t in STOPWORDS or len(t) < 5 or t.isdigit():
+                continue
+            for names, table, target in ((lex.category_names, lex.categories, cons.categories),
+                                         (lex.brand_names, lex.brands, cons.brands)):
+                kt = lex.fuzzy(names, t)
+                if kt is not None:
+                    target.extend(table[kt])
+                    used[i] = True
+                    break
+        cons.values.extend(values.values())
+        cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS]
+        # brands/categories linked twice through different n-grams: keep one
+        cons.brands = list({b.key: b for b in cons.brands}.values())
+        cons.categories = list({c.key: c for c in cons.categories}.values())
+        cons.category_keys = lex.descendants(c.key for c in cons.categories)
