@@ -116,9 +116,11 @@ class BatchWriter:
         self.extractor = extractor
         self.min_score = min_score
         self._hierarchy: set[tuple[str, str]] = set()
+        self._edges: set[tuple[str, str, str]] = set()  # (type, from, to) written in the current batch
 
     def batch(self, products: Sequence[Product], extractions: Sequence[Extraction] | None = None) -> GraphBatch:
         b = GraphBatch()
+        self._edges.clear()
         nodes: dict[str, dict[str, dict[str, Any]]] = {BRAND: {}, CATEGORY: {}, VALUE: {}}
         placeholders: set[str] = set()
         ids = {p.id for p in products}
@@ -138,7 +140,7 @@ class BatchWriter:
                 key = canonical(p.brand)
                 if key:
                     nodes[BRAND].setdefault(key, {"key": key, "name": display(p.brand)})
-                    b.add_edge(HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, field="brand", **catalog))
+                    self._fact(b, HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, field="brand", **catalog))
             if p.category:
                 keys = category_keys(p.category)
                 for depth, (key, name) in enumerate(zip(keys, p.category)):
@@ -149,7 +151,7 @@ class BatchWriter:
                     if depth and (key, keys[depth - 1]) not in self._hierarchy:
                         self._hierarchy.add((key, keys[depth - 1]))
                         b.add_edge(SUBCATEGORY_OF, {"from": key, "to": keys[depth - 1]})
-                b.add_edge(IN_CATEGORY, edge_row(IN_CATEGORY, **{"from": p.id, "to": keys[-1]}, field="category", **catalog))
+                self._fact(b, IN_CATEGORY, edge_row(IN_CATEGORY, **{"from": p.id, "to": keys[-1]}, field="category", **catalog))
             catalog_attrs: set[str] = set()
             for name, values in p.attributes.items():
                 attr = attribute_key(name)
@@ -159,7 +161,7 @@ class BatchWriter:
             for rel, target in p.related:
                 if target not in ids:
                     placeholders.add(target)
-                b.add_edge(rel.value, edge_row(rel.value, **{"from": p.id, "to": target}, field="related", **catalog))
+                self._fact(b, rel.value, edge_row(rel.value, **{"from": p.id, "to": target}, field="related", **catalog))
             if extractions is not None:
                 self._add_extracted(b, nodes, p, extractions[i], catalog_attrs, placeholders, ids)
         for label, rows in nodes.items():
@@ -168,6 +170,14 @@ class BatchWriter:
         for target in sorted(placeholders - ids):
             b.add_node(PRODUCT, {"id": target, "title": None})
         return b
+
+    def _fact(self, b: GraphBatch, rel: str, row: dict[str, Any]) -> None:
+        """One edge per (type, product, target): a value listed twice ("128GB", "128 GB") or a repeated
+        relation is one fact; the first occurrence (catalog before extracted) keeps its provenance."""
+        key = (rel, row["from"], row["to"])
+        if key not in self._edges:
+            self._edges.add(key)
+            b.add_edge(rel, row)
 
     def _add_value(self, b: GraphBatch, nodes: dict[str, dict[str, dict[str, Any]]], pid: str, name: str,
                    value: str, **prov: Any) -> None:
@@ -180,7 +190,7 @@ class BatchWriter:
             "key": key, "attribute": attr, "value": display(value), "normalized": norm.text,
             "number": norm.number, "unit": norm.unit,
         })
-        b.add_edge(HAS_VALUE, edge_row(HAS_VALUE, **{"from": pid, "to": key}, attribute=attr, surface=value, **prov))
+        self._fact(b, HAS_VALUE, edge_row(HAS_VALUE, **{"from": pid, "to": key}, attribute=attr, surface=value, **prov))
 
     def _add_extracted(self, b: GraphBatch, nodes: dict[str, dict[str, dict[str, Any]]], p: Product,
                        ex: Extraction, catalog_attrs: set[str], placeholders: set[str], ids: set[str]) -> None:
@@ -200,7 +210,7 @@ class BatchWriter:
                     continue
                 seen.add(("brand", key))
                 nodes[BRAND].setdefault(key, {"key": key, "name": display(v.value)})
-                b.add_edge(HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, **prov))
+                self._fact(b, HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, **prov))
                 continue
             vkey = value_key(v.attribute, v.value)
             if (attr, vkey) in seen:
@@ -213,7 +223,7 @@ class BatchWriter:
                 continue
             if r.target not in ids:
                 placeholders.add(r.target)
-            b.add_edge(r.type.value, edge_row(
+            self._fact(b, r.type.value, edge_row(
                 r.type.value, **{"from": p.id, "to": r.target}, **model, field=r.field, start_char=r.start,
                 end_char=r.end, confidence=r.score))
 
@@ -242,6 +252,7 @@ def build_graph(
     writer = BatchWriter(extractor, min_score)
     report = BuildReport()
     pending: list[Product] = []
+    pending_ids: set[str] = set()
 
     def flush() -> None:
         if not pending:
@@ -255,6 +266,7 @@ def build_graph(
         if progress is not None:
             progress(len(pending))
         pending.clear()
+        pending_ids.clear()
 
     for rec in records:
         report.read += 1
@@ -267,7 +279,10 @@ def build_graph(
             if progress is not None:
                 progress(1)
             continue
+        if rec.id in pending_ids:
+            flush()  # the same id again (from another file): write the earlier one first, so the later replaces it
         pending.append(rec)
+        pending_ids.add(rec.id)
         if len(pending) >= batch_size:
             flush()
     flush()

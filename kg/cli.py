@@ -136,10 +136,10 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int, on_err
     from tqdm import tqdm
 
     from kg.build import OnError, build_graph
-    from kg.catalog import Rejected, catalog_format, read_catalogs
+    from kg.catalog import Rejected, check_catalog, read_catalogs
 
     for path in catalogs:
-        catalog_format(path)  # unknown formats fail before anything is written
+        check_catalog(path)  # unknown formats and missing files fail before anything is written
     mapping = _parse_pairs(csv_map, "--csv-map")
     mode = OnError(on_error)
     if mode is OnError.SKIP and rejects is None:
