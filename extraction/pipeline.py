@@ -1,0 +1,128 @@
+"""The extractor `shopgraph build --model` runs: attribute tagger, relation classifier, embeddings.
+
+`load_extractor` returns a `kg.build.Extractor`; its ``name`` and ``version`` come from the model
+directories' meta.json, so every extracted edge in the graph names the weights that produced it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from kg.build import Extraction
+from kg.catalog import Product, Rejected
+from kg.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+
+def product_item(product: Product) -> tuple[str, dict[str, str]]:
+    """(category path, text fields) — what the tagger reads of a product."""
+    return " > ".join(product.category), product.text_fields()
+
+
+class ModelExtractor:
+    """Runs the loaded models over a batch of products and returns one Extraction per product."""
+
+    def __init__(self, tagger: Any | None = None, relations: Any | None = None, embedder: Any | None = None) -> None:
+        if tagger is None and relations is None and embedder is None:
+            raise ConfigError("nothing to extract with: pass --model DIR, --relation-model DIR or --embed")
+        self.tagger = tagger
+        self.relations = relations
+        self.embedder = embedder
+        parts = [m for m in (tagger, relations) if m is not None]
+        self.name = "+".join(m.name for m in parts) if parts else "embeddings"
+        self.version = "+".join(m.version for m in parts if m.version) if parts else ""
+
+    def extract(self, products: Sequence[Product]) -> list[Extraction]:
+        out = [Extraction() for _ in products]
+        if self.tagger is not None:
+            values = self.tagger.extract_fields([product_item(p) for p in products])
+            for ex, vals in zip(out, values):
+                ex.values = vals
+        if self.relations is not None:
+            for ex, rels in zip(out, self.relations.extract(products, [e.values for e in out])):
+                ex.relations = rels
+        if self.embedder is not None:
+            vectors = self.embedder.encode([embedding_text(p) for p in products])
+            for ex, vec in zip(out, vectors):
+                ex.embedding = vec
+        return out
+
+
+def embedding_text(product: Product) -> str:
+    """The text a product's embedding is computed from: title, category path, brand, bullets."""
+    parts = [product.title, " > ".join(product.category), product.brand or "", *product.bullets[:3]]
+    return ". ".join(p for p in parts if p)
+
+
+def load_extractor(model_dir: str | Path | None, relation_dir: str | Path | None = None, *,
+                   embed: bool = False, quantize: bool = False) -> ModelExtractor:
+    """An Extractor from an attribute-tagger directory, a relation-classifier directory and/or
+    sentence embeddings (the packaged MiniLM); each model directory's meta.json is checked first."""
+    tagger = relations = embedder = None
+    if model_dir is not None:
+        from extraction.tagger import AttributeTagger
+
+        tagger = AttributeTagger.load(model_dir, quantize=quantize)
+    if relation_dir is not None:
+        try:
+            from extraction.relations import RelationClassifier
+        except ImportError:
+            raise ConfigError("relation extraction is not available in this version of shopgraph; "
+                              "build without --relation-model") from None
+        relations = RelationClassifier.load(relation_dir)
+    if embed:
+        try:
+            from extraction.embed import Embedder
+        except ImportError:
+            raise ConfigError("embeddings are not available in this version of shopgraph (no extraction.embed); "
+                              "build without --embed") from None
+        embedder = Embedder.load()
+    return ModelExtractor(tagger, relations, embedder)
+
+
+def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float = 0.0, batch_size: int = 256,
+            quantize: bool = False) -> Iterator[dict[str, Any]]:
+    """Tag every record of ``catalog`` (any format kg.catalog reads; OA-Mine/ExtractGPT records
+    ``{"input", "category"}`` are read with ``input`` as the title) and yield, in input order,
+    ``{"id", "attributes": {attribute: best value}, "spans": [{attribute, value, field, start, end, score}]}``.
+
+    The model loads (and fails) before the first record is read; a bad record stops the stream with
+    a CatalogError naming file and line."""
+    from kg.catalog import check_catalog, read_catalog
+
+    from extraction.tagger import AttributeTagger
+
+    check_catalog(catalog)
+    tagger = AttributeTagger.load(model_dir, quantize=quantize)
+    return extract_records(read_catalog(catalog), tagger, min_score=min_score, batch_size=batch_size)
+
+
+def extract_records(products: Iterable[Product | Rejected], tagger: Any, *, min_score: float = 0.0,
+                    batch_size: int = 256) -> Iterator[dict[str, Any]]:
+    """The output rows of `extract` for already-read products, ``batch_size`` at a time."""
+    from extraction.tagger import best_values
+
+    chunk: list[Product] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        for product, spans in zip(chunk, tagger.extract_fields([product_item(p) for p in chunk])):
+            kept = [s for s in spans if s.score >= min_score]
+            yield {
+                "id": product.id,
+                "attributes": {a: s.value for a, s in best_values(kept).items()},
+                "spans": [{"attribute": s.attribute, "value": s.value, "field": s.field, "start": s.start,
+                           "end": s.end, "score": s.score} for s in kept],
+            }
+        chunk.clear()
+
+    for rec in products:
+        if isinstance(rec, Rejected):
+            raise rec.error()
+        chunk.append(rec)
+        if len(chunk) >= batch_size:
+            yield from flush()
+    yield from flush()

@@ -1,0 +1,257 @@
+"""The attribute tagger: a token-classification encoder over spaCy words, category-aware.
+
+Each input is one segment of one text field (a line of the title, bullets or description, or a
+window of a long line), fed as a sentence pair (category words, segment words) with
+``is_split_into_words=True``; the first sub-token of each word carries the word's BIO label.
+Inference sorts segments by length, pads each batch only to its own longest member, runs under
+``torch.inference_mode`` (on the GPU when there is one) and maps word spans back to the exact
+character offsets of the field they came from.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.build import ExtractedValue
+
+from extraction.align import spans_from_bio
+from extraction.tokenize import Word, segments, words
+
+logger = logging.getLogger(__name__)
+
+TASK = "attributes"
+IGNORE = -100
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """One model input: token ids, segment ids and, per token, the word it starts (or -1)."""
+
+    input_ids: list[int]
+    token_type_ids: list[int]
+    first_token_of: list[int]  # word index where the token is a word's first sub-token, else -1
+
+
+@dataclass
+class Segment:
+    """Words of one field of one product, tagged."""
+
+    field: str
+    words: list[Word]
+    tags: list[str]
+    probs: list[float]
+
+
+def context_words(category: str) -> list[str]:
+    return [w.text for w in words(category)] if category.strip() else []
+
+
+def encode(tokenizer: Any, items: Sequence[tuple[list[str], list[str]]], max_length: int) -> list[Encoded]:
+    """Encode (context words, text words) pairs; an empty context encodes the text alone.
+
+    Words beyond ``max_length`` tokens are cut (they get no prediction); callers keep segments
+    short enough (extraction.tokenize.segments) that this is rare.
+    """
+    out: list[Encoded | None] = [None] * len(items)
+    with_ctx = [i for i, (ctx, _) in enumerate(items) if ctx]
+    without = [i for i, (ctx, _) in enumerate(items) if not ctx]
+    for group, pair in ((with_ctx, True), (without, False)):
+        if not group:
+            continue
+        texts = [items[i][1] or [tokenizer.unk_token] for i in group]
+        if pair:
+            enc = tokenizer([items[i][0] for i in group], texts, is_split_into_words=True,
+                            truncation="only_second", max_length=max_length, return_token_type_ids=True)
+        else:
+            enc = tokenizer(texts, is_split_into_words=True, truncation=True, max_length=max_length,
+                            return_token_type_ids=True)
+        for j, i in enumerate(group):
+            seq = enc.sequence_ids(j)
+            word_ids = enc.word_ids(j)
+            text_seq = 1 if pair else 0
+            first: list[int] = []
+            prev: int | None = None
+            for s, w in zip(seq, word_ids):
+                if s == text_seq and w is not None and w != prev and items[i][1]:
+                    first.append(w)
+                else:
+                    first.append(-1)
+                prev = w if s == text_seq else None
+            out[i] = Encoded(list(enc["input_ids"][j]), list(enc["token_type_ids"][j]), first)
+    return [e for e in out if e is not None]
+
+
+def pad_batch(batch: Sequence[Encoded], pad_id: int, labels: Sequence[Sequence[int]] | None = None) -> dict[str, Any]:
+    """Tensors for one batch, padded to its own longest member (dynamic padding)."""
+    import torch
+
+    width = max(len(e.input_ids) for e in batch)
+    ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
+    types = torch.zeros((len(batch), width), dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for r, e in enumerate(batch):
+        n = len(e.input_ids)
+        ids[r, :n] = torch.tensor(e.input_ids)
+        types[r, :n] = torch.tensor(e.token_type_ids)
+        mask[r, :n] = 1
+    out = {"input_ids": ids, "token_type_ids": types, "attention_mask": mask}
+    if labels is not None:
+        lab = torch.full((len(batch), width), IGNORE, dtype=torch.long)
+        for r, row in enumerate(labels):
+            lab[r, : len(row)] = torch.tensor(row)
+        out["labels"] = lab
+    return out
+
+
+def pick_device(device: str | None = None) -> str:
+    import torch
+
+    if device:
+        return device
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+class AttributeTagger:
+    """Tags product text with attribute spans; loaded from a model directory with `load`."""
+
+    def __init__(self, model: Any, tokenizer: Any, labels: Sequence[str], *, use_category: bool = True,
+                 category_attributes: Mapping[str, Sequence[str]] | None = None, max_length: int = 160,
+                 max_words: int = 64, batch_size: int = 64, device: str | None = None,
+                 name: str = "attributes", version: str = "") -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.labels = list(labels)
+        self.use_category = use_category
+        self.category_attributes = {k: set(v) for k, v in (category_attributes or {}).items()}
+        self.max_length = max_length
+        self.max_words = max_words
+        self.batch_size = batch_size
+        self.device = pick_device(device)
+        self.name = name
+        self.version = version
+        self._masks: dict[str, Any] = {}
+        self.model.to(self.device)
+
+    @classmethod
+    def load(cls, directory: str | Path, *, device: str | None = None, quantize: bool = False,
+             batch_size: int = 64) -> AttributeTagger:
+        """Load a tagger trained by `shopgraph train attributes` (meta.json is checked first).
+
+        ``quantize`` applies int8 dynamic quantisation to the Linear layers (CPU only).
+        """
+        from extraction import modeldir
+
+        meta, model, tokenizer = modeldir.load(Path(directory), TASK)
+        cfg = meta.config
+        device = pick_device(device)
+        if quantize:
+            import torch
+
+            if device != "cpu":
+                logger.info("int8 dynamic quantisation runs on the CPU; using the CPU")
+                device = "cpu"
+            with warnings.catch_warnings():  # torch 2.13 marks torch.ao.quantization deprecated; it still works
+                warnings.simplefilter("ignore", DeprecationWarning)
+                warnings.simplefilter("ignore", UserWarning)
+                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        return cls(model, tokenizer, meta.labels, use_category=bool(cfg.get("use_category", True)),
+                   category_attributes=meta.extra.get("category_attributes") if cfg.get("restrict_to_category", True) else None,
+                   max_length=int(cfg.get("max_length", 160)), max_words=int(cfg.get("max_words", 64)),
+                   batch_size=batch_size, device=device, name=meta.name, version=meta.version)
+
+    @property
+    def attributes(self) -> list[str]:
+        return sorted({lab[2:] for lab in self.labels if lab != "O"})
+
+    # ------------------------------------------------------------ inference
+
+    def _mask(self, category: str) -> Any:
+        """Additive logit mask allowing only the attributes seen with ``category`` in training."""
+        import torch
+
+        if category not in self._masks:
+            allowed = self.category_attributes.get(category)
+            if allowed is None:
+                self._masks[category] = None
+            else:
+                self._masks[category] = torch.tensor(
+                    [0.0 if lab == "O" or lab[2:] in allowed else float("-inf") for lab in self.labels])
+        return self._masks[category]
+
+    def tag(self, items: Sequence[tuple[str, Mapping[str, str]]]) -> list[list[Segment]]:
+        """Tag each (category, {field: text}) item; returns its segments with a tag and prob per word."""
+        import torch
+
+        pieces: list[tuple[int, str, list[Word], str]] = []  # item, field, words, category
+        for i, (category, fields) in enumerate(items):
+            for field, text in fields.items():
+                for ws in segments(text, self.max_words):
+                    pieces.append((i, field, ws, category))
+        results: list[list[Segment]] = [[] for _ in items]
+        if not pieces:
+            return results
+        ctx_cache: dict[str, list[str]] = {}
+        pairs = []
+        for _, _, ws, category in pieces:
+            if self.use_category and category not in ctx_cache:
+                ctx_cache[category] = context_words(category)
+            pairs.append((ctx_cache[category] if self.use_category else [], [w.text for w in ws]))
+        encoded = encode(self.tokenizer, pairs, self.max_length)
+        order = sorted(range(len(pieces)), key=lambda k: len(encoded[k].input_ids))
+        tagged: list[Segment | None] = [None] * len(pieces)
+        pad_id = self.tokenizer.pad_token_id or 0
+        self.model.eval()
+        with torch.inference_mode():
+            for b in range(0, len(order), self.batch_size):
+                idx = order[b: b + self.batch_size]
+                batch = pad_batch([encoded[k] for k in idx], pad_id)
+                logits = self.model(**{k: v.to(self.device) for k, v in batch.items()}).logits.float().cpu()
+                for r, k in enumerate(idx):
+                    _, field, ws, category = pieces[k]
+                    row = logits[r, : len(encoded[k].input_ids)]
+                    mask = self._mask(category)
+                    if mask is not None:
+                        row = row + mask
+                    probs = torch.softmax(row, dim=-1)
+                    best_p, best = probs.max(dim=-1)
+                    tags = ["O"] * len(ws)
+                    word_p = [1.0] * len(ws)
+                    for t, w in enumerate(encoded[k].first_token_of):
+                        if w >= 0:
+                            tags[w] = self.labels[int(best[t])]
+                            word_p[w] = float(best_p[t])
+                    tagged[k] = Segment(field, ws, tags, word_p)
+        for k, (i, *_rest) in enumerate(pieces):
+            seg = tagged[k]
+            assert seg is not None
+            results[i].append(seg)
+        return results
+
+    def spans(self, segs: Sequence[Segment], fields: Mapping[str, str]) -> list[ExtractedValue]:
+        """Attribute spans of tagged segments, with exact text and offsets; score = mean word prob."""
+        out: list[ExtractedValue] = []
+        for seg in segs:
+            text = fields[seg.field]
+            for i, j, label in spans_from_bio(seg.words, seg.tags):
+                start, end = seg.words[i].start, seg.words[j - 1].end
+                score = sum(seg.probs[i:j]) / (j - i)
+                out.append(ExtractedValue(label, text[start:end], seg.field, start, end, round(score, 4)))
+        return out
+
+    def extract_fields(self, items: Sequence[tuple[str, Mapping[str, str]]]) -> list[list[ExtractedValue]]:
+        """All attribute spans of each (category, {field: text}) item."""
+        return [self.spans(segs, fields) for segs, (_, fields) in zip(self.tag(items), items)]
+
+
+def best_values(spans: Sequence[ExtractedValue]) -> dict[str, ExtractedValue]:
+    """The best-scoring span per attribute (the earlier one on a tie)."""
+    best: dict[str, ExtractedValue] = {}
+    for s in spans:
+        if s.attribute not in best or s.score > best[s.attribute].score:
+            best[s.attribute] = s
+    return best

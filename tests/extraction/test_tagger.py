@@ -1,0 +1,136 @@
+"""Train → save → load → extract → evaluate with the tiny random BERT, and the build integration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extraction.evaluate import evaluate_attributes
+from extraction.pipeline import extract, load_extractor
+from extraction.tagger import AttributeTagger, best_values
+from extraction.train import TrainConfig, train_attributes
+from kg.build import build_graph
+from kg.catalog import Product, read_catalog
+from kg.errors import ConfigError
+from kg.store.cypher_read import PRODUCT_VALUES
+from kg.store.embedded import EmbeddedStore
+
+
+def test_tagger_learns_the_templates(tiny_tagger: Path, corpus: dict[str, Path]) -> None:
+    result = evaluate_attributes(tiny_tagger, [corpus["test_oamine"]])
+    assert result.records == 40
+    assert result.ave.f1 >= 0.9, result.as_dict()["ave_micro"]
+    assert result.spans["f1"] >= 0.9
+    assert result.ave.nn == 40  # every product's "Material": "n/a", none predicted (not in the labels)
+
+
+def test_tagger_spans_are_exact_text_with_offsets(tiny_tagger: Path) -> None:
+    tagger = AttributeTagger.load(tiny_tagger)
+    fields = {"title": "Crocs Women's Ballet Flat,Forest Green,4 M US", "bullets": "Storage: 64GB\nFast charging"}
+    (spans,) = tagger.extract_fields([("Shoes", fields)])
+    assert spans, "the trained tagger finds something"
+    for s in spans:
+        assert fields[s.field][s.start:s.end] == s.value
+        assert 0.0 < s.score <= 1.0
+    best = best_values(spans)
+    assert best["Brand"].value == "Crocs"
+    assert best["Color"].value == "Forest Green"
+
+
+def test_tagger_category_restricts_labels(tiny_tagger: Path) -> None:
+    tagger = AttributeTagger.load(tiny_tagger)
+    (spans,) = tagger.extract_fields([("Electronics > Phones", {"title": "Nokia Lumia 920 Women's 64GB Red"})])
+    assert "Gender" not in {s.attribute for s in spans}, "Gender was never seen with Phones"
+
+
+def test_extract_keeps_input_order_and_reads_oamine_records(tiny_tagger: Path, corpus: dict[str, Path]) -> None:
+    rows = list(extract(corpus["test_oamine"], tiny_tagger))
+    titles = [json.loads(line)["input"] for line in corpus["test_oamine"].read_text().splitlines()]
+    assert [r["id"] for r in rows] == [f"test.oamine.jsonl:{i}" for i in range(1, 41)]
+    for row, title in zip(rows, titles):
+        for s in row["spans"]:
+            assert s["field"] == "title" and title[s["start"]:s["end"]] == s["value"]
+        for attribute, value in row["attributes"].items():
+            assert value == max((s for s in row["spans"] if s["attribute"] == attribute), key=lambda s: s["score"])["value"]
+
+
+def test_quantized_tagger_runs_and_agrees_mostly(tiny_tagger: Path, corpus: dict[str, Path]) -> None:
+    full = evaluate_attributes(tiny_tagger, [corpus["test_oamine"]])
+    int8 = evaluate_attributes(tiny_tagger, [corpus["test_oamine"]], quantize=True)
+    assert int8.records == full.records
+    assert int8.ave.f1 >= full.ave.f1 - 0.1
+
+
+def test_train_is_reproducible_with_a_seed(tmp_path: Path, corpus: dict[str, Path], tiny_bert: Path, tiny_training: dict) -> None:
+    cfg = {**tiny_training, "epochs": 1}
+    a = train_attributes([corpus["train"]], tmp_path / "a", dev=corpus["dev"], config=TrainConfig(base_model=str(tiny_bert), **cfg))
+    b = train_attributes([corpus["train"]], tmp_path / "b", dev=corpus["dev"], config=TrainConfig(base_model=str(tiny_bert), **cfg))
+    assert a.meta.version == b.meta.version  # same seed, same weights
+    assert a.history[0]["loss"] == b.history[0]["loss"]
+
+
+def test_train_without_dev_holds_out_part_of_train(tmp_path: Path, corpus: dict[str, Path], tiny_bert: Path, tiny_training: dict) -> None:
+    result = train_attributes([corpus["train"]], tmp_path / "m",
+                              config=TrainConfig(base_model=str(tiny_bert), **{**tiny_training, "epochs": 1}))
+    assert (result.meta.metrics["train_records"], result.meta.metrics["dev_records"]) == (144, 16)
+    assert result.meta.metrics["dev_source"] == "seeded 10% of the training records"
+
+
+def test_train_refuses_data_without_alignable_values(tmp_path: Path, tiny_bert: Path, tiny_training: dict) -> None:
+    data = tmp_path / "nothing.jsonl"
+    data.write_text(json.dumps({"id": "a", "title": "Plain title", "attributes": {"Color": "Purple"}}) + "\n")
+    with pytest.raises(ConfigError, match="could be placed in its text"):
+        train_attributes([data], tmp_path / "m", config=TrainConfig(base_model=str(tiny_bert), **tiny_training))
+
+
+def test_train_rejects_a_base_model_dir_without_config(tmp_path: Path, corpus: dict[str, Path]) -> None:
+    with pytest.raises(ConfigError) as err:
+        train_attributes([corpus["train"]], tmp_path / "m", config=TrainConfig(base_model=str(tmp_path)))
+    assert str(err.value).startswith(f"--base-model {tmp_path} has no config.json; pass a local Hugging Face encoder")
+
+
+def test_build_graph_writes_extracted_values_with_provenance(tiny_tagger: Path, tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.jsonl"
+    catalog.write_text("\n".join(json.dumps(r) for r in [
+        # The catalog states Color itself: its value wins over whatever the model reads in the title.
+        {"id": "s1", "title": "Vans Men's Sneaker,Red,10 D US", "category": "Shoes", "attributes": {"Color": "Blue"}},
+        {"id": "s2", "title": "Crocs Women's Ballet Flat,Forest Green,4 M US", "category": "Shoes"},
+    ]) + "\n", encoding="utf-8")
+    extractor = load_extractor(tiny_tagger)
+    meta = json.loads((tiny_tagger / "meta.json").read_text())
+    assert (extractor.name, extractor.version) == (meta["name"], meta["version"])
+    store = EmbeddedStore(tmp_path / "graph.kuzu")
+    try:
+        report = build_graph(read_catalog(catalog), store, extractor=extractor, min_score=0.0)
+        assert report.extracted_values > 0
+        rows = store.query(PRODUCT_VALUES, {"ids": ["s1", "s2"]})
+    finally:
+        store.close()
+    extracted = [r for r in rows if r["source"] == "extracted"]
+    assert extracted
+    titles = {"s1": "Vans Men's Sneaker,Red,10 D US", "s2": "Crocs Women's Ballet Flat,Forest Green,4 M US"}
+    for r in extracted:
+        assert r["field"] == "title"
+        assert titles[r["id"]][r["start_char"]:r["end_char"]] == r["surface"]
+        assert 0.0 < r["confidence"] <= 1.0
+        assert (r["model"], r["model_version"]) == (meta["name"], meta["version"])
+    colors = {(r["id"], r["source"]): r["surface"] for r in rows if r["attribute"] == "color"}
+    assert colors[("s1", "catalog")] == "Blue"
+    assert ("s1", "extracted") not in colors, "catalog values win a conflict"
+    assert colors[("s2", "extracted")] == "Forest Green"
+
+
+def test_load_extractor_needs_something_to_run(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="nothing to extract with"):
+        load_extractor(None)
+
+
+def test_extractor_satisfies_the_build_protocol(tiny_tagger: Path) -> None:
+    extractor = load_extractor(tiny_tagger)
+    out = extractor.extract([Product(id="x", title="Nike Running Shoe Black Unisex Size 7", category=["Shoes"]),
+                             Product(id="y", title="", category=[])])
+    assert len(out) == 2
+    assert {v.attribute for v in out[0].values} >= {"Brand"}
+    assert out[1].values == [] and out[1].embedding is None
