@@ -28,6 +28,7 @@ import pandas as pd  # noqa: E402
 from kg.errors import ConfigError, ShopgraphError  # noqa: E402
 from kg.store.cypher_read import EXAMPLE_QUERIES  # noqa: E402
 from qa import browse  # noqa: E402
+from qa.conversation import Conversation  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ SHOP_EXAMPLES = [
     "cheapest phone",
 ]
 
+CARDS_PLACEHOLDER = '<p class="sg-empty">Ask a question to see matching products.</p>'
 CSS = """
 .sg-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 10px; }
 .sg-card { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px 12px;
@@ -53,7 +55,7 @@ CSS = """
 .sg-badge.catalog { background: #dbeafe; color: #1e3a8a; }
 .sg-badge.extracted { background: #fef3c7; color: #92400e; }
 .sg-empty { color: var(--body-text-color-subdued); font-style: italic; }
-.sg-evidence table { width: 100%; font-size: 0.85rem; border-collapse: collapse; }
+.sg-evidence table { width: 100%; font-size: 0.85rem; border-collapse: collapse; word-break: break-word; }
 .sg-evidence th, .sg-evidence td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--border-color-primary); }
 .sg-evidence summary { cursor: pointer; font-weight: 600; }
 .sg-evidence pre { white-space: pre-wrap; font-size: 0.75rem; }
@@ -108,7 +110,8 @@ def evidence_html(rows: Sequence[browse.Evidence], cypher: Sequence[str]) -> str
     if not rows:
         return '<p class="sg-empty">No facts behind this answer.</p>'
     body = "".join(
-        f"<tr><td>{_esc(e.title or e.product_id)}</td><td>{_esc(e.attribute)}</td><td>{_esc(e.value)}</td>"
+        f'<tr><td title="{_esc(e.title)}" class="sg-id">{_esc(e.product_id or "(aggregate)")}</td>'
+        f"<td>{_esc(e.attribute)}</td><td>{_esc(e.value)}</td>"
         f"<td>{_badge(e.source)}</td><td>{_confidence(e.confidence)}</td><td>{_esc(e.field)}</td>"
         f"<td>{e.score:.3f}</td></tr>"
         for e in rows
@@ -201,8 +204,6 @@ def build_app(engine: Any) -> gr.Blocks:
         if not question:
             return "", history, gr.skip(), gr.skip(), gr.skip(), gr.skip(), conversation
         if conversation is None:
-            from qa.conversation import Conversation
-
             conversation = Conversation(engine)
         history.append({"role": "user", "content": question})
         try:
@@ -218,20 +219,21 @@ def build_app(engine: Any) -> gr.Blocks:
                                          "status": "done"}})
         ids = [p.id for p in answer.products] or list(dict.fromkeys(f.product_id for f in answer.facts if f.product_id))
         cards = browse.product_cards(store, ids[:6])
-        empty = "No products matched." if answer.products == [] else ""
-        focus = getattr(conversation, "product", None)
-        title = next((c.title for c in cards if c.id == focus), None) if focus else None
-        if focus and title is None:
-            view = browse.product_cards(store, [focus])
-            title = view[0].title if view else focus
-        context = f"Talking about **{title}** (`{focus}`); follow-up questions are about it." if focus else ""
         choices = [(c.title, c.id) for c in cards]
-        return ("", history, cards_html(cards, empty=empty or "No products in this answer."),
-                evidence_html(facts, answer.cypher), context,
-                gr.update(choices=choices, value=None, visible=bool(choices)), conversation)
+        return ("", history, cards_html(cards, empty="No products in this answer."), evidence_html(facts, answer.cypher),
+                _context(conversation.product, cards), gr.update(choices=choices, value=None, visible=bool(choices)),
+                conversation)
+
+    def _context(focus: str | None, cards: Sequence[browse.ProductCard]) -> str:
+        if not focus:
+            return ""
+        title = next((c.title for c in cards if c.id == focus), None)
+        if title is None:
+            title = next((c.title for c in browse.product_cards(store, [focus], attributes=0)), focus)
+        return f"Talking about **{title}** (`{focus}`); follow-up questions are about it."
 
     def new_conversation():
-        return [], "", "", "", gr.update(choices=[], value=None, visible=False), None
+        return [], CARDS_PLACEHOLDER, "", "", gr.update(choices=[], value=None, visible=False), None
 
     # ------------------------------------------------------------------ handlers: Product
 
@@ -268,27 +270,26 @@ def build_app(engine: Any) -> gr.Blocks:
     # ------------------------------------------------------------------ handlers: Analyst
 
     def run_query(cypher: str, params_text: str):
-        empty = pd.DataFrame()
+        hidden = gr.update(visible=False)
         try:
             params = json.loads(params_text) if (params_text or "").strip() else {}
             if not isinstance(params, dict):
                 raise ValueError("parameters must be a JSON object, e.g. {\"max\": 50}")
         except ValueError as exc:
-            return f'<span class="sg-error">Error: bad parameters: {_esc(exc)}</span>', empty, gr.update(value=None, visible=False)
+            return f'<span class="sg-error">Error: bad parameters: {_esc(exc)}</span>', hidden, hidden
         if not (cypher or "").strip():
-            return '<span class="sg-error">Error: write a Cypher query first.</span>', empty, gr.update(value=None, visible=False)
+            return '<span class="sg-error">Error: write a Cypher query first.</span>', hidden, hidden
         try:
             result = browse.run_cypher(store, cypher, params)
         except ShopgraphError as exc:
-            return (f'<span class="sg-error">Error: {_esc(exc)}</span>'.replace("\n", "<br>"), empty,
-                    gr.update(value=None, visible=False))
+            return f'<span class="sg-error">Error: {_esc(exc)}</span>'.replace("\n", "<br>"), hidden, hidden
         path = csv_dir / f"results-{abs(hash((cypher, params_text))) % 10**8}.csv"
         path.write_text(result.to_csv(), encoding="utf-8")
         shown = min(result.row_count, DISPLAY_ROWS)
         status = (f"{result.row_count} row{'s' if result.row_count != 1 else ''} in {result.elapsed_ms:.1f} ms"
                   + (f" (showing the first {shown}; the CSV has all)" if shown < result.row_count else ""))
-        frame = pd.DataFrame(result.cells(DISPLAY_ROWS), columns=result.columns) if result.columns else empty
-        return status, frame, gr.update(value=str(path), visible=True)
+        frame = pd.DataFrame(result.cells(DISPLAY_ROWS), columns=result.columns)
+        return status, gr.update(value=frame, visible=bool(result.columns)), gr.update(value=str(path), visible=True)
 
     # ------------------------------------------------------------------ handlers: Overview
 
@@ -323,7 +324,7 @@ def build_app(engine: Any) -> gr.Blocks:
                 conversation = gr.State(None)
                 with gr.Row():
                     with gr.Column(scale=3):
-                        chat = gr.Chatbot(label="Shopping assistant", height=440, elem_id="sg-chat",
+                        chat = gr.Chatbot(label="Shopping assistant", show_label=False, height=500, elem_id="sg-chat",
                                           latex_delimiters=[], feedback_options=None,
                                           placeholder="Ask about products: materials, prices, what fits what…")
                         with gr.Row():
@@ -336,8 +337,7 @@ def build_app(engine: Any) -> gr.Blocks:
                             reset = gr.Button("New conversation", size="sm", scale=0, elem_id="sg-reset")
                     with gr.Column(scale=2):
                         gr.Markdown("#### Products in this answer")
-                        cards = gr.HTML('<p class="sg-empty">Ask a question to see matching products.</p>',
-                                        elem_id="sg-cards")
+                        cards = gr.HTML(CARDS_PLACEHOLDER, elem_id="sg-cards")
                         open_product = gr.Dropdown(label="Open one in the Product tab", choices=[], visible=False,
                                                    elem_id="sg-open-product")
                         evidence = gr.HTML(elem_id="sg-evidence")
@@ -378,7 +378,7 @@ def build_app(engine: Any) -> gr.Blocks:
                                             elem_id="sg-params")
                         run = gr.Button("Run", variant="primary", elem_id="sg-run")
                         status = gr.HTML(elem_id="sg-cypher-status")
-                        results = gr.Dataframe(elem_id="sg-cypher-results", interactive=False, wrap=True)
+                        results = gr.Dataframe(elem_id="sg-cypher-results", interactive=False, wrap=True, visible=False)
                         download = gr.DownloadButton("Download CSV", visible=False, elem_id="sg-cypher-csv")
                     with gr.Column(scale=2):
                         gr.Markdown("#### Graph schema")

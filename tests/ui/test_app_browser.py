@@ -1,0 +1,240 @@
+"""The app in a real browser: `shopgraph serve` in a subprocess over the fixture graph, Debian's chromium
+driven by Playwright. Screenshots of every tab go to artifacts/screenshots/ (or $SHOPGRAPH_ARTIFACTS)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from kg.errors import ReadOnlyError
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARTIFACTS = Path(os.environ.get("SHOPGRAPH_ARTIFACTS", Path(__file__).resolve().parents[2] / "artifacts"))
+TIMEOUT_MS = 30_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(shop_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`shopgraph serve` on a free 127.0.0.1 port; yields its URL."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg.cli", "serve", "--store", str(shop_graph), "--host", "127.0.0.1",
+             "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"shopgraph serve exited with {proc.returncode}:\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"shopgraph serve did not answer on {url} in 180 s:\n{log.read_text()}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (`make browser` or apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page on the app (its own Gradio session), with every request URL it makes in page.requests."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    pg.requests = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.goto(server)
+    pg.wait_for_selector("#sg-question textarea")
+    yield pg
+    context.close()
+
+
+def screenshot(pg, name: str) -> Path:
+    path = ARTIFACTS / "screenshots" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def ask(pg, question: str, expect: str) -> None:
+    box = pg.locator("#sg-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    pg.locator("#sg-chat").get_by_text(expect).last.wait_for()
+
+
+def open_tab(pg, name: str) -> None:
+    pg.get_by_role("tab", name=name).click()
+
+
+def run_cypher(pg, cypher: str) -> None:
+    editor = pg.locator("#sg-cypher .cm-content")
+    editor.click()
+    pg.keyboard.press("Control+A")
+    pg.keyboard.press("Delete")
+    editor.fill(cypher)
+    pg.locator("#sg-run").click()
+
+
+def test_shop_answers_with_cards_evidence_and_follow_ups(page):
+    ask(page, "black leather boots under $80", "I found 1 match")
+    card = page.locator('#sg-cards .sg-card[data-product-id="boot-tb-6in"]')
+    card.wait_for()
+    assert "Timberland Men's 6-Inch Premium Waterproof Boot, Black" in card.inner_text()
+    assert "$79.99" in card.inner_text() and "Timberland" in card.inner_text()
+    evidence = page.locator("#sg-evidence")
+    assert "leather" in evidence.inner_text() and "extracted" in evidence.inner_text()
+    assert "0.87" in evidence.inner_text() and "description" in evidence.inner_text()
+    # the evidence under the answer in the chat opens on click
+    page.locator("#sg-chat").get_by_text("Evidence:").last.click()
+    page.locator("#sg-chat").get_by_text("Shoes > Boots").last.wait_for()
+    # a follow-up keeps the product in context
+    ask(page, "and how much does it weigh?", "weighs 1.2 kg")
+    assert "boot-tb-6in" in page.locator("#sg-context").inner_text()
+    ask(page, "who won the world cup?", "I don't know")
+    screenshot(page, "shop")
+
+
+def test_shop_sessions_have_their_own_conversation(browser, server, page):
+    ask(page, "what is the Timberland 6-inch boot made of?", "made of leather")
+    other = browser.new_page()
+    try:
+        other.goto(server)
+        box = other.locator("#sg-question textarea")
+        box.fill("how much does it weigh?")
+        box.press("Enter")
+        # no product in focus in this session, so it cannot be the boot's weight
+        other.locator("#sg-chat .message").nth(1).wait_for(timeout=TIMEOUT_MS)
+        assert "1.2 kg" not in other.locator("#sg-chat").inner_text()
+    finally:
+        other.close()
+
+
+def test_product_tab_shows_attributes_relations_and_graph(page):
+    open_tab(page, "Product")
+    search = page.locator("#sg-product-search textarea")
+    search.fill("timberland 6-inch")
+    search.press("Enter")
+    header = page.locator("#sg-product-header")
+    header.get_by_text("Timberland Men's 6-Inch Premium Waterproof Boot, Black").wait_for()
+    assert "Shoes > Boots" in header.inner_text() and "$79.99" in header.inner_text()
+    catalog = page.locator("#sg-attrs-catalog").inner_text()
+    assert "color" in catalog and "Black" in catalog and "1.2 kg" in catalog
+    extracted = page.locator("#sg-attrs-extracted").inner_text()
+    assert "leather" in extracted and "0.87" in extracted and "description" in extracted
+    assert "made-of-rules" in extracted
+    assert "care-kit" in page.locator("#sg-relations").inner_text()
+    assert "Kiwi Leather Care Kit" in page.locator("#sg-accessories").inner_text()
+    assert "Dr. Martens 1460" in page.locator("#sg-similar").inner_text()
+    graph = page.locator("#sg-graph svg")
+    assert "material: leather" in graph.inner_html()
+    screenshot(page, "product")
+
+
+def test_product_search_suggests_while_typing(page):
+    open_tab(page, "Product")
+    page.locator("#sg-product-search textarea").press_sequentially("galax", delay=40)
+    page.locator("#sg-suggestions input").click()
+    option = page.get_by_role("option", name="Samsung Galaxy S22 128 GB, Phantom Black · phone-s22")
+    option.click()
+    page.locator("#sg-product-header").get_by_text("Samsung Galaxy S22").wait_for()
+    assert "phone-ip13" in page.locator("#sg-relations").inner_text()  # SIMILAR_TO the iPhone
+
+
+def test_analyst_runs_cypher_shows_rows_and_csv(page):
+    open_tab(page, "Analyst")
+    assert "HAS_VALUE" in page.locator("#sg-schema").inner_text()
+    run_cypher(page, "MATCH (p:Product) WHERE p.price < 20 RETURN p.id AS id, p.price AS price ORDER BY price")
+    page.locator("#sg-cypher-status").get_by_text("3 rows in").wait_for()
+    table = page.locator("#sg-cypher-results").inner_text()
+    assert "care-kit" in table and "charger-anker" in table and "case-spigen-ip13" in table
+    with page.expect_download() as info:
+        page.locator("#sg-cypher-csv").click()
+    csv_text = Path(info.value.path()).read_text()
+    assert csv_text.splitlines()[:2] == ["id,price", "care-kit,12.5"]
+    screenshot(page, "analyst")
+
+
+def test_analyst_refuses_writes_and_shows_engine_errors(page):
+    open_tab(page, "Analyst")
+    run_cypher(page, "MATCH (p:Product) DETACH DELETE p")
+    status = page.locator("#sg-cypher-status")
+    status.get_by_text("writes are refused").wait_for()
+    assert f"Error: {ReadOnlyError.MESSAGE}" in " ".join(status.inner_text().split())
+    run_cypher(page, "MATCH (p:NoSuchLabel) RETURN p")
+    status.get_by_text("query failed").wait_for()
+    assert "NoSuchLabel" in status.inner_text() and "Traceback" not in status.inner_text()
+    screenshot(page, "analyst-refused")
+    run_cypher(page, "MATCH (p:Product) RETURN count(p) AS n")
+    status.get_by_text("1 row in").wait_for()
+    assert "14" in page.locator("#sg-cypher-results").inner_text()  # nothing was deleted
+
+
+def test_overview_shows_stats_and_charts(page):
+    open_tab(page, "Overview")
+    page.locator("#sg-stats").get_by_text("14 products").wait_for()
+    assert "extracted" in page.locator("#sg-stats").inner_text()
+    for plot in ("#sg-plot-categories", "#sg-plot-coverage"):
+        page.locator(f"{plot} canvas, {plot} svg").first.wait_for()
+    screenshot(page, "overview")
+
+
+def test_every_request_goes_to_localhost(page):
+    ask(page, "cheapest phone", "Pixel 7")
+    open_tab(page, "Product")
+    search = page.locator("#sg-product-search textarea")
+    search.fill("iphone")
+    search.press("Enter")
+    page.locator("#sg-graph svg").wait_for()
+    open_tab(page, "Analyst")
+    run_cypher(page, "MATCH (b:Brand) RETURN b.name AS name")
+    page.locator("#sg-cypher-status").get_by_text("rows in").wait_for()
+    open_tab(page, "Overview")
+    page.locator("#sg-plot-coverage canvas, #sg-plot-coverage svg").first.wait_for()
+    page.wait_for_timeout(1500)  # let late assets (fonts, chart code) load; the page keeps a stream open, never idle
+    hosts = {urlsplit(u).hostname for u in page.requests if not u.startswith(("data:", "blob:"))}
+    assert page.requests and hosts == {"127.0.0.1"}, sorted(u for u in page.requests if "127.0.0.1" not in u)
