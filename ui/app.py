@@ -55,8 +55,11 @@ CSS = """
 .sg-badge.catalog { background: #dbeafe; color: #1e3a8a; }
 .sg-badge.extracted { background: #fef3c7; color: #92400e; }
 .sg-empty { color: var(--body-text-color-subdued); font-style: italic; }
-.sg-evidence table { width: 100%; font-size: 0.85rem; border-collapse: collapse; word-break: break-word; }
-.sg-evidence th, .sg-evidence td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--border-color-primary); }
+.sg-evidence table { width: 100%; font-size: 0.82rem; border-collapse: collapse; }
+.sg-scroll { overflow-x: auto; }
+.sg-evidence th, .sg-evidence td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--border-color-primary);
+                                   vertical-align: top; }
+.sg-evidence td .sg-badge { margin-left: 0; }
 .sg-evidence summary { cursor: pointer; font-weight: 600; }
 .sg-evidence pre { white-space: pre-wrap; font-size: 0.75rem; }
 .sg-graph-box { overflow-x: auto; }
@@ -112,15 +115,14 @@ def evidence_html(rows: Sequence[browse.Evidence], cypher: Sequence[str]) -> str
     body = "".join(
         f'<tr><td title="{_esc(e.title)}" class="sg-id">{_esc(e.product_id or "(aggregate)")}</td>'
         f"<td>{_esc(e.attribute)}</td><td>{_esc(e.value)}</td>"
-        f"<td>{_badge(e.source)}</td><td>{_confidence(e.confidence)}</td><td>{_esc(e.field)}</td>"
-        f"<td>{e.score:.3f}</td></tr>"
+        f"<td>{_badge(e.source)} {_confidence(e.confidence)}</td><td>{_esc(e.field)}</td><td>{e.score:.2f}</td></tr>"
         for e in rows
     )
     queries = "".join(f"<pre>{_esc(c)}</pre>" for c in cypher)
     return (
         f'<details class="sg-evidence" open><summary>Evidence: {len(rows)} fact{"s" if len(rows) != 1 else ""} '
-        "from the graph</summary><table><thead><tr><th>product</th><th>attribute</th><th>value</th><th>source</th>"
-        f"<th>confidence</th><th>field</th><th>score</th></tr></thead><tbody>{body}</tbody></table>"
+        '</summary><div class="sg-scroll"><table><thead><tr><th>product</th><th>attribute</th><th>value</th>'
+        f"<th>source, confidence</th><th>field</th><th>score</th></tr></thead><tbody>{body}</tbody></table></div>"
         f"<details><summary>Cypher that found them</summary>{queries}</details></details>"
     )
 
