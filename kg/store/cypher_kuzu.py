@@ -6,7 +6,7 @@ Kùzu's dialect: no `SET +=`, `CALL {}`, map projection, comprehensions or FOREA
 
 from __future__ import annotations
 
-from kg.schema import NODES, RELS, VECTOR, check_label, check_rel
+from kg.schema import NODES, RELS, STRING, VECTOR, check_label, check_rel
 
 FTS_FIELDS: dict[str, list[str]] = {
     "Product": ["title", "description"],
@@ -21,10 +21,6 @@ def fts_index(label: str) -> str:
     return f"{check_label(label).lower()}_fts"
 
 
-def vector_index(label: str) -> str:
-    return f"{check_label(label).lower()}_vec"
-
-
 def create_node_table(label: str) -> str:
     node = NODES[check_label(label)]
     cols = ", ".join(f"{name} {typ}" for name, typ in node.properties.items())
@@ -37,15 +33,29 @@ def create_rel_table(name: str) -> str:
     return f"CREATE REL TABLE IF NOT EXISTS {name}(FROM {rel.source} TO {rel.target}{cols})"
 
 
-def merge_nodes(label: str, *, with_vector: bool = False) -> str:
-    """Upsert full node rows: every property is set from the row."""
+def _typed(prop: str, typ: str) -> str:
+    """r.prop, cast to the column type: Kùzu types a parameter column that is None in every row as STRING."""
+    return f"r.{prop}" if typ == STRING else f"CAST(r.{prop} AS {typ})"
+
+
+def merge_nodes(label: str) -> str:
+    """Upsert full node rows: every property but the embedding is set from the row (see set_vectors)."""
     node = NODES[check_label(label)]
     sets = ", ".join(
-        f"n.{p} = r.{p}"
-        for p, typ in node.properties.items()
-        if p != node.key and (with_vector or typ != VECTOR)
+        f"n.{p} = {_typed(p, typ)}" for p, typ in node.properties.items() if p != node.key and typ != VECTOR
     )
     return f"UNWIND $rows AS r MERGE (n:{label} {{{node.key}: r.{node.key}}}) SET {sets}"
+
+
+def set_vectors(label: str) -> str:
+    """Write embeddings for rows that have one. Kept apart from merge_nodes: Kùzu 0.11 cannot cast a
+    parameter list that mixes None and vectors to a FLOAT[n] column."""
+    node = NODES[check_label(label)]
+    prop = VECTOR_FIELD[label]
+    return (
+        f"UNWIND $rows AS r MATCH (n:{label} {{{node.key}: r.{node.key}}}) "
+        f"SET n.{prop} = {_typed(prop, node.properties[prop])}"
+    )
 
 
 def merge_placeholders(label: str) -> str:
@@ -108,22 +118,17 @@ def query_fts(label: str) -> str:
     )
 
 
-def create_vector(label: str) -> str:
-    return (
-        f"CALL CREATE_VECTOR_INDEX('{check_label(label)}', '{vector_index(label)}', "
-        f"'{VECTOR_FIELD[label]}', metric := 'cosine')"
-    )
-
-
-def drop_vector(label: str) -> str:
-    return f"CALL DROP_VECTOR_INDEX('{check_label(label)}', '{vector_index(label)}')"
-
-
 def query_vector(label: str) -> str:
-    key = NODES[check_label(label)].key
+    """Exact cosine search by scanning the embeddings. Kùzu 0.11.3's HNSW index is not used: its column
+    then refuses SET (a changed embedding), DROP_VECTOR_INDEX leaves a store whose next SET after reopening
+    crashes the process, and building it over 100k products did not finish in 9 minutes here, while this
+    scan of 100k embeddings takes about 30 ms."""
+    node = NODES[check_label(label)]
+    prop = VECTOR_FIELD[label]
     return (
-        f"CALL QUERY_VECTOR_INDEX('{label}', '{vector_index(label)}', $vector, $k) "
-        f"RETURN node.{key} AS key, distance ORDER BY distance"
+        f"MATCH (n:{label}) WHERE n.{prop} IS NOT NULL "
+        f"WITH n, array_cosine_similarity(n.{prop}, CAST($vector AS {node.properties[prop]})) AS score "
+        f"RETURN n.{node.key} AS key, score ORDER BY score DESC LIMIT $k"
     )
 
 

@@ -97,21 +97,20 @@ class EmbeddedStore:
             raise ReadOnlyError("upsert")
         self.ensure_schema()
         stats = WriteStats()
-        with_vectors = any(
-            row.get("embedding") is not None for row in batch.nodes.get("Product", ())
-        )
-        if with_vectors and q.vector_index("Product") in self._indexes():
-            self._run(q.drop_vector("Product"))  # Kùzu refuses SET on an indexed vector column
+        vectors = [{"id": r["id"], "embedding": r["embedding"]}
+                   for r in batch.nodes.get("Product", ()) if r.get("embedding") is not None]
         self._run("BEGIN TRANSACTION")
         try:
             for label, rows in batch.nodes.items():
                 full = [r for r in rows if label != "Product" or r.get("title") is not None]
                 stubs = [r[NODES[label].key] for r in rows if label == "Product" and r.get("title") is None]
                 if full:
-                    self._run(q.merge_nodes(label, with_vector=with_vectors), {"rows": full})
+                    self._run(q.merge_nodes(label), {"rows": full})
                 if stubs:
                     self._run(q.merge_placeholders(label), {"keys": stubs})
                 stats.nodes[label] += len(rows)
+            if vectors:  # a product without a new embedding keeps the one it has
+                self._run(q.set_vectors("Product"), {"rows": vectors})
             for source, ids in batch.replace.items():
                 if not ids:
                     continue
@@ -131,9 +130,19 @@ class EmbeddedStore:
                 stats.edges[name] += len(rows)
             self._run("COMMIT")
         except BaseException:
-            self._run("ROLLBACK")
+            self._rollback()
             raise
         return stats
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction; a failed statement has already rolled it back in Kùzu,
+        and the error that caused it must not be replaced by 'No active transaction'."""
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError as exc:
+            if "No active transaction" not in str(exc):
+                raise
+            logger.debug("transaction already rolled back by the engine: %s", exc)
 
     def _count_edges(self, name: str) -> int:
         return int(self._run(q.count_rels(name))[0]["n"])
@@ -160,9 +169,6 @@ class EmbeddedStore:
         for label in q.FTS_FIELDS:
             if q.fts_index(label) not in existing:
                 self._run(q.create_fts(label))
-        for label in q.VECTOR_FIELD:
-            if q.vector_index(label) not in existing and self._run(q.has_vectors(label))[0]["n"]:
-                self._run(q.create_vector(label))
 
     def prune(self) -> int:
         if self.read_only:
@@ -191,13 +197,10 @@ class EmbeddedStore:
     def nearest(self, label: str, vector: Sequence[float], k: int) -> list[tuple[str, float]]:
         if label not in q.VECTOR_FIELD:
             raise QueryError("nearest", f"{label} nodes have no embeddings; only {list(q.VECTOR_FIELD)} do")
-        if q.vector_index(label) not in self._indexes():
-            if not self.read_only:
-                self.refresh_indexes()
-            if q.vector_index(label) not in self._indexes():
-                raise QueryError(q.query_vector(label), "no embeddings in the store; build with `--embed`")
         rows = self._run(q.query_vector(label), {"vector": [float(v) for v in vector], "k": int(k)})
-        return [(r["key"], 1.0 - float(r["distance"])) for r in rows]
+        if not rows and not self._run(q.has_vectors(label))[0]["n"]:
+            raise QueryError(q.query_vector(label), "no embeddings in the store; build with `--embed`")
+        return [(r["key"], float(r["score"])) for r in rows]
 
     def counts(self) -> dict[str, dict[str, int]]:
         self.ensure_schema()
