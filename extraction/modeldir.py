@@ -86,8 +86,9 @@ def weights_sha256(hf_dir: Path) -> str:
 def save(out: Path, model: Any, tokenizer: Any, meta: ModelMeta) -> None:
     """Write ``model`` and ``tokenizer`` (save_pretrained, safetensors) and meta.json into ``out``."""
     hf_dir = out / HF
-    model.save_pretrained(str(hf_dir), safe_serialization=True)
-    tokenizer.save_pretrained(str(hf_dir))
+    with quiet_transformers():
+        model.save_pretrained(str(hf_dir))  # safetensors
+        tokenizer.save_pretrained(str(hf_dir))
     meta.name = meta.name or out.resolve().name
     meta.version = weights_sha256(hf_dir)[:12]
     (out / META).write_text(json.dumps(asdict(meta), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
