@@ -72,7 +72,7 @@ def opened(store: str | None, *, read_only: bool = False) -> Iterator[Any]:
 
 def emit_rows(rows: Sequence[dict[str, Any]], fmt: str) -> None:
     """Rows to stdout as an aligned table, JSON (one array) or CSV."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout  # click.get_text_stream is deprecated (removed in Click 9)
     if fmt == "json":
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n")
         return
@@ -138,9 +138,9 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int, on_err
     from kg.build import OnError, build_graph
     from kg.catalog import Rejected, check_catalog, read_catalogs
 
+    mapping = _parse_pairs(csv_map, "--csv-map")  # usage errors (exit 2) before file errors (exit 1)
     for path in catalogs:
         check_catalog(path)  # unknown formats and missing files fail before anything is written
-    mapping = _parse_pairs(csv_map, "--csv-map")
     mode = OnError(on_error)
     if mode is OnError.SKIP and rejects is None:
         rejects = Path("rejects.jsonl")
