@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import math
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 # Relations under which another product is an accessory of (or fits) the one being viewed.
 ACCESSORY_RELS = {ProductRelation.ACCESSORY_FOR.value, ProductRelation.COMPATIBLE_WITH.value}
+_WORD = re.compile(r"\w+")
 # Attributes a card never shows as "key attributes" (they have their own place on the card).
 CARD_SKIP = {"brand", "category", "price", "title"}
 
@@ -247,27 +249,36 @@ def _rank_facts(facts: Iterable[AttributeFact]) -> list[AttributeFact]:
 
 
 def suggest(store: GraphStore, text: str, k: int = 10) -> list[Suggestion]:
-    """Products matching what was typed: full-text hits first, then titles containing the text."""
+    """Products for what was typed, best first: an exact id, then titles holding the most typed words
+    (as word prefixes, so "galax" finds Galaxy), full-text score breaking ties."""
     text = " ".join(text.split())
-    if not text:
+    words = _WORD.findall(text.casefold())
+    if not words:
         return []
     hits: dict[str, float] = {}
     try:
-        hits.update(store.fulltext("Product", text, k))
+        hits.update(store.fulltext("Product", text, max(4 * k, 20)))
     except QueryError as exc:  # a store built without the index still gets title suggestions
         logger.info("full-text search failed for %r: %s", text, exc)
+    top = max(hits.values(), default=0.0) or 1.0
     titles: dict[str, str] = {}
-    if len(hits) < k:
-        for row in store.query(q.PRODUCT_TITLE_CONTAINS, {"text": text.lower(), "k": int(k)}):
-            if row["id"] not in hits:
-                hits[row["id"]] = 0.0
-                titles[row["id"]] = row["title"]
+    for row in store.query(q.PRODUCT_TITLE_CONTAINS, {"text": text.casefold(), "k": int(k)}):
+        hits.setdefault(row["id"], 0.0)
+        titles[row["id"]] = row["title"]
     missing = [pid for pid in hits if pid not in titles]
     if missing:
-        for row in store.query(q.PRODUCT_CARDS, {"ids": missing}):
-            titles[row["id"]] = row["title"]
-    ranked = sorted(hits.items(), key=lambda kv: -kv[1])
-    return [Suggestion(pid, titles[pid], score) for pid, score in ranked if titles.get(pid)][:k]
+        titles.update((row["id"], row["title"]) for row in store.query(q.PRODUCT_CARDS, {"ids": missing}))
+    scored = []
+    for pid, fts in hits.items():
+        title = titles.get(pid)
+        if not title:
+            continue  # placeholders have no title to suggest
+        title_words = _WORD.findall(title.casefold())
+        matched = sum(any(w.startswith(typed) for w in title_words) for typed in words) / len(words)
+        exact = 2.0 if pid.casefold() == text.casefold() else 0.0
+        scored.append(Suggestion(pid, title, exact + matched + 0.25 * fts / top))
+    scored.sort(key=lambda s: (-s.score, s.title))
+    return scored[:k]
 
 
 def product_cards(store: GraphStore, ids: Sequence[str], *, attributes: int = 4) -> list[ProductCard]:

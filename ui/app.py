@@ -56,7 +56,7 @@ CSS = """
 .sg-badge.extracted { background: #fef3c7; color: #92400e; }
 .sg-empty { color: var(--body-text-color-subdued); font-style: italic; }
 .sg-evidence table { width: 100%; font-size: 0.82rem; border-collapse: collapse; }
-.sg-scroll { overflow-x: auto; }
+.sg-scroll { overflow: auto; max-height: 420px; }
 .sg-evidence th, .sg-evidence td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--border-color-primary);
                                    vertical-align: top; }
 .sg-evidence td .sg-badge { margin-left: 0; }
@@ -170,12 +170,15 @@ def _attribute_frame(facts: Sequence[browse.AttributeFact], *, extracted: bool =
 
 
 def _relations_frame(view: browse.ProductView) -> pd.DataFrame:
-    rows = []
-    for r in view.relations:
-        this, other = "this", r.title or r.id
-        rows.append([f"{this} → {other}" if r.direction == "out" else f"{other} → {this}", r.type, r.id,
-                     r.source or "", _confidence(r.confidence)])
-    return pd.DataFrame(rows, columns=["edge", "type", "other product", "source", "confidence"])
+    rows = [["→" if r.direction == "out" else "←", r.type, r.title or "", r.id, r.source or "", _confidence(r.confidence)]
+            for r in view.relations]
+    return pd.DataFrame(rows, columns=["", "type", "other product", "id", "source", "confidence"])
+
+
+def _short_paths(paths: Sequence[str]) -> list[str]:
+    """Category paths as chart labels: the leaf name, with its parent where two leaves share a name."""
+    leaves = [p.split(" > ")[-1] for p in paths]
+    return [leaf if leaves.count(leaf) == 1 else " > ".join(p.split(" > ")[-2:]) for leaf, p in zip(leaves, paths)]
 
 
 def _related_html(items: Sequence[browse.Related], empty: str) -> str:
@@ -247,26 +250,37 @@ def build_app(engine: Any) -> gr.Blocks:
         view = browse.product_view(store, product_id) if product_id else None
         if view is None:
             message = f"No product with id `{product_id}`." if product_id else "Search for a product above."
-            return (message, None, None, None, "", "", "", gr.update(choices=[], value=None))
+            return _no_details(message)
         svg = browse.render_svg(browse.neighbourhood(view))
+        catalog, extracted = view.by_source("catalog"), view.by_source("extracted")
+        fits_title = (f"#### Compatible accessories ({len(view.accessories)})" if view.accessories or not view.fits
+                      else f"#### Accessory for, compatible with ({len(view.fits)})")
         return (
             product_markdown(view),
-            _attribute_frame(view.by_source("catalog")),
-            _attribute_frame(view.by_source("extracted"), extracted=True),
+            f"#### Catalog attributes ({len(catalog)})",
+            _attribute_frame(catalog),
+            f"#### Extracted attributes ({len(extracted)}): model, confidence, where in the text"
+            if extracted else "#### Extracted attributes: none (build with `--model` to read them from the text)",
+            _attribute_frame(extracted, extracted=True),
+            f"#### Relations ({len(view.relations)})\n→ this product points at the other; ← the other points at this one."
+            if view.relations else "#### Relations: none recorded",
             _relations_frame(view),
-            _related_html(view.accessories or view.fits,
-                          "No accessories or compatible products recorded."),
+            fits_title,
+            _related_html(view.accessories or view.fits, "No accessories or compatible products recorded."),
             _related_html(view.similar, "No similar products."),
             f'<div class="sg-graph-box">{svg}</div>',
             gr.update(choices=[(r.title or r.id, r.id) for r in view.linked], value=None),
         )
+
+    def _no_details(message: str) -> tuple[Any, ...]:
+        return (message, "", None, "", None, "", None, "", "", "", "", gr.update(choices=[], value=None))
 
     def search_and_show(text: str):
         found = browse.suggest(store, text or "", k=12)
         first = found[0].id if found else None
         choices = gr.update(choices=[(f"{s.title} · {s.id}", s.id) for s in found], value=first)
         if first is None:
-            return (choices, f"Nothing matches “{text}”.", None, None, None, "", "", "", gr.update(choices=[], value=None))
+            return (choices, *_no_details(f"Nothing matches “{text}”."))
         return (choices, *show(first))
 
     # ------------------------------------------------------------------ handlers: Analyst
@@ -310,7 +324,9 @@ def build_app(engine: Any) -> gr.Blocks:
             "",
             f"Attribute facts: {facts or 'none'}",
         ])
-        categories = pd.DataFrame(ov.categories, columns=["category", "products"])
+        categories = pd.DataFrame([(label, n) for label, (_, n) in zip(_short_paths([p for p, _ in ov.categories]),
+                                                                       ov.categories)],
+                                  columns=["category", "products"])
         coverage = pd.DataFrame(
             [(attr, "catalog", c) for attr, c, _ in ov.coverage] + [(attr, "extracted", e) for attr, _, e in ov.coverage],
             columns=["attribute", "source", "products"],
@@ -352,17 +368,18 @@ def build_app(engine: Any) -> gr.Blocks:
                 with gr.Row():
                     with gr.Column(scale=3):
                         header = gr.Markdown("Search for a product above.", elem_id="sg-product-header")
-                        gr.Markdown("#### Catalog attributes")
+                        catalog_title = gr.Markdown()
                         catalog_attrs = gr.Dataframe(elem_id="sg-attrs-catalog", interactive=False, wrap=True)
-                        gr.Markdown("#### Extracted attributes (model, confidence, where in the text)")
+                        extracted_title = gr.Markdown()
                         extracted_attrs = gr.Dataframe(elem_id="sg-attrs-extracted", interactive=False, wrap=True)
-                        gr.Markdown("#### Relations")
-                        relations = gr.Dataframe(elem_id="sg-relations", interactive=False, wrap=True)
+                        relations_title = gr.Markdown()
+                        relations = gr.Dataframe(elem_id="sg-relations", interactive=False, wrap=True,
+                                                 column_widths=["6%", "20%", "34%", "16%", "12%", "12%"])
                     with gr.Column(scale=3):
                         graph = gr.HTML(elem_id="sg-graph")
                         with gr.Row():
                             with gr.Column():
-                                gr.Markdown("#### Compatible accessories")
+                                accessories_title = gr.Markdown("#### Compatible accessories")
                                 accessories = gr.HTML(elem_id="sg-accessories")
                             with gr.Column():
                                 gr.Markdown("#### Similar products")
@@ -406,7 +423,8 @@ def build_app(engine: Any) -> gr.Blocks:
         reset.click(new_conversation, None, [chat, cards, evidence, context, open_product, conversation],
                     api_name=False)
 
-        detail_outputs = [header, catalog_attrs, extracted_attrs, relations, accessories, similar, graph, go_related]
+        detail_outputs = [header, catalog_title, catalog_attrs, extracted_title, extracted_attrs, relations_title,
+                          relations, accessories_title, accessories, similar, graph, go_related]
         search_box.input(search, search_box, suggestions, trigger_mode="always_last", api_name=False,
                          show_progress="hidden")
         search_box.submit(search_and_show, search_box, [suggestions, *detail_outputs], api_name="product_search")

@@ -20,6 +20,16 @@ def test_suggest_ranks_full_text_hits(shop_store):
     assert all(s.title for s in browse.suggest(shop_store, "iphone 13"))
 
 
+def test_suggest_prefers_titles_with_every_typed_word(shop_store):
+    found = browse.suggest(shop_store, "galaxy s22 128")
+    assert [s.id for s in found[:2]] == ["phone-s22", "case-s22"]
+    assert found[0].score > found[1].score
+
+
+def test_suggest_exact_id_comes_first(shop_store):
+    assert browse.suggest(shop_store, "case-s22")[0].id == "case-s22"
+
+
 def test_suggest_partial_word_falls_back_to_titles(shop_store):
     # "timberl" is no full-text token; the title scan still finds both Timberland boots
     assert {s.id for s in browse.suggest(shop_store, "Timberl")} == {"boot-tb-6in", "boot-tb-field"}
