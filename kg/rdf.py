@@ -55,8 +55,10 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -131,6 +133,48 @@ def read_rdf(path: str | Path, fmt: str, *, chunk_lines: int = CHUNK_LINES) -> I
         raise ValueError(f"unsupported RDF format {fmt!r}; use nt, nquads, turtle or json-ld")
 
 
+class IRI(str):
+    """An IRI term (the index keeps terms as plain strings tagged by kind, far cheaper than rdflib's)."""
+
+    __slots__ = ()
+
+
+class Blank(str):
+    """A blank node, spelled "_:label"."""
+
+    __slots__ = ()
+
+
+class Text(str):
+    """A literal's lexical form (language tag and datatype are not needed here)."""
+
+    __slots__ = ()
+
+
+def _term(node: Any) -> IRI | Blank | Text:
+    """An rdflib term as an index term."""
+    if isinstance(node, Literal):
+        return Text(node)
+    if isinstance(node, BNode):
+        return Blank(f"_:{node}")
+    return IRI(node)
+
+
+# A well-formed N-Triples/N-Quads line without escapes; anything else goes through rdflib's parser.
+_IRI_TOKEN = r'<[^<>"{}|^`\\\x00-\x20]*>'
+_BLANK_TOKEN = r"_:[A-Za-z0-9_:](?:[-A-Za-z0-9_:.]*[-A-Za-z0-9_:])?"
+_LITERAL_TOKEN = r'"[^"\\\r\n]*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^' + _IRI_TOKEN + ")?"
+_FAST_LINE = re.compile(
+    rf"[ \t]*({_IRI_TOKEN}|{_BLANK_TOKEN})[ \t]*({_IRI_TOKEN})[ \t]*({_IRI_TOKEN}|{_BLANK_TOKEN}|{_LITERAL_TOKEN})"
+    rf"(?:[ \t]*({_IRI_TOKEN}|{_BLANK_TOKEN}))?[ \t]*\.[ \t]*(?:#.*)?"
+)
+
+
+def _fast_node(token: str) -> IRI | Blank:
+    return Blank(token) if token.startswith("_:") else IRI(token[1:-1])
+
+
+@lru_cache(maxsize=4096)
 def _local(iri: str) -> str | None:
     """The name shopgraph reads a predicate or type IRI by, or None when it ignores it."""
     if iri == RDF_TYPE:
@@ -154,34 +198,36 @@ class _Index:
         self.graph: dict[Any, str | None] = {}
         self.lines = 0
 
-    def add(self, s: Any, p: Any, o: Any, graph: Any, line: int) -> None:
+    def add(self, s: IRI | Blank, p: str, o: IRI | Blank | Text, graph: str | None, line: int) -> None:
         self.lines += 1
         if s not in self.first_line:
             self.first_line[s] = line
-            self.graph[s] = str(graph) if graph is not None else None
-        name = _local(str(p))
+            self.graph[s] = graph
+        name = _local(p)
         if name is None:
             return
         if name == "@type":
-            if not isinstance(o, URIRef):
+            if not isinstance(o, IRI):
                 return
-            o = _local(str(o)) or str(o)
+            o = Text(_local(o) or o)
         self.props.setdefault(s, {}).setdefault(name, []).append(o)
 
     def get(self, node: Any, name: str) -> list[Any]:
+        if isinstance(node, Text):
+            return []
         return self.props.get(node, {}).get(name, [])
 
     def text(self, node: Any, name: str) -> str | None:
         """The first non-empty literal of ``name`` on ``node``."""
         for o in self.get(node, name):
-            if isinstance(o, Literal) and str(o).strip():
-                return str(o).strip()
+            if isinstance(o, Text) and o.strip():
+                return o.strip()
         return None
 
     def name_of(self, o: Any) -> str | None:
         """A literal's text, or a node's schema:name."""
-        if isinstance(o, Literal):
-            return str(o).strip() or None
+        if isinstance(o, Text):
+            return o.strip() or None
         return self.text(o, "name")
 
     def products(self) -> list[Any]:
@@ -191,9 +237,9 @@ class _Index:
     def blank_id(self, node: Any, graph: str | None) -> str:
         scope = graph or Path(self.path).name
         if self.labelled:
-            return f"{scope}#{node}"
+            return f"{scope}#{node[2:]}"
         facts = sorted(
-            (name, str(o)) for name, objs in self.props.get(node, {}).items() for o in objs if isinstance(o, Literal)
+            (name, str(o)) for name, objs in self.props.get(node, {}).items() for o in objs if isinstance(o, Text)
         )
         digest = hashlib.sha1(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()[:16]
         return f"{Path(self.path).name}#{digest}"
@@ -204,7 +250,7 @@ class _Index:
                 text = self.name_of(o) if name != "identifier" else (self.name_of(o) or self.text(o, "value"))
                 if text:
                     return text
-        if isinstance(node, BNode):
+        if isinstance(node, Blank):
             if not self.labelled and node not in self.props:
                 return None  # an anonymous node with nothing to identify it by
             return self.blank_id(node, self.graph.get(node) or graph)
@@ -213,8 +259,8 @@ class _Index:
 
     def quantity(self, o: Any) -> str | None:
         """A literal, or a QuantitativeValue/PropertyValue's value with its unit, or a node's name."""
-        if isinstance(o, Literal):
-            return str(o).strip() or None
+        if isinstance(o, Text):
+            return o.strip() or None
         value = self.text(o, "value")
         if value is None:
             return self.text(o, "name")
@@ -240,7 +286,7 @@ def _mapping(index: _Index, s: Any) -> dict[str, Any]:
     if category:
         obj["category"] = category
     for offer in index.get(s, "offers"):
-        if isinstance(offer, Literal):
+        if isinstance(offer, Text):
             continue
         nodes = [offer, *index.get(offer, "priceSpecification")]
         price = next((p for n in nodes for p in (index.text(n, "price"), index.text(n, "lowPrice")) if p), None)
@@ -284,7 +330,7 @@ def _mapping(index: _Index, s: Any) -> dict[str, Any]:
 def _targets(index: _Index, s: Any, term: str, graph: str | None) -> list[str]:
     out = []
     for o in index.get(s, term):
-        if isinstance(o, Literal):
+        if isinstance(o, Text):
             logger.debug("%s: %s of %s is a literal (%r), not a product; skipped", index.path, term, s, str(o))
             continue
         target = index.product_id(o, graph)
@@ -295,12 +341,12 @@ def _targets(index: _Index, s: Any, term: str, graph: str | None) -> list[str]:
 
 def _subject(index: _Index, s: Any) -> str:
     """How a reject names a product: its IRI, or its blank-node label and graph."""
-    if not isinstance(s, BNode):
+    if not isinstance(s, Blank):
         return f"<{s}>"
     graph = index.graph.get(s)
     if not index.labelled:
         return "[a blank node]"  # the parser's label is random; the id added after it says which
-    return f"_:{s}" + (f" in graph <{graph}>" if graph else "")
+    return s + (f" in graph <{graph}>" if graph else "")
 
 
 def _records(index: _Index, subjects: list[tuple[Any, int]]) -> Iterator[Record]:
@@ -332,8 +378,13 @@ class _LineParser(W3CNTriplesParser):
     def __init__(self) -> None:
         super().__init__(bnode_context=_SameLabels())
 
-    def statement(self, text: str, quads: bool) -> tuple[Any, Any, Any, Any] | None:
+    def statement(self, text: str, quads: bool) -> tuple[IRI | Blank, str, IRI | Blank | Text, str | None] | None:
         """(subject, predicate, object, graph or None), or None for a comment; ParserError if malformed."""
+        fast = _FAST_LINE.fullmatch(text)
+        if fast is not None and (quads or fast.group(4) is None):
+            s, p, o, g = fast.groups()
+            obj = Text(o[1:o.rindex('"')]) if o.startswith('"') else _fast_node(o)
+            return _fast_node(s), p[1:-1], obj, (None if g is None else str(_fast_node(g)))
         self.line = text
         self.eat(r_wspace)
         if not self.line or self.line.startswith("#"):
@@ -356,7 +407,7 @@ class _LineParser(W3CNTriplesParser):
         self.eat(r_tail)
         if self.line:
             raise ParserError(f"unexpected text after the final '.': {self.line[:40]!r}")
-        return s, p, o, g
+        return _term(s), str(p), _term(o), (None if g is None else str(_term(g)))
 
 
 def _read_lines(path: str | Path, *, quads: bool, chunk_lines: int) -> Iterator[Record]:
@@ -382,7 +433,7 @@ def _read_lines(path: str | Path, *, quads: bool, chunk_lines: int) -> Iterator[
         s, p, o, g = statement
         if index.lines >= chunk_lines and (
             g != last_graph
-            or (isinstance(s, URIRef) and s not in index.first_line and (not quads or index.lines >= 4 * chunk_lines))
+            or (isinstance(s, IRI) and s not in index.first_line and (not quads or index.lines >= 4 * chunk_lines))
         ):
             yield from _records(index, [(s, index.first_line[s]) for s in index.products()])
             index = _Index(name, labelled=True)
@@ -468,7 +519,7 @@ def _read_whole(path: str | Path, fmt: str) -> Iterator[Record]:
             return
     index = _Index(name, labelled=False)
     for s, p, o in graph:
-        index.add(s, p, o, None, 0)
+        index.add(_term(s), str(p), _term(o), None, 0)
     # rdflib's triple order varies from run to run (random blank-node ids), so number products by id
     ordered = sorted(index.products(), key=lambda s: (index.product_id(s, None) or "", str(s)))
     yield from _records(index, [(s, n) for n, s in enumerate(ordered, start=1)])

@@ -146,6 +146,16 @@ def test_read_rdf_malformed_line_names_file_and_line_and_reading_goes_on(tmp_pat
         list(read_catalog(path))
 
 
+def test_read_rdf_nquads_escapes_and_whitespace(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "esc.nq", [
+        GOOD[0].replace(" <http://s.example/p1> .", "\t<http://s.example/p1>."),
+        r'<http://s.example/p1> <http://schema.org/name> "Caf\u00E9 \"Noir\"\tKettle"@fr <http://s.example/p1> .',
+        r'<http://s.example/p1> <http://schema.org/brand> "Kettle\\Co" <http://s.example/p1> . # a comment',
+    ])
+    (product,) = list(read_rdf(path, "nquads"))
+    assert (product.title, product.brand) == ('Café "Noir"\tKettle', "Kettle\\Co")
+
+
 def test_read_rdf_invalid_utf8_line_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "latin1.nq"
     path.write_bytes((GOOD[0] + "\n").encode() + '<http://s.example/p1> <http://schema.org/name> "Caf\xe9" .\n'
