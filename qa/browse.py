@@ -364,16 +364,18 @@ def evidence(store: GraphStore, facts: Sequence[Any]) -> list[Evidence]:
             known.setdefault((row["id"], row["attribute"]), []).append(_fact(row))
     relation_names = {rel.value.lower().replace("_", " "): rel.value for rel in ProductRelation}
     relations: dict[str, list[Related]] = {}
-    for pid in {f.product_id for f in facts if f.attribute in relation_names}:
-        relations[pid] = [_related(r) for r in store.query(q.PRODUCT_RELATIONS, {"id": pid})]
+    sources = sorted({f.product_id for f in facts if f.attribute in relation_names and f.product_id})
+    if sources:
+        for row in store.query(q.OUTGOING_RELATIONS, {"ids": sources}):
+            relations.setdefault(row["from_id"], []).append(_related(row))
     titles = {row["id"]: row["title"] for row in store.query(q.PRODUCT_CARDS, {"ids": ids})}
     out = []
     for f in facts:
         value = str(f.value)
         match: AttributeFact | Related | None = None
         if f.attribute in relation_names:
-            match = next((r for r in relations.get(f.product_id, ()) if r.type == relation_names[f.attribute]
-                          and r.direction == "out" and r.id == value), None)
+            match = next((r for r in relations.get(f.product_id, ())
+                          if r.type == relation_names[f.attribute] and r.id == value), None)
         else:
             wanted = value.casefold()
             match = next((a for a in known.get((f.product_id, f.attribute), ())

@@ -75,6 +75,14 @@ PRODUCT_RELATIONS = " UNION ALL ".join(
     _relation_part(rel, direction) for rel in ProductRelation for direction in ("out", "in")
 )
 
+# Outgoing product relations of several products ($ids) in one query: the edges behind relation facts.
+OUTGOING_RELATIONS = " UNION ALL ".join(
+    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{rel.value}]->(o:{PRODUCT}) "
+    f"RETURN p.id AS from_id, '{rel.value}' AS type, 'out' AS direction, o.id AS id, o.title AS title, "
+    "r.source AS source, r.field AS field, r.confidence AS confidence"
+    for rel in ProductRelation
+)
+
 # Products in the same category, ranked by how many attribute values they share with $id.
 SIMILAR_NEIGHBOURS = (
     f"MATCH (p:{PRODUCT} {{id: $id}})-[:{IN_CATEGORY}]->(c:{CATEGORY})<-[:{IN_CATEGORY}]-(o:{PRODUCT}) "

@@ -180,3 +180,28 @@ def test_schema_markdown_names_every_label_and_type():
     text = browse.schema_markdown()
     assert all(f"`{label}`" in text for label in NODES)
     assert all(f"[:{name}]" in text for name in RELS)
+
+
+def test_evidence_looks_up_provenance_of_answer_facts(shop_store):
+    from qa.retrieve import Fact
+
+    facts = [
+        Fact("boot-tb-6in", "material", "leather", "extracted", 0.9),
+        Fact("boot-tb-6in", "brand", "Timberland", "catalog", 0.8),
+        Fact("boot-tb-6in", "price", "$79.99", "catalog", 0.7),
+        Fact("case-spigen-ip13", "accessory for", "phone-ip13", "catalog", 0.6),
+        Fact("", "brand", "Nike", "catalog", 0.5),  # an aggregate's fact belongs to no product
+        Fact("boot-tb-6in", "color", "Purple", "catalog", 0.4),  # not in the graph
+    ]
+    rows = browse.evidence(shop_store, facts)
+    got = [(e.product_id, e.attribute, e.confidence, e.field) for e in rows]
+    assert got == [
+        ("boot-tb-6in", "material", 0.87, "description"),
+        ("boot-tb-6in", "brand", 1.0, "brand"),
+        ("boot-tb-6in", "price", None, "price"),
+        ("case-spigen-ip13", "accessory for", 1.0, "related"),
+        ("", "brand", None, None),
+        ("boot-tb-6in", "color", None, None),
+    ]
+    assert rows[0].title == "Timberland Men's 6-Inch Premium Waterproof Boot, Black"
+    assert [e.score for e in rows] == [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
