@@ -117,13 +117,12 @@ class Engine:
     @staticmethod
     def _load_tagger(tagger_dir: Path) -> Callable[[str], list[tuple[str, str]]]:
         """The attribute tagger from extraction/, as (attribute, text) spans of a question."""
-        from extraction.tagger import load_tagger  # type: ignore[import-not-found]
+        from extraction.tagger import AttributeTagger
 
-        tagger = load_tagger(tagger_dir)
+        tagger = AttributeTagger.load(tagger_dir)
 
         def tag(text: str) -> list[tuple[str, str]]:
-            spans = tagger.tag([text])[0]
-            return [(s.label, s.text) for s in spans]
+            return [(v.attribute, v.value) for v in tagger.extract_fields([("", {"title": text})])[0]]
 
         return tag
 

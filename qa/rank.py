@@ -429,6 +429,7 @@ def train_ranker(config: TrainConfig, progress: Callable[[str], None] | None = N
     from extraction.embed import default_model_dir
 
     hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()  # the load report of a fresh head is expected; the library never prints
     output = Path(config.output)
     _prepare_output(output, config.force)
     questions = load_pqa(config.data)
@@ -490,7 +491,7 @@ def train_ranker(config: TrainConfig, progress: Callable[[str], None] | None = N
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
-            losses.append(float(loss))
+            losses.append(float(loss.detach()))
             step += 1
             if progress is not None and step % 50 == 0:
                 progress(f"epoch {epoch} step {step}/{total} loss {sum(losses[-50:]) / len(losses[-50:]):.4f}")

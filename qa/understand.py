@@ -77,7 +77,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
 }
 
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
-_NUM = r"(\d+(?:[.,]\d+)?)"
+_NUM = r"(\d+(?:[.,]\d+)?)(?![\d.,]\d)(?!\d)"
 _MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
 
@@ -384,6 +384,8 @@ class Understander:
         for handler in (self._compatibility, self._comparison, self._aggregate, self._attribute_or_search):
             if handler(parse, low, focus):
                 break
+        if parse.tagged and parse.intent in ("search", "aggregate"):
+            self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)
         return parse
 
@@ -600,6 +602,21 @@ class Understander:
                 rest = rest[:m.start()] + " " + rest[m.end():]
         self._link_lexicon(tokens(rest), cons)
         return cons
+
+    def _add_tagged(self, cons: Constraints, spans: Sequence[tuple[str, str]]) -> None:
+        """Value spans the tagger found that the lexicon pass did not link: linked now when the graph has them."""
+        said = {g.label for g in cons.values}
+        for attribute, text in spans:
+            gram = key_tokens(text)
+            label = " ".join(gram)
+            if not gram or label in said or attribute == "brand":
+                continue
+            entries = [e for e in self.lexicon.values.get(gram, ()) if e.attribute == attribute] or \
+                list(self.lexicon.values.get(gram, ()))
+            if entries:
+                cons.values.append(ValueGroup(entries[0].attribute, sorted({e.key for e in entries}), label))
+                said.add(label)
+                cons.words = [w for w in cons.words if w not in gram]
 
     def _distinctive(self, word: str) -> bool:
         """A word inside multi-word values of one or two attributes ('nubuck', 'cherry'): worth a value link."""
