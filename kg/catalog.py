@@ -51,6 +51,7 @@ class Product:
     url: str | None = None
     catalog: str = ""  # the file it was read from
     line: int = 0  # its line (JSONL/CSV) or record number (RDF)
+    raw: str = field(default="", repr=False, compare=False)  # the row as read, for a rejects file
 
     def text_fields(self) -> dict[str, str]:
         """The free-text fields models read, by field name ('bullets' joined by newlines)."""
@@ -147,7 +148,7 @@ def read_catalog(
         if isinstance(rec, Product):
             first = seen.get(rec.id)
             if first is not None:
-                rec = Rejected(str(path), rec.line, f"duplicate id {rec.id!r} (first seen at line {first})")
+                rec = Rejected(str(path), rec.line, f"duplicate id {rec.id!r} (first seen at line {first})", rec.raw)
             else:
                 seen[rec.id] = rec.line
         if isinstance(rec, Rejected) and errors == "raise":
@@ -158,8 +159,9 @@ def read_catalog(
 # ---------------------------------------------------------------- JSON Lines
 
 
-def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str | None, str]]:
-    """(line number, text or None when not UTF-8, reason) for each non-blank line."""
+def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str, str]]:
+    """(line number, text, reason) for each non-blank line. A line that is not UTF-8 comes with a
+    reason, its bad bytes written as \\xNN escapes, so that a rejects file still holds the row."""
     with open_binary(path) as fh:
         for number, raw in enumerate(fh, start=1):
             if number == 1:
@@ -167,7 +169,7 @@ def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str | None, str]]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield number, None, (
+                yield number, raw.decode("utf-8", errors="backslashreplace"), (
                     f"invalid UTF-8 at byte {exc.start} of the line; "
                     "re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
                 )
@@ -179,10 +181,10 @@ def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str | None, str]]:
 def _read_jsonl(path: str | Path) -> Iterator[Record]:
     name = str(path)
     for number, text, reason in _decoded_lines(path):
-        if text is None:
-            yield Rejected(name, number, reason)
-            continue
         text = text.rstrip("\r\n")  # so an error at the end of the line reports its column, not "column 1"
+        if reason:
+            yield Rejected(name, number, reason, text)
+            continue
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -255,7 +257,7 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
         bad = [bad_lines.pop(n) for n in range(start, end + 1) if n in bad_lines]
         line, start = start, end + 1
         if bad:
-            yield Rejected(name, line, bad[0])
+            yield Rejected(name, line, bad[0], ",".join(row))  # undecodable bytes shown as U+FFFD
             continue
         if not any(cell.strip() for cell in row):
             continue
@@ -404,6 +406,7 @@ def product_from_mapping(obj: Mapping[str, Any], path: str, line: int, raw: str 
             url=_text(obj, "url"),
             catalog=path,
             line=line,
+            raw=raw,
         )
     except ValueError as exc:
         return Rejected(path, line, str(exc), raw)

@@ -92,6 +92,7 @@ def test_cli_build_bad_row_with_skip_goes_to_rejects_and_is_counted(tmp_path: Pa
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
     assert [(r["file"], r["line"], r["reason"]) for r in rows] == [(str(path), 2, reason)]
+    assert rows[0]["raw"] == bad.decode("utf-8", errors="backslashreplace")  # the row itself: nothing is lost
     assert result.stderr.splitlines()[0] == f"read 3 rows: 2 products written, 1 rejected (see {rejects})"
     assert product_ids(store) == ["g1", "g3"]
 

@@ -85,6 +85,7 @@ def test_read_catalog_bad_jsonl_row_yields_rejected_and_goes_on(tmp_path: Path, 
     assert isinstance(rejected, Rejected)
     assert (rejected.path, rejected.line, rejected.reason) == (str(path), 2, reason)
     assert [r.id for r in records if isinstance(r, Product)] == ["g1", "g3"]
+    assert rejected.raw == line  # the row itself goes to the rejects file: nothing is lost
 
 
 def test_read_catalog_invalid_utf8_line_is_rejected_with_the_fix(tmp_path: Path) -> None:
@@ -95,7 +96,8 @@ def test_read_catalog_invalid_utf8_line_is_rejected_with_the_fix(tmp_path: Path)
         list(read_catalog(path))
     assert str(info.value) == f"{path}:2: {reason}"
     records = list(read_catalog(path, errors="yield"))
-    assert [(r.line, r.reason) for r in records if isinstance(r, Rejected)] == [(2, reason)]
+    assert [(r.line, r.reason, r.raw) for r in records if isinstance(r, Rejected)] == [
+        (2, reason, '{"id": "x", "title": "Caf\\xe9"}')]
     assert [r.id for r in records if isinstance(r, Product)] == ["g1", "g3"]
 
 
