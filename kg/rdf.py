@@ -2,8 +2,9 @@
 
 Reading (`read_rdf`, called by `kg.catalog.read_catalog` for .nt, .nq, .ttl and .jsonld, gzipped or not):
 
-- N-Triples and N-Quads stream. Each line is parsed on its own by rdflib's N-Triples term parser,
-  so a bad line is reported with its number and the rest of the file is still read. Parsed lines
+- N-Triples and N-Quads stream. Each line is parsed on its own (a regular expression for plain
+  lines, rdflib's N-Triples term parser for lines with escapes and for the error message), so a bad
+  line is reported with its number and the rest of the file is still read. Parsed lines
   are gathered in chunks of about ``chunk_lines`` lines, and a chunk is only cut where the graph
   name changes (the Web Data Commons corpus puts each page's quads in one graph, so a page never
   straddles two chunks). In N-Triples, or in an N-Quads graph four times longer than a chunk, the
@@ -14,8 +15,8 @@ Reading (`read_rdf`, called by `kg.catalog.read_catalog` for .nt, .nq, .ttl and 
 - Turtle and JSON-LD have no line structure to cut at and are parsed whole by rdflib (memory grows
   with the file; convert big dumps to N-Triples/N-Quads). rdflib keeps no line numbers for
   statements, so products come out sorted by id and a product's record number is its rank in
-  that order (a syntax error still names its line). JSON-LD ``@context`` references to schema.org are replaced by an
-  inline ``{"@vocab": ...}`` so nothing is fetched; any other remote context is refused.
+  that order (a syntax error still names its line). JSON-LD ``@context`` references to schema.org
+  are replaced by an inline ``{"@vocab": ...}`` so nothing is fetched; other remote contexts are refused.
 
 Mapping (both http://schema.org/ and https://schema.org/ are read, as are old microdata
 predicates such as http://schema.org/Product/name):
@@ -64,7 +65,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote, unquote
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.ntriples import W3CNTriplesParser, r_tail, r_wspace
 
@@ -247,7 +248,7 @@ class _Index:
     def product_id(self, node: Any, graph: str | None) -> str | None:
         for name in ID_PROPERTIES:
             for o in self.get(node, name):
-                text = self.name_of(o) if name != "identifier" else (self.name_of(o) or self.text(o, "value"))
+                text = o.strip() if isinstance(o, Text) else self.text(o, "value")  # identifier: a PropertyValue
                 if text:
                     return text
         if isinstance(node, Blank):

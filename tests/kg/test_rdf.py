@@ -195,6 +195,18 @@ def test_read_rdf_turtle_maps_products() -> None:
     assert cloth[0].id in products(list(read_rdf(TTL, "turtle")))
 
 
+@pytest.mark.parametrize(("identifier", "expected"), [
+    ('schema:sku " 42 " ; schema:gtin13 "4006381333931"', "42"),
+    ('schema:identifier [ a schema:PropertyValue ; schema:name "MPN" ; schema:value "X-100" ]', "X-100"),
+    ('schema:url "https://s.example/x"', "http://s.example/x"),
+])
+def test_read_rdf_id_comes_from_identifiers_then_the_iri(tmp_path: Path, identifier: str, expected: str) -> None:
+    path = tmp_path / "one.ttl"
+    path.write_text(f'@prefix schema: <http://schema.org/> .\n<http://s.example/x> a schema:Product ;\n'
+                    f'    schema:name "X" ; {identifier} .\n', encoding="utf-8")
+    assert [r.id for r in read_rdf(path, "turtle")] == [expected]
+
+
 def test_read_rdf_turtle_syntax_error_names_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.ttl"
     path.write_text('@prefix schema: <https://schema.org/> .\n\n<http://s.example/a> a schema:Product ;\n'
