@@ -420,10 +420,10 @@ def _read_lines(path: str | Path, *, quads: bool, chunk_lines: int) -> Iterator[
     last_graph: Any = None
 
     for number, text, reason in _decoded_lines(path):
-        if text is None:
-            yield Rejected(name, number, reason)
-            continue
         line = text.rstrip("\r\n")
+        if reason:  # not UTF-8 (the bad bytes kept as \xNN escapes in the rejects row)
+            yield Rejected(name, number, reason, line)
+            continue
         try:
             statement = parser.statement(line, quads)
         except ParserError as exc:

@@ -160,8 +160,11 @@ def test_read_rdf_invalid_utf8_line_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "latin1.nq"
     path.write_bytes((GOOD[0] + "\n").encode() + '<http://s.example/p1> <http://schema.org/name> "Caf\xe9" .\n'
                      .encode("latin-1") + (GOOD[1] + "\n").encode())
-    assert rejects(list(read_rdf(path, "nquads"))) == [
+    records = list(read_rdf(path, "nquads"))
+    assert rejects(records) == [
         (2, "invalid UTF-8 at byte 51 of the line; re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")]
+    assert records[0].raw == '<http://s.example/p1> <http://schema.org/name> "Caf\\xe9" .'
+    assert [p.title for p in products(records).values()] == ["Kettle"]
 
 
 def test_read_rdf_ntriples_graph_term_is_rejected(tmp_path: Path) -> None:
