@@ -17,17 +17,17 @@ import argparse
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
+
+from ui.background import QUIET_ENV, served
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CATALOG = ROOT / "data" / "demo" / "catalog.jsonl"
@@ -46,13 +46,6 @@ QUESTIONS = [  # across intents on the demo catalog; follow-ups lean on the sess
     "what is it made of?",
     "who won the world cup?",
 ]
-ENV = {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def ensure_store(store: str | None, workdir: Path) -> str:
@@ -63,25 +56,8 @@ def ensure_store(store: str | None, workdir: Path) -> str:
     path = workdir / "graph.kuzu"
     print(f"building {DEMO_CATALOG} into {path}", file=sys.stderr)
     subprocess.run([sys.executable, "-m", "kg.cli", "build", str(DEMO_CATALOG), "--store", str(path)],
-                   check=True, env={**os.environ, **ENV}, stdout=subprocess.DEVNULL)
+                   check=True, env={**os.environ, **QUIET_ENV}, stdout=subprocess.DEVNULL)
     return str(path)
-
-
-def start_server(store: str, port: int, log: Path) -> subprocess.Popen[bytes]:
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", store, "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **ENV})
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"shopgraph serve exited with {proc.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
-                return proc
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit(f"shopgraph serve did not come up in 180 s:\n{log.read_text()}")
 
 
 def asker(url: str, user: int, clock: list[float], start: threading.Barrier, latencies: list[float],
@@ -158,9 +134,6 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="shopgraph-load-") as tmp:
         store = ensure_store(args.store, Path(tmp))
-        port = free_port()
-        proc = start_server(store, port, Path(tmp) / "serve.log")
-        url = f"http://127.0.0.1:{port}/"
         latencies: list[float] = []
         errors: Counter[str] = Counter()
         lock = threading.Lock()
@@ -170,7 +143,8 @@ def main() -> None:
             clock[0] = time.monotonic()
             clock[1] = clock[0] + args.seconds
 
-        try:
+        load_before = os.getloadavg()[0]
+        with served(store) as url:
             barrier = threading.Barrier(args.users, action=start_clock)
             threads = [threading.Thread(target=asker, args=(url, user, clock, barrier, latencies, errors, lock))
                        for user in range(args.users)]
@@ -179,12 +153,7 @@ def main() -> None:
             for t in threads:
                 t.join()
             wall = time.monotonic() - clock[0] if clock[0] else 0.0
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        load_after = os.getloadavg()[0]
 
     ok = len(latencies)
     figures = {
@@ -198,13 +167,15 @@ def main() -> None:
         "p99_ms": round(1000 * percentile(latencies, 99), 1) if latencies else None,
         "max_ms": round(1000 * max(latencies), 1) if latencies else None,
         "machine": machine(),
+        "load_avg_1m": [round(load_before, 1), round(load_after, 1)],
     }
     if args.json:
         print(json.dumps(figures, indent=2))
     m = figures["machine"]
     print(f"""
 Run {figures['date']}: `python benchmarks/bench_ui_load.py --users {args.users} --seconds {args.seconds:g}`
-({m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}, gradio {m['gradio']}, kuzu {m['kuzu']}).
+({m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}, gradio {m['gradio']}, kuzu {m['kuzu']};
+1-minute load average {figures['load_avg_1m'][0]} before, {figures['load_avg_1m'][1]} after: the askers share the CPU).
 Each asker is one gradio_client session calling the Shop tab's `/ask` ({len(QUESTIONS)} questions across intents,
 follow-ups included) back to back; the server is `shopgraph serve` (queue: 4 workers) over {figures['store']}.
 

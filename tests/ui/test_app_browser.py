@@ -4,11 +4,6 @@ driven by Playwright. Screenshots of every tab go to artifacts/screenshots/ (or 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,45 +21,13 @@ ARTIFACTS = Path(os.environ.get("SHOPGRAPH_ARTIFACTS", Path(__file__).resolve().
 TIMEOUT_MS = 30_000
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(shop_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`shopgraph serve` on a free 127.0.0.1 port; yields its URL."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "kg.cli", "serve", "--store", str(shop_graph), "--host", "127.0.0.1",
-             "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"shopgraph serve exited with {proc.returncode}:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"shopgraph serve did not answer on {url} in 180 s:\n{log.read_text()}")
-            time.sleep(0.5)
+def server(shop_graph: Path) -> Iterator[str]:
+    """`shopgraph serve` over the fixture graph on a free 127.0.0.1 port; yields its URL."""
+    from ui.background import served
+
+    with served(shop_graph) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
