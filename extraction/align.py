@@ -25,6 +25,7 @@ from typing import Any
 
 from kg.catalog import Product, Rejected, catalog_format, product_from_mapping, read_catalog
 from kg.errors import CatalogError
+from kg.normalize import attribute_key
 
 from extraction.tokenize import Word, words
 
@@ -275,12 +276,39 @@ def read_annotations(path: str | Path, report: AlignmentReport | None = None) ->
 
 
 def load_annotations(paths: Iterable[str | Path]) -> tuple[list[Annotated], AlignmentReport]:
-    """Every record of ``paths``, and how many catalog values could not be placed in the text."""
+    """Every record of ``paths``, and how many catalog values could not be placed in the text.
+
+    Attribute names that share a key ("Color", "color"; "Screen Size", "screen_size") are unified
+    to the spelling most records use (`unify_attribute_names`)."""
     report = AlignmentReport()
     records: list[Annotated] = []
     for path in paths:
         records.extend(read_annotations(path, report))
+    unify_attribute_names(records)
     return records, report
+
+
+def unify_attribute_names(records: Sequence[Annotated]) -> dict[str, str]:
+    """Rename attributes in place to one spelling per `kg.normalize.attribute_key`: the most
+    frequent one (alphabetically first on a tie). Returns raw name → chosen name."""
+    counts: Counter[str] = Counter()
+    for rec in records:
+        counts.update(list(rec.gold))
+        counts.update(s.label for spans in rec.spans.values() for s in spans if s.label not in rec.gold)
+    best: dict[str, str] = {}
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        best.setdefault(attribute_key(name) or name, name)
+    rename = {name: best[attribute_key(name) or name] for name in counts}
+    if all(k == v for k, v in rename.items()):
+        return rename
+    for rec in records:
+        gold: dict[str, list[str]] = {}
+        for name, values in rec.gold.items():
+            merged = gold.setdefault(rename[name], [])
+            merged.extend(v for v in values if v not in merged)
+        rec.gold = gold
+        rec.spans = {f: [Span(s.start, s.end, rename[s.label]) for s in spans] for f, spans in rec.spans.items()}
+    return rename
 
 
 def file_sha256(path: str | Path) -> str:

@@ -9,7 +9,8 @@ names, with a value or "n/a"), the prediction is the best-scoring span of that a
     VW  a gold value, a different prediction
     precision = VC / (NV + VC + VW)           recall = VC / (VN + VC + VW)
 
-"Equals" compares case-insensitively with runs of whitespace collapsed. Predictions for attributes
+"Equals" compares case-insensitively with runs of whitespace collapsed; attribute names are matched
+by `kg.normalize.attribute_key` ("Color" = "color"). Predictions for attributes
 outside the product's category are not scored here (they count in the span metrics) and are
 reported as ``outside_category``.
 """
@@ -19,9 +20,11 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from kg.normalize import attribute_key
 
 from extraction.align import Annotated, bio, load_annotations
 from extraction.tagger import AttributeTagger, best_values
@@ -96,6 +99,11 @@ def category_attributes(records: Iterable[Annotated]) -> dict[str, set[str]]:
     return dict(out)
 
 
+def by_key(named: Mapping[str, Any]) -> dict[str, Any]:
+    """Re-key a mapping by `attribute_key`, so "Color" in the data meets "color" in the model."""
+    return {attribute_key(k) or k: v for k, v in named.items()}
+
+
 @dataclass
 class Evaluation:
     records: int
@@ -128,13 +136,16 @@ def evaluate_tagger(tagger: AttributeTagger, records: Sequence[Annotated]) -> Ev
     y_true: list[list[str]] = []
     y_pred: list[list[str]] = []
     outside = 0
+    names = {attribute_key(a) or a: a for rec in records for a in rec.gold}
     for rec, segs in zip(records, tagged):
-        best = best_values(tagger.spans(segs, rec.fields))
-        allowed = attrs_of.get(rec.category, set())
+        spans = tagger.spans(segs, rec.fields)
+        best = by_key({a: s.value for a, s in best_values(
+            [replace(s, attribute=attribute_key(s.attribute) or s.attribute) for s in spans]).items()})
+        allowed = {attribute_key(a) or a for a in attrs_of.get(rec.category, set())}
         outside += sum(1 for a in best if a not in allowed)
-        for attribute, c in ave_counts(rec.gold, {a: s.value for a, s in best.items()}, allowed).items():
+        for attribute, c in ave_counts(by_key(rec.gold), best, allowed).items():
             total.add(c)
-            per_attribute[attribute].add(c)
+            per_attribute[names.get(attribute, attribute)].add(c)
         for seg in segs:
             y_true.append(bio(seg.words, rec.spans.get(seg.field, [])))
             y_pred.append(seg.tags)

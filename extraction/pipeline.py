@@ -18,15 +18,23 @@ from kg.errors import ConfigError
 logger = logging.getLogger(__name__)
 
 
-def product_item(product: Product) -> tuple[str, dict[str, str]]:
-    """(category path, text fields) — what the tagger reads of a product."""
-    return " > ".join(product.category), product.text_fields()
+TEXT_FIELDS = ("title", "bullets", "description")
+
+
+def product_item(product: Product, fields: Sequence[str] = TEXT_FIELDS) -> tuple[str, dict[str, str]]:
+    """(category path, text fields) — what the tagger reads of a product (only ``fields`` of it)."""
+    return " > ".join(product.category), {k: v for k, v in product.text_fields().items() if k in fields}
 
 
 class ModelExtractor:
     """Runs the loaded models over a batch of products and returns one Extraction per product."""
 
-    def __init__(self, tagger: Any | None = None, relations: Any | None = None, embedder: Any | None = None) -> None:
+    def __init__(self, tagger: Any | None = None, relations: Any | None = None, embedder: Any | None = None,
+                 fields: Sequence[str] = TEXT_FIELDS) -> None:
+        unknown = set(fields) - set(TEXT_FIELDS)
+        if unknown:
+            raise ConfigError(f"unknown text field(s) {sorted(unknown)}; choose from {', '.join(TEXT_FIELDS)}")
+        self.fields = tuple(fields)
         if tagger is None and relations is None and embedder is None:
             raise ConfigError("nothing to extract with: pass --model DIR, --relation-model DIR or --embed")
         self.tagger = tagger
@@ -39,7 +47,7 @@ class ModelExtractor:
     def extract(self, products: Sequence[Product]) -> list[Extraction]:
         out = [Extraction() for _ in products]
         if self.tagger is not None:
-            values = self.tagger.extract_fields([product_item(p) for p in products])
+            values = self.tagger.extract_fields([product_item(p, self.fields) for p in products])
             for ex, vals in zip(out, values):
                 ex.values = vals
         if self.relations is not None:
@@ -59,9 +67,10 @@ def embedding_text(product: Product) -> str:
 
 
 def load_extractor(model_dir: str | Path | None, relation_dir: str | Path | None = None, *,
-                   embed: bool = False, quantize: bool = False) -> ModelExtractor:
+                   embed: bool = False, quantize: bool = False, fields: Sequence[str] = TEXT_FIELDS) -> ModelExtractor:
     """An Extractor from an attribute-tagger directory, a relation-classifier directory and/or
-    sentence embeddings (the packaged MiniLM); each model directory's meta.json is checked first."""
+    sentence embeddings (the packaged MiniLM); each model directory's meta.json is checked first.
+    ``fields`` limits which text fields the tagger reads (default: title, bullets, description)."""
     tagger = relations = embedder = None
     if model_dir is not None:
         from extraction.tagger import AttributeTagger
@@ -81,7 +90,7 @@ def load_extractor(model_dir: str | Path | None, relation_dir: str | Path | None
             raise ConfigError("embeddings are not available in this version of shopgraph (no extraction.embed); "
                               "build without --embed") from None
         embedder = Embedder.load()
-    return ModelExtractor(tagger, relations, embedder)
+    return ModelExtractor(tagger, relations, embedder, fields)
 
 
 def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float = 0.0, batch_size: int = 256,

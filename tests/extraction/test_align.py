@@ -134,3 +134,16 @@ def test_load_annotations_bad_rows_name_file_line_and_fix(tmp_path: Path, row: d
     with pytest.raises(CatalogError) as err:
         load_annotations([path])
     assert str(err.value) == f"{tmp_path}/{message}"
+
+
+def test_load_annotations_unifies_attribute_spellings(tmp_path: Path) -> None:
+    path = tmp_path / "names.jsonl"
+    rows = [
+        {"id": "a", "title": "Galaxy S24 Marble Grey 6.2 inch", "attributes": {"color": "Marble Grey", "screen_size": "6.2 inch"}},
+        {"id": "b", "title": "Pixel 8 Obsidian", "attributes": {"Color": "Obsidian"}},
+        {"id": "c", "title": "iPhone 15 Blue 6.1 inch", "attributes": {"Color": "Blue", "Screen Size": "6.1 inch"}},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    records, _ = load_annotations([path])
+    assert [sorted(r.gold) for r in records] == [["Color", "Screen Size"], ["Color"], ["Color", "Screen Size"]]
+    assert {s.label for r in records for s in r.spans["title"]} == {"Color", "Screen Size"}
