@@ -117,6 +117,15 @@ def test_shop_sessions_have_their_own_conversation(browser, server, page):
         other.close()
 
 
+def test_shop_opens_an_answer_product_in_the_product_tab(page):
+    ask(page, "cheapest phone", "Pixel 7")
+    page.locator("#sg-open-product input").click()
+    page.get_by_role("option", name="Google Pixel 7 256GB, Snow").click()
+    page.locator("#sg-product-header").get_by_text("Google Pixel 7 256GB, Snow").wait_for()
+    assert page.get_by_role("tab", name="Product").get_attribute("aria-selected") == "true"
+    assert "charger-anker" in page.locator("#sg-relations").inner_text()
+
+
 def test_product_tab_shows_attributes_relations_and_graph(page):
     open_tab(page, "Product")
     search = page.locator("#sg-product-search textarea")
