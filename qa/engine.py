@@ -301,6 +301,17 @@ class Engine:
         relations = [r for r in self.retriever.relations(subject.id) if r["type"] in _FIT_TYPES]
         if parse.list_mode:
             return self._fits_list(parse, subject, relations)
+        if len(parse.alternatives) == 2 and not any(r["id"] == parse.products[1].key for r in relations):
+            # near-tied readings ("the Belkin charger"): prefer a pair the graph links
+            for a in parse.alternatives[0][:3]:
+                rels = relations if a.key == subject.id else \
+                    [r for r in self.retriever.relations(a.key) if r["type"] in _FIT_TYPES]
+                linked = next((b for b in parse.alternatives[1] if any(r["id"] == b.key for r in rels)), None)
+                if linked is not None:
+                    cards = self.retriever.cards([a.key, linked.key])
+                    subject, relations = cards[a.key], rels
+                    parse.products = [a, linked]
+                    break
         other = cards.get(parse.products[1].key)
         if other is None:
             return self._unanswerable(parse)

@@ -36,6 +36,7 @@ show find give get tell list see look looking search want need needs buy purchas
 available offer offers carry stock please thanks thank hi hello hey ok okay
 product products item items thing things something anything stuff kind kinds type types sort
 under below over above between around about up down less more much many cheap cheaper
+come comes came coming go goes going got use used using like actually really know tell
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -235,6 +236,7 @@ class Parse:
     direction: str | None = None  # comparison: "lower" or "higher" wins
     checks: list[Link] = field(default_factory=list)  # yes/no: values to look for on the product
     list_mode: bool = False  # compatibility: list what fits products[0]
+    alternatives: list[list[Link]] = field(default_factory=list)  # near-tied candidates for each of products
     tagged: list[tuple[str, str]] = field(default_factory=list)  # (attribute, text) spans from the tagger
 
 
@@ -413,10 +415,11 @@ class Understander:
     def _compatibility(self, parse: Parse, low: str, focus: str | None) -> bool:
         m = _COMPAT_PAIR.match(low)
         if m:
-            a, b = self._side(m.group("a"), focus), self._side(m.group("b"), focus)
-            if a and b and a.key != b.key:
+            sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
+            if sides[0] and sides[1] and sides[0][0].key != sides[1][0].key:
                 parse.intent = "compatibility"
-                parse.products = [a, b]
+                parse.products = [sides[0][0], sides[1][0]]
+                parse.alternatives = sides
                 return True
         m = _COMPAT_OF.match(low)
         if m:
@@ -478,6 +481,8 @@ class Understander:
             parse.constraints = self.constraints(rest)
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False
+            if kind == "values" and parse.constraints.empty() and self.link_product(self._mention_text(low), strict=True):
+                return False  # "what colours does the AirPods Pro come in?" is about one product
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))
@@ -490,14 +495,19 @@ class Understander:
         searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None
         named = None
         if not (parse.refers_back and focus) and not searching:
-            named = self.link_product(self._mention_text(low), strict=True)
+            mention = self._mention_text(low)
+            if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
+                said = {w for g in self._asked_groups(cons, parse.attributes) for w in g.label.split()}
+                mention = " ".join(t for t in tokens(mention) if t not in said)
+            named = self.link_product(mention, strict=True)
         if named is not None:
             parse.products = [named]
         product = parse.products[0] if parse.products else None
         if product is not None and asking and not searching:
             parse.intent = "attribute"
             if _YES_NO.match(low):
-                parse.checks = [Link("value", k, g.label, g.attribute) for g in cons.values for k in g.keys]
+                parse.checks = [Link("value", k, g.label, k.partition("=")[0])
+                                for g in self._asked_groups(cons, parse.attributes) for k in g.keys]
             return True
         if not cons.empty() or searching:
             parse.intent, parse.constraints = "search", cons
@@ -509,15 +519,26 @@ class Understander:
         parse.intent = "unanswerable"
         return True
 
+    @staticmethod
+    def _asked_groups(cons: Constraints, asked: Sequence[str]) -> list[ValueGroup]:
+        """Value groups a yes/no question checks: those of the asked attributes (all when none is asked)."""
+        if not asked:
+            return list(cons.values)
+        return [g for g in cons.values if any(k.partition("=")[0] in asked for k in g.keys)]
+
     # ------------------------------------------------------------------ linking
 
     def _side(self, text: str, focus: str | None) -> Link | None:
         """One side of a comparison or compatibility question: the focus product for 'it'/'this case', else a link."""
+        found = self._sides(text, focus)
+        return found[0] if found else None
+
+    def _sides(self, text: str, focus: str | None) -> list[Link]:
         toks = tokens(text)
         content = [t for t in toks if t not in STOPWORDS]
         if focus and (not content or any(t in PRONOUNS for t in toks[:2])):
-            return Link("product", focus, focus, score=1.0)
-        return self.link_product(text)
+            return [Link("product", focus, focus, score=1.0)]
+        return self.link_products(text)
 
     def _mention_text(self, low: str) -> str:
         """The words of the question that could name a product (attribute cue words removed)."""
@@ -526,20 +547,31 @@ class Understander:
             text = pattern.sub(" ", text)
         return text
 
-    def link_product(self, text: str, *, strict: bool = False, k: int = 40) -> Link | None:
-        """The product a phrase names, via the full-text index, re-scored by title word coverage."""
+    def link_product(self, text: str, *, strict: bool = False) -> Link | None:
+        """The product a phrase names, or None."""
+        found = self.link_products(text, strict=strict)
+        return found[0] if found else None
+
+    def link_products(self, text: str, *, strict: bool = False, k: int = 40, near: float = 0.15) -> list[Link]:
+        """Products a phrase may name, best first: full-text candidates re-scored by title word coverage.
+
+        Only candidates within ``near`` of the best are kept (ties that a caller may break with more
+        knowledge, e.g. which of two 'Belkin chargers' fits the laptop). The score that decides whether
+        the phrase names a product at all leaves out the kind penalty, which only orders candidates.
+        """
         words = [t for t in tokens(text) if t not in STOPWORDS]
         if not words:
-            return None
+            return []
         hits = self.store.fulltext(PRODUCT, " ".join(words), k)
         if not hits:
-            return None
-        rows = self.store.query(cr.PRODUCT_CARDS, {"ids": [h[0] for h in hits]})
-        self.queries.append((cr.PRODUCT_CARDS, {"ids": [h[0] for h in hits]}))
+            return []
+        params = {"ids": [h[0] for h in hits]}
+        rows = self.store.query(cr.PRODUCT_CARDS, params)
+        self.queries.append((cr.PRODUCT_CARDS, params))
         titles = {r["id"]: r["title"] for r in rows if r["title"]}
-        best: Link | None = None
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
+        scored: list[tuple[float, float, Link]] = []
         for rank, (pid, score) in enumerate(hits):
             title = titles.get(pid)
             if not title:
@@ -548,17 +580,17 @@ class Understander:
             matched = len(wanted & head) + 0.5 * len((wanted & tail) - head)
             covered = matched / len(wanted)
             precision = len(wanted & head) / max(1, len(head))
+            value = covered + 0.2 * precision + 0.05 * score / top - 0.001 * rank
             # a title that names a kind of product the phrase does not ('Galaxy S24 Case' for 'Galaxy S24')
             kind = 0.3 if (head & self.lexicon.category_words) - wanted else 0.0
-            value = covered + 0.2 * precision + 0.05 * score / top - 0.001 * rank - kind
-            if best is None or value > best.score:
-                best = Link("product", pid, title, score=value)
-        threshold = 0.75 if strict else 0.5
-        if best is None or best.score < threshold:
-            return None
-        if strict and self._generic(wanted):
-            return None
-        return best
+            scored.append((value - kind, value, Link("product", pid, title, score=value)))
+        if not scored:
+            return []
+        scored.sort(key=lambda t: -t[0])
+        best_order, best_value, _ = scored[0]
+        if best_value < (0.75 if strict else 0.5) or (strict and self._generic(wanted)):
+            return []
+        return [link for order, _, link in scored[:5] if order >= best_order - near]
 
     def _generic(self, words: set[str]) -> bool:
         """True for a description of a kind of product ('black leather boots from Timberland'), not a name:

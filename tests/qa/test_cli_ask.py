@@ -1,0 +1,98 @@
+"""`shopgraph ask` (one question, --json, --batch) and `shopgraph train|evaluate qa` argument handling."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kg.cli import cli
+from tests.qa.conftest import PQA_FIXTURE
+
+
+def shopgraph(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_ask_prints_answer_and_facts(qa_graph: Path) -> None:
+    result = shopgraph("ask", "what is it made of?", "--product", "case-spigen-13", "--store", qa_graph)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "The Spigen Tough Armor Case for iPhone 13, Black is made of polycarbonate and TPU."
+    assert any("Polycarbonate" in line and "catalog" in line for line in lines[2:])
+
+
+def test_ask_json_is_the_contract(qa_graph: Path) -> None:
+    result = shopgraph("ask", "black leather boots under $80 from Timberland", "--store", qa_graph, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"question", "intent", "answer", "facts", "products", "cypher"}
+    assert data["intent"] == "search"
+    assert [p["id"] for p in data["products"]] == ["boot-tb-kids", "boot-tb-6in"]
+
+
+def test_ask_batch_answers_in_order(qa_graph: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        json.dumps({"question": "how many brands of running shoes?"}) + "\n\n"
+        + json.dumps({"question": "what is it made of?", "product": "case-apple-14"}) + "\n"
+        + json.dumps({"question": "does this case fit the iPhone 13?", "product": "case-spigen-13"}) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "answers.jsonl"
+    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", qa_graph)
+    assert result.exit_code == 0, result.output
+    assert "answered 3 questions" in result.stderr
+    answers = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [a["intent"] for a in answers] == ["aggregate", "attribute", "compatibility"]
+    assert answers[1]["answer"].endswith("is made of silicone.")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"question": 5}', 'Error: {path}:1: missing "question" text; write {{"question": "…"}}'),
+        ("not json", "Error: {path}:1: malformed JSON (Expecting value); write one object a line, "
+                     '{{"question": "…", "product": "optional id"}}'),
+        ('{"question": "q", "product": 7}', 'Error: {path}:1: "product" must be a product id string'),
+    ],
+)
+def test_ask_batch_bad_lines_name_file_and_line(qa_graph: Path, tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    result = shopgraph("ask", "--batch", path, "--store", qa_graph)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == message.format(path=path)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["q", "--batch", str(PQA_FIXTURE)]],
+    ids=["neither", "both"],
+)
+def test_ask_needs_exactly_one_question_source(qa_graph: Path, args: list[str]) -> None:
+    result = shopgraph("ask", *args, "--store", qa_graph)
+    assert result.exit_code == 2
+    assert "Error: give a QUESTION or --batch FILE (not both)" in result.stderr
+
+
+def test_ask_missing_store_is_an_error(tmp_path: Path) -> None:
+    result = shopgraph("ask", "anything?", "--store", tmp_path / "none.kuzu")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: no graph store at {tmp_path / 'none.kuzu'}; build one first")
+
+
+def test_train_qa_refuses_non_empty_output(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("x")
+    result = shopgraph("train", "qa", "--data", PQA_FIXTURE, "--output", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"Error: {tmp_path} is not empty; choose a new --output directory "
+                                     "or pass --force to overwrite")
+
+
+def test_evaluate_qa_refuses_a_non_ranker_directory(tmp_path: Path) -> None:
+    result = shopgraph("evaluate", "qa", "--model", tmp_path, "--data", PQA_FIXTURE)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"Error: {tmp_path} has no meta.json; train a ranker with "
+                                     f"`shopgraph train qa --output {tmp_path}`")

@@ -1,0 +1,76 @@
+"""`shopgraph ask --json` on the demo graph (data/demo/catalog.jsonl): every intent answers, and every
+fact it returns exists in the graph (checked with separate read queries, not the answer's own evidence)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.store import open_store
+from kg.store import cypher_read as cr
+from qa.retrieve import format_price
+from tests.qa.conftest import build_store
+
+DEMO = Path(__file__).parents[2] / "data" / "demo" / "catalog.jsonl"
+
+pytestmark = pytest.mark.skipif(not DEMO.exists(), reason="data/demo/catalog.jsonl is not in this checkout")
+
+QUESTIONS = [
+    ("attribute", "what is it made of?", "CSE-0000011"),
+    ("attribute", "how much does the Dell XPS 15 weigh?", None),
+    ("search", "black leather boots under $200 from Dr. Martens", None),
+    ("compatibility", "does this case fit the Galaxy S24?", "CSE-0000306"),
+    ("comparison", "which is lighter, the Acer Aspire 5 or the Dell XPS 15?", None),
+    ("aggregate", "how many brands of running shoes?", None),
+    ("aggregate", "cheapest running shoes", None),
+    ("unanswerable", "what is the warranty of the Dell XPS 15?", None),
+]
+
+
+@pytest.fixture(scope="module")
+def demo_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("demo") / "graph.kuzu", DEMO)
+
+
+def graph_facts(store: object, pid: str) -> set[tuple[str, str]]:
+    """(attribute, value) pairs the graph holds for one product: values, brand, category, price, relations."""
+    rows = store.query(cr.QA_PRODUCT_FACTS, {"ids": [pid]})
+    facts = {(r["attribute"], r["value"]) for r in rows}
+    for card in store.query(cr.PRODUCT_CARDS, {"ids": [pid]}):
+        if card["price"] is not None:
+            facts.add(("price", format_price(card["price"], card["currency"])))
+    for rel in store.query(cr.PRODUCT_RELATIONS, {"id": pid}):
+        if rel["direction"] == "out":
+            facts.add((rel["type"].lower().replace("_", " "), rel["id"]))
+    return facts
+
+
+@pytest.mark.parametrize(("intent", "question", "product"), QUESTIONS, ids=[f"{q[0]}-{i}" for i, q in enumerate(QUESTIONS)])
+def test_demo_ask_json_answers_each_intent_from_graph_facts(demo_graph: Path, intent: str, question: str,
+                                                            product: str | None) -> None:
+    args = ["ask", question, "--store", str(demo_graph), "--json"] + (["--product", product] if product else [])
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["intent"] == intent
+    assert answer["facts"], "every answer shows facts (the closest ones when it does not know)"
+    store = open_store(demo_graph, read_only=True)
+    try:
+        brands = {r["name"] for r in store.query(cr.QA_BRANDS)}
+        for fact in answer["facts"]:
+            if fact["product_id"]:
+                assert (fact["attribute"], fact["value"]) in graph_facts(store, fact["product_id"]), fact
+            elif fact["attribute"] == "brand":
+                assert fact["value"] in brands
+        for hit in answer["products"]:
+            assert store.query(cr.PRODUCT_CARDS, {"ids": [hit["id"]]})[0]["title"] == hit["title"]
+    finally:
+        store.close()
+    if intent == "unanswerable":
+        assert answer["answer"].startswith("I don't know")
+    else:
+        assert not answer["answer"].startswith("I don't know")
