@@ -59,6 +59,7 @@ def page(browser, server):
 def screenshot(pg, name: str) -> Path:
     path = ARTIFACTS / "screenshots" / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
+    pg.wait_for_timeout(500)  # outputs fade in after an update; the picture is for people, not an assertion
     pg.screenshot(path=str(path), full_page=True)
     return path
 
