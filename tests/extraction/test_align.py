@@ -147,3 +147,14 @@ def test_load_annotations_unifies_attribute_spellings(tmp_path: Path) -> None:
     records, _ = load_annotations([path])
     assert [sorted(r.gold) for r in records] == [["Color", "Screen Size"], ["Color"], ["Color", "Screen Size"]]
     assert {s.label for r in records for s in r.spans["title"]} == {"Color", "Screen Size"}
+
+
+def test_demo_title_annotations_are_consistent() -> None:
+    path = Path(__file__).resolve().parents[2] / "data" / "annotations" / "demo-titles.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records, report = load_annotations([path])
+    assert len(records) == len(rows) == 40
+    assert (report.explicit_spans, report.off_boundary) == (155, 0)
+    for row in rows:
+        for s in row["spans"]:
+            assert row["text"][s["start"]:s["end"]] == s["value"]
