@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -124,67 +123,74 @@ def machine() -> dict[str, str]:
             "gradio": gradio.__version__, "kuzu": kuzu.__version__, "os": platform.platform()}
 
 
+def phase(url: str, users: int, seconds: float) -> dict[str, object]:
+    """``users`` askers for ``seconds``; the clock starts once every one has connected."""
+    latencies: list[float] = []
+    errors: Counter[str] = Counter()
+    lock = threading.Lock()
+    clock: list[float] = [0.0, 0.0]  # [start, stop]
+
+    def start_clock() -> None:
+        clock[0] = time.monotonic()
+        clock[1] = clock[0] + seconds
+
+    barrier = threading.Barrier(users, action=start_clock)
+    threads = [threading.Thread(target=asker, args=(url, user, clock, barrier, latencies, errors, lock))
+               for user in range(users)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.monotonic() - clock[0] if clock[0] else 0.0
+    ms = [1000 * x for x in latencies]
+    return {
+        "users": users, "wall_s": round(wall, 1), "requests": len(ms) + sum(errors.values()),
+        "errors": sum(errors.values()), "error_kinds": dict(errors),
+        "throughput_per_s": round(len(ms) / wall, 2) if wall else 0.0,
+        **{f"p{q}_ms": round(percentile(ms, q), 1) if ms else None for q in (50, 95, 99)},
+        "max_ms": round(max(ms), 1) if ms else None,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", default=None, help="graph store (default: demo/graph.kuzu, else a fresh demo build)")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--baseline-seconds", type=float, default=15.0,
+                        help="first, one asker alone for this long (0: skip): the cost of a request without queueing")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="shopgraph-load-") as tmp:
         store = ensure_store(args.store, Path(tmp))
-        latencies: list[float] = []
-        errors: Counter[str] = Counter()
-        lock = threading.Lock()
-        clock: list[float] = [0.0, 0.0]  # [start, stop], set when every asker has connected
-
-        def start_clock() -> None:
-            clock[0] = time.monotonic()
-            clock[1] = clock[0] + args.seconds
-
         load_before = os.getloadavg()[0]
         with served(store) as url:
-            barrier = threading.Barrier(args.users, action=start_clock)
-            threads = [threading.Thread(target=asker, args=(url, user, clock, barrier, latencies, errors, lock))
-                       for user in range(args.users)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            wall = time.monotonic() - clock[0] if clock[0] else 0.0
+            phases = [phase(url, 1, args.baseline_seconds)] if args.baseline_seconds > 0 else []
+            phases.append(phase(url, args.users, args.seconds))
         load_after = os.getloadavg()[0]
 
-    ok = len(latencies)
     figures = {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
-        "store": store if args.store or store == str(DEMO_STORE) else "demo catalog (fresh build)",
-        "users": args.users, "seconds": args.seconds, "wall_s": round(wall, 1),
-        "requests": ok + sum(errors.values()), "ok": ok, "errors": sum(errors.values()), "error_kinds": dict(errors),
-        "throughput_per_s": round(ok / wall, 2) if wall else 0.0,
-        "p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else None,
-        "p95_ms": round(1000 * percentile(latencies, 95), 1) if latencies else None,
-        "p99_ms": round(1000 * percentile(latencies, 99), 1) if latencies else None,
-        "max_ms": round(1000 * max(latencies), 1) if latencies else None,
-        "machine": machine(),
-        "load_avg_1m": [round(load_before, 1), round(load_after, 1)],
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "store": store, "phases": phases,
+        "machine": machine(), "load_avg_1m": [round(load_before, 1), round(load_after, 1)],
     }
     if args.json:
         print(json.dumps(figures, indent=2))
     m = figures["machine"]
     print(f"""
 Run {figures['date']}: `python benchmarks/bench_ui_load.py --users {args.users} --seconds {args.seconds:g}`
-({m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}, gradio {m['gradio']}, kuzu {m['kuzu']};
-1-minute load average {figures['load_avg_1m'][0]} before, {figures['load_avg_1m'][1]} after: the askers share the CPU).
+over {store} ({m['cpu']}, {m['cores']} cores, {m['memory']}, Python {m['python']}, gradio {m['gradio']},
+kuzu {m['kuzu']}; 1-minute load average {figures['load_avg_1m'][0]} before, {figures['load_avg_1m'][1]} after).
 Each asker is one gradio_client session calling the Shop tab's `/ask` ({len(QUESTIONS)} questions across intents,
-follow-ups included) back to back; the server is `shopgraph serve` (queue: 4 workers) over {figures['store']}.
+follow-ups included) back to back; the server is `shopgraph serve` (queue: 4 workers).
 
 | askers | duration | requests | errors | throughput | p50 | p95 | p99 | max |
-|---|---|---|---|---|---|---|---|---|
-| {args.users} | {figures['wall_s']} s | {figures['requests']} | {figures['errors']} | {figures['throughput_per_s']} /s | {figures['p50_ms']} ms | {figures['p95_ms']} ms | {figures['p99_ms']} ms | {figures['max_ms']} ms |
-""".strip())
-    if errors:
-        print("errors by kind: " + ", ".join(f"{k} {v}" for k, v in errors.items()))
+|---|---|---|---|---|---|---|---|---|""".strip())
+    for ph in phases:
+        print(f"| {ph['users']} | {ph['wall_s']} s | {ph['requests']} | {ph['errors']} | {ph['throughput_per_s']} /s "
+              f"| {ph['p50_ms']} ms | {ph['p95_ms']} ms | {ph['p99_ms']} ms | {ph['max_ms']} ms |")
+        if ph["error_kinds"]:
+            print("errors by kind: " + ", ".join(f"{k} {v}" for k, v in ph["error_kinds"].items()))
 
 
 if __name__ == "__main__":

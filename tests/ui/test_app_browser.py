@@ -107,15 +107,16 @@ def test_shop_sessions_have_their_own_conversation(browser, server, page):
     ask(page, "what is the Timberland 6-inch boot made of?", "made of leather")
     other = browser.new_page()
     try:
+        other.set_default_timeout(TIMEOUT_MS)
         other.goto(server)
-        box = other.locator("#sg-question textarea")
-        box.fill("how much does it weigh?")
-        box.press("Enter")
-        # no product in focus in this session, so it cannot be the boot's weight
-        other.locator("#sg-chat .message").nth(1).wait_for(timeout=TIMEOUT_MS)
-        assert "1.2 kg" not in other.locator("#sg-chat").inner_text()
+        other.wait_for_selector("#sg-question textarea")
+        ask(other, "cheapest phone", "Pixel 7")  # moves that session's focus to the Pixel 7
+        assert "phone-pixel7" in other.locator("#sg-context").inner_text()
     finally:
         other.close()
+    # this session still talks about the boot
+    ask(page, "how much does it weigh?", "weighs 1.2 kg")
+    assert "boot-tb-6in" in page.locator("#sg-context").inner_text()
 
 
 def test_shop_opens_an_answer_product_in_the_product_tab(page):
