@@ -299,13 +299,14 @@ def build_app(engine: Any) -> gr.Blocks:
             result = browse.run_cypher(store, cypher, params)
         except ShopgraphError as exc:
             return f'<span class="sg-error">Error: {_esc(exc)}</span>'.replace("\n", "<br>"), hidden, hidden
-        path = csv_dir / f"results-{abs(hash((cypher, params_text))) % 10**8}.csv"
-        path.write_text(result.to_csv(), encoding="utf-8")
+        handle, name = tempfile.mkstemp(dir=csv_dir, prefix="results-", suffix=".csv")  # one file per run
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(result.to_csv())
         shown = min(result.row_count, DISPLAY_ROWS)
         status = (f"{result.row_count} row{'s' if result.row_count != 1 else ''} in {result.elapsed_ms:.1f} ms"
                   + (f" (showing the first {shown}; the CSV has all)" if shown < result.row_count else ""))
         frame = pd.DataFrame(result.cells(DISPLAY_ROWS), columns=result.columns)
-        return status, gr.update(value=frame, visible=bool(result.columns)), gr.update(value=str(path), visible=True)
+        return status, gr.update(value=frame, visible=bool(result.columns)), gr.update(value=name, visible=True)
 
     # ------------------------------------------------------------------ handlers: Overview
 
