@@ -466,6 +466,15 @@ class StoreContract:
         assert [k for k, _ in indexed.fulltext(PRODUCT, "copper mug", 3)][:1] == ["bottle-1"]
         assert "bottle-1" not in [k for k, _ in indexed.fulltext(PRODUCT, "trailblazer", 3)]
 
+    def test_store_fulltext_survives_rewriting_indexed_products(self, indexed: GraphStore) -> None:
+        # several indexed rows rewritten in one batch (this crashed Kùzu 0.11.3 while its index was live)
+        changed = [product("bottle-1", title="Copper Camping Mug"), product("brush-2"), product("socks-3")]
+        indexed.upsert(batch_of(changed))
+        indexed.refresh_indexes()
+        assert indexed.counts() == expected_counts(SAMPLE_NODES, SAMPLE_RELS)
+        assert [k for k, _ in indexed.fulltext(PRODUCT, "copper mug", 3)][:1] == ["bottle-1"]
+        assert [k for k, _ in indexed.fulltext(BRAND, "northpeak", 3)] == ["northpeak"]
+
     def test_store_fulltext_without_words_is_empty(self, indexed: GraphStore) -> None:
         assert indexed.fulltext(PRODUCT, "   ", 5) == []
 
@@ -510,5 +519,16 @@ class StoreContract:
         assert store.query("MATCH (b:Brand) RETURN b.key AS key") == [{"key": "acme"}]
         values = store.query("MATCH (v:AttributeValue) RETURN v.key AS key ORDER BY key")
         assert [r["key"] for r in values] == ["capacity=750 ml", "color=red", "material=merino wool", "size=s"]
-        assert store.counts()["nodes"][PRODUCT] == SAMPLE_NODES[PRODUCT]  # products are never pruned
+        assert store.counts()["nodes"][PRODUCT] == SAMPLE_NODES[PRODUCT]  # boots-9 is still a relation's target
         assert store.prune() == 0
+
+    def test_store_prune_deletes_unused_categories_and_placeholders(self, store: GraphStore) -> None:
+        store.upsert(batch_of(sample_products()))
+        # socks-3 drops its relation to the placeholder boots-9 and moves out of Sports > Clothing
+        store.upsert(batch_of([product("socks-3", related=[], category=["Sports", "Hydration"])]))
+        assert store.prune() == 2
+        ids = [r["id"] for r in store.query(PRODUCTS)]
+        assert ids == ["bottle-1", "brush-2", "socks-3"]  # real products stay, pointed at or not
+        categories = store.query("MATCH (c:Category) RETURN c.key AS key ORDER BY key")
+        assert [r["key"] for r in categories] == ["sports", "sports > hydration"]
+        assert store.counts()["relationships"][SUBCATEGORY_OF] == 1
