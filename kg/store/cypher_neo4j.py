@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from kg.schema import EMBED_DIM, NODES, PRODUCT, RELS, VECTOR, check_label, check_rel
 
-# one list of searchable fields for both dialects
-from kg.store.cypher_kuzu import FTS_FIELDS, VECTOR_FIELD
+# One list of searchable fields for both dialects, and the counts, whose text is valid in both.
+from kg.store.cypher_kuzu import FTS_FIELDS, VECTOR_FIELD, count_nodes, count_rels, has_vectors
 
-__all__ = ["FTS_FIELDS", "VECTOR_FIELD"]
+__all__ = ["FTS_FIELDS", "VECTOR_FIELD", "count_nodes", "count_rels", "has_vectors"]
 
 # seconds CALL db.awaitIndexes waits for new indexes to come online
 AWAIT_SECONDS = 300
@@ -127,14 +127,6 @@ def prune_orphans(label: str) -> str:
 # ---------------------------------------------------------------- reads
 
 
-def count_nodes(label: str) -> str:
-    return f"MATCH (n:{check_label(label)}) RETURN count(n) AS n"
-
-
-def count_rels(name: str) -> str:
-    return f"MATCH ()-[r:{check_rel(name)}]->() RETURN count(r) AS n"
-
-
 def query_fts(label: str) -> str:
     """$text is a Lucene query; the store passes plain lower-case words (see neo4j.lucene_terms)."""
     key = NODES[check_label(label)].key
@@ -151,7 +143,3 @@ def query_vector(label: str) -> str:
         f"CALL db.index.vector.queryNodes('{vector_index(label)}', $k, $vector) YIELD node, score "
         f"RETURN node.{key} AS key, score ORDER BY score DESC"
     )
-
-
-def has_vectors(label: str) -> str:
-    return f"MATCH (n:{check_label(label)}) WHERE n.{VECTOR_FIELD[label]} IS NOT NULL RETURN count(n) AS n"
