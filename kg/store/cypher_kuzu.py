@@ -86,8 +86,12 @@ def delete_product_edges(name: str) -> str:
     )
 
 
-def prune_orphans(label: str) -> str:
-    return f"MATCH (n:{check_label(label)}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n RETURN count(*) AS n"
+# Nodes nothing points to any more: brands, values and categories without products (or
+# subcategories), and placeholder products (no catalog) no relation targets.
+PRUNE_ORPHANS: tuple[str, ...] = tuple(
+    f"MATCH (n:{label}) WHERE {extra}NOT EXISTS {{ MATCH (n)<-[]-() }} DETACH DELETE n RETURN count(*) AS n"
+    for label, extra in (("Brand", ""), ("AttributeValue", ""), ("Category", ""), ("Product", "n.catalog IS NULL AND "))
+)
 
 
 def count_nodes(label: str) -> str:

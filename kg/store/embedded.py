@@ -99,6 +99,7 @@ class EmbeddedStore:
         stats = WriteStats()
         vectors = [{"id": r["id"], "embedding": r["embedding"]}
                    for r in batch.nodes.get("Product", ()) if r.get("embedding") is not None]
+        self._drop_fulltext()
         self._run("BEGIN TRANSACTION")
         try:
             for label, rows in batch.nodes.items():
@@ -161,6 +162,14 @@ class EmbeddedStore:
         except RuntimeError as exc:
             raise QueryError(q.copy_edges(name, "frame"), str(exc)) from exc
 
+    def _drop_fulltext(self) -> None:
+        """Kùzu 0.11.3 crashes (SIGSEGV) on MERGE into a node table that has a full-text index once
+        the table is rebuilt, so writes drop those indexes and refresh_indexes() recreates them."""
+        existing = self._indexes()
+        for label in q.FTS_FIELDS:
+            if q.fts_index(label) in existing:
+                self._run(q.drop_fts(label))
+
     def refresh_indexes(self) -> None:
         if self.read_only:
             return
@@ -174,10 +183,11 @@ class EmbeddedStore:
         if self.read_only:
             raise ReadOnlyError("prune")
         removed = 0
-        for label in NODES:
-            if label != "Product":
-                removed += int(self._run(q.prune_orphans(label))[0]["n"])
-        return removed
+        while True:  # a category freed by its last child may free its parent in turn
+            pass_removed = sum(int(self._run(query)[0]["n"]) for query in q.PRUNE_ORPHANS)
+            removed += pass_removed
+            if not pass_removed:
+                return removed
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         if self.read_only and writes(cypher):

@@ -21,22 +21,14 @@ DATA = Path(__file__).parent.parent / "data"
 V1, V2 = DATA / "catalog_v1.jsonl", DATA / "catalog_v2.jsonl"
 
 
-@pytest.fixture(scope="session")
-def rebuild_survives(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Skip, saying why, while Kùzu crashes on rewriting products under its full-text index.
-
-    Kùzu 0.11.3 segfaults (SIGSEGV, which would end the whole test run) when a build rewrites Product
-    rows after refresh_indexes() created the full-text indexes. The probe runs the double build in a
-    child process; once the store avoids the crash, every test that uses this fixture runs.
-    """
-    where = tmp_path_factory.mktemp("probe") / "graph.kuzu"
+def test_build_twice_in_a_subprocess_survives(tmp_path: Path) -> None:
+    """Kùzu 0.11.3 segfaults when products are rewritten under a full-text index; the store drops those
+    indexes before writing. A child process keeps a regression from killing the whole test run."""
+    where = tmp_path / "graph.kuzu"
     cmd = [sys.executable, "-m", "kg.cli", "build", str(V1), "--store", str(where)]
-    for _ in range(2):
+    for _ in range(3):
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-        if run.returncode < 0:
-            pytest.skip(f"kg/store bug: a second build of {V1.name} into the same embedded store dies with signal "
-                        f"{-run.returncode} (Kùzu rewriting Product rows under its full-text index)")
-        assert run.returncode == 0, run.stderr
+        assert run.returncode == 0, (run.returncode, run.stderr)
 
 
 @pytest.fixture
@@ -87,7 +79,6 @@ def keys(store: EmbeddedStore, label: str) -> list[str]:
 # ---------------------------------------------------------------------------- idempotence
 
 
-@pytest.mark.usefixtures("rebuild_survives")
 def test_build_twice_leaves_an_identical_graph(store: EmbeddedStore) -> None:
     first = build(store, V1)
     before, counts = snapshot(store), store.counts()
@@ -127,7 +118,6 @@ def test_build_same_dump_at_different_batch_sizes_has_the_same_facts(store: Embe
 # ---------------------------------------------------------------------------- incremental
 
 
-@pytest.mark.usefixtures("rebuild_survives")
 def test_build_incremental_update_removes_stale_edges_and_prunes_orphans(store: EmbeddedStore) -> None:
     build(store, V1)
     assert edges(store, "HAS_BRAND", "case-1") == ["spigen"]
@@ -156,7 +146,6 @@ def test_build_incremental_update_removes_stale_edges_and_prunes_orphans(store: 
     assert title == [{"t": "OtterBox Defender Case for iPhone 13, Blue", "c": "catalog_v2.jsonl"}]
 
 
-@pytest.mark.usefixtures("rebuild_survives")
 def test_build_incremental_equals_a_clean_build_of_both_dumps(store: EmbeddedStore,
                                                               other_store: EmbeddedStore) -> None:
     build(store, V1)
@@ -204,7 +193,6 @@ def test_build_killed_midway_then_rerun_equals_a_clean_build(store: EmbeddedStor
     assert snapshot(store) == snapshot(other_store)
 
 
-@pytest.mark.usefixtures("rebuild_survives")
 def test_build_of_a_truncated_dump_then_the_full_dump_equals_a_clean_build(tmp_path: Path, store: EmbeddedStore,
                                                                           other_store: EmbeddedStore) -> None:
     head = tmp_path / "catalog_v1.jsonl"  # same file name, so provenance matches
@@ -235,7 +223,6 @@ def test_build_extractor_failure_leaves_the_graph_as_it_was(store: EmbeddedStore
 # ---------------------------------------------------------------------------- entity resolution
 
 
-@pytest.mark.usefixtures("rebuild_survives")
 def test_build_brand_spelled_differently_in_two_dumps_is_one_node(tmp_path: Path, store: EmbeddedStore) -> None:
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     a.write_text(json.dumps({"id": "s1", "title": "Galaxy S22", "brand": "Samsung", "price": 799}) + "\n")
@@ -283,7 +270,6 @@ def test_build_categories_form_a_hierarchy(store: EmbeddedStore) -> None:
     assert store.counts()["relationships"]["SUBCATEGORY_OF"] == 6  # each parent link once, however many products
 
 
-@pytest.mark.usefixtures("rebuild_survives")
 def test_build_placeholder_from_a_related_id_is_filled_in_when_the_product_arrives(store: EmbeddedStore) -> None:
     build(store, V1)
     stub = store.query("MATCH (p:Product {id: 'tablet-9'}) RETURN p.title AS t, p.catalog AS c, p.price AS price")
@@ -296,7 +282,6 @@ def test_build_placeholder_from_a_related_id_is_filled_in_when_the_product_arriv
     assert edges(store, "SIMILAR_TO", "tablet-1") == ["tablet-9"]  # the edge to the former placeholder stays
 
 
-@pytest.mark.usefixtures("rebuild_survives")
 def test_build_placeholder_never_overwrites_a_real_product(store: EmbeddedStore, tmp_path: Path) -> None:
     build(store, V1)
     later = tmp_path / "later.jsonl"  # refers to phone-1 again without carrying it
@@ -404,10 +389,6 @@ def update_then_compare(tmp_path: Path, store: EmbeddedStore, clean: EmbeddedSto
     build(clean, second)
 
 
-@pytest.mark.usefixtures("rebuild_survives")
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/store bug: prune_orphans keeps any node with an edge, so a category no product is in any more "
-    "survives through its SUBCATEGORY_OF link; an incremental build then differs from a clean one"))
 def test_build_incremental_prunes_a_category_no_product_uses(tmp_path: Path, store: EmbeddedStore,
                                                             other_store: EmbeddedStore) -> None:
     mug = {"id": "p1", "title": "Mug", "price": 5}
@@ -417,10 +398,6 @@ def test_build_incremental_prunes_a_category_no_product_uses(tmp_path: Path, sto
     assert snapshot(store) == snapshot(other_store)
 
 
-@pytest.mark.usefixtures("rebuild_survives")
-@pytest.mark.xfail(strict=True, reason=(
-    "kg/store bug: prune() never removes Product placeholders, so a placeholder nothing points to any "
-    "more (the relation was dropped and the product never arrived) stays after an incremental build"))
 def test_build_incremental_prunes_a_placeholder_nothing_points_to(tmp_path: Path, store: EmbeddedStore,
                                                                  other_store: EmbeddedStore) -> None:
     mug = {"id": "p1", "title": "Mug", "price": 5}
