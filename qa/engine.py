@@ -192,9 +192,7 @@ class Engine:
         if parse.checks:
             keys = {c.key for c in parse.checks}
             wanted_attrs = {c.attribute for c in parse.checks}
-            value_keys = self._value_keys(card.id)
-            found = [f.rescored(1.0) for f in facts if (f.attribute, f.value) in value_keys
-                     and value_keys[(f.attribute, f.value)] in keys]
+            found = [f.rescored(1.0) for f in facts if self.retriever.keys.get((card.id, f.attribute, f.value)) in keys]
             others = [f.rescored(0.9) for f in facts if f.attribute in wanted_attrs and f not in found]
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
@@ -211,12 +209,6 @@ class Engine:
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
-
-    def _value_keys(self, pid: str) -> dict[tuple[str, str], str]:
-        from kg.store import cypher_read as cr
-
-        rows = self.retriever.run(cr.QA_PRODUCT_FACTS, {"ids": [pid]})
-        return {(r["attribute"], r["value"]): r["key"] for r in rows}
 
     # ------------------------------------------------------------------ search
 

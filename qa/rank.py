@@ -380,14 +380,15 @@ class TrainConfig:
     output: Path
     base_model: Path | None = None  # default: the packaged all-MiniLM-L6-v2
     epochs: int = 3
-    learning_rate: float = 3e-5
+    learning_rate: float = 5e-5
     batch_size: int = 16  # pairs per optimiser step (one question's candidates are kept together)
     max_length: int = MAX_LENGTH
     seed: int = 13
     split: Split = field(default_factory=Split)
     warmup: float = 0.1
     listwise_weight: float = 1.0  # softmax cross-entropy over a question's candidates, beside pointwise BCE
-    negatives: int | None = 7  # negatives sampled per question and epoch (None: all); halves CPU time
+    negatives: int | None = 3  # negatives sampled per question and epoch (None: all): CPU time
+    freeze_layers: int = 3  # embeddings and the lowest N encoder layers stay as in the backbone
     max_steps: int | None = None  # cap for smoke runs
     force: bool = False
 
@@ -418,6 +419,18 @@ def _batches(questions: Sequence[PqaQuestion], size: int, rng: random.Random) ->
     if current:
         batches.append(current)
     return batches
+
+
+def _freeze(model: Any, layers: int) -> None:
+    """Keep the embeddings and the lowest ``layers`` encoder layers fixed (fewer gradients on a small CPU)."""
+    if layers <= 0:
+        return
+    base = getattr(model, model.base_model_prefix)
+    for param in base.embeddings.parameters():
+        param.requires_grad = False
+    for layer in base.encoder.layer[:layers]:
+        for param in layer.parameters():
+            param.requires_grad = False
 
 
 def _sample(q: PqaQuestion, negatives: int | None, rng: random.Random) -> PqaQuestion:
@@ -461,13 +474,15 @@ def train_ranker(config: TrainConfig, progress: Callable[[str], None] | None = N
     except (OSError, ValueError) as exc:
         raise ModelLoadError(f"cannot load the base model at {base}: {exc}; pass --base-model DIR") from exc
     model.config.problem_type = "regression"
+    _freeze(model, config.freeze_layers)
 
     sized = [_sample(q, config.negatives, random.Random(0)) for q in train]
     steps_per_epoch = len(_batches(sized, config.batch_size, random.Random(0)))
     total = steps_per_epoch * config.epochs
     if config.max_steps is not None:
         total = min(total, config.max_steps)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=0.01)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config.learning_rate,
+                                  weight_decay=0.01)
     scheduler = get_linear_schedule_with_warmup(optimizer, int(total * config.warmup), max(1, total))
     bce = torch.nn.BCEWithLogitsLoss()
 

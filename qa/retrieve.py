@@ -76,9 +76,13 @@ class Retriever:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.ran: list[str] = []
+        self._cards: dict[str, Card | None] = {}  # cards looked up while answering one question
+        self.keys: dict[tuple[str, str, str], str] = {}  # (product, attribute, value) → graph node key
 
     def reset(self) -> None:
         self.ran = []
+        self._cards = {}
+        self.keys = {}
 
     def run(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         if cypher not in self.ran:
@@ -88,26 +92,28 @@ class Retriever:
     # ------------------------------------------------------------------ products
 
     def cards(self, ids: Sequence[str]) -> dict[str, Card]:
-        if not ids:
-            return {}
-        rows = self.run(cr.PRODUCT_CARDS, {"ids": list(ids)})
-        out: dict[str, Card] = {}
-        for r in rows:
-            if r["title"] and r["id"] not in out:
-                out[r["id"]] = Card(r["id"], r["title"], r["price"], r["currency"], r.get("brand"))
-        return out
+        """Title, price and brand of products (placeholders without a title are left out)."""
+        missing = [i for i in dict.fromkeys(ids) if i not in self._cards]
+        if missing:
+            for i in missing:
+                self._cards[i] = None
+            for r in self.run(cr.PRODUCT_CARDS, {"ids": missing}):
+                if r["title"] and self._cards.get(r["id"]) is None:
+                    self._cards[r["id"]] = Card(r["id"], r["title"], r["price"], r["currency"], r.get("brand"))
+        return {i: card for i in ids if (card := self._cards.get(i)) is not None}
 
     def product_facts(self, ids: Sequence[str], cards: Mapping[str, Card] | None = None) -> list[Fact]:
         """Every attribute value, brand, category and price of the products, score 0 (rankers set it)."""
         if not ids:
             return []
         params = {"ids": list(ids)}
-        facts = [
-            Fact(r["product_id"], r["attribute"], r["value"], r["source"] or Source.CATALOG.value, 0.0,
-                 cr.QA_PRODUCT_FACTS, params)
-            for r in self.run(cr.QA_PRODUCT_FACTS, params)
-            if r["value"] is not None
-        ]
+        facts = []
+        for r in self.run(cr.QA_PRODUCT_FACTS, params):
+            if r["value"] is None:
+                continue
+            facts.append(Fact(r["product_id"], r["attribute"], r["value"], r["source"] or Source.CATALOG.value, 0.0,
+                              cr.QA_PRODUCT_FACTS, params))
+            self.keys[(r["product_id"], r["attribute"], r["value"])] = r["key"]
         cards = cards if cards is not None else self.cards(ids)
         for pid in ids:
             card = cards.get(pid)
@@ -117,15 +123,15 @@ class Retriever:
         return facts
 
     def relations(self, pid: str) -> list[dict[str, Any]]:
-        """Product-to-product edges of one product, both directions (type, direction, id, title, source)."""
-        return [r for r in self.run(cr.PRODUCT_RELATIONS, {"id": pid}) if r["title"]]
+        """Fit edges (compatible with, accessory for, replacement for) of one product, both directions."""
+        return [r for r in self.run(cr.QA_FIT_RELATIONS, {"id": pid}) if r["title"]]
 
     def relation_fact(self, pid: str, row: Mapping[str, Any], score: float) -> Fact:
         """A relation edge as a fact of the product it starts from."""
         attribute = row["type"].lower().replace("_", " ")
         if row["direction"] == "out":
-            return Fact(pid, attribute, row["id"], row["source"] or "catalog", score, cr.PRODUCT_RELATIONS, {"id": pid})
-        return Fact(row["id"], attribute, pid, row["source"] or "catalog", score, cr.PRODUCT_RELATIONS, {"id": pid})
+            return Fact(pid, attribute, row["id"], row["source"] or "catalog", score, cr.QA_FIT_RELATIONS, {"id": pid})
+        return Fact(row["id"], attribute, pid, row["source"] or "catalog", score, cr.QA_FIT_RELATIONS, {"id": pid})
 
     # ------------------------------------------------------------------ filtered product sets
 

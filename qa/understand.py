@@ -158,6 +158,17 @@ def title_parts(title: str) -> tuple[set[str], set[str]]:
     return set(tokens(title[:m.start()])) - STOPWORDS, set(tokens(title[m.end():])) - STOPWORDS
 
 
+def strip_words(text: str, titles: Iterable[str]) -> str:
+    """The text's words less one occurrence of each word of the titles: what is left of a question once the
+    product names in it are taken out ('how much does the <title with "RAM"> weigh' asks about weight)."""
+    words = tokens(text)
+    for title in titles:
+        for t in tokens(title):
+            if t in words:
+                words.remove(t)
+    return " ".join(words)
+
+
 def key_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
@@ -464,7 +475,7 @@ class Understander:
                     break
             if groups.get("attr"):
                 attrs = self.asked_attributes(groups["attr"]) or attrs
-            parse.attributes = attrs or parse.attributes
+            parse.attributes = attrs or self.asked_attributes(strip_words(low, [a.name, b.name]))
             parse.intent = "comparison"
             parse.products = [a, b]
             return True
@@ -502,6 +513,7 @@ class Understander:
             named = self.link_product(mention, strict=True)
         if named is not None:
             parse.products = [named]
+            parse.attributes = self.asked_attributes(strip_words(low, [named.name]))
         product = parse.products[0] if parse.products else None
         if product is not None and asking and not searching:
             parse.intent = "attribute"
@@ -552,7 +564,7 @@ class Understander:
         found = self.link_products(text, strict=strict)
         return found[0] if found else None
 
-    def link_products(self, text: str, *, strict: bool = False, k: int = 40, near: float = 0.15) -> list[Link]:
+    def link_products(self, text: str, *, strict: bool = False, k: int = 25, near: float = 0.15) -> list[Link]:
         """Products a phrase may name, best first: full-text candidates re-scored by title word coverage.
 
         Only candidates within ``near`` of the best are kept (ties that a caller may break with more
@@ -566,8 +578,8 @@ class Understander:
         if not hits:
             return []
         params = {"ids": [h[0] for h in hits]}
-        rows = self.store.query(cr.PRODUCT_CARDS, params)
-        self.queries.append((cr.PRODUCT_CARDS, params))
+        rows = self.store.query(cr.QA_TITLES, params)
+        self.queries.append((cr.QA_TITLES, params))
         titles = {r["id"]: r["title"] for r in rows if r["title"]}
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
@@ -581,6 +593,8 @@ class Understander:
             covered = matched / len(wanted)
             precision = len(wanted & head) / max(1, len(head))
             value = covered + 0.2 * precision + 0.05 * score / top - 0.001 * rank
+            if head | tail <= wanted:  # every word of the title was said: the full name
+                value += 0.3
             # a title that names a kind of product the phrase does not ('Galaxy S24 Case' for 'Galaxy S24')
             kind = 0.3 if (head & self.lexicon.category_words) - wanted else 0.0
             scored.append((value - kind, value, Link("product", pid, title, score=value)))

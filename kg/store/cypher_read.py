@@ -150,10 +150,20 @@ QA_VALUES = (
     "v.normalized AS normalized, v.number AS number, v.unit AS unit"
 )
 
-# every fact edge of some products: attribute values, brand and category
+# titles of full-text candidates, for re-scoring them when linking a product name
+QA_TITLES = f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}}) RETURN p.id AS id, p.title AS title"
+
+# the relations that answer "does X fit Y?", both directions (the rows of PRODUCT_RELATIONS, fewer types)
+QA_FIT_RELATIONS = " UNION ALL ".join(
+    _relation_part(rel, direction)
+    for rel in (ProductRelation.COMPATIBLE_WITH, ProductRelation.ACCESSORY_FOR, ProductRelation.REPLACEMENT_FOR)
+    for direction in ("out", "in")
+)
+
+# every fact edge of some products: attribute values (as this product's text says them), brand and category
 QA_PRODUCT_FACTS = (
     f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
-    "RETURN p.id AS product_id, r.attribute AS attribute, v.value AS value, v.key AS key, "
+    "RETURN p.id AS product_id, r.attribute AS attribute, r.surface AS value, v.key AS key, "
     "r.source AS source, r.confidence AS confidence "
     f"UNION ALL UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
     "RETURN p.id AS product_id, 'brand' AS attribute, b.name AS value, b.key AS key, "
@@ -209,7 +219,7 @@ def qa_search(shape: FilterShape) -> str:
     if shape.categories:
         cols += ["c.path AS category", "rc.source AS category_source"]
     for n in range(shape.values):
-        cols += [f"v{n}.attribute AS attribute{n}", f"v{n}.value AS value{n}", f"r{n}.source AS source{n}"]
+        cols += [f"r{n}.attribute AS attribute{n}", f"r{n}.surface AS value{n}", f"r{n}.source AS source{n}"]
     return f"{_filter(shape)} RETURN DISTINCT {', '.join(cols)} LIMIT $limit"
 
 
