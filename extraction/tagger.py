@@ -184,26 +184,35 @@ class AttributeTagger:
         return self._masks[category]
 
     def tag(self, items: Sequence[tuple[str, Mapping[str, str]]]) -> list[list[Segment]]:
-        """Tag each (category, {field: text}) item; returns its segments with a tag and prob per word."""
+        """Tag each (category, {field: text}) item; returns its segments with a tag and prob per word.
+
+        Identical inputs (same category, same words: boilerplate bullets, repeated titles) run once.
+        """
         import torch
 
-        pieces: list[tuple[int, str, list[Word], str]] = []  # item, field, words, category
+        pieces: list[tuple[int, str, list[Word], int]] = []  # item, field, words, unique input
+        unique: dict[tuple[str, tuple[str, ...]], int] = {}
+        inputs: list[tuple[str, list[str]]] = []  # category, words
         for i, (category, fields) in enumerate(items):
             for field, text in fields.items():
                 for ws in segments(text, self.max_words):
-                    pieces.append((i, field, ws, category))
+                    key = (category, tuple(w.text for w in ws))
+                    k = unique.get(key)
+                    if k is None:
+                        k = unique[key] = len(inputs)
+                        inputs.append((category, list(key[1])))
+                    pieces.append((i, field, ws, k))
         results: list[list[Segment]] = [[] for _ in items]
         if not pieces:
             return results
-        ctx_cache: dict[str, list[str]] = {}
-        pairs = []
-        for _, _, ws, category in pieces:
-            if self.use_category and category not in ctx_cache:
-                ctx_cache[category] = context_words(category)
-            pairs.append((ctx_cache[category] if self.use_category else [], [w.text for w in ws]))
-        encoded = encode(self.tokenizer, pairs, self.max_length)
-        order = sorted(range(len(pieces)), key=lambda k: len(encoded[k].input_ids))
-        tagged: list[Segment | None] = [None] * len(pieces)
+        ctx: dict[str, list[str]] = {}
+        if self.use_category:
+            for category, _ in inputs:
+                if category not in ctx:
+                    ctx[category] = context_words(category)
+        encoded = encode(self.tokenizer, [(ctx.get(c, []), ws) for c, ws in inputs], self.max_length)
+        order = sorted(range(len(inputs)), key=lambda k: len(encoded[k].input_ids))
+        out: list[tuple[list[str], list[float]]] = [([], [])] * len(inputs)
         pad_id = self.tokenizer.pad_token_id or 0
         self.model.eval()
         with torch.inference_mode():
@@ -211,25 +220,22 @@ class AttributeTagger:
                 idx = order[b: b + self.batch_size]
                 batch = pad_batch([encoded[k] for k in idx], pad_id)
                 logits = self.model(**{k: v.to(self.device) for k, v in batch.items()}).logits.float().cpu()
+                masks = [self._mask(inputs[k][0]) for k in idx]
+                if any(m is not None for m in masks):
+                    logits = logits + torch.stack(
+                        [m if m is not None else torch.zeros(len(self.labels)) for m in masks]).unsqueeze(1)
+                best_p, best = torch.softmax(logits, dim=-1).max(dim=-1)
+                best_p_rows, best_rows = best_p.tolist(), best.tolist()
                 for r, k in enumerate(idx):
-                    _, field, ws, category = pieces[k]
-                    row = logits[r, : len(encoded[k].input_ids)]
-                    mask = self._mask(category)
-                    if mask is not None:
-                        row = row + mask
-                    probs = torch.softmax(row, dim=-1)
-                    best_p, best = probs.max(dim=-1)
-                    tags = ["O"] * len(ws)
-                    word_p = [1.0] * len(ws)
+                    n = len(inputs[k][1])
+                    tags, word_p = ["O"] * n, [1.0] * n
                     for t, w in enumerate(encoded[k].first_token_of):
                         if w >= 0:
-                            tags[w] = self.labels[int(best[t])]
-                            word_p[w] = float(best_p[t])
-                    tagged[k] = Segment(field, ws, tags, word_p)
-        for k, (i, *_rest) in enumerate(pieces):
-            seg = tagged[k]
-            assert seg is not None
-            results[i].append(seg)
+                            tags[w] = self.labels[best_rows[r][t]]
+                            word_p[w] = best_p_rows[r][t]
+                    out[k] = (tags, word_p)
+        for i, field, ws, k in pieces:
+            results[i].append(Segment(field, ws, out[k][0], out[k][1]))
         return results
 
     def spans(self, segs: Sequence[Segment], fields: Mapping[str, str]) -> list[ExtractedValue]:

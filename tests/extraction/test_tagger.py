@@ -134,3 +134,16 @@ def test_extractor_satisfies_the_build_protocol(tiny_tagger: Path) -> None:
     assert len(out) == 2
     assert {v.attribute for v in out[0].values} >= {"Brand"}
     assert out[1].values == [] and out[1].embedding is None
+
+
+def test_tagger_repeated_inputs_get_the_same_tags_and_their_own_offsets(tiny_tagger: Path) -> None:
+    tagger = AttributeTagger.load(tiny_tagger)
+    title = "Vans Sneaker Red Men's Size 7"
+    first, second = tagger.extract_fields([("Shoes", {"title": title}),
+                                           ("Shoes", {"title": title, "bullets": f"Classic\n{title}"})])
+    title_spans = [(s.attribute, s.value, s.start, s.score) for s in first]
+    assert title_spans
+    assert title_spans == [(s.attribute, s.value, s.start, s.score) for s in second if s.field == "title"]
+    in_bullets = [s for s in second if s.field == "bullets"]
+    assert [(s.attribute, s.value, s.score) for s in in_bullets] == [(a, v, sc) for a, v, _, sc in title_spans]
+    assert all(s.start == start + len("Classic\n") for s, (_, _, start, _) in zip(in_bullets, title_spans))
