@@ -278,3 +278,20 @@ def test_qa_answer_convenience(qa_graph) -> None:
 
     result = answer("what is it made of?", product="case-apple-14", store=str(qa_graph))
     assert result.answer == "The Apple Silicone Case with MagSafe for iPhone 14, Storm Blue is made of silicone."
+
+
+def test_engine_generator_hook_rephrases_from_facts(qa_graph) -> None:
+    seen: list[tuple[str, int, str]] = []
+
+    def generator(question: str, facts: list, template: str) -> str:
+        seen.append((question, len(facts), template))
+        return f"In short: {facts[0].value}." if question.startswith("what") else ""
+
+    with Engine.open(str(qa_graph), generator=generator) as engine:
+        rephrased = engine.answer("what is it made of?", product="case-apple-14")
+        kept = engine.answer("how much does it weigh?", product="phone-iphone13")
+        unknown = engine.answer("what is the meaning of life?")
+    assert rephrased.answer == "In short: Silicone."
+    assert kept.answer == "The Apple iPhone 13, 128GB, Midnight weighs 174 g."  # empty output keeps the template
+    assert unknown.answer.startswith("I don't know")  # never called without facts to say
+    assert [q for q, _, _ in seen] == ["what is it made of?", "how much does it weigh?"]
