@@ -33,12 +33,13 @@ from qa.conversation import Conversation  # noqa: E402
 logger = logging.getLogger(__name__)
 
 DISPLAY_ROWS = 500  # rows shown in the analyst table; the CSV has them all
-SHOP_EXAMPLES = [
-    "black leather boots under $80",
-    "what is the Timberland 6-inch boot made of?",
-    "does the Spigen case fit the iPhone 13?",
-    "how many brands of running shoes are there?",
-    "cheapest phone",
+SHOP_EXAMPLES = [  # they suit the demo graph (data/demo/catalog.jsonl); build_app(examples=…) for others
+    "noise cancelling headphones under $200",
+    "what colour is the JBL Live 660NC?",
+    "what fits the Samsung Galaxy S24?",
+    "which is lighter, the Dell XPS 15 or the MacBook Air?",
+    "how many brands of headphones are there?",
+    "cheapest laptop",
 ]
 
 CARDS_PLACEHOLDER = '<p class="sg-empty">Ask a question to see matching products.</p>'
@@ -196,8 +197,9 @@ def _related_html(items: Sequence[browse.Related], empty: str) -> str:
 # ---------------------------------------------------------------------------- the app
 
 
-def build_app(engine: Any) -> gr.Blocks:
-    """The app over ``engine`` (a qa Engine: ``answer()`` and a read-only ``store``)."""
+def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blocks:
+    """The app over ``engine`` (a qa Engine: ``answer()`` and a read-only ``store``); ``examples`` are
+    the questions offered under the chat."""
     store = engine.store
     csv_dir = Path(tempfile.mkdtemp(prefix="shopgraph-csv-"))
 
@@ -352,7 +354,7 @@ def build_app(engine: Any) -> gr.Blocks:
                             send = gr.Button("Ask", variant="primary", scale=1, elem_id="sg-ask")
                         context = gr.Markdown(elem_id="sg-context")
                         with gr.Row():
-                            gr.Examples(SHOP_EXAMPLES, inputs=question, label="Try")
+                            gr.Examples(list(examples), inputs=question, label="Try")
                             reset = gr.Button("New conversation", size="sm", scale=0, elem_id="sg-reset")
                     with gr.Column(scale=2):
                         gr.Markdown("#### Products in this answer")
