@@ -135,6 +135,96 @@ def _score(ev: Evaluation) -> tuple[float, float]:
     return (ev.ave.f1, ev.spans["f1"])
 
 
+def load_base(base: Path, model_class: str, **kwargs: Any) -> tuple[Any, Any]:
+    """(fast tokenizer, model with a fresh head) from a local encoder directory."""
+    import transformers
+
+    try:
+        with modeldir.quiet_transformers():
+            tokenizer = transformers.AutoTokenizer.from_pretrained(str(base), local_files_only=True)
+            model = getattr(transformers, model_class).from_pretrained(
+                str(base), local_files_only=True, ignore_mismatched_sizes=True, **kwargs)
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot load the base model at {base}: {exc}") from exc
+    if not getattr(tokenizer, "is_fast", False):
+        raise ModelLoadError(f"{base} has no fast tokenizer (tokenizer.json); word alignment needs one")
+    return tokenizer, model
+
+
+def fit(model: Any, features: Sequence[Encoded], targets: Sequence[Any],
+        collate: Callable[[list[Encoded], list[Any]], dict[str, Any]],
+        dev_score: Callable[[], tuple[tuple[float, ...], dict[str, Any], Any]] | None, cfg: TrainConfig, *,
+        started: float, progress: Callable[[int], None] | None = None,
+        on_epoch: Callable[[dict[str, Any]], None] | None = None) -> tuple[list[dict[str, Any]], Any]:
+    """The training loop: AdamW + linear warm-up/decay, length-grouped batches, a dev score after each
+    epoch, early stopping after ``cfg.patience`` epochs without improvement. The best epoch's weights
+    are loaded back into ``model`` (left on the CPU). Returns (per-epoch history, best dev result)."""
+    import torch
+    import transformers
+
+    lengths = [len(f.input_ids) for f in features]
+    steps_per_epoch = (len(features) + cfg.batch_size - 1) // cfg.batch_size
+    total_steps = steps_per_epoch * cfg.epochs
+    if cfg.max_steps:
+        total_steps = min(total_steps, cfg.max_steps)
+    no_decay = ("bias", "LayerNorm.weight", "layer_norm")
+    params = [
+        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
+         "weight_decay": cfg.weight_decay},
+        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
+    ]
+    optimizer = torch.optim.AdamW(params, lr=cfg.learning_rate)
+    scheduler = transformers.get_linear_schedule_with_warmup(
+        optimizer, int(cfg.warmup_ratio * total_steps), max(1, total_steps))
+    device = next(model.parameters()).device
+    rng = random.Random(cfg.seed)
+    best_key: tuple[float, ...] | None = None
+    best_state: dict[str, Any] | None = None
+    best_eval: Any = None
+    history: list[dict[str, Any]] = []
+    stale = step = 0
+    for epoch in range(1, cfg.epochs + 1):
+        model.train()
+        loss_sum, n = 0.0, 0
+        for batch_idx in length_grouped_batches(lengths, cfg.batch_size, rng):
+            batch = collate([features[i] for i in batch_idx], [targets[i] for i in batch_idx])
+            loss = model(**{k: v.to(device) for k, v in batch.items()}).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            loss_sum += loss.item()
+            n += 1
+            step += 1
+            if progress is not None:
+                progress(1)
+            if cfg.max_steps and step >= cfg.max_steps:
+                break
+        key, metrics, ev = dev_score() if dev_score is not None else ((float(epoch),), {}, None)
+        row = {"epoch": epoch, "step": step, "loss": round(loss_sum / max(n, 1), 4), **metrics,
+               "seconds": round(time.perf_counter() - started, 1)}
+        history.append(row)
+        logger.info("epoch %d: %s", epoch, row)
+        if on_epoch is not None:
+            on_epoch(row)
+        if best_key is None or key > best_key:
+            best_key, best_eval, stale = key, ev, 0
+            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+            row["best"] = True
+        else:
+            stale += 1
+            if stale >= cfg.patience:
+                logger.info("no dev improvement for %d epochs; stopping", stale)
+                break
+        if cfg.max_steps and step >= cfg.max_steps:
+            break
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    model.to("cpu")
+    return history, best_eval
+
+
 def train_attributes(
     train: Sequence[str | Path],
     output: str | Path,
@@ -147,7 +237,6 @@ def train_attributes(
 ) -> TrainResult:
     """Fine-tune a tagger on ``train`` files and write it to ``output`` (see the module doc)."""
     import torch
-    import transformers
 
     cfg = config or TrainConfig()
     if not train:
@@ -181,91 +270,29 @@ def train_attributes(
 
     base = base_model_dir(cfg.base_model)
     cfg.base_model = str(base)
-    try:
-        with modeldir.quiet_transformers():
-            tokenizer = transformers.AutoTokenizer.from_pretrained(str(base), local_files_only=True)
-            model = transformers.AutoModelForTokenClassification.from_pretrained(
-                str(base), num_labels=len(labels), id2label=dict(enumerate(labels)), label2id=label2id,
-                local_files_only=True, ignore_mismatched_sizes=True)
-    except (OSError, ValueError) as exc:
-        raise ModelLoadError(f"cannot load the base model at {base}: {exc}") from exc
-    if not getattr(tokenizer, "is_fast", False):
-        raise ModelLoadError(f"{base} has no fast tokenizer (tokenizer.json); word alignment needs one")
+    tokenizer, model = load_base(base, "AutoModelForTokenClassification", num_labels=len(labels),
+                                 id2label=dict(enumerate(labels)), label2id=label2id)
 
     features, feature_labels = featurize(records, tokenizer, label2id, cfg)
-    lengths = [len(f.input_ids) for f in features]
-    steps_per_epoch = (len(features) + cfg.batch_size - 1) // cfg.batch_size
-    total_steps = steps_per_epoch * cfg.epochs
-    if cfg.max_steps:
-        total_steps = min(total_steps, cfg.max_steps)
-    no_decay = ("bias", "LayerNorm.weight", "layer_norm")
-    params = [
-        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
-         "weight_decay": cfg.weight_decay},
-        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
-    ]
-    optimizer = torch.optim.AdamW(params, lr=cfg.learning_rate)
-    scheduler = transformers.get_linear_schedule_with_warmup(
-        optimizer, int(cfg.warmup_ratio * total_steps), max(1, total_steps))
     device = "cuda" if torch.cuda.is_available() else "cpu"
     model.to(device)
     tagger = AttributeTagger(model, tokenizer, labels, use_category=cfg.use_category,
                              category_attributes={k: sorted(v) for k, v in cat_attrs.items()}
                              if cfg.restrict_to_category else None,
                              max_length=cfg.max_length, max_words=cfg.max_words, device=device)
-    logger.info("training on %d records (%d segments), %d dev records, %d labels, %d steps/epoch",
-                len(records), len(features), len(dev_records), len(labels), steps_per_epoch)
-
-    rng = random.Random(cfg.seed)
+    logger.info("training on %d records (%d segments), %d dev records, %d labels",
+                len(records), len(features), len(dev_records), len(labels))
     pad_id = tokenizer.pad_token_id or 0
-    best_key: tuple[float, float] | None = None
-    best_state: dict[str, Any] | None = None
-    best_eval: Evaluation | None = None
-    history: list[dict[str, Any]] = []
-    stale = 0
-    step = 0
-    for epoch in range(1, cfg.epochs + 1):
-        model.train()
-        loss_sum, n = 0.0, 0
-        for batch_idx in length_grouped_batches(lengths, cfg.batch_size, rng):
-            batch = pad_batch([features[i] for i in batch_idx], pad_id, [feature_labels[i] for i in batch_idx])
-            loss = model(**{k: v.to(device) for k, v in batch.items()}).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
-            loss_sum += loss.item()
-            n += 1
-            step += 1
-            if progress is not None:
-                progress(1)
-            if cfg.max_steps and step >= cfg.max_steps:
-                break
-        ev = evaluate_tagger(tagger, dev_records) if dev_records else None
-        row = {"epoch": epoch, "step": step, "loss": round(loss_sum / max(n, 1), 4),
-               "dev_ave_f1": round(ev.ave.f1, 4) if ev else None,
-               "dev_span_f1": ev.spans["f1"] if ev else None,
-               "seconds": round(time.perf_counter() - started, 1)}
-        history.append(row)
-        logger.info("epoch %(epoch)d: loss %(loss).4f, dev AVE F1 %(dev_ave_f1)s, span F1 %(dev_span_f1)s", row)
-        if on_epoch is not None:
-            on_epoch(row)
-        key = _score(ev) if ev else (float(epoch), 0.0)
-        if best_key is None or key > best_key:
-            best_key, best_eval, stale = key, ev, 0
-            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
-            row["best"] = True
-        else:
-            stale += 1
-            if stale >= cfg.patience:
-                logger.info("no dev improvement for %d epochs; stopping", stale)
-                break
-        if cfg.max_steps and step >= cfg.max_steps:
-            break
-    assert best_state is not None
-    model.load_state_dict(best_state)
-    model.to("cpu")
+
+    def collate(batch: list[Encoded], targets: list[list[int]]) -> dict[str, Any]:
+        return pad_batch(batch, pad_id, targets)
+
+    def dev_score() -> tuple[tuple[float, ...], dict[str, Any], Evaluation]:
+        ev = evaluate_tagger(tagger, dev_records)
+        return _score(ev), {"dev_ave_f1": round(ev.ave.f1, 4), "dev_span_f1": ev.spans["f1"]}, ev
+
+    history, best_eval = fit(model, features, feature_labels, collate, dev_score if dev_records else None, cfg,
+                             started=started, progress=progress, on_epoch=on_epoch)
 
     seconds = time.perf_counter() - started
     meta = modeldir.ModelMeta(
