@@ -139,9 +139,12 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
 
 def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]) -> str:
     def summary(card: Card, facts: Sequence[Fact]) -> str:
-        parts = [f"{attribute_name(f.attribute)} {f.value}" for f in facts]
-        return f"{the(card.title)}: {join(parts)}"
-    return f"{cap(summary(a, fa))}; {summary(b, fb)}."
+        by: dict[str, list[str]] = {}
+        for f in facts:
+            by.setdefault(f.attribute, []).append(f.value)
+        parts = [f"{attribute_name(attr)} {join(unique(values))}" for attr, values in by.items()]
+        return f"{the(card.title)}: {'; '.join(parts)}"
+    return f"{cap(summary(a, fa))}. {cap(summary(b, fb))}."
 
 
 def count_answer(n: int, description: str) -> str:

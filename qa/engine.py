@@ -502,11 +502,11 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
 
 
 def _comparative_word(attribute: str, direction: str) -> str:
+    if attribute == "price":
+        return "cheaper" if direction == "lower" else "more expensive"
     for word, (attr, d) in COMPARATIVES.items():
         if d == direction and attr == attribute and " " not in word:
             return word
-    if attribute == "price":
-        return "cheaper" if direction == "lower" else "more expensive"
     return f"{'lower' if direction == 'lower' else 'higher'} in {compose.attribute_name(attribute)}"
 
 

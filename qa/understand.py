@@ -263,6 +263,9 @@ class ValueEntry:
     unit: str | None
 
 
+_NAME_PARTS = re.compile(r"\s*(?:&|\band\b|,|/)\s*", re.IGNORECASE)
+
+
 class Lexicon:
     """Brands, categories, attribute names and values of the graph, keyed by singular token tuples."""
 
@@ -292,11 +295,14 @@ class Lexicon:
         for row in store.query(cr.QA_CATEGORIES):
             name = row["name"] or row["key"]
             lex.category_paths[row["key"]] = row["path"] or name
-            kt = key_tokens(name)
-            if kt:
-                lex.categories[kt].append(Link("category", row["key"], name))
-                lex.category_words.update(t for t in kt if t not in STOPWORDS)
-                lex.category_names[" ".join(kt)] = kt
+            # "Chargers & Cables" is also found as "chargers" and as "cables"
+            parts = [name, *(_NAME_PARTS.split(name) if _NAME_PARTS.search(name) else [])]
+            for part in parts:
+                kt = key_tokens(part)
+                if kt and all(link.key != row["key"] for link in lex.categories[kt]):
+                    lex.categories[kt].append(Link("category", row["key"], name))
+                    lex.category_names[" ".join(kt)] = kt
+                    lex.category_words.update(t for t in kt if t not in STOPWORDS)
         for row in store.query(cr.QA_VALUES):
             entry = ValueEntry(row["key"], row["attribute"], row["value"], row["number"], row["unit"])
             kt = key_tokens(row["value"] or "")
