@@ -73,8 +73,7 @@ class Engine:
 
             self.embedder = Embedder.load()
         tagger = self._load_tagger(tagger_dir) if tagger_dir is not None else None
-        self.understander = Understander(store, self.lexicon, tagger=tagger,
-                                         vector_search=self._nearest if self.embedder is not None else None)
+        self.understander = Understander(store, self.lexicon, tagger=tagger)
 
     @classmethod
     def open(cls, store: str | None = None, **kw: Any) -> Engine:

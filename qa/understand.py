@@ -178,14 +178,13 @@ def key_tokens(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A span of the question tied to a graph entity (brand, category, value or product)."""
+    """A phrase of the question tied to a graph entity (brand, category, value or product)."""
 
     kind: str  # brand | category | value | product
     key: str  # the node key (brand/category/value key, product id)
     name: str  # display name
     attribute: str = ""  # for values
     score: float = 1.0
-    span: tuple[int, int] = (0, 0)  # token span in the question
 
 
 @dataclass
@@ -377,12 +376,10 @@ class Understander:
     """Turns a question into a Parse using the graph's lexicons, its full-text index and optional helpers."""
 
     def __init__(self, store: GraphStore, lexicon: Lexicon, *,
-                 tagger: Callable[[str], Sequence[tuple[str, str]]] | None = None,
-                 vector_search: Callable[[str, int], list[tuple[str, float]]] | None = None) -> None:
+                 tagger: Callable[[str], Sequence[tuple[str, str]]] | None = None) -> None:
         self.store = store
         self.lexicon = lexicon
         self.tagger = tagger
-        self.vector_search = vector_search
         self.queries: list[tuple[str, dict[str, Any]]] = []  # Cypher run while understanding (evidence)
 
     # ------------------------------------------------------------------ entry
