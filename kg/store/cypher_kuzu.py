@@ -58,12 +58,6 @@ def set_vectors(label: str) -> str:
     )
 
 
-def merge_placeholders(label: str) -> str:
-    """Create nodes referenced by key only; existing nodes are left as they are."""
-    node = NODES[check_label(label)]
-    return f"UNWIND $keys AS k MERGE (n:{label} {{{node.key}: k}})"
-
-
 def merge_edges(name: str) -> str:
     """Edges that must stay unique (category hierarchy): MERGE, not COPY."""
     rel = RELS[check_rel(name)]
@@ -76,6 +70,17 @@ def merge_edges(name: str) -> str:
 
 def copy_edges(name: str, frame: str) -> str:
     return f"COPY {check_rel(name)} FROM {frame}"
+
+
+def existing_keys(label: str) -> str:
+    """Which of $keys already have a node: new ones are bulk-copied, only known ones need MERGE."""
+    key = NODES[check_label(label)].key
+    return f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n.{key} AS k"
+
+
+def copy_nodes(label: str, frame: str) -> str:
+    """Bulk-append nodes from an Arrow table (every column of the label, in schema order)."""
+    return f"COPY {check_label(label)} FROM {frame}"
 
 
 def delete_product_edges(name: str) -> str:
