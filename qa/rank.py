@@ -214,17 +214,23 @@ def split_pqa(questions: Sequence[PqaQuestion], split: Split = Split()) -> dict[
 
 
 def rank_metrics(questions: Sequence[PqaQuestion], scorer: Scorer, *, seed: int = 13) -> dict[str, float]:
-    """P@1 and MRR over answerable questions; ties are broken by a seeded shuffle, not by file order."""
+    """P@1 and MRR of a scorer over the answerable questions."""
+    answerable = [q for q in questions if q.answerable]
+    return metrics_from_scores(answerable, [scorer.score(q.question, q.candidates) for q in answerable], seed=seed)
+
+
+def metrics_from_scores(questions: Sequence[PqaQuestion], scores: Sequence[Sequence[float]], *,
+                        seed: int = 13) -> dict[str, float]:
+    """P@1 and MRR from one score list per question; ties are broken by a seeded shuffle, not by file order."""
     rng = random.Random(seed)
     p1 = rr = 0.0
     n = 0
-    for q in questions:
+    for q, s in zip(questions, scores):
         if not q.answerable:
             continue
-        scores = scorer.score(q.question, q.candidates)
         order = list(range(len(q.candidates)))
         rng.shuffle(order)
-        order.sort(key=lambda i: -scores[i])
+        order.sort(key=lambda i: -s[i])
         first = next(rank for rank, i in enumerate(order, start=1) if q.labels[i])
         p1 += first == 1
         rr += 1.0 / first
@@ -313,18 +319,31 @@ def _set_threads() -> None:
 
 
 class CrossEncoderRanker:
-    """A fine-tuned cross-encoder: sigmoid(logit) of (question, fact text) = P(fact answers the question)."""
+    """A fine-tuned cross-encoder: sigmoid(logit) of (question, fact text) = P(fact answers the question).
+
+    When training fitted a fusion weight w (meta.json "fusion"), the logit is
+    ``logit + w * (cosine - centre)`` with the plain MiniLM cosine of question and fact: the learned
+    scorer and the sentence embedding, combined with one weight chosen on the dev questions.
+    """
 
     name = "cross-encoder"
 
-    def __init__(self, model: Any, tokenizer: Any, meta: dict[str, Any], directory: Path) -> None:
+    def __init__(self, model: Any, tokenizer: Any, meta: dict[str, Any], directory: Path,
+                 embedder: Any = None) -> None:
         self.model = model
         self.tokenizer = tokenizer
         self.meta = meta
         self.directory = directory
+        self.embedder = embedder
+        fusion = meta.get("fusion") or {}
+        self.cosine_weight = float(fusion.get("cosine_weight", 0.0)) if embedder is not None else 0.0
+        self.cosine_centre = float(fusion.get("cosine_centre", 0.0))
+        if self.cosine_weight:
+            self.name = "cross-encoder+cosine"
 
     @classmethod
-    def load(cls, directory: Path) -> CrossEncoderRanker:
+    def load(cls, directory: Path, *, fusion: bool = True) -> CrossEncoderRanker:
+        """Load a ranker directory (meta.json checked first); ``fusion=False`` ignores a fitted cosine weight."""
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
@@ -352,9 +371,16 @@ class CrossEncoderRanker:
             raise ModelLoadError(f"{directory}: expected a 1-logit ranker, found {model.config.num_labels} labels")
         model.eval()
         _set_threads()
-        return cls(model, tokenizer, meta, directory)
+        embedder = None
+        fitted = meta.get("fusion") or {}
+        if fusion and fitted.get("cosine_weight"):
+            from extraction.embed import Embedder
+
+            embedder = Embedder.load(Path(fitted["embedder"]) if fitted.get("embedder") else None)
+        return cls(model, tokenizer, meta, directory, embedder)
 
     def logits(self, question: str, texts: Sequence[str], batch_size: int = 64) -> list[float]:
+        """The cross-encoder's own logits (no fusion)."""
         import torch
 
         out: list[float] = []
@@ -367,8 +393,44 @@ class CrossEncoderRanker:
                 out.extend(self.model(**enc).logits[:, 0].tolist())
         return out
 
+    def fused(self, question: str, texts: Sequence[str]) -> list[float]:
+        logits = self.logits(question, texts)
+        if not self.cosine_weight:
+            return logits
+        cosines = CosineScorer(self.embedder).score(question, texts)
+        return [x + self.cosine_weight * (c - self.cosine_centre) for x, c in zip(logits, cosines)]
+
     def score(self, question: str, texts: Sequence[str]) -> list[float]:
-        return [1.0 / (1.0 + math.exp(-x)) for x in self.logits(question, texts)]
+        return [1.0 / (1.0 + math.exp(-x)) for x in self.fused(question, texts)]
+
+
+FUSION_WEIGHTS = (0.0, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0)
+
+
+def fit_fusion(ranker: CrossEncoderRanker, embedder: Any, dev: Sequence[PqaQuestion], *,
+               seed: int = 13, embedder_dir: Path | None = None) -> dict[str, Any]:
+    """Choose the cosine weight (from FUSION_WEIGHTS) that ranks the dev questions best; 0 keeps the
+    cross-encoder alone. The centre is the mean dev cosine, so fused scores stay near the logit's scale."""
+    answerable = [q for q in dev if q.answerable]
+    logits = [ranker.logits(q.question, q.candidates) for q in answerable]
+    cosine = CosineScorer(embedder)
+    cosines = [cosine.score(q.question, q.candidates) for q in answerable]
+    flat = [c for cs in cosines for c in cs]
+    centre = sum(flat) / len(flat) if flat else 0.0
+    grid: dict[str, dict[str, float]] = {}
+    best: tuple[float, float, float] | None = None
+    for weight in FUSION_WEIGHTS:
+        fused = [[x + weight * (c - centre) for x, c in zip(lg, cs)] for lg, cs in zip(logits, cosines)]
+        m = metrics_from_scores(answerable, fused, seed=seed)
+        grid[f"{weight:g}"] = m
+        key = (m["p_at_1"], m["mrr"], -weight)  # ties go to the smaller weight
+        if best is None or key > best:
+            best = key
+    assert best is not None
+    weight = -best[2]
+    return {"cosine_weight": weight, "cosine_centre": centre, "dev": grid[f"{weight:g}"],
+            "embedder": str(embedder_dir) if embedder_dir else None,
+            "grid_p_at_1": {w: round(m["p_at_1"], 4) for w, m in grid.items()}}
 
 
 # ---------------------------------------------------------------------------- training
@@ -390,6 +452,8 @@ class TrainConfig:
     negatives: int | None = 3  # negatives sampled per question and epoch (None: all): CPU time
     freeze_layers: int = 3  # embeddings and the lowest N encoder layers stay as in the backbone
     max_steps: int | None = None  # cap for smoke runs
+    fusion: bool = True  # fit a cosine weight on dev after training (0 when it does not help)
+    embed_model: Path | None = None  # sentence encoder for the fusion; default: the packaged MiniLM
     force: bool = False
 
 
@@ -539,6 +603,16 @@ def train_ranker(config: TrainConfig, progress: Callable[[str], None] | None = N
         if config.max_steps is not None and step >= config.max_steps:
             break
     assert best is not None
+    fusion = None
+    if config.fusion:
+        from extraction.embed import Embedder
+
+        best_model = AutoModelForSequenceClassification.from_pretrained(str(output / "hf"), local_files_only=True)
+        chosen = CrossEncoderRanker(best_model.eval(), tokenizer, {"config": {"max_length": config.max_length}}, output)
+        fusion = fit_fusion(chosen, Embedder.load(config.embed_model), parts["dev"], seed=config.seed,
+                            embedder_dir=config.embed_model)
+        if progress is not None:
+            progress(f"fusion: cosine weight {fusion['cosine_weight']:g} (dev P@1 {fusion['dev']['p_at_1']:.3f})")
     config_json = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(config).items()
                    if k not in ("force", "output")}
     config_json["base_model"] = str(base)
@@ -554,6 +628,7 @@ def train_ranker(config: TrainConfig, progress: Callable[[str], None] | None = N
                  "split": "by product (candidate set), seeded; dev selects the epoch, held_out is reported"},
         "best_epoch": best["epoch"],
         "history": history,
+        "fusion": fusion,
     }
     (output / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     return meta
@@ -564,7 +639,8 @@ def train_ranker(config: TrainConfig, progress: Callable[[str], None] | None = N
 
 def evaluate_ranker(model_dir: Path | None, data: Path, *, part: str = "held_out",
                     baselines: bool = True, embed_dir: Path | None = None) -> dict[str, Any]:
-    """P@1 and MRR of the trained ranker and the BM25 / MiniLM-cosine baselines on one part of the split.
+    """P@1 and MRR on one part of the split: the cross-encoder alone, fused with the cosine (when training
+    fitted a weight), and the BM25 / MiniLM-cosine baselines.
 
     The split is read from the model's meta.json (the same seed and fractions as training), so the
     held-out questions are never ones the model trained on.
@@ -579,16 +655,34 @@ def evaluate_ranker(model_dir: Path | None, data: Path, *, part: str = "held_out
     if part not in parts:
         raise ConfigError(f"unknown part {part!r}; use one of {', '.join(parts)}")
     chosen = parts[part]
+    answerable = [q for q in chosen if q.answerable]
     results: dict[str, Any] = {"data": str(data), "part": part, "split": asdict(split),
-                               "questions": len(chosen), "answerable": sum(q.answerable for q in chosen),
-                               "scores": {}}
+                               "questions": len(chosen), "answerable": len(answerable), "scores": {}}
+    scores = results["scores"]
+    cosines: list[list[float]] | None = None
+    if baselines or (ranker is not None and ranker.cosine_weight):
+        if ranker is not None and ranker.embedder is not None and embed_dir is None:
+            embedder = ranker.embedder
+        else:
+            from extraction.embed import Embedder
+
+            embedder = Embedder.load(embed_dir)
+        cosine = CosineScorer(embedder)
+        cosines = [cosine.score(q.question, q.candidates) for q in answerable]
     if ranker is not None:
-        results["scores"][ranker.name] = rank_metrics(chosen, ranker, seed=split.seed)
-    if baselines:
+        logits = [ranker.logits(q.question, q.candidates) for q in answerable]
+        scores["cross-encoder"] = metrics_from_scores(answerable, logits, seed=split.seed)
+        if ranker.cosine_weight and cosines is not None:
+            w, c0 = ranker.cosine_weight, ranker.cosine_centre
+            fused = [[x + w * (c - c0) for x, c in zip(lg, cs)] for lg, cs in zip(logits, cosines)]
+            scores["cross-encoder+cosine"] = metrics_from_scores(answerable, fused, seed=split.seed)
+            results["cosine_weight"] = w
+    if baselines and cosines is not None:
         corpus = [c for q in parts["train"] for c in q.candidates]
-        results["scores"]["bm25"] = rank_metrics(chosen, BM25Scorer(corpus), seed=split.seed)
-        results["scores"]["minilm-cosine"] = rank_metrics(chosen, CosineScorer.load(embed_dir), seed=split.seed)
-    if ranker is not None and baselines:
-        best_base = max(results["scores"]["bm25"]["p_at_1"], results["scores"]["minilm-cosine"]["p_at_1"])
-        results["p_at_1_gain_over_best_baseline"] = results["scores"][ranker.name]["p_at_1"] - best_base
+        scores["bm25"] = rank_metrics(answerable, BM25Scorer(corpus), seed=split.seed)
+        scores["minilm-cosine"] = metrics_from_scores(answerable, cosines, seed=split.seed)
+        best_base = max(scores["bm25"]["p_at_1"], scores["minilm-cosine"]["p_at_1"])
+        for name in ("cross-encoder", "cross-encoder+cosine"):
+            if name in scores:
+                results[f"{name}_p_at_1_gain_over_best_baseline"] = scores[name]["p_at_1"] - best_base
     return results

@@ -9,6 +9,7 @@ import pytest
 
 from kg.errors import ConfigError, ModelLoadError
 from qa.rank import (
+    FUSION_WEIGHTS,
     BM25Scorer,
     CosineScorer,
     CrossEncoderRanker,
@@ -131,7 +132,7 @@ def test_embedder_load_refuses_a_directory_without_model(tmp_path: Path) -> None
 def trained(tiny_bert: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     output = tmp_path_factory.mktemp("ranker") / "model"
     meta = train_ranker(TrainConfig(data=PQA_FIXTURE, output=output, base_model=tiny_bert, epochs=2,
-                                    learning_rate=1e-3, seed=5))
+                                    learning_rate=1e-3, seed=5, freeze_layers=1, embed_model=tiny_bert))
     return output, meta
 
 
@@ -144,6 +145,9 @@ def test_train_ranker_writes_model_directory(trained: tuple[Path, dict]) -> None
     assert len(meta["history"]) == 2 and meta["best_epoch"] in (1, 2)
     assert meta["data"]["questions"] == {"train": 17, "dev": 4, "held_out": 3}
     assert len(meta["data"]["sha256"]) == 64
+    fusion = meta["fusion"]
+    assert fusion["cosine_weight"] in FUSION_WEIGHTS and set(fusion["grid_p_at_1"]) == {f"{w:g}" for w in FUSION_WEIGHTS}
+    assert fusion["dev"]["p_at_1"] == pytest.approx(max(fusion["grid_p_at_1"].values()), abs=1e-4)
 
 
 def test_train_ranker_refuses_non_empty_output(trained: tuple[Path, dict], tiny_bert: Path) -> None:
@@ -171,10 +175,15 @@ def test_evaluate_ranker_reports_model_and_baselines(trained: tuple[Path, dict],
     output, _ = trained
     result = evaluate_ranker(output, PQA_FIXTURE, embed_dir=tiny_bert)
     assert result["questions"] == 3 and result["answerable"] == 3
-    assert set(result["scores"]) == {"cross-encoder", "bm25", "minilm-cosine"}
+    expected = {"cross-encoder", "bm25", "minilm-cosine"}
+    if json.loads((output / "meta.json").read_text())["fusion"]["cosine_weight"]:
+        expected.add("cross-encoder+cosine")
+    assert set(result["scores"]) == expected
     for s in result["scores"].values():
         assert 0.0 <= s["p_at_1"] <= s["mrr"] <= 1.0 and s["questions"] == 3
-    assert "p_at_1_gain_over_best_baseline" in result
+    gain = result["cross-encoder_p_at_1_gain_over_best_baseline"]
+    best_base = max(result["scores"]["bm25"]["p_at_1"], result["scores"]["minilm-cosine"]["p_at_1"])
+    assert gain == pytest.approx(result["scores"]["cross-encoder"]["p_at_1"] - best_base)
 
 
 def test_engine_uses_a_trained_ranker(qa_graph: Path, trained: tuple[Path, dict]) -> None:
