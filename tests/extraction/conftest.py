@@ -96,6 +96,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
+def tiny_bert_factory() -> Any:
+    """build_tiny_bert, for tests that need a vocabulary of their own texts."""
+    return build_tiny_bert
+
+
+@pytest.fixture(scope="session")
 def tiny_bert(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path]) -> Path:
     texts = []
     for path in corpus.values():

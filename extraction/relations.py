@@ -1,0 +1,436 @@
+"""The relation classifier: what a product's text says about another product it mentions.
+
+1. Mentions. `ProductIndex` knows the catalog's products by their names: the leading 2 to 8 words
+   of the title, from its start and from after a leading brand, lower-cased, never across
+   punctuation. A mention is a maximal n-gram of a product's text that names at most
+   ``max_targets`` other products ("iPhone 15 Pro Max" in "Case for Apple iPhone
+   15 Pro Max, Pink"); the attribute tagger's spans are looked up the same way.
+2. Classification. The segment holding the mention is fed with entity markers around it
+   ("Case for Apple << iPhone 15 Pro Max >> , Pink"), the category as the first sequence, to the
+   same backbone as the tagger; the relation is read off the start marker's token ("entity start",
+   as in Baldini Soares et al. 2019) by a linear layer with one sigmoid per type: COMPATIBLE_WITH,
+   ACCESSORY_FOR, REPLACEMENT_FOR, INCLUDES; none above the threshold means NONE. (The layer is a
+   token-classification head, so save_pretrained/from_pretrained need no custom class.)
+3. Training data by distant supervision: a mention gets the types of the catalog's ``related`` links
+   from the product to any product the mention names; mentions without such a link are NONE examples.
+
+Scores are per (product, mention, type): precision, recall and F1 for each type and micro-averaged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.build import ExtractedRelation, ExtractedValue
+from kg.catalog import Product, read_catalog
+from kg.errors import ConfigError
+from kg.schema import ProductRelation
+
+from extraction import modeldir
+from extraction.align import file_sha256
+from extraction.tagger import Encoded, context_words, encode, pick_device
+from extraction.tokenize import Word, segments, words
+from extraction.train import TrainConfig, base_model_dir, fit, load_base, seed_everything, split_records
+
+logger = logging.getLogger(__name__)
+
+TASK = "relations"
+TYPES: tuple[ProductRelation, ...] = (ProductRelation.COMPATIBLE_WITH, ProductRelation.ACCESSORY_FOR,
+                                      ProductRelation.REPLACEMENT_FOR, ProductRelation.INCLUDES)
+START, END = "<<", ">>"
+_WORDY = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words [first, last) of one segment of a field, naming the products ``targets``."""
+
+    field: str
+    segment: int
+    first: int
+    last: int
+    start: int
+    end: int
+    targets: tuple[str, ...]
+
+
+class ProductIndex:
+    """Catalog products by the word n-grams of their titles, for linking mentions."""
+
+    def __init__(self, max_targets: int = 25, min_words: int = 2, max_words: int = 8) -> None:
+        self.max_targets = max_targets
+        self.min_words = min_words
+        self.max_words = max_words
+        self._grams: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._known: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    @staticmethod
+    def chunks(ws: Sequence[Word]) -> Iterator[list[int]]:
+        """Runs of word indices between punctuation-only words."""
+        run: list[int] = []
+        for i, w in enumerate(ws):
+            if _WORDY.search(w.text):
+                run.append(i)
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+
+    def add(self, product_id: str, title: str, brand: str | None = None) -> None:
+        """Index a product under its names: the leading words of its title (up to the first
+        punctuation), 2 to ``max_words`` of them, from the start and from after a leading brand
+        ("Google Pixel 7a", "Pixel 7a"), never attribute values further on ("128GB", "Black")."""
+        if product_id in self._known:
+            return
+        self._known.add(product_id)
+        ws = words(title)
+        run = next(self.chunks(ws), [])
+        if not run or run[0] != 0:
+            return
+        keys = [ws[i].text.lower() for i in run]
+        starts = [0]
+        brand_keys = [w.text.lower() for w in words(brand)] if brand else []
+        if brand_keys and keys[: len(brand_keys)] == brand_keys and len(keys) > len(brand_keys):
+            starts.append(len(brand_keys))
+        for a in starts:
+            for b in range(a + self.min_words, min(len(keys), a + self.max_words) + 1):
+                self._grams[tuple(keys[a:b])].add(product_id)
+
+    def targets(self, key: tuple[str, ...], exclude: str) -> tuple[str, ...]:
+        found = self._grams.get(key)
+        if not found or len(found) > self.max_targets + 1:
+            return ()
+        ids = tuple(sorted(found - {exclude}))
+        return ids if len(ids) <= self.max_targets else ()
+
+    def mentions(self, product_id: str, field_name: str, segment: int, ws: Sequence[Word]) -> list[Mention]:
+        """Maximal, non-overlapping n-grams of ``ws`` that name other products (longest first, left to right)."""
+        out: list[Mention] = []
+        for run in self.chunks(ws):
+            keys = [ws[i].text.lower() for i in run]
+            a = 0
+            while a < len(run):
+                best: tuple[int, tuple[str, ...]] | None = None
+                for b in range(min(len(run), a + self.max_words), a + self.min_words - 1, -1):
+                    found = self.targets(tuple(keys[a:b]), product_id)
+                    if found:
+                        best = (b, found)
+                        break
+                if best is None:
+                    a += 1
+                    continue
+                b, found = best
+                first, last = run[a], run[b - 1] + 1
+                out.append(Mention(field_name, segment, first, last, ws[first].start, ws[last - 1].end, found))
+                a = b
+        return out
+
+
+def marker_positions(encoded: Sequence[Encoded], cands: Sequence[Candidate]) -> list[int]:
+    """The token index of each candidate's start marker (0, the [CLS] token, if it was cut off)."""
+    out = []
+    for enc, c in zip(encoded, cands):
+        try:
+            out.append(enc.first_token_of.index(c.mention.first))
+        except ValueError:
+            out.append(0)
+    return out
+
+
+def relation_logits(model: Any, batch: dict[str, Any]) -> Any:
+    """(batch, types) logits: the head's output at each example's start marker."""
+    import torch
+
+    logits = model(input_ids=batch["input_ids"], token_type_ids=batch["token_type_ids"],
+                   attention_mask=batch["attention_mask"]).logits
+    return logits[torch.arange(logits.shape[0], device=logits.device), batch["positions"]]
+
+
+def relation_loss(model: Any, batch: dict[str, Any]) -> Any:
+    import torch
+
+    return torch.nn.functional.binary_cross_entropy_with_logits(relation_logits(model, batch), batch["labels"])
+
+
+def marked(ws: Sequence[Word], m: Mention) -> list[str]:
+    texts = [w.text for w in ws]
+    return texts[: m.first] + [START] + texts[m.first: m.last] + [END] + texts[m.last:]
+
+
+@dataclass
+class Candidate:
+    """One (product, mention) pair with its input words and, from the catalog, its types."""
+
+    product: str
+    category: str
+    mention: Mention
+    words: list[str]
+    gold: frozenset[ProductRelation] = frozenset()
+
+
+def candidates(products: Sequence[Product], index: ProductIndex, max_words: int = 64,
+               extra: Sequence[Sequence[ExtractedValue]] | None = None) -> list[Candidate]:
+    """Every mention of another product in ``products``' text (after adding them to ``index``)."""
+    for p in products:
+        index.add(p.id, p.title, p.brand)
+    out: list[Candidate] = []
+    for n, p in enumerate(products):
+        category = " > ".join(p.category)
+        links = {(t, target) for t, target in p.related if t in TYPES}
+        spans = extra[n] if extra is not None else ()
+        for field_name, text in p.text_fields().items():
+            for s_i, ws in enumerate(segments(text, max_words)):
+                found = index.mentions(p.id, field_name, s_i, ws)
+                taken = {(m.start, m.end) for m in found}
+                for v in spans:  # the tagger's spans ("Compatible Model": "iPhone 15") name products too
+                    if v.field != field_name or (v.start, v.end) in taken:
+                        continue
+                    inside = [i for i, w in enumerate(ws) if w.start >= v.start and w.end <= v.end]
+                    if not inside or any(v.start < e and s < v.end for s, e in taken):
+                        continue
+                    key = tuple(ws[i].text.lower() for i in inside if _WORDY.search(ws[i].text))
+                    targets = index.targets(key, p.id)
+                    if targets:
+                        found.append(Mention(field_name, s_i, inside[0], inside[-1] + 1, v.start, v.end, targets))
+                        taken.add((v.start, v.end))
+                for m in found:
+                    gold = frozenset(t for t, target in links if target in m.targets)
+                    out.append(Candidate(p.id, category, m, marked(ws, m), gold))
+    return out
+
+
+# ---------------------------------------------------------------- model
+
+
+class RelationClassifier:
+    """Classifies product mentions into relation types; loaded from a model directory with `load`."""
+
+    def __init__(self, model: Any, tokenizer: Any, *, threshold: float = 0.5, max_length: int = 160,
+                 max_words: int = 64, max_targets: int = 25, batch_size: int = 64, device: str | None = None,
+                 name: str = "relations", version: str = "") -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.threshold = threshold
+        self.max_length = max_length
+        self.max_words = max_words
+        self.batch_size = batch_size
+        self.device = pick_device(device)
+        self.name = name
+        self.version = version
+        self.index = ProductIndex(max_targets=max_targets)
+        self.model.to(self.device)
+
+    @classmethod
+    def load(cls, directory: str | Path, *, device: str | None = None, batch_size: int = 64) -> RelationClassifier:
+        meta, model, tokenizer = modeldir.load(Path(directory), TASK)
+        if meta.labels != [t.value for t in TYPES]:
+            raise modeldir.ModelLoadError(
+                f"{directory}: relation types {meta.labels} are not this shopgraph's {[t.value for t in TYPES]}; "
+                f"retrain it with `shopgraph train relations`")
+        cfg = meta.config
+        return cls(model, tokenizer, threshold=float(cfg.get("threshold", 0.5)),
+                   max_length=int(cfg.get("max_length", 160)), max_words=int(cfg.get("max_words", 64)),
+                   max_targets=int(cfg.get("max_targets", 25)), batch_size=batch_size, device=device,
+                   name=meta.name, version=meta.version)
+
+    def probabilities(self, cands: Sequence[Candidate]) -> list[list[float]]:
+        """Per candidate, one probability per type in TYPES."""
+        import torch
+
+        if not cands:
+            return []
+        ctx: dict[str, list[str]] = {}
+        encoded = encode(self.tokenizer, [(ctx.setdefault(c.category, context_words(c.category)), c.words)
+                                          for c in cands], self.max_length)
+        positions = marker_positions(encoded, cands)
+        order = sorted(range(len(cands)), key=lambda k: len(encoded[k].input_ids))
+        out: list[list[float]] = [[] for _ in cands]
+        pad_id = self.tokenizer.pad_token_id or 0
+        self.model.eval()
+        with torch.inference_mode():
+            for b in range(0, len(order), self.batch_size):
+                idx = order[b: b + self.batch_size]
+                batch = collate([encoded[k] for k in idx], [positions[k] for k in idx], None, pad_id)
+                logits = relation_logits(self.model, {k: v.to(self.device) for k, v in batch.items()}).float().cpu()
+                for r, row in zip(idx, torch.sigmoid(logits).tolist()):
+                    out[r] = row
+        return out
+
+    def extract(self, products: Sequence[Product],
+                values: Sequence[Sequence[ExtractedValue]] | None = None) -> list[list[ExtractedRelation]]:
+        """Relations each product's text states about products seen so far (this batch included)."""
+        cands = candidates(products, self.index, self.max_words, values)
+        position = {p.id: i for i, p in enumerate(products)}
+        out: list[list[ExtractedRelation]] = [[] for _ in products]
+        for c, probs in zip(cands, self.probabilities(cands)):
+            for t, prob in zip(TYPES, probs):
+                if prob >= self.threshold:
+                    for target in c.mention.targets:
+                        out[position[c.product]].append(ExtractedRelation(
+                            t, target, c.mention.field, c.mention.start, c.mention.end, round(prob, 4)))
+        return out
+
+
+def collate(batch: Sequence[Encoded], positions: Sequence[int], targets: Sequence[Sequence[float]] | None,
+            pad_id: int) -> dict[str, Any]:
+    import torch
+
+    from extraction.tagger import pad_batch
+
+    out = pad_batch(batch, pad_id)
+    out["positions"] = torch.tensor(list(positions), dtype=torch.long)
+    if targets is not None:
+        out["labels"] = torch.tensor([list(t) for t in targets], dtype=torch.float)
+    return out
+
+
+# ---------------------------------------------------------------- data, scores, training
+
+
+def read_products(paths: Iterable[str | Path]) -> list[Product]:
+    out: list[Product] = []
+    for path in paths:
+        for rec in read_catalog(path):
+            assert isinstance(rec, Product)
+            out.append(rec)
+    return out
+
+
+@dataclass
+class RelationScores:
+    per_type: dict[str, dict[str, float]]
+    micro: dict[str, float]
+    candidates: int
+    positives: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def score(gold: Sequence[frozenset[ProductRelation]], predicted: Sequence[frozenset[ProductRelation]],
+          ) -> RelationScores:
+    """Per-type and micro P/R/F1 over (candidate, type) decisions."""
+    per_type: dict[str, dict[str, float]] = {}
+    tp_all = fp_all = fn_all = 0
+    for t in TYPES:
+        tp = sum(1 for g, p in zip(gold, predicted) if t in g and t in p)
+        fp = sum(1 for g, p in zip(gold, predicted) if t not in g and t in p)
+        fn = sum(1 for g, p in zip(gold, predicted) if t in g and t not in p)
+        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
+        per_type[t.value] = _prf(tp, fp, fn)
+    return RelationScores(per_type, _prf(tp_all, fp_all, fn_all), len(gold), sum(1 for g in gold if g))
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": tp + fn}
+
+
+def evaluate_classifier(clf: RelationClassifier, products: Sequence[Product],
+                        known: Sequence[Product] = ()) -> RelationScores:
+    """Score ``clf`` on the mentions in ``products`` against their catalog links; mentions may name
+    ``products`` and ``known`` ones (a fresh index of both)."""
+    clf.index = ProductIndex(clf.index.max_targets)
+    for p in known:
+        clf.index.add(p.id, p.title, p.brand)
+    cands = candidates(products, clf.index, clf.max_words)
+    predicted = [frozenset(t for t, p in zip(TYPES, probs) if p >= clf.threshold)
+                 for probs in clf.probabilities(cands)]
+    return score([c.gold for c in cands], predicted)
+
+
+def evaluate_relations(model_dir: str | Path, data: Sequence[str | Path]) -> RelationScores:
+    return evaluate_classifier(RelationClassifier.load(model_dir), read_products(data))
+
+
+@dataclass
+class RelationTrainConfig(TrainConfig):
+    threshold: float = 0.5
+    max_targets: int = 25
+    none_per_positive: float = 3.0  # keep at most this many NONE candidates per linked one (seeded sample)
+
+
+def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str | Path | None = None,
+                    config: RelationTrainConfig | None = None, force: bool = False,
+                    progress: Callable[[int], None] | None = None,
+                    on_epoch: Callable[[dict[str, Any]], None] | None = None) -> tuple[modeldir.ModelMeta, float]:
+    """Fine-tune the relation classifier on catalogs whose records carry ``related`` links."""
+    import random
+
+    import torch
+
+    cfg = config or RelationTrainConfig()
+    out = Path(output)
+    modeldir.prepare_output(out, force=force)
+    started = time.perf_counter()
+    torch.set_num_threads(cfg.threads)
+    torch.set_flush_denormal(True)
+    seed_everything(cfg.seed)
+    products = read_products(train)
+    if dev is not None:
+        dev_products = read_products([dev])
+    else:
+        products, dev_products = split_records(products, cfg.dev_fraction, cfg.seed)  # type: ignore[arg-type]
+    index = ProductIndex(cfg.max_targets)
+    for p in dev_products:  # training mentions may name dev products and the other way round
+        index.add(p.id, p.title, p.brand)
+    cands = candidates(products, index, cfg.max_words)
+    positives = [c for c in cands if c.gold]
+    if not positives:
+        raise ConfigError(f"no catalog link in {', '.join(map(str, train))} could be found in the text: records need "
+                          "'related' links (compatible-with, accessory-for, replacement-for, includes) to products "
+                          "that their title, bullets or description name")
+    negatives = [c for c in cands if not c.gold]
+    random.Random(cfg.seed).shuffle(negatives)
+    kept = positives + negatives[: int(cfg.none_per_positive * len(positives))]
+    base = base_model_dir(cfg.base_model)
+    cfg.base_model = str(base)
+    labels = [t.value for t in TYPES]
+    tokenizer, model = load_base(base, "AutoModelForTokenClassification", num_labels=len(TYPES),
+                                 id2label=dict(enumerate(labels)), label2id={v: i for i, v in enumerate(labels)})
+    features = encode(tokenizer, [(context_words(c.category), c.words) for c in kept], cfg.max_length)
+    positions = marker_positions(features, kept)
+    targets = [(pos, [1.0 if t in c.gold else 0.0 for t in TYPES]) for pos, c in zip(positions, kept)]
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    model.to(device)
+    clf = RelationClassifier(model, tokenizer, threshold=cfg.threshold, max_length=cfg.max_length,
+                             max_words=cfg.max_words, max_targets=cfg.max_targets, device=device)
+    pad_id = tokenizer.pad_token_id or 0
+    logger.info("relations: %d candidates (%d linked, %d NONE kept of %d)", len(kept), len(positives),
+                len(kept) - len(positives), len(negatives))
+
+    epoch = [0]
+
+    def dev_score() -> tuple[tuple[float, ...], dict[str, Any], RelationScores]:
+        s = evaluate_classifier(clf, dev_products, products)
+        epoch[0] += 1
+        return (s.micro["f1"], epoch[0]), {"dev_micro_f1": s.micro["f1"]}, s  # a tie keeps the later epoch
+
+    history, best = fit(model, features, targets,
+                        lambda b, t: collate(b, [pos for pos, _ in t], [y for _, y in t], pad_id),
+                        dev_score if dev_products else None, cfg, started=started, progress=progress,
+                        on_epoch=on_epoch, loss_fn=relation_loss)
+    seconds = time.perf_counter() - started
+    meta = modeldir.ModelMeta(
+        task=TASK, labels=labels, config=asdict(cfg),
+        data=[{"path": str(p), "sha256": file_sha256(p), "role": "train"} for p in train]
+        + ([{"path": str(dev), "sha256": file_sha256(dev), "role": "dev"}] if dev is not None else []),
+        metrics={"dev": best.as_dict() if best else None, "train_candidates": len(kept),
+                 "train_linked": len(positives), "history": history,
+                 "parameters": sum(p.numel() for p in model.parameters()), "train_seconds": round(seconds, 1)},
+    )
+    modeldir.save(out, model, tokenizer, meta)
+    return meta, seconds

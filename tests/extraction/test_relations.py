@@ -1,0 +1,156 @@
+"""Relation classifier: mention linking, distant labels, scores, train → load → extract, build, CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from extraction.relations import (
+    TYPES,
+    ProductIndex,
+    RelationClassifier,
+    RelationTrainConfig,
+    candidates,
+    evaluate_relations,
+    score,
+    train_relations,
+)
+from extraction.tokenize import words
+from kg.build import build_graph
+from kg.catalog import Product, read_catalog
+from kg.cli import cli
+from kg.errors import ModelLoadError
+from kg.schema import ProductRelation
+from kg.store.embedded import EmbeddedStore
+
+PHONE = Product(id="ph1", title="Apple iPhone 15 Pro Max 256GB, Natural Titanium", brand="Apple")
+PHONE2 = Product(id="ph2", title="Apple iPhone 15 Pro Max 512GB, Black Titanium", brand="Apple")
+CASE = Product(id="c1", title="OtterBox Commuter Case for Apple iPhone 15 Pro Max, Pink", brand="OtterBox",
+               bullets=["Made for the iPhone 15 Pro Max", "Drop protection up to 12 ft"],
+               related=[(ProductRelation.ACCESSORY_FOR, "ph1"), (ProductRelation.SIMILAR_TO, "ph2")])
+
+
+def test_product_index_links_names_not_attribute_values() -> None:
+    index = ProductIndex()
+    for p in (PHONE, PHONE2, CASE):
+        index.add(p.id, p.title, p.brand)
+    ws = words(CASE.title)
+    found = index.mentions(CASE.id, "title", 0, ws)
+    assert [(CASE.title[m.start:m.end], m.targets) for m in found] == [("Apple iPhone 15 Pro Max", ("ph1", "ph2"))]
+    bullets = words(CASE.bullets[0])
+    assert [m.targets for m in index.mentions(CASE.id, "bullets", 0, bullets)] == [("ph1", "ph2")]  # after the brand
+    assert index.mentions(PHONE.id, "title", 0, words("256GB Black Titanium")) == []
+
+
+def test_candidates_take_their_types_from_catalog_links() -> None:
+    cands = candidates([PHONE, PHONE2, CASE], ProductIndex())
+    case_cands = [c for c in cands if c.product == "c1"]
+    assert [c.gold for c in case_cands] == [frozenset({ProductRelation.ACCESSORY_FOR})] * 2  # title and bullet
+    assert case_cands[0].words[4:11] == ["<<", "Apple", "iPhone", "15", "Pro", "Max", ">>"]
+    # the phones name each other in their titles: NONE examples (SIMILAR_TO is not a classified type)
+    assert all(not c.gold for c in cands if c.product != "c1")
+
+
+def test_relation_scores_hand_computed() -> None:
+    c, a = ProductRelation.COMPATIBLE_WITH, ProductRelation.ACCESSORY_FOR
+    gold = [frozenset({c, a}), frozenset({c}), frozenset(), frozenset({a})]
+    pred = [frozenset({c}), frozenset({c, a}), frozenset({c}), frozenset()]
+    s = score(gold, pred)
+    assert s.per_type["COMPATIBLE_WITH"] == {"precision": 0.6667, "recall": 1.0, "f1": 0.8, "support": 2}
+    assert s.per_type["ACCESSORY_FOR"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 2}
+    assert s.micro == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 4}
+    assert (s.candidates, s.positives) == (4, 3)
+
+
+@pytest.fixture(scope="module")
+def synth_catalogs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from kg.synth import synth_catalog
+
+    d = tmp_path_factory.mktemp("rel-data")
+    rows = list(synth_catalog(360, seed=3))
+    paths = {"train": d / "train.jsonl", "test": d / "test.jsonl"}
+    paths["train"].write_text("".join(json.dumps(r) + "\n" for r in rows[:300]), encoding="utf-8")
+    paths["test"].write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return paths
+
+
+@pytest.fixture(scope="module")
+def relation_model(tmp_path_factory: pytest.TempPathFactory, synth_catalogs: dict[str, Path],
+                   tiny_bert_factory: Any) -> Path:
+    texts = []
+    for line in synth_catalogs["test"].read_text().splitlines():
+        rec = json.loads(line)
+        texts += [rec["title"], rec.get("description") or "", *rec.get("bullets", []),
+                  " > ".join(rec["category"]) if isinstance(rec.get("category"), list) else rec.get("category") or ""]
+    base = tiny_bert_factory(tmp_path_factory.mktemp("rel-bert"), texts + ["<< >>"])
+    out = tmp_path_factory.mktemp("rel-model") / "relations"
+    train_relations([synth_catalogs["train"]], out, config=RelationTrainConfig(
+        base_model=str(base), epochs=20, learning_rate=3e-3, threads=1, seed=13, patience=20))
+    return out
+
+
+def test_relations_train_save_load_and_score(relation_model: Path, synth_catalogs: dict[str, Path]) -> None:
+    meta = json.loads((relation_model / "meta.json").read_text())
+    assert meta["task"] == "relations" and meta["labels"] == [t.value for t in TYPES]
+    assert meta["metrics"]["train_linked"] > 0
+    scores = evaluate_relations(relation_model, [synth_catalogs["test"]])
+    assert set(scores.per_type) == {t.value for t in TYPES}
+    assert scores.positives > 0
+    assert scores.micro["f1"] > 0.5, scores.as_dict()
+
+
+def test_relations_extract_into_the_graph_with_provenance(relation_model: Path, synth_catalogs: dict[str, Path],
+                                                           tmp_path: Path) -> None:
+    from extraction.pipeline import load_extractor
+
+    extractor = load_extractor(None, relation_model)
+    store = EmbeddedStore(tmp_path / "graph.kuzu")
+    try:
+        report = build_graph(read_catalog(synth_catalogs["test"]), store, extractor=extractor, min_score=0.5,
+                             batch_size=100)
+        rows = store.query(
+            "MATCH (p:Product)-[r:ACCESSORY_FOR]->(q:Product) WHERE r.source = 'extracted' "
+            "RETURN p.id AS p, q.id AS q, r.field AS field, r.start_char AS s, r.end_char AS e, r.model AS model, "
+            "r.confidence AS c LIMIT 20")
+    finally:
+        store.close()
+    assert report.extracted_relations > 0
+    assert rows
+    meta = json.loads((relation_model / "meta.json").read_text())
+    for r in rows:
+        assert r["model"] == meta["name"] and r["field"] in ("title", "bullets", "description")
+        assert 0 <= r["s"] < r["e"] and r["c"] >= 0.5
+
+
+def test_relations_model_with_other_types_fails_to_load(relation_model: Path, tmp_path: Path) -> None:
+    target = tmp_path / "rel"
+    shutil.copytree(relation_model, target)
+    meta = json.loads((target / "meta.json").read_text())
+    meta["labels"] = ["INCLUDES", "COMPATIBLE_WITH", "ACCESSORY_FOR", "REPLACEMENT_FOR"]
+    (target / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelLoadError, match="do not match the model head"):
+        RelationClassifier.load(target)
+
+
+def test_cli_evaluate_relations(relation_model: Path, synth_catalogs: dict[str, Path]) -> None:
+    result = CliRunner().invoke(cli, ["evaluate", "relations", "--model", str(relation_model),
+                                      "--data", str(synth_catalogs["test"]), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert set(json.loads(result.stdout)["per_type"]) == {t.value for t in TYPES}
+    table = CliRunner().invoke(cli, ["evaluate", "relations", "--model", str(relation_model),
+                                     "--data", str(synth_catalogs["test"])])
+    assert table.stdout.splitlines()[0].split() == ["type", "precision", "recall", "f1", "support"]
+
+
+def test_cli_train_relations_without_links_fails(tmp_path: Path, relation_model: Path) -> None:
+    data = tmp_path / "plain.jsonl"
+    data.write_text(json.dumps({"id": "a", "title": "Plain thing"}) + "\n" + json.dumps({"id": "b", "title": "Other"}) + "\n")
+    result = CliRunner().invoke(cli, ["train", "relations", "--train", str(data), "--output", str(tmp_path / "m"),
+                                      "--base-model", str(relation_model / "hf")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: no catalog link in {data} could be found in the text")
