@@ -19,6 +19,7 @@ Scores are per (product, mention, type): precision, recall and F1 for each type 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -30,7 +31,7 @@ from typing import Any
 
 from kg.build import ExtractedRelation, ExtractedValue
 from kg.catalog import Product, read_catalog
-from kg.errors import ConfigError
+from kg.errors import CatalogError, ConfigError
 from kg.schema import ProductRelation
 
 from extraction import modeldir
@@ -267,6 +268,11 @@ class RelationClassifier:
                     out[r] = row
         return out
 
+    def decide(self, cands: Sequence[Candidate]) -> list[frozenset[ProductRelation]]:
+        """The types at or above the threshold, per candidate."""
+        return [frozenset(t for t, p in zip(TYPES, probs) if p >= self.threshold)
+                for probs in self.probabilities(cands)]
+
     def extract(self, products: Sequence[Product],
                 values: Sequence[Sequence[ExtractedValue]] | None = None) -> list[list[ExtractedRelation]]:
         """Relations each product's text states about products seen so far (this batch included)."""
@@ -304,6 +310,49 @@ def read_products(paths: Iterable[str | Path]) -> list[Product]:
         for rec in read_catalog(path):
             assert isinstance(rec, Product)
             out.append(rec)
+    return out
+
+
+def is_annotation_file(path: str | Path) -> bool:
+    """True when the first record of ``path`` is a mention annotation (has "types"), not a product."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(obj, dict) and "types" in obj and "start" in obj
+    return False
+
+
+def read_relation_annotations(path: str | Path, max_words: int = 64) -> list[Candidate]:
+    """Hand-checked mentions, one a line: {"id", "category", "field", "text", "start", "end", "types": [...]}
+    where text[start:end] names another product and "types" is [] for NONE."""
+    out: list[Candidate] = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                text, start, end = str(obj["text"]), int(obj["start"]), int(obj["end"])
+                types = frozenset(ProductRelation.parse(t) for t in obj["types"])
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise CatalogError(path, number, f"expected {{\"text\", \"start\", \"end\", \"types\": [...]}}: {exc}") from None
+            if types - set(TYPES):
+                raise CatalogError(path, number, f"types must be among {[t.value for t in TYPES]} ([] for NONE)")
+            for s_i, ws in enumerate(segments(text, max_words)):
+                first = next((i for i, w in enumerate(ws) if w.start == start), None)
+                last = next((i + 1 for i, w in enumerate(ws) if w.end == end), None)
+                if first is not None and last is not None and first < last:
+                    m = Mention(str(obj.get("field") or "title"), s_i, first, last, start, end, ())
+                    out.append(Candidate(str(obj.get("id") or f"{Path(path).name}:{number}"),
+                                         str(obj.get("category") or ""), m, marked(ws, m), types))
+                    break
+            else:
+                raise CatalogError(path, number, f"mention ({start}, {end}) does not start and end on word "
+                                                 "boundaries of one line of the text; fix the offsets")
     return out
 
 
@@ -347,13 +396,27 @@ def evaluate_classifier(clf: RelationClassifier, products: Sequence[Product],
     for p in known:
         clf.index.add(p.id, p.title, p.brand)
     cands = candidates(products, clf.index, clf.max_words)
-    predicted = [frozenset(t for t, p in zip(TYPES, probs) if p >= clf.threshold)
-                 for probs in clf.probabilities(cands)]
-    return score([c.gold for c in cands], predicted)
+    return score([c.gold for c in cands], clf.decide(cands))
 
 
 def evaluate_relations(model_dir: str | Path, data: Sequence[str | Path]) -> RelationScores:
-    return evaluate_classifier(RelationClassifier.load(model_dir), read_products(data))
+    """Score on catalogs (mentions found by the index, types from their related links) or on
+    hand-checked mention annotations (`read_relation_annotations`), file by file, pooled."""
+    clf = RelationClassifier.load(model_dir)
+    annotated = [p for p in data if is_annotation_file(p)]
+    catalogs = [p for p in data if p not in annotated]
+    gold: list[frozenset[ProductRelation]] = []
+    predicted: list[frozenset[ProductRelation]] = []
+    if catalogs:
+        clf.index = ProductIndex(clf.index.max_targets)
+        cands = candidates(read_products(catalogs), clf.index, clf.max_words)
+        gold += [c.gold for c in cands]
+        predicted += clf.decide(cands)
+    for path in annotated:
+        cands = read_relation_annotations(path, clf.max_words)
+        gold += [c.gold for c in cands]
+        predicted += clf.decide(cands)
+    return score(gold, predicted)
 
 
 @dataclass
@@ -367,7 +430,8 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
                     config: RelationTrainConfig | None = None, force: bool = False,
                     progress: Callable[[int], None] | None = None,
                     on_epoch: Callable[[dict[str, Any]], None] | None = None) -> tuple[modeldir.ModelMeta, float]:
-    """Fine-tune the relation classifier on catalogs whose records carry ``related`` links."""
+    """Fine-tune the relation classifier on catalogs whose records carry ``related`` links, plus any
+    hand-checked mention files among ``train`` (`read_relation_annotations`; all of them are kept)."""
     import random
 
     import torch
@@ -379,7 +443,9 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
     torch.set_num_threads(cfg.threads)
     torch.set_flush_denormal(True)
     seed_everything(cfg.seed)
-    products = read_products(train)
+    annotated_files = [p for p in train if is_annotation_file(p)]
+    products = read_products([p for p in train if p not in annotated_files])
+    hand = [c for path in annotated_files for c in read_relation_annotations(path, cfg.max_words)]
     if dev is not None:
         dev_products = read_products([dev])
     else:
@@ -389,13 +455,13 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
         index.add(p.id, p.title, p.brand)
     cands = candidates(products, index, cfg.max_words)
     positives = [c for c in cands if c.gold]
-    if not positives:
+    if not positives and not any(c.gold for c in hand):
         raise ConfigError(f"no catalog link in {', '.join(map(str, train))} could be found in the text: records need "
                           "'related' links (compatible-with, accessory-for, replacement-for, includes) to products "
                           "that their title, bullets or description name")
     negatives = [c for c in cands if not c.gold]
     random.Random(cfg.seed).shuffle(negatives)
-    kept = positives + negatives[: int(cfg.none_per_positive * len(positives))]
+    kept = positives + negatives[: int(cfg.none_per_positive * len(positives))] + hand
     base = base_model_dir(cfg.base_model)
     cfg.base_model = str(base)
     labels = [t.value for t in TYPES]
@@ -429,7 +495,7 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
         data=[{"path": str(p), "sha256": file_sha256(p), "role": "train"} for p in train]
         + ([{"path": str(dev), "sha256": file_sha256(dev), "role": "dev"}] if dev is not None else []),
         metrics={"dev": best.as_dict() if best else None, "train_candidates": len(kept),
-                 "train_linked": len(positives), "history": history,
+                 "train_linked": len(positives) + sum(1 for c in hand if c.gold), "hand_checked": len(hand), "history": history,
                  "parameters": sum(p.numel() for p in model.parameters()), "train_seconds": round(seconds, 1)},
     )
     modeldir.save(out, model, tokenizer, meta)

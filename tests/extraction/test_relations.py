@@ -154,3 +154,35 @@ def test_cli_train_relations_without_links_fails(tmp_path: Path, relation_model:
                                       "--base-model", str(relation_model / "hf")])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: no catalog link in {data} could be found in the text")
+
+
+def test_demo_relation_annotations_read_as_candidates() -> None:
+    from extraction.relations import read_relation_annotations
+
+    path = Path(__file__).resolve().parents[2] / "data" / "annotations" / "demo-relations.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    cands = read_relation_annotations(path)
+    assert len(cands) == len(rows) == 41
+    assert sum(1 for c in cands if c.gold) == 27
+    for row, c in zip(rows, cands):
+        assert row["text"][row["start"]:row["end"]] == row["mention"]
+        inside = c.words[c.words.index("<<") + 1: c.words.index(">>")]
+        assert "".join(inside) == row["mention"].replace(" ", "")
+
+
+def test_relation_annotation_with_bad_offsets_names_the_line(tmp_path: Path) -> None:
+    from extraction.relations import read_relation_annotations
+    from kg.errors import CatalogError
+
+    path = tmp_path / "rel.jsonl"
+    path.write_text(json.dumps({"text": "Case for iPhone 15", "start": 10, "end": 18, "types": ["accessory-for"]}) + "\n")
+    with pytest.raises(CatalogError) as err:
+        read_relation_annotations(path)
+    assert str(err.value) == (f"{path}:1: mention (10, 18) does not start and end on word boundaries of one line "
+                              "of the text; fix the offsets")
+
+
+def test_evaluate_relations_on_hand_checked_mentions(relation_model: Path) -> None:
+    path = Path(__file__).resolve().parents[2] / "data" / "annotations" / "demo-relations.jsonl"
+    scores = evaluate_relations(relation_model, [path])
+    assert scores.candidates == 41 and scores.positives == 27
