@@ -86,7 +86,10 @@ def main() -> int:
     int8 = json.loads(run(["evaluate", "attributes", "--model", str(out / "model"), "--data", str(heldout), "--json",
                            "--quantize"]))
     int8_s = time.perf_counter() - t0
+    untuned = json.loads(run(["evaluate", "attributes", "--model", str(out / "model"), "--data", str(heldout), "--json",
+                              "--min-score", "0"]))
     (out / "evaluation.json").write_text(json.dumps(evaluation, indent=2))
+    (out / "evaluation.min-score-0.json").write_text(json.dumps(untuned, indent=2))
     (out / "evaluation.int8.json").write_text(json.dumps(int8, indent=2))
     summary = {
         "run": args.run, "split_seed": args.seed, "fit_records": n_fit, "heldout_records": n_held,
@@ -97,7 +100,9 @@ def main() -> int:
         "train_wall_seconds": round(train_wall, 1),
         "alignment": {k: meta["metrics"]["alignment"][k] for k in ("values", "aligned", "unaligned")},
         "dev_ave_f1": meta["metrics"]["dev"]["ave_micro"]["f1"],
+        "min_score": evaluation["min_score"],
         "heldout_ave": evaluation["ave_micro"], "heldout_spans": evaluation["spans"],
+        "heldout_ave_min_score_0": untuned["ave_micro"],
         "heldout_outside_category": evaluation["outside_category"],
         "int8_ave": int8["ave_micro"], "int8_spans": int8["spans"],
         "eval_seconds": round(eval_s, 1), "int8_eval_seconds": round(int8_s, 1),

@@ -12,7 +12,8 @@ names, with a value or "n/a"), the prediction is the best-scoring span of that a
 "Equals" compares case-insensitively with runs of whitespace collapsed; attribute names are matched
 by `kg.normalize.attribute_key` ("Color" = "color"). Predictions for attributes
 outside the product's category are not scored here (they count in the span metrics) and are
-reported as ``outside_category``.
+reported as ``outside_category``. Spans scored below the model's ``min_score`` (chosen on dev data
+at the end of training) are not predictions here.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 from kg.normalize import attribute_key
 
 from extraction.align import Annotated, bio, load_annotations
-from extraction.tagger import AttributeTagger, best_values
+from extraction.tagger import AttributeTagger, Segment, best_values
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ class Evaluation:
     spans: dict[str, float]
     span_labels: dict[str, dict[str, float]] = field(default_factory=dict)
     outside_category: int = 0
+    min_score: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -119,26 +121,42 @@ class Evaluation:
             "ave_micro": self.ave.as_dict(),
             "spans": self.spans,
             "outside_category": self.outside_category,
+            "min_score": self.min_score,
             "per_attribute": {k: v.as_dict() for k, v in sorted(self.per_attribute.items())},
             "span_labels": self.span_labels,
         }
 
 
-def evaluate_tagger(tagger: AttributeTagger, records: Sequence[Annotated]) -> Evaluation:
-    """Run ``tagger`` over ``records`` and score it against their gold values and spans."""
-    from seqeval.metrics import classification_report, f1_score, precision_score, recall_score
+def evaluate_tagger(tagger: AttributeTagger, records: Sequence[Annotated], *, min_score: float | None = None,
+                    tagged: Sequence[Sequence[Segment]] | None = None) -> Evaluation:
+    """Run ``tagger`` over ``records`` (unless ``tagged`` holds its output) and score it against their
+    gold values and spans. Spans scored below ``min_score`` (default: the tagger's own, tuned on dev
+    in training) are not predictions for the attribute-value scores; the span scores take all tags."""
+    if tagged is None:
+        tagged = tagger.tag([(r.category, r.fields) for r in records])
+    threshold = tagger.min_score if min_score is None else min_score
+    total, per_attribute, outside = _ave(tagger, records, tagged, threshold)
+    span_metrics, labels = _span_scores(records, tagged)
+    return Evaluation(len(records), total, per_attribute, span_metrics, labels, outside, threshold)
 
+
+def tune_min_score(tagger: AttributeTagger, records: Sequence[Annotated],
+                   grid: Sequence[float] = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) -> tuple[float, Evaluation]:
+    """The score threshold in ``grid`` with the best attribute-value F1 on ``records`` (the lowest on a tie)."""
+    tagged = tagger.tag([(r.category, r.fields) for r in records])
+    results = [(threshold, evaluate_tagger(tagger, records, min_score=threshold, tagged=tagged)) for threshold in grid]
+    return max(results, key=lambda tr: (tr[1].ave.f1, -tr[0]))
+
+
+def _ave(tagger: AttributeTagger, records: Sequence[Annotated], tagged: Sequence[Sequence[Segment]],
+         threshold: float) -> tuple[AveCounts, dict[str, AveCounts], int]:
     attrs_of = category_attributes(records)
-    items = [(r.category, r.fields) for r in records]
-    tagged = tagger.tag(items)
     total = AveCounts()
     per_attribute: dict[str, AveCounts] = defaultdict(AveCounts)
-    y_true: list[list[str]] = []
-    y_pred: list[list[str]] = []
     outside = 0
     names = {attribute_key(a) or a: a for rec in records for a in rec.gold}
     for rec, segs in zip(records, tagged):
-        spans = tagger.spans(segs, rec.fields)
+        spans = [s for s in tagger.spans(segs, rec.fields) if s.score >= threshold]
         best = by_key({a: s.value for a, s in best_values(
             [replace(s, attribute=attribute_key(s.attribute) or s.attribute) for s in spans]).items()})
         allowed = {attribute_key(a) or a for a in attrs_of.get(rec.category, set())}
@@ -146,30 +164,40 @@ def evaluate_tagger(tagger: AttributeTagger, records: Sequence[Annotated]) -> Ev
         for attribute, c in ave_counts(by_key(rec.gold), best, allowed).items():
             total.add(c)
             per_attribute[names.get(attribute, attribute)].add(c)
+    return total, dict(per_attribute), outside
+
+
+def _span_scores(records: Sequence[Annotated], tagged: Sequence[Sequence[Segment]]
+                 ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """seqeval P/R/F1 of the predicted tags against the gold spans' BIO tags, overall and per label."""
+    from seqeval.metrics import classification_report, f1_score, precision_score, recall_score
+
+    y_true: list[list[str]] = []
+    y_pred: list[list[str]] = []
+    for rec, segs in zip(records, tagged):
         for seg in segs:
             y_true.append(bio(seg.words, rec.spans.get(seg.field, [])))
-            y_pred.append(seg.tags)
-    span_metrics = {"precision": 0.0, "recall": 0.0, "f1": 0.0}
-    labels: dict[str, dict[str, float]] = {}
-    if any(t != "O" for row in y_true for t in row) or any(t != "O" for row in y_pred for t in row):
-        span_metrics = {
-            "precision": round(float(precision_score(y_true, y_pred, zero_division=0)), 4),
-            "recall": round(float(recall_score(y_true, y_pred, zero_division=0)), 4),
-            "f1": round(float(f1_score(y_true, y_pred, zero_division=0)), 4),
-        }
-        report = classification_report(y_true, y_pred, output_dict=True, zero_division=0)
-        labels = {k: {m: round(float(v[m]), 4) for m in ("precision", "recall", "f1-score", "support")}
-                  for k, v in report.items() if not k.endswith(" avg")}
-    return Evaluation(len(records), total, dict(per_attribute), span_metrics, labels, outside)
+            y_pred.append(list(seg.tags))
+    if not any(t != "O" for row in y_true + y_pred for t in row):
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}, {}
+    metrics = {
+        "precision": round(float(precision_score(y_true, y_pred, zero_division=0)), 4),
+        "recall": round(float(recall_score(y_true, y_pred, zero_division=0)), 4),
+        "f1": round(float(f1_score(y_true, y_pred, zero_division=0)), 4),
+    }
+    report = classification_report(y_true, y_pred, output_dict=True, zero_division=0)
+    labels = {k: {m: round(float(v[m]), 4) for m in ("precision", "recall", "f1-score", "support")}
+              for k, v in report.items() if not k.endswith(" avg")}
+    return metrics, labels
 
 
 def evaluate_attributes(model_dir: str | Path, data: Sequence[str | Path], *, quantize: bool = False,
-                        batch_size: int = 64) -> Evaluation:
+                        batch_size: int = 64, min_score: float | None = None) -> Evaluation:
     """Load the tagger in ``model_dir`` and score it on ``data`` (OA-Mine/AE-110K-style files,
-    catalog records with attributes, or span annotations)."""
+    catalog records with attributes, or span annotations); ``min_score`` defaults to the model's."""
     tagger = AttributeTagger.load(model_dir, quantize=quantize, batch_size=batch_size)
     records, report = load_annotations(data)
     if report.unaligned:
         logger.info("%d of %d gold values could not be placed in the text (span metrics only)",
                     report.unaligned, report.values)
-    return evaluate_tagger(tagger, records)
+    return evaluate_tagger(tagger, records, min_score=min_score)

@@ -93,12 +93,13 @@ def load_extractor(model_dir: str | Path | None, relation_dir: str | Path | None
     return ModelExtractor(tagger, relations, embedder, fields)
 
 
-def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float = 0.0, batch_size: int = 256,
+def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float | None = None, batch_size: int = 256,
             quantize: bool = False) -> Iterator[dict[str, Any]]:
     """Tag every record of ``catalog`` (any format kg.catalog reads; OA-Mine/ExtractGPT records
     ``{"input", "category"}`` are read with ``input`` as the title) and yield, in input order,
     ``{"id", "attributes": {attribute: best value}, "spans": [{attribute, value, field, start, end, score}]}``.
 
+    Spans scored below ``min_score`` (default: the model's, chosen on dev data) are left out.
     The model loads (and fails) before the first record is read; a bad record stops the stream with
     a CatalogError naming file and line."""
     from kg.catalog import check_catalog, read_catalog
@@ -107,7 +108,8 @@ def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float = 0.
 
     check_catalog(catalog)
     tagger = AttributeTagger.load(model_dir, quantize=quantize)
-    return extract_records(read_catalog(catalog), tagger, min_score=min_score, batch_size=batch_size)
+    threshold = tagger.min_score if min_score is None else min_score
+    return extract_records(read_catalog(catalog), tagger, min_score=threshold, batch_size=batch_size)
 
 
 def extract_records(products: Iterable[Product | Rejected], tagger: Any, *, min_score: float = 0.0,

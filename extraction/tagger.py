@@ -122,7 +122,7 @@ class AttributeTagger:
     def __init__(self, model: Any, tokenizer: Any, labels: Sequence[str], *, use_category: bool = True,
                  category_attributes: Mapping[str, Sequence[str]] | None = None, max_length: int = 160,
                  max_words: int = 64, batch_size: int = 64, device: str | None = None,
-                 name: str = "attributes", version: str = "") -> None:
+                 name: str = "attributes", version: str = "", min_score: float = 0.0) -> None:
         self.model = model
         self.tokenizer = tokenizer
         self.labels = list(labels)
@@ -134,6 +134,7 @@ class AttributeTagger:
         self.device = pick_device(device)
         self.name = name
         self.version = version
+        self.min_score = min_score  # below it a span is not a prediction (extract, evaluate); tuned on dev
         self._masks: dict[str, Any] = {}
         self.model.to(self.device)
 
@@ -162,7 +163,8 @@ class AttributeTagger:
         return cls(model, tokenizer, meta.labels, use_category=bool(cfg.get("use_category", True)),
                    category_attributes=meta.extra.get("category_attributes") if cfg.get("restrict_to_category", True) else None,
                    max_length=int(cfg.get("max_length", 160)), max_words=int(cfg.get("max_words", 64)),
-                   batch_size=batch_size, device=device, name=meta.name, version=meta.version)
+                   batch_size=batch_size, device=device, name=meta.name, version=meta.version,
+                   min_score=float(cfg.get("min_score", 0.0)))
 
     @property
     def attributes(self) -> list[str]:
@@ -239,11 +241,15 @@ class AttributeTagger:
         return results
 
     def spans(self, segs: Sequence[Segment], fields: Mapping[str, str]) -> list[ExtractedValue]:
-        """Attribute spans of tagged segments, with exact text and offsets; score = mean word prob."""
+        """Attribute spans of tagged segments, with exact text and offsets; score = mean word prob.
+        Separator words at either end ("Thorne Research -") are left out of a span."""
         out: list[ExtractedValue] = []
         for seg in segs:
             text = fields[seg.field]
             for i, j, label in spans_from_bio(seg.words, seg.tags):
+                i, j = trim(seg.words, i, j)
+                if i >= j:
+                    continue
                 start, end = seg.words[i].start, seg.words[j - 1].end
                 score = sum(seg.probs[i:j]) / (j - i)
                 out.append(ExtractedValue(label, text[start:end], seg.field, start, end, round(score, 4)))
@@ -252,6 +258,25 @@ class AttributeTagger:
     def extract_fields(self, items: Sequence[tuple[str, Mapping[str, str]]]) -> list[list[ExtractedValue]]:
         """All attribute spans of each (category, {field: text}) item."""
         return [self.spans(segs, fields) for segs, (_, fields) in zip(self.tag(items), items)]
+
+
+_LEADING = set("-,;:/|&+.}")
+_TRAILING = set("-,;:/|&+.{")
+
+
+def trim(ws: Sequence[Word], i: int, j: int) -> tuple[int, int]:
+    """Words [i, j) without separator words at the ends; a bracket stays when its partner is inside."""
+    pairs = {"(": ")", "[": "]", ")": "(", "]": "["}
+
+    def unpaired(k: int) -> bool:
+        t = ws[k].text
+        return t in pairs and not any(w.text == pairs[t] for w in ws[i:j])
+
+    while i < j and (set(ws[i].text) <= _LEADING or unpaired(i)):
+        i += 1
+    while j > i and (set(ws[j - 1].text) <= _TRAILING or unpaired(j - 1)):
+        j -= 1
+    return i, j
 
 
 def best_values(spans: Sequence[ExtractedValue]) -> dict[str, ExtractedValue]:

@@ -24,7 +24,7 @@ from kg.errors import ConfigError, ModelLoadError
 
 from extraction import modeldir
 from extraction.align import AlignmentReport, Annotated, bio, file_sha256, load_annotations
-from extraction.evaluate import Evaluation, evaluate_tagger
+from extraction.evaluate import Evaluation, evaluate_tagger, tune_min_score
 from extraction.tagger import IGNORE, TASK, AttributeTagger, Encoded, context_words, encode, pad_batch
 from extraction.tokenize import segments
 
@@ -48,6 +48,7 @@ class TrainConfig:
     dev_fraction: float = 0.1  # held out of the training data when no dev file is given
     max_steps: int = 0  # stop after this many optimiser steps (0 = no limit)
     threads: int = 2
+    min_score: float | None = None  # spans below it are not predictions; None: chosen on dev after training
 
 
 @dataclass
@@ -296,6 +297,14 @@ def train_attributes(
 
     history, best_eval = fit(model, features, feature_labels, collate, dev_score if dev_records else None, cfg,
                              started=started, progress=progress, on_epoch=on_epoch)
+    untuned = best_eval
+    if cfg.min_score is None:
+        cfg.min_score = 0.0
+        if dev_records:
+            tagger.device = "cpu"
+            cfg.min_score, best_eval = tune_min_score(tagger, dev_records)
+            logger.info("min_score %.2f: dev AVE F1 %.4f (%.4f without)", cfg.min_score, best_eval.ave.f1,
+                        untuned.ave.f1 if untuned else 0.0)
 
     seconds = time.perf_counter() - started
     meta = modeldir.ModelMeta(
@@ -306,6 +315,7 @@ def train_attributes(
         + ([{"path": str(dev), "sha256": file_sha256(dev), "role": "dev"}] if dev is not None else []),
         metrics={
             "dev": best_eval.as_dict() if best_eval else None,
+            "dev_without_min_score": untuned.as_dict() if untuned else None,
             "dev_source": str(dev) if dev is not None else f"seeded {cfg.dev_fraction:.0%} of the training records",
             "train_records": len(records),
             "dev_records": len(dev_records),

@@ -147,3 +147,33 @@ def test_tagger_repeated_inputs_get_the_same_tags_and_their_own_offsets(tiny_tag
     in_bullets = [s for s in second if s.field == "bullets"]
     assert [(s.attribute, s.value, s.score) for s in in_bullets] == [(a, v, sc) for a, v, _, sc in title_spans]
     assert all(s.start == start + len("Classic\n") for s, (_, _, start, _) in zip(in_bullets, title_spans))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thorne Research - Vitamin", "Thorne Research"),
+        ("- Ultra Soft ,", "Ultra Soft"),
+        ("edge (2024)", "edge (2024)"),
+        ("Pink )", "Pink"),
+        ("( Blue", "Blue"),
+        ("-", ""),
+    ],
+)
+def test_trim_drops_separator_words_at_span_ends(text: str, expected: str) -> None:
+    from extraction.tagger import trim
+    from extraction.tokenize import words
+
+    ws = words(text)
+    if text.startswith("Thorne"):
+        ws = ws[:3]  # the span the model tagged: "Thorne Research -"
+    i, j = trim(ws, 0, len(ws))
+    assert (text[ws[i].start:ws[j - 1].end] if i < j else "") == expected
+
+
+def test_train_chooses_min_score_on_dev(tiny_tagger: Path) -> None:
+    meta = json.loads((tiny_tagger / "meta.json").read_text())
+    assert meta["config"]["min_score"] in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+    assert meta["metrics"]["dev"]["min_score"] == meta["config"]["min_score"]
+    assert meta["metrics"]["dev"]["ave_micro"]["f1"] >= meta["metrics"]["dev_without_min_score"]["ave_micro"]["f1"]
+    assert AttributeTagger.load(tiny_tagger).min_score == meta["config"]["min_score"]
