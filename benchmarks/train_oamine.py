@@ -6,7 +6,8 @@ Split: the records (one product listing per line) of ../shared/datasets/avx/oa-m
 shuffled with random.Random(--seed, default 0) and the first 15 % (round(0.15 n)) are held out; the
 held-out file is written next to the model and never seen in training. Inside training, the trainer
 holds out a further seeded 10 % of the remaining records as dev for early stopping.
---extra adds the full train files of the other sets (AE-110K, WDC-PAVE) to the training data only.
+--extra adds the full train files of the other sets (AE-110K, WDC-PAVE) to the training data only
+(--titles-only: without WDC-PAVE's descriptions).
 
 Writes <workdir>/<run>/ {fit.jsonl, heldout.jsonl, model/, evaluation.json, evaluation.int8.json,
 summary.json} and prints the summary. Needs the datasets; says so and exits 2 when they are absent.
@@ -52,6 +53,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0, help="split seed")
     ap.add_argument("--fraction", type=float, default=0.15)
     ap.add_argument("--extra", nargs="*", default=[], choices=["ae-110k", "wdc-pave"])
+    ap.add_argument("--titles-only", action="store_true",
+                    help="train on the --extra sets' titles only (drop WDC-PAVE descriptions: 3x less text)")
     ap.add_argument("--no-category", action="store_true")
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--learning-rate", type=float, default=1e-4)
@@ -68,7 +71,16 @@ def main() -> int:
     out = args.workdir / args.run
     out.mkdir(parents=True, exist_ok=True)
     fit, heldout, n_fit, n_held = split(source, out, args.fraction, args.seed)
-    train = [str(fit)] + [str(DATA / f"{name}.train.jsonl") for name in args.extra]
+    train = [str(fit)]
+    for name in args.extra:
+        path = DATA / f"{name}.train.jsonl"
+        if args.titles_only:
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for row in rows:
+                row.pop("input_description", None)
+            path = out / f"{name}.titles.jsonl"
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        train.append(str(path))
     started = time.perf_counter()
     cmd = ["train", "attributes", *sum((["--train", t] for t in train), []), "--output", str(out / "model"),
            "--epochs", str(args.epochs), "--learning-rate", str(args.learning_rate), "--patience", str(args.patience),
@@ -93,7 +105,7 @@ def main() -> int:
     (out / "evaluation.int8.json").write_text(json.dumps(int8, indent=2))
     summary = {
         "run": args.run, "split_seed": args.seed, "fit_records": n_fit, "heldout_records": n_held,
-        "extra_train": args.extra, "use_category": not args.no_category,
+        "extra_train": args.extra, "extra_titles_only": args.titles_only, "use_category": not args.no_category,
         "epochs_run": len(meta["metrics"]["history"]), "best_epoch": next(
             (h["epoch"] for h in reversed(meta["metrics"]["history"]) if h.get("best")), None),
         "parameters": meta["metrics"]["parameters"], "train_seconds": meta["metrics"]["train_seconds"],
