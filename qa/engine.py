@@ -232,6 +232,12 @@ class Engine:
         if total >= 200:
             total, _, _ = self.retriever.count(cons)
         ranked = self._rank_cards(cards, cons.words)
+        unknown = [w for w in cons.words if not self.retriever.fulltext(w, 1)]
+        if unknown:  # "red boots" where nothing in the graph says red: the boots are not an answer
+            closest = [f.rescored(0.5 * s) for c, s in ranked[:3] for f in facts[c.id]]
+            return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},
+                                   [ProductHit(c.id, c.title, 0.5 * s) for c, s in ranked[:3]],
+                                   f" of any {' '.join(unknown)} {cons.describe()}")
         hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
         chosen = [f.rescored(s) for c, s in ranked[:5] for f in facts[c.id]]
         text = compose.search_answer(cons.describe(), [c for c, _ in ranked], total)

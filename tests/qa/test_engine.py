@@ -103,6 +103,14 @@ def test_engine_search_patterns(engine: Engine, question: str, expected: set[str
     assert {p.id for p in answer.products} == expected
 
 
+def test_engine_search_word_unknown_to_the_graph_is_not_ignored(engine: Engine) -> None:
+    """'red' is in no product: black boots are not an answer to "red boots"."""
+    answer = engine.answer("red boots")
+    assert answer.intent == "unanswerable"
+    assert answer.answer.startswith("I don't know of any red boots.")
+    assert all(f.score < 0.5 for f in answer.facts)
+
+
 def test_engine_search_with_no_match_says_i_dont_know(engine: Engine) -> None:
     answer = engine.answer("suede boots from Timberland under $50")
     assert answer.intent == "unanswerable"
