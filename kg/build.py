@@ -234,7 +234,7 @@ def build_graph(
     *,
     extractor: Extractor | None = None,
     min_score: float = 0.0,
-    batch_size: int = 1000,
+    batch_size: int = 10_000,
     on_error: OnError = OnError.FAIL,
     rejects: Callable[[Rejected], None] | None = None,
     progress: Callable[[int], None] | None = None,

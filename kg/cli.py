@@ -109,7 +109,9 @@ def _cell(value: Any) -> str:
 @cli.command()
 @click.argument("catalogs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
-@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(min=1), help="Products per write transaction.")
+@click.option("--batch-size", default=None, type=click.IntRange(min=1),
+              help="Products per write transaction. Default: 10000, or 1000 with --model/--embed so progress shows "
+                   "during extraction (Kùzu checkpoints after each; larger batches load faster).")
 @click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True,
               help="fail: stop at the first bad row (exit 1, path:line: reason). skip: send bad rows to --rejects and go on.")
 @click.option("--rejects", type=click.Path(path_type=Path), default=None,
@@ -120,7 +122,7 @@ def _cell(value: Any) -> str:
 @click.option("--min-score", default=0.5, show_default=True, type=click.FloatRange(0, 1), help="Drop extracted facts scored below this.")
 @click.option("--embed", is_flag=True, help="Compute product embeddings (MiniLM) for vector search.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
-def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int, on_error: str, rejects: Path | None,
+def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None, on_error: str, rejects: Path | None,
           csv_map: tuple[str, ...], model_dir: Path | None, relation_dir: Path | None, min_score: float,
           embed: bool, as_json: bool) -> None:
     """Build or update the graph from catalog dumps (JSON Lines, CSV, N-Triples/N-Quads, Turtle, JSON-LD; .gz ok).
@@ -161,7 +163,7 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int, on_err
         with opened(store) as handle:
             report = build_graph(
                 read_catalogs(catalogs, errors="yield", csv_map=mapping), handle, extractor=extractor,
-                min_score=min_score, batch_size=batch_size, on_error=mode,
+                min_score=min_score, batch_size=batch_size or (1000 if extractor is not None else 10_000), on_error=mode,
                 rejects=reject if rejects_fh else None, progress=bar.update,
             )
     finally:
