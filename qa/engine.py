@@ -225,7 +225,7 @@ class Engine:
         cons = parse.constraints
         if cons.empty():
             return self._free_search(parse)
-        cards, facts = self.retriever.search(cons)
+        cards = self.retriever.search(cons)
         if not cards:
             return self._relaxed(parse)
         total = len(cards)
@@ -234,12 +234,12 @@ class Engine:
         ranked = self._rank_cards(cards, cons.words)
         unknown = [w for w in cons.words if not self.retriever.fulltext(w, 1)]
         if unknown:  # "red boots" where nothing in the graph says red: the boots are not an answer
-            closest = [f.rescored(0.5 * s) for c, s in ranked[:3] for f in facts[c.id]]
+            closest = [f for c, s in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5 * s)]
             return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},
                                    [ProductHit(c.id, c.title, 0.5 * s) for c, s in ranked[:3]],
                                    f" of any {' '.join(unknown)} {cons.describe()}")
         hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
-        chosen = [f.rescored(s) for c, s in ranked[:5] for f in facts[c.id]]
+        chosen = [f for c, s in ranked[:5] for f in self.retriever.matched_facts(c, cons, s)]
         text = compose.search_answer(cons.describe(), [c for c, _ in ranked], total)
         return self._result(parse, "search", text, chosen, hits, ranked[0][0].id)
 
@@ -278,10 +278,10 @@ class Engine:
         for trial in trials:
             if trial.empty():
                 continue
-            cards, facts = self.retriever.search(trial, limit=50)
+            cards = self.retriever.search(trial, limit=50)
             if cards:
                 ranked = self._rank_cards(cards, cons.words)[:3]
-                closest = [f.rescored(0.5 * s) for c, s in ranked for f in facts[c.id]]
+                closest = [f for c, s in ranked for f in self.retriever.matched_facts(c, trial, 0.5 * s)]
                 hits = [ProductHit(c.id, c.title, 0.5 * s) for c, s in ranked]
                 titles = {c.id: c.title for c, _ in ranked}
                 return self._dont_know(parse, closest, titles, hits, f" of any {cons.describe()}")
@@ -332,7 +332,7 @@ class Engine:
         cons = parse.constraints
         rows = incoming if (incoming and not (outgoing and cons.empty() and _asks_targets(parse.text))) else outgoing
         if not cons.empty() and rows:
-            allowed, _ = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
+            allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
             rows = [r for r in rows if r["id"] in allowed]
         if not rows:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
@@ -417,10 +417,10 @@ class Engine:
             n, cypher, params = self.retriever.count(cons)
             if n == 0:
                 return self._relaxed(parse)
-            cards, facts = self.retriever.search(cons, limit=10)
+            cards = self.retriever.search(cons, limit=10)
             ranked = self._rank_cards(cards, cons.words)
             evidence = [Fact("", "count", str(n), "graph", 1.0, cypher, params)]
-            evidence += [f.rescored(0.5) for c, _ in ranked[:3] for f in facts[c.id][:1]]
+            evidence += [f for c, _ in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5)[:1]]
             hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
             return self._result(parse, "aggregate", compose.count_answer(n, desc), evidence, hits)
         if kind in ("min_price", "max_price"):

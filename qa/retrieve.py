@@ -67,7 +67,6 @@ class Card:
     title: str
     price: float | None
     currency: str | None
-    brand: str | None = None
 
 
 class Retriever:
@@ -78,11 +77,13 @@ class Retriever:
         self.ran: list[str] = []
         self._cards: dict[str, Card | None] = {}  # cards looked up while answering one question
         self.keys: dict[tuple[str, str, str], str] = {}  # (product, attribute, value) → graph node key
+        self._found_by: dict[str, tuple[str, dict[str, Any]]] = {}  # product → query that read its card
 
     def reset(self) -> None:
         self.ran = []
         self._cards = {}
         self.keys = {}
+        self._found_by = {}
 
     def run(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         if cypher not in self.ran:
@@ -93,33 +94,33 @@ class Retriever:
 
     def cards(self, ids: Sequence[str]) -> dict[str, Card]:
         """Title, price and brand of products (placeholders without a title are left out)."""
-        missing = [i for i in dict.fromkeys(ids) if i not in self._cards]
-        if missing:
-            for i in missing:
-                self._cards[i] = None
-            for r in self.run(cr.PRODUCT_CARDS, {"ids": missing}):
-                if r["title"] and self._cards.get(r["id"]) is None:
-                    self._cards[r["id"]] = Card(r["id"], r["title"], r["price"], r["currency"], r.get("brand"))
+        for i in dict.fromkeys(ids):
+            if i not in self._cards:
+                rows = self.run(cr.PRODUCT_DETAILS, {"id": i})  # one key lookup per id: fastest on Kùzu
+                r = rows[0] if rows else None
+                self._cards[i] = Card(i, r["title"], r["price"], r["currency"]) if r and r["title"] else None
+                self._found_by[i] = (cr.PRODUCT_DETAILS, {"id": i})
         return {i: card for i in ids if (card := self._cards.get(i)) is not None}
 
     def product_facts(self, ids: Sequence[str], cards: Mapping[str, Card] | None = None) -> list[Fact]:
         """Every attribute value, brand, category and price of the products, score 0 (rankers set it)."""
         if not ids:
             return []
-        params = {"ids": list(ids)}
         facts = []
-        for r in self.run(cr.QA_PRODUCT_FACTS, params):
-            if r["value"] is None:
-                continue
-            facts.append(Fact(r["product_id"], r["attribute"], r["value"], r["source"] or Source.CATALOG.value, 0.0,
-                              cr.QA_PRODUCT_FACTS, params))
-            self.keys[(r["product_id"], r["attribute"], r["value"])] = r["key"]
         cards = cards if cards is not None else self.cards(ids)
         for pid in ids:
+            params = {"id": pid}
+            for r in self.run(cr.QA_PRODUCT_FACTS, params):
+                if r["value"] is None:
+                    continue
+                facts.append(Fact(pid, r["attribute"], r["value"], r["source"] or Source.CATALOG.value, 0.0,
+                                  cr.QA_PRODUCT_FACTS, params))
+                self.keys[(pid, r["attribute"], r["value"])] = r["key"]
             card = cards.get(pid)
             if card is not None and card.price is not None:
+                cypher, found = self._found_by.get(pid, (cr.PRODUCT_DETAILS, params))
                 facts.append(Fact(pid, "price", format_price(card.price, card.currency), Source.CATALOG.value, 0.0,
-                                  cr.PRODUCT_CARDS, {"ids": list(ids)}))
+                                  cypher, found))
         return facts
 
     def relations(self, pid: str) -> list[dict[str, Any]]:
@@ -156,33 +157,27 @@ class Retriever:
         )
         return shape, params
 
-    def search(self, cons: Constraints, *, ids: Sequence[str] | None = None, limit: int = 200
-               ) -> tuple[dict[str, Card], dict[str, list[Fact]]]:
-        """Products meeting every constraint, each with the facts that matched it."""
+    def search(self, cons: Constraints, *, ids: Sequence[str] | None = None, limit: int = 200) -> dict[str, Card]:
+        """Products meeting every constraint (at most ``limit``), in the order the store returned them."""
         shape, params = self.shape(cons, ids)
         params["limit"] = int(limit)
-        cypher = cr.qa_search(shape)
-        rows = self.run(cypher, params)
         cards: dict[str, Card] = {}
-        facts: dict[str, list[Fact]] = {}
-        for r in rows:
-            pid = r["id"]
-            cards.setdefault(pid, Card(pid, r["title"], r["price"], r["currency"], r.get("brand")))
-            found = facts.setdefault(pid, [])
-            matched: list[tuple[str, str, str]] = []
-            if shape.brands:
-                matched.append(("brand", r["brand"], r["brand_source"]))
-            if shape.categories:
-                matched.append(("category", r["category"], r["category_source"]))
-            for n in range(shape.values):
-                matched.append((r[f"attribute{n}"], r[f"value{n}"], r[f"source{n}"]))
-            if (shape.price_min or shape.price_max) and r["price"] is not None:
-                matched.append(("price", format_price(r["price"], r["currency"]), Source.CATALOG.value))
-            for attribute, value, source in matched:
-                fact = Fact(pid, attribute, value, source or Source.CATALOG.value, 1.0, cypher, params)
-                if fact not in found:
-                    found.append(fact)
-        return cards, facts
+        cypher = cr.qa_search(shape)
+        for r in self.run(cypher, params):
+            if r["id"] not in cards:
+                cards[r["id"]] = Card(r["id"], r["title"], r["price"], r["currency"])
+                self._found_by.setdefault(r["id"], (cypher, params))
+        for pid, card in cards.items():
+            self._cards.setdefault(pid, card)
+        return cards
+
+    def matched_facts(self, card: Card, cons: Constraints, score: float) -> list[Fact]:
+        """The facts of one product that meet the constraints (brand, category, values, price)."""
+        wanted = {b.key for b in cons.brands} | set(cons.category_keys) | {k for g in cons.values for k in g.keys}
+        facts = [f.rescored(score) for f in self.product_facts([card.id], {card.id: card})
+                 if self.keys.get((card.id, f.attribute, f.value)) in wanted
+                 or (f.attribute == "price" and (cons.price_min is not None or cons.price_max is not None))]
+        return list(dict.fromkeys(facts))
 
     def count(self, cons: Constraints) -> tuple[int, str, dict[str, Any]]:
         shape, params = self.shape(cons)

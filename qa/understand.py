@@ -279,6 +279,8 @@ class Lexicon:
         self.numeric: dict[str, list[ValueEntry]] = defaultdict(list)  # attribute → values with a number
         self.value_words: dict[str, list[ValueEntry]] = defaultdict(list)  # word → values containing it
         self.category_words: set[str] = set()  # 'case', 'boot', 'laptop': words that name a kind of product
+        self.titles: dict[str, str] = {}  # product id → title
+        self.title_df: dict[str, int] = defaultdict(int)  # word → number of titles with it
         self.brand_names: dict[str, tuple[str, ...]] = {}  # single-string form for fuzzy matching
         self.category_names: dict[str, tuple[str, ...]] = {}
 
@@ -315,7 +317,11 @@ class Lexicon:
             at = key_tokens(entry.attribute)
             if at:
                 lex.attributes.setdefault(at, entry.attribute)
-        logger.info("lexicon: %d brands, %d categories, %d value forms, %d attributes",
+        for row in store.query(cr.QA_TITLES):
+            lex.titles[row["id"]] = row["title"]
+            for word in set(tokens(row["title"])):
+                lex.title_df[word] += 1
+        logger.info("lexicon: %d products, %d brands, %d categories, %d value forms, %d attributes", len(lex.titles),
                     len(lex.brands), len(lex.categories), len(lex.values), len(lex.attributes))
         return lex
 
@@ -567,7 +573,7 @@ class Understander:
         found = self.link_products(text, strict=strict)
         return found[0] if found else None
 
-    def link_products(self, text: str, *, strict: bool = False, k: int = 25, near: float = 0.15) -> list[Link]:
+    def link_products(self, text: str, *, strict: bool = False, k: int = 40, near: float = 0.15) -> list[Link]:
         """Products a phrase may name, best first: full-text candidates re-scored by title word coverage.
 
         Only candidates within ``near`` of the best are kept (ties that a caller may break with more
@@ -577,13 +583,10 @@ class Understander:
         words = [t for t in tokens(text) if t not in STOPWORDS]
         if not words:
             return []
-        hits = self.store.fulltext(PRODUCT, " ".join(words), k)
+        hits = self.store.fulltext(PRODUCT, " ".join(self._query_words(words)), k)
         if not hits:
             return []
-        params = {"ids": [h[0] for h in hits]}
-        rows = self.store.query(cr.QA_TITLES, params)
-        self.queries.append((cr.QA_TITLES, params))
-        titles = {r["id"]: r["title"] for r in rows if r["title"]}
+        titles = self.lexicon.titles
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
         scored: list[tuple[float, float, Link]] = []
@@ -608,6 +611,16 @@ class Understander:
         if best_value < (0.75 if strict else 0.5) or (strict and self._generic(wanted)):
             return []
         return [link for order, _, link in scored[:5] if order >= best_order - near]
+
+    def _query_words(self, words: Sequence[str], most: int = 6) -> list[str]:
+        """The rarest title words of a phrase, for the full-text query: a long name's common words
+        ('black', 'gb', 'laptop') cost index time and say little about which product it is."""
+        unique = list(dict.fromkeys(words))
+        if len(unique) <= most:
+            return unique
+        df = self.lexicon.title_df
+        known = sorted((w for w in unique if df.get(w)), key=lambda w: df[w])
+        return (known or unique)[:most]
 
     def _generic(self, words: set[str]) -> bool:
         """True for a description of a kind of product ('black leather boots from Timberland'), not a name:

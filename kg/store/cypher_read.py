@@ -150,8 +150,8 @@ QA_VALUES = (
     "v.normalized AS normalized, v.number AS number, v.unit AS unit"
 )
 
-# titles of full-text candidates, for re-scoring them when linking a product name
-QA_TITLES = f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}}) RETURN p.id AS id, p.title AS title"
+# every product title (the engine keeps them to re-score full-text candidates when linking a name)
+QA_TITLES = f"MATCH (p:{PRODUCT}) WHERE p.title IS NOT NULL RETURN p.id AS id, p.title AS title"
 
 # the relations that answer "does X fit Y?", both directions (the rows of PRODUCT_RELATIONS, fewer types)
 QA_FIT_RELATIONS = " UNION ALL ".join(
@@ -160,15 +160,16 @@ QA_FIT_RELATIONS = " UNION ALL ".join(
     for direction in ("out", "in")
 )
 
-# every fact edge of some products: attribute values (as this product's text says them), brand and category
+# every fact edge of one product ($id): attribute values (as its text says them), brand and category.
+# One id per query: on Kùzu 0.11.3 a key lookup is ~50x faster than UNWIND $ids + MATCH at 100k products.
 QA_PRODUCT_FACTS = (
-    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
     "RETURN p.id AS product_id, r.attribute AS attribute, r.surface AS value, v.key AS key, "
     "r.source AS source, r.confidence AS confidence "
-    f"UNION ALL UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
+    f"UNION ALL MATCH (p:{PRODUCT} {{id: $id}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
     "RETURN p.id AS product_id, 'brand' AS attribute, b.name AS value, b.key AS key, "
     "r.source AS source, r.confidence AS confidence "
-    f"UNION ALL UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
+    f"UNION ALL MATCH (p:{PRODUCT} {{id: $id}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
     "RETURN p.id AS product_id, 'category' AS attribute, c.path AS value, c.key AS key, "
     "r.source AS source, r.confidence AS confidence"
 )
@@ -191,36 +192,36 @@ class FilterShape:
 
 
 def _filter(shape: FilterShape) -> str:
-    if shape.ids:
-        parts = [f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})"]
-    else:
-        parts = [f"MATCH (p:{PRODUCT})"]
-    where = ["p.title IS NOT NULL"]
-    if shape.price_min:
-        where.append("p.price >= $price_min")
-    if shape.price_max:
-        where.append("p.price <= $price_max")
-    parts.append("WHERE " + " AND ".join(where))
+    """MATCH clauses for the filters, the most selective first (brand, category, value, ids): Kùzu plans
+    the join in the order written, and starting from 100k products costs ~2x more."""
+    patterns: list[tuple[str, str]] = []
     if shape.brands:
-        parts.append(f"MATCH (p)-[rb:{HAS_BRAND}]->(b:{BRAND}) WHERE b.key IN $brands")
+        patterns.append((f"(b:{BRAND})<-[rb:{HAS_BRAND}]-(p:{PRODUCT})", "b.key IN $brands"))
     if shape.categories:
-        parts.append(f"MATCH (p)-[rc:{IN_CATEGORY}]->(c:{CATEGORY}) WHERE c.key IN $categories")
+        patterns.append((f"(c:{CATEGORY})<-[rc:{IN_CATEGORY}]-(p:{PRODUCT})", "c.key IN $categories"))
     for n in range(shape.values):
-        parts.append(f"MATCH (p)-[r{n}:{HAS_VALUE}]->(v{n}:{VALUE}) WHERE v{n}.key IN $values{n}")
+        patterns.append((f"(v{n}:{VALUE})<-[r{n}:{HAS_VALUE}]-(p:{PRODUCT})", f"v{n}.key IN $values{n}"))
+    own = ["p.title IS NOT NULL"]
+    if shape.ids:
+        own.append("p.id IN $ids")
+    if shape.price_min:
+        own.append("p.price >= $price_min")
+    if shape.price_max:
+        own.append("p.price <= $price_max")
+    if not patterns:
+        return f"MATCH (p:{PRODUCT}) WHERE {' AND '.join(own)}"
+    (first, cond), rest = patterns[0], patterns[1:]
+    parts = [f"MATCH {first} WHERE {' AND '.join([cond, *own])}"]
+    parts += [f"MATCH {pattern} WHERE {cond}" for pattern, cond in rest]
     return " ".join(parts)
 
 
 @lru_cache(maxsize=256)
 def qa_search(shape: FilterShape) -> str:
-    """Products matching the filters, with the facts that matched (one row per matching combination)."""
-    cols = ["p.id AS id", "p.title AS title", "p.price AS price", "p.currency AS currency"]
-    if shape.brands:
-        cols += ["b.name AS brand", "rb.source AS brand_source"]
-    if shape.categories:
-        cols += ["c.path AS category", "rc.source AS category_source"]
-    for n in range(shape.values):
-        cols += [f"r{n}.attribute AS attribute{n}", f"r{n}.surface AS value{n}", f"r{n}.source AS source{n}"]
-    return f"{_filter(shape)} RETURN DISTINCT {', '.join(cols)} LIMIT $limit"
+    """Products matching the filters (node properties only: returning the matched edges too costs ~2x
+    on Kùzu at 100k products; the facts of the few products shown are read by QA_PRODUCT_FACTS)."""
+    return (f"{_filter(shape)} RETURN DISTINCT p.id AS id, p.title AS title, p.price AS price, "
+            "p.currency AS currency LIMIT $limit")
 
 
 @lru_cache(maxsize=256)

@@ -38,7 +38,7 @@ def demo_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def graph_facts(store: object, pid: str) -> set[tuple[str, str]]:
     """(attribute, value) pairs the graph holds for one product: values, brand, category, price, relations."""
-    rows = store.query(cr.QA_PRODUCT_FACTS, {"ids": [pid]})
+    rows = store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
     facts = {(r["attribute"], r["value"]) for r in rows}
     for card in store.query(cr.PRODUCT_CARDS, {"ids": [pid]}):
         if card["price"] is not None:
