@@ -370,6 +370,30 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
 )
 
+_THE = r"(?:the |this |that |my |your |a |an )?"
+_NAME_PATTERNS = (
+    # what is the warranty of the <name> / what's the battery life on the <name>
+    re.compile(rf"^(?P<rest>(?:what|what's|whats|which|who|tell me)\b.*?\b(?:of|for|on)) {_THE}(?P<name>.+)$"),
+    # how much does the <name> weigh / how long does the <name> last
+    re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many \w+)) (?:does|do|is|are|will|can) {_THE}"
+               rf"(?P<name>.+?) (?P<rest2>(?:weigh|cost|hold|last|measure|take|use|have|has|support|run|come in|go|fit)\b.*)$"),
+    # what colours does the <name> come in / what processor does the <name> have
+    re.compile(rf"^(?P<rest1>(?:what|which) [\w ]+?) (?:does|do|is|are|will|can) {_THE}"
+               rf"(?P<name>.+?) (?P<rest2>(?:come in|have|has|use|take|support|weigh|cost|run on|hold)\b.*)$"),
+)
+
+
+def _name_split(low: str) -> tuple[str, str] | None:
+    """(product name, the rest) of questions shaped like "what is the <attribute> of the <name>"."""
+    for pattern in _NAME_PATTERNS:
+        m = pattern.match(low)
+        if m:
+            groups = m.groupdict()
+            rest = " ".join(groups[k] for k in ("rest", "rest1", "rest2") if groups.get(k))
+            return m.group("name"), rest
+    return None
+
+
 _YES_NO = re.compile(r"^(?:is|are|does|do|can|has|have|will)\b")
 _ATTRIBUTE_QUESTION = re.compile(r"^(?:what|what's|whats|how|which|who|is|are|does|do|tell me|can)\b")
 _SEARCH_CUES = re.compile(
@@ -457,7 +481,7 @@ class Understander:
                 parse.constraints = self.constraints(m.group("a"))
                 return True
         m = _COMPAT_FOR.match(low)
-        if m and m.group("a").strip():
+        if m and m.group("a").strip() and not _name_split(low):  # not "what is the warranty of the case for …"
             head = self.constraints(m.group("a"))
             b = self.link_product(m.group("b"), strict=True) if head.categories else None
             if b:
@@ -514,15 +538,27 @@ class Understander:
         asking = bool(_ATTRIBUTE_QUESTION.match(low)) or bool(parse.attributes)
         searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None
         named = None
-        if not (parse.refers_back and focus) and not searching:
+        split = _name_split(low) if not (parse.refers_back and focus) else None
+        if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
+            named = self.link_product(split[0], strict=True)
+            asked = set(self.asked_attributes(split[1]))
+            if named is None and asked - {"price", "brand", "category"}:
+                # an attribute a product list would not show ("the warranty of the Incipio case for …"):
+                # answer it about the best reading of the name, even a loose one
+                named = self.link_product(split[0])
+            if named is not None:
+                parse.products = [named]
+                parse.attributes = self.asked_attributes(split[1])
+                searching = False
+        if named is None and not (parse.refers_back and focus) and not searching:
             mention = self._mention_text(low)
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
                 said = {w for g in self._asked_groups(cons, parse.attributes) for w in g.label.split()}
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             named = self.link_product(mention, strict=True)
-        if named is not None:
-            parse.products = [named]
-            parse.attributes = self.asked_attributes(strip_words(low, [named.name]))
+            if named is not None:
+                parse.products = [named]
+                parse.attributes = self.asked_attributes(strip_words(low, [named.name]))
         product = parse.products[0] if parse.products else None
         if product is not None and asking and not searching:
             parse.intent = "attribute"
@@ -573,7 +609,7 @@ class Understander:
         found = self.link_products(text, strict=strict)
         return found[0] if found else None
 
-    def link_products(self, text: str, *, strict: bool = False, k: int = 40, near: float = 0.15) -> list[Link]:
+    def link_products(self, text: str, *, strict: bool = False, k: int = 100, near: float = 0.15) -> list[Link]:
         """Products a phrase may name, best first: full-text candidates re-scored by title word coverage.
 
         Only candidates within ``near`` of the best are kept (ties that a caller may break with more
@@ -599,20 +635,21 @@ class Understander:
             covered = matched / len(wanted)
             precision = len(wanted & head) / max(1, len(head))
             value = covered + 0.2 * precision + 0.05 * score / top - 0.001 * rank
-            if head | tail <= wanted:  # every word of the title was said: the full name
+            exact = head | tail <= wanted  # every word of the title was said: the full name
+            if exact:
                 value += 0.3
             # a title that names a kind of product the phrase does not ('Galaxy S24 Case' for 'Galaxy S24')
             kind = 0.3 if (head & self.lexicon.category_words) - wanted else 0.0
-            scored.append((value - kind, value, Link("product", pid, title, score=value)))
+            scored.append((value - kind, value, exact, Link("product", pid, title, score=value)))
         if not scored:
             return []
         scored.sort(key=lambda t: -t[0])
-        best_order, best_value, _ = scored[0]
-        if best_value < (0.75 if strict else 0.5) or (strict and self._generic(wanted)):
+        best_order, best_value, best_exact, _ = scored[0]
+        if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
             return []
-        return [link for order, _, link in scored[:5] if order >= best_order - near]
+        return [link for order, _, _, link in scored[:5] if order >= best_order - near]
 
-    def _query_words(self, words: Sequence[str], most: int = 6) -> list[str]:
+    def _query_words(self, words: Sequence[str], most: int = 8) -> list[str]:
         """The rarest title words of a phrase, for the full-text query: a long name's common words
         ('black', 'gb', 'laptop') cost index time and say little about which product it is."""
         unique = list(dict.fromkeys(words))
@@ -760,7 +797,8 @@ class Understander:
                     used[i] = True
                     break
         cons.values.extend(values.values())
-        cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS]
+        cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS
+                      and not self.asked_attributes(t)]  # "price", "colour": what is asked, not a filter
         # brands/categories linked twice through different n-grams: keep one
         cons.brands = list({b.key: b for b in cons.brands}.values())
         cons.categories = list({c.key: c for c in cons.categories}.values())
