@@ -32,7 +32,7 @@ def embedded_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_engine_uses_vectors_for_free_text(embedded_graph: Path) -> None:
     with Engine.open(str(embedded_graph)) as engine:
         assert engine.embedder is not None
-        answer = engine.answer("a present for someone who jogs every morning")
+        answer = engine.answer("I am looking for a present for someone who jogs every morning")
     assert answer.intent == "search"
     assert answer.products[0].id.startswith("run-")
     assert all(f.product_id in {p.id for p in answer.products} for f in answer.facts)
