@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import QueryError
+from kg.errors import ConfigError, QueryError
 from kg.store.protocol import GraphStore
 from qa import compose
 from qa.rank import BM25Scorer, CrossEncoderRanker, fact_text
@@ -67,11 +67,15 @@ class Engine:
         self.ranker = CrossEncoderRanker.load(ranker_dir) if ranker_dir is not None else None
         self.lexical = BM25Scorer()
         self.generator = generator
-        self.embedder: Any = None
-        if embed is not False and self._has_vectors():
-            from extraction.embed import Embedder
+        self.embedder: Any = None  # question embeddings, when the graph has product embeddings (None: auto)
+        if embed is not False:
+            if self._has_vectors():
+                from extraction.embed import Embedder
 
-            self.embedder = Embedder.load()
+                self.embedder = Embedder.load()
+            elif embed:
+                raise ConfigError("the graph has no product embeddings; rebuild it with `shopgraph build --embed` "
+                                  "or leave vector search off")
         tagger = self._load_tagger(tagger_dir) if tagger_dir is not None else None
         self.understander = Understander(store, self.lexicon, tagger=tagger)
 

@@ -274,6 +274,13 @@ def test_engine_unknown_product_id_is_ignored(engine: Engine) -> None:
     assert "197 g" in answer.answer
 
 
+def test_engine_embed_true_needs_embeddings(qa_graph) -> None:
+    from kg.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no product embeddings; rebuild it with `shopgraph build --embed`"):
+        Engine.open(str(qa_graph), embed=True)
+
+
 def test_engine_open_read_only_refuses_missing_store(tmp_path) -> None:
     from kg.errors import ConfigError
 
