@@ -150,7 +150,7 @@ class Engine:
             "aggregate": self._aggregate,
         }.get(parse.intent, self._unanswerable)
         answer = handler(parse)
-        answer.cypher = [*dict.fromkeys([q for q, _ in self.understander.queries] + self.retriever.ran)]
+        answer.cypher = list(self.retriever.ran)
         answer.facts.sort(key=lambda f: -f.score)
         if self.generator is not None and answer.facts and answer.intent != "unanswerable":
             rewritten = self.generator(question, list(answer.facts), answer.answer)

@@ -14,7 +14,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from kg.normalize import UNITS
 from kg.schema import PRODUCT
@@ -410,12 +409,10 @@ class Understander:
         self.store = store
         self.lexicon = lexicon
         self.tagger = tagger
-        self.queries: list[tuple[str, dict[str, Any]]] = []  # Cypher run while understanding (evidence)
 
     # ------------------------------------------------------------------ entry
 
     def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None) -> Parse:
-        self.queries = []
         text = " ".join(question.strip().split())
         low = text.casefold().replace("’", "'").rstrip("?!. ")
         parse = Parse(text=text, intent="unanswerable")

@@ -174,6 +174,7 @@ QA_PRODUCT_FACTS = (
     "r.source AS source, r.confidence AS confidence"
 )
 
+
 @dataclass(frozen=True, slots=True)
 class FilterShape:
     """Which product filters a query carries; parameters are named after them.

@@ -6,8 +6,6 @@ import json
 
 import pytest
 
-from kg.store import open_store
-from kg.store import cypher_read as cr
 from qa.conversation import Conversation
 from qa.engine import Answer, Engine
 

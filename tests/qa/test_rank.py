@@ -11,7 +11,6 @@ from kg.errors import ConfigError, ModelLoadError
 from qa.rank import (
     FUSION_WEIGHTS,
     BM25Scorer,
-    CosineScorer,
     CrossEncoderRanker,
     PqaQuestion,
     Split,
