@@ -74,8 +74,9 @@ def attribute_answer(title: str, attribute: str, values: Sequence[str]) -> str:
         return f"{cap(subject)} is made by {listed}."
     if attribute == "category":
         return f"{cap(subject)} is listed under {listed}."
-    verb = "are" if len(values) > 1 else "is"
-    return f"The {attribute_name(attribute)} of {subject} {verb} {listed}."
+    if len(values) > 1:
+        return f"{cap(subject)} has {attribute_name(attribute)} {listed}."
+    return f"The {attribute_name(attribute)} of {subject} is {listed}."
 
 
 def check_answer(title: str, asked: str, found: Sequence[Fact], others: Sequence[Fact]) -> str:
@@ -116,7 +117,7 @@ def compatibility_unknown(a: str, b: str, fits: Sequence[str]) -> str:
 
 def compatibility_list(target: str, items: Sequence[str], what: str = "products") -> str:
     n = len(items)
-    noun = what if n != 1 else what.removesuffix("s")
+    noun = what if n != 1 else ("product" if " " in what else what.removesuffix("s"))
     shown = join(items[:8]) + (f" and {n - 8} more" if n > 8 else "")
     return f"{n} {noun} {'fits' if n == 1 else 'fit'} {the(target)}: {shown}."
 

@@ -1,0 +1,54 @@
+"""Data-to-text pieces: lists, prices, units and plurals rendered naturally."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import compose
+from qa.retrieve import Card, Fact, format_price
+
+
+@pytest.mark.parametrize(
+    ("items", "text"),
+    [([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")],
+)
+def test_join(items: list[str], text: str) -> None:
+    assert compose.join(items) == text
+
+
+@pytest.mark.parametrize(
+    ("price", "currency", "text"),
+    [(19.99, "USD", "$19.99"), (129.0, None, "$129"), (1768.0, "USD", "$1,768"), (99.95, "EUR", "€99.95"),
+     (5.0, "CHF", "5 CHF"), (None, "USD", "")],
+)
+def test_format_price(price: float | None, currency: str | None, text: str) -> None:
+    assert format_price(price, currency) == text
+
+
+def test_attribute_answer_templates() -> None:
+    assert compose.attribute_answer("X", "material", ["Polycarbonate", "TPU"]) == "The X is made of polycarbonate and TPU."
+    assert compose.attribute_answer("X", "weight", ["174 g"]) == "The X weighs 174 g."
+    assert compose.attribute_answer("X", "color", ["Black", "black"]) == "The X comes in Black."
+    assert compose.attribute_answer("X", "refresh rate", ["90Hz"]) == "The refresh rate of the X is 90Hz."
+    assert compose.attribute_answer("X", "refresh rate", ["90Hz", "120Hz"]) == "The X has refresh rate 90Hz and 120Hz."
+
+
+def test_compatibility_list_singular_and_plural() -> None:
+    assert compose.compatibility_list("P", ["A"], "cases") == "1 case fits the P: A."
+    assert compose.compatibility_list("P", ["A"], "chargers & cables") == "1 product fits the P: A."
+    assert compose.compatibility_list("P", ["A", "B"], "cases") == "2 cases fit the P: A and B."
+
+
+def test_dont_know_names_closest_facts() -> None:
+    facts = [Fact("p1", "color", "Black", "catalog", 0.3), Fact("p1", "weight", "1 kg", "extracted", 0.2)]
+    text = compose.dont_know(facts, {"p1": "Boot"}, " the warranty of the Boot")
+    assert text == ("I don't know the warranty of the Boot. The closest facts I have: colour of the Boot: Black; "
+                    "weight of the Boot: 1 kg.")
+    assert compose.dont_know([], {}) == "I don't know."
+
+
+def test_comparison_answer() -> None:
+    a, b = Card("a", "A", 10.0, "USD"), Card("b", "B", 20.0, "USD")
+    assert compose.comparison_answer("weight", a, ["1 kg"], b, ["2 kg"], a, "lighter") == "The A is lighter (1 kg) than the B (2 kg)."
+    assert compose.comparison_answer("weight", a, ["1 kg"], b, ["1000 g"], None, "same") == "Both have the same weight: 1 kg."
+    assert compose.comparison_answer("color", a, ["Red"], b, ["Blue"], None, None) == "The A has colour Red; the B has Blue."
