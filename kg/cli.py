@@ -424,8 +424,7 @@ def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, ou
 @click.option("--output", "-o", default="-", show_default=True, metavar="FILE|-", help="JSON Lines output; - is stdout.")
 @click.option("--min-score", default=None, type=click.FloatRange(0, 1),
               help="Drop spans scored below this. Default: the model's threshold, chosen on dev data in training.")
-@click.option("--quantize", is_flag=True, help="int8 dynamic quantisation of the Linear layers (CPU).")
-def extract_command(catalog: Path, model_dir: Path, output: str, min_score: float | None, quantize: bool) -> None:
+def extract_command(catalog: Path, model_dir: Path, output: str, min_score: float | None) -> None:
     """Tag a catalog's titles, bullets and descriptions; one JSON line per record, in input order:
     {"id", "attributes": {name: best value}, "spans": [{attribute, value, field, start, end, score}]}.
 
@@ -437,7 +436,7 @@ def extract_command(catalog: Path, model_dir: Path, output: str, min_score: floa
     """
     from extraction.pipeline import extract
 
-    rows = extract(catalog, model_dir, min_score=min_score, quantize=quantize)
+    rows = extract(catalog, model_dir, min_score=min_score)
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     n = 0
     try:
@@ -455,11 +454,10 @@ def extract_command(catalog: Path, model_dir: Path, output: str, min_score: floa
 @click.option("--data", "data_files", multiple=True, required=True, metavar="FILE",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold data (repeatable): OA-Mine/AE-110K target_scores records, catalog records or span annotations.")
-@click.option("--quantize", is_flag=True, help="Evaluate the int8-quantised model.")
 @click.option("--min-score", default=None, type=click.FloatRange(0, 1),
               help="Spans scored below this are not predictions. Default: the model's, chosen on dev data in training.")
 @click.option("--json", "as_json", is_flag=True, help="Print all metrics (with per-attribute counts) as JSON.")
-def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], quantize: bool, min_score: float | None,
+def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], min_score: float | None,
                                 as_json: bool) -> None:
     """Score the tagger: attribute-value micro P/R/F1 (NN/NV/VN/VC/VW, as in the AVE literature) and seqeval span P/R/F1.
 
@@ -469,7 +467,7 @@ def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], q
     """
     from extraction.evaluate import evaluate_attributes
 
-    result = evaluate_attributes(model_dir, data_files, quantize=quantize, min_score=min_score)
+    result = evaluate_attributes(model_dir, data_files, min_score=min_score)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
         return
