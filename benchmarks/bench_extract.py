@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/bench_extract.py --model DIR [--products 10000] [--quantize]
         [--fields title,bullets] [--batch-size 1000] [--threads 2] [--no-baseline]
 
+Identical inputs (same category and words, e.g. boilerplate bullets) within a build batch are tagged
+once; --no-dedupe tags every segment (the figure for text that never repeats).
+
 1. writes ``--products`` synthetic records (kg.synth.synth_catalog, seed 0) to a temporary JSONL file
    (not timed);
 2. baseline: `build_graph` of that file into a fresh embedded Kùzu store without a model (timed);
@@ -74,6 +77,8 @@ def main() -> int:
     ap.add_argument("--quantize", action="store_true")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-dedupe", action="store_true",
+                    help="tag every segment, even when the same (category, words) input came earlier in the batch")
     args = ap.parse_args()
 
     import torch
@@ -95,6 +100,7 @@ def main() -> int:
         t0 = time.perf_counter()
         extractor = load_extractor(args.model, quantize=args.quantize, fields=args.fields.split(","))
         extractor.tagger.batch_size = args.tagger_batch
+        extractor.tagger.dedupe = not args.no_dedupe
         load_s = time.perf_counter() - t0
         timed = TimedExtractor(extractor)
         (work / "model").mkdir()
@@ -104,6 +110,7 @@ def main() -> int:
             "products": args.products,
             "fields": args.fields,
             "quantize": args.quantize,
+            "dedupe": not args.no_dedupe,
             "threads": args.threads,
             "model": str(args.model),
             "model_load_seconds": round(load_s, 1),

@@ -135,6 +135,7 @@ class AttributeTagger:
         self.name = name
         self.version = version
         self.min_score = min_score  # below it a span is not a prediction (extract, evaluate); tuned on dev
+        self.dedupe = True  # run identical (category, words) inputs once per call
         self._masks: dict[str, Any] = {}
         self.model.to(self.device)
 
@@ -199,7 +200,7 @@ class AttributeTagger:
             for field, text in fields.items():
                 for ws in segments(text, self.max_words):
                     key = (category, tuple(w.text for w in ws))
-                    k = unique.get(key)
+                    k = unique.get(key) if self.dedupe else None
                     if k is None:
                         k = unique[key] = len(inputs)
                         inputs.append((category, list(key[1])))
