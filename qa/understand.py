@@ -457,11 +457,19 @@ class Understander:
         m = _COMPAT_PAIR.match(low)
         if m:
             sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
-            if sides[0] and sides[1] and sides[0][0].key != sides[1][0].key:
-                parse.intent = "compatibility"
-                parse.products = [sides[0][0], sides[1][0]]
-                parse.alternatives = sides
-                return True
+            if sides[0] and sides[1]:
+                # the two sides name two products: where the best link of both is the same product
+                # ('the iPhone 13' also matches 'Apple iPhone 13 Silicone Case'), take a near tie instead
+                a = sides[0][0]
+                b = next((link for link in sides[1] if link.key != a.key), None)
+                if b is None:
+                    b = sides[1][0]
+                    a = next((link for link in sides[0] if link.key != b.key), a)
+                if a.key != b.key:
+                    parse.intent = "compatibility"
+                    parse.products = [a, b]
+                    parse.alternatives = sides
+                    return True
         m = _COMPAT_OF.match(low)
         if m:
             a = self._side(m.group("a") or m.group("a2") or "", focus)

@@ -66,7 +66,11 @@ class GraphStore(Protocol):
         """Bring full-text and vector indexes up to date after writes."""
 
     def prune(self) -> int:
-        """Delete brand, category and value nodes no product points to any more; returns how many."""
+        """Delete nodes nothing points to any more, repeating until none is left; returns how many.
+
+        Brands, attribute values and categories without products (or subcategories), and placeholder
+        products (no catalog: a relation target never read from a catalog) that no relation targets.
+        A product read from a catalog is never pruned."""
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher in this backend's dialect; raises QueryError (ReadOnlyError for writes when read-only)."""

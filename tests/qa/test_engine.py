@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -141,6 +142,19 @@ def test_engine_compatibility_without_link_is_not_invented(engine: Engine) -> No
     assert answer.answer.startswith("I don't know")
     assert "Yes" not in answer.answer
     assert ("case-spigen-13", "compatible with", "phone-iphone13") in facts_of(answer)
+
+
+def test_engine_compatibility_sides_name_two_products(tmp_path) -> None:
+    """In the UI fixture 'the iPhone 13' links best to 'Apple iPhone 13 Silicone Case …', the product the
+    first side names: the second side then takes its near-tied candidate, the phone."""
+    from tests.qa.conftest import build_store
+
+    catalog = Path(__file__).parents[1] / "ui" / "shop.jsonl"
+    with Engine.open(str(build_store(tmp_path / "g.kuzu", catalog))) as engine:
+        answer = engine.answer("does the Apple silicone case fit the iPhone 13?")
+        assert answer.intent == "compatibility" and answer.answer.startswith("Yes")
+        assert [p.id for p in answer.products] == ["case-apple-ip13", "phone-ip13"]
+        assert_grounded(engine, answer)
 
 
 @pytest.mark.parametrize(
