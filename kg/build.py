@@ -83,8 +83,9 @@ class BuildReport:
     read: int = 0
     written: int = 0
     rejected: int = 0
-    extracted_values: int = 0
+    extracted_values: int = 0  # extracted facts written (after --min-score, catalog-wins and duplicates)
     extracted_relations: int = 0
+    unusable_values: int = 0  # catalog brands/attribute names that normalise to nothing ("!!!"): warned, not written
     pruned: int = 0
     writes: WriteStats = field(default_factory=WriteStats)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -96,6 +97,7 @@ class BuildReport:
             "products_rejected": self.rejected,
             "extracted_values": self.extracted_values,
             "extracted_relations": self.extracted_relations,
+            "unusable_catalog_values": self.unusable_values,
             "orphans_pruned": self.pruned,
             "edges_replaced": self.writes.edges_deleted,
             "graph": self.counts,
@@ -117,6 +119,14 @@ class BatchWriter:
         self.min_score = min_score
         self._hierarchy: set[tuple[str, str]] = set()
         self._edges: set[tuple[str, str, str]] = set()  # (type, from, to) written in the current batch
+        self.extracted_values = 0  # extracted facts that became edges, over all batches
+        self.extracted_relations = 0
+        self.unusable_values = 0  # catalog brands/values with nothing left after normalising (each warned)
+
+    def _unusable(self, p: Product, what: str, text: str) -> None:
+        self.unusable_values += 1
+        logger.warning("%s:%d: product %r: %s %r has no letters or digits; it is not written", p.catalog, p.line,
+                       p.id, what, text)
 
     def batch(self, products: Sequence[Product], extractions: Sequence[Extraction] | None = None) -> GraphBatch:
         b = GraphBatch()
@@ -141,6 +151,8 @@ class BatchWriter:
                 if key:
                     nodes[BRAND].setdefault(key, {"key": key, "name": display(p.brand)})
                     self._fact(b, HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, field="brand", **catalog))
+                else:
+                    self._unusable(p, "brand", p.brand)
             if p.category:
                 keys = category_keys(p.category)
                 for depth, (key, name) in enumerate(zip(keys, p.category)):
@@ -157,7 +169,8 @@ class BatchWriter:
                 attr = attribute_key(name)
                 catalog_attrs.add(attr)
                 for v in values:
-                    self._add_value(b, nodes, p.id, name, v, field="attributes", **catalog)
+                    if not self._add_value(b, nodes, p.id, name, v, field="attributes", **catalog):
+                        self._unusable(p, f"attribute {name!r} value" if attr else "attribute name", v if attr else name)
             for rel, target in p.related:
                 if target not in ids:
                     placeholders.add(target)
@@ -171,26 +184,30 @@ class BatchWriter:
             b.add_node(PRODUCT, {"id": target, "title": None})
         return b
 
-    def _fact(self, b: GraphBatch, rel: str, row: dict[str, Any]) -> None:
+    def _fact(self, b: GraphBatch, rel: str, row: dict[str, Any]) -> bool:
         """One edge per (type, product, target): a value listed twice ("128GB", "128 GB") or a repeated
-        relation is one fact; the first occurrence (catalog before extracted) keeps its provenance."""
+        relation is one fact; the first occurrence (catalog before extracted) keeps its provenance.
+        True when the edge was added."""
         key = (rel, row["from"], row["to"])
-        if key not in self._edges:
-            self._edges.add(key)
-            b.add_edge(rel, row)
+        if key in self._edges:
+            return False
+        self._edges.add(key)
+        b.add_edge(rel, row)
+        return True
 
     def _add_value(self, b: GraphBatch, nodes: dict[str, dict[str, dict[str, Any]]], pid: str, name: str,
-                   value: str, **prov: Any) -> None:
+                   value: str, **prov: Any) -> bool | None:
+        """None when the name or value is unusable (empty after normalising), else whether an edge was added."""
         attr = attribute_key(name)
         if not attr or not value.strip():
-            return
+            return None
         norm = normalize_value(value)
         key = value_key(name, value)
         nodes[VALUE].setdefault(key, {
             "key": key, "attribute": attr, "value": display(value), "normalized": norm.text,
             "number": norm.number, "unit": norm.unit,
         })
-        self._fact(b, HAS_VALUE, edge_row(HAS_VALUE, **{"from": pid, "to": key}, attribute=attr, surface=value, **prov))
+        return self._fact(b, HAS_VALUE, edge_row(HAS_VALUE, **{"from": pid, "to": key}, attribute=attr, surface=value, **prov))
 
     def _add_extracted(self, b: GraphBatch, nodes: dict[str, dict[str, dict[str, Any]]], p: Product,
                        ex: Extraction, catalog_attrs: set[str], placeholders: set[str], ids: set[str]) -> None:
@@ -210,20 +227,20 @@ class BatchWriter:
                     continue
                 seen.add(("brand", key))
                 nodes[BRAND].setdefault(key, {"key": key, "name": display(v.value)})
-                self._fact(b, HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, **prov))
+                self.extracted_values += self._fact(b, HAS_BRAND, edge_row(HAS_BRAND, **{"from": p.id, "to": key}, **prov))
                 continue
             vkey = value_key(v.attribute, v.value)
             if (attr, vkey) in seen:
                 continue
             seen.add((attr, vkey))
-            self._add_value(b, nodes, p.id, v.attribute, v.value, **prov)
+            self.extracted_values += bool(self._add_value(b, nodes, p.id, v.attribute, v.value, **prov))
         catalog_rels = {(t, target) for t, target in p.related}
         for r in ex.relations:
             if r.score < self.min_score or (r.type, r.target) in catalog_rels or r.target == p.id:
                 continue
             if r.target not in ids:
                 placeholders.add(r.target)
-            self._fact(b, r.type.value, edge_row(
+            self.extracted_relations += self._fact(b, r.type.value, edge_row(
                 r.type.value, **{"from": p.id, "to": r.target}, **model, field=r.field, start_char=r.start,
                 end_char=r.end, confidence=r.score))
 
@@ -258,34 +275,42 @@ def build_graph(
         if not pending:
             return
         extractions = extractor.extract(pending) if extractor is not None else None
-        if extractions is not None:
-            report.extracted_values += sum(len(e.values) for e in extractions)
-            report.extracted_relations += sum(len(e.relations) for e in extractions)
         report.writes.add(store.upsert(writer.batch(pending, extractions)))
+        report.extracted_values, report.extracted_relations = writer.extracted_values, writer.extracted_relations
+        report.unusable_values = writer.unusable_values
         report.written += len(pending)
         if progress is not None:
             progress(len(pending))
         pending.clear()
         pending_ids.clear()
 
-    for rec in records:
-        report.read += 1
-        if isinstance(rec, Rejected):
-            if on_error is OnError.FAIL:
-                raise rec.error()
-            report.rejected += 1
-            if rejects is not None:
-                rejects(rec)
-            if progress is not None:
-                progress(1)
-            continue
-        if rec.id in pending_ids:
-            flush()  # the same id again (from another file): write the earlier one first, so the later replaces it
-        pending.append(rec)
-        pending_ids.add(rec.id)
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+    try:
+        for rec in records:
+            report.read += 1
+            if isinstance(rec, Rejected):
+                if on_error is OnError.FAIL:
+                    raise rec.error()
+                report.rejected += 1
+                if rejects is not None:
+                    rejects(rec)
+                if progress is not None:
+                    progress(1)
+                continue
+            if rec.id in pending_ids:
+                flush()  # the same id again (from another file): write the earlier one first, so the later replaces it
+            pending.append(rec)
+            pending_ids.add(rec.id)
+            if len(pending) >= batch_size:
+                flush()
+        flush()
+    except Exception:
+        # the batches already committed stay; their search indexes must come back (an embedded store
+        # drops them while it writes), or every search of this store fails until the next build
+        try:
+            store.refresh_indexes()
+        except Exception:  # the original error is the one to report
+            logger.exception("could not rebuild the search indexes after the failed build")
+        raise
     report.pruned = store.prune()
     store.refresh_indexes()
     report.counts = store.counts()

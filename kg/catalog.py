@@ -114,6 +114,12 @@ def _check_file(p: Path) -> None:
         raise CatalogError(p, None, "is a directory; pass catalog files")
 
 
+def bad_utf8(exc: UnicodeDecodeError) -> str:
+    """The reject reason of a line that is not UTF-8."""
+    return (f"invalid UTF-8 at byte {exc.start} of the line; "
+            "re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)")
+
+
 def open_binary(path: str | Path) -> IO[bytes]:
     p = Path(path)
     _check_file(p)
@@ -169,10 +175,7 @@ def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str, str]]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield number, raw.decode("utf-8", errors="backslashreplace"), (
-                    f"invalid UTF-8 at byte {exc.start} of the line; "
-                    "re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
-                )
+                yield number, raw.decode("utf-8", errors="backslashreplace"), bad_utf8(exc)
                 continue
             if text.strip():
                 yield number, text, ""
@@ -218,11 +221,8 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    bad_lines[counter["line"]] = (
-                        f"invalid UTF-8 at byte {exc.start} of the line; "
-                        "re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
-                    )
-                    yield raw.decode("utf-8", errors="replace")
+                    bad_lines[counter["line"]] = bad_utf8(exc)
+                    yield raw.decode("utf-8", errors="backslashreplace")
 
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     delimiter = "\t" if Path(str(path).removesuffix(".gz")).suffix.lower() == ".tsv" else ","
@@ -257,7 +257,7 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
         bad = [bad_lines.pop(n) for n in range(start, end + 1) if n in bad_lines]
         line, start = start, end + 1
         if bad:
-            yield Rejected(name, line, bad[0], ",".join(row))  # undecodable bytes shown as U+FFFD
+            yield Rejected(name, line, bad[0], ",".join(row))  # undecodable bytes shown as \xNN
             continue
         if not any(cell.strip() for cell in row):
             continue
@@ -378,15 +378,15 @@ def product_from_mapping(obj: Mapping[str, Any], path: str, line: int, raw: str 
             raise ValueError("field 'attributes' must be an object {name: value | [values]}")
         for name, value in raw_attrs.items():
             values = _listify(value, f"attribute {name!r}")
-            if str(name).strip() and values:
+            if values:  # a name with nothing usable in it is warned about and left out by the build
                 attributes[str(name).strip()] = values
         related: list[tuple[ProductRelation, str]] = []
         raw_related = obj.get("related") or []
         if not isinstance(raw_related, list):
             raise ValueError("field 'related' must be a list of {type, id}")
         for i, rel in enumerate(raw_related):
-            if not isinstance(rel, dict) or not rel.get("id") or not rel.get("type"):
-                raise ValueError(f"related[{i}] must be an object with 'type' and 'id'")
+            if not isinstance(rel, dict) or not str(rel.get("id") or "").strip() or not rel.get("type"):
+                raise ValueError(f"related[{i}] must be an object with 'type' and a non-empty 'id'")
             try:
                 related.append((ProductRelation.parse(str(rel["type"])), str(rel["id"]).strip()))
             except ValueError as exc:

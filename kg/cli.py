@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -28,15 +29,22 @@ store_option = click.option("--store", "store", default=None, metavar="PATH|URI"
 
 
 class ShopgraphGroup(click.Group):
-    """Turns ShopgraphError into `Error: …` and exit 1."""
+    """Turns ShopgraphError and file-system errors (an unwritable --output) into `Error: …` and exit 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except ShopgraphError as exc:
+        except (ShopgraphError, OSError) as exc:
             if ctx.obj and ctx.obj.get("verbose"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            if isinstance(exc, BrokenPipeError):  # `shopgraph … | head`: the reader stopped; say nothing
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                ctx.exit(1)
+            if isinstance(exc, OSError) and exc.filename is not None:  # an output or input path
+                click.echo(f"Error: cannot use '{exc.filename}': {exc.strerror or exc}; check the path "
+                           "and that its folder exists and is writable", err=True)
+            else:
+                click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)
 
 
@@ -178,7 +186,11 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
         f"read {report.read} rows: {report.written} products written, {report.rejected} rejected"
         + (f" (see {rejects})" if report.rejected else ""), err=True)
     if extractor is not None:
-        click.echo(f"extracted {report.extracted_values} values, {report.extracted_relations} relations", err=True)
+        click.echo(f"extracted {report.extracted_values} values, {report.extracted_relations} relations "
+                   "written (after --min-score; catalog facts win)", err=True)
+    if report.unusable_values:
+        click.echo(f"{report.unusable_values} catalog brand/attribute values had no letters or digits and were not "
+                   "written (warned above with file:line)", err=True)
     _print_counts(report.counts)
 
 
@@ -332,12 +344,26 @@ def synth(count: int, seed: int, output: str) -> None:
 
 @cli.group()
 def train() -> None:
-    """Train a model: attributes (tagger), relations (classifier) or qa (ranker)."""
+    """Train a model: attributes (tagger), relations (classifier) or qa (ranker).
+
+    \b
+    Examples:
+      shopgraph train attributes --train ../shared/datasets/avx/oa-mine.train.jsonl --output models/attributes
+      shopgraph train relations --train data/demo/catalog.jsonl --output models/relations
+      shopgraph train qa --data ../shared/datasets/pqa/semipqa.dev.tsv --output models/qa-ranker
+    """
 
 
 @cli.group()
 def evaluate() -> None:
-    """Evaluate a model on held-out data: attributes, relations or qa."""
+    """Evaluate a model on held-out data: attributes, relations or qa.
+
+    \b
+    Examples:
+      shopgraph evaluate attributes --model models/attributes --data heldout.jsonl --json
+      shopgraph evaluate relations --model models/relations --data heldout.jsonl
+      shopgraph evaluate qa --model models/qa-ranker --data ../shared/datasets/pqa/semipqa.dev.tsv
+    """
 
 
 # ---------------------------------------------------------------------------- attribute extraction (issue 3)
@@ -542,8 +568,13 @@ def _read_questions(path: Path) -> list[tuple[str, str | None]]:
     from kg.errors import ConfigError
 
     out: list[tuple[str, str | None]] = []
-    with open(path, encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ConfigError(f"{path}:{number}: not valid UTF-8 (byte {exc.start + 1} of the line); "
+                                  "save the file as UTF-8") from None
             if not line.strip():
                 continue
             try:
@@ -592,10 +623,18 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
         raise click.UsageError("give a QUESTION or --batch FILE (not both)")
     if batch is not None and product is not None:
         raise click.UsageError("--product applies to one QUESTION; in --batch files put \"product\" on each line")
+    from kg.errors import ConfigError
     from qa.engine import Engine
 
     questions = _read_questions(batch) if batch is not None else [(question or "", product)]
     with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir) as engine:
+        ids = sorted({pid for _, pid in questions if pid})
+        missing = [pid for pid in ids if pid not in engine.retriever.cards([pid])]
+        if missing:
+            where = f" (in {batch})" if batch is not None else ""
+            raise ConfigError(f"no product with id {', '.join(map(repr, missing[:5]))} in the graph{where}; "
+                              "check the id with `shopgraph query \"MATCH (p:Product) WHERE p.id = $id RETURN p.title\" "
+                              "--param id=…`")
         if batch is not None:
             out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
             try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,7 +64,7 @@ class Engine:
                  embed: bool | None = None, generator: Generator | None = None) -> None:
         self.store = store
         self.lexicon = Lexicon.load(store)
-        self.retriever = Retriever(store)
+        self._local = threading.local()  # one Retriever per thread: it keeps one question's state
         self.ranker = CrossEncoderRanker.load(ranker_dir) if ranker_dir is not None else None
         self.lexical = BM25Scorer()
         self.generator = generator
@@ -99,6 +100,15 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def retriever(self) -> Retriever:
+        """This thread's Retriever: an app answers several questions at once on one Engine, and the
+        Retriever records the queries, cards and keys of the question it is answering."""
+        retriever = getattr(self._local, "retriever", None)
+        if retriever is None:
+            retriever = self._local.retriever = Retriever(self.store)
+        return retriever
 
     # ------------------------------------------------------------------ optional models
 
@@ -151,7 +161,10 @@ class Engine:
         }.get(parse.intent, self._unanswerable)
         answer = handler(parse)
         answer.cypher = list(self.retriever.ran)
-        answer.facts.sort(key=lambda f: -f.score)
+        # best first; ties in a fixed order (the answer's products first, then by name), never the store's
+        rank = {p.id: i for i, p in enumerate(answer.products)}
+        answer.facts.sort(key=lambda f: (-f.score, rank.get(f.product_id, len(rank)), f.product_id or "",
+                                         f.attribute, str(f.value)))
         if self.generator is not None and answer.facts and answer.intent != "unanswerable":
             rewritten = self.generator(question, list(answer.facts), answer.answer)
             if rewritten and rewritten.strip():

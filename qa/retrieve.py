@@ -110,7 +110,10 @@ class Retriever:
         cards = cards if cards is not None else self.cards(ids)
         for pid in ids:
             params = {"id": pid}
-            for r in self.run(cr.QA_PRODUCT_FACTS, params):
+            # a fixed order (the store's row order can change when several questions run at once)
+            rows = sorted(self.run(cr.QA_PRODUCT_FACTS, params),
+                          key=lambda r: (r["attribute"] or "", str(r["value"]).casefold(), r["key"] or ""))
+            for r in rows:
                 if r["value"] is None:
                     continue
                 facts.append(Fact(pid, r["attribute"], r["value"], r["source"] or Source.CATALOG.value, 0.0,

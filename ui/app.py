@@ -16,7 +16,10 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import html  # noqa: E402
 import json  # noqa: E402
+import atexit  # noqa: E402
 import logging  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
 import tempfile  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -33,6 +36,7 @@ from qa.conversation import Conversation  # noqa: E402
 logger = logging.getLogger(__name__)
 
 DISPLAY_ROWS = 500  # rows shown in the analyst table; the CSV has them all
+KEEP_CSV = 50  # analyst CSV downloads kept on disk; older ones are deleted
 SHOP_EXAMPLES = [  # they suit the demo graph (data/demo/catalog.jsonl); build_app(examples=…) for others
     "noise cancelling headphones under $200",
     "what colour is the JBL Live 660NC?",
@@ -84,6 +88,27 @@ def _esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()!<>#|~])")
+
+
+def _md(value: Any) -> str:
+    """Catalog text as literal Markdown: no image, link, HTML or emphasis can come from a product's text
+    (an image would make the browser fetch from outside the machine)."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+
+
+def _drop_old_files(folder: Path, keep: int) -> None:
+    """Delete all but the ``keep`` newest files of ``folder`` (another request may delete some first)."""
+    dated = []
+    for f in folder.iterdir():
+        try:
+            dated.append((f.stat().st_mtime_ns, f))
+        except FileNotFoundError:
+            continue
+    for _, f in sorted(dated)[:-keep]:
+        f.unlink(missing_ok=True)
+
+
 def _confidence(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
@@ -133,28 +158,28 @@ def _evidence_markdown(rows: Sequence[browse.Evidence]) -> str:
     lines = ["| product | attribute | value | source | confidence |", "|---|---|---|---|---|"]
     for e in rows:
         cells = [e.title or e.product_id or "", e.attribute, e.value, e.source, _confidence(e.confidence)]
-        lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
     return "\n".join(lines)
 
 
 def product_markdown(view: browse.ProductView) -> str:
-    lines = [f"### {view.title or view.id}", ""]
-    meta = [f"`{view.id}`"]
+    lines = [f"### {_md(view.title or view.id)}", ""]
+    meta = [f"id {_md(view.id)}"]
     if view.brand:
-        meta.append(f"brand **{view.brand}**")
+        meta.append(f"brand **{_md(view.brand)}**")
     if view.categories:
-        meta.append("category " + ", ".join(f"**{c.value}**" for c in view.categories))
+        meta.append("category " + ", ".join(f"**{_md(c.value)}**" for c in view.categories))
     if view.price is not None:
         meta.append(f"price **{browse.format_price(view.price, view.currency)}**")
     lines.append(" · ".join(meta))
     if view.placeholder:
         lines += ["", "_Only referenced by another product's relation; the catalog has no row for it._"]
     if view.description:
-        lines += ["", view.description]
+        lines += ["", _md(view.description)]
     if view.bullets:
-        lines += [""] + [f"- {b}" for b in view.bullets]
+        lines += [""] + [f"- {_md(b)}" for b in view.bullets]
     if view.url:
-        lines += ["", f"Source page: {view.url}"]
+        lines += ["", f"Source page: {_md(view.url)}"]
     return "\n".join(lines)
 
 
@@ -202,6 +227,7 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
     the questions offered under the chat."""
     store = engine.store
     csv_dir = Path(tempfile.mkdtemp(prefix="shopgraph-csv-"))
+    atexit.register(shutil.rmtree, csv_dir, ignore_errors=True)  # the downloads live as long as the app
 
     # ------------------------------------------------------------------ handlers: Shop
 
@@ -216,10 +242,10 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
         try:
             answer = conversation.ask(question)
         except ShopgraphError as exc:
-            history.append({"role": "assistant", "content": f"Error: {exc}"})
+            history.append({"role": "assistant", "content": f"Error: {_md(exc)}"})
             return "", history, gr.skip(), gr.skip(), gr.skip(), gr.skip(), conversation
         facts = browse.evidence(store, answer.facts)
-        history.append({"role": "assistant", "content": answer.answer})
+        history.append({"role": "assistant", "content": _md(answer.answer)})
         if facts:
             history.append({"role": "assistant", "content": _evidence_markdown(facts),
                             "metadata": {"title": f"Evidence: {len(facts)} fact{'s' if len(facts) != 1 else ''}",
@@ -237,7 +263,7 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
         title = next((c.title for c in cards if c.id == focus), None)
         if title is None:
             title = next((c.title for c in browse.product_cards(store, [focus], attributes=0)), focus)
-        return f"Talking about **{title}** (`{focus}`); follow-up questions are about it."
+        return f"Talking about **{_md(title)}** (id {_md(focus)}); follow-up questions are about it."
 
     def new_conversation():
         return [], CARDS_PLACEHOLDER, "", "", gr.update(choices=[], value=None, visible=False), None
@@ -302,6 +328,7 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
         except ShopgraphError as exc:
             return f'<span class="sg-error">Error: {_esc(exc)}</span>'.replace("\n", "<br>"), hidden, hidden
         handle, name = tempfile.mkstemp(dir=csv_dir, prefix="results-", suffix=".csv")  # one file per run
+        _drop_old_files(csv_dir, KEEP_CSV)  # a long-running server keeps only the latest downloads
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(result.to_csv())
         shown = min(result.row_count, DISPLAY_ROWS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.schema import EMBED_DIM, NODES, PRODUCT, RELS, VECTOR, check_label, check_rel
 
 # One list of searchable fields for both dialects, and the counts, whose text is valid in both.
-from kg.store.cypher_kuzu import FTS_FIELDS, VECTOR_FIELD, count_nodes, count_rels, has_vectors
+from kg.store.cypher_kuzu import FTS_FIELDS, VECTOR_FIELD, count_nodes, count_rels, fts_index, has_vectors
 
 __all__ = ["FTS_FIELDS", "VECTOR_FIELD", "count_nodes", "count_rels", "has_vectors"]
 
@@ -20,10 +20,6 @@ AWAIT_SECONDS = 300
 
 def constraint_name(label: str) -> str:
     return f"{check_label(label).lower()}_{NODES[label].key}"
-
-
-def fts_index(label: str) -> str:
-    return f"{check_label(label).lower()}_fts"
 
 
 def vector_index(label: str) -> str:

@@ -61,6 +61,8 @@ class EmbeddedStore:
             if "read-only" in message:
                 raise ReadOnlyError(cypher) from exc
             raise QueryError(cypher, message) from exc
+        except (ValueError, TypeError) as exc:  # a parameter Kùzu cannot bind (a list of mixed types)
+            raise QueryError(cypher, f"bad parameter: {exc}") from exc
         results = result if isinstance(result, list) else [result]
         rows: list[dict[str, Any]] = []
         for res in results:

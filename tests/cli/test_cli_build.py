@@ -159,7 +159,8 @@ def test_cli_build_summary_json_for_the_v1_catalog(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {
         "products_read": 8, "products_written": 8, "products_rejected": 0,
-        "extracted_values": 0, "extracted_relations": 0, "orphans_pruned": 0, "edges_replaced": 0,
+        "extracted_values": 0, "extracted_relations": 0, "unusable_catalog_values": 0, "orphans_pruned": 0,
+        "edges_replaced": 0,
         "graph": {
             "nodes": {"Product": 9, "Brand": 6, "Category": 9, "AttributeValue": 15},
             "relationships": {"HAS_BRAND": 8, "IN_CATEGORY": 8, "HAS_VALUE": 20, "SUBCATEGORY_OF": 6,
@@ -260,6 +261,7 @@ def test_cli_build_csv_invalid_utf8_and_oversized_field(tmp_path: Path) -> None:
         (3, "invalid UTF-8 at byte 6 of the line; re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"),
         (4, "field 'description' is 1.0 MB, over the 1 MB limit; shorten it or drop it"),
     ]
+    assert rows[0]["raw"] == "c2,Caf\\xe9 mug,,5"  # the bad byte kept as an escape, as in JSONL rejects
     assert product_ids(tmp_path / "graph.kuzu") == ["c1", "c4"]
 
 
@@ -486,3 +488,20 @@ def test_cli_help_lists_the_commands() -> None:
     for command in ("build", "query", "stats"):
         sub = shopgraph(command, "--help")
         assert sub.exit_code == 0 and "Example" in sub.stdout
+
+
+def test_cli_build_rejects_file_in_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(GOOD + "\n", encoding="utf-8")
+    missing = tmp_path / "nope" / "rejects.jsonl"
+    result = shopgraph("build", dump, "--store", tmp_path / "g.kuzu", "--on-error", "skip", "--rejects", missing)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"Error: cannot use '{missing}': No such file or directory; check the path "
+                                     "and that its folder exists and is writable")
+
+
+def test_cli_query_parameter_the_engine_cannot_bind_is_wrapped(built: Path) -> None:
+    result = shopgraph("query", "RETURN $x AS x", "--store", built, "--param", 'x=[1, "a"]')
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: query failed: bad parameter: ")
+    assert "Traceback" not in result.output

@@ -404,3 +404,39 @@ def test_build_incremental_prunes_a_placeholder_nothing_points_to(tmp_path: Path
     update_then_compare(tmp_path, store, other_store, {**mug, "related": [{"type": "similar-to", "id": "ghost"}]}, mug)
     assert keys(store, "Product") == ["p1"]
     assert snapshot(store) == snapshot(other_store)
+
+
+def test_build_that_fails_midway_leaves_the_store_searchable(tmp_path: Path) -> None:
+    """An embedded store drops its full-text indexes while it writes; a build stopped by a bad row
+    (after some batches were committed) must bring them back, or a read-only `ask` cannot search."""
+    where = tmp_path / "graph.kuzu"
+    good = json.dumps({"id": "new-1", "title": "Anker PowerCore 10000 portable charger", "price": 25})
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(good + "\n" + json.dumps({"id": "new-2", "price": 3}) + "\n", encoding="utf-8")
+    store = EmbeddedStore(where)
+    try:
+        build_graph(read_catalog(V1), store)
+        with pytest.raises(CatalogError, match=r"dump\.jsonl:2: "):
+            build_graph(read_catalog(dump, errors="yield"), store, batch_size=1)
+    finally:
+        store.close()
+    reader = EmbeddedStore(where, read_only=True)
+    try:
+        assert [k for k, _ in reader.fulltext("Product", "powercore", 5)] == ["new-1"]
+        assert "phone-1" in [k for k, _ in reader.fulltext("Product", "iphone", 5)]
+    finally:
+        reader.close()
+
+
+def test_build_warns_about_and_counts_catalog_values_that_normalise_to_nothing(
+        tmp_path: Path, store: EmbeddedStore, caplog: pytest.LogCaptureFixture) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "p1", "title": "Mug", "brand": "!!!",
+                                "attributes": {"???": "x", "Color": "Blue"}}) + "\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg.build"):
+        report = build_graph(read_catalog(dump), store)
+    assert report.unusable_values == 2 and report.as_dict()["unusable_catalog_values"] == 2
+    warned = [r.getMessage() for r in caplog.records]
+    assert f"{dump}:1: product 'p1': brand '!!!' has no letters or digits; it is not written" in warned
+    assert f"{dump}:1: product 'p1': attribute name '???' has no letters or digits; it is not written" in warned
+    assert keys(store, "AttributeValue") == ["color=blue"] and keys(store, "Brand") == []

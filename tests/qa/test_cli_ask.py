@@ -96,3 +96,23 @@ def test_evaluate_qa_refuses_a_non_ranker_directory(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: {tmp_path} has no meta.json; train a ranker with "
                                      f"`shopgraph train qa --output {tmp_path}`")
+
+
+def test_ask_unknown_product_id_is_an_error(qa_graph: Path, tmp_path: Path) -> None:
+    result = shopgraph("ask", "what is it made of?", "--product", "no-such-id", "--store", qa_graph)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no product with id 'no-such-id' in the graph; check the id with")
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"question": "what is it made of?", "product": "nope-2"}) + "\n", encoding="utf-8")
+    result = shopgraph("ask", "--batch", questions, "--store", qa_graph, "--output", tmp_path / "a.jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: no product with id 'nope-2' in the graph (in {questions});")
+    assert not (tmp_path / "a.jsonl").exists()
+
+
+def test_ask_batch_file_that_is_not_utf8(qa_graph: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_bytes(b'{"question": "ok?"}\n{"question": "caf\xe9?"}\n')
+    result = shopgraph("ask", "--batch", questions, "--store", qa_graph)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {questions}:2: not valid UTF-8 (byte 18 of the line); save the file as UTF-8"

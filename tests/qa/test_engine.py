@@ -322,3 +322,16 @@ def test_engine_generator_hook_rephrases_from_facts(qa_graph) -> None:
     assert kept.answer == "The Apple iPhone 13, 128GB, Midnight weighs 174 g."  # empty output keeps the template
     assert unknown.answer.startswith("I don't know")  # never called without facts to say
     assert [q for q, _, _ in seen] == ["what is it made of?", "how much does it weigh?"]
+
+
+def test_engine_answers_from_several_threads_at_once_match_answers_alone(engine: Engine) -> None:
+    """The app answers up to four questions at once on one Engine: no answer may carry another's evidence."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = [("how many brands of running shoes?", None), ("what is it made of?", "case-spigen-13"),
+                 ("black leather boots under $80 from Timberland", None),
+                 ("does this case fit the iPhone 13?", "case-spigen-13")] * 4
+    alone = [engine.answer(q, product=p).as_dict() for q, p in questions]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda qp: engine.answer(qp[0], product=qp[1]).as_dict(), questions))
+    assert together == alone
