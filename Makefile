@@ -24,7 +24,7 @@ demo: install
 	$(BIN)/shopgraph stats --store $(STORE)
 	$(BIN)/shopgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-# Debian's chromium for the browser tests (never `playwright install`); without it they skip, saying why.
+# Debian's chromium for the browser tests (never the Playwright browser download); without it they skip, saying why.
 browser:
 	@test -x /usr/bin/chromium || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
