@@ -77,18 +77,12 @@ def load_extractor(model_dir: str | Path | None, relation_dir: str | Path | None
 
         tagger = AttributeTagger.load(model_dir, quantize=quantize)
     if relation_dir is not None:
-        try:
-            from extraction.relations import RelationClassifier
-        except ImportError:
-            raise ConfigError("relation extraction is not available in this version of shopgraph; "
-                              "build without --relation-model") from None
+        from extraction.relations import RelationClassifier
+
         relations = RelationClassifier.load(relation_dir)
     if embed:
-        try:
-            from extraction.embed import Embedder
-        except ImportError:
-            raise ConfigError("embeddings are not available in this version of shopgraph (no extraction.embed); "
-                              "build without --embed") from None
+        from extraction.embed import Embedder
+
         embedder = Embedder.load()
     return ModelExtractor(tagger, relations, embedder, fields)
 

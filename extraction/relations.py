@@ -434,8 +434,6 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
     hand-checked mention files among ``train`` (`read_relation_annotations`; all of them are kept)."""
     import random
 
-    import torch
-
     cfg = config or RelationTrainConfig()
     out, started = begin(output, cfg, force=force)
     annotated_files = [p for p in train if is_annotation_file(p)]
@@ -465,7 +463,7 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
     features = encode(tokenizer, [(context_words(c.category), c.words) for c in kept], cfg.max_length)
     positions = marker_positions(features, kept)
     targets = [(pos, [1.0 if t in c.gold else 0.0 for t in TYPES]) for pos, c in zip(positions, kept)]
-    device = "cuda" if torch.cuda.is_available() else "cpu"
+    device = pick_device()
     model.to(device)
     clf = RelationClassifier(model, tokenizer, threshold=cfg.threshold, max_length=cfg.max_length,
                              max_words=cfg.max_words, max_targets=cfg.max_targets, device=device)

@@ -25,7 +25,7 @@ from kg.errors import ConfigError, ModelLoadError
 from extraction import modeldir
 from extraction.align import AlignmentReport, Annotated, bio, file_sha256, load_annotations
 from extraction.evaluate import Evaluation, evaluate_tagger, tune_min_score
-from extraction.tagger import IGNORE, TASK, AttributeTagger, Encoded, context_words, encode, pad_batch
+from extraction.tagger import IGNORE, TASK, AttributeTagger, Encoded, context_words, encode, pad_batch, pick_device
 from extraction.tokenize import segments
 
 logger = logging.getLogger(__name__)
@@ -259,8 +259,6 @@ def train_attributes(
     on_epoch: Callable[[dict[str, Any]], None] | None = None,
 ) -> TrainResult:
     """Fine-tune a tagger on ``train`` files and write it to ``output`` (see the module doc)."""
-    import torch
-
     cfg = config or TrainConfig()
     if not train:
         raise ConfigError("no training data: pass --train FILE (JSONL catalog records or span annotations)")
@@ -292,7 +290,7 @@ def train_attributes(
                                  id2label=dict(enumerate(labels)), label2id=label2id)
 
     features, feature_labels = featurize(records, tokenizer, label2id, cfg)
-    device = "cuda" if torch.cuda.is_available() else "cpu"
+    device = pick_device()
     model.to(device)
     tagger = AttributeTagger(model, tokenizer, labels, use_category=cfg.use_category,
                              category_attributes={k: sorted(v) for k, v in cat_attrs.items()}

@@ -80,7 +80,8 @@ class Normalized:
     unit: str | None = None
 
 
-def _number(raw: str) -> float:
+def parse_number(raw: str) -> float:
+    """'1,299.50' → 1299.5 (thousands separators), '1,5' → 1.5 (a decimal comma), '128' → 128.0."""
     if _THOUSANDS.match(raw):
         return float(raw.replace(",", ""))
     return float(raw.replace(",", "."))
@@ -97,11 +98,11 @@ def normalize_value(value: str) -> Normalized:
     m = _QUANTITY.match(text)
     if m:
         unit = UNITS[m.group("unit").lower()]
-        number = _number(m.group("num"))
+        number = parse_number(m.group("num"))
         return Normalized(f"{_fmt(number)} {unit}", number, unit)
     m = _NUMBER.match(text)
     if m:
-        number = _number(m.group("num"))
+        number = parse_number(m.group("num"))
         return Normalized(_fmt(number), number, None)
     return Normalized(canonical(text))
 

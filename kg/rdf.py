@@ -113,7 +113,6 @@ RELATIONS_READ: dict[str, ProductRelation] = {
 EXPORT_FORMATS = ("turtle", "nt", "jsonld")
 _FORMAT_ALIASES = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
                    "jsonld": "jsonld", "json-ld": "jsonld"}
-_FORMAT_NAMES = {"nt": "N-Triples", "nquads": "N-Quads", "turtle": "Turtle", "json-ld": "JSON-LD"}
 
 
 # ================================================================ reading

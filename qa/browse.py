@@ -23,6 +23,7 @@ from kg.schema import NODES, PROVENANCE, RELS, ProductRelation, Source
 from kg.store import cypher_read as q
 from kg.store.guard import writes
 from kg.store.protocol import GraphStore
+from qa.retrieve import format_price
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -198,13 +199,6 @@ class CypherResult:
 
 
 # ---------------------------------------------------------------------------- formatting helpers
-
-
-def format_price(price: float | None, currency: str | None) -> str:
-    if price is None:
-        return ""
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get((currency or "USD").upper())
-    return f"{symbol}{price:,.2f}" if symbol else f"{price:,.2f} {currency}"
 
 
 def cell(value: Any) -> str:

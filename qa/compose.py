@@ -149,7 +149,7 @@ def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]
 
 
 def count_answer(n: int, description: str) -> str:
-    return f"There {'is' if n == 1 else 'are'} {n} {description if n != 1 else description}."
+    return f"There {'is' if n == 1 else 'are'} {n} {description}."
 
 
 def brands_answer(n: int, description: str, names: Sequence[str]) -> str:

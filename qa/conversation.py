@@ -16,15 +16,9 @@ class Conversation:
     def __init__(self, engine: Engine, product: str | None = None) -> None:
         self.engine = engine
         self.product: str | None = product
-        self.history: list[Answer] = []
 
     def ask(self, question: str) -> Answer:
         answer = self.engine.answer(question, product=self.product)
         if answer.focus:
             self.product = answer.focus
-        self.history.append(answer)
         return answer
-
-    def reset(self) -> None:
-        self.product = None
-        self.history.clear()

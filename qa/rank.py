@@ -179,14 +179,6 @@ def load_pqa(path: Path) -> list[PqaQuestion]:
     return list(questions.values())
 
 
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 @dataclass(frozen=True)
 class Split:
     """Fractions of products for dev (model selection) and held-out (reported figures); the rest trains."""
@@ -358,8 +350,8 @@ class CrossEncoderRanker:
         if meta.get("task") != TASK:
             raise ModelLoadError(f"{directory} holds a {meta.get('task')!r} model, not a QA ranker; "
                                  "pass the directory written by `shopgraph train qa`")
-        if meta.get("format") != FORMAT_VERSION:
-            raise ModelLoadError(f"{directory}: ranker format {meta.get('format')!r}, this shopgraph reads "
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise ModelLoadError(f"{directory}: ranker format {meta.get('format_version')!r}, this shopgraph reads "
                                  f"{FORMAT_VERSION}; retrain with `shopgraph train qa`")
         hf_logging.disable_progress_bar()
         try:
@@ -613,12 +605,14 @@ def train_ranker(config: TrainConfig, progress: Callable[[str], None] | None = N
                             embedder_dir=config.embed_model)
         if progress is not None:
             progress(f"fusion: cosine weight {fusion['cosine_weight']:g} (dev P@1 {fusion['dev']['p_at_1']:.3f})")
+    from extraction.align import file_sha256
+
     config_json = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(config).items()
                    if k not in ("force", "output")}
     config_json["base_model"] = str(base)
     meta = {
         "task": TASK,
-        "format": FORMAT_VERSION,
+        "format_version": FORMAT_VERSION,
         "shopgraph_version": __version__,
         "labels": ["answers"],
         "config": config_json,

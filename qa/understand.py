@@ -15,14 +15,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.normalize import UNITS
+from kg.normalize import UNITS, parse_number
 from kg.schema import PRODUCT
 from kg.store import cypher_read as cr
 from kg.store.protocol import GraphStore
 
 logger = logging.getLogger(__name__)
 
-INTENTS = ("attribute", "search", "compatibility", "comparison", "aggregate", "unanswerable")
 
 STOPWORDS = frozenset("""
 a an the this that these those it its it's itself they them their theirs one ones this one that one
@@ -77,7 +76,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
 }
 
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
-_NUM = r"(\d+(?:[.,]\d+)?)(?![\d.,]\d)(?!\d)"
+_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d.,]\d)(?!\d)"  # "1,299.50", "1,5", "80"
 _MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
 
@@ -683,21 +682,21 @@ class Understander:
         rest = low
         m = _PRICE_RANGE.search(rest)
         if m:
-            nums = [float(g.replace(",", ".")) for g in m.groups() if g]
+            nums = [parse_number(g) for g in m.groups() if g]
             cons.price_min, cons.price_max = min(nums), max(nums)
             rest = rest[:m.start()] + " " + rest[m.end():]
         m = _PRICE_AROUND.search(rest)
         if m:
-            n = float(m.group(1).replace(",", "."))
+            n = parse_number(m.group(1))
             cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
             rest = rest[:m.start()] + " " + rest[m.end():]
         m = _PRICE_MAX.search(rest)
         if m:
-            cons.price_max = float(m.group(1).replace(",", "."))
+            cons.price_max = parse_number(m.group(1))
             rest = rest[:m.start()] + " " + rest[m.end():]
         m = _PRICE_MIN.search(rest)
         if m:
-            cons.price_min = float(next(g for g in m.groups() if g).replace(",", "."))
+            cons.price_min = parse_number(next(g for g in m.groups() if g))
             rest = rest[:m.start()] + " " + rest[m.end():]
         for m in list(_QUANTITY.finditer(rest))[::-1]:
             group = self._quantity_group(m, rest)
@@ -733,7 +732,7 @@ class Understander:
         unit = UNITS.get(m.group("unit").lower())
         if unit is None:
             return None
-        number = float(m.group(2).replace(",", "."))
+        number = parse_number(m.group(2))
         family, amount = base_quantity(number, unit)
         cmp = (m.group("cmp") or "").strip()
         asked = self.asked_attributes(text)

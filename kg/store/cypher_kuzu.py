@@ -108,6 +108,7 @@ def count_rels(name: str) -> str:
 
 
 SHOW_INDEXES = "CALL SHOW_INDEXES() RETURN index_name AS name"
+SHOW_TABLES = "CALL show_tables() RETURN name"
 
 
 def create_fts(label: str) -> str:

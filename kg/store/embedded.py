@@ -50,6 +50,7 @@ class EmbeddedStore:
             raise ConfigError(f"cannot open the graph store at {self.path}: {exc}") from exc
         self._conn = kuzu.Connection(self._db)
         self._schema_ready = False
+        self._fts_seen: set[str] = set()  # labels whose full-text index is known to exist (no lookup per search)
 
     # ------------------------------------------------------------------ plumbing
 
@@ -72,7 +73,7 @@ class EmbeddedStore:
         return rows
 
     def _tables(self) -> set[str]:
-        return {r["name"] for r in self._run("CALL show_tables() RETURN name")}
+        return {r["name"] for r in self._run(q.SHOW_TABLES)}
 
     def _indexes(self) -> set[str]:
         return {r["name"] for r in self._run(q.SHOW_INDEXES)}
@@ -211,6 +212,7 @@ class EmbeddedStore:
     def _drop_fulltext(self) -> None:
         """Kùzu 0.11.3 crashes (SIGSEGV) on MERGE into a node table that has a full-text index once
         the table is rebuilt, so writes drop those indexes and refresh_indexes() recreates them."""
+        self._fts_seen.clear()
         existing = self._indexes()
         for label in q.FTS_FIELDS:
             if q.fts_index(label) in existing:
@@ -236,17 +238,21 @@ class EmbeddedStore:
                 return removed
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        if self.read_only and writes(cypher):
-            raise ReadOnlyError(cypher)
+        if writes(cypher):
+            if self.read_only:
+                raise ReadOnlyError(cypher)
+            self._fts_seen.clear()  # a write may have dropped an index
         return self._run(cypher, params)
 
     def fulltext(self, label: str, text: str, k: int) -> list[tuple[str, float]]:
         if not text.strip():
             return []
-        if q.fts_index(label) not in self._indexes():
-            if self.read_only:
-                raise QueryError(q.query_fts(label), f"no full-text index on {label}; rebuild with `shopgraph build`")
-            self.refresh_indexes()
+        if label not in self._fts_seen:
+            if q.fts_index(label) not in self._indexes():
+                if self.read_only:
+                    raise QueryError(q.query_fts(label), f"no full-text index on {label}; rebuild with `shopgraph build`")
+                self.refresh_indexes()
+            self._fts_seen.add(label)
         rows = self._run(q.query_fts(label), {"text": text, "k": int(k)})
         return [(r["key"], float(r["score"])) for r in rows[:k]]
 

@@ -140,7 +140,7 @@ def test_train_ranker_writes_model_directory(trained: tuple[Path, dict]) -> None
     assert (output / "hf" / "config.json").exists() and (output / "hf" / "model.safetensors").exists()
     on_disk = json.loads((output / "meta.json").read_text())
     assert on_disk == meta
-    assert meta["task"] == "qa-ranker" and meta["format"] == 1
+    assert meta["task"] == "qa-ranker" and meta["format_version"] == 1
     assert len(meta["history"]) == 2 and meta["best_epoch"] in (1, 2)
     assert meta["data"]["questions"] == {"train": 17, "dev": 4, "held_out": 3}
     assert len(meta["data"]["sha256"]) == 64
@@ -165,7 +165,7 @@ def test_ranker_loads_and_scores_probabilities(trained: tuple[Path, dict]) -> No
 def test_ranker_load_checks_meta(tmp_path: Path, trained: tuple[Path, dict]) -> None:
     with pytest.raises(ModelLoadError, match="no meta.json"):
         CrossEncoderRanker.load(tmp_path)
-    (tmp_path / "meta.json").write_text(json.dumps({"task": "attributes", "format": 1}))
+    (tmp_path / "meta.json").write_text(json.dumps({"task": "attributes", "format_version": 1}))
     with pytest.raises(ModelLoadError, match="not a QA ranker"):
         CrossEncoderRanker.load(tmp_path)
 

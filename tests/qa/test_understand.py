@@ -44,6 +44,9 @@ def test_base_quantity_converts_units() -> None:
         ("boots $50-$90", 50.0, 90.0),
         ("boots around $100", 80.0, 120.0),
         ("boots under 80", None, 80.0),
+        ("boots under $1,299", None, 1299.0),  # a thousands separator, not a decimal comma
+        ("boots between $1,000 and $1,499.99", 1000.0, 1499.99),
+        ("boots under 79,5 euros", None, 79.5),
     ],
 )
 def test_constraints_price_patterns(understander: Understander, text: str, low: float | None, high: float | None) -> None:
