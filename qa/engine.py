@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, QueryError
+from kg.store import cypher_read as cr
 from kg.store.protocol import GraphStore
 from qa import compose
 from qa.rank import BM25Scorer, CrossEncoderRanker, fact_text
@@ -312,14 +313,13 @@ class Engine:
         subject = cards.get(first.key)
         if subject is None:
             return self._unanswerable(parse)
-        relations = [r for r in self.retriever.relations(subject.id) if r["type"] in _FIT_TYPES]
+        relations = self.retriever.relations(subject.id)
         if parse.list_mode:
             return self._fits_list(parse, subject, relations)
         if len(parse.alternatives) == 2 and not any(r["id"] == parse.products[1].key for r in relations):
             # near-tied readings ("the Belkin charger"): prefer a pair the graph links
             for a in parse.alternatives[0][:3]:
-                rels = relations if a.key == subject.id else \
-                    [r for r in self.retriever.relations(a.key) if r["type"] in _FIT_TYPES]
+                rels = relations if a.key == subject.id else self.retriever.relations(a.key)
                 linked = next((b for b in parse.alternatives[1] if any(r["id"] == b.key for r in rels)), None)
                 if linked is not None:
                     cards = self.retriever.cards([a.key, linked.key])
@@ -332,7 +332,7 @@ class Engine:
         hits = [ProductHit(subject.id, subject.title, 1.0), ProductHit(other.id, other.title, 1.0)]
         links = [r for r in relations if r["id"] == other.id]
         if links:
-            links.sort(key=lambda r: _FIT_TYPES.index(r["type"]))
+            links.sort(key=lambda r: cr.FIT_TYPES.index(r["type"]))
             best = links[0]
             facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in links]
             text = compose.compatibility_yes(subject.title, other.title, best["type"].lower().replace("_", " "),
@@ -357,7 +357,7 @@ class Engine:
                                    f" of {cons.describe() if not cons.empty() else 'products'} that fit "
                                    f"{compose.the(target.title)}", focus=target.id)
         seen: dict[str, dict[str, Any]] = {}
-        for r in sorted(rows, key=lambda r: _FIT_TYPES.index(r["type"])):
+        for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"])):
             seen.setdefault(r["id"], r)
         facts = [self.retriever.relation_fact(target.id, r, 1.0) for r in rows]
         hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
@@ -498,7 +498,6 @@ class Engine:
 
 # ---------------------------------------------------------------------------- helpers
 
-_FIT_TYPES = ["COMPATIBLE_WITH", "ACCESSORY_FOR", "REPLACEMENT_FOR"]
 
 
 def _asks_targets(text: str) -> bool:

@@ -154,10 +154,10 @@ QA_VALUES = (
 QA_TITLES = f"MATCH (p:{PRODUCT}) WHERE p.title IS NOT NULL RETURN p.id AS id, p.title AS title"
 
 # the relations that answer "does X fit Y?", both directions (the rows of PRODUCT_RELATIONS, fewer types)
+FIT_TYPES = (ProductRelation.COMPATIBLE_WITH.value, ProductRelation.ACCESSORY_FOR.value,
+             ProductRelation.REPLACEMENT_FOR.value)  # the relations that say one product fits another
 QA_FIT_RELATIONS = " UNION ALL ".join(
-    _relation_part(rel, direction)
-    for rel in (ProductRelation.COMPATIBLE_WITH, ProductRelation.ACCESSORY_FOR, ProductRelation.REPLACEMENT_FOR)
-    for direction in ("out", "in")
+    _relation_part(ProductRelation(rel), direction) for rel in FIT_TYPES for direction in ("out", "in")
 )
 
 # every fact edge of one product ($id): attribute values (as its text says them), brand and category.

@@ -8,7 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, QueryError, ReadOnlyError
-from kg.schema import DOUBLE, EMBED_DIM, INT64, NODES, RELS, STRING, STRING_LIST, VECTOR, Source
+from kg.schema import (
+    DOUBLE,
+    EMBED_DIM,
+    INT64,
+    NODES,
+    PRODUCT_FACT_RELS,
+    RELS,
+    STRING,
+    STRING_LIST,
+    SUBCATEGORY_OF,
+    VECTOR,
+    Source,
+)
 from kg.store import cypher_kuzu as q
 from kg.store.guard import writes
 from kg.store.protocol import GraphBatch, WriteStats
@@ -16,7 +28,7 @@ from kg.store.protocol import GraphBatch, WriteStats
 logger = logging.getLogger(__name__)
 
 # edges that must stay unique across builds go through MERGE; the rest are bulk-copied
-MERGED_RELS = {"SUBCATEGORY_OF"}
+MERGED_RELS = {SUBCATEGORY_OF}
 
 
 def _arrow_type(typ: str) -> Any:
@@ -128,12 +140,9 @@ class EmbeddedStore:
                 stale = [i for i in ids if i in known_products]
                 if not stale:
                     continue
-                for name in RELS:
-                    if RELS[name].source == "Product" and "source" in RELS[name].properties:
-                        rows = self._run(
-                            q.delete_product_edges(name), {"ids": stale, "source": Source(source).value}
-                        )
-                        stats.edges_deleted += int(rows[0]["n"]) if rows else 0
+                for name in PRODUCT_FACT_RELS:
+                    rows = self._run(q.delete_product_edges(name), {"ids": stale, "source": Source(source).value})
+                    stats.edges_deleted += int(rows[0]["n"]) if rows else 0
             for name, rows in batch.edges.items():
                 if not rows:
                     continue
