@@ -261,7 +261,7 @@ def suggest(store: GraphStore, text: str, k: int = 10) -> list[Suggestion]:
         titles[row["id"]] = row["title"]
     missing = [pid for pid in hits if pid not in titles]
     if missing:
-        titles.update((row["id"], row["title"]) for row in store.query(q.PRODUCT_CARDS, {"ids": missing}))
+        titles.update((row["id"], row["title"]) for row in per_id(store, q.PRODUCT_CARDS, missing))
     scored = []
     for pid, fts in hits.items():
         title = titles.get(pid)
@@ -275,13 +275,18 @@ def suggest(store: GraphStore, text: str, k: int = 10) -> list[Suggestion]:
     return scored[:k]
 
 
+def per_id(store: GraphStore, query: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Rows of a one-product query ($id) for each of ``ids`` in turn (see cypher_read: key lookups)."""
+    return [row for pid in dict.fromkeys(ids) for row in store.query(query, {"id": pid})]
+
+
 def product_cards(store: GraphStore, ids: Sequence[str], *, attributes: int = 4) -> list[ProductCard]:
     """Cards for ``ids`` in that order (unknown ids and placeholders skipped), with key attributes."""
     ids = list(dict.fromkeys(ids))
     if not ids:
         return []
     cards: dict[str, ProductCard] = {}
-    for row in store.query(q.PRODUCT_CARDS, {"ids": ids}):
+    for row in per_id(store, q.PRODUCT_CARDS, ids):
         if row["title"] is None:
             continue
         card = cards.get(row["id"])
@@ -290,7 +295,7 @@ def product_cards(store: GraphStore, ids: Sequence[str], *, attributes: int = 4)
         elif row["brand"] and row["brand_source"] == Source.CATALOG.value:
             card.brand = row["brand"]  # a catalog brand wins over an extracted one
     values: dict[str, list[AttributeFact]] = {}
-    for row in store.query(q.PRODUCT_VALUES, {"ids": list(cards)}):
+    for row in per_id(store, q.PRODUCT_VALUES, cards):
         if row["attribute"] not in CARD_SKIP:
             values.setdefault(row["id"], []).append(_fact(row))
     for pid, facts in values.items():
@@ -308,9 +313,9 @@ def product_view(store: GraphStore, product_id: str, *, similar: int = 6) -> Pro
     if not rows:
         return None
     p = rows[0]
-    brands = [_fact(r) for r in store.query(q.PRODUCT_BRANDS, {"ids": [product_id]})]
-    categories = [_fact(r) for r in store.query(q.PRODUCT_CATEGORIES, {"ids": [product_id]})]
-    attributes = _rank_facts(_fact(r) for r in store.query(q.PRODUCT_VALUES, {"ids": [product_id]}))
+    brands = [_fact(r) for r in store.query(q.PRODUCT_BRANDS, {"id": product_id})]
+    categories = [_fact(r) for r in store.query(q.PRODUCT_CATEGORIES, {"id": product_id})]
+    attributes = _rank_facts(_fact(r) for r in store.query(q.PRODUCT_VALUES, {"id": product_id}))
     relations = [_related(r) for r in store.query(q.PRODUCT_RELATIONS, {"id": product_id})]
     relations.sort(key=lambda r: (r.type, r.direction, r.title or r.id))
     explicit = {r.id for r in relations if r.type == ProductRelation.SIMILAR_TO.value}
@@ -354,15 +359,15 @@ def evidence(store: GraphStore, facts: Sequence[Any]) -> list[Evidence]:
         return [Evidence(None, None, f.attribute, str(f.value), f.source, None, None, float(f.score)) for f in facts]
     known: dict[tuple[str, str], list[AttributeFact]] = {}
     for query in (q.PRODUCT_VALUES, q.PRODUCT_BRANDS, q.PRODUCT_CATEGORIES):
-        for row in store.query(query, {"ids": ids}):
+        for row in per_id(store, query, ids):
             known.setdefault((row["id"], row["attribute"]), []).append(_fact(row))
     relation_names = {rel.value.lower().replace("_", " "): rel.value for rel in ProductRelation}
     relations: dict[str, list[Related]] = {}
     sources = sorted({f.product_id for f in facts if f.attribute in relation_names and f.product_id})
     if sources:
-        for row in store.query(q.OUTGOING_RELATIONS, {"ids": sources}):
+        for row in per_id(store, q.OUTGOING_RELATIONS, sources):
             relations.setdefault(row["from_id"], []).append(_related(row))
-    titles = {row["id"]: row["title"] for row in store.query(q.PRODUCT_CARDS, {"ids": ids})}
+    titles = {row["id"]: row["title"] for row in per_id(store, q.PRODUCT_CARDS, ids)}
     out = []
     for f in facts:
         value = str(f.value)

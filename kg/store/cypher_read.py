@@ -31,30 +31,34 @@ PRODUCT_DETAILS = (
     "p.price AS price, p.currency AS currency, p.url AS url, p.catalog AS catalog"
 )
 
-# Card fields for several products at once; a product may have no brand (OPTIONAL MATCH).
+# The queries below read one product ($id) each; callers run them once per id (see per_id in
+# qa.browse): on Kùzu 0.11.3 at 100k products `UNWIND $ids AS i MATCH (p {id: i})` costs ~230 ms
+# whatever the number of ids, a key lookup ~3 ms.
+
+# Card fields of one product; a product may have no brand (OPTIONAL MATCH).
 PRODUCT_CARDS = (
-    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}}) "
+    f"MATCH (p:{PRODUCT} {{id: $id}}) "
     f"OPTIONAL MATCH (p)-[r:{HAS_BRAND}]->(b:{BRAND}) "
     "RETURN p.id AS id, p.title AS title, p.price AS price, p.currency AS currency, "
     "b.name AS brand, r.source AS brand_source"
 )
 
-# Every attribute value of several products, with provenance.
+# Every attribute value of one product, with provenance.
 PRODUCT_VALUES = (
-    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{HAS_VALUE}]->(v:{VALUE}) "
     "RETURN p.id AS id, r.attribute AS attribute, v.value AS value, v.normalized AS normalized, "
     "r.surface AS surface, r.source AS source, r.field AS field, r.start_char AS start_char, "
     "r.end_char AS end_char, r.model AS model, r.model_version AS model_version, r.confidence AS confidence"
 )
 
-# Brand and category edges of several products, with provenance (value = brand name / category path).
+# Brand and category edges of one product, with provenance (value = brand name / category path).
 PRODUCT_BRANDS = (
-    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{HAS_BRAND}]->(b:{BRAND}) "
     "RETURN p.id AS id, 'brand' AS attribute, b.name AS value, r.source AS source, r.field AS field, "
     "r.start_char AS start_char, r.end_char AS end_char, r.model AS model, r.confidence AS confidence"
 )
 PRODUCT_CATEGORIES = (
-    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{IN_CATEGORY}]->(c:{CATEGORY}) "
     "RETURN p.id AS id, 'category' AS attribute, c.path AS value, r.source AS source, r.field AS field, "
     "r.start_char AS start_char, r.end_char AS end_char, r.model AS model, r.confidence AS confidence"
 )
@@ -75,9 +79,9 @@ PRODUCT_RELATIONS = " UNION ALL ".join(
     _relation_part(rel, direction) for rel in ProductRelation for direction in ("out", "in")
 )
 
-# Outgoing product relations of several products ($ids) in one query: the edges behind relation facts.
+# Outgoing product relations of one product ($id): the edges behind relation facts.
 OUTGOING_RELATIONS = " UNION ALL ".join(
-    f"UNWIND $ids AS i MATCH (p:{PRODUCT} {{id: i}})-[r:{rel.value}]->(o:{PRODUCT}) "
+    f"MATCH (p:{PRODUCT} {{id: $id}})-[r:{rel.value}]->(o:{PRODUCT}) "
     f"RETURN p.id AS from_id, '{rel.value}' AS type, 'out' AS direction, o.id AS id, o.title AS title, "
     "r.source AS source, r.field AS field, r.confidence AS confidence"
     for rel in ProductRelation

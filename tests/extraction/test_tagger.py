@@ -105,7 +105,7 @@ def test_build_graph_writes_extracted_values_with_provenance(tiny_tagger: Path, 
     try:
         report = build_graph(read_catalog(catalog), store, extractor=extractor, min_score=0.0)
         assert report.extracted_values > 0
-        rows = store.query(PRODUCT_VALUES, {"ids": ["s1", "s2"]})
+        rows = [r for i in ("s1", "s2") for r in store.query(PRODUCT_VALUES, {"id": i})]
     finally:
         store.close()
     extracted = [r for r in rows if r["source"] == "extracted"]

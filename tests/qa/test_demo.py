@@ -40,7 +40,7 @@ def graph_facts(store: object, pid: str) -> set[tuple[str, str]]:
     """(attribute, value) pairs the graph holds for one product: values, brand, category, price, relations."""
     rows = store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
     facts = {(r["attribute"], r["value"]) for r in rows}
-    for card in store.query(cr.PRODUCT_CARDS, {"ids": [pid]}):
+    for card in store.query(cr.PRODUCT_CARDS, {"id": pid}):
         if card["price"] is not None:
             facts.add(("price", format_price(card["price"], card["currency"])))
     for rel in store.query(cr.PRODUCT_RELATIONS, {"id": pid}):
@@ -67,7 +67,7 @@ def test_demo_ask_json_answers_each_intent_from_graph_facts(demo_graph: Path, in
             elif fact["attribute"] == "brand":
                 assert fact["value"] in brands
         for hit in answer["products"]:
-            assert store.query(cr.PRODUCT_CARDS, {"ids": [hit["id"]]})[0]["title"] == hit["title"]
+            assert store.query(cr.PRODUCT_CARDS, {"id": hit["id"]})[0]["title"] == hit["title"]
     finally:
         store.close()
     if intent == "unanswerable":
