@@ -212,7 +212,7 @@ def _related_html(items: Sequence[browse.Related], empty: str) -> str:
         return f'<p class="sg-empty">{_esc(empty)}</p>'
     lis = "".join(
         f'<li data-product-id="{_esc(r.id)}">{_esc(r.title or r.id)} <span class="sg-id">{_esc(r.id)}</span> '
-        + (f"<small>({_esc(r.type)})</small>" if r.type != "SHARES_VALUES" else f"<small>({r.shared} shared values)</small>")
+        + (f"<small>({_esc(r.type)})</small>" if r.type != "SHARES_VALUES" else f"<small>({r.shared} shared value{'' if r.shared == 1 else 's'})</small>")
         + "</li>"
         for r in items
     )
