@@ -169,7 +169,7 @@ class BatchWriter:
                 attr = attribute_key(name)
                 catalog_attrs.add(attr)
                 for v in values:
-                    if not self._add_value(b, nodes, p.id, name, v, field="attributes", **catalog):
+                    if self._add_value(b, nodes, p.id, name, v, field="attributes", **catalog) is None:
                         self._unusable(p, f"attribute {name!r} value" if attr else "attribute name", v if attr else name)
             for rel, target in p.related:
                 if target not in ids:

@@ -254,9 +254,10 @@ def test_build_a_value_listed_twice_is_one_edge(tmp_path: Path, store: EmbeddedS
         "id": "p1", "title": "Card", "price": 9, "attributes": {"Storage": ["128GB", "128 GB"], "storage": "128gb"},
         "related": [{"type": "similar-to", "id": "p2"}, {"type": "SIMILAR_TO", "id": "p2"}],
     }) + "\n")
-    build(store, path)
+    report = build(store, path)
     counts = store.counts()["relationships"]
     assert (counts["HAS_VALUE"], counts["SIMILAR_TO"]) == (1, 1)
+    assert report.unusable_values == 0  # a repeat is not an unusable value
 
 
 def test_build_categories_form_a_hierarchy(store: EmbeddedStore) -> None:
