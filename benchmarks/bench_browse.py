@@ -7,9 +7,9 @@ run); STORE defaults to the graph benchmarks/bench_qa.py builds (/tmp/qa-bench/g
 """
 import sys, time, statistics
 sys.path.insert(0, sys.argv[1])
-from kg.store.embedded import EmbeddedStore
-from qa import browse
-from qa.engine import Engine
+from shopgraph.kg.store.embedded import EmbeddedStore
+from shopgraph.qa import browse
+from shopgraph.qa.engine import Engine
 s = EmbeddedStore(sys.argv[2] if len(sys.argv) > 2 else "/tmp/qa-bench/graph.kuzu", read_only=True)
 e = Engine(s)
 ids = [r["id"] for r in s.query("MATCH (p:Product) WHERE p.title IS NOT NULL RETURN p.id AS id ORDER BY id LIMIT 200")]

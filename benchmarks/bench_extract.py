@@ -53,9 +53,9 @@ class TimedExtractor:
 
 
 def build_once(catalog: Path, store_dir: Path, extractor, batch_size: int) -> float:  # noqa: ANN001
-    from kg.build import build_graph
-    from kg.catalog import read_catalog
-    from kg.store.embedded import EmbeddedStore
+    from shopgraph.kg.build import build_graph
+    from shopgraph.kg.catalog import read_catalog
+    from shopgraph.kg.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(store_dir / "graph.kuzu")
     try:
@@ -83,8 +83,8 @@ def main() -> int:
 
     import torch
 
-    from extraction.pipeline import load_extractor
-    from kg.synth import synth_catalog
+    from shopgraph.extraction.pipeline import load_extractor
+    from shopgraph.kg.synth import synth_catalog
 
     torch.set_num_threads(args.threads)
     work = Path(tempfile.mkdtemp(prefix="bench-extract-"))

@@ -75,9 +75,9 @@ def fresh(path: Path) -> Path:
 
 
 def child_build(catalog: str, store_path: str, batch_size: int) -> dict[str, Any]:
-    from kg.build import build_graph
-    from kg.catalog import read_catalog
-    from kg.store.embedded import EmbeddedStore
+    from shopgraph.kg.build import build_graph
+    from shopgraph.kg.catalog import read_catalog
+    from shopgraph.kg.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(fresh(Path(store_path)))
     phases: dict[str, float] = {}
@@ -114,11 +114,11 @@ def child_bulk(catalog: str, store_path: str, workdir: str) -> dict[str, Any]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from kg.build import BatchWriter
-    from kg.catalog import Product, read_catalog
-    from kg.schema import EMBED_DIM, NODES, PRODUCT, RELS, VECTOR
-    from kg.store import cypher_kuzu as q
-    from kg.store.embedded import EmbeddedStore, _arrow_type
+    from shopgraph.kg.build import BatchWriter
+    from shopgraph.kg.catalog import Product, read_catalog
+    from shopgraph.kg.schema import EMBED_DIM, NODES, PRODUCT, RELS, VECTOR
+    from shopgraph.kg.store import cypher_kuzu as q
+    from shopgraph.kg.store.embedded import EmbeddedStore, _arrow_type
 
     def schema_of(props: dict[str, str], edge: bool) -> pa.Schema:
         fields = [pa.field("from", pa.string()), pa.field("to", pa.string())] if edge else []
@@ -191,7 +191,7 @@ def child_bulk(catalog: str, store_path: str, workdir: str) -> dict[str, Any]:
 
 
 def child_read(catalog: str) -> dict[str, Any]:
-    from kg.catalog import read_catalog
+    from shopgraph.kg.catalog import read_catalog
 
     start = time.perf_counter()
     n = sum(1 for _ in read_catalog(catalog))
@@ -211,7 +211,7 @@ def run_child(*args: str) -> dict[str, Any]:
 def synthesize(path: Path, n: int, seed: int) -> Path:
     if path.exists():
         return path
-    from kg.synth import synth_catalog
+    from shopgraph.kg.synth import synth_catalog
 
     tmp = path.with_name(path.name + ".part")
     opener = (lambda p: gzip.open(p, "wt", encoding="utf-8", compresslevel=6)) if path.suffix == ".gz" else \

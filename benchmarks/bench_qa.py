@@ -33,13 +33,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build_graph  # noqa: E402
-from kg.catalog import Product, Rejected, product_from_mapping  # noqa: E402
-from kg.normalize import attribute_key, canonical, normalize_value  # noqa: E402
-from kg.store.embedded import EmbeddedStore  # noqa: E402
-from kg.synth import synth_catalog  # noqa: E402
-from qa.engine import Answer, Engine  # noqa: E402
-from qa.understand import base_quantity  # noqa: E402
+from shopgraph.kg.build import build_graph  # noqa: E402
+from shopgraph.kg.catalog import Product, Rejected, product_from_mapping  # noqa: E402
+from shopgraph.kg.normalize import attribute_key, canonical, normalize_value  # noqa: E402
+from shopgraph.kg.store.embedded import EmbeddedStore  # noqa: E402
+from shopgraph.kg.synth import synth_catalog  # noqa: E402
+from shopgraph.qa.engine import Answer, Engine  # noqa: E402
+from shopgraph.qa.understand import base_quantity  # noqa: E402
 
 
 @dataclass

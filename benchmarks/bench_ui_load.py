@@ -26,7 +26,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ui.background import QUIET_ENV, served
+from shopgraph.ui.background import QUIET_ENV, served
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CATALOG = ROOT / "data" / "demo" / "catalog.jsonl"
@@ -54,7 +54,7 @@ def ensure_store(store: str | None, workdir: Path) -> str:
         return str(DEMO_STORE)
     path = workdir / "graph.kuzu"
     print(f"building {DEMO_CATALOG} into {path}", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "kg.cli", "build", str(DEMO_CATALOG), "--store", str(path)],
+    subprocess.run([sys.executable, "-m", "shopgraph.kg.cli", "build", str(DEMO_CATALOG), "--store", str(path)],
                    check=True, env={**os.environ, **QUIET_ENV}, stdout=subprocess.DEVNULL)
     return str(path)
 

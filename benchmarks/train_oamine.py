@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "datasets" / "avx"
-SHOPGRAPH = [sys.executable, "-m", "kg.cli"]
+SHOPGRAPH = [sys.executable, "-m", "shopgraph.kg.cli"]
 
 
 def split(source: Path, out: Path, fraction: float, seed: int) -> tuple[Path, Path, int, int]:
@@ -97,7 +97,7 @@ def main() -> int:
     eval_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     # int8 dynamic quantisation is not a CLI option (it cost more than 0.5 F1 point); measured through the library
-    from extraction.evaluate import evaluate_attributes
+    from shopgraph.extraction.evaluate import evaluate_attributes
 
     int8 = evaluate_attributes(out / "model", [heldout], quantize=True).as_dict()
     int8_s = time.perf_counter() - t0

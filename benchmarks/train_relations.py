@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SHOPGRAPH = [sys.executable, "-m", "kg.cli"]
+SHOPGRAPH = [sys.executable, "-m", "shopgraph.kg.cli"]
 ANNOTATIONS = ROOT / "data" / "annotations" / "demo-relations.jsonl"
 
 
@@ -33,7 +33,7 @@ def run(args: list[str]) -> str:
 
 
 def write_synth(path: Path, n: int, seed: int) -> None:
-    from kg.synth import synth_catalog
+    from shopgraph.kg.synth import synth_catalog
 
     with open(path, "w", encoding="utf-8") as fh:
         for rec in synth_catalog(n, seed=seed):

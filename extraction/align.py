@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.catalog import Product, Rejected, catalog_format, product_from_mapping, read_catalog
-from kg.errors import CatalogError
-from kg.normalize import attribute_key
+from shopgraph.kg.catalog import Product, Rejected, catalog_format, product_from_mapping, read_catalog
+from shopgraph.kg.errors import CatalogError
+from shopgraph.kg.normalize import attribute_key
 
-from extraction.tokenize import Word, words
+from shopgraph.extraction.tokenize import Word, words
 
 NO_VALUE = "n/a"
 
@@ -235,7 +235,7 @@ def read_annotations(path: str | Path, report: AlignmentReport | None = None) ->
             assert isinstance(rec, Product)
             yield annotate(rec, gold_values({}, rec), report)
         return
-    from kg.catalog import open_binary
+    from shopgraph.kg.catalog import open_binary
 
     with open_binary(path) as fh:
         for number, raw in enumerate(fh, start=1):

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import ModelLoadError
-from kg.schema import EMBED_DIM
+from shopgraph.kg.errors import ModelLoadError
+from shopgraph.kg.schema import EMBED_DIM
 
 logger = logging.getLogger(__name__)
 

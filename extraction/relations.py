@@ -29,15 +29,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.build import ExtractedRelation, ExtractedValue
-from kg.catalog import Product, read_catalog
-from kg.errors import CatalogError, ConfigError
-from kg.schema import ProductRelation
+from shopgraph.kg.build import ExtractedRelation, ExtractedValue
+from shopgraph.kg.catalog import Product, read_catalog
+from shopgraph.kg.errors import CatalogError, ConfigError
+from shopgraph.kg.schema import ProductRelation
 
-from extraction import modeldir
-from extraction.tagger import Encoded, context_words, encode, pick_device
-from extraction.tokenize import Word, segments, words
-from extraction.train import TrainConfig, base_model_dir, begin, data_hashes, fit, load_base, split_records
+from shopgraph.extraction import modeldir
+from shopgraph.extraction.tagger import Encoded, context_words, encode, pick_device
+from shopgraph.extraction.tokenize import Word, segments, words
+from shopgraph.extraction.train import TrainConfig, base_model_dir, begin, data_hashes, fit, load_base, split_records
 
 logger = logging.getLogger(__name__)
 
@@ -291,7 +291,7 @@ def collate(batch: Sequence[Encoded], positions: Sequence[int], targets: Sequenc
             pad_id: int) -> dict[str, Any]:
     import torch
 
-    from extraction.tagger import pad_batch
+    from shopgraph.extraction.tagger import pad_batch
 
     out = pad_batch(batch, pad_id)
     out["positions"] = torch.tensor(list(positions), dtype=torch.long)
@@ -458,7 +458,8 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
     base = base_model_dir(cfg.base_model)
     cfg.base_model = str(base)
     labels = [t.value for t in TYPES]
-    tokenizer, model = load_base(base, "AutoModelForTokenClassification", num_labels=len(TYPES),
+    tokenizer, model = load_base(base, "AutoModelForTokenClassification", freeze_embeddings=cfg.freeze_embeddings,
+                                 num_labels=len(TYPES),
                                  id2label=dict(enumerate(labels)), label2id={v: i for i, v in enumerate(labels)})
     features = encode(tokenizer, [(context_words(c.category), c.words) for c in kept], cfg.max_length)
     positions = marker_positions(features, kept)

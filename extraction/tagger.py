@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.build import ExtractedValue
+from shopgraph.kg.build import ExtractedValue
 
-from extraction.align import spans_from_bio
-from extraction.tokenize import Word, segments, words
+from shopgraph.extraction.align import spans_from_bio
+from shopgraph.extraction.tokenize import Word, segments, words
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ class AttributeTagger:
 
         ``quantize`` applies int8 dynamic quantisation to the Linear layers (CPU only).
         """
-        from extraction import modeldir
+        from shopgraph.extraction import modeldir
 
         meta, model, tokenizer = modeldir.load(Path(directory), TASK)
         cfg = meta.config

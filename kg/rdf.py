@@ -69,11 +69,11 @@ from rdflib import BNode, Graph, Literal
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.ntriples import W3CNTriplesParser, r_tail, r_wspace
 
-from kg.catalog import Record, Rejected, _decoded_lines, open_binary, product_from_mapping
-from kg.errors import ConfigError
-from kg.schema import ProductRelation, Source
-from kg.store import cypher_read as q
-from kg.store.protocol import GraphStore
+from shopgraph.kg.catalog import Record, Rejected, _decoded_lines, open_binary, product_from_mapping
+from shopgraph.kg.errors import ConfigError
+from shopgraph.kg.schema import ProductRelation, Source
+from shopgraph.kg.store import cypher_read as q
+from shopgraph.kg.store.protocol import GraphStore
 
 logger = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 
-from kg.build import BatchWriter
-from kg.catalog import Product
-from kg.errors import QueryError, ReadOnlyError
-from kg.schema import (
+from shopgraph.kg.build import BatchWriter
+from shopgraph.kg.catalog import Product
+from shopgraph.kg.errors import QueryError, ReadOnlyError
+from shopgraph.kg.schema import (
     BRAND,
     CATEGORY,
     EMBED_DIM,
@@ -41,7 +41,7 @@ from kg.schema import (
     Source,
     edge_row,
 )
-from kg.store.protocol import GraphBatch, GraphStore
+from shopgraph.kg.store.protocol import GraphBatch, GraphStore
 
 StoreFactory = Callable[[bool], GraphStore]
 

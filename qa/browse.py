@@ -1,7 +1,7 @@
 """Read-side views of the graph for the app: product search and details, neighbourhoods, overview, analyst Cypher.
 
 Every function takes an open GraphStore and returns plain dataclasses; the app only lays them out.
-All query text comes from kg.store.cypher_read (portable Cypher, values as parameters).
+All query text comes from shopgraph.kg.store.cypher_read (portable Cypher, values as parameters).
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import QueryError, ReadOnlyError
-from kg.schema import NODES, PROVENANCE, RELS, ProductRelation, Source
-from kg.store import cypher_read as q
-from kg.store.guard import writes
-from kg.store.protocol import GraphStore
-from qa.retrieve import format_price
+from shopgraph.kg.errors import QueryError, ReadOnlyError
+from shopgraph.kg.schema import NODES, PROVENANCE, RELS, ProductRelation, Source
+from shopgraph.kg.store import cypher_read as q
+from shopgraph.kg.store.guard import writes
+from shopgraph.kg.store.protocol import GraphStore
+from shopgraph.qa.retrieve import format_price
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from qa.retrieve import Card, Fact, format_price
+from shopgraph.qa.retrieve import Card, Fact, format_price
 
 DONT_KNOW = "I don't know"
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from qa.engine import Answer, Engine
+from shopgraph.qa.engine import Answer, Engine
 
 
 class Conversation:
@@ -18,7 +18,7 @@ class Conversation:
         self.product: str | None = product
 
     def ask(self, question: str) -> Answer:
-        answer = self.engine.answer(question, product=self.product)
+        answer = self.engine.answer(question, context=self.product)
         if answer.focus:
             self.product = answer.focus
         return answer

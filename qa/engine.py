@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import ConfigError, QueryError
-from kg.store import cypher_read as cr
-from kg.store.protocol import GraphStore
-from qa import compose
-from qa.rank import BM25Scorer, CrossEncoderRanker, fact_text
-from qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
-from qa.understand import COMPARATIVES, STOPWORDS, Constraints, Lexicon, Parse, Understander, base_quantity, tokens
+from shopgraph.kg.errors import ConfigError, QueryError
+from shopgraph.kg.store import cypher_read as cr
+from shopgraph.kg.store.protocol import GraphStore
+from shopgraph.qa import compose
+from shopgraph.qa.rank import BM25Scorer, LearnedRanker, fact_text
+from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
+from shopgraph.qa.understand import COMPARATIVES, STOPWORDS, Constraints, Lexicon, Parse, Understander, base_quantity, tokens
 
 logger = logging.getLogger(__name__)
 
@@ -66,15 +66,17 @@ class Engine:
         self.store = store
         self.lexicon = Lexicon.load(store)
         self._local = threading.local()  # one Retriever per thread: it keeps one question's state
-        self.ranker = CrossEncoderRanker.load(ranker_dir) if ranker_dir is not None else None
+        from shopgraph.extraction.embed import Embedder
+
         self.lexical = BM25Scorer()
         self.generator = generator
+        sentence = Embedder.load()  # the packaged MiniLM: the ranker's vectors and vector search share it
+        # the fact ranker that ships (qa/models/ranker), or ``ranker_dir``
+        self.ranker: LearnedRanker | None = LearnedRanker.load(ranker_dir, embedder=sentence)
         self.embedder: Any = None  # question embeddings, when the graph has product embeddings (None: auto)
         if embed is not False:
             if self._has_vectors():
-                from extraction.embed import Embedder
-
-                self.embedder = Embedder.load()
+                self.embedder = sentence
             elif embed:
                 raise ConfigError("the graph has no product embeddings; rebuild it with `shopgraph build --embed` "
                                   "or leave vector search off")
@@ -84,7 +86,7 @@ class Engine:
     @classmethod
     def open(cls, store: str | None = None, **kw: Any) -> Engine:
         """Open a store read-only (path, bolt:// URI, or $SHOPGRAPH_STORE) and an engine over it."""
-        from kg.store import open_store
+        from shopgraph.kg.store import open_store
 
         handle = open_store(store, read_only=True)
         try:
@@ -114,7 +116,7 @@ class Engine:
     # ------------------------------------------------------------------ optional models
 
     def _has_vectors(self) -> bool:
-        from kg.schema import EMBED_DIM, PRODUCT
+        from shopgraph.kg.schema import EMBED_DIM, PRODUCT
 
         try:
             self.store.nearest(PRODUCT, [0.0] * (EMBED_DIM - 1) + [1.0], 1)
@@ -123,7 +125,7 @@ class Engine:
         return True
 
     def _nearest(self, text: str, k: int) -> list[tuple[str, float]]:
-        from kg.schema import PRODUCT
+        from shopgraph.kg.schema import PRODUCT
 
         vector = self.embedder.encode([text])[0]
         return self.store.nearest(PRODUCT, vector, k)
@@ -131,7 +133,7 @@ class Engine:
     @staticmethod
     def _load_tagger(tagger_dir: Path) -> Callable[[str], list[tuple[str, str]]]:
         """The attribute tagger from extraction/, as (attribute, text) spans of a question."""
-        from extraction.tagger import AttributeTagger
+        from shopgraph.extraction.tagger import AttributeTagger
 
         tagger = AttributeTagger.load(tagger_dir)
 
@@ -142,8 +144,12 @@ class Engine:
 
     # ------------------------------------------------------------------ answering
 
-    def answer(self, question: str, *, product: str | None = None) -> Answer:
-        """Answer one question; ``product`` is the id of the product under discussion, if any."""
+    def answer(self, question: str, *, product: str | None = None, context: str | None = None) -> Answer:
+        """Answer one question. ``product``: the id of the product the shopper asks on (its page, `ask
+        --product`); a question that names nothing else is about it. ``context``: the product an earlier
+        turn of a conversation was about, for "it" and "this one" (qa.conversation)."""
+        pinned = product is not None
+        product = product or context
         self.retriever.reset()
         focus_title = None
         if product:
@@ -152,7 +158,7 @@ class Engine:
                 product = None  # unknown id: answer as if no product were in focus
             else:
                 focus_title = card.title
-        parse = self.understander.parse(question, focus=product, focus_title=focus_title)
+        parse = self.understander.parse(question, focus=product, focus_title=focus_title, pinned=pinned and bool(product))
         handler = {
             "attribute": self._attribute,
             "search": self._search,
@@ -514,7 +520,7 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     """(unit family, amount) of a numeric fact, for comparison; price counts as money."""
     if attribute == "price":
         return ("money", float(card.price)) if card.price is not None else None
-    from kg.normalize import normalize_value
+    from shopgraph.kg.normalize import normalize_value
 
     norm = normalize_value(facts[0].value)
     if norm.number is None:

@@ -1,4 +1,4 @@
-"""Structured retrieval: parameterised Cypher from kg.store.cypher_read, returning facts with their evidence.
+"""Structured retrieval: parameterised Cypher from shopgraph.kg.store.cypher_read, returning facts with their evidence.
 
 Every Fact carries the query text and the parameters that found it, so an answer can show where each
 statement came from. The question's text never becomes query text, only parameter values.
@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.schema import PRODUCT, Source
-from kg.store import cypher_read as cr
-from kg.store.protocol import GraphStore
-from qa.understand import Constraints
+from shopgraph.kg.schema import PRODUCT, Source
+from shopgraph.kg.store import cypher_read as cr
+from shopgraph.kg.store.protocol import GraphStore
+from shopgraph.qa.understand import Constraints
 
 logger = logging.getLogger(__name__)
 

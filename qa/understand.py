@@ -15,10 +15,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.normalize import UNITS, parse_number
-from kg.schema import PRODUCT
-from kg.store import cypher_read as cr
-from kg.store.protocol import GraphStore
+from shopgraph.kg.normalize import UNITS, parse_number
+from shopgraph.kg.schema import PRODUCT
+from shopgraph.kg.store import cypher_read as cr
+from shopgraph.kg.store.protocol import GraphStore
 
 logger = logging.getLogger(__name__)
 
@@ -400,6 +400,13 @@ _SEARCH_CUES = re.compile(
 )
 
 
+# words that ask for other products than the one in focus ("show me similar ones", "anything cheaper")
+_ELSEWHERE = re.compile(
+    r"\b(?:other|others|another|similar|alternatives?|instead|cheaper|pricier|show me|recommend|suggest|"
+    r"anything else|something else|options|which (?:one|ones) (?:is|are)|how many (?:products|items|brands))\b"
+)
+
+
 class Understander:
     """Turns a question into a Parse using the graph's lexicons, its full-text index and optional helpers."""
 
@@ -411,7 +418,12 @@ class Understander:
 
     # ------------------------------------------------------------------ entry
 
-    def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None) -> Parse:
+    def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None,
+              pinned: bool = False) -> Parse:
+        """``focus``: the product under discussion. ``pinned``: the shopper asks on that product's page
+        (`ask --product`), so a question that names no other product, category, brand or price and asks
+        for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
+        "how many processors are there?", "i need the number of compartments")."""
         text = " ".join(question.strip().split())
         low = text.casefold().replace("’", "'").rstrip("?!. ")
         parse = Parse(text=text, intent="unanswerable")
@@ -426,10 +438,20 @@ class Understander:
         for handler in (self._compatibility, self._comparison, self._aggregate, self._attribute_or_search):
             if handler(parse, low, focus):
                 break
+        if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
+                and not _ELSEWHERE.search(low) and not self._names_elsewhere(parse.constraints):
+            parse.intent, parse.aggregate = "attribute", None
+            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+            parse.constraints = Constraints()
         if parse.tagged and parse.intent in ("search", "aggregate"):
             self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)
         return parse
+
+    @staticmethod
+    def _names_elsewhere(cons: Constraints) -> bool:
+        """Constraints that point away from the product in focus: a category, a brand or a price range."""
+        return bool(cons.categories or cons.brands or cons.price_min is not None or cons.price_max is not None)
 
     # ------------------------------------------------------------------ attributes
 

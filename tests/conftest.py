@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.store.embedded import EmbeddedStore
+from shopgraph.kg.store.embedded import EmbeddedStore
 
 
 @pytest.fixture

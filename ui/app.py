@@ -1,6 +1,6 @@
 """The shopgraph app: `build_app(engine) -> gr.Blocks`, and `launch()` to serve it offline.
 
-Layout and wiring only: answers come from qa.conversation, everything else from qa.browse.
+Layout and wiring only: answers come from shopgraph.qa.conversation, everything else from shopgraph.qa.browse.
 Four tabs: Shop (chat with product cards and evidence), Product (search, facts, relations,
 neighbourhood picture), Analyst (read-only Cypher) and Overview (statistics and charts).
 """
@@ -28,10 +28,10 @@ from typing import Any  # noqa: E402
 import gradio as gr  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from kg.errors import ConfigError, ShopgraphError  # noqa: E402
-from kg.store.cypher_read import EXAMPLE_QUERIES  # noqa: E402
-from qa import browse  # noqa: E402
-from qa.conversation import Conversation  # noqa: E402
+from shopgraph.kg.errors import ConfigError, ShopgraphError  # noqa: E402
+from shopgraph.kg.store.cypher_read import EXAMPLE_QUERIES  # noqa: E402
+from shopgraph.qa import browse  # noqa: E402
+from shopgraph.qa.conversation import Conversation  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import ConfigError
+from shopgraph.kg.errors import ConfigError
 
 QUIET_ENV = {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
 
@@ -43,7 +43,7 @@ def served(store: str | Path, *, host: str = "127.0.0.1", port: int | None = Non
         log = log or Path(tmp) / "serve.log"
         with open(log, "wb") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--host", host, "--port", str(port)],
+                [sys.executable, "-m", "shopgraph.kg.cli", "serve", "--store", str(store), "--host", host, "--port", str(port)],
                 stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **QUIET_ENV})
         try:
             deadline = time.monotonic() + start_timeout

@@ -13,7 +13,7 @@ product's name), and `EXTRA` adds a mention the proposals missed.
 import json
 import random
 
-from extraction.relations import ProductIndex, candidates, read_products
+from shopgraph.extraction.relations import ProductIndex, candidates, read_products
 
 C, A, R, I = "COMPATIBLE_WITH", "ACCESSORY_FOR", "REPLACEMENT_FOR", "INCLUDES"
 # sample position -> (mention text or None to keep the proposal's, types)

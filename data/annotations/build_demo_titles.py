@@ -9,7 +9,7 @@ the title states but the catalog left out (the generator omits about 20 % on pur
 differently ("31.5 Inch" vs "31.5 inches"). No proposal was wrong, so none is removed here.
 """
 import json, random
-from extraction.align import load_annotations, Span
+from shopgraph.extraction.align import load_annotations, Span
 all_recs, _ = load_annotations(['data/demo/catalog.jsonl'])  # one spelling per attribute
 recs = {r.id: r for r in all_recs}
 ids = sorted(recs)

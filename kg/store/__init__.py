@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.errors import ConfigError
-from kg.store.protocol import GraphBatch, GraphStore, WriteStats
+from shopgraph.kg.errors import ConfigError
+from shopgraph.kg.store.protocol import GraphBatch, GraphStore, WriteStats
 
 __all__ = ["GraphBatch", "GraphStore", "WriteStats", "open_store", "DEFAULT_STORE"]
 
@@ -15,13 +15,13 @@ DEFAULT_STORE = "shopgraph.kuzu"
 
 
 def _open_neo4j(where: str, read_only: bool) -> GraphStore:
-    from kg.store.neo4j import Neo4jStore
+    from shopgraph.kg.store.neo4j import Neo4jStore
 
     return Neo4jStore(where, read_only=read_only)
 
 
 def _open_embedded(where: str, read_only: bool) -> GraphStore:
-    from kg.store.embedded import EmbeddedStore
+    from shopgraph.kg.store.embedded import EmbeddedStore
 
     return EmbeddedStore(where, read_only=read_only)
 

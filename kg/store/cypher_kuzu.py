@@ -1,12 +1,12 @@
 """All Cypher text for the embedded (Kùzu) backend.
 
-Labels, types and property names come from kg.schema only; values are always parameters.
+Labels, types and property names come from shopgraph.kg.schema only; values are always parameters.
 Kùzu's dialect: no `SET +=`, `CALL {}`, map projection, comprehensions or FOREACH; `label()` for `type()`.
 """
 
 from __future__ import annotations
 
-from kg.schema import NODES, RELS, STRING, VECTOR, check_label, check_rel
+from shopgraph.kg.schema import NODES, RELS, STRING, VECTOR, check_label, check_rel
 
 FTS_FIELDS: dict[str, list[str]] = {
     "Product": ["title", "description"],

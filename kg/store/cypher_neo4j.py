@@ -1,16 +1,16 @@
 """All Cypher text for the Neo4j backend (Neo4j 5 syntax).
 
-Labels, types and property names come from kg.schema only; values are always parameters.
+Labels, types and property names come from shopgraph.kg.schema only; values are always parameters.
 Schema commands (constraints, indexes) run in their own transactions: Neo4j does not mix them
 with data writes.
 """
 
 from __future__ import annotations
 
-from kg.schema import EMBED_DIM, NODES, PRODUCT, RELS, VECTOR, check_label, check_rel
+from shopgraph.kg.schema import EMBED_DIM, NODES, PRODUCT, RELS, VECTOR, check_label, check_rel
 
 # One list of searchable fields for both dialects, and the counts, whose text is valid in both.
-from kg.store.cypher_kuzu import FTS_FIELDS, VECTOR_FIELD, count_nodes, count_rels, fts_index, has_vectors
+from shopgraph.kg.store.cypher_kuzu import FTS_FIELDS, VECTOR_FIELD, count_nodes, count_rels, fts_index, has_vectors
 
 __all__ = ["FTS_FIELDS", "VECTOR_FIELD", "count_nodes", "count_rels", "has_vectors"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.schema import (
+from shopgraph.kg.schema import (
     BRAND,
     CATEGORY,
     HAS_BRAND,

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import ConfigError, QueryError, ReadOnlyError
-from kg.schema import (
+from shopgraph.kg.errors import ConfigError, QueryError, ReadOnlyError
+from shopgraph.kg.schema import (
     DOUBLE,
     EMBED_DIM,
     INT64,
@@ -21,9 +21,9 @@ from kg.schema import (
     VECTOR,
     Source,
 )
-from kg.store import cypher_kuzu as q
-from kg.store.guard import writes
-from kg.store.protocol import GraphBatch, WriteStats
+from shopgraph.kg.store import cypher_kuzu as q
+from shopgraph.kg.store.guard import writes
+from shopgraph.kg.store.protocol import GraphBatch, WriteStats
 
 logger = logging.getLogger(__name__)
 

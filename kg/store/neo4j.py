@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from kg.errors import ConfigError, QueryError, ReadOnlyError
-from kg.schema import NODES, PRODUCT, PRODUCT_FACT_RELS, RELS, SUBCATEGORY_OF, Source, check_label
-from kg.store import cypher_neo4j as q
-from kg.store.guard import writes
-from kg.store.protocol import GraphBatch, WriteStats
+from shopgraph.kg.errors import ConfigError, QueryError, ReadOnlyError
+from shopgraph.kg.schema import NODES, PRODUCT, PRODUCT_FACT_RELS, RELS, SUBCATEGORY_OF, Source, check_label
+from shopgraph.kg.store import cypher_neo4j as q
+from shopgraph.kg.store.guard import writes
+from shopgraph.kg.store.protocol import GraphBatch, WriteStats
 
 logger = logging.getLogger(__name__)
 

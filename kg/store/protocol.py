@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from kg.schema import Source
+from shopgraph.kg.schema import Source
 
 
 @dataclass

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kg.catalog import MAX_FIELD_BYTES
-from kg.cli import cli
-from kg.errors import CatalogError, ReadOnlyError
+from shopgraph.kg.catalog import MAX_FIELD_BYTES
+from shopgraph.kg.cli import cli
+from shopgraph.kg.errors import CatalogError, ReadOnlyError
 
 DATA = Path(__file__).parent.parent / "data"
 V1 = DATA / "catalog_v1.jsonl"
@@ -270,7 +270,7 @@ def test_cli_build_csv_invalid_utf8_and_oversized_field(tmp_path: Path) -> None:
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     """A real `shopgraph` process (a crash in the engine then fails one test, not the whole run)."""
-    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "shopgraph.kg.cli", *map(str, args)], capture_output=True, text=True,
                           timeout=300)
 
 

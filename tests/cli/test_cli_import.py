@@ -13,7 +13,7 @@ HEAVY = ["torch", "transformers", "gradio", "neo4j", "rdflib", "spacy", "kuzu", 
 def test_cli_import_loads_no_heavy_library() -> None:
     code = (
         "import json, sys\n"
-        "import kg.cli\n"
+        "import shopgraph.kg.cli\n"
         f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -24,7 +24,7 @@ def test_cli_import_loads_no_heavy_library() -> None:
 def test_cli_help_runs_without_loading_heavy_libraries() -> None:
     code = (
         "import json, sys\n"
-        "from kg.cli import main\n"
+        "from shopgraph.kg.cli import main\n"
         "try:\n"
         "    main(['--help'])\n"
         "except SystemExit as exc:\n"

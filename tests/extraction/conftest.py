@@ -68,7 +68,7 @@ def build_tiny_bert(directory: Path, texts: list[str]) -> Path:
     """A randomly initialised 2-layer, 32-wide BERT and a WordPiece tokenizer over ``texts``' words."""
     from transformers import BertConfig, BertForMaskedLM, BertTokenizer
 
-    from extraction.tokenize import words
+    from shopgraph.extraction.tokenize import words
 
     chars = "abcdefghijklmnopqrstuvwxyz0123456789"
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + list(chars + ",.-'/:>#&()") + [f"##{c}" for c in chars]
@@ -125,7 +125,7 @@ def tiny_training() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def tiny_tagger(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Path], tiny_bert: Path) -> Path:
     """A tagger trained on the templated corpus (the model directory)."""
-    from extraction.train import TrainConfig, train_attributes
+    from shopgraph.extraction.train import TrainConfig, train_attributes
 
     out = tmp_path_factory.mktemp("models") / "attributes"
     train_attributes([corpus["train"]], out, dev=corpus["dev"],

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.align import (
+from shopgraph.extraction.align import (
     AlignmentReport,
     Span,
     align_values,
@@ -14,9 +14,9 @@ from extraction.align import (
     load_annotations,
     spans_from_bio,
 )
-from extraction.tokenize import words
-from kg.catalog import Product
-from kg.errors import CatalogError
+from shopgraph.extraction.tokenize import words
+from shopgraph.kg.catalog import Product
+from shopgraph.kg.errors import CatalogError
 
 
 def place(text: str, values: dict[str, list[str]]) -> tuple[list[tuple[str, str]], dict[tuple[str, str], str]]:

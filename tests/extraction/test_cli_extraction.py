@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
+from shopgraph.kg.cli import cli
 
 
 def invoke(*args: str):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.align import Annotated
-from extraction.evaluate import AveCounts, ave_counts, category_attributes
+from shopgraph.extraction.align import Annotated
+from shopgraph.extraction.evaluate import AveCounts, ave_counts, category_attributes
 
 
 @pytest.mark.parametrize(

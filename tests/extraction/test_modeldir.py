@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extraction import modeldir
-from extraction.tagger import AttributeTagger
-from kg import __version__
-from kg.errors import ConfigError, ModelLoadError
+from shopgraph.extraction import modeldir
+from shopgraph.extraction.tagger import AttributeTagger
+from shopgraph.kg import __version__
+from shopgraph.kg.errors import ConfigError, ModelLoadError
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extraction.embed import default_model_dir
-from extraction.evaluate import evaluate_attributes
-from extraction.pipeline import extract
-from extraction.train import TrainConfig, train_attributes
+from shopgraph.extraction.embed import default_model_dir
+from shopgraph.extraction.evaluate import evaluate_attributes
+from shopgraph.extraction.pipeline import extract
+from shopgraph.extraction.train import TrainConfig, train_attributes
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from extraction.relations import (
+from shopgraph.extraction.relations import (
     TYPES,
     ProductIndex,
     RelationClassifier,
@@ -20,13 +20,13 @@ from extraction.relations import (
     score,
     train_relations,
 )
-from extraction.tokenize import words
-from kg.build import build_graph
-from kg.catalog import Product, read_catalog
-from kg.cli import cli
-from kg.errors import ModelLoadError
-from kg.schema import ProductRelation
-from kg.store.embedded import EmbeddedStore
+from shopgraph.extraction.tokenize import words
+from shopgraph.kg.build import build_graph
+from shopgraph.kg.catalog import Product, read_catalog
+from shopgraph.kg.cli import cli
+from shopgraph.kg.errors import ModelLoadError
+from shopgraph.kg.schema import ProductRelation
+from shopgraph.kg.store.embedded import EmbeddedStore
 
 PHONE = Product(id="ph1", title="Apple iPhone 15 Pro Max 256GB, Natural Titanium", brand="Apple")
 PHONE2 = Product(id="ph2", title="Apple iPhone 15 Pro Max 512GB, Black Titanium", brand="Apple")
@@ -69,7 +69,7 @@ def test_relation_scores_hand_computed() -> None:
 
 @pytest.fixture(scope="module")
 def synth_catalogs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from kg.synth import synth_catalog
+    from shopgraph.kg.synth import synth_catalog
 
     d = tmp_path_factory.mktemp("rel-data")
     rows = list(synth_catalog(360, seed=3))
@@ -106,7 +106,7 @@ def test_relations_train_save_load_and_score(relation_model: Path, synth_catalog
 
 def test_relations_extract_into_the_graph_with_provenance(relation_model: Path, synth_catalogs: dict[str, Path],
                                                            tmp_path: Path) -> None:
-    from extraction.pipeline import load_extractor
+    from shopgraph.extraction.pipeline import load_extractor
 
     extractor = load_extractor(None, relation_model)
     store = EmbeddedStore(tmp_path / "graph.kuzu")
@@ -157,7 +157,7 @@ def test_cli_train_relations_without_links_fails(tmp_path: Path, relation_model:
 
 
 def test_demo_relation_annotations_read_as_candidates() -> None:
-    from extraction.relations import read_relation_annotations
+    from shopgraph.extraction.relations import read_relation_annotations
 
     path = Path(__file__).resolve().parents[2] / "data" / "annotations" / "demo-relations.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -171,8 +171,8 @@ def test_demo_relation_annotations_read_as_candidates() -> None:
 
 
 def test_relation_annotation_with_bad_offsets_names_the_line(tmp_path: Path) -> None:
-    from extraction.relations import read_relation_annotations
-    from kg.errors import CatalogError
+    from shopgraph.extraction.relations import read_relation_annotations
+    from shopgraph.kg.errors import CatalogError
 
     path = tmp_path / "rel.jsonl"
     path.write_text(json.dumps({"text": "Case for iPhone 15", "start": 10, "end": 18, "types": ["accessory-for"]}) + "\n")

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from extraction.evaluate import evaluate_attributes
-from extraction.pipeline import extract, load_extractor
-from extraction.tagger import AttributeTagger, best_values
-from extraction.train import TrainConfig, train_attributes
-from kg.build import build_graph
-from kg.catalog import Product, read_catalog
-from kg.errors import ConfigError
-from kg.store.cypher_read import PRODUCT_VALUES
-from kg.store.embedded import EmbeddedStore
+from shopgraph.extraction.evaluate import evaluate_attributes
+from shopgraph.extraction.pipeline import extract, load_extractor
+from shopgraph.extraction.tagger import AttributeTagger, best_values
+from shopgraph.extraction.train import TrainConfig, train_attributes
+from shopgraph.kg.build import build_graph
+from shopgraph.kg.catalog import Product, read_catalog
+from shopgraph.kg.errors import ConfigError
+from shopgraph.kg.store.cypher_read import PRODUCT_VALUES
+from shopgraph.kg.store.embedded import EmbeddedStore
 
 
 def test_tagger_learns_the_templates(tiny_tagger: Path, corpus: dict[str, Path]) -> None:
@@ -161,8 +161,8 @@ def test_tagger_repeated_inputs_get_the_same_tags_and_their_own_offsets(tiny_tag
     ],
 )
 def test_trim_drops_separator_words_at_span_ends(text: str, expected: str) -> None:
-    from extraction.tagger import trim
-    from extraction.tokenize import words
+    from shopgraph.extraction.tagger import trim
+    from shopgraph.extraction.tokenize import words
 
     ws = words(text)
     if text.startswith("Thorne"):

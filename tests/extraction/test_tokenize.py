@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.tokenize import segments, words
+from shopgraph.extraction.tokenize import segments, words
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from kg.build import BatchWriter, OnError, build_graph
-from kg.catalog import Rejected, read_catalog, read_catalogs
-from kg.errors import CatalogError
-from kg.schema import NODES, RELS, VECTOR
-from kg.store.embedded import EmbeddedStore
+from shopgraph.kg.build import BatchWriter, OnError, build_graph
+from shopgraph.kg.catalog import Rejected, read_catalog, read_catalogs
+from shopgraph.kg.errors import CatalogError
+from shopgraph.kg.schema import NODES, RELS, VECTOR
+from shopgraph.kg.store.embedded import EmbeddedStore
 
 DATA = Path(__file__).parent.parent / "data"
 V1, V2 = DATA / "catalog_v1.jsonl", DATA / "catalog_v2.jsonl"
@@ -25,7 +25,7 @@ def test_build_twice_in_a_subprocess_survives(tmp_path: Path) -> None:
     """Kùzu 0.11.3 segfaults when products are rewritten under a full-text index; the store drops those
     indexes before writing. A child process keeps a regression from killing the whole test run."""
     where = tmp_path / "graph.kuzu"
-    cmd = [sys.executable, "-m", "kg.cli", "build", str(V1), "--store", str(where)]
+    cmd = [sys.executable, "-m", "shopgraph.kg.cli", "build", str(V1), "--store", str(where)]
     for _ in range(3):
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
         assert run.returncode == 0, (run.returncode, run.stderr)
@@ -434,7 +434,7 @@ def test_build_warns_about_and_counts_catalog_values_that_normalise_to_nothing(
     dump = tmp_path / "dump.jsonl"
     dump.write_text(json.dumps({"id": "p1", "title": "Mug", "brand": "!!!",
                                 "attributes": {"???": "x", "Color": "Blue"}}) + "\n", encoding="utf-8")
-    with caplog.at_level("WARNING", logger="kg.build"):
+    with caplog.at_level("WARNING", logger="shopgraph.kg.build"):
         report = build_graph(read_catalog(dump), store)
     assert report.unusable_values == 2 and report.as_dict()["unusable_catalog_values"] == 2
     warned = [r.getMessage() for r in caplog.records]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.catalog import (
+from shopgraph.kg.catalog import (
     MAX_FIELD_BYTES,
     Product,
     Rejected,
@@ -18,8 +18,8 @@ from kg.catalog import (
     read_catalog,
     read_catalogs,
 )
-from kg.errors import CatalogError
-from kg.schema import ProductRelation
+from shopgraph.kg.errors import CatalogError
+from shopgraph.kg.schema import ProductRelation
 
 DATA = Path(__file__).parent.parent / "data"
 CSV_MAP = {"id": "sku", "title": "name", "brand": "maker", "category": "dept", "price": "cost"}

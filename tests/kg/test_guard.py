@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.store.guard import writes
+from shopgraph.kg.store.guard import writes
 
 
 @pytest.mark.parametrize("cypher", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.normalize import (
+from shopgraph.kg.normalize import (
     Normalized,
     attribute_key,
     canonical,

@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from kg.build import ExtractedValue, Extraction, OnError, build_graph
-from kg.catalog import Product, Rejected, read_catalog, read_catalogs
-from kg.cli import cli
-from kg.errors import CatalogError, ConfigError
-from kg.rdf import export_graph, product_iri, read_rdf
-from kg.schema import ProductRelation
-from kg.store.embedded import EmbeddedStore
+from shopgraph.kg.build import ExtractedValue, Extraction, OnError, build_graph
+from shopgraph.kg.catalog import Product, Rejected, read_catalog, read_catalogs
+from shopgraph.kg.cli import cli
+from shopgraph.kg.errors import CatalogError, ConfigError
+from shopgraph.kg.rdf import export_graph, product_iri, read_rdf
+from shopgraph.kg.schema import ProductRelation
+from shopgraph.kg.store.embedded import EmbeddedStore
 
 DATA = Path(__file__).parent.parent / "data"
 TINY = DATA / "tiny.jsonl"

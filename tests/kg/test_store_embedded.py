@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import ConfigError
-from kg.store import open_store
-from kg.store.embedded import EmbeddedStore
-from kg.testing import StoreContract, StoreFactory
+from shopgraph.kg.errors import ConfigError
+from shopgraph.kg.store import open_store
+from shopgraph.kg.store.embedded import EmbeddedStore
+from shopgraph.kg.testing import StoreContract, StoreFactory
 
 
 class TestEmbeddedStore(StoreContract):

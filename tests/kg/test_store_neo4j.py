@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 import pytest
 
-from kg.errors import ConfigError
-from kg.store import open_store
-from kg.store.neo4j import Neo4jStore, lucene_terms
-from kg.testing import StoreContract, StoreFactory
+from shopgraph.kg.errors import ConfigError
+from shopgraph.kg.store import open_store
+from shopgraph.kg.store.neo4j import Neo4jStore, lucene_terms
+from shopgraph.kg.testing import StoreContract, StoreFactory
 
 NO_SERVER = (
     "NEO4J_URI is not set: no Neo4j server on this machine; the Neo4j suite runs when NEO4J_URI points at one"

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build_graph
-from kg.catalog import Product, product_from_mapping, read_catalog
-from kg.cli import cli
-from kg.normalize import attribute_key, normalize_value
-from kg.schema import ProductRelation
-from kg.store.embedded import EmbeddedStore
-from kg.synth import (
+from shopgraph.kg.build import build_graph
+from shopgraph.kg.catalog import Product, product_from_mapping, read_catalog
+from shopgraph.kg.cli import cli
+from shopgraph.kg.normalize import attribute_key, normalize_value
+from shopgraph.kg.schema import ProductRelation
+from shopgraph.kg.store.embedded import EmbeddedStore
+from shopgraph.kg.synth import (
     MISSING_BRAND,
     MISSING_DESCRIPTION,
     MISSING_PRICE,
@@ -54,7 +54,7 @@ def test_synth_prefix_stable() -> None:
 
 def test_synth_independent_of_hash_seed() -> None:
     """Same output under different PYTHONHASHSEED (no set-ordering leaks into the records)."""
-    code = "import json, sys; from kg.synth import synth_catalog; print(json.dumps(list(synth_catalog(500, 9))))"
+    code = "import json, sys; from shopgraph.kg.synth import synth_catalog; print(json.dumps(list(synth_catalog(500, 9))))"
     outputs = {
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                        env={"PYTHONHASHSEED": hs, "PATH": "/usr/bin:/bin"}).stdout

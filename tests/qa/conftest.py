@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_graph
-from kg.catalog import read_catalog
-from kg.store.embedded import EmbeddedStore
-from qa.engine import Engine
+from shopgraph.kg.build import build_graph
+from shopgraph.kg.catalog import read_catalog
+from shopgraph.kg.store.embedded import EmbeddedStore
+from shopgraph.qa.engine import Engine
 
 DATA = Path(__file__).parents[1] / "data"
 QA_CATALOG = DATA / "catalog_qa.jsonl"
@@ -45,8 +45,8 @@ def tiny_bert(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import torch
     from transformers import BertConfig, BertModel, BertTokenizerFast
 
-    from qa.rank import load_pqa
-    from qa.understand import tokens
+    from shopgraph.qa.rank import load_pqa
+    from shopgraph.qa.understand import tokens
 
     directory = tmp_path_factory.mktemp("tiny-bert")
     words: set[str] = set()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kg.cli import cli
+from shopgraph.kg.cli import cli
 from tests.qa.conftest import PQA_FIXTURE
 
 

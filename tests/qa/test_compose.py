@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa import compose
-from qa.retrieve import Card, Fact, format_price
+from shopgraph.qa import compose
+from shopgraph.qa.retrieve import Card, Fact, format_price
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
-from kg.store import open_store
-from kg.store import cypher_read as cr
-from qa.retrieve import format_price
+from shopgraph.kg.cli import cli
+from shopgraph.kg.store import open_store
+from shopgraph.kg.store import cypher_read as cr
+from shopgraph.qa.retrieve import format_price
 from tests.qa.conftest import build_store
 
 DEMO = Path(__file__).parents[2] / "data" / "demo" / "catalog.jsonl"

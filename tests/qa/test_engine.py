@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.conversation import Conversation
-from qa.engine import Answer, Engine
+from shopgraph.qa.conversation import Conversation
+from shopgraph.qa.engine import Answer, Engine
 
 CONTRACT = {"question", "intent", "answer", "facts", "products", "cypher"}
 
@@ -287,21 +287,21 @@ def test_engine_unknown_product_id_is_ignored(engine: Engine) -> None:
 
 
 def test_engine_embed_true_needs_embeddings(qa_graph) -> None:
-    from kg.errors import ConfigError
+    from shopgraph.kg.errors import ConfigError
 
     with pytest.raises(ConfigError, match="no product embeddings; rebuild it with `shopgraph build --embed`"):
         Engine.open(str(qa_graph), embed=True)
 
 
 def test_engine_open_read_only_refuses_missing_store(tmp_path) -> None:
-    from kg.errors import ConfigError
+    from shopgraph.kg.errors import ConfigError
 
     with pytest.raises(ConfigError, match="build one first"):
         Engine.open(str(tmp_path / "none.kuzu"))
 
 
 def test_qa_answer_convenience(qa_graph) -> None:
-    from qa import answer
+    from shopgraph.qa import answer
 
     result = answer("what is it made of?", product="case-apple-14", store=str(qa_graph))
     assert result.answer == "The Apple Silicone Case with MagSafe for iPhone 14, Storm Blue is made of silicone."

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import ConfigError, ModelLoadError
-from qa.rank import (
+from shopgraph.kg.errors import ConfigError, ModelLoadError
+from shopgraph.qa.rank import (
     FUSION_WEIGHTS,
     BM25Scorer,
     CrossEncoderRanker,
@@ -111,7 +111,7 @@ def test_bm25_prefers_the_matching_attribute() -> None:
 
 
 def test_embedder_encodes_unit_vectors(tiny_bert: Path) -> None:
-    from extraction.embed import Embedder
+    from shopgraph.extraction.embed import Embedder
 
     embedder = Embedder.load(tiny_bert)
     vectors = embedder.encode(["black leather boots", "", "usb-c charger"], batch_size=2)
@@ -121,7 +121,7 @@ def test_embedder_encodes_unit_vectors(tiny_bert: Path) -> None:
 
 
 def test_embedder_load_refuses_a_directory_without_model(tmp_path: Path) -> None:
-    from extraction.embed import Embedder
+    from shopgraph.extraction.embed import Embedder
 
     with pytest.raises(ModelLoadError, match="no config.json"):
         Embedder.load(tmp_path)
@@ -187,7 +187,7 @@ def test_evaluate_ranker_reports_model_and_baselines(trained: tuple[Path, dict],
 
 def test_engine_uses_a_trained_ranker(qa_graph: Path, trained: tuple[Path, dict]) -> None:
     """With --ranker the engine loads the cross-encoder; rule-matched attributes still answer."""
-    from qa.engine import Engine
+    from shopgraph.qa.engine import Engine
 
     output, _ = trained
     with Engine.open(str(qa_graph), ranker_dir=output) as engine:

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from kg.store import cypher_read as cr
-from kg.store.embedded import EmbeddedStore
-from qa.conversation import Conversation
-from qa.engine import Engine
+from shopgraph.kg.store import cypher_read as cr
+from shopgraph.kg.store.embedded import EmbeddedStore
+from shopgraph.qa.conversation import Conversation
+from shopgraph.qa.engine import Engine
 from tests.qa.conftest import build_store
 
 INJECTIONS = [

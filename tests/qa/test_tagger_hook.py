@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.engine import Engine
-from qa.understand import Constraints
+from shopgraph.qa.engine import Engine
+from shopgraph.qa.understand import Constraints
 from tests.qa.conftest import QA_CATALOG
 
 
@@ -26,7 +26,7 @@ def test_tagged_spans_already_linked_are_not_repeated(engine: Engine) -> None:
 
 @pytest.fixture(scope="module")
 def tiny_tagger(tiny_bert: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from extraction.train import TrainConfig, train_attributes
+    from shopgraph.extraction.train import TrainConfig, train_attributes
 
     output = tmp_path_factory.mktemp("tagger") / "model"
     train_attributes([QA_CATALOG], output, config=TrainConfig(base_model=str(tiny_bert), epochs=1, seed=3,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.engine import Engine
-from qa.understand import Understander, base_quantity, singular, tokens
+from shopgraph.qa.engine import Engine
+from shopgraph.qa.understand import Understander, base_quantity, singular, tokens
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_graph
-from kg.catalog import read_catalog
-from kg.store.embedded import EmbeddedStore
-from qa.engine import Engine
+from shopgraph.kg.build import build_graph
+from shopgraph.kg.catalog import read_catalog
+from shopgraph.kg.store.embedded import EmbeddedStore
+from shopgraph.qa.engine import Engine
 from tests.qa.conftest import QA_CATALOG
 
 pytestmark = pytest.mark.slow
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def embedded_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from extraction.pipeline import load_extractor
+    from shopgraph.extraction.pipeline import load_extractor
 
     path = tmp_path_factory.mktemp("vectors") / "graph.kuzu"
     store = EmbeddedStore(path)

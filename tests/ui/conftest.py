@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import ExtractedValue, Extraction, build_graph
-from kg.catalog import Product, read_catalog
-from kg.store import GraphStore, open_store
+from shopgraph.kg.build import ExtractedValue, Extraction, build_graph
+from shopgraph.kg.catalog import Product, read_catalog
+from shopgraph.kg.store import GraphStore, open_store
 
 CATALOG = Path(__file__).parent / "shop.jsonl"
 MADE_OF = re.compile(r"made of (?:premium |engineered )?([a-z]+)")

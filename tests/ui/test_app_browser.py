@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kg.errors import ReadOnlyError
+from shopgraph.kg.errors import ReadOnlyError
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ TIMEOUT_MS = 30_000
 @pytest.fixture(scope="module")
 def server(shop_graph: Path) -> Iterator[str]:
     """`shopgraph serve` over the fixture graph on a free 127.0.0.1 port; yields its URL."""
-    from ui.background import served
+    from shopgraph.ui.background import served
 
     with served(shop_graph) as url:
         yield url

@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from kg.errors import QueryError, ReadOnlyError
-from kg.schema import NODES, RELS
-from kg.store import cypher_read
-from qa import browse
+from shopgraph.kg.errors import QueryError, ReadOnlyError
+from shopgraph.kg.schema import NODES, RELS
+from shopgraph.kg.store import cypher_read
+from shopgraph.qa import browse
 
 
 def test_suggest_ranks_full_text_hits(shop_store):
@@ -183,7 +183,7 @@ def test_schema_markdown_names_every_label_and_type():
 
 
 def test_evidence_looks_up_provenance_of_answer_facts(shop_store):
-    from qa.retrieve import Fact
+    from shopgraph.qa.retrieve import Fact
 
     facts = [
         Fact("boot-tb-6in", "material", "leather", "extracted", 0.9),

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from qa.browse import AttributeFact, ProductView
-from ui.app import _md, product_markdown
+from shopgraph.qa.browse import AttributeFact, ProductView
+from shopgraph.ui.app import _md, product_markdown
 
 HOSTILE = "Nice mug ![pixel](https://tracker.example/p.png) [click](https://x.example) <img src=x> *bold* | a_b"
 
@@ -37,7 +37,7 @@ def test_product_markdown_escapes_catalog_text() -> None:
 def test_drop_old_files_keeps_the_newest(tmp_path) -> None:
     import os
 
-    from ui.app import _drop_old_files
+    from shopgraph.ui.app import _drop_old_files
 
     for i in range(5):
         f = tmp_path / f"results-{i}.csv"

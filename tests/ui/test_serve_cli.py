@@ -12,7 +12,7 @@ ENV = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1",
 
 
 def serve(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg.cli", "serve", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "shopgraph.kg.cli", "serve", *args], capture_output=True, text=True,
                           env=ENV, timeout=300)
 
 
@@ -38,7 +38,7 @@ def test_serve_missing_store_says_build_first(tmp_path: Path):
 
 
 def test_serve_help_has_an_example():
-    result = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--help"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "shopgraph.kg.cli", "serve", "--help"], capture_output=True, text=True,
                             env=ENV, timeout=60)
     assert result.returncode == 0
     assert "shopgraph serve --store demo/graph.kuzu" in result.stdout

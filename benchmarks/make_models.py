@@ -1,0 +1,152 @@
+"""Rebuild the models that ship (`make models`) and score them on held-out data.
+
+    .venv/bin/python benchmarks/make_models.py [--only attributes relations ranker] [--epochs N] [--threads N]
+
+What it does, in order (each step writes under --workdir, then copies the model into the package):
+
+1. **attributes** (`extraction/models/attributes/`): splits each public attribute set in
+   ../shared/datasets/avx/ with random.Random(0): 15 % of OA-Mine and of AE-110K records held out, 15 % of
+   WDC-PAVE *clusters* held out (offers of one real product never straddle the parts). The rest, plus a
+   synthetic catalog (`shopgraph synth --products 1500 --seed 31`: the demo catalog's attribute names, never
+   its seed 7), trains the tagger with `shopgraph train attributes`; each held-out part is scored with
+   `shopgraph evaluate attributes` (WDC-PAVE with titles and descriptions).
+2. **relations** (`extraction/models/relations/`): `shopgraph train relations` on a synthetic catalog
+   (seed 21, 3000 products) plus data/annotations/demo-relations.jsonl; scored on another (seed 22).
+3. **ranker** (`qa/models/ranker/`): `shopgraph train qa` on semiPQA dev (split by product inside).
+
+Data sets need ../shared/datasets/ (see its README); without them the step says so and exits 2.
+Held-out figures go to <workdir>/<step>/evaluation*.json and are printed as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "datasets"
+SHOPGRAPH = [sys.executable, "-m", "shopgraph.kg.cli"]
+SHIP = {"attributes": ROOT / "extraction" / "models" / "attributes",
+        "relations": ROOT / "extraction" / "models" / "relations",
+        "ranker": ROOT / "qa" / "models" / "ranker"}
+AVX = ("oa-mine", "ae-110k", "wdc-pave")
+
+
+def run(args: list[str]) -> str:
+    print("$ shopgraph " + " ".join(args), file=sys.stderr, flush=True)
+    return subprocess.run(SHOPGRAPH + args, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True).stdout
+
+
+def split_avx(name: str, out: Path, fraction: float = 0.15, seed: int = 0) -> tuple[Path, Path]:
+    """(fit file, held-out file); WDC-PAVE is split by cluster_id, the others by record."""
+    lines = [line for line in (DATA / "avx" / f"{name}.train.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    if name == "wdc-pave":
+        keys = [str(json.loads(line).get("cluster_id") or i) for i, line in enumerate(lines)]
+    else:
+        keys = [str(i) for i in range(len(lines))]
+    groups = sorted(set(keys))
+    random.Random(seed).shuffle(groups)
+    held = set(groups[: round(fraction * len(groups))])
+    fit, heldout = out / f"{name}.fit.jsonl", out / f"{name}.heldout.jsonl"
+    fit.write_text("".join(line + "\n" for line, k in zip(lines, keys) if k not in held), encoding="utf-8")
+    heldout.write_text("".join(line + "\n" for line, k in zip(lines, keys) if k in held), encoding="utf-8")
+    return fit, heldout
+
+
+def ship(model: Path, step: str) -> None:
+    """Replace the shipped model directory's files (meta.json, hf/ or weights.safetensors) with ``model``'s."""
+    target = SHIP[step]
+    shutil.rmtree(target / "hf", ignore_errors=True)
+    for name in ("meta.json", "weights.safetensors"):
+        (target / name).unlink(missing_ok=True)
+    target.mkdir(parents=True, exist_ok=True)
+    for item in model.iterdir():
+        if item.is_dir():
+            shutil.copytree(item, target / item.name)
+        else:
+            shutil.copy2(item, target / item.name)
+    print(f"shipped {model} -> {target.relative_to(ROOT)}", file=sys.stderr)
+
+
+def attributes(work: Path, args: argparse.Namespace) -> dict:
+    out = work / "attributes"
+    out.mkdir(parents=True, exist_ok=True)
+    parts = {name: split_avx(name, out) for name in AVX}
+    synth = out / "synth-31.jsonl"
+    run(["synth", "--products", str(args.synth_products), "--seed", "31", "--output", str(synth)])
+    train = [str(fit) for fit, _ in parts.values()] + [str(synth)]
+    started = time.perf_counter()
+    run(["train", "attributes", *sum((["--train", t] for t in train), []), "--output", str(out / "model"),
+         "--epochs", str(args.epochs), "--learning-rate", "3e-4", "--patience", "2", "--threads", str(args.threads),
+         "--force", "--json"])
+    result: dict = {"train_wall_seconds": round(time.perf_counter() - started, 1), "heldout": {}}
+    for name, (_, heldout) in parts.items():
+        ev = json.loads(run(["evaluate", "attributes", "--model", str(out / "model"), "--data", str(heldout), "--json"]))
+        (out / f"evaluation.{name}.json").write_text(json.dumps(ev, indent=2))
+        result["heldout"][name] = {"records": sum(1 for _ in heldout.open()), "ave_micro": ev["ave_micro"],
+                                   "spans": ev["spans"]}
+    ship(out / "model", "attributes")
+    return result
+
+
+def relations(work: Path, args: argparse.Namespace) -> dict:
+    out = work / "relations"
+    out.mkdir(parents=True, exist_ok=True)
+    train, held = out / "synth-21.jsonl", out / "synth-22.jsonl"
+    run(["synth", "--products", "3000", "--seed", "21", "--output", str(train)])
+    run(["synth", "--products", "1000", "--seed", "22", "--output", str(held)])
+    started = time.perf_counter()
+    run(["train", "relations", "--train", str(train), "--train", str(ROOT / "data/annotations/demo-relations.jsonl"),
+         "--output", str(out / "model"), "--epochs", str(min(args.epochs, 3)), "--threads", str(args.threads),
+         "--force", "--json"])
+    seconds = round(time.perf_counter() - started, 1)
+    ev = json.loads(run(["evaluate", "relations", "--model", str(out / "model"), "--data", str(held), "--json"]))
+    (out / "evaluation.json").write_text(json.dumps(ev, indent=2))
+    ship(out / "model", "relations")
+    return {"train_wall_seconds": seconds, "heldout_generated": ev}
+
+
+def ranker(work: Path, args: argparse.Namespace) -> dict:
+    out = work / "ranker"
+    out.mkdir(parents=True, exist_ok=True)
+    data = DATA / "pqa" / "semipqa.dev.tsv"
+    started = time.perf_counter()
+    run(["train", "qa", "--data", str(data), "--output", str(out / "model"), "--threads", str(args.threads), "--force"])
+    seconds = round(time.perf_counter() - started, 1)
+    ev = json.loads(run(["evaluate", "qa", "--model", str(out / "model"), "--data", str(data), "--json"]))
+    (out / "evaluation.json").write_text(json.dumps(ev, indent=2))
+    ship(out / "model", "ranker")
+    return {"train_wall_seconds": seconds, "heldout": ev}
+
+
+STEPS = {"attributes": attributes, "relations": relations, "ranker": ranker}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/shopgraph-models"))
+    ap.add_argument("--only", nargs="*", choices=list(STEPS), default=list(STEPS))
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--synth-products", type=int, default=1500)
+    args = ap.parse_args()
+    needed = {"attributes": DATA / "avx", "ranker": DATA / "pqa"}
+    for step in args.only:
+        if step in needed and not needed[step].exists():
+            print(f"{needed[step]} is absent; the {step} step needs ../shared/datasets/ (see its README)", file=sys.stderr)
+            return 2
+    summary = {step: STEPS[step](args.workdir, args) for step in args.only}
+    (args.workdir / "summary.json").write_text(json.dumps(summary, indent=2))
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
