@@ -18,11 +18,15 @@ $(BIN)/shopgraph: pyproject.toml
 
 install: $(BIN)/shopgraph
 
+# the build prints the graph's counts; it extracts with the models that ship (extraction/models/)
 demo: install
 	rm -rf demo && mkdir -p demo
 	$(BIN)/shopgraph build data/demo/catalog.jsonl --store $(STORE)
-	$(BIN)/shopgraph stats --store $(STORE)
 	$(BIN)/shopgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+# rebuild the models that ship from ../shared/datasets/ and data/ (CPU; see README "Models that ship")
+models: install
+	$(BIN)/python benchmarks/make_models.py
 
 # Debian's chromium for the browser tests (never the Playwright browser download); without it they skip, saying why.
 browser:
@@ -30,7 +34,11 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "chromium could not be installed: the browser tests will be skipped" >&2
 
-test: install browser
-	$(BIN)/python -m pytest -q
+# ruff over the packages, benchmarks and tests, then the whole suite (slowest tests listed)
+lint: install
+	$(BIN)/ruff check kg extraction qa ui benchmarks tests
 
-.PHONY: install demo browser test
+test: install browser lint
+	$(BIN)/python -m pytest -q --durations=15
+
+.PHONY: install demo models browser lint test

@@ -5,11 +5,15 @@
 ROOT is the source tree to import (a checkout or `git worktree` of another commit, for an A/B in one
 run); STORE defaults to the graph benchmarks/bench_qa.py builds (/tmp/qa-bench/graph.kuzu).
 """
-import sys, time, statistics
+import statistics
+import sys
+import time
+
 sys.path.insert(0, sys.argv[1])
 from shopgraph.kg.store.embedded import EmbeddedStore
 from shopgraph.qa import browse
 from shopgraph.qa.engine import Engine
+
 s = EmbeddedStore(sys.argv[2] if len(sys.argv) > 2 else "/tmp/qa-bench/graph.kuzu", read_only=True)
 e = Engine(s)
 ids = [r["id"] for r in s.query("MATCH (p:Product) WHERE p.title IS NOT NULL RETURN p.id AS id ORDER BY id LIMIT 200")]

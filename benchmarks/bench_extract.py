@@ -37,14 +37,14 @@ sys.path.insert(0, str(ROOT))
 class TimedExtractor:
     """Wraps an Extractor and adds up the seconds spent in it."""
 
-    def __init__(self, inner) -> None:  # noqa: ANN001 - any kg.build.Extractor
+    def __init__(self, inner) -> None:
         self.inner = inner
         self.name = inner.name
         self.version = inner.version
         self.seconds = 0.0
         self.values = 0
 
-    def extract(self, products: Sequence) -> list:  # noqa: ANN001
+    def extract(self, products: Sequence) -> list:
         t0 = time.perf_counter()
         out = self.inner.extract(products)
         self.seconds += time.perf_counter() - t0
@@ -52,7 +52,7 @@ class TimedExtractor:
         return out
 
 
-def build_once(catalog: Path, store_dir: Path, extractor, batch_size: int) -> float:  # noqa: ANN001
+def build_once(catalog: Path, store_dir: Path, extractor, batch_size: int) -> float:
     from shopgraph.kg.build import build_graph
     from shopgraph.kg.catalog import read_catalog
     from shopgraph.kg.store.embedded import EmbeddedStore

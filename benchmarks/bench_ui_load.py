@@ -23,7 +23,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from shopgraph.ui.background import QUIET_ENV, served
@@ -66,7 +66,7 @@ def asker(url: str, user: int, clock: list[float], start: threading.Barrier, lat
 
     try:
         client = Client(url, verbose=False)
-    except Exception as exc:  # noqa: BLE001 - a session that cannot connect is an error, and stops the run
+    except Exception as exc:
         with lock:
             errors[f"connect: {type(exc).__name__}"] += 1
         start.abort()
@@ -86,7 +86,7 @@ def asker(url: str, user: int, clock: list[float], start: threading.Barrier, lat
             reply = history[1]["content"] if len(history) > 1 else ""
             ok = bool(reply) and not str(reply).startswith("Error:")
             kind = "" if ok else "empty or error answer"
-        except Exception as exc:  # noqa: BLE001 - every failure is counted, by type
+        except Exception as exc:
             kind = type(exc).__name__
         elapsed = time.perf_counter() - t0
         with lock:
@@ -171,7 +171,7 @@ def main() -> None:
         load_after = os.getloadavg()[0]
 
     figures = {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "store": store, "phases": phases,
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"), "store": store, "phases": phases,
         "machine": machine(), "load_avg_1m": [round(load_before, 1), round(load_after, 1)],
     }
     if args.json:

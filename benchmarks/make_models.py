@@ -105,7 +105,7 @@ def relations(work: Path, args: argparse.Namespace) -> dict:
     started = time.perf_counter()
     run(["train", "relations", "--train", str(train), "--train", str(ROOT / "data/annotations/demo-relations.jsonl"),
          "--output", str(out / "model"), "--epochs", str(min(args.epochs, 3)), "--threads", str(args.threads),
-         "--force", "--json"])
+         "--force"])
     seconds = round(time.perf_counter() - started, 1)
     ev = json.loads(run(["evaluate", "relations", "--model", str(out / "model"), "--data", str(held), "--json"]))
     (out / "evaluation.json").write_text(json.dumps(ev, indent=2))

@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shopgraph.extraction.tokenize import Word, words
 from shopgraph.kg.catalog import Product, Rejected, catalog_format, product_from_mapping, read_catalog
 from shopgraph.kg.errors import CatalogError
 from shopgraph.kg.normalize import attribute_key
-
-from shopgraph.extraction.tokenize import Word, words
 
 NO_VALUE = "n/a"
 

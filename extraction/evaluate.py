@@ -25,10 +25,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from shopgraph.kg.normalize import attribute_key
-
 from shopgraph.extraction.align import Annotated, bio, load_annotations
 from shopgraph.extraction.tagger import AttributeTagger, Segment, best_values
+from shopgraph.kg.normalize import attribute_key
 
 logger = logging.getLogger(__name__)
 

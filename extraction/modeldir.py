@@ -118,6 +118,16 @@ def packaged_word_embeddings() -> Any:
         return fh.get_tensor(names[0])
 
 
+def has_packaged_word_embeddings(model: Any) -> bool:
+    """Whether ``model``'s word embeddings are the packaged all-MiniLM-L6-v2's (so they can be shared)."""
+    try:
+        base = packaged_word_embeddings()
+    except ModelLoadError:
+        return False
+    emb = model.get_input_embeddings().weight
+    return tuple(base.shape) == tuple(emb.shape) and bool((base.float() == emb.detach().float()).all())
+
+
 def freeze_word_embeddings(model: Any) -> None:
     """Keep the word embeddings as the packaged backbone has them, so a saved model need not store them."""
     model.get_input_embeddings().weight.requires_grad = False
@@ -135,15 +145,9 @@ def save(out: Path, model: Any, tokenizer: Any, meta: ModelMeta, *, half: bool =
     state = {k: v.detach().to("cpu").contiguous() for k, v in model.state_dict().items()}
     shared: dict[str, Any] = {}
     names = [k for k in state if k.endswith(WORD_EMBEDDINGS)]
-    if names:
-        try:
-            base = packaged_word_embeddings()
-        except ModelLoadError:
-            base = None
-        emb = state[names[0]]
-        if base is not None and tuple(base.shape) == tuple(emb.shape) and bool((base.float() == emb.float()).all()):
-            shared[names[0]] = {"from": "packaged-minilm", "sha256": tensor_sha256(base)}
-            del state[names[0]]
+    if names and has_packaged_word_embeddings(model):
+        shared[names[0]] = packaged_backbone_source()
+        del state[names[0]]
     if half:
         state = {k: (v.half() if v.is_floating_point() else v) for k, v in state.items()}
     meta.weights = {"dtype": "float16" if half else "float32", "shared": shared}
@@ -163,7 +167,7 @@ def read_meta(directory: Path, task: str) -> ModelMeta:
     if not path.exists():
         hint = "" if directory.exists() else " (the directory does not exist)"
         raise ModelLoadError(f"{directory} is not a shopgraph model directory: no {META}{hint}; "
-                             f"train one with `shopgraph train {task} --output {directory}`")
+                             f"train one with `shopgraph train {_command(task)} --output {directory}`")
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -173,15 +177,20 @@ def read_meta(directory: Path, task: str) -> ModelMeta:
         raise ModelLoadError(
             f"{directory} has model format version {fmt!r} (written by shopgraph {raw.get('shopgraph_version', '?')}); "
             f"this shopgraph ({__version__}) reads format versions {', '.join(map(str, READABLE_FORMATS))}; retrain it with "
-            f"`shopgraph train {task}` or use the shopgraph version that wrote it")
+            f"`shopgraph train {_command(task)}` or use the shopgraph version that wrote it")
     if raw.get("task") != task:
         raise ModelLoadError(f"{directory} holds a {raw.get('task')!r} model, not a {task!r} model; "
-                             f"pass a directory made by `shopgraph train {task}`")
+                             f"pass a directory made by `shopgraph train {_command(task)}`")
     known = {f for f in ModelMeta.__dataclass_fields__}
     try:
         return ModelMeta(**{k: v for k, v in raw.items() if k in known})
     except TypeError as exc:
         raise ModelLoadError(f"{path} is missing fields ({exc}); retrain the model") from None
+
+
+def _command(task: str) -> str:
+    """The `shopgraph train` verb that makes a task's model."""
+    return {"qa-ranker": "qa"}.get(task, task)
 
 
 def check_labels(directory: Path, meta: ModelMeta, id2label: dict[Any, str]) -> None:

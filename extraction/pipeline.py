@@ -101,9 +101,8 @@ def extract(catalog: str | Path, model_dir: str | Path, *, min_score: float | No
     Spans scored below ``min_score`` (default: the model's, chosen on dev data) are left out.
     The model loads (and fails) before the first record is read; a bad record stops the stream with
     a CatalogError naming file and line."""
-    from shopgraph.kg.catalog import check_catalog, read_catalog
-
     from shopgraph.extraction.tagger import AttributeTagger
+    from shopgraph.kg.catalog import check_catalog, read_catalog
 
     check_catalog(catalog)
     tagger = AttributeTagger.load(model_dir, quantize=quantize)

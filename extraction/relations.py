@@ -29,15 +29,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from shopgraph.kg.build import ExtractedRelation, ExtractedValue
-from shopgraph.kg.catalog import Product, read_catalog
-from shopgraph.kg.errors import CatalogError, ConfigError
-from shopgraph.kg.schema import ProductRelation
-
 from shopgraph.extraction import modeldir
 from shopgraph.extraction.tagger import Encoded, context_words, encode, pick_device
 from shopgraph.extraction.tokenize import Word, segments, words
 from shopgraph.extraction.train import TrainConfig, base_model_dir, begin, data_hashes, fit, load_base, split_records
+from shopgraph.kg.build import ExtractedRelation, ExtractedValue
+from shopgraph.kg.catalog import Product, read_catalog
+from shopgraph.kg.errors import CatalogError, ConfigError
+from shopgraph.kg.schema import ProductRelation
 
 logger = logging.getLogger(__name__)
 

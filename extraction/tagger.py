@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from shopgraph.kg.build import ExtractedValue
-
 from shopgraph.extraction.align import spans_from_bio
 from shopgraph.extraction.tokenize import Word, segments, words
+from shopgraph.kg.build import ExtractedValue
 
 logger = logging.getLogger(__name__)
 

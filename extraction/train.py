@@ -20,13 +20,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from shopgraph.kg.errors import ConfigError, ModelLoadError
-
 from shopgraph.extraction import modeldir
 from shopgraph.extraction.align import AlignmentReport, Annotated, bio, file_sha256, load_annotations
 from shopgraph.extraction.evaluate import Evaluation, evaluate_tagger, tune_min_score
 from shopgraph.extraction.tagger import IGNORE, TASK, AttributeTagger, Encoded, context_words, encode, pad_batch, pick_device
 from shopgraph.extraction.tokenize import segments
+from shopgraph.kg.errors import ConfigError, ModelLoadError
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +159,8 @@ def _score(ev: Evaluation) -> tuple[float, float]:
 
 def load_base(base: Path, model_class: str, *, freeze_embeddings: bool = False, **kwargs: Any) -> tuple[Any, Any]:
     """(fast tokenizer, model with a fresh head) from a local encoder directory; ``freeze_embeddings``
-    keeps the word embeddings fixed (see modeldir: a model saved then omits them)."""
+    keeps the word embeddings fixed when they are the packaged MiniLM's (modeldir: a saved model then
+    omits them)."""
     import transformers
 
     try:
@@ -172,8 +172,8 @@ def load_base(base: Path, model_class: str, *, freeze_embeddings: bool = False, 
         raise ModelLoadError(f"cannot load the base model at {base}: {exc}") from exc
     if not getattr(tokenizer, "is_fast", False):
         raise ModelLoadError(f"{base} has no fast tokenizer (tokenizer.json); word alignment needs one")
-    if freeze_embeddings:
-        modeldir.freeze_word_embeddings(model)
+    if freeze_embeddings and modeldir.has_packaged_word_embeddings(model):
+        modeldir.freeze_word_embeddings(model)  # another backbone's (e.g. a test's random BERT) stay trainable
     return tokenizer, model
 
 

@@ -246,8 +246,8 @@ def query(cypher: str, store: str | None, params: tuple[str, ...], fmt: str) -> 
             values[key] = json.loads(raw)
         except json.JSONDecodeError:
             values[key] = raw
-    from shopgraph.kg.store.guard import writes
     from shopgraph.kg.errors import ReadOnlyError
+    from shopgraph.kg.store.guard import writes
 
     if writes(cypher):
         raise ReadOnlyError(cypher)
@@ -758,9 +758,8 @@ def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagg
       shopgraph serve --store demo/graph.kuzu
       shopgraph serve --store demo/graph.kuzu --host 0.0.0.0 --port 8080
     """
-    from shopgraph.ui.app import build_app, launch  # first: it switches gradio/HF telemetry off before they load
-
     from shopgraph.qa.engine import Engine
+    from shopgraph.ui.app import build_app, launch  # first: it switches gradio/HF telemetry off before they load
 
     engine = Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir)
     try:

@@ -198,6 +198,10 @@ class Engine:
         texts = [fact_text(f.attribute, f.value) for f in facts]
         if self.ranker is not None:
             learned = self.ranker.score(question, texts)
+            if asked and not any(rule):
+                # the question names an attribute the product lacks ("the warranty of the iPhone 13"): a
+                # similar fact is shown as the closest one, never given as the answer
+                learned = [min(x, 0.45) for x in learned]
         else:
             raw = self.lexical.score(question, texts)
             top = max(raw, default=0.0) or 1.0
@@ -357,6 +361,10 @@ class Engine:
         if not cons.empty() and rows:
             allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
             rows = [r for r in rows if r["id"] in allowed]
+        if not rows and parse.pinned and target.id == parse.products[0].key and not relations:
+            # "what type of camera does this fit on?" on a product the graph links to nothing: its own
+            # facts may say ("compatible mountings: camcorder")
+            return self._attribute(parse)
         if not rows:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
             return self._dont_know(parse, facts, {target.id: target.title}, [ProductHit(target.id, target.title, 1.0)],

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import logging
 import math
 import random
@@ -30,7 +29,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -399,13 +398,14 @@ class LearnedRanker:
     def load(cls, directory: Path | None = None, *, embedder: Any = None) -> LearnedRanker:
         """The ranker in ``directory`` (default: the one that ships in qa/models/ranker)."""
         from shopgraph.extraction import modeldir
+        from shopgraph.extraction.embed import Embedder
 
         directory = Path(directory) if directory is not None else SHIPPED
         meta, state = modeldir.load_tensors(directory, TASK)
-        rank = int(meta.config.get("rank", 16))
-        if embedder is None:
-            from shopgraph.extraction.embed import Embedder
-
+        rank = int(meta.config.get("rank", 4))
+        if meta.config.get("base_model"):  # trained over another sentence encoder than the packaged MiniLM
+            embedder = Embedder.load(Path(meta.config["base_model"]))
+        elif embedder is None:
             embedder = Embedder.load()
         head = make_head(embedder.dim, rank)
         try:
@@ -561,7 +561,8 @@ def train_ranker(data: Path, output: Path, *, config: RankerTrainConfig | None =
                  "train_seconds": round(time.perf_counter() - started, 1)},
         extra={"features": list(FEATURES), "cosine_centre": centre,
                "split": "by product (candidate set), seeded; dev selects the epoch, held_out is reported"},
-        weights={"dtype": "float32", "shared": {}, "backbone": modeldir.packaged_backbone_source()},
+        weights={"dtype": "float32", "shared": {},
+                 "backbone": {} if cfg.base_model else modeldir.packaged_backbone_source()},
     )
     modeldir.save_tensors(out, head.state_dict(), meta)
     return meta

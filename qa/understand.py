@@ -246,6 +246,7 @@ class Parse:
     list_mode: bool = False  # compatibility: list what fits products[0]
     alternatives: list[list[Link]] = field(default_factory=list)  # near-tied candidates for each of products
     tagged: list[tuple[str, str]] = field(default_factory=list)  # (attribute, text) spans from the tagger
+    pinned: bool = False  # asked on products[0]'s page (`ask --product`), not only in a conversation
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -345,8 +346,8 @@ _COMPAT_VERBS = r"(?:fit|fits|fitting|work with|works with|working with|(?:is |a
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_OF = re.compile(
-    rf"^(?:what|which)\s+(?:(?:products?|phones?|devices?|models?)\s+)?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
-    rf"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
+    r"^(?:what|which)\s+(?:(?:products?|phones?|devices?|models?)\s+)?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
+    r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
 )
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|that fit|which fit)\s+(?:the |my |an? )?(?P<b>.+?)$")
 
@@ -426,7 +427,7 @@ class Understander:
         "how many processors are there?", "i need the number of compartments")."""
         text = " ".join(question.strip().split())
         low = text.casefold().replace("’", "'").rstrip("?!. ")
-        parse = Parse(text=text, intent="unanswerable")
+        parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus))
         toks = tokens(low)
         parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
         if self.tagger is not None:

@@ -14,24 +14,24 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-import html  # noqa: E402
-import json  # noqa: E402
-import atexit  # noqa: E402
-import logging  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-import tempfile  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+import atexit
+import html
+import json
+import logging
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-import gradio as gr  # noqa: E402
-import pandas as pd  # noqa: E402
+import gradio as gr
+import pandas as pd
 
-from shopgraph.kg.errors import ConfigError, ShopgraphError  # noqa: E402
-from shopgraph.kg.store.cypher_read import EXAMPLE_QUERIES  # noqa: E402
-from shopgraph.qa import browse  # noqa: E402
-from shopgraph.qa.conversation import Conversation  # noqa: E402
+from shopgraph.kg.errors import ConfigError, ShopgraphError
+from shopgraph.kg.store.cypher_read import EXAMPLE_QUERIES
+from shopgraph.qa import browse
+from shopgraph.qa.conversation import Conversation
 
 logger = logging.getLogger(__name__)
 
@@ -288,7 +288,7 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
             f"#### Catalog attributes ({len(catalog)})",
             _attribute_frame(catalog),
             f"#### Extracted attributes ({len(extracted)}): model, confidence, where in the text"
-            if extracted else "#### Extracted attributes: none (build with `--model` to read them from the text)",
+            if extracted else "#### Extracted attributes: none (the tagger found none, or the graph was built with `--no-extract`)",
             _attribute_frame(extracted, extracted=True),
             f"#### Relations ({len(view.relations)})\n→ this product points at the other; ← the other points at this one."
             if view.relations else "#### Relations: none recorded",

@@ -31,7 +31,7 @@ def shopgraph(*args: str | Path, env: dict[str, str] | None = None) -> Result:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The v1 fixture catalog built once into a store that the read-only tests share."""
     store = tmp_path_factory.mktemp("built") / "graph.kuzu"
-    result = shopgraph("build", V1, "--store", store)
+    result = shopgraph("build", "--no-extract", V1, "--store", store)
     assert result.exit_code == 0, result.output
     return store
 
@@ -78,7 +78,7 @@ def product_ids(store: Path) -> list[str]:
 @pytest.mark.parametrize(("bad", "reason"), BAD_ROWS)
 def test_cli_build_bad_row_fails_with_path_line_reason(tmp_path: Path, bad: bytes, reason: str) -> None:
     path = dump_with(tmp_path, bad)
-    result = shopgraph("build", path, "--store", tmp_path / "graph.kuzu")
+    result = shopgraph("build", "--no-extract", path, "--store", tmp_path / "graph.kuzu")
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}:2: {reason}\n"
     assert result.stdout == ""
@@ -88,7 +88,7 @@ def test_cli_build_bad_row_fails_with_path_line_reason(tmp_path: Path, bad: byte
 def test_cli_build_bad_row_with_skip_goes_to_rejects_and_is_counted(tmp_path: Path, bad: bytes, reason: str) -> None:
     path = dump_with(tmp_path, bad)
     rejects, store = tmp_path / "rejects.jsonl", tmp_path / "graph.kuzu"
-    result = shopgraph("build", path, "--store", store, "--on-error", "skip", "--rejects", rejects)
+    result = shopgraph("build", "--no-extract", path, "--store", store, "--on-error", "skip", "--rejects", rejects)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
     assert [(r["file"], r["line"], r["reason"]) for r in rows] == [(str(path), 2, reason)]
@@ -100,7 +100,7 @@ def test_cli_build_bad_row_with_skip_goes_to_rejects_and_is_counted(tmp_path: Pa
 def test_cli_build_skip_summary_as_json_counts_every_reject(tmp_path: Path) -> None:
     rejects, store = tmp_path / "bad.jsonl", tmp_path / "graph.kuzu"
     path = DATA / "catalog_bad.jsonl"
-    result = shopgraph("build", path, "--store", store, "--on-error", "skip", "--rejects", rejects, "--json")
+    result = shopgraph("build", "--no-extract", path, "--store", store, "--on-error", "skip", "--rejects", rejects, "--json")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert (summary["products_read"], summary["products_written"], summary["products_rejected"]) == (9, 2, 7)
@@ -113,7 +113,7 @@ def test_cli_build_skip_summary_as_json_counts_every_reject(tmp_path: Path) -> N
 def test_cli_build_skip_writes_rejects_jsonl_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     path = dump_with(tmp_path, b'{"id": "x"}')
-    result = shopgraph("build", path, "--store", "graph.kuzu", "--on-error", "skip")
+    result = shopgraph("build", "--no-extract", path, "--store", "graph.kuzu", "--on-error", "skip")
     assert result.exit_code == 0, result.output
     assert "(see rejects.jsonl)" in result.stderr
     (row,) = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text().splitlines()]
@@ -127,7 +127,7 @@ def test_cli_build_unknown_format_fails_before_anything_is_written(tmp_path: Pat
     odd = tmp_path / "dump.xml"
     odd.write_text("<products/>")
     store = tmp_path / "graph.kuzu"
-    result = shopgraph("build", good, odd, "--store", store, "--on-error", mode)
+    result = shopgraph("build", "--no-extract", good, odd, "--store", store, "--on-error", mode)
     assert result.exit_code == 1
     assert result.stderr == (f"Error: {odd}: unknown catalog format '.xml'; use one of {FORMATS} "
                              "(optionally gzipped, e.g. catalog.jsonl.gz)\n")
@@ -137,7 +137,7 @@ def test_cli_build_unknown_format_fails_before_anything_is_written(tmp_path: Pat
 
 def test_cli_build_missing_file_fails_before_anything_is_written(tmp_path: Path) -> None:
     store = tmp_path / "graph.kuzu"
-    result = shopgraph("build", V1, tmp_path / "nope.jsonl", "--store", store)
+    result = shopgraph("build", "--no-extract", V1, tmp_path / "nope.jsonl", "--store", store)
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'nope.jsonl'}: no such file\n"
     assert not store.exists()
@@ -145,7 +145,7 @@ def test_cli_build_missing_file_fails_before_anything_is_written(tmp_path: Path)
 
 def test_cli_build_verbose_shows_the_traceback(tmp_path: Path) -> None:
     path = dump_with(tmp_path, b'{"id": "x"}')
-    result = shopgraph("--verbose", "build", path, "--store", tmp_path / "graph.kuzu")
+    result = shopgraph("--verbose", "build", "--no-extract", path, "--store", tmp_path / "graph.kuzu")
     assert result.exit_code == 1
     assert isinstance(result.exception, CatalogError)
     assert str(result.exception) == f"{path}:2: product 'x': missing required field 'title'"
@@ -155,7 +155,7 @@ def test_cli_build_verbose_shows_the_traceback(tmp_path: Path) -> None:
 
 
 def test_cli_build_summary_json_for_the_v1_catalog(tmp_path: Path) -> None:
-    result = shopgraph("build", V1, "--store", tmp_path / "graph.kuzu", "--json")
+    result = shopgraph("build", "--no-extract", V1, "--store", tmp_path / "graph.kuzu", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {
         "products_read": 8, "products_written": 8, "products_rejected": 0,
@@ -171,7 +171,7 @@ def test_cli_build_summary_json_for_the_v1_catalog(tmp_path: Path) -> None:
 
 
 def test_cli_build_prints_the_summary_on_stderr(tmp_path: Path) -> None:
-    result = shopgraph("build", V1, "--store", tmp_path / "graph.kuzu")
+    result = shopgraph("build", "--no-extract", V1, "--store", tmp_path / "graph.kuzu")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -183,7 +183,7 @@ def test_cli_build_prints_the_summary_on_stderr(tmp_path: Path) -> None:
 def test_cli_build_gzipped_jsonl(tmp_path: Path) -> None:
     gz = tmp_path / "catalog.jsonl.gz"
     gz.write_bytes(gzip.compress(V1.read_bytes()))
-    result = shopgraph("build", gz, "--store", tmp_path / "graph.kuzu", "--json")
+    result = shopgraph("build", "--no-extract", gz, "--store", tmp_path / "graph.kuzu", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["products_written"] == 8
 
@@ -191,14 +191,14 @@ def test_cli_build_gzipped_jsonl(tmp_path: Path) -> None:
 def test_cli_build_gzipped_jsonl_bad_row(tmp_path: Path) -> None:
     gz = tmp_path / "catalog.jsonl.gz"
     gz.write_bytes(gzip.compress(GOOD.encode() + b"\n" + b'{"id": "x", "title": "T", "price": "n/a"}\n'))
-    result = shopgraph("build", gz, "--store", tmp_path / "graph.kuzu")
+    result = shopgraph("build", "--no-extract", gz, "--store", tmp_path / "graph.kuzu")
     assert result.exit_code == 1
     assert result.stderr == f"Error: {gz}:2: price 'n/a' is not a number; write it like 19.99\n"
 
 
 def test_cli_build_attribute_extraction_dataset_shape(tmp_path: Path) -> None:
     store = tmp_path / "graph.kuzu"
-    result = shopgraph("build", DATA / "catalog_oamine.jsonl", "--store", store, "--json")
+    result = shopgraph("build", "--no-extract", DATA / "catalog_oamine.jsonl", "--store", store, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["products_written"] == 3
     titles = shopgraph("query", "MATCH (p:Product) RETURN p.title AS t ORDER BY t", "--store", store, "--format", "csv")
@@ -209,7 +209,7 @@ def test_cli_build_attribute_extraction_dataset_shape(tmp_path: Path) -> None:
 
 def test_cli_build_csv_with_column_map(tmp_path: Path) -> None:
     path, store, rejects = DATA / "catalog_mapped.csv", tmp_path / "graph.kuzu", tmp_path / "rejects.jsonl"
-    result = shopgraph("build", path, *CSV_MAP, "--store", store, "--on-error", "skip", "--rejects", rejects, "--json")
+    result = shopgraph("build", "--no-extract", path, *CSV_MAP, "--store", store, "--on-error", "skip", "--rejects", rejects, "--json")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert (summary["products_read"], summary["products_written"], summary["products_rejected"]) == (7, 3, 4)
@@ -233,14 +233,14 @@ def test_cli_build_csv_with_column_map(tmp_path: Path) -> None:
 
 def test_cli_build_csv_bad_row_fails_with_path_line_reason(tmp_path: Path) -> None:
     path = DATA / "catalog_mapped.csv"
-    result = shopgraph("build", path, *CSV_MAP, "--store", tmp_path / "graph.kuzu")
+    result = shopgraph("build", "--no-extract", path, *CSV_MAP, "--store", tmp_path / "graph.kuzu")
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}:4: product 'S-102': missing required field 'title'\n"
 
 
 def test_cli_build_csv_map_naming_a_missing_column(tmp_path: Path) -> None:
     path = DATA / "catalog_mapped.csv"
-    result = shopgraph("build", path, "--csv-map", "id=code", "--store", tmp_path / "graph.kuzu")
+    result = shopgraph("build", "--no-extract", path, "--csv-map", "id=code", "--store", tmp_path / "graph.kuzu")
     assert result.exit_code == 1
     header = ["sku", "name", "maker", "dept", "cost", "bullets", "attr:Color", "attr:Storage"]
     assert result.stderr == f"Error: {path}:1: mapped column(s) ['code'] not in the header {header}; fix --csv-map\n"
@@ -254,7 +254,7 @@ def test_cli_build_csv_invalid_utf8_and_oversized_field(tmp_path: Path) -> None:
                      + b"c3,Teapot," + b"t" * (MAX_FIELD_BYTES + 1) + b",30\n"
                      b"c4,Mug,,4\n")
     rejects = tmp_path / "rejects.jsonl"
-    result = shopgraph("build", path, "--store", tmp_path / "graph.kuzu", "--on-error", "skip", "--rejects", rejects)
+    result = shopgraph("build", "--no-extract", path, "--store", tmp_path / "graph.kuzu", "--on-error", "skip", "--rejects", rejects)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert [(r["line"], r["reason"]) for r in rows] == [
@@ -291,7 +291,7 @@ def test_cli_build_twice_gives_identical_stats_and_query_results(tmp_path: Path)
     store = tmp_path / "graph.kuzu"
     snapshots = []
     for attempt in range(2):
-        build = run_cli("build", V1, "--store", store)
+        build = run_cli("build", "--no-extract", V1, "--store", store)
         assert build.returncode == 0, build.stderr
         stats = run_cli("stats", "--store", store, "--json")
         dumps = [run_cli("query", q, "--store", store, "--format", "json") for q in EVERYTHING]
@@ -304,7 +304,7 @@ def test_cli_build_twice_gives_identical_stats_and_query_results(tmp_path: Path)
 
 def test_cli_build_store_falls_back_to_shopgraph_store(tmp_path: Path) -> None:
     env = {"SHOPGRAPH_STORE": str(tmp_path / "env.kuzu")}
-    assert shopgraph("build", DATA / "catalog_oamine.jsonl", env=env).exit_code == 0
+    assert shopgraph("build", "--no-extract", DATA / "catalog_oamine.jsonl", env=env).exit_code == 0
     result = shopgraph("stats", "--json", env=env)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["nodes"]["Product"] == 3
@@ -494,7 +494,7 @@ def test_cli_build_rejects_file_in_a_missing_folder_is_a_clear_error(tmp_path: P
     dump = tmp_path / "dump.jsonl"
     dump.write_text(GOOD + "\n", encoding="utf-8")
     missing = tmp_path / "nope" / "rejects.jsonl"
-    result = shopgraph("build", dump, "--store", tmp_path / "g.kuzu", "--on-error", "skip", "--rejects", missing)
+    result = shopgraph("build", "--no-extract", dump, "--store", tmp_path / "g.kuzu", "--on-error", "skip", "--rejects", missing)
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: cannot use '{missing}': No such file or directory; check the path "
                                      "and that its folder exists and is writable")

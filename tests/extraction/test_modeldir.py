@@ -51,7 +51,7 @@ def test_modeldir_other_format_version_fails_with_the_fix(model_copy: Path) -> N
         AttributeTagger.load(model_copy)
     assert str(err.value) == (
         f"{model_copy} has model format version 99 (written by shopgraph 9.0.0); this shopgraph ({__version__}) "
-        f"reads format version {modeldir.FORMAT_VERSION}; retrain it with `shopgraph train attributes` "
+        "reads format versions 1, 2; retrain it with `shopgraph train attributes` "
         "or use the shopgraph version that wrote it")
 
 
@@ -89,3 +89,31 @@ def test_prepare_output_refuses_a_non_empty_directory_without_force(tmp_path: Pa
     modeldir.prepare_output(tmp_path, force=True)
     modeldir.prepare_output(tmp_path / "new" / "dir", force=False)
     assert (tmp_path / "new" / "dir").is_dir()
+
+
+@pytest.mark.slow
+def test_modeldir_compact_save_shares_the_packaged_word_embeddings(tmp_path: Path) -> None:
+    """Format 2: float16 weights without the frozen word embeddings; loading restores the same model."""
+    import torch
+
+    from shopgraph.extraction.train import base_model_dir, load_base
+
+    labels = ["O", "B-Brand", "I-Brand"]
+    tokenizer, model = load_base(base_model_dir(None), "AutoModelForTokenClassification", freeze_embeddings=True,
+                                 num_labels=3, id2label=dict(enumerate(labels)),
+                                 label2id={v: i for i, v in enumerate(labels)})
+    assert not model.get_input_embeddings().weight.requires_grad
+    modeldir.save(tmp_path, model.eval(), tokenizer, modeldir.ModelMeta(task="attributes", labels=labels))
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    assert meta["format_version"] == 2 and meta["weights"]["dtype"] == "float16"
+    (name, source), = meta["weights"]["shared"].items()
+    assert name.endswith("word_embeddings.weight") and source["from"] == "packaged-minilm"
+    assert (tmp_path / "hf" / "model.safetensors").stat().st_size < 25_000_000  # 91 MB as float32 with embeddings
+    _, loaded, _ = modeldir.load(tmp_path, "attributes")
+    enc = tokenizer(["Nike Air Zoom Pegasus running shoes"], return_tensors="pt")
+    with torch.no_grad():
+        assert torch.allclose(model(**enc).logits, loaded(**enc).logits, atol=5e-3)
+    source["sha256"] = "0" * 64  # another backbone copy: refused, naming the fix
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelLoadError, match="another all-MiniLM-L6-v2 copy"):
+        modeldir.load(tmp_path, "attributes")

@@ -91,7 +91,7 @@ def test_read_catalog_bad_jsonl_row_yields_rejected_and_goes_on(tmp_path: Path, 
 
 
 def test_read_catalog_invalid_utf8_line_is_rejected_with_the_fix(tmp_path: Path) -> None:
-    bad = '{"id": "x", "title": "Caf'.encode() + b"\xe9" + b'"}'  # latin-1 é
+    bad = b'{"id": "x", "title": "Caf' + b"\xe9" + b'"}'  # latin-1 é
     path = write_lines(tmp_path / "dump.jsonl", GOOD, bad, GOOD.replace("g1", "g3"))
     reason = "invalid UTF-8 at byte 25 of the line; re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
     with pytest.raises(CatalogError) as info:

@@ -87,15 +87,15 @@ def test_train_qa_refuses_non_empty_output(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("x")
     result = shopgraph("train", "qa", "--data", PQA_FIXTURE, "--output", tmp_path)
     assert result.exit_code == 1
-    assert result.stderr.strip() == (f"Error: {tmp_path} is not empty; choose a new --output directory "
-                                     "or pass --force to overwrite")
+    assert result.stderr.strip() == (f"Error: output directory {tmp_path} is not empty; pass --force to overwrite it "
+                                     "or choose another --output")
 
 
 def test_evaluate_qa_refuses_a_non_ranker_directory(tmp_path: Path) -> None:
     result = shopgraph("evaluate", "qa", "--model", tmp_path, "--data", PQA_FIXTURE)
     assert result.exit_code == 1
-    assert result.stderr.strip() == (f"Error: {tmp_path} has no meta.json; train a ranker with "
-                                     f"`shopgraph train qa --output {tmp_path}`")
+    assert result.stderr.strip() == (f"Error: {tmp_path} is not a shopgraph model directory: no meta.json; train one "
+                                     f"with `shopgraph train qa --output {tmp_path}`")
 
 
 def test_ask_unknown_product_id_is_an_error(qa_graph: Path, tmp_path: Path) -> None:

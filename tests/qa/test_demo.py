@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from shopgraph.kg.cli import cli
-from shopgraph.kg.store import open_store
 from shopgraph.kg.store import cypher_read as cr
+from shopgraph.kg.store import open_store
 from shopgraph.qa.retrieve import format_price
 from tests.qa.conftest import build_store
 
