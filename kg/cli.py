@@ -577,11 +577,12 @@ def evaluate_relations_command(model_dir: Path, data_files: tuple[Path, ...], as
 # ---------------------------------------------------------------------------- question answering (issue 4)
 
 
-def _read_questions(path: Path) -> list[tuple[str, str | None]]:
-    """Lines {"question": …, "product": optional id} of a JSON Lines file, all checked before any is answered."""
+def _read_questions(path: Path) -> list[tuple[str, str | None, str | None]]:
+    """Lines {"question": …, "product": optional id, "session": optional conversation id} of a JSON Lines
+    file, all checked before any is answered."""
     from shopgraph.kg.errors import ConfigError
 
-    out: list[tuple[str, str | None]] = []
+    out: list[tuple[str, str | None, str | None]] = []
     with open(path, "rb") as fh:
         for number, raw in enumerate(fh, start=1):
             try:
@@ -598,11 +599,14 @@ def _read_questions(path: Path) -> list[tuple[str, str | None]]:
                                   '{"question": "…", "product": "optional id"}') from None
             question = row.get("question") if isinstance(row, dict) else None
             product = row.get("product") if isinstance(row, dict) else None
+            session = row.get("session") if isinstance(row, dict) else None
             if not isinstance(question, str) or not question.strip():
                 raise ConfigError(f'{path}:{number}: missing "question" text; write {{"question": "…"}}')
             if product is not None and not isinstance(product, str):
                 raise ConfigError(f'{path}:{number}: "product" must be a product id string')
-            out.append((question, product))
+            if session is not None and not isinstance(session, (str, int)):
+                raise ConfigError(f'{path}:{number}: "session" must be a string or number naming a conversation')
+            out.append((question, product, None if session is None else str(session)))
     return out
 
 
@@ -612,7 +616,8 @@ def _read_questions(path: Path) -> list[tuple[str, str | None]]:
 @click.option("--product", default=None, metavar="ID", help="Id of the product under discussion ('what is it made of?').")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON: question, intent, answer, facts, products, cypher.")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help='JSON Lines of {"question": …, "product": optional id}; one JSON answer per line, in order.')
+              help='JSON Lines of {"question": …, "product": optional id, "session": optional id}; one JSON answer '
+                   'per line, in order; lines sharing a "session" are one conversation (follow-ups).')
 @click.option("--output", "-o", default="-", show_default=True, metavar="FILE|-", help="Where --batch answers go; - is stdout.")
 @click.option("--ranker", "ranker_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="QA fact ranker directory (from `shopgraph train qa`). Default: the ranker that ships.")
@@ -640,9 +645,9 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
     from shopgraph.kg.errors import ConfigError
     from shopgraph.qa.engine import Engine
 
-    questions = _read_questions(batch) if batch is not None else [(question or "", product)]
+    questions = _read_questions(batch) if batch is not None else [(question or "", product, None)]
     with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir) as engine:
-        ids = sorted({pid for _, pid in questions if pid})
+        ids = sorted({pid for _, pid, _ in questions if pid})
         missing = [pid for pid in ids if pid not in engine.retriever.cards([pid])]
         if missing:
             where = f" (in {batch})" if batch is not None else ""
@@ -652,8 +657,15 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
         if batch is not None:
             out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
             try:
-                for text, pid in questions:
-                    out.write(json.dumps(engine.answer(text, product=pid).as_dict(), ensure_ascii=False) + "\n")
+                from shopgraph.qa.conversation import Conversation
+
+                sessions: dict[str, Conversation] = {}
+                for text, pid, session in questions:
+                    if session is None:
+                        answer = engine.answer(text, product=pid)
+                    else:  # one conversation: follow-ups refer to the earlier turns' product
+                        answer = sessions.setdefault(session, Conversation(engine)).ask(text, product=pid)
+                    out.write(json.dumps(answer.as_dict(), ensure_ascii=False) + "\n")
             finally:
                 if out is not sys.stdout:
                     out.close()

@@ -17,8 +17,9 @@ class Conversation:
         self.engine = engine
         self.product: str | None = product
 
-    def ask(self, question: str) -> Answer:
-        answer = self.engine.answer(question, context=self.product)
+    def ask(self, question: str, *, product: str | None = None) -> Answer:
+        """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
+        answer = self.engine.answer(question, product=product, context=self.product)
         if answer.focus:
             self.product = answer.focus
         return answer

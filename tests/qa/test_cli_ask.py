@@ -116,3 +116,21 @@ def test_ask_batch_file_that_is_not_utf8(qa_graph: Path, tmp_path: Path) -> None
     result = shopgraph("ask", "--batch", questions, "--store", qa_graph)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {questions}:2: not valid UTF-8 (byte 18 of the line); save the file as UTF-8"
+
+
+def test_ask_batch_sessions_are_conversations(qa_graph: Path, tmp_path: Path) -> None:
+    """Lines sharing a "session" are one conversation: "it" is the product of the earlier turn; a line
+    without a session, or in another session, starts with no product in focus."""
+    questions = tmp_path / "q.jsonl"
+    lines = [{"question": "how much does the iPhone 13 weigh?", "session": "a"},
+             {"question": "what is it made of?", "session": "b"},
+             {"question": "what colour is it?", "session": "a"},
+             {"question": "what colour is it?"}]
+    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    out = tmp_path / "a.jsonl"
+    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", qa_graph)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(x) for x in out.read_text().splitlines()]
+    assert "174 g" in answers[0]["answer"]
+    assert answers[2]["intent"] == "attribute" and {f["product_id"] for f in answers[2]["facts"]} == {"phone-iphone13"}
+    assert answers[1]["intent"] == answers[3]["intent"] == "unanswerable"
