@@ -78,18 +78,18 @@ def opened(store: str | None, *, read_only: bool = False) -> Iterator[Any]:
         handle.close()
 
 
-def emit_rows(rows: Sequence[dict[str, Any]], fmt: str) -> None:
-    """Rows to stdout as an aligned table, JSON (one array) or CSV."""
+def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, *, columns: Sequence[str] | None = None) -> None:
+    """Rows to stdout as an aligned table, JSON (one array) or CSV (cells a spreadsheet would run as a
+    formula, such as catalog text "=HYPERLINK(…)", are escaped)."""
+    from shopgraph.kg.store.analyst import csv_rows
+
     out = sys.stdout  # click.get_text_stream is deprecated (removed in Click 9)
     if fmt == "json":
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n")
         return
-    columns = list(rows[0]) if rows else []
+    columns = list(columns) if columns is not None else (list(rows[0]) if rows else [])
     if fmt == "csv":
-        writer = csv.writer(out)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row[c]) for c in columns])
+        csv.writer(out).writerows(csv_rows(columns, rows))
         return
     if not rows:
         click.echo("(no rows)", err=True)
@@ -232,8 +232,15 @@ def _print_counts(counts: dict[str, dict[str, int]]) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter; VALUE is parsed as JSON when it can be (numbers, lists), else kept as text.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def query(cypher: str, store: str | None, params: tuple[str, ...], fmt: str) -> None:
-    """Run a read-only Cypher query (writes are refused).
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Return at most this many rows (stderr says when more were left).")
+@click.option("--timeout", "timeout_s", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Stop the query after this many seconds.")
+def query(cypher: str, store: str | None, params: tuple[str, ...], fmt: str, max_rows: int, timeout_s: float) -> None:
+    """Run a read-only Cypher query over the graph (writes, files, table functions and settings are refused).
+
+    The query runs in a child process on its own read-only connection, so a query that crashes the
+    database engine cannot take anything else down; it is stopped after --timeout seconds.
 
     \b
     Examples:
@@ -246,14 +253,13 @@ def query(cypher: str, store: str | None, params: tuple[str, ...], fmt: str) -> 
             values[key] = json.loads(raw)
         except json.JSONDecodeError:
             values[key] = raw
-    from shopgraph.kg.errors import ReadOnlyError
-    from shopgraph.kg.store.guard import writes
+    from shopgraph.kg.store import resolve_store
+    from shopgraph.kg.store.analyst import run_analyst
 
-    if writes(cypher):
-        raise ReadOnlyError(cypher)
-    with opened(store, read_only=True) as handle:
-        rows = handle.query(cypher, values)
-    emit_rows(rows, fmt)
+    result = run_analyst(resolve_store(store), cypher, values, max_rows=max_rows, timeout_s=timeout_s)
+    emit_rows(result.rows, fmt, columns=result.columns)
+    if result.truncated:
+        click.echo(f"(only the first {max_rows} rows: the query has more; raise --max-rows or add LIMIT)", err=True)
 
 
 @cli.command()

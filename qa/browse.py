@@ -13,15 +13,16 @@ import json
 import logging
 import math
 import re
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from shopgraph.kg.errors import QueryError, ReadOnlyError
+from shopgraph.kg.errors import QueryError
 from shopgraph.kg.schema import NODES, PROVENANCE, RELS, ProductRelation, Source
 from shopgraph.kg.store import cypher_read as q
-from shopgraph.kg.store.guard import writes
+from shopgraph.kg.store.analyst import MAX_ROWS as ANALYST_ROWS
+from shopgraph.kg.store.analyst import TIMEOUT_S as ANALYST_TIMEOUT_S
+from shopgraph.kg.store.analyst import csv_cell, run_analyst
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa.retrieve import format_price
 
@@ -180,6 +181,7 @@ class CypherResult:
     columns: list[str]
     rows: list[dict[str, Any]]
     elapsed_ms: float
+    truncated: bool = False  # the query had more rows than the limit; these are the first ones
 
     @property
     def row_count(self) -> int:
@@ -191,10 +193,13 @@ class CypherResult:
         return [[cell(row.get(c)) for c in self.columns] for row in rows]
 
     def to_csv(self) -> str:
+        """The rows as CSV; text a spreadsheet would run as a formula is escaped (kg.store.analyst.csv_cell)."""
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(self.columns)
-        writer.writerows(self.cells())
+        writer.writerow([csv_cell(c) for c in self.columns])
+        for row, cells in zip(self.rows, self.cells()):
+            writer.writerow([text if isinstance(row.get(col), (int, float)) else csv_cell(text)
+                             for col, text in zip(self.columns, cells)])
         return out.getvalue()
 
 
@@ -544,15 +549,13 @@ def overview(store: GraphStore, *, top: int = 15) -> Overview:
 # ---------------------------------------------------------------------------- analyst
 
 
-def run_cypher(store: GraphStore, cypher: str, params: Mapping[str, Any] | None = None) -> CypherResult:
-    """Run a read-only query; writes are refused with the CLI's ReadOnlyError before the engine sees them."""
-    if writes(cypher):
-        raise ReadOnlyError(cypher)
-    start = time.perf_counter()
-    rows = store.query(cypher, params or {})
-    elapsed = (time.perf_counter() - start) * 1000
-    columns = list(rows[0]) if rows else []
-    return CypherResult(cypher, columns, rows, elapsed)
+def run_cypher(store: GraphStore, cypher: str, params: Mapping[str, Any] | None = None, *,
+               max_rows: int = ANALYST_ROWS, timeout_s: float = ANALYST_TIMEOUT_S) -> CypherResult:
+    """An analyst's query, sealed as `shopgraph query` runs it (kg.store.analyst): writes, files, table
+    functions and settings refused; run in a child process on its own read-only connection, at most
+    ``max_rows`` rows, stopped after ``timeout_s``."""
+    result = run_analyst(store.location, cypher, params, max_rows=max_rows, timeout_s=timeout_s)
+    return CypherResult(cypher, result.columns, result.rows, result.elapsed_ms, result.truncated)
 
 
 def schema_markdown() -> str:

@@ -333,7 +333,9 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
             out.write(result.to_csv())
         shown = min(result.row_count, DISPLAY_ROWS)
         status = (f"{result.row_count} row{'s' if result.row_count != 1 else ''} in {result.elapsed_ms:.1f} ms"
-                  + (f" (showing the first {shown}; the CSV has all)" if shown < result.row_count else ""))
+                  + (f" (showing the first {shown}; the CSV has all {result.row_count})" if shown < result.row_count else "")
+                  + (f"; the query has more rows than the limit of {result.row_count}: add LIMIT or narrow it"
+                     if result.truncated else ""))
         frame = pd.DataFrame(result.cells(DISPLAY_ROWS), columns=result.columns)
         return status, gr.update(value=frame, visible=bool(result.columns)), gr.update(value=name, visible=True)
 

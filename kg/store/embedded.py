@@ -253,6 +253,35 @@ class EmbeddedStore:
             self._fts_seen.clear()  # a write may have dropped an index
         return self._run(cypher, params)
 
+    @property
+    def location(self) -> str:
+        """Where the store is, as `--store` takes it."""
+        return str(self.path)
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, max_rows: int,
+             timeout_s: float) -> tuple[list[str], list[list[Any]], bool]:
+        if writes(cypher):
+            raise ReadOnlyError(cypher)
+        self._conn.set_query_timeout(max(1, int(timeout_s * 1000)))
+        try:
+            result = self._conn.execute(cypher, dict(params or {}))
+        except RuntimeError as exc:
+            message = str(exc)
+            if "interrupt" in message.lower() or "timeout" in message.lower():
+                raise QueryError(cypher, f"stopped after {timeout_s:g} s, the time limit; narrow the pattern, add "
+                                         "LIMIT, or raise the limit (--timeout)") from exc
+            raise QueryError(cypher, message) from exc
+        except (ValueError, TypeError) as exc:
+            raise QueryError(cypher, f"bad parameter: {exc}") from exc
+        finally:
+            self._conn.set_query_timeout(0)
+        res = result[-1] if isinstance(result, list) else result
+        names = res.get_column_names()
+        rows: list[list[Any]] = []
+        while res.has_next() and len(rows) < max_rows:
+            rows.append(res.get_next())
+        return names, rows, res.has_next()
+
     def fulltext(self, label: str, text: str, k: int) -> list[tuple[str, float]]:
         if not text.strip():
             return []

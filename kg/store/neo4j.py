@@ -207,6 +207,35 @@ class Neo4jStore:
             raise ReadOnlyError(cypher)
         return self._rows(cypher, params, write=not self.read_only)
 
+    @property
+    def location(self) -> str:
+        """Where the store is, as `--store` takes it."""
+        return self.uri
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, max_rows: int,
+             timeout_s: float) -> tuple[list[str], list[list[Any]], bool]:
+        import neo4j
+
+        if writes(cypher):
+            raise ReadOnlyError(cypher)
+
+        @neo4j.unit_of_work(timeout=timeout_s)
+        def work(tx: Any) -> tuple[list[str], list[list[Any]], bool]:
+            result = tx.run(cypher, dict(params or {}))
+            keys, rows, more = list(result.keys()), [], False
+            for record in result:
+                if len(rows) >= max_rows:
+                    more = True
+                    break
+                rows.append(list(record.values()))
+            return keys, rows, more
+
+        access, self._access = self._access, neo4j.READ_ACCESS  # the server enforces read-only too
+        try:
+            return self._transaction(False, work, cypher)
+        finally:
+            self._access = access
+
     def fulltext(self, label: str, text: str, k: int) -> list[tuple[str, float]]:
         check_label(label)
         terms = lucene_terms(text)

@@ -55,6 +55,7 @@ class GraphStore(Protocol):
     """A graph database shopgraph can build into and query."""
 
     read_only: bool
+    location: str  # a path or a bolt:// URI, as `--store` takes it (a child process can open it again)
 
     def ensure_schema(self) -> None:
         """Create tables/constraints and indexes that are missing; safe to call again."""
@@ -74,6 +75,12 @@ class GraphStore(Protocol):
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher in this backend's dialect; raises QueryError (ReadOnlyError for writes when read-only)."""
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None, *, max_rows: int,
+             timeout_s: float) -> tuple[list[str], list[list[Any]], bool]:
+        """An analyst's read-only query, bounded: (columns, at most ``max_rows`` rows, whether rows were
+        left out); stopped with QueryError after ``timeout_s`` seconds. Callers check it with
+        ``guard.analyst_refusal`` first (kg.store.analyst runs it in a child process)."""
 
     def fulltext(self, label: str, text: str, k: int) -> list[tuple[str, float]]:
         """Keys of the k best full-text matches for ``text`` among nodes of ``label``, best first."""
