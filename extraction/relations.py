@@ -24,8 +24,8 @@ import logging
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -217,10 +217,12 @@ class RelationClassifier:
 
     def __init__(self, model: Any, tokenizer: Any, *, threshold: float = 0.5, max_length: int = 160,
                  max_words: int = 64, max_targets: int = 25, batch_size: int = 64, device: str | None = None,
-                 name: str = "relations", version: str = "") -> None:
+                 name: str = "relations", version: str = "", thresholds: Mapping[str, float] | None = None) -> None:
         self.model = model
         self.tokenizer = tokenizer
         self.threshold = threshold
+        # per type, chosen on dev after training (tune_thresholds); a type not listed uses ``threshold``
+        self.thresholds = {t: float((thresholds or {}).get(t.value, threshold)) for t in TYPES}
         self.max_length = max_length
         self.max_words = max_words
         self.batch_size = batch_size
@@ -238,7 +240,7 @@ class RelationClassifier:
                 f"{directory}: relation types {meta.labels} are not this shopgraph's {[t.value for t in TYPES]}; "
                 f"retrain it with `shopgraph train relations`")
         cfg = meta.config
-        return cls(model, tokenizer, threshold=float(cfg.get("threshold", 0.5)),
+        return cls(model, tokenizer, threshold=float(cfg.get("threshold", 0.5)), thresholds=cfg.get("thresholds"),
                    max_length=int(cfg.get("max_length", 160)), max_words=int(cfg.get("max_words", 64)),
                    max_targets=int(cfg.get("max_targets", 25)), batch_size=batch_size, device=device,
                    name=meta.name, version=meta.version)
@@ -268,8 +270,10 @@ class RelationClassifier:
 
     def decide(self, cands: Sequence[Candidate]) -> list[frozenset[ProductRelation]]:
         """The types at or above the threshold, per candidate."""
-        return [frozenset(t for t, p in zip(TYPES, probs) if p >= self.threshold)
-                for probs in self.probabilities(cands)]
+        return self.decide_from(self.probabilities(cands))
+
+    def decide_from(self, probabilities: Sequence[Sequence[float]]) -> list[frozenset[ProductRelation]]:
+        return [frozenset(t for t, p in zip(TYPES, probs) if p >= self.thresholds[t]) for probs in probabilities]
 
     def extract(self, products: Sequence[Product],
                 values: Sequence[Sequence[ExtractedValue]] | None = None) -> list[list[ExtractedRelation]]:
@@ -279,7 +283,7 @@ class RelationClassifier:
         out: list[list[ExtractedRelation]] = [[] for _ in products]
         for c, probs in zip(cands, self.probabilities(cands)):
             for t, prob in zip(TYPES, probs):
-                if prob >= self.threshold:
+                if prob >= self.thresholds[t]:
                     for target in c.mention.targets:
                         out[position[c.product]].append(ExtractedRelation(
                             t, target, c.mention.field, c.mention.start, c.mention.end, round(prob, 4)))
@@ -397,6 +401,35 @@ def evaluate_classifier(clf: RelationClassifier, products: Sequence[Product],
     return score([c.gold for c in cands], clf.decide(cands))
 
 
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+MIN_PRECISION = 0.8  # a type's threshold is the best-F1 one among those at this dev precision or above, if any
+
+
+def tune_thresholds(clf: RelationClassifier, products: Sequence[Product],
+                    known: Sequence[Product] = ()) -> dict[str, dict[str, float]]:
+    """Choose each type's threshold on dev ``products`` (sets ``clf.thresholds``): the best F1 among
+    thresholds whose precision is at least MIN_PRECISION, else the best F1. Returns each type's choice
+    and dev P/R/F1."""
+    clf.index = ProductIndex(clf.index.max_targets)
+    for p in known:
+        clf.index.add(p.id, p.title, p.brand)
+    cands = candidates(products, clf.index, clf.max_words)
+    probs = clf.probabilities(cands)
+    chosen: dict[str, dict[str, float]] = {}
+    for i, t in enumerate(TYPES):
+        options = []
+        for th in THRESHOLDS:
+            tp = sum(1 for c, p in zip(cands, probs) if t in c.gold and p[i] >= th)
+            fp = sum(1 for c, p in zip(cands, probs) if t not in c.gold and p[i] >= th)
+            fn = sum(1 for c, p in zip(cands, probs) if t in c.gold and p[i] < th)
+            options.append((th, _prf(tp, fp, fn)))
+        precise = [o for o in options if o[1]["precision"] >= MIN_PRECISION and o[1]["support"]]
+        th, prf = max(precise or options, key=lambda o: (o[1]["f1"], -abs(o[0] - 0.5)))
+        clf.thresholds[t] = th
+        chosen[t.value] = {"threshold": th, **prf}
+    return chosen
+
+
 def evaluate_relations(model_dir: str | Path, data: Sequence[str | Path]) -> RelationScores:
     """Score on catalogs (mentions found by the index, types from their related links) or on
     hand-checked mention annotations (`read_relation_annotations`), file by file, pooled."""
@@ -421,6 +454,7 @@ def evaluate_relations(model_dir: str | Path, data: Sequence[str | Path]) -> Rel
 class RelationTrainConfig(TrainConfig):
     learning_rate: float = 1e-4
     threshold: float = 0.5
+    thresholds: dict[str, float] = field(default_factory=dict)  # per type, chosen on dev after training
     max_targets: int = 25
     none_per_positive: float = 3.0  # keep at most this many NONE candidates per linked one (seeded sample)
 
@@ -482,11 +516,18 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
                         lambda b, t: collate(b, [pos for pos, _ in t], [y for _, y in t], pad_id),
                         dev_score if dev_products else None, cfg, started=started, progress=progress,
                         on_epoch=on_epoch, loss_fn=relation_loss)
+    tuned = None
+    if dev_products:
+        clf.device = "cpu"
+        model.to("cpu")
+        tuned = tune_thresholds(clf, dev_products, products)
+        cfg.thresholds = {t: v["threshold"] for t, v in tuned.items()}
+        best = evaluate_classifier(clf, dev_products, products)
     seconds = time.perf_counter() - started
     meta = modeldir.ModelMeta(
         task=TASK, labels=labels, config=asdict(cfg),
         data=data_hashes(train, dev),
-        metrics={"dev": best.as_dict() if best else None, "train_candidates": len(kept),
+        metrics={"dev": best.as_dict() if best else None, "dev_thresholds": tuned, "train_candidates": len(kept),
                  "train_linked": len(positives) + sum(1 for c in hand if c.gold), "hand_checked": len(hand), "history": history,
                  "parameters": sum(p.numel() for p in model.parameters()), "train_seconds": round(seconds, 1)},
     )

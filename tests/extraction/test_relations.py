@@ -98,6 +98,10 @@ def test_relations_train_save_load_and_score(relation_model: Path, synth_catalog
     meta = json.loads((relation_model / "meta.json").read_text())
     assert meta["task"] == "relations" and meta["labels"] == [t.value for t in TYPES]
     assert meta["metrics"]["train_linked"] > 0
+    # a threshold per type, chosen on dev after training, is what loading uses
+    thresholds = meta["config"]["thresholds"]
+    assert set(thresholds) == {t.value for t in TYPES} and all(0 < v < 1 for v in thresholds.values())
+    assert RelationClassifier.load(relation_model).thresholds == {t: thresholds[t.value] for t in TYPES}
     scores = evaluate_relations(relation_model, [synth_catalogs["test"]])
     assert set(scores.per_type) == {t.value for t in TYPES}
     assert scores.positives > 0
