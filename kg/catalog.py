@@ -13,6 +13,7 @@ import io
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,13 +166,36 @@ def read_catalog(
 # ---------------------------------------------------------------- JSON Lines
 
 
+class StreamDamaged(CatalogError):
+    """A gzipped catalog is truncated or corrupt at ``line``: the lines before it were read."""
+
+
+def _binary_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) of a catalog file, gzip or not, BOM removed. A damaged gzip stream
+    (truncated, bad CRC, garbage) raises StreamDamaged after the lines that could be read."""
+    number = offset = 0
+    with open_binary(path) as fh:
+        try:
+            for raw in fh:
+                number += 1
+                if number == 1:
+                    raw = raw.removeprefix(UTF8_BOM)  # files saved by Excel/Notepad start with a BOM
+                yield number, raw
+                offset += len(raw)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            detail = "the file is truncated" if isinstance(exc, EOFError) else f"{exc}".rstrip(".")
+            raise StreamDamaged(path, number + 1, (
+                f"the gzip data is damaged after byte {offset:,} of the uncompressed text ({detail}); the {number:,} "
+                "line(s) before it were read and the rest of the file is unreadable: re-download or re-compress it")
+            ) from exc
+
+
 def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str, str]]:
     """(line number, text, reason) for each non-blank line. A line that is not UTF-8 comes with a
-    reason, its bad bytes written as \\xNN escapes, so that a rejects file still holds the row."""
-    with open_binary(path) as fh:
-        for number, raw in enumerate(fh, start=1):
-            if number == 1:
-                raw = raw.removeprefix(UTF8_BOM)  # files saved by Excel/Notepad start with a BOM
+    reason, its bad bytes written as \\xNN escapes, so that a rejects file still holds the row.
+    Damage in a gzip stream ends the file with one reason for the rest (the lines before are kept)."""
+    try:
+        for number, raw in _binary_lines(path):
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -179,6 +203,8 @@ def _decoded_lines(path: str | Path) -> Iterator[tuple[int, str, str]]:
                 continue
             if text.strip():
                 yield number, text, ""
+    except StreamDamaged as exc:
+        yield exc.line or 0, "", exc.reason
 
 
 def _read_jsonl(path: str | Path) -> Iterator[Record]:
@@ -192,6 +218,12 @@ def _read_jsonl(path: str | Path) -> Iterator[Record]:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
             yield Rejected(name, number, f"malformed JSON: {exc.msg} at column {exc.colno}", text)
+            continue
+        except RecursionError:
+            yield Rejected(name, number, "JSON nested too deeply (about 1,000 levels or more); flatten the row", text)
+            continue
+        except ValueError as exc:  # a number of more than 4,300 digits
+            yield Rejected(name, number, f"malformed JSON: {exc}; write the number as text", text)
             continue
         if not isinstance(obj, dict):
             yield Rejected(name, number, f"expected a JSON object, got {type(obj).__name__}", text)
@@ -213,16 +245,13 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
     counter = {"line": 0}
 
     def lines() -> Iterator[str]:
-        with open_binary(path) as fh:
-            for raw in fh:
-                counter["line"] += 1
-                if counter["line"] == 1:
-                    raw = raw.removeprefix(UTF8_BOM)  # files saved by Excel start with a BOM
-                try:
-                    yield raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    bad_lines[counter["line"]] = bad_utf8(exc)
-                    yield raw.decode("utf-8", errors="backslashreplace")
+        for number, raw in _binary_lines(path):
+            counter["line"] = number
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                bad_lines[counter["line"]] = bad_utf8(exc)
+                yield raw.decode("utf-8", errors="backslashreplace")
 
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     delimiter = "\t" if Path(str(path).removesuffix(".gz")).suffix.lower() == ".tsv" else ","
@@ -243,6 +272,9 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
         try:
             row = next(reader)
         except StopIteration:
+            break
+        except StreamDamaged as exc:  # the rows before the damage were read
+            yield Rejected(name, exc.line or start, exc.reason)
             break
         except csv.Error as exc:
             reason = f"malformed CSV: {exc}"
@@ -410,6 +442,8 @@ def product_from_mapping(obj: Mapping[str, Any], path: str, line: int, raw: str 
         )
     except ValueError as exc:
         return Rejected(path, line, str(exc), raw)
+    except RecursionError:
+        return Rejected(path, line, "a value is nested too deeply (about 1,000 levels or more); flatten the row", raw)
 
 
 def read_catalogs(paths: Iterable[str | Path], **kwargs: Any) -> Iterator[Record]:

@@ -169,6 +169,9 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
             model_dir = model_dir or SHIPPED_TAGGER
             relation_dir = relation_dir or SHIPPED_RELATIONS
         extractor = load_extractor(model_dir, relation_dir, embed=embed)
+    from shopgraph.kg.store import resolve_store
+
+    _refuse_input_as_output(rejects, [*catalogs, resolve_store(store)], "--rejects")
     rejects_fh = open(rejects, "w", encoding="utf-8") if rejects is not None else None
 
     def reject(rec: Rejected) -> None:
@@ -202,6 +205,20 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
         click.echo(f"{report.unusable_values} catalog brand/attribute values had no letters or digits and were not "
                    "written (warned above with file:line)", err=True)
     _print_counts(report.counts)
+
+
+def _refuse_input_as_output(output: str | Path | None, inputs: Sequence[str | Path], option: str) -> None:
+    """An output file that is one of the inputs would be emptied before it is read: refuse it."""
+    from shopgraph.kg.errors import ConfigError
+
+    if output is None or str(output) == "-":
+        return
+    target = Path(output).resolve()
+    for path in inputs:
+        source = Path(path)
+        if target == source.resolve() or (target.exists() and source.exists() and target.samefile(source)):
+            raise ConfigError(f"{option} {output} is also an input ({path}); writing it would destroy it: "
+                              f"choose another {option} file")
 
 
 def _parse_pairs(pairs: Sequence[str], option: str) -> dict[str, str]:
@@ -310,6 +327,9 @@ def export(out: str, store: str | None, fmt: str | None, include_extracted: bool
         if fmt is None:
             raise click.BadParameter(f"cannot tell the format from {out!r}; pass --format turtle|nt|jsonld",
                                      param_hint="--format")
+    from shopgraph.kg.store import resolve_store
+
+    _refuse_input_as_output(out, [resolve_store(store)], "OUT")
     target = sys.stdout if out == "-" else Path(out)
     with opened(store, read_only=True) as handle:
         report = export_graph(handle, target, fmt, include_extracted=include_extracted)
@@ -480,6 +500,7 @@ def extract_command(catalog: Path, model_dir: Path | None, output: str, min_scor
     """
     from shopgraph.extraction.pipeline import SHIPPED_TAGGER, extract
 
+    _refuse_input_as_output(output, [catalog], "--output")
     rows = extract(catalog, model_dir or SHIPPED_TAGGER, min_score=min_score)
     out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
     n = 0

@@ -1,0 +1,91 @@
+"""Bad input never aborts a build or loses rows: damaged gzip, deep nesting, huge numbers, outputs that are inputs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from shopgraph.kg.cli import cli
+
+ROWS = [{"id": f"p{i}", "title": f"Product number {i} with a longer title to fill the gzip stream",
+         "description": "word " * 40} for i in range(200)]
+
+
+def shopgraph(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def gz(tmp_path: Path) -> bytes:
+    return gzip.compress("".join(json.dumps(r) + "\n" for r in ROWS).encode())
+
+
+def damaged(tmp_path: Path, data: bytes, how: str) -> Path:
+    path = tmp_path / f"{how}.jsonl.gz"
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    else:  # a flipped byte in the compressed data: CRC or inflate error
+        raw = bytearray(data)
+        raw[len(raw) - 12] ^= 0xFF
+        path.write_bytes(bytes(raw))
+    return path
+
+
+@pytest.mark.parametrize("how", ["truncated", "corrupt"])
+def test_build_damaged_gzip_names_file_and_offset(tmp_path: Path, gz: bytes, how: str) -> None:
+    path = damaged(tmp_path, gz, how)
+    result = shopgraph("build", path, "--no-extract", "--store", tmp_path / "g.kuzu")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {path}:")
+    assert "the gzip data is damaged after byte" in result.stderr and "Aborted" not in result.stderr
+
+
+def test_build_damaged_gzip_in_skip_mode_keeps_the_rows_before(tmp_path: Path, gz: bytes) -> None:
+    path = damaged(tmp_path, gz, "truncated")
+    rejects = tmp_path / "rejects.jsonl"
+    result = shopgraph("build", path, "--no-extract", "--store", tmp_path / "g.kuzu", "--on-error", "skip",
+                       "--rejects", rejects, "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["products_written"] > 50 and summary["products_rejected"] == 1
+    reject = json.loads(rejects.read_text())
+    assert reject["line"] == summary["products_written"] + 1 and "the file is truncated" in reject["reason"]
+
+
+def test_build_deep_nesting_and_huge_numbers_are_rejects(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"id": "ok", "title": "Fine"}) + "\n"
+                    + '{"id": "deep", "title": "t", "a": ' + "[" * 1500 + "]" * 1500 + "}\n"
+                    + '{"id": "big", "title": "t", "price": ' + "9" * 5000 + "}\n")
+    rejects = tmp_path / "rejects.jsonl"
+    result = shopgraph("build", path, "--no-extract", "--store", tmp_path / "g.kuzu", "--on-error", "skip",
+                       "--rejects", rejects, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["products_written"] == 1
+    reasons = [json.loads(line)["reason"] for line in rejects.read_text().splitlines()]
+    assert reasons[0].startswith("JSON nested too deeply") and "4300 digits" in reasons[1]
+
+
+def test_build_rejects_naming_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    text = json.dumps({"id": "a", "title": "A"}) + "\n"
+    path.write_text(text)
+    result = shopgraph("build", path, "--no-extract", "--store", tmp_path / "g.kuzu", "--on-error", "skip",
+                       "--rejects", path)
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: --rejects {path} is also an input ({path}); writing it would destroy it: "
+                             "choose another --rejects file\n")
+    assert path.read_text() == text
+
+
+def test_extract_output_naming_the_catalog_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    text = json.dumps({"id": "a", "title": "A"}) + "\n"
+    path.write_text(text)
+    result = shopgraph("extract", path, "--output", path)
+    assert result.exit_code == 1 and "is also an input" in result.stderr
+    assert path.read_text() == text
