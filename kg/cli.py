@@ -131,11 +131,14 @@ def _cell(value: Any) -> str:
               help="Relation classifier directory (from `shopgraph train relations`). Default: the one that ships.")
 @click.option("--no-extract", is_flag=True, help="Write catalog facts only: no attribute tagging or relation extraction.")
 @click.option("--min-score", default=0.5, show_default=True, type=click.FloatRange(0, 1), help="Drop extracted facts scored below this.")
+@click.option("--buffer-pool-mb", type=click.IntRange(min=64), default=None,
+              help="Memory for the embedded store's page cache (Kùzu buffer pool). Default: $SHOPGRAPH_BUFFER_POOL_MB "
+                   "or 1024; Kùzu's own default takes 80 % of the machine's memory.")
 @click.option("--embed", is_flag=True, help="Compute product embeddings (MiniLM) for vector search.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None, on_error: str, rejects: Path | None,
           csv_map: tuple[str, ...], model_dir: Path | None, relation_dir: Path | None, no_extract: bool,
-          min_score: float, embed: bool, as_json: bool) -> None:
+          min_score: float, buffer_pool_mb: int | None, embed: bool, as_json: bool) -> None:
     """Build or update the graph from catalog dumps (JSON Lines, CSV, N-Triples/N-Quads, Turtle, JSON-LD; .gz ok).
 
     Rebuilding the same dump leaves the graph identical; a changed product's facts replace its old ones.
@@ -154,6 +157,10 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
     from shopgraph.kg.catalog import Rejected, check_catalog, read_catalogs
 
     mapping = _parse_pairs(csv_map, "--csv-map")  # usage errors (exit 2) before file errors (exit 1)
+    if buffer_pool_mb is not None:
+        from shopgraph.kg.store.embedded import BUFFER_POOL_ENV
+
+        os.environ[BUFFER_POOL_ENV] = str(buffer_pool_mb)  # this process's stores (the CLI is one command)
     for path in catalogs:
         check_catalog(path)  # unknown formats and missing files fail before anything is written
     mode = OnError(on_error)
