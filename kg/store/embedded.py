@@ -82,6 +82,9 @@ class EmbeddedStore:
             self._db = kuzu.Database(str(self.path), read_only=read_only,
                                      buffer_pool_size=self.buffer_pool_mb * 1024 * 1024)
         except RuntimeError as exc:
+            if "lock" in str(exc).lower():
+                raise ConfigError(f"the graph store at {self.path} is in use: another build or `shopgraph serve` is "
+                                  "using this store; wait for it or stop it, or pass another --store") from exc
             raise ConfigError(f"cannot open the graph store at {self.path}: {exc}") from exc
         self._conn = kuzu.Connection(self._db)
         self._schema_ready = False

@@ -89,3 +89,24 @@ def test_extract_output_naming_the_catalog_is_refused(tmp_path: Path) -> None:
     result = shopgraph("extract", path, "--output", path)
     assert result.exit_code == 1 and "is also an input" in result.stderr
     assert path.read_text() == text
+
+
+def test_build_on_a_store_in_use_says_so(tmp_path: Path) -> None:
+    """Kùzu's lock error (with a web link) becomes a sentence naming what holds the store."""
+    import subprocess
+    import sys
+
+    import kuzu
+
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "A"}) + "\n")
+    store = tmp_path / "g.kuzu"
+    db = kuzu.Database(str(store))  # held open for writing, as a running build holds it
+    try:
+        done = subprocess.run([sys.executable, "-m", "shopgraph.kg.cli", "build", str(path), "--no-extract",
+                               "--store", str(store)], capture_output=True, text=True)
+    finally:
+        db.close()
+    assert done.returncode == 1
+    assert done.stderr == (f"Error: the graph store at {store} is in use: another build or `shopgraph serve` is using "
+                           "this store; wait for it or stop it, or pass another --store\n")
