@@ -151,10 +151,13 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
       shopgraph build dump.csv --csv-map id=sku --csv-map title=name --on-error skip --rejects bad.jsonl
       shopgraph build data/demo/catalog.jsonl --no-extract --store catalog-only.kuzu
     """
+    from contextlib import nullcontext
+
     from tqdm import tqdm
 
     from shopgraph.kg.build import OnError, build_graph
     from shopgraph.kg.catalog import Rejected, check_catalog, read_catalogs
+    from shopgraph.kg.store.embedded import staged
 
     mapping = _parse_pairs(csv_map, "--csv-map")  # usage errors (exit 2) before file errors (exit 1)
     if buffer_pool_mb is not None:
@@ -187,8 +190,11 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
                                     ensure_ascii=False) + "\n")
 
     bar = tqdm(desc="building", unit=" products", file=sys.stderr, disable=None, mininterval=0.5)
+    target = resolve_store(store)
     try:
-        with opened(store) as handle:
+        # an embedded store is built in a copy that replaces it only when the build has finished, so a
+        # build killed at any point can simply be run again (kg.store.embedded.staged)
+        with (nullcontext(target) if "://" in target else staged(target)) as where, opened(str(where)) as handle:
             report = build_graph(
                 read_catalogs(catalogs, errors="yield", csv_map=mapping), handle, extractor=extractor,
                 min_score=min_score, batch_size=batch_size or (1000 if extractor is not None else 10_000), on_error=mode,
