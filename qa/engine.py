@@ -25,7 +25,17 @@ from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa import compose
 from shopgraph.qa.rank import BM25Scorer, LearnedRanker, fact_text
 from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
-from shopgraph.qa.understand import COMPARATIVES, STOPWORDS, Constraints, Lexicon, Parse, Understander, base_quantity, tokens
+from shopgraph.qa.understand import (
+    COMPARATIVES,
+    DEFAULT_CURRENCY,
+    STOPWORDS,
+    Constraints,
+    Lexicon,
+    Parse,
+    Understander,
+    base_quantity,
+    tokens,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -168,6 +178,10 @@ class Engine:
         }.get(parse.intent, self._unanswerable)
         answer = handler(parse)
         answer.cypher = list(self.retriever.ran)
+        answer.question = question  # as asked; the parse read the corrected text
+        if parse.corrections:
+            said = ", ".join(f'"{a}" as "{b}"' for a, b in parse.corrections)
+            answer.answer = f"(Reading {said}.) {answer.answer}"
         # best first; ties in a fixed order (the answer's products first, then by name), never the store's
         rank = {p.id: i for i, p in enumerate(answer.products)}
         answer.facts.sort(key=lambda f: (-f.score, rank.get(f.product_id, len(rank)), f.product_id or "",
@@ -434,8 +448,16 @@ class Engine:
 
     def _aggregate(self, parse: Parse) -> Answer:
         cons = parse.constraints
-        desc = cons.describe()
         kind = parse.aggregate
+        other_currencies = ""
+        if kind in ("min_price", "max_price", "avg_price"):
+            # prices in different currencies are never compared or averaged as one (no exchange rates)
+            cons.currency = cons.currency or DEFAULT_CURRENCY
+            others = [r for r in self.retriever.price_currencies(cons) if r["currency"] != cons.currency]
+            if others:
+                other_currencies = (" Not counted, for want of exchange rates: " + ", ".join(
+                    f"{r['products']} priced in {r['currency']}" for r in others) + ".")
+        desc = cons.describe()
         if kind in ("count_brands", "brands"):
             rows, cypher, params = self.retriever.group_brands(cons)
             if not rows:
@@ -462,14 +484,16 @@ class Engine:
             facts = [Fact(c.id, "price", format_price(c.price, c.currency), "catalog", 1.0 - 0.1 * i, cypher, params)
                      for i, c in enumerate(cards)]
             hits = [ProductHit(c.id, c.title, 1.0 - 0.1 * i) for i, c in enumerate(cards)]
-            return self._result(parse, "aggregate", compose.extreme_answer(kind, desc, cards[0]), facts, hits, cards[0].id)
+            return self._result(parse, "aggregate", compose.extreme_answer(kind, desc, cards[0]) + other_currencies, facts,
+                                hits, cards[0].id)
         if kind == "avg_price":
             row, cypher, params = self.retriever.price_stats(cons)
             if not row or not row.get("products"):
                 return self._relaxed(parse)
-            facts = [Fact("", name, format_price(row[name]), "graph", 1.0, cypher, params)
+            facts = [Fact("", name, format_price(row[name], cons.currency), "graph", 1.0, cypher, params)
                      for name in ("average", "lowest", "highest")]
-            text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"], None)
+            text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"],
+                                          cons.currency) + other_currencies
             return self._result(parse, "aggregate", text, facts, [])
         if kind == "values":
             attrs = [a for a in parse.attributes if a not in ("price", "brand", "category")]
@@ -526,8 +550,8 @@ def _matches(attribute: str, asked: str) -> bool:
 
 def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, float] | None:
     """(unit family, amount) of a numeric fact, for comparison; price counts as money."""
-    if attribute == "price":
-        return ("money", float(card.price)) if card.price is not None else None
+    if attribute == "price":  # money of one currency: $ and € are different families, never compared
+        return (f"money:{card.currency or DEFAULT_CURRENCY}", float(card.price)) if card.price is not None else None
     from shopgraph.kg.normalize import normalize_value
 
     norm = normalize_value(facts[0].value)

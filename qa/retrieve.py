@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from shopgraph.kg.schema import PRODUCT, Source
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
-from shopgraph.qa.understand import Constraints
+from shopgraph.qa.understand import DEFAULT_CURRENCY, Constraints
 
 logger = logging.getLogger(__name__)
 
@@ -154,11 +154,21 @@ class Retriever:
             params["price_min"] = float(cons.price_min)
         if cons.price_max is not None:
             params["price_max"] = float(cons.price_max)
+        if cons.currency is not None:
+            params["currency"] = cons.currency
+            params["default_currency"] = DEFAULT_CURRENCY
         shape = cr.FilterShape(
             ids=ids is not None, brands=bool(cons.brands), categories=bool(cons.category_keys),
             values=len(cons.values), price_min=cons.price_min is not None, price_max=cons.price_max is not None,
+            currency=cons.currency is not None,
         )
         return shape, params
+
+    def price_currencies(self, cons: Constraints) -> list[dict[str, Any]]:
+        """[{currency, products}] among the products meeting ``cons`` (its own currency filter left out)."""
+        shape, params = self.shape(replace(cons, currency=None))
+        params["default_currency"] = DEFAULT_CURRENCY
+        return self.run(cr.qa_price_currencies(shape), params)
 
     def search(self, cons: Constraints, *, ids: Sequence[str] | None = None, limit: int = 200) -> dict[str, Card]:
         """Products meeting every constraint (at most ``limit``), in the order the store returned them."""

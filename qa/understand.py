@@ -76,6 +76,17 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
 }
 
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
+DEFAULT_CURRENCY = "USD"  # a price without a symbol ("under 200") is in the shopper's default currency
+CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
+_CURRENCY_WORDS = ((re.compile(r"£|\bgbp\b|\bpounds?\b"), "GBP"), (re.compile(r"€|\beur\b|\beuros?\b"), "EUR"))
+
+
+def currency_of(text: str) -> str:
+    """The currency a price phrase is written in ("under £50" → GBP); DEFAULT_CURRENCY without a sign."""
+    for pattern, code in _CURRENCY_WORDS:
+        if pattern.search(text):
+            return code
+    return DEFAULT_CURRENCY
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d.,]\d)(?!\d)"  # "1,299.50", "1,5", "80"
 _MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
@@ -205,6 +216,7 @@ class Constraints:
     values: list[ValueGroup] = field(default_factory=list)
     price_min: float | None = None
     price_max: float | None = None
+    currency: str | None = None  # of the price bounds: the question's symbol, else DEFAULT_CURRENCY
     words: list[str] = field(default_factory=list)  # content words nothing linked
 
     def empty(self) -> bool:
@@ -221,12 +233,13 @@ class Constraints:
             text += f" {label}" if label.split()[0].endswith("er") else f" with {label}"
         if self.brands:
             text += " from " + " or ".join(b.name for b in self.brands)
+        sign = CURRENCY_SIGNS.get(self.currency or DEFAULT_CURRENCY, "$")
         if self.price_min is not None and self.price_max is not None:
-            text += f" between ${self.price_min:g} and ${self.price_max:g}"
+            text += f" between {sign}{self.price_min:g} and {sign}{self.price_max:g}"
         elif self.price_max is not None:
-            text += f" under ${self.price_max:g}"
+            text += f" under {sign}{self.price_max:g}"
         elif self.price_min is not None:
-            text += f" over ${self.price_min:g}"
+            text += f" over {sign}{self.price_min:g}"
         return text
 
 
@@ -247,6 +260,7 @@ class Parse:
     alternatives: list[list[Link]] = field(default_factory=list)  # near-tied candidates for each of products
     tagged: list[tuple[str, str]] = field(default_factory=list)  # (attribute, text) spans from the tagger
     pinned: bool = False  # asked on products[0]'s page (`ask --product`), not only in a conversation
+    corrections: list[tuple[str, str]] = field(default_factory=list)  # misspelt word → the graph's word
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -416,6 +430,11 @@ class Understander:
         self.store = store
         self.lexicon = lexicon
         self.tagger = tagger
+        from shopgraph.qa.spelling import Speller
+
+        vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
+        vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
+        self.speller = Speller(vocabulary)
 
     # ------------------------------------------------------------------ entry
 
@@ -425,9 +444,9 @@ class Understander:
         (`ask --product`), so a question that names no other product, category, brand or price and asks
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
         "how many processors are there?", "i need the number of compartments")."""
-        text = " ".join(question.strip().split())
+        text, corrections = self.speller.correct(" ".join(question.strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
-        parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus))
+        parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections)
         toks = tokens(low)
         parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
         if self.tagger is not None:
@@ -703,24 +722,31 @@ class Understander:
         """Price bounds, quantities, brands, categories and values in a piece of question text."""
         cons = Constraints()
         rest = low
+        said: list[str] = []  # the price phrases, for their currency
         m = _PRICE_RANGE.search(rest)
         if m:
             nums = [parse_number(g) for g in m.groups() if g]
             cons.price_min, cons.price_max = min(nums), max(nums)
+            said.append(m.group(0))
             rest = rest[:m.start()] + " " + rest[m.end():]
         m = _PRICE_AROUND.search(rest)
         if m:
             n = parse_number(m.group(1))
             cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
+            said.append(m.group(0))
             rest = rest[:m.start()] + " " + rest[m.end():]
         m = _PRICE_MAX.search(rest)
         if m:
             cons.price_max = parse_number(m.group(1))
+            said.append(m.group(0))
             rest = rest[:m.start()] + " " + rest[m.end():]
         m = _PRICE_MIN.search(rest)
         if m:
             cons.price_min = parse_number(next(g for g in m.groups() if g))
+            said.append(m.group(0))
             rest = rest[:m.start()] + " " + rest[m.end():]
+        if said:  # prices in different currencies are never compared as one (no exchange rates)
+            cons.currency = currency_of(" ".join(said))
         for m in list(_QUANTITY.finditer(rest))[::-1]:
             group = self._quantity_group(m, rest)
             if group is not None:

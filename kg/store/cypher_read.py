@@ -185,7 +185,7 @@ class FilterShape:
 
     $ids (restrict to these products), $brands (brand keys), $categories (category keys, descendants
     included by the caller), $values0..$valuesN (value keys; one group per attribute, groups AND-ed),
-    $price_min / $price_max.
+    $price_min / $price_max, $currency and $default_currency.
     """
 
     ids: bool = False
@@ -194,6 +194,7 @@ class FilterShape:
     values: int = 0
     price_min: bool = False
     price_max: bool = False
+    currency: bool = False  # $currency: only products priced in it ($default_currency when a price has none)
 
 
 def _filter(shape: FilterShape) -> str:
@@ -213,6 +214,8 @@ def _filter(shape: FilterShape) -> str:
         own.append("p.price >= $price_min")
     if shape.price_max:
         own.append("p.price <= $price_max")
+    if shape.currency:
+        own.append("coalesce(p.currency, $default_currency) = $currency")
     if not patterns:
         return f"MATCH (p:{PRODUCT}) WHERE {' AND '.join(own)}"
     (first, cond), rest = patterns[0], patterns[1:]
@@ -261,6 +264,15 @@ def qa_price_order(shape: FilterShape, descending: bool) -> str:
         f"{_filter(shape)} WITH DISTINCT p WHERE p.price IS NOT NULL "
         f"RETURN p.id AS id, p.title AS title, p.price AS price, p.currency AS currency "
         f"ORDER BY p.price {order}, p.id LIMIT $limit"
+    )
+
+
+@lru_cache(maxsize=256)
+def qa_price_currencies(shape: FilterShape) -> str:
+    """How many matching priced products each currency has (a product without one: $default_currency)."""
+    return (
+        f"{_filter(shape)} WITH DISTINCT p WHERE p.price IS NOT NULL "
+        "RETURN coalesce(p.currency, $default_currency) AS currency, count(p) AS products ORDER BY products DESC, currency"
     )
 
 

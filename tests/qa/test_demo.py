@@ -74,3 +74,58 @@ def test_demo_ask_json_answers_each_intent_from_graph_facts(demo_graph: Path, in
         assert answer["answer"].startswith("I don't know")
     else:
         assert not answer["answer"].startswith("I don't know")
+
+
+def ask(graph: Path, question: str) -> dict:
+    result = CliRunner().invoke(cli, ["ask", question, "--store", str(graph), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("question", "said", "expect"), [
+    ("samsnug galxy s24 screen size", [("samsnug", "samsung"), ("galxy", "galaxy")], '6.2"'),
+    # without extraction no $ listing under $150 says "noise cancelling" in its attributes: the point is the reading
+    ("noise cancelng hedphones undr $150", [("cancelng", "cancelling"), ("undr", "under")], "under $150"),
+])
+def test_demo_typos_are_read_against_the_graph_vocabulary(demo_graph: Path, question: str,
+                                                          said: list[tuple[str, str]], expect: str) -> None:
+    data = ask(demo_graph, question)
+    assert expect in data["answer"]
+    for wrong, right in said:
+        assert f'"{wrong}" as "{right}"' in data["answer"]
+    assert data["question"] == question  # echoed as asked
+
+
+def test_demo_english_words_are_not_corrected(demo_graph: Path) -> None:
+    assert "Reading" not in ask(demo_graph, "a gift for a coffee lover under $50")["answer"]
+
+
+def prices(graph: Path, ids: list[str]) -> list[tuple[float, str]]:
+    store = open_store(graph, read_only=True)
+    try:
+        return [(r["price"], r["currency"]) for pid in ids
+                for r in store.query("MATCH (p:Product) WHERE p.id = $id RETURN p.price AS price, p.currency AS currency",
+                                     {"id": pid})]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("question", "currency"), [("headphones under $200", "USD"), ("headphones under £200", "GBP"),
+                                                    ("coffee makers under 300 euros", "EUR")])
+def test_demo_a_budget_lists_prices_in_its_own_currency(demo_graph: Path, question: str, currency: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "search" and data["products"]
+    found = prices(demo_graph, [p["id"] for p in data["products"]])
+    assert {c for _, c in found} == {currency} and all(price < 300 for price, _ in found)
+
+
+def test_demo_average_price_is_per_currency_and_says_so(demo_graph: Path) -> None:
+    data = ask(demo_graph, "average price of running shoes")
+    assert data["intent"] == "aggregate"
+    assert "Not counted, for want of exchange rates:" in data["answer"] and "priced in GBP" in data["answer"]
+
+
+def test_demo_prices_in_two_currencies_are_not_compared(demo_graph: Path) -> None:
+    data = ask(demo_graph, "is the Pixel 7a or the iPhone 13 cheaper?")
+    assert data["intent"] == "comparison"
+    assert "cheaper" not in data["answer"].replace("cheaper?", "")

@@ -1,0 +1,66 @@
+"""Typo correction against the graph's own vocabulary: "samsnug galxy s24 screen size" → "samsung galaxy s24
+screen size", "noise cancelng hedphones undr $150" → "noise cancelling headphone under $150".
+
+A word is left alone when it is short (under 4 letters), holds a digit, is in the graph's vocabulary
+(title words, brands, categories, attribute names and values) or question words, or is an English word
+(pyspellchecker's frequency list: "lover", "gift" and "cheapest" are not typos even when no product says
+them). Any other word is replaced by its closest vocabulary word (rapidfuzz ratio ≥ 75), if there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from shopgraph.qa.understand import STOPWORDS, singular
+
+QUESTION_WORDS = frozenset("""
+under below above over between cheapest cheaper expensive price prices cost costs much many average
+compatible compatibility fit fits work works with without weigh weight heavy light lighter lightest size
+color colour screen battery storage memory ram capacity material made black white blue red green grey gray
+brand brands category categories best good better compare difference which does what how
+""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+MIN_LENGTH = 4
+CUTOFF = 75.0
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words (pyspellchecker's list, lower case)."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+
+
+class Speller:
+    """Corrects misspelt words of a question against a vocabulary (the graph's words)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        words = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
+        words |= {singular(w) for w in QUESTION_WORDS} | set(QUESTION_WORDS) | set(STOPWORDS)
+        self.known = frozenset(words)
+        self.candidates = sorted(w for w in words if len(w) >= MIN_LENGTH - 1)
+
+    def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """(corrected text, [(word, replacement)]); words that are not typos are kept as written."""
+        from rapidfuzz import fuzz, process
+
+        english = english_words()
+        changes: list[tuple[str, str]] = []
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            low = word.casefold().replace("’", "'").removesuffix("'s")
+            if len(low) < MIN_LENGTH or not low.isalpha():
+                return word
+            if low in self.known or singular(low) in self.known or low in english:
+                return word
+            best = process.extractOne(singular(low), self.candidates, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+            if best is None:
+                return word
+            changes.append((word, best[0]))
+            return best[0]
+
+        return _WORD.sub(fix, text), changes
