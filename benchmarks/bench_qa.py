@@ -269,7 +269,7 @@ def main() -> None:
                      "p95_ms": round(percentile(ts, 0.95), 1), "accuracy": round(ok / len(ts), 3)})
     print(f"machine: {platform.processor() or platform.machine()}, {platform.python_version()}, "
           f"torch threads {torch.get_num_threads()}; products {args.products}, build {build_s:.0f} s "
-          f"(0 = reused), engine open {open_s:.1f} s, ranker {args.ranker or 'none'}")
+          f"(0 = reused), engine open {open_s:.1f} s, ranker {args.ranker or 'shipped (qa/models/ranker)'}")
     print("| intent | questions | p50 ms | p95 ms | accuracy |")
     print("|---|---:|---:|---:|---:|")
     for r in rows:

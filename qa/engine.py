@@ -182,6 +182,8 @@ class Engine:
         if parse.corrections:
             said = ", ".join(f'"{a}" as "{b}"' for a, b in parse.corrections)
             answer.answer = f"(Reading {said}.) {answer.answer}"
+        if parse.read_as is not None:
+            answer.answer = f'(Read as "{parse.read_as}".) {answer.answer}'
         # best first; ties in a fixed order (the answer's products first, then by name), never the store's
         rank = {p.id: i for i, p in enumerate(answer.products)}
         answer.facts.sort(key=lambda f: (-f.score, rank.get(f.product_id, len(rank)), f.product_id or "",

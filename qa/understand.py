@@ -261,6 +261,7 @@ class Parse:
     tagged: list[tuple[str, str]] = field(default_factory=list)  # (attribute, text) spans from the tagger
     pinned: bool = False  # asked on products[0]'s page (`ask --product`), not only in a conversation
     corrections: list[tuple[str, str]] = field(default_factory=list)  # misspelt word → the graph's word
+    read_as: str | None = None  # the English reading of a question asked in Chinese (qa.chinese)
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -444,9 +445,13 @@ class Understander:
         (`ask --product`), so a question that names no other product, category, brand or price and asks
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
         "how many processors are there?", "i need the number of compartments")."""
-        text, corrections = self.speller.correct(" ".join(question.strip().split()))
+        from shopgraph.qa.chinese import has_chinese, to_english
+
+        read_as = to_english(question) if has_chinese(question) else None
+        text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
-        parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections)
+        parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
+                      read_as=read_as)
         toks = tokens(low)
         parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
         if self.tagger is not None:

@@ -129,3 +129,12 @@ def test_demo_prices_in_two_currencies_are_not_compared(demo_graph: Path) -> Non
     data = ask(demo_graph, "is the Pixel 7a or the iPhone 13 cheaper?")
     assert data["intent"] == "comparison"
     assert "cheaper" not in data["answer"].replace("cheaper?", "")
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("三星Galaxy S24的屏幕尺寸是多少?", '6.2"'),
+    ("跑鞋有多少个品牌?", "7 brands"),
+])
+def test_demo_chinese_questions_are_answered(demo_graph: Path, question: str, expect: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] != "unanswerable" and expect in data["answer"] and data["answer"].startswith("(Read as")

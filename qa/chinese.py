@@ -1,0 +1,150 @@
+"""Chinese questions over an English catalog: segment with jieba, map words through a bilingual lexicon of
+attribute names, categories, brands, units and question words, and rewrite the question shapes shoppers use
+("X的Y是多少", "N美元以下的X", "A和B哪个更便宜", "X兼容哪些Y", "X有多少个品牌", "最便宜的X") as English ones
+that the rest of the engine reads. Latin words and numbers (model names: "Galaxy S24", "WH-1000XM5") are kept
+as written; Chinese words the lexicon does not know are dropped (particles, filler).
+
+    to_english("三星Galaxy S24的屏幕尺寸是多少?")  # 'what is the screen size of the samsung Galaxy S24'
+    to_english("150美元以下的降噪耳机")             # 'noise cancelling headphones under $150'
+
+The lexicon is small and written for the product kinds and attributes shopgraph's demo and synthetic
+catalogs hold; add entries to LEXICON for other catalogs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# longest entries first when jieba's segmentation leaves a compound whole ("屏幕尺寸")
+LEXICON: dict[str, str] = {
+    # attributes
+    "屏幕刷新率": "refresh rate", "屏幕尺寸": "screen size", "屏幕": "screen size", "尺寸": "size", "尺码": "size", "电池容量": "battery",
+    "电池续航": "battery life", "续航": "battery life", "电池": "battery", "重量": "weight", "多重": "weight",
+    "价格": "price", "价钱": "price", "多少钱": "price", "存储空间": "storage", "存储": "storage", "储存": "storage",
+    "运行内存": "ram", "内存": "ram", "容量": "capacity", "颜色": "color", "材质": "material", "材料": "material",
+    "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "room size", "功率": "wattage", "处理器": "processor",
+    "保修": "warranty", "重": "weight",
+    # product kinds
+    "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",
+    "降噪": "noise cancelling", "咖啡机": "coffee maker", "浓缩咖啡机": "espresso machine", "咖啡豆": "coffee beans",
+    "咖啡": "coffee", "靴子": "boots", "靴": "boots", "防水": "waterproof", "跑鞋": "running shoes", "鞋": "shoes",
+    "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "数据线": "cable",
+    "滤网": "filter", "滤芯": "filter", "过滤器": "filter", "替换": "replacement", "空气净化器": "air purifier",
+    "净化器": "air purifier", "搅拌机": "blender", "空气炸锅": "air fryer", "办公椅": "office chair", "椅子": "chair",
+    "书桌": "desk", "桌子": "desk", "书架": "bookcase", "滤水壶": "water filter pitcher", "礼物": "gift",
+    "爱好者": "lover", "平板": "tablet",
+    # brands
+    "三星": "samsung", "苹果": "apple", "谷歌": "google", "索尼": "sony", "戴尔": "dell", "联想": "lenovo",
+    "惠普": "hp", "微软": "microsoft", "华为": "huawei", "小米": "xiaomi", "宏碁": "acer", "华硕": "asus",
+    # colours and words of constraints
+    "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
+    "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
+    # question words
+    "天气": "weather", "今天": "today", "它": "it", "这个": "this", "这款": "this", "那个": "that",
+}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+_FILLER = set("的是有了吗呢吧啊和与,，。?？!！、") | {"有没有", "推荐", "一款", "一个", "哪些", "怎么样", "多少", "什么"}
+_PRONOUNS = {"它", "这个", "这款", "那个", "它们"}
+_CURRENCY = {"美元": "$", "美金": "$", "刀": "$", "块": "$", "欧元": "€", "英镑": "£"}
+_MONEY = r"(\d+(?:\.\d+)?)\s*(美元|美金|刀|块|欧元|英镑)"
+_UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
+_OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
+_PLAIN_MONEY = re.compile(_MONEY)
+_COMPARE = re.compile(r"^(?P<a>.+?)(?:和|与|跟|还是)(?P<b>.+?)哪(?:个|款)更(?P<x>.+?)[?？]?$")
+_WHICH_MORE = re.compile(r"^哪(?:个|款)更(?P<x>.+?)[?？]?$")
+_FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)哪些(?P<b>.+?)[?？]?$")
+_BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
+_EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
+_REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
+_WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|几")
+_COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
+                 "小": "smaller"}
+
+
+def has_chinese(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> object:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading messages are not ours to print
+    for word in LEXICON:
+        jieba.add_word(word)
+    return jieba
+
+
+def _words(text: str) -> str:
+    """The English reading of a Chinese phrase: lexicon words and Latin tokens, in order."""
+    text = _UNDER.sub(lambda m: f" under {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
+    text = _OVER.sub(lambda m: f" over {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
+    text = _PLAIN_MONEY.sub(lambda m: f" {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
+    out: list[str] = []
+    for run in _RUNS.findall(text):  # Latin runs ("Galaxy S24+", "WH-1000XM5", "$150") stay whole
+        if not _CJK.search(run):
+            if run.strip(" ,，。?？!！、"):
+                out.append(run.strip(" ,，。?？!！、"))
+            continue
+        for token in _jieba().cut(run):  # type: ignore[attr-defined]
+            token = token.strip()
+            if not token or token in _FILLER:
+                continue
+            english = LEXICON.get(token)
+            if english is None:  # an unknown compound ("今天天气"): the lexicon words inside it, longest first
+                english = " ".join(_known_parts(token)) or None
+            if english:
+                out.append(english)
+    return " ".join(out)
+
+
+def _known_parts(token: str) -> list[str]:
+    found, i = [], 0
+    while i < len(token):
+        for j in range(len(token), i, -1):
+            if token[i:j] in LEXICON:
+                found.append(LEXICON[token[i:j]])
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def to_english(question: str) -> str:
+    """An English question the engine reads, for a question with Chinese in it (others are returned as is)."""
+    if not has_chinese(question):
+        return question
+    q = question.strip()
+    m = _COMPARE.match(q)
+    if m:
+        x = _COMPARATIVES.get(m.group("x").strip(), _words(m.group("x")))
+        return f"which is {x}, the {_words(m.group('a'))} or the {_words(m.group('b'))}?"
+    m = _WHICH_MORE.match(q)
+    if m:
+        return f"which is {_COMPARATIVES.get(m.group('x').strip(), _words(m.group('x')))}?"
+    m = _FITS.match(q)
+    if m:
+        return f"what {_words(m.group('b'))} does the {_words(m.group('a'))} fit?"
+    m = _BRANDS.match(q)
+    if m:
+        return f"how many brands of {_words(m.group('a'))}?"
+    m = _EXTREME.match(q)
+    if m:
+        return f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"
+    m = _REPLACEMENT.match(q)
+    if m:
+        return f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"
+    if "的" in q and _WHAT.search(q.split("的", 1)[1]):  # "X的Y是多少?": the Y of X
+        head, tail = q.split("的", 1)
+        if head.strip() in _PRONOUNS:
+            return f"what is its {_words(tail)}?"
+        return f"what is the {_words(tail)} of the {_words(head)}?"
+    if q.rstrip("?？ ").endswith("呢"):  # "屏幕刷新率呢?": a follow-up, "what about …"
+        return f"what about the {_words(q)}?"
+    english = _words(q)
+    return f"what is the {english}?" if _WHAT.search(q) else english

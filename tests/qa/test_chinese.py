@@ -1,0 +1,27 @@
+"""qa.chinese: Chinese questions read as English ones the engine understands."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopgraph.qa.chinese import has_chinese, to_english
+
+
+@pytest.mark.parametrize(("question", "english"), [
+    ("三星Galaxy S24的屏幕尺寸是多少?", "what is the screen size of the samsung Galaxy S24?"),
+    ("索尼WH-1000XM5的电池续航多久?", "what is the battery life of the sony WH-1000XM5?"),
+    ("150美元以下的降噪耳机", "under $150 noise cancelling headphones"),
+    ("200欧元以下的咖啡机", "under €200 coffee maker"),
+    ("iPhone 15 Pro和Galaxy S24哪个更便宜?", "which is cheaper, the iPhone 15 Pro or the Galaxy S24?"),
+    ("Spigen 140W充电器兼容哪些笔记本电脑?", "what laptop does the Spigen 140W charger fit?"),
+    ("跑鞋有多少个品牌?", "how many brands of running shoes?"),
+    ("最便宜的手机壳", "cheapest phone case"),
+    ("它的电池容量是多少?", "what is its battery?"),
+    ("屏幕刷新率呢?", "what about the refresh rate?"),
+])
+def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
+    assert to_english(question) == english
+
+
+def test_english_questions_are_left_alone() -> None:
+    assert not has_chinese("what is the price?") and to_english("what is the price?") == "what is the price?"
