@@ -58,6 +58,15 @@ def card_text(card: Card, *, price: bool = True) -> str:
 # ---------------------------------------------------------------------------- intents
 
 
+def across_listings(title: str, attribute: str, values: Sequence[str], others: Sequence[str]) -> str:
+    """The listing asked about lacks the attribute; other listings of the model have it."""
+    values = unique(values)
+    depends = ", depending on the listing" if len(values) > 1 else ""
+    listings = plural(len(others), "other listing")
+    return (f"{cap(the(title))} does not list its {attribute_name(attribute)}; {listings} of this model "
+            f"give{'s' if len(others) == 1 else ''} {join(values, 'or')}{depends} ({'; '.join(others[:3])}).")
+
+
 def attribute_answer(title: str, attribute: str, values: Sequence[str]) -> str:
     values = unique(values)
     listed = join(values)

@@ -243,6 +243,13 @@ class Engine:
                 return self._result(parse, "attribute", text, found or others, hit, card.id)
         scored = self._score_facts(parse.text, facts, parse.attributes)
         scored.sort(key=lambda f: -f.score)
+        first = parse.attributes[0] if parse.attributes else None
+        lacks_first = first is not None and all(f.attribute != first for f in facts)
+        if parse.variants and (not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first):
+            # the listing lacks the answer, or the attribute named first: another listing of the model may have it
+            across = self._across_listings(parse, card, facts, only=first if lacks_first else None)
+            if across is not None:
+                return across
         if not scored or scored[0].score < ANSWER_THRESHOLD:
             reason = f" the {compose.join(parse.attributes[:1]) or 'answer'} of {compose.the(card.title)}" \
                 if parse.attributes else f" how to answer that about {compose.the(card.title)}"
@@ -252,6 +259,34 @@ class Engine:
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
+
+    def _across_listings(self, parse: Parse, card: Card, facts: Sequence[Fact], only: str | None = None
+                         ) -> Answer | None:
+        """The listing the name linked lacks the answer: other listings of the same model (the near-tied
+        links in the same category) may have it ("8 GB or 16 GB, depending on the listing")."""
+        category = {f.value for f in facts if f.attribute == "category"}
+        cards = self.retriever.cards([v.key for v in parse.variants])
+        answered: list[tuple[Card, list[Fact]]] = []
+        for variant in parse.variants:
+            other = cards.get(variant.key)
+            if other is None or other.id == card.id:
+                continue
+            other_facts = self.retriever.product_facts([other.id], {other.id: other})
+            if category and not category & {f.value for f in other_facts if f.attribute == "category"}:
+                continue  # a case that names the phone is not a listing of the phone
+            scored = sorted(self._score_facts(parse.text, other_facts, parse.attributes), key=lambda f: -f.score)
+            if only is not None:
+                scored = [f for f in scored if f.attribute == only]
+            if scored and scored[0].score >= ANSWER_THRESHOLD:
+                answered.append((other, [f for f in scored if f.attribute == scored[0].attribute]))
+        if not answered:
+            return None
+        attribute = answered[0][1][0].attribute
+        answered = [(c, fs) for c, fs in answered if fs[0].attribute == attribute]
+        values = [*dict.fromkeys(f.value for _, fs in answered for f in fs)]
+        text = compose.across_listings(card.title, attribute, values, [c.title for c, _ in answered])
+        hits = [ProductHit(card.id, card.title, 1.0)] + [ProductHit(c.id, c.title, 0.9) for c, _ in answered]
+        return self._result(parse, "attribute", text, [f for _, fs in answered for f in fs], hits, card.id)
 
     # ------------------------------------------------------------------ search
 

@@ -262,6 +262,7 @@ class Parse:
     pinned: bool = False  # asked on products[0]'s page (`ask --product`), not only in a conversation
     corrections: list[tuple[str, str]] = field(default_factory=list)  # misspelt word → the graph's word
     read_as: str | None = None  # the English reading of a question asked in Chinese (qa.chinese)
+    variants: list[Link] = field(default_factory=list)  # other listings the product's name fits as well
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -421,6 +422,10 @@ _ELSEWHERE = re.compile(
     r"\b(?:other|others|another|similar|alternatives?|instead|cheaper|pricier|show me|recommend|suggest|"
     r"anything else|something else|options|which (?:one|ones) (?:is|are)|how many (?:products|items|brands))\b"
 )
+
+
+MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
+VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
 
 class Understander:
@@ -591,7 +596,9 @@ class Understander:
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) else None
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
-            named = self.link_product(split[0], strict=True)
+            found = self.link_products(split[0], strict=True, near=VARIANT_NEAR)
+            named = found[0] if found else None
+            parse.variants = found[1:MAX_VARIANTS + 1]
             asked = set(self.asked_attributes(split[1]))
             if named is None and asked - {"price", "brand", "category"}:
                 # an attribute a product list would not show ("the warranty of the Incipio case for …"):
@@ -606,7 +613,9 @@ class Understander:
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
                 said = {w for g in self._asked_groups(cons, parse.attributes) for w in g.label.split()}
                 mention = " ".join(t for t in tokens(mention) if t not in said)
-            named = self.link_product(mention, strict=True)
+            found = self.link_products(mention, strict=True, near=VARIANT_NEAR)
+            named = found[0] if found else None
+            parse.variants = found[1:MAX_VARIANTS + 1]
             if named is not None:
                 parse.products = [named]
                 parse.attributes = self.asked_attributes(strip_words(low, [named.name]))

@@ -138,3 +138,15 @@ def test_demo_prices_in_two_currencies_are_not_compared(demo_graph: Path) -> Non
 def test_demo_chinese_questions_are_answered(demo_graph: Path, question: str, expect: str) -> None:
     data = ask(demo_graph, question)
     assert data["intent"] != "unanswerable" and expect in data["answer"] and data["answer"].startswith("(Read as")
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("how much does the Hoka Clifton 9 weigh?", "210 g"),
+    ("what is the price of the Keurig K-Elite?", "$191.95"),
+    ("what is the battery capacity of the Galaxy S24 Ultra?", "5000 mAh"),
+])
+def test_demo_listings_of_one_model_answer_for_each_other(demo_graph: Path, question: str, expect: str) -> None:
+    """The listing a name links first lacks the attribute; another listing of the same model has it."""
+    data = ask(demo_graph, question)
+    assert data["intent"] == "attribute" and expect in data["answer"] and "other listing" in data["answer"]
+    assert len(data["products"]) >= 2
