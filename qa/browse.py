@@ -519,8 +519,9 @@ def render_svg(g: nx.MultiDiGraph, *, width: int = 760, height: int = 520) -> st
 # ---------------------------------------------------------------------------- overview
 
 
-def overview(store: GraphStore, *, top: int = 15) -> Overview:
-    """Counts, products per category and attribute coverage (catalog vs extracted)."""
+def overview(store: GraphStore, *, top: int = 15, max_categories: int = 60) -> Overview:
+    """Counts, products per category (up to ``max_categories``: the demo's 21 all show) and the ``top``
+    attributes' coverage (catalog vs extracted)."""
     totals = store.query(q.PRODUCT_TOTALS)[0]
     categories = sorted(((r["category"], int(r["products"])) for r in store.query(q.PRODUCTS_PER_CATEGORY)),
                         key=lambda kv: (-kv[1], kv[0]))
@@ -539,7 +540,7 @@ def overview(store: GraphStore, *, top: int = 15) -> Overview:
         products=int(totals["products"]),
         placeholders=int(totals["nodes"]) - int(totals["products"]),
         priced=int(totals["priced"]),
-        categories=categories[:top],
+        categories=categories[:max_categories],
         top_categories=sorted(roots.items(), key=lambda kv: (-kv[1], kv[0])),
         coverage=[(attr, c, e) for attr, (c, e) in ranked],
         facts=facts,

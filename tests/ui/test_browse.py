@@ -205,3 +205,9 @@ def test_evidence_looks_up_provenance_of_answer_facts(shop_store):
     ]
     assert rows[0].title == "Timberland Men's 6-Inch Premium Waterproof Boot, Black"
     assert [e.score for e in rows] == [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+
+
+def test_overview_lists_every_category_not_the_first_fifteen(shop_store):
+    everything = browse.overview(shop_store, top=2)
+    per_category = shop_store.query("MATCH (p:Product)-[:IN_CATEGORY]->(c:Category) RETURN count(DISTINCT c) AS n")
+    assert len(everything.categories) == per_category[0]["n"] > 2 and len(everything.coverage) == 2
