@@ -217,7 +217,14 @@ def _read_jsonl(path: str | Path) -> Iterator[Record]:
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Rejected(name, number, f"malformed JSON: {exc.msg} at column {exc.colno}", text)
+            msg = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + " at column 3"
+            hint = ""
+            if "\r" in text.rstrip("\r"):
+                hint = "; the file has CR-only line endings (old Mac): convert them, e.g. tr '\\r' '\\n'"
+            elif number == 1 and text.lstrip().startswith("["):
+                hint = ("; the file holds one JSON array: write one object per line (JSON Lines), "
+                        f"e.g. jq -c '.[]' {Path(name).name} > catalog.jsonl")
+            yield Rejected(name, number, f"malformed JSON: {msg} at column {exc.colno}{hint}", text)
             continue
         except RecursionError:
             yield Rejected(name, number, "JSON nested too deeply (about 1,000 levels or more); flatten the row", text)
@@ -226,7 +233,11 @@ def _read_jsonl(path: str | Path) -> Iterator[Record]:
             yield Rejected(name, number, f"malformed JSON: {exc}; write the number as text", text)
             continue
         if not isinstance(obj, dict):
-            yield Rejected(name, number, f"expected a JSON object, got {type(obj).__name__}", text)
+            hint = ""
+            if isinstance(obj, list) and number == 1:
+                hint = ("; the file holds one JSON array: write one object per line (JSON Lines), "
+                        f"e.g. jq -c '.[]' {Path(name).name} > catalog.jsonl")
+            yield Rejected(name, number, f"expected a JSON object, got {type(obj).__name__}{hint}", text)
             continue
         yield product_from_mapping(obj, name, number, raw=text)
 
@@ -267,6 +278,10 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
     if missing:
         raise CatalogError(name, 1, f"mapped column(s) {missing} not in the header {header}; fix --csv-map")
     fields = [inverse.get(col, col) for col in header]
+    absent = [f for f in ("id", "title") if f not in fields]
+    if absent:
+        raise CatalogError(name, 1, f"no {' or '.join(repr(f) for f in absent)} column in the header {header}; name "
+                                    f"the column(s) that hold them with --csv-map, e.g. --csv-map {absent[0]}=COLUMN")
     start = 2
     while True:
         try:
@@ -326,20 +341,34 @@ def _text(obj: Mapping[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):  # NaN, 1e400 (inf)
+            raise ValueError(f"field {key!r} is {value!r}, not a usable value; write it as text, e.g. \"{key}\": \"…\"")
         return str(value)
     if not isinstance(value, str):
         raise ValueError(f"field {key!r} must be a string, got {type(value).__name__}")
     value = value.strip()
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # "\ud800" in JSON: a lone UTF-16 surrogate, no character
+        raise ValueError(f"field {key!r} holds a lone surrogate {value[exc.start]!r} at character {exc.start + 1}, "
+                         "which is not a character; remove it or write the character it was meant to be") from None
     return value or None
 
 
 def _check_size(key: str, value: Any) -> None:
-    size = len(json.dumps(value, ensure_ascii=False).encode("utf-8")) if not isinstance(value, str) \
-        else len(value.encode("utf-8"))
+    try:
+        size = len(json.dumps(value, ensure_ascii=False).encode("utf-8")) if not isinstance(value, str) \
+            else len(value.encode("utf-8"))
+    except UnicodeEncodeError as exc:  # "\ud800" in JSON: a lone UTF-16 surrogate, no character
+        raise ValueError(f"field {key!r} holds a lone surrogate {exc.object[exc.start]!r}, which is not a character; "
+                         "remove it or write the character it was meant to be") from None
     if size > MAX_FIELD_BYTES:
         raise ValueError(
             f"field {key!r} is {size / MAX_FIELD_BYTES:.1f} MB, over the 1 MB limit; shorten it or drop it"
         )
+
+
+_PRICE_PLAIN = re.compile(r"^[+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 
 
 def parse_price(value: Any) -> float | None:
@@ -355,10 +384,9 @@ def parse_price(value: Any) -> float | None:
             text = text.replace(",", "")  # 1,299.00
         elif _PRICE_DECIMAL_COMMA.match(text):
             text = text.replace(",", ".")  # 12,99
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"price {value!r} is not a number; write it like 19.99") from None
+        if not _PRICE_PLAIN.match(text):  # float() also takes "1_000", "١٢٣" and "nan": a price does not
+            raise ValueError(f"price {value!r} is not a number; write it like 19.99")
+        number = float(text)
     if not math.isfinite(number) or number < 0:
         raise ValueError(f"price {value!r} is not a non-negative number")
     return number

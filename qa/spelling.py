@@ -24,6 +24,7 @@ brand brands category categories best good better compare difference which does 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 MIN_LENGTH = 4
 CUTOFF = 75.0
+CUTOFF_SHORT = 88.0
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +56,11 @@ class Speller:
             low = word.casefold().replace("’", "'").removesuffix("'s")
             if len(low) < MIN_LENGTH or not low.isalpha():
                 return word
-            if low in self.known or singular(low) in self.known or low in english:
+            if low in self.known or singular(low) in self.known or low in english or singular(low) in english:
                 return word
-            best = process.extractOne(singular(low), self.candidates, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+            # a short word needs a closer match: "undr" → "under" (89), not "carbs" → "car" (86)
+            cutoff = CUTOFF_SHORT if len(low) <= 5 else CUTOFF
+            best = process.extractOne(singular(low), self.candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best is None:
                 return word
             changes.append((word, best[0]))

@@ -57,9 +57,36 @@ def staged(path: str | Path) -> Iterator[Path]:
     keeps ``<path>`` as it was until the build has finished, so the same command run again starts from
     the same store and gives the same graph; a stale ``.building`` from a killed build is thrown away.
     The cost is one file copy of the store per build, and the disk space of a second copy meanwhile."""
+    import fcntl
+
+    import kuzu
+
     path = Path(path)
     if path.is_dir():
         raise ConfigError(f"{path} is a directory; the embedded store is a single file, e.g. {path / 'graph.kuzu'}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(path.with_name(path.name + ".lock"), "a")  # noqa: SIM115 - held for the whole build
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise ConfigError(f"the graph store at {path} is in use: another build is writing it; wait for it or stop "
+                          "it, or pass another --store") from None
+    try:
+        yield from _staged(path, kuzu)
+    finally:
+        lock.close()
+
+
+def _staged(path: Path, kuzu: Any) -> Iterator[Path]:
+    if path.exists():  # no other writer may hold it while it is copied (readers such as `serve` may)
+        try:
+            kuzu.Database(str(path), read_only=True).close()
+        except RuntimeError as exc:
+            if "lock" in str(exc).lower():
+                raise ConfigError(f"the graph store at {path} is in use: another build or program is writing it; "
+                                  "wait for it or stop it, or pass another --store") from exc
+            raise ConfigError(f"cannot open the graph store at {path}: {exc}") from exc
     work = path.with_name(path.name + ".building")
     for stale in (work, _wal(work)):
         if stale.is_dir():

@@ -92,7 +92,8 @@ def test_extract_output_naming_the_catalog_is_refused(tmp_path: Path) -> None:
 
 
 def test_build_on_a_store_in_use_says_so(tmp_path: Path) -> None:
-    """Kùzu's lock error (with a web link) becomes a sentence naming what holds the store."""
+    """Kùzu's lock error (with a web link) becomes a sentence naming what holds the store; the build does not
+    copy a store another writer holds."""
     import subprocess
     import sys
 
@@ -108,5 +109,56 @@ def test_build_on_a_store_in_use_says_so(tmp_path: Path) -> None:
     finally:
         db.close()
     assert done.returncode == 1
-    assert done.stderr == (f"Error: the graph store at {store} is in use: another build or `shopgraph serve` is using "
-                           "this store; wait for it or stop it, or pass another --store\n")
+    assert done.stderr == (f"Error: the graph store at {store} is in use: another build or program is writing it; "
+                           "wait for it or stop it, or pass another --store\n")
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ('{"id": NaN, "title": "t"}', "field 'id' is nan, not a usable value; write it as text"),
+    ('{"id": 1e400, "title": "t"}', "field 'id' is inf, not a usable value; write it as text"),
+    ('{"id": "p", "title": "t", "price": "1_000"}', "price '1_000' is not a number; write it like 19.99"),
+    ('{"id": "p", "title": "t", "price": "\\u0661\\u0662"}', "is not a number; write it like 19.99"),
+    ('{"id": "p", "title": "bad \\ud800 text"}', "field 'title' holds a lone surrogate"),
+    ('{"id": "p", "title": "unterminated', "malformed JSON: Unterminated string starting at column"),
+])
+def test_build_odd_values_are_rejects_with_a_fix(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "ok", "title": "Fine"}) + "\n" + line + "\n")
+    rejects = tmp_path / "rejects.jsonl"
+    result = shopgraph("build", path, "--no-extract", "--store", tmp_path / "g.kuzu", "--on-error", "skip",
+                       "--rejects", rejects)
+    assert result.exit_code == 0, result.output
+    assert reason in json.loads(rejects.read_text())["reason"]
+
+
+def test_build_json_array_file_gets_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps([{"id": "a", "title": "A"}]) + "\n")
+    result = shopgraph("build", path, "--no-extract", "--store", tmp_path / "g.kuzu")
+    assert result.exit_code == 1 and "the file holds one JSON array" in result.stderr and "jq -c" in result.stderr
+
+
+def test_build_csv_without_an_id_column_is_one_header_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("sku,title\nS-1,Thing\nS-2,Other\n")
+    result = shopgraph("build", path, "--no-extract", "--store", tmp_path / "g.kuzu", "--on-error", "skip",
+                       "--rejects", tmp_path / "r.jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {path}:1: no 'id' column in the header ['sku', 'title']; name the column")
+    assert "--csv-map id=COLUMN" in result.stderr
+
+
+def test_two_builds_of_one_store_do_not_run_at_once(tmp_path: Path) -> None:
+    import fcntl
+    import subprocess
+    import sys
+
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "A"}) + "\n")
+    store = tmp_path / "g.kuzu"
+    with open(store.with_name(store.name + ".lock"), "a") as held:  # as a running build holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        done = subprocess.run([sys.executable, "-m", "shopgraph.kg.cli", "build", str(path), "--no-extract",
+                               "--store", str(store)], capture_output=True, text=True)
+    assert done.returncode == 1 and "another build is writing it" in done.stderr
+    assert not store.exists()
