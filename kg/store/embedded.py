@@ -65,7 +65,7 @@ def staged(path: str | Path) -> Iterator[Path]:
     if path.is_dir():
         raise ConfigError(f"{path} is a directory; the embedded store is a single file, e.g. {path / 'graph.kuzu'}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = open(path.with_name(path.name + ".lock"), "a")  # noqa: SIM115 - held for the whole build
+    lock = open(path.with_name(path.name + ".lock"), "a")  # held for the whole build
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
