@@ -134,3 +134,19 @@ def test_ask_batch_sessions_are_conversations(qa_graph: Path, tmp_path: Path) ->
     assert "174 g" in answers[0]["answer"]
     assert answers[2]["intent"] == "attribute" and {f["product_id"] for f in answers[2]["facts"]} == {"phone-iphone13"}
     assert answers[1]["intent"] == answers[3]["intent"] == "unanswerable"
+
+
+def test_ask_batch_off_topic_turn_in_a_conversation_is_not_answered_from_the_product(qa_graph: Path,
+                                                                                    tmp_path: Path) -> None:
+    """The fact ranker alone does not answer off a product's page unless it is near certain."""
+    questions = tmp_path / "q.jsonl"
+    lines = [{"question": "what is the Timberland 6-inch boot made of?", "session": "s"},
+             {"question": "who won the world cup?", "session": "s"},
+             {"question": "what is the warranty?", "session": "s"}]
+    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    out = tmp_path / "a.jsonl"
+    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", qa_graph)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(x) for x in out.read_text().splitlines()]
+    assert "leather" in answers[0]["answer"].lower()
+    assert "I don't know" in answers[1]["answer"] and "I don't know" in answers[2]["answer"]
