@@ -14,6 +14,7 @@ catalogs hold; add entries to LEXICON for other catalogs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # longest entries first when jieba's segmentation leaves a compound whole ("屏幕尺寸")
@@ -115,30 +116,30 @@ def _known_parts(token: str) -> list[str]:
     return found
 
 
+def _comparative(m: re.Match[str]) -> str:
+    return _COMPARATIVES.get(m.group("x").strip(), _words(m.group("x")))
+
+
+# question shapes, tried in order: (pattern, its English reading)
+_SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (_COMPARE, lambda m: f"which is {_comparative(m)}, the {_words(m.group('a'))} or the {_words(m.group('b'))}?"),
+    (_WHICH_MORE, lambda m: f"which is {_comparative(m)}?"),
+    (_FITS, lambda m: f"what {_words(m.group('b'))} does the {_words(m.group('a'))} fit?"),
+    (_BRANDS, lambda m: f"how many brands of {_words(m.group('a'))}?"),
+    (_EXTREME, lambda m: f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"),
+    (_REPLACEMENT, lambda m: f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"),
+)
+
+
 def to_english(question: str) -> str:
     """An English question the engine reads, for a question with Chinese in it (others are returned as is)."""
     if not has_chinese(question):
         return question
     q = question.strip()
-    m = _COMPARE.match(q)
-    if m:
-        x = _COMPARATIVES.get(m.group("x").strip(), _words(m.group("x")))
-        return f"which is {x}, the {_words(m.group('a'))} or the {_words(m.group('b'))}?"
-    m = _WHICH_MORE.match(q)
-    if m:
-        return f"which is {_COMPARATIVES.get(m.group('x').strip(), _words(m.group('x')))}?"
-    m = _FITS.match(q)
-    if m:
-        return f"what {_words(m.group('b'))} does the {_words(m.group('a'))} fit?"
-    m = _BRANDS.match(q)
-    if m:
-        return f"how many brands of {_words(m.group('a'))}?"
-    m = _EXTREME.match(q)
-    if m:
-        return f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"
-    m = _REPLACEMENT.match(q)
-    if m:
-        return f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"
+    for pattern, english in _SHAPES:
+        m = pattern.match(q)
+        if m:
+            return english(m)
     if "的" in q and _WHAT.search(q.split("的", 1)[1]):  # "X的Y是多少?": the Y of X
         head, tail = q.split("的", 1)
         if head.strip() in _PRONOUNS:
