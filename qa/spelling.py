@@ -42,7 +42,12 @@ class Speller:
         words = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
         words |= {singular(w) for w in QUESTION_WORDS} | set(QUESTION_WORDS) | set(STOPWORDS)
         self.known = frozenset(words)
-        self.candidates = sorted(w for w in words if len(w) >= MIN_LENGTH - 1)
+        # by length: a typo changes a word's length by a letter or two, and a 100k-product graph has tens of
+        # thousands of words (scanning them all cost ~20 ms a word there)
+        self.by_length: dict[int, list[str]] = {}
+        for w in sorted(words):
+            if len(w) >= MIN_LENGTH - 1:
+                self.by_length.setdefault(len(w), []).append(w)
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """(corrected text, [(word, replacement)]); words that are not typos are kept as written."""
@@ -60,7 +65,9 @@ class Speller:
                 return word
             # a short word needs a closer match: "undr" → "under" (89), not "carbs" → "car" (86)
             cutoff = CUTOFF_SHORT if len(low) <= 5 else CUTOFF
-            best = process.extractOne(singular(low), self.candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+            stem = singular(low)
+            candidates = [w for n in range(len(stem) - 2, len(stem) + 3) for w in self.by_length.get(n, ())]
+            best = process.extractOne(stem, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best is None:
                 return word
             changes.append((word, best[0]))
