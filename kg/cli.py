@@ -132,8 +132,9 @@ def _cell(value: Any) -> str:
 @click.option("--no-extract", is_flag=True, help="Write catalog facts only: no attribute tagging or relation extraction.")
 @click.option("--min-score", default=0.5, show_default=True, type=click.FloatRange(0, 1), help="Drop extracted facts scored below this.")
 @click.option("--buffer-pool-mb", type=click.IntRange(min=64), default=None,
-              help="Memory for the embedded store's page cache (Kùzu buffer pool). Default: $SHOPGRAPH_BUFFER_POOL_MB "
-                   "or 1024; Kùzu's own default takes 80 % of the machine's memory.")
+              help="Memory for the embedded store's page cache (Kùzu buffer pool), e.g. 4096. Default: "
+                   "$SHOPGRAPH_BUFFER_POOL_MB, else Kùzu's own (80 % of the machine's memory); too small a pool "
+                   "stops a large build with 'the buffer pool is full'.")
 @click.option("--embed", is_flag=True, help="Compute product embeddings (MiniLM) for vector search.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None, on_error: str, rejects: Path | None,

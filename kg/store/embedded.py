@@ -114,16 +114,17 @@ def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
 
-BUFFER_POOL_MB = 1024
 BUFFER_POOL_ENV = "SHOPGRAPH_BUFFER_POOL_MB"
 
 
-def buffer_pool_default() -> int:
-    """Kùzu's buffer pool in MB: $SHOPGRAPH_BUFFER_POOL_MB, else 1024. Kùzu's own default is 80 % of the
-    machine's memory: a 1M-product build peaked at 5.0 GB RSS with it (issue 11), growing with the store."""
+def buffer_pool_default() -> int | None:
+    """Kùzu's buffer pool in MB: $SHOPGRAPH_BUFFER_POOL_MB, else None (Kùzu's own default, 80 % of the
+    machine's memory; a 1M-product build peaked at 5.0 GB RSS with it). Measured 2026-11-28: with a
+    1024 MB pool the same 1M build failed ("the buffer pool is full") at 3.0 GB RSS, so a bound is the
+    user's choice for now, not the default (benchmarks/RESULTS.md, "Memory")."""
     raw = os.environ.get(BUFFER_POOL_ENV, "").strip()
     if not raw:
-        return BUFFER_POOL_MB
+        return None
     try:
         value = int(raw)
     except ValueError:
@@ -149,8 +150,8 @@ class EmbeddedStore:
             raise ConfigError(f"{self.path} is a directory; the embedded store is a single file, e.g. {self.path / 'graph.kuzu'}")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = kuzu.Database(str(self.path), read_only=read_only,
-                                     buffer_pool_size=self.buffer_pool_mb * 1024 * 1024)
+            pool = {"buffer_pool_size": self.buffer_pool_mb * 1024 * 1024} if self.buffer_pool_mb else {}
+            self._db = kuzu.Database(str(self.path), read_only=read_only, **pool)
         except RuntimeError as exc:
             if "lock" in str(exc).lower():
                 raise ConfigError(f"the graph store at {self.path} is in use: another build or `shopgraph serve` is "
