@@ -72,6 +72,9 @@ def ship(model: Path, step: str) -> None:
             shutil.copytree(item, target / item.name)
         else:
             shutil.copy2(item, target / item.name)
+    meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+    meta["name"] = target.name  # provenance in the graph says "attributes", not the work folder's name
+    (target / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"shipped {model} -> {target.relative_to(ROOT)}", file=sys.stderr)
 
 
