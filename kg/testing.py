@@ -244,6 +244,23 @@ class StoreContract:
 
     # ------------------------------------------------------------------ schema and counts
 
+    def test_store_read_caps_rows_and_says_more_were_left(self, filled: GraphStore) -> None:
+        columns, rows, truncated = filled.read("MATCH (p:Product) RETURN p.id AS id ORDER BY id", max_rows=2,
+                                               timeout_s=30)
+        assert columns == ["id"] and len(rows) == 2 and truncated
+        _, everything, more = filled.read("MATCH (p:Product) RETURN p.id AS id ORDER BY id", max_rows=10_000,
+                                          timeout_s=30)
+        assert [r[0] for r in everything[:2]] == [r[0] for r in rows] and not more
+
+    def test_store_read_refuses_writes(self, filled: GraphStore) -> None:
+        before = filled.counts()
+        with pytest.raises(ReadOnlyError):
+            filled.read("MATCH (p:Product) DETACH DELETE p", max_rows=10, timeout_s=30)
+        assert filled.counts() == before
+
+    def test_store_location_opens_the_same_store(self, filled: GraphStore) -> None:
+        assert isinstance(filled.location, str) and filled.location
+
     def test_store_counts_lists_every_label_and_type(self, store: GraphStore) -> None:
         assert store.counts() == expected_counts({}, {})
 
