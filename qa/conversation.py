@@ -1,4 +1,4 @@
-"""Follow-up questions: a conversation remembers the product under discussion.
+"""Follow-up questions: a conversation remembers the product under discussion and the last list of products.
 
     chat = Conversation(engine)
     chat.ask("how much does the iPhone 13 weigh?")   # focus: the iPhone 13
@@ -16,10 +16,13 @@ class Conversation:
     def __init__(self, engine: Engine, product: str | None = None) -> None:
         self.engine = engine
         self.product: str | None = product
+        self.listed: list[str] = []  # the products the last answer that listed several named
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
-        answer = self.engine.answer(question, product=product, context=self.product)
+        answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None)
         if answer.focus:
             self.product = answer.focus
+        if len(answer.products) > 1 and answer.intent != "unanswerable":  # not the closest guesses
+            self.listed = [p.id for p in answer.products]
         return answer

@@ -155,10 +155,12 @@ class Engine:
 
     # ------------------------------------------------------------------ answering
 
-    def answer(self, question: str, *, product: str | None = None, context: str | None = None) -> Answer:
+    def answer(self, question: str, *, product: str | None = None, context: str | None = None,
+               within: Sequence[str] | None = None) -> Answer:
         """Answer one question. ``product``: the id of the product the shopper asks on (its page, `ask
         --product`); a question that names nothing else is about it. ``context``: the product an earlier
-        turn of a conversation was about, for "it" and "this one" (qa.conversation)."""
+        turn of a conversation was about, for "it" and "this one"; ``within``: the products an earlier turn
+        listed, for "which of them" and "do they come in black?" (qa.conversation)."""
         pinned = product is not None
         product = product or context
         self.retriever.reset()
@@ -169,7 +171,8 @@ class Engine:
                 product = None  # unknown id: answer as if no product were in focus
             else:
                 focus_title = card.title
-        parse = self.understander.parse(question, focus=product, focus_title=focus_title, pinned=pinned and bool(product))
+        parse = self.understander.parse(question, focus=product, focus_title=focus_title, pinned=pinned and bool(product),
+                                        within=within)
         handler = {
             "attribute": self._attribute,
             "search": self._search,

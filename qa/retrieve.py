@@ -142,6 +142,8 @@ class Retriever:
     @staticmethod
     def shape(cons: Constraints, ids: Sequence[str] | None = None) -> tuple[cr.FilterShape, dict[str, Any]]:
         params: dict[str, Any] = {}
+        if ids is None:
+            ids = cons.ids
         if ids is not None:
             params["ids"] = list(ids)
         if cons.brands:

@@ -218,10 +218,11 @@ class Constraints:
     price_max: float | None = None
     currency: str | None = None  # of the price bounds: the question's symbol, else DEFAULT_CURRENCY
     words: list[str] = field(default_factory=list)  # content words nothing linked
+    ids: list[str] | None = None  # only among these products ("which of them …": an earlier answer's list)
 
     def empty(self) -> bool:
         return not (self.brands or self.categories or self.values or self.price_min is not None
-                    or self.price_max is not None)
+                    or self.price_max is not None or self.ids)
 
     def describe(self) -> str:
         """The constraints in words, for answers: 'black leather boots from Timberland under $80'."""
@@ -424,6 +425,8 @@ _ELSEWHERE = re.compile(
 )
 
 
+# a question about the products an earlier answer listed
+_LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
@@ -445,11 +448,13 @@ class Understander:
     # ------------------------------------------------------------------ entry
 
     def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None,
-              pinned: bool = False) -> Parse:
+              pinned: bool = False, within: Sequence[str] | None = None) -> Parse:
         """``focus``: the product under discussion. ``pinned``: the shopper asks on that product's page
         (`ask --product`), so a question that names no other product, category, brand or price and asks
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
-        "how many processors are there?", "i need the number of compartments")."""
+        "how many processors are there?", "i need the number of compartments"). ``within``: the products
+        an earlier answer listed, for "which of them …", "do they come in black?", "which ones are under
+        $20?"."""
         from shopgraph.qa.chinese import has_chinese, to_english
 
         read_as = to_english(question) if has_chinese(question) else None
@@ -473,6 +478,14 @@ class Understander:
             parse.intent, parse.aggregate = "attribute", None
             parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
             parse.constraints = Constraints()
+        if within and _LIST_REFERENCE.search(low):
+            if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
+                                                                   "count_products"):
+                parse.constraints.ids = list(within)
+            else:  # "do they come in black?", "which ones are under $20?": a search among them
+                parse.intent, parse.products, parse.checks = "search", [], []
+                parse.constraints = self.constraints(low)
+                parse.constraints.ids = list(within)
         if parse.tagged and parse.intent in ("search", "aggregate"):
             self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)

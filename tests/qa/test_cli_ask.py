@@ -150,3 +150,22 @@ def test_ask_batch_off_topic_turn_in_a_conversation_is_not_answered_from_the_pro
     answers = [json.loads(x) for x in out.read_text().splitlines()]
     assert "leather" in answers[0]["answer"].lower()
     assert "I don't know" in answers[1]["answer"] and "I don't know" in answers[2]["answer"]
+
+
+def test_ask_batch_follow_ups_about_a_listed_set(qa_graph: Path, tmp_path: Path) -> None:
+    """'which of them …' and 'do they …' read the products the previous answer listed."""
+    questions = tmp_path / "q.jsonl"
+    lines = [{"question": "running shoes", "session": "s"},
+             {"question": "which of them is cheapest?", "session": "s"},
+             {"question": "which ones are under $140?", "session": "s"},
+             {"question": "which ones are under $140?"}]
+    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    out = tmp_path / "a.jsonl"
+    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", qa_graph)
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(x) for x in out.read_text().splitlines()]
+    shoes = {p["id"] for p in answers[0]["products"]}
+    assert shoes and all(pid.startswith("run-") for pid in shoes)
+    assert answers[1]["intent"] == "aggregate" and "Nike Revolution 6" in answers[1]["answer"]
+    assert {p["id"] for p in answers[2]["products"]} == {"run-nike-peg", "run-nike-rev", "run-brooks-ghost"}  # <= $140
+    assert {p["id"] for p in answers[3]["products"]} - shoes  # without the session: every product under $140
