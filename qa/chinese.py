@@ -136,10 +136,10 @@ def to_english(question: str) -> str:
     if not has_chinese(question):
         return question
     q = question.strip()
-    for pattern, english in _SHAPES:
+    for pattern, reading in _SHAPES:
         m = pattern.match(q)
         if m:
-            return english(m)
+            return reading(m)
     if "的" in q and _WHAT.search(q.split("的", 1)[1]):  # "X的Y是多少?": the Y of X
         head, tail = q.split("的", 1)
         if head.strip() in _PRONOUNS:

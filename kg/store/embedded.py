@@ -150,7 +150,7 @@ class EmbeddedStore:
             raise ConfigError(f"{self.path} is a directory; the embedded store is a single file, e.g. {self.path / 'graph.kuzu'}")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            pool = {"buffer_pool_size": self.buffer_pool_mb * 1024 * 1024} if self.buffer_pool_mb else {}
+            pool: dict[str, Any] = {"buffer_pool_size": self.buffer_pool_mb * 1024 * 1024} if self.buffer_pool_mb else {}
             self._db = kuzu.Database(str(self.path), read_only=read_only, **pool)
         except RuntimeError as exc:
             if "lock" in str(exc).lower():
@@ -374,7 +374,7 @@ class EmbeddedStore:
             self._conn.set_query_timeout(0)
         res = result[-1] if isinstance(result, list) else result
         names = res.get_column_names()
-        rows: list[list[Any]] = []
+        rows: list[Any] = []  # Kùzu returns each row as a list
         while res.has_next() and len(rows) < max_rows:
             rows.append(res.get_next())
         return names, rows, res.has_next()

@@ -222,7 +222,8 @@ class Neo4jStore:
         @neo4j.unit_of_work(timeout=timeout_s)
         def work(tx: Any) -> tuple[list[str], list[list[Any]], bool]:
             result = tx.run(cypher, dict(params or {}))
-            keys, rows, more = list(result.keys()), [], False
+            keys, more = list(result.keys()), False
+            rows: list[list[Any]] = []
             for record in result:
                 if len(rows) >= max_rows:
                     more = True
