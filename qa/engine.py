@@ -23,7 +23,7 @@ from shopgraph.kg.errors import ConfigError, QueryError
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa import compose
-from shopgraph.qa.rank import BM25Scorer, LearnedRanker, fact_text
+from shopgraph.qa.rank import LearnedRanker, fact_text
 from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
 from shopgraph.qa.understand import (
     COMPARATIVES,
@@ -79,11 +79,10 @@ class Engine:
         self._local = threading.local()  # one Retriever per thread: it keeps one question's state
         from shopgraph.extraction.embed import Embedder
 
-        self.lexical = BM25Scorer()
         self.generator = generator
         sentence = Embedder.load()  # the packaged MiniLM: the ranker's vectors and vector search share it
         # the fact ranker that ships (qa/models/ranker), or ``ranker_dir``
-        self.ranker: LearnedRanker | None = LearnedRanker.load(ranker_dir, embedder=sentence)
+        self.ranker = LearnedRanker.load(ranker_dir, embedder=sentence)
         self.embedder: Any = None  # question embeddings, when the graph has product embeddings (None: auto)
         if embed is not False:
             if self._has_vectors():
@@ -206,7 +205,7 @@ class Engine:
 
     def _score_facts(self, question: str, facts: Sequence[Fact], asked: Sequence[str], *,
                      pinned: bool = False) -> list[Fact]:
-        """Rule score for facts of an asked attribute; the trained ranker (or BM25) for the rest."""
+        """Rule score for facts of an asked attribute; the shipped ranker's for the rest."""
         asked_toks = [set(tokens(a)) for a in asked]
         rule = []
         for f in facts:
@@ -216,23 +215,17 @@ class Engine:
             elif any(a and a <= set(tokens(f.attribute)) for a in asked_toks):
                 s = 0.8
             rule.append(s)
-        texts = [fact_text(f.attribute, f.value) for f in facts]
-        if self.ranker is not None:
-            learned = self.ranker.score(question, texts)
-            if not pinned:
-                # Off a product's page, the ranker's score alone answers only when it is near certain: its
-                # scores are cosines through a sigmoid, and "who won the world cup?" scores 0.59 against a
-                # boot's colour, "what is the warranty?" 0.80 against its material. And when the question
-                # names an attribute the product lacks ("the warranty of the iPhone 13"), a similar fact is
-                # shown as the closest one, never given as the answer. On a product's page (semiPQA) shoppers
-                # name attributes in their own words ("how heavy" for item_weight) and the cue words miss
-                # them, so there the ranker answers at 0.5 (semiPQA dev P@1: 92.3 % so, 91.0 % capped).
-                strict = 2.0 if asked and not any(rule) else RANKER_ALONE
-                learned = [x if x >= strict else min(x, 0.45) for x in learned]
-        else:
-            raw = self.lexical.score(question, texts)
-            top = max(raw, default=0.0) or 1.0
-            learned = [0.4 * r / top for r in raw]  # lexical overlap alone never answers
+        learned = self.ranker.score(question, [fact_text(f.attribute, f.value) for f in facts])
+        if not pinned:
+            # Off a product's page, the ranker's score alone answers only when it is near certain: its
+            # scores are cosines through a sigmoid, and "who won the world cup?" scores 0.59 against a
+            # boot's colour, "what is the warranty?" 0.80 against its material. And when the question
+            # names an attribute the product lacks ("the warranty of the iPhone 13"), a similar fact is
+            # shown as the closest one, never given as the answer. On a product's page (semiPQA) shoppers
+            # name attributes in their own words ("how heavy" for item_weight) and the cue words miss
+            # them, so there the ranker answers at 0.5 (semiPQA dev P@1: 92.3 % so, 91.0 % capped).
+            strict = 2.0 if asked and not any(rule) else RANKER_ALONE
+            learned = [x if x >= strict else min(x, 0.45) for x in learned]
         return [f.rescored(max(r, l) if r else l) for f, r, l in zip(facts, rule, learned)]
 
     def _attribute(self, parse: Parse) -> Answer:
@@ -285,7 +278,8 @@ class Engine:
             other_facts = self.retriever.product_facts([other.id], {other.id: other})
             if category and not category & {f.value for f in other_facts if f.attribute == "category"}:
                 continue  # a case that names the phone is not a listing of the phone
-            scored = sorted(self._score_facts(parse.text, other_facts, parse.attributes), key=lambda f: -f.score)
+            scored = sorted(self._score_facts(parse.text, other_facts, parse.attributes, pinned=parse.pinned),
+                            key=lambda f: -f.score)
             if only is not None:
                 scored = [f for f in scored if f.attribute == only]
             if scored and scored[0].score >= ANSWER_THRESHOLD:

@@ -14,11 +14,10 @@ from typing import Any
 from shopgraph.kg.schema import PRODUCT, Source
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
-from shopgraph.qa.understand import DEFAULT_CURRENCY, Constraints
+from shopgraph.qa.understand import CURRENCY_SYMBOLS, DEFAULT_CURRENCY, Constraints
 
 logger = logging.getLogger(__name__)
 
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +53,7 @@ class ProductHit:
 def format_price(price: float | None, currency: str | None = None) -> str:
     if price is None:
         return ""
-    symbol = CURRENCY_SYMBOLS.get((currency or "USD").upper())
+    symbol = CURRENCY_SYMBOLS.get((currency or DEFAULT_CURRENCY).upper())
     amount = f"{price:,.0f}" if float(price).is_integer() else f"{price:,.2f}"
     return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
 

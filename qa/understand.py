@@ -19,6 +19,7 @@ from shopgraph.kg.normalize import UNITS, parse_number
 from shopgraph.kg.schema import PRODUCT
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
+from shopgraph.qa.chinese import has_chinese, to_english
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
 
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
 DEFAULT_CURRENCY = "USD"  # a price without a symbol ("under 200") is in the shopper's default currency
-CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}  # also how answers write prices (qa.retrieve)
 _CURRENCY_WORDS = ((re.compile(r"£|\bgbp\b|\bpounds?\b"), "GBP"), (re.compile(r"€|\beur\b|\beuros?\b"), "EUR"))
 
 
@@ -234,7 +235,7 @@ class Constraints:
             text += f" {label}" if label.split()[0].endswith("er") else f" with {label}"
         if self.brands:
             text += " from " + " or ".join(b.name for b in self.brands)
-        sign = CURRENCY_SIGNS.get(self.currency or DEFAULT_CURRENCY, "$")
+        sign = CURRENCY_SYMBOLS.get(self.currency or DEFAULT_CURRENCY, "$")
         if self.price_min is not None and self.price_max is not None:
             text += f" between {sign}{self.price_min:g} and {sign}{self.price_max:g}"
         elif self.price_max is not None:
@@ -439,7 +440,7 @@ class Understander:
         self.store = store
         self.lexicon = lexicon
         self.tagger = tagger
-        from shopgraph.qa.spelling import Speller
+        from shopgraph.qa.spelling import Speller  # it reads this module's STOPWORDS and singular()
 
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
@@ -455,8 +456,6 @@ class Understander:
         "how many processors are there?", "i need the number of compartments"). ``within``: the products
         an earlier answer listed, for "which of them …", "do they come in black?", "which ones are under
         $20?"."""
-        from shopgraph.qa.chinese import has_chinese, to_english
-
         read_as = to_english(question) if has_chinese(question) else None
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
@@ -609,9 +608,7 @@ class Understander:
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) else None
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
-            found = self.link_products(split[0], strict=True, near=VARIANT_NEAR)
-            named = found[0] if found else None
-            parse.variants = found[1:MAX_VARIANTS + 1]
+            named = self._link_named(split[0], parse)
             asked = set(self.asked_attributes(split[1]))
             if named is None and asked - {"price", "brand", "category"}:
                 # an attribute a product list would not show ("the warranty of the Incipio case for …"):
@@ -626,9 +623,7 @@ class Understander:
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
                 said = {w for g in self._asked_groups(cons, parse.attributes) for w in g.label.split()}
                 mention = " ".join(t for t in tokens(mention) if t not in said)
-            found = self.link_products(mention, strict=True, near=VARIANT_NEAR)
-            named = found[0] if found else None
-            parse.variants = found[1:MAX_VARIANTS + 1]
+            named = self._link_named(mention, parse)
             if named is not None:
                 parse.products = [named]
                 parse.attributes = self.asked_attributes(strip_words(low, [named.name]))
@@ -676,6 +671,13 @@ class Understander:
         for pattern, _ in ATTRIBUTE_CUES:
             text = pattern.sub(" ", text)
         return text
+
+    def _link_named(self, text: str, parse: Parse) -> Link | None:
+        """The product a phrase names (strictly); the other listings it fits nearly as well go to
+        ``parse.variants`` (listings of one model answer for each other)."""
+        found = self.link_products(text, strict=True, near=VARIANT_NEAR)
+        parse.variants = found[1:MAX_VARIANTS + 1]
+        return found[0] if found else None
 
     def link_product(self, text: str, *, strict: bool = False) -> Link | None:
         """The product a phrase names, or None."""

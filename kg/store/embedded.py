@@ -59,8 +59,6 @@ def staged(path: str | Path) -> Iterator[Path]:
     The cost is one file copy of the store per build, and the disk space of a second copy meanwhile."""
     import fcntl
 
-    import kuzu
-
     path = Path(path)
     if path.is_dir():
         raise ConfigError(f"{path} is a directory; the embedded store is a single file, e.g. {path / 'graph.kuzu'}")
@@ -73,12 +71,14 @@ def staged(path: str | Path) -> Iterator[Path]:
         raise ConfigError(f"the graph store at {path} is in use: another build is writing it; wait for it or stop "
                           "it, or pass another --store") from None
     try:
-        yield from _staged(path, kuzu)
+        yield from _staged(path)
     finally:
         lock.close()
 
 
-def _staged(path: Path, kuzu: Any) -> Iterator[Path]:
+def _staged(path: Path) -> Iterator[Path]:
+    import kuzu
+
     if path.exists():  # no other writer may hold it while it is copied (readers such as `serve` may)
         try:
             kuzu.Database(str(path), read_only=True).close()

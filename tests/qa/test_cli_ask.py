@@ -118,19 +118,23 @@ def test_ask_batch_file_that_is_not_utf8(qa_graph: Path, tmp_path: Path) -> None
     assert result.stderr.strip() == f"Error: {questions}:2: not valid UTF-8 (byte 18 of the line); save the file as UTF-8"
 
 
+def ask_batch(graph: Path, tmp_path: Path, lines: list[dict[str, str]]) -> list[dict]:
+    """`shopgraph ask --batch` over ``lines``; the answers, in order."""
+    questions, out = tmp_path / "q.jsonl", tmp_path / "a.jsonl"
+    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", graph)
+    assert result.exit_code == 0, result.output
+    return [json.loads(x) for x in out.read_text().splitlines()]
+
+
 def test_ask_batch_sessions_are_conversations(qa_graph: Path, tmp_path: Path) -> None:
     """Lines sharing a "session" are one conversation: "it" is the product of the earlier turn; a line
     without a session, or in another session, starts with no product in focus."""
-    questions = tmp_path / "q.jsonl"
     lines = [{"question": "how much does the iPhone 13 weigh?", "session": "a"},
              {"question": "what is it made of?", "session": "b"},
              {"question": "what colour is it?", "session": "a"},
              {"question": "what colour is it?"}]
-    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
-    out = tmp_path / "a.jsonl"
-    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", qa_graph)
-    assert result.exit_code == 0, result.output
-    answers = [json.loads(x) for x in out.read_text().splitlines()]
+    answers = ask_batch(qa_graph, tmp_path, lines)
     assert "174 g" in answers[0]["answer"]
     assert answers[2]["intent"] == "attribute" and {f["product_id"] for f in answers[2]["facts"]} == {"phone-iphone13"}
     assert answers[1]["intent"] == answers[3]["intent"] == "unanswerable"
@@ -139,31 +143,21 @@ def test_ask_batch_sessions_are_conversations(qa_graph: Path, tmp_path: Path) ->
 def test_ask_batch_off_topic_turn_in_a_conversation_is_not_answered_from_the_product(qa_graph: Path,
                                                                                     tmp_path: Path) -> None:
     """The fact ranker alone does not answer off a product's page unless it is near certain."""
-    questions = tmp_path / "q.jsonl"
     lines = [{"question": "what is the Timberland 6-inch boot made of?", "session": "s"},
              {"question": "who won the world cup?", "session": "s"},
              {"question": "what is the warranty?", "session": "s"}]
-    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
-    out = tmp_path / "a.jsonl"
-    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", qa_graph)
-    assert result.exit_code == 0, result.output
-    answers = [json.loads(x) for x in out.read_text().splitlines()]
+    answers = ask_batch(qa_graph, tmp_path, lines)
     assert "leather" in answers[0]["answer"].lower()
     assert "I don't know" in answers[1]["answer"] and "I don't know" in answers[2]["answer"]
 
 
 def test_ask_batch_follow_ups_about_a_listed_set(qa_graph: Path, tmp_path: Path) -> None:
     """'which of them …' and 'do they …' read the products the previous answer listed."""
-    questions = tmp_path / "q.jsonl"
     lines = [{"question": "running shoes", "session": "s"},
              {"question": "which of them is cheapest?", "session": "s"},
              {"question": "which ones are under $140?", "session": "s"},
              {"question": "which ones are under $140?"}]
-    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
-    out = tmp_path / "a.jsonl"
-    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", qa_graph)
-    assert result.exit_code == 0, result.output
-    answers = [json.loads(x) for x in out.read_text().splitlines()]
+    answers = ask_batch(qa_graph, tmp_path, lines)
     shoes = {p["id"] for p in answers[0]["products"]}
     assert shoes and all(pid.startswith("run-") for pid in shoes)
     assert answers[1]["intent"] == "aggregate" and "Nike Revolution 6" in answers[1]["answer"]
