@@ -88,30 +88,34 @@ def _staged(path: Path) -> Iterator[Path]:
                                   "wait for it or stop it, or pass another --store") from exc
             raise ConfigError(f"cannot open the graph store at {path}: {exc}") from exc
     work = path.with_name(path.name + ".building")
-    for stale in (work, _wal(work)):
+    for stale in (work, *_sidecars(work)):
         if stale.is_dir():
             shutil.rmtree(stale)
         else:
             stale.unlink(missing_ok=True)
     if path.exists():
         shutil.copy2(path, work)
-        if _wal(path).exists():  # a store whose last writer died before a checkpoint: its log goes along
-            shutil.copy2(_wal(path), _wal(work))
+        for side, copy in zip(_sidecars(path), _sidecars(work)):  # left by a writer that died mid-way
+            if side.exists():
+                shutil.copy2(side, copy)
     try:
         yield work
     except BaseException:
-        for leftover in (work, _wal(work)):
+        for leftover in (work, *_sidecars(work)):
             leftover.unlink(missing_ok=True)
         raise
-    if _wal(work).exists():
-        os.replace(_wal(work), _wal(path))
-    else:
-        _wal(path).unlink(missing_ok=True)
+    if any(side.exists() for side in _sidecars(work)):  # not seen after a clean close; folded in if ever
+        kuzu.Database(str(work)).close()
+    # <path>'s own side files (only a writer that died outside a staged build leaves any) go before the
+    # rename, so that no side file outlives its store: Kùzu would replay it into the next build's copy
+    for side in _sidecars(path):
+        side.unlink(missing_ok=True)
     os.replace(work, path)
 
 
-def _wal(path: Path) -> Path:
-    return path.with_name(path.name + ".wal")
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    """Kùzu 0.11's files beside a store: its write-ahead log and the shadow pages of a checkpoint."""
+    return path.with_name(path.name + ".wal"), path.with_name(path.name + ".shadow")
 
 
 BUFFER_POOL_ENV = "SHOPGRAPH_BUFFER_POOL_MB"
