@@ -34,11 +34,30 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "chromium could not be installed: the browser tests will be skipped" >&2
 
-# ruff over the packages, benchmarks and tests, then the whole suite (slowest tests listed)
+# ruff over the packages, benchmarks and tests, then the whole suite (slowest tests listed), with a local
+# Neo4j started for it (and stopped after) when java and mvn are here and NEO4J_URI is not set
 lint: install
 	$(BIN)/ruff check kg extraction qa ui benchmarks tests
 
 test: install browser lint
-	$(BIN)/python -m pytest -q --durations=15
+	bash kg/store/neo4j_server/server.sh run $(BIN)/python -m pytest -q --durations=15
 
-.PHONY: install demo models browser lint test
+# A local Neo4j 5 LTS server (community, embedded behind Bolt on 127.0.0.1:$(NEO4J_PORT), user neo4j);
+# state in .neo4j/. Needs a JDK 17+ and Maven; the first start downloads Neo4j from Maven Central.
+# It prints the lines to paste; `eval "$$(make -s neo4j)"` sets them. Stop it with `make neo4j-stop`.
+NEO4J_PORT ?= 7687
+NEO4J_PASSWORD ?= shopgraph-dev
+NEO4J_HEAP ?= 1g
+NEO4J_PAGECACHE ?= 256m
+neo4j neo4j-stop test: export NEO4J_PORT := $(NEO4J_PORT)
+neo4j neo4j-stop test: export NEO4J_PASSWORD := $(NEO4J_PASSWORD)
+neo4j neo4j-stop test: export NEO4J_HEAP := $(NEO4J_HEAP)
+neo4j neo4j-stop test: export NEO4J_PAGECACHE := $(NEO4J_PAGECACHE)
+
+neo4j:
+	@bash kg/store/neo4j_server/server.sh start
+
+neo4j-stop:
+	@bash kg/store/neo4j_server/server.sh stop
+
+.PHONY: install demo models browser lint test neo4j neo4j-stop

@@ -36,12 +36,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from shopgraph.qa.expectations import check
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_QUESTIONS = ROOT / "data" / "eval" / "demo-questions.jsonl"
 DEFAULT_CATALOG = ROOT / "data" / "demo" / "catalog.jsonl"
 DEFAULT_PYTHON = ROOT / ".venv" / "bin" / "python"
-CHECK_ORDER = ("intent", "dont_know", "answer_contains", "answer_contains_any", "answer_excludes", "answer_order",
-               "products_include", "products_exclude")
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -83,55 +83,6 @@ def write_batch(turns: list[dict[str, Any]], path: Path) -> None:
             if t.get("session"):
                 line["session"] = t["session"]
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-
-
-def says_dont_know(answer: dict[str, Any]) -> bool:
-    text = (answer.get("answer") or "").replace("\u2019", "'").lower()
-    return "i don't know" in text or answer.get("intent") == "unanswerable"
-
-
-def in_order(text: str, seq: list[str]) -> bool:
-    """Each string of `seq` occurs in `text` after the end of the previous one."""
-    at = 0
-    for s in seq:
-        i = text.find(s.lower(), at)
-        if i < 0:
-            return False
-        at = i + len(s)
-    return True
-
-
-def check(expect: dict[str, Any], answer: dict[str, Any]) -> list[str]:
-    """Names of the checks of `expect` that `answer` fails (empty: correct)."""
-    text = (answer.get("answer") or "").replace("\u2019", "'").lower()
-    ids = {p.get("id") for p in answer.get("products") or [] if isinstance(p, dict)}
-    failed: list[str] = []
-    for key in CHECK_ORDER:
-        if key not in expect:
-            continue
-        want = expect[key]
-        if key == "intent":
-            ok = answer.get("intent") == want
-        elif key == "dont_know":
-            ok = says_dont_know(answer) == bool(want)
-        elif key == "answer_contains":
-            ok = all(s.lower() in text for s in want)
-        elif key == "answer_contains_any":
-            ok = any(s.lower() in text for s in want)
-        elif key == "answer_excludes":
-            ok = not any(s.lower() in text for s in want)
-        elif key == "answer_order":
-            ok = any(in_order(text, seq) for seq in ([want] if want and isinstance(want[0], str) else want))
-        elif key == "products_include":
-            ok = all(pid in ids for pid in want)
-        else:  # products_exclude
-            ok = not any(pid in ids for pid in want)
-        if not ok:
-            failed.append(key)
-    unknown = set(expect) - set(CHECK_ORDER)
-    if unknown:
-        raise SystemExit(f"unknown expect keys {sorted(unknown)}")
-    return failed
 
 
 def score(turns: list[dict[str, Any]], answers: list[dict[str, Any]], part: str) -> dict[str, Any]:

@@ -130,6 +130,10 @@ class Neo4jStore:
     def ensure_schema(self) -> None:
         if self._schema_ready or self.read_only:
             return
+        analyzers = {r["name"]: r["analyzer"] for r in self._rows(q.FTS_ANALYZERS)}
+        for label in q.FTS_FIELDS:
+            if analyzers.get(q.fts_index(label), q.FTS_ANALYZER) != q.FTS_ANALYZER:
+                self._rows(q.drop_fts(label), write=True)
         for statement in q.schema_statements():
             self._rows(statement, write=True)
         self._rows(q.AWAIT_INDEXES, write=True)

@@ -52,6 +52,21 @@ def test_neo4j_server_is_reachable() -> None:
         assert store.query("RETURN 1 AS one") == [{"one": 1}]
 
 
+@pytest.mark.neo4j
+@pytest.mark.skipif(not SERVER, reason=NO_SERVER)
+def test_neo4j_full_text_index_of_another_analyzer_is_recreated() -> None:
+    """An index made with Neo4j's default analyzer (an older shopgraph) is rebuilt with the English one."""
+    from shopgraph.kg.store import cypher_neo4j as q
+
+    with Neo4jStore(SERVER) as store:
+        store.query(q.drop_fts("Product"))
+        store.query("CREATE FULLTEXT INDEX product_fts FOR (n:Product) ON EACH [n.title, n.description]")
+    with Neo4jStore(SERVER) as store:
+        store.ensure_schema()
+        analyzers = {r["name"]: r["analyzer"] for r in store.query(q.FTS_ANALYZERS)}
+    assert analyzers["product_fts"] == q.FTS_ANALYZER == "english"
+
+
 @pytest.fixture
 def no_credentials(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     for name in ("NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):

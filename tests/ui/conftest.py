@@ -8,7 +8,7 @@ views have both kinds without needing a trained tagger.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -51,10 +51,21 @@ def shop_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ui") / "shop.kuzu"
     store = open_store(path)
     try:
-        build_graph(read_catalog(CATALOG), store, extractor=MadeOfExtractor())
+        build_shop(store)
     finally:
         store.close()
     return path
+
+
+def build_shop(store: GraphStore) -> None:
+    """tests/ui/shop.jsonl with the made-of rules into ``store``."""
+    build_graph(read_catalog(CATALOG), store, extractor=MadeOfExtractor())
+
+
+@pytest.fixture(scope="session")
+def shop_builder() -> Callable[[GraphStore], None]:
+    """build_shop, for the tests that build the same graph into another store (Neo4j)."""
+    return build_shop
 
 
 @pytest.fixture(scope="session")
