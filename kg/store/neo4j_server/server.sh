@@ -14,7 +14,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-state=$root/.neo4j
+state=${NEO4J_STATE:-$root/.neo4j}  # NEO4J_STATE: another folder for a second server
 jar=$here/target/neo4j-server.jar
 pidfile=$state/neo4j.pid
 envfile=$state/neo4j.env
