@@ -14,6 +14,7 @@ import json
 import math
 import re
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -254,19 +255,31 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
     name = str(path)
     bad_lines: dict[int, str] = {}
     counter = {"line": 0}
+    source = _binary_lines(path)
+    pushed: deque[tuple[int, str]] = deque()  # lines to read again (after an unterminated quote)
+    seen: dict[int, str] = {}  # the lines of the row being read, by number
 
     def lines() -> Iterator[str]:
-        for number, raw in _binary_lines(path):
+        while True:
+            if pushed:
+                number, text = pushed.popleft()
+            else:
+                try:
+                    number, raw = next(source)
+                except StopIteration:
+                    return
+                try:
+                    text = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    bad_lines[number] = bad_utf8(exc)
+                    text = raw.decode("utf-8", errors="backslashreplace")
             counter["line"] = number
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                bad_lines[counter["line"]] = bad_utf8(exc)
-                yield raw.decode("utf-8", errors="backslashreplace")
+            seen[number] = text
+            yield text
 
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     delimiter = "\t" if Path(str(path).removesuffix(".gz")).suffix.lower() == ".tsv" else ","
-    reader = csv.reader(lines(), delimiter=delimiter)
+    reader = csv.reader(lines(), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -287,20 +300,46 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
         try:
             row = next(reader)
         except StopIteration:
-            break
+            if not pushed:
+                break
+            reader = csv.reader(lines(), delimiter=delimiter, strict=True)  # the lines after an unterminated quote at the end
+            continue
         except StreamDamaged as exc:  # the rows before the damage were read
             yield Rejected(name, exc.line or start, exc.reason)
             break
         except csv.Error as exc:
+            end = counter["line"]
+            rows_lines = [seen.pop(n) for n in range(start, end + 1) if n in seen]
             reason = f"malformed CSV: {exc}"
             if "field larger than field limit" in str(exc):
                 reason = f"a field is over {CSV_FIELD_LIMIT >> 20} MB, far over the 1 MB limit; shorten it or drop it"
-            for n in range(start, counter["line"] + 1):
+            elif end > start and rows_lines and '"' in rows_lines[0]:
+                # a quote left open runs into the next lines until another quote closes it mid-field (or
+                # the file ends): reject the line where it opened, read the others again
+                yield Rejected(name, start, f"unterminated quote: a quoted field opens on this line and runs to line "
+                                            f"{end} ({exc}); close the quote (a quote inside a field is written \"\")",
+                               rows_lines[0].rstrip("\r\n"))
+                bad_lines.pop(start, None)
+                pushed.extend(zip(range(start + 1, end + 1), rows_lines[1:]))
+                start += 1
+                continue
+            for n in range(start, end + 1):
                 bad_lines.pop(n, None)
             yield Rejected(name, start, reason)
-            start = counter["line"] + 1
+            start = end + 1
             continue
         end = counter["line"]
+        rows_lines = [seen.pop(n) for n in range(start, end + 1) if n in seen]
+        if end > start and len(row) != len(fields) and '"' in rows_lines[0]:
+            # a quote that never closes swallows the lines after it: reject the line where it opened and
+            # read the others again as rows of their own
+            yield Rejected(name, start, f"unterminated quote: a quoted field opens on this line and runs to line {end}, "
+                                        f"giving {len(row)} columns, not {len(fields)}; close the quote (a quote "
+                                        'inside a field is written "")', rows_lines[0].rstrip("\r\n"))
+            bad_lines.pop(start, None)
+            pushed.extend(zip(range(start + 1, end + 1), rows_lines[1:]))
+            start += 1
+            continue
         bad = [bad_lines.pop(n) for n in range(start, end + 1) if n in bad_lines]
         line, start = start, end + 1
         if bad:

@@ -353,6 +353,27 @@ def test_read_catalog_csv_json_columns_and_multiline_cells(tmp_path: Path) -> No
         5, "column 'attributes' holds malformed JSON: Expecting property name enclosed in double quotes")
 
 
+@pytest.mark.parametrize(("rows", "kept", "rejected"), [
+    # the quote opened on line 3 never closes: the file ends inside it
+    ('a1,"Good",1\na2,"Broken title,2\na3,Fine,3\n', ["a1", "a3"], [3]),
+    # it closes on a later line, mid-field; the multi-line cell after it is fine
+    ('a1,"Good",1\na2,"Broken title,2\na3,Fine,3\na4,"Two\nlines",4\na5,"x"y,5\n', ["a1", "a3", "a4"], [3, 7]),
+    # two of them
+    ('a2,"Broken,2\na3,Fine,3\na5,"also broken,5\na6,ok,6\n', ["a3", "a6"], [2, 4]),
+])
+def test_read_catalog_csv_unterminated_quote_rejects_its_line_and_reads_on(
+        tmp_path: Path, rows: str, kept: list[str], rejected: list[int]) -> None:
+    path = tmp_path / "dump.csv"
+    path.write_text("id,title,price\n" + rows, encoding="utf-8")
+    records = list(read_catalog(path, errors="yield"))
+    assert [r.id for r in records if isinstance(r, Product)] == kept
+    bad = [r for r in records if isinstance(r, Rejected)]
+    assert [r.line for r in bad] == rejected
+    if rows.startswith('a1,"Good",1\na2'):
+        assert bad[0].reason.startswith("unterminated quote: a quoted field opens on this line and runs to line")
+        assert bad[0].raw == 'a2,"Broken title,2'
+
+
 def test_read_catalog_csv_invalid_utf8_row(tmp_path: Path) -> None:
     path = tmp_path / "dump.csv"
     path.write_bytes(b"id,title\nc1,Kettle\nc2,Caf\xe9 cup\nc3,Mug\n")
