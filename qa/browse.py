@@ -267,17 +267,49 @@ def suggest(store: GraphStore, text: str, k: int = 10) -> list[Suggestion]:
     missing = [pid for pid in hits if pid not in titles]
     if missing:
         titles.update((row["id"], row["title"]) for row in per_id(store, q.PRODUCT_CARDS, missing))
-    scored = []
+    scored, coverage = [], {}
     for pid, fts in hits.items():
         title = titles.get(pid)
         if not title:
             continue  # placeholders have no title to suggest
         title_words = _WORD.findall(title.casefold())
-        matched = sum(any(w.startswith(typed) for w in title_words) for typed in words) / len(words)
+        # a whole word beats the start of one ('15' names the XPS 15 better than the 155H processor)
+        matched = sum(1.0 if typed in title_words else 0.9 if any(w.startswith(typed) for w in title_words) else 0.0
+                      for typed in words) / len(words)
         exact = 2.0 if pid.casefold() == text.casefold() else 0.0
+        coverage[pid] = matched
         scored.append(Suggestion(pid, title, exact + matched + 0.25 * fts / top))
     scored.sort(key=lambda s: (-s.score, s.title))
-    return scored[:k]
+    return _things_before_their_accessories(store, scored, coverage)[:k]
+
+
+# an accessory, part or replacement points at what it serves with one of these
+SERVES = (ProductRelation.ACCESSORY_FOR, ProductRelation.COMPATIBLE_WITH, ProductRelation.REPLACEMENT_FOR)
+ACCESSORY_PENALTY = 0.5
+
+
+def _things_before_their_accessories(store: GraphStore, scored: list[Suggestion], coverage: Mapping[str, float],
+                                     top: int = 10) -> list[Suggestion]:
+    """Typed words that name a product also fit its accessories ('galaxy s24' matches 'Galaxy S24 Case by
+    Speck'): among the best ``top`` suggestions, one that the graph records as an accessory, part or
+    replacement for another of them goes below it, so Enter opens the phone, not its case."""
+    head = scored[:top]
+    ids = {s.id for s in head}
+    if len(ids) < 2:
+        return scored
+    kinds = {r.value for r in SERVES}
+    edges = [(row["from_id"], row["id"]) for row in per_id(store, q.OUTGOING_RELATIONS, [s.id for s in head])
+             if row["type"] in kinds and row["id"] != row["from_id"]]
+    accessories = {a for a, _ in edges}
+    pairs = {(a, b) for a, b in edges if b in ids}
+    # what it serves must not be an accessory itself (an extracted 'case for a case' is noise), and must
+    # hold the typed words as well ('galaxy s24 case' still finds the case)
+    serving = {a for a, b in pairs if b not in accessories and coverage.get(b, 0.0) >= coverage.get(a, 0.0)}
+    if not serving:
+        return scored
+    head = [Suggestion(s.id, s.title, s.score - ACCESSORY_PENALTY) if s.id in serving else s for s in head]
+    head.sort(key=lambda s: (-s.score, s.title))
+    return head + scored[top:]
 
 
 def per_id(store: GraphStore, query: str, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -386,6 +418,8 @@ def evidence(store: GraphStore, facts: Sequence[Any]) -> list[Evidence]:
                           if wanted in {a.value.casefold(), (a.surface or "").casefold()}), None)
         confidence = match.confidence if match is not None else None
         where = match.field if match is not None else ("price" if f.attribute == "price" else None)
+        if isinstance(match, Related) and match.title:  # the other product by its title, its id beside it
+            value = f"{match.title} ({value})"
         out.append(Evidence(f.product_id, titles.get(f.product_id), f.attribute, value, f.source, confidence, where,
                             float(f.score)))
     return out

@@ -63,8 +63,11 @@ def across_listings(title: str, attribute: str, values: Sequence[str], others: S
     values = unique(values)
     depends = ", depending on the listing" if len(values) > 1 else ""
     listings = plural(len(others), "other listing")
+    # the other listings by title, each title once and not the one just named (they often share it)
+    named = [t for t in unique(others[:3]) if t != title]
+    where = f" ({'; '.join(named)})" if named else ""
     return (f"{cap(the(title))} does not list its {attribute_name(attribute)}; {listings} of this model "
-            f"give{'s' if len(others) == 1 else ''} {join(values, 'or')}{depends} ({'; '.join(others[:3])}).")
+            f"give{'s' if len(others) == 1 else ''} {join(values, 'or')}{depends}{where}.")
 
 
 def attribute_answer(title: str, attribute: str, values: Sequence[str]) -> str:
@@ -185,12 +188,21 @@ def average_answer(description: str, n: int, average: float, low: float, high: f
 
 
 def dont_know(closest: Sequence[Fact], titles: dict[str, str], reason: str = "") -> str:
+    """"I don't know …" and the closest facts, grouped by product so each title is said once ("about it"
+    when the reason has just named it)."""
     text = f"{DONT_KNOW}{reason}."
-    if closest:
-        parts = [f"{attribute_name(f.attribute)} of {the(titles.get(f.product_id, f.product_id))}: {f.value}"
-                 for f in closest[:3]]
-        text += " The closest facts I have: " + "; ".join(parts) + "."
-    return text
+    if not closest:
+        return text
+    groups: dict[str, list[str]] = {}  # title -> "attribute: value", listings that share a title together
+    for f in closest[:3]:
+        said = f"{attribute_name(f.attribute)}: {f.value}"
+        facts = groups.setdefault(titles.get(f.product_id, f.product_id), [])
+        if said not in facts:
+            facts.append(said)
+    if len(groups) == 1 and next(iter(groups)) in reason:
+        return text + " The closest facts I have about it: " + "; ".join(next(iter(groups.values()))) + "."
+    parts = [f"about {the(title)}, " + "; ".join(facts) for title, facts in groups.items()]
+    return text + " The closest facts I have: " + " — ".join(parts) + "."
 
 
 def cap(text: str) -> str:

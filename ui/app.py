@@ -139,7 +139,8 @@ def evidence_html(rows: Sequence[browse.Evidence], cypher: Sequence[str]) -> str
     if not rows:
         return '<p class="sg-empty">No facts behind this answer.</p>'
     body = "".join(
-        f'<tr><td title="{_esc(e.title)}" class="sg-id">{_esc(e.product_id or "(aggregate)")}</td>'
+        f'<tr><td>{_esc(e.title or e.product_id or "(aggregate)")}'
+        f'{f"<div class=sg-id>{_esc(e.product_id)}</div>" if e.title and e.product_id else ""}</td>'
         f"<td>{_esc(e.attribute)}</td><td>{_esc(e.value)}</td>"
         f"<td>{_badge(e.source)} {_confidence(e.confidence)}</td><td>{_esc(e.field)}</td><td>{e.score:.2f}</td></tr>"
         for e in rows
@@ -286,13 +287,13 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
         return (
             product_markdown(view),
             f"#### Catalog attributes ({len(catalog)})",
-            _attribute_frame(catalog),
+            gr.update(value=_attribute_frame(catalog), visible=True),
             f"#### Extracted attributes ({len(extracted)}): model, confidence, where in the text"
             if extracted else "#### Extracted attributes: none (the tagger found none, or the graph was built with `--no-extract`)",
-            _attribute_frame(extracted, extracted=True),
+            gr.update(value=_attribute_frame(extracted, extracted=True), visible=True),
             f"#### Relations ({len(view.relations)})\n→ this product points at the other; ← the other points at this one."
             if view.relations else "#### Relations: none recorded",
-            _relations_frame(view),
+            gr.update(value=_relations_frame(view), visible=True),
             fits_title,
             _related_html(view.accessories or view.fits, "No accessories or compatible products recorded."),
             _related_html(view.similar, "No similar products."),
@@ -301,7 +302,8 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
         )
 
     def _no_details(message: str) -> tuple[Any, ...]:
-        return (message, "", None, "", None, "", None, "", "", "", "", gr.update(choices=[], value=None))
+        no_table = gr.update(value=None, visible=False)  # an empty Dataframe shows a blank grid headed "1 2 3"
+        return (message, "", no_table, "", no_table, "", no_table, "", "", "", "", gr.update(choices=[], value=None))
 
     def search_and_show(text: str):
         found = browse.suggest(store, text or "", k=12)
@@ -401,11 +403,13 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
                     with gr.Column(scale=3):
                         header = gr.Markdown("Search for a product above.", elem_id="sg-product-header")
                         catalog_title = gr.Markdown()
-                        catalog_attrs = gr.Dataframe(elem_id="sg-attrs-catalog", interactive=False, wrap=True)
+                        catalog_attrs = gr.Dataframe(elem_id="sg-attrs-catalog", interactive=False, wrap=True,
+                                                     visible=False)
                         extracted_title = gr.Markdown()
-                        extracted_attrs = gr.Dataframe(elem_id="sg-attrs-extracted", interactive=False, wrap=True)
+                        extracted_attrs = gr.Dataframe(elem_id="sg-attrs-extracted", interactive=False, wrap=True,
+                                                       visible=False)
                         relations_title = gr.Markdown()
-                        relations = gr.Dataframe(elem_id="sg-relations", interactive=False, wrap=True,
+                        relations = gr.Dataframe(elem_id="sg-relations", interactive=False, wrap=True, visible=False,
                                                  column_widths=["6%", "20%", "34%", "16%", "12%", "12%"])
                     with gr.Column(scale=3):
                         graph = gr.HTML(elem_id="sg-graph")

@@ -42,9 +42,25 @@ def test_compatibility_list_singular_and_plural() -> None:
 def test_dont_know_names_closest_facts() -> None:
     facts = [Fact("p1", "color", "Black", "catalog", 0.3), Fact("p1", "weight", "1 kg", "extracted", 0.2)]
     text = compose.dont_know(facts, {"p1": "Boot"}, " the warranty of the Boot")
-    assert text == ("I don't know the warranty of the Boot. The closest facts I have: colour of the Boot: Black; "
-                    "weight of the Boot: 1 kg.")
+    assert text == "I don't know the warranty of the Boot. The closest facts I have about it: colour: Black; weight: 1 kg."
     assert compose.dont_know([], {}) == "I don't know."
+
+
+def test_dont_know_says_each_title_once() -> None:
+    facts = [Fact("p1", "brand", "Kiwi", "catalog", 0.3), Fact("p2", "price", "$9", "catalog", 0.2),
+             Fact("p1", "category", "Shoe Care", "catalog", 0.1)]
+    text = compose.dont_know(facts, {"p1": "Kit", "p2": "Brush"}, " of any red kits")
+    assert text == ("I don't know of any red kits. The closest facts I have: about the Kit, brand: Kiwi; "
+                    "category: Shoe Care — about the Brush, price: $9.")
+    same_title = [Fact("p1", "brand", "Kiwi", "catalog", 0.3), Fact("p3", "brand", "Kiwi", "catalog", 0.2)]
+    assert compose.dont_know(same_title, {"p1": "Kit", "p3": "Kit"}) == (
+        "I don't know. The closest facts I have: about the Kit, brand: Kiwi.")
+
+
+def test_across_listings_names_other_titles_once() -> None:
+    text = compose.across_listings("Pods (White)", "battery life", ["6 h"], ["Pods (White)", "Pods (Black)", "Pods (Black)"])
+    assert text == ("The Pods (White) does not list its battery life; 3 other listings of this model give 6 h "
+                    "(Pods (Black)).")
 
 
 def test_comparison_answer() -> None:

@@ -161,6 +161,16 @@ def test_product_tab_shows_attributes_relations_and_graph(page):
     screenshot(page, "product")
 
 
+def test_product_search_enter_opens_the_named_product_not_its_case(page):
+    open_tab(page, "Product")
+    assert not page.locator("#sg-attrs-catalog").is_visible()  # no blank grid headed "1 2 3" before a search
+    search = page.locator("#sg-product-search textarea")
+    search.fill("iphone 13")
+    search.press("Enter")
+    page.locator("#sg-product-header").get_by_text("Apple iPhone 13 128GB, Midnight").wait_for()
+    page.locator("#sg-attrs-catalog").wait_for()
+
+
 def test_product_search_suggests_while_typing(page):
     open_tab(page, "Product")
     page.locator("#sg-product-search textarea").press_sequentially("galax", delay=40)

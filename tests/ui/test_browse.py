@@ -26,6 +26,22 @@ def test_suggest_prefers_titles_with_every_typed_word(shop_store):
     assert found[0].score > found[1].score
 
 
+@pytest.mark.parametrize(("typed", "first"), [
+    ("iphone 13", "phone-ip13"),  # the graph says both cases are accessories for it
+    ("apple iphone 13", "phone-ip13"),  # 'Apple iPhone 13 Silicone Case' holds every word too
+    ("galaxy s22", "phone-s22"),
+    ("case iphone 13", "case-apple-ip13"),  # asked for a case: the phone holds fewer of the words
+    ("spigen", "case-spigen-ip13"),
+])
+def test_suggest_puts_a_product_before_its_accessories(shop_store, typed, first):
+    assert browse.suggest(shop_store, typed)[0].id == first
+
+
+def test_suggest_whole_words_beat_word_starts(shop_store):
+    """'128' is a whole word of 'Galaxy S22 128 GB' and only the start of 'iPhone 13 128GB'."""
+    assert [s.id for s in browse.suggest(shop_store, "128")[:2]] == ["phone-s22", "phone-ip13"]
+
+
 def test_suggest_exact_id_comes_first(shop_store):
     assert browse.suggest(shop_store, "case-s22")[0].id == "case-s22"
 
@@ -204,6 +220,7 @@ def test_evidence_looks_up_provenance_of_answer_facts(shop_store):
         ("boot-tb-6in", "color", None, None),
     ]
     assert rows[0].title == "Timberland Men's 6-Inch Premium Waterproof Boot, Black"
+    assert rows[3].value == "Apple iPhone 13 128GB, Midnight (phone-ip13)"  # the other product by title, not id
     assert [e.score for e in rows] == [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
 
 
