@@ -135,9 +135,12 @@ def base_quantity(number: float, unit: str | None) -> tuple[str, float]:
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+[^\W_]*|[^\W_]+(?:'[^\W_]+)*\+?", re.UNICODE)
 
 
+_NOT_PLURAL = frozenset({"does", "goes", "always", "perhaps"})  # 'does' is not the plural of 'doe'
+
+
 def singular(token: str) -> str:
     """A crude English singular for matching ('boots' → 'boot', 'batteries' → 'battery')."""
-    if len(token) <= 3 or token[-1] != "s" or token.endswith(("ss", "us", "is")):
+    if len(token) <= 3 or token[-1] != "s" or token.endswith(("ss", "us", "is")) or token in _NOT_PLURAL:
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
@@ -310,11 +313,19 @@ class Lexicon:
             if kt:
                 lex.brands[kt].append(Link("brand", row["key"], name))
                 lex.brand_names[" ".join(kt)] = kt
-        for row in store.query(cr.QA_CATEGORIES):
+        rows = store.query(cr.QA_CATEGORIES)
+        names = {key_tokens(row["name"] or row["key"]) for row in rows}
+        for row in rows:
             name = row["name"] or row["key"]
             lex.category_paths[row["key"]] = row["path"] or name
             # "Chargers & Cables" is also found as "chargers" and as "cables"
             parts = [name, *(_NAME_PARTS.split(name) if _NAME_PARTS.search(name) else [])]
+            # "Cell Phones" as "phones", "Air Purifiers" as "purifiers": a plural head noun that names no
+            # other category ("Running Shoes" stays itself: "shoes" is a category of its own)
+            words = name.split()
+            if len(words) > 1 and words[-1].lower().endswith("s") and \
+                    key_tokens(words[-1]) not in names:
+                parts.append(words[-1])
             for part in parts:
                 kt = key_tokens(part)
                 if kt and all(link.key != row["key"] for link in lex.categories[kt]):
@@ -535,10 +546,10 @@ class Understander:
                     return True
         m = _COMPAT_OF.match(low)
         if m:
-            a = self._side(m.group("a") or m.group("a2") or "", focus)
-            if a:
+            side = self._side(m.group("a") or m.group("a2") or "", focus)
+            if side:
                 parse.intent, parse.list_mode = "compatibility", True
-                parse.products = [a]
+                parse.products = [side]
                 return True
         m = _COMPAT_LIST.match(low)
         if m:
@@ -700,7 +711,7 @@ class Understander:
         titles = self.lexicon.titles
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
-        scored: list[tuple[float, float, Link]] = []
+        scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
         for rank, (pid, score) in enumerate(hits):
             title = titles.get(pid)
             if not title:
@@ -740,7 +751,7 @@ class Understander:
         lex = self.lexicon
         if not words & lex.category_words:
             return False
-        vocab = set()
+        vocab: set[str] = set()
         for table in (lex.brands, lex.categories, lex.values):
             for kt in table:
                 if len(kt) <= 3 and set(kt) & words:

@@ -16,7 +16,7 @@ def understander(engine: Engine) -> Understander:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("boots", "boot"), ("batteries", "battery"), ("cases", "case"), ("glass", "glass"), ("watches", "watch"),
-     ("shoes", "shoe"), ("bus", "bus"), ("gps", "gps")],
+     ("shoes", "shoe"), ("bus", "bus"), ("gps", "gps"), ("does", "does")],
 )
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected
@@ -73,6 +73,13 @@ def test_constraints_link_brand_category_values(understander: Understander) -> N
     assert labels["black"] == {"color=black", "color=phantom black"}  # values containing the word
     assert labels["leather"] == {"material=leather", "material=nubuck leather"}  # values containing the word
     assert cons.describe() == "black leather boots from Timberland"
+
+
+def test_constraints_category_by_its_plural_head_noun(understander: Understander) -> None:
+    """'accessories' names "Phone Accessories"; 'shoes' stays "Shoes", not "Running Shoes"."""
+    assert [c.key for c in understander.constraints("accessories from spigen").categories] == [
+        "electronics > phone accessories"]
+    assert [c.key for c in understander.constraints("shoes").categories] == ["shoes"]
 
 
 def test_constraints_category_includes_descendants(understander: Understander) -> None:
