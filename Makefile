@@ -34,10 +34,11 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "chromium could not be installed: the browser tests will be skipped" >&2
 
-# ruff over the packages, benchmarks and tests, then the whole suite (slowest tests listed), with a local
-# Neo4j started for it (and stopped after) when java and mvn are here and NEO4J_URI is not set
+# ruff over the packages, benchmarks and tests and mypy over the packages, then the whole suite (slowest tests
+# listed), with a local Neo4j started for it (and stopped after) when java and mvn are here and NEO4J_URI is not set
 lint: install
 	$(BIN)/ruff check kg extraction qa ui benchmarks tests
+	$(BIN)/python -m mypy kg extraction qa ui
 
 test: install browser lint
 	bash kg/store/neo4j_server/server.sh run $(BIN)/python -m pytest -q --durations=15

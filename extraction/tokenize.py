@@ -47,14 +47,17 @@ class Word:
 def product_tokenizer() -> Tokenizer:
     """spaCy's blank English tokenizer with PRODUCT_INFIXES and PRODUCT_PREFIXES added (built once per process)."""
     import spacy
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
     nlp = spacy.blank("en")
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # spacy.blank() builds a rule-based Tokenizer; its type says any callable
     infixes = list(nlp.Defaults.infixes or []) + list(PRODUCT_INFIXES)
     prefixes = list(PRODUCT_PREFIXES) + list(nlp.Defaults.prefixes or [])
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    return nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    return tokenizer
 
 
 def words(text: str) -> list[Word]:

@@ -127,7 +127,7 @@ def open_binary(path: str | Path) -> IO[bytes]:
     _check_file(p)
     with open(p, "rb") as probe:
         gzipped = probe.read(2) == b"\x1f\x8b"
-    return gzip.open(p, "rb") if gzipped else open(p, "rb")
+    return gzip.open(p, "rb") if gzipped else open(p, "rb")  # type: ignore[return-value]  # typeshed: a GzipFile is no IO[bytes]
 
 
 def read_catalog(

@@ -57,12 +57,12 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 from urllib.parse import quote, unquote
 
 from rdflib import BNode, Graph, Literal
@@ -198,7 +198,8 @@ class _Index:
         self.graph: dict[Any, str | None] = {}
         self.lines = 0
 
-    def add(self, s: IRI | Blank, p: str, o: IRI | Blank | Text, graph: str | None, line: int) -> None:
+    def add(self, s: IRI | Blank | Text, p: str, o: IRI | Blank | Text, graph: str | None, line: int) -> None:
+        # s is a Text only from JSON-LD, where rdflib makes an @reverse property's literal value a subject
         self.lines += 1
         if s not in self.first_line:
             self.first_line[s] = line
@@ -407,7 +408,9 @@ class _LineParser(W3CNTriplesParser):
         self.eat(r_tail)
         if self.line:
             raise ParserError(f"unexpected text after the final '.': {self.line[:40]!r}")
-        return _term(s), str(p), _term(o), (None if g is None else str(_term(g)))
+        subject = _term(s)
+        assert not isinstance(subject, Text), "rdflib's subject() reads only an IRI or a blank node"
+        return subject, str(p), _term(o), (None if g is None else str(_term(g)))
 
 
 def _read_lines(path: str | Path, *, quads: bool, chunk_lines: int) -> Iterator[Record]:
@@ -611,9 +614,21 @@ def export_graph(
     return report
 
 
+class _Writer(Protocol):
+    """One export format: `begin`, then `product` for each product (returning its triple count), then `end`."""
+
+    def begin(self) -> None: ...
+
+    def product(self, node: dict[str, Any]) -> int: ...
+
+    def end(self) -> None: ...
+
+
 def _write(store: GraphStore, fh: IO[str], fmt: str, sources: list[str], page_size: int,
            report: ExportReport) -> None:
-    writer = {"turtle": _TurtleWriter, "nt": _NTriplesWriter, "jsonld": _JsonLdWriter}[fmt](fh)
+    writers: dict[str, Callable[[IO[str]], _Writer]] = {
+        "turtle": _TurtleWriter, "nt": _NTriplesWriter, "jsonld": _JsonLdWriter}
+    writer = writers[fmt](fh)
     writer.begin()
     for node in _product_nodes(store, sources, page_size):
         report.triples += writer.product(node)

@@ -87,6 +87,10 @@ class SynthFact:
     in_attributes: bool
 
 
+# (attribute, value, surface[, lead]): lead holds the words one of which the surface follows in the text
+_Fact = tuple[str, str, str] | tuple[str, str, str, tuple[str, ...]]
+
+
 @dataclass
 class _Draft:
     kind: str
@@ -98,8 +102,7 @@ class _Draft:
     bullets: list[str]
     description: list[str]
     price: float
-    # (attribute, value, surface[, lead]): lead is a regex the surface follows in the text
-    facts: list[tuple[str, ...]] = field(default_factory=list)
+    facts: list[_Fact] = field(default_factory=list)
     related: list[tuple[str, str]] = field(default_factory=list)  # (type, id)
     info: dict[str, Any] = field(default_factory=dict)  # what later products may refer to
 
@@ -309,7 +312,7 @@ def _charger(g: _Gen) -> _Draft:
     bullets = [f"Delivers up to {w_s} to phones, tablets and laptops",
                f"{' and '.join(connectors)} for the cables you already own" if len(connectors) > 1
                else "USB-C Power Delivery for fast charging"]
-    facts = [("Wattage", w_v, w_s), ("Color", color, color)]
+    facts: list[_Fact] = [("Wattage", w_v, w_s), ("Color", color, color)]
     facts += [("Connector", c, c) for c in connectors]
     if cable:
         length, unit = g.pick(((3, "ft"), (6, "ft"), (10, "ft"), (1, "m"), (2, "m")))
@@ -429,7 +432,7 @@ def _headphones(g: _Gen) -> _Draft:
     features = ("Wireless Noise Cancelling " if anc else "Wireless " if wireless else "Wired Studio ")
     title = g.pick(("{b} {m} {f}{k}, {c}", "{b} {m} {t} {f}{k} - {c}", "{m} {f}{k} by {b} ({c})")).format(
         b=brand, m=model, f=features, k=kind, t=form, c=color)
-    facts = [("Color", color, color), ("Headphone Type", form, form), ("Connectivity", conn, conn)]
+    facts: list[_Fact] = [("Color", color, color), ("Headphone Type", form, form), ("Connectivity", conn, conn)]
     bullets = [f"{form} design for long listening sessions"]
     if anc:
         bullets.append("Active Noise Cancellation blocks out traffic, engines and chatter")
@@ -545,8 +548,8 @@ def _boot(g: _Gen) -> _Draft:
         b=brand, g=gender, m=model, c=color, s=size, mat=material.title())
     bullets = [f"Upper made of {material}", f"{sh_s} shaft height",
                "Cushioned footbed and rubber lug outsole"]
-    facts = [("Color", color, color), ("Size", size, size, SIZE_LEAD), ("Gender", gender, gender), ("Material", material, material),
-             ("Shaft Height", sh_v, sh_s)]
+    facts: list[_Fact] = [("Color", color, color), ("Size", size, size, SIZE_LEAD), ("Gender", gender, gender), ("Material", material, material),
+                          ("Shaft Height", sh_v, sh_s)]
     if waterproof:
         bullets.append("Waterproof construction with seam-sealed lining")
         facts.append(("Water Resistance", "Waterproof", "Waterproof"))
@@ -600,7 +603,7 @@ def _appliance(g: _Gen) -> _Draft:
     color = g.pick(colors)
     noun = APPLIANCE_NOUNS[kind]
     name = f"{model} {noun}".strip()
-    facts = [("Color", color, color), ("Material", material, material)]
+    facts: list[_Fact] = [("Color", color, color), ("Material", material, material)]
     if unit == "sqft":
         cap_v = cap_s = f"{cap} sq ft"
         cap_name, cap_text = "Coverage Area", f"Cleans rooms up to {cap_v}"
@@ -671,7 +674,7 @@ def _filter(g: _Gen) -> _Draft:
                    "Rinse before first use."]
     d = _Draft("filter", "FLT", "Home & Kitchen > Appliance Parts > Replacement Filters", brand, product, title,
                bullets, description, g.price(price))
-    d.facts = [("Pack Size", p_v, p_s), ("Filter Type", ftype, ftype)] + [("Compatible Model", m, m) for m in fits]
+    d.facts = [("Pack Size", p_v, p_s), ("Filter Type", ftype, ftype), *[("Compatible Model", m, m) for m in fits]]
     for m in fits:
         for e in g.recent(kind, m)[-2:]:
             d.related.append(("REPLACEMENT_FOR", e["id"]))
@@ -719,8 +722,8 @@ def _coffee(g: _Gen) -> _Draft:
         "{b} {bl}, {r} Roast {f} - {n}{d}",
         "{bl} {f} by {b} ({n}){d}",
     )).format(b=brand, bl=blend, f=COFFEE_FORMS[form], r=roast, n=n_s, d=", Decaf" if decaf else "")
-    facts = [("Roast Level", roast, roast), ("Form", form, form),
-             ("Number of Pods" if unit == "pack" else "Net Weight", n_v, n_s)]
+    facts: list[_Fact] = [("Roast Level", roast, roast), ("Form", form, form),
+                          ("Number of Pods" if unit == "pack" else "Net Weight", n_v, n_s)]
     if pack > 1:
         pk_v, pk_s = g.qty(pack, "pack")
         title += f" ({pk_s})"
@@ -777,7 +780,7 @@ def _furniture(g: _Gen) -> _Draft:
     material = " and ".join(materials)
     title = g.pick(("{b} {m}, {c}, {w} Wide", "{b} {m} - {c} ({w})", "{m} by {b}, {mat}, {c}")).format(
         b=brand, m=model, c=color, w=wd_s, mat=material.title())
-    facts = [("Color", color, color), ("Width", wd_v, wd_s)] + [("Material", m, m) for m in materials]
+    facts: list[_Fact] = [("Color", color, color), ("Width", wd_v, wd_s), *[("Material", m, m) for m in materials]]
     bullets = [f"Made of {material}", f"{wd_s} wide"]
     if load is not None:
         ld_v, ld_s = g.qty(round(load / 2.2046), "kg") if metric else g.qty(load, "lb")

@@ -89,7 +89,7 @@ def _parse_braced(text: str) -> Any:
                 out[key] = value()
         if ch == "[":
             pos += 1
-            items = []
+            items: list[Any] = []
             while True:
                 skip()
                 if pos >= len(text) or text[pos] == "]":

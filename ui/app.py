@@ -453,26 +453,28 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
                 refresh = gr.Button("Refresh", size="sm", elem_id="sg-refresh")
 
         # ------------------------------------------------------------------ wiring
+        # api_name=False keeps an event off the API: gradio 6.31 still maps it to api_visibility="private" (named
+        # "false"), but its typed listeners say api_name: str | None, hence the targeted ignores below
         shop_outputs = [question, chat, cards, evidence, context, open_product, conversation]
         question.submit(ask, [question, chat, conversation], shop_outputs, api_name="ask")
-        send.click(ask, [question, chat, conversation], shop_outputs, api_name=False)
+        send.click(ask, [question, chat, conversation], shop_outputs, api_name=False)  # type: ignore[arg-type]
         reset.click(new_conversation, None, [chat, cards, evidence, context, open_product, conversation],
-                    api_name=False)
+                    api_name=False)  # type: ignore[arg-type]
 
         detail_outputs = [header, catalog_title, catalog_attrs, extracted_title, extracted_attrs, relations_title,
                           relations, accessories_title, accessories, similar, graph, go_related]
-        search_box.input(search, search_box, suggestions, trigger_mode="always_last", api_name=False,
+        search_box.input(search, search_box, suggestions, trigger_mode="always_last", api_name=False,  # type: ignore[arg-type]
                          show_progress="hidden")
         search_box.submit(search_and_show, search_box, [suggestions, *detail_outputs], api_name="product_search")
-        suggestions.input(show, suggestions, detail_outputs, api_name=False)
-        go_related.input(show, go_related, detail_outputs, api_name=False)
-        open_product.input(show, open_product, detail_outputs, api_name=False).then(
+        suggestions.input(show, suggestions, detail_outputs, api_name=False)  # type: ignore[arg-type]
+        go_related.input(show, go_related, detail_outputs, api_name=False)  # type: ignore[arg-type]
+        open_product.input(show, open_product, detail_outputs, api_name=False).then(  # type: ignore[arg-type]
             lambda: gr.Tabs(selected="product"), None, tabs, api_name=False)
 
-        example.input(lambda name: EXAMPLE_QUERIES.get(name, ""), example, cypher, api_name=False)
+        example.input(lambda name: EXAMPLE_QUERIES.get(name, ""), example, cypher, api_name=False)  # type: ignore[arg-type]
         run.click(run_query, [cypher, params], [status, results, download], api_name="cypher")
 
-        refresh.click(refresh_overview, None, [stats, per_category, coverage], api_name=False)
+        refresh.click(refresh_overview, None, [stats, per_category, coverage], api_name=False)  # type: ignore[arg-type]
         app.load(refresh_overview, None, [stats, per_category, coverage], api_name=False)
     return app
 
