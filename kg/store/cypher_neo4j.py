@@ -102,11 +102,21 @@ def merge_placeholders(label: str) -> str:
     return f"UNWIND $keys AS k MERGE (n:{label} {{{node.key}: k}})"
 
 
+# Every key lookup in a batch write names the constraint's index (USING INDEX SEEK): a plan cached
+# while the database was empty scanned the whole id index once per row in the next batch, which stalled
+# 5 of 10 fresh 100k-product builds for 70-95 s; with the hint none of 5 stalled (76-90 s; benchmarks/RESULTS.md,
+# Neo4j).
+
+
+def _seek(var: str, label: str) -> str:
+    return f"USING INDEX SEEK {var}:{check_label(label)}({NODES[label].key}) "
+
+
 def delete_product_edges(name: str) -> str:
     rel = RELS[check_rel(name)]
     key = NODES[rel.source].key
     return (
-        f"UNWIND $ids AS i MATCH (p:{rel.source} {{{key}: i}})-[r:{name}]->() "
+        f"UNWIND $ids AS i MATCH (p:{rel.source} {{{key}: i}})-[r:{name}]->() {_seek('p', rel.source)}"
         "WHERE r.source = $source DELETE r RETURN count(*) AS n"
     )
 
@@ -115,8 +125,8 @@ def _endpoints(name: str) -> str:
     rel = RELS[check_rel(name)]
     src, dst = NODES[rel.source].key, NODES[rel.target].key
     return (
-        f"UNWIND $rows AS r MATCH (a:{rel.source} {{{src}: r.`from`}}) "
-        f"MATCH (b:{rel.target} {{{dst}: r.`to`}}) "
+        f"UNWIND $rows AS r MATCH (a:{rel.source} {{{src}: r.`from`}}) {_seek('a', rel.source)}"
+        f"MATCH (b:{rel.target} {{{dst}: r.`to`}}) {_seek('b', rel.target)}"
     )
 
 
