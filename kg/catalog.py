@@ -277,6 +277,14 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
             seen[number] = text
             yield text
 
+    def read_again(start: int, end: int, rows_lines: list[str], detail: str) -> Rejected:
+        """An unterminated quote: reject the line where it opened; the lines it swallowed are read again."""
+        bad_lines.pop(start, None)
+        pushed.extend(zip(range(start + 1, end + 1), rows_lines[1:]))
+        return Rejected(name, start, f"unterminated quote: a quoted field opens on this line and runs to line {end} "
+                                     f"({detail}); close the quote (a quote inside a field is written \"\")",
+                        rows_lines[0].rstrip("\r\n"))
+
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     delimiter = "\t" if Path(str(path).removesuffix(".gz")).suffix.lower() == ".tsv" else ","
     reader = csv.reader(lines(), delimiter=delimiter, strict=True)
@@ -315,12 +323,8 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
                 reason = f"a field is over {CSV_FIELD_LIMIT >> 20} MB, far over the 1 MB limit; shorten it or drop it"
             elif end > start and rows_lines and '"' in rows_lines[0]:
                 # a quote left open runs into the next lines until another quote closes it mid-field (or
-                # the file ends): reject the line where it opened, read the others again
-                yield Rejected(name, start, f"unterminated quote: a quoted field opens on this line and runs to line "
-                                            f"{end} ({exc}); close the quote (a quote inside a field is written \"\")",
-                               rows_lines[0].rstrip("\r\n"))
-                bad_lines.pop(start, None)
-                pushed.extend(zip(range(start + 1, end + 1), rows_lines[1:]))
+                # the file ends)
+                yield read_again(start, end, rows_lines, str(exc))
                 start += 1
                 continue
             for n in range(start, end + 1):
@@ -331,13 +335,8 @@ def _read_csv(path: str | Path, column_map: Mapping[str, str]) -> Iterator[Recor
         end = counter["line"]
         rows_lines = [seen.pop(n) for n in range(start, end + 1) if n in seen]
         if end > start and len(row) != len(fields) and '"' in rows_lines[0]:
-            # a quote that never closes swallows the lines after it: reject the line where it opened and
-            # read the others again as rows of their own
-            yield Rejected(name, start, f"unterminated quote: a quoted field opens on this line and runs to line {end}, "
-                                        f"giving {len(row)} columns, not {len(fields)}; close the quote (a quote "
-                                        'inside a field is written "")', rows_lines[0].rstrip("\r\n"))
-            bad_lines.pop(start, None)
-            pushed.extend(zip(range(start + 1, end + 1), rows_lines[1:]))
+            # a quote that never closes swallows the lines after it
+            yield read_again(start, end, rows_lines, f"giving {len(row)} columns, not {len(fields)}")
             start += 1
             continue
         bad = [bad_lines.pop(n) for n in range(start, end + 1) if n in bad_lines]
