@@ -21,6 +21,8 @@ for canon, forms in {
     "mm": ["mm", "millimeter", "millimeters", "millimetre", "millimetres"],
     "m": ["m", "meter", "meters", "metre", "metres"],
     "ft": ["ft", "foot", "feet", "'"],
+    "sq ft": ["sq ft", "sq. ft", "sq. ft.", "sqft", "square feet", "square foot", "ft²"],
+    "m2": ["m2", "m²", "sq m", "square metres", "square meters"],
     "kb": ["kb"],
     "mb": ["mb"],
     "gb": ["gb", "gig", "gigs", "gigabyte", "gigabytes"],

@@ -110,6 +110,16 @@ def search_answer(description: str, cards: Sequence[Card], total: int, shown: in
         else f"I found {total} matches for {description}: {listed}."
 
 
+def values_across(attribute: str, values: Sequence[str], listed: int) -> str:
+    """What the listed products say about one attribute, e.g. "Roast level: Dark (both)." """
+    distinct = unique(values)
+    if len(distinct) == 1:
+        said = "both" if listed == 2 == len(values) else ("all of them" if len(values) == listed > 2 else
+                                                          f"{len(values)} of {listed}")
+        return f"{cap(attribute_name(attribute))}: {distinct[0]} ({said})."
+    return f"{cap(attribute_name(attribute))}: {join(distinct, 'or')}, depending on the product."
+
+
 def similar_answer(text: str, cards: Sequence[Card]) -> str:
     return f"The closest products to \u201c{text}\u201d: {join(card_text(c) for c in cards)}."
 

@@ -250,8 +250,9 @@ class Engine:
         first = parse.attributes[0] if parse.attributes else None
         lacks_first = first is not None and all(f.attribute != first for f in facts)
         if parse.variants and (not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first):
-            # the listing lacks the answer, or the attribute named first: another listing of the model may have it
-            across = self._across_listings(parse, card, facts, only=first if lacks_first else None)
+            # the listing lacks the answer, or the attribute named first: another listing of the model may
+            # have it, under any of the names the question's words stand for ("watts": power or wattage)
+            across = self._across_listings(parse, card, facts, only=set(parse.attributes) if lacks_first else None)
             if across is not None:
                 return across
         if not scored or scored[0].score < ANSWER_THRESHOLD:
@@ -264,7 +265,7 @@ class Engine:
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
 
-    def _across_listings(self, parse: Parse, card: Card, facts: Sequence[Fact], only: str | None = None
+    def _across_listings(self, parse: Parse, card: Card, facts: Sequence[Fact], only: set[str] | None = None
                          ) -> Answer | None:
         """The listing the name linked lacks the answer: other listings of the same model (the near-tied
         links in the same category) may have it ("8 GB or 16 GB, depending on the listing")."""
@@ -281,7 +282,7 @@ class Engine:
             scored = sorted(self._score_facts(parse.text, other_facts, parse.attributes, pinned=parse.pinned),
                             key=lambda f: -f.score)
             if only is not None:
-                scored = [f for f in scored if f.attribute == only]
+                scored = [f for f in scored if f.attribute in only]
             if scored and scored[0].score >= ANSWER_THRESHOLD:
                 answered.append((other, [f for f in scored if f.attribute == scored[0].attribute]))
         if not answered:
@@ -325,7 +326,27 @@ class Engine:
         hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
         chosen = [f for c, s in ranked[:5] for f in self.retriever.matched_facts(c, cons, s)]
         text = compose.search_answer(cons.describe(), [c for c, _ in ranked], total)
-        return self._result(parse, "search", text, chosen, hits, ranked[0][0].id)
+        asked = self._asked_values(parse, [c for c, _ in ranked[:5]])
+        intent = "search"
+        if asked:  # "what roast is Death Wish Coffee?": a brand's products, and what they say about the roast
+            text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
+            chosen = asked + chosen
+            intent = "attribute" if _ASKS_ABOUT.match(parse.text.casefold()) else intent
+        return self._result(parse, intent, text, chosen, hits, ranked[0][0].id)
+
+    def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
+        """The facts of the first asked attribute (not one the search filtered on) that the listed
+        products have, one per product, for a search that also asks about an attribute."""
+        filtered = {g.attribute for g in parse.constraints.values}
+        asked = [a for a in parse.attributes if a not in filtered and a not in ("price", "brand", "category")]
+        if not asked or not cards:
+            return []
+        facts = self.retriever.product_facts([c.id for c in cards], {c.id: c for c in cards})
+        for attr in asked:
+            found = [f for f in facts if f.attribute == attr]
+            if found:
+                return [f.rescored(1.0) for f in _dedupe(found)]
+        return []
 
     def _free_search(self, parse: Parse) -> Answer:
         """No structured constraint: full-text (and vector, when the graph has embeddings) search."""
@@ -447,14 +468,19 @@ class Engine:
         if len(cards) < 2:
             return self._unanswerable(parse)
         a, b = cards[ids[0]], cards[ids[1]]
+        if parse.attributes[:1] == ["price"] and a.currency != b.currency:
+            # "is the Pixel 7a or the iPhone 13 cheaper?" with the two listings in $ and €: another listing of
+            # one of the models in the other's currency compares without a rates table
+            a, b = self._same_currency(parse, a, b)
+            ids, cards = [a.id, b.id], {a.id: a, b.id: b}
         facts = self.retriever.product_facts(ids, cards)
         hits = [ProductHit(a.id, a.title, 1.0), ProductHit(b.id, b.title, 1.0)]
         by = {pid: [f for f in facts if f.product_id == pid] for pid in ids}
         attrs = parse.attributes
         if attrs:
             for attr in attrs:
-                fa = [f for f in by[a.id] if _matches(f.attribute, attr)]
-                fb = [f for f in by[b.id] if _matches(f.attribute, attr)]
+                fa = [f for f in by[a.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 0, by[a.id], attr)
+                fb = [f for f in by[b.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 1, by[b.id], attr)
                 if fa and fb:
                     return self._compare_on(parse, a, fa, b, fb, hits)
             closest = [f.rescored(0.5) for f in facts if any(_matches(f.attribute, x) for x in attrs)][:4]
@@ -467,6 +493,51 @@ class Engine:
         if not shared:
             return self._dont_know(parse, [], {}, hits, " what the two products have in common to compare")
         return self._result(parse, "comparison", compose.overview_comparison(a, fa, b, fb), fa + fb, hits)
+
+    def _same_currency(self, parse: Parse, a: Card, b: Card) -> tuple[Card, Card]:
+        """(a, b) with one side swapped for another listing of its model (a near-tied link in the same
+        category) priced in the other side's currency, the shopper's default currency first; as they were
+        when there is none."""
+        if len(parse.alternatives) != 2:
+            return a, b
+        order = (1, 0) if a.currency == (DEFAULT_CURRENCY) else (0, 1)
+        for side in order:
+            keep, swap = (b, a) if side == 0 else (a, b)
+            others = [link.key for link in parse.alternatives[side][1:]]
+            cards = self.retriever.cards(others + [swap.id])
+            category = self._category_of(cards.get(swap.id) or swap)
+            for key in others:
+                card = cards.get(key)
+                if card is None or card.price is None or card.currency != keep.currency:
+                    continue
+                if category and self._category_of(card) != category:
+                    continue
+                return (card, b) if side == 0 else (a, card)
+        return a, b
+
+    def _category_of(self, card: Card) -> str | None:
+        return next((f.value for f in self.retriever.product_facts([card.id], {card.id: card})
+                     if f.attribute == "category"), None)
+
+    def _sibling_facts(self, parse: Parse, side: int, facts: Sequence[Fact], attr: str) -> list[Fact]:
+        """The ``attr`` facts of another listing of the same model as comparison side ``side`` (a near-tied
+        link in the same category), for a listing that lacks the attribute compared."""
+        if len(parse.alternatives) != 2:
+            return []
+        category = {f.value for f in facts if f.attribute == "category"}
+        others = [link.key for link in parse.alternatives[side][1:]]
+        cards = self.retriever.cards(others)
+        for key in others:
+            card = cards.get(key)
+            if card is None:
+                continue
+            other_facts = self.retriever.product_facts([card.id], {card.id: card})
+            if category and not category & {f.value for f in other_facts if f.attribute == "category"}:
+                continue  # a case that names the phone is not a listing of the phone
+            found = [f for f in other_facts if _matches(f.attribute, attr)]
+            if found:
+                return found
+        return []
 
     def _compare_on(self, parse: Parse, a: Card, fa: list[Fact], b: Card, fb: list[Fact],
                     hits: list[ProductHit]) -> Answer:
@@ -580,6 +651,9 @@ class Engine:
 
 
 
+_ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute, not a request
+
+
 def _asks_targets(text: str) -> bool:
     """'what does X fit?' asks for X's targets, 'what fits X?' for the products pointing at X."""
     low = text.casefold()
@@ -602,9 +676,22 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     return base_quantity(norm.number, norm.unit)
 
 
+# how an answer says "higher" / "lower" for attributes whose plain comparative reads badly ("is higher in battery life")
+_SAID_COMPARATIVES = {
+    "battery life": ("longer-lasting", "shorter-lasting"),
+    "coverage area": ("bigger in coverage", "smaller in coverage"),
+    "maximum weight capacity": ("rated for more weight", "rated for less weight"),
+    "shaft height": ("taller in the shaft", "shorter in the shaft"),
+    "screen size": ("bigger in screen size", "smaller in screen size"),
+    "storage": ("bigger in storage", "smaller in storage"),
+}
+
+
 def _comparative_word(attribute: str, direction: str) -> str:
     if attribute == "price":
         return "cheaper" if direction == "lower" else "more expensive"
+    if attribute in _SAID_COMPARATIVES:
+        return _SAID_COMPARATIVES[attribute][direction == "lower"]
     for word, (attr, d) in COMPARATIVES.items():
         if d == direction and attr == attribute and " " not in word:
             return word

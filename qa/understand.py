@@ -45,7 +45,18 @@ PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "th
 ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), attrs)
     for pattern, attrs in (
+        (r"\bweight (?:limit|capacity)\b|\bholds? (?:more |the most |less )?weight\b|\bhow much weight\b|\bmax(?:imum)? (?:load|weight)\b",
+         ("maximum weight capacity", "weight capacity")),
         (r"\bweigh(?:s|t|ing)?\b|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b", ("weight", "item weight", "net weight")),
+        (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
+        (r"\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
+        (r"\bshafts?\b", ("shaft height",)),
+        (r"\broast(?:ed)?\b", ("roast level",)),
+        (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
+        (r"\b(?:per|in a|in the|each) pack\b|\bpack size\b|\bhow many (?:filters|pods|cartridges|pieces)\b",
+         ("pack size",)),
+        (r"\b(?:kind|type|sort) of filter\b", ("filter type",)),
+        (r"\bhow long\b.*\b(?:last|run|play)\b|\bbattery life\b", ("battery life",)),
         (r"\bmade (?:of|from|out of)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
         (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
         (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
@@ -71,7 +82,10 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "more expensive": ("price", "higher"), "pricier": ("price", "higher"), "dearer": ("price", "higher"),
     "bigger": ("size", "higher"), "larger": ("size", "higher"), "smaller": ("size", "lower"),
     "more storage": ("storage", "higher"), "less storage": ("storage", "lower"),
-    "bigger battery": ("battery", "higher"), "longer battery": ("battery", "higher"),
+    "bigger battery": ("battery", "higher"), "longer battery": ("battery life", "higher"),
+    "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
+    "more weight": ("maximum weight capacity", "higher"), "taller shaft": ("shaft height", "higher"),
+    "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
     "more powerful": ("power", "higher"), "bigger screen": ("screen size", "higher"),
     "larger screen": ("screen size", "higher"), "smaller screen": ("screen size", "lower"),
 }
@@ -115,7 +129,7 @@ _LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "at
 UNIT_FACTORS: dict[str, tuple[str, float]] = {
     "g": ("mass", 1.0), "kg": ("mass", 1000.0), "lb": ("mass", 453.592), "oz": ("mass", 28.3495),
     "mm": ("length", 1.0), "cm": ("length", 10.0), "m": ("length", 1000.0), "in": ("length", 25.4),
-    "ft": ("length", 304.8),
+    "ft": ("length", 304.8), "sq ft": ("area", 1.0), "m2": ("area", 10.7639),
     "kb": ("data", 0.001), "mb": ("data", 1.0), "gb": ("data", 1000.0), "tb": ("data", 1_000_000.0),
     "ml": ("volume", 1.0), "l": ("volume", 1000.0), "fl oz": ("volume", 29.5735),
     "w": ("power", 1.0), "kw": ("power", 1000.0),
@@ -375,7 +389,7 @@ _COMPAT_VERBS = r"(?:fit|fits|fitting|work with|works with|working with|(?:is |a
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_OF = re.compile(
-    r"^(?:what|which)\s+(?:(?:products?|phones?|devices?|models?)\s+)?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
+    r"^(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
     r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
 )
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|that fit|which fit)\s+(?:the |my |an? )?(?P<b>.+?)$")
@@ -402,9 +416,13 @@ _THE = r"(?:the |this |that |my |your |a |an )?"
 _NAME_PATTERNS = (
     # what is the warranty of the <name> / what's the battery life on the <name>
     re.compile(rf"^(?P<rest>(?:what|what's|whats|which|who|tell me)\b.*?\b(?:of|for|on)) {_THE}(?P<name>.+)$"),
+    # how long does the battery last on the <name> / how many megapixels does the camera have on the <name>
+    re.compile(r"^(?P<rest>how (?:long|much|many|big|heavy|fast)\b.*?\b(?:on|of|in)) the (?P<name>.+)$"),
     # how much does the <name> weigh / how long does the <name> last
     re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many \w+)) (?:does|do|is|are|will|can) {_THE}"
                rf"(?P<name>.+?) (?P<rest2>(?:weigh|cost|hold|last|measure|take|use|have|has|support|run|come in|go|fit)\b.*)$"),
+    # how many watts is the <name> / how big is the <name>
+    re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many \w+) (?:is|are)) {_THE}(?P<name>.+)$"),
     # what colours does the <name> come in / what processor does the <name> have
     re.compile(rf"^(?P<rest1>(?:what|which) [\w ]+?) (?:does|do|is|are|will|can) {_THE}"
                rf"(?P<name>.+?) (?P<rest2>(?:come in|have|has|use|take|support|weigh|cost|run on|hold)\b.*)$"),
@@ -501,6 +519,12 @@ class Understander:
         logger.debug("parse %r → %s", text, parse)
         return parse
 
+    def _names_product(self, text: str) -> bool:
+        """Whether a phrase can be a product's name: two words or more, or one rare title word ("s24",
+        "markus"), not one common word ("pack", "battery") that many titles share."""
+        words = [t for t in tokens(text) if t not in STOPWORDS]
+        return len(words) >= 2 or (len(words) == 1 and self.lexicon.title_df.get(words[0], 0) <= 3)
+
     @staticmethod
     def _names_elsewhere(cons: Constraints) -> bool:
         """Constraints that point away from the product in focus: a category, a brand or a price range."""
@@ -575,9 +599,13 @@ class Understander:
             m = pattern.match(low)
             if not m:
                 continue
-            a, b = self._side(m.group("a"), focus), self._side(m.group("b"), focus)
+            sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
+            a, b = (found[0] if found else None for found in sides)
             if not a or not b or a.key == b.key:
                 continue
+            # other listings of each model, for a side whose listing lacks the attribute compared
+            parse.alternatives = [self.link_products(m.group(g), near=VARIANT_NEAR)[:MAX_VARIANTS + 1] if side[0].key != focus
+                                  else side for g, side in (("a", sides[0]), ("b", sides[1]))]
             groups = m.groupdict()
             cue = (groups.get("cmp") or "").strip()
             attrs: list[str] = []
@@ -604,6 +632,9 @@ class Understander:
             parse.constraints = self.constraints(rest)
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False
+            split = _name_split(low) if kind == "count_products" else None
+            if split is not None and self.link_product(split[0], strict=True):
+                return False  # "how many watts is the Honeywell HPA300?" asks about one product
             if kind == "values" and parse.constraints.empty() and self.link_product(self._mention_text(low), strict=True):
                 return False  # "what colours does the AirPods Pro come in?" is about one product
             parse.intent, parse.aggregate = "aggregate", kind
@@ -618,10 +649,12 @@ class Understander:
         searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) else None
+        if split is not None and focus and not self._names_product(split[0]):
+            split = None  # "how many filters are in the pack?" about the product in focus: "pack" names no product
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
             named = self._link_named(split[0], parse)
             asked = set(self.asked_attributes(split[1]))
-            if named is None and asked - {"price", "brand", "category"}:
+            if named is None and asked - {"price", "brand", "category"} and not focus:
                 # an attribute a product list would not show ("the warranty of the Incipio case for …"):
                 # answer it about the best reading of the name, even a loose one
                 named = self.link_product(split[0])
