@@ -191,6 +191,27 @@ def extreme_answer(kind: str, description: str, card: Card) -> str:
     return f"The {word} of the {description} is {the(card.title)} at {format_price(card.price, card.currency)}."
 
 
+# how a superlative answer says which end of an attribute a product is at
+_SUPERLATIVE_SAID = {
+    ("weight", "lower"): "is the lightest", ("weight", "higher"): "is the heaviest",
+    ("screen size", "higher"): "has the biggest screen", ("screen size", "lower"): "has the smallest screen",
+    ("coverage area", "higher"): "covers the biggest room", ("battery life", "higher"): "has the longest battery life",
+    ("rear camera", "higher"): "has the best camera (the most megapixels)",
+    ("shaft height", "higher"): "has the tallest shaft",
+}
+
+
+def superlative_answer(attribute: str, direction: str, card: Card, values: Sequence[str], measured: int,
+                       listed: int) -> str:
+    """ "Of the 7 products, the Yoga 7i is the lightest (1.4 kg)." and how many said nothing about it."""
+    said = _SUPERLATIVE_SAID.get((attribute, direction)) or \
+        f"has the {'highest' if direction == 'higher' else 'lowest'} {attribute_name(attribute)}"
+    text = f"Of the {plural(listed, 'product')}, {the(card.title)} {said} ({join(unique(values))})."
+    if measured < listed:
+        text += f" Only {measured} of them {'lists' if measured == 1 else 'list'} {attribute_name(attribute)}."
+    return text
+
+
 def average_answer(description: str, n: int, average: float, low: float, high: float, currency: str | None) -> str:
     return (f"The average price of {plural(n, 'priced product')} among the {description} is "
             f"{format_price(round(average, 2), currency)} (from {format_price(low, currency)} to "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -608,6 +609,8 @@ class Engine:
             text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"],
                                           cons.currency) + other_currencies
             return self._result(parse, "aggregate", text, facts, [])
+        if kind == "extreme":
+            return self._extreme(parse)
         if kind == "values":
             attrs = [a for a in parse.attributes if a not in ("price", "brand", "category")]
             rows, cypher, params = self.retriever.group_values(cons, attrs)
@@ -619,6 +622,43 @@ class Engine:
                      for i, r in enumerate(rows) if r["attribute"] == attribute]
             return self._result(parse, "aggregate", compose.values_answer(attribute, desc, values), _dedupe(facts), [])
         return self._unanswerable(parse)
+
+    def _extreme(self, parse: Parse) -> Answer:
+        """The product at one end of an attribute ("which of them is the lightest?") among the listed or found
+        products (at most MAX_EXTREME); between two, a comparison. Amounts are compared in one unit family
+        (grams with kilograms and pounds), never across families."""
+        cons = parse.constraints
+        cards = self.retriever.cards(cons.ids[:MAX_EXTREME]) if cons.ids else self.retriever.search(cons, limit=MAX_EXTREME)
+        if not cards:
+            return self._relaxed(parse)
+        facts = self.retriever.product_facts(list(cards), cards)
+        found: list[tuple[Card, list[Fact], tuple[str, float]]] = []
+        for attr in parse.attributes:
+            for card in cards.values():
+                fs = [f for f in facts if f.product_id == card.id and _matches(f.attribute, attr)]
+                amount = _quantity(fs[0].attribute, fs, card) if fs else None
+                if amount is not None:
+                    found.append((card, fs, amount))
+            if found:
+                break
+        if not found:
+            closest = [f.rescored(0.3) for f in facts if f.attribute == "category"][:3]
+            return self._dont_know(parse, closest, {c.id: c.title for c in cards.values()},
+                                   [ProductHit(c.id, c.title, 0.5) for c in list(cards.values())[:3]],
+                                   f" the {compose.attribute_name(parse.attributes[0])} of "
+                                   f"{'those products' if cons.ids else 'the ' + cons.describe()}")
+        family = Counter(q[0] for _, _, q in found).most_common(1)[0][0]
+        found = [x for x in found if x[2][0] == family]
+        if len(found) == 2 and len(cards) == 2:
+            (a, fa, _), (b, fb, _) = found
+            return self._compare_on(parse, a, fa, b, fb, [ProductHit(a.id, a.title, 1.0), ProductHit(b.id, b.title, 1.0)])
+        found.sort(key=lambda x: (x[2][1], x[0].id), reverse=parse.direction != "lower")
+        best, best_facts, _ = found[0]
+        text = compose.superlative_answer(best_facts[0].attribute, parse.direction or "higher", best,
+                                          [f.value for f in best_facts], len(found), len(cards))
+        evidence = [f.rescored(1.0 - 0.05 * i) for i, (_, fs, _) in enumerate(found[:5]) for f in fs[:1]]
+        hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(found[:10])]
+        return self._result(parse, "aggregate", text, evidence, hits, best.id)
 
     # ------------------------------------------------------------------ unanswerable
 
@@ -651,6 +691,7 @@ class Engine:
 
 
 
+MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute, not a request
 
 

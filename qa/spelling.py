@@ -20,6 +20,7 @@ under below above over between cheapest cheaper expensive price prices cost cost
 compatible compatibility fit fits work works with without weigh weight heavy light lighter lightest size
 color colour screen battery storage memory ram capacity material made black white blue red green grey gray
 brand brands category categories best good better compare difference which does what how
+biggest bigger largest larger smallest smaller longest longer heaviest heavier tallest taller most least
 """.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 MIN_LENGTH = 4

@@ -90,6 +90,25 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "larger screen": ("screen size", "higher"), "smaller screen": ("screen size", "lower"),
 }
 
+# superlative words → (attribute cue, which end wins): "which of them is the lightest?", "phone with the best
+# camera"; prices have their own aggregates (cheapest, most expensive)
+SUPERLATIVES: dict[str, tuple[str, str]] = {
+    "lightest": ("weight", "lower"), "heaviest": ("weight", "higher"),
+    "biggest screen": ("screen size", "higher"), "largest screen": ("screen size", "higher"),
+    "smallest screen": ("screen size", "lower"),
+    "biggest room": ("coverage area", "higher"), "largest room": ("coverage area", "higher"),
+    "covers the most": ("coverage area", "higher"),
+    "biggest battery": ("battery", "higher"), "largest battery": ("battery", "higher"),
+    "longest battery": ("battery life", "higher"), "long battery": ("battery life", "higher"),
+    "best battery": ("battery life", "higher"),
+    "best camera": ("rear camera", "higher"), "most megapixels": ("rear camera", "higher"),
+    "most storage": ("storage", "higher"), "most ram": ("ram", "higher"), "most memory": ("ram", "higher"),
+    "most powerful": ("wattage", "higher"), "most watts": ("wattage", "higher"),
+    "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
+    "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
+    "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
+}
+
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
 DEFAULT_CURRENCY = "USD"  # a price without a symbol ("under 200") is in the shopper's default currency
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}  # also how answers write prices (qa.retrieve)
@@ -272,7 +291,7 @@ class Parse:
     constraints: Constraints = field(default_factory=Constraints)
     products: list[Link] = field(default_factory=list)  # products named or in focus, in the order they matter
     refers_back: bool = False  # "it", "this case"…
-    aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price
+    aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price | extreme
     direction: str | None = None  # comparison: "lower" or "higher" wins
     checks: list[Link] = field(default_factory=list)  # yes/no: values to look for on the product
     list_mode: bool = False  # compatibility: list what fits products[0]
@@ -456,6 +475,8 @@ _ELSEWHERE = re.compile(
 
 
 # a question about the products an earlier answer listed
+_SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
+                                  "want", "covers", "cover", "most", "best", "of", "them", "is", "a"})
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
@@ -499,6 +520,8 @@ class Understander:
         parse.attributes = self.asked_attributes(low)
 
         for handler in (self._compatibility, self._comparison, self._aggregate, self._attribute_or_search):
+            if handler == self._aggregate and self._superlative(parse, low, within):
+                break
             if handler(parse, low, focus):
                 break
         if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
@@ -508,7 +531,7 @@ class Understander:
             parse.constraints = Constraints()
         if within and _LIST_REFERENCE.search(low):
             if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
-                                                                   "count_products"):
+                                                                   "count_products", "extreme"):
                 parse.constraints.ids = list(within)
             else:  # "do they come in black?", "which ones are under $20?": a search among them
                 parse.intent, parse.products, parse.checks = "search", [], []
@@ -620,6 +643,30 @@ class Understander:
             parse.products = [a, b]
             return True
         return False
+
+    def _superlative(self, parse: Parse, low: str, within: Sequence[str] | None) -> bool:
+        """ "which of them is the lightest?", "phone with the best camera": the product at one end of an
+        attribute, among the products an earlier answer listed (also "which has the bigger battery?" after
+        two) or those a search finds."""
+        table = dict(SUPERLATIVES)
+        if within:
+            table.update((w, cue) for w, cue in COMPARATIVES.items() if cue[0] != "price")
+        for word, (attr, direction) in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            m = re.search(rf"\b{re.escape(word)}\b", low)
+            if m:
+                break
+        else:
+            return False
+        cons = self.constraints(low[:m.start()] + " " + low[m.end():])
+        cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
+        if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low)):
+            cons = Constraints(ids=list(within))
+        elif not cons.categories:
+            return False  # "the lightest" of what? (a product in focus, or nothing said)
+        parse.intent, parse.aggregate, parse.direction = "aggregate", "extreme", direction
+        parse.attributes = self.asked_attributes(attr) or [attr]
+        parse.constraints = cons
+        return True
 
     def _aggregate(self, parse: Parse, low: str, focus: str | None) -> bool:
         for pattern, kind in _AGGREGATES:

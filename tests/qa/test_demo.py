@@ -208,3 +208,27 @@ def test_demo_follow_up_on_a_product_page_keeps_the_product(demo_graph: Path, tm
     assert {"HOM-0000201", "HOM-0000231"} <= {p["id"] for p in answers[0]["products"]}
     assert "2 Pack" in answers[1]["answer"] and [p["id"] for p in answers[1]["products"]] == ["FLT-0000298"]
     assert "I don't know" in answers[2]["answer"] and "Claro" in answers[2]["answer"]  # the filter has no price
+
+
+def ask_session(graph: Path, tmp_path: Path, questions: list[str]) -> list[dict]:
+    """`shopgraph ask --batch` with every line in one session: the answers, in order."""
+    batch = tmp_path / "turns.jsonl"
+    batch.write_text("".join(json.dumps({"question": q, "session": "s"}) + "\n" for q in questions))
+    result = CliRunner().invoke(cli, ["ask", "--batch", str(batch), "--store", str(graph)])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    (["lenovo laptops", "which of them is the lightest?"], ("ThinkPad X1 Carbon", "is the lightest")),
+    (["air purifiers", "which one covers the biggest room?"], ("HPA300", "465 sq ft")),
+    (["compare the Pixel 8 Pro and the Galaxy S24 Ultra", "and the better camera?"], ("S24 Ultra", "200 MP", "Pixel 8 Pro")),
+    (["phone with the best camera"], ("S24 Ultra", "200")),
+])
+def test_demo_superlatives_over_listed_or_found_products(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                         expect: tuple[str, ...]) -> None:
+    """ "which of them is the lightest?" reads the attribute of the products the earlier answer listed
+    (between two, a comparison); "phone with the best camera" of those a search finds."""
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] in ("aggregate", "comparison")
+    assert re.search(".*".join(re.escape(w) for w in expect), last["answer"]), last["answer"]
