@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,7 +290,7 @@ class Engine:
             return None
         attribute = answered[0][1][0].attribute
         answered = [(c, fs) for c, fs in answered if fs[0].attribute == attribute]
-        values = [*dict.fromkeys(f.value for _, fs in answered for f in fs)]
+        values = _distinct_amounts(f.value for _, fs in answered for f in fs)
         text = compose.across_listings(card.title, attribute, values, [c.title for c, _ in answered])
         hits = [ProductHit(card.id, card.title, 1.0)] + [ProductHit(c.id, c.title, 0.9) for c, _ in answered]
         return self._result(parse, "attribute", text, [f for _, fs in answered for f in fs], hits, card.id)
@@ -312,13 +312,19 @@ class Engine:
         if cons.empty():
             return self._free_search(parse)
         cards = self.retriever.search(cons)
+        if not cards and parse.refines:  # nothing among the products listed before: among all
+            cons.ids, parse.refines = None, False
+            cards = self.retriever.search(cons)
         if not cards:
             return self._relaxed(parse)
         total = len(cards)
         if total >= 200:
             total, _, _ = self.retriever.count(cons)
         ranked = self._rank_cards(cards, cons.words)
-        unknown = [w for w in cons.words if not self.retriever.fulltext(w, 1)]
+        # a word in no title and not found by the full-text index (which drops stop words such as "plus":
+        # those are checked against the titles' own words)
+        titles = self.lexicon.title_df
+        unknown = [w for w in cons.words if not (w.isalpha() and titles.get(w)) and not self.retriever.fulltext(w, 1)]
         if unknown:  # "red boots" where nothing in the graph says red: the boots are not an answer
             closest = [f for c, s in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5 * s)]
             return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},
@@ -737,6 +743,18 @@ def _comparative_word(attribute: str, direction: str) -> str:
         if d == direction and attr == attribute and " " not in word:
             return word
     return f"{'lower' if direction == 'lower' else 'higher'} in {compose.attribute_name(attribute)}"
+
+
+def _distinct_amounts(values: Iterable[str]) -> list[str]:
+    """Values less those that say the same amount or text another way ("5.7-liter" and "5.7 L": the first kept)."""
+    from shopgraph.kg.normalize import normalize_value
+
+    seen: dict[tuple[Any, ...], str] = {}
+    for value in values:
+        norm = normalize_value(value)
+        key = (norm.number, norm.unit) if norm.number is not None else (norm.text,)
+        seen.setdefault(key, value)
+    return list(seen.values())
 
 
 def _dedupe(facts: Sequence[Fact]) -> list[Fact]:

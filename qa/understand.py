@@ -65,7 +65,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bpower\b|\bwatts?\b|\bwattage\b", ("power", "wattage", "output power")),
         (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
         (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
-        (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size")),
+        (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b|\bwaterproof\b|\bwater resistant\b", ("feature", "features")),
         (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
@@ -291,6 +291,7 @@ class Parse:
     constraints: Constraints = field(default_factory=Constraints)
     products: list[Link] = field(default_factory=list)  # products named or in focus, in the order they matter
     refers_back: bool = False  # "it", "this case"…
+    refines: bool = False  # a search among the products an earlier answer listed ("any decaf?"), else among all
     aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price | extreme
     direction: str | None = None  # comparison: "lower" or "higher" wins
     checks: list[Link] = field(default_factory=list)  # yes/no: values to look for on the product
@@ -425,8 +426,8 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhow many (?:different |distinct )?(?:brands?|makers?|manufacturers?)\b"), "count_brands"),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of|the)\b"), "count_products"),
     (re.compile(r"\b(?:which|what) (?:brands?|makers?|manufacturers?)\b"), "brands"),
-    (re.compile(r"\bcheapest\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
-    (re.compile(r"\bmost expensive\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
+    (re.compile(r"\bcheapest\b|\bcheaper one\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
+    (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\baverage price\b|\bmean price\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
     (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
 )
@@ -475,9 +476,11 @@ _ELSEWHERE = re.compile(
 
 
 # a question about the products an earlier answer listed
+_VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
+_WHAT_ABOUT = re.compile(r"^(?:and )?(?:what|how) about\b")
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "is", "a"})
-_LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones)\b")
+_LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
@@ -517,6 +520,9 @@ class Understander:
             parse.tagged = list(self.tagger(text))
         if focus:
             parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+            if focus_title and not pinned:  # other listings of the model in focus, for a follow-up its listing lacks
+                parse.variants = [link for link in self.link_products(self._model_words(focus_title), near=VARIANT_NEAR)
+                                  if link.key != focus][:MAX_VARIANTS]
         parse.attributes = self.asked_attributes(low)
 
         for handler in (self._compatibility, self._comparison, self._aggregate, self._attribute_or_search):
@@ -537,10 +543,28 @@ class Understander:
                 parse.intent, parse.products, parse.checks = "search", [], []
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
+        elif within and _WHAT_ABOUT.match(low) and parse.intent == "attribute" and focus \
+                and [p.key for p in parse.products] == [focus] and self.constraints(low).values:
+            # "what about in white?" after a list: the listed products in white, not the colour of the first
+            parse.intent, parse.products, parse.checks = "search", [], []
+            parse.constraints = self.constraints(low)
+            parse.constraints.ids, parse.refines = list(within), True
+        elif within and parse.intent == "search" and not parse.constraints.ids and not parse.constraints.categories \
+                and not parse.constraints.brands and not parse.constraints.empty():
+            # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
+            parse.constraints.ids, parse.refines = list(within), True
         if parse.tagged and parse.intent in ("search", "aggregate"):
             self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)
         return parse
+
+    def _model_words(self, title: str, most: int = 3) -> str:
+        """The rarest words of a title's product part ("vortex plus instant" of "Instant Vortex Plus Air Fryer -
+        Stainless Steel"): what its other listings share, without the colour or size that sets it apart."""
+        head, _ = title_parts(title)
+        varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in _VARIANT_ATTRIBUTES}
+        df = self.lexicon.title_df
+        return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 
     def _names_product(self, text: str) -> bool:
         """Whether a phrase can be a product's name: two words or more, or one rare title word ("s24",
@@ -714,7 +738,8 @@ class Understander:
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
                 said = {w for g in self._asked_groups(cons, parse.attributes) for w in g.label.split()}
                 mention = " ".join(t for t in tokens(mention) if t not in said)
-            named = self._link_named(mention, parse)
+            # in a conversation, one common word ("what about in white?") names no product: it narrows the list
+            named = self._link_named(mention, parse) if not focus or self._names_product(mention) else None
             if named is not None:
                 parse.products = [named]
                 parse.attributes = self.asked_attributes(strip_words(low, [named.name]))
@@ -724,6 +749,11 @@ class Understander:
             if _YES_NO.match(low):
                 parse.checks = [Link("value", k, g.label, k.partition("=")[0])
                                 for g in self._asked_groups(cons, parse.attributes) for k in g.keys]
+            return True
+        if product is not None and not asking and not searching and not (parse.refers_back and focus):
+            # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
+            parse.intent, parse.products = "search", []
+            parse.constraints = Constraints(ids=[product.key, *(v.key for v in parse.variants)])
             return True
         if not cons.empty() or searching:
             parse.intent, parse.constraints = "search", cons

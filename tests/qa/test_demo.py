@@ -232,3 +232,22 @@ def test_demo_superlatives_over_listed_or_found_products(demo_graph: Path, tmp_p
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert last["intent"] in ("aggregate", "comparison")
     assert re.search(".*".join(re.escape(w) for w in expect), last["answer"]), last["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # a product's name alone lists the model's listings; "it" then reads another listing when the first lacks it
+    (["Instant Vortex Plus air fryer", "how big is it?"], "5.7", None),
+    (["Instant Vortex Plus air fryer", "how many watts?"], "1700", None),
+    # "they" / "the cheaper one" read the listed products
+    (["Dr. Martens 1460 boots", "do they come in black?"], "Black", {"BOT-0000036"}),
+    (["Dr. Martens 1460 boots", "and the cheaper one?"], "$174.95", None),
+    # a refinement narrows the list before: the decaf Lavazza, not every decaf coffee
+    (["Lavazza coffee", "any decaf?"], "Lavazza", {"COF-0000126"}),
+    (["noise cancelling headphones under $300", "what about in white?"], "White", {"AUD-0000037", "AUD-0000266"}),
+])
+def test_demo_follow_ups_read_the_listed_products(demo_graph: Path, tmp_path: Path, questions: list[str], expect: str,
+                                                  ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert expect in last["answer"], last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
