@@ -246,6 +246,11 @@ class Engine:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)
                 return self._result(parse, "attribute", text, found or others, hit, card.id)
+        if parse.yes_no and not parse.attributes and not parse.pinned:  # (on a page the ranker answers: semiPQA)
+            # "does the Dell XPS 15 have a touchscreen?": nothing in the graph names it (a value would be a check)
+            closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]
+            return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether {compose.the(card.title)} "
+                                   "has that: the catalog does not say", focus=card.id)
         scored = self._score_facts(parse.text, facts, parse.attributes, pinned=parse.pinned)
         scored.sort(key=lambda f: -f.score)
         first = parse.attributes[0] if parse.attributes else None
@@ -321,10 +326,11 @@ class Engine:
         if total >= 200:
             total, _, _ = self.retriever.count(cons)
         ranked = self._rank_cards(cards, cons.words)
-        # a word in no title and not found by the full-text index (which drops stop words such as "plus":
-        # those are checked against the titles' own words)
-        titles = self.lexicon.title_df
-        unknown = [w for w in cons.words if not (w.isalpha() and titles.get(w)) and not self.retriever.fulltext(w, 1)]
+        # a word in none of the found products' titles and not found by the full-text index (which drops stop
+        # words such as "plus" and numbers such as "1460": those are checked against the found titles' words)
+        found_words = {t for c in cards.values() for t in tokens(c.title or "")}
+        found_words.update(t for a in parse.attributes for t in tokens(a))  # "shaft height of …" asks, not filters
+        unknown = [w for w in cons.words if w not in found_words and not self.retriever.fulltext(w, 1)]
         if unknown:  # "red boots" where nothing in the graph says red: the boots are not an answer
             closest = [f for c, s in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5 * s)]
             return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},
@@ -333,12 +339,13 @@ class Engine:
         hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
         chosen = [f for c, s in ranked[:5] for f in self.retriever.matched_facts(c, cons, s)]
         text = compose.search_answer(cons.describe(), [c for c, _ in ranked], total)
-        asked = self._asked_values(parse, [c for c, _ in ranked[:5]])
         intent = "search"
-        if asked:  # "what roast is Death Wish Coffee?": a brand's products, and what they say about the roast
+        low = parse.text.casefold()
+        asks = _ASKS_ABOUT.match(low) or any(low.startswith(a) for a in parse.attributes)
+        asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
+        if asked:  # "what roast is Death Wish Coffee?", "shaft height of Dr. Martens 1460 boots": what they say
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
-            chosen = asked + chosen
-            intent = "attribute" if _ASKS_ABOUT.match(parse.text.casefold()) else intent
+            chosen, intent = asked + chosen, "attribute"
         return self._result(parse, intent, text, chosen, hits, ranked[0][0].id)
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
@@ -698,7 +705,7 @@ class Engine:
 
 
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
-_ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute, not a request
+_ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
 
 
 def _asks_targets(text: str) -> bool:

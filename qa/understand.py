@@ -292,6 +292,7 @@ class Parse:
     products: list[Link] = field(default_factory=list)  # products named or in focus, in the order they matter
     refers_back: bool = False  # "it", "this case"…
     refines: bool = False  # a search among the products an earlier answer listed ("any decaf?"), else among all
+    yes_no: bool = False  # "does the Dell XPS 15 have a touchscreen?"
     aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price | extreme
     direction: str | None = None  # comparison: "lower" or "higher" wins
     checks: list[Link] = field(default_factory=list)  # yes/no: values to look for on the product
@@ -476,6 +477,12 @@ _ELSEWHERE = re.compile(
 
 
 # a question about the products an earlier answer listed
+_HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
+# what shoppers ask that a product graph does not hold: orders, shipping, the company
+_NOT_IN_CATALOG = re.compile(
+    r"\b(?:stock price|share price|shipping|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
+    r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
+FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
 _WHAT_ABOUT = re.compile(r"^(?:and )?(?:what|how) about\b")
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
@@ -496,6 +503,7 @@ class Understander:
         from shopgraph.qa.spelling import Speller  # it reads this module's STOPWORDS and singular()
 
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
+        vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
         self.speller = Speller(vocabulary)
 
@@ -553,6 +561,10 @@ class Understander:
                 and not parse.constraints.brands and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
             parse.constraints.ids, parse.refines = list(within), True
+        if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility"):
+            # "how do I descale my espresso machine?", "is there free shipping?": the graph says nothing about it
+            parse.intent, parse.products, parse.checks, parse.constraints = "unanswerable", [], [], Constraints()
+        parse.yes_no = bool(_YES_NO.match(low))
         if parse.tagged and parse.intent in ("search", "aggregate"):
             self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)
@@ -565,6 +577,11 @@ class Understander:
         varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in _VARIANT_ATTRIBUTES}
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
+
+    def _plural_kind(self, low: str) -> bool:
+        """The text names a kind of product in the plural ("chargers", "pitchers", "boots")."""
+        words = re.findall(r"[^\W\d_]+", low)
+        return any(w != singular(w) and singular(w) in self.lexicon.category_words for w in words)
 
     def _names_product(self, text: str) -> bool:
         """Whether a phrase can be a product's name: two words or more, or one rare title word ("s24",
@@ -716,8 +733,11 @@ class Understander:
 
     def _attribute_or_search(self, parse: Parse, low: str, focus: str | None) -> bool:
         cons = self.constraints(low)
-        asking = bool(_ATTRIBUTE_QUESTION.match(low)) or bool(parse.attributes)
-        searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None
+        question = bool(_ATTRIBUTE_QUESTION.match(low))
+        # "air purifier for a 400 sq ft room" names an attribute but asks for products of a category
+        asking = question or (bool(parse.attributes) and not cons.categories)
+        searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None \
+            or (not question and self._plural_kind(low))  # "65W USB-C wall chargers": products, not one
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) else None
         if split is not None and focus and not self._names_product(split[0]):
@@ -750,7 +770,8 @@ class Understander:
                 parse.checks = [Link("value", k, g.label, k.partition("=")[0])
                                 for g in self._asked_groups(cons, parse.attributes) for k in g.keys]
             return True
-        if product is not None and not asking and not searching and not (parse.refers_back and focus):
+        if product is not None and product.score >= FULL_NAME and not asking and not searching \
+                and not (parse.refers_back and focus):
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
             parse.intent, parse.products = "search", []
             parse.constraints = Constraints(ids=[product.key, *(v.key for v in parse.variants)])
@@ -922,8 +943,8 @@ class Understander:
 
     def _distinctive(self, word: str) -> bool:
         """A word inside multi-word values of one or two attributes ('nubuck', 'cherry'): worth a value link."""
-        if word in STOPWORDS or len(word) < 3 or word.isdigit():
-            return False
+        if word in STOPWORDS or len(word) < 3 or word.isdigit() or word in self.lexicon.category_words:
+            return False  # a category's word ("water" of Water Filtration) is the category's, not a value's
         entries = self.lexicon.value_words.get(word, ())
         return 0 < len({e.attribute for e in entries}) <= 2
 
@@ -934,6 +955,8 @@ class Understander:
         number = parse_number(m.group(2))
         family, amount = base_quantity(number, unit)
         cmp = (m.group("cmp") or "").strip()
+        if not cmp and family == "area":
+            cmp = "at least"  # "for a 400 sq ft room": it must cover at least that
         asked = self.asked_attributes(text)
         keys: list[str] = []
         attribute = ""

@@ -251,3 +251,30 @@ def test_demo_follow_ups_read_the_listed_products(demo_graph: Path, tmp_path: Pa
     assert expect in last["answer"], last["answer"]
     if ids is not None:
         assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+@pytest.mark.parametrize("question", [
+    "does the Dell XPS 15 have a touchscreen?",  # nothing in the graph names a touchscreen
+    "how do I descale my espresso machine?",
+    "is there free shipping?",
+    "what's the stock price of Apple?",
+])
+def test_demo_questions_the_graph_cannot_answer_get_i_dont_know(demo_graph: Path, question: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "unanswerable" and "I don't know" in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("question", "ids"), [
+    ("air purifier for a 400 sq ft room", {"HOM-0000223", "HOM-0000229"}),  # a room size is a lower bound
+    ("air fryers with at least 6 litres capacity", {"HOM-0000320", "HOM-0000331"}),  # "litres" is no typo
+    ("Brita water pitchers", {"HOM-0000064", "HOM-0000086", "HOM-0000149"}),  # "water" is the category's word
+])
+def test_demo_searches_by_kind_and_amount(demo_graph: Path, question: str, ids: set[str]) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "search" and {p["id"] for p in data["products"]} == ids, data["answer"]
+
+
+def test_demo_plural_kind_is_a_search_not_one_product(demo_graph: Path) -> None:
+    data = ask(demo_graph, "65W USB-C wall chargers")
+    found = {p["id"] for p in data["products"]}
+    assert data["intent"] == "search" and {"CHG-0000049", "CHG-0000349"} <= found and "CHG-0000035" not in found
