@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from shopgraph.qa.engine import Answer, Engine
 
+LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
+
 
 class Conversation:
     """Asks the engine with the product in focus; an answer about one product moves the focus to it."""
@@ -23,6 +25,9 @@ class Conversation:
         answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None)
         if answer.focus:
             self.product = answer.focus
-        if len(answer.products) > 1 and answer.intent != "unanswerable":  # not the closest guesses
-            self.listed = [p.id for p in answer.products]
+        ids = [p.id for p in answer.products]
+        narrowed = len(ids) == 1 and ids[0] in self.listed  # "do they come in black?" left one: "they" stay
+        if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed \
+                and answer.intent != "unanswerable":  # not the closest guesses
+            self.listed = ids
         return answer

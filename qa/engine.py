@@ -308,7 +308,11 @@ class Engine:
             hits = self.retriever.fulltext(" ".join(words), 200)
             top = max((s for _, s in hits), default=0.0) or 1.0
             bonus = {pid: s / top for pid, s in hits}
-        ranked = [(c, 0.5 + 0.5 * bonus.get(c.id, 0.0) if words else 1.0) for c in cards.values()]
+        def said(card: Card) -> float:  # the share of the words in the title itself: numbers count too ("size 10")
+            title = set(tokens(card.title or ""))
+            return sum(w in title for w in words) / len(words)
+
+        ranked = [(c, 0.5 + 0.25 * bonus.get(c.id, 0.0) + 0.25 * said(c) if words else 1.0) for c in cards.values()]
         ranked.sort(key=lambda cs: (-cs[1], cs[0].price if cs[0].price is not None else float("inf"), cs[0].id))
         return ranked
 
@@ -326,11 +330,13 @@ class Engine:
         if total >= 200:
             total, _, _ = self.retriever.count(cons)
         ranked = self._rank_cards(cards, cons.words)
-        # a word in none of the found products' titles and not found by the full-text index (which drops stop
-        # words such as "plus" and numbers such as "1460": those are checked against the found titles' words)
-        found_words = {t for c in cards.values() for t in tokens(c.title or "")}
+        # a word in none of the found products' titles ("WH-1000XM5" also as "wh1000xm5") and, if it has letters
+        # only, not found by the full-text index either; a number or model code ("16", "1460") is checked against
+        # the titles alone: Kùzu's index drops numbers and Lucene's keeps them, and answers must not depend on it
+        found_words = {t for c in cards.values() for t in (*tokens(c.title or ""), *tokens((c.title or "").replace("-", "")))}
         found_words.update(t for a in parse.attributes for t in tokens(a))  # "shaft height of …" asks, not filters
-        unknown = [w for w in cons.words if w not in found_words and not self.retriever.fulltext(w, 1)]
+        unknown = [w for w in cons.words
+                   if w not in found_words and (not w.isalpha() or not self.retriever.fulltext(w, 1))]
         if unknown:  # "red boots" where nothing in the graph says red: the boots are not an answer
             closest = [f for c, s in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5 * s)]
             return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},

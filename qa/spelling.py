@@ -21,6 +21,7 @@ compatible compatibility fit fits work works with without weigh weight heavy lig
 color colour screen battery storage memory ram capacity material made black white blue red green grey gray
 brand brands category categories best good better compare difference which does what how
 biggest bigger largest larger smallest smaller longest longer heaviest heavier tallest taller most least
+dollars dollar euros euro pounds bucks
 """.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 MIN_LENGTH = 4

@@ -278,3 +278,15 @@ def test_demo_plural_kind_is_a_search_not_one_product(demo_graph: Path) -> None:
     data = ask(demo_graph, "65W USB-C wall chargers")
     found = {p["id"] for p in data["products"]}
     assert data["intent"] == "search" and {"CHG-0000049", "CHG-0000349"} <= found and "CHG-0000035" not in found
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    # "the Smartish one": the listed case whose title says Smartish, not another brand's
+    (["cases for the iPhone 15 Pro", "how much drop protection does the Smartish one have?"], "Smartish"),
+    (["office chairs under $500", "which of them come in black?", "what is the weight limit of the mesh one?"], "300"),
+])
+def test_demo_the_x_one_picks_the_listed_product(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                 expect: str) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == "attribute" and expect in last["answer"], last["answer"]
+

@@ -47,3 +47,16 @@ def test_a_search_finds_a_product_by_an_extracted_value(demo_default: Path) -> N
     """LAP-0000295's catalog attributes have no RAM; its title says 32 GB RAM, which the tagger reads."""
     data = json.loads(run("ask", "show me laptops with 32 GB of RAM", "--store", str(demo_default), "--json"))
     assert data["intent"] == "search" and "LAP-0000295" in [p["id"] for p in data["products"]]
+
+
+def test_they_after_a_one_product_list(demo_default: Path, tmp_path: Path) -> None:
+    """A compatibility answer that lists one filter (an extracted REPLACEMENT_FOR): "how much are they?" is
+    about that filter, not the pitchers listed before it."""
+    turns = ["Brita Everyday water filter pitcher", "what replacement filters fit it?", "how much are they?"]
+    batch = tmp_path / "turns.jsonl"
+    batch.write_text("".join(json.dumps({"question": q, "session": "s"}) + "\n" for q in turns))
+    answers = [json.loads(line) for line in run("ask", "--batch", str(batch), "--store", str(demo_default)).splitlines()
+               if line.strip()]
+    listed = [p["id"] for p in answers[1]["products"]]
+    assert answers[1]["intent"] == "compatibility" and listed == ["FLT-0000392"], answers[1]
+    assert [p["id"] for p in answers[2]["products"]] == listed and "$48" in answers[2]["answer"], answers[2]
