@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
+import re
+
 from shopgraph.qa.engine import Answer, Engine
 
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
+_WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 
 
 class Conversation:
@@ -19,11 +22,21 @@ class Conversation:
         self.engine = engine
         self.product: str | None = product
         self.listed: list[str] = []  # the products the last answer that listed several named
+        self.last: Answer | None = None
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
-        answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None)
-        if answer.focus:
+        again = self._same_question_about(question) if product is None else None
+        if again is not None:  # "what about the S24 Ultra?": the last question, about another product
+            asked, subject = again
+            answer = self.engine.answer(asked, product=subject, context=self.product)
+            answer.question = question
+        else:
+            answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None)
+        self.last = answer
+        if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
+            self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
+        elif answer.focus:
             self.product = answer.focus
         ids = [p.id for p in answer.products]
         narrowed = len(ids) == 1 and ids[0] in self.listed  # "do they come in black?" left one: "they" stay
@@ -31,3 +44,17 @@ class Conversation:
                 and answer.intent != "unanswerable":  # not the closest guesses
             self.listed = ids
         return answer
+
+    def _same_question_about(self, question: str) -> tuple[str, str | None] | None:
+        """(question, product it is asked on) for "what about <another product>?" after a compatibility or
+        attribute answer: "does this fit <it>?" on the same accessory, or the same attribute of <it>."""
+        m = _WHAT_ABOUT.match(question.strip())
+        last = self.last
+        if m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
+            return None  # "what about in white?" names no product: the engine narrows the list
+        other = m.group("x")
+        if last.intent == "compatibility" and len(last.products) == 2:
+            return f"does this fit the {other}?", last.products[0].id
+        if last.intent == "attribute" and last.facts:
+            return f"what is the {last.facts[0].attribute} of the {other}?", None
+        return None

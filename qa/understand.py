@@ -736,6 +736,8 @@ class Understander:
             parse.constraints = self.constraints(rest)
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False
+            if kind == "count_products" and "pack size" in parse.attributes:
+                return False  # "how many filters come in a pack?" asks a pack size, not a count of products
             split = _name_split(low) if kind == "count_products" else None
             if split is not None and self.link_product(split[0], strict=True):
                 return False  # "how many watts is the Honeywell HPA300?" asks about one product

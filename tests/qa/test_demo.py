@@ -290,3 +290,21 @@ def test_demo_the_x_one_picks_the_listed_product(demo_graph: Path, tmp_path: Pat
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert last["intent"] == "attribute" and expect in last["answer"], last["answer"]
 
+
+
+def test_demo_what_about_another_product_repeats_the_question(demo_graph: Path, tmp_path: Path) -> None:
+    """On a case's page: "does this fit the Galaxy S24?", then "what about the S24 Ultra?" asks whether the case
+    fits the Ultra, and "it" stays the case ("how much drop protection does it have?")."""
+    lines = [{"question": "does this fit the Galaxy S24?", "session": "s", "product": "CSE-0000345"},
+             {"question": "what about the S24 Ultra?", "session": "s"},
+             {"question": "how much drop protection does it have?", "session": "s"}]
+    batch = tmp_path / "turns.jsonl"
+    batch.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = CliRunner().invoke(cli, ["ask", "--batch", str(batch), "--store", str(demo_graph)])
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert answers[1]["question"] == "what about the S24 Ultra?"
+    # the catalog links the case to the S24 only (the build here has no extraction): not "yes"
+    assert "I don't know of a compatibility link between the Galaxy S24 Case by Speck" in answers[1]["answer"]
+    assert "S24 Ultra" in answers[1]["answer"]
+    assert answers[2]["intent"] == "attribute" and "10 ft" in answers[2]["answer"], answers[2]["answer"]
