@@ -17,6 +17,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -309,7 +310,7 @@ class Engine:
             top = max((s for _, s in hits), default=0.0) or 1.0
             bonus = {pid: s / top for pid, s in hits}
         def said(card: Card) -> float:  # the share of the words in the title itself: numbers count too ("size 10")
-            title = set(tokens(card.title or ""))
+            title = _title_words(card.title or "")
             return sum(w in title for w in words) / len(words)
 
         ranked = [(c, 0.5 + 0.25 * bonus.get(c.id, 0.0) + 0.25 * said(c) if words else 1.0) for c in cards.values()]
@@ -333,7 +334,7 @@ class Engine:
         # a word in none of the found products' titles ("WH-1000XM5" also as "wh1000xm5") and, if it has letters
         # only, not found by the full-text index either; a number or model code ("16", "1460") is checked against
         # the titles alone: Kùzu's index drops numbers and Lucene's keeps them, and answers must not depend on it
-        found_words = {t for c in cards.values() for t in (*tokens(c.title or ""), *tokens((c.title or "").replace("-", "")))}
+        found_words = {t for c in cards.values() for t in _title_words(c.title or "")}
         found_words.update(t for a in parse.attributes for t in tokens(a))  # "shaft height of …" asks, not filters
         unknown = [w for w in cons.words
                    if w not in found_words and (not w.isalpha() or not self.retriever.fulltext(w, 1))]
@@ -756,6 +757,12 @@ def _comparative_word(attribute: str, direction: str) -> str:
         if d == direction and attr == attribute and " " not in word:
             return word
     return f"{'lower' if direction == 'lower' else 'higher'} in {compose.attribute_name(attribute)}"
+
+
+@lru_cache(maxsize=200_000)
+def _title_words(title: str) -> frozenset[str]:
+    """A title's words, also with its hyphens dropped ("WH-1000XM5" gives "wh", "1000xm5" and "wh1000xm5")."""
+    return frozenset((*tokens(title), *tokens(title.replace("-", ""))))
 
 
 def _distinct_amounts(values: Iterable[str]) -> list[str]:

@@ -679,13 +679,12 @@ class Understander:
             m = pattern.match(low)
             if not m:
                 continue
-            sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
+            # each side with the other listings of its model, for a side whose listing lacks the attribute compared
+            sides = [self._sides(m.group("a"), focus, near=VARIANT_NEAR), self._sides(m.group("b"), focus, near=VARIANT_NEAR)]
             a, b = (found[0] if found else None for found in sides)
             if not a or not b or a.key == b.key:
                 continue
-            # other listings of each model, for a side whose listing lacks the attribute compared
-            parse.alternatives = [self.link_products(m.group(g), near=VARIANT_NEAR)[:MAX_VARIANTS + 1] if side[0].key != focus
-                                  else side for g, side in (("a", sides[0]), ("b", sides[1]))]
+            parse.alternatives = [side[:MAX_VARIANTS + 1] for side in sides]
             groups = m.groupdict()
             cue = (groups.get("cmp") or "").strip()
             attrs: list[str] = []
@@ -818,12 +817,12 @@ class Understander:
         found = self._sides(text, focus)
         return found[0] if found else None
 
-    def _sides(self, text: str, focus: str | None) -> list[Link]:
+    def _sides(self, text: str, focus: str | None, near: float = 0.15) -> list[Link]:
         toks = tokens(text)
         content = [t for t in toks if t not in STOPWORDS]
         if focus and (not content or any(t in PRONOUNS for t in toks[:2])):
             return [Link("product", focus, focus, score=1.0)]
-        return self.link_products(text)
+        return self.link_products(text, near=near)
 
     def _mention_text(self, low: str) -> str:
         """The words of the question that could name a product (attribute cue words removed)."""
