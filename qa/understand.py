@@ -567,8 +567,9 @@ class Understander:
                 and not parse.constraints.brands and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
             parse.constraints.ids, parse.refines = list(within), True
-        if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility"):
+        if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility" and not parse.pinned):
             # "how do I descale my espresso machine?", "is there free shipping?": the graph says nothing about it
+            # (on a product's page a how-to may be answered by a feature: "how do you keep everything safe?")
             parse.intent, parse.products, parse.checks, parse.constraints = "unanswerable", [], [], Constraints()
         parse.yes_no = bool(_YES_NO.match(low))
         if parse.tagged and parse.intent in ("search", "aggregate"):
