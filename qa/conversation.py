@@ -7,12 +7,10 @@
 
 from __future__ import annotations
 
-import re
-
 from shopgraph.qa.engine import Answer, Engine
+from shopgraph.qa.understand import WHAT_ABOUT
 
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
-_WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 
 
 class Conversation:
@@ -48,7 +46,7 @@ class Conversation:
     def _same_question_about(self, question: str) -> tuple[str, str | None] | None:
         """(question, product it is asked on) for "what about <another product>?" after a compatibility or
         attribute answer: "does this fit <it>?" on the same accessory, or the same attribute of <it>."""
-        m = _WHAT_ABOUT.match(question.strip())
+        m = WHAT_ABOUT.match(question.strip())
         last = self.last
         if m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
             return None  # "what about in white?" names no product: the engine narrows the list

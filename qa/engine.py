@@ -521,7 +521,7 @@ class Engine:
         when there is none."""
         if len(parse.alternatives) != 2:
             return a, b
-        order = (1, 0) if a.currency == (DEFAULT_CURRENCY) else (0, 1)
+        order = (1, 0) if a.currency == DEFAULT_CURRENCY else (0, 1)
         for side in order:
             keep, swap = (b, a) if side == 0 else (a, b)
             others = [link.key for link in parse.alternatives[side][1:]]

@@ -486,9 +486,10 @@ _THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:one|model|version)\b")  # "the Smart
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
-_WHAT_ABOUT = re.compile(r"^(?:and )?(?:what|how) about\b")
+# "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
+WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
-                                  "want", "covers", "cover", "most", "best", "of", "them", "is", "a"})
+                                  "want", "covers", "cover", "most", "best", "of", "them", "a"})
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
@@ -557,7 +558,7 @@ class Understander:
                 parse.intent, parse.products, parse.checks = "search", [], []
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
-        elif within and _WHAT_ABOUT.match(low) and parse.intent == "attribute" and focus \
+        elif within and WHAT_ABOUT.match(low) and parse.intent == "attribute" and focus \
                 and [p.key for p in parse.products] == [focus] and self.constraints(low).values:
             # "what about in white?" after a list: the listed products in white, not the colour of the first
             parse.intent, parse.products, parse.checks = "search", [], []
