@@ -114,8 +114,12 @@ def values_across(attribute: str, values: Sequence[str], listed: int) -> str:
     """What the listed products say about one attribute, e.g. "Roast level: Dark (both)." """
     distinct = unique(values)
     if len(distinct) == 1:
-        said = "both" if listed == 2 == len(values) else ("all of them" if len(values) == listed > 2 else
-                                                          f"{len(values)} of {listed}")
+        if len(values) == listed == 2:
+            said = "both"
+        elif len(values) == listed > 2:
+            said = "all of them"
+        else:
+            said = f"{len(values)} of {listed}"
         return f"{cap(attribute_name(attribute))}: {distinct[0]} ({said})."
     return f"{cap(attribute_name(attribute))}: {join(distinct, 'or')}, depending on the product."
 

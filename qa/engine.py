@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +33,7 @@ from shopgraph.qa.understand import (
     STOPWORDS,
     Constraints,
     Lexicon,
+    Link,
     Parse,
     Understander,
     base_quantity,
@@ -256,7 +257,10 @@ class Engine:
         scored.sort(key=lambda f: -f.score)
         first = parse.attributes[0] if parse.attributes else None
         lacks_first = first is not None and all(f.attribute != first for f in facts)
-        if parse.variants and (not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first):
+        lacking = not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first
+        if lacking and not parse.variants and parse.context == card.id:  # "it": the model in focus, looked up now
+            parse.variants = self.understander.model_listings(card.id, card.title)
+        if parse.variants and lacking:
             # the listing lacks the answer, or the attribute named first: another listing of the model may
             # have it, under any of the names the question's words stand for ("watts": power or wattage)
             across = self._across_listings(parse, card, facts, only=set(parse.attributes) if lacks_first else None)
@@ -276,16 +280,8 @@ class Engine:
                          ) -> Answer | None:
         """The listing the name linked lacks the answer: other listings of the same model (the near-tied
         links in the same category) may have it ("8 GB or 16 GB, depending on the listing")."""
-        category = {f.value for f in facts if f.attribute == "category"}
-        cards = self.retriever.cards([v.key for v in parse.variants])
         answered: list[tuple[Card, list[Fact]]] = []
-        for variant in parse.variants:
-            other = cards.get(variant.key)
-            if other is None or other.id == card.id:
-                continue
-            other_facts = self.retriever.product_facts([other.id], {other.id: other})
-            if category and not category & {f.value for f in other_facts if f.attribute == "category"}:
-                continue  # a case that names the phone is not a listing of the phone
+        for other, other_facts in self._other_listings(card, facts, parse.variants):
             scored = sorted(self._score_facts(parse.text, other_facts, parse.attributes, pinned=parse.pinned),
                             key=lambda f: -f.score)
             if only is not None:
@@ -500,8 +496,8 @@ class Engine:
         attrs = parse.attributes
         if attrs:
             for attr in attrs:
-                fa = [f for f in by[a.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 0, by[a.id], attr)
-                fb = [f for f in by[b.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 1, by[b.id], attr)
+                fa = [f for f in by[a.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 0, a, by[a.id], attr)
+                fb = [f for f in by[b.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 1, b, by[b.id], attr)
                 if fa and fb:
                     return self._compare_on(parse, a, fa, b, fb, hits)
             closest = [f.rescored(0.5) for f in facts if any(_matches(f.attribute, x) for x in attrs)][:4]
@@ -515,46 +511,40 @@ class Engine:
             return self._dont_know(parse, [], {}, hits, " what the two products have in common to compare")
         return self._result(parse, "comparison", compose.overview_comparison(a, fa, b, fb), fa + fb, hits)
 
-    def _same_currency(self, parse: Parse, a: Card, b: Card) -> tuple[Card, Card]:
-        """(a, b) with one side swapped for another listing of its model (a near-tied link in the same
-        category) priced in the other side's currency, the shopper's default currency first; as they were
-        when there is none."""
-        if len(parse.alternatives) != 2:
-            return a, b
-        order = (1, 0) if a.currency == DEFAULT_CURRENCY else (0, 1)
-        for side in order:
-            keep, swap = (b, a) if side == 0 else (a, b)
-            others = [link.key for link in parse.alternatives[side][1:]]
-            cards = self.retriever.cards(others + [swap.id])
-            category = self._category_of(cards.get(swap.id) or swap)
-            for key in others:
-                card = cards.get(key)
-                if card is None or card.price is None or card.currency != keep.currency:
-                    continue
-                if category and self._category_of(card) != category:
-                    continue
-                return (card, b) if side == 0 else (a, card)
-        return a, b
-
-    def _category_of(self, card: Card) -> str | None:
-        return next((f.value for f in self.retriever.product_facts([card.id], {card.id: card})
-                     if f.attribute == "category"), None)
-
-    def _sibling_facts(self, parse: Parse, side: int, facts: Sequence[Fact], attr: str) -> list[Fact]:
-        """The ``attr`` facts of another listing of the same model as comparison side ``side`` (a near-tied
-        link in the same category), for a listing that lacks the attribute compared."""
-        if len(parse.alternatives) != 2:
-            return []
+    def _other_listings(self, card: Card, facts: Sequence[Fact], links: Sequence[Link]
+                        ) -> Iterator[tuple[Card, list[Fact]]]:
+        """(card, facts) of the other listings of ``card``'s model among ``links`` (near-tied links to its
+        name), in their order: those in its category ("facts" are ``card``'s own, for the category)."""
         category = {f.value for f in facts if f.attribute == "category"}
-        others = [link.key for link in parse.alternatives[side][1:]]
-        cards = self.retriever.cards(others)
-        for key in others:
-            card = cards.get(key)
-            if card is None:
+        cards = self.retriever.cards([link.key for link in links])
+        for link in links:
+            other = cards.get(link.key)
+            if other is None or other.id == card.id:
                 continue
-            other_facts = self.retriever.product_facts([card.id], {card.id: card})
+            other_facts = self.retriever.product_facts([other.id], {other.id: other})
             if category and not category & {f.value for f in other_facts if f.attribute == "category"}:
                 continue  # a case that names the phone is not a listing of the phone
+            yield other, other_facts
+
+    def _same_currency(self, parse: Parse, a: Card, b: Card) -> tuple[Card, Card]:
+        """(a, b) with one side swapped for another listing of its model priced in the other side's
+        currency, the shopper's default currency first; as they were when there is none."""
+        if len(parse.alternatives) != 2:
+            return a, b
+        for side in ((1, 0) if a.currency == DEFAULT_CURRENCY else (0, 1)):
+            keep, swap = (b, a) if side == 0 else (a, b)
+            own = self.retriever.product_facts([swap.id], {swap.id: swap})
+            for other, _ in self._other_listings(swap, own, parse.alternatives[side][1:]):
+                if other.price is not None and other.currency == keep.currency:
+                    return (other, b) if side == 0 else (a, other)
+        return a, b
+
+    def _sibling_facts(self, parse: Parse, side: int, card: Card, facts: Sequence[Fact], attr: str) -> list[Fact]:
+        """The ``attr`` facts of another listing of comparison side ``side``'s model, for a listing that
+        lacks the attribute compared."""
+        if len(parse.alternatives) != 2:
+            return []
+        for _, other_facts in self._other_listings(card, facts, parse.alternatives[side][1:]):
             found = [f for f in other_facts if _matches(f.attribute, attr)]
             if found:
                 return found

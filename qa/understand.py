@@ -9,6 +9,7 @@ Nothing here writes Cypher: the text of the question only ever travels as query 
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import re
 from collections import defaultdict
@@ -291,6 +292,7 @@ class Parse:
     constraints: Constraints = field(default_factory=Constraints)
     products: list[Link] = field(default_factory=list)  # products named or in focus, in the order they matter
     refers_back: bool = False  # "it", "this case"…
+    context: str | None = None  # the product of an earlier turn the question may be about (not a page's)
     refines: bool = False  # a search among the products an earlier answer listed ("any decaf?"), else among all
     yes_no: bool = False  # "does the Dell XPS 15 have a touchscreen?"
     aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price | extreme
@@ -535,14 +537,11 @@ class Understander:
             parse.tagged = list(self.tagger(text))
         if focus:
             parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
-            if focus_title and not pinned:  # other listings of the model in focus, for a follow-up its listing lacks
-                parse.variants = [link for link in self.link_products(self._model_words(focus_title), near=VARIANT_NEAR)
-                                  if link.key != focus][:MAX_VARIANTS]
+            parse.context = None if pinned else focus
         parse.attributes = self.asked_attributes(low)
 
-        for handler in (self._compatibility, self._comparison, self._aggregate, self._attribute_or_search):
-            if handler == self._aggregate and self._superlative(parse, low, within):
-                break
+        superlative = functools.partial(self._superlative, within=within)
+        for handler in (self._compatibility, self._comparison, superlative, self._aggregate, self._attribute_or_search):
             if handler(parse, low, focus):
                 break
         if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
@@ -559,10 +558,10 @@ class Understander:
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
         elif within and WHAT_ABOUT.match(low) and parse.intent == "attribute" and focus \
-                and [p.key for p in parse.products] == [focus] and self.constraints(low).values:
+                and [p.key for p in parse.products] == [focus] and (narrower := self.constraints(low)).values:
             # "what about in white?" after a list: the listed products in white, not the colour of the first
             parse.intent, parse.products, parse.checks = "search", [], []
-            parse.constraints = self.constraints(low)
+            parse.constraints = narrower
             parse.constraints.ids, parse.refines = list(within), True
         elif within and parse.intent == "search" and not parse.constraints.ids and not parse.constraints.categories \
                 and not parse.constraints.brands and not parse.constraints.empty():
@@ -577,6 +576,11 @@ class Understander:
             self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)
         return parse
+
+    def model_listings(self, pid: str, title: str) -> list[Link]:
+        """Other listings of a product's model: near-tied links to the rarest words of its title."""
+        found = self.link_products(self._model_words(title), near=VARIANT_NEAR)
+        return [link for link in found if link.key != pid][:MAX_VARIANTS]
 
     def _model_words(self, title: str, most: int = 3) -> str:
         """The rarest words of a title's product part ("vortex plus instant" of "Instant Vortex Plus Air Fryer -
@@ -702,7 +706,7 @@ class Understander:
             return True
         return False
 
-    def _superlative(self, parse: Parse, low: str, within: Sequence[str] | None) -> bool:
+    def _superlative(self, parse: Parse, low: str, focus: str | None, *, within: Sequence[str] | None) -> bool:
         """ "which of them is the lightest?", "phone with the best camera": the product at one end of an
         attribute, among the products an earlier answer listed (also "which has the bigger battery?" after
         two) or those a search finds."""

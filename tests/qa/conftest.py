@@ -3,13 +3,16 @@ random BERT (WordPiece vocabulary written on the spot, no download) for the rank
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from shopgraph.kg.build import build_graph
 from shopgraph.kg.catalog import read_catalog
+from shopgraph.kg.cli import cli
 from shopgraph.kg.store.embedded import EmbeddedStore
 from shopgraph.qa.engine import Engine
 
@@ -64,3 +67,12 @@ def tiny_bert(tmp_path_factory: pytest.TempPathFactory) -> Path:
     BertModel(config).save_pretrained(str(directory))
     tokenizer.save_pretrained(str(directory))
     return directory
+
+
+def ask_batch(graph: Path, tmp_path: Path, lines: list[dict[str, str]]) -> list[dict]:
+    """`shopgraph ask --batch` over ``lines`` ({"question", "session"?, "product"?}); the answers, in order."""
+    questions, out = tmp_path / "q.jsonl", tmp_path / "a.jsonl"
+    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    result = CliRunner().invoke(cli, ["ask", "--batch", str(questions), "--output", str(out), "--store", str(graph)])
+    assert result.exit_code == 0, result.output
+    return [json.loads(x) for x in out.read_text().splitlines()]

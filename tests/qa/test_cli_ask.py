@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from shopgraph.kg.cli import cli
-from tests.qa.conftest import PQA_FIXTURE
+from tests.qa.conftest import PQA_FIXTURE, ask_batch
 
 
 def shopgraph(*args: str | Path) -> Result:
@@ -116,15 +116,6 @@ def test_ask_batch_file_that_is_not_utf8(qa_graph: Path, tmp_path: Path) -> None
     result = shopgraph("ask", "--batch", questions, "--store", qa_graph)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {questions}:2: not valid UTF-8 (byte 18 of the line); save the file as UTF-8"
-
-
-def ask_batch(graph: Path, tmp_path: Path, lines: list[dict[str, str]]) -> list[dict]:
-    """`shopgraph ask --batch` over ``lines``; the answers, in order."""
-    questions, out = tmp_path / "q.jsonl", tmp_path / "a.jsonl"
-    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
-    result = shopgraph("ask", "--batch", questions, "--output", out, "--store", graph)
-    assert result.exit_code == 0, result.output
-    return [json.loads(x) for x in out.read_text().splitlines()]
 
 
 def test_ask_batch_sessions_are_conversations(qa_graph: Path, tmp_path: Path) -> None:

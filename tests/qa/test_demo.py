@@ -14,7 +14,7 @@ from shopgraph.kg.cli import cli
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store import open_store
 from shopgraph.qa.retrieve import format_price
-from tests.qa.conftest import build_store
+from tests.qa.conftest import ask_batch, build_store
 
 DEMO = Path(__file__).parents[2] / "data" / "demo" / "catalog.jsonl"
 
@@ -199,25 +199,16 @@ def test_demo_follow_up_on_a_product_page_keeps_the_product(demo_graph: Path, tm
     lines = [{"question": "which machines does this fit?", "session": "s", "product": "FLT-0000298"},
              {"question": "how many filters are in the pack?", "session": "s"},
              {"question": "how much does it cost?", "session": "s"}]
-    answers = ask_lines(demo_graph, tmp_path, lines)
+    answers = ask_batch(demo_graph, tmp_path, lines)
     assert answers[0]["intent"] == "compatibility"
     assert {"HOM-0000201", "HOM-0000231"} <= {p["id"] for p in answers[0]["products"]}
     assert "2 Pack" in answers[1]["answer"] and [p["id"] for p in answers[1]["products"]] == ["FLT-0000298"]
     assert "I don't know" in answers[2]["answer"] and "Claro" in answers[2]["answer"]  # the filter has no price
 
 
-def ask_lines(graph: Path, tmp_path: Path, lines: list[dict]) -> list[dict]:
-    """`shopgraph ask --batch` over ``lines`` ({"question", "session"?, "product"?}): the answers, in order."""
-    batch = tmp_path / "turns.jsonl"
-    batch.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    result = CliRunner().invoke(cli, ["ask", "--batch", str(batch), "--store", str(graph)])
-    assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-
-
 def ask_session(graph: Path, tmp_path: Path, questions: list[str]) -> list[dict]:
     """The questions as one conversation (one session)."""
-    return ask_lines(graph, tmp_path, [{"question": q, "session": "s"} for q in questions])
+    return ask_batch(graph, tmp_path, [{"question": q, "session": "s"} for q in questions])
 
 
 @pytest.mark.parametrize(("questions", "expect"), [
@@ -299,7 +290,7 @@ def test_demo_what_about_another_product_repeats_the_question(demo_graph: Path, 
     lines = [{"question": "does this fit the Galaxy S24?", "session": "s", "product": "CSE-0000345"},
              {"question": "what about the S24 Ultra?", "session": "s"},
              {"question": "how much drop protection does it have?", "session": "s"}]
-    answers = ask_lines(demo_graph, tmp_path, lines)
+    answers = ask_batch(demo_graph, tmp_path, lines)
     assert answers[1]["question"] == "what about the S24 Ultra?"
     # the catalog links the case to the S24 only (the build here has no extraction): not "yes"
     assert "I don't know of a compatibility link between the Galaxy S24 Case by Speck" in answers[1]["answer"]

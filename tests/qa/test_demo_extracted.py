@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from shopgraph.kg.cli import cli
+from tests.qa.conftest import ask_batch
 
 DEMO = Path(__file__).parents[2] / "data" / "demo" / "catalog.jsonl"
 
@@ -53,10 +54,7 @@ def test_they_after_a_one_product_list(demo_default: Path, tmp_path: Path) -> No
     """A compatibility answer that lists one filter (an extracted REPLACEMENT_FOR): "how much are they?" is
     about that filter, not the pitchers listed before it."""
     turns = ["Brita Everyday water filter pitcher", "what replacement filters fit it?", "how much are they?"]
-    batch = tmp_path / "turns.jsonl"
-    batch.write_text("".join(json.dumps({"question": q, "session": "s"}) + "\n" for q in turns))
-    answers = [json.loads(line) for line in run("ask", "--batch", str(batch), "--store", str(demo_default)).splitlines()
-               if line.strip()]
+    answers = ask_batch(demo_default, tmp_path, [{"question": q, "session": "s"} for q in turns])
     listed = [p["id"] for p in answers[1]["products"]]
     assert answers[1]["intent"] == "compatibility" and listed == ["FLT-0000392"], answers[1]
     assert [p["id"] for p in answers[2]["products"]] == listed and "$48" in answers[2]["answer"], answers[2]
