@@ -209,13 +209,24 @@ class Engine:
     def _score_facts(self, question: str, facts: Sequence[Fact], asked: Sequence[str], *,
                      pinned: bool = False) -> list[Fact]:
         """Rule score for facts of an asked attribute; the shipped ranker's for the rest."""
-        asked_toks = [set(tokens(a)) for a in asked]
+        said = set(tokens(question)) - STOPWORDS
+        if "how many" in question.casefold():
+            said |= {"number", "count"}
+        names = {f.attribute: set(tokens(f.attribute)) - STOPWORDS for f in facts}
+        asked_toks = [set(tokens(a)) - STOPWORDS for a in asked]
+        # a longer name that holds an asked one and more of the question's words is asked first: "what
+        # material is the sole made of?" asks the sole material, "how many batteries?" the number of batteries
+        wider = [n for n, ts in names.items() if any(a and a < ts and ts - a <= said for a in asked_toks)]
+        asked = list(dict.fromkeys([*asked, *sorted(wider)]))
+        covers = [len((set(tokens(a)) - STOPWORDS) & said) for a in asked]
+        asked = [a for _, _, a in sorted(zip((-c for c in covers), range(len(asked)), asked))]
+        asked_toks = [set(tokens(a)) - STOPWORDS for a in asked]
         rule = []
         for f in facts:
             s = 0.0
             if f.attribute in asked:
-                s = 1.0 - 0.02 * list(asked).index(f.attribute)
-            elif any(a and a <= set(tokens(f.attribute)) for a in asked_toks):
+                s = 1.0 - 0.02 * asked.index(f.attribute)
+            elif any(a and a <= names[f.attribute] for a in asked_toks):
                 s = 0.8
             rule.append(s)
         learned = self.ranker.score(question, [fact_text(f.attribute, f.value) for f in facts])
@@ -244,10 +255,20 @@ class Engine:
             wanted_attrs = {c.attribute for c in parse.checks}
             found = [f.rescored(1.0) for f in facts if self.retriever.keys.get((card.id, f.attribute, f.value)) in keys]
             others = [f.rescored(0.9) for f in facts if f.attribute in wanted_attrs and f not in found]
+            if parse.pinned and (found or others):
+                # on a product's page the ranker weighs the words the check read against every fact ("does
+                # this coffee contain caffeine?" is its caffeine content, not "coffee" in its ingredients)
+                top = max(self._score_facts(parse.text, facts, parse.attributes, pinned=True), key=lambda f: f.score)
+                def led(group: list[Fact]) -> list[Fact]:  # the ranker's pick first, or nothing
+                    same = [f for f in group if (f.attribute, f.value) == (top.attribute, top.value)]
+                    return same + [f for f in group if f not in same] if same else []
+                found, others = led(found), ([] if found else led(others))
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)
-                return self._result(parse, "attribute", text, found or others, hit, card.id)
+                chosen = found or others
+                rest = [f.rescored(min(f.score, 0.99)) for f in chosen[1:]]
+                return self._result(parse, "attribute", text, [chosen[0].rescored(1.0), *rest], hit, card.id)
         if parse.yes_no and not parse.attributes and not parse.pinned:  # (on a page the ranker answers: semiPQA)
             # "does the Dell XPS 15 have a touchscreen?": nothing in the graph names it (a value would be a check)
             closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]

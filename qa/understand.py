@@ -138,6 +138,20 @@ _PRICE_RANGE = re.compile(
     rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}"
 )
 _PRICE_AROUND = re.compile(rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}")
+# what makes a number a price: a currency, a money word or a price word ("is the size under 15?" is not)
+_SAYS_PRICE = re.compile(rf"{CURRENCY}\s*\d|\d{_MONEY_AFTER}\b|\b(?:prices?d?|costs?|cheap\w*|expensive|pay|spend|budget)\b")
+
+
+def _price(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A price phrase, unless its bare number counts things ("over 500 lights", "more than 20 carbs")."""
+    for m in pattern.finditer(text):
+        after = text[m.end():].split(maxsplit=1)
+        counted = after and after[0].isalpha() and after[0] not in STOPWORDS and not _SAYS_PRICE.search(m.group(0))
+        if not counted:
+            return m
+    return None
+
+
 _QUANTITY = re.compile(
     rf"(?:(?P<cmp>under|below|less than|lighter than|smaller than|at most|up to|no more than|over|above|more than|"
     rf"at least|heavier than|bigger than|larger than|min(?:imum)?|max(?:imum)?)\s*)?"
@@ -545,7 +559,7 @@ class Understander:
             if handler(parse, low, focus):
                 break
         if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
-                and not _ELSEWHERE.search(low) and not self._names_elsewhere(parse.constraints):
+                and not _ELSEWHERE.search(low) and not self._names_elsewhere(parse.constraints, low):
             parse.intent, parse.aggregate = "attribute", None
             parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
             parse.constraints = Constraints()
@@ -612,9 +626,11 @@ class Understander:
         return len(words) >= 2 or (len(words) == 1 and self.lexicon.title_df.get(words[0], 0) <= 3)
 
     @staticmethod
-    def _names_elsewhere(cons: Constraints) -> bool:
-        """Constraints that point away from the product in focus: a category, a brand or a price range."""
-        return bool(cons.categories or cons.brands or cons.price_min is not None or cons.price_max is not None)
+    def _names_elsewhere(cons: Constraints, low: str) -> bool:
+        """Constraints that point away from the product in focus: a category, a brand or a price range (a
+        bare number is no price on a product's page: "is the size under 15?", "are there over 500 lights?")."""
+        priced = (cons.price_min is not None or cons.price_max is not None) and bool(_SAYS_PRICE.search(low))
+        return bool(cons.categories or cons.brands or priced)
 
     # ------------------------------------------------------------------ attributes
 
@@ -917,7 +933,7 @@ class Understander:
         cons = Constraints()
         rest = low
         said: list[str] = []  # the price phrases, for their currency
-        m = _PRICE_RANGE.search(rest)
+        m = _price(_PRICE_RANGE, rest)
         if m:
             nums = [parse_number(g) for g in m.groups() if g]
             cons.price_min, cons.price_max = min(nums), max(nums)
@@ -929,12 +945,12 @@ class Understander:
             cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
             said.append(m.group(0))
             rest = rest[:m.start()] + " " + rest[m.end():]
-        m = _PRICE_MAX.search(rest)
+        m = _price(_PRICE_MAX, rest)
         if m:
             cons.price_max = parse_number(m.group(1))
             said.append(m.group(0))
             rest = rest[:m.start()] + " " + rest[m.end():]
-        m = _PRICE_MIN.search(rest)
+        m = _price(_PRICE_MIN, rest)
         if m:
             cons.price_min = parse_number(next(g for g in m.groups() if g))
             said.append(m.group(0))
