@@ -77,14 +77,17 @@ class Embedder:
         """One unit-length vector per text, in order."""
         import torch
 
-        out: list[list[float]] = []
+        out: list[list[float]] = [[] for _ in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # like lengths together: less padding
         with torch.inference_mode():
             for start in range(0, len(texts), batch_size):
-                chunk = [t if t.strip() else " " for t in texts[start:start + batch_size]]
+                at = order[start:start + batch_size]
+                chunk = [texts[i] if texts[i].strip() else " " for i in at]
                 enc = self.tokenizer(chunk, padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
                 hidden = self.model(**enc).last_hidden_state
                 mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                out.extend(pooled.tolist())
+                for i, vector in zip(at, pooled.tolist()):
+                    out[i] = vector
         return out

@@ -371,6 +371,7 @@ def pair_inputs(vectors: _Vectors, question: str, texts: Sequence[str]) -> tuple
     import torch
 
     parts = [split_fact(t) for t in texts]
+    vectors([question, *texts, *(a for a, _ in parts), *(v or a for a, v in parts)])  # one encoder pass for all
     q = vectors([question])[0]
     fact = vectors(list(texts))
     attr = vectors([a for a, _ in parts])
