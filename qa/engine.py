@@ -30,6 +30,7 @@ from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_pric
 from shopgraph.qa.understand import (
     COMPARATIVES,
     DEFAULT_CURRENCY,
+    FOR_CLAUSE,
     STOPWORDS,
     Constraints,
     Lexicon,
@@ -320,17 +321,24 @@ class Engine:
 
     # ------------------------------------------------------------------ search
 
-    def _rank_cards(self, cards: dict[str, Card], words: Sequence[str]) -> list[tuple[Card, float]]:
+    def _rank_cards(self, cards: dict[str, Card], words: Sequence[str], order: Sequence[str] | None = None
+                    ) -> list[tuple[Card, float]]:
         bonus: dict[str, float] = {}
         if words and cards:
             hits = self.retriever.fulltext(" ".join(words), 200)
             top = max((s for _, s in hits), default=0.0) or 1.0
             bonus = {pid: s / top for pid, s in hits}
-        def said(card: Card) -> float:  # the share of the words in the title itself: numbers count too ("size 10")
-            title = _title_words(card.title or "")
-            return sum(w in title for w in words) / len(words)
+        def said(card: Card) -> float:  # the share of the words in the title itself: numbers count too ("size 10");
+            # half for words only after its "for" ("Water Filter for Keurig K-Elite" is not the K-Elite)
+            title = card.title or ""
+            cut = FOR_CLAUSE.search(title)
+            head = _title_words(title[:cut.start()] if cut else title)
+            tail = _title_words(title[cut.end():]) if cut else frozenset()
+            return sum(1.0 if w in head else 0.5 if w in tail else 0.0 for w in words) / len(words)
 
-        ranked = [(c, 0.5 + 0.25 * bonus.get(c.id, 0.0) + 0.25 * said(c) if words else 1.0) for c in cards.values()]
+        place = {pid: i for i, pid in enumerate(order or ())}  # a name's listings: best link first
+        ranked = [(c, 0.5 + 0.25 * bonus.get(c.id, 0.0) + 0.25 * said(c) if words else 1.0 - 1e-3 * place.get(c.id, 0))
+                  for c in cards.values()]
         ranked.sort(key=lambda cs: (-cs[1], cs[0].price if cs[0].price is not None else float("inf"), cs[0].id))
         return ranked
 
@@ -347,7 +355,7 @@ class Engine:
         total = len(cards)
         if total >= 200:
             total, _, _ = self.retriever.count(cons)
-        ranked = self._rank_cards(cards, cons.words)
+        ranked = self._rank_cards(cards, cons.words, None if parse.refines else cons.ids)
         # a word in none of the found products' titles ("WH-1000XM5" also as "wh1000xm5") and, if it has letters
         # only, not found by the full-text index either; a number or model code ("16", "1460") is checked against
         # the titles alone: Kùzu's index drops numbers and Lucene's keeps them, and answers must not depend on it
@@ -389,6 +397,13 @@ class Engine:
     def _free_search(self, parse: Parse) -> Answer:
         """No structured constraint: full-text (and vector, when the graph has embeddings) search."""
         words = [t for t in tokens(parse.text) if t not in STOPWORDS]
+        lex = self.lexicon
+        named = [w for w in words if not w.isdigit()]
+        if named and _ASKS_FOR_KIND.match(parse.text.casefold()) and not (
+                lex.title_df.get(named[-1]) or named[-1] in lex.category_words or named[-1] in lex.value_words):
+            # the kind asked for is a word no product has ("do you sell screen protectors?", "any pizza places
+            # near me?"); a vague ask ("a present for someone who jogs") is left to the vectors
+            return self._dont_know(parse, [], {}, [], f" of anything like “{parse.text.rstrip('?!. ')}” in this catalog")
         scores: dict[str, float] = {}
         for pid, s in self.retriever.fulltext(" ".join(words), 10):
             scores[pid] = max(scores.get(pid, 0.0), s)
@@ -768,6 +783,10 @@ def _comparative_word(attribute: str, direction: str) -> str:
         if d == direction and attr == attribute and " " not in word:
             return word
     return f"{'lower' if direction == 'lower' else 'higher'} in {compose.attribute_name(attribute)}"
+
+
+_ASKS_FOR_KIND = re.compile(r"^(?:do|does) (?:you|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
+                            r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
 
 
 @lru_cache(maxsize=200_000)

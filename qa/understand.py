@@ -84,6 +84,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "bigger": ("size", "higher"), "larger": ("size", "higher"), "smaller": ("size", "lower"),
     "more storage": ("storage", "higher"), "less storage": ("storage", "lower"),
     "bigger battery": ("battery", "higher"), "longer battery": ("battery life", "higher"),
+    "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "more weight": ("maximum weight capacity", "higher"), "taller shaft": ("shaft height", "higher"),
     "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
@@ -157,6 +158,9 @@ _QUANTITY = re.compile(
     rf"at least|heavier than|bigger than|larger than|min(?:imum)?|max(?:imum)?)\s*)?"
     rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
 )
+_HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
+_MEASURE_WORDS = frozenset("long wide tall high deep heavy big large thick hold support carry weigh last lasting run "
+                           "length width height depth".split())
 _LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "at most", "up to", "no more than", "max", "maximum"}
 
 # unit families for numeric comparison: unit → (family, factor to the family's base unit)
@@ -207,13 +211,13 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-_FOR_CLAUSE = re.compile(r"\b(?:for|fits?|compatible with|works? with|with)\b", re.IGNORECASE)
+FOR_CLAUSE = re.compile(r"\b(?:for|fits?|compatible with|works? with|with)\b", re.IGNORECASE)
 
 
 def title_parts(title: str) -> tuple[set[str], set[str]]:
     """Words of a title before and after its first 'for'/'with' clause: the product, then what it goes with
     ('Spigen Case for iPhone 13' names a case, not an iPhone)."""
-    m = _FOR_CLAUSE.search(title)
+    m = FOR_CLAUSE.search(title)
     if not m:
         return set(tokens(title)) - STOPWORDS, set()
     return set(tokens(title[:m.start()])) - STOPWORDS, set(tokens(title[m.end():])) - STOPWORDS
@@ -506,6 +510,8 @@ _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender",
 WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
+_WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
+_WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
@@ -571,6 +577,10 @@ class Understander:
                 parse.intent, parse.products, parse.checks = "search", [], []
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
+        elif within and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "extreme") \
+                and _WHICH.match(low) and not parse.constraints.categories and not parse.constraints.brands:
+            # "which is the most expensive?" after a list: of the listed products
+            parse.constraints.ids = list(within)
         elif within and WHAT_ABOUT.match(low) and parse.intent == "attribute" and focus \
                 and [p.key for p in parse.products] == [focus] and (narrower := self.constraints(low)).values:
             # "what about in white?" after a list: the listed products in white, not the colour of the first
@@ -688,7 +698,13 @@ class Understander:
         m = _COMPAT_FOR.match(low)
         if m and m.group("a").strip() and not _name_split(low):  # not "what is the warranty of the case for …"
             head = self.constraints(m.group("a"))
-            b = self.link_product(m.group("b"), strict=True) if head.categories else None
+            said = m.group("b")
+            if not head.categories:
+                b = None
+            elif focus and set(tokens(said)) <= PRONOUNS:  # "got replacement filters for it?"
+                b = self._side(said, focus)
+            else:  # "waterproof boots for women": one common word names no product
+                b = self.link_product(said, strict=True) if self._names_product(said) else None
             if b:
                 parse.intent, parse.list_mode = "compatibility", True
                 parse.products = [b]
@@ -728,7 +744,7 @@ class Understander:
         two) or those a search finds."""
         table = dict(SUPERLATIVES)
         if within:
-            table.update((w, cue) for w, cue in COMPARATIVES.items() if cue[0] != "price")
+            table.update(COMPARATIVES)
         for word, (attr, direction) in sorted(table.items(), key=lambda kv: -len(kv[0])):
             m = re.search(rf"\b{re.escape(word)}\b", low)
             if m:
@@ -737,11 +753,13 @@ class Understander:
             return False
         cons = self.constraints(low[:m.start()] + " " + low[m.end():])
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
-        if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low)):
+        if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)):
             cons = Constraints(ids=list(within))
         elif not cons.categories:
             return False  # "the lightest" of what? (a product in focus, or nothing said)
         parse.intent, parse.aggregate, parse.direction = "aggregate", "extreme", direction
+        if attr == "price":  # "which filter is cheaper?" after a list: its cheapest (prices have their own)
+            parse.aggregate = "min_price" if direction == "lower" else "max_price"
         parse.attributes = self.asked_attributes(attr) or [attr]
         parse.constraints = cons
         return True
@@ -851,7 +869,12 @@ class Understander:
         text = low
         for pattern, _ in ATTRIBUTE_CUES:
             text = pattern.sub(" ", text)
-        return text
+        toks = tokens(text)
+        for n in (4, 3, 2):  # graph attribute names of several words: "nokia g42 refresh rate"
+            for i in range(len(toks) - n, -1, -1):
+                if tuple(toks[i:i + n]) in self.lexicon.attributes:
+                    del toks[i:i + n]
+        return " ".join(toks)
 
     def _link_named(self, text: str, parse: Parse) -> Link | None:
         """The product a phrase names (strictly); the other listings it fits nearly as well go to
@@ -957,12 +980,16 @@ class Understander:
             rest = rest[:m.start()] + " " + rest[m.end():]
         if said:  # prices in different currencies are never compared as one (no exchange rates)
             cons.currency = currency_of(" ".join(said))
+        measured = False
         for m in list(_QUANTITY.finditer(rest))[::-1]:
             group = self._quantity_group(m, rest)
             if group is not None:
                 cons.values.append(group)
                 rest = rest[:m.start()] + " " + rest[m.end():]
+                measured = True
         self._link_lexicon(tokens(rest), cons)
+        if measured:  # "at least 2 m long", "can hold 300 lbs": the words of the measure filter nothing more
+            cons.words = [w for w in cons.words if w not in _MEASURE_WORDS]
         return cons
 
     def _add_tagged(self, cons: Constraints, spans: Sequence[tuple[str, str]]) -> None:
@@ -994,8 +1021,8 @@ class Understander:
         number = parse_number(m.group(2))
         family, amount = base_quantity(number, unit)
         cmp = (m.group("cmp") or "").strip()
-        if not cmp and family == "area":
-            cmp = "at least"  # "for a 400 sq ft room": it must cover at least that
+        if not cmp and (family == "area" or _HOLDS.search(text[:m.start()])):
+            cmp = "at least"  # "for a 400 sq ft room", "can hold 300 lbs": at least that
         asked = self.asked_attributes(text)
         keys: list[str] = []
         attribute = ""

@@ -296,3 +296,53 @@ def test_demo_what_about_another_product_repeats_the_question(demo_graph: Path, 
     assert "I don't know of a compatibility link between the Galaxy S24 Case by Speck" in answers[1]["answer"]
     assert "S24 Ultra" in answers[1]["answer"]
     assert answers[2]["intent"] == "attribute" and "10 ft" in answers[2]["answer"], answers[2]["answer"]
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("nokia g42 refresh rate", "90 Hz"),  # an attribute name of two words is no part of the product's name
+])
+def test_demo_attribute_named_after_the_product(demo_graph: Path, question: str, expect: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "attribute" and expect in data["answer"], data["answer"]
+
+
+def test_demo_what_a_thing_holds_is_a_lower_bound(demo_graph: Path) -> None:
+    """ "can hold 300 lbs": at least 300 lb (the Leap holds 400), and "hold" filters nothing more."""
+    data = ask(demo_graph, "office chair that can hold 300 lbs")
+    assert data["intent"] == "search", data["answer"]
+    assert {"FRN-0000265", "FRN-0000078", "FRN-0000025"} <= {p["id"] for p in data["products"]}
+
+
+@pytest.mark.parametrize("question", ["do you sell screen protectors?", "any good pizza places near me?"])
+def test_demo_a_kind_no_product_has_is_not_answered_with_other_products(demo_graph: Path, question: str) -> None:
+    data = ask(demo_graph, question)
+    assert "I don't know" in data["answer"] and not data["products"], data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # the machine first, not the filter "for Keurig K-Elite"; then what fits it
+    (["keurig k-elite", "which water filter fits it?"], "K-Elite", {"FLT-0000154"}),
+    # "for women" names no product: a search, not "boots that fit the Women's Nike Vomero" (this build has no
+    # extraction: the Columbia boot's "waterproof" is in its text only)
+    (["women's nike vomero 17 size", "waterproof boots for women"], "Women's Earth Suede Boots", {"BOT-0000219"}),
+    # "filters for it": what fits the product in focus (the catalog links one; extraction finds another)
+    (["honeywell hpa300 how much", "got replacement filters for it?"], "fit", {"FLT-0000351"}),
+    # "which is the most expensive?" of the chairs just listed, not of every product
+    (["office chair that can hold 300 lbs", "which is the most expensive?"], "Leap", None),
+])
+def test_demo_follow_ups_about_the_product_or_list_in_focus(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                          expect: str, ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert expect in last["answer"], last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+def test_demo_which_kind_is_cheaper_reads_the_listed_products(demo_graph: Path, tmp_path: Path) -> None:
+    """After the two Dr. Martens boots, "which boot is cheaper?" is the cheaper of them ($174.95), not the
+    cheapest boot in the catalog ($92.99)."""
+    lines = [{"question": "dr. martens boots", "session": "s"},
+             {"question": "which boot is cheaper?", "session": "s"}]
+    answers = ask_batch(demo_graph, tmp_path, lines)
+    assert {p["id"] for p in answers[0]["products"]} == {"BOT-0000005", "BOT-0000036"}
+    assert answers[1]["intent"] == "aggregate" and "$174.95" in answers[1]["answer"], answers[1]["answer"]
