@@ -503,6 +503,7 @@ _NOT_IN_CATALOG = re.compile(
     r"\b(?:stock price|share price|shipping|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
     r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:one|model|version)\b")  # "the Smartish one", "the mesh one"
+_THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
@@ -546,9 +547,9 @@ class Understander:
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
         picked = self._pick_listed(low, within) if within else None
-        if picked is not None:  # "the Smartish one", "the mesh one": the listed product whose title says it
-            focus, focus_title = picked
-            low = _THE_X_ONE.sub("it", low, count=1)
+        if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
+            (focus, focus_title), pattern = picked
+            low = pattern.sub("it", low, count=1)
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
                       read_as=read_as)
         toks = tokens(low)
@@ -614,15 +615,23 @@ class Understander:
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 
-    def _pick_listed(self, low: str, within: Sequence[str]) -> tuple[str, str] | None:
-        """(id, title) of the one listed product that "the <word> one" names by a word of its title."""
+    def _pick_listed(self, low: str, within: Sequence[str]) -> tuple[tuple[str, str], re.Pattern[str]] | None:
+        """((id, title), the pattern that named it) of the one listed product that "the <word> one" or a
+        question ending "… the <brand or kind>" ("how much is the bose?", "… are the filters?") names by a word
+        of its title."""
         m = _THE_X_ONE.search(low)
+        pattern = _THE_X_ONE
+        if m is None:
+            m, pattern = _THE_X_END.search(low), _THE_X_END
+            said = singular(m.group(1)) if m is not None else ""
+            if m is not None and not (said in self.lexicon.category_words or (said,) in self.lexicon.brands):
+                return None  # a brand or a kind only: "how many filters are in the pack?" asks about the product in focus
         if m is None or m.group(1) in _NOT_PICKING:
             return None
         word = singular(m.group(1))
         titles = self.lexicon.titles
         hits = [pid for pid in within if word in tokens(titles.get(pid, ""))]
-        return (hits[0], titles[hits[0]]) if len(hits) == 1 else None
+        return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None
 
     def _plural_kind(self, low: str) -> bool:
         """The text names a kind of product in the plural ("chargers", "pitchers", "boots")."""

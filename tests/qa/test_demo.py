@@ -327,6 +327,9 @@ def test_demo_a_kind_no_product_has_is_not_answered_with_other_products(demo_gra
     (["women's nike vomero 17 size", "waterproof boots for women"], "Women's Earth Suede Boots", {"BOT-0000219"}),
     # "filters for it": what fits the product in focus (the catalog links one; extraction finds another)
     (["honeywell hpa300 how much", "got replacement filters for it?"], "fit", {"FLT-0000351"}),
+    # "the bose", "the filters": the one listed product of that brand or kind
+    (["sony wh-1000xm5 vs bose quietcomfort ultra", "how much is the bose?"], "QuietComfort Ultra", None),
+    (["keurig k-elite", "which water filter fits it?", "how much are the filters?"], "$42", {"FLT-0000154"}),
     # "which is the most expensive?" of the chairs just listed, not of every product
     (["office chair that can hold 300 lbs", "which is the most expensive?"], "Leap", None),
 ])
