@@ -101,6 +101,14 @@ def check_answer(title: str, asked: str, found: Sequence[Fact], others: Sequence
             f"not {asked}.")
 
 
+def check_other_listing(title: str, others: Sequence[str], found: Sequence[Fact]) -> str:
+    """A yes/no question that other listings of the same model answer: "does it come in red?"."""
+    f = found[0]
+    where = f"another listing, {the(others[0])}, is" if len(others) == 1 else \
+        f"{len(others)} other listings ({join(unique(the(o) for o in others))}) are"
+    return f"Yes: {where} listed with {attribute_name(f.attribute)} {f.value}; {the(title)} is not."
+
+
 def search_answer(description: str, cards: Sequence[Card], total: int, shown: int = 5) -> str:
     listed = join(card_text(c) for c in cards[:shown])
     if total == 1:

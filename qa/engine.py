@@ -230,7 +230,14 @@ class Engine:
             elif any(a and a <= names[f.attribute] for a in asked_toks):
                 s = 0.8
             rule.append(s)
-        learned = self.ranker.score(question, [fact_text(f.attribute, f.value) for f in facts])
+        texts = [fact_text(f.attribute, f.value) for f in facts]
+        if not pinned and asked and not any(rule):
+            # an attribute is asked and no fact has it: nothing may answer, the scores only order the closest
+            # facts shown with "I don't know" (shared words do that without running the encoder: 30 ms a product)
+            said_words = set(tokens(question))
+            return [f.rescored(0.45 * len(said_words & set(tokens(t))) / max(1, len(set(tokens(t)))))
+                    for f, t in zip(facts, texts)]
+        learned = self.ranker.score(question, texts)
         if not pinned:
             # Off a product's page, the ranker's score alone answers only when it is near certain: its
             # scores are cosines through a sigmoid, and "who won the world cup?" scores 0.59 against a
@@ -264,6 +271,17 @@ class Engine:
                     same = [f for f in group if (f.attribute, f.value) == (top.attribute, top.value)]
                     return same + [f for f in group if f not in same] if same else []
                 found, others = led(found), ([] if found else led(others))
+            if not found and not parse.pinned:  # "does it come in red?": another listing of the model may be
+                if not parse.variants and parse.context == card.id:
+                    parse.variants = self.understander.model_listings(card.id, card.title)
+                elsewhere = [(other, there) for other, other_facts in self._other_listings(card, facts, parse.variants)
+                             if (there := [f.rescored(1.0) for f in other_facts
+                                           if self.retriever.keys.get((other.id, f.attribute, f.value)) in keys])]
+                if elsewhere:
+                    text = compose.check_other_listing(card.title, [c.title for c, _ in elsewhere], elsewhere[0][1])
+                    return self._result(parse, "attribute", text, [f for _, fs in elsewhere for f in fs] + others,
+                                        [*(ProductHit(c.id, c.title, 1.0) for c, _ in elsewhere), *hit],
+                                        elsewhere[0][0].id)
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)

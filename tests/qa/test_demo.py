@@ -299,11 +299,12 @@ def test_demo_what_about_another_product_repeats_the_question(demo_graph: Path, 
 
 
 @pytest.mark.parametrize(("question", "expect"), [
-    ("nokia g42 refresh rate", "90 Hz"),  # an attribute name of two words is no part of the product's name
+    ("nokia g42 refresh rate", r"90 ?Hz"),  # an attribute name of two words is no part of the product's name
+    ("what is the mous limitless case for the iphone 15 made of?", "walnut"),  # the name holds "for the …"
 ])
 def test_demo_attribute_named_after_the_product(demo_graph: Path, question: str, expect: str) -> None:
     data = ask(demo_graph, question)
-    assert data["intent"] == "attribute" and expect in data["answer"], data["answer"]
+    assert data["intent"] == "attribute" and re.search(expect, data["answer"]), data["answer"]
 
 
 def test_demo_what_a_thing_holds_is_a_lower_bound(demo_graph: Path) -> None:
@@ -330,6 +331,8 @@ def test_demo_a_kind_no_product_has_is_not_answered_with_other_products(demo_gra
     # "the bose", "the filters": the one listed product of that brand or kind
     (["sony wh-1000xm5 vs bose quietcomfort ultra", "how much is the bose?"], "QuietComfort Ultra", None),
     (["keurig k-elite", "which water filter fits it?", "how much are the filters?"], "$42", {"FLT-0000154"}),
+    # "does it come in red?": the model's other listings answer when the one in focus is black
+    (["delonghi dedica price", "does it come in red?"], "Yes", {"HOM-0000355", "HOM-0000204"}),
     # "which is the most expensive?" of the chairs just listed, not of every product
     (["office chair that can hold 300 lbs", "which is the most expensive?"], "Leap", None),
 ])

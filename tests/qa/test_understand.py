@@ -127,3 +127,12 @@ def test_understander_asked_attributes(understander: Understander) -> None:
     assert understander.asked_attributes("what is it made of")[0] == "material"
     assert understander.asked_attributes("how much is it") == ["price"]
     assert "battery" in understander.asked_attributes("what is the battery like")
+
+
+def test_title_search_ranks_titles_by_their_rarest_words(engine: Engine) -> None:
+    """Linking reads titles from memory: titles holding more (and rarer) of the words come first."""
+    lex = engine.understander.lexicon
+    hits = lex.title_search(["spigen", "case", "iphone", "13"], 5)
+    assert hits and lex.titles[hits[0][0]].lower().startswith("spigen")
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    assert lex.title_search(["nosuchword"], 5) == []
