@@ -271,9 +271,11 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
 
     # ------------------------------------------------------------------ handlers: Product
 
-    def search(text: str):
+    def search(text: str, chosen: str | None = None):
         found = browse.suggest(store, text or "", k=12)
-        return gr.update(choices=[(f"{s.title} · {s.id}", s.id) for s in found], value=None)
+        # a reply that lands after the shopper picked a suggestion keeps the pick when it is still listed
+        kept = chosen if chosen in {s.id for s in found} else None
+        return gr.update(choices=[(f"{s.title} · {s.id}", s.id) for s in found], value=kept)
 
     def show(product_id: str | None):
         view = browse.product_view(store, product_id) if product_id else None
@@ -463,8 +465,8 @@ def build_app(engine: Any, *, examples: Sequence[str] = SHOP_EXAMPLES) -> gr.Blo
 
         detail_outputs = [header, catalog_title, catalog_attrs, extracted_title, extracted_attrs, relations_title,
                           relations, accessories_title, accessories, similar, graph, go_related]
-        search_box.input(search, search_box, suggestions, trigger_mode="always_last", api_name=False,  # type: ignore[arg-type]
-                         show_progress="hidden")
+        search_box.input(search, [search_box, suggestions], suggestions, trigger_mode="always_last",
+                         api_name=False, show_progress="hidden")  # type: ignore[arg-type]
         search_box.submit(search_and_show, search_box, [suggestions, *detail_outputs], api_name="product_search")
         suggestions.input(show, suggestions, detail_outputs, api_name=False)  # type: ignore[arg-type]
         go_related.input(show, go_related, detail_outputs, api_name=False)  # type: ignore[arg-type]

@@ -192,6 +192,22 @@ def test_product_search_suggests_while_typing(page):
     assert "phone-ip13" in page.locator("#sg-relations").inner_text()  # SIMILAR_TO the iPhone
 
 
+def test_a_late_suggestion_list_keeps_the_picked_product(page):
+    """The list a keystroke sends back after the shopper picked a suggestion still shows the pick (it was
+    cleared: "value=None" in every reply)."""
+    open_tab(page, "Product")
+    box = page.locator("#sg-product-search textarea")
+    box.press_sequentially("galaxy", delay=40)
+    picked = "Samsung Galaxy S22 128 GB, Phantom Black · phone-s22"
+    page.locator("#sg-suggestions input").click()
+    page.get_by_role("option", name=picked).first.click()
+    page.locator("#sg-product-header").get_by_text("Samsung Galaxy S22").wait_for()
+    box.press("End")
+    box.press_sequentially(" s22", delay=40)  # the same product stays among the suggestions
+    page.wait_for_timeout(1500)  # the replies to these keystrokes land
+    assert page.locator("#sg-suggestions input").input_value() == picked
+
+
 def test_analyst_runs_cypher_shows_rows_and_csv(page):
     open_tab(page, "Analyst")
     assert "HAS_VALUE" in page.locator("#sg-schema").inner_text()
