@@ -188,7 +188,7 @@ def count_answer(n: int, description: str) -> str:
 
 def brands_answer(n: int, description: str, names: Sequence[str]) -> str:
     shown = join(names[:10]) + (f" and {n - 10} more" if n > 10 else "")
-    return f"{plural(n, 'brand')} offer {description}: {shown}."
+    return f"{plural(n, 'brand')} offer{'s' if n == 1 else ''} {description}: {shown.rstrip('.')}."  # "… Boot Co."
 
 
 def values_answer(attribute: str, description: str, values: Sequence[str]) -> str:

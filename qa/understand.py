@@ -474,9 +474,11 @@ _COMPARE_PATTERNS = (
 )
 
 _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bhow many (?:different |distinct )?(?:brands?|makers?|manufacturers?)\b"), "count_brands"),
+    # "how many laptop brands": the kind between stays a constraint
+    (re.compile(r"\bhow many (?:different |distinct )?(?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"),
+     "count_brands"),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of|the)\b"), "count_products"),
-    (re.compile(r"\b(?:which|what) (?:brands?|makers?|manufacturers?)\b"), "brands"),
+    (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"), "brands"),
     (re.compile(r"\bcheapest\b|\bcheaper one\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\baverage price\b|\bmean price\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
@@ -812,7 +814,7 @@ class Understander:
                 continue
             if kind in ("count_products", "avg_price", "values") and parse.refers_back and focus:
                 return False  # "how many colours does it come in?" is about the product in focus
-            rest = low if kind == "values" else low[:m.start()] + " " + low[m.end():]
+            rest = low if kind == "values" else low[:m.start()] + " " + (m.groupdict().get("kind") or "") + low[m.end():]
             parse.constraints = self.constraints(rest)
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False
@@ -823,6 +825,8 @@ class Understander:
                 return False  # "how many watts is the Honeywell HPA300?" asks about one product
             if kind == "values" and parse.constraints.empty() and self.link_product(self._mention_text(low), strict=True):
                 return False  # "what colours does the AirPods Pro come in?" is about one product
+            if kind == "brands" and not parse.constraints.categories and self.link_product(rest, strict=True):
+                return False  # "what brand is the dell xps 15?" asks about one product
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))

@@ -352,3 +352,14 @@ def test_demo_which_kind_is_cheaper_reads_the_listed_products(demo_graph: Path, 
     answers = ask_batch(demo_graph, tmp_path, lines)
     assert {p["id"] for p in answers[0]["products"]} == {"BOT-0000005", "BOT-0000036"}
     assert answers[1]["intent"] == "aggregate" and "$174.95" in answers[1]["answer"], answers[1]["answer"]
+
+
+@pytest.mark.parametrize(("question", "intent", "expect"), [
+    ("how many laptop brands do you carry?", "aggregate", "6 brands offer laptops"),  # the kind in the middle
+    ("what brand is the dell xps 15?", "attribute", "is made by Dell"),  # one product, not a brand count
+    ("what brands of boots do you have", "aggregate", "Thursday Boot Co."),  # one full stop after "Co."
+])
+def test_demo_brand_questions(demo_graph: Path, question: str, intent: str, expect: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == intent and expect in data["answer"], data["answer"]
+    assert ".." not in data["answer"]
