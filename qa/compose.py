@@ -118,6 +118,14 @@ def search_answer(description: str, cards: Sequence[Card], total: int, shown: in
         else f"I found {total} matches for {description}: {listed}."
 
 
+def model_values(title: str, attribute: str, values: Sequence[str], listings: int) -> str:
+    """Every value of one attribute across a model's listings: "what colours does it come in?"."""
+    distinct = unique(values)
+    name = attribute_name(attribute)
+    return (f"{cap(the(title))} comes in {plural(len(distinct), name)} across {listings} listings of "
+            f"the model: {join(distinct)}.")
+
+
 def values_across(attribute: str, values: Sequence[str], listed: int) -> str:
     """What the listed products say about one attribute, e.g. "Roast level: Dark (both)." """
     distinct = unique(values)

@@ -312,6 +312,18 @@ class Engine:
             return self._dont_know(parse, scored[:3], {card.id: card.title}, hit, reason, focus=card.id)
         best = scored[0].attribute
         chosen = [f for f in scored if f.attribute == best]
+        if parse.variants and best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold()):
+            # "what colours does the AirPods Max come in?": every listing of the model
+            named = (set(tokens(parse.text)) - STOPWORDS) & _title_words(card.title or "")
+            listed = [(card, chosen)] + [(c, [f.rescored(1.0) for f in fs if f.attribute == best])
+                                         for c, fs in self._other_listings(card, facts, parse.variants)
+                                         if named <= _title_words(c.title or "")]  # "airpods max": not the Pro
+            listed = [(c, fs) for c, fs in listed if fs]
+            if len(listed) > 1:
+                values = [f.value for _, fs in listed for f in fs]
+                text = compose.model_values(card.title, best, values, len(listed))
+                return self._result(parse, "aggregate", text, [f for _, fs in listed for f in fs],
+                                    [ProductHit(c.id, c.title, 1.0) for c, _ in listed], card.id)
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
@@ -803,6 +815,8 @@ def _comparative_word(attribute: str, direction: str) -> str:
     return f"{'lower' if direction == 'lower' else 'higher'} in {compose.attribute_name(attribute)}"
 
 
+_ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
+                              r"\b(?:what|which) \w+ (?:options|choices|variants)\b")
 _ASKS_FOR_KIND = re.compile(r"^(?:do|does) (?:you|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
 

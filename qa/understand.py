@@ -823,7 +823,8 @@ class Understander:
             split = _name_split(low) if kind == "count_products" else None
             if split is not None and self.link_product(split[0], strict=True):
                 return False  # "how many watts is the Honeywell HPA300?" asks about one product
-            if kind == "values" and parse.constraints.empty() and self.link_product(self._mention_text(low), strict=True):
+            if kind == "values" and not parse.constraints.categories \
+                    and self.link_product(self._mention_text(low), strict=True):
                 return False  # "what colours does the AirPods Pro come in?" is about one product
             if kind == "brands" and not parse.constraints.categories and self.link_product(rest, strict=True):
                 return False  # "what brand is the dell xps 15?" asks about one product

@@ -363,3 +363,15 @@ def test_demo_brand_questions(demo_graph: Path, question: str, intent: str, expe
     data = ask(demo_graph, question)
     assert data["intent"] == intent and expect in data["answer"], data["answer"]
     assert ".." not in data["answer"]
+
+
+@pytest.mark.parametrize(("question", "expect", "never"), [
+    # every listing of the named model, not the AirPods Pro that the name also nearly matches
+    ("what colours do the airpods max come in?", ["Pink", "Sky Blue"], "White"),
+    ("what sizes do the red wing iron rangers come in?", ["5.5", "10"], None),
+])
+def test_demo_what_a_model_comes_in_reads_all_its_listings(demo_graph: Path, question: str, expect: list[str],
+                                                           never: str | None) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "aggregate" and all(e in data["answer"] for e in expect), data["answer"]
+    assert never is None or never not in data["answer"], data["answer"]
