@@ -375,3 +375,10 @@ def test_demo_what_a_model_comes_in_reads_all_its_listings(demo_graph: Path, que
     data = ask(demo_graph, question)
     assert data["intent"] == "aggregate" and all(e in data["answer"] for e in expect), data["answer"]
     assert never is None or never not in data["answer"], data["answer"]
+
+
+def test_demo_a_name_lists_the_named_product_before_its_accessories(demo_graph: Path) -> None:
+    """ "keurig k-elite": the machines first, the "Water Filter … for Keurig K-Elite" after them."""
+    data = ask(demo_graph, "keurig k-elite")
+    ids = [p["id"] for p in data["products"]]
+    assert ids and ids[0].startswith("HOM-"), ids
