@@ -213,21 +213,20 @@ class Engine:
         said = set(tokens(question)) - STOPWORDS
         if "how many" in question.casefold():
             said |= {"number", "count"}
-        names = {f.attribute: set(tokens(f.attribute)) - STOPWORDS for f in facts}
-        asked_toks = [set(tokens(a)) - STOPWORDS for a in asked]
+        words = {a: set(tokens(a)) - STOPWORDS for a in {*asked, *(f.attribute for f in facts)}}
         # a longer name that holds an asked one and more of the question's words is asked first: "what
-        # material is the sole made of?" asks the sole material, "how many batteries?" the number of batteries
-        wider = [n for n, ts in names.items() if any(a and a < ts and ts - a <= said for a in asked_toks)]
-        asked = list(dict.fromkeys([*asked, *sorted(wider)]))
-        covers = [len((set(tokens(a)) - STOPWORDS) & said) for a in asked]
-        asked = [a for _, _, a in sorted(zip((-c for c in covers), range(len(asked)), asked))]
-        asked_toks = [set(tokens(a)) - STOPWORDS for a in asked]
+        # material is the sole made of?" asks the sole material, "how many batteries?" the number of batteries;
+        # then the names that hold more of the question's words, in the order asked
+        wider = sorted(n for n in {f.attribute for f in facts}
+                       if any(words[a] and words[a] < words[n] and words[n] - words[a] <= said for a in asked))
+        asked = sorted(dict.fromkeys([*asked, *wider]), key=lambda a: -len(words[a] & said))
+        asked_toks = [words[a] for a in asked]
         rule = []
         for f in facts:
             s = 0.0
             if f.attribute in asked:
                 s = 1.0 - 0.02 * asked.index(f.attribute)
-            elif any(a and a <= names[f.attribute] for a in asked_toks):
+            elif any(a and a <= words[f.attribute] for a in asked_toks):
                 s = 0.8
             rule.append(s)
         texts = [fact_text(f.attribute, f.value) for f in facts]
@@ -258,6 +257,7 @@ class Engine:
             return self._unanswerable(parse)
         facts = self.retriever.product_facts([card.id], cards)
         hit = [ProductHit(card.id, card.title, 1.0)]
+        ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)
         if parse.checks:
             keys = {c.key for c in parse.checks}
             wanted_attrs = {c.attribute for c in parse.checks}
@@ -266,7 +266,8 @@ class Engine:
             if parse.pinned and (found or others):
                 # on a product's page the ranker weighs the words the check read against every fact ("does
                 # this coffee contain caffeine?" is its caffeine content, not "coffee" in its ingredients)
-                top = max(self._score_facts(parse.text, facts, parse.attributes, pinned=True), key=lambda f: f.score)
+                ranked = self._score_facts(parse.text, facts, parse.attributes, pinned=True)
+                top = max(ranked, key=lambda f: f.score)
                 def led(group: list[Fact]) -> list[Fact]:  # the ranker's pick first, or nothing
                     same = [f for f in group if (f.attribute, f.value) == (top.attribute, top.value)]
                     return same + [f for f in group if f not in same] if same else []
@@ -293,7 +294,7 @@ class Engine:
             closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]
             return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether {compose.the(card.title)} "
                                    "has that: the catalog does not say", focus=card.id)
-        scored = self._score_facts(parse.text, facts, parse.attributes, pinned=parse.pinned)
+        scored = ranked or self._score_facts(parse.text, facts, parse.attributes, pinned=parse.pinned)
         scored.sort(key=lambda f: -f.score)
         first = parse.attributes[0] if parse.attributes else None
         lacks_first = first is not None and all(f.attribute != first for f in facts)
@@ -427,10 +428,8 @@ class Engine:
     def _free_search(self, parse: Parse) -> Answer:
         """No structured constraint: full-text (and vector, when the graph has embeddings) search."""
         words = [t for t in tokens(parse.text) if t not in STOPWORDS]
-        lex = self.lexicon
         named = [w for w in words if not w.isdigit()]
-        if named and _ASKS_FOR_KIND.match(parse.text.casefold()) and not (
-                lex.title_df.get(named[-1]) or named[-1] in lex.category_words or named[-1] in lex.value_words):
+        if named and _ASKS_FOR_KIND.match(parse.text.casefold()) and named[-1] not in self.understander.speller.known:
             # the kind asked for is a word no product has ("do you sell screen protectors?", "any pizza places
             # near me?"); a vague ask ("a present for someone who jogs") is left to the vectors
             return self._dont_know(parse, [], {}, [], f" of anything like “{parse.text.rstrip('?!. ')}” in this catalog")
