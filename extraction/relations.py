@@ -68,6 +68,7 @@ class ProductIndex:
         self.min_words = min_words
         self.max_words = max_words
         self._grams: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._whole: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the n-gram is the product's whole name
         self._known: set[str] = set()
 
     def __len__(self) -> int:
@@ -105,9 +106,28 @@ class ProductIndex:
         for a in starts:
             for b in range(a + self.min_words, min(len(keys), a + self.max_words) + 1):
                 self._grams[tuple(keys[a:b])].add(product_id)
+                if self._ends_name(ws, run, b):
+                    self._whole[tuple(keys[a:b])].add(product_id)
+
+    @staticmethod
+    def _ends_name(ws: Sequence[Word], run: Sequence[int], b: int) -> bool:
+        """Whether the title's first ``b`` words of ``run`` are a whole model name: punctuation, a number or
+        "by <brand>" follows ("Galaxy S24, 256 GB", "Pixel 7a 128GB", "Everyday Pitcher by Brita"), where
+        "Galaxy S24 Ultra", "Galaxy S24+" and "Galaxy S24 Case" go on to name another product."""
+        if b < len(run):
+            following = ws[run[b]].text.lower()
+            return any(c.isdigit() for c in following) or following in ("by", "from")
+        last = run[b - 1]
+        glued = last + 1 < len(ws) and ws[last + 1].start == ws[last].end and ws[last + 1].text == "+"
+        return not glued
 
     def targets(self, key: tuple[str, ...], exclude: str) -> tuple[str, ...]:
+        """Products the n-gram names: those whose whole model name it is, when there are any ("Galaxy S24"
+        names the S24 listings, not the S24 Ultra or a "Galaxy S24 Case"), else every title it begins."""
         found = self._grams.get(key)
+        whole = self._whole.get(key, set()) - {exclude}
+        if whole:
+            found = whole
         if not found or len(found) > self.max_targets + 1:
             return ()
         ids = tuple(sorted(found - {exclude}))

@@ -950,12 +950,15 @@ class Understander:
         titles = self.lexicon.titles
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
+        said_brands = self._brand_words(words)
         scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
         for rank, (pid, score) in enumerate(hits):
             title = titles.get(pid)
             if not title:
                 continue
             head, tail = title_parts(title)
+            if not head & self.lexicon.category_words:  # 'ESR … Designed for Galaxy S24 Case': the kind comes last
+                head = head | (tail & self.lexicon.category_words)
             matched = len(wanted & head) + 0.5 * len((wanted & tail) - head)
             covered = matched / len(wanted)
             precision = len(wanted & head) / max(1, len(head))
@@ -965,6 +968,9 @@ class Understander:
                 value += 0.3
             # a title that names a kind of product the phrase does not ('Galaxy S24 Case' for 'Galaxy S24')
             kind = 0.3 if (head & self.lexicon.category_words) - wanted else 0.0
+            # a brand said that the title lacks ('the ESR Galaxy S24 case' is not Speck's)
+            if said_brands and not any(b <= head | tail for b in said_brands):
+                kind += 0.3
             scored.append((value - kind, value, exact, Link("product", pid, title, score=value)))
         if not scored:
             return []
@@ -973,6 +979,15 @@ class Understander:
         if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
             return []
         return [link for order, _, _, link in scored[:5] if order >= best_order - near]
+
+    def _brand_words(self, words: Sequence[str]) -> list[frozenset[str]]:
+        """The words of each brand name said in ``words`` ('esr', 'the north face')."""
+        found = []
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) in self.lexicon.brands:
+                    found.append(frozenset(words[i:i + n]))
+        return found
 
     def _query_words(self, words: Sequence[str], most: int = 8) -> list[str]:
         """The rarest title words of a phrase, for the full-text query: a long name's common words

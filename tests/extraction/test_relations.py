@@ -47,6 +47,30 @@ def test_product_index_links_names_not_attribute_values() -> None:
     assert index.mentions(PHONE.id, "title", 0, words("256GB Black Titanium")) == []
 
 
+def test_product_index_prefers_the_products_whose_whole_model_name_a_mention_is() -> None:
+    index = ProductIndex()
+    titles = {"s24": ("Samsung Galaxy S24, 256 GB, Cobalt Violet", "Samsung"),
+              "s24b": ("Samsung Galaxy S24 128GB Onyx Black", "Samsung"),
+              "ultra": ("Samsung Galaxy S24 Ultra (512GB) - Titanium Violet", "Samsung"),
+              "plus": ("Samsung Galaxy S24+ 512 GB Marble Grey", "Samsung"),
+              "case": ("Galaxy S24 Case by Speck - Presidio2 Pro, Navy", "Speck"),
+              "pitcher": ("Everyday Water Filter Pitcher by Brita, White", "Brita"),
+              "xm5": ("Sony WH-1000XM5 Wireless Headphones", "Sony"),
+              "xm5b": ("Sony WH-1000XM5 Wireless Headphones, Silver", "Sony")}
+    for pid, (title, brand) in titles.items():
+        index.add(pid, title, brand)
+
+    def named(text: str) -> list[tuple[str, ...]]:
+        return [m.targets for m in index.mentions("x", "description", 0, words(text))]
+
+    assert named("keeps your Galaxy S24 safe") == [("s24", "s24b")]
+    assert named("fits the Galaxy S24 Ultra") == [("ultra",)]
+    assert named("Keep your Everyday Water Filter Pitcher working") == [("pitcher",)]
+    # no title is the whole name: every title it begins, as before
+    assert named("pairs with the Sony WH-1000XM5") == [("xm5", "xm5b")]
+    assert named("Galaxy S24 cases") == [("s24", "s24b")]
+
+
 def test_candidates_take_their_types_from_catalog_links() -> None:
     cands = candidates([PHONE, PHONE2, CASE], ProductIndex())
     case_cands = [c for c in cands if c.product == "c1"]

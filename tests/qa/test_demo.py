@@ -382,3 +382,15 @@ def test_demo_a_name_lists_the_named_product_before_its_accessories(demo_graph: 
     data = ask(demo_graph, "keurig k-elite")
     ids = [p["id"] for p in data["products"]]
     assert ids and ids[0].startswith("HOM-"), ids
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    # three Mous cases tie on "the Mous case": the one the graph links to the OnePlus 12 answers
+    ("does the Mous case fit the OnePlus 12?", "CSE-0000381"),
+    # "Designed for Galaxy S24 Case": the kind said last is the product's own; a brand said rules out Speck's
+    ("does the ESR Galaxy S24 case fit the Galaxy S24?", "CSE-0000306"),
+])
+def test_demo_compatibility_names_the_case_meant(demo_graph: Path, question: str, subject: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "compatibility" and data["answer"].startswith("Yes"), data["answer"]
+    assert data["products"][0]["id"] == subject, data["products"]

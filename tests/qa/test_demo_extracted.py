@@ -58,3 +58,18 @@ def test_they_after_a_one_product_list(demo_default: Path, tmp_path: Path) -> No
     listed = [p["id"] for p in answers[1]["products"]]
     assert answers[1]["intent"] == "compatibility" and listed == ["FLT-0000392"], answers[1]
     assert [p["id"] for p in answers[2]["products"]] == listed and "$48" in answers[2]["answer"], answers[2]
+
+
+@pytest.mark.slow
+def test_default_build_links_a_mention_to_its_whole_model_name(demo_default: Path) -> None:
+    """ "keeps your Galaxy S24 safe" in an S24 case names the Galaxy S24, not the S24 Ultra, S24+ or another S24
+    case (the mention is the whole model name of the S24 listings and only the start of the others')."""
+    data = json.loads(run("ask", "does the ESR Galaxy S24 case also fit the S24 Ultra?", "--store", str(demo_default),
+                          "--json"))
+    assert data["products"][0]["id"] == "CSE-0000306", data["products"]
+    assert not data["answer"].lower().startswith("yes"), data["answer"]
+    rows = json.loads(run("query", "MATCH (c:Product)-[r:COMPATIBLE_WITH]->(p:Product) WHERE c.id = 'CSE-0000306' "
+                          "RETURN p.id AS id", "--store", str(demo_default), "--format", "json"))
+    linked = {r["id"] for r in rows}
+    assert {"PHN-0000020", "PHN-0000171"} <= linked, linked  # the catalog's own links stay
+    assert not linked & {"PHN-0000358", "PHN-0000067", "CSE-0000345", "CSE-0000068"}, linked
