@@ -549,6 +549,7 @@ _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|cos
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
+_AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
 
@@ -638,14 +639,37 @@ class Understander:
 
     def model_listings(self, pid: str, title: str) -> list[Link]:
         """Other listings of a product's model: near-tied links to the rarest words of its title."""
-        found = self.link_products(self._model_words(title), near=VARIANT_NEAR)
-        return [link for link in found if link.key != pid][:MAX_VARIANTS]
+        said = self._model_words(title)
+        found = self.link_products(said, near=VARIANT_NEAR, most=4 * MAX_VARIANTS)
+        return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, title)][:MAX_VARIANTS]
+
+    def _same_model(self, model: Sequence[str], title: str, own: str) -> bool:
+        """Whether ``title`` is another listing of the model of ``own`` (a title whose rarest words are
+        ``model``): it has every one of those words (the brand may go unsaid), and after the last of them goes on
+        as ``own`` does or with a size, colour, number or the brand ("Galaxy S24, 256 GB" is a Galaxy S24 (128GB);
+        "Galaxy S24 Ultra" and "Galaxy S24 Case" name other products)."""
+        lex = self.lexicon
+        words = tokens(title)
+        if not {w for w in model if (w,) not in lex.brands} <= set(words):
+            return False
+
+        def after(ws: list[str]) -> str | None:
+            named = [i for i, w in enumerate(ws) if w in model and not w.isdigit()]  # "72" (ounces) is a size
+            return ws[named[-1] + 1] if named and named[-1] + 1 < len(ws) else None
+
+        nxt = after(words)
+        if nxt is None or nxt == after(tokens(own)):
+            return True
+        varying = any(v.attribute in _VARIANT_ATTRIBUTES for v in lex.value_words.get(nxt, ()))
+        return (nxt in model or any(c.isdigit() for c in nxt) or nxt in STOPWORDS or varying or (nxt,) in lex.brands
+                or nxt in UNITS)
 
     def _model_words(self, title: str, most: int = 3) -> str:
         """The rarest words of a title's product part ("vortex plus instant" of "Instant Vortex Plus Air Fryer -
         Stainless Steel"): what its other listings share, without the colour or size that sets it apart."""
         head, _ = title_parts(title)
         varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in _VARIANT_ATTRIBUTES}
+        varying |= {w for w in head if _AMOUNT_WORD.match(w)}  # "128gb", "10oz": a size, not the model
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 
@@ -870,8 +894,11 @@ class Understander:
         if product is not None and asking and not searching:
             parse.intent = "attribute"
             if _YES_NO.match(low):
-                parse.checks = [Link("value", k, g.label, k.partition("=")[0])
-                                for g in self._asked_groups(cons, parse.attributes) for k in g.keys]
+                groups = self._asked_groups(cons, parse.attributes)
+                # "does the Dedica EC685 - Black come in red?": the name's own colour is not what is asked
+                name = set(tokens(product.name))
+                beyond = [g for g in groups if not set(tokens(g.label)) <= name]
+                parse.checks = [Link("value", k, g.label, k.partition("=")[0]) for g in beyond or groups for k in g.keys]
             return True
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
                 and not (parse.refers_back and focus):
@@ -934,7 +961,8 @@ class Understander:
         found = self.link_products(text, strict=strict)
         return found[0] if found else None
 
-    def link_products(self, text: str, *, strict: bool = False, k: int = 100, near: float = 0.15) -> list[Link]:
+    def link_products(self, text: str, *, strict: bool = False, k: int = 100, near: float = 0.15,
+                      most: int = 5) -> list[Link]:
         """Products a phrase may name, best first: full-text candidates re-scored by title word coverage.
 
         Only candidates within ``near`` of the best are kept (ties that a caller may break with more
@@ -978,7 +1006,7 @@ class Understander:
         best_order, best_value, best_exact, _ = scored[0]
         if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
             return []
-        return [link for order, _, _, link in scored[:5] if order >= best_order - near]
+        return [link for order, _, _, link in scored[:most] if order >= best_order - near]
 
     def _brand_words(self, words: Sequence[str]) -> list[frozenset[str]]:
         """The words of each brand name said in ``words`` ('esr', 'the north face')."""

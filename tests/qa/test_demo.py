@@ -394,3 +394,24 @@ def test_demo_compatibility_names_the_case_meant(demo_graph: Path, question: str
     data = ask(demo_graph, question)
     assert data["intent"] == "compatibility" and data["answer"].startswith("Yes"), data["answer"]
     assert data["products"][0]["id"] == subject, data["products"]
+
+
+def test_demo_other_listings_in_the_colour_asked(demo_graph: Path) -> None:
+    """Only the red listings answer "does it come in red?"; the name's own colour is not what is asked."""
+    data = ask(demo_graph, "does the De'Longhi Dedica EC685 Espresso Machine - Black come in red?")
+    assert data["answer"].startswith("Yes") and "colour Red" in data["answer"], data["answer"]
+    assert "1.1 L, Black" not in data["answer"] and "listed with colour Black" not in data["answer"], data["answer"]
+
+
+def test_demo_model_listings_stop_at_a_longer_model_name(demo_graph: Path) -> None:
+    from shopgraph.qa.engine import Engine
+
+    with Engine.open(str(demo_graph)) as engine:
+        understander = engine.understander
+        titles = understander.lexicon.titles
+        s24 = {link.key for link in understander.model_listings("PHN-0000171", titles["PHN-0000171"])}
+        dedica = {link.key for link in understander.model_listings("HOM-0000204", titles["HOM-0000204"])}
+        ultra = {link.key for link in understander.model_listings("AUD-0000175", titles["AUD-0000175"])}
+    assert not ultra & {"AUD-0000051", "AUD-0000101", "AUD-0000362"}, ultra  # QuietComfort Earbuds II
+    assert "PHN-0000020" in s24 and not s24 & {"PHN-0000358", "PHN-0000198"}, s24  # no S24 Ultra
+    assert {"HOM-0000300", "HOM-0000355", "HOM-0000314"} <= dedica, dedica  # its red and 1.1 L listings
