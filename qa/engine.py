@@ -516,7 +516,18 @@ class Engine:
         incoming = [r for r in relations if r["direction"] == "in"]
         outgoing = [r for r in relations if r["direction"] == "out"]
         cons = parse.constraints
-        rows = incoming if (incoming and not (outgoing and cons.empty() and _asks_targets(parse.text))) else outgoing
+        asks_targets = bool(outgoing and cons.empty() and _asks_targets(parse.text))
+        owner = {id(r): target.id for r in relations}  # the listing each row links to
+        if not asks_targets and not parse.pinned:
+            # "which chargers work with the Galaxy S24?": what fits any listing of the model
+            known = {r["id"] for r in incoming} | {target.id}
+            for listing in self.understander.model_listings(target.id, target.title):
+                for r in self.retriever.relations(listing.key):
+                    if r["direction"] == "in" and r["id"] not in known:
+                        incoming.append(r)
+                        owner[id(r)] = listing.key
+            known.update(r["id"] for r in incoming)
+        rows = incoming if (incoming and not asks_targets) else outgoing
         if not cons.empty() and rows:
             allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
             rows = [r for r in rows if r["id"] in allowed]
@@ -532,14 +543,15 @@ class Engine:
         seen: dict[str, dict[str, Any]] = {}
         for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"])):
             seen.setdefault(r["id"], r)
-        facts = [self.retriever.relation_fact(target.id, r, 1.0) for r in rows]
+        facts = [self.retriever.relation_fact(owner.get(id(r), target.id), r, 1.0) for r in rows]
         hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
         titles = [r["title"] for r in seen.values()]
         if rows is outgoing or rows[0]["direction"] == "out":
             text = compose.compatibility_of(target.title, titles)
         else:
             what = " or ".join(c.name.lower() for c in cons.categories) if cons.categories else "products"
-            text = compose.compatibility_list(target.title, titles, what)
+            others = {owner[id(r)] for r in rows if owner.get(id(r), target.id) != target.id}
+            text = compose.compatibility_list(target.title, titles, what, len(others))
         return self._result(parse, "compatibility", text, facts, hits, target.id)
 
     # ------------------------------------------------------------------ comparison

@@ -415,3 +415,14 @@ def test_demo_model_listings_stop_at_a_longer_model_name(demo_graph: Path) -> No
     assert not ultra & {"AUD-0000051", "AUD-0000101", "AUD-0000362"}, ultra  # QuietComfort Earbuds II
     assert "PHN-0000020" in s24 and not s24 & {"PHN-0000358", "PHN-0000198"}, s24  # no S24 Ultra
     assert {"HOM-0000300", "HOM-0000355", "HOM-0000314"} <= dedica, dedica  # its red and 1.1 L listings
+
+
+def test_demo_what_fits_a_model_reads_all_its_listings(demo_graph: Path) -> None:
+    """The catalog links CHG-0000031 and CHG-0000191 to another Galaxy S24 listing (PHN-0000020) than the one the
+    name links to: they fit the model, and the facts say which listing each link is on."""
+    data = ask(demo_graph, "which chargers work with the Galaxy S24?")
+    ids = [p["id"] for p in data["products"]]
+    assert data["intent"] == "compatibility" and {"CHG-0000031", "CHG-0000191"} <= set(ids), data["answer"]
+    assert "another listing of its model" in data["answer"], data["answer"]
+    assert ("CHG-0000031", "PHN-0000020") in {(f["product_id"], f["value"]) for f in data["facts"]}
+    assert not any(i.startswith("CSE-") for i in ids), ids  # chargers only
