@@ -58,6 +58,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:per|in a|in the|each) pack\b|\bpack size\b|\bhow many (?:filters|pods|cartridges|pieces)\b",
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b", ("filter type",)),
+        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
         (r"\bhow long\b.*\b(?:last|run|play)\b|\bbattery life\b", ("battery life",)),
         (r"\bmade (?:of|from|out of)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
         (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
@@ -845,8 +846,12 @@ class Understander:
             if kind == "count_products" and "pack size" in parse.attributes:
                 return False  # "how many filters come in a pack?" asks a pack size, not a count of products
             split = _name_split(low) if kind == "count_products" else None
-            if split is not None and self.link_product(split[0], strict=True):
-                return False  # "how many watts is the Honeywell HPA300?" asks about one product
+            if split is not None and self._brand_only(split[0]):
+                split = None  # "how many laptops does dell have?" counts Dell's laptops
+            if split is not None and (self.link_product(split[0], strict=True)
+                                      or (parse.attributes and self.link_product(split[0]))):
+                # "how many watts is the Honeywell HPA300?", "how many cups does the pur plus pitcher hold?"
+                return False
             if kind == "values" and not parse.constraints.categories \
                     and self.link_product(self._mention_text(low), strict=True):
                 return False  # "what colours does the AirPods Pro come in?" is about one product
@@ -1007,6 +1012,11 @@ class Understander:
         if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
             return []
         return [link for order, _, _, link in scored[:most] if order >= best_order - near]
+
+    def _brand_only(self, text: str) -> bool:
+        """Whether a phrase is a brand's name and nothing more ("dell", "the north face")."""
+        words = [t for t in tokens(text) if t not in STOPWORDS]
+        return bool(words) and set(words) <= set().union(*self._brand_words(words))
 
     def _brand_words(self, words: Sequence[str]) -> list[frozenset[str]]:
         """The words of each brand name said in ``words`` ('esr', 'the north face')."""

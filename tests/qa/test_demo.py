@@ -426,3 +426,12 @@ def test_demo_what_fits_a_model_reads_all_its_listings(demo_graph: Path) -> None
     assert "another listing of its model" in data["answer"], data["answer"]
     assert ("CHG-0000031", "PHN-0000020") in {(f["product_id"], f["value"]) for f in data["facts"]}
     assert not any(i.startswith("CSE-") for i in ids), ids  # chargers only
+
+
+@pytest.mark.parametrize(("question", "intent", "expect"), [
+    ("how many cups does the pur plus pitcher hold?", "attribute", "11"),  # a unit of capacity, not a count
+    ("how many laptops does dell have?", "aggregate", "laptops from Dell"),  # a brand is no product's name
+])
+def test_demo_how_many_of_a_product_or_a_brand(demo_graph: Path, question: str, intent: str, expect: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == intent and expect in data["answer"], data["answer"]
