@@ -417,7 +417,8 @@ def evidence(store: GraphStore, facts: Sequence[Any]) -> list[Evidence]:
             match = next((a for a in known.get((f.product_id, f.attribute), ())
                           if wanted in {a.value.casefold(), (a.surface or "").casefold()}), None)
         confidence = match.confidence if match is not None else None
-        where = match.field if match is not None else ("price" if f.attribute == "price" else None)
+        where = match.field if match is not None else ("price" if f.attribute == "price" else
+                                                       f.attribute if f.source == "text" else None)  # a quoted field
         if isinstance(match, Related) and match.title:  # the other product by its title, its id beside it
             value = f"{match.title} ({value})"
         out.append(Evidence(f.product_id, titles.get(f.product_id), f.attribute, value, f.source, confidence, where,

@@ -140,6 +140,18 @@ def values_across(attribute: str, values: Sequence[str], listed: int) -> str:
     return f"{cap(attribute_name(attribute))}: {join(distinct, 'or')}, depending on the product."
 
 
+def text_answer(title: str, said: Sequence[tuple[str, str]], other: str | None = None) -> str:
+    """Sentences of a product's own text (or, ``other``, of another listing of its model) that answer, quoted:
+    the graph has no fact for it."""
+    where = {"bullets": "a bullet point says", "description": "its description says"}
+    quoted = " ".join(cap(f"{where.get(field, 'its ' + field + ' says')}: \u201c{sentence}\u201d")
+                      for field, sentence in said)
+    if other is None:
+        return f"The catalog has no fact for that about {the(title)}, but its text does. {quoted}"
+    return (f"The catalog has no fact for that about {the(title)}, but another listing of its model, "
+            f"{the(other)}, says it in its text. {quoted}")
+
+
 def similar_answer(text: str, cards: Sequence[Card]) -> str:
     return f"The closest products to \u201c{text}\u201d: {join(card_text(c) for c in cards)}."
 

@@ -291,6 +291,9 @@ class Engine:
                 return self._result(parse, "attribute", text, [chosen[0].rescored(1.0), *rest], hit, card.id)
         if parse.yes_no and not parse.attributes and not parse.pinned:  # (on a page the ranker answers: semiPQA)
             # "does the Dell XPS 15 have a touchscreen?": nothing in the graph names it (a value would be a check)
+            said = self._from_text(parse, card)
+            if said is not None:
+                return said
             closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]
             return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether {compose.the(card.title)} "
                                    "has that: the catalog does not say", focus=card.id)
@@ -308,6 +311,9 @@ class Engine:
             if across is not None:
                 return across
         if not scored or scored[0].score < ANSWER_THRESHOLD:
+            said = self._from_text(parse, card)
+            if said is not None:
+                return said
             reason = f" the {compose.join(parse.attributes[:1]) or 'answer'} of {compose.the(card.title)}" \
                 if parse.attributes else f" how to answer that about {compose.the(card.title)}"
             return self._dont_know(parse, scored[:3], {card.id: card.title}, hit, reason, focus=card.id)
@@ -328,6 +334,33 @@ class Engine:
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
+
+    def _from_text(self, parse: Parse, card: Card) -> Answer | None:
+        """The graph has no fact that answers: a sentence of the product's own bullets or description that says
+        the asked word ("does it have a warranty?" → "Backed by a 2-year limited warranty."), quoted as it is."""
+        title = _title_words(card.title)
+        asked = {w for a in parse.attributes for w in tokens(a)}
+        wanted = {w for w in (asked or set(tokens(parse.text))) - STOPWORDS - title - _TEXT_FILLER
+                  if len(w) > 3 and not any(c.isdigit() for c in w)}
+        if not wanted:
+            return None
+        hit = ProductHit(card.id, card.title, 1.0)
+        found = [f for f in self.retriever.text_facts(card.id) if wanted & set(tokens(f.value))]
+        if found:
+            chosen = [f.rescored(1.0) for f in found[:2]]
+            text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen])
+            return self._result(parse, "attribute", text, chosen, [hit], card.id)
+        if parse.pinned:
+            return None
+        # another listing of the model may say it ("Backed by a 2-year limited warranty.")
+        for listing in parse.variants or self.understander.model_listings(card.id, card.title):
+            found = [f for f in self.retriever.text_facts(listing.key) if wanted & set(tokens(f.value))]
+            if found:
+                chosen = [f.rescored(1.0) for f in found[:2]]
+                text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=listing.name)
+                return self._result(parse, "attribute", text, chosen,
+                                    [hit, ProductHit(listing.key, listing.name, 1.0)], card.id)
+        return None
 
     def _across_listings(self, parse: Parse, card: Card, facts: Sequence[Fact], only: set[str] | None = None
                          ) -> Answer | None:
@@ -780,6 +813,10 @@ class Engine:
 
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
+
+
+_TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
+                          "listing", "work", "works", "good", "well", "work", "much", "many", "long", "what"})
 
 
 def _asks_targets(text: str) -> bool:

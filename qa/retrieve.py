@@ -7,6 +7,7 @@ statement came from. The question's text never becomes query text, only paramete
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -68,6 +69,9 @@ class Card:
     currency: str | None
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n+")
+
+
 class Retriever:
     """Runs the QA read queries against a store and records which ones ran (for Answer.cypher)."""
 
@@ -77,12 +81,14 @@ class Retriever:
         self._cards: dict[str, Card | None] = {}  # cards looked up while answering one question
         self.keys: dict[tuple[str, str, str], str] = {}  # (product, attribute, value) → graph node key
         self._found_by: dict[str, tuple[str, dict[str, Any]]] = {}  # product → query that read its card
+        self._texts: dict[str, dict[str, str]] = {}  # product → its text fields, read with its card
 
     def reset(self) -> None:
         self.ran = []
         self._cards = {}
         self.keys = {}
         self._found_by = {}
+        self._texts = {}
 
     def run(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         if cypher not in self.ran:
@@ -99,7 +105,20 @@ class Retriever:
                 r = rows[0] if rows else None
                 self._cards[i] = Card(i, r["title"], r["price"], r["currency"]) if r and r["title"] else None
                 self._found_by[i] = (cr.PRODUCT_DETAILS, {"id": i})
+                if r:
+                    self._texts[i] = {"bullets": "\n".join(r["bullets"] or []), "description": r["description"] or ""}
         return {i: card for i in ids if (card := self._cards.get(i)) is not None}
+
+    def text_facts(self, pid: str) -> list[Fact]:
+        """The sentences of a product's bullets and description, each a fact of its field (score 0)."""
+        self.cards([pid])
+        cypher, params = self._found_by.get(pid, (cr.PRODUCT_DETAILS, {"id": pid}))
+        out = []
+        for name, text in self._texts.get(pid, {}).items():
+            for sentence in _SENTENCE_END.split(text):
+                if sentence.strip():
+                    out.append(Fact(pid, name, sentence.strip(), "text", 0.0, cypher, params))
+        return out
 
     def product_facts(self, ids: Sequence[str], cards: Mapping[str, Card] | None = None) -> list[Fact]:
         """Every attribute value, brand, category and price of the products, score 0 (rankers set it)."""

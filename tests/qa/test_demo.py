@@ -435,3 +435,31 @@ def test_demo_what_fits_a_model_reads_all_its_listings(demo_graph: Path) -> None
 def test_demo_how_many_of_a_product_or_a_brand(demo_graph: Path, question: str, intent: str, expect: str) -> None:
     data = ask(demo_graph, question)
     assert data["intent"] == intent and expect in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("question", "quote", "other"), [
+    # no shaft height fact (without extraction): a bullet point of the product says it
+    ("sorel caribou shaft height", "10 in shaft height", None),
+])
+def test_demo_the_products_own_text_answers_what_no_fact_does(demo_graph: Path, question: str, quote: str,
+                                                               other: str | None) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "attribute" and f"\u201c{quote}\u201d" in data["answer"], data["answer"]
+    assert any(f["source"] == "text" and f["value"] == quote for f in data["facts"]), data["facts"]
+    assert other is None or other in data["answer"], data["answer"]
+
+
+def test_demo_another_listings_text_answers_a_follow_up(demo_graph: Path) -> None:
+    """HOM-0000317's text says nothing of a warranty; another listing of the model (HOM-0000015 or -110) does."""
+    from shopgraph.qa.engine import Engine
+
+    with Engine.open(str(demo_graph)) as engine:
+        answer = engine.answer("does it have a warranty?", context="HOM-0000317").as_dict()
+    assert "another listing of its model" in answer["answer"], answer["answer"]
+    assert "\u201cBacked by a 2-year limited warranty.\u201d" in answer["answer"], answer["answer"]
+    assert {f["product_id"] for f in answer["facts"]} & {"HOM-0000015", "HOM-0000110"}, answer["facts"]
+
+
+def test_demo_text_that_does_not_say_it_is_no_answer(demo_graph: Path) -> None:
+    data = ask(demo_graph, "does the Dell XPS 15 9530 have a touchscreen?")
+    assert "don't know" in data["answer"], data["answer"]
