@@ -40,8 +40,14 @@ def english_words() -> frozenset[str]:
 class Speller:
     """Corrects misspelt words of a question against a vocabulary (the graph's words)."""
 
-    def __init__(self, vocabulary: Iterable[str]) -> None:
+    def __init__(self, vocabulary: Iterable[str], phrases: Iterable[str] = ()) -> None:
         words = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
+        # names of several words ("heel drop", "shaft height"): one word of them may be short and misspelt
+        self.phrases: dict[int, list[tuple[str, ...]]] = {}
+        for phrase in sorted(set(phrases)):
+            ws = tuple(phrase.split())
+            if len(ws) > 1:
+                self.phrases.setdefault(len(ws), []).append(ws)
         words |= {singular(w) for w in QUESTION_WORDS} | set(QUESTION_WORDS) | set(STOPWORDS)
         self.known = frozenset(words)
         # by length: a typo changes a word's length by a letter or two, and a 100k-product graph has tens of
@@ -75,4 +81,33 @@ class Speller:
             changes.append((word, best[0]))
             return best[0]
 
-        return _WORD.sub(fix, text), changes
+        text = _WORD.sub(fix, text)
+        return self._fix_phrases(text, changes), changes
+
+    def _fix_phrases(self, text: str, changes: list[tuple[str, str]]) -> str:
+        """One misspelt word in a name of several words, the others as written: "hel drop" → "heel drop"."""
+        from rapidfuzz import fuzz
+
+        found = list(_WORD.finditer(text))
+        low = [m.group(0).casefold() for m in found]
+        edits: dict[int, str] = {}
+        for n, names in self.phrases.items():
+            for i in range(len(low) - n + 1):
+                window = low[i:i + n]
+                for name in names:
+                    differ = [k for k in range(n) if window[k] != name[k] and singular(window[k]) != name[k]]
+                    if len(differ) != 1:
+                        continue
+                    k = differ[0]
+                    said = window[k]
+                    # an English word too ("hel"): beside the rest of the name it is a typo, unless the graph knows it
+                    if said in self.known or len(said) < 3 or not said.isalpha():
+                        continue
+                    if fuzz.ratio(said, name[k]) >= CUTOFF:
+                        edits[i + k] = name[k]
+                        break
+        for i in sorted(edits, reverse=True):
+            m = found[i]
+            changes.append((m.group(0), edits[i]))
+            text = text[:m.start()] + edits[i] + text[m.end():]
+        return text

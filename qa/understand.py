@@ -567,7 +567,7 @@ class Understander:
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
         vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
-        self.speller = Speller(vocabulary)
+        self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes))
 
     # ------------------------------------------------------------------ entry
 

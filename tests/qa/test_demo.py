@@ -87,6 +87,8 @@ def ask(graph: Path, question: str) -> dict:
     ("samsnug galxy s24 screen size", [("samsnug", "samsung"), ("galxy", "galaxy")], '6.2"'),
     # without extraction no $ listing under $150 says "noise cancelling" in its attributes: the point is the reading
     ("noise cancelng hedphones undr $150", [("cancelng", "cancelling"), ("undr", "under")], "under $150"),
+    # a short word that is also English ("hel") is a typo beside the rest of an attribute's name
+    ("hoka bondi 8 hel drop", [("hel", "heel")], "heel drop"),
 ])
 def test_demo_typos_are_read_against_the_graph_vocabulary(demo_graph: Path, question: str,
                                                           said: list[tuple[str, str]], expect: str) -> None:
