@@ -353,7 +353,9 @@ class Engine:
         if parse.pinned:
             return None
         # another listing of the model may say it ("Backed by a 2-year limited warranty.")
-        for listing in parse.variants or self.understander.model_listings(card.id, card.title):
+        listings = [v for v in parse.variants if self.understander.same_model(card.title, v.name)] \
+            or self.understander.model_listings(card.id, card.title)
+        for listing in listings:
             found = [f for f in self.retriever.text_facts(listing.key) if wanted & set(tokens(f.value))]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]

@@ -23,7 +23,7 @@ brand brands category categories best good better compare difference which does 
 biggest bigger largest larger smallest smaller longest longer heaviest heavier tallest taller most least
 dollars dollar euros euro pounds bucks
 """.split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
 MIN_LENGTH = 4
 CUTOFF = 75.0
 CUTOFF_SHORT = 88.0

@@ -551,6 +551,7 @@ _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
+_BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
 
@@ -644,6 +645,10 @@ class Understander:
         found = self.link_products(said, near=VARIANT_NEAR, most=4 * MAX_VARIANTS)
         return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, title)][:MAX_VARIANTS]
 
+    def same_model(self, own: str, title: str) -> bool:
+        """Whether ``title`` is another listing of the model of the product titled ``own``."""
+        return self._same_model(self._model_words(own).split(), title, own)
+
     def _same_model(self, model: Sequence[str], title: str, own: str) -> bool:
         """Whether ``title`` is another listing of the model of ``own`` (a title whose rarest words are
         ``model``): it has every one of those words (the brand may go unsaid), and after the last of them goes on
@@ -653,6 +658,8 @@ class Understander:
         words = tokens(title)
         if not {w for w in model if (w,) not in lex.brands} <= set(words):
             return False
+        if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(tokens(own))):
+            return False  # "Pixel 8 Bundle with ESR Case" is not the Pixel 8
 
         def after(ws: list[str]) -> str | None:
             named = [i for i, w in enumerate(ws) if w in model and not w.isdigit()]  # "72" (ounces) is a size
@@ -756,7 +763,7 @@ class Understander:
                 parse.products = [side]
                 return True
         m = _COMPAT_LIST.match(low)
-        if m:
+        if m and not _name_split(low):  # not "what is the warranty of the case compatible with …"
             b = self._side(m.group("b"), focus)
             if b:
                 parse.intent, parse.list_mode = "compatibility", True

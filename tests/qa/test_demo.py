@@ -465,3 +465,27 @@ def test_demo_another_listings_text_answers_a_follow_up(demo_graph: Path) -> Non
 def test_demo_text_that_does_not_say_it_is_no_answer(demo_graph: Path) -> None:
     data = ask(demo_graph, "does the Dell XPS 15 9530 have a touchscreen?")
     assert "don't know" in data["answer"], data["answer"]
+
+
+def test_demo_attribute_of_a_product_named_with_compatible_with(demo_graph: Path) -> None:
+    """The title holds "Compatible with …": the question asks about the case, it lists no products that fit."""
+    data = ask(demo_graph, "what is the warranty of the ESR Classic Hybrid Series Case Compatible with Samsung "
+                           "Galaxy Z Flip5 (Lavender)?")
+    assert data["intent"] != "compatibility" and "don't know" in data["answer"], data["answer"]
+
+
+def test_demo_a_bundle_is_not_a_listing_of_its_product(demo_graph: Path) -> None:
+    from shopgraph.qa.engine import Engine
+
+    with Engine.open(str(demo_graph)) as engine:
+        u = engine.understander
+        bundle = "Breville Barista Express BES870XL Espresso Machine Bundle with illy Classico Medium Roast"
+        machine = next(t for t in u.lexicon.titles.values() if "BES870XL" in t and "Bundle" not in t)
+        assert not u.same_model(machine, bundle) and not u.same_model(bundle, machine)
+
+
+def test_speller_reads_letters_of_any_script() -> None:
+    from shopgraph.qa.spelling import Speller
+
+    speller = Speller(["qualità", "rossa", "lavazza"])
+    assert speller.correct("lavazza qualità rossa warranty") == ("lavazza qualità rossa warranty", [])
