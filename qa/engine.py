@@ -416,6 +416,10 @@ class Engine:
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
             cards = self.retriever.search(cons)
+        if len(cards) < 10 and cons.values:
+            # "noise cancelling headphones under $150": a listing whose title says it although no value does
+            for card in self._said_in_titles(cons):
+                cards.setdefault(card.id, card)
         if not cards:
             return self._relaxed(parse)
         total = len(cards)
@@ -445,6 +449,19 @@ class Engine:
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
             chosen, intent = asked + chosen, "attribute"
         return self._result(parse, intent, text, chosen, hits, ranked[0][0].id)
+
+    def _said_in_titles(self, cons: Constraints) -> list[Card]:
+        """Products meeting every constraint but the values, whose titles say every value's words and every other
+        word of the search ("noise" and "cancelling" in "Sony WH-CH720N … Noise Cancelling Headphones")."""
+        needed = {w for w in cons.words if w.isalpha()} - STOPWORDS
+        needed |= {w for g in cons.values for w in tokens(g.label)}  # all of them: "over ear" is not "in-ear"
+        if not needed:
+            return []
+        rest = Constraints(cons.brands, cons.categories, cons.category_keys, [], cons.price_min, cons.price_max,
+                           currency=cons.currency, ids=cons.ids)
+        if rest.empty():
+            return []
+        return [c for c in self.retriever.search(rest, limit=500).values() if needed <= _title_words(c.title or "")]
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed

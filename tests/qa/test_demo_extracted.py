@@ -73,3 +73,16 @@ def test_default_build_links_a_mention_to_its_whole_model_name(demo_default: Pat
     linked = {r["id"] for r in rows}
     assert {"PHN-0000020", "PHN-0000171"} <= linked, linked  # the catalog's own links stay
     assert not linked & {"PHN-0000358", "PHN-0000067", "CSE-0000345", "CSE-0000068"}, linked
+
+
+@pytest.mark.slow
+def test_a_search_finds_what_only_the_title_says(demo_default: Path) -> None:
+    """Extraction gives some headphones a noise-control value ("Active Noise Cancellation"), which "noise" links to;
+    the Sony WH-CH720N and the JBL Tune 760NC have none, but their titles say "Noise Cancelling". An "over-ear"
+    search needs both words in a title ("In-Ear" is not over-ear)."""
+    data = json.loads(run("ask", "noise cancelling headphones under $150", "--store", str(demo_default), "--json"))
+    assert {"AUD-0000132", "AUD-0000360"} <= {p["id"] for p in data["products"]}, data["answer"]
+    data = json.loads(run("ask", "over-ear noise cancelling headphones under $300", "--store", str(demo_default),
+                          "--json"))
+    ids = {p["id"] for p in data["products"]}
+    assert "AUD-0000360" in ids and "AUD-0000037" not in ids, data["answer"]
