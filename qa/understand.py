@@ -867,6 +867,12 @@ class Understander:
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))
+            if kind == "avg_price" and not parse.constraints.categories and not self._brand_only(rest):
+                # "average price of the nokia g42": over the listings of one model
+                named = self.link_product(rest, strict=True)
+                if named is not None:
+                    listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name))]
+                    parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
             return True
         return False
 

@@ -492,3 +492,9 @@ def test_speller_reads_letters_of_any_script() -> None:
     speller = Speller(["qualità", "rossa", "lavazza"])
     assert speller.correct("lavazza qualità rossa warranty") == ("lavazza qualità rossa warranty", [])
 
+
+
+def test_demo_average_price_of_a_named_model(demo_graph: Path) -> None:
+    """Two $ listings of the Nokia G42 5G ($177, $187): the average is over the model's listings."""
+    data = ask(demo_graph, "average price of the nokia g42")
+    assert data["intent"] == "aggregate" and "$182" in data["answer"], data["answer"]
