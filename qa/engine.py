@@ -835,7 +835,7 @@ _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a q
 
 
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
-                          "listing", "work", "works", "good", "well", "work", "much", "many", "long", "what"})
+                          "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
 
 
 def _asks_targets(text: str) -> bool:
