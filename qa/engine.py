@@ -778,6 +778,18 @@ class Engine:
                 amount = _quantity(fs[0].attribute, fs, card) if fs else None
                 if amount is not None:
                     found.append((card, fs, amount))
+            if len(found) == 1 and len(cards) == 2:
+                # "which has the bigger battery?" of two listed: the one that lacks it may have another listing
+                # of its model that says it
+                card = next(c for c in cards.values() if c.id != found[0][0].id)
+                own = [f for f in facts if f.product_id == card.id]
+                links = self.understander.model_listings(card.id, card.title)
+                for _, other_facts in self._other_listings(card, own, links):
+                    fs = [f.rescored(1.0) for f in other_facts if _matches(f.attribute, attr)]
+                    amount = _quantity(fs[0].attribute, fs, card) if fs else None
+                    if amount is not None:
+                        found.append((card, fs, amount))
+                        break
             if found:
                 break
         if not found:

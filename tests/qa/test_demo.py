@@ -498,3 +498,12 @@ def test_demo_average_price_of_a_named_model(demo_graph: Path) -> None:
     """Two $ listings of the Nokia G42 5G ($177, $187): the average is over the model's listings."""
     data = ask(demo_graph, "average price of the nokia g42")
     assert data["intent"] == "aggregate" and "$182" in data["answer"], data["answer"]
+
+
+def test_demo_which_of_two_reads_another_listing_for_the_one_that_lacks_it(demo_graph: Path, tmp_path: Path) -> None:
+    """The S24 Ultra listing compared has no battery capacity; another listing of the model has 5000 mAh."""
+    last = ask_session(demo_graph, tmp_path, ["compare the Pixel 8 Pro and the Galaxy S24 Ultra",
+                                              "which has the bigger battery?"])[-1]
+    text = last["answer"]
+    assert last["intent"] == "comparison" and "5050" in text and "5000" in text, text
+    assert text.index("Pixel 8 Pro") < text.index("higher") < text.index("S24 Ultra"), text
