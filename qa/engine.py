@@ -344,24 +344,20 @@ class Engine:
                   if len(w) > 3 and not any(c.isdigit() for c in w)}
         if not wanted:
             return None
-        hit = ProductHit(card.id, card.title, 1.0)
-        found = [f for f in self.retriever.text_facts(card.id) if wanted & set(tokens(f.value))]
-        if found:
-            chosen = [f.rescored(1.0) for f in found[:2]]
-            text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen])
-            return self._result(parse, "attribute", text, chosen, [hit], card.id)
-        if parse.pinned:
-            return None
-        # another listing of the model may say it ("Backed by a 2-year limited warranty.")
-        listings = [v for v in parse.variants if self.understander.same_model(card.title, v.name)] \
-            or self.understander.model_listings(card.id, card.title)
-        for listing in listings:
-            found = [f for f in self.retriever.text_facts(listing.key) if wanted & set(tokens(f.value))]
+
+        def sources() -> Iterator[tuple[str, str | None]]:  # the product, then (not on its page) its model's others
+            yield card.id, None
+            if not parse.pinned:
+                same = [v for v in parse.variants if self.understander.same_model(card.title, v.name)]
+                yield from ((v.key, v.name) for v in same or self.understander.model_listings(card.id, card.title))
+
+        for pid, other in sources():
+            found = [f for f in self.retriever.text_facts(pid) if wanted & set(tokens(f.value))]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]
-                text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=listing.name)
-                return self._result(parse, "attribute", text, chosen,
-                                    [hit, ProductHit(listing.key, listing.name, 1.0)], card.id)
+                text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=other)
+                hits = [ProductHit(card.id, card.title, 1.0)] + ([ProductHit(pid, other, 1.0)] if other else [])
+                return self._result(parse, "attribute", text, chosen, hits, card.id)
         return None
 
     def _across_listings(self, parse: Parse, card: Card, facts: Sequence[Fact], only: set[str] | None = None
@@ -569,7 +565,7 @@ class Engine:
         outgoing = [r for r in relations if r["direction"] == "out"]
         cons = parse.constraints
         asks_targets = bool(outgoing and cons.empty() and _asks_targets(parse.text))
-        owner = {id(r): target.id for r in relations}  # the listing each row links to
+        owner: dict[str, str] = {}  # product → the other listing of the model it fits (else the target)
         if not asks_targets and not parse.pinned:
             # "which chargers work with the Galaxy S24?": what fits any listing of the model
             known = {r["id"] for r in incoming} | {target.id}
@@ -577,8 +573,8 @@ class Engine:
                 for r in self.retriever.relations(listing.key):
                     if r["direction"] == "in" and r["id"] not in known:
                         incoming.append(r)
-                        owner[id(r)] = listing.key
-            known.update(r["id"] for r in incoming)
+                        owner[r["id"]] = listing.key
+                        known.add(r["id"])
         rows = incoming if (incoming and not asks_targets) else outgoing
         if not cons.empty() and rows:
             allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
@@ -595,14 +591,14 @@ class Engine:
         seen: dict[str, dict[str, Any]] = {}
         for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"])):
             seen.setdefault(r["id"], r)
-        facts = [self.retriever.relation_fact(owner.get(id(r), target.id), r, 1.0) for r in rows]
+        facts = [self.retriever.relation_fact(owner.get(r["id"], target.id), r, 1.0) for r in rows]
         hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
         titles = [r["title"] for r in seen.values()]
         if rows is outgoing or rows[0]["direction"] == "out":
             text = compose.compatibility_of(target.title, titles)
         else:
             what = " or ".join(c.name.lower() for c in cons.categories) if cons.categories else "products"
-            others = {owner[id(r)] for r in rows if owner.get(id(r), target.id) != target.id}
+            others = {owner[r["id"]] for r in rows if r["id"] in owner}
             text = compose.compatibility_list(target.title, titles, what, len(others))
         return self._result(parse, "compatibility", text, facts, hits, target.id)
 
@@ -625,8 +621,9 @@ class Engine:
         attrs = parse.attributes
         if attrs:
             for attr in attrs:
-                fa = [f for f in by[a.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 0, a, by[a.id], attr)
-                fb = [f for f in by[b.id] if _matches(f.attribute, attr)] or self._sibling_facts(parse, 1, b, by[b.id], attr)
+                sides = parse.alternatives if len(parse.alternatives) == 2 else [[], []]
+                fa = [f for f in by[a.id] if _matches(f.attribute, attr)] or self._sibling_facts(a, by[a.id], sides[0][1:], attr)
+                fb = [f for f in by[b.id] if _matches(f.attribute, attr)] or self._sibling_facts(b, by[b.id], sides[1][1:], attr)
                 if fa and fb:
                     return self._compare_on(parse, a, fa, b, fb, hits)
             closest = [f.rescored(0.5) for f in facts if any(_matches(f.attribute, x) for x in attrs)][:4]
@@ -668,12 +665,10 @@ class Engine:
                     return (other, b) if side == 0 else (a, other)
         return a, b
 
-    def _sibling_facts(self, parse: Parse, side: int, card: Card, facts: Sequence[Fact], attr: str) -> list[Fact]:
-        """The ``attr`` facts of another listing of comparison side ``side``'s model, for a listing that
-        lacks the attribute compared."""
-        if len(parse.alternatives) != 2:
-            return []
-        for _, other_facts in self._other_listings(card, facts, parse.alternatives[side][1:]):
+    def _sibling_facts(self, card: Card, facts: Sequence[Fact], links: Sequence[Link], attr: str) -> list[Fact]:
+        """The ``attr`` facts of the first other listing of ``card``'s model among ``links`` that has them, for a
+        listing that lacks the attribute compared."""
+        for _, other_facts in self._other_listings(card, facts, links):
             found = [f for f in other_facts if _matches(f.attribute, attr)]
             if found:
                 return found
@@ -783,13 +778,11 @@ class Engine:
                 # of its model that says it
                 card = next(c for c in cards.values() if c.id != found[0][0].id)
                 own = [f for f in facts if f.product_id == card.id]
-                links = self.understander.model_listings(card.id, card.title)
-                for _, other_facts in self._other_listings(card, own, links):
-                    fs = [f.rescored(1.0) for f in other_facts if _matches(f.attribute, attr)]
-                    amount = _quantity(fs[0].attribute, fs, card) if fs else None
-                    if amount is not None:
-                        found.append((card, fs, amount))
-                        break
+                fs = [f.rescored(1.0) for f in self._sibling_facts(
+                    card, own, self.understander.model_listings(card.id, card.title), attr)]
+                amount = _quantity(fs[0].attribute, fs, card) if fs else None
+                if amount is not None:
+                    found.append((card, fs, amount))
             if found:
                 break
         if not found:

@@ -643,22 +643,23 @@ class Understander:
         """Other listings of a product's model: near-tied links to the rarest words of its title."""
         said = self._model_words(title)
         found = self.link_products(said, near=VARIANT_NEAR, most=4 * MAX_VARIANTS)
-        return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, title)][:MAX_VARIANTS]
+        own = tokens(title)
+        return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, own)][:MAX_VARIANTS]
 
     def same_model(self, own: str, title: str) -> bool:
         """Whether ``title`` is another listing of the model of the product titled ``own``."""
-        return self._same_model(self._model_words(own).split(), title, own)
+        return self._same_model(self._model_words(own).split(), title, tokens(own))
 
-    def _same_model(self, model: Sequence[str], title: str, own: str) -> bool:
-        """Whether ``title`` is another listing of the model of ``own`` (a title whose rarest words are
-        ``model``): it has every one of those words (the brand may go unsaid), and after the last of them goes on
-        as ``own`` does or with a size, colour, number or the brand ("Galaxy S24, 256 GB" is a Galaxy S24 (128GB);
+    def _same_model(self, model: Sequence[str], title: str, own: list[str]) -> bool:
+        """Whether ``title`` is another listing of the model of the title whose words are ``own`` and rarest words
+        ``model``: it has every one of those (the brand may go unsaid), and after the last of them goes on as
+        ``own`` does or with a size, colour, number or the brand ("Galaxy S24, 256 GB" is a Galaxy S24 (128GB);
         "Galaxy S24 Ultra" and "Galaxy S24 Case" name other products)."""
         lex = self.lexicon
         words = tokens(title)
         if not {w for w in model if (w,) not in lex.brands} <= set(words):
             return False
-        if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(tokens(own))):
+        if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(own)):
             return False  # "Pixel 8 Bundle with ESR Case" is not the Pixel 8
 
         def after(ws: list[str]) -> str | None:
@@ -666,7 +667,7 @@ class Understander:
             return ws[named[-1] + 1] if named and named[-1] + 1 < len(ws) else None
 
         nxt = after(words)
-        if nxt is None or nxt == after(tokens(own)):
+        if nxt is None or nxt == after(own):
             return True
         varying = any(v.attribute in _VARIANT_ATTRIBUTES for v in lex.value_words.get(nxt, ()))
         return (nxt in model or any(c.isdigit() for c in nxt) or nxt in STOPWORDS or varying or (nxt,) in lex.brands
