@@ -118,6 +118,16 @@ def search_answer(description: str, cards: Sequence[Card], total: int, shown: in
         else f"I found {total} matches for {description}: {listed}."
 
 
+def beyond_answer(description: str, word: str, title: str, found: Sequence[tuple[Card, Sequence[str]]],
+                  shown: int = 5) -> str:
+    """"2 of the air fryers are higher in capacity than the Instant Vortex Plus …: Philips Essential Airfryer XL
+    ($160.95) (6.2L) and …": each product with its price and, unless prices are compared, the value."""
+    listed = join(card_text(c) + (f" ({join(values)})" if values and word not in ("cheaper", "more expensive") else "")
+                  for c, values in found[:shown])
+    verb = "is" if len(found) == 1 else "are"
+    return f"{len(found)} of the {description} {verb} {word} than {the(title)}: {listed}."
+
+
 def model_values(title: str, attribute: str, values: Sequence[str], listings: int) -> str:
     """Every value of one attribute across a model's listings: "what colours does it come in?"."""
     distinct = unique(values)

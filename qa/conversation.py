@@ -7,9 +7,13 @@
 
 from __future__ import annotations
 
+import re
+
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.understand import WHAT_ABOUT
 
+# "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
+_NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -44,8 +48,8 @@ class Conversation:
         return answer
 
     def _same_question_about(self, question: str) -> tuple[str, str | None] | None:
-        """(question, product it is asked on) for "what about <another product>?" after a compatibility or
-        attribute answer: "does this fit <it>?" on the same accessory, or the same attribute of <it>."""
+        """(question, product it is asked on) for "what about <another product>?" after a compatibility, attribute
+        or search answer: "does this fit <it>?" on the same accessory, the same attribute of <it>, or its listings."""
         m = WHAT_ABOUT.match(question.strip())
         last = self.last
         if m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
@@ -55,4 +59,6 @@ class Conversation:
             return f"does this fit the {other}?", last.products[0].id
         if last.intent == "attribute" and last.facts:
             return f"what is the {last.facts[0].attribute} of the {other}?", None
+        if last.intent == "search" and not _NARROWING.match(other):
+            return other, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
         return None

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from shopgraph.kg.errors import ConfigError, QueryError
+from shopgraph.kg.normalize import category_keys
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa import compose
@@ -405,6 +406,8 @@ class Engine:
         return ranked
 
     def _search(self, parse: Parse) -> Answer:
+        if parse.beyond is not None and parse.products:
+            return self._beyond(parse)
         cons = parse.constraints
         if cons.empty():
             return self._free_search(parse)
@@ -445,6 +448,68 @@ class Engine:
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
             chosen, intent = asked + chosen, "attribute"
         return self._result(parse, intent, text, chosen, hits, ranked[0][0].id)
+
+    def _beyond(self, parse: Parse) -> Answer:
+        """"is there a bigger one?": products of the focus's category past it on the compared attribute, the
+        furthest first; a price is compared in the focus's currency, an amount within its unit family."""
+        cue, direction = parse.beyond or ("price", "lower")
+        focus = parse.products[0].key
+        card = self.retriever.cards([focus]).get(focus)
+        if card is None:
+            return self._unanswerable(parse)
+        own = self.retriever.product_facts([focus], {focus: card})
+        cons = parse.constraints
+        category = next((str(f.value) for f in own if f.attribute == "category"), None)
+        if category and not cons.categories:
+            key = category_keys(category.split(" > "))[-1]
+            cons.categories = [Link("category", key, category.rpartition(" > ")[2])]
+            cons.category_keys = self.understander.lexicon.descendants([key])
+        asked = [cue] if cue == "price" else [*self.understander.asked_attributes(cue), cue,
+                                                  *(_SIZE_ATTRIBUTES if cue == "size" else ())]
+        mine: tuple[str, float] | None = None
+        attr = ""
+        priced = card
+        if cue == "price" and card.price is None:  # an unpriced listing: the price of another listing of its model
+            links = self.understander.model_listings(card.id, card.title)
+            priced = next((c for c in self.retriever.cards([link.key for link in links]).values()
+                           if c.price is not None), card)
+        for attr in dict.fromkeys(asked):
+            fs = [f for f in own if _matches(f.attribute, attr)]
+            if not fs and attr != "price":  # a listing that lacks it: another listing of the model may say it
+                links = self.understander.model_listings(card.id, card.title)
+                fs = [f.rescored(1.0) for f in self._sibling_facts(card, own, links, attr)]
+            mine = _quantity("price" if attr == "price" else fs[0].attribute, fs, priced) \
+                if fs or attr == "price" else None
+            if mine is not None:
+                break
+        if mine is None:
+            return self._dont_know(parse, [f.rescored(0.5) for f in own[:3]], {card.id: card.title},
+                                   [ProductHit(card.id, card.title, 1.0)],
+                                   f" the {compose.attribute_name(asked[0])} of {compose.the(card.title)}", focus=card.id)
+        if attr == "price":
+            cons.currency = priced.currency or DEFAULT_CURRENCY
+        cards = self.retriever.search(cons, limit=MAX_EXTREME)
+        facts = self.retriever.product_facts(list(cards), cards)
+        found: list[tuple[Card, list[Fact], float]] = []
+        for other in cards.values():
+            fs = [f for f in facts if f.product_id == other.id and _matches(f.attribute, attr)]
+            amount = _quantity("price" if attr == "price" else fs[0].attribute, fs, other) \
+                if fs or attr == "price" else None
+            if other.id != focus and amount is not None and amount[0] == mine[0] \
+                    and (amount[1] < mine[1] if direction == "lower" else amount[1] > mine[1]):
+                found.append((other, fs, amount[1]))
+        found.sort(key=lambda x: (x[2], x[0].id), reverse=direction != "lower")
+        word = _comparative_word(attr, direction)
+        if not found:
+            return self._dont_know(parse, [f.rescored(0.5) for f in own if _matches(f.attribute, attr)][:1],
+                                   {card.id: card.title}, [ProductHit(card.id, card.title, 1.0)],
+                                   f" of any {cons.describe()} {word} than {compose.the(card.title)}", focus=card.id)
+        hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(found[:10])]
+        evidence = [f.rescored(1.0 - 0.05 * i) for i, (_, fs, _) in enumerate(found[:5]) for f in fs[:1]]
+        text = compose.beyond_answer(cons.describe(), word, card.title, [(c, [str(f.value) for f in fs[:1]])
+                                                                          for c, fs, _ in found])
+        # one found is what "it" means next; of several, "it" stays the product they were measured against
+        return self._result(parse, "search", text, evidence, hits, found[0][0].id if len(found) == 1 else card.id)
 
     def _said_in_titles(self, cons: Constraints) -> list[Card]:
         """Products meeting every constraint but the values, whose titles say every value's words and every other
@@ -835,6 +900,8 @@ class Engine:
 
 
 
+# what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
+_SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
 

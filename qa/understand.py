@@ -325,6 +325,7 @@ class Parse:
     corrections: list[tuple[str, str]] = field(default_factory=list)  # misspelt word → the graph's word
     read_as: str | None = None  # the English reading of a question asked in Chinese (qa.chinese)
     variants: list[Link] = field(default_factory=list)  # other listings the product's name fits as well
+    beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -543,6 +544,9 @@ _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "n
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
 # "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
+# "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
+_ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
+                      r"|\b(?:one|ones|model|version|options?|alternatives?|else)\b")
 WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
@@ -599,7 +603,9 @@ class Understander:
         parse.attributes = self.asked_attributes(low)
 
         superlative = functools.partial(self._superlative, within=within)
-        for handler in (self._compatibility, self._comparison, superlative, self._aggregate, self._attribute_or_search):
+        handlers = (self._alternative, self._compatibility, self._comparison, superlative, self._aggregate,
+                    self._attribute_or_search)
+        for handler in handlers:
             if handler(parse, low, focus):
                 break
         if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
@@ -788,6 +794,26 @@ class Understander:
                 return True
         return False
 
+    def _alternative(self, parse: Parse, low: str, focus: str | None) -> bool:
+        """"is there a bigger one?", "anything cheaper?" about the product in focus: a search of its category
+        for products past it on the compared attribute (a price bound or a kind said too still holds)."""
+        if not focus or not _ANOTHER.search(low) or _WHICH.match(low) or _WHICH_KIND.match(low) \
+                or _LIST_REFERENCE.search(low):  # "which of them is cheaper?" picks among a list
+            return False
+        for word, (attr, direction) in sorted(COMPARATIVES.items(), key=lambda kv: -len(kv[0])):
+            m = re.search(rf"\b{re.escape(word)}\b", low)
+            if m:
+                break
+        else:
+            return False
+        rest = low[:m.start()] + " " + low[m.end():]
+        if re.search(r"\bthan (?!(?:this|that|it|mine)\b)", rest):
+            return False  # "is there one lighter than the macbook air?" measures against another product
+        parse.intent, parse.beyond = "search", (attr, direction)
+        parse.constraints = self.constraints(rest)
+        parse.constraints.words = [w for w in parse.constraints.words if w not in _SUPERLATIVE_FILLER]
+        return True
+
     def _comparison(self, parse: Parse, low: str, focus: str | None) -> bool:
         for pattern in _COMPARE_PATTERNS:
             m = pattern.match(low)
@@ -923,7 +949,9 @@ class Understander:
                 and not (parse.refers_back and focus):
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
             parse.intent, parse.products = "search", []
-            parse.constraints = Constraints(ids=[product.key, *(v.key for v in parse.variants)])
+            # near-tied links that are other products ("Pixel 7a Case by Smartish" beside the Pixel 7a) are not
+            parse.constraints = Constraints(ids=[product.key, *(v.key for v in parse.variants
+                                                               if self.same_model(product.name, v.name))])
             return True
         if not cons.empty() or searching:
             parse.intent, parse.constraints = "search", cons

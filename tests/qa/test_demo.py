@@ -507,3 +507,35 @@ def test_demo_which_of_two_reads_another_listing_for_the_one_that_lacks_it(demo_
     text = last["answer"]
     assert last["intent"] == "comparison" and "5050" in text and "5000" in text, text
     assert text.index("Pixel 8 Pro") < text.index("higher") < text.index("S24 Ultra"), text
+
+
+def test_demo_a_name_alone_lists_its_listings_not_its_accessories(demo_graph: Path, tmp_path: Path) -> None:
+    """ "pixel 7a" lists the four Pixel 7a listings, not the "Pixel 7a Case by Smartish" that ties with them, so
+    "which one is cheapest" and "what colour is that one?" are about the phones."""
+    answers = ask_session(demo_graph, tmp_path, ["pixel 7a", "which one is cheapest", "what colour is that one?"])
+    assert {p["id"] for p in answers[0]["products"]} == {"PHN-0000039", "PHN-0000118", "PHN-0000109", "PHN-0000239"}
+    assert "$435.99" in answers[1]["answer"], answers[1]["answer"]
+    assert "Coral" in answers[2]["answer"], answers[2]["answer"]
+
+
+def test_demo_what_about_another_product_after_a_search_lists_it(demo_graph: Path, tmp_path: Path) -> None:
+    """After a search, "what about the pixel 7a?" lists that model's listings; "what about in white?" still
+    narrows the list (see test_demo_follow_ups_read_the_listed_products)."""
+    last = ask_session(demo_graph, tmp_path, ["pixel 8 under $700?", "what about the pixel 7a?"])[-1]
+    assert last["intent"] == "search", last
+    assert {p["id"] for p in last["products"]} == {"PHN-0000039", "PHN-0000118", "PHN-0000109", "PHN-0000239"}
+
+
+@pytest.mark.parametrize(("questions", "expect", "never"), [
+    # the Vortex Plus listing in focus lacks its capacity: another listing's 5.7 L is what the Philips XL passes
+    (["Instant Vortex Plus air fryer", "is there a bigger one?"], ["Philips Essential Airfryer XL", "6.2"], "Vortex"),
+    # the listing in focus has no price: its model's other listing ($191.95) is the bar, in its currency
+    (["how much is the keurig k-elite", "is there a cheaper one"], ["Ninja", "$174.99"], "K-Elite Single-Serve Coffee Maker, 2.2-liter"),
+    (["how heavy is the macbook air 15?", "any lighter ones?"], ["lighter than", "ThinkPad X1 Carbon"], "MacBook"),
+])
+def test_demo_is_there_a_bigger_one_searches_past_the_product_in_focus(demo_graph: Path, tmp_path: Path,
+                                                                        questions: list[str], expect: list[str],
+                                                                        never: str) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == "search" and all(e in last["answer"] for e in expect), last["answer"]
+    assert never not in last["answer"].partition(" than ")[2].partition(": ")[2], last["answer"]
