@@ -248,6 +248,9 @@ class Engine:
             # them, so there the ranker answers at 0.5 (semiPQA dev P@1: 92.3 % so, 91.0 % capped).
             strict = 2.0 if asked and not any(rule) else RANKER_ALONE
             learned = [x if x >= strict else min(x, 0.45) for x in learned]
+            if any(rule):  # a fact of the attribute asked comes before one the ranker likes for a word the
+                # question shares with its value ("what colours does the sony … come in?": not brand Sony)
+                learned = [x if r else min(x, 0.79) for x, r in zip(learned, rule)]
         return [f.rescored(max(r, l) if r else l) for f, r, l in zip(facts, rule, learned)]
 
     def _attribute(self, parse: Parse) -> Answer:
@@ -320,7 +323,10 @@ class Engine:
             return self._dont_know(parse, scored[:3], {card.id: card.title}, hit, reason, focus=card.id)
         best = scored[0].attribute
         chosen = [f for f in scored if f.attribute == best]
-        if parse.variants and best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold()):
+        every = best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold())
+        if every and not parse.variants and parse.context == card.id:  # "what colours does it come in?"
+            parse.variants = self.understander.model_listings(card.id, card.title)
+        if parse.variants and every:
             # "what colours does the AirPods Max come in?": every listing of the model
             named = (set(tokens(parse.text)) - STOPWORDS) & _title_words(card.title or "")
             listed = [(card, chosen)] + [(c, [f.rescored(1.0) for f in fs if f.attribute == best])

@@ -539,3 +539,14 @@ def test_demo_is_there_a_bigger_one_searches_past_the_product_in_focus(demo_grap
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert last["intent"] == "search" and all(e in last["answer"] for e in expect), last["answer"]
     assert never not in last["answer"].partition(" than ")[2].partition(": ")[2], last["answer"]
+
+
+def test_demo_what_colours_reads_every_listing_of_the_model(demo_graph: Path, tmp_path: Path) -> None:
+    """Named or in focus, "what colours … come in?" lists the colours of the model's listings; the brand the
+    question also says ("sony") is not the answer."""
+    named = ask(demo_graph, "what colours does the jbl tune 760nc come in?")
+    focus = ask_session(demo_graph, tmp_path, ["jbl tune 760nc", "what colours does it come in?"])[-1]
+    for data in (named, focus):
+        assert all(c in data["answer"] for c in ("Blue", "Black", "White")), data["answer"]
+    data = ask(demo_graph, "what colours does the sony wh-1000xm5 come in?")
+    assert "Black" in data["answer"] and "made by" not in data["answer"], data["answer"]
