@@ -14,6 +14,8 @@ from shopgraph.qa.understand import WHAT_ABOUT
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
+_ONLY_PLACE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the (?:first|second|third|fourth|fifth|"
+                         r"last|other|1st|2nd|3rd)(?: one)?[?.!]*$", re.IGNORECASE)
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -30,8 +32,8 @@ class Conversation:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
-            asked, subject = again
-            answer = self.engine.answer(asked, product=subject, context=self.product)
+            asked, subject, context = again
+            answer = self.engine.answer(asked, product=subject, context=context or self.product)
             answer.question = question
         else:
             answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None)
@@ -47,18 +49,24 @@ class Conversation:
             self.listed = ids
         return answer
 
-    def _same_question_about(self, question: str) -> tuple[str, str | None] | None:
+    def _same_question_about(self, question: str) -> tuple[str, str | None, str | None] | None:
         """(question, product it is asked on) for "what about <another product>?" after a compatibility, attribute
         or search answer: "does this fit <it>?" on the same accessory, the same attribute of <it>, or its listings."""
-        m = WHAT_ABOUT.match(question.strip())
         last = self.last
+        place = _ONLY_PLACE.match(question.strip())
+        if place is not None and last is not None and last.intent == "attribute" and last.facts and self.listed:
+            # "and the other one?", "the second one?": the same attribute of that listed product
+            picked = self.engine.understander.pick_listed(question.strip().casefold(), self.listed, self.product)
+            if picked is not None:
+                return f"what is its {last.facts[0].attribute}?", None, picked[0][0]
+        m = WHAT_ABOUT.match(question.strip())
         if m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
             return None  # "what about in white?" names no product: the engine narrows the list
         other = m.group("x")
         if last.intent == "compatibility" and len(last.products) == 2:
-            return f"does this fit the {other}?", last.products[0].id
+            return f"does this fit the {other}?", last.products[0].id, None
         if last.intent == "attribute" and last.facts:
-            return f"what is the {last.facts[0].attribute} of the {other}?", None
+            return f"what is the {last.facts[0].attribute} of the {other}?", None, None
         if last.intent == "search" and not _NARROWING.match(other):
-            return other, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
+            return other, None, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
         return None

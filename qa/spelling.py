@@ -30,11 +30,17 @@ CUTOFF_SHORT = 88.0
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """English words (pyspellchecker's list, lower case)."""
+def english_frequency() -> dict[str, int]:
+    """How often each English word occurs (pyspellchecker's counts)."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words (pyspellchecker's list, lower case)."""
+    return frozenset(english_frequency())
 
 
 class Speller:
@@ -60,6 +66,7 @@ class Speller:
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """(corrected text, [(word, replacement)]); words that are not typos are kept as written."""
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
 
         english = english_words()
         changes: list[tuple[str, str]] = []
@@ -75,11 +82,18 @@ class Speller:
             cutoff = CUTOFF_SHORT if len(low) <= 5 else CUTOFF
             stem = singular(low)
             candidates = [w for n in range(len(stem) - 2, len(stem) + 3) for w in self.by_length.get(n, ())]
-            best = process.extractOne(stem, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if best is None:
+            # one letter changed or two swapped ("prise", "weigth") is a typo even where the ratio is low;
+            # among equally close words the same length wins ("weight", not "weigh"), then the higher ratio, then
+            # the commoner English word ("price", not "prime")
+            close = [(w, r) for w, r, _ in process.extract(stem, candidates, scorer=fuzz.ratio, score_cutoff=60, limit=20)
+                     if r >= cutoff or (len(w) == len(stem) and OSA.distance(stem, w) <= 1)]
+            if not close:
                 return word
-            changes.append((word, best[0]))
-            return best[0]
+            freq = english_frequency()
+            best = min(close, key=lambda c: (OSA.distance(stem, c[0]), abs(len(c[0]) - len(stem)), -c[1],
+                                             -freq.get(c[0], 0), c[0]))[0]
+            changes.append((word, best))
+            return best
 
         text = _WORD.sub(fix, text)
         return self._fix_phrases(text, changes), changes

@@ -16,7 +16,7 @@ import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from shopgraph.kg.normalize import UNITS, parse_number
 from shopgraph.kg.store import cypher_read as cr
@@ -53,6 +53,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
         (r"\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
         (r"\bshafts?\b", ("shaft height",)),
+        (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
         (r"\b(?:per|in a|in the|each) pack\b|\bpack size\b|\bhow many (?:filters|pods|cartridges|pieces)\b",
@@ -422,6 +423,10 @@ class Lexicon:
                     len(lex.brands), len(lex.categories), len(lex.values), len(lex.attributes))
         return lex
 
+    def numeric_name(self, said: str) -> str:
+        """The attribute name of numeric values whose name reads ``said`` ("size" → "size")."""
+        return next((a for a in self.numeric if " ".join(key_tokens(a)) == said), said)
+
     def title_search(self, words: Sequence[str], k: int) -> list[tuple[str, float]]:
         """(product id, score) of the ``k`` titles that hold the rarest of ``words``: each word adds its
         inverse document frequency, as a full-text index ranks (ties in title order)."""
@@ -465,6 +470,9 @@ _COMPAT_OF = re.compile(
     r"^(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
     r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
 )
+# "what filter does it take?", "which pods does the k-elite use?": the kind of product that fits the one named
+_COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|will|would|can)\s+(?:the |my |an? )?"
+                           r"(?P<b>.+?)\s+(?:take|takes|use|uses|need|needs|accept|accepts)$")
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|that fit|which fit)\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 _COMPARE_PATTERNS = (
@@ -540,6 +548,12 @@ _NOT_IN_CATALOG = re.compile(
     r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:one|model|version)\b")  # "the Smartish one", "the mesh one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
+# "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
+_ORDINAL = re.compile(r"\bthe (?P<n>first|second|third|fourth|fifth|last|other|1st|2nd|3rd|4th|5th)"
+                      r"(?: (?:one|option|result|listing|product|item|pick))?\b")
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
+             "5th": 4, "last": -1}
+_ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b")  # "just the samsung ones": among the listed
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
@@ -555,6 +569,10 @@ _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
+_KIND_OF = re.compile(r"(?:kind|type|sort)s? of\b")
+_NOTHING = re.compile(r"(?!)")  # a pick that leaves the question's words as they are
+_SEARCH_WORDS = re.compile(r"\b(?:for|with|without|under|over|below|above|between|from)\b")  # not in "<name> <attribute>"
+_SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
@@ -573,6 +591,11 @@ class Understander:
         vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
         self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes))
+        # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
+        bare = sorted({" ".join(key_tokens(a)) for a, entries in lexicon.numeric.items()
+                       if any(e.unit is None for e in entries)} - {""}, key=len, reverse=True)
+        self._bare_number = re.compile(rf"\b(?P<attr>{'|'.join(map(re.escape, bare))})\s+(?:(?:us|uk|eu)\s+)?"
+                                       r"(?P<n>\d+(?:\.\d+)?)(?![\w.])") if bare else None
 
     # ------------------------------------------------------------------ entry
 
@@ -587,7 +610,7 @@ class Understander:
         read_as = to_english(question) if has_chinese(question) else None
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
-        picked = self._pick_listed(low, within) if within else None
+        picked = self.pick_listed(low, within, focus) if within else None
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
             (focus, focus_title), pattern = picked
             low = pattern.sub("it", low, count=1)
@@ -622,8 +645,9 @@ class Understander:
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
         elif within and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "extreme") \
-                and _WHICH.match(low) and not parse.constraints.categories and not parse.constraints.brands:
-            # "which is the most expensive?" after a list: of the listed products
+                and (_WHICH.match(low) and not parse.constraints.categories and not parse.constraints.brands
+                     or parse.constraints.empty()):
+            # "which is the most expensive?", "whats the cheapest", "the cheaper one?" after a list: of the listed
             parse.constraints.ids = list(within)
         elif within and WHAT_ABOUT.match(low) and parse.intent == "attribute" and focus \
                 and [p.key for p in parse.products] == [focus] and (narrower := self.constraints(low)).values:
@@ -632,7 +656,7 @@ class Understander:
             parse.constraints = narrower
             parse.constraints.ids, parse.refines = list(within), True
         elif within and parse.intent == "search" and not parse.constraints.ids and not parse.constraints.categories \
-                and not parse.constraints.brands and not parse.constraints.empty():
+                and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
             parse.constraints.ids, parse.refines = list(within), True
         if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility" and not parse.pinned):
@@ -685,15 +709,35 @@ class Understander:
         head, _ = title_parts(title)
         varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in _VARIANT_ATTRIBUTES}
         varying |= {w for w in head if _AMOUNT_WORD.match(w)}  # "128gb", "10oz": a size, not the model
+        varying |= set(_SIZE_NUMBER.findall(title.casefold()))  # "Size 12.5", "US 8": a shoe size
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 
-    def _pick_listed(self, low: str, within: Sequence[str]) -> tuple[tuple[str, str], re.Pattern[str]] | None:
-        """((id, title), the pattern that named it) of the one listed product that "the <word> one" or a
-        question ending "… the <brand or kind>" ("how much is the bose?", "… are the filters?") names by a word
-        of its title."""
+    def pick_listed(self, low: str, within: Sequence[str], focus: str | None = None
+                    ) -> tuple[tuple[str, str], re.Pattern[str]] | None:
+        """((id, title), the pattern that named it) of the one listed product that "the first one" / "the other
+        one" (the first listed that is not ``focus``) names by its place, or "the <word> one" or a question ending
+        "… the <brand or kind>" ("how much is the bose?", "… are the filters?") by a word of its title."""
+        titles = self.lexicon.titles
+        m = _ORDINAL.search(low)
+        if m is not None:
+            n = m.group("n")
+            if n == "other":  # another model: not a listing of the one in focus
+                named = titles.get(focus or "", "")
+                others = [pid for pid in within if pid != focus and not self.same_model(named, titles.get(pid, ""))]
+                pid = others[0] if others and named else None
+            else:
+                place = _ORDINALS[n]
+                pid = within[place] if -len(within) <= place < len(within) else None
+            return ((pid, titles.get(pid, pid)), _ORDINAL) if pid is not None else None
         m = _THE_X_ONE.search(low)
         pattern = _THE_X_ONE
+        own = set(tokens(titles.get(focus or "", "")))
+        kinds = {w for w in tokens(low) if w in self.lexicon.category_words and w not in own}
+        if m is None and focus and kinds:  # "how many filters in a pack?" after the filter that fits the machine
+            hits = [pid for pid in within if kinds & set(tokens(titles.get(pid, "")))]
+            if len(hits) == 1:
+                return (hits[0], titles[hits[0]]), _NOTHING
         if m is None:
             m, pattern = _THE_X_END.search(low), _THE_X_END
             said = singular(m.group(1)) if m is not None else ""
@@ -702,7 +746,6 @@ class Understander:
         if m is None or m.group(1) in _NOT_PICKING:
             return None
         word = singular(m.group(1))
-        titles = self.lexicon.titles
         hits = [pid for pid in within if word in tokens(titles.get(pid, ""))]
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None
 
@@ -728,20 +771,21 @@ class Understander:
 
     def asked_attributes(self, low: str) -> list[str]:
         """Canonical attribute names the question asks about, best first."""
-        found: list[str] = []
+        found: dict[str, int] = {}  # name → how many words said it
         toks = tokens(low)
         # graph attribute names said literally ("battery", "screen size")
         for n in range(min(4, len(toks)), 0, -1):
             for i in range(len(toks) - n + 1):
                 name = self.lexicon.attributes.get(tuple(toks[i:i + n]))
                 if name and name not in found and name not in STOPWORDS:
-                    found.append(name)
+                    found[name] = n
         for pattern, attrs in ATTRIBUTE_CUES:
-            if pattern.search(low):
+            m = pattern.search(low)
+            if m:
                 for a in attrs:
-                    if a not in found:
-                        found.append(a)
-        return found
+                    found.setdefault(a, len(m.group(0).split()))
+        # a cue of more words comes before a name it holds: "weight limit" asks the capacity, not the weight
+        return sorted(found, key=lambda a: -found[a])
 
     # ------------------------------------------------------------------ intents
 
@@ -776,6 +820,15 @@ class Understander:
                 parse.intent, parse.list_mode = "compatibility", True
                 parse.products = [b]
                 parse.constraints = self.constraints(m.group("a"))
+                return True
+        m = _COMPAT_TAKES.match(low)
+        if m and not _KIND_OF.match(m.group("a")) and (head := self.constraints(m.group("a"))).categories:
+            # ("what kind of filter does it use?" asks its filter type)
+            b = self._side(m.group("b"), focus)
+            if b:
+                parse.intent, parse.list_mode = "compatibility", True
+                parse.products = [b]
+                parse.constraints = head
                 return True
         m = _COMPAT_FOR.match(low)
         if m and m.group("a").strip() and not _name_split(low):  # not "what is the warranty of the case for …"
@@ -925,6 +978,11 @@ class Understander:
                 parse.products = [named]
                 parse.attributes = self.asked_attributes(split[1])
                 searching = False
+        if named is None and split is None and not (parse.refers_back and focus) and not searching:
+            named = self._tail_split(parse, low)
+            if named is not None and parse.intent == "search":
+                return True  # a name and the listing's own words ("ugg classic short ii mens grey"): its listings
+            asking = asking or named is not None  # "uplift v2 desk weight limit": the desk is named, not searched
         if named is None and not (parse.refers_back and focus) and not searching:
             mention = self._mention_text(low)
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
@@ -962,6 +1020,48 @@ class Understander:
         parse.constraints = cons
         parse.intent = "unanswerable"
         return True
+
+    def _tail_split(self, parse: Parse, low: str) -> Link | None:
+        """A product's name followed by what is asked of it ("uplift v2 desk weight limit", "breville bambino plus
+        water tank size": the product, attributes set) or by words that pick its listings ("red wing iron ranger
+        womens size 6": a search among the model's listings, intent set). Not for questions ("how tall is the
+        shaft": the name patterns read those) or searches ("air purifier for a 400 sq ft room")."""
+        if _ATTRIBUTE_QUESTION.match(low) or _SEARCH_WORDS.search(low):
+            return None
+        toks = low.split()
+        for cut in range(2, len(toks)):  # the longest tail first: "… screen size", not "… screen" + "size"
+            head, tail = " ".join(toks[:cut]), " ".join(toks[cut:])
+            asked = self._attribute_phrase(tail)
+            wanted = self.constraints(tail) if asked is None else None
+            variant = wanted is not None and bool(wanted.values) and not wanted.words and not wanted.categories \
+                and not wanted.brands and all(g.attribute in _VARIANT_ATTRIBUTES or g.attribute.endswith("gender")
+                                              for g in wanted.values)
+            if asked is None and not variant:
+                continue
+            named = self._link_named(head, parse) if self._names_product(head) else None
+            if named is None:
+                parse.variants = []
+                continue
+            if asked is not None:
+                parse.products, parse.attributes = [named], asked
+                return named
+            assert wanted is not None
+            listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name))]
+            parse.intent, parse.products, parse.variants = "search", [], []
+            parse.constraints = replace(wanted, ids=listings)
+            return named
+        return None
+
+    def _attribute_phrase(self, text: str) -> list[str] | None:
+        """The attributes a phrase asks when it is nothing but an attribute's name or cue ("weight limit",
+        "water tank size", "batery life"), else None."""
+        asked = self.asked_attributes(text)
+        if not asked or any(c.isdigit() for c in text):
+            return None
+        covered = {t for a in asked for t in tokens(a)}
+        for pattern, _ in ATTRIBUTE_CUES:
+            covered.update(t for m in pattern.finditer(text) for t in tokens(m.group(0)))
+        return asked if set(tokens(text)) - STOPWORDS <= covered else None
 
     @staticmethod
     def _asked_groups(cons: Constraints, asked: Sequence[str]) -> list[ValueGroup]:
@@ -1121,6 +1221,13 @@ class Understander:
             rest = rest[:m.start()] + " " + rest[m.end():]
         if said:  # prices in different currencies are never compared as one (no exchange rates)
             cons.currency = currency_of(" ".join(said))
+        for m in list(self._bare_number.finditer(rest) if self._bare_number else ())[::-1]:
+            number = float(m.group("n"))
+            keys = sorted({e.key for a, entries in self.lexicon.numeric.items() if " ".join(key_tokens(a)) == m.group("attr")
+                           for e in entries if e.unit is None and e.number == number})
+            if keys:
+                cons.values.append(ValueGroup(self.lexicon.numeric_name(m.group("attr")), keys, m.group(0)))
+                rest = rest[:m.start()] + " " + rest[m.end():]
         measured = False
         for m in list(_QUANTITY.finditer(rest))[::-1]:
             group = self._quantity_group(m, rest)

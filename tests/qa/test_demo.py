@@ -89,6 +89,10 @@ def ask(graph: Path, question: str) -> dict:
     ("noise cancelng hedphones undr $150", [("cancelng", "cancelling"), ("undr", "under")], "under $150"),
     # a short word that is also English ("hel") is a typo beside the rest of an attribute's name
     ("hoka bondi 8 hel drop", [("hel", "heel")], "heel drop"),
+    # one letter changed or two swapped: the same-length word, the commoner one on a tie ("price", not "prime")
+    ("samsng galaxy a15 prise", [("samsng", "samsung"), ("prise", "price")], "$180"),
+    ("uplift v2 desk weigth limit", [("weigth", "weight")], "355"),
+    ("blendr under 100 dolars", [("blendr", "blender")], "under $100"),
 ])
 def test_demo_typos_are_read_against_the_graph_vocabulary(demo_graph: Path, question: str,
                                                           said: list[tuple[str, str]], expect: str) -> None:
@@ -550,3 +554,55 @@ def test_demo_what_colours_reads_every_listing_of_the_model(demo_graph: Path, tm
         assert all(c in data["answer"] for c in ("Blue", "Black", "White")), data["answer"]
     data = ask(demo_graph, "what colours does the sony wh-1000xm5 come in?")
     assert "Black" in data["answer"] and "made by" not in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # "size 10" is a value of the size attribute, among the listed running shoes
+    (["running shoes under $150", "any in size 10?"], "size 10", {"RUN-0000026", "RUN-0000140"}),
+    # "the first one", "the second one": a listed product by its place; alone, the last question again
+    (["running shoes under $150", "any in size 10?", "how much does the first one weigh?"], "210 g", {"RUN-0000026"}),
+    (["running shoes under $150", "any in size 10?", "how much does the first one weigh?", "and the second one?"],
+     "221 grams", {"RUN-0000140"}),
+    # "the other one": the first listed product of another model than the one in focus
+    (["phones with a 200mp camera", "how much is the cheapest of those", "whats the screen size on it",
+      "and the other one?"], "6.8", {"PHN-0000358"}),
+    # an aggregate that names nothing else is over the listed products
+    (["phones with a 200mp camera", "whats the cheapest"], "$303", None),
+])
+def test_demo_follow_ups_by_place_size_and_over_the_list(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                         expect: str, ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert expect in last["answer"], last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
+    first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
+    listed = {p["id"] for p in first["products"]}
+    found = {p["id"]: p["title"] for p in last["products"]}
+    assert found and set(found) <= listed and all("OtterBox" in t for t in found.values()), (listed, found)
+
+
+@pytest.mark.parametrize(("question", "intent", "expect", "ids"), [
+    # a name, then what is asked of it, with no "of the" between (the desk is named, not searched)
+    ("uplift v2 desk weight limit", "attribute", "355", {"FRN-0000197"}),
+    # a name, then the words of one listing: a search among the model's listings
+    ("red wing iron ranger womens size 6", "search", "US 6", {"BOT-0000302"}),
+    ("ugg classic short ii mens grey", "search", "Classic Short II",
+     {"BOT-0000296", "BOT-0000325", "BOT-0000095", "BOT-0000105"}),
+])
+def test_demo_a_name_followed_by_an_attribute_or_a_listings_words(demo_graph: Path, question: str, intent: str,
+                                                                    expect: str, ids: set[str]) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == intent and expect in data["answer"], data["answer"]
+    assert {p["id"] for p in data["products"]} == ids, data["products"]
+
+
+def test_demo_what_kind_does_it_take_lists_what_fits_then_picks_it(demo_graph: Path, tmp_path: Path) -> None:
+    """ "what filter does it take" lists the filters that fit the machine in focus; "how many filters in a pack?"
+    is then about the one listed filter, not the machine ("what kind of filter does it use?" stays an attribute)."""
+    answers = ask_session(demo_graph, tmp_path, ["breville bambino plus espresso machine", "what filter does it take",
+                                                 "how many filters in a pack?"])
+    assert answers[1]["intent"] == "compatibility" and "FLT-0000298" in {p["id"] for p in answers[1]["products"]}
+    assert "2" in answers[2]["answer"] and "Claro" in answers[2]["answer"], answers[2]["answer"]
