@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import WHAT_ABOUT
+from shopgraph.qa.understand import WHAT_ABOUT, Constraints
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
@@ -27,6 +27,7 @@ class Conversation:
         self.product: str | None = product
         self.listed: list[str] = []  # the products the last answer that listed several named
         self.last: Answer | None = None
+        self.searched: Constraints | None = None  # the last search's constraints, which a refinement changes
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
@@ -36,8 +37,11 @@ class Conversation:
             answer = self.engine.answer(asked, product=subject, context=context or self.product)
             answer.question = question
         else:
-            answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None)
+            answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None,
+                                        searched=self.searched)
         self.last = answer
+        if answer.searched is not None:
+            self.searched = answer.searched
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.focus:

@@ -16,7 +16,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ class Answer:
     products: list[ProductHit]
     cypher: list[str]
     focus: str | None = field(default=None, repr=False)  # the product the answer is about, for follow-ups
+    searched: Constraints | None = field(default=None, repr=False)  # a search's constraints, for "in size 9?"
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of `shopgraph ask --json`; facts best first."""
@@ -160,11 +161,12 @@ class Engine:
     # ------------------------------------------------------------------ answering
 
     def answer(self, question: str, *, product: str | None = None, context: str | None = None,
-               within: Sequence[str] | None = None) -> Answer:
+               within: Sequence[str] | None = None, searched: Constraints | None = None) -> Answer:
         """Answer one question. ``product``: the id of the product the shopper asks on (its page, `ask
         --product`); a question that names nothing else is about it. ``context``: the product an earlier
         turn of a conversation was about, for "it" and "this one"; ``within``: the products an earlier turn
-        listed, for "which of them" and "do they come in black?" (qa.conversation)."""
+        listed, for "which of them" and "do they come in black?" (qa.conversation); ``searched``: the constraints
+        of the last search, which "what about in size 9?" or "and under $50?" changes."""
         pinned = product is not None
         product = product or context
         self.retriever.reset()
@@ -176,7 +178,7 @@ class Engine:
             else:
                 focus_title = card.title
         parse = self.understander.parse(question, focus=product, focus_title=focus_title, pinned=pinned and bool(product),
-                                        within=within)
+                                        within=within, searched=searched)
         handler = {
             "attribute": self._attribute,
             "search": self._search,
@@ -185,6 +187,8 @@ class Engine:
             "aggregate": self._aggregate,
         }.get(parse.intent, self._unanswerable)
         answer = handler(parse)
+        if answer.intent == "search" and parse.intent == "search" and parse.beyond is None:
+            answer.searched = parse.constraints
         answer.cypher = list(self.retriever.ran)
         answer.question = question  # as asked; the parse read the corrected text
         if parse.corrections:
@@ -421,6 +425,11 @@ class Engine:
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
             cards = self.retriever.search(cons)
+        if not cards and parse.narrows and cons.brands:
+            # "just the samsung ones" after phone cases: none is Samsung's, but these say it ("… for Samsung Galaxy")
+            said = {t for b in cons.brands for t in tokens(b.name)}
+            cons = parse.constraints = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
+            cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= _title_words(c.title or "")}
         if len(cards) < 10 and cons.values:
             # "noise cancelling headphones under $150": a listing whose title says it although no value does
             for card in self._said_in_titles(cons):

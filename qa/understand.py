@@ -326,6 +326,7 @@ class Parse:
     corrections: list[tuple[str, str]] = field(default_factory=list)  # misspelt word → the graph's word
     read_as: str | None = None  # the English reading of a question asked in Chinese (qa.chinese)
     variants: list[Link] = field(default_factory=list)  # other listings the product's name fits as well
+    narrows: bool = False  # the constraints are the last search's, changed by this question ("in size 9?")
     beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
 
 
@@ -569,6 +570,7 @@ _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
+_SAME_ATTRIBUTE = {"colour": "color", "target gender": "gender"}  # names one refinement replaces together
 _KIND_OF = re.compile(r"(?:kind|type|sort)s? of\b")
 _NOTHING = re.compile(r"(?!)")  # a pick that leaves the question's words as they are
 _SEARCH_WORDS = re.compile(r"\b(?:for|with|without|under|over|below|above|between|from)\b")  # not in "<name> <attribute>"
@@ -600,7 +602,8 @@ class Understander:
     # ------------------------------------------------------------------ entry
 
     def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None,
-              pinned: bool = False, within: Sequence[str] | None = None) -> Parse:
+              pinned: bool = False, within: Sequence[str] | None = None, searched: Constraints | None = None
+              ) -> Parse:
         """``focus``: the product under discussion. ``pinned``: the shopper asks on that product's page
         (`ask --product`), so a question that names no other product, category, brand or price and asks
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
@@ -654,11 +657,11 @@ class Understander:
             # "what about in white?" after a list: the listed products in white, not the colour of the first
             parse.intent, parse.products, parse.checks = "search", [], []
             parse.constraints = narrower
-            parse.constraints.ids, parse.refines = list(within), True
+            self._refine(parse, within, searched)
         elif within and parse.intent == "search" and not parse.constraints.ids and not parse.constraints.categories \
                 and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
-            parse.constraints.ids, parse.refines = list(within), True
+            self._refine(parse, within, searched)
         if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility" and not parse.pinned):
             # "how do I descale my espresso machine?", "is there free shipping?": the graph says nothing about it
             # (on a product's page a how-to may be answered by a feature: "how do you keep everything safe?")
@@ -668,6 +671,25 @@ class Understander:
             self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)
         return parse
+
+    @staticmethod
+    def _refine(parse: Parse, within: Sequence[str], searched: Constraints | None) -> None:
+        """A refinement of the last search ("what about in size 9?", "and under $50?", "just the samsung ones"):
+        its constraints with what the question says in place of the same attribute, price or brand; without a
+        search before, the listed products narrowed."""
+        said = parse.constraints
+        if searched is None:
+            said.ids, parse.refines = list(within), True
+            return
+        asked = {_SAME_ATTRIBUTE.get(g.attribute, g.attribute) for g in said.values}
+        merged = replace(searched, values=[g for g in searched.values
+                                           if _SAME_ATTRIBUTE.get(g.attribute, g.attribute) not in asked] + said.values,
+                         words=list(dict.fromkeys([*searched.words, *said.words])))
+        if said.price_min is not None or said.price_max is not None:
+            merged.price_min, merged.price_max, merged.currency = said.price_min, said.price_max, said.currency
+        if said.brands:
+            merged.brands = said.brands
+        parse.constraints, parse.narrows = merged, True
 
     def model_listings(self, pid: str, title: str) -> list[Link]:
         """Other listings of a product's model: near-tied links to the rarest words of its title."""

@@ -606,3 +606,15 @@ def test_demo_what_kind_does_it_take_lists_what_fits_then_picks_it(demo_graph: P
                                                  "how many filters in a pack?"])
     assert answers[1]["intent"] == "compatibility" and "FLT-0000298" in {p["id"] for p in answers[1]["products"]}
     assert "2" in answers[2]["answer"] and "Claro" in answers[2]["answer"], answers[2]["answer"]
+
+
+def test_demo_a_refinement_changes_the_last_search(demo_graph: Path, tmp_path: Path) -> None:
+    """ "what about in size 9?" after the size 6 Iron Ranger is the same search in size 9 (not every size 9
+    product, nor none of the one listed); "just the samsung ones" after cases keeps the cases whose titles say
+    Samsung (no case is Samsung's own)."""
+    answers = ask_session(demo_graph, tmp_path, ["red wing iron ranger womens size 6", "what about in size 9?",
+                                                 "how tall is the shaft"])
+    assert [p["id"] for p in answers[1]["products"]] == ["BOT-0000251"], answers[1]
+    assert "6-inch" in answers[2]["answer"], answers[2]["answer"]
+    last = ask_session(demo_graph, tmp_path, ["lavender phone cases", "and under $20?", "just the samsung ones"])[-1]
+    assert last["products"] and all("Samsung" in p["title"] for p in last["products"]), last["products"]
