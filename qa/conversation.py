@@ -54,8 +54,10 @@ class Conversation:
         return answer
 
     def _same_question_about(self, question: str) -> tuple[str, str | None, str | None] | None:
-        """(question, product it is asked on) for "what about <another product>?" after a compatibility, attribute
-        or search answer: "does this fit <it>?" on the same accessory, the same attribute of <it>, or its listings."""
+        """(question, product it is asked on, product in focus) for "what about <another product>?" after a
+        compatibility, attribute or search answer ("does this fit <it>?" on the same accessory, the same attribute
+        of <it>, or its listings), and for "and the other one?" after an attribute answer (the same attribute of
+        that listed product)."""
         last = self.last
         place = _ONLY_PLACE.match(question.strip())
         if place is not None and last is not None and last.intent == "attribute" and last.facts and self.listed:

@@ -17,7 +17,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -484,15 +484,14 @@ class Engine:
         mine: tuple[str, float] | None = None
         attr = ""
         priced = card
+        links = cache(lambda: self.understander.model_listings(card.id, card.title))  # the model's others
         if cue == "price" and card.price is None:  # an unpriced listing: the price of another listing of its model
-            links = self.understander.model_listings(card.id, card.title)
-            priced = next((c for c in self.retriever.cards([link.key for link in links]).values()
+            priced = next((c for c in self.retriever.cards([link.key for link in links()]).values()
                            if c.price is not None), card)
         for attr in dict.fromkeys(asked):
             fs = [f for f in own if _matches(f.attribute, attr)]
             if not fs and attr != "price":  # a listing that lacks it: another listing of the model may say it
-                links = self.understander.model_listings(card.id, card.title)
-                fs = [f.rescored(1.0) for f in self._sibling_facts(card, own, links, attr)]
+                fs = [f.rescored(1.0) for f in self._sibling_facts(card, own, links(), attr)]
             mine = _quantity("price" if attr == "price" else fs[0].attribute, fs, priced) \
                 if fs or attr == "price" else None
             if mine is not None:

@@ -4,7 +4,8 @@ screen size", "noise cancelng hedphones undr $150" → "noise cancelling headpho
 A word is left alone when it is short (under 4 letters), holds a digit, is in the graph's vocabulary
 (title words, brands, categories, attribute names and values) or question words, or is an English word
 (pyspellchecker's frequency list: "lover", "gift" and "cheapest" are not typos even when no product says
-them). Any other word is replaced by its closest vocabulary word (rapidfuzz ratio ≥ 75), if there is one.
+them). Any other word is replaced by its closest vocabulary word (rapidfuzz ratio ≥ 75, or one letter changed or
+two swapped: "prise" → "price", "weigth" → "weight"), if there is one.
 """
 
 from __future__ import annotations

@@ -515,6 +515,16 @@ _NAME_PATTERNS = (
 )
 
 
+def _said_word(table: dict[str, tuple[str, str]], text: str) -> tuple[re.Match[str], tuple[str, str]] | None:
+    """The longest word of a COMPARATIVES / SUPERLATIVES table that the text says, with its (attribute cue,
+    direction)."""
+    for word, meaning in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        m = re.search(rf"\b{re.escape(word)}\b", text)
+        if m:
+            return m, meaning
+    return None
+
+
 def _name_split(low: str) -> tuple[str, str] | None:
     """(product name, the rest) of questions shaped like "what is the <attribute> of the <name>"."""
     for pattern in _NAME_PATTERNS:
@@ -875,12 +885,10 @@ class Understander:
         if not focus or not _ANOTHER.search(low) or _WHICH.match(low) or _WHICH_KIND.match(low) \
                 or _LIST_REFERENCE.search(low):  # "which of them is cheaper?" picks among a list
             return False
-        for word, (attr, direction) in sorted(COMPARATIVES.items(), key=lambda kv: -len(kv[0])):
-            m = re.search(rf"\b{re.escape(word)}\b", low)
-            if m:
-                break
-        else:
+        said = _said_word(COMPARATIVES, low)
+        if said is None:
             return False
+        m, (attr, direction) = said
         rest = low[:m.start()] + " " + low[m.end():]
         if re.search(r"\bthan (?!(?:this|that|it|mine)\b)", rest):
             return False  # "is there one lighter than the macbook air?" measures against another product
@@ -903,10 +911,10 @@ class Understander:
             groups = m.groupdict()
             cue = (groups.get("cmp") or "").strip()
             attrs: list[str] = []
-            for word, (attr, direction) in sorted(COMPARATIVES.items(), key=lambda kv: -len(kv[0])):
-                if re.search(rf"\b{re.escape(word)}\b", cue or low):
-                    attrs, parse.direction = list(self.asked_attributes(attr)) or [attr], direction
-                    break
+            compared = _said_word(COMPARATIVES, cue or low)
+            if compared is not None:
+                attr, parse.direction = compared[1]
+                attrs = list(self.asked_attributes(attr)) or [attr]
             if groups.get("attr"):
                 attrs = self.asked_attributes(groups["attr"]) or attrs
             parse.attributes = attrs or self.asked_attributes(strip_words(low, [a.name, b.name]))
@@ -922,12 +930,10 @@ class Understander:
         table = dict(SUPERLATIVES)
         if within:
             table.update(COMPARATIVES)
-        for word, (attr, direction) in sorted(table.items(), key=lambda kv: -len(kv[0])):
-            m = re.search(rf"\b{re.escape(word)}\b", low)
-            if m:
-                break
-        else:
+        said = _said_word(table, low)
+        if said is None:
             return False
+        m, (attr, direction) = said
         cons = self.constraints(low[:m.start()] + " " + low[m.end():])
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
         if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)):
