@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import WHAT_ABOUT, Constraints
+from shopgraph.qa.understand import PLACE_WORDS, WHAT_ABOUT, Constraints
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
-_ONLY_PLACE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the (?:first|second|third|fourth|fifth|"
-                         r"last|other|1st|2nd|3rd)(?: one)?[?.!]*$", re.IGNORECASE)
+_ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the (?:{PLACE_WORDS})(?: one)?[?.!]*$",
+                         re.IGNORECASE)
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 

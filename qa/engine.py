@@ -488,12 +488,14 @@ class Engine:
         if cue == "price" and card.price is None:  # an unpriced listing: the price of another listing of its model
             priced = next((c for c in self.retriever.cards([link.key for link in links()]).values()
                            if c.price is not None), card)
+        def amount(fs: list[Fact], of: Card) -> tuple[str, float] | None:
+            return _quantity("price", fs, of) if attr == "price" else _quantity(fs[0].attribute, fs, of) if fs else None
+
         for attr in dict.fromkeys(asked):
             fs = [f for f in own if _matches(f.attribute, attr)]
             if not fs and attr != "price":  # a listing that lacks it: another listing of the model may say it
                 fs = [f.rescored(1.0) for f in self._sibling_facts(card, own, links(), attr)]
-            mine = _quantity("price" if attr == "price" else fs[0].attribute, fs, priced) \
-                if fs or attr == "price" else None
+            mine = amount(fs, priced)
             if mine is not None:
                 break
         if mine is None:
@@ -507,11 +509,10 @@ class Engine:
         found: list[tuple[Card, list[Fact], float]] = []
         for other in cards.values():
             fs = [f for f in facts if f.product_id == other.id and _matches(f.attribute, attr)]
-            amount = _quantity("price" if attr == "price" else fs[0].attribute, fs, other) \
-                if fs or attr == "price" else None
-            if other.id != focus and amount is not None and amount[0] == mine[0] \
-                    and (amount[1] < mine[1] if direction == "lower" else amount[1] > mine[1]):
-                found.append((other, fs, amount[1]))
+            theirs = amount(fs, other)
+            if other.id != focus and theirs is not None and theirs[0] == mine[0] \
+                    and (theirs[1] < mine[1] if direction == "lower" else theirs[1] > mine[1]):
+                found.append((other, fs, theirs[1]))
         found.sort(key=lambda x: (x[2], x[0].id), reverse=direction != "lower")
         word = _comparative_word(attr, direction)
         if not found:

@@ -32,16 +32,10 @@ CUTOFF_SHORT = 88.0
 
 @lru_cache(maxsize=1)
 def english_frequency() -> dict[str, int]:
-    """How often each English word occurs (pyspellchecker's counts)."""
+    """English words (pyspellchecker's list, lower case) and how often each occurs."""
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en").word_frequency.dictionary)
-
-
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """English words (pyspellchecker's list, lower case)."""
-    return frozenset(english_frequency())
 
 
 class Speller:
@@ -69,7 +63,7 @@ class Speller:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import OSA
 
-        english = english_words()
+        english = english_frequency()
         changes: list[tuple[str, str]] = []
 
         def fix(m: re.Match[str]) -> str:
@@ -90,9 +84,8 @@ class Speller:
                      if r >= cutoff or (len(w) == len(stem) and OSA.distance(stem, w) <= 1)]
             if not close:
                 return word
-            freq = english_frequency()
             best = min(close, key=lambda c: (OSA.distance(stem, c[0]), abs(len(c[0]) - len(stem)), -c[1],
-                                             -freq.get(c[0], 0), c[0]))[0]
+                                             -english.get(c[0], 0), c[0]))[0]
             changes.append((word, best))
             return best
 

@@ -560,10 +560,10 @@ _NOT_IN_CATALOG = re.compile(
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:one|model|version)\b")  # "the Smartish one", "the mesh one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
-_ORDINAL = re.compile(r"\bthe (?P<n>first|second|third|fourth|fifth|last|other|1st|2nd|3rd|4th|5th)"
-                      r"(?: (?:one|option|result|listing|product|item|pick))?\b")
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
              "5th": 4, "last": -1}
+PLACE_WORDS = "|".join([*_ORDINALS, "other"])  # also qa.conversation's "and the other one?"
+_ORDINAL = re.compile(rf"\bthe (?P<n>{PLACE_WORDS})(?: (?:one|option|result|listing|product|item|pick))?\b")
 _ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b")  # "just the samsung ones": among the listed
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
@@ -764,10 +764,10 @@ class Understander:
             return ((pid, titles.get(pid, pid)), _ORDINAL) if pid is not None else None
         m = _THE_X_ONE.search(low)
         pattern = _THE_X_ONE
-        own = set(tokens(titles.get(focus or "", "")))
-        kinds = {w for w in tokens(low) if w in self.lexicon.category_words and w not in own}
-        if m is None and focus and kinds:  # "how many filters in a pack?" after the filter that fits the machine
-            hits = [pid for pid in within if kinds & set(tokens(titles.get(pid, "")))]
+        if m is None and focus:  # "how many filters in a pack?" after the filter that fits the machine: a kind
+            own = set(tokens(titles.get(focus, "")))  # the product in focus is not, said by one listed product
+            kinds = {w for w in tokens(low) if w in self.lexicon.category_words and w not in own}
+            hits = [pid for pid in within if kinds & set(tokens(titles.get(pid, "")))] if kinds else []
             if len(hits) == 1:
                 return (hits[0], titles[hits[0]]), _NOTHING
         if m is None:
