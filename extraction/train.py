@@ -51,6 +51,7 @@ class TrainConfig:
     # the word embeddings stay the packaged MiniLM's, so the saved model leaves them out (modeldir format 2):
     # 22 MB on disk instead of 91 MB
     freeze_embeddings: bool = True
+    init: str = ""  # a trained model directory of the same task and labels to continue from ("" = the base model)
 
 
 @dataclass
@@ -296,9 +297,18 @@ def train_attributes(
 
     base = base_model_dir(cfg.base_model)
     cfg.base_model = str(base)
-    tokenizer, model = load_base(base, "AutoModelForTokenClassification", freeze_embeddings=cfg.freeze_embeddings,
-                                 num_labels=len(labels),
-                                 id2label=dict(enumerate(labels)), label2id=label2id)
+    if cfg.init:  # continue from a trained tagger (a second stage of `make models`): same labels, same backbone
+        init_meta, model, tokenizer = modeldir.load(Path(cfg.init), TASK)
+        if list(init_meta.labels) != labels:
+            raise ConfigError(f"--init {cfg.init} was trained with other labels than this data gives; "
+                              "continue only from a model trained on the same files")
+        if cfg.freeze_embeddings and modeldir.has_packaged_word_embeddings(model):
+            modeldir.freeze_word_embeddings(model)
+        cfg.init = f"{cfg.init} (version {init_meta.version})"
+    else:
+        tokenizer, model = load_base(base, "AutoModelForTokenClassification",
+                                     freeze_embeddings=cfg.freeze_embeddings, num_labels=len(labels),
+                                     id2label=dict(enumerate(labels)), label2id=label2id)
 
     features, feature_labels = featurize(records, tokenizer, label2id, cfg)
     device = pick_device()

@@ -394,13 +394,14 @@ def synth(count: int, seed: int, output: str) -> None:
 
 @cli.group()
 def train() -> None:
-    """Train a model: attributes (tagger), relations (classifier) or qa (ranker).
+    """Train a model: attributes (tagger), relations (classifier), qa (ranker) or intent (question reader).
 
     \b
     Examples:
       shopgraph train attributes --train ../shared/datasets/avx/oa-mine.train.jsonl --output models/attributes
       shopgraph train relations --train data/demo/catalog.jsonl --output models/relations
       shopgraph train qa --data ../shared/datasets/pqa/semipqa.dev.tsv --output models/qa-ranker
+      shopgraph train intent --store demo/graph.kuzu --output models/reader
     """
 
 
@@ -452,10 +453,13 @@ def _training_options(what: str, epochs: int, learning_rate: float) -> Any:
 @click.option("--patience", default=3, show_default=True, type=click.IntRange(min=1), help="Epochs without dev improvement before stopping.")
 @click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N optimiser steps (0: no limit).")
 @click.option("--no-category", is_flag=True, help="Do not feed the category to the model as context.")
+@click.option("--init", "init_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Continue from this trained tagger (same training files, so the same labels) instead of the base model.")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
 def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, output: Path, base_model: Path | None,
                              epochs: int, seed: int, batch_size: int, learning_rate: float, patience: int,
-                             max_steps: int, no_category: bool, threads: int, force: bool, as_json: bool) -> None:
+                             max_steps: int, no_category: bool, init_dir: Path | None, threads: int, force: bool,
+                             as_json: bool) -> None:
     """Fine-tune the attribute tagger (token classification over spaCy words, category-aware).
 
     Catalog values are aligned to the text (distant supervision); the count that could not be is reported.
@@ -472,7 +476,7 @@ def train_attributes_command(train_files: tuple[Path, ...], dev: Path | None, ou
 
     cfg = TrainConfig(base_model=str(base_model or ""), epochs=epochs, seed=seed, batch_size=batch_size,
                       learning_rate=learning_rate, patience=patience, max_steps=max_steps, use_category=not no_category,
-                      threads=threads)
+                      threads=threads, init=str(init_dir or ""))
 
     def on_epoch(row: dict[str, Any]) -> None:
         bar.write(f"epoch {row['epoch']}: loss {row['loss']}, dev AVE micro-F1 {row['dev_ave_f1']}, "
@@ -664,8 +668,10 @@ def _read_questions(path: Path) -> list[tuple[str, str | None, str | None]]:
               help="QA fact ranker directory (from `shopgraph train qa`). Default: the ranker that ships.")
 @click.option("--tagger", "tagger_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Attribute tagger directory, to read attribute values in questions.")
+@click.option("--reader", "reader_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Question reader directory (from `shopgraph train intent`). Default: the reader that ships.")
 def ask(question: str | None, store: str | None, product: str | None, as_json: bool, batch: Path | None, output: str,
-        ranker_dir: Path | None, tagger_dir: Path | None) -> None:
+        ranker_dir: Path | None, tagger_dir: Path | None, reader_dir: Path | None) -> None:
     """Answer a shopper's question from the graph, with the facts (and Cypher) it used.
 
     Intents: attribute, search, compatibility, comparison, aggregate; otherwise "I don't know" and the
@@ -687,7 +693,7 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
     from shopgraph.qa.engine import Engine
 
     questions = _read_questions(batch) if batch is not None else [(question or "", product, None)]
-    with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir) as engine:
+    with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir, reader_dir=reader_dir) as engine:
         ids = sorted({pid for _, pid, _ in questions if pid})
         missing = [pid for pid in ids if pid not in engine.retriever.cards([pid])]
         if missing:
@@ -766,6 +772,54 @@ def train_qa_command(data: Path, output: Path, epochs: int, base_model: Path | N
         click.echo(json.dumps(asdict(meta), indent=2))
 
 
+@train.command("intent")
+@store_option
+@click.option("--pqa", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="semiPQA TSV: its train part (the ranker's split) adds real shoppers' attribute questions.")
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Natural-question JSON Lines (data/eval/demo-questions.jsonl): the dev turns that give an intent.")
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path), help="Model directory to write.")
+@click.option("--epochs", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--seed", default=13, show_default=True, type=int, help="Seeds the generated questions and training.")
+@click.option("--products", default=400, show_default=True, type=click.IntRange(min=2),
+              help="How many of the graph's products questions are generated about.")
+@click.option("--learning-rate", default=1e-3, show_default=True, type=click.FloatRange(min=0, min_open=True))
+@click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N steps (0: no limit).")
+@click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="torch CPU threads.")
+@click.option("--force", is_flag=True, help="Replace the model files in a non-empty output directory (nothing else there is touched).")
+@click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
+def train_intent_command(store: str | None, pqa: Path | None, questions: Path | None, output: Path, epochs: int,
+                         seed: int, products: int, learning_rate: float, max_steps: int, threads: int, force: bool,
+                         as_json: bool) -> None:
+    """Train the question reader: the intent of a shopper's question and the attribute it asks, a small head
+    over MiniLM sentence vectors, from questions generated from the graph (its names, values and attributes,
+    typos injected) plus real ones. A few minutes on a CPU; the reader that ships was made this way from the
+    demo graph (`make models`).
+
+    \b
+    Example:
+      shopgraph train intent --store demo/graph.kuzu --pqa ../shared/datasets/pqa/semipqa.dev.tsv \\
+        --questions data/eval/demo-questions.jsonl --output models/reader
+    """
+    from dataclasses import asdict
+
+    from shopgraph.kg.store import open_store
+    from shopgraph.qa.intent import IntentTrainConfig, train_intent
+
+    config = IntentTrainConfig(epochs=epochs, seed=seed, products=products, learning_rate=learning_rate,
+                               max_steps=max_steps, threads=threads)
+    with open_store(store, read_only=True) as handle:
+        meta = train_intent(handle, output, pqa=pqa, questions=questions, config=config, force=force,
+                            on_epoch=lambda row: click.echo(
+                                f"epoch {row['epoch']}: loss {row['loss']} dev intent {row['dev_intent_accuracy']} "
+                                f"attribute {row['dev_attribute_accuracy']}", err=True))
+    dev = meta.metrics["dev"] or {}
+    click.echo(f"saved {output}: dev intent accuracy {dev.get('intent_accuracy')}, attribute accuracy "
+               f"{dev.get('attribute_accuracy')}", err=True)
+    if as_json:
+        click.echo(json.dumps(asdict(meta), indent=2))
+
+
 @evaluate.command("qa")
 @click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Ranker directory from `shopgraph train qa`. Default: the ranker that ships.")
@@ -803,7 +857,10 @@ def evaluate_qa_command(model_dir: Path | None, data: Path, part: str, no_baseli
               help="QA fact ranker directory (from `shopgraph train qa`). Default: the ranker that ships.")
 @click.option("--tagger", "tagger_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Attribute tagger directory, to read attribute values in questions.")
-def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagger_dir: Path | None) -> None:
+@click.option("--reader", "reader_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Question reader directory (from `shopgraph train intent`). Default: the reader that ships.")
+def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagger_dir: Path | None,
+          reader_dir: Path | None) -> None:
     """Serve the shopper and analyst app (Gradio, offline) over a built graph, opened read-only.
 
     \b
@@ -814,7 +871,7 @@ def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagg
     from shopgraph.qa.engine import Engine
     from shopgraph.ui.app import build_app, launch  # first: it switches gradio/HF telemetry off before they load
 
-    engine = Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir)
+    engine = Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir, reader_dir=reader_dir)
     try:
         app = launch(build_app(engine), host=host, port=port, block=False)
         click.echo(f"serving the graph at http://{host}:{port} (Ctrl+C to stop)", err=True)

@@ -26,6 +26,7 @@ from shopgraph.kg.normalize import category_keys
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa import compose
+from shopgraph.qa.intent import SURE, QuestionModel
 from shopgraph.qa.rank import LearnedRanker, fact_text
 from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
 from shopgraph.qa.understand import (
@@ -79,7 +80,8 @@ class Engine:
     """Answers shoppers' questions from one graph store; models are loaded once, here."""
 
     def __init__(self, store: GraphStore, *, ranker_dir: Path | None = None, tagger_dir: Path | None = None,
-                 embed: bool | None = None, generator: Generator | None = None) -> None:
+                 reader_dir: Path | None = None, embed: bool | None = None, generator: Generator | None = None
+                 ) -> None:
         self.store = store
         self.lexicon = Lexicon.load(store)
         self._local = threading.local()  # one Retriever per thread: it keeps one question's state
@@ -89,6 +91,9 @@ class Engine:
         sentence = Embedder.load()  # the packaged MiniLM: the ranker's vectors and vector search share it
         # the fact ranker that ships (qa/models/ranker), or ``ranker_dir``
         self.ranker = LearnedRanker.load(ranker_dir, embedder=sentence)
+        # the question reader that ships (qa/models/intent), or ``reader_dir``: intent and asked attribute
+        self.reader = QuestionModel.load(reader_dir, embedder=sentence)
+        self._attribute_names = sorted({*self.lexicon.attributes.values(), "brand", "category", "price"})
         self.embedder: Any = None  # question embeddings, when the graph has product embeddings (None: auto)
         if embed is not False:
             if self._has_vectors():
@@ -97,7 +102,7 @@ class Engine:
                 raise ConfigError("the graph has no product embeddings; rebuild it with `shopgraph build --embed` "
                                   "or leave vector search off")
         tagger = self._load_tagger(tagger_dir) if tagger_dir is not None else None
-        self.understander = Understander(store, self.lexicon, tagger=tagger)
+        self.understander = Understander(store, self.lexicon, tagger=tagger, reader=self.reader.read)
 
     @classmethod
     def open(cls, store: str | None = None, **kw: Any) -> Engine:
@@ -265,6 +270,8 @@ class Engine:
             return self._unanswerable(parse)
         facts = self.retriever.product_facts([card.id], cards)
         hit = [ProductHit(card.id, card.title, 1.0)]
+        if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
+            self._read_attribute(parse)
         ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)
         if parse.checks:
             keys = {c.key for c in parse.checks}
@@ -298,13 +305,16 @@ class Engine:
                 rest = [f.rescored(min(f.score, 0.99)) for f in chosen[1:]]
                 return self._result(parse, "attribute", text, [chosen[0].rescored(1.0), *rest], hit, card.id)
         if parse.yes_no and not parse.attributes and not parse.pinned:  # (on a page the ranker answers: semiPQA)
-            # "does the Dell XPS 15 have a touchscreen?": nothing in the graph names it (a value would be a check)
+            # "does the Dell XPS 15 have a touchscreen?": no cue names it (a value would be a check); the text may
+            # say it, or the reader name a fact the product has ("is it heavy?" is its weight)
             said = self._from_text(parse, card)
             if said is not None:
                 return said
-            closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]
-            return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether {compose.the(card.title)} "
-                                   "has that: the catalog does not say", focus=card.id)
+            if not self._read_attribute(parse, {f.attribute for f in facts}):
+                closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned),
+                                 key=lambda f: -f.score)[:3]
+                return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
+                                       f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
         scored = ranked or self._score_facts(parse.text, facts, parse.attributes, pinned=parse.pinned)
         scored.sort(key=lambda f: -f.score)
         first = parse.attributes[0] if parse.attributes else None
@@ -345,6 +355,17 @@ class Engine:
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
+
+    def _read_attribute(self, parse: Parse, having: set[str] | None = None) -> bool:
+        """No cue word named the attribute asked ("who makes the clifton 9?"): the learned reader reads it
+        among the graph's attribute names, when it is sure enough that the question asks one (and, given
+        ``having``, only one of those: a yes/no question is answered by a fact the product has)."""
+        reading = self.reader.read(parse.text, self._attribute_names)
+        if reading.intent != "attribute" or reading.attribute is None or reading.attribute_p < SURE \
+                or (having is not None and reading.attribute not in having):
+            return False
+        parse.attributes, parse.read_by_model = [reading.attribute], True
+        return True
 
     def _from_text(self, parse: Parse, card: Card) -> Answer | None:
         """The graph has no fact that answers: a sentence of the product's own bullets or description that says

@@ -22,6 +22,7 @@ from shopgraph.kg.normalize import UNITS, parse_number
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa.chinese import has_chinese, to_english
+from shopgraph.qa.intent import SURE, Reading
 
 logger = logging.getLogger(__name__)
 
@@ -328,6 +329,7 @@ class Parse:
     variants: list[Link] = field(default_factory=list)  # other listings the product's name fits as well
     narrows: bool = False  # the constraints are the last search's, changed by this question ("in size 9?")
     beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
+    read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -573,6 +575,13 @@ _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender",
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else)\b")
 WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
+# a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
+_SUPERLATIVE_FORM = re.compile(r"\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b")
+_NOT_SUPERLATIVE = frozenset({"best", "interest", "test", "rest", "latest", "honest", "forest", "guest", "request",
+                              "chest", "nest", "west", "suggest", "cheapest", "priciest", "modest", "contest",
+                              "newest", "digest", "manifest", "protest", "invest", "harvest"})
+_LOWER_END = frozenset({"least", "fewest", "lightest", "smallest", "shortest", "lowest", "thinnest", "quietest",
+                        "slimmest", "narrowest", "tiniest"})
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
@@ -593,10 +602,13 @@ class Understander:
     """Turns a question into a Parse using the graph's lexicons, its full-text index and optional helpers."""
 
     def __init__(self, store: GraphStore, lexicon: Lexicon, *,
-                 tagger: Callable[[str], Sequence[tuple[str, str]]] | None = None) -> None:
+                 tagger: Callable[[str], Sequence[tuple[str, str]]] | None = None,
+                 reader: Callable[[str, Sequence[str]], Reading] | None = None) -> None:
         self.store = store
         self.lexicon = lexicon
         self.tagger = tagger
+        self.reader = reader  # the learned question reader (qa.intent): intent and asked attribute
+        self._amount_names = sorted(a for a in lexicon.numeric if a != "price")  # what a superlative may rank by
         from shopgraph.qa.spelling import Speller  # it reads this module's STOPWORDS and singular()
 
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
@@ -930,7 +942,7 @@ class Understander:
         table = dict(SUPERLATIVES)
         if within:
             table.update(COMPARATIVES)
-        said = _said_word(table, low)
+        said = _said_word(table, low) or self._read_superlative(parse.text, low)
         if said is None:
             return False
         m, (attr, direction) = said
@@ -946,6 +958,17 @@ class Understander:
         parse.attributes = self.asked_attributes(attr) or [attr]
         parse.constraints = cons
         return True
+
+    def _read_superlative(self, text: str, low: str) -> tuple[re.Match[str], tuple[str, str]] | None:
+        """A superlative no table holds ("which headphones last the longest on a charge?"): its word says which
+        end wins, the learned reader which of the graph's amounts it ranks by."""
+        m = next((m for m in _SUPERLATIVE_FORM.finditer(low) if m.group("w") not in _NOT_SUPERLATIVE), None)
+        if m is None or self.reader is None or not self._amount_names:
+            return None
+        reading = self.reader(text, self._amount_names)
+        if reading.intent != "aggregate" or reading.attribute is None or reading.attribute_p < SURE:
+            return None
+        return m, (reading.attribute, "lower" if m.group("w") in _LOWER_END else "higher")
 
     def _aggregate(self, parse: Parse, low: str, focus: str | None) -> bool:
         for pattern, kind in _AGGREGATES:
@@ -1128,7 +1151,8 @@ class Understander:
         """The product a phrase names (strictly); the other listings it fits nearly as well go to
         ``parse.variants`` (listings of one model answer for each other)."""
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
-        parse.variants = found[1:MAX_VARIANTS + 1]
+        # near-tied titles of another model are not variants ("bose quietcomfort ultra": not the Earbuds II)
+        parse.variants = [v for v in found[1:] if self.same_model(found[0].name, v.name)][:MAX_VARIANTS]
         return found[0] if found else None
 
     def link_product(self, text: str, *, strict: bool = False) -> Link | None:
