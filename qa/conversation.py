@@ -51,6 +51,8 @@ class Conversation:
         if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed \
                 and answer.intent != "unanswerable":  # not the closest guesses
             self.listed = ids
+            if answer.searched is None:  # a list no search made ("what fits it?"): "the lightest of them" is of it
+                self.searched = None
         return answer
 
     def _same_question_about(self, question: str) -> tuple[str, str | None, str | None] | None:

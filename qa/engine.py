@@ -192,7 +192,8 @@ class Engine:
             "aggregate": self._aggregate,
         }.get(parse.intent, self._unanswerable)
         answer = handler(parse)
-        if answer.intent == "search" and parse.intent == "search" and parse.beyond is None:
+        if answer.intent == "search" and parse.intent == "search" and parse.beyond is None \
+                and not parse.constraints.empty():  # a free search's closest products are no search to refine
             answer.searched = parse.constraints
         answer.cypher = list(self.retriever.ran)
         answer.question = question  # as asked; the parse read the corrected text
@@ -271,7 +272,7 @@ class Engine:
         facts = self.retriever.product_facts([card.id], cards)
         hit = [ProductHit(card.id, card.title, 1.0)]
         if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
-            self._read_attribute(parse)
+            self._read_attribute(parse, product_has={f.attribute for f in facts})
         ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)
         if parse.checks:
             keys = {c.key for c in parse.checks}
@@ -356,13 +357,17 @@ class Engine:
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
 
-    def _read_attribute(self, parse: Parse, having: set[str] | None = None) -> bool:
+    def _read_attribute(self, parse: Parse, having: set[str] | None = None, product_has: set[str] | None = None
+                        ) -> bool:
         """No cue word named the attribute asked ("who makes the clifton 9?"): the learned reader reads it
         among the graph's attribute names, when it is sure enough that the question asks one (and, given
         ``having``, only one of those: a yes/no question is answered by a fact the product has)."""
         reading = self.reader.read(parse.text, self._attribute_names)
-        if reading.intent != "attribute" or reading.attribute is None or reading.attribute_p < SURE \
-                or (having is not None and reading.attribute not in having):
+        if reading.intent != "attribute" or reading.attribute is None or (having is not None and reading.attribute
+                                                                          not in having):
+            return False
+        # less sure, it must be one the product has ("what chip is in the pavilion?": processor, 0.28)
+        if reading.attribute_p < (SURE if product_has is None or reading.attribute not in product_has else SURE / 2):
             return False
         parse.attributes, parse.read_by_model = [reading.attribute], True
         return True

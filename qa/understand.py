@@ -576,7 +576,8 @@ _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do yo
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else)\b")
 WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 # a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
-_SUPERLATIVE_FORM = re.compile(r"\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b")
+_SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b"
+                               r"(?! (?:expensive|affordable|costly|pricey|popular|recent|rated)\b)")  # prices: aggregates
 _NOT_SUPERLATIVE = frozenset({"best", "interest", "test", "rest", "latest", "honest", "forest", "guest", "request",
                               "chest", "nest", "west", "suggest", "cheapest", "priciest", "modest", "contest",
                               "newest", "digest", "manifest", "protest", "invest", "harvest"})
@@ -587,6 +588,7 @@ _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "t
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
+_RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _SAME_ATTRIBUTE = {"colour": "color", "target gender": "gender"}  # names one refinement replaces together
@@ -650,7 +652,7 @@ class Understander:
             parse.context = None if pinned else focus
         parse.attributes = self.asked_attributes(low)
 
-        superlative = functools.partial(self._superlative, within=within)
+        superlative = functools.partial(self._superlative, within=within, searched=searched)
         handlers = (self._alternative, self._compatibility, self._comparison, superlative, self._aggregate,
                     self._attribute_or_search)
         for handler in handlers:
@@ -661,7 +663,13 @@ class Understander:
             parse.intent, parse.aggregate = "attribute", None
             parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
             parse.constraints = Constraints()
-        if within and _LIST_REFERENCE.search(low):
+        listed_end = parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "extreme")
+        if within and searched is not None and len(within) > 2 and listed_end \
+                and (parse.constraints.empty() or parse.constraints == searched):
+            # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
+            # not only of those shown
+            parse.constraints = replace(searched)
+        elif within and _LIST_REFERENCE.search(low):
             if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
                                                                    "count_products", "extreme"):
                 parse.constraints.ids = list(within)
@@ -785,8 +793,12 @@ class Understander:
         if m is None:
             m, pattern = _THE_X_END.search(low), _THE_X_END
             said = singular(m.group(1)) if m is not None else ""
-            if m is not None and not (said in self.lexicon.category_words or (said,) in self.lexicon.brands):
-                return None  # a brand or a kind only: "how many filters are in the pack?" asks about the product in focus
+            rare = said not in STOPWORDS and 0 < self.lexicon.title_df.get(said, 0) <= max(
+                3, _RARE_TITLE_WORD * len(titles))
+            if m is not None and not (said in self.lexicon.category_words or (said,) in self.lexicon.brands or rare):
+                # a brand, a kind or a model's own word ("… in the pavilion"); "how many filters are in the pack?"
+                # asks about the product in focus
+                return None
         if m is None or m.group(1) in _NOT_PICKING:
             return None
         word = singular(m.group(1))
@@ -935,21 +947,22 @@ class Understander:
             return True
         return False
 
-    def _superlative(self, parse: Parse, low: str, focus: str | None, *, within: Sequence[str] | None) -> bool:
+    def _superlative(self, parse: Parse, low: str, focus: str | None, *, within: Sequence[str] | None,
+                     searched: Constraints | None = None) -> bool:
         """ "which of them is the lightest?", "phone with the best camera": the product at one end of an
-        attribute, among the products an earlier answer listed (also "which has the bigger battery?" after
-        two) or those a search finds."""
+        attribute, among the products an earlier answer listed (all the matches of the search that listed them,
+        not only those shown; also "which has the bigger battery?" after two) or those a search finds."""
         table = dict(SUPERLATIVES)
         if within:
             table.update(COMPARATIVES)
-        said = _said_word(table, low) or self._read_superlative(parse.text, low)
+        said = _said_word(table, low) or self._any_superlative(parse, low)
         if said is None:
             return False
         m, (attr, direction) = said
         cons = self.constraints(low[:m.start()] + " " + low[m.end():])
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
         if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)):
-            cons = Constraints(ids=list(within))
+            cons = replace(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
         elif not cons.categories:
             return False  # "the lightest" of what? (a product in focus, or nothing said)
         parse.intent, parse.aggregate, parse.direction = "aggregate", "extreme", direction
@@ -959,16 +972,23 @@ class Understander:
         parse.constraints = cons
         return True
 
-    def _read_superlative(self, text: str, low: str) -> tuple[re.Match[str], tuple[str, str]] | None:
-        """A superlative no table holds ("which headphones last the longest on a charge?"): its word says which
-        end wins, the learned reader which of the graph's amounts it ranks by."""
+    def _any_superlative(self, parse: Parse, low: str) -> tuple[re.Match[str], tuple[str, str]] | None:
+        """A superlative no table holds ("which one weighs the least?", "which headphones last the longest on a
+        charge?"): its word says which end wins; the attribute is the one a cue word names, else the one the
+        learned reader reads among the graph's amounts."""
         m = next((m for m in _SUPERLATIVE_FORM.finditer(low) if m.group("w") not in _NOT_SUPERLATIVE), None)
-        if m is None or self.reader is None or not self._amount_names:
+        if m is None:
             return None
-        reading = self.reader(text, self._amount_names)
+        direction = "lower" if m.group("w") in _LOWER_END else "higher"
+        numeric = [a for a in parse.attributes if a in self.lexicon.numeric and a != "price"]
+        if numeric:
+            return m, (numeric[0], direction)
+        if self.reader is None or not self._amount_names:
+            return None
+        reading = self.reader(parse.text, self._amount_names)
         if reading.intent != "aggregate" or reading.attribute is None or reading.attribute_p < SURE:
             return None
-        return m, (reading.attribute, "lower" if m.group("w") in _LOWER_END else "higher")
+        return m, (reading.attribute, direction)
 
     def _aggregate(self, parse: Parse, low: str, focus: str | None) -> bool:
         for pattern, kind in _AGGREGATES:
