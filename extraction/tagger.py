@@ -20,6 +20,7 @@ from typing import Any
 from shopgraph.extraction.align import spans_from_bio
 from shopgraph.extraction.tokenize import Word, segments, words
 from shopgraph.kg.build import ExtractedValue
+from shopgraph.kg.normalize import UNITS
 
 logger = logging.getLogger(__name__)
 
@@ -250,6 +251,8 @@ class AttributeTagger:
                 i, j = trim(seg.words, i, j)
                 if i >= j:
                     continue
+                if all(w.text.casefold() in UNITS for w in seg.words[i:j]):
+                    continue  # a unit alone ("watts" of "30 watts") is no value
                 start, end = seg.words[i].start, seg.words[j - 1].end
                 score = sum(seg.probs[i:j]) / (j - i)
                 out.append(ExtractedValue(label, text[start:end], seg.field, start, end, round(score, 4)))

@@ -25,7 +25,8 @@ LEXICON: dict[str, str] = {
     "价格": "price", "价钱": "price", "多少钱": "price", "存储空间": "storage", "存储": "storage", "储存": "storage",
     "运行内存": "ram", "内存": "ram", "容量": "capacity", "颜色": "color", "材质": "material", "材料": "material",
     "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "room size", "功率": "wattage", "处理器": "processor",
-    "保修": "warranty", "重": "weight",
+    "保修": "warranty", "重": "weight", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
+    "平均价格": "average price", "平均": "average", "最便宜": "cheapest",
     # product kinds
     "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",
     "降噪": "noise cancelling", "咖啡机": "coffee maker", "浓缩咖啡机": "espresso machine", "咖啡豆": "coffee beans",
@@ -142,9 +143,10 @@ def to_english(question: str) -> str:
             return reading(m)
     if "的" in q and _WHAT.search(q.split("的", 1)[1]):  # "X的Y是多少?": the Y of X
         head, tail = q.split("的", 1)
+        asked = _words(tail) or tail.strip("?？ ")  # an attribute the lexicon lacks stays as written: no answer
         if head.strip() in _PRONOUNS:
-            return f"what is its {_words(tail)}?"
-        return f"what is the {_words(tail)} of the {_words(head)}?"
+            return f"what is its {asked}?"
+        return f"what is the {asked} of the {_words(head)}?"
     if q.rstrip("?？ ").endswith("呢"):  # "屏幕刷新率呢?": a follow-up, "what about …"
         return f"what about the {_words(q)}?"
     english = _words(q)

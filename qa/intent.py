@@ -39,6 +39,7 @@ TASK = "qa-intent"
 SHIPPED = Path(__file__).resolve().parent / "models" / "intent"
 INTENTS = ("attribute", "search", "comparison", "compatibility", "aggregate", "unanswerable")
 SURE = 0.5  # the reader's attribute is taken (where no cue word named one) from this probability
+SURE_INTENT = 0.8  # the reader's intent overrides what the rules read (only where they read no attribute) from this
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +78,9 @@ _ASKED_AS: dict[str, tuple[str, ...]] = {
     "color": ("what colour is the {n}?", "what color does the {n} come in", "which colours does the {n} have",
               "{n} colour options"),
     "colour": ("what colour is the {n}?", "which colors is the {n} available in"),
-    "battery": ("how long does the battery of the {n} last?", "how long does the {n} last on a charge",
-                "how many hours of playback does the {n} get", "battery on the {n}?", "how long will the {n} run"),
+    "battery life": ("how long does the battery of the {n} last?", "how long does the {n} last on a charge",
+                     "how many hours of playback does the {n} get", "how long will the {n} run"),
+    "battery": ("how big is the battery of the {n}?", "battery on the {n}?", "what battery does the {n} have"),
     "screen": ("how big is the screen on the {n}?", "how large is the {n}'s display", "{n} screen?"),
     "display": ("how big is the display of the {n}", "how large is the {n}'s screen"),
     "material": ("what is the {n} made of?", "what material is the {n}", "is the {n} made of plastic or metal"),
@@ -127,7 +129,9 @@ _COMPATIBILITY = ("does the {n} fit the {n2}?", "what works with the {n}?", "is 
                   "what case fits the {n}", "accessories for the {n}", "what filter does the {n} take",
                   "will the {n} work with my {n2}", "do you sell parts for the {n}", "what goes with the {n}",
                   "replacement for the {n}?", "will this fit my {n2}", "is there a charger for the {n}",
-                  "which cases are for the {n}", "what can i use with the {n}")
+                  "which cases are for the {n}", "what can i use with the {n}", "something to protect my {n}",
+                  "need a case for my {n}", "what can i charge the {n} with", "anything to go with my {n}?",
+                  "spare parts for {n}", "i need a new filter for my {n}")
 _AGGREGATES = ("how many {c} do you have?", "average price of {c}", "what's the cheapest {c}",
                "most expensive {b} {c}", "how many {b} products are there", "lowest price for {c}",
                "how many {c} are under {p}", "what is the priciest {c}", "count the {c} from {b}",
@@ -139,8 +143,9 @@ _EXTREMES = ("which {c} has the most {a}", "which {c} has the biggest {a}", "whi
 _EXTREME_AS: dict[str, tuple[str, ...]] = {
     "weight": ("which {c} is the lightest", "what's the heaviest {c}", "which {c} weighs the least",
                "lightest {c}?", "which of them is the lightest"),
-    "battery": ("which {c} lasts the longest on a charge", "{c} with the longest battery", "which {c} runs the longest",
-                "which of these lasts longest"),
+    "battery life": ("which {c} lasts the longest on a charge", "{c} with the longest battery", "which {c} runs the longest",
+                     "which of these lasts longest"),
+    "battery": ("{c} with the biggest battery", "which {c} has the largest battery"),
     "screen": ("which {c} has the largest display", "biggest screen {c}", "which {c} has the smallest screen"),
     "display": ("which {c} has the biggest display",),
     "storage": ("which {c} has the most space", "{c} with the most gb"),
@@ -243,7 +248,9 @@ def _graph_products(store: GraphStore, limit: int, rng: random.Random) -> list[_
 
 
 def _asked_forms(attribute: str, table: dict[str, tuple[str, ...]] = _ASKED_AS) -> list[str]:
-    """The phrasings ``table`` holds for any word of the attribute's name."""
+    """The phrasings ``table`` holds for the attribute's name, else for any word of it."""
+    if attribute.casefold() in table:
+        return list(table[attribute.casefold()])
     words = sorted(set(re.findall(r"[a-z]+", attribute.casefold())))
     return [f for w in words for f in table.get(w, ())]
 

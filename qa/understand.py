@@ -22,7 +22,7 @@ from shopgraph.kg.normalize import UNITS, parse_number
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa.chinese import has_chinese, to_english
-from shopgraph.qa.intent import SURE, Reading
+from shopgraph.qa.intent import SURE, SURE_INTENT, Reading
 
 logger = logging.getLogger(__name__)
 
@@ -399,7 +399,8 @@ class Lexicon:
         for row in store.query(cr.QA_VALUES):
             entry = ValueEntry(row["key"], row["attribute"], row["value"], row["number"], row["unit"])
             kt = key_tokens(row["value"] or "")
-            if kt and not (len(kt) == 1 and (kt[0] in STOPWORDS or kt[0].isdigit())):
+            if kt and not (len(kt) == 1 and (kt[0] in STOPWORDS or kt[0].isdigit() or kt[0] in UNITS or len(kt[0]) < 2)):
+                # (a unit or a letter alone, as an extraction may give, names no value a shopper asks for)
                 lex.values[kt].append(entry)
                 if entry.number is None:
                     for word in set(kt) - STOPWORDS:
@@ -466,7 +467,8 @@ class Lexicon:
 # ---------------------------------------------------------------------------- the understander
 
 
-_COMPAT_VERBS = r"(?:fit|fits|fitting|work with|works with|working with|(?:is |are )?compatible with|go with|goes with|suit|suits|support|supports)"
+_COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |are )?compatible with|go with|goes with|"
+                 r"suit|suits|support|supports|charge|charges|connect to|connects to|pair with|pairs with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_OF = re.compile(
@@ -476,7 +478,7 @@ _COMPAT_OF = re.compile(
 # "what filter does it take?", "which pods does the k-elite use?": the kind of product that fits the one named
 _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|will|would|can)\s+(?:the |my |an? )?"
                            r"(?P<b>.+?)\s+(?:take|takes|use|uses|need|needs|accept|accepts)$")
-_COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|that fit|which fit)\s+(?:the |my |an? )?(?P<b>.+?)$")
+_COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
@@ -574,6 +576,10 @@ _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender",
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else)\b")
+# words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
+_WH_WORD = re.compile(r"^(?:what|which|how)\b")
+_OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
+                      r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
 WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 # a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
 _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b"
@@ -637,7 +643,10 @@ class Understander:
         read_as = to_english(question) if has_chinese(question) else None
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
+        low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         picked = self.pick_listed(low, within, focus) if within else None
+        if picked is None and focus:  # "price on the silver one": another listing of the model in focus
+            picked = self._pick_variant(low, focus)
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
             (focus, focus_title), pattern = picked
             low = pattern.sub("it", low, count=1)
@@ -677,6 +686,12 @@ class Understander:
                 parse.intent, parse.products, parse.checks = "search", [], []
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
+                asked = [a for a in parse.attributes if a not in ("price", "brand", "category")]
+                said = parse.constraints
+                if asked and _WH_WORD.match(low) and not said.values and said.price_min is None \
+                        and said.price_max is None:  # "what are they made of?": the values the listed products have
+                    parse.intent, parse.aggregate = "aggregate", "values"
+                    parse.constraints = Constraints(ids=list(within))
         elif within and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "extreme") \
                 and (_WHICH.match(low) and not parse.constraints.categories and not parse.constraints.brands
                      or parse.constraints.empty()):
@@ -697,6 +712,15 @@ class Understander:
             # (on a product's page a how-to may be answered by a feature: "how do you keep everything safe?")
             parse.intent, parse.products, parse.checks, parse.constraints = "unanswerable", [], [], Constraints()
         parse.yes_no = bool(_YES_NO.match(low))
+        if parse.intent == "attribute" and parse.attributes and parse.products and parse.products[0].key != focus \
+                and not _ATTRIBUTE_QUESTION.match(low):
+            # not asked as a question, a cue word inside the named product's name asks nothing ("something to
+            # protect my moto g power"; but "what sizes do the … (Size 5) come in?" asks the size)
+            left = set(self.asked_attributes(strip_words(low, [parse.products[0].name])))
+            parse.attributes = [a for a in parse.attributes if a in left]
+        if parse.intent == "attribute" and not parse.attributes and not parse.checks and not parse.yes_no \
+                and not parse.pinned and len(parse.products) == 1:
+            self._read_compatibility(parse, low)
         if parse.tagged and parse.intent in ("search", "aggregate"):
             self._add_tagged(parse.constraints, parse.tagged)
         logger.debug("parse %r → %s", text, parse)
@@ -805,6 +829,19 @@ class Understander:
         hits = [pid for pid in within if word in tokens(titles.get(pid, ""))]
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None
 
+    def _pick_variant(self, low: str, focus: str) -> tuple[tuple[str, str], re.Pattern[str]] | None:
+        """((id, title), pattern) of the listing of the focus's model that "the <word> one" names by a word of its
+        title ("the silver one" after the black WH-1000XM5), when the focus's own title lacks the word."""
+        m = _THE_X_ONE.search(low)
+        if m is None or m.group(1) in _NOT_PICKING:
+            return None
+        title = self.lexicon.titles.get(focus, "")
+        word = singular(m.group(1))
+        if not title or word in tokens(title):
+            return None
+        hits = [v for v in self.model_listings(focus, title) if word in tokens(v.name)]
+        return ((hits[0].key, hits[0].name), _THE_X_ONE) if hits else None
+
     def _plural_kind(self, low: str) -> bool:
         """The text names a kind of product in the plural ("chargers", "pitchers", "boots")."""
         words = re.findall(r"[^\W\d_]+", low)
@@ -903,6 +940,18 @@ class Understander:
                 return True
         return False
 
+    def _read_compatibility(self, parse: Parse, low: str) -> None:
+        """No rule read the question, which names one product and no attribute: when the learned reader is sure
+        it asks what fits the product ("something to protect my moto g power"), list that (of the kinds said)."""
+        if self.reader is None:
+            return
+        reading = self.reader(strip_words(low, [parse.products[0].name]), ())
+        if reading.intent != "compatibility" or reading.intent_p < SURE_INTENT:
+            return
+        said = self.constraints(strip_words(low, [parse.products[0].name]))
+        parse.intent, parse.list_mode = "compatibility", True
+        parse.constraints = Constraints(categories=said.categories, category_keys=said.category_keys)
+
     def _alternative(self, parse: Parse, low: str, focus: str | None) -> bool:
         """"is there a bigger one?", "anything cheaper?" about the product in focus: a search of its category
         for products past it on the compared attribute (a price bound or a kind said too still holds)."""
@@ -955,7 +1004,7 @@ class Understander:
         table = dict(SUPERLATIVES)
         if within:
             table.update(COMPARATIVES)
-        said = _said_word(table, low) or self._any_superlative(parse, low)
+        said = _said_word(table, low) or self._any_superlative(parse, low, within)
         if said is None:
             return False
         m, (attr, direction) = said
@@ -972,7 +1021,8 @@ class Understander:
         parse.constraints = cons
         return True
 
-    def _any_superlative(self, parse: Parse, low: str) -> tuple[re.Match[str], tuple[str, str]] | None:
+    def _any_superlative(self, parse: Parse, low: str, within: Sequence[str] | None
+                         ) -> tuple[re.Match[str], tuple[str, str]] | None:
         """A superlative no table holds ("which one weighs the least?", "which headphones last the longest on a
         charge?"): its word says which end wins; the attribute is the one a cue word names, else the one the
         learned reader reads among the graph's amounts."""
@@ -983,9 +1033,14 @@ class Understander:
         numeric = [a for a in parse.attributes if a in self.lexicon.numeric and a != "price"]
         if numeric:
             return m, (numeric[0], direction)
-        if self.reader is None or not self._amount_names:
+        names = self._amount_names
+        if within and _LIST_REFERENCE.search(low):  # "which of them …": an amount the listed products have
+            had = {r["attribute"] for pid in within[:MAX_VARIANTS * 2]
+                   for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})}
+            names = [a for a in names if a in had] or names
+        if self.reader is None or not names:
             return None
-        reading = self.reader(parse.text, self._amount_names)
+        reading = self.reader(parse.text, names)
         if reading.intent != "aggregate" or reading.attribute is None or reading.attribute_p < SURE:
             return None
         return m, (reading.attribute, direction)
