@@ -540,7 +540,7 @@ class Engine:
                     and (theirs[1] < mine[1] if direction == "lower" else theirs[1] > mine[1]):
                 found.append((other, fs, theirs[1]))
         found.sort(key=lambda x: (x[2], x[0].id), reverse=direction != "lower")
-        word = _comparative_word(attr, direction)
+        word = _comparative_word(attr, direction, parse.text)
         if not found:
             return self._dont_know(parse, [f.rescored(0.5) for f in own if _matches(f.attribute, attr)][:1],
                                    {card.id: card.title}, [ProductHit(card.id, card.title, 1.0)],
@@ -793,7 +793,7 @@ class Engine:
                 direction = parse.direction or "higher"
                 low, high = (a, b) if qa[1] < qb[1] else (b, a)
                 winner = low if direction == "lower" else high
-                word = _comparative_word(attribute, direction)
+                word = _comparative_word(attribute, direction, parse.text)
         facts = [f.rescored(1.0) for f in fa + fb]
         text = compose.comparison_answer(attribute, a, [f.value for f in fa], b, [f.value for f in fb], winner, word)
         return self._result(parse, "comparison", text, facts, hits)
@@ -984,7 +984,9 @@ _SAID_COMPARATIVES = {
 }
 
 
-def _comparative_word(attribute: str, direction: str) -> str:
+def _comparative_word(attribute: str, direction: str, question: str = "") -> str:
+    """How an answer says which end of an attribute wins: the attribute's own word, else the adjective the question
+    used for that end ("bigger water tank: …?" → "bigger in capacity"), else "higher/lower in <attribute>"."""
     if attribute == "price":
         return "cheaper" if direction == "lower" else "more expensive"
     if attribute in _SAID_COMPARATIVES:
@@ -992,7 +994,14 @@ def _comparative_word(attribute: str, direction: str) -> str:
     for word, (attr, d) in COMPARATIVES.items():
         if d == direction and attr == attribute and " " not in word:
             return word
-    return f"{'lower' if direction == 'lower' else 'higher'} in {compose.attribute_name(attribute)}"
+    said = next((w for w in tokens(question) if w in _PLAIN_COMPARATIVES[direction]), None)
+    return f"{said or ('lower' if direction == 'lower' else 'higher')} in {compose.attribute_name(attribute)}"
+
+
+# adjectives any attribute's comparison may be asked with, by the end that wins
+_PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "taller", "heavier", "wider", "faster",
+                                            "stronger", "greater"}),
+                       "lower": frozenset({"smaller", "shorter", "lighter", "narrower", "slower", "thinner"})}
 
 
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"

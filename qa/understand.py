@@ -577,6 +577,10 @@ _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender",
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
+_FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
+                          r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
+                          r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
+                          r"grandpa|boyfriend|girlfriend|me|him|her|myself)\b")
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
@@ -587,8 +591,11 @@ _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a
 _NOT_SUPERLATIVE = frozenset({"best", "interest", "test", "rest", "latest", "honest", "forest", "guest", "request",
                               "chest", "nest", "west", "suggest", "cheapest", "priciest", "modest", "contest",
                               "newest", "digest", "manifest", "protest", "invest", "harvest"})
+_COMPARATIVE_FORM = re.compile(r"(?<!\bno )\b(?P<w>more|less|fewer|bigger|larger|longer|taller|heavier|wider|smaller|"
+                               r"shorter|lighter|narrower|higher|lower)\b(?! than\b)")
 _LOWER_END = frozenset({"least", "fewest", "lightest", "smallest", "shortest", "lowest", "thinnest", "quietest",
-                        "slimmest", "narrowest", "tiniest"})
+                        "slimmest", "narrowest", "tiniest", "less", "fewer", "lower", "lighter", "smaller", "shorter",
+                        "narrower"})
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
@@ -1027,6 +1034,8 @@ class Understander:
         charge?"): its word says which end wins; the attribute is the one a cue word names, else the one the
         learned reader reads among the graph's amounts."""
         m = next((m for m in _SUPERLATIVE_FORM.finditer(low) if m.group("w") not in _NOT_SUPERLATIVE), None)
+        if m is None and within:  # "which has more heel drop?" of the listed: the more of two is the most
+            m = _COMPARATIVE_FORM.search(low)
         if m is None:
             return None
         direction = "lower" if m.group("w") in _LOWER_END else "higher"
@@ -1157,11 +1166,12 @@ class Understander:
         toks = low.split()
         for cut in range(2, len(toks)):  # the longest tail first: "… screen size", not "… screen" + "size"
             head, tail = " ".join(toks[:cut]), " ".join(toks[cut:])
-            asked = self._attribute_phrase(tail)
-            wanted = self.constraints(tail) if asked is None else None
-            variant = wanted is not None and bool(wanted.values) and not wanted.words and not wanted.categories \
+            wanted = self.constraints(tail)
+            # a variant's value ("womens", "size 6") picks listings even where it also cues its attribute
+            variant = bool(wanted.values) and not wanted.words and not wanted.categories \
                 and not wanted.brands and all(g.attribute in _VARIANT_ATTRIBUTES or g.attribute.endswith("gender")
                                               for g in wanted.values)
+            asked = None if variant else self._attribute_phrase(tail)
             if asked is None and not variant:
                 continue
             named = self._link_named(head, parse) if self._names_product(head) else None
@@ -1171,7 +1181,6 @@ class Understander:
             if asked is not None:
                 parse.products, parse.attributes = [named], asked
                 return named
-            assert wanted is not None
             listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name))]
             parse.intent, parse.products, parse.variants = "search", [], []
             parse.constraints = replace(wanted, ids=listings)
@@ -1322,7 +1331,7 @@ class Understander:
     def constraints(self, low: str) -> Constraints:
         """Price bounds, quantities, brands, categories and values in a piece of question text."""
         cons = Constraints()
-        rest = low
+        rest = _FOR_SOMEONE.sub(" ", low)  # "for a big guy": who it is for, not what the product says
         said: list[str] = []  # the price phrases, for their currency
         m = _price(_PRICE_RANGE, rest)
         if m:
