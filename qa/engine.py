@@ -441,6 +441,16 @@ class Engine:
         ranked.sort(key=lambda cs: (-cs[1], cs[0].price if cs[0].price is not None else float("inf"), cs[0].id))
         return ranked
 
+    @staticmethod
+    def _said_by_titles(cards: dict[str, Card], cons: Constraints, complete: int = 200) -> dict[str, Card]:
+        """The found products whose titles say every free word of the question ("chelsea boots", "standing
+        desks"), when some do and the search found them all (under ``complete``); else all found."""
+        words = [w for w in cons.words if w.isalpha()]
+        if not words or not cards or len(cards) >= complete:
+            return cards
+        said = {pid: c for pid, c in cards.items() if all(w in _title_words(c.title or "") for w in words)}
+        return said or cards
+
     def _search(self, parse: Parse) -> Answer:
         if parse.beyond is not None and parse.products:
             return self._beyond(parse)
@@ -456,6 +466,7 @@ class Engine:
             said = {t for b in cons.brands for t in tokens(b.name)}
             cons = parse.constraints = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
             cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= _title_words(c.title or "")}
+        cards = self._said_by_titles(cards, cons)
         if len(cards) < 10 and cons.values:
             # "noise cancelling headphones under $150": a listing whose title says it although no value does
             for card in self._said_in_titles(cons):
@@ -803,6 +814,11 @@ class Engine:
     def _aggregate(self, parse: Parse) -> Answer:
         cons = parse.constraints
         kind = parse.aggregate
+        if cons.words and not cons.ids and kind != "extreme":  # "average price of standing desks": those titled so
+            found = self.retriever.search(cons)
+            said = self._said_by_titles(found, cons)
+            if len(said) < len(found):
+                cons = parse.constraints = replace(cons, ids=list(said))
         other_currencies = ""
         if kind in ("min_price", "max_price", "avg_price"):
             # prices in different currencies are never compared or averaged as one (no exchange rates)

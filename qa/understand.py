@@ -714,6 +714,15 @@ class Understander:
                 and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
             self._refine(parse, within, searched)
+        if within and focus and focus not in within and parse.intent == "attribute" and parse.attributes \
+                and not parse.checks \
+                and [p.key for p in parse.products] == [focus] and parse.context == focus and not parse.refers_back \
+                and not set(parse.attributes) & self._attributes_of([focus]) \
+                and set(parse.attributes) & self._attributes_of(within):
+            # "how many come in a pack?" after the filters that fit the machine (not one of them): asked of the
+            # listed products, which have it, not of the machine, which has not
+            parse.intent, parse.aggregate, parse.products = "aggregate", "values", []
+            parse.constraints = Constraints(ids=list(within))
         if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility" and not parse.pinned):
             # "how do I descale my espresso machine?", "is there free shipping?": the graph says nothing about it
             # (on a product's page a how-to may be answered by a feature: "how do you keep everything safe?")
@@ -931,7 +940,9 @@ class Understander:
                 parse.constraints = head
                 return True
         m = _COMPAT_FOR.match(low)
-        if m and m.group("a").strip() and not _name_split(low):  # not "what is the warranty of the case for …"
+        split = _name_split(low) if m else None
+        if m and m.group("a").strip() and (split is None or set(tokens(split[0])) <= PRONOUNS):
+            # not "what is the warranty of the case for …" ("what water filter do i need for it?" is what fits it)
             head = self.constraints(m.group("a"))
             said = m.group("b")
             if not head.categories:
@@ -1044,8 +1055,7 @@ class Understander:
             return m, (numeric[0], direction)
         names = self._amount_names
         if within and _LIST_REFERENCE.search(low):  # "which of them …": an amount the listed products have
-            had = {r["attribute"] for pid in within[:MAX_VARIANTS * 2]
-                   for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})}
+            had = self._attributes_of(within)
             names = [a for a in names if a in had] or names
         if self.reader is None or not names:
             return None
@@ -1053,6 +1063,10 @@ class Understander:
         if reading.intent != "aggregate" or reading.attribute is None or reading.attribute_p < SURE:
             return None
         return m, (reading.attribute, direction)
+
+    def _attributes_of(self, ids: Sequence[str], most: int = 2 * MAX_VARIANTS) -> set[str]:
+        """The attribute names the products (the first ``most``) have facts for."""
+        return {r["attribute"] for pid in ids[:most] for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})}
 
     def _aggregate(self, parse: Parse, low: str, focus: str | None) -> bool:
         for pattern, kind in _AGGREGATES:
