@@ -581,6 +581,7 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
                           r"grandpa|boyfriend|girlfriend|me|him|her|myself)\b")
+_KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
@@ -941,6 +942,9 @@ class Understander:
                 return True
         m = _COMPAT_FOR.match(low)
         split = _name_split(low) if m else None
+        if m and _ATTRIBUTE_QUESTION.match(low) and self.asked_attributes(m.group("a")) \
+                and not _KIND_ASKED.match(low):
+            m = None  # "how much drop protection does the Mous case for the OnePlus 12 have?": the case's attribute
         if m and m.group("a").strip() and (split is None or set(tokens(split[0])) <= PRONOUNS):
             # not "what is the warranty of the case for …" ("what water filter do i need for it?" is what fits it)
             head = self.constraints(m.group("a"))
@@ -1249,8 +1253,10 @@ class Understander:
         """The product a phrase names (strictly); the other listings it fits nearly as well go to
         ``parse.variants`` (listings of one model answer for each other)."""
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
-        # near-tied titles of another model are not variants ("bose quietcomfort ultra": not the Earbuds II)
-        parse.variants = [v for v in found[1:] if self.same_model(found[0].name, v.name)][:MAX_VARIANTS]
+        # a near-tied title that lacks a word of the phrase the best one has is another model ("bose quietcomfort
+        # ultra": not the QuietComfort Earbuds II); "hoka clifton 9" fits the men's and the women's listing alike
+        said = set(tokens(text)) & set(tokens(found[0].name)) if found else set()
+        parse.variants = [v for v in found[1:] if said <= set(tokens(v.name))][:MAX_VARIANTS]
         return found[0] if found else None
 
     def link_product(self, text: str, *, strict: bool = False) -> Link | None:
