@@ -422,7 +422,10 @@ class QuestionModel:
         if list(meta.labels) != list(INTENTS):
             raise ModelLoadError(f"{directory}: its intents {meta.labels} are not this version's {list(INTENTS)}; "
                                  "retrain it with `shopgraph train intent`")
-        embedder = embedder if embedder is not None else Embedder.load()
+        if meta.config.get("base_model"):  # trained over another sentence encoder than the packaged MiniLM
+            embedder = Embedder.load(Path(meta.config["base_model"]))
+        elif embedder is None:
+            embedder = Embedder.load()
         head = make_head(embedder.dim, int(meta.config["hidden"]), int(meta.config["rank"]))
         try:
             head.load_state_dict(state)

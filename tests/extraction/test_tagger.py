@@ -177,3 +177,37 @@ def test_train_chooses_min_score_on_dev(tiny_tagger: Path) -> None:
     assert meta["metrics"]["dev"]["min_score"] == meta["config"]["min_score"]
     assert meta["metrics"]["dev"]["ave_micro"]["f1"] >= meta["metrics"]["dev_without_min_score"]["ave_micro"]["f1"]
     assert AttributeTagger.load(tiny_tagger).min_score == meta["config"]["min_score"]
+
+
+def test_train_continues_from_a_trained_tagger(tmp_path: Path, corpus: dict[str, Path], tiny_bert: Path,
+                                               tiny_tagger: Path, tiny_training: dict) -> None:
+    """`--init`: a second stage starts from the trained weights (its first epoch's loss is far below a fresh
+    start's) and meta.json names the model it continued; data with other labels is refused."""
+    cfg = {**tiny_training, "epochs": 1}
+    fresh = train_attributes([corpus["train"]], tmp_path / "fresh", dev=corpus["dev"],
+                             config=TrainConfig(base_model=str(tiny_bert), **cfg))
+    more = train_attributes([corpus["train"]], tmp_path / "more", dev=corpus["dev"],
+                            config=TrainConfig(base_model=str(tiny_bert), init=str(tiny_tagger), **cfg))
+    first = json.loads((tiny_tagger / "meta.json").read_text())
+    assert first["version"] in more.meta.config["init"]
+    assert more.history[0]["loss"] < 0.5 * fresh.history[0]["loss"], (more.history, fresh.history)
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "a", "title": "Zeta phone in Purple", "attributes": {"Shade": "Purple"}}) + "\n")
+    with pytest.raises(ConfigError, match="other labels"):
+        train_attributes([other], tmp_path / "m", config=TrainConfig(base_model=str(tiny_bert), init=str(tiny_tagger),
+                                                                     **cfg))
+
+
+def test_a_unit_alone_is_no_extracted_value(tiny_tagger: Path) -> None:
+    """A span of nothing but a unit ("watts" of "30 watts", as a tagger may mark it) is left out; with its
+    number it stays."""
+    from shopgraph.extraction.tagger import Segment
+    from shopgraph.extraction.tokenize import words
+
+    title = "Car Charger 30 watts Black"
+    ws = words(title)
+    tagger = AttributeTagger.load(tiny_tagger)
+    alone = Segment("title", ws, ["O", "O", "O", "B-Wattage", "O"], [1.0] * 5)
+    whole = Segment("title", ws, ["O", "O", "B-Wattage", "I-Wattage", "O"], [1.0] * 5)
+    assert tagger.spans([alone], {"title": title}) == []
+    assert [v.value for v in tagger.spans([whole], {"title": title})] == ["30 watts"]

@@ -618,3 +618,59 @@ def test_demo_a_refinement_changes_the_last_search(demo_graph: Path, tmp_path: P
     assert "6-inch" in answers[2]["answer"], answers[2]["answer"]
     last = ask_session(demo_graph, tmp_path, ["lavender phone cases", "and under $20?", "just the samsung ones"])[-1]
     assert last["products"] and all("Samsung" in p["title"] for p in last["products"]), last["products"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # no cue word names the attribute: the learned reader does (the brand), at half its bar when the product has it
+    (["who makes the clifton 9"], "attribute", "made by Hoka", {"RUN-0000047"}),
+    # a superlative in any wording: the word gives the end, a cue word or the reader the attribute; after a search,
+    # over every match, not only the ten shown
+    (["laptops under 1000 bucks", "which one weighs the least"], "aggregate", "Swift Go 14", {"LAP-0000012"}),
+    (["which phone has the biggest display"], "aggregate", "6.82 inches", {"PHN-0000278"}),
+    # a comparative of two listed products, and the answer in the question's own adjective
+    (["nike running shoes for women", "which has more heel drop"], "comparison", "Vomero 17", None),
+    (["bigger water tank: bambino plus or dedica?"], "comparison", "Plus BES500 Espresso Machine - Sea Salt is bigger",
+     None),
+])
+def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                         intent: str, expect: str, ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == intent and expect in last["answer"], last["answer"]
+    if ids is not None:
+        assert last["products"][0]["id"] in ids, last["products"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a chat opener is not a constraint
+    (["ok forget that, what chairs are under $500"], "search", "office chairs under $500", {"FRN-0000057", "FRN-0000081"}),
+    # "the silver one": the listing of the model in focus that its title says so
+    (["sony wh-1000xm5 how heavy", "price on the silver one"], "attribute", "392.99", {"AUD-0000160"}),
+    # free words that some found titles say narrow the list
+    (["chelsea boots"], "search", "2 matches", {"BOT-0000225", "BOT-0000200"}),
+    # "what are they made of?": the values of the listed products
+    (["chelsea boots", "any for men?", "what are they made of"], "aggregate", "leather", set()),
+    # a name and a variant's value ("womens", also a cue of the gender) lists the model's listings with it
+    (["red wing iron ranger womens"], "search", "5 matches",
+     {"BOT-0000058", "BOT-0000251", "BOT-0000092", "BOT-0000302", "BOT-0000391"}),
+    # "for a big guy" says who it is for
+    (["office chair for a big guy, needs to hold 350 lbs"], "search", "Leap V2", {"FRN-0000025"}),
+    # the reader reads what fits the phone; "power" inside the phone's name asks nothing
+    (["something to protect my moto g power"], "compatibility", "Presidio", {"CSE-0000221", "CSE-0000286", "CSE-0000338"}),
+    (["will the white anker wireless pad charge an iphone se"], "compatibility", "Yes", {"CHG-0000372", "PHN-0000167"}),
+    (["耳机的平均价格是多少?"], "aggregate", "$244.95", set()),
+    (["average price of standing desks"], "aggregate", "$730.63", set()),
+    # the attribute of "<kind> for <product>", not what fits the product
+    (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
+])
+def test_demo_wordings_of_the_third_batch(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                          expect: str, ids: set[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == intent and expect in last["answer"], last["answer"]
+    assert ids <= {p["id"] for p in last["products"]}, last["products"]
+
+
+def test_demo_variants_are_listings_with_every_word_of_the_name(demo_graph: Path) -> None:
+    """ "hoka clifton 9" reads the women's listing for the men's; "bose quietcomfort ultra" never the Earbuds II."""
+    assert "210 g" in ask(demo_graph, "how much does the Hoka Clifton 9 weigh?")["answer"]
+    data = ask(demo_graph, "how long will the bose quietcomfort ultra run on a charge")
+    assert "Earbuds" not in data["answer"] and "don't know" in data["answer"], data["answer"]
