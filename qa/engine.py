@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 __all__ = ["Answer", "Engine", "Fact", "ProductHit"]
 
 ANSWER_THRESHOLD = 0.5  # a ranked fact must score at least this to answer an attribute question
+MAX_LISTED = 20  # products a search answer returns (its text names the first five)
 RANKER_ALONE = 0.95  # off a product's page, the ranker's score answers without a rule match only above this
 Generator = Callable[[str, list[Fact], str], str]
 
@@ -441,6 +442,20 @@ class Engine:
         ranked.sort(key=lambda cs: (-cs[1], cs[0].price if cs[0].price is not None else float("inf"), cs[0].id))
         return ranked
 
+    def _titled(self, words: Sequence[str], most: int = 200) -> list[str]:
+        """Products whose titles say every one of ``words`` (the lexicon's title postings), when some do and not
+        more than ``most``; else none (a free search reads the words instead)."""
+        said = [w for w in words if w.isalpha() and w not in STOPWORDS]
+        found: set[int] | None = None
+        for word in said:
+            postings = set(self.lexicon.postings.get(word, ()))
+            found = postings if found is None else found & postings
+            if not found:
+                return []
+        if not found or len(found) > most:
+            return []
+        return [self.lexicon.title_ids[i] for i in sorted(found)]
+
     @staticmethod
     def _said_by_titles(cards: dict[str, Card], cons: Constraints, complete: int = 200) -> dict[str, Card]:
         """The found products whose titles say every free word of the question ("chelsea boots", "standing
@@ -455,8 +470,13 @@ class Engine:
         if parse.beyond is not None and parse.products:
             return self._beyond(parse)
         cons = parse.constraints
+        described = None
         if cons.empty():
-            return self._free_search(parse)
+            titled = self._titled(cons.words)
+            if not titled:
+                return self._free_search(parse)
+            cons = parse.constraints = replace(cons, ids=titled)  # "got any wireless earbuds?": titles that say so
+            described = "products titled “" + " ".join(w for w in cons.words if w.isalpha() and w not in STOPWORDS) + "”"
         cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
@@ -489,9 +509,9 @@ class Engine:
             return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},
                                    [ProductHit(c.id, c.title, 0.5 * s) for c, s in ranked[:3]],
                                    f" of any {' '.join(unknown)} {cons.describe()}")
-        hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
+        hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:MAX_LISTED]]
         chosen = [f for c, s in ranked[:5] for f in self.retriever.matched_facts(c, cons, s)]
-        text = compose.search_answer(cons.describe(), [c for c, _ in ranked], total)
+        text = compose.search_answer(described or cons.describe(), [c for c, _ in ranked], total)
         intent = "search"
         low = parse.text.casefold()
         asks = _ASKS_ABOUT.match(low) or any(low.startswith(a) for a in parse.attributes)

@@ -1456,6 +1456,7 @@ class Understander:
         lex = self.lexicon
         used = [False] * len(toks)
         values: dict[str, ValueGroup] = {}
+        kinds: dict[int, tuple[int, list[Link]]] = {}  # start → (end, categories) of the kinds said
         for n in range(min(Lexicon.MAX_NGRAM, len(toks)), 0, -1):
             for i in range(len(toks) - n + 1):
                 if any(used[i:i + n]):
@@ -1465,7 +1466,7 @@ class Understander:
                     continue
                 hit = False
                 if gram in lex.categories:
-                    cons.categories.extend(lex.categories[gram])
+                    kinds[i] = (i + n, lex.categories[gram])
                     hit = True
                 elif gram in lex.brands:
                     cons.brands.extend(lex.brands[gram])
@@ -1482,6 +1483,10 @@ class Understander:
                     hit = True
                 if hit:
                     used[i:i + n] = [True] * n
+        for start, (end, links) in sorted(kinds.items()):
+            if end in kinds:  # "phone cases": a kind right before another only says which ("cases", not phones too)
+                continue
+            cons.categories.extend(links)
         for i, t in enumerate(toks):
             if used[i] or t in STOPWORDS or len(t) < 5 or t.isdigit():
                 continue
