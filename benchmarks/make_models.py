@@ -99,11 +99,11 @@ def attributes(work: Path, args: argparse.Namespace) -> dict:
         run(["train", "attributes", *data, "--output", str(first), "--epochs", str(args.epochs), "--learning-rate",
              "3e-4", "--patience", "2", "--threads", str(args.threads), "--force", "--json"])
     final = first
-    if args.more_epochs:  # a second stage: the same data, warm restart at a lower rate (the dev F1 still rose at 6)
-        final = out / "model-2"
-        run(["train", "attributes", *data, "--init", str(first), "--output", str(final), "--epochs",
-             str(args.more_epochs), "--learning-rate", "2e-4", "--patience", "2", "--threads", str(args.threads),
-             "--force", "--json"])
+    for stage, epochs in enumerate(args.more_epochs, start=2):
+        # more stages on the same data, each a warm restart at a lower rate from the last (the dev F1 still rose)
+        before, final = final, out / f"model-{stage}"
+        run(["train", "attributes", *data, "--init", str(before), "--output", str(final), "--epochs", str(epochs),
+             "--learning-rate", "2e-4", "--patience", "2", "--threads", str(args.threads), "--force", "--json"])
     result: dict = {"train_wall_seconds": round(time.perf_counter() - started, 1), "heldout": {}}
     for name, (_, heldout) in parts.items():
         ev = json.loads(run(["evaluate", "attributes", "--model", str(final), "--data", str(heldout), "--json"]))
@@ -169,11 +169,11 @@ def main() -> int:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/shopgraph-models"))
     ap.add_argument("--only", nargs="*", choices=list(STEPS), default=list(STEPS))
     ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--more-epochs", type=int, default=6,
-                    help="attributes: a second stage of N epochs from the first stage's model (0: none)")
+    ap.add_argument("--more-epochs", type=int, nargs="*", default=[6, 6],
+                    help="attributes: further stages, each of N epochs from the last stage's model (none: no flag values)")
     ap.add_argument("--first-stage", type=Path, default=None,
-                    help="attributes: skip the first stage and continue from this model (the one it made, e.g. the "
-                         "tagger that ships)")
+                    help="attributes: skip the stages before --more-epochs and continue from this model (the one they "
+                         "made, e.g. the tagger that ships)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--synth-products", type=int, default=1500)
     args = ap.parse_args()

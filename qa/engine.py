@@ -486,7 +486,10 @@ class Engine:
             said = {t for b in cons.brands for t in tokens(b.name)}
             cons = parse.constraints = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
             cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= _title_words(c.title or "")}
-        cards = self._said_by_titles(cards, cons)
+        said = self._said_by_titles(cards, cons)
+        if len(said) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
+            cards, cons = said, replace(cons, ids=list(said))
+            parse.constraints = cons
         if len(cards) < 10 and cons.values:
             # "noise cancelling headphones under $150": a listing whose title says it although no value does
             for card in self._said_in_titles(cons):

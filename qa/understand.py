@@ -575,13 +575,15 @@ _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender",
 # "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
-                      r"|\b(?:one|ones|model|version|options?|alternatives?|else)\b")
+                      r"|\b(?:one|ones|model|version|options?|alternatives?|else|same)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
                           r"grandpa|boyfriend|girlfriend|me|him|her|myself)\b")
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
+_HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
+                         r"(?: one)? in\b")
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
@@ -652,6 +654,8 @@ class Understander:
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
+        if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
+            low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
         picked = self.pick_listed(low, within, focus) if within else None
         if picked is None and focus:  # "price on the silver one": another listing of the model in focus
             picked = self._pick_variant(low, focus)
@@ -990,6 +994,9 @@ class Understander:
         parse.intent, parse.beyond = "search", (attr, direction)
         parse.constraints = self.constraints(rest)
         parse.constraints.words = [w for w in parse.constraints.words if w not in _SUPERLATIVE_FILLER]
+        if re.search(r"\bsame\b", low):  # "same laptop but cheaper?": among the other listings of its model
+            others = self.model_listings(focus, self.lexicon.titles.get(focus, ""))
+            parse.constraints = Constraints(ids=[v.key for v in others] or [focus], currency=parse.constraints.currency)
         return True
 
     def _comparison(self, parse: Parse, low: str, focus: str | None) -> bool:

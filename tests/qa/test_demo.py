@@ -663,6 +663,13 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     (["got any wirless earbuds?"], "search", "products titled", {"AUD-0000124", "AUD-0000037", "AUD-0000101"}),
     # "phone cases" are cases: a kind right before another only says which
     (["lavender phone cases"], "search", "lavender cases", {"CSE-0000383", "CSE-0000011"}),
+    # "do you have it in women's?" asks what "does it come in women's?" asks: the model's other listing
+    (["how much does the new balance fuelcell rebel v3 mens weigh", "do you have it in women's?"], "attribute", "Yes",
+     {"RUN-0000188"}),
+    # "same laptop but cheaper?": among the model's other listings, not every cheaper laptop
+    (["hp spectre x360 14 2tb slate blue", "same laptop but cheaper?"], "search", "1 of the laptops", {"LAP-0000257"}),
+    # the title words that narrowed a search stay its own for the next question
+    (["car chargers undr $20", "which is the most powerful one"], "aggregate", "Of the 5 products", {"CHG-0000396"}),
     # the attribute of "<kind> for <product>", not what fits the product
     (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
 ])
