@@ -16,6 +16,9 @@ from shopgraph.qa.understand import PLACE_WORDS, WHAT_ABOUT, Constraints
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
 _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the (?:{PLACE_WORDS})(?: one)?[?.!]*$",
                          re.IGNORECASE)
+# "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
+_AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
+                       re.IGNORECASE)
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -67,6 +70,10 @@ class Conversation:
             picked = self.engine.understander.pick_listed(question.strip().casefold(), self.listed, self.product)
             if picked is not None:
                 return f"what is its {last.facts[0].attribute}?", None, picked[0][0]
+        m = _AND_WITH.match(question.strip())
+        if m is not None and last is not None and last.intent == "compatibility" and len(last.products) == 2 \
+                and self.engine.understander.link_product(m.group("x"), strict=True):
+            return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
         if m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
             return None  # "what about in white?" names no product: the engine narrows the list

@@ -698,6 +698,9 @@ class Understander:
                 parse.intent, parse.products, parse.checks = "search", [], []
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
+                # "which of those is a cable": among listed chargers and cables, the kind's word is what tells
+                parse.constraints.words += [t for t in tokens(low) if t in self.lexicon.category_words
+                                            and t not in parse.constraints.words]
                 asked = [a for a in parse.attributes if a not in ("price", "brand", "category")]
                 said = parse.constraints
                 if asked and _WH_WORD.match(low) and not said.values and said.price_min is None \
@@ -1164,7 +1167,9 @@ class Understander:
                 parse.checks = [Link("value", k, g.label, k.partition("=")[0]) for g in beyond or groups for k in g.keys]
             return True
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
-                and not (parse.refers_back and focus):
+                and not (parse.refers_back and focus) and not (cons.categories and len(cons.values) > 1):
+            # (a kind with two values or more is a search, even where a title says them all: "14 inch laptop with
+            # 32gb ram")
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
             parse.intent, parse.products = "search", []
             # near-tied links that are other products ("Pixel 7a Case by Smartish" beside the Pixel 7a) are not

@@ -670,6 +670,13 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     (["hp spectre x360 14 2tb slate blue", "same laptop but cheaper?"], "search", "1 of the laptops", {"LAP-0000257"}),
     # the title words that narrowed a search stay its own for the next question
     (["car chargers undr $20", "which is the most powerful one"], "aggregate", "Of the 5 products", {"CHG-0000396"}),
+    # a kind with two values is a search even where one title says them all
+    (["14 inch laptop with 32gb ram"], "search", "laptops with 32 gb", {"LAP-0000255", "LAP-0000293"}),
+    # "and with a pixel 8?" after "will it work with my galaxy s24": the same question about another product
+    (["car chargers undr $20", "which is the most powerful one", "will it work with my galaxy s24", "and with a pixel 8?"],
+     "unanswerable", "compatibility link between the Baseus Car Charger 60 W", {"CHG-0000396"}),
+    # among listed chargers and cables, "a cable" is what the titles say
+    (["charger for macbook pro 14", "which of those is a cable"], "search", "2 matches", {"CHG-0000274", "CHG-0000321"}),
     # the attribute of "<kind> for <product>", not what fits the product
     (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
 ])
