@@ -486,9 +486,9 @@ class Engine:
             said = {t for b in cons.brands for t in tokens(b.name)}
             cons = parse.constraints = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
             cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= _title_words(c.title or "")}
-        titled = self._said_by_titles(cards, cons)
-        if len(titled) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
-            cards, cons = titled, replace(cons, ids=list(titled))
+        narrowed = self._said_by_titles(cards, cons)
+        if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
+            cards, cons = narrowed, replace(cons, ids=list(narrowed))
             parse.constraints = cons
         if len(cards) < 10 and cons.values:
             # "noise cancelling headphones under $150": a listing whose title says it although no value does
