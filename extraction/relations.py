@@ -60,6 +60,9 @@ class Mention:
     targets: tuple[str, ...]
 
 
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:gb|tb|mb|g|kg|mm|cm|m|in|w|mah|oz|ml|l|ft|hz|mp|pc|pcs|pack)?$")
+
+
 class ProductIndex:
     """Catalog products by the word n-grams of their titles, for linking mentions."""
 
@@ -116,7 +119,8 @@ class ProductIndex:
         "Galaxy S24 Ultra", "Galaxy S24+" and "Galaxy S24 Case" go on to name another product."""
         if b < len(run):
             following = ws[run[b]].text.lower()
-            return any(c.isdigit() for c in following) or following in ("by", "from")
+            # an amount follows ("128GB", "256", "5G"), not a model number ("S24" after "Samsung Galaxy")
+            return bool(_AMOUNT.match(following)) or following in ("by", "from")
         last = run[b - 1]
         glued = last + 1 < len(ws) and ws[last + 1].start == ws[last].end and ws[last + 1].text == "+"
         return not glued
@@ -150,6 +154,11 @@ class ProductIndex:
                     a += 1
                     continue
                 b, found = best
+                if b < len(run) and any(c.isdigit() for c in keys[b]) and not self._whole.get(tuple(keys[a:b])):
+                    # "Samsung Galaxy A54 5G" where no title begins so: "Samsung Galaxy" goes on with a model
+                    # number no title has, so it names another model, not every Galaxy
+                    a = b
+                    continue
                 first, last = run[a], run[b - 1] + 1
                 out.append(Mention(field_name, segment, first, last, ws[first].start, ws[last - 1].end, found))
                 a = b

@@ -699,6 +699,16 @@ class Engine:
         text = compose.compatibility_unknown(subject.title, other.title, [*dict.fromkeys(r["title"] for r in relations)][:5])
         return self._result(parse, "unanswerable", text, facts, hits, subject.id)
 
+    def _of_kind_untold(self, row: dict[str, Any], cons: Constraints) -> bool:
+        """A related product the catalog gives no category, whose title says the kind asked for ("Galaxy A15 5G
+        Case by ESR" for "any cases for it"), when the kind is all that is asked."""
+        if not cons.categories or cons.brands or cons.values or cons.price_min is not None or cons.price_max is not None:
+            return False
+        kinds = {t for c in cons.categories for t in tokens(c.name)} & self.understander.lexicon.category_words
+        if not kinds & _title_words(row["title"] or ""):
+            return False
+        return not any(f.attribute == "category" for f in self.retriever.product_facts([row["id"]]))
+
     def _fits_list(self, parse: Parse, target: Card, relations: list[dict[str, Any]]) -> Answer:
         """'What fits the iPhone 13?' (products pointing at it) or 'what does this case fit?' (its targets)."""
         incoming = [r for r in relations if r["direction"] == "in"]
@@ -718,7 +728,7 @@ class Engine:
         rows = incoming if (incoming and not asks_targets) else outgoing
         if not cons.empty() and rows:
             allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
-            rows = [r for r in rows if r["id"] in allowed]
+            rows = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
         if not rows and parse.pinned and target.id == parse.products[0].key and not relations:
             # "what type of camera does this fit on?" on a product the graph links to nothing: its own
             # facts may say ("compatible mountings: camcorder")

@@ -69,6 +69,9 @@ def test_product_index_prefers_the_products_whose_whole_model_name_a_mention_is(
     # no title is the whole name: every title it begins, as before
     assert named("pairs with the Sony WH-1000XM5") == [("xm5", "xm5b")]
     assert named("Galaxy S24 cases") == [("s24", "s24b")]
+    # a model number no title has names another model, not every title the words before it begin
+    assert named("Made for the Samsung Galaxy A54 5G") == []
+    assert named("Made for the Samsung Galaxy S24, 256 GB") == [("s24", "s24b")]
 
 
 def test_candidates_take_their_types_from_catalog_links() -> None:

@@ -677,6 +677,8 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
      "unanswerable", "compatibility link between the Baseus Car Charger 60 W", {"CHG-0000396"}),
     # among listed chargers and cables, "a cable" is what the titles say
     (["charger for macbook pro 14", "which of those is a cable"], "search", "2 matches", {"CHG-0000274", "CHG-0000321"}),
+    # a related product the catalog gives no category, titled "… Case", is among the cases that fit
+    (["samsung galaxy a15", "any cases for it", "the cheaper one?"], "aggregate", "15.69", {"CSE-0000116"}),
     # the attribute of "<kind> for <product>", not what fits the product
     (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
 ])
