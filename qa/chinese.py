@@ -25,7 +25,8 @@ LEXICON: dict[str, str] = {
     "价格": "price", "价钱": "price", "多少钱": "price", "存储空间": "storage", "存储": "storage", "储存": "storage",
     "运行内存": "ram", "内存": "ram", "容量": "capacity", "颜色": "color", "材质": "material", "材料": "material",
     "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "room size", "功率": "wattage", "处理器": "processor",
-    "保修": "warranty", "重": "weight", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
+    "保修": "warranty", "重": "weight", "宽": "width", "多宽": "width", "宽度": "width", "高": "height",
+    "多高": "height", "高度": "height", "长度": "length", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
     "平均价格": "average price", "平均": "average", "最便宜": "cheapest",
     # product kinds
     "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",
@@ -39,6 +40,9 @@ LEXICON: dict[str, str] = {
     # brands
     "三星": "samsung", "苹果": "apple", "谷歌": "google", "索尼": "sony", "戴尔": "dell", "联想": "lenovo",
     "惠普": "hp", "微软": "microsoft", "华为": "huawei", "小米": "xiaomi", "宏碁": "acer", "华硕": "asus",
+    "飞利浦": "philips", "戴森": "dyson", "松下": "panasonic", "德龙": "de'longhi", "雀巢": "nespresso",
+    "耐克": "nike", "阿迪达斯": "adidas", "新百伦": "new balance", "博士": "bose", "铁三角": "audio-technica",
+    "一加": "oneplus", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
     # colours and words of constraints
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
@@ -60,7 +64,7 @@ _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)哪些(?P<b>.+?)[?？
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
 _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
 _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
-_WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|几")
+_WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|多宽|多高|几")
 _COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
                  "小": "smaller"}
 

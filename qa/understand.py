@@ -1293,6 +1293,7 @@ class Understander:
         titles = self.lexicon.titles
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
+        glued = {(a, b): a + b for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha()}
         said_brands = self._brand_words(words)
         scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
         for rank, (pid, score) in enumerate(hits):
@@ -1302,6 +1303,11 @@ class Understander:
             head, tail = title_parts(title)
             if not head & self.lexicon.category_words:  # 'ESR … Designed for Galaxy S24 Case': the kind comes last
                 head = head | (tail & self.lexicon.category_words)
+            for pair, joined in glued.items():  # "air fryer" said, "Airfryer" written
+                if joined in head:
+                    head = head | set(pair)
+                elif joined in tail:
+                    tail = tail | set(pair)
             matched = len(wanted & head) + 0.5 * len((wanted & tail) - head)
             covered = matched / len(wanted)
             precision = len(wanted & head) / max(1, len(head))
@@ -1440,6 +1446,10 @@ class Understander:
         if not cmp and (family == "area" or _HOLDS.search(text[:m.start()])):
             cmp = "at least"  # "for a 400 sq ft room", "can hold 300 lbs": at least that
         asked = self.asked_attributes(text)
+        if asked and not any(fam == family for a, entries in self.lexicon.numeric.items()
+                             if a in asked or any(x in a for x in asked)
+                             for fam, _ in (base_quantity(e.number or 0.0, e.unit) for e in entries)):
+            asked = []  # "usb-c cable at least 2 m": "usb-c" cues the connector, which has no length
         keys: list[str] = []
         attribute = ""
         for attr, entries in self.lexicon.numeric.items():

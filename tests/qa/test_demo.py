@@ -679,6 +679,11 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     (["charger for macbook pro 14", "which of those is a cable"], "search", "2 matches", {"CHG-0000274", "CHG-0000321"}),
     # a related product the catalog gives no category, titled "… Case", is among the cases that fit
     (["samsung galaxy a15", "any cases for it", "the cheaper one?"], "aggregate", "15.69", {"CSE-0000116"}),
+    # a length asked beside a connector cue ("usb-c"), which has no length, is still a length
+    (["usb-c cable at least 2 m long"], "search", "at least 2 m", {"CHG-0000206"}),
+    # "air fryer" said, "Airfryer" written; Chinese brands and "多宽" (how wide)
+    (["飞利浦空气炸锅的容量是多少?"], "attribute", "6.2", {"HOM-0000331"}),
+    (["ikea markus office chair", "有多宽?"], "attribute", "61", set()),
     # the attribute of "<kind> for <product>", not what fits the product
     (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
 ])
