@@ -169,7 +169,7 @@ def main() -> int:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/shopgraph-models"))
     ap.add_argument("--only", nargs="*", choices=list(STEPS), default=list(STEPS))
     ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--more-epochs", type=int, nargs="*", default=[6, 6],
+    ap.add_argument("--more-epochs", type=int, nargs="*", default=[6],
                     help="attributes: further stages, each of N epochs from the last stage's model (none: no flag values)")
     ap.add_argument("--first-stage", type=Path, default=None,
                     help="attributes: skip the stages before --more-epochs and continue from this model (the one they "
