@@ -568,7 +568,9 @@ _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, 
              "5th": 4, "last": -1}
 PLACE_WORDS = "|".join([*_ORDINALS, "other"])  # also qa.conversation's "and the other one?"
 _ORDINAL = re.compile(rf"\bthe (?P<n>{PLACE_WORDS})(?: (?:one|option|result|listing|product|item|pick))?\b")
-_ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b")  # "just the samsung ones": among the listed
+# "just the samsung ones", "any from breville?", "by hoka?": among the listed (the last search, narrowed)
+_ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b|^(?:and |what about |how about )?(?:any(?:thing)? )?"
+                         r"(?:from|by|made by)\b")
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart

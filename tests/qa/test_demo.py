@@ -684,6 +684,8 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     # "air fryer" said, "Airfryer" written; Chinese brands and "多宽" (how wide)
     (["飞利浦空气炸锅的容量是多少?"], "attribute", "6.2", {"HOM-0000331"}),
     (["ikea markus office chair", "有多宽?"], "attribute", "61", set()),
+    # "any from hoka" after a search narrows it to the brand (the kind and the gender stay)
+    (["running shoes for women", "any from hoka"], "search", "women running shoes from Hoka", {"RUN-0000026"}),
     # the attribute of "<kind> for <product>", not what fits the product
     (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
 ])
