@@ -40,8 +40,10 @@ class Conversation:
             answer = self.engine.answer(asked, product=subject, context=context or self.product)
             answer.question = question
         else:
+            before = self.last.facts[0].attribute if self.last is not None and self.last.intent == "attribute" \
+                and self.last.facts else None
             answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None,
-                                        searched=self.searched)
+                                        searched=self.searched, asked_before=before)
         self.last = answer
         if answer.searched is not None:
             self.searched = answer.searched

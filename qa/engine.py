@@ -167,12 +167,14 @@ class Engine:
     # ------------------------------------------------------------------ answering
 
     def answer(self, question: str, *, product: str | None = None, context: str | None = None,
-               within: Sequence[str] | None = None, searched: Constraints | None = None) -> Answer:
+               within: Sequence[str] | None = None, searched: Constraints | None = None,
+               asked_before: str | None = None) -> Answer:
         """Answer one question. ``product``: the id of the product the shopper asks on (its page, `ask
         --product`); a question that names nothing else is about it. ``context``: the product an earlier
         turn of a conversation was about, for "it" and "this one"; ``within``: the products an earlier turn
         listed, for "which of them" and "do they come in black?" (qa.conversation); ``searched``: the constraints
-        of the last search, which "what about in size 9?" or "and under $50?" changes."""
+        of the last search, which "what about in size 9?" or "and under $50?" changes; ``asked_before``: the
+        attribute the last answer gave, for "is there a bigger one?" after "how much storage?"."""
         pinned = product is not None
         product = product or context
         self.retriever.reset()
@@ -184,7 +186,7 @@ class Engine:
             else:
                 focus_title = card.title
         parse = self.understander.parse(question, focus=product, focus_title=focus_title, pinned=pinned and bool(product),
-                                        within=within, searched=searched)
+                                        within=within, searched=searched, asked_before=asked_before)
         handler = {
             "attribute": self._attribute,
             "search": self._search,

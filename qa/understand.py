@@ -596,6 +596,7 @@ _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a
 _NOT_SUPERLATIVE = frozenset({"best", "interest", "test", "rest", "latest", "honest", "forest", "guest", "request",
                               "chest", "nest", "west", "suggest", "cheapest", "priciest", "modest", "contest",
                               "newest", "digest", "manifest", "protest", "invest", "harvest"})
+_PLAIN_MORE = re.compile(r"\b(?:bigger|larger|more|less|smaller|higher|lower|longer|shorter)\b")
 _COMPARATIVE_FORM = re.compile(r"(?<!\bno )\b(?P<w>more|less|fewer|bigger|larger|longer|taller|heavier|wider|smaller|"
                                r"shorter|lighter|narrower|higher|lower)\b(?! than\b)")
 _LOWER_END = frozenset({"least", "fewest", "lightest", "smallest", "shortest", "lowest", "thinnest", "quietest",
@@ -644,8 +645,8 @@ class Understander:
     # ------------------------------------------------------------------ entry
 
     def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None,
-              pinned: bool = False, within: Sequence[str] | None = None, searched: Constraints | None = None
-              ) -> Parse:
+              pinned: bool = False, within: Sequence[str] | None = None, searched: Constraints | None = None,
+              asked_before: str | None = None) -> Parse:
         """``focus``: the product under discussion. ``pinned``: the shopper asks on that product's page
         (`ask --product`), so a question that names no other product, category, brand or price and asks
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
@@ -676,7 +677,8 @@ class Understander:
         parse.attributes = self.asked_attributes(low)
 
         superlative = functools.partial(self._superlative, within=within, searched=searched)
-        handlers = (self._alternative, self._compatibility, self._comparison, superlative, self._aggregate,
+        alternative = functools.partial(self._alternative, asked_before=asked_before)
+        handlers = (alternative, self._compatibility, self._comparison, superlative, self._aggregate,
                     self._attribute_or_search)
         for handler in handlers:
             if handler(parse, low, focus):
@@ -983,13 +985,18 @@ class Understander:
         parse.intent, parse.list_mode = "compatibility", True
         parse.constraints = Constraints(categories=said.categories, category_keys=said.category_keys)
 
-    def _alternative(self, parse: Parse, low: str, focus: str | None) -> bool:
+    def _alternative(self, parse: Parse, low: str, focus: str | None, *, asked_before: str | None = None) -> bool:
         """"is there a bigger one?", "anything cheaper?" about the product in focus: a search of its category
         for products past it on the compared attribute (a price bound or a kind said too still holds)."""
         if not focus or not _ANOTHER.search(low) or _WHICH.match(low) or _WHICH_KIND.match(low) \
                 or _LIST_REFERENCE.search(low):  # "which of them is cheaper?" picks among a list
             return False
         said = _said_word(COMPARATIVES, low)
+        plain = _PLAIN_MORE.search(low)
+        if asked_before in self.lexicon.numeric and asked_before != "price" and plain is not None \
+                and (said is None or said[0].group(0) == plain.group(0)):
+            # "is there a bigger one?", "any with more?" after "how much storage?": more of what was just asked
+            said = plain, (asked_before, "lower" if plain.group(0) in _LOWER_END else "higher")
         if said is None:
             return False
         m, (attr, direction) = said
