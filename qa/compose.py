@@ -205,6 +205,30 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
 
 
+def _one(kind: str) -> str:
+    """A category's name for one product: "air fryers" → "air fryer", "accessories" → "accessory"."""
+    if kind.endswith("ies"):
+        return kind[:-3] + "y"
+    if kind.endswith(("ches", "shes", "sses", "xes")):
+        return kind[:-2]
+    return kind[:-1] if kind.endswith("s") and not kind.endswith("ss") else kind
+
+
+def summary_answer(card: Card, facts: Sequence[Fact], most: int = 6) -> str:
+    """ "tell me about X": what it is, who makes it, its price, then its other facts (at most ``most``)."""
+    by: dict[str, list[str]] = {}
+    for f in facts:
+        by.setdefault(f.attribute, []).append(f.value)
+    kind = _one(by.get("category", [""])[0].rsplit(">", 1)[-1].strip().lower())
+    text = cap(the(card.title))
+    text += f" is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}" if kind else ""
+    text += f" by {join(unique(by['brand']))}" if by.get("brand") else ""
+    price = format_price(card.price, card.currency)
+    text += f", {price}" if price else ""
+    rest = [f"{attribute_name(a)}: {join(unique(v))}" for a, v in by.items() if a not in ("brand", "category", "price")]
+    return text + "." + (f" {cap('; '.join(rest[:most]))}." if rest else "")
+
+
 def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]) -> str:
     def summary(card: Card, facts: Sequence[Fact]) -> str:
         by: dict[str, list[str]] = {}

@@ -274,6 +274,10 @@ class Engine:
             return self._unanswerable(parse)
         facts = self.retriever.product_facts([card.id], cards)
         hit = [ProductHit(card.id, card.title, 1.0)]
+        if parse.summary:  # "tell me about …": the product's facts, what it is first
+            shown = sorted(facts, key=lambda f: (f.attribute not in ("category", "brand", "price"), f.attribute))
+            return self._result(parse, "attribute", compose.summary_answer(card, shown),
+                                [f.rescored(1.0) for f in shown[:9]], hit, card.id)
         if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
             self._read_attribute(parse, product_has={f.attribute for f in facts})
         ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)

@@ -329,6 +329,7 @@ class Parse:
     variants: list[Link] = field(default_factory=list)  # other listings the product's name fits as well
     narrows: bool = False  # the constraints are the last search's, changed by this question ("in size 9?")
     beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
+    summary: bool = False  # "tell me about the Vitamix E310": what it is and its facts, not one attribute
     read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
 
 
@@ -586,6 +587,10 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
                          r"(?: one)? in\b")
+_TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bit |a little )?(?:more )?(?:about|on)|"
+                            r"what (?:can|do) you (?:tell me|know) about|(?:more )?(?:info|information|details|specs) "
+                            r"(?:on|about|of|for)|describe|more about)\b\s*(?:the |this |that )?(?P<x>.*?)(?: please)?$"
+                            r"|^tell me more$|^more (?:info|details)$")
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
@@ -740,6 +745,16 @@ class Understander:
             # (on a product's page a how-to may be answered by a feature: "how do you keep everything safe?")
             parse.intent, parse.products, parse.checks, parse.constraints = "unanswerable", [], [], Constraints()
         parse.yes_no = bool(_YES_NO.match(low))
+        told = _TELL_ME_ABOUT.match(low)
+        if told is not None and not parse.pinned and parse.intent in ("attribute", "search", "unanswerable"):
+            # "tell me about the vitamix e310", "tell me more about it": a summary of the product named or in focus
+            said = told.group("x") or ""
+            named = self.link_product(said, strict=True) if said and not set(tokens(said)) <= PRONOUNS else None
+            if named is None and focus and (not said or set(tokens(said)) <= PRONOUNS):
+                named = Link("product", focus, focus_title or focus, score=1.0)
+            if named is not None:
+                parse.intent, parse.summary, parse.products = "attribute", True, [named]
+                parse.attributes, parse.checks, parse.constraints = [], [], Constraints()
         if parse.intent == "attribute" and parse.attributes and parse.products and parse.products[0].key != focus \
                 and not _ATTRIBUTE_QUESTION.match(low):
             # not asked as a question, a cue word inside the named product's name asks nothing ("something to
@@ -869,6 +884,19 @@ class Understander:
             return None
         hits = [v for v in self.model_listings(focus, title) if word in tokens(v.name)]
         return ((hits[0].key, hits[0].name), _THE_X_ONE) if hits else None
+
+    def _kind_said(self, low: str, listings: int) -> list[str] | None:
+        """The words of a short plural phrase that more titles say than one model's ``listings`` ("espresso
+        machines": a kind of product the graph has no category for), else None."""
+        said = [t for t in low.split() if t not in STOPWORDS]
+        if not 1 <= len(said) <= 3 or not said[-1].isalpha() or singular(said[-1]) == said[-1]:
+            return None
+        words = [singular(w) for w in said]
+        found: set[int] | None = None
+        for word in words:
+            postings = set(self.lexicon.postings.get(word, ()))
+            found = postings if found is None else found & postings
+        return words if found is not None and len(found) > listings else None
 
     def _plural_kind(self, low: str) -> bool:
         """The text names a kind of product in the plural ("chargers", "pitchers", "boots")."""
@@ -1176,7 +1204,8 @@ class Understander:
                 parse.checks = [Link("value", k, g.label, k.partition("=")[0]) for g in beyond or groups for k in g.keys]
             return True
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
-                and not (parse.refers_back and focus) and not (cons.categories and len(cons.values) > 1):
+                and not (parse.refers_back and focus) and not (cons.categories and len(cons.values) > 1) \
+                and self._kind_said(low, 1 + len(parse.variants)) is None:
             # (a kind with two values or more is a search, even where a title says them all: "14 inch laptop with
             # 32gb ram")
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
@@ -1187,6 +1216,11 @@ class Understander:
             return True
         if not cons.empty() or searching:
             parse.intent, parse.constraints = "search", cons
+            return True
+        kind = self._kind_said(low, 1 + len(parse.variants)) if not asking and not parse.refers_back else None
+        if kind is not None:  # "espresso machines": every title that says it, not one model's listings
+            parse.intent, parse.products, parse.variants = "search", [], []
+            parse.constraints = Constraints(words=kind)
             return True
         if product is not None:
             parse.intent = "attribute"

@@ -705,3 +705,24 @@ def test_demo_variants_are_listings_with_every_word_of_the_name(demo_graph: Path
     assert "210 g" in ask(demo_graph, "how much does the Hoka Clifton 9 weigh?")["answer"]
     data = ask(demo_graph, "how long will the bose quietcomfort ultra run on a charge")
     assert "Earbuds" not in data["answer"] and "don't know" in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    # "tell me about X": what it is, who makes it, its price, then its other facts; "tell me more" of the focus
+    (["tell me about the vitamix e310 explorian blender black"], ("is a blender by Vitamix", "$343", "wattage: 1400 W")),
+    (["what can you tell me about the Lenovo IdeaPad Slim 5?"], ("is a laptop by Lenovo", "Battery life")),
+    (["the vitamix e310", "tell me more about it"], ("is a blender by Vitamix", "1400 W")),
+])
+def test_demo_tell_me_about_summarises_the_product(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                   expect: tuple[str, ...]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == "attribute" and all(e in last["answer"] for e in expect), last["answer"]
+    facts = {f["attribute"] for f in last["facts"]}
+    assert {"brand", "category", "price"} <= facts, facts
+
+
+def test_demo_a_plural_kind_no_category_names_lists_every_title_that_says_it(demo_graph: Path) -> None:
+    """ "espresso machines" (the demo files them under Coffee Makers) is every title saying so, not the Dedica's."""
+    data = ask(demo_graph, "espresso machines")
+    ids = {p["id"] for p in data["products"]}
+    assert data["intent"] == "search" and {"HOM-0000201", "HOM-0000204", "HOM-0000261"} <= ids, data["products"]
