@@ -748,9 +748,10 @@ class Understander:
         told = _TELL_ME_ABOUT.match(low)
         if told is not None and not parse.pinned and parse.intent in ("attribute", "search", "unanswerable"):
             # "tell me about the vitamix e310", "tell me more about it": a summary of the product named or in focus
-            said = told.group("x") or ""
-            named = self.link_product(said, strict=True) if said and not set(tokens(said)) <= PRONOUNS else None
-            if named is None and focus and (not said or set(tokens(said)) <= PRONOUNS):
+            subject = told.group("x") or ""
+            named = self.link_product(subject, strict=True) if subject and not set(tokens(subject)) <= PRONOUNS \
+                else None
+            if named is None and focus and (not subject or set(tokens(subject)) <= PRONOUNS):
                 named = Link("product", focus, focus_title or focus, score=1.0)
             if named is not None:
                 parse.intent, parse.summary, parse.products = "attribute", True, [named]
