@@ -19,6 +19,8 @@ _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:fo
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
+_WINNER = re.compile(r"\bthe (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|smallest|"
+                     r"pricier|priciest)(?: one)?\b", re.IGNORECASE)
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -34,6 +36,13 @@ class Conversation:
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
+        won = _WINNER.search(question)
+        if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
+                and self.product and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
+                and won.group("w")[:4].casefold() in self.last.answer.casefold():
+            # "what colour is the cheaper one?" right after "which is cheaper?": the one that answer named (on the
+            # same measure: "the heavier one" after a heel-drop comparison is not its winner)
+            question = _WINNER.sub("it", question)
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again

@@ -688,6 +688,9 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     (["running shoes for women", "any from hoka"], "search", "women running shoes from Hoka", {"RUN-0000026"}),
     # "any with more?" after "how much storage does it have": more of what was just asked, not a bigger screen
     (["galaxy s24", "how much storage does it have", "any with more?"], "search", "bigger in storage", {"PHN-0000366"}),
+    # "what colour is the cheaper one" right after "which is cheaper?": the one that answer named
+    (["compare the pixel 8 and galaxy s24", "which is cheaper?", "what colour is the cheaper one"], "attribute",
+     "Onyx Black", {"PHN-0000171"}),
     # the attribute of "<kind> for <product>", not what fits the product
     (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
 ])
