@@ -591,6 +591,10 @@ _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bi
                             r"what (?:can|do) you (?:tell me|know) about|(?:more )?(?:info|information|details|specs) "
                             r"(?:on|about|of|for)|describe|more about)\b\s*(?:the |this |that )?(?P<x>.*?)(?: please)?$"
                             r"|^tell me more$|^more (?:info|details)$")
+_LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?(?:who (?:likes?|loves?|enjoys?) "
+                    r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|fans?|addicts?|enthusiasts?|nerds?))\b")
+_VAGUE = re.compile(r"\b(?:gifts?|presents?|ideas?|comfy|comfortable|nice|good|great|cool|awesome|decent|quality|"
+                    r"lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
@@ -721,9 +725,11 @@ class Understander:
                      or parse.constraints.empty()):
             # "which is the most expensive?", "whats the cheapest", "the cheaper one?" after a list: of the listed
             parse.constraints.ids = list(within)
-        elif within and WHAT_ABOUT.match(low) and parse.intent == "attribute" and focus \
-                and [p.key for p in parse.products] == [focus] and (narrower := self.constraints(low)).values:
-            # "what about in white?" after a list: the listed products in white, not the colour of the first
+        elif within and parse.intent == "attribute" and focus and [p.key for p in parse.products] == [focus] \
+                and (WHAT_ABOUT.match(low) or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
+                and (narrower := self.constraints(low)).values:
+            # "what about in white?", "something whole bean and light roast" after a list: the listed products so,
+            # not an attribute of the first
             parse.intent, parse.products, parse.checks = "search", [], []
             parse.constraints = narrower
             self._refine(parse, within, searched)
@@ -1414,6 +1420,8 @@ class Understander:
         """Price bounds, quantities, brands, categories and values in a piece of question text."""
         cons = Constraints()
         rest = _FOR_SOMEONE.sub(" ", low)  # "for a big guy": who it is for, not what the product says
+        rest = _LOVER.sub(lambda m: f" {m.group('x') or m.group('y')} ", rest)  # "a gift for a coffee lover": coffee
+        rest = _VAGUE.sub(" ", rest)  # "a comfy chair", "gift ideas": no fact says comfy or gift
         said: list[str] = []  # the price phrases, for their currency
         m = _price(_PRICE_RANGE, rest)
         if m:
@@ -1569,4 +1577,9 @@ class Understander:
         # brands/categories linked twice through different n-grams: keep one
         cons.brands = list({b.key: b for b in cons.brands}.values())
         cons.categories = list({c.key: c for c in cons.categories}.values())
+        deep = [c for c in cons.categories if " > " in c.key]
+        if deep and len(deep) < len(cons.categories):
+            # "a chair for working from home": a department said beside a kind of another one is a word, not a kind
+            cons.categories = [c for c in cons.categories
+                               if " > " in c.key or any(d.key.startswith(c.key + " > ") for d in deep)]
         cons.category_keys = lex.descendants(c.key for c in cons.categories)

@@ -691,6 +691,14 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     # "what colour is the cheaper one" right after "which is cheaper?": the one that answer named
     (["compare the pixel 8 and galaxy s24", "which is cheaper?", "what colour is the cheaper one"], "attribute",
      "Onyx Black", {"PHN-0000171"}),
+    # vague asks: gift words and subjective adjectives say nothing; "a coffee lover" is coffee; a department said
+    # beside a kind of another ("for working from home") is a word, not a kind
+    (["a gift for a coffee lover under $50"], "search", "coffee under $50", {"COF-0000143"}),
+    (["a comfy chair for working from home under $300"], "search", "1 match for office chairs under $300",
+     {"FRN-0000057"}),
+    # after a list, values said without a question narrow it ("something whole bean and light roast")
+    (["looking for a present for someone who loves coffee, under $50", "something whole bean and light roast"],
+     "search", "whole bean light coffee under $50", {"COF-0000242"}),
     # the attribute of "<kind> for <product>", not what fits the product
     (["how much drop protection does the Mous case for the OnePlus 12 have?"], "attribute", "8 feet", {"CSE-0000381"}),
 ])
