@@ -415,24 +415,15 @@ class QuestionModel:
     @classmethod
     def load(cls, directory: Path | None = None, *, embedder: Any = None) -> QuestionModel:
         from shopgraph.extraction import modeldir
-        from shopgraph.extraction.embed import Embedder
+        from shopgraph.qa.rank import load_head
 
         directory = Path(directory) if directory is not None else SHIPPED
-        meta, state = modeldir.load_tensors(directory, TASK)
+        meta = modeldir.read_meta(directory, TASK)
         if list(meta.labels) != list(INTENTS):
             raise ModelLoadError(f"{directory}: its intents {meta.labels} are not this version's {list(INTENTS)}; "
                                  "retrain it with `shopgraph train intent`")
-        if meta.config.get("base_model"):  # trained over another sentence encoder than the packaged MiniLM
-            embedder = Embedder.load(Path(meta.config["base_model"]))
-        elif embedder is None:
-            embedder = Embedder.load()
-        head = make_head(embedder.dim, int(meta.config["hidden"]), int(meta.config["rank"]))
-        try:
-            head.load_state_dict(state)
-        except RuntimeError as exc:
-            raise ModelLoadError(f"{directory}: the tensors do not fit its meta.json ({exc}); retrain it with "
-                                 "`shopgraph train intent`") from None
-        head.eval()
+        meta, head, embedder = load_head(directory, TASK, lambda dim, config: make_head(
+            dim, int(config["hidden"]), int(config["rank"])), "shopgraph train intent", embedder)
         return cls(head, embedder, meta)
 
     def read(self, question: str, names: Sequence[str] = ()) -> Reading:

@@ -382,6 +382,29 @@ def pair_inputs(vectors: _Vectors, question: str, texts: Sequence[str]) -> tuple
     return q, fact, features
 
 
+def load_head(directory: Path, task: str, build: Callable[[int, dict[str, Any]], Any], command: str,
+              embedder: Any = None) -> tuple[Any, Any, Any]:
+    """(meta, head, sentence encoder) of a model directory holding a head over sentence vectors (the ranker, the
+    question reader): the head ``build(dim, config)`` makes, filled from its tensors, over the encoder it was
+    trained with (``embedder`` when that is the packaged MiniLM). ``command`` is how to retrain it."""
+    from shopgraph.extraction import modeldir
+    from shopgraph.extraction.embed import Embedder
+
+    meta, state = modeldir.load_tensors(directory, task)
+    if meta.config.get("base_model"):  # trained over another sentence encoder than the packaged MiniLM
+        embedder = Embedder.load(Path(meta.config["base_model"]))
+    elif embedder is None:
+        embedder = Embedder.load()
+    head = build(embedder.dim, meta.config)
+    try:
+        head.load_state_dict(state)
+    except RuntimeError as exc:
+        raise ModelLoadError(f"{directory}: the tensors do not fit its meta.json ({exc}); retrain it with `{command}`"
+                             ) from None
+    head.eval()
+    return meta, head, embedder
+
+
 class LearnedRanker:
     """P(fact answers the question) from a small head trained on semiPQA over the packaged MiniLM's
     sentence vectors (`shopgraph train qa`). The head starts as the cosine baseline and training keeps it
@@ -398,23 +421,9 @@ class LearnedRanker:
     @classmethod
     def load(cls, directory: Path | None = None, *, embedder: Any = None) -> LearnedRanker:
         """The ranker in ``directory`` (default: the one that ships in qa/models/ranker)."""
-        from shopgraph.extraction import modeldir
-        from shopgraph.extraction.embed import Embedder
-
         directory = Path(directory) if directory is not None else SHIPPED
-        meta, state = modeldir.load_tensors(directory, TASK)
-        rank = int(meta.config.get("rank", 4))
-        if meta.config.get("base_model"):  # trained over another sentence encoder than the packaged MiniLM
-            embedder = Embedder.load(Path(meta.config["base_model"]))
-        elif embedder is None:
-            embedder = Embedder.load()
-        head = make_head(embedder.dim, rank)
-        try:
-            head.load_state_dict(state)
-        except RuntimeError as exc:
-            raise ModelLoadError(f"{directory}: the ranker's tensors do not fit its meta.json ({exc}); retrain it with "
-                                 "`shopgraph train qa`") from None
-        head.eval()
+        meta, head, embedder = load_head(directory, TASK, lambda dim, config: make_head(dim, int(config.get("rank", 4))),
+                                         "shopgraph train qa", embedder)
         return cls(head, embedder, meta, directory)
 
     def logits(self, question: str, texts: Sequence[str]) -> list[float]:

@@ -579,32 +579,40 @@ _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender",
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else|same)\b")
-# words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
+WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
+# "for a big guy", "for my dad": who a product is for, which no fact says
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
                           r"grandpa|boyfriend|girlfriend|me|him|her|myself)\b")
+# "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
+# "do you have it in women's?": what "does it come in women's?" asks
 _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
                          r"(?: one)? in\b")
+# "tell me about the vitamix e310", "tell me more": a summary of a product
 _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bit |a little )?(?:more )?(?:about|on)|"
                             r"what (?:can|do) you (?:tell me|know) about|(?:more )?(?:info|information|details|specs) "
                             r"(?:on|about|of|for)|describe|more about)\b\s*(?:the |this |that )?(?P<x>.*?)(?: please)?$"
                             r"|^tell me more$|^more (?:info|details)$")
+# "a coffee lover", "someone who loves coffee": the interest is the kind of product
 _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?(?:who (?:likes?|loves?|enjoys?) "
                     r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|fans?|addicts?|enthusiasts?|nerds?))\b")
+# words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:gifts?|presents?|ideas?|comfy|comfortable|nice|good|great|cool|awesome|decent|quality|"
                     r"lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
+# a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
+# words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
-WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
 # a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
 _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b"
                                r"(?! (?:expensive|affordable|costly|pricey|popular|recent|rated)\b)")  # prices: aggregates
 _NOT_SUPERLATIVE = frozenset({"best", "interest", "test", "rest", "latest", "honest", "forest", "guest", "request",
                               "chest", "nest", "west", "suggest", "cheapest", "priciest", "modest", "contest",
                               "newest", "digest", "manifest", "protest", "invest", "harvest"})
+# "is there a bigger one?", "any with more?": more of the attribute just asked
 _PLAIN_MORE = re.compile(r"\b(?:bigger|larger|more|less|smaller|higher|lower|longer|shorter)\b")
 _COMPARATIVE_FORM = re.compile(r"(?<!\bno )\b(?P<w>more|less|fewer|bigger|larger|longer|taller|heavier|wider|smaller|"
                                r"shorter|lighter|narrower|higher|lower)\b(?! than\b)")
