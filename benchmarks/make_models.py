@@ -1,6 +1,7 @@
 """Rebuild the models that ship (`make models`) and score them on held-out data.
 
     .venv/bin/python benchmarks/make_models.py [--only attributes relations ranker reader] [--epochs N] [--threads N]
+        [--more-epochs N …] [--first-stage DIR]
 
 What it does, in order (each step writes under --workdir, then copies the model into the package):
 
@@ -110,7 +111,8 @@ def attributes(work: Path, args: argparse.Namespace) -> dict:
         (out / f"evaluation.{name}.json").write_text(json.dumps(ev, indent=2))
         result["heldout"][name] = {"records": sum(1 for _ in heldout.open()), "ave_micro": ev["ave_micro"],
                                    "spans": ev["spans"]}
-    ship(final, "attributes")
+    if final.resolve() != SHIP["attributes"].resolve():  # (--first-stage at the shipped tagger, no more stages)
+        ship(final, "attributes")
     return result
 
 
@@ -151,7 +153,11 @@ def reader(work: Path, args: argparse.Namespace) -> dict:
     out = work / "reader"
     out.mkdir(parents=True, exist_ok=True)
     store = out / "demo.kuzu"
-    shutil.rmtree(store, ignore_errors=True)
+    for old in (store, store.with_name(store.name + ".wal"), store.with_name(store.name + ".lock")):
+        if old.is_dir():  # a Kùzu store is one file (older versions wrote a folder)
+            shutil.rmtree(old)
+        else:
+            old.unlink(missing_ok=True)
     run(["build", str(ROOT / "data/demo/catalog.jsonl"), "--store", str(store)])
     started = time.perf_counter()
     meta = json.loads(run(["train", "intent", "--store", str(store), "--pqa", str(DATA / "pqa" / "semipqa.dev.tsv"),
@@ -182,7 +188,8 @@ def main() -> int:
         if step in needed and not needed[step].exists():
             print(f"{needed[step]} is absent; the {step} step needs ../shared/datasets/ (see its README)", file=sys.stderr)
             return 2
-    summary = {step: STEPS[step](args.workdir, args) for step in args.only}
+    summary = {step: STEPS[step](args.workdir, args) for step in STEPS if step in args.only}  # the reader reads
+    # the graph the tagger and the relation model just made
     (args.workdir / "summary.json").write_text(json.dumps(summary, indent=2))
     print(json.dumps(summary, indent=2))
     return 0

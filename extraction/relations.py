@@ -114,7 +114,7 @@ class ProductIndex:
 
     @staticmethod
     def _ends_name(ws: Sequence[Word], run: Sequence[int], b: int) -> bool:
-        """Whether the title's first ``b`` words of ``run`` are a whole model name: punctuation, a number or
+        """Whether the title's first ``b`` words of ``run`` are a whole model name: punctuation, an amount or
         "by <brand>" follows ("Galaxy S24, 256 GB", "Pixel 7a 128GB", "Everyday Pitcher by Brita"), where
         "Galaxy S24 Ultra", "Galaxy S24+" and "Galaxy S24 Case" go on to name another product."""
         if b < len(run):
@@ -154,7 +154,8 @@ class ProductIndex:
                     a += 1
                     continue
                 b, found = best
-                if b < len(run) and any(c.isdigit() for c in keys[b]) and not self._whole.get(tuple(keys[a:b])):
+                if b < len(run) and any(c.isdigit() for c in keys[b]) and not _AMOUNT.match(keys[b]) \
+                        and not self._whole.get(tuple(keys[a:b])):
                     # "Samsung Galaxy A54 5G" where no title begins so: "Samsung Galaxy" goes on with a model
                     # number no title has, so it names another model, not every Galaxy
                     a = b

@@ -251,8 +251,8 @@ class AttributeTagger:
                 i, j = trim(seg.words, i, j)
                 if i >= j:
                     continue
-                if all(w.text.casefold() in UNITS for w in seg.words[i:j]):
-                    continue  # a unit alone ("watts" of "30 watts") is no value
+                if all(w.text.casefold() in UNITS and len(w.text) > 1 for w in seg.words[i:j]):
+                    continue  # a unit alone ("watts" of "30 watts") is no value; "M" or "L" may be a size
                 start, end = seg.words[i].start, seg.words[j - 1].end
                 score = sum(seg.probs[i:j]) / (j - i)
                 out.append(ExtractedValue(label, text[start:end], seg.field, start, end, round(score, 4)))

@@ -21,6 +21,10 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the
                        re.IGNORECASE)
 _WINNER = re.compile(r"\bthe (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|smallest|"
                      r"pricier|priciest)(?: one)?\b", re.IGNORECASE)
+# the words an answer says a measure with, by the first letters of the shopper's comparative
+_SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest", "more expensive", "most expensive"),
+                 "ligh": ("lighter", "lightest"), "heav": ("heavier", "heaviest"), "bigg": ("bigger", "biggest"),
+                 "smal": ("smaller", "smallest")}
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -39,7 +43,7 @@ class Conversation:
         won = _WINNER.search(question)
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
                 and self.product and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
-                and won.group("w")[:4].casefold() in self.last.answer.casefold():
+                and any(w in self.last.answer.casefold() for w in _SAME_MEASURE[won.group("w").casefold()[:4]]):
             # "what colour is the cheaper one?" right after "which is cheaper?": the one that answer named (on the
             # same measure: "the heavier one" after a heel-drop comparison is not its winner)
             question = _WINNER.sub("it", question)

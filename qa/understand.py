@@ -8,6 +8,7 @@ Nothing here writes Cypher: the text of the question only ever travels as query 
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import logging
@@ -400,8 +401,10 @@ class Lexicon:
         for row in store.query(cr.QA_VALUES):
             entry = ValueEntry(row["key"], row["attribute"], row["value"], row["number"], row["unit"])
             kt = key_tokens(row["value"] or "")
-            if kt and not (len(kt) == 1 and (kt[0] in STOPWORDS or kt[0].isdigit() or kt[0] in UNITS or len(kt[0]) < 2)):
-                # (a unit or a letter alone, as an extraction may give, names no value a shopper asks for)
+            if kt and not (len(kt) == 1 and (kt[0] in STOPWORDS or kt[0].isdigit() or (kt[0] in UNITS and len(kt[0]) > 1)
+                                              or (len(kt[0]) < 2 and "size" not in entry.attribute))):
+                # (a unit or a letter alone, as an extraction may give, names no value a shopper asks for; a letter
+                # is a value of a size: "M")
                 lex.values[kt].append(entry)
                 if entry.number is None:
                     for word in set(kt) - STOPWORDS:
@@ -469,7 +472,7 @@ class Lexicon:
 
 
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |are )?compatible with|go with|goes with|"
-                 r"suit|suits|support|supports|charge|charges|connect to|connects to|pair with|pairs with)")
+                 r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_OF = re.compile(
@@ -584,7 +587,7 @@ WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
-                          r"grandpa|boyfriend|girlfriend|me|him|her|myself)\b")
+                          r"grandpa|boyfriend|girlfriend|me|myself)\b")
 # "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 # "do you have it in women's?": what "does it come in women's?" asks
@@ -597,15 +600,15 @@ _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bi
                             r"|^tell me more$|^more (?:info|details)$")
 # "a coffee lover", "someone who loves coffee": the interest is the kind of product
 _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?(?:who (?:likes?|loves?|enjoys?) "
-                    r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|fans?|addicts?|enthusiasts?|nerds?))\b")
+                    r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|addicts?|enthusiasts?|nerds?))\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
-_VAGUE = re.compile(r"\b(?:gifts?|presents?|ideas?|comfy|comfortable|nice|good|great|cool|awesome|decent|quality|"
-                    r"lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
+_VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|comfy|comfortable|nice|"
+                    r"good|great|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
-                      r"never ?mind|forget (?:that|it|about that)|scratch that|hi|hello|hey)\b[,.!:;]?\s+)+")
+                      r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!]))\b[,.!:;]?\s+)+")
 # a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
 _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b"
                                r"(?! (?:expensive|affordable|costly|pricey|popular|recent|rated)\b)")  # prices: aggregates
@@ -710,7 +713,7 @@ class Understander:
                 and (parse.constraints.empty() or parse.constraints == searched):
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
             # not only of those shown
-            parse.constraints = replace(searched)
+            parse.constraints = copy.deepcopy(searched)
         elif within and _LIST_REFERENCE.search(low):
             if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
                                                                    "count_products", "extreme"):
@@ -760,7 +763,8 @@ class Understander:
             parse.intent, parse.products, parse.checks, parse.constraints = "unanswerable", [], [], Constraints()
         parse.yes_no = bool(_YES_NO.match(low))
         told = _TELL_ME_ABOUT.match(low)
-        if told is not None and not parse.pinned and parse.intent in ("attribute", "search", "unanswerable"):
+        if told is not None and not parse.pinned and parse.intent in ("attribute", "search", "unanswerable") \
+                and not _NOT_IN_CATALOG.search(low):  # ("info on shipping for …" is not about the product)
             # "tell me about the vitamix e310", "tell me more about it": a summary of the product named or in focus
             subject = told.group("x") or ""
             named = self.link_product(subject, strict=True) if subject and not set(tokens(subject)) <= PRONOUNS \
@@ -1095,7 +1099,7 @@ class Understander:
         cons = self.constraints(low[:m.start()] + " " + low[m.end():])
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
         if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)):
-            cons = replace(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
+            cons = copy.deepcopy(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
         elif not cons.categories:
             return False  # "the lightest" of what? (a product in focus, or nothing said)
         parse.intent, parse.aggregate, parse.direction = "aggregate", "extreme", direction

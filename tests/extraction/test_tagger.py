@@ -211,3 +211,6 @@ def test_a_unit_alone_is_no_extracted_value(tiny_tagger: Path) -> None:
     whole = Segment("title", ws, ["O", "O", "B-Wattage", "I-Wattage", "O"], [1.0] * 5)
     assert tagger.spans([alone], {"title": title}) == []
     assert [v.value for v in tagger.spans([whole], {"title": title})] == ["30 watts"]
+    shirt = "Tee size M"
+    size = Segment("title", words(shirt), ["O", "O", "B-Size"], [1.0] * 3)
+    assert [v.value for v in tagger.spans([size], {"title": shirt})] == ["M"]  # "m" is a unit too, but alone a size

@@ -737,3 +737,14 @@ def test_demo_a_plural_kind_no_category_names_lists_every_title_that_says_it(dem
     data = ask(demo_graph, "espresso machines")
     ids = {p["id"] for p in data["products"]}
     assert data["intent"] == "search" and {"HOM-0000201", "HOM-0000204", "HOM-0000261"} <= ids, data["products"]
+
+
+@pytest.mark.parametrize(("questions", "never"), [
+    # "charge" is a compatibility verb only before a product ("charge an iphone se"), not in "does it charge fast?"
+    (["pixel 8", "does it charge fast?"], "compatibility"),
+    # "info on shipping for …" is not a product summary
+    (["info on shipping for the vitamix e310"], "attribute"),
+])
+def test_demo_wordings_that_must_not_misfire(demo_graph: Path, tmp_path: Path, questions: list[str], never: str) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] != never, last
