@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from shopgraph.qa.retrieve import Card, Fact, format_price
+from shopgraph.qa.understand import singular
 
 DONT_KNOW = "I don't know"
 
@@ -205,21 +206,19 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
 
 
-def _one(kind: str) -> str:
-    """A category's name for one product: "air fryers" → "air fryer", "accessories" → "accessory"."""
-    if kind.endswith("ies"):
-        return kind[:-3] + "y"
-    if kind.endswith(("ches", "shes", "sses", "xes")):
-        return kind[:-2]
-    return kind[:-1] if kind.endswith("s") and not kind.endswith("ss") else kind
+def _by_attribute(facts: Sequence[Fact]) -> dict[str, list[str]]:
+    """Fact values by attribute, in the facts' order."""
+    by: dict[str, list[str]] = {}
+    for f in facts:
+        by.setdefault(f.attribute, []).append(f.value)
+    return by
 
 
 def summary_answer(card: Card, facts: Sequence[Fact], most: int = 6) -> str:
     """ "tell me about X": what it is, who makes it, its price, then its other facts (at most ``most``)."""
-    by: dict[str, list[str]] = {}
-    for f in facts:
-        by.setdefault(f.attribute, []).append(f.value)
-    kind = _one(by.get("category", [""])[0].rsplit(">", 1)[-1].strip().lower())
+    by = _by_attribute(facts)
+    head, _, last = by.get("category", [""])[0].rsplit(">", 1)[-1].strip().lower().rpartition(" ")
+    kind = f"{head} {singular(last)}".strip() if last else ""  # "air fryers" → "air fryer"
     text = cap(the(card.title))
     text += f" is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}" if kind else ""
     text += f" by {join(unique(by['brand']))}" if by.get("brand") else ""
@@ -231,9 +230,7 @@ def summary_answer(card: Card, facts: Sequence[Fact], most: int = 6) -> str:
 
 def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]) -> str:
     def summary(card: Card, facts: Sequence[Fact]) -> str:
-        by: dict[str, list[str]] = {}
-        for f in facts:
-            by.setdefault(f.attribute, []).append(f.value)
+        by = _by_attribute(facts)
         parts = [f"{attribute_name(attr)} {join(unique(values))}" for attr, values in by.items()]
         return f"{the(card.title)}: {'; '.join(parts)}"
     return f"{cap(summary(a, fa))}. {cap(summary(b, fb))}."

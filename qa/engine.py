@@ -279,7 +279,7 @@ class Engine:
             return self._result(parse, "attribute", compose.summary_answer(card, shown),
                                 [f.rescored(1.0) for f in shown[:9]], hit, card.id)
         if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
-            self._read_attribute(parse, product_has={f.attribute for f in facts})
+            self._read_attribute(parse, {f.attribute for f in facts})
         ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)
         if parse.checks:
             keys = {c.key for c in parse.checks}
@@ -318,7 +318,7 @@ class Engine:
             said = self._from_text(parse, card)
             if said is not None:
                 return said
-            if not self._read_attribute(parse, {f.attribute for f in facts}):
+            if not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True):
                 closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned),
                                  key=lambda f: -f.score)[:3]
                 return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
@@ -364,17 +364,16 @@ class Engine:
         return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
                             hit, card.id)
 
-    def _read_attribute(self, parse: Parse, having: set[str] | None = None, product_has: set[str] | None = None
-                        ) -> bool:
-        """No cue word named the attribute asked ("who makes the clifton 9?"): the learned reader reads it
-        among the graph's attribute names, when it is sure enough that the question asks one (and, given
-        ``having``, only one of those: a yes/no question is answered by a fact the product has)."""
+    def _read_attribute(self, parse: Parse, has: set[str], *, only_its_own: bool = False) -> bool:
+        """No cue word named the attribute asked ("who makes the clifton 9?"): the learned reader reads it among
+        the graph's attribute names when it is sure enough; at half the bar when the product ``has`` it ("what chip
+        is in the pavilion?": processor, 0.28). ``only_its_own``: only one the product has, at the full bar (a
+        yes/no question is answered by a fact the product has)."""
         reading = self.reader.read(parse.text, self._attribute_names)
-        if reading.intent != "attribute" or reading.attribute is None or (having is not None and reading.attribute
-                                                                          not in having):
+        if reading.intent != "attribute" or reading.attribute is None:
             return False
-        # less sure, it must be one the product has ("what chip is in the pavilion?": processor, 0.28)
-        if reading.attribute_p < (SURE if product_has is None or reading.attribute not in product_has else SURE / 2):
+        owned = reading.attribute in has
+        if (only_its_own and not owned) or reading.attribute_p < (SURE / 2 if owned and not only_its_own else SURE):
             return False
         parse.attributes, parse.read_by_model = [reading.attribute], True
         return True
@@ -452,15 +451,8 @@ class Engine:
         """Products whose titles say every one of ``words`` (the lexicon's title postings), when some do and not
         more than ``most``; else none (a free search reads the words instead)."""
         said = [w for w in words if w.isalpha() and w not in STOPWORDS]
-        found: set[int] | None = None
-        for word in said:
-            postings = set(self.lexicon.postings.get(word, ()))
-            found = postings if found is None else found & postings
-            if not found:
-                return []
-        if not found or len(found) > most:
-            return []
-        return [self.lexicon.title_ids[i] for i in sorted(found)]
+        found = self.lexicon.titled(said) if said else []
+        return found if len(found) <= most else []
 
     @staticmethod
     def _said_by_titles(cards: dict[str, Card], cons: Constraints, complete: int = 200) -> dict[str, Card]:

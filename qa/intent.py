@@ -414,16 +414,20 @@ class QuestionModel:
 
     @classmethod
     def load(cls, directory: Path | None = None, *, embedder: Any = None) -> QuestionModel:
-        from shopgraph.extraction import modeldir
         from shopgraph.qa.rank import load_head
 
         directory = Path(directory) if directory is not None else SHIPPED
-        meta = modeldir.read_meta(directory, TASK)
+
+        def build(dim: int, config: dict[str, Any]) -> Any:
+            if "hidden" not in config or "rank" not in config:
+                raise ModelLoadError(f"{directory}: its meta.json lacks the head's sizes; retrain it with "
+                                     "`shopgraph train intent`")
+            return make_head(dim, int(config["hidden"]), int(config["rank"]))
+
+        meta, head, embedder = load_head(directory, TASK, build, "shopgraph train intent", embedder)
         if list(meta.labels) != list(INTENTS):
             raise ModelLoadError(f"{directory}: its intents {meta.labels} are not this version's {list(INTENTS)}; "
                                  "retrain it with `shopgraph train intent`")
-        meta, head, embedder = load_head(directory, TASK, lambda dim, config: make_head(
-            dim, int(config["hidden"]), int(config["rank"])), "shopgraph train intent", embedder)
         return cls(head, embedder, meta)
 
     def read(self, question: str, names: Sequence[str] = ()) -> Reading:

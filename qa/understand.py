@@ -435,6 +435,16 @@ class Lexicon:
         """The attribute name of numeric values whose name reads ``said`` ("size" → "size")."""
         return next((a for a in self.numeric if " ".join(key_tokens(a)) == said), said)
 
+    def titled(self, words: Sequence[str]) -> list[str]:
+        """Ids of the products whose titles say every one of ``words`` (title-word forms), in title order."""
+        found: set[int] | None = None
+        for word in words:
+            postings = set(self.postings.get(word, ()))
+            found = postings if found is None else found & postings
+            if not found:
+                return []
+        return [self.title_ids[i] for i in sorted(found or ())]
+
     def title_search(self, words: Sequence[str], k: int) -> list[tuple[str, float]]:
         """(product id, score) of the ``k`` titles that hold the rarest of ``words``: each word adds its
         inverse document frequency, as a full-text index ranks (ties in title order)."""
@@ -911,11 +921,7 @@ class Understander:
         if not 1 <= len(said) <= 3 or not said[-1].isalpha() or singular(said[-1]) == said[-1]:
             return None
         words = [singular(w) for w in said]
-        found: set[int] | None = None
-        for word in words:
-            postings = set(self.lexicon.postings.get(word, ()))
-            found = postings if found is None else found & postings
-        return words if found is not None and len(found) > listings else None
+        return words if len(self.lexicon.titled(words)) > listings else None
 
     def _plural_kind(self, low: str) -> bool:
         """The text names a kind of product in the plural ("chargers", "pitchers", "boots")."""
