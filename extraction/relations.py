@@ -281,12 +281,18 @@ class RelationClassifier:
 
         if not cands:
             return []
+        unique: dict[tuple[str, tuple[str, ...]], int] = {}  # identical inputs (category, marked words) run once
+        first: list[Candidate] = []
+        which = [unique.setdefault((c.category, tuple(c.words)), len(unique)) for c in cands]
+        for c, k in zip(cands, which):
+            if k == len(first):
+                first.append(c)
         ctx: dict[str, list[str]] = {}
         encoded = encode(self.tokenizer, [(ctx.setdefault(c.category, context_words(c.category)), c.words)
-                                          for c in cands], self.max_length)
-        positions = marker_positions(encoded, cands)
-        order = sorted(range(len(cands)), key=lambda k: len(encoded[k].input_ids))
-        out: list[list[float]] = [[] for _ in cands]
+                                          for c in first], self.max_length)
+        positions = marker_positions(encoded, first)
+        order = sorted(range(len(first)), key=lambda k: len(encoded[k].input_ids))
+        out: list[list[float]] = [[] for _ in first]
         pad_id = self.tokenizer.pad_token_id or 0
         self.model.eval()
         with torch.inference_mode():
@@ -296,7 +302,7 @@ class RelationClassifier:
                 logits = relation_logits(self.model, {k: v.to(self.device) for k, v in batch.items()}).float().cpu()
                 for r, row in zip(idx, torch.sigmoid(logits).tolist()):
                     out[r] = row
-        return out
+        return [out[k] for k in which]
 
     def decide(self, cands: Sequence[Candidate]) -> list[frozenset[ProductRelation]]:
         """The types at or above the threshold, per candidate."""

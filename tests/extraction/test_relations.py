@@ -217,3 +217,25 @@ def test_evaluate_relations_on_hand_checked_mentions(relation_model: Path) -> No
     path = Path(__file__).resolve().parents[2] / "data" / "annotations" / "demo-relations.jsonl"
     scores = evaluate_relations(relation_model, [path])
     assert scores.candidates == 41 and scores.positives == 27
+
+
+def test_identical_relation_inputs_run_once_and_score_as_alone(relation_model: Path) -> None:
+    classifier = RelationClassifier.load(relation_model)
+    index = ProductIndex()
+    twin = Product(id="c2", title=CASE.title, brand="OtterBox", bullets=CASE.bullets)
+    cands = candidates([PHONE, PHONE2, CASE, twin], index)
+    distinct = {(c.category, tuple(c.words)) for c in cands}
+    assert len(distinct) < len(cands)  # the twin repeats the case's mentions word for word
+    calls: list[int] = []
+    forward = classifier.model.forward
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(int(kwargs["input_ids"].shape[0]))
+        return forward(*args, **kwargs)
+
+    classifier.model.forward = counted  # type: ignore[method-assign]
+    together = classifier.probabilities(cands)
+    assert sum(calls) == len(distinct)  # each distinct input once
+    alone = [classifier.probabilities([c])[0] for c in cands]
+    for row, single in zip(together, alone):
+        assert row == pytest.approx(single, abs=1e-5)
