@@ -50,6 +50,8 @@ __all__ = ["Answer", "Engine", "Fact", "ProductHit"]
 ANSWER_THRESHOLD = 0.5  # a ranked fact must score at least this to answer an attribute question
 MAX_LISTED = 20  # products a search answer returns (its text names the first five)
 RANKER_ALONE = 0.95  # off a product's page, the ranker's score answers without a rule match only above this
+PAGE_YES_NO_ALONE = 0.9  # on a page, a yes/no question naming no attribute: the ranker alone answers from this,
+# below it only when the reader picks the same attribute ("does it have a touchscreen?": not its brand at 0.84)
 Generator = Callable[[str, list[Fact], str], str]
 
 
@@ -240,8 +242,9 @@ class Engine:
             s = 0.0
             if f.attribute in asked:
                 s = 1.0 - 0.02 * asked.index(f.attribute)
-            elif any(a and a <= words[f.attribute] for a in asked_toks):
-                s = 0.8
+            elif any(a and a <= words[f.attribute] and a & said for a in asked_toks):
+                s = 0.8  # a wider name holding a name asked in the question's own words ("storage" of "storage
+                # capacity"), not one a cue only stands for ("memory" asks "capacity": not a desk's weight capacity)
             rule.append(s)
         texts = [fact_text(f.attribute, f.value) for f in facts]
         if not pinned and asked and not any(rule):
@@ -325,6 +328,14 @@ class Engine:
                                        f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
         scored = ranked or self._score_facts(parse.text, facts, parse.attributes, pinned=parse.pinned)
         scored.sort(key=lambda f: -f.score)
+        if parse.yes_no and parse.pinned and not parse.attributes and scored \
+                and ANSWER_THRESHOLD <= scored[0].score < PAGE_YES_NO_ALONE \
+                and self.reader.read(parse.text, sorted({f.attribute for f in facts})).attribute != scored[0].attribute:
+            said = self._from_text(parse, card)
+            if said is not None:
+                return said
+            return self._dont_know(parse, scored[:3], {card.id: card.title}, hit, f" whether "
+                                   f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
         first = parse.attributes[0] if parse.attributes else None
         lacks_first = first is not None and all(f.attribute != first for f in facts)
         lacking = not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first
@@ -383,7 +394,7 @@ class Engine:
         the asked word ("does it have a warranty?" → "Backed by a 2-year limited warranty."), quoted as it is."""
         title = _title_words(card.title)
         asked = {w for a in parse.attributes for w in tokens(a)}
-        wanted = {w for w in (asked or set(tokens(parse.text))) - STOPWORDS - title - _TEXT_FILLER
+        wanted = {w for w in (asked | set(tokens(parse.text))) - STOPWORDS - title - _TEXT_FILLER
                   if len(w) > 3 and not any(c.isdigit() for c in w)}
         if not wanted:
             return None
