@@ -25,6 +25,7 @@ _WINNER = re.compile(r"\bthe (?P<w>cheaper|cheapest|lighter|lightest|heavier|hea
 _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest", "more expensive", "most expensive"),
                  "ligh": ("lighter", "lightest"), "heav": ("heavier", "heaviest"), "bigg": ("bigger", "biggest"),
                  "smal": ("smaller", "smallest")}
+MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -37,9 +38,11 @@ class Conversation:
         self.listed: list[str] = []  # the products the last answer that listed several named
         self.last: Answer | None = None
         self.searched: Constraints | None = None  # the last search's constraints, which a refinement changes
+        self.earlier: list[str] = []  # the products in focus before this one, the latest first
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
+        previous = self.product
         won = _WINNER.search(question)
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
                 and self.product and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
@@ -57,6 +60,8 @@ class Conversation:
                 and self.last.facts else None
             answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None,
                                         searched=self.searched, asked_before=before)
+            if answer.lacking and answer.focus == self.product:
+                answer = self._of_another(question, answer)
         self.last = answer
         if answer.searched is not None:
             self.searched = answer.searched
@@ -64,6 +69,8 @@ class Conversation:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.focus:
             self.product = answer.focus
+        if previous and previous != self.product:
+            self.earlier = [previous, *(p for p in self.earlier if p not in (previous, self.product))][:MAX_EARLIER]
         ids = [p.id for p in answer.products]
         narrowed = len(ids) == 1 and ids[0] in self.listed  # "do they come in black?" left one: "they" stay
         if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed \
@@ -72,6 +79,18 @@ class Conversation:
             if answer.searched is None:  # a list no search made ("what fits it?"): "the lightest of them" is of it
                 self.searched = None
         return answer
+
+    def _of_another(self, question: str, unknown: Answer) -> Answer:
+        """The product in focus lacks the attribute asked: the first product the last list named or one in focus
+        before may have it ("any chargers for it?" … "how many watts is that?" is the charger's wattage, not the
+        phone's; "how big is the water tank on the keurig?" after its filters is the machine's). The first of them
+        that has it answers; else the focus's "I don't know" stands."""
+        others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product]
+        for other in dict.fromkeys(others):
+            answer = self.engine.answer(question, context=other, searched=self.searched)
+            if answer.intent == "attribute" and answer.facts and answer.facts[0].attribute in unknown.lacking:
+                return answer
+        return unknown
 
     def _same_question_about(self, question: str) -> tuple[str, str | None, str | None] | None:
         """(question, product it is asked on, product in focus) for "what about <another product>?" after a

@@ -65,6 +65,9 @@ class Answer:
     cypher: list[str]
     focus: str | None = field(default=None, repr=False)  # the product the answer is about, for follow-ups
     searched: Constraints | None = field(default=None, repr=False)  # a search's constraints, for "in size 9?"
+    # the attributes a question asked that the product in focus lacks ("how many watts is that?" of a phone), so
+    # a conversation may ask it of another product it has talked about (qa.conversation)
+    lacking: tuple[str, ...] = field(default=(), repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of `shopgraph ask --json`; facts best first."""
@@ -353,7 +356,10 @@ class Engine:
                 return said
             reason = f" the {compose.join(parse.attributes[:1]) or 'answer'} of {compose.the(card.title)}" \
                 if parse.attributes else f" how to answer that about {compose.the(card.title)}"
-            return self._dont_know(parse, scored[:3], {card.id: card.title}, hit, reason, focus=card.id)
+            unknown = self._dont_know(parse, scored[:3], {card.id: card.title}, hit, reason, focus=card.id)
+            if parse.attributes and not parse.yes_no and not parse.pinned and parse.attributes[0] not in _EVERY_PRODUCTS:
+                unknown.lacking = tuple(parse.attributes)  # (a price every product has: its own gap, not another's)
+            return unknown
         best = scored[0].attribute
         chosen = [f for f in scored if f.attribute == best]
         every = best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold())
@@ -999,6 +1005,7 @@ class Engine:
 
 
 
+_EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most

@@ -778,3 +778,12 @@ def test_demo_the_text_answers_in_the_questions_words_where_the_graph_has_no_fac
     question's "charge" (not the attribute's words), and is quoted."""
     data = ask(demo_graph, "how long do the beats studio pro last on one charge?")
     assert data["intent"] == "attribute" and "40 hrs" in data["answer"], data["answer"]
+
+
+def test_demo_an_attribute_the_focus_lacks_is_asked_of_the_product_just_listed(demo_graph: Path, tmp_path: Path) -> None:
+    """A phone has no wattage: "how many watts is that" after the chargers that fit it is the first charger's.
+    (A price the product in focus lacks stays its own "I don't know": see the filter's page above.)"""
+    answers = ask_session(demo_graph, tmp_path, ["how much is the google pixel 8 pro", "any chargers that work with it?",
+                                                 "how many watts is that"])
+    assert answers[1]["products"][0]["id"] == "CHG-0000119", answers[1]["products"]
+    assert "100" in answers[2]["answer"] and "Anker" in answers[2]["answer"], answers[2]["answer"]
