@@ -492,6 +492,8 @@ class Engine:
                 return self._free_search(parse)
             cons = parse.constraints = replace(cons, ids=titled)  # "got any wireless earbuds?": titles that say so
             described = "products titled “" + " ".join(w for w in cons.words if w.isalpha() and w not in STOPWORDS) + "”"
+        elif not cons.categories and (free := [w for w in cons.words if w.isalpha() and w not in STOPWORDS]):
+            described = f"{cons.describe()} titled “{' '.join(free)}”"  # "black products titled “noise cancelling earbud”"
         cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
@@ -501,13 +503,14 @@ class Engine:
             said = {t for b in cons.brands for t in tokens(b.name)}
             cons = parse.constraints = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
             cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= _title_words(c.title or "")}
-        narrowed = self._said_by_titles(cards, cons)
+        narrowed, searched = self._said_by_titles(cards, cons), cons
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
             cards, cons = narrowed, replace(cons, ids=list(narrowed))
             parse.constraints = cons
         if len(cards) < 10 and cons.values:
-            # "noise cancelling headphones under $150": a listing whose title says it although no value does
-            for card in self._said_in_titles(cons):
+            # "noise cancelling headphones under $150": a listing whose title says it although no value does (among
+            # all the search's products, not only those its words narrowed to)
+            for card in self._said_in_titles(searched):
                 cards.setdefault(card.id, card)
         if not cards:
             return self._relaxed(parse)
@@ -610,8 +613,11 @@ class Engine:
             return []
         rest = Constraints(cons.brands, cons.categories, cons.category_keys, [], cons.price_min, cons.price_max,
                            currency=cons.currency, ids=cons.ids)
-        if rest.empty():
-            return []
+        if rest.empty():  # words and values only ("noise cancelling earbuds in black"): the titles that say them all
+            titled = self.lexicon.titled(sorted(needed))
+            if not titled or len(titled) > 500:
+                return []
+            rest.ids = titled
         return [c for c in self.retriever.search(rest, limit=500).values() if needed <= _title_words(c.title or "")]
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:

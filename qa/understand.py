@@ -1281,7 +1281,9 @@ class Understander:
                 return named
             listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name))]
             parse.intent, parse.products, parse.variants = "search", [], []
-            parse.constraints = replace(wanted, ids=listings)
+            kind = self._kind_said(head, len(listings))
+            # "noise cancelling earbuds in black": a kind more titles say than the model has listings, in a colour
+            parse.constraints = replace(wanted, words=[*wanted.words, *kind]) if kind else replace(wanted, ids=listings)
             return named
         return None
 

@@ -787,3 +787,12 @@ def test_demo_an_attribute_the_focus_lacks_is_asked_of_the_product_just_listed(d
                                                  "how many watts is that"])
     assert answers[1]["products"][0]["id"] == "CHG-0000119", answers[1]["products"]
     assert "100" in answers[2]["answer"] and "Anker" in answers[2]["answer"], answers[2]["answer"]
+
+
+def test_demo_a_kind_in_a_colour_is_a_search_not_one_models_listings(demo_graph: Path) -> None:
+    """ "noise cancelling earbuds in black": more titles say the kind than one model has listings, so it is every
+    black one (the Bose in Triple Black too), not the Sony's listings."""
+    data = ask(demo_graph, "noise cancelling earbuds in black")
+    ids = {p["id"] for p in data["products"]}
+    assert data["intent"] == "search" and {"AUD-0000051", "AUD-0000124"} <= ids, data["products"]
+    assert "AUD-0000032" not in ids and "earbud" in data["answer"], data["answer"]  # the Sony in silver is not black
