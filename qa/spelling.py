@@ -28,6 +28,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Q
 MIN_LENGTH = 4
 CUTOFF = 75.0
 CUTOFF_SHORT = 88.0
+KIND_COMMONER = 20  # how much commoner in English a kind must be than a known word to be read for it
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +42,10 @@ def english_frequency() -> dict[str, int]:
 class Speller:
     """Corrects misspelt words of a question against a vocabulary (the graph's words)."""
 
-    def __init__(self, vocabulary: Iterable[str], phrases: Iterable[str] = ()) -> None:
+    def __init__(self, vocabulary: Iterable[str], phrases: Iterable[str] = (), kinds: Iterable[str] = ()) -> None:
         words = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
+        # words that name a kind of product ("boot"): a rare English word a letter away from one is its typo
+        self.kinds = sorted({k for k in kinds if k.isalpha() and len(k) >= MIN_LENGTH})
         # names of several words ("heel drop", "shaft height"): one word of them may be short and misspelt
         self.phrases: dict[int, list[tuple[str, ...]]] = {}
         for phrase in sorted(set(phrases)):
@@ -71,7 +74,13 @@ class Speller:
             low = word.casefold().replace("’", "'").removesuffix("'s")
             if len(low) < MIN_LENGTH or not low.isalpha():
                 return word
-            if low in self.known or singular(low) in self.known or low in english or singular(low) in english:
+            if low in self.known or singular(low) in self.known:
+                return word
+            if low in english or singular(low) in english:
+                kind = self._kind_of_rare_word(low, english)
+                if kind is not None:
+                    changes.append((word, kind))
+                    return kind
                 return word
             # a short word needs a closer match: "undr" → "under" (89), not "carbs" → "car" (86)
             cutoff = CUTOFF_SHORT if len(low) <= 5 else CUTOFF
@@ -91,6 +100,20 @@ class Speller:
 
         text = _WORD.sub(fix, text)
         return self._fix_phrases(text, changes), changes
+
+    def _kind_of_rare_word(self, low: str, english: dict[str, int]) -> str | None:
+        """A kind of product a letter away from an English word the graph does not know, when the kind is at least
+        KIND_COMMONER times as common in English: "bots" → "boots" (26×), "chars" → "chair"; "lover" stays (cover: 6×)."""
+        from rapidfuzz.distance import OSA
+
+        stem = singular(low)
+        seen = max(english.get(low, 0), english.get(stem, 0))
+        close = [k for k in self.kinds if abs(len(k) - len(stem)) <= 1 and OSA.distance(stem, k) <= 1
+                 and max(english.get(k, 0), english.get(k + "s", 0)) >= KIND_COMMONER * max(seen, 1)]
+        if not close:
+            return None
+        kind = min(close, key=lambda k: (-english.get(k, 0), k))
+        return kind + "s" if stem != low else kind  # as many as the shopper said: "bots" → "boots"
 
     def _fix_phrases(self, text: str, changes: list[tuple[str, str]]) -> str:
         """One misspelt word in a name of several words, the others as written: "hel drop" → "heel drop"."""

@@ -665,7 +665,7 @@ class Understander:
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
         vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
-        self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes))
+        self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words)
         # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
         bare = sorted({" ".join(key_tokens(a)) for a, entries in lexicon.numeric.items()
                        if any(e.unit is None for e in entries)} - {""}, key=len, reverse=True)

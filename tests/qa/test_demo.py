@@ -497,6 +497,19 @@ def test_speller_reads_letters_of_any_script() -> None:
     assert speller.correct("lavazza qualità rossa warranty") == ("lavazza qualità rossa warranty", [])
 
 
+@pytest.mark.parametrize(("text", "expect"), [
+    ("cheapest bots", "cheapest boots"),  # "bots" is English, but "boots" is 26 times commoner and a kind
+    ("office chars", "office chairs"),
+    ("a gift for a coffee lover", "a gift for a coffee lover"),  # "cover" is only 6 times commoner than "lover"
+    ("black cats", "black cats"),  # a word the graph knows stays
+])
+def test_speller_reads_a_rare_english_word_next_to_a_kind_as_the_kind(text: str, expect: str) -> None:
+    from shopgraph.qa.spelling import Speller
+
+    speller = Speller(["boot", "chair", "cover", "office", "black", "cat", "coffee"], kinds=["boot", "chair", "cover"])
+    assert speller.correct(text)[0] == expect
+
+
 
 def test_demo_average_price_of_a_named_model(demo_graph: Path) -> None:
     """Two $ listings of the Nokia G42 5G ($177, $187): the average is over the model's listings."""
