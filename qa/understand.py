@@ -1019,6 +1019,13 @@ class Understander:
                 b = self._side(said, focus)
             else:  # "waterproof boots for women": one common word names no product
                 b = self.link_product(said, strict=True) if self._names_product(said) else None
+            kinds = {singular(t) for c in head.categories for t in tokens(c.name)} & self.lexicon.category_words
+            if b is not None and kinds & {singular(t) for t in tokens(b.name)} - {singular(t) for t in tokens(said)}:
+                # "case for iphone 15 plus" where no such phone is listed: the name linked a case that says it, so
+                # it is every case whose title says the name, not what fits that case
+                parse.intent, parse.constraints = "search", replace(head, words=[
+                    *head.words, *(t for t in tokens(said) if t not in STOPWORDS)])
+                return True
             if b:
                 parse.intent, parse.list_mode = "compatibility", True
                 parse.products = [b]

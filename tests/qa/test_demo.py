@@ -809,3 +809,11 @@ def test_demo_a_kind_in_a_colour_is_a_search_not_one_models_listings(demo_graph:
     ids = {p["id"] for p in data["products"]}
     assert data["intent"] == "search" and {"AUD-0000051", "AUD-0000124"} <= ids, data["products"]
     assert "AUD-0000032" not in ids and "earbud" in data["answer"], data["answer"]  # the Sony in silver is not black
+
+
+def test_demo_a_kind_for_a_model_no_listing_is_lists_the_kind_that_says_it(demo_graph: Path) -> None:
+    """No iPhone 15 Plus is listed: "case for iphone 15 plus" is the cases whose titles say it, not what fits the
+    OtterBox case that the name linked (nor the Mous case for the iPhone 15)."""
+    data = ask(demo_graph, "case for iphone 15 plus")
+    ids = [p["id"] for p in data["products"]]
+    assert data["intent"] == "search" and set(ids) == {"CSE-0000129", "CSE-0000323"}, data["products"]
