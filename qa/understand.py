@@ -645,6 +645,9 @@ _KIND_OF = re.compile(r"(?:kind|type|sort)s? of\b")
 _NOTHING = re.compile(r"(?!)")  # a pick that leaves the question's words as they are
 _SEARCH_WORDS = re.compile(r"\b(?:for|with|without|under|over|below|above|between|from)\b")  # not in "<name> <attribute>"
 _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
+# "512 GB", "72 ounces", "2 count": an amount one listing of a model differs from another by (not "13.5 in": a
+# screen size may be the model's own)
+_SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs)\b")
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
@@ -840,12 +843,16 @@ class Understander:
         if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(own)):
             return False  # "Pixel 8 Bundle with ESR Case" is not the Pixel 8
 
-        def after(ws: list[str]) -> str | None:
+        def rest(ws: list[str]) -> list[str]:  # the words after the last of the model's
             named = [i for i, w in enumerate(ws) if w in model and not w.isdigit()]  # "72" (ounces) is a size
-            return ws[named[-1] + 1] if named and named[-1] + 1 < len(ws) else None
+            return ws[named[-1] + 1:] if named else []
 
-        nxt = after(words)
-        if nxt is None or nxt == after(own):
+        theirs, ours = rest(words), rest(own)
+        same = 0  # both go on alike for a while ("… 15 Pro 256 GB" and "… 15 Pro 512 GB"): where they part counts
+        while same < min(len(theirs), len(ours)) and theirs[same] == ours[same]:
+            same += 1
+        nxt = theirs[same] if same < len(theirs) else None
+        if nxt is None:
             return True
         varying = any(v.attribute in _VARIANT_ATTRIBUTES for v in lex.value_words.get(nxt, ()))
         return (nxt in model or any(c.isdigit() for c in nxt) or nxt in STOPWORDS or varying or (nxt,) in lex.brands
@@ -858,6 +865,7 @@ class Understander:
         varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in _VARIANT_ATTRIBUTES}
         varying |= {w for w in head if _AMOUNT_WORD.match(w)}  # "128gb", "10oz": a size, not the model
         varying |= set(_SIZE_NUMBER.findall(title.casefold()))  # "Size 12.5", "US 8": a shoe size
+        varying |= set(_SPACED_AMOUNT.findall(title.casefold()))
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 

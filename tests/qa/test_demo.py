@@ -817,3 +817,15 @@ def test_demo_a_kind_for_a_model_no_listing_is_lists_the_kind_that_says_it(demo_
     data = ask(demo_graph, "case for iphone 15 plus")
     ids = [p["id"] for p in data["products"]]
     assert data["intent"] == "search" and set(ids) == {"CSE-0000129", "CSE-0000323"}, data["products"]
+
+
+def test_demo_a_spaced_storage_amount_is_no_model_word(demo_graph: Path) -> None:
+    """ "Apple iPhone 15 Pro 512 GB White Titanium": "512" is its storage, so the model's other listings (256 GB,
+    128 GB) are read too, and the chargers linked to them fit it; the Pro Max is another model."""
+    from shopgraph.qa.engine import Engine
+
+    with Engine.open(str(demo_graph)) as engine:
+        listings = engine.understander.model_listings("PHN-0000111", "Apple iPhone 15 Pro 512 GB White Titanium")
+    assert {link.key for link in listings} == {"PHN-0000156", "PHN-0000211"}, listings
+    data = ask(demo_graph, "I need a charger for my iPhone 15 Pro")
+    assert {"CHG-0000119", "CHG-0000311", "CHG-0000349"} <= {p["id"] for p in data["products"]}, data["products"]
