@@ -762,6 +762,11 @@ class Engine:
         seen: dict[str, dict[str, Any]] = {}
         for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"])):
             seen.setdefault(r["id"], r)
+        if parse.aggregate in ("min_price", "max_price") and len(seen) > 1:
+            # "cheapest filter pack for it": the price extreme among what fits
+            parse.intent, parse.constraints = "aggregate", Constraints(categories=cons.categories, ids=list(seen),
+                                                                       currency=cons.currency)
+            return self._aggregate(parse)
         facts = [self.retriever.relation_fact(owner.get(r["id"], target.id), r, 1.0) for r in rows]
         hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
         titles = [r["title"] for r in seen.values()]

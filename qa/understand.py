@@ -649,6 +649,8 @@ _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 # screen size may be the model's own)
 _SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs)\b")
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
+_HOW_MANY_MEASURE = re.compile(r"\bhow many (?:cups|ounces|oz|liters|litres|quarts|watts|hours|mah|gb|inches|pounds|lbs|"
+                               r"grams|megapixels)\b")  # an amount of the product, not a number of products
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
 
@@ -716,6 +718,9 @@ class Understander:
         for handler in handlers:
             if handler(parse, low, focus):
                 break
+        if parse.intent == "compatibility" and parse.list_mode:  # "cheapest filter pack for it": of what fits
+            parse.aggregate = next((kind for pattern, kind in _AGGREGATES
+                                    if kind in ("min_price", "max_price") and pattern.search(low)), None)
         if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
                 and not _ELSEWHERE.search(low) and not self._names_elsewhere(parse.constraints, low):
             parse.intent, parse.aggregate = "attribute", None
@@ -1172,6 +1177,9 @@ class Understander:
                 return False
             if kind == "count_products" and "pack size" in parse.attributes:
                 return False  # "how many filters come in a pack?" asks a pack size, not a count of products
+            if kind == "count_products" and focus and parse.attributes and _HOW_MANY_MEASURE.search(low) \
+                    and not parse.constraints.categories:
+                return False  # "how many cups" after a pitcher: its capacity, not a count of products that say "cup"
             split = _name_split(low) if kind == "count_products" else None
             if split is not None and self._brand_only(split[0]):
                 split = None  # "how many laptops does dell have?" counts Dell's laptops

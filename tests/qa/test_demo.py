@@ -829,3 +829,13 @@ def test_demo_a_spaced_storage_amount_is_no_model_word(demo_graph: Path) -> None
     assert {link.key for link in listings} == {"PHN-0000156", "PHN-0000211"}, listings
     data = ask(demo_graph, "I need a charger for my iPhone 15 Pro")
     assert {"CHG-0000119", "CHG-0000311", "CHG-0000349"} <= {p["id"] for p in data["products"]}, data["products"]
+
+
+def test_demo_how_many_cups_and_the_cheapest_that_fits_after_a_pitcher(demo_graph: Path, tmp_path: Path) -> None:
+    """After ZeroWater pitchers, "how many cups" is the pitcher's capacity (not a count of products saying "cup"),
+    and "cheapest filter pack for it" the cheapest of the filters that fit it."""
+    answers = ask_session(demo_graph, tmp_path, ["zerowater pitcher price", "how many cups",
+                                                 "cheapest filter pack for it"])
+    assert answers[1]["intent"] == "attribute" and "10" in answers[1]["answer"], answers[1]["answer"]
+    assert answers[2]["intent"] == "aggregate" and "cheapest" in answers[2]["answer"], answers[2]["answer"]
+    assert answers[2]["products"][0]["id"].startswith("FLT"), answers[2]["products"]
