@@ -292,7 +292,7 @@ def dont_know(closest: Sequence[Fact], titles: dict[str, str], reason: str = "")
         return text
     groups: dict[str, list[str]] = {}  # title -> "attribute: value", listings that share a title together
     for f in closest[:3]:
-        said = f"{attribute_name(f.attribute)}: {f.value}"
+        said = f"{attribute_name(f.attribute)}: {titles.get(str(f.value), f.value)}"  # a relation's value is an id
         facts = groups.setdefault(titles.get(f.product_id, f.product_id), [])
         if said not in facts:
             facts.append(said)

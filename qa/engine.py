@@ -750,15 +750,18 @@ class Engine:
         if not cons.empty() and rows:
             allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
             rows = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
+        elif cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
+            rows = [r for r in rows if set(cons.words) <= _title_words(r["title"] or "")]
         if not rows and parse.pinned and target.id == parse.products[0].key and not relations:
             # "what type of camera does this fit on?" on a product the graph links to nothing: its own
             # facts may say ("compatible mountings: camcorder")
             return self._attribute(parse)
         if not rows:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
-            return self._dont_know(parse, facts, {target.id: target.title}, [ProductHit(target.id, target.title, 1.0)],
-                                   f" of {cons.describe() if not cons.empty() else 'products'} that fit "
-                                   f"{compose.the(target.title)}", focus=target.id)
+            kind = cons.describe() if not cons.empty() else " ".join(cons.words) + "s" if cons.words else "products"
+            named = {target.id: target.title, **{r["id"]: r["title"] for r in relations[:5]}}
+            return self._dont_know(parse, facts, named, [ProductHit(target.id, target.title, 1.0)],
+                                   f" of any {kind} that fit {compose.the(target.title)}", focus=target.id)
         seen: dict[str, dict[str, Any]] = {}
         for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"])):
             seen.setdefault(r["id"], r)

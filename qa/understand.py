@@ -1026,7 +1026,22 @@ class Understander:
             # not "what is the warranty of the case for …" ("what water filter do i need for it?" is what fits it)
             head = self.constraints(m.group("a"))
             said = m.group("b")
-            if not head.categories:
+            for pattern in (_PRICE_RANGE, _PRICE_AROUND, _PRICE_MAX, _PRICE_MIN):
+                # "chargers for the dell xps 15 under $10": the price bounds what fits, it names no product
+                if (priced := _price(pattern, said)) is not None:
+                    bounds = self.constraints(priced.group(0))
+                    head.price_min = bounds.price_min if bounds.price_min is not None else head.price_min
+                    head.price_max = bounds.price_max if bounds.price_max is not None else head.price_max
+                    head.currency = bounds.currency
+                    said = (said[:priced.start()] + " " + said[priced.end():]).strip()
+            unknown_kind = not head.categories and not head.brands and not head.values and bool(head.words) \
+                and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
+            if unknown_kind and self._names_product(said):
+                # "screen protector for galaxy s24": a kind no category names, for a product: what fits it whose
+                # title says the words (none: "I don't know of any"), not the phone's screen size
+                b = self.link_product(said, strict=True)
+                head.words = [t for t in tokens(m.group("a")) if t not in STOPWORDS]  # "screen" too
+            elif not head.categories:
                 b = None
             elif focus and set(tokens(said)) <= PRONOUNS:  # "got replacement filters for it?"
                 b = self._side(said, focus)

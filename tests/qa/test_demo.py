@@ -839,3 +839,21 @@ def test_demo_how_many_cups_and_the_cheapest_that_fits_after_a_pitcher(demo_grap
     assert answers[1]["intent"] == "attribute" and "10" in answers[1]["answer"], answers[1]["answer"]
     assert answers[2]["intent"] == "aggregate" and "cheapest" in answers[2]["answer"], answers[2]["answer"]
     assert answers[2]["products"][0]["id"].startswith("FLT"), answers[2]["products"]
+
+
+@pytest.mark.parametrize(("question", "expect", "never"), [
+    # a kind no category names, for a product: what fits it whose title says so, here nothing (not its screen size)
+    ("screen protector for galaxy s24", "I don't know of any screen protectors that fit", 'screen size'),
+    # a price after the product bounds what fits; it is not part of the product's name
+    ("chargers for the dell xps 15 under $10", "I don't know of any chargers & cables under $10 that fit", "CHG-"),
+])
+def test_demo_what_fits_a_product_by_an_unknown_kind_or_a_price(demo_graph: Path, question: str, expect: str,
+                                                                never: str) -> None:
+    data = ask(demo_graph, question)
+    assert expect in data["answer"] and never not in data["answer"], data["answer"]
+
+
+def test_demo_what_fits_a_product_under_a_price(demo_graph: Path) -> None:
+    data = ask(demo_graph, "chargers for the dell xps 15 under $70")
+    ids = {p["id"] for p in data["products"]}
+    assert data["intent"] == "compatibility" and "CHG-0000119" in ids and "CHG-0000318" not in ids, data["products"]
