@@ -696,9 +696,11 @@ class Engine:
             return self._fits_list(parse, subject, relations)
         if len(parse.alternatives) == 2 and not any(r["id"] == parse.products[1].key for r in relations):
             # near-tied readings ("the Belkin charger"): prefer a pair the graph links
-            for a in parse.alternatives[0][:3]:
+            # (only readings about as full as the best: "iphone 15 plus" is not the iPhone 15 Pro a case is linked to)
+            firsts, seconds = (_as_full(side) for side in parse.alternatives)
+            for a in firsts:
                 rels = relations if a.key == subject.id else self.retriever.relations(a.key)
-                linked = next((b for b in parse.alternatives[1] if any(r["id"] == b.key for r in rels)), None)
+                linked = next((b for b in seconds if any(r["id"] == b.key for r in rels)), None)
                 if linked is not None:
                     cards = self.retriever.cards([a.key, linked.key])
                     subject, relations = cards[a.key], rels
@@ -1028,6 +1030,12 @@ _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a q
 
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
+
+
+def _as_full(links: Sequence[Link], near: float = 0.15) -> list[Link]:
+    """The links that read about as much of the phrase as the best one (by score, before any kind penalty)."""
+    best = max((link.score for link in links), default=0.0)
+    return [link for link in links if link.score >= best - near]
 
 
 def _asks_targets(text: str) -> bool:

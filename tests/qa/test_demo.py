@@ -857,3 +857,17 @@ def test_demo_what_fits_a_product_under_a_price(demo_graph: Path) -> None:
     data = ask(demo_graph, "chargers for the dell xps 15 under $70")
     ids = {p["id"] for p in data["products"]}
     assert data["intent"] == "compatibility" and "CHG-0000119" in ids and "CHG-0000318" not in ids, data["products"]
+
+
+@pytest.mark.parametrize(("question", "expect", "ids"), [
+    # no iPhone 15 Plus is listed: a case linked to the iPhone 15 Pro (a reading of two words of three) is no "yes"
+    ("will the otterbox symmetry fit my iphone 15 plus?", "I don't know", None),
+    # "the speck case": of the Speck cases (all about as well read), the one the graph links to the Galaxy S24
+    ("does the speck case fit the galaxy s24", "Yes", {"CSE-0000345", "PHN-0000171"}),
+])
+def test_demo_does_x_fit_y_prefers_linked_readings_only_among_full_ones(demo_graph: Path, question: str,
+                                                                       expect: str, ids: set[str] | None) -> None:
+    data = ask(demo_graph, question)
+    assert data["answer"].startswith(expect), data["answer"]
+    if ids is not None:
+        assert {p["id"] for p in data["products"]} == ids, data["products"]
