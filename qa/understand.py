@@ -105,6 +105,9 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "smallest screen": ("screen size", "lower"),
     "biggest room": ("coverage area", "higher"), "largest room": ("coverage area", "higher"),
     "covers the most": ("coverage area", "higher"),
+    # "the best air purifier for a big room": the ones that cover the most first
+    "for a big room": ("coverage area", "higher"), "for a large room": ("coverage area", "higher"),
+    "for big rooms": ("coverage area", "higher"), "for large rooms": ("coverage area", "higher"),
     "biggest battery": ("battery", "higher"), "largest battery": ("battery", "higher"),
     "longest battery": ("battery life", "higher"), "long battery": ("battery life", "higher"),
     "best battery": ("battery life", "higher"),
@@ -597,7 +600,9 @@ WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
-                          r"grandpa|boyfriend|girlfriend|me|myself)\b")
+                          r"grandpa|boyfriend|girlfriend|me|myself|"
+                          # where it goes: "a desk for a small apartment", "for my dorm"
+                          r"apartment|flat|dorm|dorm room|studio|home|house|bedroom|kitchen|living room|space)\b(?! \w)")
 # "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 # "do you have it in women's?": what "does it come in women's?" asks

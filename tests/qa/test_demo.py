@@ -871,3 +871,15 @@ def test_demo_does_x_fit_y_prefers_linked_readings_only_among_full_ones(demo_gra
     assert data["answer"].startswith(expect), data["answer"]
     if ids is not None:
         assert {p["id"] for p in data["products"]} == ids, data["products"]
+
+
+@pytest.mark.parametrize(("question", "intent", "expect"), [
+    # where it goes is no constraint: every desk, not "I don't know of any apartment desks"
+    ("a desk for a small apartment", "search", "desks"),
+    # "for a big room": the purifier that covers the most first
+    ("what's the best air purifier for a big room", "aggregate", "HPA300"),
+])
+def test_demo_a_place_or_a_room_size_said_with_the_kind(demo_graph: Path, question: str, intent: str,
+                                                        expect: str) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == intent and expect in data["answer"], data["answer"]
