@@ -76,7 +76,9 @@ class Conversation:
         if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed \
                 and answer.intent != "unanswerable":  # not the closest guesses
             self.listed = ids
-            if answer.searched is None:  # a list no search made ("what fits it?"): "the lightest of them" is of it
+            if answer.searched is None and answer.intent != "comparison":
+                # a list no search made ("what fits it?"): "the lightest of them" is of it (two compared products
+                # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
 

@@ -602,7 +602,10 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
                           r"grandpa|boyfriend|girlfriend|me|myself|"
                           # where it goes: "a desk for a small apartment", "for my dorm"
-                          r"apartment|flat|dorm|dorm room|studio|home|house|bedroom|kitchen|living room|space)\b(?! \w)")
+                          r"apartment|flat|dorm|dorm room|studio|home|house|bedroom|kitchen|living room|space|"
+                          # what for: "a laptop for college", "headphones for travel"
+                          r"college|school|university|uni|class|classes|work|travel|travelling|traveling|commuting|"
+                          r"the commute|the office)\b(?! (?:office|offices|gym|appliances?|theater|theatre|decor)\b)")
 # "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 # "do you have it in women's?": what "does it come in women's?" asks
@@ -761,7 +764,7 @@ class Understander:
             parse.constraints.ids = list(within)
         elif within and parse.intent == "attribute" and focus and [p.key for p in parse.products] == [focus] \
                 and (WHAT_ABOUT.match(low) or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
-                and (narrower := self.constraints(low)).values:
+                and ((narrower := self.constraints(low)).values or narrower.brands and WHAT_ABOUT.match(low)):
             # "what about in white?", "something whole bean and light roast" after a list: the listed products so,
             # not an attribute of the first
             parse.intent, parse.products, parse.checks = "search", [], []

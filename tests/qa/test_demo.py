@@ -883,3 +883,15 @@ def test_demo_a_place_or_a_room_size_said_with_the_kind(demo_graph: Path, questi
                                                         expect: str) -> None:
     data = ask(demo_graph, question)
     assert data["intent"] == intent and expect in data["answer"], data["answer"]
+
+
+def test_demo_a_brand_after_a_comparison_narrows_the_search_and_a_purpose_is_no_constraint(demo_graph: Path,
+                                                                                          tmp_path: Path) -> None:
+    """ "ok what about the bose ones" after comparing two listed pairs is Bose's, not what fits the one in focus;
+    "a laptop for college" is every laptop (under the price said)."""
+    answers = ask_session(demo_graph, tmp_path, ["show me noise cancelling headphones", "which one is the lightest?",
+                                                 "is it cheaper than the sony?", "ok what about the bose ones"])
+    assert answers[-1]["intent"] == "search" and answers[-1]["products"], answers[-1]
+    assert all("Bose" in p["title"] for p in answers[-1]["products"]), answers[-1]["products"]
+    data = ask(demo_graph, "i want a laptop for college under 800")
+    assert data["intent"] == "search" and "college" not in data["answer"], data["answer"]
