@@ -40,6 +40,7 @@ from shopgraph.qa.understand import (
     Parse,
     Understander,
     base_quantity,
+    title_parts,
     tokens,
 )
 
@@ -471,6 +472,16 @@ class Engine:
         found = self.lexicon.titled(said) if said else []
         return found if len(found) <= most else []
 
+    def _of_the_kind_said(self, ids: Sequence[str], words: Sequence[str]) -> list[str]:
+        """Of products whose titles say ``words``, those that are the thing said, when some are: the words before any
+        "for"/"compatible with" and no other kind of product there ("do you sell iphones?": the Apple iPhone 15
+        Pro, not a "Case Compatible with Apple iPhone" nor an "iPhone 15 Pro Case")."""
+        said = {w for w in words if w.isalpha()} - STOPWORDS
+        kinds = self.lexicon.category_words
+        own = [pid for pid in ids if said <= (head := title_parts(self.lexicon.titles.get(pid, ""))[0])
+               and not (head & kinds) - said]
+        return own or list(ids)
+
     @staticmethod
     def _said_by_titles(cards: dict[str, Card], cons: Constraints, complete: int = 200) -> dict[str, Card]:
         """The found products whose titles say every free word of the question ("chelsea boots", "standing
@@ -486,14 +497,17 @@ class Engine:
             return self._beyond(parse)
         cons = parse.constraints
         described = None
-        if cons.empty():
-            titled = self._titled(cons.words)
-            if not titled:
+        if cons.empty() or (cons.words and cons.ids is None and not (cons.categories or cons.brands or cons.values)):
+            # "got any wireless earbuds?", "espresso machine under 300": the titles that say the words (a price
+            # alone does not make every product under it a match)
+            titled = self._of_the_kind_said(self._titled(cons.words), cons.words)
+            if not titled and cons.empty():
                 return self._free_search(parse)
-            cons = parse.constraints = replace(cons, ids=titled)  # "got any wireless earbuds?": titles that say so
-            described = "products titled “" + " ".join(w for w in cons.words if w.isalpha() and w not in STOPWORDS) + "”"
-        elif not cons.categories and (free := [w for w in cons.words if w.isalpha() and w not in STOPWORDS]):
-            described = f"{cons.describe()} titled “{' '.join(free)}”"  # "black products titled “noise cancelling earbud”"
+            if titled:
+                cons = parse.constraints = replace(cons, ids=titled)
+        if not cons.categories and (free := [w for w in cons.words if w.isalpha() and w not in STOPWORDS]):
+            # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
+            described = f"{cons.describe()} titled “{' '.join(free)}”"
         cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False

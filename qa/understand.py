@@ -1192,7 +1192,7 @@ class Understander:
             m = pattern.search(low)
             if not m:
                 continue
-            if kind in ("count_products", "avg_price", "values") and parse.refers_back and focus:
+            if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus:
                 return False  # "how many colours does it come in?" is about the product in focus
             rest = low if kind == "values" else low[:m.start()] + " " + (m.groupdict().get("kind") or "") + low[m.end():]
             parse.constraints = self.constraints(rest)

@@ -895,3 +895,18 @@ def test_demo_a_brand_after_a_comparison_narrows_the_search_and_a_purpose_is_no_
     assert all("Bose" in p["title"] for p in answers[-1]["products"]), answers[-1]["products"]
     data = ask(demo_graph, "i want a laptop for college under 800")
     assert data["intent"] == "search" and "college" not in data["answer"], data["answer"]
+
+
+def test_demo_words_and_a_price_search_the_titles_that_say_the_words(demo_graph: Path) -> None:
+    """ "espresso machine under 300": the machines under $300, not every product under $300 (nor a bundle)."""
+    data = ask(demo_graph, "espresso machine under 300")
+    assert data["intent"] == "search" and data["products"], data
+    assert all("Espresso Machine" in p["title"] and "Bundle" not in p["title"] for p in data["products"]), data["products"]
+    assert "under $300" in data["answer"], data["answer"]
+
+
+def test_demo_which_brand_is_that_and_a_word_no_typo_keeps_its_first_letter(demo_graph: Path, tmp_path: Path) -> None:
+    answers = ask_session(demo_graph, tmp_path, ["hiking boots size 10", "waterproof?", "which brand is that",
+                                                 "espresso machine under 300", "does it have a milk frother?"])
+    assert answers[2]["intent"] == "attribute" and "made by" in answers[2]["answer"], answers[2]["answer"]
+    assert "as \"other\"" not in answers[4]["answer"], answers[4]["answer"]  # "frother" is not read as "other"
