@@ -89,10 +89,8 @@ class Speller:
             # one letter changed or two swapped ("prise", "weigth") is a typo even where the ratio is low;
             # among equally close words the same length wins ("weight", not "weigh"), then the higher ratio, then
             # the commoner English word ("price", not "prime")
-            # a typo keeps the first letter, or swaps it with the second ("frother" is not "other")
             close = [(w, r) for w, r, _ in process.extract(stem, candidates, scorer=fuzz.ratio, score_cutoff=60, limit=20)
-                     if (r >= cutoff or (len(w) == len(stem) and OSA.distance(stem, w) <= 1))
-                     and (w[0] == stem[0] or w[:2] == stem[1::-1])]
+                     if r >= cutoff or (len(w) == len(stem) and OSA.distance(stem, w) <= 1)]
             if not close:
                 return word
             best = min(close, key=lambda c: (OSA.distance(stem, c[0]), abs(len(c[0]) - len(stem)), -c[1],
