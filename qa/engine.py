@@ -994,7 +994,8 @@ class Engine:
         family = Counter(q[0] for _, _, q in found).most_common(1)[0][0]
         found = [x for x in found if x[2][0] == family]
         if len(found) == 2 and len(cards) == 2:
-            (a, fa, _), (b, fb, _) = found
+            place = {pid: i for i, pid in enumerate(cons.ids or ())}  # in the order they were listed ("the first one")
+            (a, fa, _), (b, fb, _) = sorted(found, key=lambda x: place.get(x[0].id, len(place)))
             return self._compare_on(parse, a, fa, b, fb, [ProductHit(a.id, a.title, 1.0), ProductHit(b.id, b.title, 1.0)])
         found.sort(key=lambda x: (x[2][1], x[0].id), reverse=parse.direction != "lower")
         best, best_facts, _ = found[0]

@@ -89,6 +89,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "bigger": ("size", "higher"), "larger": ("size", "higher"), "smaller": ("size", "lower"),
     "more storage": ("storage", "higher"), "less storage": ("storage", "lower"),
     "bigger battery": ("battery", "higher"), "longer battery": ("battery life", "higher"),
+    "better battery": ("battery", "higher"), "more battery": ("battery", "higher"),
     "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "more weight": ("maximum weight capacity", "higher"), "taller shaft": ("shaft height", "higher"),
@@ -595,7 +596,8 @@ _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender",
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else|same)\b")
-WHAT_ABOUT = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>.+?)[?.!]*$", re.IGNORECASE)
+WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=(?:the|an?) ))(?:the |a |an )?(?P<x>.+?)[?.!]*$",
+                        re.IGNORECASE)  # "what about the S24 Ultra?", "and the bondi 8?"
 # "for a big guy", "for my dad": who a product is for, which no fact says
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"

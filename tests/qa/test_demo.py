@@ -908,3 +908,19 @@ def test_demo_words_and_a_price_search_the_titles_that_say_the_words(demo_graph:
 def test_demo_which_brand_is_that_is_the_brand_of_the_product_in_focus(demo_graph: Path, tmp_path: Path) -> None:
     answers = ask_session(demo_graph, tmp_path, ["hiking boots size 10", "waterproof?", "which brand is that"])
     assert answers[2]["intent"] == "attribute" and "made by" in answers[2]["answer"], answers[2]["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    # "and the <name>?" after an attribute answer: the same attribute of that product
+    (["the hoka clifton 9", "what's the heel drop", "and the bondi 8?"], ("heel drop", "Bondi 8")),
+    # "the better battery" of two compared phones is their battery
+    (["compare the pixel 8 and the galaxy s24", "which one has more storage", "and the better battery?"],
+     ("battery", "Pixel 8")),
+    # two listed products compared again keep their order: "the first one" is still the AirPods
+    (["compare the airpods pro 2 and bose quietcomfort earbuds ii on weight", "which one has better battery",
+      "how much is the first one"], ("AirPods",)),
+])
+def test_demo_and_the_x_and_comparisons_of_two_listed(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                      expect: tuple[str, ...]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert all(e in last["answer"] for e in expect), last["answer"]
