@@ -659,6 +659,7 @@ _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 # screen size may be the model's own)
 _SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs)\b")
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
+_NUMBER_IN = re.compile(r"(\d)\s+in\s+(?=([a-z][\w'-]*))")  # "150 in blue": the number, then the word after "in"
 _HOW_MANY_MEASURE = re.compile(r"\bhow many (?:cups|ounces|oz|liters|litres|quarts|watts|hours|mah|gb|inches|pounds|lbs|"
                                r"grams|megapixels)\b")  # an amount of the product, not a number of products
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
@@ -951,6 +952,14 @@ class Understander:
         words = re.findall(r"[^\W\d_]+", low)
         return any(w != singular(w) and singular(w) in self.lexicon.category_words for w in words)
 
+    def _values_only(self, text: str) -> bool:
+        """Whether a phrase is nothing but values that set listings apart (gender, size, colour) and numbers ("men
+        size 11", "women"), which name no product ("galaxy s24" is a compatible model's value, and a product)."""
+        words = [t for t in tokens(text) if t not in STOPWORDS]
+        return bool(words) and all(t.isdigit() or t == "size" or any(
+            e.attribute in _VARIANT_ATTRIBUTES or e.attribute.endswith("gender") for e in self.lexicon.value_words.get(t, ()))
+            for t in words)
+
     def _names_product(self, text: str) -> bool:
         """Whether a phrase can be a product's name: two words or more, or one rare title word ("s24",
         "markus"), not one common word ("pack", "battery") that many titles share."""
@@ -1046,7 +1055,9 @@ class Understander:
                     said = (said[:priced.start()] + " " + said[priced.end():]).strip()
             unknown_kind = not head.categories and not head.brands and not head.values and bool(head.words) \
                 and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
-            if unknown_kind and self._names_product(said):
+            if self._values_only(said):  # "black leather boots for men size 11": who and which size, no product
+                b = None
+            elif unknown_kind and self._names_product(said):
                 # "screen protector for galaxy s24": a kind no category names, for a product: what fits it whose
                 # title says the words (none: "I don't know of any"), not the phone's screen size
                 b = self.link_product(said, strict=True)
@@ -1320,7 +1331,10 @@ class Understander:
             asked = None if variant else self._attribute_phrase(tail)
             if asked is None and not variant:
                 continue
-            named = self._link_named(head, parse) if self._names_product(head) else None
+            said = self.constraints(head)
+            # "medium roast whole bean coffee 2 pack": a kind and its values with no other word is no name
+            generic = bool(said.categories) and not said.words
+            named = self._link_named(head, parse) if self._names_product(head) and not generic else None
             if named is None:
                 parse.variants = []
                 continue
@@ -1491,6 +1505,8 @@ class Understander:
         rest = _LOVER.sub(lambda m: f" {m.group('x') or m.group('y')} ", rest)  # "a gift for a coffee lover": coffee
         rest = _VAGUE.sub(" ", rest)  # "a comfy chair", "gift ideas": no fact says comfy or gift
         said: list[str] = []  # the price phrases, for their currency
+        # "under 150 in blue": "in" before a colour, size or gender is no inch
+        rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self._values_only(n.group(2)) else n.group(0), rest)
         m = _price(_PRICE_RANGE, rest)
         if m:
             nums = [parse_number(g) for g in m.groups() if g]

@@ -924,3 +924,16 @@ def test_demo_and_the_x_and_comparisons_of_two_listed(demo_graph: Path, tmp_path
                                                       expect: tuple[str, ...]) -> None:
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert all(e in last["answer"] for e in expect), last["answer"]
+
+
+@pytest.mark.parametrize(("question", "expect", "never"), [
+    # "in" before a colour is no inch: a price and a colour
+    ("laptops under 1000 in silver", "silver laptops under $1000", "in."),
+    # a kind and its values ("medium roast whole bean coffee") before a pack size name no one coffee
+    ("medium roast whole bean coffee 2 pack", "with 2 pack", "I don't know"),
+    # "for men size 11" says who and which size, not a product that fits
+    ("black leather boots for men size 11", "boots", "fit the"),
+])
+def test_demo_multi_constraint_wordings(demo_graph: Path, question: str, expect: str, never: str) -> None:
+    data = ask(demo_graph, question)
+    assert expect in data["answer"] and never not in data["answer"], data["answer"]
