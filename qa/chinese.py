@@ -65,6 +65,7 @@ _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
 _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
 _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
 _WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|多宽|多高|几")
+_WHICH_HAS = re.compile(r"^(?:什么|哪些|哪个|哪款|哪种)(?P<a>[^有带]+?)(?:有|带|支持)(?P<b>.+?)[?？吗]*$")  # 什么耳机有降噪
 _COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
                  "小": "smaller"}
 
@@ -133,6 +134,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_BRANDS, lambda m: f"how many brands of {_words(m.group('a'))}?"),
     (_EXTREME, lambda m: f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"),
     (_REPLACEMENT, lambda m: f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"),
+    (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
 )
 
 

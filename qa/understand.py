@@ -1288,10 +1288,11 @@ class Understander:
                 parse.checks = [Link("value", k, g.label, k.partition("=")[0]) for g in beyond or groups for k in g.keys]
             return True
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
-                and not (parse.refers_back and focus) and not (cons.categories and len(cons.values) > 1) \
+                and not (parse.refers_back and focus) \
+                and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
                 and self._kind_said(low, 1 + len(parse.variants)) is None:
-            # (a kind with two values or more is a search, even where a title says them all: "14 inch laptop with
-            # 32gb ram")
+            # (a kind with two values or more, or with one and no other word, is a search, even where a title says
+            # them all: "14 inch laptop with 32gb ram", "laptop with 32gb ram")
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
             parse.intent, parse.products = "search", []
             # near-tied links that are other products ("Pixel 7a Case by Smartish" beside the Pixel 7a) are not

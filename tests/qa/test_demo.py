@@ -937,3 +937,14 @@ def test_demo_and_the_x_and_comparisons_of_two_listed(demo_graph: Path, tmp_path
 def test_demo_multi_constraint_wordings(demo_graph: Path, question: str, expect: str, never: str) -> None:
     data = ask(demo_graph, question)
     assert expect in data["answer"] and never not in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("question", "at_least"), [
+    # a kind and one value with no other word is a search, not the one title that says them all
+    ("laptop with 32gb ram", 3),
+    # Chinese "which X have Y": a search of X with Y
+    ("什么耳机有降噪", 3),
+])
+def test_demo_a_kind_with_a_value_is_a_search(demo_graph: Path, question: str, at_least: int) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "search" and len(data["products"]) >= at_least, data
