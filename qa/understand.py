@@ -92,6 +92,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "better battery": ("battery", "higher"), "more battery": ("battery", "higher"),
     "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
+    "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
     "more weight": ("maximum weight capacity", "higher"), "taller shaft": ("shaft height", "higher"),
     "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
     "more powerful": ("power", "higher"), "bigger screen": ("screen size", "higher"),
@@ -500,7 +501,10 @@ _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?
 
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
-    re.compile(r"^(?:what is |what's )?(?:the )?difference between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+(?:in|on)\s+(?P<attr>.+))?$"),
+    re.compile(r"^(?:what is |what's |whats |what are )?(?:the )?differences? between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
+               r"(?:\s+(?:in|on)\s+(?P<attr>.+))?$"),
+    re.compile(r"^how (?:does|do|is|are)\s+(?:the\s+)?(?P<a>.+?)\s+(?:compare|stack up|different)\s+(?:to|with|from|against)\s+"
+               r"(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:\w+er|more \w+|less \w+)(?: \w+)?)\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:[,:]\s*(?:which|what)\b.*)?$"),
@@ -1125,8 +1129,14 @@ class Understander:
             m = pattern.match(low)
             if not m:
                 continue
-            # each side with the other listings of its model, for a side whose listing lacks the attribute compared
-            sides = [self._sides(m.group("a"), focus, near=VARIANT_NEAR), self._sides(m.group("b"), focus, near=VARIANT_NEAR)]
+            # each side with the other listings of its model, for a side whose listing lacks the attribute compared;
+            # a side that says no kind reads the other's ("ninja or instant air fryer": the Ninja air fryer)
+            texts = [m.group("a"), m.group("b")]
+            kinds = [[t for t in tokens(x) if (t,) in self.lexicon.categories] for x in texts]  # "fryer", not "air"
+            for i in (0, 1):
+                if not kinds[i] and kinds[1 - i] and texts[i].split() and not set(tokens(texts[i])) <= PRONOUNS:
+                    texts[i] = f"{texts[i]} {' '.join(kinds[1 - i])}"
+            sides = [self._sides(texts[0], focus, near=VARIANT_NEAR), self._sides(texts[1], focus, near=VARIANT_NEAR)]
             a, b = (found[0] if found else None for found in sides)
             if not a or not b or a.key == b.key:
                 continue
