@@ -37,7 +37,7 @@ of in on at by for with from to into onto about as than then so such and or but 
 there here any some all each every other another more most less least very too also just only
 show find give get tell list see look looking search want need needs buy purchase sell sells selling
 available offer offers carry stock please thanks thank hi hello hey ok okay
-product products item items thing things something anything stuff kind kinds type types sort
+product products item items thing things something anything stuff kind kinds type types sort im ive
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
 """.split())
@@ -1406,7 +1406,11 @@ class Understander:
 
     def _link_named(self, text: str, parse: Parse) -> Link | None:
         """The product a phrase names (strictly); the other listings it fits nearly as well go to
-        ``parse.variants`` (listings of one model answer for each other)."""
+        ``parse.variants`` (listings of one model answer for each other). A brand alone names none ("sony
+        products": every Sony product, not the two listings whose titles say the fewest other words)."""
+        if self._brand_only(text):
+            parse.variants = []
+            return None
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
         # a near-tied title that lacks a word of the phrase the best one has is another model ("bose quietcomfort
         # ultra": not the QuietComfort Earbuds II); "hoka clifton 9" fits the men's and the women's listing alike

@@ -965,3 +965,15 @@ def test_demo_a_compared_side_with_no_kind_reads_the_others(demo_graph: Path) ->
     data = ask(demo_graph, "ninja or instant air fryer, which holds more")
     assert "Air Fryer by Ninja" in data["answer"] and "Blender" not in data["answer"], data["answer"]
     assert "capacity" in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("question", "at_least"), [
+    # a brand alone names no product: every Sony product, not the two listings whose titles say least else
+    ("sony products", 5),
+    ("anything from sony?", 5),
+    # "i'm" is no word of a search
+    ("i'm looking for a gift for my dad who likes coffee", 10),
+])
+def test_demo_a_brand_alone_and_chat_words_search_widely(demo_graph: Path, question: str, at_least: int) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "search" and len(data["products"]) >= at_least, data
