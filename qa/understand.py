@@ -663,6 +663,7 @@ _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 # screen size may be the model's own)
 _SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs)\b")
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
+_BRAND_AS_KIND = re.compile(r"\b(?:products?|stuff|anything|things|items|from)\b")  # "sony products", "from sony"
 _NUMBER_IN = re.compile(r"(\d)\s+in\s+(?=([a-z][\w'-]*))")  # "150 in blue": the number, then the word after "in"
 _HOW_MANY_MEASURE = re.compile(r"\bhow many (?:cups|ounces|oz|liters|litres|quarts|watts|hours|mah|gb|inches|pounds|lbs|"
                                r"grams|megapixels)\b")  # an amount of the product, not a number of products
@@ -1406,9 +1407,10 @@ class Understander:
 
     def _link_named(self, text: str, parse: Parse) -> Link | None:
         """The product a phrase names (strictly); the other listings it fits nearly as well go to
-        ``parse.variants`` (listings of one model answer for each other). A brand alone names none ("sony
-        products": every Sony product, not the two listings whose titles say the fewest other words)."""
-        if self._brand_only(text):
+        ``parse.variants`` (listings of one model answer for each other). A brand said as a kind of its own names
+        none ("sony products", "anything from sony": every Sony product, not the two listings whose titles say
+        the fewest other words); "how much is the vitamix?" still names the Vitamix blender."""
+        if _BRAND_AS_KIND.search(text) and self._brand_only(text):
             parse.variants = []
             return None
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)

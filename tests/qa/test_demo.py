@@ -977,3 +977,9 @@ def test_demo_a_compared_side_with_no_kind_reads_the_others(demo_graph: Path) ->
 def test_demo_a_brand_alone_and_chat_words_search_widely(demo_graph: Path, question: str, at_least: int) -> None:
     data = ask(demo_graph, question)
     assert data["intent"] == "search" and len(data["products"]) >= at_least, data
+
+
+def test_demo_a_brand_as_a_name_still_names_its_product(demo_graph: Path) -> None:
+    """ "how much is the vitamix?" is the Vitamix blender's price (a brand said as a kind is a search: above)."""
+    data = ask(demo_graph, "how much is the vitamix")
+    assert data["intent"] == "attribute" and "$343" in data["answer"], data["answer"]
