@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import PLACE_WORDS, WHAT_ABOUT, Constraints
+from shopgraph.qa.understand import PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
@@ -94,6 +94,27 @@ class Conversation:
                 return answer
         return unknown
 
+    def _sibling(self, said: str) -> str | None:
+        """The name of another model of the product in focus's line that a word or two name ("pro", "ultra", "max"
+        after the Pixel 8, the Galaxy S24, the iPhone 15 Pro): the focus's model words and them, when that names
+        a product other than the focus whose title says the words."""
+        words = [w for w in tokens(said) if w not in STOPWORDS]
+        if not self.product or not 1 <= len(words) <= 2:
+            return None
+        understander = self.engine.understander
+        if understander.values_only(said):  # "what about in white?" is a listing of it, or a narrower list
+            return None
+        title = understander.lexicon.titles.get(self.product, "")
+        head = understander.model_name(title)
+        if not head or set(words) <= set(head):
+            return None
+        name = " ".join(dict.fromkeys([*head, *words]))
+        link = understander.link_product(name, strict=True)
+        if link is None or link.key == self.product or not set(words) <= set(tokens(link.name)) \
+                or understander.same_model(title, link.name):
+            return None
+        return name
+
     def _same_question_about(self, question: str) -> tuple[str, str | None, str | None] | None:
         """(question, product it is asked on, product in focus) for "what about <another product>?" after a
         compatibility, attribute or search answer ("does this fit <it>?" on the same accessory, the same attribute
@@ -111,9 +132,13 @@ class Conversation:
                 and self.engine.understander.link_product(m.group("x"), strict=True):
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
-        if m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
+        sibling = self._sibling(m.group("x")) if m is not None and last is not None else None
+        if sibling is not None:  # "and the pro?" after the Pixel 8: the Pixel 8 Pro
+            other = sibling
+        elif m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
             return None  # "what about in white?" names no product: the engine narrows the list
-        other = m.group("x")
+        else:
+            other = m.group("x")
         if last.intent == "compatibility" and len(last.products) == 2:
             return f"does this fit the {other}?", last.products[0].id, None
         if last.intent == "attribute" and last.facts:

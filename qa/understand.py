@@ -879,6 +879,12 @@ class Understander:
         return (nxt in model or any(c.isdigit() for c in nxt) or nxt in STOPWORDS or varying or (nxt,) in lex.brands
                 or nxt in UNITS)
 
+    def model_name(self, title: str) -> list[str]:
+        """The words of a title that name its model, in the title's order ("google pixel 8" of "Google Pixel 8
+        256GB Hazel")."""
+        model = set(self._model_words(title).split())
+        return list(dict.fromkeys(w for w in tokens(title) if w in model))
+
     def _model_words(self, title: str, most: int = 3) -> str:
         """The rarest words of a title's product part ("vortex plus instant" of "Instant Vortex Plus Air Fryer -
         Stainless Steel"): what its other listings share, without the colour or size that sets it apart."""
@@ -957,7 +963,7 @@ class Understander:
         words = re.findall(r"[^\W\d_]+", low)
         return any(w != singular(w) and singular(w) in self.lexicon.category_words for w in words)
 
-    def _values_only(self, text: str) -> bool:
+    def values_only(self, text: str) -> bool:
         """Whether a phrase is nothing but values that set listings apart (gender, size, colour) and numbers ("men
         size 11", "women"), which name no product ("galaxy s24" is a compatible model's value, and a product)."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
@@ -1060,7 +1066,7 @@ class Understander:
                     said = (said[:priced.start()] + " " + said[priced.end():]).strip()
             unknown_kind = not head.categories and not head.brands and not head.values and bool(head.words) \
                 and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
-            if self._values_only(said):  # "black leather boots for men size 11": who and which size, no product
+            if self.values_only(said):  # "black leather boots for men size 11": who and which size, no product
                 b = None
             elif unknown_kind and self._names_product(said):
                 # "screen protector for galaxy s24": a kind no category names, for a product: what fits it whose
@@ -1523,7 +1529,7 @@ class Understander:
         rest = _VAGUE.sub(" ", rest)  # "a comfy chair", "gift ideas": no fact says comfy or gift
         said: list[str] = []  # the price phrases, for their currency
         # "under 150 in blue": "in" before a colour, size or gender is no inch
-        rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self._values_only(n.group(2)) else n.group(0), rest)
+        rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self.values_only(n.group(2)) else n.group(0), rest)
         m = _price(_PRICE_RANGE, rest)
         if m:
             nums = [parse_number(g) for g in m.groups() if g]

@@ -983,3 +983,14 @@ def test_demo_a_brand_as_a_name_still_names_its_product(demo_graph: Path) -> Non
     """ "how much is the vitamix?" is the Vitamix blender's price (a brand said as a kind is a search: above)."""
     data = ask(demo_graph, "how much is the vitamix")
     assert data["intent"] == "attribute" and "$343" in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    # a word or two after the model in focus name its sibling: the Pixel 8 Pro's price, the S24 Ultra's screen
+    (["how much is the pixel 8", "and the pro?"], "Pixel 8 Pro"),
+    (["galaxy s24 screen size", "what about the ultra?"], "S24 Ultra"),
+])
+def test_demo_and_the_pro_names_the_sibling_of_the_model_in_focus(demo_graph: Path, tmp_path: Path,
+                                                                   questions: list[str], expect: str) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == "attribute" and expect in last["answer"], last["answer"]
