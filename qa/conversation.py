@@ -132,12 +132,14 @@ class Conversation:
                 and self.engine.understander.link_product(m.group("x"), strict=True):
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
-        sibling = self._sibling(m.group("x")) if m is not None and last is not None else None
-        if sibling is not None:  # "and the pro?" after the Pixel 8: the Pixel 8 Pro
-            other = sibling
-        elif m is None or last is None or not self.engine.understander.link_product(m.group("x"), strict=True):
-            return None  # "what about in white?" names no product: the engine narrows the list
-        else:
+        if m is None or last is None:
+            return None
+        # "and the pro?" after the Pixel 8: the Pixel 8 Pro; "what about in white?" names no product: the engine
+        # narrows the list
+        other = self._sibling(m.group("x"))
+        if other is None:
+            if not self.engine.understander.link_product(m.group("x"), strict=True):
+                return None
             other = m.group("x")
         if last.intent == "compatibility" and len(last.products) == 2:
             return f"does this fit the {other}?", last.products[0].id, None
