@@ -401,7 +401,10 @@ class Engine:
         the asked word ("does it have a warranty?" → "Backed by a 2-year limited warranty."), quoted as it is."""
         title = _title_words(card.title)
         asked = {w for a in parse.attributes for w in tokens(a)}
-        wanted = {w for w in (asked | set(tokens(parse.text))) - STOPWORDS - title - _TEXT_FILLER
+        # the attribute's words, and the question's words that no title says ("on one charge"; not "samsung galaxy"
+        # of a name the question wrote another way than the listing it linked)
+        said = {w for w in tokens(parse.text) if w not in self.lexicon.title_df}
+        wanted = {w for w in (asked | said if asked else set(tokens(parse.text))) - STOPWORDS - title - _TEXT_FILLER
                   if len(w) > 3 and not any(c.isdigit() for c in w)}
         if not wanted:
             return None

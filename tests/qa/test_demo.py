@@ -994,3 +994,10 @@ def test_demo_and_the_pro_names_the_sibling_of_the_model_in_focus(demo_graph: Pa
                                                                    questions: list[str], expect: str) -> None:
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert last["intent"] == "attribute" and expect in last["answer"], last["answer"]
+
+
+def test_demo_the_text_is_not_quoted_for_the_words_of_a_name(demo_graph: Path) -> None:
+    """ "the warranty of <a case>": no fact, and no sentence says warranty; a bullet that says the phone's name
+    (words of the product's name the listing linked writes another way) is no answer."""
+    data = ask(demo_graph, "what is the warranty of the Incipio Duo Series Case Compatible with Samsung Galaxy S24 (Pink)?")
+    assert data["answer"].startswith("I don't know"), data["answer"]
