@@ -996,8 +996,18 @@ def test_demo_and_the_pro_names_the_sibling_of_the_model_in_focus(demo_graph: Pa
     assert last["intent"] == "attribute" and expect in last["answer"], last["answer"]
 
 
-def test_demo_the_text_is_not_quoted_for_the_words_of_a_name(demo_graph: Path) -> None:
-    """ "the warranty of <a case>": no fact, and no sentence says warranty; a bullet that says the phone's name
-    (words of the product's name the listing linked writes another way) is no answer."""
-    data = ask(demo_graph, "what is the warranty of the Incipio Duo Series Case Compatible with Samsung Galaxy S24 (Pink)?")
+def test_the_text_is_not_quoted_for_the_words_of_a_name(tmp_path: Path) -> None:
+    """ "the warranty of <the case, named as another listing writes it>": no fact and no sentence says warranty; the
+    bullet that says "Samsung" (a word of the question's name the linked title lacks, and other titles say) is
+    no answer."""
+    catalog = tmp_path / "catalog.jsonl"
+    catalog.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "c1", "title": "Galaxy S24 Case by Incipio - Duo, Pink", "brand": "Incipio",
+         "category": "Electronics > Cell Phone Accessories > Cases",
+         "bullets": ["Made for the Samsung Galaxy S24; precise cutouts for buttons"]},
+        {"id": "p1", "title": "Samsung Galaxy S24 (128GB) - Onyx Black", "brand": "Samsung",
+         "category": "Electronics > Cell Phones > Smartphones"},
+    ]), encoding="utf-8")
+    graph = build_store(tmp_path / "graph.kuzu", catalog)
+    data = ask(graph, "what is the warranty of the Incipio Duo Case Compatible with Samsung Galaxy S24 (Pink)?")
     assert data["answer"].startswith("I don't know"), data["answer"]
