@@ -85,8 +85,7 @@ class Conversation:
     def _of_another(self, question: str, unknown: Answer) -> Answer:
         """The product in focus lacks the attribute asked: the first product the last list named or one in focus
         before may have it ("any chargers for it?" … "how many watts is that?" is the charger's wattage, not the
-        phone's; "how big is the water tank on the keurig?" after its filters is the machine's). The first of them
-        that has it answers; else the focus's "I don't know" stands."""
+        phone's). The first of them that has it answers; else the focus's "I don't know" stands."""
         others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product]
         for other in dict.fromkeys(others):
             answer = self.engine.answer(question, context=other, searched=self.searched)

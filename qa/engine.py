@@ -477,8 +477,8 @@ class Engine:
 
     def _of_the_kind_said(self, ids: Sequence[str], words: Sequence[str]) -> list[str]:
         """Of products whose titles say ``words``, those that are the thing said, when some are: the words before any
-        "for"/"compatible with" and no other kind of product there ("do you sell iphones?": the Apple iPhone 15
-        Pro, not a "Case Compatible with Apple iPhone" nor an "iPhone 15 Pro Case")."""
+        "for"/"with" and no other kind of product there ("espresso machine": the machines, not an "Espresso Machine
+        Bundle with …")."""
         said = {w for w in words if w.isalpha()} - STOPWORDS
         kinds = self.lexicon.category_words
         own = [pid for pid in ids if said <= (head := title_parts(self.lexicon.titles.get(pid, ""))[0])

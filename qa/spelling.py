@@ -103,7 +103,7 @@ class Speller:
 
     def _kind_of_rare_word(self, low: str, english: dict[str, int]) -> str | None:
         """A kind of product a letter away from an English word the graph does not know, when the kind is at least
-        KIND_COMMONER times as common in English: "bots" → "boots" (26×), "chars" → "chair"; "lover" stays (cover: 6×)."""
+        KIND_COMMONER times as common in English: "bots" → "boots" (26×), "chars" → "chairs"; "lover" stays (cover: 6×)."""
         from rapidfuzz.distance import OSA
 
         stem = singular(low)
