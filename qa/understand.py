@@ -153,6 +153,37 @@ _PRICE_AROUND = re.compile(rf"\b(?:around|about|roughly|approximately|~)\s*{CURR
 _SAYS_PRICE = re.compile(rf"{CURRENCY}\s*\d|\d{_MONEY_AFTER}\b|\b(?:prices?d?|costs?|cheap\w*|expensive|pay|spend|budget)\b")
 
 
+def _take_prices(text: str, cons: Constraints) -> str:
+    """The text without its price phrases, whose bounds and currency go into ``cons`` ("under $150", "between 50
+    and 80 euros", "around $30": ±20 %)."""
+    said: list[str] = []  # the price phrases, for their currency
+    m = _price(_PRICE_RANGE, text)
+    if m:
+        nums = [parse_number(g) for g in m.groups() if g]
+        cons.price_min, cons.price_max = min(nums), max(nums)
+        said.append(m.group(0))
+        text = text[:m.start()] + " " + text[m.end():]
+    m = _PRICE_AROUND.search(text)
+    if m:
+        n = parse_number(m.group(1))
+        cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
+        said.append(m.group(0))
+        text = text[:m.start()] + " " + text[m.end():]
+    m = _price(_PRICE_MAX, text)
+    if m:
+        cons.price_max = parse_number(m.group(1))
+        said.append(m.group(0))
+        text = text[:m.start()] + " " + text[m.end():]
+    m = _price(_PRICE_MIN, text)
+    if m:
+        cons.price_min = parse_number(next(g for g in m.groups() if g))
+        said.append(m.group(0))
+        text = text[:m.start()] + " " + text[m.end():]
+    if said:  # prices in different currencies are never compared as one (no exchange rates)
+        cons.currency = currency_of(" ".join(said))
+    return text
+
+
 def _price(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """A price phrase, unless its bare number counts things ("over 500 lights", "more than 20 carbs")."""
     for m in pattern.finditer(text):
@@ -1056,14 +1087,8 @@ class Understander:
             # not "what is the warranty of the case for …" ("what water filter do i need for it?" is what fits it)
             head = self.constraints(m.group("a"))
             said = m.group("b")
-            for pattern in (_PRICE_RANGE, _PRICE_AROUND, _PRICE_MAX, _PRICE_MIN):
-                # "chargers for the dell xps 15 under $10": the price bounds what fits, it names no product
-                if (priced := _price(pattern, said)) is not None:
-                    bounds = self.constraints(priced.group(0))
-                    head.price_min = bounds.price_min if bounds.price_min is not None else head.price_min
-                    head.price_max = bounds.price_max if bounds.price_max is not None else head.price_max
-                    head.currency = bounds.currency
-                    said = (said[:priced.start()] + " " + said[priced.end():]).strip()
+            # "chargers for the dell xps 15 under $10": the price bounds what fits, it names no product
+            said = " ".join(_take_prices(said, head).split())
             unknown_kind = not head.categories and not head.brands and not head.values and bool(head.words) \
                 and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
             if self.values_only(said):  # "black leather boots for men size 11": who and which size, no product
@@ -1527,33 +1552,9 @@ class Understander:
         rest = _FOR_SOMEONE.sub(" ", low)  # "for a big guy": who it is for, not what the product says
         rest = _LOVER.sub(lambda m: f" {m.group('x') or m.group('y')} ", rest)  # "a gift for a coffee lover": coffee
         rest = _VAGUE.sub(" ", rest)  # "a comfy chair", "gift ideas": no fact says comfy or gift
-        said: list[str] = []  # the price phrases, for their currency
         # "under 150 in blue": "in" before a colour, size or gender is no inch
         rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self.values_only(n.group(2)) else n.group(0), rest)
-        m = _price(_PRICE_RANGE, rest)
-        if m:
-            nums = [parse_number(g) for g in m.groups() if g]
-            cons.price_min, cons.price_max = min(nums), max(nums)
-            said.append(m.group(0))
-            rest = rest[:m.start()] + " " + rest[m.end():]
-        m = _PRICE_AROUND.search(rest)
-        if m:
-            n = parse_number(m.group(1))
-            cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
-            said.append(m.group(0))
-            rest = rest[:m.start()] + " " + rest[m.end():]
-        m = _price(_PRICE_MAX, rest)
-        if m:
-            cons.price_max = parse_number(m.group(1))
-            said.append(m.group(0))
-            rest = rest[:m.start()] + " " + rest[m.end():]
-        m = _price(_PRICE_MIN, rest)
-        if m:
-            cons.price_min = parse_number(next(g for g in m.groups() if g))
-            said.append(m.group(0))
-            rest = rest[:m.start()] + " " + rest[m.end():]
-        if said:  # prices in different currencies are never compared as one (no exchange rates)
-            cons.currency = currency_of(" ".join(said))
+        rest = _take_prices(rest, cons)
         for m in list(self._bare_number.finditer(rest) if self._bare_number else ())[::-1]:
             number = float(m.group("n"))
             keys = sorted({e.key for a, entries in self.lexicon.numeric.items() if " ".join(key_tokens(a)) == m.group("attr")
