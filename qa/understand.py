@@ -1329,6 +1329,11 @@ class Understander:
                 beyond = [g for g in groups if not set(tokens(g.label)) <= name]
                 parse.checks = [Link("value", k, g.label, k.partition("=")[0]) for g in beyond or groups for k in g.keys]
             return True
+        family = self._family(low, cons, product) if (searching or not asking) and not (parse.refers_back and focus) \
+            else None
+        if family is not None:  # "do you sell iphones", "airpods": every model of the name, not the cases for them
+            parse.intent, parse.products, parse.variants, parse.constraints = "search", [], [], family
+            return True
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
                 and not (parse.refers_back and focus) \
                 and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
@@ -1391,6 +1396,33 @@ class Understander:
             parse.constraints = replace(wanted, words=[*wanted.words, *kind]) if kind else replace(wanted, ids=listings)
             return named
         return None
+
+    def _family(self, low: str, cons: Constraints, product: Link | None) -> Constraints | None:
+        """A name that several models share, said alone or with a brand and a price ("iphones", "do you sell
+        airpods", "any apple iphones under 700"): a search for every title that says it in the category of the
+        product it names best (the phones, not the cases for them), when more titles say it than that model has
+        listings; else None. A kind ("chargers") or a value ("black") is no such name."""
+        if cons.categories or cons.ids or any("compatib" not in g.attribute for g in cons.values):
+            return None
+        lex = self.lexicon
+        rest = _SEARCH_CUES.sub(" ", _take_prices(low, Constraints()))
+        said = [t for t in tokens(rest) if t not in STOPWORDS and (t,) not in lex.brands]
+        if len(said) != 1 or not said[0].isalpha() or said[0] in lex.category_words:
+            return None
+        named = product if product is not None and said[0] in tokens(product.name) \
+            else self.link_product(said[0], strict=True)
+        if named is None or said[0] not in tokens(named.name):
+            return None
+        titled = lex.titled(said)
+        if len(titled) <= 1 + len(self.model_listings(named.key, named.name)):
+            return None
+        category = next((r for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": named.key})
+                         if r["attribute"] == "category"), None)
+        if category is None:
+            return None
+        return Constraints(brands=cons.brands, categories=[Link("category", category["key"], str(
+            category["value"]).rpartition(" > ")[2])], category_keys=lex.descendants([category["key"]]),
+            price_min=cons.price_min, price_max=cons.price_max, currency=cons.currency, words=said)
 
     def _attribute_phrase(self, text: str) -> list[str] | None:
         """The attributes a phrase asks when it is nothing but an attribute's name or cue ("weight limit",

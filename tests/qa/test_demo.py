@@ -535,6 +535,25 @@ def test_demo_a_name_alone_lists_its_listings_not_its_accessories(demo_graph: Pa
     assert "Coral" in answers[2]["answer"], answers[2]["answer"]
 
 
+IPHONES = {"PHN-0000061", "PHN-0000102", "PHN-0000111", "PHN-0000156", "PHN-0000157", "PHN-0000167", "PHN-0000211",
+           "PHN-0000230", "PHN-0000235", "PHN-0000270"}
+
+
+@pytest.mark.parametrize(("question", "ids"), [
+    ("do you sell iphones", IPHONES),
+    ("iphones", IPHONES),
+    ("got any iphones under 700", {"PHN-0000102", "PHN-0000167"}),  # the USD ones: the EUR ones are no $700
+    ("airpods", {"AUD-0000024", "AUD-0000037", "AUD-0000266", "AUD-0000065", "AUD-0000074"}),
+])
+def test_demo_a_name_several_models_share_lists_them_not_their_cases(demo_graph: Path, question: str,
+                                                                     ids: set[str]) -> None:
+    """ "iphones" names ten phones of five models, and "iPhone" is also in every iPhone case's title: the answer
+    lists the phones (their category), not the cheapest cases; "airpods" lists the AirPods Max with the Pro."""
+    answer = ask(demo_graph, question)
+    assert answer["intent"] == "search", answer
+    assert {p["id"] for p in answer["products"]} == ids, answer["answer"]
+
+
 def test_demo_what_about_another_product_after_a_search_lists_it(demo_graph: Path, tmp_path: Path) -> None:
     """After a search, "what about the pixel 7a?" lists that model's listings; "what about in white?" still
     narrows the list (see test_demo_follow_ups_read_the_listed_products)."""
