@@ -56,8 +56,9 @@ class Conversation:
             answer = self.engine.answer(asked, product=subject, context=context or self.product)
             answer.question = question
         else:
-            before = self.last.facts[0].attribute if self.last is not None and self.last.intent == "attribute" \
-                and self.last.facts else None
+            # the attribute just asked, or just measured ("the longest battery life": "and the shortest?")
+            before = self.last.facts[0].attribute if self.last is not None and self.last.facts \
+                and (self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
             answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None,
                                         searched=self.searched, asked_before=before)
             if answer.lacking and answer.focus == self.product:
@@ -73,7 +74,10 @@ class Conversation:
             self.earlier = [previous, *(p for p in self.earlier if p not in (previous, self.product))][:MAX_EARLIER]
         ids = [p.id for p in answer.products]
         narrowed = len(ids) == 1 and ids[0] in self.listed  # "do they come in black?" left one: "they" stay
-        if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed \
+        # an answer about one product that read its other listings too lists nothing: "and the heaviest?" after
+        # "how much ram does it have" is still of the laptops the lightest was of
+        listings = answer.intent == "attribute" and bool(ids) and answer.focus == ids[0]
+        if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed and not listings \
                 and answer.intent != "unanswerable":  # not the closest guesses
             self.listed = ids
             if answer.searched is None and answer.intent != "comparison":

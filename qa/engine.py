@@ -201,8 +201,12 @@ class Engine:
             "aggregate": self._aggregate,
         }.get(parse.intent, self._unanswerable)
         answer = handler(parse)
-        if answer.intent == "search" and parse.intent == "search" and parse.beyond is None \
-                and not parse.constraints.empty():  # a free search's closest products are no search to refine
+        if (answer.intent in ("search", "unanswerable") and parse.intent == "search" and parse.beyond is None
+                or answer.intent == parse.intent == "aggregate" and parse.aggregate == "extreme"
+                and not parse.constraints.ids) and not parse.constraints.empty():
+            # a free search's closest products are no search to refine; one that found nothing is ("what about size
+            # 9?" after none in size 8), and so is the set a superlative was over ("and the heaviest?" after "the
+            # lightest laptop": of the laptops, not of the lightest ten it listed)
             answer.searched = parse.constraints
         answer.cypher = list(self.retriever.ran)
         answer.question = question  # as asked; the parse read the corrected text

@@ -636,7 +636,7 @@ WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=
 # "for a big guy", "for my dad": who a product is for, which no fact says
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
-                          r"mother|wife|husband|friend|son|daughter|brother|sister|boss|student|teenager|grandma|"
+                          r"mother|wife|husband|friend|son|daughter|brother|sister|boss|students?|teenagers?|grandma|"
                           r"grandpa|boyfriend|girlfriend|me|myself|"
                           # where it goes: "a desk for a small apartment", "for my dorm"
                           r"apartment|flat|dorm|dorm room|studio|home|house|bedroom|kitchen|living room|space|"
@@ -658,7 +658,7 @@ _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?
                     r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|addicts?|enthusiasts?|nerds?))\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|comfy|comfortable|nice|"
-                    r"good|great|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
+                    r"good|great|best|top|(?:top |highly |best )?(?:rated|reviewed)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
@@ -758,7 +758,7 @@ class Understander:
             parse.context = None if pinned else focus
         parse.attributes = self.asked_attributes(low)
 
-        superlative = functools.partial(self._superlative, within=within, searched=searched)
+        superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
         alternative = functools.partial(self._alternative, asked_before=asked_before)
         handlers = (alternative, self._compatibility, self._comparison, superlative, self._aggregate,
                     self._attribute_or_search)
@@ -801,6 +801,14 @@ class Understander:
                      or parse.constraints.empty()):
             # "which is the most expensive?", "whats the cheapest", "the cheaper one?" after a list: of the listed
             parse.constraints.ids = list(within)
+        elif searched is not None and parse.intent == "attribute" and not parse.attributes \
+                and (about := WHAT_ABOUT.match(low)) is not None and self.values_only(about.group("x")) \
+                and (narrower := self.constraints(low)).values:
+            # "what about size 9?" after a search (one that found none too): the search in size 9, not a
+            # product whose title says "Size 9"
+            parse.intent, parse.products, parse.variants, parse.checks = "search", [], [], []
+            parse.constraints = narrower
+            self._refine(parse, within, searched)
         elif within and parse.intent == "attribute" and focus and [p.key for p in parse.products] == [focus] \
                 and (WHAT_ABOUT.match(low) or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
                 and ((narrower := self.constraints(low)).values or narrower.brands and WHAT_ABOUT.match(low)):
@@ -809,7 +817,8 @@ class Understander:
             parse.intent, parse.products, parse.checks = "search", [], []
             parse.constraints = narrower
             self._refine(parse, within, searched)
-        elif within and parse.intent == "search" and not parse.constraints.ids and not parse.constraints.categories \
+        elif (within or searched is not None and self._refines_alone(low)) and parse.intent == "search" \
+                and not parse.constraints.ids and not parse.constraints.categories \
                 and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
             self._refine(parse, within, searched)
@@ -854,13 +863,20 @@ class Understander:
         return parse
 
     @staticmethod
-    def _refine(parse: Parse, within: Sequence[str], searched: Constraints | None) -> None:
+    def _refines_alone(low: str) -> bool:
+        """A turn that only changes the last search, even one that found nothing: "under 150?", "what about
+        size 9?", "and in black" (not "any whole bean dark roasts then?", a search of its own)."""
+        rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
+        return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ")
+
+    @staticmethod
+    def _refine(parse: Parse, within: Sequence[str] | None, searched: Constraints | None) -> None:
         """A refinement of the last search ("what about in size 9?", "and under $50?", "just the samsung ones"):
         its constraints with what the question says in place of the same attribute, price or brand; without a
         search before, the listed products narrowed."""
         said = parse.constraints
         if searched is None:
-            said.ids, parse.refines = list(within), True
+            said.ids, parse.refines = list(within or ()), True
             return
         asked = {_SAME_ATTRIBUTE.get(g.attribute, g.attribute) for g in said.values}
         merged = replace(searched, values=[g for g in searched.values
@@ -1189,14 +1205,14 @@ class Understander:
         return False
 
     def _superlative(self, parse: Parse, low: str, focus: str | None, *, within: Sequence[str] | None,
-                     searched: Constraints | None = None) -> bool:
+                     searched: Constraints | None = None, asked_before: str | None = None) -> bool:
         """ "which of them is the lightest?", "phone with the best camera": the product at one end of an
         attribute, among the products an earlier answer listed (all the matches of the search that listed them,
         not only those shown; also "which has the bigger battery?" after two) or those a search finds."""
         table = dict(SUPERLATIVES)
         if within:
             table.update(COMPARATIVES)
-        said = _said_word(table, low) or self._any_superlative(parse, low, within)
+        said = _said_word(table, low) or self._any_superlative(parse, low, within, asked_before)
         if said is None:
             return False
         m, (attr, direction) = said
@@ -1213,10 +1229,11 @@ class Understander:
         parse.constraints = cons
         return True
 
-    def _any_superlative(self, parse: Parse, low: str, within: Sequence[str] | None
+    def _any_superlative(self, parse: Parse, low: str, within: Sequence[str] | None, asked_before: str | None = None
                          ) -> tuple[re.Match[str], tuple[str, str]] | None:
         """A superlative no table holds ("which one weighs the least?", "which headphones last the longest on a
-        charge?"): its word says which end wins; the attribute is the one a cue word names, else the one the
+        charge?"): its word says which end wins; the attribute is the one a cue word names, the one just asked
+        when the word stands alone ("and the shortest?" after the longest battery life), else the one the
         learned reader reads among the graph's amounts."""
         m = next((m for m in _SUPERLATIVE_FORM.finditer(low) if m.group("w") not in _NOT_SUPERLATIVE), None)
         if m is None and within:  # "which has more heel drop?" of the listed: the more of two is the most
@@ -1225,6 +1242,9 @@ class Understander:
             return None
         direction = "lower" if m.group("w") in _LOWER_END else "higher"
         numeric = [a for a in parse.attributes if a in self.lexicon.numeric and a != "price"]
+        if not numeric and within and asked_before in self.lexicon.numeric and asked_before != "price" \
+                and not {t for t in tokens(low[:m.start()] + " " + low[m.end():]) if t not in STOPWORDS}:
+            numeric = [asked_before]
         if numeric:
             return m, (numeric[0], direction)
         names = self._amount_names

@@ -609,6 +609,44 @@ def test_demo_follow_ups_by_place_size_and_over_the_list(demo_graph: Path, tmp_p
         assert {p["id"] for p in last["products"]} == ids, last["products"]
 
 
+@pytest.mark.parametrize(("questions", "ids"), [
+    # a search that found none is still the one a refinement changes
+    (["womens running shoes in size 8", "what about size 9?"], {"RUN-0000090", "RUN-0000209"}),
+    (["headphones under 20", "under 150?"], {"AUD-0000132", "AUD-0000202", "AUD-0000360", "AUD-0000384"}),
+])
+def test_demo_a_search_that_found_none_is_refined(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                 ids: set[str]) -> None:
+    first, last = ask_session(demo_graph, tmp_path, questions)
+    assert "don't know" in first["answer"], first["answer"]
+    assert last["intent"] == "search", last
+    assert {p["id"] for p in last["products"]} == ids, last["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    # over every laptop, as the lightest was (not over the ten lightest it listed)
+    (["whats the lightest laptop", "how much ram does it have", "and the heaviest?"], "4.2 lb"),
+    # the word alone: the attribute just measured
+    (["which headphones have the longest battery", "and the shortest?"], "6 hrs"),
+])
+def test_demo_the_other_end_of_a_superlative(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                             expect: str) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == "aggregate", last
+    assert expect in last["answer"], last["answer"]
+
+
+@pytest.mark.parametrize(("question", "ids"), [
+    ("best running shoes for women", {"RUN-0000026", "RUN-0000090", "RUN-0000188"}),
+    ("top rated headphones under 100", {"AUD-0000202"}),
+    ("what is the best laptop for students", {"LAP-0000018", "LAP-0000399"}),
+])
+def test_demo_praise_words_are_no_constraints(demo_graph: Path, question: str, ids: set[str]) -> None:
+    """No fact says "best" or "top rated": the search is for the kind (and the price and gender said)."""
+    answer = ask(demo_graph, question)
+    assert answer["intent"] == "search", answer
+    assert ids <= {p["id"] for p in answer["products"]}, answer["answer"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
