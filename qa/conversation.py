@@ -26,6 +26,7 @@ _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest"
                  "ligh": ("lighter", "lightest"), "heav": ("heavier", "heaviest"), "bigg": ("bigger", "biggest"),
                  "smal": ("smaller", "smallest")}
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
+_MODEL_FILLER = frozenset({"version", "model", "variant", "edition"})  # "the pro version": the Pro
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -101,7 +102,7 @@ class Conversation:
         """The name of another model of the product in focus's line that a word or two name ("pro", "ultra", "max"
         after the Pixel 8, the Galaxy S24, the iPhone 15 Pro): the focus's model words and them, when that names
         a product other than the focus whose title says the words."""
-        words = [w for w in tokens(said) if w not in STOPWORDS]
+        words = [w for w in tokens(said) if w not in STOPWORDS and w not in _MODEL_FILLER]  # "the pro version"
         if not self.product or not 1 <= len(words) <= 2:
             return None
         understander = self.engine.understander
@@ -139,15 +140,18 @@ class Conversation:
             return None
         # "and the pro?" after the Pixel 8: the Pixel 8 Pro; "what about in white?" names no product: the engine
         # narrows the list
+        understander = self.engine.understander
         other = self._sibling(m.group("x"))
         if other is None:
-            if not self.engine.understander.link_product(m.group("x"), strict=True):
+            if not understander.link_product(m.group("x"), strict=True):
                 return None
             other = m.group("x")
         if last.intent == "compatibility" and len(last.products) == 2:
             return f"does this fit the {other}?", last.products[0].id, None
         if last.intent == "attribute" and last.facts:
             return f"what is the {last.facts[0].attribute} of the {other}?", None, None
+        if last.intent == "search" and understander._brand_only(other):
+            return None  # "and the ninja one?" after bpa-free Vitamix blenders: the search, by Ninja (a refinement)
         if last.intent == "search" and not _NARROWING.match(other):
             return other, None, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
         return None

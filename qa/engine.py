@@ -604,6 +604,8 @@ class Engine:
         if attr == "price":
             cons.currency = priced.currency or DEFAULT_CURRENCY
         cards = self.retriever.search(cons, limit=MAX_EXTREME)
+        if cons.values:  # "any cheaper noise cancelling ones?": a title that says it counts, as in a search
+            cards.update({c.id: c for c in self._said_in_titles(cons)[:MAX_EXTREME] if c.id not in cards})
         facts = self.retriever.product_facts(list(cards), cards)
         found: list[tuple[Card, list[Fact], float]] = []
         for other in cards.values():

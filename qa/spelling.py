@@ -88,13 +88,14 @@ class Speller:
             candidates = [w for n in range(len(stem) - 2, len(stem) + 3) for w in self.by_length.get(n, ())]
             # one letter changed or two swapped ("prise", "weigth") is a typo even where the ratio is low;
             # among equally close words the same length wins ("weight", not "weigh"), then the higher ratio, then
-            # the commoner English word ("price", not "prime")
+            # a word shoppers ask with ("pirce": "price", not "piece"), then the commoner English word ("price", not
+            # "prime")
             close = [(w, r) for w, r, _ in process.extract(stem, candidates, scorer=fuzz.ratio, score_cutoff=60, limit=20)
                      if r >= cutoff or (len(w) == len(stem) and OSA.distance(stem, w) <= 1)]
             if not close:
                 return word
             best = min(close, key=lambda c: (OSA.distance(stem, c[0]), abs(len(c[0]) - len(stem)), -c[1],
-                                             -english.get(c[0], 0), c[0]))[0]
+                                             c[0] not in QUESTION_WORDS, -english.get(c[0], 0), c[0]))[0]
             changes.append((word, best))
             return best
 

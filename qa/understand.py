@@ -549,7 +549,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"), "brands"),
     (re.compile(r"\bcheapest\b|\bcheaper one\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
-    (re.compile(r"\baverage price\b|\bmean price\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
+    (re.compile(r"\b(?:average|avg|mean) price\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
     (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
 )
 
@@ -623,7 +623,7 @@ PLACE_WORDS = "|".join([*_ORDINALS, "other"])  # also qa.conversation's "and the
 _ORDINAL = re.compile(rf"\bthe (?P<n>{PLACE_WORDS})(?: (?:one|option|result|listing|product|item|pick))?\b")
 # "just the samsung ones", "any from breville?", "by hoka?": among the listed (the last search, narrowed)
 _ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b|^(?:and |what about |how about )?(?:any(?:thing)? )?"
-                         r"(?:from|by|made by)\b")
+                         r"(?:from|by|made by)\b|^(?:and|what about|how about) (?:the )?[\w' -]+ one\W*$")
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 _VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
@@ -884,8 +884,9 @@ class Understander:
                          words=list(dict.fromkeys([*searched.words, *said.words])))
         if said.price_min is not None or said.price_max is not None:
             merged.price_min, merged.price_max, merged.currency = said.price_min, said.price_max, said.currency
-        if said.brands:
+        if said.brands:  # another brand: the old one's model words go with it ("and the ninja one?" after the e310)
             merged.brands = said.brands
+            merged.words = list(said.words)
         parse.constraints, parse.narrows = merged, True
 
     def model_listings(self, pid: str, title: str) -> list[Link]:
@@ -1296,8 +1297,12 @@ class Understander:
             if kind == "avg_price" and not parse.constraints.categories and not self._brand_only(rest):
                 # "average price of the nokia g42": over the listings of one model
                 named = self.link_product(rest, strict=True)
+                words = [t for t in tokens(rest) if t not in STOPWORDS]
                 if named is not None:
                     listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name))]
+                    titled = self.lexicon.titled(words)
+                    if len(titled) > len(listings) and not any((t,) in self.lexicon.brands for t in words):
+                        listings = titled  # "avg price of a wireless charging pad": every title that says it
                     parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
             return True
         return False

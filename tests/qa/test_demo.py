@@ -647,6 +647,32 @@ def test_demo_praise_words_are_no_constraints(demo_graph: Path, question: str, i
     assert ids <= {p["id"] for p in answer["products"]}, answer["answer"]
 
 
+@pytest.mark.parametrize(("question", "expect"), [
+    # a kind one model's name also fits (the Anker pad): every title that says it, the 7 USD pads
+    ("avg price of a wireless charging pad", "$20.83"),
+    ("what do air fryers usually cost", "$131.97"),  # the 5 USD air fryers
+])
+def test_demo_average_price_of_a_kind_in_other_words(demo_graph: Path, question: str, expect: str) -> None:
+    answer = ask(demo_graph, question)
+    assert answer["intent"] == "aggregate", answer
+    assert expect in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # "pirce" is a letter swap from "price" and a letter away from "piece": the word shoppers ask with wins; a
+    # title that says "noise cancelling" counts among the cheaper ones (the Sony WH-CH720N's does, no fact does)
+    (["jbl live 660nc pirce", "any cheaper noise cancelling ones?"], "$145", {"AUD-0000132", "AUD-0000360"}),
+    # "the pro version" is the Pixel 8 Pro; "the ninja one" after the e310 is the same search, by Ninja
+    (["pixel 8 battery size", "and the pro version?"], "5050mAh", {"PHN-0000114"}),
+    (["vitamix e310 bpa free?", "and the ninja one?"], "from Ninja", {"HOM-0000015", "HOM-0000317", "HOM-0000110"}),
+])
+def test_demo_follow_ups_that_swap_the_model_or_the_brand(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                          expect: str, ids: set[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert expect in last["answer"], last["answer"]
+    assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
