@@ -102,6 +102,12 @@ def check_answer(title: str, asked: str, found: Sequence[Fact], others: Sequence
             f"not {asked}.")
 
 
+def so_are(cards: Sequence[Card]) -> str:
+    """Other listings of the model that have what a yes/no question checked: " So is the … ($1,455)."."""
+    verb = "is" if len(cards) == 1 else "are"
+    return f" So {verb} {join(card_text(c) for c in cards)}."
+
+
 def check_other_listing(title: str, others: Sequence[str], found: Sequence[Fact]) -> str:
     """A yes/no question that other listings of the same model answer: "does it come in red?"."""
     f = found[0]

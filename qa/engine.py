@@ -38,9 +38,11 @@ from shopgraph.qa.understand import (
     Lexicon,
     Link,
     Parse,
+    VARIANT_ATTRIBUTES,
     Understander,
     base_quantity,
     title_parts,
+    title_words,
     tokens,
 )
 
@@ -317,6 +319,18 @@ class Engine:
                     return self._result(parse, "attribute", text, [f for _, fs in elsewhere for f in fs] + others,
                                         [*(ProductHit(c.id, c.title, 1.0) for c, _ in elsewhere), *hit],
                                         elsewhere[0][0].id)
+            if found and not parse.pinned and wanted_attrs & VARIANT_ATTRIBUTES:
+                # "is there one with 512gb?" of a model with several listings: each listing that has it
+                if not parse.variants and parse.context == card.id:
+                    parse.variants = self.understander.model_listings(card.id, card.title)
+                also = [(other, there) for other, other_facts in self._other_listings(card, facts, parse.variants)
+                        if self.understander.same_model(card.title, other.title)
+                        and (there := [f.rescored(0.9) for f in other_facts
+                                       if self.retriever.keys.get((other.id, f.attribute, f.value)) in keys])]
+                if also:  # a list of the listings that have it: "the cheaper of the two?" picks among them
+                    text = compose.check_answer(card.title, "", found, []) + compose.so_are([c for c, _ in also])
+                    return self._result(parse, "search", text, [*found, *(f for _, fs in also for f in fs)],
+                                        [*hit, *(ProductHit(c.id, c.title, 0.9) for c, _ in also)], card.id)
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)
@@ -372,10 +386,10 @@ class Engine:
             parse.variants = self.understander.model_listings(card.id, card.title)
         if parse.variants and every:
             # "what colours does the AirPods Max come in?": every listing of the model
-            named = (set(tokens(parse.text)) - STOPWORDS) & _title_words(card.title or "")
+            named = (set(tokens(parse.text)) - STOPWORDS) & title_words(card.title or "")
             listed = [(card, chosen)] + [(c, [f.rescored(1.0) for f in fs if f.attribute == best])
                                          for c, fs in self._other_listings(card, facts, parse.variants)
-                                         if named <= _title_words(c.title or "")]  # "airpods max": not the Pro
+                                         if named <= title_words(c.title or "")]  # "airpods max": not the Pro
             listed = [(c, fs) for c, fs in listed if fs]
             if len(listed) > 1:
                 values = [f.value for _, fs in listed for f in fs]
@@ -403,7 +417,7 @@ class Engine:
     def _from_text(self, parse: Parse, card: Card) -> Answer | None:
         """The graph has no fact that answers: a sentence of the product's own bullets or description that says
         the asked word ("does it have a warranty?" → "Backed by a 2-year limited warranty."), quoted as it is."""
-        title = _title_words(card.title)
+        title = title_words(card.title)
         asked = {w for a in parse.attributes for w in tokens(a)}
         # the attribute's words, and the question's words that no title says ("on one charge"; not "samsung galaxy"
         # of a name the question wrote another way than the listing it linked)
@@ -462,8 +476,8 @@ class Engine:
             # half for words only after its "for" ("Water Filter for Keurig K-Elite" is not the K-Elite)
             title = card.title or ""
             cut = FOR_CLAUSE.search(title)
-            head = _title_words(title[:cut.start()] if cut else title)
-            tail = _title_words(title[cut.end():]) if cut else frozenset()
+            head = title_words(title[:cut.start()] if cut else title)
+            tail = title_words(title[cut.end():]) if cut else frozenset()
             return sum(1.0 if w in head else 0.5 if w in tail else 0.0 for w in words) / len(words)
 
         place = {pid: i for i, pid in enumerate(order or ())}  # a name's listings: best link first
@@ -496,7 +510,7 @@ class Engine:
         words = [w for w in cons.words if w.isalpha()]
         if not words or not cards or len(cards) >= complete:
             return cards
-        said = {pid: c for pid, c in cards.items() if all(w in _title_words(c.title or "") for w in words)}
+        said = {pid: c for pid, c in cards.items() if all(w in title_words(c.title or "") for w in words)}
         return said or cards
 
     def _search(self, parse: Parse) -> Answer:
@@ -523,7 +537,7 @@ class Engine:
             # "just the samsung ones" after phone cases: none is Samsung's, but these say it ("… for Samsung Galaxy")
             said = {t for b in cons.brands for t in tokens(b.name)}
             cons = parse.constraints = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
-            cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= _title_words(c.title or "")}
+            cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= title_words(c.title or "")}
         narrowed, searched = self._said_by_titles(cards, cons), cons
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
             cards, cons = narrowed, replace(cons, ids=list(narrowed))
@@ -542,7 +556,7 @@ class Engine:
         # a word in none of the found products' titles ("WH-1000XM5" also as "wh1000xm5") and, if it has letters
         # only, not found by the full-text index either; a number or model code ("16", "1460") is checked against
         # the titles alone: Kùzu's index drops numbers and Lucene's keeps them, and answers must not depend on it
-        found_words = {t for c in cards.values() for t in _title_words(c.title or "")}
+        found_words = {t for c in cards.values() for t in title_words(c.title or "")}
         found_words.update(t for a in parse.attributes for t in tokens(a))  # "shaft height of …" asks, not filters
         unknown = [w for w in cons.words
                    if w not in found_words and (not w.isalpha() or not self.retriever.fulltext(w, 1))]
@@ -641,7 +655,7 @@ class Engine:
             if not titled or len(titled) > 500:
                 return []
             rest.ids = titled
-        return [c for c in self.retriever.search(rest, limit=500).values() if needed <= _title_words(c.title or "")]
+        return [c for c in self.retriever.search(rest, limit=500).values() if needed <= title_words(c.title or "")]
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed
@@ -751,7 +765,7 @@ class Engine:
         if not cons.categories or cons.brands or cons.values or cons.price_min is not None or cons.price_max is not None:
             return False
         kinds = {t for c in cons.categories for t in tokens(c.name)} & self.understander.lexicon.category_words
-        if not kinds & _title_words(row["title"] or ""):
+        if not kinds & title_words(row["title"] or ""):
             return False
         return not any(f.attribute == "category" for f in self.retriever.product_facts([row["id"]]))
 
@@ -776,7 +790,7 @@ class Engine:
             allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
             rows = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
         elif cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
-            rows = [r for r in rows if set(cons.words) <= _title_words(r["title"] or "")]
+            rows = [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
         if not rows and parse.pinned and target.id == parse.products[0].key and not relations:
             # "what type of camera does this fit on?" on a product the graph links to nothing: its own
             # facts may say ("compatible mountings: camcorder")
@@ -1119,12 +1133,6 @@ _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|cap
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b")
 _ASKS_FOR_KIND = re.compile(r"^(?:do|does) (?:you|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
-
-
-@lru_cache(maxsize=200_000)
-def _title_words(title: str) -> frozenset[str]:
-    """A title's words, also with its hyphens dropped ("WH-1000XM5" gives "wh", "1000xm5" and "wh1000xm5")."""
-    return frozenset((*tokens(title), *tokens(title.replace("-", ""))))
 
 
 def _distinct_amounts(values: Iterable[str]) -> list[str]:

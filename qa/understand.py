@@ -97,6 +97,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
     "more powerful": ("power", "higher"), "bigger screen": ("screen size", "higher"),
     "larger screen": ("screen size", "higher"), "smaller screen": ("screen size", "lower"),
+    "wider": ("width", "higher"), "narrower": ("width", "lower"),
 }
 
 # superlative words → (attribute cue, which end wins): "which of them is the lightest?", "phone with the best
@@ -119,6 +120,7 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
+    "widest": ("width", "higher"), "narrowest": ("width", "lower"),
 }
 
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
@@ -262,6 +264,16 @@ def title_parts(title: str) -> tuple[set[str], set[str]]:
     if not m:
         return set(tokens(title)) - STOPWORDS, set()
     return set(tokens(title[:m.start()])) - STOPWORDS, set(tokens(title[m.end():])) - STOPWORDS
+
+
+_AMOUNT_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)([a-z]+)\b", re.IGNORECASE)  # "256GB", "10oz"
+
+
+@functools.lru_cache(maxsize=200_000)
+def title_words(title: str) -> frozenset[str]:
+    """A title's words, also with its hyphens dropped ("WH-1000XM5" gives "wh", "1000xm5" and "wh1000xm5") and
+    its amounts apart from their units ("256GB" gives "256" and "gb" too, as "256 GB" does)."""
+    return frozenset((*tokens(title), *tokens(title.replace("-", "")), *tokens(_AMOUNT_UNIT.sub(r"\1 \2", title))))
 
 
 def strip_words(text: str, titles: Iterable[str]) -> str:
@@ -458,7 +470,7 @@ class Lexicon:
             # at 100k products), and the same candidates on every store
             position = len(lex.title_ids)
             lex.title_ids.append(row["id"])
-            for word in {*tokens(row["title"]), *tokens(row["title"].replace("-", ""))}:
+            for word in title_words(row["title"]):
                 found = lex.postings.get(word)
                 if found is None:
                     found = lex.postings[word] = array("i")
@@ -622,11 +634,15 @@ _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, 
 PLACE_WORDS = "|".join([*_ORDINALS, "other"])  # also qa.conversation's "and the other one?"
 _ORDINAL = re.compile(rf"\bthe (?P<n>{PLACE_WORDS})(?: (?:one|option|result|listing|product|item|pick))?\b")
 # "just the samsung ones", "any from breville?", "by hoka?": among the listed (the last search, narrowed)
+# "compare them", "how do they compare", "whats the difference between them": the listed products, compared
+_COMPARE_LISTED = re.compile(r"^(?:(?:can|could) you |pls |please |ok,? |now )?(?:compare (?:them|those|these|the two|"
+                             r"both|the (?:first|top) two)|how do (?:they|those|these|the two|both) compare|"
+                             r"(?:what'?s|what is) the difference between (?:them|those|these|the two))\b")
 _ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b|^(?:and |what about |how about )?(?:any(?:thing)? )?"
                          r"(?:from|by|made by)\b|^(?:and|what about|how about) (?:the )?[\w' -]+ one\W*$")
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
-_VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
+VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
 # "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
@@ -693,6 +709,7 @@ _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 # "512 GB", "72 ounces", "2 count": an amount one listing of a model differs from another by (not "13.5 in": a
 # screen size may be the model's own)
 _SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs)\b")
+_NAME_END = re.compile(r"\s*[(,:|]|\s+[-–]\s+")  # where a title's opening name ends: "MacBook Air 15 (M3): …"
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
 _BRAND_AS_KIND = re.compile(r"\b(?:products?|stuff|anything|things|items|from)\b")  # "sony products", "from sony"
 _NUMBER_IN = re.compile(r"(\d)\s+in\s+(?=([a-z][\w'-]*))")  # "150 in blue": the number, then the word after "in"
@@ -760,7 +777,8 @@ class Understander:
 
         superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
         alternative = functools.partial(self._alternative, asked_before=asked_before)
-        handlers = (alternative, self._compatibility, self._comparison, superlative, self._aggregate,
+        compare_listed = functools.partial(self._compare_listed, within=within)
+        handlers = (alternative, compare_listed, self._compatibility, self._comparison, superlative, self._aggregate,
                     self._attribute_or_search)
         for handler in handlers:
             if handler(parse, low, focus):
@@ -779,7 +797,7 @@ class Understander:
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
             # not only of those shown
             parse.constraints = copy.deepcopy(searched)
-        elif within and _LIST_REFERENCE.search(low):
+        elif within and _LIST_REFERENCE.search(low) and parse.intent != "comparison":
             if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
                                                                    "count_products", "extreme"):
                 parse.constraints.ids = list(within)
@@ -893,21 +911,25 @@ class Understander:
         """Other listings of a product's model: near-tied links to the rarest words of its title."""
         said = self._model_words(title)
         found = self.link_products(said, near=VARIANT_NEAR, most=4 * MAX_VARIANTS)
-        own = tokens(title)
-        return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, own)][:MAX_VARIANTS]
+        return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, title)
+                ][:MAX_VARIANTS]
 
     def same_model(self, own: str, title: str) -> bool:
         """Whether ``title`` is another listing of the model of the product titled ``own``."""
-        return self._same_model(self._model_words(own).split(), title, tokens(own))
+        return self._same_model(self._model_words(own).split(), title, own)
 
-    def _same_model(self, model: Sequence[str], title: str, own: list[str]) -> bool:
-        """Whether ``title`` is another listing of the model of the title whose words are ``own`` and rarest words
-        ``model``: it has every one of those (the brand may go unsaid), and after the last of them goes on as
-        ``own`` does or with a size, colour, number or the brand ("Galaxy S24, 256 GB" is a Galaxy S24 (128GB);
-        "Galaxy S24 Ultra" and "Galaxy S24 Case" name other products)."""
+    def _same_model(self, model: Sequence[str], title: str, own_title: str) -> bool:
+        """Whether ``title`` is another listing of the model of the title ``own_title`` whose rarest words are
+        ``model``: it has every one of those and every word of the name that opens ``own_title`` (the brand may go
+        unsaid), and after the last of them goes on as ``own`` does or with a size, colour, number or the brand
+        ("Galaxy S24, 256 GB" is a Galaxy S24 (128GB); "Galaxy S24 Ultra", "Galaxy S24 Case" and, beside the
+        "MacBook Air 15 (M3)", the "MacBook Pro 14 (M3 Pro)" name other products)."""
         lex = self.lexicon
         words = tokens(title)
-        if not {w for w in model if (w,) not in lex.brands} <= set(words):
+        own = tokens(own_title)
+        head = {w for w in tokens(_NAME_END.split(own_title, maxsplit=1)[0]) if w.isalpha() and w not in STOPWORDS
+                and (w,) not in lex.brands and (w,) not in lex.categories and not self.values_only(w)}
+        if not ({w for w in model if (w,) not in lex.brands} | head) <= set(words):
             return False
         if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(own)):
             return False  # "Pixel 8 Bundle with ESR Case" is not the Pixel 8
@@ -923,7 +945,7 @@ class Understander:
         nxt = theirs[same] if same < len(theirs) else None
         if nxt is None:
             return True
-        varying = any(v.attribute in _VARIANT_ATTRIBUTES for v in lex.value_words.get(nxt, ()))
+        varying = any(v.attribute in VARIANT_ATTRIBUTES for v in lex.value_words.get(nxt, ()))
         return (nxt in model or any(c.isdigit() for c in nxt) or nxt in STOPWORDS or varying or (nxt,) in lex.brands
                 or nxt in UNITS)
 
@@ -937,7 +959,7 @@ class Understander:
         """The rarest words of a title's product part ("vortex plus instant" of "Instant Vortex Plus Air Fryer -
         Stainless Steel"): what its other listings share, without the colour or size that sets it apart."""
         head, _ = title_parts(title)
-        varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in _VARIANT_ATTRIBUTES}
+        varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in VARIANT_ATTRIBUTES}
         varying |= {w for w in head if _AMOUNT_WORD.match(w)}  # "128gb", "10oz": a size, not the model
         varying |= set(_SIZE_NUMBER.findall(title.casefold()))  # "Size 12.5", "US 8": a shoe size
         varying |= set(_SPACED_AMOUNT.findall(title.casefold()))
@@ -1016,7 +1038,7 @@ class Understander:
         size 11", "women"), which name no product ("galaxy s24" is a compatible model's value, and a product)."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
         return bool(words) and all(t.isdigit() or t == "size" or any(
-            e.attribute in _VARIANT_ATTRIBUTES or e.attribute.endswith("gender") for e in self.lexicon.value_words.get(t, ()))
+            e.attribute in VARIANT_ATTRIBUTES or e.attribute.endswith("gender") for e in self.lexicon.value_words.get(t, ()))
             for t in words)
 
     def _names_product(self, text: str) -> bool:
@@ -1171,6 +1193,19 @@ class Understander:
         if re.search(r"\bsame\b", low):  # "same laptop but cheaper?": among the other listings of its model
             others = self.model_listings(focus, self.lexicon.titles.get(focus, ""))
             parse.constraints = Constraints(ids=[v.key for v in others] or [focus], currency=parse.constraints.currency)
+        return True
+
+    def _compare_listed(self, parse: Parse, low: str, focus: str | None, *, within: Sequence[str] | None) -> bool:
+        """ "compare them", "how do they compare?" after a list: its first product and the next one of another
+        model (two listings of one model compare nothing)."""
+        if not within or len(within) < 2 or not _COMPARE_LISTED.match(low):
+            return False
+        titles = self.lexicon.titles
+        first = within[0]
+        second = next((p for p in within[1:] if not self.same_model(titles.get(first, ""), titles.get(p, ""))), within[1])
+        sides = [Link("product", pid, titles.get(pid, pid), score=1.0) for pid in (first, second)]
+        parse.intent, parse.products, parse.alternatives = "comparison", sides, [[side] for side in sides]
+        parse.attributes = self.asked_attributes(low)
         return True
 
     def _comparison(self, parse: Parse, low: str, focus: str | None) -> bool:
@@ -1337,7 +1372,8 @@ class Understander:
         if named is None and not (parse.refers_back and focus) and not searching:
             mention = self._mention_text(low)
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
-                said = {w for g in self._asked_groups(cons, parse.attributes) for w in g.label.split()}
+                said = {w for g in self._asked_groups(cons, parse.attributes)
+                        for w in (*g.label.split(), g.label.replace(" ", ""))}  # "256 gb" as said: "256gb"
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             # in a conversation, one common word ("what about in white?") names no product: it narrows the list
             named = self._link_named(mention, parse) if not focus or self._names_product(mention) else None
@@ -1399,7 +1435,7 @@ class Understander:
             wanted = self.constraints(tail)
             # a variant's value ("womens", "size 6") picks listings even where it also cues its attribute
             variant = bool(wanted.values) and not wanted.words and not wanted.categories \
-                and not wanted.brands and all(g.attribute in _VARIANT_ATTRIBUTES or g.attribute.endswith("gender")
+                and not wanted.brands and all(g.attribute in VARIANT_ATTRIBUTES or g.attribute.endswith("gender")
                                               for g in wanted.values)
             asked = None if variant else self._attribute_phrase(tail)
             if asked is None and not variant:

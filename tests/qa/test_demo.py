@@ -673,6 +673,32 @@ def test_demo_follow_ups_that_swap_the_model_or_the_brand(demo_graph: Path, tmp_
     assert {p["id"] for p in last["products"]} == ids, last["products"]
 
 
+def test_demo_which_is_wider_compares_widths(demo_graph: Path) -> None:
+    answer = ask(demo_graph, "which is wider, the ikea billy or the sauder bookcase")
+    assert answer["intent"] == "comparison", answer
+    assert "wider (31.5-inch)" in answer["answer"] and answer["answer"].index("BILLY") < answer["answer"].index("Sauder")
+
+
+@pytest.mark.parametrize(("questions", "intent", "ids"), [
+    # "compare them": the first listed and the next of another model
+    (["standing desk with a bambo top", "compare them"], "comparison", {"FRN-0000197", "FRN-0000271"}),
+    # every listing of the model with 512 GB (not the MacBook Pro 14 whose title also says "M3"), then the cheaper
+    (["mackbook air 15 ram", "is there one with 512gb"], "search", {"LAP-0000246", "LAP-0000254"}),
+    (["mackbook air 15 ram", "is there one with 512gb", "cheaper of the two?"], "aggregate", {"LAP-0000254",
+                                                                                           "LAP-0000246"}),
+    # "256gb" is what is checked, not a word of the name ("Google Pixel 8 256GB Hazel"); "256GB" in a title is 256 GB
+    (["does the galaxy s24 come in 256gb"], "search", {"PHN-0000386", "PHN-0000020"}),
+])
+def test_demo_the_listed_compared_and_the_listings_that_have_it(demo_graph: Path, tmp_path: Path,
+                                                                 questions: list[str], intent: str,
+                                                                 ids: set[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == intent, last
+    assert {p["id"] for p in last["products"]} == ids, last["answer"]
+    if intent == "aggregate":
+        assert "$1,455" in last["answer"], last["answer"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
@@ -771,8 +797,9 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     # "and with a pixel 8?" after "will it work with my galaxy s24": the same question about another product
     (["car chargers undr $20", "which is the most powerful one", "will it work with my galaxy s24", "and with a pixel 8?"],
      "unanswerable", "compatibility link between the Baseus Car Charger 60 W", {"CHG-0000396"}),
-    # among listed chargers and cables, "a cable" is what the titles say
-    (["charger for macbook pro 14", "which of those is a cable"], "search", "2 matches", {"CHG-0000274", "CHG-0000321"}),
+    # among listed chargers and cables, "a cable" is what the titles say (the Spigen cable fits the MacBook Air 15,
+    # another model, not the Pro 14)
+    (["charger for macbook pro 14", "which of those is a cable"], "search", "1 match", {"CHG-0000274"}),
     # a related product the catalog gives no category, titled "… Case", is among the cases that fit
     (["samsung galaxy a15", "any cases for it", "the cheaper one?"], "aggregate", "15.69", {"CSE-0000116"}),
     # a length asked beside a connector cue ("usb-c"), which has no length, is still a length
