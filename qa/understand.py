@@ -819,6 +819,17 @@ class Understander:
                      or parse.constraints.empty()):
             # "which is the most expensive?", "whats the cheapest", "the cheaper one?" after a list: of the listed
             parse.constraints.ids = list(within)
+        elif not within and focus and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price") \
+                and parse.constraints.empty():
+            # "whats the cheapest one" after questions about the iPhone 15 Pro: of its listings, not of the shop
+            title = focus_title or self.lexicon.titles.get(focus, "")
+            parse.constraints.ids = [focus, *(v.key for v in self.model_listings(focus, title))]
+        elif not within and focus and parse.intent in ("search", "attribute") and not parse.checks \
+                and not _YES_NO.match(low) and self.values_only(low) and (narrower := self.constraints(low)).values:
+            # "in black?" after the price of the Slate Blue Spectre: the listings of its model in black
+            title = focus_title or self.lexicon.titles.get(focus, "")
+            parse.intent, parse.products, parse.variants, parse.checks = "search", [], [], []
+            parse.constraints = replace(narrower, ids=[focus, *(v.key for v in self.model_listings(focus, title))])
         elif searched is not None and parse.intent == "attribute" and not parse.attributes \
                 and (about := WHAT_ABOUT.match(low)) is not None and self.values_only(about.group("x")) \
                 and (narrower := self.constraints(low)).values:

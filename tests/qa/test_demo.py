@@ -699,6 +699,21 @@ def test_demo_the_listed_compared_and_the_listings_that_have_it(demo_graph: Path
         assert "$1,455" in last["answer"], last["answer"]
 
 
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # a value alone after one product: its model's listings in that value, and "it" is the one found
+    (["hp spectr x360 price", "in black?"], "Nightfall Black", {"LAP-0000257"}),
+    (["hp spectr x360 price", "in black?", "how much does it weigh then"], "1.44 kg", {"LAP-0000257"}),
+    # "the cheapest one" after a product, with no list before: of its model's listings, not of the whole shop
+    (["iphone 15 pro camera megapixles", "does it come in blue tho", "whats the cheapest one"], "$1,049.95",
+     {"PHN-0000211", "PHN-0000156", "PHN-0000111"}),
+])
+def test_demo_a_value_or_the_cheapest_after_one_product_is_among_its_listings(
+        demo_graph: Path, tmp_path: Path, questions: list[str], expect: str, ids: set[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert expect in last["answer"], last["answer"]
+    assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
