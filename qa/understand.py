@@ -825,7 +825,7 @@ class Understander:
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints.ids = [focus, *(v.key for v in self.model_listings(focus, title))]
         elif not within and focus and parse.intent in ("search", "attribute") and not parse.checks \
-                and not _YES_NO.match(low) and self.values_only(low) and (narrower := self.constraints(low)).values:
+                and self.values_only(low) and (narrower := self.constraints(low)).values:
             # "in black?" after the price of the Slate Blue Spectre: the listings of its model in black
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.intent, parse.products, parse.variants, parse.checks = "search", [], [], []

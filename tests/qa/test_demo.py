@@ -703,6 +703,8 @@ def test_demo_the_listed_compared_and_the_listings_that_have_it(demo_graph: Path
     # a value alone after one product: its model's listings in that value, and "it" is the one found
     (["hp spectr x360 price", "in black?"], "Nightfall Black", {"LAP-0000257"}),
     (["hp spectr x360 price", "in black?", "how much does it weigh then"], "1.44 kg", {"LAP-0000257"}),
+    # "do you have the mens one in size 11" after the Clifton 9: its listing, not every men's size 11 shoe
+    (["hoka cliftn 9 heel drop", "do you have the mens one in size 11"], "Clifton 9", {"RUN-0000047"}),
     # "the cheapest one" after a product, with no list before: of its model's listings, not of the whole shop
     (["iphone 15 pro camera megapixles", "does it come in blue tho", "whats the cheapest one"], "$1,049.95",
      {"PHN-0000211", "PHN-0000156", "PHN-0000111"}),
