@@ -40,6 +40,7 @@ available offer offers carry stock please thanks thank hi hello hey ok okay
 product products item items thing things something anything stuff kind kinds type types sort im ive
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
+instead rather tho though either
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -71,6 +72,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bpower\b|\bwatts?\b|\bwattage\b", ("power", "wattage", "output power")),
         (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
         (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
+        # "how big is the bag": what a bag, pack or tin holds
+        (r"\b(?:how (?:big|large) is (?:the|a|that|this) |(?:size of (?:the|a) ))(?:bag|pack|package|tin|can|jar)\b|"
+         r"\bbag size\b|\bhow much coffee\b", ("net weight", "weight", "capacity", "size")),
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b|\bwaterproof\b|\bwater resistant\b", ("feature", "features")),
         (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
@@ -824,8 +828,8 @@ class Understander:
             # "whats the cheapest one" after questions about the iPhone 15 Pro: of its listings, not of the shop
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints.ids = [focus, *(v.key for v in self.model_listings(focus, title))]
-        elif not within and focus and parse.intent in ("search", "attribute") and not parse.checks \
-                and self.values_only(low) and (narrower := self.constraints(low)).values:
+        elif not within and focus and not parse.pinned and parse.intent in ("search", "attribute") \
+                and not parse.checks and self.values_only(low) and (narrower := self.constraints(low)).values:
             # "in black?" after the price of the Slate Blue Spectre: the listings of its model in black
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.intent, parse.products, parse.variants, parse.checks = "search", [], [], []
@@ -839,8 +843,10 @@ class Understander:
             parse.constraints = narrower
             self._refine(parse, within, searched)
         elif within and parse.intent == "attribute" and focus and [p.key for p in parse.products] == [focus] \
-                and (WHAT_ABOUT.match(low) or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
-                and ((narrower := self.constraints(low)).values or narrower.brands and WHAT_ABOUT.match(low)):
+                and (WHAT_ABOUT.match(low) or _ONLY_THESE.match(low)
+                     or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
+                and ((narrower := self.constraints(low)).values or narrower.brands and WHAT_ABOUT.match(low)
+                     or narrower.words and _ONLY_THESE.match(low)):  # "just the wireless ones": titles say it
             # "what about in white?", "something whole bean and light roast" after a list: the listed products so,
             # not an attribute of the first
             parse.intent, parse.products, parse.checks = "search", [], []
@@ -898,8 +904,7 @@ class Understander:
         rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
         return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ")
 
-    @staticmethod
-    def _refine(parse: Parse, within: Sequence[str] | None, searched: Constraints | None) -> None:
+    def _refine(self, parse: Parse, within: Sequence[str] | None, searched: Constraints | None) -> None:
         """A refinement of the last search ("what about in size 9?", "and under $50?", "just the samsung ones"):
         its constraints with what the question says in place of the same attribute, price or brand; without a
         search before, the listed products narrowed."""
@@ -916,7 +921,25 @@ class Understander:
         if said.brands:  # another brand: the old one's model words go with it ("and the ninja one?" after the e310)
             merged.brands = said.brands
             merged.words = list(said.words)
+        for group in said.values:  # "any whole bean ones instead?" after ground coffee: the Whole Bean Coffee
+            sibling = self._sibling_category(merged.categories, group.label)
+            if sibling is not None:
+                merged.categories, merged.category_keys = [sibling], self.lexicon.descendants([sibling.key])
+                merged.values = [g for g in merged.values if g is not group]
         parse.constraints, parse.narrows = merged, True
+
+    def _sibling_category(self, categories: Sequence[Link], label: str) -> Link | None:
+        """The category beside one of ``categories`` (same parent) whose name says every word of a value
+        ("whole bean" beside Ground Coffee: Whole Bean Coffee), else None."""
+        words = set(tokens(label)) - STOPWORDS
+        for category in categories:
+            parent, _, _ = category.key.rpartition(" > ")
+            for key, path in self.lexicon.category_paths.items():
+                name = path.rpartition(" > ")[2]
+                if parent and key != category.key and key.rpartition(" > ")[0] == parent and words \
+                        and words <= set(tokens(name)):
+                    return Link("category", key, name)
+        return None
 
     def model_listings(self, pid: str, title: str) -> list[Link]:
         """Other listings of a product's model: near-tied links to the rarest words of its title."""

@@ -716,6 +716,24 @@ def test_demo_a_value_or_the_cheapest_after_one_product_is_among_its_listings(
     assert {p["id"] for p in last["products"]} == ids, last["products"]
 
 
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # a word the titles say narrows a list that no search made (what fits the phone)
+    (["chargers for my pixle 7a", "just the wireless ones"], "2 matches", {"CHG-0000148", "CHG-0000287"}),
+    # "whole bean" instead of the ground coffee searched: the category beside it, not both at once; "instead" is
+    # no word to search; "how big is the bag" is what it holds
+    (["ground coffee under $10", "any whole bean ones under 10 bucks instead?"], "whole bean coffee under $10",
+     {"COF-0000023"}),
+    (["ground coffee under $10", "any whole bean ones under 10 bucks instead?", "how big is the bag"], "8.8",
+     {"COF-0000023"}),
+])
+def test_demo_refinements_by_a_title_word_or_a_sibling_category(demo_graph: Path, tmp_path: Path,
+                                                                 questions: list[str], expect: str,
+                                                                 ids: set[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert expect in last["answer"], last["answer"]
+    assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
