@@ -173,8 +173,13 @@ def similar_answer(text: str, cards: Sequence[Card]) -> str:
     return f"The closest products to \u201c{text}\u201d: {join(card_text(c) for c in cards)}."
 
 
-def compatibility_yes(a: str, b: str, relation: str, forward: bool) -> str:
+def compatibility_yes(a: str, b: str, relation: str, forward: bool, *, listing: str | None = None) -> str:
+    """``listing``: the other listing of ``b``'s model the link is to (the catalog links ``a`` to it, not to ``b``)."""
     phrase = RELATION_PHRASES.get(relation, relation)
+    if listing is not None:
+        first, second = (a, listing) if forward else (listing, a)
+        return (f"Yes: the catalog lists {the(first)} as {phrase} {the(second)}, another listing of the model of "
+                f"{the(b)}.")
     first, second = (a, b) if forward else (b, a)
     return f"Yes: the catalog lists {the(first)} as {phrase} {the(second)}."
 

@@ -533,11 +533,14 @@ class Engine:
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
             cards = self.retriever.search(cons)
-        if not cards and parse.narrows and cons.brands:
-            # "just the samsung ones" after phone cases: none is Samsung's, but these say it ("… for Samsung Galaxy")
+        if not cards and cons.brands:
+            # "just the samsung ones" after phone cases, "brita filter replacements": none is Samsung's or Brita's,
+            # but these say it ("… for Samsung Galaxy", "… Compatible with Brita Everyday Water Filter Pitcher")
             said = {t for b in cons.brands for t in tokens(b.name)}
-            cons = parse.constraints = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
-            cards = {pid: c for pid, c in self.retriever.search(cons).items() if said <= title_words(c.title or "")}
+            wider = replace(cons, brands=[], words=list(dict.fromkeys([*cons.words, *sorted(said)])))
+            cards = {pid: c for pid, c in self.retriever.search(wider).items() if said <= title_words(c.title or "")}
+            if cards:
+                cons = parse.constraints = wider
         narrowed, searched = self._said_by_titles(cards, cons), cons
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
             cards, cons = narrowed, replace(cons, ids=list(narrowed))
@@ -748,12 +751,18 @@ class Engine:
             return self._unanswerable(parse)
         hits = [ProductHit(subject.id, subject.title, 1.0), ProductHit(other.id, other.title, 1.0)]
         links = [r for r in relations if r["id"] == other.id]
+        listing = None  # the other listing of ``other``'s model the subject is linked to, when not to ``other``
+        if not links:  # "will it charge my elitebook 840": linked to another listing of the EliteBook 840 G10
+            same = self.understander.same_model
+            links = [r for r in relations if r["title"] and same(other.title or "", r["title"])
+                     and same(r["title"], other.title or "")]
+            listing = links[0]["title"] if links else None
         if links:
             links.sort(key=lambda r: cr.FIT_TYPES.index(r["type"]))
             best = links[0]
             facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in links]
             text = compose.compatibility_yes(subject.title, other.title, best["type"].lower().replace("_", " "),
-                                             best["direction"] == "out")
+                                             best["direction"] == "out", listing=best["title"] if listing else None)
             return self._result(parse, "compatibility", text, facts, hits, subject.id)
         facts = [self.retriever.relation_fact(subject.id, r, 0.5) for r in relations[:5]]
         text = compose.compatibility_unknown(subject.title, other.title, [*dict.fromkeys(r["title"] for r in relations)][:5])

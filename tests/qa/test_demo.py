@@ -734,6 +734,21 @@ def test_demo_refinements_by_a_title_word_or_a_sibling_category(demo_graph: Path
     assert {p["id"] for p in last["products"]} == ids, last["products"]
 
 
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # no replacement filter is Brita's own: the one whose title says it fits the Brita pitcher
+    (["brita filter replacments"], "search", "Fette", {"FLT-0000392"}),
+    # the charger is linked to another listing of the EliteBook 840 G10 than the one the name reads
+    (["belkin 140w charger", "will it charge my elitebook 840"], "compatibility", "another listing of the model",
+     {"CHG-0000311", "LAP-0000021"}),
+])
+def test_demo_a_brand_or_a_model_through_the_titles_and_listings_that_say_it(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str, expect: str, ids: set[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == intent, last
+    assert expect in last["answer"], last["answer"]
+    assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
