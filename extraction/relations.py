@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -63,6 +64,12 @@ class Mention:
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:gb|tb|mb|g|kg|mm|cm|m|in|w|mah|oz|ml|l|ft|hz|mp|pc|pcs|pack)?$")
 
 
+# types whose two ends are different kinds of product (REPLACEMENT_FOR and INCLUDES may join one kind)
+_OTHER_KIND = frozenset({ProductRelation.ACCESSORY_FOR, ProductRelation.COMPATIBLE_WITH})
+# words after a model's name that name another model of its line ("Pro", "Max", "Ultra")
+_LINE_WORDS = frozenset({"pro", "plus", "max", "ultra", "mini", "lite", "fe", "se"})
+
+
 class ProductIndex:
     """Catalog products by the word n-grams of their titles, for linking mentions."""
 
@@ -72,7 +79,11 @@ class ProductIndex:
         self.max_words = max_words
         self._grams: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._whole: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the n-gram is the product's whole name
+        # the title goes on after the n-gram with a word that names another model of the line ("iPhone 15" in
+        # "iPhone 15 Pro …")
+        self._longer: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._known: set[str] = set()
+        self.category: dict[str, str] = {}  # product → its category path, where the catalog gives one
 
     def __len__(self) -> int:
         return len(self._known)
@@ -90,13 +101,15 @@ class ProductIndex:
         if run:
             yield run
 
-    def add(self, product_id: str, title: str, brand: str | None = None) -> None:
+    def add(self, product_id: str, title: str, brand: str | None = None, category: str = "") -> None:
         """Index a product under its names: the leading words of its title (up to the first
         punctuation), 2 to ``max_words`` of them, from the start and from after a leading brand
         ("Google Pixel 7a", "Pixel 7a"), never attribute values further on ("128GB", "Black")."""
         if product_id in self._known:
             return
         self._known.add(product_id)
+        if category:
+            self.category[product_id] = sys.intern(category)
         ws = words(title)
         run = next(self.chunks(ws), [])
         if not run or run[0] != 0:
@@ -111,6 +124,8 @@ class ProductIndex:
                 self._grams[tuple(keys[a:b])].add(product_id)
                 if self._ends_name(ws, run, b):
                     self._whole[tuple(keys[a:b])].add(product_id)
+                elif b < len(run) and keys[b] in _LINE_WORDS:
+                    self._longer[tuple(keys[a:b])].add(product_id)
 
     @staticmethod
     def _ends_name(ws: Sequence[Word], run: Sequence[int], b: int) -> bool:
@@ -127,15 +142,24 @@ class ProductIndex:
 
     def targets(self, key: tuple[str, ...], exclude: str) -> tuple[str, ...]:
         """Products the n-gram names: those whose whole model name it is, when there are any ("Galaxy S24"
-        names the S24 listings, not the S24 Ultra or a "Galaxy S24 Case"), else every title it begins."""
+        names the S24 listings, not the S24 Ultra or a "Galaxy S24 Case"), else every title it begins but those
+        that go on to another model of the line ("iPhone 15" names no "iPhone 15 Pro" nor an "iPhone 15 Pro Case":
+        the catalog has no iPhone 15; "Dell XPS 15" names the "Dell XPS 15 9530")."""
         found = self._grams.get(key)
         whole = self._whole.get(key, set()) - {exclude}
         if whole:
             found = whole
+        elif found:
+            found = found - self._longer.get(key, set())
         if not found or len(found) > self.max_targets + 1:
             return ()
         ids = tuple(sorted(found - {exclude}))
         return ids if len(ids) <= self.max_targets else ()
+
+    def _names_another_model(self, key: tuple[str, ...], exclude: str) -> bool:
+        """The n-gram begins titles that all go on to another model of a line, and is no title's whole name."""
+        found = self._grams.get(key, set()) - {exclude}
+        return bool(found) and not self._whole.get(key, set()) - {exclude} and found <= self._longer.get(key, set())
 
     def mentions(self, product_id: str, field_name: str, segment: int, ws: Sequence[Word]) -> list[Mention]:
         """Maximal, non-overlapping n-grams of ``ws`` that name other products (longest first, left to right)."""
@@ -145,13 +169,18 @@ class ProductIndex:
             a = 0
             while a < len(run):
                 best: tuple[int, tuple[str, ...]] | None = None
+                blocked = 0  # "Apple iPhone 15" where the titles go on "Pro": no shorter "Apple iPhone" either
                 for b in range(min(len(run), a + self.max_words), a + self.min_words - 1, -1):
-                    found = self.targets(tuple(keys[a:b]), product_id)
+                    key = tuple(keys[a:b])
+                    found = self.targets(key, product_id)
                     if found:
                         best = (b, found)
                         break
+                    if self._names_another_model(key, product_id):
+                        blocked = b
+                        break
                 if best is None:
-                    a += 1
+                    a = blocked or a + 1
                     continue
                 b, found = best
                 if b < len(run) and any(c.isdigit() for c in keys[b]) and not _AMOUNT.match(keys[b]) \
@@ -212,7 +241,7 @@ def candidates(products: Sequence[Product], index: ProductIndex, max_words: int 
                extra: Sequence[Sequence[ExtractedValue]] | None = None) -> list[Candidate]:
     """Every mention of another product in ``products``' text (after adding them to ``index``)."""
     for p in products:
-        index.add(p.id, p.title, p.brand)
+        index.add(p.id, p.title, p.brand, " > ".join(p.category))
     out: list[Candidate] = []
     for n, p in enumerate(products):
         category = " > ".join(p.category)
@@ -321,6 +350,8 @@ class RelationClassifier:
             for t, prob in zip(TYPES, probs):
                 if prob >= self.thresholds[t]:
                     for target in c.mention.targets:
+                        if t in _OTHER_KIND and c.category and self.index.category.get(target) == c.category:
+                            continue  # a case is no accessory for another case, a charger fits no charger
                         out[position[c.product]].append(ExtractedRelation(
                             t, target, c.mention.field, c.mention.start, c.mention.end, round(prob, 4)))
         return out
@@ -432,7 +463,7 @@ def evaluate_classifier(clf: RelationClassifier, products: Sequence[Product],
     ``products`` and ``known`` ones (a fresh index of both)."""
     clf.index = ProductIndex(clf.index.max_targets)
     for p in known:
-        clf.index.add(p.id, p.title, p.brand)
+        clf.index.add(p.id, p.title, p.brand, " > ".join(p.category))
     cands = candidates(products, clf.index, clf.max_words)
     return score([c.gold for c in cands], clf.decide(cands))
 
@@ -448,7 +479,7 @@ def tune_thresholds(clf: RelationClassifier, products: Sequence[Product],
     and dev P/R/F1."""
     clf.index = ProductIndex(clf.index.max_targets)
     for p in known:
-        clf.index.add(p.id, p.title, p.brand)
+        clf.index.add(p.id, p.title, p.brand, " > ".join(p.category))
     cands = candidates(products, clf.index, clf.max_words)
     probs = clf.probabilities(cands)
     chosen: dict[str, dict[str, float]] = {}
@@ -514,7 +545,7 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
         products, dev_products = split_records(products, cfg.dev_fraction, cfg.seed)  # type: ignore[arg-type]
     index = ProductIndex(cfg.max_targets)
     for p in dev_products:  # training mentions may name dev products and the other way round
-        index.add(p.id, p.title, p.brand)
+        index.add(p.id, p.title, p.brand, " > ".join(p.category))
     cands = candidates(products, index, cfg.max_words)
     positives = [c for c in cands if c.gold]
     if not positives and not any(c.gold for c in hand):

@@ -764,9 +764,23 @@ class Engine:
             text = compose.compatibility_yes(subject.title, other.title, best["type"].lower().replace("_", " "),
                                              best["direction"] == "out", listing=best["title"] if listing else None)
             return self._result(parse, "compatibility", text, facts, hits, subject.id)
+        said = self._compatible_value(subject, parse.text)
+        if said is not None:  # "will this fit an iPhone 15?" on a case for one: no iPhone 15 is listed, its facts say
+            text = compose.compatible_value_yes(subject.title, said.attribute, str(said.value))
+            return self._result(parse, "compatibility", text, [said.rescored(1.0)], hits[:1], subject.id)
         facts = [self.retriever.relation_fact(subject.id, r, 0.5) for r in relations[:5]]
         text = compose.compatibility_unknown(subject.title, other.title, [*dict.fromkeys(r["title"] for r in relations)][:5])
         return self._result(parse, "unanswerable", text, facts, hits, subject.id)
+
+    def _compatible_value(self, subject: Card, question: str) -> Fact | None:
+        """A 'compatible …' fact of ``subject`` whose value the question says as a whole name, nothing after it
+        ("an iPhone 15?", not "an iPhone 15 Pro?")."""
+        low = " ".join(tokens(question))
+        for f in self.retriever.product_facts([subject.id], {subject.id: subject}):
+            value = " ".join(tokens(str(f.value)))
+            if "compatib" in f.attribute and value and re.search(rf"\b{re.escape(value)}$", low):
+                return f
+        return None
 
     def _of_kind_untold(self, row: dict[str, Any], cons: Constraints) -> bool:
         """A related product the catalog gives no category, whose title says the kind asked for ("Galaxy A15 5G

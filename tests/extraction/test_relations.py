@@ -213,6 +213,42 @@ def test_relation_annotation_with_bad_offsets_names_the_line(tmp_path: Path) -> 
                               "of the text; fix the offsets")
 
 
+def test_product_index_a_line_prefix_names_no_longer_model() -> None:
+    """ "iPhone 15" where the titles go on "Pro": the catalog has no iPhone 15, and "Apple iPhone" before it names
+    no iPhone either; a model number after the words still completes a name ("Dell XPS 15" → "… 9530")."""
+    index = ProductIndex()
+    for p in (PHONE, PHONE2):
+        index.add(p.id, p.title, p.brand)
+    index.add("pro", "Apple iPhone 15 Pro 128GB, Black Titanium", "Apple")
+    index.add("pro-case", "iPhone 15 Pro Case by ESR - Air Armor, Red", "ESR")
+    index.add("xps", "Dell XPS 15 9530: Intel Core i7-13700H, 32GB RAM", "Dell")
+
+    def named(text: str) -> list[tuple[str, ...]]:
+        return [m.targets for m in index.mentions("x", "bullets", 0, words(text))]
+
+    assert named("Made for the Apple iPhone 15; precise cutouts") == []
+    assert named("Made for the Apple iPhone 15 Pro") == [("pro",)]
+    assert named("charges the Dell XPS 15 fast") == [("xps",)]
+
+
+def test_accessory_links_join_two_kinds_of_product(relation_model: Path) -> None:
+    """With every type decided (thresholds 0), a case's mention of another case gives it no ACCESSORY_FOR or
+    COMPATIBLE_WITH link to that case; the phone it names keeps them."""
+    classifier = RelationClassifier.load(relation_model)
+    classifier.thresholds = {t: 0.0 for t in TYPES}
+    cases = ("Electronics", "Cell Phone Accessories", "Cases")
+    phone = Product(id="ph1", title=PHONE.title, brand="Apple", category=("Electronics", "Cell Phones"))
+    other = Product(id="c2", title="OtterBox Symmetry Case for Apple iPhone 15 Pro Max, Blue", brand="OtterBox",
+                    category=cases)
+    case = Product(id="c1", title="Speck Presidio2 Case, Clear", brand="Speck", category=cases,
+                   bullets=["Made for the Apple iPhone 15 Pro Max", "Looks like the OtterBox Symmetry Case"])
+    found = classifier.extract([phone, other, case])[2]
+    kinds = {(r.type, r.target) for r in found}
+    assert (ProductRelation.ACCESSORY_FOR, "ph1") in kinds and (ProductRelation.COMPATIBLE_WITH, "ph1") in kinds
+    assert not {t for t, target in kinds if target == "c2"} & {ProductRelation.ACCESSORY_FOR,
+                                                                ProductRelation.COMPATIBLE_WITH}
+
+
 def test_evaluate_relations_on_hand_checked_mentions(relation_model: Path) -> None:
     path = Path(__file__).resolve().parents[2] / "data" / "annotations" / "demo-relations.jsonl"
     scores = evaluate_relations(relation_model, [path])

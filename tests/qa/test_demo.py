@@ -749,6 +749,20 @@ def test_demo_a_brand_or_a_model_through_the_titles_and_listings_that_say_it(
     assert {p["id"] for p in last["products"]} == ids, last["products"]
 
 
+@pytest.mark.parametrize(("question", "intent", "expect"), [
+    ("will this fit an iPhone 15?", "compatibility", "compatible model iPhone 15"),
+    ("will this fit an iPhone 15 pro?", "unanswerable", "don't know"),  # its value is the iPhone 15, not the Pro
+])
+def test_demo_a_compatible_model_no_product_is_answers_from_the_value(demo_graph: Path, question: str, intent: str,
+                                                                     expect: str) -> None:
+    """On the Mous iPhone 15 case's page: no iPhone 15 is listed, the case's own value names it."""
+    result = CliRunner().invoke(cli, ["ask", question, "--product", "CSE-0000107", "--store", str(demo_graph),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["intent"] == intent and expect in answer["answer"], answer["answer"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
