@@ -206,6 +206,14 @@ def compatibility_list(target: str, items: Sequence[str], what: str = "products"
     return f"{n} {noun} {'fits' if n == 1 else 'fit'} {the(target)}{also}: {shown}."
 
 
+def included(subject: str, items: Sequence[str], *, within: bool = False) -> str:
+    """What a bundle includes, or (``within``) the bundles that include a product."""
+    if within:
+        where = "a bundle" if len(items) == 1 else f"{len(items)} bundles"
+        return f"Yes: {the(subject)} comes in {where}: {join(items)}."
+    return f"{cap(the(subject))} includes {join(items)}."
+
+
 def compatibility_of(subject: str, items: Sequence[str]) -> str:
     return f"{cap(the(subject))} fits {join(items)}."
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from shopgraph.kg.errors import ConfigError, QueryError
 from shopgraph.kg.normalize import category_keys
+from shopgraph.kg.schema import ProductRelation
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa import compose
@@ -793,11 +794,17 @@ class Engine:
         return not any(f.attribute == "category" for f in self.retriever.product_facts([row["id"]]))
 
     def _fits_list(self, parse: Parse, target: Card, relations: list[dict[str, Any]]) -> Answer:
-        """'What fits the iPhone 13?' (products pointing at it) or 'what does this case fit?' (its targets)."""
+        """'What fits the iPhone 13?' (products pointing at it), 'what does this case fit?' (its targets) or
+        'what coffee comes with it?' (what it includes)."""
+        cons = parse.constraints
+        if _IN_A_BUNDLE.search(parse.text.casefold()):  # "is it sold in a bundle?": the bundles that include it
+            relations, cons = self.retriever.included(target.id, within=True), Constraints()
+        elif _INCLUDED.search(parse.text.casefold()):
+            relations = self.retriever.included(target.id)
         incoming = [r for r in relations if r["direction"] == "in"]
         outgoing = [r for r in relations if r["direction"] == "out"]
-        cons = parse.constraints
-        asks_targets = bool(outgoing and cons.empty() and _asks_targets(parse.text))
+        asks_targets = bool(outgoing and (cons.empty() and _asks_targets(parse.text)
+                                          or _INCLUDED.search(parse.text.casefold())))
         owner: dict[str, str] = {}  # product → the other listing of the model it fits (else the target)
         if not asks_targets and not parse.pinned:
             # "which chargers work with the Galaxy S24?": what fits any listing of the model
@@ -825,7 +832,7 @@ class Engine:
             return self._dont_know(parse, facts, named, [ProductHit(target.id, target.title, 1.0)],
                                    f" of any {kind} that fit {compose.the(target.title)}", focus=target.id)
         seen: dict[str, dict[str, Any]] = {}
-        for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"])):
+        for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"]) if r["type"] in cr.FIT_TYPES else 0):
             seen.setdefault(r["id"], r)
         if parse.aggregate in ("min_price", "max_price") and len(seen) > 1:
             # "cheapest filter pack for it": the price extreme among what fits
@@ -835,7 +842,9 @@ class Engine:
         facts = [self.retriever.relation_fact(owner.get(r["id"], target.id), r, 1.0) for r in rows]
         hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
         titles = [r["title"] for r in seen.values()]
-        if rows is outgoing or rows[0]["direction"] == "out":
+        if rows[0]["type"] == ProductRelation.INCLUDES.value:
+            text = compose.included(target.title, titles, within=rows[0]["direction"] == "in")
+        elif rows is outgoing or rows[0]["direction"] == "out":
             text = compose.compatibility_of(target.title, titles)
         else:
             what = " or ".join(c.name.lower() for c in cons.categories) if cons.categories else "products"
@@ -1097,6 +1106,10 @@ def _as_full(links: Sequence[Link], near: float = 0.15) -> list[Link]:
     """The links that read about as much of the phrase as the best one (by score, before any kind penalty)."""
     best = max((link.score for link in links), default=0.0)
     return [link for link in links if link.score >= best - near]
+
+
+_INCLUDED = re.compile(r"\b(?:comes? with|included|includes?|in the (?:box|bundle|kit|set))\b")
+_IN_A_BUNDLE = re.compile(r"\b(?:in|as part of) (?:a|any) (?:bundles?|kits?|sets?|combos?)\b")
 
 
 def _asks_targets(text: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from shopgraph.kg.schema import PRODUCT, Source
+from shopgraph.kg.schema import PRODUCT, ProductRelation, Source
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa.understand import CURRENCY_SYMBOLS, DEFAULT_CURRENCY, Constraints
@@ -148,12 +148,20 @@ class Retriever:
         """Fit edges (compatible with, accessory for, replacement for) of one product, both directions."""
         return [r for r in self.run(cr.QA_FIT_RELATIONS, {"id": pid}) if r["title"]]
 
+    def included(self, pid: str, *, within: bool = False) -> list[dict[str, Any]]:
+        """The products one product includes (a bundle's machine and coffee), rows as relations() gives;
+        ``within``: the products (bundles) that include it."""
+        return [r for r in self.run(cr.QA_INCLUDED_IN if within else cr.QA_INCLUDED, {"id": pid}) if r["title"]]
+
     def relation_fact(self, pid: str, row: Mapping[str, Any], score: float) -> Fact:
         """A relation edge as a fact of the product it starts from."""
         attribute = row["type"].lower().replace("_", " ")
+        query = cr.QA_FIT_RELATIONS
+        if row["type"] == ProductRelation.INCLUDES.value:
+            query = cr.QA_INCLUDED if row["direction"] == "out" else cr.QA_INCLUDED_IN
         if row["direction"] == "out":
-            return Fact(pid, attribute, row["id"], row["source"] or "catalog", score, cr.QA_FIT_RELATIONS, {"id": pid})
-        return Fact(row["id"], attribute, pid, row["source"] or "catalog", score, cr.QA_FIT_RELATIONS, {"id": pid})
+            return Fact(pid, attribute, row["id"], row["source"] or "catalog", score, query, {"id": pid})
+        return Fact(row["id"], attribute, pid, row["source"] or "catalog", score, query, {"id": pid})
 
     # ------------------------------------------------------------------ filtered product sets
 

@@ -341,7 +341,7 @@ class Constraints:
         """The constraints in words, for answers: 'black leather boots from Timberland under $80'."""
         before = [g.label for g in self.values if not g.label[:1].isdigit() and not _COMPARED.match(g.label)]
         after = [g.label for g in self.values if g.label not in before]
-        noun = " or ".join(c.name.lower() for c in self.categories) if self.categories else "products"
+        noun = " or ".join(dict.fromkeys(c.name.lower() for c in self.categories)) if self.categories else "products"
         text = " ".join([*before, noun])
         for label in after:
             text += f" {label}" if label.split()[0].endswith("er") else f" with {label}"
@@ -537,6 +537,12 @@ _COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
+# "what coffee comes with it", "what is included with the bundle", "what does the kit include"
+_INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes?|is|are) (?:with|included (?:with|in)|in) "
+                       r"(?P<b>.+)$|^what does (?P<b2>.+?) (?:come with|include)$")
+# "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
+_IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
+                          r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?P<b2>)")
 _COMPAT_OF = re.compile(
     r"^(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
     r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
@@ -1127,6 +1133,13 @@ class Understander:
                     parse.products = [a, b]
                     parse.alternatives = sides
                     return True
+        m = _INCLUDED.match(low) or _IN_A_BUNDLE.match(low)
+        if m:  # "what coffee comes with it", "is it sold in a bundle?": what it includes, what includes it
+            side = self._side(m.group("b") or m.group("b2") or "", focus)
+            if side:
+                parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
+                parse.constraints = self.constraints(m.group("a") or "")
+                return True
         m = _COMPAT_OF.match(low)
         if m:
             side = self._side(m.group("a") or m.group("a2") or "", focus)

@@ -164,6 +164,11 @@ QA_FIT_RELATIONS = " UNION ALL ".join(
     _relation_part(ProductRelation(rel), direction) for rel in FIT_TYPES for direction in ("out", "in")
 )
 
+# what a product (a bundle, a kit) includes: "what coffee comes with it?"
+QA_INCLUDED = _relation_part(ProductRelation.INCLUDES, "out")
+# the bundles a product is sold in: "is it sold in a bundle?"
+QA_INCLUDED_IN = _relation_part(ProductRelation.INCLUDES, "in")
+
 # every fact edge of one product ($id): attribute values (as its text says them), brand and category.
 # One id per query: on Kùzu 0.11.3 a key lookup is ~50x faster than UNWIND $ids + MATCH at 100k products.
 QA_PRODUCT_FACTS = (

@@ -763,6 +763,25 @@ def test_demo_a_compatible_model_no_product_is_answers_from_the_value(demo_graph
     assert answer["intent"] == intent and expect in answer["answer"], answer["answer"]
 
 
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # what a bundle includes (INCLUDES edges out of it), and "that" is then the coffee it includes
+    (["got any espresso machine bundles", "which of those is the cheapest", "what coffee comes with it"],
+     "includes Stumptown Hair Bender", {"COF-0000173"}),
+    (["got any espresso machine bundles", "which of those is the cheapest", "what coffee comes with it",
+      "what roast is that"], "Medium", {"COF-0000173"}),
+    # the bundles that include a product (INCLUDES edges into it), and "the bundle" next
+    (["medium roast whole bean coffee under $15", "which is the cheapest", "is it sold in a bundle with a machine?"],
+     "comes in a bundle", {"BDL-0000252"}),
+    (["medium roast whole bean coffee under $15", "which is the cheapest", "is it sold in a bundle with a machine?",
+      "how much is the bundle"], "$636.88", {"BDL-0000252"}),
+])
+def test_demo_what_a_bundle_includes_and_the_bundles_a_product_comes_in(
+        demo_graph: Path, tmp_path: Path, questions: list[str], expect: str, ids: set[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert expect in last["answer"], last["answer"]
+    assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
