@@ -360,7 +360,9 @@ class Engine:
             return self._dont_know(parse, scored[:3], {card.id: card.title}, hit, f" whether "
                                    f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
         first = parse.attributes[0] if parse.attributes else None
-        lacks_first = first is not None and all(f.attribute != first for f in facts)
+        # the listing lacks the attribute named first, under its name or a longer one that holds it ("battery":
+        # battery capacity), not under another ("battery capacity": not storage)
+        lacks_first = first is not None and not any(set(tokens(first)) <= set(tokens(f.attribute)) for f in facts)
         lacking = not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first
         if lacking and not parse.variants and parse.context == card.id:  # "it": the model in focus, looked up now
             parse.variants = self.understander.model_listings(card.id, card.title)

@@ -59,7 +59,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
-        (r"\b(?:per|in a|in the|each) pack\b|\bpack size\b|\bhow many (?:filters|pods|cartridges|pieces)\b",
+        (r"\b(?:per|in a|in the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
+         r"\bhow many (?:filters|pods|cartridges|pieces)\b",
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b", ("filter type",)),
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),

@@ -665,6 +665,9 @@ def test_demo_average_price_of_a_kind_in_other_words(demo_graph: Path, question:
     # "the pro version" is the Pixel 8 Pro; "the ninja one" after the e310 is the same search, by Ninja
     (["pixel 8 battery size", "and the pro version?"], "5050mAh", {"PHN-0000114"}),
     (["vitamix e310 bpa free?", "and the ninja one?"], "from Ninja", {"HOM-0000015", "HOM-0000317", "HOM-0000110"}),
+    # "the regular one" after a Pro or an Ultra: the model without the line word
+    (["galaxy s24 ultra price", "and the regular one?"], "Galaxy S24", {"PHN-0000020"}),
+    (["pixel 8 pro battery", "what about the normal one"], "4575 mAh", {"PHN-0000165"}),
 ])
 def test_demo_follow_ups_that_swap_the_model_or_the_brand(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                           expect: str, ids: set[str]) -> None:
@@ -780,6 +783,20 @@ def test_demo_what_a_bundle_includes_and_the_bundles_a_product_comes_in(
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert expect in last["answer"], last["answer"]
     assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    # "battery" names battery capacity, which this listing has: no reading of the model's other listings
+    ("pixel 8 pro battery", "The battery capacity of the Google Pixel 8 Pro, 256GB, Porcelain - Unlocked is 5050mAh"),
+])
+def test_demo_a_short_attribute_word_reads_the_listings_own_fact(demo_graph: Path, question: str, expect: str) -> None:
+    answer = ask(demo_graph, question)
+    assert expect in answer["answer"], answer["answer"]
+
+
+def test_demo_how_many_in_a_box_is_a_pack_size_not_a_count(demo_graph: Path, tmp_path: Path) -> None:
+    last = ask_session(demo_graph, tmp_path, ["keurig k-elite", "how many in a box"])[-1]
+    assert "pack size" in last["answer"] and "There are" not in last["answer"], last["answer"]
 
 
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
