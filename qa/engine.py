@@ -17,7 +17,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +35,11 @@ from shopgraph.qa.understand import (
     DEFAULT_CURRENCY,
     FOR_CLAUSE,
     STOPWORDS,
+    VARIANT_ATTRIBUTES,
     Constraints,
     Lexicon,
     Link,
     Parse,
-    VARIANT_ATTRIBUTES,
     Understander,
     base_quantity,
     title_parts,
