@@ -683,6 +683,8 @@ _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bi
 # "a coffee lover", "someone who loves coffee": the interest is the kind of product
 _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?(?:who (?:likes?|loves?|enjoys?) "
                     r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|addicts?|enthusiasts?|nerds?))\b")
+# "for a runner", "for my hikers": who does something, which the catalog may say as what is done ("running")
+_DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|comfy|comfortable|nice|"
                     r"good|great|best|top|(?:top |highly |best )?(?:rated|reviewed)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
@@ -1203,6 +1205,18 @@ class Understander:
                 parse.products = [b]
                 parse.constraints = head
                 return True
+            target = self.constraints(said)
+            if b is None and head.categories and target.categories and not target.values \
+                    and not set(tokens(said)) <= PRONOUNS:
+                # "filter for a brita pitcher", "case for a samsung phone": a kind for a kind names no product; the
+                # head's kind whose titles say the other's brand or name ("… Compatible with Brita Everyday …")
+                keys = set(target.category_keys)
+                own = [c for c in head.categories if c.key not in keys] or head.categories
+                words = [t for t in tokens(said) if t not in STOPWORDS and t not in self.lexicon.category_words]
+                parse.intent = "search"
+                parse.constraints = replace(head, categories=own, category_keys=self.lexicon.descendants(
+                    c.key for c in own), brands=[], words=[*head.words, *words])
+                return True
         return False
 
     def _read_compatibility(self, parse: Parse, low: str) -> None:
@@ -1687,11 +1701,21 @@ class Understander:
                     vocab.update(kt)
         return words <= vocab
 
+    def _activity(self, doer: str) -> str:
+        """What someone who does it does, as the catalog's titles say it ("runner": running, "hiker": hiking),
+        else the word as said."""
+        stem = doer.removesuffix("s")[:-2]
+        for form in (stem + "ing", stem[:-1] + "ing" if len(stem) > 2 and stem[-1] == stem[-2] else "", stem + "e"):
+            if form and (form in self.lexicon.category_words or self.lexicon.title_df.get(form, 0)):
+                return form
+        return doer
+
     def constraints(self, low: str) -> Constraints:
         """Price bounds, quantities, brands, categories and values in a piece of question text."""
         cons = Constraints()
         rest = _FOR_SOMEONE.sub(" ", low)  # "for a big guy": who it is for, not what the product says
         rest = _LOVER.sub(lambda m: f" {m.group('x') or m.group('y')} ", rest)  # "a gift for a coffee lover": coffee
+        rest = _DOER.sub(lambda m: f" {self._activity(m.group('x'))} ", rest)  # "a present for a runner": running
         rest = _VAGUE.sub(" ", rest)  # "a comfy chair", "gift ideas": no fact says comfy or gift
         # "under 150 in blue": "in" before a colour, size or gender is no inch
         rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self.values_only(n.group(2)) else n.group(0), rest)

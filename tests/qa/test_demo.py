@@ -799,6 +799,20 @@ def test_demo_how_many_in_a_box_is_a_pack_size_not_a_count(demo_graph: Path, tmp
     assert "pack size" in last["answer"] and "There are" not in last["answer"], last["answer"]
 
 
+@pytest.mark.parametrize(("question", "expect", "ids"), [
+    # someone who runs: what the titles say is done ("running"), under the price
+    ("a present for a runner, under $150", "titled “running”", {"RUN-0000185", "RUN-0000354"}),
+    # a kind for a kind names no product: the first kind whose titles say the other's brand
+    ("filter for a brita pitcher", "1 match", {"FLT-0000392"}),
+    ("case for a samsung phone", "matches for cases", {"CSE-0000011", "CSE-0000395"}),
+])
+def test_demo_who_it_is_for_and_a_kind_for_a_kind(demo_graph: Path, question: str, expect: str,
+                                                   ids: set[str]) -> None:
+    answer = ask(demo_graph, question)
+    assert answer["intent"] == "search" and expect in answer["answer"], answer["answer"]
+    assert ids <= {p["id"] for p in answer["products"]}, answer["products"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
