@@ -682,8 +682,9 @@ _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bi
                             r"|^tell me more$|^more (?:info|details)$")
 # "a coffee lover", "someone who loves coffee": the interest is the kind of product
 _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?(?:who (?:likes?|loves?|enjoys?) "
-                    r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|addicts?|enthusiasts?|nerds?))\b")
+                    r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|addicts?|addiction|obsession|enthusiasts?|nerds?|fans?))\b")
 # "for a runner", "for my hikers": who does something, which the catalog may say as what is done ("running")
+_COMMON_TITLE_WORD = 3  # titles that must say an activity for "for a <doer>" to mean it ("running", not "beginning")
 _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|comfy|comfortable|nice|"
@@ -1458,7 +1459,7 @@ class Understander:
             parse.intent, parse.products, parse.variants, parse.constraints = "search", [], [], family
             return True
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
-                and not (parse.refers_back and focus) \
+                and not (parse.refers_back and focus) and not (product.key == focus and cons.values) \
                 and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
                 and self._kind_said(low, 1 + len(parse.variants)) is None:
             # (a kind with two values or more, or with one and no other word, is a search, even where a title says
@@ -1706,7 +1707,7 @@ class Understander:
         else the word as said."""
         stem = doer.removesuffix("s")[:-2]
         for form in (stem + "ing", stem[:-1] + "ing" if len(stem) > 2 and stem[-1] == stem[-2] else "", stem + "e"):
-            if form and (form in self.lexicon.category_words or self.lexicon.title_df.get(form, 0)):
+            if form and (form in self.lexicon.category_words or self.lexicon.title_df.get(form, 0) >= _COMMON_TITLE_WORD):
                 return form
         return doer
 

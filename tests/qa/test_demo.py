@@ -813,6 +813,18 @@ def test_demo_who_it_is_for_and_a_kind_for_a_kind(demo_graph: Path, question: st
     assert ids <= {p["id"] for p in answer["products"]}, answer["products"]
 
 
+def test_demo_a_value_after_a_list_narrows_it_not_the_first_product(demo_graph: Path, tmp_path: Path) -> None:
+    """ "only over ear" after headphones: the over-ear ones of the list, not the listings of the first product."""
+    first, last = ask_session(demo_graph, tmp_path, ["headphones", "only over ear"])
+    assert last["intent"] == "search" and len(last["products"]) > 5, last["answer"]
+    assert {"AUD-0000202", "AUD-0000360"} <= {p["id"] for p in last["products"]}, last["products"]
+
+
+def test_demo_an_addiction_is_an_interest(demo_graph: Path) -> None:
+    answer = ask(demo_graph, "something for my coffee addiction under 30")
+    assert answer["intent"] == "search" and "coffee under $30" in answer["answer"], answer["answer"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
