@@ -35,6 +35,7 @@ from shopgraph.qa.understand import (
     DEFAULT_CURRENCY,
     FOR_CLAUSE,
     STOPWORDS,
+    UNIT_FACTORS,
     VARIANT_ATTRIBUTES,
     Constraints,
     Lexicon,
@@ -211,6 +212,11 @@ class Engine:
             # 9?" after none in size 8), and so is the set a superlative was over ("and the heaviest?" after "the
             # lightest laptop": of the laptops, not of the lightest ten it listed)
             answer.searched = parse.constraints
+        converted = _in_unit(parse.text, str(answer.facts[0].value)) if answer.intent == "attribute" \
+            and answer.facts else ""
+        if converted:  # "… in pounds": the value in that unit too, "weighs 1.86kg (4.1 lb)."
+            text = answer.answer.rstrip(".")
+            answer.answer = f"{text} ({converted}){answer.answer[len(text):]}"
         answer.cypher = list(self.retriever.ran)
         answer.question = question  # as asked; the parse read the corrected text
         if parse.corrections:
@@ -1122,6 +1128,25 @@ def _asks_targets(text: str) -> bool:
 
 def _matches(attribute: str, asked: str) -> bool:
     return attribute == asked or set(tokens(asked)) <= set(tokens(attribute))
+
+
+_IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$")  # "what's the weight of the dell xps 15 in pounds"
+
+
+def _in_unit(question: str, value: str) -> str:
+    """ "4.1 lb": ``value`` in the unit the question ends asking for, when it is in another of its kind; else ""."""
+    from shopgraph.kg.normalize import UNITS, normalize_value
+
+    m = _IN_UNIT.search(question.casefold())
+    want = UNITS.get(m.group("u")) if m else None
+    norm = normalize_value(value)
+    if want is None or norm.number is None or norm.unit in (None, want):
+        return ""
+    family, amount = base_quantity(norm.number, norm.unit)
+    target, factor = UNIT_FACTORS.get(want, ("", 0.0))
+    if not family or family != target or not factor:
+        return ""
+    return f"{amount / factor:.3g} {want}"
 
 
 def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, float] | None:

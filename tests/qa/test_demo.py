@@ -825,6 +825,15 @@ def test_demo_an_addiction_is_an_interest(demo_graph: Path) -> None:
     assert answer["intent"] == "search" and "coffee under $30" in answer["answer"], answer["answer"]
 
 
+@pytest.mark.parametrize(("question", "expect"), [
+    ("what's the weight of the dell xps 15 in pounds", "1.86kg (4.1 lb)."),
+    ("how big is the screen of the pixel 8 pro in cm", "6.7 in (17 cm)."),
+])
+def test_demo_a_value_in_the_unit_asked(demo_graph: Path, question: str, expect: str) -> None:
+    answer = ask(demo_graph, question)
+    assert expect in answer["answer"], answer["answer"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
