@@ -711,7 +711,7 @@ _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "t
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
-_LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b")
+_LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")

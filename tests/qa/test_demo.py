@@ -834,6 +834,12 @@ def test_demo_a_value_in_the_unit_asked(demo_graph: Path, question: str, expect:
     assert expect in answer["answer"], answer["answer"]
 
 
+def test_demo_which_are_x_picks_among_the_list(demo_graph: Path, tmp_path: Path) -> None:
+    """ "which are waterproof" after hiking boots: a search among them, not an attribute of the first."""
+    last = ask_session(demo_graph, tmp_path, ["need boots for hiking", "which are waterproof"])[-1]
+    assert last["intent"] == "search" and "waterproof" in last["answer"], last["answer"]
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
