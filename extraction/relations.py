@@ -67,7 +67,7 @@ _AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:gb|tb|mb|g|kg|mm|cm|m|in|w|mah|oz|ml|l
 # types whose two ends are different kinds of product (REPLACEMENT_FOR and INCLUDES may join one kind)
 _OTHER_KIND = frozenset({ProductRelation.ACCESSORY_FOR, ProductRelation.COMPATIBLE_WITH})
 # words after a model's name that name another model of its line ("Pro", "Max", "Ultra")
-_LINE_WORDS = frozenset({"pro", "plus", "max", "ultra", "mini", "lite", "fe", "se"})
+LINE_WORDS = frozenset({"pro", "plus", "max", "ultra", "mini", "lite", "fe", "se"})
 
 
 class ProductIndex:
@@ -124,7 +124,7 @@ class ProductIndex:
                 self._grams[tuple(keys[a:b])].add(product_id)
                 if self._ends_name(ws, run, b):
                     self._whole[tuple(keys[a:b])].add(product_id)
-                elif b < len(run) and keys[b] in _LINE_WORDS:
+                elif b < len(run) and keys[b] in LINE_WORDS:
                     self._longer[tuple(keys[a:b])].add(product_id)
 
     @staticmethod
@@ -149,8 +149,10 @@ class ProductIndex:
         whole = self._whole.get(key, set()) - {exclude}
         if whole:
             found = whole
-        elif found:
-            found = found - self._longer.get(key, set())
+        elif found and (longer := self._longer.get(key)):
+            if len(found) - len(longer) > self.max_targets + 1:
+                return ()  # too many either way: no set copied for a common opening
+            found = found - longer
         if not found or len(found) > self.max_targets + 1:
             return ()
         ids = tuple(sorted(found - {exclude}))
@@ -158,8 +160,10 @@ class ProductIndex:
 
     def _names_another_model(self, key: tuple[str, ...], exclude: str) -> bool:
         """The n-gram begins titles that all go on to another model of a line, and is no title's whole name."""
-        found = self._grams.get(key, set()) - {exclude}
-        return bool(found) and not self._whole.get(key, set()) - {exclude} and found <= self._longer.get(key, set())
+        grams, longer = self._grams.get(key), self._longer.get(key)
+        if not grams or not longer or len(grams) > len(longer) + 1 or self._whole.get(key, set()) - {exclude}:
+            return False
+        return any(g != exclude for g in grams) and all(g in longer or g == exclude for g in grams)
 
     def mentions(self, product_id: str, field_name: str, segment: int, ws: Sequence[Word]) -> list[Mention]:
         """Maximal, non-overlapping n-grams of ``ws`` that name other products (longest first, left to right)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.understand import PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
@@ -27,8 +28,7 @@ _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest"
                  "smal": ("smaller", "smallest")}
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
 _MODEL_FILLER = frozenset({"version", "model", "variant", "edition"})  # "the pro version": the Pro
-_BASE_MODEL = frozenset({"regular", "normal", "base", "standard", "basic", "plain", "original", "smaller", "cheaper"})
-_LINE_WORDS = frozenset({"pro", "plus", "max", "ultra", "mini", "lite", "fe"})  # words that name a line's other models
+_BASE_MODEL = frozenset({"regular", "normal", "base", "standard", "basic", "plain", "original", "smaller"})
 LISTING = ("search", "compatibility")  # answers whose products, even one, are what "they" refers to next
 
 
@@ -112,10 +112,10 @@ class Conversation:
             return None
         title = understander.lexicon.titles.get(self.product, "")
         head = understander.model_name(title)
-        line = set(tokens(title)) & _LINE_WORDS
+        line = set(tokens(title)) & LINE_WORDS
         if head and set(words) <= _BASE_MODEL and line:
             # "and the regular one?" after the Galaxy S24 Ultra: the Galaxy S24
-            name = " ".join(w for w in head if w not in _LINE_WORDS)
+            name = " ".join(w for w in head if w not in LINE_WORDS)
             link = understander.link_product(name, strict=True)
             return name if link is not None and not set(tokens(link.name)) & line else None
         if not head or set(words) <= set(head):

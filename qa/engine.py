@@ -787,7 +787,7 @@ class Engine:
         low = " ".join(tokens(question))
         for f in self.retriever.product_facts([subject.id], {subject.id: subject}):
             value = " ".join(tokens(str(f.value)))
-            if "compatib" in f.attribute and value and re.search(rf"\b{re.escape(value)}$", low):
+            if "compatib" in f.attribute and any(c.isalpha() for c in value) and re.search(rf"\b{re.escape(value)}$", low):
                 return f
         return None
 
@@ -805,16 +805,13 @@ class Engine:
         """'What fits the iPhone 13?' (products pointing at it), 'what does this case fit?' (its targets) or
         'what coffee comes with it?' (what it includes)."""
         cons = parse.constraints
-        if _IN_A_BUNDLE.search(parse.text.casefold()):  # "is it sold in a bundle?": the bundles that include it
-            relations, cons = self.retriever.included(target.id, within=True), Constraints()
-        elif _INCLUDED.search(parse.text.casefold()):
-            relations = self.retriever.included(target.id)
+        if parse.included:  # "what coffee comes with it?", "is it sold in a bundle?": INCLUDES edges out or in
+            relations = self.retriever.included(target.id, within=parse.included == "in")
         incoming = [r for r in relations if r["direction"] == "in"]
         outgoing = [r for r in relations if r["direction"] == "out"]
-        asks_targets = bool(outgoing and (cons.empty() and _asks_targets(parse.text)
-                                          or _INCLUDED.search(parse.text.casefold())))
+        asks_targets = bool(outgoing and (cons.empty() and _asks_targets(parse.text) or parse.included == "out"))
         owner: dict[str, str] = {}  # product → the other listing of the model it fits (else the target)
-        if not asks_targets and not parse.pinned:
+        if not asks_targets and not parse.pinned and not parse.included:
             # "which chargers work with the Galaxy S24?": what fits any listing of the model
             known = {r["id"] for r in incoming} | {target.id}
             for listing in self.understander.model_listings(target.id, target.title):
@@ -1116,8 +1113,6 @@ def _as_full(links: Sequence[Link], near: float = 0.15) -> list[Link]:
     return [link for link in links if link.score >= best - near]
 
 
-_INCLUDED = re.compile(r"\b(?:comes? with|included|includes?|in the (?:box|bundle|kit|set))\b")
-_IN_A_BUNDLE = re.compile(r"\b(?:in|as part of) (?:a|any) (?:bundles?|kits?|sets?|combos?)\b")
 
 
 def _asks_targets(text: str) -> bool:
@@ -1146,7 +1141,7 @@ def _in_unit(question: str, value: str) -> str:
     target, factor = UNIT_FACTORS.get(want, ("", 0.0))
     if not family or family != target or not factor:
         return ""
-    return f"{amount / factor:.3g} {want}"
+    return f"{float(f'{amount / factor:.3g}'):g} {want}"  # 3 figures, never "1.86e+03 g"
 
 
 def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, float] | None:

@@ -384,6 +384,7 @@ class Parse:
     narrows: bool = False  # the constraints are the last search's, changed by this question ("in size 9?")
     beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
     summary: bool = False  # "tell me about the Vitamix E310": what it is and its facts, not one attribute
+    included: str = ""  # "out": what the product includes ("what comes with it"); "in": the bundles that include it
     read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
 
 
@@ -539,11 +540,11 @@ _COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
-_INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes?|is|are) (?:with|included (?:with|in)|in) "
-                       r"(?P<b>.+)$|^what does (?P<b2>.+?) (?:come with|include)$")
+_INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|are) included (?:with|in)|(?:is|are|comes?) "
+                       r"in(?= the (?:box|bundle|kit|set|package)\b)) (?P<b>.+)$|^what does (?P<b2>.+?) (?:come with|include)$")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
-                          r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?P<b2>)")
+                          r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)")
 _COMPAT_OF = re.compile(
     r"^(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
     r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
@@ -688,7 +689,7 @@ _COMMON_TITLE_WORD = 3  # titles that must say an activity for "for a <doer>" to
 _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|comfy|comfortable|nice|"
-                    r"good|great|best|top|(?:top |highly |best )?(?:rated|reviewed)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
+                    r"good|great|best|(?:top |highly |best )?(?:rated|reviewed)|(?<!tank )top(?![ -]load)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
@@ -713,6 +714,7 @@ _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|cos
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
+MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _SAME_ATTRIBUTE = {"colour": "color", "target gender": "gender"}  # names one refinement replaces together
@@ -838,7 +840,7 @@ class Understander:
             # "whats the cheapest one" after questions about the iPhone 15 Pro: of its listings, not of the shop
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints.ids = [focus, *(v.key for v in self.model_listings(focus, title))]
-        elif not within and focus and not parse.pinned and parse.intent in ("search", "attribute") \
+        elif not within and searched is None and focus and not parse.pinned and parse.intent in ("search", "attribute") \
                 and not parse.checks and self.values_only(low) and (narrower := self.constraints(low)).values:
             # "in black?" after the price of the Slate Blue Spectre: the listings of its model in black
             title = focus_title or self.lexicon.titles.get(focus, "")
@@ -853,10 +855,10 @@ class Understander:
             parse.constraints = narrower
             self._refine(parse, within, searched)
         elif within and parse.intent == "attribute" and focus and [p.key for p in parse.products] == [focus] \
-                and (WHAT_ABOUT.match(low) or _ONLY_THESE.match(low)
+                and (WHAT_ABOUT.match(low) or _ONLY_THESE.search(low)
                      or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
                 and ((narrower := self.constraints(low)).values or narrower.brands and WHAT_ABOUT.match(low)
-                     or narrower.words and _ONLY_THESE.match(low)):  # "just the wireless ones": titles say it
+                     or narrower.words and _ONLY_THESE.search(low)):  # "just the wireless ones": titles say it
             # "what about in white?", "something whole bean and light roast" after a list: the listed products so,
             # not an attribute of the first
             parse.intent, parse.products, parse.checks = "search", [], []
@@ -1137,12 +1139,13 @@ class Understander:
                     parse.products = [a, b]
                     parse.alternatives = sides
                     return True
-        m = _INCLUDED.match(low) or _IN_A_BUNDLE.match(low)
-        if m:  # "what coffee comes with it", "is it sold in a bundle?": what it includes, what includes it
-            side = self._side(m.group("b") or m.group("b2") or "", focus)
-            if side:
+        for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in")):
+            m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
+            side = self._side(m.group("b") or m.group("b2") or "", focus) if m else None
+            if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
-                parse.constraints = self.constraints(m.group("a") or "")
+                parse.constraints = self.constraints(m.group("a") or "") if included == "out" else Constraints()
+                parse.included = included
                 return True
         m = _COMPAT_OF.match(low)
         if m:
@@ -1216,7 +1219,7 @@ class Understander:
                 words = [t for t in tokens(said) if t not in STOPWORDS and t not in self.lexicon.category_words]
                 parse.intent = "search"
                 parse.constraints = replace(head, categories=own, category_keys=self.lexicon.descendants(
-                    c.key for c in own), brands=[], words=[*head.words, *words])
+                    c.key for c in own), words=[*head.words, *words])
                 return True
         return False
 
@@ -1399,9 +1402,14 @@ class Understander:
                 if named is not None:
                     listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name))]
                     titled = self.lexicon.titled(words)
-                    if len(titled) > len(listings) and not any((t,) in self.lexicon.brands for t in words):
-                        listings = titled  # "avg price of a wireless charging pad": every title that says it
-                    parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
+                    if len(titled) > len(listings) and not any((t,) in self.lexicon.brands or not t.isalpha()
+                                                               for t in words):
+                        # "avg price of a wireless charging pad": every title that says the kind, in the category
+                        # of the product it names best ("pixel 8", with a model number, stays that model's)
+                        cons = self._in_category_of(named.key, Constraints(ids=titled[:MAX_TITLED]))
+                        parse.constraints = replace(cons, currency=parse.constraints.currency)
+                    else:
+                        parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
             return True
         return False
 
@@ -1521,6 +1529,15 @@ class Understander:
             return named
         return None
 
+    def _in_category_of(self, pid: str, cons: Constraints) -> Constraints:
+        """``cons`` restricted to the category of product ``pid`` (unchanged when it has none)."""
+        category = next((r for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid}) if r["attribute"] == "category"),
+                        None)
+        if category is None:
+            return cons
+        return replace(cons, categories=[Link("category", category["key"], str(category["value"]).rpartition(" > ")[2])],
+                       category_keys=self.lexicon.descendants([category["key"]]))
+
     def _family(self, low: str, cons: Constraints, product: Link | None) -> Constraints | None:
         """A name that several models share, said alone or with a brand and a price ("iphones", "do you sell
         airpods", "any apple iphones under 700"): a search for every title that says it in the category of the
@@ -1540,13 +1557,9 @@ class Understander:
         titled = lex.titled(said)
         if len(titled) <= 1 + len(self.model_listings(named.key, named.name)):
             return None
-        category = next((r for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": named.key})
-                         if r["attribute"] == "category"), None)
-        if category is None:
-            return None
-        return Constraints(brands=cons.brands, categories=[Link("category", category["key"], str(
-            category["value"]).rpartition(" > ")[2])], category_keys=lex.descendants([category["key"]]),
-            price_min=cons.price_min, price_max=cons.price_max, currency=cons.currency, words=said)
+        family = self._in_category_of(named.key, Constraints(
+            brands=cons.brands, price_min=cons.price_min, price_max=cons.price_max, currency=cons.currency, words=said))
+        return family if family.categories else None
 
     def _attribute_phrase(self, text: str) -> list[str] | None:
         """The attributes a phrase asks when it is nothing but an attribute's name or cue ("weight limit",
@@ -1705,6 +1718,8 @@ class Understander:
     def _activity(self, doer: str) -> str:
         """What someone who does it does, as the catalog's titles say it ("runner": running, "hiker": hiking),
         else the word as said."""
+        if singular(doer) in self.lexicon.category_words or self.lexicon.title_df.get(singular(doer), 0):
+            return doer  # "for my charger", "for a printer": a thing the catalog names, no one who does something
         stem = doer.removesuffix("s")[:-2]
         for form in (stem + "ing", stem[:-1] + "ing" if len(stem) > 2 and stem[-1] == stem[-2] else "", stem + "e"):
             if form and (form in self.lexicon.category_words or self.lexicon.title_df.get(form, 0) >= _COMMON_TITLE_WORD):

@@ -229,6 +229,7 @@ def test_product_index_a_line_prefix_names_no_longer_model() -> None:
     assert named("Made for the Apple iPhone 15; precise cutouts") == []
     assert named("Made for the Apple iPhone 15 Pro") == [("pro",)]
     assert named("charges the Dell XPS 15 fast") == [("xps",)]
+    assert named("Made for the Ninja Foodi DualZone") == []  # no such title here: nothing (no crash, no guess)
 
 
 def test_accessory_links_join_two_kinds_of_product(relation_model: Path) -> None:

@@ -840,6 +840,27 @@ def test_demo_which_are_x_picks_among_the_list(demo_graph: Path, tmp_path: Path)
     assert last["intent"] == "search" and "waterproof" in last["answer"], last["answer"]
 
 
+@pytest.mark.parametrize(("question", "intent", "expect"), [
+    # "is in" asks an attribute unless a box, bundle or kit follows
+    ("what processor is in the macbook air 15", "attribute", "Apple M3"),
+    # a model number keeps the average to the model's listings, not the cases whose titles say "pixel 8"
+    ("average price of the pixel 8", "aggregate", "2 priced products"),
+])
+def test_demo_bundle_and_kind_rules_leave_other_questions_alone(demo_graph: Path, question: str, intent: str,
+                                                                 expect: str) -> None:
+    answer = ask(demo_graph, question)
+    assert answer["intent"] == intent and expect in answer["answer"], answer["answer"]
+
+
+def test_unit_conversion_keeps_three_figures_without_exponents() -> None:
+    from shopgraph.qa.engine import _in_unit
+
+    assert _in_unit("what is the weight in grams", "1.86 kg") == "1860 g"
+    assert _in_unit("how much does it hold in ml", "1.5 L") == "1500 ml"
+    assert _in_unit("how much does it weigh in pounds", "1.86kg") == "4.1 lb"
+    assert _in_unit("does it come in white", "1.86kg") == ""
+
+
 def test_demo_just_the_brand_ones_narrows_the_list(demo_graph: Path, tmp_path: Path) -> None:
     first, last = ask_session(demo_graph, tmp_path, ["blue phone cases", "just the otterbox ones"])
     listed = {p["id"] for p in first["products"]}
