@@ -127,6 +127,10 @@ class ProductIndex:
                 elif b < len(run) and keys[b] in LINE_WORDS:
                     self._longer[tuple(keys[a:b])].add(product_id)
 
+    def add_product(self, p: Product) -> None:
+        """Index a catalog product under its names, with its category."""
+        self.add(p.id, p.title, p.brand, " > ".join(p.category))
+
     @staticmethod
     def _ends_name(ws: Sequence[Word], run: Sequence[int], b: int) -> bool:
         """Whether the title's first ``b`` words of ``run`` are a whole model name: punctuation, an amount or
@@ -245,7 +249,7 @@ def candidates(products: Sequence[Product], index: ProductIndex, max_words: int 
                extra: Sequence[Sequence[ExtractedValue]] | None = None) -> list[Candidate]:
     """Every mention of another product in ``products``' text (after adding them to ``index``)."""
     for p in products:
-        index.add(p.id, p.title, p.brand, " > ".join(p.category))
+        index.add_product(p)
     out: list[Candidate] = []
     for n, p in enumerate(products):
         category = " > ".join(p.category)
@@ -467,7 +471,7 @@ def evaluate_classifier(clf: RelationClassifier, products: Sequence[Product],
     ``products`` and ``known`` ones (a fresh index of both)."""
     clf.index = ProductIndex(clf.index.max_targets)
     for p in known:
-        clf.index.add(p.id, p.title, p.brand, " > ".join(p.category))
+        clf.index.add_product(p)
     cands = candidates(products, clf.index, clf.max_words)
     return score([c.gold for c in cands], clf.decide(cands))
 
@@ -483,7 +487,7 @@ def tune_thresholds(clf: RelationClassifier, products: Sequence[Product],
     and dev P/R/F1."""
     clf.index = ProductIndex(clf.index.max_targets)
     for p in known:
-        clf.index.add(p.id, p.title, p.brand, " > ".join(p.category))
+        clf.index.add_product(p)
     cands = candidates(products, clf.index, clf.max_words)
     probs = clf.probabilities(cands)
     chosen: dict[str, dict[str, float]] = {}
@@ -549,7 +553,7 @@ def train_relations(train: Sequence[str | Path], output: str | Path, *, dev: str
         products, dev_products = split_records(products, cfg.dev_fraction, cfg.seed)  # type: ignore[arg-type]
     index = ProductIndex(cfg.max_targets)
     for p in dev_products:  # training mentions may name dev products and the other way round
-        index.add(p.id, p.title, p.brand, " > ".join(p.category))
+        index.add_product(p)
     cands = candidates(products, index, cfg.max_words)
     positives = [c for c in cands if c.gold]
     if not positives and not any(c.gold for c in hand):

@@ -184,11 +184,6 @@ def compatibility_yes(a: str, b: str, relation: str, forward: bool, *, listing: 
     return f"Yes: the catalog lists {the(first)} as {phrase} {the(second)}."
 
 
-def compatible_value_yes(title: str, attribute: str, value: str) -> str:
-    """A compatibility question that a product's own fact answers: no product of that name is listed."""
-    return f"Yes: {the(title)} is listed with {attribute_name(attribute)} {value}."
-
-
 def compatibility_unknown(a: str, b: str, fits: Sequence[str]) -> str:
     text = f"{DONT_KNOW} of a compatibility link between {the(a)} and {the(b)}."
     if fits:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from shopgraph.kg.errors import ConfigError, QueryError
-from shopgraph.kg.normalize import category_keys
 from shopgraph.kg.schema import ProductRelation
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
@@ -599,11 +598,9 @@ class Engine:
             return self._unanswerable(parse)
         own = self.retriever.product_facts([focus], {focus: card})
         cons = parse.constraints
-        category = next((str(f.value) for f in own if f.attribute == "category"), None)
-        if category and not cons.categories:
-            key = category_keys(category.split(" > "))[-1]
-            cons.categories = [Link("category", key, category.rpartition(" > ")[2])]
-            cons.category_keys = self.understander.lexicon.descendants([key])
+        if not cons.categories:
+            cons = parse.constraints = self.understander.in_category(
+                cons, next((str(f.value) for f in own if f.attribute == "category"), None))
         asked = [cue] if cue == "price" else [*self.understander.asked_attributes(cue), cue,
                                                   *(_SIZE_ATTRIBUTES if cue == "size" else ())]
         mine: tuple[str, float] | None = None
@@ -760,22 +757,21 @@ class Engine:
             return self._unanswerable(parse)
         hits = [ProductHit(subject.id, subject.title, 1.0), ProductHit(other.id, other.title, 1.0)]
         links = [r for r in relations if r["id"] == other.id]
-        listing = None  # the other listing of ``other``'s model the subject is linked to, when not to ``other``
-        if not links:  # "will it charge my elitebook 840": linked to another listing of the EliteBook 840 G10
+        elsewhere = not links  # linked to another listing of ``other``'s model, if at all
+        if elsewhere:  # "will it charge my elitebook 840": linked to another listing of the EliteBook 840 G10
             same = self.understander.same_model
             links = [r for r in relations if r["title"] and same(other.title or "", r["title"])
                      and same(r["title"], other.title or "")]
-            listing = links[0]["title"] if links else None
         if links:
             links.sort(key=lambda r: cr.FIT_TYPES.index(r["type"]))
             best = links[0]
             facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in links]
             text = compose.compatibility_yes(subject.title, other.title, best["type"].lower().replace("_", " "),
-                                             best["direction"] == "out", listing=best["title"] if listing else None)
+                                             best["direction"] == "out", listing=best["title"] if elsewhere else None)
             return self._result(parse, "compatibility", text, facts, hits, subject.id)
         said = self._compatible_value(subject, parse.text)
         if said is not None:  # "will this fit an iPhone 15?" on a case for one: no iPhone 15 is listed, its facts say
-            text = compose.compatible_value_yes(subject.title, said.attribute, str(said.value))
+            text = compose.check_answer(subject.title, "", [said], [])
             return self._result(parse, "compatibility", text, [said.rescored(1.0)], hits[:1], subject.id)
         facts = [self.retriever.relation_fact(subject.id, r, 0.5) for r in relations[:5]]
         text = compose.compatibility_unknown(subject.title, other.title, [*dict.fromkeys(r["title"] for r in relations)][:5])
@@ -1111,8 +1107,6 @@ def _as_full(links: Sequence[Link], near: float = 0.15) -> list[Link]:
     """The links that read about as much of the phrase as the best one (by score, before any kind penalty)."""
     best = max((link.score for link in links), default=0.0)
     return [link for link in links if link.score >= best - near]
-
-
 
 
 def _asks_targets(text: str) -> bool:

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from shopgraph.kg.normalize import UNITS, parse_number
+from shopgraph.kg.normalize import UNITS, category_keys, parse_number
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa.chinese import has_chinese, to_english
@@ -274,11 +274,14 @@ def title_parts(title: str) -> tuple[set[str], set[str]]:
 _AMOUNT_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)([a-z]+)\b", re.IGNORECASE)  # "256GB", "10oz"
 
 
-@functools.lru_cache(maxsize=200_000)
-def title_words(title: str) -> frozenset[str]:
+def _title_words(title: str) -> frozenset[str]:
     """A title's words, also with its hyphens dropped ("WH-1000XM5" gives "wh", "1000xm5" and "wh1000xm5") and
     its amounts apart from their units ("256GB" gives "256" and "gb" too, as "256 GB" does)."""
     return frozenset((*tokens(title), *tokens(title.replace("-", "")), *tokens(_AMOUNT_UNIT.sub(r"\1 \2", title))))
+
+
+# the titles answers read again and again; the lexicon's one pass over every title goes around the cache
+title_words = functools.lru_cache(maxsize=200_000)(_title_words)
 
 
 def strip_words(text: str, titles: Iterable[str]) -> str:
@@ -476,7 +479,7 @@ class Lexicon:
             # at 100k products), and the same candidates on every store
             position = len(lex.title_ids)
             lex.title_ids.append(row["id"])
-            for word in title_words(row["title"]):
+            for word in _title_words(row["title"]):
                 found = lex.postings.get(word)
                 if found is None:
                     found = lex.postings[word] = array("i")
@@ -1531,12 +1534,17 @@ class Understander:
 
     def _in_category_of(self, pid: str, cons: Constraints) -> Constraints:
         """``cons`` restricted to the category of product ``pid`` (unchanged when it has none)."""
-        category = next((r for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid}) if r["attribute"] == "category"),
-                        None)
-        if category is None:
+        path = next((str(r["value"]) for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
+                     if r["attribute"] == "category"), None)
+        return self.in_category(cons, path)
+
+    def in_category(self, cons: Constraints, path: str | None) -> Constraints:
+        """``cons`` restricted to the category at ``path`` ("Electronics > … > Smartphones") and those below it."""
+        if not path:
             return cons
-        return replace(cons, categories=[Link("category", category["key"], str(category["value"]).rpartition(" > ")[2])],
-                       category_keys=self.lexicon.descendants([category["key"]]))
+        key = category_keys(path.split(" > "))[-1]
+        return replace(cons, categories=[Link("category", key, path.rpartition(" > ")[2])],
+                       category_keys=self.lexicon.descendants([key]))
 
     def _family(self, low: str, cons: Constraints, product: Link | None) -> Constraints | None:
         """A name that several models share, said alone or with a brand and a price ("iphones", "do you sell
