@@ -25,7 +25,7 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,7 @@ class ProductIndex:
         # "iPhone 15 Pro …")
         self._longer: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._known: set[str] = set()
+        self._brands: set[tuple[str, ...]] = set()  # brand names of two words or more ("Bambu Lab")
         self.category: dict[str, str] = {}  # product → its category path, where the catalog gives one
 
     def __len__(self) -> int:
@@ -117,6 +118,8 @@ class ProductIndex:
         keys = [ws[i].text.lower() for i in run]
         starts = [0]
         brand_keys = [w.text.lower() for w in words(brand)] if brand else []
+        if len(brand_keys) >= self.min_words:
+            self._brands.add(tuple(brand_keys))
         if brand_keys and keys[: len(brand_keys)] == brand_keys and len(keys) > len(brand_keys):
             starts.append(len(brand_keys))
         for a in starts:
@@ -148,11 +151,13 @@ class ProductIndex:
         """Products the n-gram names: those whose whole model name it is, when there are any ("Galaxy S24"
         names the S24 listings, not the S24 Ultra or a "Galaxy S24 Case"), else every title it begins but those
         that go on to another model of the line ("iPhone 15" names no "iPhone 15 Pro" nor an "iPhone 15 Pro Case":
-        the catalog has no iPhone 15; "Dell XPS 15" names the "Dell XPS 15 9530")."""
+        the catalog has no iPhone 15; "Dell XPS 15" names the "Dell XPS 15 9530"). A brand's name alone names none."""
         found = self._grams.get(key)
         whole = self._whole.get(key, set()) - {exclude}
         if whole:
             found = whole
+        elif key in self._brands:
+            return ()  # a brand alone names no product of it ("Bambu Lab" in "Bambu Lab PLA Filament")
         elif found and (longer := self._longer.get(key)):
             if len(found) - len(longer) > self.max_targets + 1:
                 return ()  # too many either way: no set copied for a common opening
@@ -355,13 +360,18 @@ class RelationClassifier:
         position = {p.id: i for i, p in enumerate(products)}
         out: list[list[ExtractedRelation]] = [[] for _ in products]
         for c, probs in zip(cands, self.probabilities(cands)):
-            for t, prob in zip(TYPES, probs):
-                if prob >= self.thresholds[t]:
-                    for target in c.mention.targets:
-                        if t in _OTHER_KIND and c.category and self.index.category.get(target) == c.category:
-                            continue  # a case is no accessory for another case, a charger fits no charger
-                        out[position[c.product]].append(ExtractedRelation(
-                            t, target, c.mention.field, c.mention.start, c.mention.end, round(prob, 4)))
+            chosen = {t: prob for t, prob in zip(TYPES, probs) if prob >= self.thresholds[t]}
+            for target in c.mention.targets:
+                other_kind = bool(c.category) and self.index.category.get(target, c.category) != c.category
+                found = dict(chosen)
+                if other_kind and ProductRelation.REPLACEMENT_FOR in found:
+                    # a replacement part of another kind fits what it replaces (a filter for a purifier)
+                    found.setdefault(ProductRelation.COMPATIBLE_WITH, found[ProductRelation.REPLACEMENT_FOR])
+                for t, prob in found.items():
+                    if t in _OTHER_KIND and c.category and self.index.category.get(target) == c.category:
+                        continue  # a case is no accessory for another case, a charger fits no charger
+                    out[position[c.product]].append(ExtractedRelation(
+                        t, target, c.mention.field, c.mention.start, c.mention.end, round(prob, 4)))
         return out
 
 
@@ -439,6 +449,9 @@ class RelationScores:
     micro: dict[str, float]
     candidates: int
     positives: int
+    # catalogs only: every gold link of the file against what `extract` writes (finder, model, kind rule),
+    # so a link the mention finder never reaches counts as missed
+    links: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -447,15 +460,28 @@ class RelationScores:
 def score(gold: Sequence[frozenset[ProductRelation]], predicted: Sequence[frozenset[ProductRelation]],
           ) -> RelationScores:
     """Per-type and micro P/R/F1 over (candidate, type) decisions."""
+    per_type, micro = _per_type({(i, t) for i, g in enumerate(gold) for t in g},
+                                {(i, t) for i, p in enumerate(predicted) for t in p})
+    return RelationScores(per_type, micro, len(gold), sum(1 for g in gold if g))
+
+
+Link = tuple[str, ProductRelation, str]  # (source product, type, target product)
+
+
+def score_links(gold: set[Link], predicted: set[Link]) -> dict[str, Any]:
+    """Per-type and micro P/R/F1 over (source, type, target) links."""
+    per_type, micro = _per_type({((s, o), t) for s, t, o in gold}, {((s, o), t) for s, t, o in predicted})
+    return {"per_type": per_type, "micro": micro, "gold": len(gold), "predicted": len(predicted)}
+
+
+def _per_type(gold: set[tuple[Hashable, ProductRelation]], predicted: set[tuple[Hashable, ProductRelation]],
+              ) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """P/R/F1 per type and pooled over (item, type) pairs."""
     per_type: dict[str, dict[str, float]] = {}
-    tp_all = fp_all = fn_all = 0
     for t in TYPES:
-        tp = sum(1 for g, p in zip(gold, predicted) if t in g and t in p)
-        fp = sum(1 for g, p in zip(gold, predicted) if t not in g and t in p)
-        fn = sum(1 for g, p in zip(gold, predicted) if t in g and t not in p)
-        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-        per_type[t.value] = _prf(tp, fp, fn)
-    return RelationScores(per_type, _prf(tp_all, fp_all, fn_all), len(gold), sum(1 for g in gold if g))
+        g, p = {x for x in gold if x[1] == t}, {x for x in predicted if x[1] == t}
+        per_type[t.value] = _prf(len(g & p), len(p - g), len(g - p))
+    return per_type, _prf(len(gold & predicted), len(predicted - gold), len(gold - predicted))
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -507,22 +533,33 @@ def tune_thresholds(clf: RelationClassifier, products: Sequence[Product],
 
 def evaluate_relations(model_dir: str | Path, data: Sequence[str | Path]) -> RelationScores:
     """Score on catalogs (mentions found by the index, types from their related links) or on
-    hand-checked mention annotations (`read_relation_annotations`), file by file, pooled."""
+    hand-checked mention annotations (`read_relation_annotations`), file by file, pooled. For catalogs,
+    ``links`` also scores what `extract` writes against every gold link, reached by the finder or not."""
     clf = RelationClassifier.load(model_dir)
     annotated = [p for p in data if is_annotation_file(p)]
     catalogs = [p for p in data if p not in annotated]
     gold: list[frozenset[ProductRelation]] = []
     predicted: list[frozenset[ProductRelation]] = []
+    links = None
     if catalogs:
+        products = read_products(catalogs)
         clf.index = ProductIndex(clf.index.max_targets)
-        cands = candidates(read_products(catalogs), clf.index, clf.max_words)
+        cands = candidates(products, clf.index, clf.max_words)
         gold += [c.gold for c in cands]
         predicted += clf.decide(cands)
+        known = {p.id for p in products}
+        clf.index = ProductIndex(clf.index.max_targets)
+        written = clf.extract(products)
+        links = score_links({(p.id, t, target) for p in products for t, target in p.related
+                             if t in TYPES and target in known},
+                            {(p.id, r.type, r.target) for p, found in zip(products, written) for r in found})
     for path in annotated:
         cands = read_relation_annotations(path, clf.max_words)
         gold += [c.gold for c in cands]
         predicted += clf.decide(cands)
-    return score(gold, predicted)
+    scores = score(gold, predicted)
+    scores.links = links
+    return scores
 
 
 @dataclass

@@ -603,7 +603,8 @@ def train_relations_command(train_files: tuple[Path, ...], dev: Path | None, out
               type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Catalogs with related links (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate_relations_command(model_dir: Path, data_files: tuple[Path, ...], as_json: bool) -> None:
-    """Score the relation classifier per type (P/R/F1 over product mentions) against catalog related links.
+    """Score the relation classifier per type (P/R/F1 over product mentions) against catalog related links,
+    and, for catalogs, every gold link against the links extraction writes.
 
     \b
     Example:
@@ -615,8 +616,13 @@ def evaluate_relations_command(model_dir: Path, data_files: tuple[Path, ...], as
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))
         return
-    rows = [{"type": t, **{k: v for k, v in s.items()}} for t, s in [*scores.per_type.items(), ("micro", scores.micro)]]
+    rows = [{"type": t, **s} for t, s in [*scores.per_type.items(), ("micro", scores.micro)]]
     emit_rows(rows, "table")
+    if scores.links is not None:
+        click.echo(f"\nlinks: the catalogs' {scores.links['gold']} gold links against the {scores.links['predicted']} "
+                   "that extraction writes (mentions the finder misses count as missed)")
+        emit_rows([{"type": t, **s} for t, s in [*scores.links["per_type"].items(), ("micro", scores.links["micro"])]],
+                  "table")
 
 
 # ---------------------------------------------------------------------------- question answering (issue 4)

@@ -18,6 +18,7 @@ from shopgraph.extraction.relations import (
     candidates,
     evaluate_relations,
     score,
+    score_links,
     train_relations,
 )
 from shopgraph.extraction.tokenize import words
@@ -248,6 +249,50 @@ def test_accessory_links_join_two_kinds_of_product(relation_model: Path) -> None
     assert (ProductRelation.ACCESSORY_FOR, "ph1") in kinds and (ProductRelation.COMPATIBLE_WITH, "ph1") in kinds
     assert not {t for t, target in kinds if target == "c2"} & {ProductRelation.ACCESSORY_FOR,
                                                                 ProductRelation.COMPATIBLE_WITH}
+
+
+def test_a_replacement_part_of_another_kind_is_compatible_with_what_it_replaces(relation_model: Path) -> None:
+    """Only REPLACEMENT_FOR decided: a filter that replaces a purifier's filter also fits the purifier; a
+    filter replacing another filter gets no COMPATIBLE_WITH link from it."""
+    classifier = RelationClassifier.load(relation_model)
+    classifier.thresholds = {t: 1.01 for t in TYPES} | {ProductRelation.REPLACEMENT_FOR: 0.0}
+    filters = ("Home", "Air Purifier Filters")
+    purifier = Product(id="wx", title="Winix 5500-2 Air Purifier with True HEPA", brand="Winix",
+                       category=("Home", "Air Purifiers"))
+    genuine = Product(id="f1", title="Winix Filter H 115115, True HEPA", brand="Winix", category=filters)
+    other = Product(id="f2", title="PUREBURG HEPA Filter Set", brand="PUREBURG", category=filters,
+                    bullets=["Replacement for the filter in the Winix 5500-2", "Same fit as the Winix Filter H"])
+    found = {(r.type, r.target) for r in classifier.extract([purifier, genuine, other])[2]}
+    assert found == {(ProductRelation.REPLACEMENT_FOR, "wx"), (ProductRelation.COMPATIBLE_WITH, "wx"),
+                     (ProductRelation.REPLACEMENT_FOR, "f1")}
+
+
+def test_product_index_a_brand_alone_names_no_product() -> None:
+    index = ProductIndex()
+    index.add("a1", "Bambu Lab A1 mini 3D Printer, 180x180x180mm", "Bambu Lab")
+    index.add("pla", "Bambu Lab PLA Basic Filament 1.75mm, 1kg", "Bambu Lab")
+    assert index.mentions("pla", "title", 0, words("Bambu Lab PLA Basic Filament 1.75mm, 1kg")) == []
+    assert [m.targets for m in index.mentions("pla", "bullets", 0, words("Prints on the Bambu Lab A1 mini"))] \
+        == [("a1",)]
+
+
+def test_link_scores_count_links_the_finder_never_reached(relation_model: Path, tmp_path: Path) -> None:
+    """A gold link whose target the text never names is a missed link at link level, while the per-mention
+    scores, which see only the mentions found, do not count it."""
+    c, a = ProductRelation.COMPATIBLE_WITH, ProductRelation.ACCESSORY_FOR
+    s = score_links({("x", c, "y"), ("x", a, "y"), ("z", c, "y")}, {("x", c, "y"), ("x", c, "w")})
+    assert s["per_type"]["COMPATIBLE_WITH"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
+    assert s["micro"] == {"precision": 0.5, "recall": 0.3333, "f1": 0.4, "support": 3}
+    assert (s["gold"], s["predicted"]) == (3, 2)
+    hidden = {"id": "c9", "title": "Plain Clear Phone Case, Slim", "brand": "Acme",
+              "related": [{"type": "ACCESSORY_FOR", "id": "ph1"}]}
+    rows = [{"id": p.id, "title": p.title, "brand": p.brand} for p in (PHONE, PHONE2)] + [hidden]
+    path = tmp_path / "catalog.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    scores = evaluate_relations(relation_model, [path])
+    assert scores.positives == 0  # no mention names the phone, so no candidate holds the link
+    assert scores.links is not None and scores.links["gold"] == 1
+    assert scores.links["per_type"]["ACCESSORY_FOR"]["recall"] == 0.0
 
 
 def test_evaluate_relations_on_hand_checked_mentions(relation_model: Path) -> None:
