@@ -194,7 +194,7 @@ def compatibility_unknown(a: str, b: str, fits: Sequence[str]) -> str:
 def compatibility_list(target: str, items: Sequence[str], what: str = "products", listings: int = 0) -> str:
     """What fits a product; ``listings``: how many other listings of its model some of the items fit."""
     n = len(items)
-    noun = what if n != 1 else ("product" if " " in what else what.removesuffix("s"))
+    noun = what if n != 1 else ("product" if "&" in what or " or " in what else what.removesuffix("s"))
     shown = join(items[:8]) + (f" and {n - 8} more" if n > 8 else "")
     also = "" if not listings else " or another listing of its model" if listings == 1 else \
         f" or {listings} other listings of its model"

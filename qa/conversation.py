@@ -26,6 +26,9 @@ _WINNER = re.compile(r"\bthe (?P<w>cheaper|cheapest|lighter|lightest|heavier|hea
 _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest", "more expensive", "most expensive"),
                  "ligh": ("lighter", "lightest"), "heav": ("heavier", "heaviest"), "bigg": ("bigger", "biggest"),
                  "smal": ("smaller", "smallest")}
+# "which one has more storage?" after a question about each of two products: of those two
+_WHICH_OF_TWO = re.compile(r"^(?:so |ok,? |and |then )?which(?: one| of (?:them|the two|these|those|both)|'?s)?\b",
+                           re.IGNORECASE)
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
 _MODEL_FILLER = frozenset({"version", "model", "variant", "edition"})  # "the pro version": the Pro
 _BASE_MODEL = frozenset({"regular", "normal", "base", "standard", "basic", "plain", "original", "smaller"})
@@ -40,6 +43,7 @@ class Conversation:
         self.product: str | None = product
         self.listed: list[str] = []  # the products the last answer that listed several named
         self.last: Answer | None = None
+        self.before_last: Answer | None = None
         self.searched: Constraints | None = None  # the last search's constraints, which a refinement changes
         self.earlier: list[str] = []  # the products in focus before this one, the latest first
 
@@ -47,12 +51,15 @@ class Conversation:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
         previous = self.product
         won = _WINNER.search(question)
+        chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
-                and self.product and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
+                and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
                 and any(w in self.last.answer.casefold() for w in _SAME_MEASURE[won.group("w").casefold()[:4]]):
             # "what colour is the cheaper one?" right after "which is cheaper?": the one that answer named (on the
             # same measure: "the heavier one" after a heel-drop comparison is not its winner)
-            question = _WINNER.sub("it", question)
+            winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
+            if winner:
+                question, chosen, self.product = _WINNER.sub("it", question), True, winner
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
@@ -62,11 +69,16 @@ class Conversation:
             # the attribute just asked, or just measured ("the longest battery life": "and the shortest?")
             before = self.last.facts[0].attribute if self.last is not None and self.last.facts \
                 and (self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
-            answer = self.engine.answer(question, product=product, context=self.product, within=self.listed or None,
+            within = None if chosen else self.listed or None
+            pair = [a.focus for a in (self.last, self.before_last) if a is not None and a.intent == "attribute"]
+            if product is None and len(pair) == 2 and pair[0] and pair[1] and pair[0] != pair[1] \
+                    and pair[0] == self.product and _WHICH_OF_TWO.match(question.strip()):
+                within = [pair[1], pair[0]]  # the S24, then the S24 Ultra: "which one has more storage?" of the two
+            answer = self.engine.answer(question, product=product, context=self.product, within=within,
                                         searched=self.searched, asked_before=before)
             if answer.lacking and answer.focus == self.product:
                 answer = self._of_another(question, answer)
-        self.last = answer
+        self.last, self.before_last = answer, self.last
         if answer.searched is not None:
             self.searched = answer.searched
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
@@ -89,11 +101,21 @@ class Conversation:
                 self.searched = None
         return answer
 
+    @staticmethod
+    def _named_first(answer: Answer) -> str | None:
+        """The product a comparison's answer names first: the one that wins ("X is lighter than Y")."""
+        said = answer.answer.casefold()
+        named = [(said.find(p.title.casefold()), p.id) for p in answer.products if p.title.casefold() in said]
+        return min(named)[1] if named else None
+
     def _of_another(self, question: str, unknown: Answer) -> Answer:
         """The product in focus lacks the attribute asked: the first product the last list named or one in focus
         before may have it ("any chargers for it?" … "how many watts is that?" is the charger's wattage, not the
-        phone's). The first of them that has it answers; else the focus's "I don't know" stands."""
-        others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product]
+        phone's). The first of them that has it answers; else the focus's "I don't know" stands. Only another kind
+        of product: of two laptops, "it" is the later one ("the lightest" … "how long does its battery last?")."""
+        kind = self.engine.understander.category_of
+        own = kind(self.product) if self.product else None
+        others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product and (own is None or kind(p) != own)]
         for other in dict.fromkeys(others):
             answer = self.engine.answer(question, context=other, searched=self.searched)
             if answer.intent == "attribute" and answer.facts and answer.facts[0].attribute in unknown.lacking:
@@ -151,8 +173,8 @@ class Conversation:
         understander = self.engine.understander
         other = self._sibling(m.group("x"))
         if other is None:
-            if not understander.link_product(m.group("x"), strict=True):
-                return None
+            if not understander._names_product(m.group("x")) or not understander.link_product(m.group("x"), strict=True):
+                return None  # "what about wide ones?": a common word names no product; the search, narrowed
             other = m.group("x")
         if last.intent == "compatibility" and len(last.products) == 2:
             return f"does this fit the {other}?", last.products[0].id, None

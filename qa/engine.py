@@ -842,7 +842,8 @@ class Engine:
             return self._aggregate(parse)
         facts = [self.retriever.relation_fact(owner.get(r["id"], target.id), r, 1.0) for r in rows]
         hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
-        titles = [r["title"] for r in seen.values()]
+        cards = self.retriever.cards(list(seen))  # with their prices, as a search lists them
+        titles = [compose.card_text(cards[i]) if i in cards else r["title"] for i, r in seen.items()]
         if rows[0]["type"] == ProductRelation.INCLUDES.value:
             text = compose.included(target.title, titles, within=rows[0]["direction"] == "in")
         elif rows is outgoing or rows[0]["direction"] == "out":
@@ -1158,6 +1159,7 @@ _SAID_COMPARATIVES = {
     "shaft height": ("taller in the shaft", "shorter in the shaft"),
     "screen size": ("bigger in screen size", "smaller in screen size"),
     "storage": ("bigger in storage", "smaller in storage"),
+    "wattage": ("more powerful", "less powerful"), "power": ("more powerful", "less powerful"),
 }
 
 

@@ -102,7 +102,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
     "more powerful": ("power", "higher"), "bigger screen": ("screen size", "higher"),
     "larger screen": ("screen size", "higher"), "smaller screen": ("screen size", "lower"),
-    "wider": ("width", "higher"), "narrower": ("width", "lower"),
+    "wider": ("width", "higher"), "narrower": ("width", "lower"), "faster": ("wattage", "higher"),
 }
 
 # superlative words → (attribute cue, which end wins): "which of them is the lightest?", "phone with the best
@@ -126,6 +126,7 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"),
+    "fastest": ("wattage", "higher"),  # "the fastest charger", "which charges fastest"
 }
 
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
@@ -555,6 +556,13 @@ _COMPAT_OF = re.compile(
 # "what filter does it take?", "which pods does the k-elite use?": the kind of product that fits the one named
 _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|will|would|can)\s+(?:the |my |an? )?"
                            r"(?P<b>.+?)\s+(?:take|takes|use|uses|need|needs|accept|accepts)$")
+_FOR_IT = re.compile(r"\bfor (?:it|this|that|this one|that one)$")
+# "how much are the filters for it", "price of the cases for the pixel 8"
+_PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| are)? )?(?:the )?prices? (?:of|for|on)|"
+                       r"what do|what does)\s+(?:the )?(?P<rest>.+?)(?:\s+cost)?$")
+# "does it need filters?", "does the k-elite take pods": what fits it, of that kind
+_COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P<b>.+?)\s+(?:take|use|need|accept)s?\s+"
+                           r"(?:any |a |an |the |some |new |replacement |spare )*(?P<a>[\w\s-]+?)$")
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 _COMPARE_PATTERNS = (
@@ -697,7 +705,9 @@ _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|bas
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
-                      r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!]))\b[,.!:;]?\s+)+")
+                      r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
+                      r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
+                      r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b[,.!:;]?\s+)+")
 # a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
 _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b"
                                r"(?! (?:expensive|affordable|costly|pricey|popular|recent|rated)\b)")  # prices: aggregates
@@ -982,6 +992,9 @@ class Understander:
             return False
         if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(own)):
             return False  # "Pixel 8 Bundle with ESR Case" is not the Pixel 8
+        theirs_brands, our_brands = set(self._brand_words(words)), set(self._brand_words(own))
+        if theirs_brands and our_brands and not theirs_brands & our_brands:
+            return False  # the Baseus "GaN Fast Charger (2-port)" is no listing of the Anker one
 
         def rest(ws: list[str]) -> list[str]:  # the words after the last of the model's
             named = [i for i, w in enumerate(ws) if w in model and not w.isdigit()]  # "72" (ounces) is a size
@@ -1034,7 +1047,9 @@ class Understander:
             return ((pid, titles.get(pid, pid)), _ORDINAL) if pid is not None else None
         m = _THE_X_ONE.search(low)
         pattern = _THE_X_ONE
-        if m is None and focus:  # "how many filters in a pack?" after the filter that fits the machine: a kind
+        if m is None and focus and not _FOR_IT.search(low):
+            # "how many filters in a pack?" after the filter that fits the machine: a kind
+            # ("how much are the filters for it?" asks what fits the product in focus)
             own = set(tokens(titles.get(focus, "")))  # the product in focus is not, said by one listed product
             kinds = {w for w in tokens(low) if w in self.lexicon.category_words and w not in own}
             hits = [pid for pid in within if kinds & set(tokens(titles.get(pid, "")))] if kinds else []
@@ -1165,7 +1180,7 @@ class Understander:
                 parse.products = [b]
                 parse.constraints = self.constraints(m.group("a"))
                 return True
-        m = _COMPAT_TAKES.match(low)
+        m = _COMPAT_TAKES.match(low) or _COMPAT_NEEDS.match(low)
         if m and not _KIND_OF.match(m.group("a")) and (head := self.constraints(m.group("a"))).categories:
             # ("what kind of filter does it use?" asks its filter type)
             b = self._side(m.group("b"), focus)
@@ -1174,6 +1189,9 @@ class Understander:
                 parse.products = [b]
                 parse.constraints = head
                 return True
+        priced = _PRICE_OF.match(low)
+        if priced and (m := _COMPAT_FOR.match(priced.group("rest"))) and self.constraints(m.group("a")).categories:
+            low = priced.group("rest")  # "how much are the filters for it": what fits it, listed with prices
         m = _COMPAT_FOR.match(low)
         split = _name_split(low) if m else None
         if m and _ATTRIBUTE_QUESTION.match(low) and self.asked_attributes(m.group("a")) \
@@ -1532,11 +1550,14 @@ class Understander:
             return named
         return None
 
+    def category_of(self, pid: str) -> str | None:
+        """The category path of product ``pid``, if it has one."""
+        return next((str(r["value"]) for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
+                     if r["attribute"] == "category"), None)
+
     def _in_category_of(self, pid: str, cons: Constraints) -> Constraints:
         """``cons`` restricted to the category of product ``pid`` (unchanged when it has none)."""
-        path = next((str(r["value"]) for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
-                     if r["attribute"] == "category"), None)
-        return self.in_category(cons, path)
+        return self.in_category(cons, self.category_of(pid))
 
     def in_category(self, cons: Constraints, path: str | None) -> Constraints:
         """``cons`` restricted to the category at ``path`` ("Electronics > … > Smartphones") and those below it."""

@@ -1253,3 +1253,42 @@ def test_the_text_is_not_quoted_for_the_words_of_a_name(tmp_path: Path) -> None:
     graph = build_store(tmp_path / "graph.kuzu", catalog)
     data = ask(graph, "what is the warranty of the Incipio Duo Case Compatible with Samsung Galaxy S24 (Pink)?")
     assert data["answer"].startswith("I don't know"), data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # "it" after "the lightest" of the laptops is that laptop, though it lacks the attribute: not the laptop the
+    # search put first, one of the same kind in focus before
+    (["need a laptop with 16gb ram", "which is the lightest", "how long does the battery last on it"],
+     ("XPS 13",), {"LAP-0000365"}),
+    # "the fastest one" of the chargers listed: the most watts; then "how many watts is that" is its wattage
+    (["chargers for the iphone 15", "the fastest one"], ("140 W", "highest wattage"), None),
+    (["chargers for the iphone 15", "the fastest one", "how many watts is that"], ("140",), {"CHG-0000311"}),
+    # the Anker charger's wattage is its own, not that of a Baseus charger its title resembles
+    (["anker gan fast charger 3-port", "how many watts is that"], ("100W",), {"CHG-0000119"}),
+    # "does it need filters?" and "how much are the filters for it?": what fits it, listed with prices
+    (["honeywell hpa300 price", "does it need filters"], ("Waterdrop", "$92.99"), {"FLT-0000351"}),
+    (["honeywell hpa300 price", "does it need filters", "how much are the filters for it"],
+     ("1 replacement filter fits", "$92.99"), {"FLT-0000351"}),
+    # "which one has more storage?" after one question about each of two phones: of those two
+    (["galaxy s24 price", "and the ultra", "which one has more storage"], ("S24 Ultra", "512"),
+     {"PHN-0000171", "PHN-0000358"}),
+    # "the lighter one" after a comparison is the one it named lighter, and "i'll take it," asks nothing
+    (["sony wh-1000xm5 vs bose quietcomfort earbuds ii", "which one is lighter",
+      "ok ill take the lighter one, does it come in black"], ("Triple Black",), {"AUD-0000051", "AUD-0000362"}),
+    # "what about wide ones" narrows the search; "wide" names no product
+    (["best running shoes for men under 150", "what about wide ones"], ("2 matches",), {"RUN-0000140", "RUN-0000185"}),
+])
+def test_demo_follow_ups_of_the_seventh_session(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert all(e in last["answer"] for e in expect), last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+@pytest.mark.parametrize(("question", "expect"), [
+    ("Vitamix E310 vs Ninja BL610, which is more powerful?", "more powerful"),
+    ("whats the fastest charger", "highest wattage"),
+])
+def test_demo_power_is_more_powerful_and_fastest_is_the_most_watts(demo_graph: Path, question: str, expect: str) -> None:
+    assert expect in ask(demo_graph, question)["answer"]
