@@ -46,6 +46,7 @@ for canon, forms in {
     "mp": ["mp", "megapixel", "megapixels"],
     "pack": ["pack", "pk", "-pack", "count", "ct", "pcs", "pieces", "piece"],
     "h": ["h", "hr", "hrs", "hour", "hours"],
+    "cup": ["cup", "cups", "-cup"],
     "mph": ["mph"],
     "rpm": ["rpm"],
     "db": ["db"],

@@ -47,7 +47,7 @@ LEXICON: dict[str, str] = {
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
     # question words
-    "天气": "weather", "今天": "today", "它": "it", "这个": "this", "这款": "this", "那个": "that",
+    "天气": "weather", "今天": "today", "版本": "version", "版": "version", "它": "it", "这个": "this", "这款": "this", "那个": "that",
 }
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")

@@ -17,6 +17,9 @@ from shopgraph.qa.understand import PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constrai
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
 _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the (?:{PLACE_WORDS})(?: one)?[?.!]*$",
                          re.IGNORECASE)
+# "ok the white one then", "and the smartish one?": the last question, of the listing a word of its title picks
+_ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
+                       re.IGNORECASE)
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
@@ -81,6 +84,8 @@ class Conversation:
         self.last, self.before_last = answer, self.last
         if answer.searched is not None:
             self.searched = answer.searched
+            if not answer.products:  # "the average price of desks": "which of them …" is of the desks now
+                self.listed = []
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.focus:
@@ -161,6 +166,14 @@ class Conversation:
             picked = self.engine.understander.pick_listed(question.strip().casefold(), self.listed, self.product)
             if picked is not None:
                 return f"what is its {last.facts[0].attribute}?", None, picked[0][0]
+        asked = last.facts[0].attribute if last is not None and last.intent == "attribute" and last.facts else \
+            last.asked[0] if last is not None and last.intent == "unanswerable" and last.asked else None
+        if asked and _ONLY_ONE.match(question.strip()) and self.product:
+            low = question.strip().casefold()
+            chosen = self.engine.understander.pick_listed(low, self.listed, self.product) if self.listed else None
+            chosen = chosen or self.engine.understander.pick_variant(low, self.product)
+            if chosen is not None:  # "the blue one price" … "ok the white one then": the white listing's price
+                return f"what is its {asked}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
         if m is not None and last is not None and last.intent == "compatibility" and len(last.products) == 2 \
                 and self.engine.understander.link_product(m.group("x"), strict=True):

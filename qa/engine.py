@@ -72,6 +72,7 @@ class Answer:
     # the attributes a question asked that the product in focus lacks ("how many watts is that?" of a phone), so
     # a conversation may ask it of another product it has talked about (qa.conversation)
     lacking: tuple[str, ...] = field(default=(), repr=False)
+    asked: tuple[str, ...] = field(default=(), repr=False)  # the attributes the question asked, best first
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of `shopgraph ask --json`; facts best first."""
@@ -205,11 +206,12 @@ class Engine:
         }.get(parse.intent, self._unanswerable)
         answer = handler(parse)
         if (answer.intent in ("search", "unanswerable") and parse.intent == "search" and parse.beyond is None
-                or answer.intent == parse.intent == "aggregate" and parse.aggregate == "extreme"
-                and not parse.constraints.ids) and not parse.constraints.empty():
+                or answer.intent == parse.intent == "aggregate" and not parse.constraints.ids) \
+                and not parse.constraints.empty():
             # a free search's closest products are no search to refine; one that found nothing is ("what about size
-            # 9?" after none in size 8), and so is the set a superlative was over ("and the heaviest?" after "the
-            # lightest laptop": of the laptops, not of the lightest ten it listed)
+            # 9?" after none in size 8), and so is the set an aggregate was over ("and the heaviest?" after "the
+            # lightest laptop": of the laptops, not of the lightest ten it listed; "which of them is the cheapest?"
+            # after the average price of office chairs)
             answer.searched = parse.constraints
         converted = _in_unit(parse.text, str(answer.facts[0].value)) if answer.intent == "attribute" \
             and answer.facts else ""
@@ -217,6 +219,7 @@ class Engine:
             text = answer.answer.rstrip(".")
             answer.answer = f"{text} ({converted}){answer.answer[len(text):]}"
         answer.cypher = list(self.retriever.ran)
+        answer.asked = tuple(parse.attributes)
         answer.question = question  # as asked; the parse read the corrected text
         if parse.corrections:
             said = ", ".join(f'"{a}" as "{b}"' for a, b in parse.corrections)
@@ -371,9 +374,10 @@ class Engine:
         lacking = not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first
         if lacking and not parse.variants and parse.context == card.id:  # "it": the model in focus, looked up now
             parse.variants = self.understander.model_listings(card.id, card.title)
-        if parse.variants and lacking:
+        if parse.variants and lacking and not (parse.picked and first in ("price", *VARIANT_ATTRIBUTES)):
             # the listing lacks the answer, or the attribute named first: another listing of the model may
-            # have it, under any of the names the question's words stand for ("watts": power or wattage)
+            # have it, under any of the names the question's words stand for ("watts": power or wattage); not
+            # the price or colour of the one listing the shopper picked ("the blue one price")
             across = self._across_listings(parse, card, facts, only=set(parse.attributes) if lacks_first else None)
             if across is not None:
                 return across

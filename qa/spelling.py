@@ -1,5 +1,5 @@
 """Typo correction against the graph's own vocabulary: "samsnug galxy s24 screen size" → "samsung galaxy s24
-screen size", "noise cancelng hedphones undr $150" → "noise cancelling headphone under $150".
+screen size", "noise cancelng hedphones undr $150" → "noise cancelling headphones under $150".
 
 A word is left alone when it is short (under 4 letters), holds a digit, is in the graph's vocabulary
 (title words, brands, categories, attribute names and values) or question words, or is an English word
@@ -85,19 +85,24 @@ class Speller:
             # a short word needs a closer match: "undr" → "under" (89), not "carbs" → "car" (86)
             cutoff = CUTOFF_SHORT if len(low) <= 5 else CUTOFF
             stem = singular(low)
-            candidates = [w for n in range(len(stem) - 2, len(stem) + 3) for w in self.by_length.get(n, ())]
-            # one letter changed or two swapped ("prise", "weigth") is a typo even where the ratio is low;
-            # among equally close words the same length wins ("weight", not "weigh"), then the higher ratio, then
-            # a word shoppers ask with ("pirce": "price", not "piece"), then the commoner English word ("price", not
-            # "prime")
-            close = [(w, r) for w, r, _ in process.extract(stem, candidates, scorer=fuzz.ratio, score_cutoff=60, limit=20)
-                     if r >= cutoff or (len(w) == len(stem) and OSA.distance(stem, w) <= 1)]
-            if not close:
-                return word
-            best = min(close, key=lambda c: (OSA.distance(stem, c[0]), abs(len(c[0]) - len(stem)), -c[1],
-                                             c[0] not in QUESTION_WORDS, -english.get(c[0], 0), c[0]))[0]
-            changes.append((word, best))
-            return best
+            for form in dict.fromkeys((stem, low)):  # "wats": no word is near "wat", "watt" is near "wats"
+                candidates = [w for n in range(len(form) - 2, len(form) + 3) for w in self.by_length.get(n, ())]
+                # one letter changed or two swapped ("prise", "weigth") is a typo even where the ratio is low;
+                # among equally close words the same length wins ("weight", not "weigh"), then the higher ratio,
+                # then a word shoppers ask with ("pirce": "price", not "piece"), then the commoner English word
+                # ("price", not "prime")
+                close = [(w, r) for w, r, _ in process.extract(form, candidates, scorer=fuzz.ratio, score_cutoff=60,
+                                                               limit=20)
+                         if r >= cutoff or (len(w) == len(form) and OSA.distance(form, w) <= 1)]
+                if not close:
+                    continue
+                best = min(close, key=lambda c: (OSA.distance(form, c[0]), abs(len(c[0]) - len(form)), -c[1],
+                                                 c[0] not in QUESTION_WORDS, -english.get(c[0], 0), c[0]))[0]
+                if form == stem != low and not best.endswith("s"):
+                    best += "s"  # as many as the shopper said: "colurs" → "colors"
+                changes.append((word, best))
+                return best
+            return word
 
         text = _WORD.sub(fix, text)
         return self._fix_phrases(text, changes), changes

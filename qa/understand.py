@@ -390,6 +390,7 @@ class Parse:
     summary: bool = False  # "tell me about the Vitamix E310": what it is and its facts, not one attribute
     included: str = ""  # "out": what the product includes ("what comes with it"); "in": the bundles that include it
     read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
+    picked: bool = False  # the shopper named one listing ("the blue one", "the second one"): its own facts only
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -685,6 +686,7 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
 # "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 # "do you have it in women's?": what "does it come in women's?" asks
+_IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b")
 _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
                          r"(?: one)? in\b")
 # "tell me about the vitamix e310", "tell me more": a summary of a product
@@ -785,16 +787,17 @@ class Understander:
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
+        low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
         picked = self.pick_listed(low, within, focus) if within else None
         if picked is None and focus:  # "price on the silver one": another listing of the model in focus
-            picked = self._pick_variant(low, focus)
+            picked = self.pick_variant(low, focus)
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
             (focus, focus_title), pattern = picked
             low = pattern.sub("it", low, count=1)
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
-                      read_as=read_as)
+                      read_as=read_as, picked=picked is not None)
         toks = tokens(low)
         parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
         if self.tagger is not None:
@@ -848,6 +851,11 @@ class Understander:
                      or parse.constraints.empty()):
             # "which is the most expensive?", "whats the cheapest", "the cheaper one?" after a list: of the listed
             parse.constraints.ids = list(within)
+        elif not within and searched is not None and parse.intent == "aggregate" \
+                and parse.aggregate in ("min_price", "max_price") and parse.constraints.empty() \
+                and _LIST_REFERENCE.search(low):
+            # "which of them is the cheapest?" after the average price of office chairs: of the office chairs
+            parse.constraints = copy.deepcopy(searched)
         elif not within and focus and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price") \
                 and parse.constraints.empty():
             # "whats the cheapest one" after questions about the iPhone 15 Pro: of its listings, not of the shop
@@ -1070,17 +1078,19 @@ class Understander:
         hits = [pid for pid in within if word in tokens(titles.get(pid, ""))]
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None
 
-    def _pick_variant(self, low: str, focus: str) -> tuple[tuple[str, str], re.Pattern[str]] | None:
+    def pick_variant(self, low: str, focus: str) -> tuple[tuple[str, str], re.Pattern[str]] | None:
         """((id, title), pattern) of the listing of the focus's model that "the <word> one" names by a word of its
-        title ("the silver one" after the black WH-1000XM5), when the focus's own title lacks the word."""
+        title ("the silver one" after the black WH-1000XM5, "the 256gb version"), when the focus's own title lacks
+        the word."""
         m = _THE_X_ONE.search(low)
         if m is None or m.group(1) in _NOT_PICKING:
             return None
         title = self.lexicon.titles.get(focus, "")
         word = singular(m.group(1))
-        if not title or word in tokens(title):
+        said = {word} if word.isalpha() else set(tokens(_AMOUNT_UNIT.sub(r"\1 \2", word)))  # "256gb": 256, gb
+        if not title or said <= title_words(title):
             return None
-        hits = [v for v in self.model_listings(focus, title) if word in tokens(v.name)]
+        hits = [v for v in self.model_listings(focus, title) if said <= title_words(v.name)]
         return ((hits[0].key, hits[0].name), _THE_X_ONE) if hits else None
 
     def _kind_said(self, low: str, listings: int) -> list[str] | None:
@@ -1343,6 +1353,8 @@ class Understander:
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
         if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)):
             cons = copy.deepcopy(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
+        elif searched is not None and not cons.categories and not cons.brands and _LIST_REFERENCE.search(low):
+            cons = copy.deepcopy(searched)  # "which one holds the most weight?" after the average price of desks
         elif not cons.categories:
             return False  # "the lightest" of what? (a product in focus, or nothing said)
         parse.intent, parse.aggregate, parse.direction = "aggregate", "extreme", direction
@@ -1401,6 +1413,9 @@ class Understander:
             if kind == "count_products" and focus and parse.attributes and _HOW_MANY_MEASURE.search(low) \
                     and not parse.constraints.categories:
                 return False  # "how many cups" after a pitcher: its capacity, not a count of products that say "cup"
+            if kind == "count_products" and parse.attributes and not parse.constraints.categories \
+                    and self._names_product(low[:m.start()]) and self.link_product(low[:m.start()], strict=True):
+                return False  # "breville bambino plus how many watts": the named product's wattage
             split = _name_split(low) if kind == "count_products" else None
             if split is not None and self._brand_only(split[0]):
                 split = None  # "how many laptops does dell have?" counts Dell's laptops
@@ -1488,6 +1503,7 @@ class Understander:
             parse.intent, parse.products, parse.variants, parse.constraints = "search", [], [], family
             return True
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
+                and (named is not None or not focus) \
                 and not (parse.refers_back and focus) and not (product.key == focus and cons.values) \
                 and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
                 and self._kind_said(low, 1 + len(parse.variants)) is None:
@@ -1901,3 +1917,6 @@ class Understander:
             cons.categories = [c for c in cons.categories
                                if " > " in c.key or any(d.key.startswith(c.key + " > ") for d in deep)]
         cons.category_keys = lex.descendants(c.key for c in cons.categories)
+        if cons.categories and cons.words:  # "water filter pitcher": "water" is said by the path (Water Filtration)
+            path = {w for c in cons.categories for w in tokens(c.key)}
+            cons.words = [w for w in cons.words if w not in path and singular(w) not in path]
