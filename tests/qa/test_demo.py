@@ -1292,3 +1292,43 @@ def test_demo_follow_ups_of_the_seventh_session(demo_graph: Path, tmp_path: Path
 ])
 def test_demo_power_is_more_powerful_and_fastest_is_the_most_watts(demo_graph: Path, question: str, expect: str) -> None:
     assert expect in ask(demo_graph, question)["answer"]
+
+
+@pytest.mark.parametrize(("questions", "expect", "ids"), [
+    # an aggregate over a kind leaves that kind for "which of them …", not the products listed before it
+    (["whats the avg price of a desk", "which one holds the most weight"], ("355",), None),
+    (["cheapest running shoes", "avg price of office chairs", "which of them is the cheapest"], ("226.95",), None),
+    # a name, then "how many watts": the named product's wattage (from another listing of its model here)
+    (["breville bambino plus how many watts"], ("1560",), None),
+    (["breville bambino plus how many watts", "how big's the water tank"], ("1.9",), None),
+    # "water" of "water filter pitcher" is the category's (Water Filtration): the ZeroWater pitchers are found too
+    (["water filter pitcher under $34"], ("5 matches",), {"HOM-0000389", "HOM-0000013", "HOM-0000064", "HOM-0000234",
+                                                        "HOM-0000216"}),
+    # cups are a unit: the pitcher that holds the most
+    (["water filter pitcher under $34", "which of them holds the most"], ("PUR Plus", "11"), None),
+    # "colurs" is read as "colors": every colour of the model, not the one listing's
+    (["what colurs does the jbl tune 760nc come in"], ("Blue", "Black", "White"), None),
+    # the one listing picked by its colour: its own price or "I don't know"; then the white listing's price
+    (["what colurs does the jbl tune 760nc come in", "the blue one price"], ("I don't know the price",), {"AUD-0000038"}),
+    (["what colurs does the jbl tune 760nc come in", "the blue one price", "ok the white one then"], ("115.99",),
+     {"AUD-0000170"}),
+    # "the 256gb version": that listing of the model in focus, also said in Chinese
+    (["galaxy s24 price", "how much is the 256gb version"], ("859.95",), {"PHN-0000020"}),
+    (["三星Galaxy S24屏幕刷新率多少?", "256GB版本多少钱?"], ("859.95",), {"PHN-0000020"}),
+])
+def test_demo_follow_ups_of_the_fifth_batchs_dev_turns(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                       expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert all(e in last["answer"] for e in expect), last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+@pytest.mark.parametrize("questions", [
+    ["water filter pitcher under $34", "filters for it", "unrelated but can u write me a poem about cats"],
+    ["galaxy s24 price", "明天天气怎么样?"],
+])
+def test_demo_an_unrelated_turn_is_not_the_product_in_focus(demo_graph: Path, tmp_path: Path,
+                                                            questions: list[str]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == "unanswerable", last["answer"]
