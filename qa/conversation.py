@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from shopgraph.extraction.relations import LINE_WORDS
+from shopgraph.kg.normalize import category_keys
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.understand import PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
@@ -63,6 +64,8 @@ class Conversation:
             winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
             if winner:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
+        if product is None:
+            self._other_side(question)
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
@@ -73,12 +76,20 @@ class Conversation:
             before = self.last.facts[0].attribute if self.last is not None and self.last.facts \
                 and (self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
             within = None if chosen else self.listed or None
+            searched = self.searched
+            about = WHAT_ABOUT.match(question.strip())
+            if about is not None and self.last is not None and self.last.intent == "attribute" \
+                    and self.last.focus == self.product and self.product \
+                    and self.engine.understander.values_only(self.engine.understander.speller.correct(
+                        about.group("x"))[0]):
+                # "what about in blue?" right after its weight: that laptop's model in blue, not the list before
+                within, searched = None, None
             pair = [a.focus for a in (self.last, self.before_last) if a is not None and a.intent == "attribute"]
             if product is None and len(pair) == 2 and pair[0] and pair[1] and pair[0] != pair[1] \
                     and pair[0] == self.product and _WHICH_OF_TWO.match(question.strip()):
                 within = [pair[1], pair[0]]  # the S24, then the S24 Ultra: "which one has more storage?" of the two
             answer = self.engine.answer(question, product=product, context=self.product, within=within,
-                                        searched=self.searched, asked_before=before)
+                                        searched=searched, asked_before=before)
             if answer.lacking and answer.focus == self.product:
                 answer = self._of_another(question, answer)
         self.last, self.before_last = answer, self.last
@@ -105,6 +116,19 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _other_side(self, question: str) -> None:
+        """After "does the cuisinart filter fit it?" (the filter in focus), "which filter does it take then?" asks
+        the kind of the filter: "it" is the other product of that question, the machine."""
+        last = self.last
+        if last is None or last.intent not in ("compatibility", "unanswerable") or len(last.products) != 2 \
+                or self.product != last.products[0].id:
+            return
+        understander = self.engine.understander
+        path = understander.category_of(last.products[0].id)
+        asked = understander.constraints(question.casefold()).category_keys
+        if path and category_keys(path.split(" > "))[-1] in asked:
+            self.product = last.products[1].id
 
     @staticmethod
     def _named_first(answer: Answer) -> str | None:

@@ -42,6 +42,7 @@ from shopgraph.qa.understand import (
     Parse,
     Understander,
     base_quantity,
+    singular,
     title_parts,
     title_words,
     tokens,
@@ -244,7 +245,11 @@ class Engine:
 
     def _score_facts(self, question: str, facts: Sequence[Fact], asked: Sequence[str], *,
                      pinned: bool = False) -> list[Fact]:
-        """Rule score for facts of an asked attribute; the shipped ranker's for the rest."""
+        """Rule score for facts of an asked attribute; the shipped ranker's for the rest. "How many …?" asking
+        no attribute ("how many shelves does it have?") is a count: only facts with a number, and no kind, maker or
+        price, may answer it."""
+        if not asked and _HOW_MANY.match(question.casefold()):
+            facts = [f for f in facts if f.attribute not in _EVERY_PRODUCTS and any(c.isdigit() for c in str(f.value))]
         said = set(tokens(question)) - STOPWORDS
         if "how many" in question.casefold():
             said |= {"number", "count"}
@@ -420,6 +425,8 @@ class Engine:
         reading = self.reader.read(parse.text, self._attribute_names)
         if reading.intent != "attribute" or reading.attribute is None:
             return False
+        if reading.attribute in _EVERY_PRODUCTS and _HOW_MANY.match(parse.text.casefold()):
+            return False  # "how many shelves does it have?" counts a thing: its kind, maker or price is no answer
         owned = reading.attribute in has
         if (only_its_own and not owned) or reading.attribute_p < (SURE / 2 if owned and not only_its_own else SURE):
             return False
@@ -445,8 +452,16 @@ class Engine:
                 same = [v for v in parse.variants if self.understander.same_model(card.title, v.name)]
                 yield from ((v.key, v.name) for v in same or self.understander.model_listings(card.id, card.title))
 
+        # the sentence must say a word of the attribute asked or the rarest word the question says itself
+        # ("lumbar support": lumbar, not "Supports up to 400 lbs"; "last on one charge": "… on a single charge")
+        from shopgraph.qa.spelling import english_frequency
+
+        english = english_frequency()
+        own = (wanted & said) - asked or wanted
+        rarest = min(own, key=lambda w: (english.get(w, 0), w))
+        rare = {rarest, singular(rarest), *(asked & wanted)}
         for pid, other in sources():
-            found = [f for f in self.retriever.text_facts(pid) if wanted & set(tokens(f.value))]
+            found = [f for f in self.retriever.text_facts(pid) if rare & {*(said := tokens(f.value)), *map(singular, said)}]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]
                 text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=other)
@@ -1104,6 +1119,7 @@ MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
 
 
+_HOW_MANY = re.compile(r"^(?:so |and |ok,? )?how many\b")
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
 

@@ -22,13 +22,27 @@ compatible compatibility fit fits work works with without weigh weight heavy lig
 color colour screen battery storage memory ram capacity material made black white blue red green grey gray
 brand brands category categories best good better compare difference which does what how
 biggest bigger largest larger smallest smaller longest longer heaviest heavier tallest taller most least
-dollars dollar euros euro pounds bucks
+dollars dollar euros euro pounds bucks colors colours sizes watt watts inch inches ounce ounces gram grams
+liter liters litre litres hours
 """.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
+# short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")
+SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
+               "slvr": "silver", "rd": "red"}
+RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is read as a typo when plural
 MIN_LENGTH = 4
 CUTOFF = 75.0
 CUTOFF_SHORT = 88.0
 KIND_COMMONER = 20  # how much commoner in English a kind must be than a known word to be read for it
+
+
+def plural(word: str) -> str:
+    """A crude English plural, the inverse of understand.singular ("battery" → "batteries")."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
 
 
 @lru_cache(maxsize=1)
@@ -72,11 +86,14 @@ class Speller:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             low = word.casefold().replace("’", "'").removesuffix("'s")
+            if low in SHORT_FORMS and low not in self.known:
+                changes.append((word, SHORT_FORMS[low]))
+                return SHORT_FORMS[low]
             if len(low) < MIN_LENGTH or not low.isalpha():
                 return word
             if low in self.known or singular(low) in self.known:
                 return word
-            if low in english or singular(low) in english:
+            if low in english or english.get(singular(low), 0) >= RARE_STEM:  # "wats" is no plural of "wat"
                 kind = self._kind_of_rare_word(low, english)
                 if kind is not None:
                     changes.append((word, kind))
@@ -85,24 +102,28 @@ class Speller:
             # a short word needs a closer match: "undr" → "under" (89), not "carbs" → "car" (86)
             cutoff = CUTOFF_SHORT if len(low) <= 5 else CUTOFF
             stem = singular(low)
-            for form in dict.fromkeys((stem, low)):  # "wats": no word is near "wat", "watt" is near "wats"
+            # the word as written, and its singular with the shopper's plural put back ("hedphones": "headphone" +
+            # s); each reading is then judged against what was typed ("wats": "watt", not "cat" + s)
+            options: list[tuple[str, float]] = []
+            for form in dict.fromkeys((stem, low)):
                 candidates = [w for n in range(len(form) - 2, len(form) + 3) for w in self.by_length.get(n, ())]
-                # one letter changed or two swapped ("prise", "weigth") is a typo even where the ratio is low;
-                # among equally close words the same length wins ("weight", not "weigh"), then the higher ratio,
-                # then a word shoppers ask with ("pirce": "price", not "piece"), then the commoner English word
-                # ("price", not "prime")
-                close = [(w, r) for w, r, _ in process.extract(form, candidates, scorer=fuzz.ratio, score_cutoff=60,
-                                                               limit=20)
-                         if r >= cutoff or (len(w) == len(form) and OSA.distance(form, w) <= 1)]
-                if not close:
-                    continue
-                best = min(close, key=lambda c: (OSA.distance(form, c[0]), abs(len(c[0]) - len(form)), -c[1],
-                                                 c[0] not in QUESTION_WORDS, -english.get(c[0], 0), c[0]))[0]
-                if form == stem != low and not best.endswith("s"):
-                    best += "s"  # as many as the shopper said: "colurs" → "colors"
-                changes.append((word, best))
-                return best
-            return word
+                for w, r, _ in process.extract(form, candidates, scorer=fuzz.ratio, score_cutoff=60, limit=20):
+                    # one letter changed or two swapped ("prise", "weigth") is a typo even where the ratio is low;
+                    # a function word only a letter away ("undr"), never for a plural ("wats": not "was")
+                    if not (r >= cutoff or (len(w) == len(form) and OSA.distance(form, w) <= 1)):
+                        continue
+                    if w in STOPWORDS and not (form == low and OSA.distance(form, w) <= 1):
+                        continue
+                    options.append((plural(w) if form == stem != low and not w.endswith("s") else w, r))
+            if not options:
+                return word
+            # the closest to what was typed; then a word shoppers ask with ("pirce": "price", not "piece"); then the
+            # same length ("weight", not "weigh"), the higher ratio, the commoner English word ("price", not "prime")
+            best = min(options, key=lambda c: (OSA.distance(low, c[0]), c[0] not in QUESTION_WORDS
+                                               and singular(c[0]) not in QUESTION_WORDS,
+                                               abs(len(c[0]) - len(low)), -c[1], -english.get(c[0], 0), c[0]))[0]
+            changes.append((word, best))
+            return best
 
         text = _WORD.sub(fix, text)
         return self._fix_phrases(text, changes), changes

@@ -74,7 +74,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
         (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
         # "how big is the bag": what a bag, pack or tin holds
-        (r"\b(?:how (?:big|large) is (?:the|a|that|this) |(?:size of (?:the|a) ))(?:bag|pack|package|tin|can|jar)\b|"
+        (r"\b(?:how (?:big|large) (?:is|are) (?:the|a|that|this|these|those) |(?:size of (?:the|a) ))"
+         r"(?:bag|pack|package|tin|can|jar)s?\b|"
          r"\bbag size\b|\bhow much coffee\b", ("net weight", "weight", "capacity", "size")),
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b|\bwaterproof\b|\bwater resistant\b", ("feature", "features")),
@@ -687,6 +688,9 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 # "do you have it in women's?": what "does it come in women's?" asks
 _IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b")
+# "do they make a decaf one?", "does the brand do any wide ones": the maker of the product in focus
+_THEY_MAKE = re.compile(r"^(?:do|does) (?:they|the brand|the maker|that brand|this brand) (?:make|do|have|sell|offer)s? "
+                        r"(?:a |an |any |some )?(?P<x>.+?)(?: ones?| versions?| kinds?| models?)?$")
 _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
                          r"(?: one)? in\b")
 # "tell me about the vitamix e310", "tell me more": a summary of a product
@@ -732,6 +736,17 @@ _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
+_MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
+_SPACED_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)[\s-]+([a-z]+)\b")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _joined_amounts(title: str) -> tuple[tuple[str, str], ...]:
+    """(amount as one word, its number) for each amount a title writes apart from its unit: "1 kg" gives ("1kg",
+    "1"), so a shopper's "1kg" says it."""
+    return tuple((n + u, n) for n, u in _SPACED_UNIT.findall(title.casefold()) if u in UNITS)
+
+
 _SAME_ATTRIBUTE = {"colour": "color", "target gender": "gender"}  # names one refinement replaces together
 _KIND_OF = re.compile(r"(?:kind|type|sort)s? of\b")
 _NOTHING = re.compile(r"(?!)")  # a pick that leaves the question's words as they are
@@ -810,7 +825,7 @@ class Understander:
         superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
         alternative = functools.partial(self._alternative, asked_before=asked_before)
         compare_listed = functools.partial(self._compare_listed, within=within)
-        handlers = (alternative, compare_listed, self._compatibility, self._comparison, superlative, self._aggregate,
+        handlers = (self._same_maker, alternative, compare_listed, self._compatibility, self._comparison, superlative, self._aggregate,
                     self._attribute_or_search)
         for handler in handlers:
             if handler(parse, low, focus):
@@ -1571,6 +1586,26 @@ class Understander:
         return next((str(r["value"]) for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
                      if r["attribute"] == "category"), None)
 
+    def _same_maker(self, parse: Parse, low: str, focus: str | None) -> bool:
+        """ "do they make a decaf one?" about the product in focus: its brand's products of its kind with the
+        values said."""
+        m = _THEY_MAKE.match(low)
+        if m is None or not focus:
+            return False
+        cons = self.constraints(m.group("x"))
+        if not cons.values or cons.brands:
+            return False
+        facts = {r["attribute"]: str(r["value"]) for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": focus})
+                 if r["attribute"] in ("brand", "category")}
+        brands = self.lexicon.brands.get(key_tokens(facts.get("brand", "")), [])
+        if not brands:
+            return False
+        if not cons.categories:
+            cons = self.in_category(cons, facts.get("category"))
+        parse.intent, parse.products, parse.variants = "search", [], []
+        parse.constraints = replace(cons, brands=list(brands))
+        return True
+
     def _in_category_of(self, pid: str, cons: Constraints) -> Constraints:
         """``cons`` restricted to the category of product ``pid`` (unchanged when it has none)."""
         return self.in_category(cons, self.category_of(pid))
@@ -1702,13 +1737,17 @@ class Understander:
                     head = head | set(pair)
                 elif joined in tail:
                     tail = tail | set(pair)
-            matched = len(wanted & head) + 0.5 * len((wanted & tail) - head)
+            amounts = _joined_amounts(title)  # "1kg" said, "1 kg" written
+            head_said, tail_said = head | {a for a, n in amounts if n in head}, tail | {a for a, n in amounts if n in tail}
+            matched = len(wanted & head_said) + 0.5 * len((wanted & tail_said) - head_said)
             covered = matched / len(wanted)
-            precision = len(wanted & head) / max(1, len(head))
+            precision = len(wanted & head_said) / max(1, len(head))
             value = covered + 0.2 * precision + 0.05 * score / top - 0.001 * rank
             exact = head | tail <= wanted  # every word of the title was said: the full name
             if exact:
                 value += 0.3
+            if (head | tail) & _MULTIPACK - wanted:  # a "(6-count)" or "(2 Pack)" of it is not the product said
+                value -= 0.05
             # a title that names a kind of product the phrase does not ('Galaxy S24 Case' for 'Galaxy S24')
             kind = 0.3 if (head & self.lexicon.category_words) - wanted else 0.0
             # a brand said that the title lacks ('the ESR Galaxy S24 case' is not Speck's)

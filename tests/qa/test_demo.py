@@ -511,6 +511,20 @@ def test_speller_reads_a_rare_english_word_next_to_a_kind_as_the_kind(text: str,
 
 
 
+@pytest.mark.parametrize(("text", "expect"), [
+    ("how many wats", "how many watt"),  # "wats" is no plural of the rare "wat", and not "cats" either
+    ("what colurs", "what colors"),  # the shopper's plural kept
+    ("noise cancelng hedphones undr 150", "noise cancelling headphones under 150"),
+    ("a milk frother", "a milk frother"),  # no function word two letters away ("rather")
+    ("in blu", "in blue"),  # a short form of a colour
+])
+def test_speller_keeps_the_plural_and_reads_short_forms(text: str, expect: str) -> None:
+    from shopgraph.qa.spelling import Speller
+
+    speller = Speller(["watt", "cat", "headphone", "cancelling", "milk", "blue", "black", "color"])
+    assert speller.correct(text)[0] == expect
+
+
 def test_demo_average_price_of_a_named_model(demo_graph: Path) -> None:
     """Two $ listings of the Nokia G42 5G ($177, $187): the average is over the model's listings."""
     data = ask(demo_graph, "average price of the nokia g42")
@@ -1332,3 +1346,32 @@ def test_demo_an_unrelated_turn_is_not_the_product_in_focus(demo_graph: Path, tm
                                                             questions: list[str]) -> None:
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert last["intent"] == "unanswerable", last["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "1kg" said, "1 kg" written: the single 1 kg bag, not the 6-count of it
+    (["lavaza super crema 1kg price"], "attribute", ("23.95",), {"COF-0000006"}),
+    # "do they make a decaf one": the maker of the product in focus, its kind, decaf
+    (["lavaza super crema 1kg price", "do they make a decaf one"], "search", ("Decaf",), {"COF-0000126"}),
+    (["lavaza super crema 1kg price", "do they make a decaf one", "how big are the bags"], "attribute", ("8.8",),
+     None),
+    # a count no fact holds: "I don't know", not the bookcase's category or colour
+    (["how many shelfs does the ikea billy bookcase have"], "unanswerable", ("don't know",), None),
+    # the text says "Supports up to 400 lbs", which says nothing of lumbar support
+    (["steelcase leap v2 max weight", "does it have lumbar support"], "unanswerable", ("don't know",), None),
+    # right after the weight of one laptop, "what about in blu": its model in blue, not the list before it
+    (["lenovo laptop under 700 bucks", "which one has the longest battery", "ok what's its weight",
+      "what about in blu"], "search", ("blue",), {"LAP-0000258", "LAP-0000145"}),
+    # "which filter does it take then" after "does the cuisinart filter fit it": "it" is the coffee maker
+    (["keruig k elite price", "does the cuisinart ccf-2 filter fit it", "which filter does it take then"],
+     "compatibility", ("K-Elite",), {"FLT-0000154"}),
+    # "wats" is read as watts
+    (["breville bambino plus how many wats"], "attribute", ("1560",), None),
+])
+def test_demo_more_follow_ups_of_the_fifth_batchs_dev_turns(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                            intent: str, expect: tuple[str, ...],
+                                                            ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
