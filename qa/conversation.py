@@ -21,6 +21,9 @@ _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:fo
 # "ok the white one then", "and the smartish one?": the last question, of the listing a word of its title picks
 _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
                        re.IGNORECASE)
+# "and battery?", "what about the weight": the same comparison on another attribute
+_AND_ATTRIBUTE = re.compile(r"^(?:and |what about |how about |ok,? )(?:the |their |in )?(?P<x>[\w -]+?)[?.!]*$",
+                            re.IGNORECASE)
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
@@ -64,8 +67,10 @@ class Conversation:
             winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
             if winner:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
+        asked_as = question
         if product is None:
             self._other_side(question)
+            question = self._compared_again(question)
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
@@ -92,6 +97,8 @@ class Conversation:
                                         searched=searched, asked_before=before)
             if answer.lacking and answer.focus == self.product:
                 answer = self._of_another(question, answer)
+        if question != asked_as:
+            answer.question = asked_as  # "and battery?", read as "compare them on battery"
         self.last, self.before_last = answer, self.last
         if answer.searched is not None:
             self.searched = answer.searched
@@ -116,6 +123,23 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _compared_again(self, question: str) -> str:
+        """ "and battery?" right after two products were compared: the same two, on that ("compare them on
+        battery"); a question that names a product or no attribute stays as asked."""
+        last = self.last
+        m = _AND_ATTRIBUTE.match(question.strip())
+        if m is None or last is None or last.intent not in ("comparison", "unanswerable") or len(last.products) != 2 \
+                or self.listed[:2] != [p.id for p in last.products]:
+            return question
+        understander = self.engine.understander
+        said = m.group("x")
+        asked = understander.asked_attributes(said.casefold())
+        named = {w for a in asked for w in tokens(a)}
+        # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)
+        if not asked or not set(tokens(said)) - STOPWORDS <= named or understander.link_product(said, strict=True):
+            return question
+        return f"compare them on {said}"
 
     def _other_side(self, question: str) -> None:
         """After "does the cuisinart filter fit it?" (the filter in focus), "which filter does it take then?" asks

@@ -247,8 +247,9 @@ class Engine:
                      pinned: bool = False) -> list[Fact]:
         """Rule score for facts of an asked attribute; the shipped ranker's for the rest. "How many …?" asking
         no attribute ("how many shelves does it have?") is a count: only facts with a number, and no kind, maker or
-        price, may answer it."""
-        if not asked and _HOW_MANY.match(question.casefold()):
+        price, may answer it (on a product's page the ranker, trained on such questions, weighs every fact: "how many
+        inches does the wig fall below the shoulders?" is its hair type, long)."""
+        if not asked and not pinned and _HOW_MANY.match(question.casefold()):
             facts = [f for f in facts if f.attribute not in _EVERY_PRODUCTS and any(c.isdigit() for c in str(f.value))]
         said = set(tokens(question)) - STOPWORDS
         if "how many" in question.casefold():

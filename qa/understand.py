@@ -559,6 +559,8 @@ _COMPAT_OF = re.compile(
 _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|will|would|can)\s+(?:the |my |an? )?"
                            r"(?P<b>.+?)\s+(?:take|takes|use|uses|need|needs|accept|accepts)$")
 _FOR_IT = re.compile(r"\bfor (?:it|this|that|this one|that one)$")
+_ANY_THING = frozenset({"something", "anything", "stuff", "things", "accessories", "accessory", "extras", "gear",
+                        "what", "what do you have", "you", "have", "do", "got", "any", "some"})
 # "how much are the filters for it", "price of the cases for the pixel 8"
 _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| are)? )?(?:the )?prices? (?:of|for|on)|"
                        r"what do|what does)\s+(?:the )?(?P<rest>.+?)(?:\s+cost)?$")
@@ -901,7 +903,8 @@ class Understander:
             parse.constraints = narrower
             self._refine(parse, within, searched)
         elif (within or searched is not None and self._refines_alone(low)) and parse.intent == "search" \
-                and not parse.constraints.ids and not parse.constraints.categories \
+                and not parse.constraints.ids \
+                and (not parse.constraints.categories or within and searched is None and _ONLY_THESE.search(low)) \
                 and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
             self._refine(parse, within, searched)
@@ -1232,6 +1235,10 @@ class Understander:
                 and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
             if self.values_only(said):  # "black leather boots for men size 11": who and which size, no product
                 b = None
+            elif set(tokens(m.group("a"))) <= _ANY_THING and self._names_product(said):
+                # "something for my iphone 15 pro", "accessories for the xps 15": whatever fits it
+                b = self.link_product(said, strict=True)
+                head = Constraints()
             elif unknown_kind and self._names_product(said):
                 # "screen protector for galaxy s24": a kind no category names, for a product: what fits it whose
                 # title says the words (none: "I don't know of any"), not the phone's screen size
@@ -1498,7 +1505,8 @@ class Understander:
                         for w in (*g.label.split(), g.label.replace(" ", ""))}  # "256 gb" as said: "256gb"
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             # in a conversation, one common word ("what about in white?") names no product: it narrows the list
-            named = self._link_named(mention, parse) if not focus or self._names_product(mention) else None
+            named = self._link_named(mention, parse) if (not focus or self._names_product(mention)) \
+                and not (focus and self.values_only(mention)) else None  # "for women size 8": who and which size
             if named is not None:
                 parse.products = [named]
                 parse.attributes = self.asked_attributes(strip_words(low, [named.name]))

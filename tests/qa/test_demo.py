@@ -1375,3 +1375,26 @@ def test_demo_more_follow_ups_of_the_fifth_batchs_dev_turns(demo_graph: Path, tm
     assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
     if ids is not None:
         assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "for women size 8" after a search names who and which size, not the Hoka Bondi 8
+    (["i want some boots for hiking", "waterproof?", "for women size 8"], "unanswerable", ("women", "boots"), None),
+    # "and battery?", "what about the weight" after a comparison: the same two on that
+    (["compare the pixel 8 and iphone 15", "and battery?"], "unanswerable", ("battery", "Pixel 8", "iPhone 15"),
+     {"PHN-0000165", "PHN-0000111"}),
+    (["compare the pixel 8 and iphone 15", "and battery?", "what about the weight"], "unanswerable",
+     ("weight", "Pixel 8", "iPhone 15"), {"PHN-0000165", "PHN-0000111"}),
+    # "something for my iphone 15 pro": whatever fits it; "just cases" narrows that list
+    (["something for my iphone 15 pro"], "compatibility", ("Charger", "Case"), None),
+    (["something for my iphone 15 pro", "just cases"], "search", ("2 matches",), {"CSE-0000117", "CSE-0000220"}),
+])
+def test_demo_refinements_and_comparisons_asked_again(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                      intent: str, expect: tuple[str, ...],
+                                                      ids: set[str] | None) -> None:
+    answers = ask_session(demo_graph, tmp_path, questions)
+    last = answers[-1]
+    assert last["question"] == questions[-1]  # as asked, though read as another question
+    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]

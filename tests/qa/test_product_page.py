@@ -25,6 +25,7 @@ RECORDS = [
                     "computer memory": "size 16 GB"}},
     {"id": "pg-lights", "title": "Fairy String Lights",
      "attributes": {"number of light sources": "300", "color": "warm white", "brand": "ririwon"}},
+    {"id": "pg-wig", "title": "Synthetic Wavy Wig", "attributes": {"hair type": "long", "item weight": "0.44 pounds"}},
 ]
 
 
@@ -50,6 +51,9 @@ def page_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         ("how many batteries are there?", "pg-laptop", "number of batteries"),
         # a name said whole stays first
         ("what is the ram memory on the computer?", "pg-laptop", "ram memory"),
+        # on a page, "how many …" asking no attribute is the ranker's to read: a value without a number may answer
+        # (off a page only a fact with a number does: "how many shelves does the bookcase have?")
+        ("how many inches does the wig fall below the shoulders?", "pg-wig", "hair type"),
     ],
 )
 def test_page_question_answers_the_asked_fact(page_engine: Engine, question: str, product: str,
