@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from shopgraph.kg.errors import ConfigError, QueryError
+from shopgraph.kg.normalize import UNITS
 from shopgraph.kg.schema import ProductRelation
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
@@ -34,6 +35,7 @@ from shopgraph.qa.understand import (
     DEFAULT_CURRENCY,
     FOR_CLAUSE,
     STOPWORDS,
+    UNIT_ALT,
     UNIT_FACTORS,
     VARIANT_ATTRIBUTES,
     Constraints,
@@ -475,7 +477,11 @@ class Engine:
         """The listing the name linked lacks the answer: other listings of the same model (the near-tied
         links in the same category) may have it ("8 GB or 16 GB, depending on the listing")."""
         answered: list[tuple[Card, list[Fact]]] = []
+        gender = _genders(facts, card.title)
         for other, other_facts in self._other_listings(card, facts, parse.variants):
+            if parse.attributes[:1] == ["price"] and gender \
+                    and _genders(other_facts, other.title) - gender:
+                continue  # the women's listing's price is not the men's shoe's
             scored = sorted(self._score_facts(parse.text, other_facts, parse.attributes, pinned=parse.pinned),
                             key=lambda f: -f.score)
             if only is not None:
@@ -896,6 +902,10 @@ class Engine:
                 sides = parse.alternatives if len(parse.alternatives) == 2 else [[], []]
                 fa = [f for f in by[a.id] if _matches(f.attribute, attr)] or self._sibling_facts(a, by[a.id], sides[0][1:], attr)
                 fb = [f for f in by[b.id] if _matches(f.attribute, attr)] or self._sibling_facts(b, by[b.id], sides[1][1:], attr)
+                if fa and not fb:  # the one side's text may say it ("Up to 24 hrs of playback")
+                    fb = self._text_amount(b, fa, a, parse.text)
+                elif fb and not fa:
+                    fa = self._text_amount(a, fb, b, parse.text)
                 if fa and fb:
                     return self._compare_on(parse, a, fa, b, fb, hits)
             closest = [f.rescored(0.5) for f in facts if any(_matches(f.attribute, x) for x in attrs)][:4]
@@ -940,11 +950,34 @@ class Engine:
     def _sibling_facts(self, card: Card, facts: Sequence[Fact], links: Sequence[Link], attr: str) -> list[Fact]:
         """The ``attr`` facts of the first other listing of ``card``'s model among ``links`` that has them, for a
         listing that lacks the attribute compared."""
-        for _, other_facts in self._other_listings(card, facts, links):
+        for other, other_facts in self._other_listings(card, facts, links):
+            if not self.understander.same_model(card.title, other.title):
+                continue  # a near tie of the name that is another model (the Bose QuietComfort Earbuds II)
             found = [f for f in other_facts if _matches(f.attribute, attr)]
             if found:
                 return found
         return []
+
+    def _text_amount(self, card: Card, like: Sequence[Fact], known: Card, question: str) -> list[Fact]:
+        """The amount ``card``'s own text states for the attribute of ``like`` (a fact of ``known``), when no fact
+        of it or of its model's listings holds it: the one amount of the same kind (hours with hours) in a sentence
+        that says a word of the question or of the attribute ("Up to 24 hrs of playback on a single charge" for
+        "which one lasts longer on battery?"). As a fact of the attribute, from its text; else nothing."""
+        theirs = _quantity(like[0].attribute, like, known)
+        if theirs is None or theirs[0].startswith("money"):
+            return []
+        words = ({*tokens(question), *tokens(like[0].attribute)} - STOPWORDS) | {"playback", "charge", "runtime"} \
+            if "battery" in like[0].attribute else {*tokens(question), *tokens(like[0].attribute)} - STOPWORDS
+        found = []
+        for f in self.retriever.text_facts(card.id):
+            said = tokens(f.value)
+            if not words & {*said, *map(singular, said)}:
+                continue
+            for m in _AMOUNT_IN_TEXT.finditer(f.value.casefold()):
+                unit = UNITS.get(m.group(2))
+                if unit is not None and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == theirs[0]:
+                    found.append(Fact(card.id, like[0].attribute, m.group(0), "text", 1.0, f.cypher, f.params))
+        return found if len(found) == 1 else []
 
     def _compare_on(self, parse: Parse, a: Card, fa: list[Fact], b: Card, fb: list[Fact],
                     hits: list[ProductHit]) -> Answer:
@@ -1057,6 +1090,8 @@ class Engine:
                 own = [f for f in facts if f.product_id == card.id]
                 fs = [f.rescored(1.0) for f in self._sibling_facts(
                     card, own, self.understander.model_listings(card.id, card.title), attr)]
+                # nor its model's other listings: its own text may say it ("Up to 24 hrs of playback")
+                fs = fs or self._text_amount(card, found[0][1], found[0][0], parse.text)
                 amount = _quantity(fs[0].attribute, fs, card) if fs else None
                 if amount is not None:
                     found.append((card, fs, amount))
@@ -1120,9 +1155,19 @@ MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
 
 
+_AMOUNT_IN_TEXT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({UNIT_ALT})\b")  # "24 hrs", "1.9-liter"
 _HOW_MANY = re.compile(r"^(?:so |and |ok,? )?how many\b")
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
+
+
+def _genders(facts: Iterable[Fact], title: str) -> set[str]:
+    """Who a listing is for ("men's", "women's"), from its gender facts and its title."""
+    said = {m.casefold().replace("’", "'").replace("'", "") + "'s" for m in _GENDER_WORD.findall(title)}
+    return said | {str(f.value).casefold().replace("’", "'") for f in facts if f.attribute in ("gender", "target gender")}
+
+
+_GENDER_WORD = re.compile(r"\b((?:wo)?men)['’]?s\b", re.IGNORECASE)
 
 
 def _as_full(links: Sequence[Link], near: float = 0.15) -> list[Link]:

@@ -144,17 +144,17 @@ def currency_of(text: str) -> str:
     return DEFAULT_CURRENCY
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d.,]\d)(?!\d)"  # "1,299.50", "1,5", "80"
 _MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
-_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
+UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
 
 _PRICE_MAX = re.compile(
-    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
+    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
 )
 _PRICE_MIN = re.compile(
     rf"\b(?:over|above|more than|at least|min(?:imum)?|from|starting at|>=?)\s*{CURRENCY}{_NUM}|"
-    rf"\b(?:over|above|more than|at least|min(?:imum)?)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?(?![\w.])"
+    rf"\b(?:over|above|more than|at least|min(?:imum)?)\s*{_NUM}(?!\s*(?:{UNIT_ALT})\b){_MONEY_AFTER}?(?![\w.])"
 )
 _PRICE_RANGE = re.compile(
-    rf"\bbetween\s*{CURRENCY}?{_NUM}\s*(?:and|-|to)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?|"
+    rf"\bbetween\s*{CURRENCY}?{_NUM}\s*(?:and|-|to)\s*{CURRENCY}?{_NUM}(?!\s*(?:{UNIT_ALT})\b){_MONEY_AFTER}?|"
     rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}"
 )
 _PRICE_AROUND = re.compile(rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}")
@@ -206,7 +206,7 @@ def _price(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 _QUANTITY = re.compile(
     rf"(?:(?P<cmp>under|below|less than|lighter than|smaller than|at most|up to|no more than|over|above|more than|"
     rf"at least|heavier than|bigger than|larger than|min(?:imum)?|max(?:imum)?)\s*)?"
-    rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
+    rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{UNIT_ALT})\b"
 )
 _HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
 _MEASURE_WORDS = frozenset("long wide tall high deep heavy big large thick hold support carry weigh last lasting run "
@@ -575,6 +575,9 @@ _COMPARE_PATTERNS = (
                r"(?:\s+(?:in|on)\s+(?P<attr>.+))?$"),
     re.compile(r"^how (?:does|do|is|are)\s+(?:the\s+)?(?P<a>.+?)\s+(?:compare|stack up|different)\s+(?:to|with|from|against)\s+"
                r"(?:the\s+)?(?P<b>.+?)$"),
+    # "which lasts longer on a charge, the sony … or the bose …": what is compared runs to the comma
+    re.compile(r"^which\s+(?:one\s+|of these\s+)?(?P<cmp>(?:is|has|weighs|costs|offers|lasts|holds|uses|runs|covers)\b"
+               r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:\w+er|more \w+|less \w+)(?: \w+)?)\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:[,:]\s*(?:which|what)\b.*)?$"),
@@ -669,7 +672,7 @@ _ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b|^(?:and |what about |how ab
                          r"(?:from|by|made by)\b|^(?:and|what about|how about) (?:the )?[\w' -]+ one\W*$")
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
-VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size"})  # what sets listings apart
+VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size", "width"})  # what sets listings apart
 # "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
@@ -737,7 +740,7 @@ _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
-_AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
+_AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{UNIT_ALT})$")
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 _SPACED_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)[\s-]+([a-z]+)\b")
 
@@ -1024,6 +1027,8 @@ class Understander:
 
         def rest(ws: list[str]) -> list[str]:  # the words after the last of the model's
             named = [i for i, w in enumerate(ws) if w in model and not w.isdigit()]  # "72" (ounces) is a size
+            # a brand may close a title ("… Pitcher by Brita"): the model's other words say where it ends
+            named = [i for i in named if (ws[i],) not in lex.brands] or named
             return ws[named[-1] + 1:] if named else []
 
         theirs, ours = rest(words), rest(own)
@@ -1051,6 +1056,7 @@ class Understander:
         varying |= {w for w in head if _AMOUNT_WORD.match(w)}  # "128gb", "10oz": a size, not the model
         varying |= set(_SIZE_NUMBER.findall(title.casefold()))  # "Size 12.5", "US 8": a shoe size
         varying |= set(_SPACED_AMOUNT.findall(title.casefold()))
+        varying |= {w for w in head if w in UNITS}  # the "TB" of "1 TB storage" is no model's word
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 
