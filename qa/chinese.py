@@ -155,5 +155,7 @@ def to_english(question: str) -> str:
         return f"what is the {asked} of the {_words(head)}?"
     if q.rstrip("?？ ").endswith("呢"):  # "屏幕刷新率呢?": a follow-up, "what about …"
         return f"what about the {_words(q)}?"
+    if q.rstrip("?？ ").endswith("的") and not _WHAT.search(q):  # "三星的": "samsung ones", "便宜的": "cheap ones"
+        return f"{_words(q)} ones"
     english = _words(q)
     return f"what is the {english}?" if _WHAT.search(q) else english

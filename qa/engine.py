@@ -390,7 +390,7 @@ class Engine:
             if across is not None:
                 return across
         if not scored or scored[0].score < ANSWER_THRESHOLD:
-            said = self._from_text(parse, card)
+            said = self._from_title(parse, card) or self._from_text(parse, card)
             if said is not None:
                 return said
             reason = f" the {compose.join(parse.attributes[:1]) or 'answer'} of {compose.the(card.title)}" \
@@ -435,6 +435,25 @@ class Engine:
             return False
         parse.attributes, parse.read_by_model = [reading.attribute], True
         return True
+
+    def _from_title(self, parse: Parse, card: Card) -> Answer | None:
+        """The one amount a listing's title states in the unit the asked attribute's values take elsewhere in the
+        graph ("48 Pack" for "how many in a box?", pack sizes being counted in packs), as that attribute's value,
+        from the title."""
+        if not parse.attributes or parse.pinned:
+            return None
+        attribute = parse.attributes[0]
+        units = {e.unit for e in self.lexicon.numeric.get(attribute, ()) if e.unit}
+        if not units:
+            return None
+        found = [m.group(0) for m in _AMOUNT_IN_TEXT.finditer(card.title.casefold())
+                 if UNITS.get(m.group(2)) in units]
+        if len(found) != 1:
+            return None
+        value = card.title[card.title.casefold().find(found[0]):][:len(found[0])]  # as the title writes it
+        fact = Fact(card.id, attribute, value, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
+        return self._result(parse, "attribute", compose.attribute_answer(card.title, attribute, [value]), [fact],
+                            [ProductHit(card.id, card.title, 1.0)], card.id)
 
     def _from_text(self, parse: Parse, card: Card) -> Answer | None:
         """The graph has no fact that answers: a sentence of the product's own bullets or description that says

@@ -56,6 +56,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
         (r"\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
         (r"\bshafts?\b", ("shaft height",)),
+        (r"\bhow (?:tall|high)\b|\bheights?\b", ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
@@ -589,7 +590,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
      "count_brands"),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of|the)\b"), "count_products"),
     (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"), "brands"),
-    (re.compile(r"\bcheapest\b|\bcheaper one\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
+    (re.compile(r"\bcheapest\b|\bcheaper one\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) price\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
     (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
@@ -1960,7 +1961,9 @@ class Understander:
                     break
         cons.values.extend(values.values())
         cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS
-                      and not self.asked_attributes(t)]  # "price", "colour": what is asked, not a filter
+                      and not self.asked_attributes(t)  # "price", "colour": what is asked, not a filter
+                      # a superlative no title says ("the thinnest"): an end of a measure, not a word to find
+                      and not (len(t) > 5 and t.endswith("est") and t not in _NOT_SUPERLATIVE and not lex.title_df.get(t))]
         # brands/categories linked twice through different n-grams: keep one
         cons.brands = list({b.key: b for b in cons.brands}.values())
         cons.categories = list({c.key: c for c in cons.categories}.values())

@@ -1426,3 +1426,25 @@ def test_demo_amounts_from_text_and_listings_of_one_model(demo_graph: Path, tmp_
     assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
     if ids is not None:
         assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "三星的" / "便宜的" after a list: the Samsung ones, the cheap ones (a trailing 的 is "… ones")
+    (["手机壳", "三星的"], "search", ("Samsung",), None),
+    (["手机壳", "三星的", "便宜的"], "aggregate", ("cheapest", "Samsung"), None),
+    (["phone cases", "samsung ones", "cheap ones"], "aggregate", ("cheapest", "Samsung"), None),
+    # a superlative no title says is no word to find in titles: "only clear ones" after it is not "thinnest clear"
+    (["galaxy s24 case", "which one is the thinnest", "show me only clear ones"], "search", ("clear",), None),
+    # "how tall" asks a height, not the desk's width
+    (["standing desk under 500", "how tall does it get"], "unanswerable", ("height",), None),
+    # the title's "48 Pack" answers "how many in a box?" (pack sizes are counted in packs)
+    (["k cups", "how many in a box"], "attribute", ("48 Pack",), None),
+])
+def test_demo_short_follow_ups_heights_and_title_amounts(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                         intent: str, expect: tuple[str, ...],
+                                                         ids: set[str] | None) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
+    assert "thinnest" not in last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
