@@ -22,8 +22,8 @@ _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:fo
 _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
                        re.IGNORECASE)
 # "and battery?", "what about the weight": the same comparison on another attribute
-_AND_ATTRIBUTE = re.compile(r"^(?:and |what about |how about |ok,? )(?:the |their |in )?(?P<x>[\w -]+?)[?.!]*$",
-                            re.IGNORECASE)
+_AND_ATTRIBUTE = re.compile(r"^(?:and |what about |how about |ok,? |what'?s the |what is the |whats the )"
+                            r"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference)?[?.!]*$", re.IGNORECASE)
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
@@ -36,6 +36,10 @@ _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest"
 # "which one has more storage?" after a question about each of two products: of those two
 _WHICH_OF_TWO = re.compile(r"^(?:so |ok,? |and |then )?which(?: one| of (?:them|the two|these|those|both)|'?s)?\b",
                            re.IGNORECASE)
+_COMPARE_TWO = re.compile(r"^(?:ok,? |now |so |and )?(?:compare (?:them|those|these|both)(?: two)?|how do (?:they|those|"
+                          r"these|the two|both) compare)\b", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|this one|that one|this|that)\b", re.IGNORECASE)
+_YES_NO_ASKED = re.compile(r"^(?:is|are|does|do|can|will|has|have)\b", re.IGNORECASE)
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
 _MODEL_FILLER = frozenset({"version", "model", "variant", "edition"})  # "the pro version": the Pro
 _BASE_MODEL = frozenset({"regular", "normal", "base", "standard", "basic", "plain", "original", "smaller"})
@@ -89,10 +93,14 @@ class Conversation:
                         about.group("x"))[0]):
                 # "what about in blue?" right after its weight: that laptop's model in blue, not the list before
                 within, searched = None, None
-            pair = [a.focus for a in (self.last, self.before_last) if a is not None and a.intent == "attribute"]
+            pair = [a.focus for a in (self.last, self.before_last) if a is not None and (
+                a.intent == "attribute" or a.intent == "aggregate" and _COMPARE_TWO.match(question.strip()))]
             if product is None and len(pair) == 2 and pair[0] and pair[1] and pair[0] != pair[1] \
-                    and pair[0] == self.product and _WHICH_OF_TWO.match(question.strip()):
-                within = [pair[1], pair[0]]  # the S24, then the S24 Ultra: "which one has more storage?" of the two
+                    and pair[0] == self.product and (_WHICH_OF_TWO.match(question.strip())
+                                                     or _COMPARE_TWO.match(question.strip())):
+                # the S24, then the S24 Ultra: "which one has more storage?" of the two; the cheapest, then the
+                # most expensive: "compare those two"
+                within = [pair[1], pair[0]]
             answer = self.engine.answer(question, product=product, context=self.product, within=within,
                                         searched=searched, asked_before=before)
             if answer.lacking and answer.focus == self.product:
@@ -234,12 +242,17 @@ class Conversation:
         understander = self.engine.understander
         other = self._sibling(m.group("x"))
         if other is None:
-            if not understander._names_product(m.group("x")) or not understander.link_product(m.group("x"), strict=True):
+            if not (understander._names_product(m.group("x")) or understander._brand_only(m.group("x"))) \
+                    or not understander.link_product(m.group("x"), strict=True):
                 return None  # "what about wide ones?": a common word names no product; the search, narrowed
             other = m.group("x")
         if last.intent == "compatibility" and len(last.products) == 2:
             return f"does this fit the {other}?", last.products[0].id, None
         if last.intent == "attribute" and last.facts:
+            if (last.facts[0].source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \
+                    and (link := understander.link_product(other, strict=True)) is not None:
+                # "is it dishwasher safe?" (its text said so) … "what about the ninja?": the same question of it
+                return last.question, None, link.key
             return f"what is the {last.facts[0].attribute} of the {other}?", None, None
         if last.intent == "search" and understander._brand_only(other):
             return None  # "and the ninja one?" after bpa-free Vitamix blenders: the search, by Ninja (a refinement)

@@ -1448,3 +1448,25 @@ def test_demo_short_follow_ups_heights_and_title_amounts(demo_graph: Path, tmp_p
     assert "thinnest" not in last["answer"]
     if ids is not None:
         assert {p["id"] for p in last["products"]} == ids, last["products"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "what about the ninja" after a question its text answered: the same question of the Ninja blender
+    (["vitamix e310 price", "is it dishwasher safe", "what about the ninja"], "attribute", ("Ninja BL610", "Dishwasher")),
+    # then "which one is more powerful": the two just asked about
+    (["vitamix e310 price", "is it dishwasher safe", "what about the ninja", "which one is more powerful"],
+     "comparison", ("Vitamix E310", "more powerful", "Ninja")),
+    # "does it come in red?" … "what about the breville bambino plus": the same check of the Bambino
+    (["delonghi dedica price", "does it come in red?", "what about the breville bambino plus"], "attribute",
+     ("Bambino", "not red")),
+    # "whats the price difference" after a comparison: the same two on price (in two currencies: no winner)
+    (["iphone 13 vs pixel 7a", "which has more storage", "whats the price difference"], "comparison",
+     ("€653.95", "$537.99")),
+    # "compare those two" after the cheapest and the most expensive: those two
+    (["bose headphones", "the cheapest", "and the most expensive", "compare those two"], "comparison",
+     ("Triple Black", "$244.99", "$282")),
+])
+def test_demo_the_same_question_of_another_product_and_pairs(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                             intent: str, expect: tuple[str, ...]) -> None:
+    last = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
