@@ -1022,10 +1022,14 @@ class Engine:
         cons = parse.constraints
         kind = parse.aggregate
         if cons.words and not cons.ids and kind != "extreme":  # "average price of standing desks": those titled so
-            found = self.retriever.search(cons)
-            said = self._said_by_titles(found, cons)
-            if len(said) < len(found):
-                cons = parse.constraints = replace(cons, ids=list(said))
+            known = [w for w in cons.words if self.lexicon.title_df.get(w)]  # ("wat r the cheapest earbuds")
+            if not (cons.categories or cons.brands or cons.values) and known and (titled := self._titled(known)):
+                cons = parse.constraints = replace(cons, ids=titled)  # "cheapest earbuds": only words say the kind
+            else:
+                found = self.retriever.search(cons)
+                said = self._said_by_titles(found, cons)
+                if len(said) < len(found):
+                    cons = parse.constraints = replace(cons, ids=list(said))
         other_currencies = ""
         if kind in ("min_price", "max_price", "avg_price"):
             # prices in different currencies are never compared or averaged as one (no exchange rates)

@@ -1470,3 +1470,10 @@ def test_demo_the_same_question_of_another_product_and_pairs(demo_graph: Path, t
                                                              intent: str, expect: tuple[str, ...]) -> None:
     last = ask_session(demo_graph, tmp_path, questions)[-1]
     assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
+
+
+@pytest.mark.parametrize("question", ["cheapest earbuds", "wat r the cheapest earbuds"])
+def test_demo_an_aggregate_over_a_kind_only_titles_say(demo_graph: Path, question: str) -> None:
+    """No category is "earbuds": the cheapest of the titles that say it, not the cheapest product of the shop."""
+    data = ask(demo_graph, question)
+    assert data["intent"] == "aggregate" and "Earbuds" in data["answer"], data["answer"]
