@@ -217,6 +217,18 @@ def ask_session(graph: Path, tmp_path: Path, questions: list[str]) -> list[dict]
     return ask_batch(graph, tmp_path, [{"question": q, "session": "s"} for q in questions])
 
 
+def last_turn(graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+              ids: set[str] | None = None) -> dict:
+    """The last answer of the conversation, checked: its intent (unless None), every expected string, and its
+    products (unless None)."""
+    last = ask_session(graph, tmp_path, questions)[-1]
+    assert intent is None or last["intent"] == intent, last["answer"]
+    assert all(e in last["answer"] for e in expect), last["answer"]
+    if ids is not None:
+        assert {p["id"] for p in last["products"]} == ids, last["products"]
+    return last
+
+
 @pytest.mark.parametrize(("questions", "expect"), [
     (["lenovo laptops", "which of them is the lightest?"], ("ThinkPad X1 Carbon", "is the lightest")),
     (["air purifiers", "which one covers the biggest room?"], ("HPA300", "465 sq ft")),
@@ -1294,10 +1306,7 @@ def test_the_text_is_not_quoted_for_the_words_of_a_name(tmp_path: Path) -> None:
 ])
 def test_demo_follow_ups_of_the_seventh_session(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                 expect: tuple[str, ...], ids: set[str] | None) -> None:
-    last = ask_session(demo_graph, tmp_path, questions)[-1]
-    assert all(e in last["answer"] for e in expect), last["answer"]
-    if ids is not None:
-        assert {p["id"] for p in last["products"]} == ids, last["products"]
+    last_turn(demo_graph, tmp_path, questions, None, expect, ids)
 
 
 @pytest.mark.parametrize(("question", "expect"), [
@@ -1332,10 +1341,7 @@ def test_demo_power_is_more_powerful_and_fastest_is_the_most_watts(demo_graph: P
 ])
 def test_demo_follow_ups_of_the_fifth_batchs_dev_turns(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                        expect: tuple[str, ...], ids: set[str] | None) -> None:
-    last = ask_session(demo_graph, tmp_path, questions)[-1]
-    assert all(e in last["answer"] for e in expect), last["answer"]
-    if ids is not None:
-        assert {p["id"] for p in last["products"]} == ids, last["products"]
+    last_turn(demo_graph, tmp_path, questions, None, expect, ids)
 
 
 @pytest.mark.parametrize("questions", [
@@ -1344,8 +1350,7 @@ def test_demo_follow_ups_of_the_fifth_batchs_dev_turns(demo_graph: Path, tmp_pat
 ])
 def test_demo_an_unrelated_turn_is_not_the_product_in_focus(demo_graph: Path, tmp_path: Path,
                                                             questions: list[str]) -> None:
-    last = ask_session(demo_graph, tmp_path, questions)[-1]
-    assert last["intent"] == "unanswerable", last["answer"]
+    last_turn(demo_graph, tmp_path, questions, "unanswerable", ())
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
@@ -1371,10 +1376,7 @@ def test_demo_an_unrelated_turn_is_not_the_product_in_focus(demo_graph: Path, tm
 def test_demo_more_follow_ups_of_the_fifth_batchs_dev_turns(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                             intent: str, expect: tuple[str, ...],
                                                             ids: set[str] | None) -> None:
-    last = ask_session(demo_graph, tmp_path, questions)[-1]
-    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
-    if ids is not None:
-        assert {p["id"] for p in last["products"]} == ids, last["products"]
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
@@ -1392,12 +1394,8 @@ def test_demo_more_follow_ups_of_the_fifth_batchs_dev_turns(demo_graph: Path, tm
 def test_demo_refinements_and_comparisons_asked_again(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                       intent: str, expect: tuple[str, ...],
                                                       ids: set[str] | None) -> None:
-    answers = ask_session(demo_graph, tmp_path, questions)
-    last = answers[-1]
+    last = last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
     assert last["question"] == questions[-1]  # as asked, though read as another question
-    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
-    if ids is not None:
-        assert {p["id"] for p in last["products"]} == ids, last["products"]
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
@@ -1422,10 +1420,7 @@ def test_demo_refinements_and_comparisons_asked_again(demo_graph: Path, tmp_path
 def test_demo_amounts_from_text_and_listings_of_one_model(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                           intent: str, expect: tuple[str, ...],
                                                           ids: set[str] | None) -> None:
-    last = ask_session(demo_graph, tmp_path, questions)[-1]
-    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
-    if ids is not None:
-        assert {p["id"] for p in last["products"]} == ids, last["products"]
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
@@ -1443,11 +1438,7 @@ def test_demo_amounts_from_text_and_listings_of_one_model(demo_graph: Path, tmp_
 def test_demo_short_follow_ups_heights_and_title_amounts(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str, expect: tuple[str, ...],
                                                          ids: set[str] | None) -> None:
-    last = ask_session(demo_graph, tmp_path, questions)[-1]
-    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
-    assert "thinnest" not in last["answer"]
-    if ids is not None:
-        assert {p["id"] for p in last["products"]} == ids, last["products"]
+    assert "thinnest" not in last_turn(demo_graph, tmp_path, questions, intent, expect, ids)["answer"]
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect"), [
@@ -1468,8 +1459,7 @@ def test_demo_short_follow_ups_heights_and_title_amounts(demo_graph: Path, tmp_p
 ])
 def test_demo_the_same_question_of_another_product_and_pairs(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                              intent: str, expect: tuple[str, ...]) -> None:
-    last = ask_session(demo_graph, tmp_path, questions)[-1]
-    assert last["intent"] == intent and all(e in last["answer"] for e in expect), last["answer"]
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
 
 
 @pytest.mark.parametrize("question", ["cheapest earbuds", "wat r the cheapest earbuds"])
