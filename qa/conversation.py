@@ -61,6 +61,7 @@ class Conversation:
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
         previous = self.product
+        asked_as = question
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
@@ -71,7 +72,6 @@ class Conversation:
             winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
             if winner:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
-        asked_as = question
         if product is None:
             self._other_side(question)
             question = self._compared_again(question)
@@ -106,7 +106,7 @@ class Conversation:
             if answer.lacking and answer.focus == self.product:
                 answer = self._of_another(question, answer)
         if question != asked_as:
-            answer.question = asked_as  # "and battery?", read as "compare them on battery"
+            answer.question = asked_as  # as asked: "and battery?", read as "compare them on battery"
         self.last, self.before_last = answer, self.last
         if answer.searched is not None:
             self.searched = answer.searched

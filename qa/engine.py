@@ -30,6 +30,7 @@ from shopgraph.qa import compose
 from shopgraph.qa.intent import SURE, QuestionModel
 from shopgraph.qa.rank import LearnedRanker, fact_text
 from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
+from shopgraph.qa.spelling import english_frequency
 from shopgraph.qa.understand import (
     COMPARATIVES,
     DEFAULT_CURRENCY,
@@ -476,14 +477,12 @@ class Engine:
 
         # the sentence must say a word of the attribute asked or the rarest word the question says itself
         # ("lumbar support": lumbar, not "Supports up to 400 lbs"; "last on one charge": "… on a single charge")
-        from shopgraph.qa.spelling import english_frequency
-
         english = english_frequency()
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
         rare = {rarest, singular(rarest), *(asked & wanted)}
         for pid, other in sources():
-            found = [f for f in self.retriever.text_facts(pid) if rare & {*(said := tokens(f.value)), *map(singular, said)}]
+            found = [f for f in self.retriever.text_facts(pid) if rare & _word_forms(f.value)]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]
                 text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=other)
@@ -982,20 +981,21 @@ class Engine:
         of it or of its model's listings holds it: the one amount of the same kind (hours with hours) in a sentence
         that says a word of the question or of the attribute ("Up to 24 hrs of playback on a single charge" for
         "which one lasts longer on battery?"). As a fact of the attribute, from its text; else nothing."""
-        theirs = _quantity(like[0].attribute, like, known)
+        attribute = like[0].attribute
+        theirs = _quantity(attribute, like, known)
         if theirs is None or theirs[0].startswith("money"):
             return []
-        words = ({*tokens(question), *tokens(like[0].attribute)} - STOPWORDS) | {"playback", "charge", "runtime"} \
-            if "battery" in like[0].attribute else {*tokens(question), *tokens(like[0].attribute)} - STOPWORDS
+        words = {*tokens(question), *tokens(attribute)} - STOPWORDS
+        if "battery" in attribute:
+            words |= _BATTERY_WORDS
         found = []
         for f in self.retriever.text_facts(card.id):
-            said = tokens(f.value)
-            if not words & {*said, *map(singular, said)}:
+            if not words & _word_forms(f.value):
                 continue
             for m in _AMOUNT_IN_TEXT.finditer(f.value.casefold()):
                 unit = UNITS.get(m.group(2))
                 if unit is not None and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == theirs[0]:
-                    found.append(Fact(card.id, like[0].attribute, m.group(0), "text", 1.0, f.cypher, f.params))
+                    found.append(Fact(card.id, attribute, m.group(0), "text", 1.0, f.cypher, f.params))
         return found if len(found) == 1 else []
 
     def _compare_on(self, parse: Parse, a: Card, fa: list[Fact], b: Card, fb: list[Fact],
@@ -1184,13 +1184,20 @@ _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "inc
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
 
 
+_BATTERY_WORDS = frozenset({"playback", "charge", "runtime"})  # how a text says a battery's life
+_GENDER_WORD = re.compile(r"\b((?:wo)?men)['’]?s\b", re.IGNORECASE)
+
+
 def _genders(facts: Iterable[Fact], title: str) -> set[str]:
     """Who a listing is for ("men's", "women's"), from its gender facts and its title."""
-    said = {m.casefold().replace("’", "'").replace("'", "") + "'s" for m in _GENDER_WORD.findall(title)}
+    said = {m.casefold() + "'s" for m in _GENDER_WORD.findall(title)}
     return said | {str(f.value).casefold().replace("’", "'") for f in facts if f.attribute in ("gender", "target gender")}
 
 
-_GENDER_WORD = re.compile(r"\b((?:wo)?men)['’]?s\b", re.IGNORECASE)
+def _word_forms(text: str) -> set[str]:
+    """A text's words and their singulars."""
+    words = tokens(text)
+    return {*words, *map(singular, words)}
 
 
 def _as_full(links: Sequence[Link], near: float = 0.15) -> list[Link]:

@@ -561,7 +561,7 @@ _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|wil
                            r"(?P<b>.+?)\s+(?:take|takes|use|uses|need|needs|accept|accepts)$")
 _FOR_IT = re.compile(r"\bfor (?:it|this|that|this one|that one)$")
 _ANY_THING = frozenset({"something", "anything", "stuff", "things", "accessories", "accessory", "extras", "gear",
-                        "what", "what do you have", "you", "have", "do", "got", "any", "some"})
+                        "what", "you", "have", "do", "got", "any", "some"})
 # "how much are the filters for it", "price of the cases for the pixel 8"
 _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| are)? )?(?:the )?prices? (?:of|for|on)|"
                        r"what do|what does)\s+(?:the )?(?P<rest>.+?)(?:\s+cost)?$")
