@@ -850,7 +850,8 @@ class Understander:
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
             # not only of those shown
             parse.constraints = copy.deepcopy(searched)
-        elif within and _LIST_REFERENCE.search(low) and parse.intent != "comparison":
+        elif within and _LIST_REFERENCE.search(low) and parse.intent != "comparison" and not _THEY_MAKE.match(low):
+            # ("do they make a white one?": "they" is the maker of the product in focus, not the list)
             if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
                                                                    "count_products", "extreme"):
                 parse.constraints.ids = list(within)

@@ -1434,6 +1434,9 @@ def test_demo_amounts_from_text_and_listings_of_one_model(demo_graph: Path, tmp_
     (["standing desk under 500", "how tall does it get"], "unanswerable", ("height",), None),
     # the title's "48 Pack" answers "how many in a box?" (pack sizes are counted in packs)
     (["k cups", "how many in a box"], "attribute", ("48 Pack",), None),
+    # "do they make a white one" after a list and one desk of it: its maker's desks in white, not the list's words
+    (["hey do u have any desks", "which is cheapest", "how wide is it", "do they make a white one"], "unanswerable",
+     ("white desks from IKEA",), None),
 ])
 def test_demo_short_follow_ups_heights_and_title_amounts(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str, expect: tuple[str, ...],
