@@ -93,11 +93,11 @@ class Conversation:
                         about.group("x"))[0]):
                 # "what about in blue?" right after its weight: that laptop's model in blue, not the list before
                 within, searched = None, None
+            compare = bool(_COMPARE_TWO.match(question.strip()))
             pair = [a.focus for a in (self.last, self.before_last) if a is not None and (
-                a.intent == "attribute" or a.intent == "aggregate" and _COMPARE_TWO.match(question.strip()))]
+                a.intent == "attribute" or a.intent == "aggregate" and compare)]
             if product is None and len(pair) == 2 and pair[0] and pair[1] and pair[0] != pair[1] \
-                    and pair[0] == self.product and (_WHICH_OF_TWO.match(question.strip())
-                                                     or _COMPARE_TWO.match(question.strip())):
+                    and pair[0] == self.product and (compare or _WHICH_OF_TWO.match(question.strip())):
                 # the S24, then the S24 Ultra: "which one has more storage?" of the two; the cheapest, then the
                 # most expensive: "compare those two"
                 within = [pair[1], pair[0]]
@@ -242,7 +242,7 @@ class Conversation:
         understander = self.engine.understander
         other = self._sibling(m.group("x"))
         if other is None:
-            if not (understander._names_product(m.group("x")) or understander._brand_only(m.group("x"))) \
+            if not (understander.names_product(m.group("x")) or understander.brand_only(m.group("x"))) \
                     or not understander.link_product(m.group("x"), strict=True):
                 return None  # "what about wide ones?": a common word names no product; the search, narrowed
             other = m.group("x")
@@ -254,7 +254,7 @@ class Conversation:
                 # "is it dishwasher safe?" (its text said so) … "what about the ninja?": the same question of it
                 return last.question, None, link.key
             return f"what is the {last.facts[0].attribute} of the {other}?", None, None
-        if last.intent == "search" and understander._brand_only(other):
+        if last.intent == "search" and understander.brand_only(other):
             return None  # "and the ninja one?" after bpa-free Vitamix blenders: the search, by Ninja (a refinement)
         if last.intent == "search" and not _NARROWING.match(other):
             return other, None, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings

@@ -32,11 +32,11 @@ from shopgraph.qa.rank import LearnedRanker, fact_text
 from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
 from shopgraph.qa.spelling import english_frequency
 from shopgraph.qa.understand import (
+    AMOUNT_IN_TEXT,
     COMPARATIVES,
     DEFAULT_CURRENCY,
     FOR_CLAUSE,
     STOPWORDS,
-    UNIT_ALT,
     UNIT_FACTORS,
     VARIANT_ATTRIBUTES,
     Constraints,
@@ -447,7 +447,7 @@ class Engine:
         units = {e.unit for e in self.lexicon.numeric.get(attribute, ()) if e.unit}
         if not units:
             return None
-        found = [m.group(0) for m in _AMOUNT_IN_TEXT.finditer(card.title.casefold())
+        found = [m.group(0) for m in AMOUNT_IN_TEXT.finditer(card.title.casefold())
                  if UNITS.get(m.group(2)) in units]
         if len(found) != 1:
             return None
@@ -992,7 +992,7 @@ class Engine:
         for f in self.retriever.text_facts(card.id):
             if not words & _word_forms(f.value):
                 continue
-            for m in _AMOUNT_IN_TEXT.finditer(f.value.casefold()):
+            for m in AMOUNT_IN_TEXT.finditer(f.value.casefold()):
                 unit = UNITS.get(m.group(2))
                 if unit is not None and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == theirs[0]:
                     found.append(Fact(card.id, attribute, m.group(0), "text", 1.0, f.cypher, f.params))
@@ -1178,7 +1178,6 @@ MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
 
 
-_AMOUNT_IN_TEXT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({UNIT_ALT})\b")  # "24 hrs", "1.9-liter"
 _HOW_MANY = re.compile(r"^(?:so |and |ok,? )?how many\b")
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what"})

@@ -145,17 +145,17 @@ def currency_of(text: str) -> str:
     return DEFAULT_CURRENCY
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d.,]\d)(?!\d)"  # "1,299.50", "1,5", "80"
 _MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
-UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
 
 _PRICE_MAX = re.compile(
-    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
+    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
 )
 _PRICE_MIN = re.compile(
     rf"\b(?:over|above|more than|at least|min(?:imum)?|from|starting at|>=?)\s*{CURRENCY}{_NUM}|"
-    rf"\b(?:over|above|more than|at least|min(?:imum)?)\s*{_NUM}(?!\s*(?:{UNIT_ALT})\b){_MONEY_AFTER}?(?![\w.])"
+    rf"\b(?:over|above|more than|at least|min(?:imum)?)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?(?![\w.])"
 )
 _PRICE_RANGE = re.compile(
-    rf"\bbetween\s*{CURRENCY}?{_NUM}\s*(?:and|-|to)\s*{CURRENCY}?{_NUM}(?!\s*(?:{UNIT_ALT})\b){_MONEY_AFTER}?|"
+    rf"\bbetween\s*{CURRENCY}?{_NUM}\s*(?:and|-|to)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?|"
     rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}"
 )
 _PRICE_AROUND = re.compile(rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}")
@@ -207,7 +207,7 @@ def _price(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 _QUANTITY = re.compile(
     rf"(?:(?P<cmp>under|below|less than|lighter than|smaller than|at most|up to|no more than|over|above|more than|"
     rf"at least|heavier than|bigger than|larger than|min(?:imum)?|max(?:imum)?)\s*)?"
-    rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{UNIT_ALT})\b"
+    rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
 )
 _HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
 _MEASURE_WORDS = frozenset("long wide tall high deep heavy big large thick hold support carry weigh last lasting run "
@@ -741,16 +741,17 @@ _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
-_AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{UNIT_ALT})$")
+_AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
-_SPACED_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)[\s-]+([a-z]+)\b")
+# an amount and its unit in running text or a title: "24 hrs", "1.9-liter", "1 kg" (also qa.engine's text amounts)
+AMOUNT_IN_TEXT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_ALT})\b")
 
 
 @functools.lru_cache(maxsize=200_000)
 def _joined_amounts(title: str) -> tuple[tuple[str, str], ...]:
     """(amount as one word, its number) for each amount a title writes apart from its unit: "1 kg" gives ("1kg",
     "1"), so a shopper's "1kg" says it."""
-    return tuple((n + u, n) for n, u in _SPACED_UNIT.findall(title.casefold()) if u in UNITS)
+    return tuple((n + u, n) for n, u in AMOUNT_IN_TEXT.findall(title.casefold()))
 
 
 _SAME_ATTRIBUTE = {"colour": "color", "target gender": "gender"}  # names one refinement replaces together
@@ -1141,7 +1142,7 @@ class Understander:
             e.attribute in VARIANT_ATTRIBUTES or e.attribute.endswith("gender") for e in self.lexicon.value_words.get(t, ()))
             for t in words)
 
-    def _names_product(self, text: str) -> bool:
+    def names_product(self, text: str) -> bool:
         """Whether a phrase can be a product's name: two words or more, or one rare title word ("s24",
         "markus"), not one common word ("pack", "battery") that many titles share."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
@@ -1243,11 +1244,11 @@ class Understander:
                 and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
             if self.values_only(said):  # "black leather boots for men size 11": who and which size, no product
                 b = None
-            elif set(tokens(m.group("a"))) <= _ANY_THING and self._names_product(said):
+            elif set(tokens(m.group("a"))) <= _ANY_THING and self.names_product(said):
                 # "something for my iphone 15 pro", "accessories for the xps 15": whatever fits it
                 b = self.link_product(said, strict=True)
                 head = Constraints()
-            elif unknown_kind and self._names_product(said):
+            elif unknown_kind and self.names_product(said):
                 # "screen protector for galaxy s24": a kind no category names, for a product: what fits it whose
                 # title says the words (none: "I don't know of any"), not the phone's screen size
                 b = self.link_product(said, strict=True)
@@ -1257,7 +1258,7 @@ class Understander:
             elif focus and set(tokens(said)) <= PRONOUNS:  # "got replacement filters for it?"
                 b = self._side(said, focus)
             else:  # "waterproof boots for women": one common word names no product
-                b = self.link_product(said, strict=True) if self._names_product(said) else None
+                b = self.link_product(said, strict=True) if self.names_product(said) else None
             kinds = {singular(t) for c in head.categories for t in tokens(c.name)} & self.lexicon.category_words
             if b is not None and kinds & {singular(t) for t in tokens(b.name)} - {singular(t) for t in tokens(said)}:
                 # "case for iphone 15 plus" where no such phone is listed: the name linked a case that says it, so
@@ -1444,10 +1445,10 @@ class Understander:
                     and not parse.constraints.categories:
                 return False  # "how many cups" after a pitcher: its capacity, not a count of products that say "cup"
             if kind == "count_products" and parse.attributes and not parse.constraints.categories \
-                    and self._names_product(low[:m.start()]) and self.link_product(low[:m.start()], strict=True):
+                    and self.names_product(low[:m.start()]) and self.link_product(low[:m.start()], strict=True):
                 return False  # "breville bambino plus how many watts": the named product's wattage
             split = _name_split(low) if kind == "count_products" else None
-            if split is not None and self._brand_only(split[0]):
+            if split is not None and self.brand_only(split[0]):
                 split = None  # "how many laptops does dell have?" counts Dell's laptops
             if split is not None and (self.link_product(split[0], strict=True)
                                       or (parse.attributes and self.link_product(split[0]))):
@@ -1461,7 +1462,7 @@ class Understander:
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))
-            if kind == "avg_price" and not parse.constraints.categories and not self._brand_only(rest):
+            if kind == "avg_price" and not parse.constraints.categories and not self.brand_only(rest):
                 # "average price of the nokia g42": over the listings of one model
                 named = self.link_product(rest, strict=True)
                 words = [t for t in tokens(rest) if t not in STOPWORDS]
@@ -1488,7 +1489,7 @@ class Understander:
             or (not question and self._plural_kind(low))  # "65W USB-C wall chargers": products, not one
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) else None
-        if split is not None and focus and not self._names_product(split[0]):
+        if split is not None and focus and not self.names_product(split[0]):
             split = None  # "how many filters are in the pack?" about the product in focus: "pack" names no product
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
             named = self._link_named(split[0], parse)
@@ -1513,7 +1514,7 @@ class Understander:
                         for w in (*g.label.split(), g.label.replace(" ", ""))}  # "256 gb" as said: "256gb"
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             # in a conversation, one common word ("what about in white?") names no product: it narrows the list
-            named = self._link_named(mention, parse) if (not focus or self._names_product(mention)) \
+            named = self._link_named(mention, parse) if (not focus or self.names_product(mention)) \
                 and not (focus and self.values_only(mention)) else None  # "for women size 8": who and which size
             if named is not None:
                 parse.products = [named]
@@ -1582,7 +1583,7 @@ class Understander:
             said = self.constraints(head)
             # "medium roast whole bean coffee 2 pack": a kind and its values with no other word is no name
             generic = bool(said.categories) and not said.words
-            named = self._link_named(head, parse) if self._names_product(head) and not generic else None
+            named = self._link_named(head, parse) if self.names_product(head) and not generic else None
             if named is None:
                 parse.variants = []
                 continue
@@ -1706,7 +1707,7 @@ class Understander:
         ``parse.variants`` (listings of one model answer for each other). A brand said as a kind of its own names
         none ("sony products", "anything from sony": every Sony product, not the two listings whose titles say
         the fewest other words); "how much is the vitamix?" still names the Vitamix blender."""
-        if _BRAND_AS_KIND.search(text) and self._brand_only(text):
+        if _BRAND_AS_KIND.search(text) and self.brand_only(text):
             parse.variants = []
             return None
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
@@ -1778,7 +1779,7 @@ class Understander:
             return []
         return [link for order, _, _, link in scored[:most] if order >= best_order - near]
 
-    def _brand_only(self, text: str) -> bool:
+    def brand_only(self, text: str) -> bool:
         """Whether a phrase is a brand's name and nothing more ("dell", "the north face")."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
         return bool(words) and set(words) <= set().union(*self._brand_words(words))
