@@ -46,6 +46,8 @@ LEXICON: dict[str, str] = {
     # colours and words of constraints
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
+    "女款": "women's", "男款": "men's", "女式": "women's", "男式": "men's", "女": "women's", "男": "men's",
+    "宽版": "wide", "宽楦": "wide", "加宽": "wide", "切尔西靴": "chelsea boots",
     # question words
     "天气": "weather", "今天": "today", "版本": "version", "版": "version", "它": "it", "这个": "this", "这款": "this", "那个": "that",
 }
@@ -66,6 +68,7 @@ _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
 _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
 _WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|多宽|多高|几")
 _WHICH_HAS = re.compile(r"^(?:什么|哪些|哪个|哪款|哪种)(?P<a>[^有带]+?)(?:有|带|支持)(?P<b>.+?)[?？吗]*$")  # 什么耳机有降噪
+_FOR_IT = re.compile(r"^(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|适配|兼容|合适|适合)的?(?P<b>.+?)吗?[?？]?$")  # cases for it?
 _COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
                  "小": "smaller"}
 
@@ -134,6 +137,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_BRANDS, lambda m: f"how many brands of {_words(m.group('a'))}?"),
     (_EXTREME, lambda m: f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"),
     (_REPLACEMENT, lambda m: f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"),
+    (_FOR_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
     (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
 )
 

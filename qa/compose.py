@@ -6,6 +6,7 @@ answers, the text starts with "I don't know" and names the closest facts instead
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from shopgraph.qa.retrieve import Card, Fact, format_price
@@ -256,6 +257,8 @@ def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]
 
 
 def count_answer(n: int, description: str) -> str:
+    if n == 1:
+        description = re.sub(r"\bproducts\b", "product", description, count=1)
     return f"There {'is' if n == 1 else 'are'} {n} {description}."
 
 
@@ -287,11 +290,15 @@ _SUPERLATIVE_SAID = {
 
 
 def superlative_answer(attribute: str, direction: str, card: Card, values: Sequence[str], measured: int,
-                       listed: int) -> str:
-    """ "Of the 7 products, the Yoga 7i is the lightest (1.4 kg)." and how many said nothing about it."""
+                       listed: int, kind: str | None = None) -> str:
+    """ "Of the 7 laptops, the Yoga 7i is the lightest (1.4 kg)." and how many said nothing about it; ``kind``: the
+    category's name ("Air Fryers"), else "products"."""
     said = _SUPERLATIVE_SAID.get((attribute, direction)) or \
         f"has the {'highest' if direction == 'higher' else 'lowest'} {attribute_name(attribute)}"
-    text = f"Of the {plural(listed, 'product')}, {the(card.title)} {said} ({join(unique(values))})."
+    many = kind.lower() if kind else "products"
+    *head, last = many.split()
+    text = f"Of the {plural(listed, ' '.join([*head, singular(last)]), many)}, {the(card.title)} {said} " \
+           f"({join(unique(values))})."
     if measured < listed:
         text += f" Only {measured} of them {'lists' if measured == 1 else 'list'} {attribute_name(attribute)}."
     return text

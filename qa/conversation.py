@@ -27,6 +27,18 @@ _AND_ATTRIBUTE = re.compile(r"^(?:and |what about |how about |ok,? |what'?s the 
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
+# "what about the beats studio pro, how much is that": a product named, then what is asked of it
+_ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$",
+                             re.IGNORECASE)
+_THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
+_PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) ones?[,;:]? "
+                            r"(?P<q>(?:what|how|which|is|are|do|does|can|will|who|where)\b.+)$", re.IGNORECASE)
+_AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
+    (r"\bare they\b", "is it"), (r"\bdo they\b", "does it"), (r"\bthey\b", "it"), (r"\bthem\b", "it"),
+    (r"\btheir\b", "its")))
+_THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+_OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
+                          re.IGNORECASE)
 _WINNER = re.compile(r"\bthe (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|smallest|"
                      r"pricier|priciest)(?: one)?\b", re.IGNORECASE)
 # the words an answer says a measure with, by the first letters of the shopper's comparative
@@ -75,6 +87,12 @@ class Conversation:
         if product is None:
             self._other_side(question)
             question = self._compared_again(question)
+            question = self._brand_said_before(question)
+            split = _ABOUT_THEN_ASK.match(question.strip())
+            named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
+            if split is not None and named is not None and tokens(split.group("q")):
+                question, self.product = split.group("q"), named.key  # the question, of the product named
+            question = self._picked_then_asked(question)
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
@@ -85,6 +103,12 @@ class Conversation:
             before = self.last.facts[0].attribute if self.last is not None and self.last.facts \
                 and (self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
             within = None if chosen else self.listed or None
+            if within and self.last is not None and self.last.intent == "attribute" and self.product \
+                    and self.last.focus == self.product and self.product not in self.listed \
+                    and _THEY_OF_ONE.search(question) and not _OF_THE_LIST.search(question):
+                # "what about the sony ones, battery life?" … "and what do they cost": the earbuds just named, not the
+                # list before them
+                within = None
             searched = self.searched
             about = WHAT_ABOUT.match(question.strip())
             if about is not None and self.last is not None and self.last.intent == "attribute" \
@@ -108,7 +132,10 @@ class Conversation:
         if question != asked_as:
             answer.question = asked_as  # as asked: "and battery?", read as "compare them on battery"
         self.last, self.before_last = answer, self.last
-        if answer.searched is not None:
+        failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None \
+            and bool(self.listed) and answer.searched.ids == self.listed
+        if answer.searched is not None and not failed_narrowing:
+            # ("which are clear" found none of the listed cases: "the cheapest one" is still of those listed)
             self.searched = answer.searched
             if not answer.products:  # "the average price of desks": "which of them …" is of the desks now
                 self.listed = []
@@ -116,6 +143,11 @@ class Conversation:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.focus:
             self.product = answer.focus
+        elif answer.intent == "comparison" and len(answer.products) == 2 and self.before_last is not None \
+                and self.before_last.intent in LISTING and (winner := self._named_first(answer)):
+            # two of a list compared ("which has better drop protection" after cases under $20): "what color does it
+            # come in" is the winner's (not so after "compare it with …", where "it" stays the shopper's own)
+            self.product = winner
         if previous and previous != self.product:
             self.earlier = [previous, *(p for p in self.earlier if p not in (previous, self.product))][:MAX_EARLIER]
         ids = [p.id for p in answer.products]
@@ -131,6 +163,36 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _picked_then_asked(self, question: str) -> str:
+        """"the merrell ones what are they made of" after a list: the question, of the listed product that "the merrell
+        ones" names (it is then in focus and "they" is it)."""
+        m = _PICK_THEN_ASK.match(question.strip())
+        if m is None or not self.listed:
+            return question
+        picked = self.engine.understander.pick_listed(f"the {m.group('x')} one", self.listed, self.product)
+        if picked is None:
+            return question
+        self.product = picked[0][0]
+        asked = m.group("q")
+        for pattern, it in _AS_IT:
+            asked = pattern.sub(it, asked)
+        return asked
+
+    def _brand_said_before(self, question: str) -> str:
+        """"is it heavier than the bose" after the Bose QuietComfort Ultra, then the Beats: "the bose" is the Bose product
+        of the conversation (in focus before), not the first Bose listing; its title stands in for the brand."""
+        understander = self.engine.understander
+        titles = understander.lexicon.titles
+
+        def named(m: re.Match[str]) -> str:
+            brand = m.group("b")
+            if not understander.brand_only(brand) or brand.casefold() in tokens(titles.get(self.product or "", "")):
+                return m.group(0)
+            before = next((p for p in self.earlier if set(tokens(brand)) <= set(tokens(titles.get(p, "")))), None)
+            return f"the {titles[before]}" if before else m.group(0)
+
+        return _THE_BRAND.sub(named, question) if self.earlier else question
 
     def _compared_again(self, question: str) -> str:
         """ "and battery?" right after two products were compared: the same two, on that ("compare them on

@@ -386,7 +386,13 @@ class Engine:
         if parse.variants and lacking and not (parse.picked and first in ("price", *VARIANT_ATTRIBUTES)):
             # the listing lacks the answer, or the attribute named first: another listing of the model may
             # have it, under any of the names the question's words stand for ("watts": power or wattage); not
-            # the price or colour of the one listing the shopper picked ("the blue one price")
+            # the price or colour of the one listing the shopper picked ("the blue one price"); of the listing in focus
+            # ("that pair", not a model named), its own title or text first ("Weighs about 261g per shoe" of the US 12
+            # Wide, not the US 11.5's 9.2 oz)
+            own = self._from_title(parse, card) or self._from_text(parse, card) \
+                if parse.context == card.id and (not scored or scored[0].score < ANSWER_THRESHOLD) else None
+            if own is not None:
+                return own
             across = self._across_listings(parse, card, facts, only=set(parse.attributes) if lacks_first else None)
             if across is not None:
                 return across
@@ -446,7 +452,7 @@ class Engine:
         attribute = parse.attributes[0]
         units = {e.unit for e in self.lexicon.numeric.get(attribute, ()) if e.unit}
         if not units:
-            return None
+            return self._colour_in_title(parse, card, attribute)
         found = [m.group(0) for m in AMOUNT_IN_TEXT.finditer(card.title.casefold())
                  if UNITS.get(m.group(2)) in units]
         if len(found) != 1:
@@ -454,6 +460,22 @@ class Engine:
         value = card.title[card.title.casefold().find(found[0]):][:len(found[0])]  # as the title writes it
         fact = Fact(card.id, attribute, value, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
         return self._result(parse, "attribute", compose.attribute_answer(card.title, attribute, [value]), [fact],
+                            [ProductHit(card.id, card.title, 1.0)], card.id)
+
+    def _colour_in_title(self, parse: Parse, card: Card, attribute: str) -> Answer | None:
+        """A colour the title names, where the listing has no such fact: "… iPhone 15 Pro (Charcoal)" is charcoal; the
+        longest colour the graph knows that the title says."""
+        if attribute not in ("color", "colour"):
+            return None
+        words = tokens(card.title)
+        found = [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)
+                 if any(_matches(e.attribute, attribute) for e in self.lexicon.values.get(tuple(words[i:i + n]), ()))]
+        if not found:
+            return None
+        said = card.title[card.title.casefold().find(found[0]):][:len(found[0])] \
+            if found[0] in card.title.casefold() else found[0]
+        fact = Fact(card.id, attribute, said, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
+        return self._result(parse, "attribute", compose.attribute_answer(card.title, attribute, [said]), [fact],
                             [ProductHit(card.id, card.title, 1.0)], card.id)
 
     def _from_text(self, parse: Parse, card: Card) -> Answer | None:
@@ -481,6 +503,7 @@ class Engine:
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
         rare = {rarest, singular(rarest), *(asked & wanted)}
+        rare.update(w for a in parse.attributes for w in _TEXT_SAYS.get(a, ()))  # battery life: "hrs of playback"
         for pid, other in sources():
             found = [f for f in self.retriever.text_facts(pid) if rare & _word_forms(f.value)]
             if found:
@@ -585,6 +608,14 @@ class Engine:
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
             cards = self.retriever.search(cons)
+        if not cards and cons.categories and cons.values:
+            # "a light laptop under 1.4kg": "light" is a roast level, which no laptop has; a value of an attribute the
+            # kind lacks says nothing of it ("red boots" stays: boots have colours)
+            kind = Constraints(categories=cons.categories, category_keys=cons.category_keys)
+            kept = [g for g in cons.values if self.retriever.group_values(kind, [g.attribute])[0]]
+            if len(kept) < len(cons.values):
+                cons = parse.constraints = replace(cons, values=kept)
+                cards = self.retriever.search(cons)
         if not cards and cons.brands:
             # "just the samsung ones" after phone cases, "brita filter replacements": none is Samsung's or Brita's,
             # but these say it ("… for Samsung Galaxy", "… Compatible with Brita Everyday Water Filter Pitcher")
@@ -754,6 +785,8 @@ class Engine:
     def _relaxed(self, parse: Parse) -> Answer:
         """Nothing meets every constraint: drop them one at a time (values, price, brand) to find the closest."""
         cons = parse.constraints
+        # "which are clear" of 4 cases listed, none clear: not "no clear products" in the whole shop
+        described = cons.describe() + (f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
         trials: list[Constraints] = []
         for n in range(len(cons.values) - 1, -1, -1):
             trials.append(Constraints(cons.brands, cons.categories, cons.category_keys,
@@ -770,8 +803,8 @@ class Engine:
                 closest = [f for c, s in ranked for f in self.retriever.matched_facts(c, trial, 0.5 * s)]
                 hits = [ProductHit(c.id, c.title, 0.5 * s) for c, s in ranked]
                 titles = {c.id: c.title for c, _ in ranked}
-                return self._dont_know(parse, closest, titles, hits, f" of any {cons.describe()}")
-        return self._dont_know(parse, [], {}, [], f" of any {cons.describe()}")
+                return self._dont_know(parse, closest, titles, hits, f" of any {described}")
+        return self._dont_know(parse, [], {}, [], f" of any {described}")
 
     # ------------------------------------------------------------------ compatibility
 
@@ -1056,7 +1089,9 @@ class Engine:
             evidence = [Fact("", "count", str(n), "graph", 1.0, cypher, params)]
             evidence += [f for c, _ in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5)[:1]]
             hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
-            return self._result(parse, "aggregate", compose.count_answer(n, desc), evidence, hits)
+            free = [w for w in cons.words if w.isalpha() and w not in STOPWORDS] if not cons.categories else []
+            counted = f"{desc} titled “{' '.join(free)}”" if free else desc  # "1 product titled “shelf”"
+            return self._result(parse, "aggregate", compose.count_answer(n, counted), evidence, hits)
         if kind in ("min_price", "max_price"):
             rows, cypher, params = self.retriever.price_order(cons, descending=kind == "max_price")
             if not rows:
@@ -1089,6 +1124,15 @@ class Engine:
                      for i, r in enumerate(rows) if r["attribute"] == attribute]
             return self._result(parse, "aggregate", compose.values_answer(attribute, desc, values), _dedupe(facts), [])
         return self._unanswerable(parse)
+
+    @staticmethod
+    def _kind_name(cons: Constraints) -> str | None:
+        """What a set of products is called in an answer: its one category ("Air Fryers"), or the words its titles
+        say ("earbuds"), else None."""
+        if len(cons.categories) == 1:
+            return cons.categories[0].name
+        words = [w for w in cons.words if w.isalpha() and w not in STOPWORDS]
+        return " ".join(words) + "s" if words and not cons.categories else None
 
     def _extreme(self, parse: Parse) -> Answer:
         """The product at one end of an attribute ("which of them is the lightest?") among the listed or found
@@ -1135,7 +1179,8 @@ class Engine:
         found.sort(key=lambda x: (x[2][1], x[0].id), reverse=parse.direction != "lower")
         best, best_facts, _ = found[0]
         text = compose.superlative_answer(best_facts[0].attribute, parse.direction or "higher", best,
-                                          [f.value for f in best_facts], len(found), len(cards))
+                                          [f.value for f in best_facts], len(found), len(cards),
+                                          kind=self._kind_name(parse.constraints))
         evidence = [f.rescored(1.0 - 0.05 * i) for i, (_, fs, _) in enumerate(found[:5]) for f in fs[:1]]
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(found[:10])]
         return self._result(parse, "aggregate", text, evidence, hits, best.id)
@@ -1147,7 +1192,7 @@ class Engine:
         words = [t for t in tokens(parse.text) if t not in STOPWORDS]
         hits = self.retriever.fulltext(" ".join(words), 3)
         if not hits:
-            return self._dont_know(parse, [], {}, [])
+            return self._dont_know(parse, [], {}, [], f" of a product called “{parse.unknown}”" if parse.unknown else "")
         top = max(s for _, s in hits) or 1.0
         scores = {pid: 0.5 * s / top for pid, s in hits}
         cards = self.retriever.cards(list(scores))
@@ -1159,7 +1204,8 @@ class Engine:
         titles = {c.id: c.title for c in cards.values()}
         products = [ProductHit(c.id, c.title, scores[c.id]) for c in cards.values()]
         products.sort(key=lambda p: -p.score)
-        return self._dont_know(parse, closest, titles, products, "")
+        return self._dont_know(parse, closest, titles, products, f" of a product called “{parse.unknown}”"
+                               if parse.unknown else "")
 
     def _dont_know(self, parse: Parse, closest: Sequence[Fact], titles: dict[str, str], products: Sequence[ProductHit],
                    reason: str = "", focus: str | None = None) -> Answer:
@@ -1171,6 +1217,9 @@ class Engine:
 
 
 
+# words a product's text says an attribute with, besides its name's own ("Up to 24 hrs of playback on a single charge")
+_TEXT_SAYS = {"battery life": ("playback", "playtime", "runtime"), "noise level": ("decibel", "db", "quiet", "whisper"),
+              "weight": ("weighs", "weigh"), "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints")}
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")

@@ -71,7 +71,11 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
         (r"\bstorage\b|\bcapacity\b|\bmemory\b|\bgb\b|\bgigabytes?\b", ("storage", "storage capacity", "capacity", "memory")),
         (r"\bbattery\b|\bmah\b", ("battery", "battery capacity", "battery life")),
-        (r"\bpower\b|\bwatts?\b|\bwattage\b", ("power", "wattage", "output power")),
+        (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b", ("power", "wattage", "output power")),
+        (r"\b(?:power )?(?:cord|cable)s? length\b|\bhow long is (?:the|its|the power) (?:cord|cable)\b|\bpower cords?\b",
+         ("cable length", "cord length")),
+        (r"\bhow wide\b|\bwidth\b", ("width",)),
+        (r"\btastes?\b|\bflavou?rs?\b|\btasting notes?\b", ("flavor", "flavour", "tasting notes")),
         (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
         (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
         # "how big is the bag": what a bag, pack or tin holds
@@ -81,6 +85,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b|\bwaterproof\b|\bwater resistant\b", ("feature", "features")),
         (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
+        # "how loud is it": a noise level (no "quiet": "quiet headphones" are noise cancelling ones)
+        (r"\bhow (?:loud|noisy)\b|\bdecibels?\b|\bdba?\b|\bnoise level\b", ("noise level",)),
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
         (r"\bprices?\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b",
@@ -104,6 +110,8 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
     "more powerful": ("power", "higher"), "bigger screen": ("screen size", "higher"),
     "larger screen": ("screen size", "higher"), "smaller screen": ("screen size", "lower"),
+    "better drop protection": ("drop protection", "higher"), "more drop protection": ("drop protection", "higher"),
+    "more protective": ("drop protection", "higher"), "more protection": ("drop protection", "higher"),
     "wider": ("width", "higher"), "narrower": ("width", "lower"), "faster": ("wattage", "higher"),
 }
 
@@ -120,7 +128,9 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "for big rooms": ("coverage area", "higher"), "for large rooms": ("coverage area", "higher"),
     "biggest battery": ("battery", "higher"), "largest battery": ("battery", "higher"),
     "longest battery": ("battery life", "higher"), "long battery": ("battery life", "higher"),
-    "best battery": ("battery life", "higher"),
+    "best battery": ("battery life", "higher"), "last the longest": ("battery life", "higher"),
+    "lasts the longest": ("battery life", "higher"), "longest lasting": ("battery life", "higher"),
+    "last longest": ("battery life", "higher"), "lasts longest": ("battery life", "higher"),
     "best camera": ("rear camera", "higher"), "most megapixels": ("rear camera", "higher"),
     "most storage": ("storage", "higher"), "most ram": ("ram", "higher"), "most memory": ("ram", "higher"),
     "most powerful": ("wattage", "higher"), "most watts": ("wattage", "higher"),
@@ -129,6 +139,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"),
     "fastest": ("wattage", "higher"),  # "the fastest charger", "which charges fastest"
+    # "the biggest air fryer": its size, what the kind measures it by (capacity, screen size)
+    "biggest": ("size", "higher"), "largest": ("size", "higher"), "smallest": ("size", "lower"),
 }
 
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
@@ -241,12 +253,23 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+[^\W_]*|[^\W_]+(?:'[^\W_]+)*\+?", re.UNICOD
 _NOT_PLURAL = frozenset({"does", "goes", "always", "perhaps"})  # 'does' is not the plural of 'doe'
 
 
+_F_PLURALS = {"shel": "shelf", "kni": "knife", "lea": "leaf", "hal": "half", "wi": "wife", "li": "life"}
+
+
+def _english() -> dict[str, int]:
+    from shopgraph.qa.spelling import english_frequency  # (spelling reads this module)
+
+    return english_frequency()
+
+
 def singular(token: str) -> str:
     """A crude English singular for matching ('boots' → 'boot', 'batteries' → 'battery')."""
     if len(token) <= 3 or token[-1] != "s" or token.endswith(("ss", "us", "is")) or token in _NOT_PLURAL:
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
+    if token.endswith(("lves", "aves", "ives")) and token[:-3] in _F_PLURALS:  # 'shelves' → 'shelf'
+        return _F_PLURALS[token[:-3]]
     if token.endswith(("ches", "shes", "xes", "sses", "zes")):
         return token[:-2]
     return token[:-1]
@@ -390,6 +413,7 @@ class Parse:
     narrows: bool = False  # the constraints are the last search's, changed by this question ("in size 9?")
     beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
     summary: bool = False  # "tell me about the Vitamix E310": what it is and its facts, not one attribute
+    unknown: str = ""  # a product named that the graph has no word of ("the galaxy buds")
     included: str = ""  # "out": what the product includes ("what comes with it"); "in": the bundles that include it
     read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
     picked: bool = False  # the shopper named one listing ("the blue one", "the second one"): its own facts only
@@ -553,7 +577,7 @@ _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
                           r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)")
 _COMPAT_OF = re.compile(
-    r"^(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
+    r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
     r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
 )
 # "what filter does it take?", "which pods does the k-elite use?": the kind of product that fits the one named
@@ -657,7 +681,7 @@ _HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
 _NOT_IN_CATALOG = re.compile(
     r"\b(?:stock price|share price|shipping|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
     r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
-_THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:one|model|version)\b")  # "the Smartish one", "the mesh one"
+_THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the mesh one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
@@ -718,6 +742,8 @@ _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
+                      r"(?:a |one )?(?:random|quick|unrelated|different|other) question|btw|by the way|"
+                      r"on another note|off topic|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b[,.!:;]?\s+)+")
 # a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
@@ -751,7 +777,10 @@ AMOUNT_IN_TEXT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_ALT})\b")
 def _joined_amounts(title: str) -> tuple[tuple[str, str], ...]:
     """(amount as one word, its number) for each amount a title writes apart from its unit: "1 kg" gives ("1kg",
     "1"), so a shopper's "1kg" says it."""
-    return tuple((n + u, n) for n, u in AMOUNT_IN_TEXT.findall(title.casefold()))
+    found = AMOUNT_IN_TEXT.findall(title.casefold())
+    # also with the unit's short form: "60 watts" is said "60w", "6 feet" "6ft"
+    return tuple(dict.fromkeys([*((n + u, n) for n, u in found),
+                                *((n + UNITS[u].casefold(), n) for n, u in found if u in UNITS)]))
 
 
 _SAME_ATTRIBUTE = {"colour": "color", "target gender": "gender"}  # names one refinement replaces together
@@ -768,6 +797,13 @@ _BRAND_AS_KIND = re.compile(r"\b(?:products?|stuff|anything|things|items|from)\b
 _NUMBER_IN = re.compile(r"(\d)\s+in\s+(?=([a-z][\w'-]*))")  # "150 in blue": the number, then the word after "in"
 _HOW_MANY_MEASURE = re.compile(r"\bhow many (?:cups|ounces|oz|liters|litres|quarts|watts|hours|mah|gb|inches|pounds|lbs|"
                                r"grams|megapixels)\b")  # an amount of the product, not a number of products
+_COMPARING_WORDS = frozenset(w for table in (COMPARATIVES, SUPERLATIVES) for key in table for w in key.split())
+_NEW_SUBJECT = re.compile(r"\b(?:random|unrelated|different|other) question\b|\bon another note\b|\boff topic\b")
+_HOW_MUCH_OF = re.compile(r"^(?:and |so |ok,? )?how\b")
+_EVERYDAY = 50000  # so frequent an English word that alone it names no product ("cat", "captain")
+_COMMON = 500  # how often an English word occurs in pyspellchecker's list for a phrase of such words to be no name
+_ON_A_CHARGE = re.compile(r"\b(?:on|per|from) (?:a|one|1) (?:single |full )?charge\b")
+_HOW_MANY_BARE = re.compile(r"^how many [a-z]+(?: (?:are there|does it have|do they have|has it))?$")
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
 
@@ -808,6 +844,9 @@ class Understander:
         read_as = to_english(question) if has_chinese(question) else None
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
+        opening = _OPENING.match(low)
+        if opening is not None and _NEW_SUBJECT.search(opening.group(0)):
+            focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
@@ -885,7 +924,8 @@ class Understander:
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints.ids = [focus, *(v.key for v in self.model_listings(focus, title))]
         elif not within and searched is None and focus and not parse.pinned and parse.intent in ("search", "attribute") \
-                and not parse.checks and self.values_only(low) and (narrower := self.constraints(low)).values:
+                and not parse.checks and self.values_only(low) and not _HOW_MUCH_OF.match(low) \
+                and (narrower := self.constraints(low)).values:  # ("and how wide" asks its width)
             # "in black?" after the price of the Slate Blue Spectre: the listings of its model in black
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.intent, parse.products, parse.variants, parse.checks = "search", [], [], []
@@ -941,7 +981,7 @@ class Understander:
                 parse.intent, parse.summary, parse.products = "attribute", True, [named]
                 parse.attributes, parse.checks, parse.constraints = [], [], Constraints()
         if parse.intent == "attribute" and parse.attributes and parse.products and parse.products[0].key != focus \
-                and not _ATTRIBUTE_QUESTION.match(low):
+                and not _ATTRIBUTE_QUESTION.match(low) and not _HOW_MANY_MEASURE.search(low):
             # not asked as a question, a cue word inside the named product's name asks nothing ("something to
             # protect my moto g power"; but "what sizes do the … (Size 5) come in?" asks the size)
             left = set(self.asked_attributes(strip_words(low, [parse.products[0].name])))
@@ -1124,8 +1164,11 @@ class Understander:
         """The words of a short plural phrase that more titles say than one model's ``listings`` ("espresso
         machines": a kind of product the graph has no category for), else None."""
         said = [t for t in low.split() if t not in STOPWORDS]
-        if not 1 <= len(said) <= 3 or not said[-1].isalpha() or singular(said[-1]) == said[-1]:
+        if not 1 <= len(said) <= 3 or not said[-1].isalpha():
             return None
+        english = _english()
+        if singular(said[-1]) == said[-1] and not (len(said) > 1 and all(english.get(w, 0) >= _COMMON for w in said)):
+            return None  # "espresso machine" (common words) is a kind too; "macbook air" is a name
         words = [singular(w) for w in said]
         return words if len(self.lexicon.titled(words)) > listings else None
 
@@ -1208,6 +1251,8 @@ class Understander:
             if side:
                 parse.intent, parse.list_mode = "compatibility", True
                 parse.products = [side]
+                # "which phones does it work with": only the phones it fits
+                parse.constraints = self.constraints(m.group("kind") or "")
                 return True
         m = _COMPAT_LIST.match(low)
         if m and not _name_split(low):  # not "what is the warranty of the case compatible with …"
@@ -1344,11 +1389,18 @@ class Understander:
             # each side with the other listings of its model, for a side whose listing lacks the attribute compared;
             # a side that says no kind reads the other's ("ninja or instant air fryer": the Ninja air fryer)
             texts = [m.group("a"), m.group("b")]
+            if any(self.values_only(x) for x in texts):
+                continue  # "is the hoka clifton 9 for men or women": who it is for, not two products
             kinds = [[t for t in tokens(x) if (t,) in self.lexicon.categories] for x in texts]  # "fryer", not "air"
             for i in (0, 1):
                 if not kinds[i] and kinds[1 - i] and texts[i].split() and not set(tokens(texts[i])) <= PRONOUNS:
                     texts[i] = f"{texts[i]} {' '.join(kinds[1 - i])}"
             sides = [self._sides(texts[0], focus, near=VARIANT_NEAR), self._sides(texts[1], focus, near=VARIANT_NEAR)]
+            unheard = next((x for x in texts if self._unheard(x)), None)
+            if unheard is not None:  # "the airpods pro and the galaxy buds": no title says "buds"; not the Galaxy S24+
+                parse.intent, parse.products = "unanswerable", []
+                parse.unknown = " ".join(t for t in unheard.split() if t not in STOPWORDS)
+                return True
             a, b = (found[0] if found else None for found in sides)
             if not a or not b or a.key == b.key:
                 continue
@@ -1368,6 +1420,16 @@ class Understander:
             return True
         return False
 
+    def _unheard(self, text: str) -> list[str]:
+        """The words of a product phrase that no title, value, category or attribute of the graph says, right after
+        a word a title says: a name the graph lacks ("galaxy buds"; not "which cleans a bigger room")."""
+        lex = self.lexicon
+        said = tokens(self._mention_text(text))
+        return [t for before, t in zip(said, said[1:]) if t.isalpha() and len(t) > 2 and t not in STOPWORDS
+                and t not in PRONOUNS and t not in _COMPARING_WORDS and before in lex.title_df
+                and before not in STOPWORDS and t not in lex.title_df and t not in lex.value_words
+                and t not in lex.category_words and (t,) not in lex.attributes and (t,) not in lex.brands]
+
     def _superlative(self, parse: Parse, low: str, focus: str | None, *, within: Sequence[str] | None,
                      searched: Constraints | None = None, asked_before: str | None = None) -> bool:
         """ "which of them is the lightest?", "phone with the best camera": the product at one end of an
@@ -1380,12 +1442,19 @@ class Understander:
         if said is None:
             return False
         m, (attr, direction) = said
-        cons = self.constraints(low[:m.start()] + " " + low[m.end():])
+        # ("lasts the longest on a charge": no charger)
+        cons = self.constraints(_ON_A_CHARGE.sub(" ", low[:m.start()] + " " + low[m.end():]))
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
+        if within and cons.categories and not _LIST_REFERENCE.search(low) \
+                and not any(self._in_categories(pid, cons.category_keys) for pid in within[:3]):
+            within = None  # "which headphones are the heaviest" after running shoes: of the headphones, not of them
         if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)):
             cons = copy.deepcopy(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
         elif searched is not None and not cons.categories and not cons.brands and _LIST_REFERENCE.search(low):
             cons = copy.deepcopy(searched)  # "which one holds the most weight?" after the average price of desks
+        elif not cons.categories and cons.words and not cons.brands \
+                and len(titled := self.lexicon.titled(cons.words)) > 1:
+            cons = replace(cons, ids=titled[:MAX_TITLED])  # "which earbuds last the longest": the titles that say it
         elif not cons.categories:
             return False  # "the lightest" of what? (a product in focus, or nothing said)
         parse.intent, parse.aggregate, parse.direction = "aggregate", "extreme", direction
@@ -1407,6 +1476,8 @@ class Understander:
         if m is None:
             return None
         direction = "lower" if m.group("w") in _LOWER_END else "higher"
+        if parse.attributes[:1] == ["price"]:  # "which of these costs the least"
+            return m, ("price", direction)
         numeric = [a for a in parse.attributes if a in self.lexicon.numeric and a != "price"]
         if not numeric and within and asked_before in self.lexicon.numeric and asked_before != "price" \
                 and not {t for t in tokens(low[:m.start()] + " " + low[m.end():]) if t not in STOPWORDS}:
@@ -1439,11 +1510,18 @@ class Understander:
             parse.constraints = self.constraints(rest)
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False
+            said = parse.constraints
+            if kind == "count_products" and focus and said.words and not (said.categories or said.brands or said.values) \
+                    and said.price_min is None and said.price_max is None \
+                    and not set(said.words) & self.lexicon.category_words:
+                return False  # "how many shelves" after the BILLY bookcase: its shelves, not products that say "shelf"
             if kind == "count_products" and "pack size" in parse.attributes:
                 return False  # "how many filters come in a pack?" asks a pack size, not a count of products
-            if kind == "count_products" and focus and parse.attributes and _HOW_MANY_MEASURE.search(low) \
-                    and not parse.constraints.categories:
-                return False  # "how many cups" after a pitcher: its capacity, not a count of products that say "cup"
+            if kind == "count_products" and parse.attributes and _HOW_MANY_MEASURE.search(low) \
+                    and (focus and not parse.constraints.categories or not focus and parse.constraints.brands):
+                # "how many cups" after a pitcher, "brita pitcher how many cups": a capacity, not a count of
+                # products that say "cup"
+                return False
             if kind == "count_products" and parse.attributes and not parse.constraints.categories \
                     and self.names_product(low[:m.start()]) and self.link_product(low[:m.start()], strict=True):
                 return False  # "breville bambino plus how many watts": the named product's wattage
@@ -1484,12 +1562,13 @@ class Understander:
         cons = self.constraints(low)
         question = bool(_ATTRIBUTE_QUESTION.match(low))
         # "air purifier for a 400 sq ft room" names an attribute but asks for products of a category
-        asking = question or (bool(parse.attributes) and not cons.categories)
+        asking = question or (bool(parse.attributes) and not cons.categories) \
+            or bool(parse.attributes) and bool(_HOW_MANY_MEASURE.search(low))  # "brita pitcher how many cups"
         searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None \
             or (not question and self._plural_kind(low))  # "65W USB-C wall chargers": products, not one
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) else None
-        if split is not None and focus and not self.names_product(split[0]):
+        if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus):
             split = None  # "how many filters are in the pack?" about the product in focus: "pack" names no product
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
             named = self._link_named(split[0], parse)
@@ -1507,18 +1586,23 @@ class Understander:
             if named is not None and parse.intent == "search":
                 return True  # a name and the listing's own words ("ugg classic short ii mens grey"): its listings
             asking = asking or named is not None  # "uplift v2 desk weight limit": the desk is named, not searched
-        if named is None and not (parse.refers_back and focus) and not searching:
+        if named is None and not (parse.refers_back and focus) and not searching \
+                and not (focus and _HOW_MANY_BARE.match(low)):  # "how many shelves" asks it, names no "5-Shelf" one
             mention = self._mention_text(low)
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
                 said = {w for g in self._asked_groups(cons, parse.attributes)
                         for w in (*g.label.split(), g.label.replace(" ", ""))}  # "256 gb" as said: "256gb"
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             # in a conversation, one common word ("what about in white?") names no product: it narrows the list
-            named = self._link_named(mention, parse) if (not focus or self.names_product(mention)) \
+            named = self._link_named(mention, parse) if (not focus or self.names_product(mention)
+                                                         or self._other_brand(mention, focus)) \
                 and not (focus and self.values_only(mention)) else None  # "for women size 8": who and which size
+            if named is None and not focus and parse.attributes and _HOW_MANY_MEASURE.search(low):
+                named = self.link_product(mention)  # "brita pitcher how many cups": an amount of the best reading
             if named is not None:
                 parse.products = [named]
-                parse.attributes = self.asked_attributes(strip_words(low, [named.name]))
+                if not _HOW_MANY_MEASURE.search(low):  # ("how many cups" of the "(10-cup)" pitcher still asks it)
+                    parse.attributes = self.asked_attributes(strip_words(low, [named.name]))
         product = parse.products[0] if parse.products else None
         if product is not None and asking and not searching:
             parse.intent = "attribute"
@@ -1534,11 +1618,14 @@ class Understander:
         if family is not None:  # "do you sell iphones", "airpods": every model of the name, not the cases for them
             parse.intent, parse.products, parse.variants, parse.constraints = "search", [], [], family
             return True
+        # the listings of the model linked (near-tied other models, "Flexispot E7 Standing Desk" beside the Uplift V2
+        # one, do not make "standing desk" a name)
+        model = 1 + sum(self.same_model(product.name, v.name) for v in parse.variants) if product is not None else 1
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
                 and (named is not None or not focus) \
                 and not (parse.refers_back and focus) and not (product.key == focus and cons.values) \
                 and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
-                and self._kind_said(low, 1 + len(parse.variants)) is None:
+                and self._kind_said(low, model) is None:
             # (a kind with two values or more, or with one and no other word, is a search, even where a title says
             # them all: "14 inch laptop with 32gb ram", "laptop with 32gb ram")
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
@@ -1550,7 +1637,7 @@ class Understander:
         if not cons.empty() or searching:
             parse.intent, parse.constraints = "search", cons
             return True
-        kind = self._kind_said(low, 1 + len(parse.variants)) if not asking and not parse.refers_back else None
+        kind = self._kind_said(low, model) if not asking and not parse.refers_back else None
         if kind is not None:  # "espresso machines": every title that says it, not one model's listings
             parse.intent, parse.products, parse.variants = "search", [], []
             parse.constraints = Constraints(words=kind)
@@ -1597,6 +1684,11 @@ class Understander:
             parse.constraints = replace(wanted, words=[*wanted.words, *kind]) if kind else replace(wanted, ids=listings)
             return named
         return None
+
+    def _in_categories(self, pid: str, keys: Sequence[str]) -> bool:
+        """Whether product ``pid`` is in one of the categories ``keys`` (or below one)."""
+        path = self.category_of(pid)
+        return path is not None and bool(set(category_keys(path.split(" > "))) & set(keys))
 
     def category_of(self, pid: str) -> str | None:
         """The category path of product ``pid``, if it has one."""
@@ -1686,15 +1778,17 @@ class Understander:
     def _sides(self, text: str, focus: str | None, near: float = 0.15) -> list[Link]:
         toks = tokens(text)
         content = [t for t in toks if t not in STOPWORDS]
-        if focus and (not content or any(t in PRONOUNS for t in toks[:2])):
+        # ("the instant one" names the Instant: "one" after a name is no pronoun; "this one" is)
+        if focus and (not content or any(t in PRONOUNS and t != "one" for t in toks[:2])):
             return [Link("product", focus, focus, score=1.0)]
         return self.link_products(text, near=near)
 
     def _mention_text(self, low: str) -> str:
         """The words of the question that could name a product (attribute cue words removed)."""
         text = low
-        for pattern, _ in ATTRIBUTE_CUES:
-            text = pattern.sub(" ", text)
+        for pattern, attrs in ATTRIBUTE_CUES:
+            if "gender" not in attrs:  # ("the blundstone 550 women's": the women's listing, not a cue word)
+                text = pattern.sub(" ", text)
         toks = tokens(text)
         for n in (4, 3, 2):  # graph attribute names of several words: "nokia g42 refresh rate"
             for i in range(len(toks) - n, -1, -1):
@@ -1733,6 +1827,8 @@ class Understander:
         words = [t for t in tokens(text) if t not in STOPWORDS]
         if not words:
             return []
+        if strict and len(set(words)) == 1 and _english().get(words[0], 0) >= _EVERYDAY:
+            return []  # "a good name for a cat": an everyday word alone names no "Black Cat" coffee
         hits = self.lexicon.title_search(self._query_words(words), k)
         if not hits:
             return []
@@ -1741,6 +1837,7 @@ class Understander:
         wanted = set(words)
         glued = {(a, b): a + b for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha()}
         said_brands = self._brand_words(words)
+        branded = set().union(*said_brands)
         scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
         for rank, (pid, score) in enumerate(hits):
             title = titles.get(pid)
@@ -1770,6 +1867,11 @@ class Understander:
             # a brand said that the title lacks ('the ESR Galaxy S24 case' is not Speck's)
             if said_brands and not any(b <= head | tail for b in said_brands):
                 kind += 0.3
+            # a rare word said that the title lacks ('bose quiet comfort ultra' is not the QuietComfort Earbuds II,
+            # although the Ultra's title names a kind, headphones, that the phrase does not)
+            kind += 0.3 * len({w for w in wanted - head_said - tail_said - branded
+                               if w.isalpha() and w in self.lexicon.title_df and w not in self.lexicon.category_words
+                               and not self.values_only(w)})  # (a colour said picks a listing, names no model)
             scored.append((value - kind, value, exact, Link("product", pid, title, score=value)))
         if not scored:
             return []
@@ -1778,6 +1880,14 @@ class Understander:
         if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
             return []
         return [link for order, _, _, link in scored[:most] if order >= best_order - near]
+
+    def _other_brand(self, text: str, focus: str) -> bool:
+        """Whether a phrase is only a brand that the product in focus's title does not say ("the coway" while the
+        Levoit is in focus names the Coway; "the levoit" names the focus itself)."""
+        if not self.brand_only(text):
+            return False
+        words = [t for t in tokens(text) if t not in STOPWORDS]
+        return not set(words) <= set(tokens(self.lexicon.titles.get(focus, "")))
 
     def brand_only(self, text: str) -> bool:
         """Whether a phrase is a brand's name and nothing more ("dell", "the north face")."""

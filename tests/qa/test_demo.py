@@ -960,7 +960,7 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     # "same laptop but cheaper?": among the model's other listings, not every cheaper laptop
     (["hp spectre x360 14 2tb slate blue", "same laptop but cheaper?"], "search", "1 of the laptops", {"LAP-0000257"}),
     # the title words that narrowed a search stay its own for the next question
-    (["car chargers undr $20", "which is the most powerful one"], "aggregate", "Of the 5 products", {"CHG-0000396"}),
+    (["car chargers undr $20", "which is the most powerful one"], "aggregate", "Of the 5 chargers & cables", {"CHG-0000396"}),
     # a kind with two values is a search even where one title says them all
     (["14 inch laptop with 32gb ram"], "search", "laptops with 32 gb", {"LAP-0000255", "LAP-0000293"}),
     # "and with a pixel 8?" after "will it work with my galaxy s24": the same question about another product
@@ -1470,3 +1470,80 @@ def test_demo_an_aggregate_over_a_kind_only_titles_say(demo_graph: Path, questio
     """No category is "earbuds": the cheapest of the titles that say it, not the cheapest product of the shop."""
     data = ask(demo_graph, question)
     assert data["intent"] == "aggregate" and "Earbuds" in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a brand alone names another product than the one in focus ("the coway" after the Levoit)
+    (["levoit core 300 vs coway mighty which is better for 300 sq ft", "whats the wattage of the levoit",
+      "and the coway?"], "attribute", ("Coway", "77 W"), None),
+    # "how many cups" is a capacity, not a count of products that say "cup"
+    (["brita pitcher how many cups"], "attribute", ("10-cup",), None),
+    # "how many shelves" of the bookcase in focus, not "There are 400 products"
+    (["ikea billy how tall", "how many shelves"], "unanswerable", ("I don't know", "BILLY"), None),
+    # "biggest" is a size: the kind's capacity; the answer names the kind
+    (["whats the biggest air fryer you have"], "aggregate", ("Of the 8 air fryers", "Philips Essential Airfryer XL"),
+     None),
+    # "the instant one" names the Instant (not "one" = it)
+    (["whats the biggest air fryer you have", "is it cheaper than the instant one"], "comparison",
+     ("Instant Vortex Plus", "cheaper", "Philips"), None),
+    # a superlative of a kind only titles say
+    (["which earbuds last longest"], "aggregate", ("Of the 8 earbuds", "WF-1000XM5"), None),
+    # none of the listed is clear: said of them, and "the cheapest one" is still of them
+    (["phone case for iphone 15 pro", "which are clear"], "unanswerable", ("among the 2 listed",), None),
+    (["phone case for iphone 15 pro", "which are clear", "how much is the cheapest one"], "aggregate", ("$18.49",),
+     None),
+    # a product the graph has no word of is not the nearest title ("galaxy buds" is no Galaxy S24+)
+    (["whats the diffrence between the airpods pro and the galaxy buds"], "unanswerable",
+     ("a product called “galaxy buds”",), None),
+    (["noise cancelling earbuds undr $270", "which of these costs the least"], "aggregate", ("$220.99",), None),
+    # a kind named after a list of another kind: the kind's, not the list's
+    (["brooks runnning shoes for men", "which headphones are the heaviest"], "aggregate", ("AirPods Max", "385"),
+     None),
+    # "light" is a roast level no laptop has: it does not empty the search
+    (["need a light labtop under 1.4kg, max $1000"], "search", (), {"LAP-0000012", "LAP-0000097"}),
+])
+def test_demo_brands_measures_kinds_and_lists_of_the_sixth_batch(demo_graph: Path, tmp_path: Path,
+                                                                  questions: list[str], intent: str,
+                                                                  expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # the Ultra, not the Earbuds II; its battery life from "Up to 24 hrs of playback"
+    (["bose quiet comfort ultra battrey life"], "attribute", ("24 hrs of playback",), None),
+    # "what about X, how much is that": the question of X; "the bose" is the Bose of the conversation
+    (["bose quiet comfort ultra battrey life", "what about the beats studio pro, how much is that"], "attribute",
+     ("Beats Studio Pro", "$337.99"), None),
+    (["bose quiet comfort ultra battrey life", "what about the beats studio pro, how much is that",
+      "is it heavier than the bose"], "comparison", ("Beats Studio Pro", "heavier", "QuietComfort Ultra"), None),
+    # two of a list compared: "it" is then the winner, its colour from its title
+    (["iphone 15 pro case under $20", "which has better drop protection", "what color does it come in"], "attribute",
+     ("Charcoal",), None),
+    # after "compare it with …" the shopper's "it" stays: "the other one" is the other
+    (["cheapest phone you have", "compare it with the moto g power", "which has the bigger screen",
+      "how much is the other one"], "attribute", ("moto g power", "$260.95"), None),
+    (["steelcase series 1 max wieght", "and how wide"], "attribute", ("27-inch",), None),
+    (["how long is the power cord on the breville bambino plus"], "unanswerable", ("cable length",), None),
+    (["how loud is the levoit core 300"], "unanswerable", ("noise level",), None),
+    (["any standing desks under $600", "ok random question, whats a good name for a cat"], "unanswerable",
+     ("I don't know",), None),
+    (["intelligentsia black cat espresso", "what does it taste like"], "attribute", ("jasmine",), None),
+    # the listing's own bullet, before another listing's figure
+    (["asics running shoes for men under $150", "which one comes in wide", "how heavy is that pair"], "attribute",
+     ("261g",), None),
+    # "the merrell ones what are they made of": of the Merrell listed; "they" then make a men's one
+    (["waterprof boots womens", "the merrell ones what are they made of"], "attribute", ("Merrell", "suede"), None),
+    (["waterprof boots womens", "the merrell ones what are they made of", "do they make a mens version"], "search",
+     (), {"BOT-0000088"}),
+    (["apple 60w usb c cable lenght", "which phones does it work with"], "compatibility", (),
+     {"PHN-0000084", "PHN-0000278"}),
+    (["standing desk"], "search", (), {"FRN-0000197", "FRN-0000269", "FRN-0000271", "FRN-0000388"}),
+    # Chinese: 女款 women's, 宽版 wide, "这款手机有配套的手机壳吗" cases for it
+    (["女款跑鞋有宽版的吗?"], "search", (), {"RUN-0000188", "RUN-0000059"}),
+    (["Blundstone 550女款切尔西靴多少钱?"], "attribute", ("$222",), None),
+    (["一加Nord N30多少钱?", "这款手机有配套的手机壳吗?"], "compatibility", (), {"CSE-0000091", "CSE-0000292"}),
+])
+def test_demo_follow_ups_text_and_chinese_of_the_sixth_batch(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                             intent: str, expect: tuple[str, ...],
+                                                             ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
