@@ -36,6 +36,8 @@ _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\bare they\b", "is it"), (r"\bdo they\b", "does it"), (r"\bthey\b", "it"), (r"\bthem\b", "it"),
     (r"\btheir\b", "its")))
+_IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
+                           r"(?:one|version|model)[?.!]*$", re.IGNORECASE)
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
@@ -93,6 +95,10 @@ class Conversation:
             if split is not None and named is not None and tokens(split.group("q")):
                 question, self.product = split.group("q"), named.key  # the question, of the product named
             question = self._picked_then_asked(question)
+            there = _IS_THERE_ONE.match(question.strip())
+            if there is not None and (self.listed or self.searched) \
+                    and self.engine.understander.constraints(there.group("x").casefold()).values:
+                question = f"any {there.group('x')} ones"  # "is there a 14 inch one" after a list: the list, narrowed
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again

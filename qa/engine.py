@@ -36,6 +36,7 @@ from shopgraph.qa.understand import (
     COMPARATIVES,
     DEFAULT_CURRENCY,
     FOR_CLAUSE,
+    PRONOUNS,
     STOPWORDS,
     UNIT_FACTORS,
     VARIANT_ATTRIBUTES,
@@ -108,6 +109,7 @@ class Engine:
         self.ranker = LearnedRanker.load(ranker_dir, embedder=sentence)
         # the question reader that ships (qa/models/intent), or ``reader_dir``: intent and asked attribute
         self.reader = QuestionModel.load(reader_dir, embedder=sentence)
+        self._uncategorized: frozenset[str] | None = None  # read on the first search for a kind
         self._attribute_names = sorted({*self.lexicon.attributes.values(), "brand", "category", "price"})
         self.embedder: Any = None  # question embeddings, when the graph has product embeddings (None: auto)
         if embed is not False:
@@ -329,13 +331,19 @@ class Engine:
             if not found and not parse.pinned:  # "does it come in red?": another listing of the model may be
                 if not parse.variants and parse.context == card.id:
                     parse.variants = self.understander.model_listings(card.id, card.title)
-                elsewhere = [(other, there) for other, other_facts in self._other_listings(card, facts, parse.variants)
+                listings = list(self._other_listings(card, facts, parse.variants))
+                elsewhere = [(other, there) for other, other_facts in listings
                              if (there := [f.rescored(1.0) for f in other_facts
                                            if self.retriever.keys.get((other.id, f.attribute, f.value)) in keys])]
+                if not elsewhere and not _title_says(card.title, parse.checks):
+                    # "got it in size 11?": a listing whose title says it ("… - US 11") and no fact does
+                    elsewhere = [(other, [Fact(other.id, check.attribute, check.name.removeprefix(f"{check.attribute} "),
+                                               "title", 1.0, cr.PRODUCT_CARDS, {"id": other.id})])
+                                 for other, _ in listings if (check := _title_says(other.title, parse.checks))]
                 if elsewhere:
                     text = compose.check_other_listing(card.title, [c.title for c, _ in elsewhere], elsewhere[0][1])
                     return self._result(parse, "attribute", text, [f for _, fs in elsewhere for f in fs] + others,
-                                        [*(ProductHit(c.id, c.title, 1.0) for c, _ in elsewhere), *hit],
+                                        [ProductHit(c.id, c.title, 1.0) for c, _ in elsewhere],  # those that have it
                                         elsewhere[0][0].id)
             if found and not parse.pinned and wanted_attrs & VARIANT_ATTRIBUTES:
                 # "is there one with 512gb?" of a model with several listings: each listing that has it
@@ -356,9 +364,10 @@ class Engine:
                 rest = [f.rescored(min(f.score, 0.99)) for f in chosen[1:]]
                 return self._result(parse, "attribute", text, [chosen[0].rescored(1.0), *rest], hit, card.id)
         if parse.yes_no and not parse.attributes and not parse.pinned:  # (on a page the ranker answers: semiPQA)
-            # "does the Dell XPS 15 have a touchscreen?": no cue names it (a value would be a check); the text may
-            # say it, or the reader name a fact the product has ("is it heavy?" is its weight)
-            said = self._from_text(parse, card)
+            # "does the Dell XPS 15 have a touchscreen?": no cue names it (a value would be a check); the title or
+            # text may say it ("does it have 5g": "Nokia G42 5G"), or the reader name a fact the product has ("is it
+            # heavy?" is its weight)
+            said = self._title_says_it(parse, card) or self._from_text(parse, card)
             if said is not None:
                 return said
             if not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True):
@@ -477,6 +486,18 @@ class Engine:
         fact = Fact(card.id, attribute, said, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
         return self._result(parse, "attribute", compose.attribute_answer(card.title, attribute, [said]), [fact],
                             [ProductHit(card.id, card.title, 1.0)], card.id)
+
+    def _title_says_it(self, parse: Parse, card: Card) -> Answer | None:
+        """"does it have 5g?", "is it unlocked?": yes, when every word asked (a few, past the verb) is in its title."""
+        named = {t for p in parse.products for t in tokens(p.name)} if parse.products[0].key != card.id else set()
+        said = [t for t in tokens(parse.text) if t not in STOPWORDS and t not in PRONOUNS and t not in _YES_NO_VERBS
+                and t not in named]
+        if not 1 <= len(said) <= 3 or not set(said) <= title_words(card.title):
+            return None
+        fact = Fact(card.id, "title", card.title, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
+        shown = [m.group(0) for w in said if (m := re.search(rf"\b{re.escape(w)}\w*", card.title, re.IGNORECASE))]
+        text = f"Yes: the title of {compose.the(card.title)} says \u201c{' '.join(shown)}\u201d."
+        return self._result(parse, "attribute", text, [fact], [ProductHit(card.id, card.title, 1.0)], card.id)
 
     def _from_text(self, parse: Parse, card: Card) -> Answer | None:
         """The graph has no fact that answers: a sentence of the product's own bullets or description that says
@@ -624,6 +645,9 @@ class Engine:
             cards = {pid: c for pid, c in self.retriever.search(wider).items() if said <= title_words(c.title or "")}
             if cards:
                 cons = parse.constraints = wider
+        if cons.categories and cons.ids is None and (untold := self._untold_of_kind(cons)):
+            # "adidas running shoes for women": a listing the catalog gives no category whose title says the kind
+            cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         narrowed, searched = self._said_by_titles(cards, cons), cons
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
             cards, cons = narrowed, replace(cons, ids=list(narrowed))
@@ -864,6 +888,18 @@ class Engine:
                 return f
         return None
 
+    def _untold_of_kind(self, cons: Constraints) -> list[str]:
+        """The products with no category whose titles say the name of a category searched ("Running Shoe")."""
+        if self._uncategorized is None:
+            self._uncategorized = frozenset(r["id"] for r in self.store.query(cr.QA_UNCATEGORIZED))
+        if not self._uncategorized:
+            return []
+        found: list[str] = []
+        for category in cons.categories:
+            words = [t for t in tokens(category.name) if t not in STOPWORDS]
+            found += [pid for pid in self.lexicon.titled(words) if pid in self._uncategorized] if words else []
+        return sorted(set(found))
+
     def _of_kind_untold(self, row: dict[str, Any], cons: Constraints) -> bool:
         """A related product the catalog gives no category, whose title says the kind asked for ("Galaxy A15 5G
         Case by ESR" for "any cases for it"), when the kind is all that is asked."""
@@ -981,8 +1017,10 @@ class Engine:
             if other is None or other.id == card.id:
                 continue
             other_facts = self.retriever.product_facts([other.id], {other.id: other})
-            if category and not category & {f.value for f in other_facts if f.attribute == "category"}:
-                continue  # a case that names the phone is not a listing of the phone
+            theirs = {f.value for f in other_facts if f.attribute == "category"}
+            if category and not category & theirs and (theirs or not self.understander.same_model(card.title,
+                                                                                                  other.title)):
+                continue  # a case that names the phone is not a listing of the phone (one with no category may be)
             yield other, other_facts
 
     def _same_currency(self, parse: Parse, a: Card, b: Card) -> tuple[Card, Card]:
@@ -1219,7 +1257,7 @@ class Engine:
 
 # words a product's text says an attribute with, besides its name's own ("Up to 24 hrs of playback on a single charge")
 _TEXT_SAYS = {"battery life": ("playback", "playtime", "runtime"), "noise level": ("decibel", "db", "quiet", "whisper"),
-              "weight": ("weighs", "weigh"), "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints")}
+              "weight": ("weighs", "weigh"), "filter life": ("replace", "months", "gallons", "change"), "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints")}
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
@@ -1258,6 +1296,24 @@ def _asks_targets(text: str) -> bool:
     """'what does X fit?' asks for X's targets, 'what fits X?' for the products pointing at X."""
     low = text.casefold()
     return bool(re.search(r"\b(?:does|do|is|are|will|can)\b.*\b(?:fit|compatible|work with|go with|for)\s*\??$", low))
+
+
+_YES_NO_VERBS = frozenset({"have", "ha", "come", "support", "work", "include", "got", "get", "offer", "feature",
+                           "use", "take", "need", "do", "doe", "is", "are", "can", "will", "there", "any", "with",
+                           "also", "really", "actually", "still"})
+_SIZE_CHECK = re.compile(r"^size (\d+(?:\.\d+)?)$")
+
+
+def _title_says(title: str, checks: Sequence[Link]) -> Link | None:
+    """The first check a title says ("size 11" as "US 11" or "Size 11", "blue" as a word), else None."""
+    for check in checks:
+        size = _SIZE_CHECK.match(check.name.casefold())
+        if size is not None:
+            if re.search(rf"\b(?:size|us|uk|eu)\s*{re.escape(size.group(1))}(?![\d.])", title, re.IGNORECASE):
+                return check
+        elif set(tokens(check.name)) <= title_words(title):
+            return check
+    return None
 
 
 def _matches(attribute: str, asked: str) -> bool:

@@ -65,7 +65,10 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b", ("filter type",)),
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
-        (r"\bhow long\b.*\b(?:last|run|play)\b|\bbattery life\b", ("battery life",)),
+        # a filter's life: how long it lasts, how often it is replaced (not a battery's)
+        (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow often\b.*\b(?:replace|change)d?\b|"
+         r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should) i (?:replace|change)\b", ("filter life", "lifespan")),
+        (r"\bhow long\b(?!.*\b(?:filters?|cartridges?)\b).*\b(?:last|run|play)\b|\bbattery life\b", ("battery life",)),
         (r"\bmade (?:of|from|out of)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
         (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
         (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
@@ -666,6 +669,7 @@ _SEARCH_CUES = re.compile(
     r"\b(?:show|find|looking for|look for|search|i want|i need|need|recommend|suggest|do you (?:have|sell|carry)|"
     r"are there|any|list)\b"
 )
+_RECOMMEND = re.compile(r"^(?:what'?s|what is|whats) (?:a|an|some) (?:good|nice|decent|great|solid)\b")  # a search
 
 
 # words that ask for other products than the one in focus ("show me similar ones", "anything cheaper")
@@ -1565,9 +1569,10 @@ class Understander:
         asking = question or (bool(parse.attributes) and not cons.categories) \
             or bool(parse.attributes) and bool(_HOW_MANY_MEASURE.search(low))  # "brita pitcher how many cups"
         searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None \
+            or bool(_RECOMMEND.match(low)) and bool(cons.categories) \
             or (not question and self._plural_kind(low))  # "65W USB-C wall chargers": products, not one
         named = None
-        split = _name_split(low) if not (parse.refers_back and focus) else None
+        split = _name_split(low) if not (parse.refers_back and focus) and not _RECOMMEND.match(low) else None
         if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus):
             split = None  # "how many filters are in the pack?" about the product in focus: "pack" names no product
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"

@@ -156,6 +156,11 @@ QA_VALUES = (
 
 # every product title (the engine keeps them to re-score full-text candidates when linking a name)
 QA_TITLES = f"MATCH (p:{PRODUCT}) WHERE p.title IS NOT NULL RETURN p.id AS id, p.title AS title"
+# the products the catalog gives no category (a search for a kind also reads their titles)
+QA_UNCATEGORIZED = (
+    f"MATCH (p:{PRODUCT}) WHERE p.title IS NOT NULL AND NOT EXISTS {{ MATCH (p)-[:{IN_CATEGORY}]->(:{CATEGORY}) }} "
+    "RETURN p.id AS id"
+)
 
 # the relations that answer "does X fit Y?", both directions (the rows of PRODUCT_RELATIONS, fewer types)
 FIT_TYPES = (ProductRelation.COMPATIBLE_WITH.value, ProductRelation.ACCESSORY_FOR.value,
