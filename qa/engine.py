@@ -645,8 +645,9 @@ class Engine:
             cards = {pid: c for pid, c in self.retriever.search(wider).items() if said <= title_words(c.title or "")}
             if cards:
                 cons = parse.constraints = wider
-        if cons.categories and cons.ids is None and (untold := self._untold_of_kind(cons)):
-            # "adidas running shoes for women": a listing the catalog gives no category whose title says the kind
+        if len(cards) < 10 and cons.categories and cons.ids is None and (untold := self._untold_of_kind(cons)):
+            # "adidas running shoes for women" (few found): a listing the catalog gives no category whose title says
+            # the kind
             cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         narrowed, searched = self._said_by_titles(cards, cons), cons
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
