@@ -286,6 +286,7 @@ _SUPERLATIVE_SAID = {
     ("coverage area", "higher"): "covers the biggest room", ("battery life", "higher"): "has the longest battery life",
     ("rear camera", "higher"): "has the best camera (the most megapixels)",
     ("shaft height", "higher"): "has the tallest shaft",
+    ("roast level", "higher"): "is the darkest roast", ("roast level", "lower"): "is the lightest roast",
 }
 
 

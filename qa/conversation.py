@@ -28,14 +28,16 @@ _AND_ATTRIBUTE = re.compile(r"^(?:and |what about |how about |ok,? |what'?s the 
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
 # "what about the beats studio pro, how much is that": a product named, then what is asked of it
-_ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:what|how) about (?:the |a |an )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$",
-                             re.IGNORECASE)
+_ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
+                             r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) ones?[,;:]? "
                             r"(?P<q>(?:what|how|which|is|are|do|does|can|will|who|where)\b.+)$", re.IGNORECASE)
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\bare they\b", "is it"), (r"\bdo they\b", "does it"), (r"\bthey\b", "it"), (r"\bthem\b", "it"),
     (r"\btheir\b", "its")))
+_KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-z -]*?)(?: too| as well| also)?[?.!]*$",
+                       re.IGNORECASE)
 _IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
                            r"(?:one|version|model)[?.!]*$", re.IGNORECASE)
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
@@ -71,6 +73,7 @@ class Conversation:
         self.before_last: Answer | None = None
         self.searched: Constraints | None = None  # the last search's constraints, which a refinement changes
         self.earlier: list[str] = []  # the products in focus before this one, the latest first
+        self.fitted: str | None = None  # the product the last list of what fits was of ("and a case too")
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
@@ -95,6 +98,10 @@ class Conversation:
             if split is not None and named is not None and tokens(split.group("q")):
                 question, self.product = split.group("q"), named.key  # the question, of the product named
             question = self._picked_then_asked(question)
+            too = _KIND_TOO.match(question.strip())
+            if too is not None and self.fitted and set(tokens(too.group("k"))) <= self.engine.understander.lexicon.category_words:
+                # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind
+                question, self.product = f"any {too.group('k')} for it", self.fitted
             there = _IS_THERE_ONE.match(question.strip())
             if there is not None and (self.listed or self.searched) \
                     and self.engine.understander.constraints(there.group("x").casefold()).values:
@@ -145,6 +152,8 @@ class Conversation:
             self.searched = answer.searched
             if not answer.products:  # "the average price of desks": "which of them …" is of the desks now
                 self.listed = []
+        if answer.intent == "compatibility" and answer.focus and len(answer.products) != 2:
+            self.fitted = answer.focus
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.focus:

@@ -33,6 +33,7 @@ from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_pric
 from shopgraph.qa.spelling import english_frequency
 from shopgraph.qa.understand import (
     AMOUNT_IN_TEXT,
+    ATTRIBUTE_CUES,
     COMPARATIVES,
     DEFAULT_CURRENCY,
     FOR_CLAUSE,
@@ -210,8 +211,13 @@ class Engine:
             "comparison": self._comparison,
             "aggregate": self._aggregate,
         }.get(parse.intent, self._unanswerable)
+        # "cheap wireless earbuds": an aggregate over the titles that say a kind leaves the kind, not their ids
+        said_kind = replace(parse.constraints) if parse.intent == "aggregate" and parse.constraints.words \
+            and parse.constraints.ids is None else None
         answer = handler(parse)
-        if (answer.intent in ("search", "unanswerable") and parse.intent == "search" and parse.beyond is None
+        if answer.intent == "aggregate" and said_kind is not None and parse.constraints.ids:
+            answer.searched = said_kind
+        elif (answer.intent in ("search", "unanswerable") and parse.intent == "search" and parse.beyond is None
                 or answer.intent == parse.intent == "aggregate" and not parse.constraints.ids) \
                 and not parse.constraints.empty():
             # a free search's closest products are no search to refine; one that found nothing is ("what about size
@@ -388,7 +394,11 @@ class Engine:
         first = parse.attributes[0] if parse.attributes else None
         # the listing lacks the attribute named first, under its name or a longer one that holds it ("battery":
         # battery capacity), not under another ("battery capacity": not storage)
-        lacks_first = first is not None and not any(set(tokens(first)) <= set(tokens(f.attribute)) for f in facts)
+        # (one cue's names are one thing: "how many watts" asks power, wattage or output power, and a listing with a
+        # wattage has it)
+        cue = next((attrs for _, attrs in ATTRIBUTE_CUES if first in attrs), (first,)) if first else ()
+        lacks_first = first is not None and not any(set(tokens(name)) <= set(tokens(f.attribute))
+                                                     for name in cue if name in parse.attributes for f in facts)
         lacking = not scored or scored[0].score < ANSWER_THRESHOLD or lacks_first
         if lacking and not parse.variants and parse.context == card.id:  # "it": the model in focus, looked up now
             parse.variants = self.understander.model_listings(card.id, card.title)
@@ -1111,6 +1121,8 @@ class Engine:
                 other_currencies = (" Not counted, for want of exchange rates: " + ", ".join(
                     f"{r['products']} priced in {r['currency']}" for r in others) + ".")
         desc = cons.describe()
+        if desc.startswith("products") and (named := self._kind_name(cons)):  # "the cheapest of the wireless earbuds"
+            desc = named + desc[len("products"):]
         if kind in ("count_brands", "brands"):
             rows, cypher, params = self.retriever.group_brands(cons)
             if not rows:
@@ -1344,12 +1356,19 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     """(unit family, amount) of a numeric fact, for comparison; price counts as money."""
     if attribute == "price":  # money of one currency: $ and € are different families, never compared
         return (f"money:{card.currency or DEFAULT_CURRENCY}", float(card.price)) if card.price is not None else None
+    if attribute == "roast level":  # an order, not an amount: light < medium < medium-dark < dark
+        rank = _ROASTS.get(" ".join(tokens(str(facts[0].value))))
+        return ("roast", rank) if rank is not None else None
     from shopgraph.kg.normalize import normalize_value
 
     norm = normalize_value(facts[0].value)
     if norm.number is None:
         return None
     return base_quantity(norm.number, norm.unit)
+
+
+_ROASTS = {"light": 1.0, "light medium": 1.5, "medium light": 1.5, "medium": 2.0, "medium dark": 3.0,
+           "dark": 4.0, "extra dark": 5.0, "french": 5.0, "italian": 5.0}
 
 
 # how an answer says "higher" / "lower" for attributes whose plain comparative reads badly ("is higher in battery life")

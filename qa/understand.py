@@ -14,6 +14,7 @@ import functools
 import logging
 import math
 import re
+import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -115,6 +116,8 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "larger screen": ("screen size", "higher"), "smaller screen": ("screen size", "lower"),
     "better drop protection": ("drop protection", "higher"), "more drop protection": ("drop protection", "higher"),
     "more protective": ("drop protection", "higher"), "more protection": ("drop protection", "higher"),
+    "darker": ("roast level", "higher"), "darker roast": ("roast level", "higher"),
+    "lighter roast": ("roast level", "lower"),
     "wider": ("width", "higher"), "narrower": ("width", "lower"), "faster": ("wattage", "higher"),
 }
 
@@ -142,6 +145,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"),
     "fastest": ("wattage", "higher"),  # "the fastest charger", "which charges fastest"
+    "darkest": ("roast level", "higher"), "darkest roast": ("roast level", "higher"),
+    "lightest roast": ("roast level", "lower"),
     # "the biggest air fryer": its size, what the kind measures it by (capacity, screen size)
     "biggest": ("size", "higher"), "largest": ("size", "higher"), "smallest": ("size", "lower"),
 }
@@ -279,8 +284,10 @@ def singular(token: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens, singular, possessive 's dropped ('Men's' → 'men')."""
+    """Lower-cased word tokens, singular, possessive 's dropped ('Men's' → 'men'), accents dropped ('Café' → 'cafe')."""
     out = []
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     for t in _TOKEN.findall(text.casefold().replace("’", "'")):
         t = t.removesuffix("'s").replace("'", "")
         if t:
@@ -616,8 +623,12 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhow many (?:different |distinct )?(?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"),
      "count_brands"),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of|the)\b"), "count_products"),
-    (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"), "brands"),
-    (re.compile(r"\bcheapest\b|\bcheaper one\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
+    # ("which brand is cheapest": the cheapest product, then its brand)
+    (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"
+                r"(?!.*\b(?:cheapest|least expensive|most expensive|priciest)\b)"), "brands"),
+    (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
+                r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
+                r"\bcheapest\b|\bcheaper one\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) price\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
     (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
@@ -802,6 +813,9 @@ _NUMBER_IN = re.compile(r"(\d)\s+in\s+(?=([a-z][\w'-]*))")  # "150 in blue": the
 _HOW_MANY_MEASURE = re.compile(r"\bhow many (?:cups|ounces|oz|liters|litres|quarts|watts|hours|mah|gb|inches|pounds|lbs|"
                                r"grams|megapixels)\b")  # an amount of the product, not a number of products
 _COMPARING_WORDS = frozenset(w for table in (COMPARATIVES, SUPERLATIVES) for key in table for w in key.split())
+_WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?(?:do you have|have you got|you got|is there) "
+                             r"that (fits?|works? with|goes with)\b")
+_BRAND_OF = re.compile(r"\b(?:which|what) (?:brands?|makers?)\b")
 _NEW_SUBJECT = re.compile(r"\b(?:random|unrelated|different|other) question\b|\bon another note\b|\boff topic\b")
 _HOW_MUCH_OF = re.compile(r"^(?:and |so |ok,? )?how\b")
 _EVERYDAY = 50000  # so frequent an English word that alone it names no product ("cat", "captain")
@@ -853,6 +867,7 @@ class Understander:
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
+        low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
         picked = self.pick_listed(low, within, focus) if within else None
@@ -917,10 +932,13 @@ class Understander:
                      or parse.constraints.empty()):
             # "which is the most expensive?", "whats the cheapest", "the cheaper one?" after a list: of the listed
             parse.constraints.ids = list(within)
-        elif not within and searched is not None and parse.intent == "aggregate" \
-                and parse.aggregate in ("min_price", "max_price") and parse.constraints.empty() \
-                and _LIST_REFERENCE.search(low):
-            # "which of them is the cheapest?" after the average price of office chairs: of the office chairs
+        elif searched is not None and parse.intent == "aggregate" \
+                and (parse.aggregate in ("min_price", "max_price") and _LIST_REFERENCE.search(low) and not within
+                     or parse.aggregate in ("avg_price", "count_brands", "brands")
+                     or parse.aggregate in ("min_price", "max_price") and _BRAND_OF.search(low)) \
+                and parse.constraints.empty():
+            # "which of them is the cheapest?" after the average price of office chairs: of the office chairs; "whats
+            # the average price", "which brand is cheapest" after "how many air purifiers do you have": of those
             parse.constraints = copy.deepcopy(searched)
         elif not within and focus and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price") \
                 and parse.constraints.empty():
@@ -1519,6 +1537,9 @@ class Understander:
                     and said.price_min is None and said.price_max is None \
                     and not set(said.words) & self.lexicon.category_words:
                 return False  # "how many shelves" after the BILLY bookcase: its shelves, not products that say "shelf"
+            if kind == "min_price" and m.group(0).rstrip().endswith(("cheap", "inexpensive", "affordable", "budget")) \
+                    and (parse.constraints.price_max is not None or parse.constraints.price_min is not None):
+                return False  # "cheap phone with a 5000mah battery under $300": a search within the budget said
             if kind == "count_products" and "pack size" in parse.attributes:
                 return False  # "how many filters come in a pack?" asks a pack size, not a count of products
             if kind == "count_products" and parse.attributes and _HOW_MANY_MEASURE.search(low) \

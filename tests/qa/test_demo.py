@@ -1571,3 +1571,38 @@ def test_demo_untold_kinds_titles_and_narrowing_of_the_sixth_batch(demo_graph: P
                                                                    questions: list[str], intent: str,
                                                                    expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # an aggregate after a count or a search is of that set
+    (["how many air purifiers do you have", "whats the average price"], "aggregate", ("among the air purifiers",), None),
+    (["how many air purifiers do you have", "which brand is cheapest"], "aggregate", ("Levoit",), None),
+    (["headphones under 200", "what brands are there", "whats the average price"], "aggregate",
+     ("headphones under $200",), None),
+    # "how many watts" of a listing with a wattage (the cue's first name, power, is not what it has)
+    (["tell me about the vitamix e310", "how many watts"], "attribute", ("1400 W",), None),
+    # "and a case too" after a list of what fits the S24: the cases that fit it
+    (["i need a charger for my galaxy s24 thats fast", "how many watts is it", "and a case too"], "compatibility",
+     ("cases fit the Samsung Galaxy S24",), None),
+])
+def test_demo_sets_and_kinds_carried_over_of_the_sixth_batch(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                             intent: str, expect: tuple[str, ...],
+                                                             ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "cheap <kind>" is the cheapest of the kind; with a budget said it is a search within it
+    (["cheap wireless earbuds"], "aggregate", ("cheapest of the wireless earbuds", "$220.99"), None),
+    (["cheap wireless earbuds", "ok what about under 250"], "search", ("titled “wireless earbud”",),
+     {"AUD-0000051", "AUD-0000037"}),
+    # a roast has an order: the darkest of the listed, and a comparison of two by it
+    (["whole bean coffee under $20", "which is the darkest roast"], "aggregate", ("Of the 12", "darkest roast"), None),
+    # ("cafe" is "Café": accents are dropped on both sides)
+    (["which is darker, cafe bustelo or illy classico"], "comparison", ("Bustelo", "darker", "illy"), None),
+    # "i have a <product>, <question>": the question of that product
+    (["i own a keurig k-elite, what filters fit it"], "compatibility", ("Keurig K-Elite",), {"FLT-0000154"}),
+])
+def test_demo_cheap_kinds_roasts_and_products_owned(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                    intent: str, expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
