@@ -36,6 +36,13 @@ _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\bare they\b", "is it"), (r"\bdo they\b", "does it"), (r"\bthey\b", "it"), (r"\bthem\b", "it"),
     (r"\btheir\b", "its")))
+_EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most expensive|priciest|lightest|heaviest) "
+                               r"(?:one|ones)[,;:]? (?P<q>(?:what|how|which|is|are|do|does|can|will)\b.+)$",
+                               re.IGNORECASE)
+_OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) colou?rs?\b", re.IGNORECASE)
+_PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?:the price|it cost)|whats the price)"
+                       r"(?: is it| are they| does it cost| do they cost)? in (?P<v>size \d+(?:\.\d+)?|[a-z]+(?: [a-z]+)?)"
+                       r"[?.!]*$", re.IGNORECASE)
 _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-z -]*?)(?: too| as well| also)?[?.!]*$",
                        re.IGNORECASE)
 _IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
@@ -89,6 +96,9 @@ class Conversation:
             winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
             if winner:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
+        if product is None and self.product and _OTHER_COLOURS.search(question):
+            # "do you have it in a different color": the colours its model comes in, not the list's
+            question, chosen = "what colors does it come in", True
         if product is None:
             self._other_side(question)
             question = self._compared_again(question)
@@ -98,6 +108,7 @@ class Conversation:
             if split is not None and named is not None and tokens(split.group("q")):
                 question, self.product = split.group("q"), named.key  # the question, of the product named
             question = self._picked_then_asked(question)
+            question = self._extreme_then_asked(question)
             too = _KIND_TOO.match(question.strip())
             if too is not None and self.fitted and set(tokens(too.group("k"))) <= self.engine.understander.lexicon.category_words:
                 # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind
@@ -106,6 +117,13 @@ class Conversation:
             if there is not None and (self.listed or self.searched) \
                     and self.engine.understander.constraints(there.group("x").casefold()).values:
                 question = f"any {there.group('x')} ones"  # "is there a 14 inch one" after a list: the list, narrowed
+        variant = _PRICE_IN.match(question.strip()) if product is None and self.product else None
+        if variant is not None:
+            # "how much is it in size 10": the listing of its model in size 10, then its price (or "No: …")
+            check = self.engine.answer(f"does it come in {variant.group('v')}?", context=self.product)
+            if check.intent == "attribute" and check.answer.startswith("Yes") and check.focus:
+                self.product = check.focus
+                question = "how much is it?"
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
@@ -193,6 +211,19 @@ class Conversation:
         for pattern, it in _AS_IT:
             asked = pattern.sub(it, asked)
         return asked
+
+    def _extreme_then_asked(self, question: str) -> str:
+        """"the cheapest one, does it have noise cancelling" after a list: the question, of the listed product at that
+        end (found as "which is the cheapest" would find it)."""
+        m = _EXTREME_THEN_ASK.match(question.strip())
+        if m is None or not self.listed:
+            return question
+        end = self.engine.answer(f"which is the {m.group('w')}", context=self.product, within=self.listed,
+                                 searched=self.searched)
+        if end.intent != "aggregate" or not end.focus:
+            return question
+        self.product = end.focus
+        return m.group("q")
 
     def _brand_said_before(self, question: str) -> str:
         """"is it heavier than the bose" after the Bose QuietComfort Ultra, then the Beats: "the bose" is the Bose product

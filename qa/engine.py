@@ -436,6 +436,8 @@ class Engine:
             listed = [(card, chosen)] + [(c, [f.rescored(1.0) for f in fs if f.attribute == best])
                                          for c, fs in self._other_listings(card, facts, parse.variants)
                                          if named <= title_words(c.title or "")]  # "airpods max": not the Pro
+            # a listing with no such fact may say its colour in its title ("… (Silver)")
+            listed = [(c, fs or [f for f in [self._title_colour(c, best)] if f is not None]) for c, fs in listed]
             listed = [(c, fs) for c, fs in listed if fs]
             if len(listed) > 1:
                 values = [f.value for _, fs in listed for f in fs]
@@ -484,16 +486,10 @@ class Engine:
     def _colour_in_title(self, parse: Parse, card: Card, attribute: str) -> Answer | None:
         """A colour the title names, where the listing has no such fact: "… iPhone 15 Pro (Charcoal)" is charcoal; the
         longest colour the graph knows that the title says."""
-        if attribute not in ("color", "colour"):
+        fact = self._title_colour(card, attribute)
+        if fact is None:
             return None
-        words = tokens(card.title)
-        found = [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)
-                 if any(_matches(e.attribute, attribute) for e in self.lexicon.values.get(tuple(words[i:i + n]), ()))]
-        if not found:
-            return None
-        said = card.title[card.title.casefold().find(found[0]):][:len(found[0])] \
-            if found[0] in card.title.casefold() else found[0]
-        fact = Fact(card.id, attribute, said, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
+        said = str(fact.value)
         return self._result(parse, "attribute", compose.attribute_answer(card.title, attribute, [said]), [fact],
                             [ProductHit(card.id, card.title, 1.0)], card.id)
 
@@ -508,6 +504,19 @@ class Engine:
         shown = [m.group(0) for w in said if (m := re.search(rf"\b{re.escape(w)}\w*", card.title, re.IGNORECASE))]
         text = f"Yes: the title of {compose.the(card.title)} says \u201c{' '.join(shown)}\u201d."
         return self._result(parse, "attribute", text, [fact], [ProductHit(card.id, card.title, 1.0)], card.id)
+
+    def _title_colour(self, card: Card, attribute: str) -> Fact | None:
+        """The longest colour the graph knows that a title says, as a fact from the title, else None."""
+        if attribute not in ("color", "colour"):
+            return None
+        words = tokens(card.title)
+        found = [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)
+                 if any(_matches(e.attribute, attribute) for e in self.lexicon.values.get(tuple(words[i:i + n]), ()))]
+        if not found:
+            return None
+        said = card.title[card.title.casefold().find(found[0]):][:len(found[0])] \
+            if found[0] in card.title.casefold() else found[0]
+        return Fact(card.id, attribute, said, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
 
     def _from_text(self, parse: Parse, card: Card) -> Answer | None:
         """The graph has no fact that answers: a sentence of the product's own bullets or description that says
@@ -635,6 +644,15 @@ class Engine:
         if not cons.categories and (free := [w for w in cons.words if w.isalpha() and w not in STOPWORDS]):
             # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
             described = f"{cons.describe()} titled “{' '.join(free)}”"
+        purpose = ""
+        said = tokens(parse.text)
+        after_for = {w for i, t in enumerate(said) if t == "for" for w in said[i + 1:i + 4]}
+        if cons.categories and (untold := [w for w in cons.words if w.isalpha() and not self.lexicon.title_df.get(w)
+                                           and w in after_for]):
+            # "best air purifier for allergies": what it is for, no title says; the kind still answers, and the answer
+            # says so
+            purpose = f"No listing says it is for “{' '.join(untold)}”. "
+            cons = parse.constraints = replace(cons, words=[w for w in cons.words if w not in untold])
         cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
@@ -688,7 +706,7 @@ class Engine:
                                    f" of any {' '.join(unknown)} {cons.describe()}")
         hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:MAX_LISTED]]
         chosen = [f for c, s in ranked[:5] for f in self.retriever.matched_facts(c, cons, s)]
-        text = compose.search_answer(described or cons.describe(), [c for c, _ in ranked], total)
+        text = purpose + compose.search_answer(described or cons.describe(), [c for c, _ in ranked], total)
         intent = "search"
         low = parse.text.casefold()
         asks = _ASKS_ABOUT.match(low) or any(low.startswith(a) for a in parse.attributes)

@@ -813,6 +813,8 @@ _NUMBER_IN = re.compile(r"(\d)\s+in\s+(?=([a-z][\w'-]*))")  # "150 in blue": the
 _HOW_MANY_MEASURE = re.compile(r"\bhow many (?:cups|ounces|oz|liters|litres|quarts|watts|hours|mah|gb|inches|pounds|lbs|"
                                r"grams|megapixels)\b")  # an amount of the product, not a number of products
 _COMPARING_WORDS = frozenset(w for table in (COMPARATIVES, SUPERLATIVES) for key in table for w in key.split())
+_MAKES_AMOUNT = re.compile(r"\b(?:that |which )?(?:makes?|holds?|brews?|can make|can hold) (?:up to )?"
+                           r"(\d+(?:\.\d+)?) ?(cups?|ounces?|oz|liters?|litres?)\b")
 _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?(?:do you have|have you got|you got|is there) "
                              r"that (fits?|works? with|goes with)\b")
 _BRAND_OF = re.compile(r"\b(?:which|what) (?:brands?|makers?)\b")
@@ -868,6 +870,8 @@ class Understander:
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
+        if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
+            low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
         picked = self.pick_listed(low, within, focus) if within else None

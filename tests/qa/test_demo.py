@@ -1606,3 +1606,37 @@ def test_demo_sets_and_kinds_carried_over_of_the_sixth_batch(demo_graph: Path, t
 def test_demo_cheap_kinds_roasts_and_products_owned(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                     intent: str, expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "the cheapest one, <question>" after a list: the question, of its cheapest
+    (["show me sony headphones", "the cheapest one, does it have noise cancelling"], "attribute",
+     ("Yes", "WH-CH720N"), None),
+    # "in a different color": the colours of its model's listings
+    (["sony wh-1000xm5", "how heavy is it", "do you have it in a different color"], "aggregate", ("Black", "Silver"),
+     None),
+])
+def test_demo_an_end_of_the_list_and_other_colours(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                   intent: str, expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_what_a_product_is_for_no_title_says_still_lists_the_kind(demo_graph: Path, tmp_path: Path) -> None:
+    """"best air purifier for allergies": no listing says allergies; the air purifiers, with that said, and "does it
+    have a hepa filter" is then of the first of them."""
+    first, last = ask_session(demo_graph, tmp_path, ["best air purifier for allergies", "does it have a hepa filter"])
+    assert first["intent"] == "search" and first["answer"].startswith("No listing says it is for “allergy”")
+    assert last["intent"] == "attribute" and "HEPA" in last["answer"], last["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "how much is it in size 10", "how much in silver": the price of the model's listing so
+    (["hoka bondi 8", "how much is it in size 10"], "attribute", ("US 10", "$175"), {"RUN-0000083"}),
+    (["sony wh-1000xm5", "how much in silver"], "attribute", ("Silver", "€392.99"), {"AUD-0000160"}),
+    # "that makes 12 cups": at least 12 cups
+    (["coffee maker that makes 12 cups"], "search", ("at least 12 cup",), {"HOM-0000040"}),
+])
+def test_demo_prices_of_a_variant_and_amounts_a_product_makes(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                              intent: str, expect: tuple[str, ...],
+                                                              ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
