@@ -12,7 +12,7 @@ import re
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
+from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
@@ -43,6 +43,9 @@ _OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) 
 _PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?:the price|it cost)|whats the price)"
                        r"(?: is it| are they| does it cost| do they cost)? in (?P<v>size \d+(?:\.\d+)?|[a-z]+(?: [a-z]+)?)"
                        r"[?.!]*$", re.IGNORECASE)
+_ABOUT_SOMETHING = re.compile(r"^(?:and |ok,? |so )?(?:what|how) about (?P<x>(?:something|anything|a gift|gifts?) "
+                              r"(?:for|to)\b.+?)[?.!]*$", re.IGNORECASE)
+_SAYS_PRICE = re.compile(r"[$€£]\s*\d|\b(?:under|below|over|above|between|less than|more than)\s+\d", re.IGNORECASE)
 _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-z -]*?)(?: too| as well| also)?[?.!]*$",
                        re.IGNORECASE)
 _IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
@@ -96,6 +99,15 @@ class Conversation:
             winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
             if winner:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
+        fresh = _ABOUT_SOMETHING.match(question.strip()) if product is None else None
+        if fresh is not None:  # "what about something for a runner": a new ask, not the list narrowed
+            question, chosen = fresh.group("x"), True
+            before = self.searched
+            if before is not None and before.price_max is not None and not _SAYS_PRICE.search(question):
+                # ("a gift for a coffee lover under $50" … "what about something for a runner": still under $50)
+                sign = CURRENCY_SYMBOLS.get(before.currency or "USD", "$")
+                question += f" under {sign}{before.price_max:g}"
+            self.searched, self.product = None, None
         if product is None and self.product and _OTHER_COLOURS.search(question):
             # "do you have it in a different color": the colours its model comes in, not the list's
             question, chosen = "what colors does it come in", True

@@ -633,6 +633,15 @@ class Engine:
             return self._beyond(parse)
         cons = parse.constraints
         described = None
+        purpose = ""
+        said = tokens(parse.text)
+        after_for = {w for i, t in enumerate(said) if t == "for" for w in said[i + 1:i + 4]}
+        untold = [w for w in cons.words if w.isalpha() and not self.lexicon.title_df.get(w) and w in after_for]
+        if untold and (cons.categories or set(cons.words) - set(untold)):
+            # "best air purifier for allergies", "earbuds for the gym": what it is for, no title says; the kind still
+            # answers, and the answer says so
+            purpose = f"No listing says it is for “{' '.join(untold)}”. "
+            cons = parse.constraints = replace(cons, words=[w for w in cons.words if w not in untold])
         if cons.empty() or (cons.words and cons.ids is None and not (cons.categories or cons.brands or cons.values)):
             # "got any wireless earbuds?", "espresso machine under 300": the titles that say the words (a price
             # alone does not make every product under it a match)
@@ -644,15 +653,6 @@ class Engine:
         if not cons.categories and (free := [w for w in cons.words if w.isalpha() and w not in STOPWORDS]):
             # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
             described = f"{cons.describe()} titled “{' '.join(free)}”"
-        purpose = ""
-        said = tokens(parse.text)
-        after_for = {w for i, t in enumerate(said) if t == "for" for w in said[i + 1:i + 4]}
-        if cons.categories and (untold := [w for w in cons.words if w.isalpha() and not self.lexicon.title_df.get(w)
-                                           and w in after_for]):
-            # "best air purifier for allergies": what it is for, no title says; the kind still answers, and the answer
-            # says so
-            purpose = f"No listing says it is for “{' '.join(untold)}”. "
-            cons = parse.constraints = replace(cons, words=[w for w in cons.words if w not in untold])
         cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
@@ -839,7 +839,9 @@ class Engine:
         """Nothing meets every constraint: drop them one at a time (values, price, brand) to find the closest."""
         cons = parse.constraints
         # "which are clear" of 4 cases listed, none clear: not "no clear products" in the whole shop
-        described = cons.describe() + (f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
+        free = [w for w in cons.words if w.isalpha() and w not in STOPWORDS] if not cons.categories else []
+        described = cons.describe() + (f" titled “{' '.join(free)}”" if free else
+                                       f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
         trials: list[Constraints] = []
         for n in range(len(cons.values) - 1, -1, -1):
             trials.append(Constraints(cons.brands, cons.categories, cons.category_keys,

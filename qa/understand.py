@@ -817,6 +817,8 @@ _MAKES_AMOUNT = re.compile(r"\b(?:that |which )?(?:makes?|holds?|brews?|can make
                            r"(\d+(?:\.\d+)?) ?(cups?|ounces?|oz|liters?|litres?)\b")
 _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?(?:do you have|have you got|you got|is there) "
                              r"that (fits?|works? with|goes with)\b")
+_PURPOSE = re.compile(r"\bfor (?:a |an |the |my |some )?[a-z]+")
+_SOMETHING = re.compile(r"^(?:(?:i need|i want|looking for|got) )?(?:something|anything|a gift|gifts?|gift ideas?)\b")
 _BRAND_OF = re.compile(r"\b(?:which|what) (?:brands?|makers?)\b")
 _NEW_SUBJECT = re.compile(r"\b(?:random|unrelated|different|other) question\b|\bon another note\b|\boff topic\b")
 _HOW_MUCH_OF = re.compile(r"^(?:and |so |ok,? )?how\b")
@@ -1417,6 +1419,8 @@ class Understander:
             texts = [m.group("a"), m.group("b")]
             if any(self.values_only(x) for x in texts):
                 continue  # "is the hoka clifton 9 for men or women": who it is for, not two products
+            if all(self._generic(set(tokens(x)) - STOPWORDS) or self._kind_words(x) for x in texts):
+                continue  # "whole bean and ground coffee": two kinds, not two products
             kinds = [[t for t in tokens(x) if (t,) in self.lexicon.categories] for x in texts]  # "fryer", not "air"
             for i in (0, 1):
                 if not kinds[i] and kinds[1 - i] and texts[i].split() and not set(tokens(texts[i])) <= PRONOUNS:
@@ -1672,6 +1676,14 @@ class Understander:
             parse.intent, parse.products, parse.variants = "search", [], []
             parse.constraints = Constraints(words=kind)
             return True
+        if product is None and not asking and cons.words and _PURPOSE.search(low):
+            # "earbuds for the gym", "something for a runner": the kind said (or what the doer uses), whatever it is for
+            toks = tokens(low)
+            after_for = {w for i, t in enumerate(toks) if t == "for" for w in toks[i + 1:i + 4]}
+            kind = [w for w in cons.words if self.lexicon.title_df.get(w, 0) > 1 and w not in after_for]
+            if kind or _SOMETHING.match(low) and any(self.lexicon.title_df.get(w, 0) > 1 for w in cons.words):
+                parse.intent, parse.constraints = "search", cons
+                return True
         if product is not None:
             parse.intent = "attribute"
             return True
@@ -1942,6 +1954,13 @@ class Understander:
         df = self.lexicon.title_df
         known = sorted((w for w in unique if df.get(w)), key=lambda w: df[w])
         return (known or unique)[:most]
+
+    def _kind_words(self, text: str) -> bool:
+        """Whether a phrase is only words of categories and values ("whole bean", "ground coffee"), no name."""
+        words = [t for t in tokens(text) if t not in STOPWORDS and t not in PRONOUNS]
+        lex = self.lexicon
+        return bool(words) and all(t in lex.category_words or t.isalpha() and t in lex.value_words and not any(
+            "compatib" in e.attribute or "model" in e.attribute for e in lex.value_words[t]) for t in words)
 
     def _generic(self, words: set[str]) -> bool:
         """True for a description of a kind of product ('black leather boots from Timberland'), not a name:

@@ -1640,3 +1640,17 @@ def test_demo_prices_of_a_variant_and_amounts_a_product_makes(demo_graph: Path, 
                                                               intent: str, expect: tuple[str, ...],
                                                               ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # two kinds are no two products to compare
+    (["whats the difference between whole bean and ground coffee"], "unanswerable", ("I don't know",), None),
+    # a kind said with what it is for, which no title says: the kind
+    (["earbuds for the gym"], "search", ("No listing says it is for “gym”", "titled “earbud”"), None),
+    # "what about something for a runner" after a gift under $50: a new ask, under the same budget
+    (["a gift for a coffee lover under $50", "what about something for a runner"], "unanswerable",
+     ("under $50 titled “running”",), None),
+])
+def test_demo_kinds_compared_and_asks_for_a_purpose(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                    intent: str, expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
