@@ -110,6 +110,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
+    "makes more": ("capacity", "higher"), "make more": ("capacity", "higher"), "brews more": ("capacity", "higher"),
     "more weight": ("maximum weight capacity", "higher"), "taller shaft": ("shaft height", "higher"),
     "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
     "more powerful": ("power", "higher"), "bigger screen": ("screen size", "higher"),
@@ -1475,10 +1476,12 @@ class Understander:
         # ("lasts the longest on a charge": no charger)
         cons = self.constraints(_ON_A_CHARGE.sub(" ", low[:m.start()] + " " + low[m.end():]))
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
-        if within and cons.categories and not _LIST_REFERENCE.search(low) \
-                and not any(self._in_categories(pid, cons.category_keys) for pid in within[:3]):
+        other_kind = bool(within and cons.categories and not _LIST_REFERENCE.search(low)
+                          and not any(self._in_categories(pid, cons.category_keys) for pid in within[:3]))
+        if other_kind and _WHICH_KIND.match(low):
             within = None  # "which headphones are the heaviest" after running shoes: of the headphones, not of them
-        if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)):
+        if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)
+                       or other_kind):  # ("which makes more coffee" of two coffee makers: of them)
             cons = copy.deepcopy(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
         elif searched is not None and not cons.categories and not cons.brands and _LIST_REFERENCE.search(low):
             cons = copy.deepcopy(searched)  # "which one holds the most weight?" after the average price of desks

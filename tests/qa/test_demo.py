@@ -1654,3 +1654,9 @@ def test_demo_prices_of_a_variant_and_amounts_a_product_makes(demo_graph: Path, 
 def test_demo_kinds_compared_and_asks_for_a_purpose(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                     intent: str, expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_a_comparative_over_two_compared_keeps_them(demo_graph: Path, tmp_path: Path) -> None:
+    """"which makes more coffee" after two coffee makers compared: of those two (a capacity), not of the coffee."""
+    last_turn(demo_graph, tmp_path, ["keurig k elite vs ninja cm401", "which makes more coffee"], "aggregate",
+              ("Of the 2 products", "capacity"))
