@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.errors import ConfigError, QueryError
 from shopgraph.kg.normalize import UNITS
 from shopgraph.kg.schema import ProductRelation
@@ -792,7 +793,10 @@ class Engine:
             if not titled or len(titled) > 500:
                 return []
             rest.ids = titled
-        return [c for c in self.retriever.search(rest, limit=500).values() if needed <= title_words(c.title or "")]
+        # (a model said, "galaxy s24": not the "Galaxy S24 Ultra Case", another model's)
+        line = LINE_WORDS - needed if any("model" in g.attribute for g in cons.values) else frozenset()
+        return [c for c in self.retriever.search(rest, limit=500).values()
+                if needed <= (said := title_words(c.title or "")) and not said & line]
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed

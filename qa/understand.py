@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import UNITS, category_keys, parse_number
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
@@ -2100,8 +2101,10 @@ class Understander:
                 elif gram in lex.values or (n == 1 and self._distinctive(gram[0])):
                     exact = lex.values.get(gram, [])
                     attributes = {e.attribute for e in exact} or {e.attribute for e in lex.value_words[gram[0]]}
+                    # (a wider value that adds a line word names another model: "galaxy s24" is not "galaxy s24 ultra")
                     wider = [e for e in lex.value_words.get(gram[0], ()) if e.attribute in attributes
-                             and set(gram) <= set(key_tokens(e.value))]
+                             and set(gram) <= set(key_tokens(e.value))
+                             and not (set(key_tokens(e.value)) - set(gram)) & LINE_WORDS]
                     for e in [*exact, *wider]:  # one group per phrase: its keys may span attributes
                         group = values.setdefault(" ".join(gram), ValueGroup(e.attribute, [], " ".join(gram)))
                         if e.key not in group.keys:

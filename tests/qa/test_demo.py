@@ -1660,3 +1660,8 @@ def test_demo_a_comparative_over_two_compared_keeps_them(demo_graph: Path, tmp_p
     """"which makes more coffee" after two coffee makers compared: of those two (a capacity), not of the coffee."""
     last_turn(demo_graph, tmp_path, ["keurig k elite vs ninja cm401", "which makes more coffee"], "aggregate",
               ("Of the 2 products", "capacity"))
+
+
+def test_demo_a_model_name_is_not_its_line_s_bigger_model(demo_graph: Path, tmp_path: Path) -> None:
+    """"only clear ones" after Galaxy S24 cases: the clear S24 case, not the clear S24 Ultra case."""
+    last_turn(demo_graph, tmp_path, ["galaxy s24 cases", "only clear ones"], "search", (), {"CSE-0000068"})
