@@ -99,43 +99,8 @@ class Conversation:
             winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
             if winner:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
-        fresh = _ABOUT_SOMETHING.match(question.strip()) if product is None else None
-        if fresh is not None:  # "what about something for a runner": a new ask, not the list narrowed
-            question, chosen = fresh.group("x"), True
-            before = self.searched
-            if before is not None and before.price_max is not None and not _SAYS_PRICE.search(question):
-                # ("a gift for a coffee lover under $50" … "what about something for a runner": still under $50)
-                sign = CURRENCY_SYMBOLS.get(before.currency or "USD", "$")
-                question += f" under {sign}{before.price_max:g}"
-            self.searched, self.product = None, None
-        if product is None and self.product and _OTHER_COLOURS.search(question):
-            # "do you have it in a different color": the colours its model comes in, not the list's
-            question, chosen = "what colors does it come in", True
-        if product is None:
-            self._other_side(question)
-            question = self._compared_again(question)
-            question = self._brand_said_before(question)
-            split = _ABOUT_THEN_ASK.match(question.strip())
-            named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
-            if split is not None and named is not None and tokens(split.group("q")):
-                question, self.product = split.group("q"), named.key  # the question, of the product named
-            question = self._picked_then_asked(question)
-            question = self._extreme_then_asked(question)
-            too = _KIND_TOO.match(question.strip())
-            if too is not None and self.fitted and set(tokens(too.group("k"))) <= self.engine.understander.lexicon.category_words:
-                # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind
-                question, self.product = f"any {too.group('k')} for it", self.fitted
-            there = _IS_THERE_ONE.match(question.strip())
-            if there is not None and (self.listed or self.searched) \
-                    and self.engine.understander.constraints(there.group("x").casefold()).values:
-                question = f"any {there.group('x')} ones"  # "is there a 14 inch one" after a list: the list, narrowed
-        variant = _PRICE_IN.match(question.strip()) if product is None and self.product else None
-        if variant is not None:
-            # "how much is it in size 10": the listing of its model in size 10, then its price (or "No: …")
-            check = self.engine.answer(f"does it come in {variant.group('v')}?", context=self.product)
-            if check.intent == "attribute" and check.answer.startswith("Yes") and check.focus:
-                self.product = check.focus
-                question = "how much is it?"
+        if product is None:  # what the shopper's words stand for in this conversation
+            question, chosen = self._reread(question, chosen)
         again = self._same_question_about(question) if product is None else None
         if again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
@@ -208,6 +173,51 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _reread(self, question: str, chosen: bool) -> tuple[str, bool]:
+        """The question as the engine should read it in this conversation, and whether it is now of one product only
+        (not of the list before): "what about something for a runner" (a new ask), "do you have it in a different
+        color", "is it heavier than the bose" (the conversation's Bose), "what about X, <question>", "the merrell ones
+        what are they made of", "the cheapest one, <question>", "and a case too", "is there a 14 inch one", "how much
+        is it in size 10". Some of these move the product in focus."""
+        fresh = _ABOUT_SOMETHING.match(question.strip())
+        if fresh is not None:  # "what about something for a runner": a new ask, not the list narrowed
+            question, chosen = fresh.group("x"), True
+            before = self.searched
+            if before is not None and before.price_max is not None and not _SAYS_PRICE.search(question):
+                # ("a gift for a coffee lover under $50" … "what about something for a runner": still under $50)
+                sign = CURRENCY_SYMBOLS.get(before.currency or "USD", "$")
+                question += f" under {sign}{before.price_max:g}"
+            self.searched, self.product = None, None
+        if self.product and _OTHER_COLOURS.search(question):
+            # "do you have it in a different color": the colours its model comes in, not the list's
+            question, chosen = "what colors does it come in", True
+        self._other_side(question)
+        question = self._compared_again(question)
+        question = self._brand_said_before(question)
+        split = _ABOUT_THEN_ASK.match(question.strip())
+        named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
+        if split is not None and named is not None and tokens(split.group("q")):
+            question, self.product = split.group("q"), named.key  # the question, of the product named
+        question = self._picked_then_asked(question)
+        question = self._extreme_then_asked(question)
+        understander = self.engine.understander
+        too = _KIND_TOO.match(question.strip())
+        if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
+            # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind
+            question, self.product = f"any {too.group('k')} for it", self.fitted
+        there = _IS_THERE_ONE.match(question.strip())
+        if there is not None and (self.listed or self.searched) \
+                and understander.constraints(there.group("x").casefold()).values:
+            question = f"any {there.group('x')} ones"  # "is there a 14 inch one" after a list: the list, narrowed
+        variant = _PRICE_IN.match(question.strip()) if self.product else None
+        if variant is not None:
+            # "how much is it in size 10": the listing of its model in size 10, then its price (or "No: …")
+            check = self.engine.answer(f"does it come in {variant.group('v')}?", context=self.product)
+            if check.intent == "attribute" and check.answer.startswith("Yes") and check.focus:
+                self.product = check.focus
+                question = "how much is it?"
+        return question, chosen
 
     def _picked_then_asked(self, question: str) -> str:
         """"the merrell ones what are they made of" after a list: the question, of the listed product that "the merrell

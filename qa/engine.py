@@ -651,9 +651,9 @@ class Engine:
                 return self._free_search(parse)
             if titled:
                 cons = parse.constraints = replace(cons, ids=titled)
-        if not cons.categories and (free := [w for w in cons.words if w.isalpha() and w not in STOPWORDS]):
+        if _titled_words(cons):
             # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
-            described = f"{cons.describe()} titled “{' '.join(free)}”"
+            described = _described(cons)
         cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
@@ -843,9 +843,8 @@ class Engine:
         """Nothing meets every constraint: drop them one at a time (values, price, brand) to find the closest."""
         cons = parse.constraints
         # "which are clear" of 4 cases listed, none clear: not "no clear products" in the whole shop
-        free = [w for w in cons.words if w.isalpha() and w not in STOPWORDS] if not cons.categories else []
-        described = cons.describe() + (f" titled “{' '.join(free)}”" if free else
-                                       f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
+        described = _described(cons) if _titled_words(cons) else \
+            cons.describe() + (f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
         trials: list[Constraints] = []
         for n in range(len(cons.values) - 1, -1, -1):
             trials.append(Constraints(cons.brands, cons.categories, cons.category_keys,
@@ -1164,8 +1163,7 @@ class Engine:
             evidence = [Fact("", "count", str(n), "graph", 1.0, cypher, params)]
             evidence += [f for c, _ in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5)[:1]]
             hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
-            free = [w for w in cons.words if w.isalpha() and w not in STOPWORDS] if not cons.categories else []
-            counted = f"{desc} titled “{' '.join(free)}”" if free else desc  # "1 product titled “shelf”"
+            counted = _described(cons, desc)  # "1 product titled “shelf”"
             return self._result(parse, "aggregate", compose.count_answer(n, counted), evidence, hits)
         if kind in ("min_price", "max_price"):
             rows, cypher, params = self.retriever.price_order(cons, descending=kind == "max_price")
@@ -1206,8 +1204,8 @@ class Engine:
         say ("earbuds"), else None."""
         if len(cons.categories) == 1:
             return cons.categories[0].name
-        words = [w for w in cons.words if w.isalpha() and w not in STOPWORDS]
-        return " ".join(words) + "s" if words and not cons.categories else None
+        words = _titled_words(cons)
+        return " ".join(words) + "s" if words else None
 
     def _extreme(self, parse: Parse) -> Answer:
         """The product at one end of an attribute ("which of them is the lightest?") among the listed or found
@@ -1293,8 +1291,13 @@ class Engine:
 
 
 # words a product's text says an attribute with, besides its name's own ("Up to 24 hrs of playback on a single charge")
-_TEXT_SAYS = {"battery life": ("playback", "playtime", "runtime"), "noise level": ("decibel", "db", "quiet", "whisper"),
-              "weight": ("weighs", "weigh"), "filter life": ("replace", "months", "gallons", "change"), "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints")}
+_TEXT_SAYS = {
+    "battery life": ("playback", "playtime", "runtime"),
+    "noise level": ("decibel", "db", "quiet", "whisper"),
+    "weight": ("weighs", "weigh"),
+    "filter life": ("replace", "months", "gallons", "change"),
+    "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints"),
+}
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
@@ -1333,6 +1336,19 @@ def _asks_targets(text: str) -> bool:
     """'what does X fit?' asks for X's targets, 'what fits X?' for the products pointing at X."""
     low = text.casefold()
     return bool(re.search(r"\b(?:does|do|is|are|will|can)\b.*\b(?:fit|compatible|work with|go with|for)\s*\??$", low))
+
+
+def _titled_words(cons: Constraints) -> list[str]:
+    """The words a search with no category asks titles to say ("espresso machine"), else []."""
+    return [w for w in cons.words if w.isalpha() and w not in STOPWORDS] if not cons.categories else []
+
+
+def _described(cons: Constraints, said: str | None = None) -> str:
+    """The constraints in words (``said``, else their own description) with the words titles must say: "products
+    under $300 titled “espresso machine”"."""
+    words = _titled_words(cons)
+    said = said if said is not None else cons.describe()
+    return f"{said} titled “{' '.join(words)}”" if words else said
 
 
 _YES_NO_VERBS = frozenset({"have", "ha", "come", "support", "work", "include", "got", "get", "offer", "feature",
