@@ -321,10 +321,12 @@ class Conversation:
         if not self.product or not 1 <= len(words) <= 2:
             return None
         understander = self.engine.understander
-        if understander.values_only(said):  # "what about in white?" is a listing of it, or a narrower list
-            return None
         title = understander.lexicon.titles.get(self.product, "")
         head = understander.model_name(title)
+        numbered = [i for i, w in enumerate(head) if w.isdigit()]
+        renumbered = len(words) == 1 and words[0].isdigit() and bool(numbered)  # "and the 13?" after the XPS 15
+        if understander.values_only(said) and not renumbered:  # "what about in white?": a listing of it, or the list
+            return None
         line = set(tokens(title)) & LINE_WORDS
         if head and set(words) <= _BASE_MODEL and line:
             # "and the regular one?" after the Galaxy S24 Ultra: the Galaxy S24
@@ -333,7 +335,10 @@ class Conversation:
             return name if link is not None and not set(tokens(link.name)) & line else None
         if not head or set(words) <= set(head):
             return None
-        name = " ".join(dict.fromkeys([*head, *words]))
+        if renumbered:  # the XPS 13: the model's number replaced
+            name = " ".join([*head[:numbered[-1]], words[0], *head[numbered[-1] + 1:]])
+        else:
+            name = " ".join(dict.fromkeys([*head, *words]))
         link = understander.link_product(name, strict=True)
         if link is None or link.key == self.product or not set(words) <= set(tokens(link.name)) \
                 or understander.same_model(title, link.name):

@@ -783,12 +783,18 @@ class Engine:
         """Products meeting every constraint but the values, whose titles say every value's words and every other
         word of the search ("noise" and "cancelling" in "Sony WH-CH720N … Noise Cancelling Headphones")."""
         needed = {w for w in cons.words if w.isalpha()} - STOPWORDS
-        needed |= {w for g in cons.values for w in tokens(g.label)}  # all of them: "over ear" is not "in-ear"
-        if not needed:
+        # a size by its number after "Size"/"US" ("Clifton 9 … Size 11" is no size 9)
+        sizes = [Link("value", g.keys[0] if g.keys else "", g.label, g.attribute) for g in cons.values
+                 if _SIZE_CHECK.match(g.label.casefold())]
+        needed |= {w for g in cons.values if not _SIZE_CHECK.match(g.label.casefold())
+                   for w in tokens(g.label)}  # all of them: "over ear" is not "in-ear"
+        if not needed and not sizes:
             return []
         rest = Constraints(cons.brands, cons.categories, cons.category_keys, [], cons.price_min, cons.price_max,
                            currency=cons.currency, ids=cons.ids)
         if rest.empty():  # words and values only ("noise cancelling earbuds in black"): the titles that say them all
+            if not needed:
+                return []
             titled = self.lexicon.titled(sorted(needed))
             if not titled or len(titled) > 500:
                 return []
@@ -796,7 +802,8 @@ class Engine:
         # (a model said, "galaxy s24": not the "Galaxy S24 Ultra Case", another model's)
         line = LINE_WORDS - needed if any("model" in g.attribute for g in cons.values) else frozenset()
         return [c for c in self.retriever.search(rest, limit=500).values()
-                if needed <= (said := title_words(c.title or "")) and not said & line]
+                if needed <= (said := title_words(c.title or "")) and not said & line
+                and all(_title_says(c.title or "", [size]) for size in sizes)]
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed

@@ -221,9 +221,13 @@ def _price(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for m in pattern.finditer(text):
         after = text[m.end():].split(maxsplit=1)
         counted = after and after[0].isalpha() and after[0] not in STOPWORDS and not _SAYS_PRICE.search(m.group(0))
-        if not counted:
+        held = _HOLDS_BEFORE.search(text[:m.start()]) and not _SAYS_PRICE.search(m.group(0))  # "hold at least 300"
+        if not counted and not held:
             return m
     return None
+
+
+_HOLDS_BEFORE = re.compile(r"\b(?:holds?|supports?|carr(?:y|ies)|takes?)\s*$")  # what a bare number after it weighs
 
 
 _QUANTITY = re.compile(
@@ -815,6 +819,8 @@ _NUMBER_IN = re.compile(r"(\d)\s+in\s+(?=([a-z][\w'-]*))")  # "150 in blue": the
 _HOW_MANY_MEASURE = re.compile(r"\bhow many (?:cups|ounces|oz|liters|litres|quarts|watts|hours|mah|gb|inches|pounds|lbs|"
                                r"grams|megapixels)\b")  # an amount of the product, not a number of products
 _COMPARING_WORDS = frozenset(w for table in (COMPARATIVES, SUPERLATIVES) for key in table for w in key.split())
+_HOLDS_BARE = re.compile(r"\b(?:holds?|supports?|carr(?:y|ies)) (?:at least |up to |over |more than )?\d+(?:\.\d+)?"
+                         r"(?![\d.]|\s*(?:lbs?|pounds?|kg|kilos?|kilograms?|cups?|oz|ounces?|l|liters?|litres?)\b)")
 _MAKES_AMOUNT = re.compile(r"\b(?:that |which )?(?:makes?|holds?|brews?|can make|can hold) (?:up to )?"
                            r"(\d+(?:\.\d+)?) ?(cups?|ounces?|oz|liters?|litres?)\b")
 _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?(?:do you have|have you got|you got|is there) "
@@ -876,6 +882,7 @@ class Understander:
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
+        low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
         picked = self.pick_listed(low, within, focus) if within else None

@@ -1665,3 +1665,17 @@ def test_demo_a_comparative_over_two_compared_keeps_them(demo_graph: Path, tmp_p
 def test_demo_a_model_name_is_not_its_line_s_bigger_model(demo_graph: Path, tmp_path: Path) -> None:
     """"only clear ones" after Galaxy S24 cases: the clear S24 case, not the clear S24 Ultra case."""
     last_turn(demo_graph, tmp_path, ["galaxy s24 cases", "only clear ones"], "search", (), {"CSE-0000068"})
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "hold at least 300" is a weight in pounds, not a price
+    (["office chairs", "which one has the highest weight limit", "how much is it",
+      "any cheaper ones that hold at least 300"], "search", ("at least 300 lb",), {"FRN-0000078", "FRN-0000265"}),
+    # "and the 13?" after the XPS 15: the XPS 13 (the model's number replaced), not a battery of 13 hours
+    (["dell laptops", "the xps 15, how much ram", "and the 13?"], "attribute", ("XPS 13", "16 GB"), None),
+    # "size 9" is a size after "Size"/"US", not the 9 of "Clifton 9 … Size 11"
+    (["running shoes", "what about size 9"], "search", ("size 9",), {"RUN-0000090", "RUN-0000209", "RUN-0000063"}),
+])
+def test_demo_weights_held_model_numbers_and_sizes(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                   intent: str, expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
