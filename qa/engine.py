@@ -48,6 +48,7 @@ from shopgraph.qa.understand import (
     Parse,
     Understander,
     base_quantity,
+    purpose_words,
     singular,
     title_parts,
     title_words,
@@ -635,8 +636,7 @@ class Engine:
         cons = parse.constraints
         described = None
         purpose = ""
-        said = tokens(parse.text)
-        after_for = {w for i, t in enumerate(said) if t == "for" for w in said[i + 1:i + 4]}
+        after_for = purpose_words(parse.text)
         untold = [w for w in cons.words if w.isalpha() and not self.lexicon.title_df.get(w) and w in after_for]
         if untold and (cons.categories or set(cons.words) - set(untold)):
             # "best air purifier for allergies", "earbuds for the gym": what it is for, no title says; the kind still

@@ -276,6 +276,12 @@ def _english() -> dict[str, int]:
     return english_frequency()
 
 
+def purpose_words(text: str) -> set[str]:
+    """The words right after "for" ("earbuds for the gym": gym): what a product is for, not what it is."""
+    toks = tokens(text)
+    return {w for i, t in enumerate(toks) if t == "for" for w in toks[i + 1:i + 4]}
+
+
 def singular(token: str) -> str:
     """A crude English singular for matching ('boots' → 'boot', 'batteries' → 'battery')."""
     if len(token) <= 3 or token[-1] != "s" or token.endswith(("ss", "us", "is")) or token in _NOT_PLURAL:
@@ -1689,8 +1695,7 @@ class Understander:
             return True
         if product is None and not asking and cons.words and _PURPOSE.search(low):
             # "earbuds for the gym", "something for a runner": the kind said (or what the doer uses), whatever it is for
-            toks = tokens(low)
-            after_for = {w for i, t in enumerate(toks) if t == "for" for w in toks[i + 1:i + 4]}
+            after_for = purpose_words(low)
             kind = [w for w in cons.words if self.lexicon.title_df.get(w, 0) > 1 and w not in after_for]
             if kind or _SOMETHING.match(low) and any(self.lexicon.title_df.get(w, 0) > 1 for w in cons.words):
                 parse.intent, parse.constraints = "search", cons
@@ -1890,7 +1895,9 @@ class Understander:
         wanted = set(words)
         glued = {(a, b): a + b for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha()}
         said_brands = self._brand_words(words)
-        branded = set().union(*said_brands)
+        # the words said that may name a model: in some title, no kind, no colour (read once, not per candidate)
+        rare_said = {w for w in wanted - set().union(*said_brands) if w.isalpha() and w in self.lexicon.title_df
+                     and w not in self.lexicon.category_words and not self.values_only(w)}
         scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
         for rank, (pid, score) in enumerate(hits):
             title = titles.get(pid)
@@ -1922,9 +1929,7 @@ class Understander:
                 kind += 0.3
             # a rare word said that the title lacks ('bose quiet comfort ultra' is not the QuietComfort Earbuds II,
             # although the Ultra's title names a kind, headphones, that the phrase does not)
-            kind += 0.3 * len({w for w in wanted - head_said - tail_said - branded
-                               if w.isalpha() and w in self.lexicon.title_df and w not in self.lexicon.category_words
-                               and not self.values_only(w)})  # (a colour said picks a listing, names no model)
+            kind += 0.3 * len(rare_said - head_said - tail_said)
             scored.append((value - kind, value, exact, Link("product", pid, title, score=value)))
         if not scored:
             return []
