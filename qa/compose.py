@@ -40,6 +40,16 @@ def unique(values: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
+def widest(values: Iterable[str]) -> list[str]:
+    """The distinct values, less those another one holds ("AMD", "7" and "Ryzen 7 7730U" beside "AMD Ryzen 7 7730U":
+    pieces of one value the tagger also proposed)."""
+    kept = unique(values)
+    folded = [v.casefold() for v in kept]
+    def held(f: str) -> bool:  # by another value, word for word ("8 GB" is not held by "18 GB"), or a lone letter
+        return any(f != g and (len(f) < 2 or re.search(rf"(?<!\w){re.escape(f)}(?!\w)", g)) for g in folded)
+    return [v for v, f in zip(kept, folded) if not held(f)]
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
@@ -244,14 +254,14 @@ def summary_answer(card: Card, facts: Sequence[Fact], most: int = 6) -> str:
     text += f" by {join(unique(by['brand']))}" if by.get("brand") else ""
     price = format_price(card.price, card.currency)
     text += f", {price}" if price else ""
-    rest = [f"{attribute_name(a)}: {join(unique(v))}" for a, v in by.items() if a not in ("brand", "category", "price")]
+    rest = [f"{attribute_name(a)}: {join(widest(v))}" for a, v in by.items() if a not in ("brand", "category", "price")]
     return text + "." + (f" {cap('; '.join(rest[:most]))}." if rest else "")
 
 
 def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]) -> str:
     def summary(card: Card, facts: Sequence[Fact]) -> str:
         by = _by_attribute(facts)
-        parts = [f"{attribute_name(attr)} {join(unique(values))}" for attr, values in by.items()]
+        parts = [f"{attribute_name(attr)} {join(widest(values))}" for attr, values in by.items()]
         return f"{the(card.title)}: {'; '.join(parts)}"
     return f"{cap(summary(a, fa))}. {cap(summary(b, fb))}."
 

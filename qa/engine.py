@@ -48,6 +48,7 @@ from shopgraph.qa.understand import (
     Parse,
     Understander,
     base_quantity,
+    extends_line,
     purpose_words,
     singular,
     title_parts,
@@ -628,6 +629,11 @@ class Engine:
         if not words or not cards or len(cards) >= complete:
             return cards
         said = {pid: c for pid, c in cards.items() if all(w in title_words(c.title or "") for w in words)}
+        model = [w for w in cons.words if w.isalnum()]  # "iphone 15": not the "iPhone 15 Pro Case", another model's
+        if len(model) > len(words) and len(said) > 1:
+            own = {pid: c for pid, c in said.items() if set(model) <= title_words(c.title or "")
+                   and not extends_line(model, tokens(c.title or ""), set(model))}
+            said = own or said
         return said or cards
 
     def _search(self, parse: Parse) -> Answer:
@@ -643,6 +649,11 @@ class Engine:
             # answers, and the answer says so
             purpose = f"No listing says it is for “{' '.join(untold)}”. "
             cons = parse.constraints = replace(cons, words=[w for w in cons.words if w not in untold])
+        unrated = self.understander.unrated(parse.text)
+        if unrated:
+            # "which office chair is the most comfortable": no listing rates it; the kind still answers, unranked by it
+            purpose += f"No listing rates how {' or '.join(unrated)} they are. "
+            cons = parse.constraints = replace(cons, words=[w for w in cons.words if w not in unrated])
         if cons.empty() or (cons.words and cons.ids is None and not (cons.categories or cons.brands or cons.values)):
             # "got any wireless earbuds?", "espresso machine under 300": the titles that say the words (a price
             # alone does not make every product under it a match)

@@ -627,6 +627,13 @@ _COMPARE_PATTERNS = (
                r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:\w+er|more \w+|less \w+)(?: \w+)?)\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
+    # "is the pixel 8 the same size as the iphone 15 pro", "do the x and the y have the same battery life"
+    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?:(?:have|has|weigh|cost)\s+)?(?:the\s+)?same\s+"
+               r"(?P<attr>\w+(?: \w+)?)\s+as\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<attr>weigh|cost|last)\s+(?:about\s+)?(?:the\s+)?same"
+               r"(?:\s+amount)?\s+as\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^(?:do|does|are)\s+(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)\s+(?:have|has|take|use|weigh|cost|"
+               r"come in)\s+(?:the\s+)?same\s*(?P<attr>\w+(?: \w+)?)?$"),
     re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:[,:]\s*(?:which|what)\b.*)?$"),
 )
 
@@ -773,9 +780,29 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|o
                       r"on another note|off topic|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b[,.!:;]?\s+)+")
+# "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
+_SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
+def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:
+    """Whether the title goes on after the words said with a word of a product line that was not said ("iphone 15"
+    in "Apple iPhone 15 Pro 512 GB")."""
+    n = len(said)
+    if n < 2:
+        return False
+    for i in range(len(title) - n):
+        if list(title[i:i + n]) == list(said):
+            return title[i + n] in LINE_WORDS and title[i + n] not in wanted
+    return False
+
+
+# "the most comfortable", "least durable": a quality that a listing may rate or not
+_MOST_WHAT = re.compile(r"\b(?:most|least) (?P<w>[a-z]{4,})\b")
+# a turn that only picks a listed product ("the first one", "ok the 2nd then", "show me the third"): "it" in its place
+_BARE_PICK = re.compile(r"(?:(?:and|so|then|hmm+|i (?:like|want|mean|meant)|what about|how about|show me|"
+                        r"more (?:on|about)|details (?:on|of)|let'?s see|lets see)\s*,?\s*)*it(?: then| please| pls)?\s*[?.!]*")
 # a superlative's form, whatever its attribute: "the longest", "the most", "lightest"
+_PRICE_QUALITIES = ("expensive", "affordable", "costly", "pricey", "popular", "recent", "rated")
 _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b"
-                               r"(?! (?:expensive|affordable|costly|pricey|popular|recent|rated)\b)")  # prices: aggregates
+                               rf"(?! (?:{'|'.join(_PRICE_QUALITIES)})\b)")  # prices: aggregates
 _NOT_SUPERLATIVE = frozenset({"best", "interest", "test", "rest", "latest", "honest", "forest", "guest", "request",
                               "chest", "nest", "west", "suggest", "cheapest", "priciest", "modest", "contest",
                               "newest", "digest", "manifest", "protest", "invest", "harvest"})
@@ -888,6 +915,7 @@ class Understander:
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
+        low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
@@ -897,6 +925,8 @@ class Understander:
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
             (focus, focus_title), pattern = picked
             low = pattern.sub("it", low, count=1)
+            if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
+                low = "tell me about it"
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
                       read_as=read_as, picked=picked is not None)
         toks = tokens(low)
@@ -909,7 +939,7 @@ class Understander:
         parse.attributes = self.asked_attributes(low)
 
         superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
-        alternative = functools.partial(self._alternative, asked_before=asked_before)
+        alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
         compare_listed = functools.partial(self._compare_listed, within=within)
         handlers = (self._same_maker, alternative, compare_listed, self._compatibility, self._comparison, superlative, self._aggregate,
                     self._attribute_or_search)
@@ -1348,6 +1378,11 @@ class Understander:
             else:  # "waterproof boots for women": one common word names no product
                 b = self.link_product(said, strict=True) if self.names_product(said) else None
             kinds = {singular(t) for c in head.categories for t in tokens(c.name)} & self.lexicon.category_words
+            if b is not None and kinds and self._of_a_shorter_model(said, b.name, kinds):
+                # "phone case for iphone 15": the "iPhone 15 Case", not what fits the iPhone 15 Pro
+                parse.intent, parse.constraints = "search", replace(head, words=[
+                    *head.words, *(t for t in tokens(said) if t not in STOPWORDS)])
+                return True
             if b is not None and kinds & {singular(t) for t in tokens(b.name)} - {singular(t) for t in tokens(said)}:
                 # "case for iphone 15 plus" where no such phone is listed: the name linked a case that says it, so
                 # it is every case whose title says the name, not what fits that case
@@ -1373,6 +1408,17 @@ class Understander:
                 return True
         return False
 
+    def _of_a_shorter_model(self, said: str, linked: str, kinds: set[str]) -> bool:
+        """Whether the product linked is a longer model of the line than the name said ("iphone 15" linked the
+        "iPhone 15 Pro") and a title of the kind asked says the name as said ("iPhone 15 Case by Mous")."""
+        words = [t for t in tokens(said) if t not in STOPWORDS]
+        if not extends_line(words, tokens(linked), set(words)):
+            return False
+        titles = self.lexicon.titles
+        return any(kinds & {singular(t) for t in tokens(titles.get(pid, ""))}
+                   and not extends_line(words, tokens(titles.get(pid, "")), set(words))
+                   for pid in self.lexicon.titled(words))
+
     def _read_compatibility(self, parse: Parse, low: str) -> None:
         """No rule read the question, which names one product and no attribute: when the learned reader is sure
         it asks what fits the product ("something to protect my moto g power"), list that (of the kinds said)."""
@@ -1385,12 +1431,15 @@ class Understander:
         parse.intent, parse.list_mode = "compatibility", True
         parse.constraints = Constraints(categories=said.categories, category_keys=said.category_keys)
 
-    def _alternative(self, parse: Parse, low: str, focus: str | None, *, asked_before: str | None = None) -> bool:
+    def _alternative(self, parse: Parse, low: str, focus: str | None, *, asked_before: str | None = None,
+                     within: Sequence[str] | None = None) -> bool:
         """"is there a bigger one?", "anything cheaper?" about the product in focus: a search of its category
         for products past it on the compared attribute (a price bound or a kind said too still holds)."""
         if not focus or not _ANOTHER.search(low) or _WHICH.match(low) or _WHICH_KIND.match(low) \
                 or _LIST_REFERENCE.search(low):  # "which of them is cheaper?" picks among a list
             return False
+        if within and focus not in within and len(within) > 1:
+            return False  # "any cheaper ones" after the cases that fit the phone: of the cases listed, not phones
         said = _said_word(COMPARATIVES, low)
         plain = _PLAIN_MORE.search(low)
         if asked_before in self.lexicon.numeric and asked_before != "price" and plain is not None \
@@ -1484,6 +1533,9 @@ class Understander:
         if within:
             table.update(COMPARATIVES)
         said = _said_word(table, low) or self._any_superlative(parse, low, within, asked_before)
+        rating = said is None and (most := _MOST_WHAT.search(low)) is not None and bool(self.unrated(low[most.start():]))
+        if rating:  # "which office chair is the most comfortable": the kind, unranked (no listing rates it)
+            said = most, ("", "higher")
         if said is None:
             return False
         m, (attr, direction) = said
@@ -1504,6 +1556,9 @@ class Understander:
             cons = replace(cons, ids=titled[:MAX_TITLED])  # "which earbuds last the longest": the titles that say it
         elif not cons.categories:
             return False  # "the lightest" of what? (a product in focus, or nothing said)
+        if rating:
+            parse.intent, parse.products, parse.attributes, parse.constraints = "search", [], [], cons
+            return True
         parse.intent, parse.aggregate, parse.direction = "aggregate", "extreme", direction
         if attr == "price":  # "which filter is cheaper?" after a list: its cheapest (prices have their own)
             parse.aggregate = "min_price" if direction == "lower" else "max_price"
@@ -1523,6 +1578,8 @@ class Understander:
         if m is None:
             return None
         direction = "lower" if m.group("w") in _LOWER_END else "higher"
+        if m.group("w") in ("most", "least") and self.unrated(low[m.start():]):
+            return None  # "which is the most cushioned": no amount measures it, a guess would mislead
         if parse.attributes[:1] == ["price"]:  # "which of these costs the least"
             return m, ("price", direction)
         numeric = [a for a in parse.attributes if a in self.lexicon.numeric and a != "price"]
@@ -1541,6 +1598,13 @@ class Understander:
         if reading.intent != "aggregate" or reading.attribute is None or reading.attribute_p < SURE:
             return None
         return m, (reading.attribute, direction)
+
+    def unrated(self, text: str) -> list[str]:
+        """The qualities a superlative asks that no attribute measures and no title says ("the most comfortable
+        chair", "most cushioned"; not "the most powerful", which is a wattage, nor "most expensive")."""
+        return [w for m in _MOST_WHAT.finditer(text.casefold()) if (w := m.group("w")) not in _PRICE_QUALITIES
+                and not self.asked_attributes(w) and not self.lexicon.title_df.get(w) and w not in STOPWORDS
+                and not self.values_only(w)]
 
     def _attributes_of(self, ids: Sequence[str], most: int = 2 * MAX_VARIANTS) -> set[str]:
         """The attribute names the products (the first ``most``) have facts for."""

@@ -68,3 +68,13 @@ def test_comparison_answer() -> None:
     assert compose.comparison_answer("weight", a, ["1 kg"], b, ["2 kg"], a, "lighter") == "The A is lighter (1 kg) than the B (2 kg)."
     assert compose.comparison_answer("weight", a, ["1 kg"], b, ["1000 g"], None, "same") == "Both have the same weight: 1 kg."
     assert compose.comparison_answer("color", a, ["Red"], b, ["Blue"], None, None) == "The A has colour Red; the B has Blue."
+
+
+def test_summary_leaves_out_pieces_of_a_longer_value() -> None:
+    """The tagger may propose "AMD", "7" and "Ryzen 7 7730U" beside the catalog's "AMD Ryzen 7 7730U": one value."""
+    card = Card("L1", "Lenovo IdeaPad Slim 5", 579.99, "USD")
+    facts = [Fact("L1", "processor", v, "extracted", 1.0) for v in ("7", "AMD", "AMD Ryzen 7 7730U", "Ryzen 7 7730U", "U")]
+    facts.append(Fact("L1", "ram", "16GB", "catalog", 1.0))
+    text = compose.summary_answer(card, facts)
+    assert text.endswith("Processor: AMD Ryzen 7 7730U; ram: 16GB."), text
+    assert compose.widest(["16 GB", "16 gb", "8 GB", "18 GB"]) == ["16 GB", "8 GB", "18 GB"]

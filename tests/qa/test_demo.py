@@ -1679,3 +1679,33 @@ def test_demo_a_model_name_is_not_its_line_s_bigger_model(demo_graph: Path, tmp_
 def test_demo_weights_held_model_numbers_and_sizes(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                    intent: str, expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a turn that only picks a listed product: what it is
+    (["show me laptops under 1000", "the first one"], "attribute", ("is a laptop by Acer", "$520.95"), {"LAP-0000018"}),
+    (["show me laptops under 1000", "the first one", "ok the 2nd then"], "attribute", ("is a laptop by Lenovo",),
+     {"LAP-0000399"}),
+    # "same but with 16gb": the last search with one more constraint, not a product titled "same"
+    (["show me laptops under 1000", "same but with 16gb"], "search", ("laptops with 16 gb under $1000",), None),
+    # "iphone 15" is no "iPhone 15 Pro": the case whose title names the iPhone 15, not the Pro's or the Plus's
+    (["phone case for iphone 15"], "search", (), {"CSE-0000107"}),
+    # "is A the same size as B", "does A weigh the same as B": a comparison of the two
+    (["is the pixel 8 the same size as the iphone 15 pro"], "comparison", ("screen size", "6.2"), None),
+    (["does the keurig k-elite weigh the same as the cuisinart dcc-3200"], "unanswerable", ("weight of both",), None),
+])
+def test_demo_picks_same_but_and_the_same_as(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                            expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    # a quality no attribute measures: the kind, said to be unranked, not the heaviest by a guessed attribute
+    (["running shoes", "which is the most cushioned"], "No listing rates how cushioned they are."),
+    (["which office chair is the most comfortable"], "No listing rates how comfortable they are. I found 8 matches for office chairs"),
+])
+def test_demo_a_quality_no_listing_rates_is_said_so(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                   expect: str) -> None:
+    answer = ask_session(demo_graph, tmp_path, questions)[-1]
+    assert answer["intent"] == "search" and answer["answer"].startswith(expect), answer["answer"]
+    assert "heaviest" not in answer["answer"]
