@@ -170,7 +170,8 @@ _MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
 
 _PRICE_MAX = re.compile(
-    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
+    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|(?:nothing|not|none) (?:over|above|more than)|"
+    rf"(?:my |a |max )?budget(?: is| of)?:?|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
 )
 _PRICE_MIN = re.compile(
     rf"\b(?:over|above|more than|at least|min(?:imum)?|from|starting at|>=?)\s*{CURRENCY}{_NUM}|"
@@ -589,6 +590,7 @@ class Lexicon:
 
 
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |are )?compatible with|go with|goes with|"
+                 r"go in|goes in|go into|goes into|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
@@ -639,7 +641,8 @@ _COMPARE_PATTERNS = (
 
 _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "how many laptop brands": the kind between stays a constraint
-    (re.compile(r"\bhow many (?:different |distinct )?(?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"),
+    (re.compile(r"\bhow many (?:different |distinct )?(?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"
+                r"(?! (?:brands?|makers?|manufacturers?)\b)"),
      "count_brands"),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of|the)\b"), "count_products"),
     # ("which brand is cheapest": the cheapest product, then its brand)
@@ -647,7 +650,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?!.*\b(?:cheapest|least expensive|most expensive|priciest)\b)"), "brands"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
-                r"\bcheapest\b|\bcheaper one\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
+                r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) price\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
     (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
@@ -776,10 +779,15 @@ _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
-                      r"(?:a |one )?(?:random|quick|unrelated|different|other) question|btw|by the way|"
-                      r"on another note|off topic|"
+                      r"(?:a |one )?(?:random|quick|unrelated|different|diff|other|new) (?:question|thing|topic|subject)|"
+                      r"btw|by the way|on another note|off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
-                      r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b[,.!:;]?\s+)+")
+                      r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b\s*[,.!:;–-]?\s+)+")
+# "shoes for a woman", "for a man": gender, said as a person
+_FOR_A_WOMAN = re.compile(r" for (?:a |an |one )?(?:woman|lady|girl)\b")
+_FOR_A_MAN = re.compile(r" for (?:a |an |one )?(?:man|gentleman)\b")
+# "wider then the hon ignition": the comparative's "than", mistyped
+_THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|my|it|this|that|mine)\b)")
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
 def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:
@@ -861,7 +869,8 @@ _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?
 _PURPOSE = re.compile(r"\bfor (?:a |an |the |my |some )?[a-z]+")
 _SOMETHING = re.compile(r"^(?:(?:i need|i want|looking for|got) )?(?:something|anything|a gift|gifts?|gift ideas?)\b")
 _BRAND_OF = re.compile(r"\b(?:which|what) (?:brands?|makers?)\b")
-_NEW_SUBJECT = re.compile(r"\b(?:random|unrelated|different|other) question\b|\bon another note\b|\boff topic\b")
+_NEW_SUBJECT = re.compile(r"\b(?:random|unrelated|different|diff|other|new) (?:question|thing|topic|subject)\b|"
+                          r"\bon another note\b|\boff topic\b|\bunrelated\b|\b(?:switching|changing|change of) (?:topics?|subject)\b")
 _HOW_MUCH_OF = re.compile(r"^(?:and |so |ok,? )?how\b")
 _EVERYDAY = 50000  # so frequent an English word that alone it names no product ("cat", "captain")
 _COMMON = 500  # how often an English word occurs in pyspellchecker's list for a phrase of such words to be no name
@@ -916,6 +925,8 @@ class Understander:
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
+        low = _FOR_A_WOMAN.sub(" for women", _FOR_A_MAN.sub(" for men", low))  # "for a woman": the women's listings
+        low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
@@ -1957,7 +1968,7 @@ class Understander:
         titles = self.lexicon.titles
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
-        glued = {(a, b): a + b for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha()}
+        glued = {(a, b): a + b for a, b in zip(words, words[1:]) if a.isalpha() and (b.isalpha() or b.isdigit())}
         said_brands = self._brand_words(words)
         # the words said that may name a model: in some title, no kind, no colour (read once, not per candidate)
         rare_said = {w for w in wanted - set().union(*said_brands) if w.isalpha() and w in self.lexicon.title_df

@@ -1709,3 +1709,27 @@ def test_demo_a_quality_no_listing_rates_is_said_so(demo_graph: Path, tmp_path: 
     answer = ask_session(demo_graph, tmp_path, questions)[-1]
     assert answer["intent"] == "search" and answer["answer"].startswith(expect), answer["answer"]
     assert "heaviest" not in answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a new subject, said in more ways, drops what was said before
+    (["branch ergonomic chair max weight", "diff question, how many coffee maker brands do you sell"], "aggregate",
+     ("5 brands offer coffee makers",), set()),
+    (["car chargers", "switching topic, xps 13 weight?"], "attribute", ("2.6 lb",), None),
+    # budgets said otherwise: "nothing over $700", "budget $170"; "for a woman" is the women's listings
+    (["laptop for my son for school, nothing over $700"], "search", ("laptops under $700",), None),
+    (["size 9 runing shoes for a woman, budget $170"], "search", ("size 9 women running shoes under $170",),
+     {"RUN-0000090"}),
+    # "wider then": the comparative's "than", mistyped
+    (["branch ergonomic chair max weight", "is it wider then the hon ignition"], "comparison", ("is wider",), None),
+    # "what filters go in it": what fits it
+    (["pur plus pitcher capacity", "what filters go in it"], "compatibility", (), {"FLT-0000241"}),
+    # "flip 5" said, "Flip5" written
+    (["galaxy z flip 5 camra megapixels"], "attribute", ("12",), {"PHN-0000127"}),
+    # "which is less money" of those listed: the cheapest of them
+    (["galaxy s24 cases", "which is less money"], "aggregate", ("The cheapest of",), None),
+])
+def test_demo_new_subjects_budgets_and_mistyped_comparatives(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                            intent: str, expect: tuple[str, ...],
+                                                            ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
