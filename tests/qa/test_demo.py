@@ -1726,6 +1726,9 @@ def test_demo_a_quality_no_listing_rates_is_said_so(demo_graph: Path, tmp_path: 
     (["pur plus pitcher capacity", "what filters go in it"], "compatibility", (), {"FLT-0000241"}),
     # "flip 5" said, "Flip5" written
     (["galaxy z flip 5 camra megapixels"], "attribute", ("12",), {"PHN-0000127"}),
+    # "square meter" in the singular is an area too (465 sq ft is 43.2 m²)
+    (["air purifer that can handle a 42 square meter room"], "search", ("at least 42 m2",),
+     {"HOM-0000223", "HOM-0000229"}),
     # "which is less money" of those listed: the cheapest of them
     (["galaxy s24 cases", "which is less money"], "aggregate", ("The cheapest of",), None),
 ])
