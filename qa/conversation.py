@@ -36,9 +36,12 @@ _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\bare they\b", "is it"), (r"\bdo they\b", "does it"), (r"\bthey\b", "it"), (r"\bthem\b", "it"),
     (r"\btheir\b", "its")))
-_EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most expensive|priciest|lightest|heaviest) "
+_EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most expensive|priciest|lightest|heaviest|"
+                               r"cheaper|more expensive|pricier|lighter|heavier) "
                                r"(?:one|ones)[,;:]? (?P<q>(?:what|how|which|is|are|do|does|can|will)\b.+)$",
                                re.IGNORECASE)
+_MOST_OF = {"cheaper": "cheapest", "more expensive": "most expensive", "pricier": "priciest", "lighter": "lightest",
+            "heavier": "heaviest"}
 _OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) colou?rs?\b", re.IGNORECASE)
 _PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?:the price|it cost)|whats the price)"
                        r"(?: is it| are they| does it cost| do they cost)? in (?P<v>size \d+(?:\.\d+)?|[a-z]+(?: [a-z]+)?)"
@@ -240,7 +243,8 @@ class Conversation:
         m = _EXTREME_THEN_ASK.match(question.strip())
         if m is None or not self.listed:
             return question
-        end = self.engine.answer(f"which is the {m.group('w')}", context=self.product, within=self.listed,
+        word = _MOST_OF.get(m.group("w").casefold(), m.group("w"))  # "the cheaper one" of two: the cheapest
+        end = self.engine.answer(f"which is the {word}", context=self.product, within=self.listed,
                                  searched=self.searched)
         if end.intent != "aggregate" or not end.focus:
             return question

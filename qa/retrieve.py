@@ -210,6 +210,13 @@ class Retriever:
                 self._found_by.setdefault(r["id"], (cypher, params))
         for pid, card in cards.items():
             self._cards.setdefault(pid, card)
+        if cons.not_brands and cards:  # "not from ikea": the brand's own products found by the same search go
+            theirs = self.search(replace(cons, brands=cons.not_brands, not_brands=[]), ids=ids, limit=max(limit, 500))
+            # (a listing without a brand fact whose title opens with the brand or says "by" it is the brand's too)
+            named = [re.compile(rf"^{re.escape(b.name)}\b|\bby {re.escape(b.name)}\b", re.IGNORECASE)
+                     for b in cons.not_brands]
+            cards = {pid: c for pid, c in cards.items()
+                     if pid not in theirs and not any(n.search(c.title or "") for n in named)}
         return cards
 
     def matched_facts(self, card: Card, cons: Constraints, score: float) -> list[Fact]:
@@ -224,7 +231,10 @@ class Retriever:
         shape, params = self.shape(cons)
         cypher = cr.qa_count(shape)
         rows = self.run(cypher, params)
-        return int(rows[0]["products"]) if rows else 0, cypher, params
+        total = int(rows[0]["products"]) if rows else 0
+        if cons.not_brands:  # "how many bookcases not from ikea"
+            total -= self.count(replace(cons, brands=cons.not_brands, not_brands=[]))[0]
+        return total, cypher, params
 
     def group_brands(self, cons: Constraints) -> tuple[list[dict[str, Any]], str, dict[str, Any]]:
         shape, params = self.shape(cons)

@@ -385,10 +385,11 @@ class Constraints:
     currency: str | None = None  # of the price bounds: the question's symbol, else DEFAULT_CURRENCY
     words: list[str] = field(default_factory=list)  # content words nothing linked
     ids: list[str] | None = None  # only among these products ("which of them …": an earlier answer's list)
+    not_brands: list[Link] = field(default_factory=list)  # "not from ikea": none of these brands' products
 
     def empty(self) -> bool:
         return not (self.brands or self.categories or self.values or self.price_min is not None
-                    or self.price_max is not None or self.ids)
+                    or self.price_max is not None or self.ids or self.not_brands)
 
     def describe(self) -> str:
         """The constraints in words, for answers: 'black leather boots from Timberland under $80'."""
@@ -400,6 +401,8 @@ class Constraints:
             text += f" {label}" if label.split()[0].endswith("er") else f" with {label}"
         if self.brands:
             text += " from " + " or ".join(b.name for b in self.brands)
+        if self.not_brands:
+            text += " not from " + " or ".join(b.name for b in self.not_brands)
         sign = CURRENCY_SYMBOLS.get(self.currency or DEFAULT_CURRENCY, "$")
         if self.price_min is not None and self.price_max is not None:
             text += f" between {sign}{self.price_min:g} and {sign}{self.price_max:g}"
@@ -599,7 +602,11 @@ _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|
                        r"in(?= the (?:box|bundle|kit|set|package)\b)) (?P<b>.+)$|^what does (?P<b2>.+?) (?:come with|include)$")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
-                          r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)")
+                          r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)|"
+                          # "is there a bundle of it with coffee", "any bundles with the dedica"
+                          r"^(?:is there|are there|do you have|got|any) (?:a |any )?(?:bundles?|kits?|combos?|sets?) "
+                          r"(?:of|with|for|that includes?|including) (?P<b3>it|this|that|this one|that one|the [^,]+?)"
+                          r"(?: (?:with|and|plus) .*)?$")
 _COMPAT_OF = re.compile(
     r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
     r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
@@ -783,6 +790,9 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|o
                       r"btw|by the way|on another note|off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b\s*[,.!:;–-]?\s+)+")
+# "not from ikea", "other than apple", "non-samsung": a brand left out
+_NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
+                        r"other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
 # "shoes for a woman", "for a man": gender, said as a person
 _FOR_A_WOMAN = re.compile(r" for (?:a |an |one )?(?:woman|lady|girl)\b")
 _FOR_A_MAN = re.compile(r" for (?:a |an |one )?(?:man|gentleman)\b")
@@ -1323,7 +1333,7 @@ class Understander:
                     return True
         for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
-            side = self._side(m.group("b") or m.group("b2") or "", focus) if m else None
+            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or "", focus) if m else None
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
                 parse.constraints = self.constraints(m.group("a") or "") if included == "out" else Constraints()
@@ -1552,11 +1562,21 @@ class Understander:
         m, (attr, direction) = said
         # ("lasts the longest on a charge": no charger)
         cons = self.constraints(_ON_A_CHARGE.sub(" ", low[:m.start()] + " " + low[m.end():]))
-        cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER]
+        asked = {t for a in self.asked_attributes(low) for t in tokens(a)}  # "the biggest water tank": no title word
+        cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER and w not in asked]
         other_kind = bool(within and cons.categories and not _LIST_REFERENCE.search(low)
                           and not any(self._in_categories(pid, cons.category_keys) for pid in within[:3]))
-        if other_kind and _WHICH_KIND.match(low):
-            within = None  # "which headphones are the heaviest" after running shoes: of the headphones, not of them
+        titles = self.lexicon.titles
+        if within and not cons.categories and not cons.brands and cons.words and not _LIST_REFERENCE.search(low) \
+                and len(self.lexicon.titled(cons.words)) > 1 \
+                and not any(set(cons.words) <= title_words(titles.get(pid, "")) for pid in within[:3]):
+            # "whats the smallest air fryer you sell" after espresso machines: a kind the titles say, none listed
+            within, other_kind = None, True
+        kind_after = low[:m.start()].endswith("the ") and bool(set(tokens(low[m.end():])[:2]) & self.lexicon.category_words)
+        if other_kind and (_WHICH_KIND.match(low) or kind_after):
+            # "which headphones are the heaviest" after running shoes, "whats the smallest air fryer you sell" after
+            # espresso machines: of the kind said, not of those listed ("which makes more coffee" of two coffee makers)
+            within = None
         if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)
                        or other_kind):  # ("which makes more coffee" of two coffee makers: of them)
             cons = copy.deepcopy(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
@@ -1742,6 +1762,7 @@ class Understander:
         family = self._family(low, cons, product) if (searching or not asking) and not (parse.refers_back and focus) \
             else None
         if family is not None:  # "do you sell iphones", "airpods": every model of the name, not the cases for them
+            family.not_brands = cons.not_brands  # ("earbuds that are not apple")
             parse.intent, parse.products, parse.variants, parse.constraints = "search", [], [], family
             return True
         # the listings of the model linked (near-tied other models, "Flexispot E7 Standing Desk" beside the Uplift V2
@@ -2087,6 +2108,12 @@ class Understander:
         # "under 150 in blue": "in" before a colour, size or gender is no inch
         rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self.values_only(n.group(2)) else n.group(0), rest)
         rest = _take_prices(rest, cons)
+        for m in list(_NOT_BRAND.finditer(rest))[::-1]:  # "bookcase thats not from ikea", "any non-apple earbuds"
+            said = tuple(tokens(m.group("x")))
+            brand = next((said[:n] for n in (3, 2, 1) if said[:n] in self.lexicon.brands), None)
+            if brand is not None:
+                cons.not_brands.extend(self.lexicon.brands[brand])
+                rest = rest[:m.start()] + " " + " ".join(said[len(brand):]) + " " + rest[m.end():]
         for m in list(self._bare_number.finditer(rest) if self._bare_number else ())[::-1]:
             number = float(m.group("n"))
             keys = sorted({e.key for a, entries in self.lexicon.numeric.items() if " ".join(key_tokens(a)) == m.group("attr")

@@ -1736,3 +1736,24 @@ def test_demo_new_subjects_budgets_and_mistyped_comparatives(demo_graph: Path, t
                                                             intent: str, expect: tuple[str, ...],
                                                             ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a brand left out: "not from ikea", "that are not apple" (with the titles that open with it)
+    (["bookcase thats not from ikea"], "search", ("bookcases not from IKEA",), {"FRN-0000284"}),
+    (["earbuds that are not apple"], "search", ("not from Apple",), None),
+    # a superlative whose attribute is said by its cue words ("water tank"), over a kind the titles say
+    (["espresso machine with the biggest water tank"], "aggregate", ("Barista Express", "2 L"), None),
+    # "is there a bundle of it with coffee": the bundles that include it
+    (["espresso machine with the biggest water tank", "is there a bundle of it with coffee"], "compatibility",
+     ("comes in a bundle",), {"BDL-0000252"}),
+    # another kind named after a list: of that kind, not of the listed
+    (["espresso machine with the biggest water tank", "whats the smallest air fryer you sell"], "aggregate",
+     ("Of the 8 air fryers",), None),
+    # "the cheaper one how much drop protection": the question, of the cheaper listed
+    (["oneplus 12 cases", "the cheaper one how much drop protection"], "attribute", ("15-foot",), {"CSE-0000350"}),
+])
+def test_demo_brands_left_out_bundles_and_picks_by_price(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                         intent: str, expect: tuple[str, ...],
+                                                         ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
