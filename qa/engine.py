@@ -983,7 +983,11 @@ class Engine:
                         known.add(r["id"])
         rows = incoming if (incoming and not asks_targets) else outgoing
         if not cons.empty() and rows:
-            allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
+            ids = sorted({r["id"] for r in rows})
+            allowed = self.retriever.search(cons, ids=ids, limit=500)
+            if cons.values:  # "140w charger for an acer aspire 5": one whose title says "140 watts" and no fact does
+                allowed.update({pid: c for pid, c in self.retriever.search(replace(cons, values=[]), ids=ids).items()
+                                if all(_title_amount(c.title or "", g.label) for g in cons.values)})
             rows = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
         elif cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
             rows = [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
@@ -1385,6 +1389,18 @@ def _title_says(title: str, checks: Sequence[Link]) -> Link | None:
         elif set(tokens(check.name)) <= title_words(title):
             return check
     return None
+
+
+def _title_amount(title: str, label: str) -> bool:
+    """Whether a title says the amount a value was asked as ("140 w" in "… 140 watts …"), units read alike."""
+    from shopgraph.kg.normalize import UNITS
+
+    said = AMOUNT_IN_TEXT.fullmatch(label.casefold().strip())
+    if said is None:
+        return False
+    number, unit = float(said.group(1).replace(",", ".")), UNITS.get(said.group(2))
+    return any(float(m.group(1).replace(",", ".")) == number and UNITS.get(m.group(2)) == unit
+               for m in AMOUNT_IN_TEXT.finditer(title.casefold()))
 
 
 def _matches(attribute: str, asked: str) -> bool:

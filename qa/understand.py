@@ -121,6 +121,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "darker": ("roast level", "higher"), "darker roast": ("roast level", "higher"),
     "lighter roast": ("roast level", "lower"),
     "wider": ("width", "higher"), "narrower": ("width", "lower"), "faster": ("wattage", "higher"),
+    "stronger": ("wattage", "higher"), "weaker": ("wattage", "lower"),  # "something stronger" than a blender
 }
 
 # superlative words → (attribute cue, which end wins): "which of them is the lightest?", "phone with the best
@@ -1132,12 +1133,17 @@ class Understander:
                     return Link("category", key, name)
         return None
 
-    def model_listings(self, pid: str, title: str) -> list[Link]:
-        """Other listings of a product's model: near-tied links to the rarest words of its title."""
+    def model_listings(self, pid: str, title: str, most: int = MAX_VARIANTS) -> list[Link]:
+        """Other listings of a product's model (at most ``most``): near-tied links to the rarest words of its title."""
         said = self._model_words(title)
-        found = self.link_products(said, near=VARIANT_NEAR, most=4 * MAX_VARIANTS)
+        found = self.link_products(said, near=VARIANT_NEAR, most=4 * most)
+        bare = [w for w in said.split() if (w,) not in self.lexicon.brands]
+        if 2 <= len(bare) < len(said.split()):  # a listing whose title leaves the brand out ("Aspire 5 15.6-inch …")
+            seen = {link.key for link in found}
+            found += [link for link in self.link_products(" ".join(bare), near=VARIANT_NEAR, most=4 * most)
+                      if link.key not in seen]
         return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, title)
-                ][:MAX_VARIANTS]
+                ][:most]
 
     def same_model(self, own: str, title: str) -> bool:
         """Whether ``title`` is another listing of the model of the product titled ``own``."""
@@ -1690,7 +1696,7 @@ class Understander:
                 named = self.link_product(rest, strict=True)
                 words = [t for t in tokens(rest) if t not in STOPWORDS]
                 if named is not None:
-                    listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name))]
+                    listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name, most=MAX_TITLED))]
                     titled = self.lexicon.titled(words)
                     if len(titled) > len(listings) and not any((t,) in self.lexicon.brands or not t.isalpha()
                                                                for t in words):

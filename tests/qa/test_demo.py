@@ -1757,3 +1757,19 @@ def test_demo_brands_left_out_bundles_and_picks_by_price(demo_graph: Path, tmp_p
                                                          intent: str, expect: tuple[str, ...],
                                                          ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # what fits, with an amount only its title says ("140 watts"): it still fits the ask
+    (["140w charger for an acer aspire 5"], "compatibility", ("GaN Fast Charger (3-port), 140 watts",), {"CHG-0000224"}),
+    # "something stronger" than a blender: more watts
+    (["nutribulet pro 900 how big is the cup", "something stronger under $120"], "search", ("more powerful than",),
+     None),
+    # an average over every listing of the model: one whose title leaves the brand out, and more than five of them
+    (["unrelated - average price of the acer aspire 5?"], "aggregate", ("$693.23",), None),
+    (["avg price of the senheiser hd 560s"], "aggregate", ("6 priced", "$196.81"), None),
+])
+def test_demo_amounts_in_titles_stronger_and_every_listing(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                           intent: str, expect: tuple[str, ...],
+                                                           ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
