@@ -636,7 +636,7 @@ _COMPARE_PATTERNS = (
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?P<cmp>(?:is|has|weighs|costs|offers|lasts|holds|uses|runs|covers)\b"
                r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
-    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:\w+er|more \w+|less \w+)(?: \w+)?)\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:\w+er|worse|more \w+|less \w+)(?: \w+)?)\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
     # "is the pixel 8 the same size as the iphone 15 pro", "do the x and the y have the same battery life"
     re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?:(?:have|has|weigh|cost)\s+)?(?:the\s+)?same\s+"
                r"(?P<attr>\w+(?: \w+)?)\s+as\s+(?:the\s+)?(?P<b>.+?)$"),
@@ -864,6 +864,7 @@ _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 # "512 GB", "72 ounces", "2 count": an amount one listing of a model differs from another by (not "13.5 in": a
 # screen size may be the model's own)
 _SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs)\b")
+_PAREN_AMOUNT = re.compile(rf"\((\d+(?:\.\d+)?)\s*-?\s*(?:{_UNIT_ALT})\)")
 _NAME_END = re.compile(r"\s*[(,:|]|\s+[-–]\s+")  # where a title's opening name ends: "MacBook Air 15 (M3): …"
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
 _BRAND_AS_KIND = re.compile(r"\b(?:products?|stuff|anything|things|items|from)\b")  # "sony products", "from sony"
@@ -963,7 +964,8 @@ class Understander:
         superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
         alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
         compare_listed = functools.partial(self._compare_listed, within=within)
-        handlers = (self._same_maker, alternative, compare_listed, self._compatibility, self._comparison, superlative, self._aggregate,
+        comparison = functools.partial(self._comparison, asked_before=asked_before)
+        handlers = (self._same_maker, alternative, compare_listed, self._compatibility, comparison, superlative, self._aggregate,
                     self._attribute_or_search)
         for handler in handlers:
             if handler(parse, low, focus):
@@ -1199,6 +1201,7 @@ class Understander:
         varying |= {w for w in head if _AMOUNT_WORD.match(w)}  # "128gb", "10oz": a size, not the model
         varying |= set(_SIZE_NUMBER.findall(title.casefold()))  # "Size 12.5", "US 8": a shoe size
         varying |= set(_SPACED_AMOUNT.findall(title.casefold()))
+        varying |= set(_PAREN_AMOUNT.findall(title.casefold()))  # "(27 in)", "(3.8 L)": one listing's size
         varying |= {w for w in head if w in UNITS}  # the "TB" of "1 TB storage" is no model's word
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
@@ -1500,7 +1503,7 @@ class Understander:
         parse.attributes = self.asked_attributes(low)
         return True
 
-    def _comparison(self, parse: Parse, low: str, focus: str | None) -> bool:
+    def _comparison(self, parse: Parse, low: str, focus: str | None, *, asked_before: str | None = None) -> bool:
         for pattern in _COMPARE_PATTERNS:
             m = pattern.match(low)
             if not m:
@@ -1536,6 +1539,8 @@ class Understander:
             if groups.get("attr"):
                 attrs = self.asked_attributes(groups["attr"]) or attrs
             parse.attributes = attrs or self.asked_attributes(strip_words(low, [a.name, b.name]))
+            if not parse.attributes and asked_before and focus and re.search(r"\b(?:better|worse)\b", cue or low):
+                parse.attributes = [asked_before]  # "is that worse than the regular s24" after its camera: the camera
             parse.intent = "comparison"
             parse.products = [a, b]
             return True

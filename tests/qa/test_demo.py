@@ -1773,3 +1773,16 @@ def test_demo_amounts_in_titles_stronger_and_every_listing(demo_graph: Path, tmp
                                                            intent: str, expect: tuple[str, ...],
                                                            ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "is that worse than …" after its camera: the two compared on the camera
+    (["galaxy z flip 5 camra megapixels", "is that worse than the regular s24"], "comparison",
+     ("rear camera", "50 MP", "12"), None),
+    # a size in parentheses ("(27 in)") is one listing's, not the model's: the other HON Ignition listing says 300 lb
+    (["branch ergonomic chair max weight", "is it wider then the hon ignition", "and which ones rated for heavier people"],
+     "comparison", ("300 lb", "HON Ignition"), None),
+])
+def test_demo_worse_than_and_sizes_in_parentheses(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                                 expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
