@@ -547,8 +547,10 @@ class Engine:
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
         rare = {rarest, singular(rarest), *(asked & wanted)}
         rare.update(w for a in parse.attributes for w in _TEXT_SAYS.get(a, ()))  # battery life: "hrs of playback"
+        stems = {w[:6] for w in rare if len(w) >= 7 and w.isalpha()}  # "assemble" said, "Assembly required" written
         for pid, other in sources():
-            found = [f for f in self.retriever.text_facts(pid) if rare & _word_forms(f.value)]
+            found = [f for f in self.retriever.text_facts(pid) if rare & (forms := _word_forms(f.value))
+                     or stems & {w[:6] for w in forms if len(w) >= 7}]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]
                 text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=other)

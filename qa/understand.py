@@ -706,6 +706,9 @@ def _name_split(low: str) -> tuple[str, str] | None:
 
 _YES_NO = re.compile(r"^(?:is|are|does|do|can|has|have|will)\b")
 _ATTRIBUTE_QUESTION = re.compile(r"^(?:what|what's|whats|how|which|who|is|are|does|do|tell me|can)\b")
+# "do i need to assemble it myself", "does it need a filter": a question about the product in focus, no search
+_NEEDS_IT = re.compile(r"^(?:do|will|would) (?:i|you|we) (?:need|have) to \w+ (?:it|them|this|that)\b|"
+                       r"^(?:does|do|will) (?:it|they|this|that) need\b")
 _SEARCH_CUES = re.compile(
     r"\b(?:show|find|looking for|look for|search|i want|i need|need|recommend|suggest|do you (?:have|sell|carry)|"
     r"are there|any|list)\b"
@@ -1720,7 +1723,8 @@ class Understander:
         # "air purifier for a 400 sq ft room" names an attribute but asks for products of a category
         asking = question or (bool(parse.attributes) and not cons.categories) \
             or bool(parse.attributes) and bool(_HOW_MANY_MEASURE.search(low))  # "brita pitcher how many cups"
-        searching = bool(_SEARCH_CUES.search(low)) or cons.price_min is not None or cons.price_max is not None \
+        searching = bool(_SEARCH_CUES.search(low)) and not _NEEDS_IT.match(low) \
+            or cons.price_min is not None or cons.price_max is not None \
             or bool(_RECOMMEND.match(low)) and bool(cons.categories) \
             or (not question and self._plural_kind(low))  # "65W USB-C wall chargers": products, not one
         named = None
@@ -1783,7 +1787,8 @@ class Understander:
                 and (named is not None or not focus) \
                 and not (parse.refers_back and focus) and not (product.key == focus and cons.values) \
                 and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
-                and self._kind_said(low, model) is None:
+                and not any(not set(tokens(g.label)) <= title_words(product.name) for g in cons.values) \
+                and self._kind_said(low, model) is None:  # ("car charger with a usb-a port": not a Spigen one's name)
             # (a kind with two values or more, or with one and no other word, is a search, even where a title says
             # them all: "14 inch laptop with 32gb ram", "laptop with 32gb ram")
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings

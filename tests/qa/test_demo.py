@@ -1786,3 +1786,16 @@ def test_demo_amounts_in_titles_stronger_and_every_listing(demo_graph: Path, tmp
 def test_demo_worse_than_and_sizes_in_parentheses(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                                  expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_a_value_the_named_title_lacks_is_a_search(demo_graph: Path, tmp_path: Path) -> None:
+    """"car charger with a usb-a port": the car charger with that connector, not the listings of the Spigen one the
+    words "car charger" also name."""
+    last_turn(demo_graph, tmp_path, ["car charger with a usb-a port"], "search", ("usb a",), {"CHG-0000326"})
+
+
+def test_demo_do_i_need_to_is_about_the_product_and_its_text(demo_graph: Path, tmp_path: Path) -> None:
+    """"do i need to assemble it myself" is about the bookcase in focus (no search for products that say
+    "assemble"), and its bullet "Assembly required" answers it."""
+    last_turn(demo_graph, tmp_path, ["bookcase thats not from ikea", "do i need to assemble it myself"], "attribute",
+              ("Assembly required",), {"FRN-0000284"})
