@@ -22,8 +22,10 @@ _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:fo
 _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
                        re.IGNORECASE)
 # "and battery?", "what about the weight": the same comparison on another attribute
-_AND_ATTRIBUTE = re.compile(r"^(?:and |what about |how about |ok,? |what'?s the |what is the |whats the )"
-                            r"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference)?[?.!]*$", re.IGNORECASE)
+_AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s the |what is the |whats the |in terms of )"
+                            r"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference)?|(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
+                            r"(?:and )?(?:are |is )?(?:the |their )?(?P<x3>[\w-]+?)s? (?:the )?same(?: size)?)[?.!]*$",
+                            re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?"
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
@@ -40,6 +42,9 @@ _EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most exp
                                r"cheaper|more expensive|pricier|lighter|heavier) "
                                r"(?:one|ones)[,;:]? (?P<q>(?:what|how|which|is|are|do|does|can|will)\b.+)$",
                                re.IGNORECASE)
+_EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|lightest|heaviest|cheaper|more expensive|"
+                             r"pricier|lighter|heavier) (?:one|ones|pair)\b", re.IGNORECASE)
+_ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 _MOST_OF = {"cheaper": "cheapest", "more expensive": "most expensive", "pricier": "priciest", "lighter": "lightest",
             "heavier": "heaviest"}
 _OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) colou?rs?\b", re.IGNORECASE)
@@ -241,7 +246,11 @@ class Conversation:
         """"the cheapest one, does it have noise cancelling" after a list: the question, of the listed product at that
         end (found as "which is the cheapest" would find it)."""
         m = _EXTREME_THEN_ASK.match(question.strip())
-        if m is None or not self.listed:
+        asked = m.group("q") if m is not None else None
+        if m is None and _ASKS.match(question.strip()):  # "whats the battery like on the cheaper one"
+            m = _EXTREME_INSIDE.search(question)
+            asked = question[:m.start()] + "it" + question[m.end():] if m is not None else None
+        if m is None or asked is None or not self.listed:
             return question
         word = _MOST_OF.get(m.group("w").casefold(), m.group("w"))  # "the cheaper one" of two: the cheapest
         end = self.engine.answer(f"which is the {word}", context=self.product, within=self.listed,
@@ -249,7 +258,7 @@ class Conversation:
         if end.intent != "aggregate" or not end.focus:
             return question
         self.product = end.focus
-        return m.group("q")
+        return asked
 
     def _brand_said_before(self, question: str) -> str:
         """"is it heavier than the bose" after the Bose QuietComfort Ultra, then the Beats: "the bose" is the Bose product
@@ -275,7 +284,7 @@ class Conversation:
                 or self.listed[:2] != [p.id for p in last.products]:
             return question
         understander = self.engine.understander
-        said = m.group("x")
+        said = m.group("x") or m.group("x2") or m.group("x3")
         asked = understander.asked_attributes(said.casefold())
         named = {w for a in asked for w in tokens(a)}
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)

@@ -57,7 +57,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bweigh(?:s|t|ing)?\b|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b", ("weight", "item weight", "net weight")),
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
         (r"\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
-        (r"\bshafts?\b", ("shaft height",)),
+        (r"\bshafts?\b|\bup the (?:leg|calf|ankle)\b", ("shaft height",)),
         (r"\bhow (?:tall|high)\b|\bheights?\b", ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
@@ -122,6 +122,8 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "lighter roast": ("roast level", "lower"),
     "wider": ("width", "higher"), "narrower": ("width", "lower"), "faster": ("wattage", "higher"),
     "stronger": ("wattage", "higher"), "weaker": ("wattage", "lower"),  # "something stronger" than a blender
+    "fewer watts": ("wattage", "lower"), "less power": ("wattage", "lower"), "more watts": ("wattage", "higher"),
+    "higher up the leg": ("shaft height", "higher"),
 }
 
 # superlative words → (attribute cue, which end wins): "which of them is the lightest?", "phone with the best
@@ -802,6 +804,11 @@ _FOR_A_WOMAN = re.compile(r" for (?:a |an |one )?(?:woman|lady|girl)\b")
 _FOR_A_MAN = re.compile(r" for (?:a |an |one )?(?:man|gentleman)\b")
 # "wider then the hon ignition": the comparative's "than", mistyped
 _THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|my|it|this|that|mine)\b)")
+# "5l or more", "10 cups or bigger", "2 kg or less": an amount with its comparator after it
+_MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up"})
+_OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
+                      r"lower|under|below)\b")
+_CORDED = re.compile(r"\b(?:corded|cordless)\b")
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
 def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:
@@ -940,6 +947,8 @@ class Understander:
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
+        low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
+        low = _CORDED.sub(lambda m: "wired" if m.group(0) == "corded" else "wireless", low)  # the listings' own words
         low = _FOR_A_WOMAN.sub(" for women", _FOR_A_MAN.sub(" for men", low))  # "for a woman": the women's listings
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit

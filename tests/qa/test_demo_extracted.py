@@ -86,3 +86,11 @@ def test_a_search_finds_what_only_the_title_says(demo_default: Path) -> None:
                           "--json"))
     ids = {p["id"] for p in data["products"]}
     assert "AUD-0000360" in ids and "AUD-0000037" not in ids, data["answer"]
+
+
+def test_colour_options_after_a_comparison_are_every_listing_s(demo_default: Path, tmp_path: Path) -> None:
+    """"colour options on the sony?" after two earbuds compared: the colours of every listing of the Sony model (the
+    tagger reads them from the titles), not the one listing's."""
+    turns = ["sony wf-1000xm5 vs bose qc earbuds ii, battery", "colour options on the sony?"]
+    last = ask_batch(demo_default, tmp_path, [{"question": q, "session": "s"} for q in turns])[-1]
+    assert "Black" in last["answer"] and "Platinum Silver" in last["answer"], last["answer"]
