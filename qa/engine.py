@@ -1470,6 +1470,8 @@ def _comparative_word(attribute: str, direction: str, question: str = "") -> str
         if d == direction and attr == attribute and " " not in word:
             return word
     said = next((w for w in tokens(question) if w in _PLAIN_COMPARATIVES[direction]), None)
+    if said is None and "capacity" in attribute:  # "holds more water": larger, not "higher in capacity"
+        said = "smaller" if direction == "lower" else "larger"
     return f"{said or ('lower' if direction == 'lower' else 'higher')} in {compose.attribute_name(attribute)}"
 
 

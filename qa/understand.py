@@ -809,6 +809,11 @@ _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", 
 _OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
                       r"lower|under|below)\b")
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
+_TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
+# "budget doesnt matter", "price is no object", "any price": no price bound
+_ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
+                        r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
+                        r"(?:at |for )?any price|no budget|money(?:'s| is) no object)\b")
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
 def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:
@@ -946,11 +951,14 @@ class Understander:
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
+        any_price = _ANY_PRICE.search(low)  # "budget doesnt matter": the last search's price bound goes
+        low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
         low = _CORDED.sub(lambda m: "wired" if m.group(0) == "corded" else "wireless", low)  # the listings' own words
         low = _FOR_A_WOMAN.sub(" for women", _FOR_A_MAN.sub(" for men", low))  # "for a woman": the women's listings
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
+        low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
@@ -1095,11 +1103,21 @@ class Understander:
             # protect my moto g power"; but "what sizes do the … (Size 5) come in?" asks the size)
             left = set(self.asked_attributes(strip_words(low, [parse.products[0].name])))
             parse.attributes = [a for a in parse.attributes if a in left]
+        if parse.intent == "attribute" and focus and parse.products and parse.products[0].key == focus \
+                and not parse.pinned and not parse.refers_back and not parse.attributes and not parse.checks \
+                and not parse.summary and not parse.picked and not parse.yes_no \
+                and (said := [t for t in tokens(low) if t not in STOPWORDS]) \
+                and not any(t in self.speller.known or singular(t) in self.speller.known for t in said):
+            # "who painted the mona lisa" while a phone is in focus: no word of it is the graph's, so not about it
+            # ("is the basket dishwasher safe" may ask of a part of it: a yes/no question stays)
+            parse.intent, parse.products, parse.context = "unanswerable", [], None
         if parse.intent == "attribute" and not parse.attributes and not parse.checks and not parse.yes_no \
                 and not parse.pinned and len(parse.products) == 1:
             self._read_compatibility(parse, low)
         if parse.tagged and parse.intent in ("search", "aggregate"):
             self._add_tagged(parse.constraints, parse.tagged)
+        if any_price:  # (after any refinement of the last search, whose bound it drops)
+            parse.constraints.price_min = parse.constraints.price_max = None
         logger.debug("parse %r → %s", text, parse)
         return parse
 

@@ -1820,3 +1820,17 @@ def test_demo_amounts_with_or_more_and_follow_ups_of_a_comparison(demo_graph: Pa
                                                                    questions: list[str], intent: str | None,
                                                                    expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a capacity compared reads "larger", not "higher in capacity"
+    (["brita or pur pitcher, which holds more water"], "comparison", ("is larger in capacity",), None),
+    # a question none of whose words the graph knows is not about the product in focus
+    (["pixel 7a", "who painted the mona lisa"], "unanswerable", ("I don't know.",), set()),
+    # "budget doesnt matter" drops the last search's price bound; "takes 120 kg" holds it
+    (["offce chair under $250", "weight limit on the markus?", "need one that takes 120 kg then, budget doesnt matter"],
+     "search", ("office chairs with at least 120 kg:",), None),
+])
+def test_demo_capacities_off_topic_and_no_budget(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                                 expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
