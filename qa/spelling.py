@@ -56,8 +56,12 @@ def english_frequency() -> dict[str, int]:
 class Speller:
     """Corrects misspelt words of a question against a vocabulary (the graph's words)."""
 
-    def __init__(self, vocabulary: Iterable[str], phrases: Iterable[str] = (), kinds: Iterable[str] = ()) -> None:
+    def __init__(self, vocabulary: Iterable[str], phrases: Iterable[str] = (), kinds: Iterable[str] = (),
+                 pairs: Iterable[tuple[str, str]] = ()) -> None:
         words = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
+        # words written side by side in the graph's titles ("g power"): of two readings as close to what was typed,
+        # the one its neighbour goes with ("moto g powr" → "power", not "pour")
+        self.pairs = frozenset(pairs)
         # words that name a kind of product ("boot"): a rare English word a letter away from one is its typo
         self.kinds = sorted({k for k in kinds if k.isalpha() and len(k) >= MIN_LENGTH})
         # names of several words ("heel drop", "shaft height"): one word of them may be short and misspelt
@@ -119,7 +123,10 @@ class Speller:
                 return word
             # the closest to what was typed; then a word shoppers ask with ("pirce": "price", not "piece"); then the
             # same length ("weight", not "weigh"), the higher ratio, the commoner English word ("price", not "prime")
-            best = min(options, key=lambda c: (OSA.distance(low, c[0]), c[0] not in QUESTION_WORDS
+            before = (text[:m.start()].split() or [""])[-1].casefold()
+            after = (text[m.end():].split() or [""])[0].casefold()
+            beside = {w for w, _ in options if (before, w) in self.pairs or (w, after) in self.pairs}
+            best = min(options, key=lambda c: (OSA.distance(low, c[0]), c[0] not in beside, c[0] not in QUESTION_WORDS
                                                and singular(c[0]) not in QUESTION_WORDS,
                                                abs(len(c[0]) - len(low)), -c[1], -english.get(c[0], 0), c[0]))[0]
             changes.append((word, best))

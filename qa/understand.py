@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import difflib
 import functools
+import itertools
 import logging
 import math
 import re
@@ -922,7 +923,8 @@ class Understander:
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
         vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
-        self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words)
+        pairs = {pair for title in lexicon.titles.values() for pair in itertools.pairwise(tokens(title))}
+        self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words, pairs)
         # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
         bare = sorted({" ".join(key_tokens(a)) for a, entries in lexicon.numeric.items()
                        if any(e.unit is None for e in entries)} - {""}, key=len, reverse=True)
@@ -1106,8 +1108,8 @@ class Understander:
         if parse.intent == "attribute" and focus and parse.products and parse.products[0].key == focus \
                 and not parse.pinned and not parse.refers_back and not parse.attributes and not parse.checks \
                 and not parse.summary and not parse.picked and not parse.yes_no \
-                and (said := [t for t in tokens(low) if t not in STOPWORDS]) \
-                and not any(t in self.speller.known or singular(t) in self.speller.known for t in said):
+                and (content := [t for t in tokens(low) if t not in STOPWORDS]) \
+                and not any(t in self.speller.known or singular(t) in self.speller.known for t in content):
             # "who painted the mona lisa" while a phone is in focus: no word of it is the graph's, so not about it
             # ("is the basket dishwasher safe" may ask of a part of it: a yes/no question stays)
             parse.intent, parse.products, parse.context = "unanswerable", [], None
@@ -1595,9 +1597,10 @@ class Understander:
         if within:
             table.update(COMPARATIVES)
         said = _said_word(table, low) or self._any_superlative(parse, low, within, asked_before)
-        rating = said is None and (most := _MOST_WHAT.search(low)) is not None and bool(self.unrated(low[most.start():]))
-        if rating:  # "which office chair is the most comfortable": the kind, unranked (no listing rates it)
-            said = most, ("", "higher")
+        most = _MOST_WHAT.search(low) if said is None else None
+        rating = most is not None and bool(self.unrated(low[most.start():]))
+        if most is not None and rating:  # "which office chair is the most comfortable": the kind, unranked (no
+            said = most, ("", "higher")  # listing rates it)
         if said is None:
             return False
         m, (attr, direction) = said

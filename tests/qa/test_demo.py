@@ -538,6 +538,16 @@ def test_speller_keeps_the_plural_and_reads_short_forms(text: str, expect: str) 
     assert speller.correct(text)[0] == expect
 
 
+def test_speller_reads_a_word_as_its_neighbour_in_the_titles_has_it() -> None:
+    """"powr" is as close to "pour" as to "power"; the titles say "g power", so after "g" it is "power"."""
+    from shopgraph.qa.spelling import Speller
+
+    words = ["moto", "power", "pour", "ready", "case"]
+    assert Speller(words, pairs=[("g", "power"), ("ready", "pour")]).correct("moto g powr case")[0] == "moto g power case"
+    assert Speller(words, pairs=[("g", "power"), ("ready", "pour")]).correct("ready powr")[0] == "ready pour"
+    assert Speller(words).correct("moto g powr case")[0] == "moto g pour case"  # without the titles' pairs
+
+
 def test_demo_average_price_of_a_named_model(demo_graph: Path) -> None:
     """Two $ listings of the Nokia G42 5G ($177, $187): the average is over the model's listings."""
     data = ask(demo_graph, "average price of the nokia g42")
