@@ -28,7 +28,7 @@ liter liters litre litres hours
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
 # short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")
 SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
-               "slvr": "silver", "rd": "red"}
+               "slvr": "silver", "rd": "red", "wat": "what", "wut": "what"}
 RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is read as a typo when plural
 MIN_LENGTH = 4
 CUTOFF = 75.0

@@ -64,7 +64,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\broast(?:ed)?\b", ("roast level",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
         (r"\b(?:per|in a|in the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
-         r"\bhow many (?:filters|pods|cartridges|pieces)\b",
+         r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b", ("filter type",)),
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
@@ -95,7 +95,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow (?:loud|noisy)\b|\bdecibels?\b|\bdba?\b|\bnoise level\b", ("noise level",)),
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
-        (r"\bprices?\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b",
+        (r"\bprices?\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
+         r"\b(?:less|more) money\b",
          ("price",)),
     )
 )
@@ -104,6 +105,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 COMPARATIVES: dict[str, tuple[str, str]] = {
     "lighter": ("weight", "lower"), "heavier": ("weight", "higher"),
     "cheaper": ("price", "lower"), "less expensive": ("price", "lower"), "more affordable": ("price", "lower"),
+    "less money": ("price", "lower"), "more money": ("price", "higher"),
     "more expensive": ("price", "higher"), "pricier": ("price", "higher"), "dearer": ("price", "higher"),
     "bigger": ("size", "higher"), "larger": ("size", "higher"), "smaller": ("size", "lower"),
     "more storage": ("storage", "higher"), "less storage": ("storage", "lower"),
@@ -810,6 +812,8 @@ _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", 
 _OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
                       r"lower|under|below)\b")
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
+_FITS_WHICH = re.compile(r"^(?P<it>this|it|that|this one|that one) (?:fits?|works? with|goes with) (?:which|what) "
+                         r"(?P<kind>[\w -]+?)[?.!]*$")
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
@@ -961,6 +965,7 @@ class Understander:
         low = _FOR_A_WOMAN.sub(" for women", _FOR_A_MAN.sub(" for men", low))  # "for a woman": the women's listings
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
+        low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
@@ -996,7 +1001,7 @@ class Understander:
             parse.aggregate = next((kind for pattern, kind in _AGGREGATES
                                     if kind in ("min_price", "max_price") and pattern.search(low)), None)
         if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
-                and not _ELSEWHERE.search(low) and not self._names_elsewhere(parse.constraints, low):
+                and not _ELSEWHERE.search(low) and not self._names_elsewhere(parse.constraints, low, focus):
             parse.intent, parse.aggregate = "attribute", None
             parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
             parse.constraints = Constraints()
@@ -1326,12 +1331,13 @@ class Understander:
         words = [t for t in tokens(text) if t not in STOPWORDS]
         return len(words) >= 2 or (len(words) == 1 and self.lexicon.title_df.get(words[0], 0) <= 3)
 
-    @staticmethod
-    def _names_elsewhere(cons: Constraints, low: str) -> bool:
-        """Constraints that point away from the product in focus: a category, a brand or a price range (a
-        bare number is no price on a product's page: "is the size under 15?", "are there over 500 lights?")."""
+    def _names_elsewhere(self, cons: Constraints, low: str, focus: str) -> bool:
+        """Constraints that point away from the product in focus: a category (not its own: "single filter or a
+        multipack?" on a filter's page), a brand or a price range (a bare number is no price on a product's page:
+        "is the size under 15?", "are there over 500 lights?")."""
         priced = (cons.price_min is not None or cons.price_max is not None) and bool(_SAYS_PRICE.search(low))
-        return bool(cons.categories or cons.brands or priced)
+        other_kind = bool(cons.categories) and not self._in_categories(focus, cons.category_keys)
+        return bool(other_kind or cons.brands or priced)
 
     # ------------------------------------------------------------------ attributes
 
@@ -1547,6 +1553,8 @@ class Understander:
                 continue  # "is the hoka clifton 9 for men or women": who it is for, not two products
             if all(self._generic(set(tokens(x)) - STOPWORDS) or self._kind_words(x) for x in texts):
                 continue  # "whole bean and ground coffee": two kinds, not two products
+            if parse.pinned and not all(set(tokens(x)) <= PRONOUNS or self.link_product(x, strict=True) for x in texts):
+                continue  # "single filter or a multipack?" on a filter's page: which of its own, not two products
             kinds = [[t for t in tokens(x) if (t,) in self.lexicon.categories] for x in texts]  # "fryer", not "air"
             for i in (0, 1):
                 if not kinds[i] and kinds[1 - i] and texts[i].split() and not set(tokens(texts[i])) <= PRONOUNS:
@@ -1869,7 +1877,8 @@ class Understander:
                 continue
             said = self.constraints(head)
             # "medium roast whole bean coffee 2 pack": a kind and its values with no other word is no name
-            generic = bool(said.categories) and not said.words
+            # ("mens wide fit running shoe": its other word, "fit", is in no title either)
+            generic = bool(said.categories) and not any(self.lexicon.title_df.get(w) for w in said.words)
             named = self._link_named(head, parse) if self.names_product(head) and not generic else None
             if named is None:
                 parse.variants = []

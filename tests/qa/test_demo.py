@@ -1844,3 +1844,27 @@ def test_demo_amounts_with_or_more_and_follow_ups_of_a_comparison(demo_graph: Pa
 def test_demo_capacities_off_topic_and_no_budget(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                                  expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a kind with words no title says ("wide fit") names no product: a search, not one model's listings
+    (["mens wide fit running shoe size 10"], "search", ("size 10",), {"RUN-0000140"}),
+    # "wat": what
+    (["mens wide fit running shoe size 10", "wat do they weigh per shoe"], None, ("221",), None),
+])
+def test_demo_generic_kinds_and_chat_spellings(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                               intent: str | None, expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_a_filter_s_page_which_purifier_pack_and_price(demo_graph: Path, tmp_path: Path) -> None:
+    """On a filter's page: "this fits which purifier?" lists what it fits; "single filter or a multipack?" is its
+    pack size (its own kind names nothing elsewhere), and "which is less money, this or the pureburst" compares
+    prices."""
+    lines = [{"question": "this fits which purifier?", "product": "FLT-0000351"},
+             {"question": "single filter or a multipack?", "product": "FLT-0000351"},
+             {"question": "which is less money, this or the pureburst", "product": "FLT-0000351"}]
+    fits, pack, cheaper = ask_batch(demo_graph, tmp_path, lines)
+    assert fits["intent"] == "compatibility" and "HPA300" in fits["answer"], fits["answer"]
+    assert pack["intent"] == "attribute" and "3 Count" in pack["answer"], pack["answer"]
+    assert cheaper["intent"] == "comparison" and "is cheaper ($92.99)" in cheaper["answer"], cheaper["answer"]
