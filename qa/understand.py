@@ -600,7 +600,7 @@ class Lexicon:
 
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |are )?compatible with|go with|goes with|"
                  r"go in|goes in|go into|goes into|"
-                 r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your)\b)|connects? to|pairs? with)")
+                 r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
@@ -1553,7 +1553,8 @@ class Understander:
                 continue  # "is the hoka clifton 9 for men or women": who it is for, not two products
             if all(self._generic(set(tokens(x)) - STOPWORDS) or self._kind_words(x) for x in texts):
                 continue  # "whole bean and ground coffee": two kinds, not two products
-            if parse.pinned and not all(set(tokens(x)) <= PRONOUNS or self.link_product(x, strict=True) for x in texts):
+            linked = [set(tokens(x)) <= PRONOUNS or self.link_product(x, strict=True) is not None for x in texts]
+            if parse.pinned and not all(linked) or focus and not any(linked):
                 continue  # "single filter or a multipack?" on a filter's page: which of its own, not two products
             kinds = [[t for t in tokens(x) if (t,) in self.lexicon.categories] for x in texts]  # "fryer", not "air"
             for i in (0, 1):
@@ -1987,8 +1988,11 @@ class Understander:
     def _sides(self, text: str, focus: str | None, near: float = 0.15) -> list[Link]:
         toks = tokens(text)
         content = [t for t in toks if t not in STOPWORDS]
-        # ("the instant one" names the Instant: "one" after a name is no pronoun; "this one" is)
-        if focus and (not content or any(t in PRONOUNS and t != "one" for t in toks[:2])):
+        # ("the instant one" names the Instant: "one" after a name is no pronoun; "this one" is; "that baseus 48 watt
+        # car charger" names the Baseus)
+        named_after = toks[:1] in (["that"], ["this"]) and len(content) > 2 \
+            and self.link_product(" ".join(toks[1:]), strict=True) is not None
+        if focus and not named_after and (not content or any(t in PRONOUNS and t != "one" for t in toks[:2])):
             return [Link("product", focus, focus, score=1.0)]
         return self.link_products(text, near=near)
 

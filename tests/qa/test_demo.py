@@ -1868,3 +1868,11 @@ def test_demo_a_filter_s_page_which_purifier_pack_and_price(demo_graph: Path, tm
     assert fits["intent"] == "compatibility" and "HPA300" in fits["answer"], fits["answer"]
     assert pack["intent"] == "attribute" and "3 Count" in pack["answer"], pack["answer"]
     assert cheaper["intent"] == "comparison" and "is cheaper ($92.99)" in cheaper["answer"], cheaper["answer"]
+
+
+def test_demo_that_before_a_name_is_no_pronoun(demo_graph: Path, tmp_path: Path) -> None:
+    """"will that baseus 48 watt car charger charge it": "that" opens the charger's name; "it" is the laptop."""
+    last_turn(demo_graph, tmp_path, ["need a 14in laptp w 16 gigs of ram, under $900",
+                                     "hmm whats the battery like on the cheaper one",
+                                     "will that baseus 48 watt car charger charge it"], "compatibility", ("Yes",),
+              {"CHG-0000326", "LAP-0000012"})
