@@ -45,6 +45,9 @@ _EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most exp
 _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|lightest|heaviest|cheaper|more expensive|"
                              r"pricier|lighter|heavier) (?:one|ones|pair)\b", re.IGNORECASE)
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
+# "the 500 dollar one", "the $284 one": a listed product by its price
+_PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
+                         r"pounds?|usd|eur|gbp)) (?:one|ones|pair|model|version|listing)\b", re.IGNORECASE)
 _MOST_OF = {"cheaper": "cheapest", "more expensive": "most expensive", "pricier": "priciest", "lighter": "lightest",
             "heavier": "heaviest"}
 _OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) colou?rs?\b", re.IGNORECASE)
@@ -209,6 +212,7 @@ class Conversation:
             question, self.product = split.group("q"), named.key  # the question, of the product named
         question = self._picked_then_asked(question)
         question = self._extreme_then_asked(question)
+        question = self._priced_pick(question)
         understander = self.engine.understander
         too = _KIND_TOO.match(question.strip())
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
@@ -259,6 +263,20 @@ class Conversation:
             return question
         self.product = end.focus
         return asked
+
+    def _priced_pick(self, question: str) -> str:
+        """"the 500 dollar one, how wide", "screen size on the $284 one": the listed product at that price (within
+        5 %) is in focus and "it" in the question."""
+        m = _PRICED_ONE.search(question)
+        if m is None or not self.listed:
+            return question
+        said = float((m.group("a") or m.group("b")).replace(",", ""))
+        cards = self.engine.retriever.cards(self.listed)
+        near = [c for c in cards.values() if c.price is not None and abs(c.price - said) <= max(1.0, 0.05 * said)]
+        if not near:
+            return question
+        self.product = min(near, key=lambda c: abs((c.price or 0.0) - said)).id
+        return (question[:m.start()] + "it" + question[m.end():]).strip(" ,")
 
     def _brand_said_before(self, question: str) -> str:
         """"is it heavier than the bose" after the Bose QuietComfort Ultra, then the Beats: "the bose" is the Bose product

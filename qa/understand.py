@@ -632,7 +632,7 @@ _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 _COMPARE_PATTERNS = (
-    re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
+    re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
     re.compile(r"^(?:what is |what's |whats |what are )?(?:the )?differences? between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
                r"(?:\s+(?:in|on)\s+(?P<attr>.+))?$"),
     re.compile(r"^how (?:does|do|is|are)\s+(?:the\s+)?(?P<a>.+?)\s+(?:compare|stack up|different)\s+(?:to|with|from|against)\s+"

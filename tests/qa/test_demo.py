@@ -1876,3 +1876,17 @@ def test_demo_that_before_a_name_is_no_pronoun(demo_graph: Path, tmp_path: Path)
                                      "hmm whats the battery like on the cheaper one",
                                      "will that baseus 48 watt car charger charge it"], "compatibility", ("Yes",),
               {"CHG-0000326", "LAP-0000012"})
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a listed product by its price: "the 500 dollar one", "the $284 one"
+    (["standng desk in white under 900", "the 500 dollar one, how wide"], "attribute", ("Flexispot",),
+     {"FRN-0000269"}),
+    (["phone with 108mp camra under $320", "screen size on the $284 one"], "attribute", ("6.72",), {"PHN-0000166"}),
+    # "compare it w …": "w" is "with"
+    (["phone with 108mp camra under $320", "screen size on the $284 one",
+      "compare it w the redmi note 13 pro on battery"], None, ("5100",), {"PHN-0000166", "PHN-0000046"}),
+])
+def test_demo_a_listed_product_by_its_price(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
+                                           expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
