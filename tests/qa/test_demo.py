@@ -1890,3 +1890,16 @@ def test_demo_that_before_a_name_is_no_pronoun(demo_graph: Path, tmp_path: Path)
 def test_demo_a_listed_product_by_its_price(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                            expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "有哪些颜色": what colours it comes in, over the model's listings
+    (["Dr. Martens 1460 女款有哪些颜色"], "aggregate", ("Black", "Cherry Red"), None),
+    # "lowest priced": a price, not the lightest
+    (["corded headphnes, nothing above 200 bucks", "what about for my daughter, something in white",
+      "lowest priced white pair"], "aggregate", ("cheapest", "$145.99"), None),
+])
+def test_demo_colours_asked_in_chinese_and_lowest_priced(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                        intent: str, expect: tuple[str, ...],
+                                                        ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
