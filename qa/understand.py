@@ -793,10 +793,12 @@ _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|bas
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
+# "random question", "switching topic", "unrelated -": the turn is about something new
+_SUBJECT_CHANGE = (r"(?:random|unrelated|different|diff|other|new) (?:question|thing|topic|subject)|on another note|"
+                   r"off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
-                      r"(?:a |one )?(?:random|quick|unrelated|different|diff|other|new) (?:question|thing|topic|subject)|"
-                      r"btw|by the way|on another note|off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)|"
+                      rf"(?:a |one )?(?:quick question|{_SUBJECT_CHANGE})|btw|by the way|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b\s*[,.!:;–-]?\s+)+")
 # "not from ikea", "other than apple", "non-samsung": a brand left out
@@ -901,8 +903,7 @@ _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?
 _PURPOSE = re.compile(r"\bfor (?:a |an |the |my |some )?[a-z]+")
 _SOMETHING = re.compile(r"^(?:(?:i need|i want|looking for|got) )?(?:something|anything|a gift|gifts?|gift ideas?)\b")
 _BRAND_OF = re.compile(r"\b(?:which|what) (?:brands?|makers?)\b")
-_NEW_SUBJECT = re.compile(r"\b(?:random|unrelated|different|diff|other|new) (?:question|thing|topic|subject)\b|"
-                          r"\bon another note\b|\boff topic\b|\bunrelated\b|\b(?:switching|changing|change of) (?:topics?|subject)\b")
+_NEW_SUBJECT = re.compile(rf"\b(?:{_SUBJECT_CHANGE})\b")
 _HOW_MUCH_OF = re.compile(r"^(?:and |so |ok,? )?how\b")
 _EVERYDAY = 50000  # so frequent an English word that alone it names no product ("cat", "captain")
 _COMMON = 500  # how often an English word occurs in pyspellchecker's list for a phrase of such words to be no name
