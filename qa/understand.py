@@ -416,6 +416,8 @@ class Constraints:
             text += f" under {sign}{self.price_max:g}"
         elif self.price_min is not None:
             text += f" over {sign}{self.price_min:g}"
+        elif self.currency is not None:
+            text += f" priced in {self.currency}"  # "i only want to pay in dollars"
         return text
 
 
@@ -817,6 +819,9 @@ _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(r"^(?P<it>this|it|that|this one|that one) (?:fits?|works? with|goes with) (?:which|what) "
                          r"(?P<kind>[\w -]+?)[?.!]*$")
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
+# "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
+_PAID_IN = re.compile(r"\b(?:pay|paying|priced|prices?|buy|ones|only|just)\s+in\s+(?:us\s+)?(?:dollars|usd|euros?|eur|"
+                      r"pounds(?: sterling)?|gbp)\b")
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
@@ -1125,7 +1130,12 @@ class Understander:
         if parse.tagged and parse.intent in ("search", "aggregate"):
             self._add_tagged(parse.constraints, parse.tagged)
         if any_price:  # (after any refinement of the last search, whose bound it drops)
-            parse.constraints.price_min = parse.constraints.price_max = None
+            parse.constraints.price_min = parse.constraints.price_max = parse.constraints.currency = None
+        paid = _PAID_IN.search(low) if within else None
+        if paid is not None and not parse.constraints.price_min and not parse.constraints.price_max:
+            # "i only want to pay in dollars" after a list: those priced in dollars
+            parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
+            parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
         logger.debug("parse %r → %s", text, parse)
         return parse
 
@@ -1269,6 +1279,12 @@ class Understander:
             own = set(tokens(titles.get(focus, "")))  # the product in focus is not, said by one listed product
             kinds = {w for w in tokens(low) if w in self.lexicon.category_words and w not in own}
             hits = [pid for pid in within if kinds & set(tokens(titles.get(pid, "")))] if kinds else []
+            if len(hits) == 1:
+                return (hits[0], titles[hits[0]]), _NOTHING
+            # "belkins output in watts" after chargers listed: the one listed product of a brand said
+            brands = {b for w in tokens(low) for b in (w, singular(w), w.removesuffix("s"))
+                      if (b,) in self.lexicon.brands and b not in own}
+            hits = [pid for pid in within if brands & set(tokens(titles.get(pid, "")))] if brands else []
             if len(hits) == 1:
                 return (hits[0], titles[hits[0]]), _NOTHING
         if m is None:

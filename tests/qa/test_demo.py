@@ -1903,3 +1903,16 @@ def test_demo_colours_asked_in_chinese_and_lowest_priced(demo_graph: Path, tmp_p
                                                         intent: str, expect: tuple[str, ...],
                                                         ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "i only want to pay in dollars" after a list: those priced in dollars
+    (["which chargers work with the hp elitbook 840", "hmm i only want to pay in dollars"], "search",
+     ("priced in USD",), None),
+    # "belkins output in watts": the one listed product of the brand said
+    (["which chargers work with the hp elitbook 840", "hmm i only want to pay in dollars", "belkins output in watts"],
+     "attribute", ("Belkin", "140"), None),
+])
+def test_demo_a_list_in_one_currency_and_its_brand(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                                   expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
