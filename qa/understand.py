@@ -604,6 +604,9 @@ _COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |
                  r"go in|goes in|go into|goes into|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
+# "spigen 48w car charger ok for the asus vivobook 15?": does it fit
+_COMPAT_OK = re.compile(r"^(?:(?:is|are) )?(?:the |that |this |a |an )?(?P<a>.+?)\s+(?:ok|okay|good|fine|suitable|right)\s+"
+                        r"(?:for|with)\s+(?:the |my |a |an )?(?P<b>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
 _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|are) included (?:with|in)|(?:is|are|comes?) "
@@ -1380,6 +1383,9 @@ class Understander:
 
     def _compatibility(self, parse: Parse, low: str, focus: str | None) -> bool:
         m = _COMPAT_PAIR.match(low)
+        if m is None and (ok := _COMPAT_OK.match(low)) is not None \
+                and all(self.link_product(ok.group(x), strict=True) is not None for x in ("a", "b")):
+            m = ok  # ("is the bose qc ultra good for running": no product is "running")
         if m:
             sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
             if sides[0] and sides[1]:

@@ -1916,3 +1916,14 @@ def test_demo_colours_asked_in_chinese_and_lowest_priced(demo_graph: Path, tmp_p
 def test_demo_a_list_in_one_currency_and_its_brand(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                                    expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "X ok for Y?" of two products: does it fit
+    (["spigen 48w car charger ok for the asus vivobok 15?"], "compatibility", ("Yes",)),
+    # ... but not of a product and an activity
+    (["is the bose qc ultra good for running"], None, ("I don't know",)),
+])
+def test_demo_ok_for_asks_a_fit_of_two_products(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                intent: str | None, expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
