@@ -302,7 +302,13 @@ class Engine:
             # name attributes in their own words ("how heavy" for item_weight) and the cue words miss
             # them, so there the ranker answers at 0.5 (semiPQA dev P@1: 92.3 % so, 91.0 % capped).
             strict = 2.0 if asked and not any(rule) else RANKER_ALONE
-            learned = [x if x >= strict else min(x, 0.45) for x in learned]
+            # (the maker answers only when asked, by a cue word or the reader: "whats the output of the belkin" shares
+            # the name's word with "brand: Belkin" and asks nothing of it)
+            # (nor any fact alone that shares no word with the question: "is the keyboard backlit" is not its screen)
+            said_words = set(tokens(question)) - STOPWORDS
+            learned = [x if x >= strict and (f.attribute != "brand" or "brand" in asked)
+                       and (asked or said_words & set(tokens(t))) else min(x, 0.45)
+                       for x, f, t in zip(learned, facts, texts)]
             if any(rule):  # a fact of the attribute asked comes before one the ranker likes for a word the
                 # question shares with its value ("what colours does the sony … come in?": not brand Sony)
                 learned = [x if r else min(x, 0.79) for x, r in zip(learned, rule)]

@@ -1927,3 +1927,17 @@ def test_demo_a_list_in_one_currency_and_its_brand(demo_graph: Path, tmp_path: P
 def test_demo_ok_for_asks_a_fit_of_two_products(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                 intent: str | None, expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # off a product's page the ranker alone answers only with a fact that shares a word with the question, and never
+    # with the maker unless the maker is asked
+    (["whats the keyboard like on the asus vivobook 15, is it backlit"], None, ("I don't know",)),
+    (["who makes the clifton 9"], "attribute", ("made by Hoka",)),
+    # a bare "how much" asks the price
+    (["mens waterproof boots size 10", "how much"], None, ("$",)),
+])
+def test_demo_the_ranker_alone_needs_a_shared_word_and_the_maker_a_cue(demo_graph: Path, tmp_path: Path,
+                                                                      questions: list[str], intent: str | None,
+                                                                      expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
