@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from shopgraph.extraction.relations import LINE_WORDS
-from shopgraph.kg.normalize import category_keys
+from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
@@ -270,7 +270,7 @@ class Conversation:
         m = _PRICED_ONE.search(question)
         if m is None or not self.listed:
             return question
-        said = float((m.group("a") or m.group("b")).replace(",", ""))
+        said = parse_number(m.group("a") or m.group("b"))
         cards = self.engine.retriever.cards(self.listed)
         near = [c for c in cards.values() if c.price is not None and abs(c.price - said) <= max(1.0, 0.05 * said)]
         if not near:

@@ -23,7 +23,7 @@ from typing import Any
 
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.errors import ConfigError, QueryError
-from shopgraph.kg.normalize import UNITS
+from shopgraph.kg.normalize import UNITS, normalize_value
 from shopgraph.kg.schema import ProductRelation
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
@@ -1400,15 +1400,10 @@ def _title_says(title: str, checks: Sequence[Link]) -> Link | None:
 
 
 def _title_amount(title: str, label: str) -> bool:
-    """Whether a title says the amount a value was asked as ("140 w" in "… 140 watts …"), units read alike."""
-    from shopgraph.kg.normalize import UNITS
-
-    said = AMOUNT_IN_TEXT.fullmatch(label.casefold().strip())
-    if said is None:
-        return False
-    number, unit = float(said.group(1).replace(",", ".")), UNITS.get(said.group(2))
-    return any(float(m.group(1).replace(",", ".")) == number and UNITS.get(m.group(2)) == unit
-               for m in AMOUNT_IN_TEXT.finditer(title.casefold()))
+    """Whether a title says the amount a value was asked as ("140 w" in "… 140 watts …"), as the graph normalises it."""
+    said = normalize_value(label)
+    return said.unit is not None and any(normalize_value(m.group(0)).text == said.text
+                                         for m in AMOUNT_IN_TEXT.finditer(title.casefold()))
 
 
 def _matches(attribute: str, asked: str) -> bool:
@@ -1420,8 +1415,6 @@ _IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$")  # "what's the weight o
 
 def _in_unit(question: str, value: str) -> str:
     """ "4.1 lb": ``value`` in the unit the question ends asking for, when it is in another of its kind; else ""."""
-    from shopgraph.kg.normalize import UNITS, normalize_value
-
     m = _IN_UNIT.search(question.casefold())
     want = UNITS.get(m.group("u")) if m else None
     norm = normalize_value(value)
@@ -1441,8 +1434,6 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     if attribute == "roast level":  # an order, not an amount: light < medium < medium-dark < dark
         rank = _ROASTS.get(" ".join(tokens(str(facts[0].value))))
         return ("roast", rank) if rank is not None else None
-    from shopgraph.kg.normalize import normalize_value
-
     norm = normalize_value(facts[0].value)
     if norm.number is None:
         return None
@@ -1496,8 +1487,6 @@ _ASKS_FOR_KIND = re.compile(r"^(?:do|does) (?:you|the shop|the store|your shop|y
 
 def _distinct_amounts(values: Iterable[str]) -> list[str]:
     """Values less those that say the same amount or text another way ("5.7-liter" and "5.7 L": the first kept)."""
-    from shopgraph.kg.normalize import normalize_value
-
     seen: dict[tuple[Any, ...], str] = {}
     for value in values:
         norm = normalize_value(value)

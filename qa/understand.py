@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import difflib
 import functools
-import itertools
 import logging
 import math
 import re
@@ -486,6 +485,7 @@ class Lexicon:
         self.title_df: dict[str, int] = defaultdict(int)  # word → number of titles with it
         self.title_ids: list[str] = []  # position → product id, for the postings below
         self.postings: dict[str, array[int]] = {}  # title word → positions of the titles with it
+        self.title_pairs: set[tuple[str, str]] = set()  # words written side by side in a title ("g", "power")
         self.brand_names: dict[str, tuple[str, ...]] = {}  # single-string form for fuzzy matching
         self.category_names: dict[str, tuple[str, ...]] = {}
 
@@ -535,8 +535,10 @@ class Lexicon:
                 lex.attributes.setdefault(at, entry.attribute)
         for row in store.query(cr.QA_TITLES):
             lex.titles[row["id"]] = row["title"]
-            for word in set(tokens(row["title"])):
+            said = tokens(row["title"])
+            for word in set(said):
                 lex.title_df[word] += 1
+            lex.title_pairs.update(zip(said, said[1:]))
             # linking reads titles from memory: no full-text query per name (a third of a question's time
             # at 100k products), and the same candidates on every store
             position = len(lex.title_ids)
@@ -819,8 +821,7 @@ _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", 
 _OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
                       r"lower|under|below)\b")
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
-_FITS_WHICH = re.compile(r"^(?P<it>this|it|that|this one|that one) (?:fits?|works? with|goes with) (?:which|what) "
-                         r"(?P<kind>[\w -]+?)[?.!]*$")
+_FITS_WHICH = re.compile(rf"^(?P<it>this|it|that|this one|that one) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:pay|paying|priced|prices?|buy|ones|only|just)\s+in\s+(?:us\s+)?(?:dollars|usd|euros?|eur|"
@@ -936,8 +937,8 @@ class Understander:
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
         vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
-        pairs = {pair for title in lexicon.titles.values() for pair in itertools.pairwise(tokens(title))}
-        self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words, pairs)
+        self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words,
+                               lexicon.title_pairs)
         # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
         bare = sorted({" ".join(key_tokens(a)) for a, entries in lexicon.numeric.items()
                        if any(e.unit is None for e in entries)} - {""}, key=len, reverse=True)
@@ -1628,11 +1629,13 @@ class Understander:
         table = dict(SUPERLATIVES)
         if within:
             table.update(COMPARATIVES)
-        said = _said_word(table, low) or self._any_superlative(parse, low, within, asked_before)
+        said = _said_word(table, low)
         most = _MOST_WHAT.search(low) if said is None else None
         rating = most is not None and bool(self.unrated(low[most.start():]))
         if most is not None and rating:  # "which office chair is the most comfortable": the kind, unranked (no
-            said = most, ("", "higher")  # listing rates it)
+            said = most, ("", "higher")  # listing rates it, and a guessed attribute would mislead)
+        elif said is None:
+            said = self._any_superlative(parse, low, within, asked_before)
         if said is None:
             return False
         m, (attr, direction) = said
@@ -1685,8 +1688,6 @@ class Understander:
         if m is None:
             return None
         direction = "lower" if m.group("w") in _LOWER_END else "higher"
-        if m.group("w") in ("most", "least") and self.unrated(low[m.start():]):
-            return None  # "which is the most cushioned": no amount measures it, a guess would mislead
         if parse.attributes[:1] == ["price"]:  # "which of these costs the least"
             return m, ("price", direction)
         numeric = [a for a in parse.attributes if a in self.lexicon.numeric and a != "price"]
