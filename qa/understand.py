@@ -812,8 +812,7 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|o
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
                         r"other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
 # "shoes for a woman", "for a man": gender, said as a person
-_FOR_A_WOMAN = re.compile(r" for (?:a |an |one )?(?:woman|lady|girl)\b")
-_FOR_A_MAN = re.compile(r" for (?:a |an |one )?(?:man|gentleman)\b")
+_FOR_A_PERSON = re.compile(r" for (?:a |an |one )?(?P<p>woman|lady|girl|man|gentleman)\b")
 # "wider then the hon ignition": the comparative's "than", mistyped
 _THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|my|it|this|that|mine)\b)")
 # "5l or more", "10 cups or bigger", "2 kg or less": an amount with its comparator after it
@@ -972,7 +971,8 @@ class Understander:
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
         low = _CORDED.sub(lambda m: "wired" if m.group(0) == "corded" else "wireless", low)  # the listings' own words
-        low = _FOR_A_WOMAN.sub(" for women", _FOR_A_MAN.sub(" for men", low))  # "for a woman": the women's listings
+        low = _FOR_A_PERSON.sub(lambda m: " for men" if m.group("p") in ("man", "gentleman") else " for women",
+                                low)  # "for a woman": the women's listings
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
