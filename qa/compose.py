@@ -236,6 +236,12 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
 
 
+def one_side_known(attribute: str, known: Card, values: Sequence[str], unknown: Card) -> str:
+    """A comparison where the catalog gives the attribute for one product only."""
+    return (f"{cap(the(known.title))} has {attribute_name(attribute)} {join(unique(values))}; "
+            f"the catalog does not say it for {the(unknown.title)}, so I can't compare them.")
+
+
 def _by_attribute(facts: Sequence[Fact]) -> dict[str, list[str]]:
     """Fact values by attribute, in the facts' order."""
     by: dict[str, list[str]] = {}

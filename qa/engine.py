@@ -1049,16 +1049,30 @@ class Engine:
         by = {pid: [f for f in facts if f.product_id == pid] for pid in ids}
         attrs = parse.attributes
         if attrs:
+            def listings(side: int, card: Card) -> list[Link]:
+                """The side's near-tied links; in a follow-up ("ok what about battery") its model's listings."""
+                if len(parse.alternatives) == 2:
+                    return parse.alternatives[side][1:]
+                return self.understander.model_listings(card.id, card.title)
+
+            one_side: tuple[Card, list[Fact], Card] | None = None
             for attr in attrs:
-                sides = parse.alternatives if len(parse.alternatives) == 2 else [[], []]
-                fa = [f for f in by[a.id] if _matches(f.attribute, attr)] or self._sibling_facts(a, by[a.id], sides[0][1:], attr)
-                fb = [f for f in by[b.id] if _matches(f.attribute, attr)] or self._sibling_facts(b, by[b.id], sides[1][1:], attr)
+                fa = ([f for f in by[a.id] if _matches(f.attribute, attr)]
+                      or self._sibling_facts(a, by[a.id], listings(0, a), attr))
+                fb = ([f for f in by[b.id] if _matches(f.attribute, attr)]
+                      or self._sibling_facts(b, by[b.id], listings(1, b), attr))
                 if fa and not fb:  # the one side's text may say it ("Up to 24 hrs of playback")
                     fb = self._text_amount(b, fa, a, parse.text)
                 elif fb and not fa:
                     fa = self._text_amount(a, fb, b, parse.text)
                 if fa and fb:
                     return self._compare_on(parse, a, fa, b, fb, hits)
+                if (fa or fb) and one_side is None:
+                    one_side = (a, fa, b) if fa else (b, fb, a)
+            if one_side is not None:  # what the one side has, and that the catalog does not say for the other
+                known, found, unknown = one_side
+                text = compose.one_side_known(found[0].attribute, known, [f.value for f in found], unknown)
+                return self._result(parse, "comparison", text, [f.rescored(1.0) for f in found], hits)
             closest = [f.rescored(0.5) for f in facts if any(_matches(f.attribute, x) for x in attrs)][:4]
             return self._dont_know(parse, closest, {a.id: a.title, b.id: b.title}, hits,
                                    f" the {attrs[0]} of both {compose.the(a.title)} and {compose.the(b.title)}")

@@ -233,7 +233,9 @@ def _price(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
-_HOLDS_BEFORE = re.compile(r"\b(?:holds?|supports?|carr(?:y|ies)|takes?)\s*$")  # what a bare number after it weighs
+# what a bare number after it weighs; "support" as a verb only ("can support 300", not "lumbar support under 300")
+_HOLDS_BEFORE = re.compile(r"\b(?:holds?|supports|(?:(?:can|to|will|would|could|must|should|that|which|it)\s+)support|"
+                           r"carr(?:y|ies)|takes?)\s*$")
 
 
 _QUANTITY = re.compile(
@@ -670,6 +672,8 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?!.*\b(?:cheapest|least expensive|most expensive|priciest)\b)"), "brands"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
+                r"\b(?:something|anything|one|ones) (?:that'?s |thats |that is |more )?(?:cheap|inexpensive|affordable|"
+                r"budget[- ]friendly)\b|"  # "something cheap" (of the list, or of the kind said)
                 r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) price\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
@@ -723,7 +727,7 @@ _NEEDS_IT = re.compile(r"^(?:do|will|would) (?:i|you|we) (?:need|have) to \w+ (?
                        r"^(?:does|do|will) (?:it|they|this|that) need\b")
 _SEARCH_CUES = re.compile(
     r"\b(?:show|find|looking for|look for|search|i want|i need|need|recommend|suggest|do you (?:have|sell|carry)|"
-    r"are there|any|list)\b"
+    r"are there|any|list|recommendations?|recs|suggestions?|(?:my|your|the|some) (?:options|choices))\b"
 )
 _RECOMMEND = re.compile(r"^(?:what'?s|what is|whats) (?:a|an|some) (?:good|nice|decent|great|solid)\b")  # a search
 
@@ -795,7 +799,8 @@ _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?
 _COMMON_TITLE_WORD = 3  # titles that must say an activity for "for a <doer>" to mean it ("running", not "beginning")
 _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
-_VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|comfy|comfortable|nice|"
+_VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
+                    r"choices|picks|comfy|comfortable|nice|"
                     r"good|great|best|(?:top |highly |best )?(?:rated|reviewed)|(?<!tank )top(?![ -]load)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")

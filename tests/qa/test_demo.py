@@ -1941,3 +1941,23 @@ def test_demo_the_ranker_alone_needs_a_shared_word_and_the_maker_a_cue(demo_grap
                                                                       questions: list[str], intent: str | None,
                                                                       expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a comparison where one side lacks the attribute: what the other has, and that it cannot be compared
+    (["pixel 8 pro or galaxy s24 ultra which has more storage", "ok what about battery"], "comparison",
+     ("5050mAh", "does not say it for", "can't compare"), None),
+    # "lumbar support under 300": a noun, so 300 is a price; "can support at least 300" is a weight held
+    (["office chairs with lumbar support under 300"], "unanswerable", ("under $300",), None),
+    (["chair that can support at least 300"], "search", ("at least 300 lb",), {"FRN-0000078", "FRN-0000265", "FRN-0000025"}),
+    # "recommendations", "my choices": a vague ask for the kind named
+    (["water filter pitcher recommendations"], "search", ("8 matches for filter pitchers",), None),
+    (["what are my choices for ground coffee"], "search", ("11 matches for ground coffee",), None),
+    # "something cheap" after a list: the cheapest of it
+    (["show me blenders", "something cheap"], "aggregate", ("The cheapest of the blenders", "Pro 900", "$78.99"), None),
+])
+def test_demo_one_sided_comparisons_vague_asks_and_something_cheap(demo_graph: Path, tmp_path: Path,
+                                                                   questions: list[str], intent: str,
+                                                                   expect: tuple[str, ...],
+                                                                   ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
