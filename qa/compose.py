@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from shopgraph.qa.retrieve import Card, Fact, format_price
-from shopgraph.qa.understand import singular
+from shopgraph.qa.understand import SHOWN, singular
 
 DONT_KNOW = "I don't know"
 
@@ -83,7 +83,7 @@ def across_listings(title: str, attribute: str, values: Sequence[str], others: S
 
 
 def attribute_answer(title: str, attribute: str, values: Sequence[str]) -> str:
-    values = unique(values)
+    values = widest(values)  # "3 feet", not "3 and 3 feet"
     listed = join(values)
     subject = the(title)
     if attribute in ("weight", "item weight", "net weight"):
@@ -127,7 +127,7 @@ def check_other_listing(title: str, others: Sequence[str], found: Sequence[Fact]
     return f"Yes: {where} listed with {attribute_name(f.attribute)} {f.value}; {the(title)} is not."
 
 
-def search_answer(description: str, cards: Sequence[Card], total: int, shown: int = 5) -> str:
+def search_answer(description: str, cards: Sequence[Card], total: int, shown: int = SHOWN) -> str:
     listed = join(card_text(c) for c in cards[:shown])
     if total == 1:
         return f"I found 1 match for {description}: {listed}."
@@ -137,7 +137,7 @@ def search_answer(description: str, cards: Sequence[Card], total: int, shown: in
 
 
 def beyond_answer(description: str, word: str, title: str, found: Sequence[tuple[Card, Sequence[str]]],
-                  shown: int = 5) -> str:
+                  shown: int = SHOWN) -> str:
     """"2 of the air fryers are higher in capacity than the Instant Vortex Plus …: Philips Essential Airfryer XL
     ($160.95) (6.2L) and …": each product with its price and, unless prices are compared, the value."""
     listed = join(card_text(c) + (f" ({join(values)})" if values and word not in ("cheaper", "more expensive") else "")

@@ -12,7 +12,7 @@ import re
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
+from shopgraph.qa.understand import CURRENCY_SYMBOLS, FULL_NAME, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
@@ -32,9 +32,14 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the
 # "what about the beats studio pro, how much is that": a product named, then what is asked of it
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
                              r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
+# "belkin 65 watt charger, what laptops is it compatible with": a product named, then a question about "it"
+_NAMED_THEN_ASK = re.compile(r"^(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>(?:what|whats|what's|which|how|hows|does|do|"
+                             r"is|are|can|will)\b.*\b(?:it|its|they|them|their)\b.*)$", re.IGNORECASE)
+_ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) ones?[,;:]? "
-                            r"(?P<q>(?:what|how|which|is|are|do|does|can|will|who|where)\b.+)$", re.IGNORECASE)
+                            r"(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will|who|where)\b.+)$",
+                            re.IGNORECASE)
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\bare they\b", "is it"), (r"\bdo they\b", "does it"), (r"\bthey\b", "it"), (r"\bthem\b", "it"),
     (r"\btheir\b", "its")))
@@ -47,7 +52,12 @@ _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|ligh
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
-                         r"pounds?|usd|eur|gbp)) (?:one|ones|pair|model|version|listing)\b", re.IGNORECASE)
+                         r"pounds?|usd|eur|gbp)) (?:one|ones|pair|model|version|listing)\b|"
+                         # "the one thats about 500", "the one for $284": a price after it
+                         r"\bthe (?:one|pair|model|listing) (?:that'?s|thats|that is|which is|for|at|costing|priced at) "
+                         r"(?:about |around |roughly |~)?(?:[$€£]\s?(?P<c>\d[\d,]*(?:\.\d+)?)|"
+                         r"(?P<d>\d[\d,]*(?:\.\d+)?)(?: ?(?:dollars?|bucks|euros?|pounds?|usd|eur|gbp))?)(?![\w.])",
+                         re.IGNORECASE)
 _MOST_OF = {"cheaper": "cheapest", "more expensive": "most expensive", "pricier": "priciest", "lighter": "lightest",
             "heavier": "heaviest"}
 _OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) colou?rs?\b", re.IGNORECASE)
@@ -208,6 +218,13 @@ class Conversation:
         question = self._brand_said_before(question)
         split = _ABOUT_THEN_ASK.match(question.strip())
         named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
+        if split is None and (split := _NAMED_THEN_ASK.match(question.strip())) is not None:
+            # "it" is the product a name fits best, said nearly in full ("the merrell ones, …" and "the single bag, …"
+            # pick from the list instead)
+            said = split.group("x")
+            named = None if _ONES.search(said) or self.engine.understander.brand_only(said) else \
+                self.engine.understander.link_product(said)
+            named = named if named is not None and named.score >= FULL_NAME else None
         if split is not None and named is not None and tokens(split.group("q")):
             question, self.product = split.group("q"), named.key  # the question, of the product named
         question = self._picked_then_asked(question)
@@ -270,7 +287,7 @@ class Conversation:
         m = _PRICED_ONE.search(question)
         if m is None or not self.listed:
             return question
-        said = parse_number(m.group("a") or m.group("b"))
+        said = parse_number(next(g for g in m.groups() if g))
         cards = self.engine.retriever.cards(self.listed)
         near = [c for c in cards.values() if c.price is not None and abs(c.price - said) <= max(1.0, 0.05 * said)]
         if not near:

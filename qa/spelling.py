@@ -29,6 +29,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Q
 # short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")
 SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
                "slvr": "silver", "rd": "red", "wat": "what", "wut": "what"}
+_ASKING_AFTER = re.compile(r"\s+(?:is|are|was|does|do|did|kind|type|sort|size|colou?rs?|about|abt)\b", re.IGNORECASE)
 RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is read as a typo when plural
 MIN_LENGTH = 4
 CUTOFF = 75.0
@@ -91,8 +92,11 @@ class Speller:
             word = m.group(0)
             low = word.casefold().replace("’", "'").removesuffix("'s")
             if low in SHORT_FORMS and low not in self.known:
-                changes.append((word, SHORT_FORMS[low]))
-                return SHORT_FORMS[low]
+                short = SHORT_FORMS[low]
+                if low == "wht" and _ASKING_AFTER.match(text[m.end():]):
+                    short = "what"  # "wht color is it", "wht is the price": a question, not white
+                changes.append((word, short))
+                return short
             if len(low) < MIN_LENGTH or not low.isalpha():
                 return word
             if low in self.known or singular(low) in self.known:

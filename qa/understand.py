@@ -42,7 +42,7 @@ available offer offers carry stock please thanks thank hi hello hey ok okay
 product products item items thing things something anything stuff kind kinds type types sort im ive
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
-instead rather tho though either r u ur w pls plz thx
+instead rather tho though either r u ur w pls plz thx now
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -58,7 +58,11 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
         (r"\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
         (r"\bshafts?\b|\bup the (?:leg|calf|ankle)\b", ("shaft height",)),
-        (r"\bhow (?:tall|high)\b|\bheights?\b", ("height", "maximum height", "height range", "shaft height")),
+        # "how high a drop can it survive": a case's drop protection, not a height
+        (r"\bhow (?:high|far) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
+         r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b", ("drop protection",)),
+        (r"\bhow (?:tall|high)\b(?! (?:a |of a )?(?:drop|fall)\b)|\bheights?\b",
+         ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
@@ -69,7 +73,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow often\b.*\b(?:replace|change)d?\b|"
-         r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should) i (?:replace|change)\b", ("filter life", "lifespan")),
+         r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|need (?:a new one|to replace|to change)|"
+         r"get a new one)\b", ("filter life", "lifespan")),
         (r"\bhow long\b(?!.*\b(?:filters?|cartridges?)\b).*\b(?:last|run|play)\b|\bbattery life\b", ("battery life",)),
         (r"\bmade (?:of|from|out of)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
         (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
@@ -79,6 +84,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b", ("power", "wattage", "output power")),
         (r"\b(?:power )?(?:cord|cable)s? length\b|\bhow long is (?:the|its|the power) (?:cord|cable)\b|\bpower cords?\b",
          ("cable length", "cord length")),
+        # "how long is it" of a cable: its length (not how long a battery lasts or a warranty runs)
+        (r"\bhow long (?:is|are)\b(?!.*\b(?:battery|warrant(?:y|ies)|guarantee|last|lasts|run|runs|play|take|takes)\b)|"
+         r"\blength\b", ("length", "cable length", "cord length")),
         (r"\bhow wide\b|\bwidth\b", ("width",)),
         (r"\btastes?\b|\bflavou?rs?\b|\btasting notes?\b", ("flavor", "flavour", "tasting notes")),
         (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
@@ -90,6 +98,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b|\bwaterproof\b|\bwater resistant\b", ("feature", "features")),
         (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
+        (r"\bcpus?\b|\bprocessors?\b|\bchips?\b", ("processor", "cpu", "chip")),
         # "how loud is it": a noise level (no "quiet": "quiet headphones" are noise cancelling ones)
         (r"\bhow (?:loud|noisy)\b|\bdecibels?\b|\bdba?\b|\bnoise level\b", ("noise level",)),
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
@@ -150,6 +159,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
+    "protects best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
+    "best protection": ("drop protection", "higher"), "most protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"),
     "fastest": ("wattage", "higher"),  # "the fastest charger", "which charges fastest"
     "darkest": ("roast level", "higher"), "darkest roast": ("roast level", "higher"),
@@ -175,8 +186,11 @@ _MONEY_AFTER = r"(?:\s*(?:dollars?|bucks|usd|euros?|eur|pounds? sterling|gbp))"
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$", u)), key=len, reverse=True))
 
 _PRICE_MAX = re.compile(
-    rf"\b(?:under|below|less than|cheaper than|at most|up to|no more than|(?:nothing|not|none) (?:over|above|more than)|"
-    rf"(?:my |a |max )?budget(?: is| of)?:?|max(?:imum)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?"
+    rf"\b(?:under|below|less th[ae]n|lower than|cheaper th[ae]n|at most|up to|no more than|"
+    rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max)?:?|"
+    rf"max(?:imum)?(?: of)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?|"
+    # "140 dollars max", "$1000 max", "200 bucks or less": the bound after a price that says its money
+    rf"(?:{CURRENCY}{_NUM}|\b{_NUM}{_MONEY_AFTER})\s*(?:max(?:imum)?|tops|at most|or less|or under|or below|or cheaper)\b"
 )
 _PRICE_MIN = re.compile(
     rf"\b(?:over|above|more than|at least|min(?:imum)?|from|starting at|>=?)\s*{CURRENCY}{_NUM}|"
@@ -191,10 +205,40 @@ _PRICE_AROUND = re.compile(rf"\b(?:around|about|roughly|approximately|~)\s*{CURR
 _SAYS_PRICE = re.compile(rf"{CURRENCY}\s*\d|\d{_MONEY_AFTER}\b|\b(?:prices?d?|costs?|cheap\w*|expensive|pay|spend|budget)\b")
 
 
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                             "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_NUMBER_WORDS |= {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+# "fifty dollars", "a hundred bucks", "two grand": an amount of money spelt out
+_SPELT_MONEY = re.compile(rf"\b(?P<n>(?:(?:a|{'|'.join(_NUMBER_WORDS)}|hundred|thousand)(?:[ -]|\s+and\s+)?)+?)\s*"
+                          r"(?P<m>dollars?|bucks|euros?|pounds?|grand)\b")
+
+
+def _spelt_money(m: re.Match[str]) -> str:
+    """ "fifty dollars" → "50 dollars", "two grand" → "2000 dollars"; as said when its words make no number."""
+    total = current = 0
+    words = m.group("n").replace("-", " ").split()
+    for word in words:
+        if word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        elif word == "a":
+            current += 1
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+    amount = total + current
+    if not amount or words == ["a"]:
+        return m.group(0)
+    if m.group("m") == "grand":
+        return f"{amount * 1000} dollars"
+    return f"{amount} {m.group('m')}"
+
+
 def _take_prices(text: str, cons: Constraints) -> str:
     """The text without its price phrases, whose bounds and currency go into ``cons`` ("under $150", "between 50
-    and 80 euros", "around $30": ±20 %)."""
+    and 80 euros", "around $30": ±20 %; "fifty dollars" as 50)."""
     said: list[str] = []  # the price phrases, for their currency
+    text = _SPELT_MONEY.sub(_spelt_money, text)
     m = _price(_PRICE_RANGE, text)
     if m:
         nums = [parse_number(g) for g in m.groups() if g]
@@ -209,7 +253,7 @@ def _take_prices(text: str, cons: Constraints) -> str:
         text = text[:m.start()] + " " + text[m.end():]
     m = _price(_PRICE_MAX, text)
     if m:
-        cons.price_max = parse_number(m.group(1))
+        cons.price_max = parse_number(next(g for g in m.groups() if g))
         said.append(m.group(0))
         text = text[:m.start()] + " " + text[m.end():]
     m = _price(_PRICE_MIN, text)
@@ -244,7 +288,8 @@ _QUANTITY = re.compile(
     rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
 )
 _HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
-_MEASURE_WORDS = frozenset("long wide tall high deep heavy big large thick hold support carry weigh last lasting run "
+_MEASURE_WORDS = frozenset("long wide tall high deep heavy light lightweight big large thick hold support carry weigh "
+                           "last lasting run "
                            "length width height depth".split())
 _LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "at most", "up to", "no more than", "max", "maximum"}
 
@@ -604,13 +649,16 @@ class Lexicon:
 # ---------------------------------------------------------------------------- the understander
 
 
-_COMPAT_VERBS = (r"(?:fit|fits|fitting|work with|works with|working with|(?:is |are )?compatible with|go with|goes with|"
-                 r"go in|goes in|go into|goes into|"
+_COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|working with|work in|works in|work on|works on|"
+                 r"(?:is |are )?compatible with|go with|goes with|go in|goes in|go into|goes into|go on|goes on|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "spigen 48w car charger ok for the asus vivobook 15?": does it fit
-_COMPAT_OK = re.compile(r"^(?:(?:is|are) )?(?:the |that |this |a |an )?(?P<a>.+?)\s+(?:ok|okay|good|fine|suitable|right)\s+"
-                        r"(?:for|with)\s+(?:the |my |a |an )?(?P<b>.+?)$")
+_COMPAT_OK = re.compile(r"^(?!(?:what|which|how|who|where|why|when)\b)(?:(?:is|are) )?(?:the |a |an )?(?P<a>.+?)\s+(?:(?:(?:ok|okay|good|fine|suitable|right)\s+"
+                        r"(?:for|with))|[-,:]?\s*(?:(?:is|are) )?compatible with|fits|works with)\s+(?:the |my |a |an )?(?P<b>.+?)$")
+# "can i charge an iphone 15 pro with the spigen car charger", "can i use the anker cable with my pixel"
+_COMPAT_USE = re.compile(r"^(?:can|could) (?:i|you|we) (?:charge|use|power|run) (?:the |my |a |an )?(?P<b>.+?) "
+                         r"(?:with|on|from) (?:the |my |a |an |this |that )?(?P<a>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
 _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|are) included (?:with|in)|(?:is|are|comes?) "
@@ -638,7 +686,7 @@ _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| a
 # "does it need filters?", "does the k-elite take pods": what fits it, of that kind
 _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P<b>.+?)\s+(?:take|use|need|accept)s?\s+"
                            r"(?:any |a |an |the |some |new |replacement |spare )*(?P<a>[\w\s-]+?)$")
-_COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
+_COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
@@ -724,6 +772,7 @@ _YES_NO = re.compile(r"^(?:is|are|does|do|can|has|have|will)\b")
 _ATTRIBUTE_QUESTION = re.compile(r"^(?:what|what's|whats|how|which|who|is|are|does|do|tell me|can)\b")
 # "do i need to assemble it myself", "does it need a filter": a question about the product in focus, no search
 _NEEDS_IT = re.compile(r"^(?:do|will|would) (?:i|you|we) (?:need|have) to \w+ (?:it|them|this|that)\b|"
+                       r"^when (?:do|should|will|would) (?:i|you|we) need\b|"
                        r"^(?:does|do|will) (?:it|they|this|that) need\b")
 _SEARCH_CUES = re.compile(
     r"\b(?:show|find|looking for|look for|search|i want|i need|need|recommend|suggest|do you (?:have|sell|carry)|"
@@ -743,8 +792,18 @@ _ELSEWHERE = re.compile(
 _HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
 # what shoppers ask that a product graph does not hold: orders, shipping, the company
 _NOT_IN_CATALOG = re.compile(
-    r"\b(?:stock price|share price|shipping|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
+    r"\b(?:stock price|share price|shipping|ship(?:s|ped)? (?:for free|free|to|internationally|abroad|overseas)|"
+    r"(?:do|does|can) (?:you|u|it|they) ship|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
     r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
+SHOWN = 5  # the products an answer's text names; its list holds more
+
+
+def _shown(hits: list[str], within: Sequence[str]) -> list[str]:
+    """Of several listed products a word picks, those the answer's text named ("the anker one" after a list of ten
+    whose text named one Anker); one alone as it is."""
+    return [pid for pid in hits if within.index(pid) < SHOWN] if len(hits) > 1 else hits
+
+
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the mesh one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
@@ -787,6 +846,9 @@ _THEY_MAKE = re.compile(r"^(?:do|does) (?:they|the brand|the maker|that brand|th
                         r"(?:a |an |any |some )?(?P<x>.+?)(?: ones?| versions?| kinds?| models?)?$")
 _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
                          r"(?: one)? in\b")
+# "got a womens version of it?", "is there a women's version": does it come in that
+_VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get|any) (?:a |an )?"
+                            r"(?P<v>[\w'. -]+?) (?:version|model|one) of (?P<it>it|this|that|this one|that one)$")
 # "tell me about the vitamix e310", "tell me more": a summary of a product
 _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bit |a little )?(?:more )?(?:about|on)|"
                             r"what (?:can|do) you (?:tell me|know) about|(?:more )?(?:info|information|details|specs) "
@@ -806,13 +868,16 @@ _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|bas
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 # "random question", "switching topic", "unrelated -": the turn is about something new
-_SUBJECT_CHANGE = (r"(?:random|unrelated|different|diff|other|new) (?:question|thing|topic|subject)|on another note|"
+_SUBJECT_CHANGE = (r"(?:(?:totally|completely|something) )?(?:random|unrelated|different|diff|other|new|another) "
+                   r"(?:question|q|qn|thing|topic|subject)|on another note|"
                    r"off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)")
-_OPENING = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
+_OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?|then|so|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
                       rf"(?:a |one )?(?:quick question|{_SUBJECT_CHANGE})|btw|by the way|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b\s*[,.!:;–-]?\s+)+")
+# "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
+_WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z])")
 # "not from ikea", "other than apple", "non-samsung": a brand left out
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
                         r"other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
@@ -822,18 +887,29 @@ _FOR_A_PERSON = re.compile(r" for (?:a |an |one )?(?P<p>woman|lady|girl|man|gent
 _THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|my|it|this|that|mine)\b)")
 # "5l or more", "10 cups or bigger", "2 kg or less": an amount with its comparator after it
 _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up"})
-_OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
+_OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
                       r"lower|under|below)\b")
+# "the lifesupply filter fits it right?": a statement to confirm is the question
+_TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i right|isn'?t it|doesn'?t it|won'?t it|"
+                           r"don'?t they|aren'?t they)$")
+_IN_A_SIZE = re.compile(r"\bin an? (\d{1,2}(?:\.5)?)(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5"
+_WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
+# "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
+_PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
+# the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
+_SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"\bcancelation\b"), "cancellation"),
+                    (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"))
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(rf"^(?P<it>this|it|that|this one|that one) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
-_TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
+_TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
-_PAID_IN = re.compile(r"\b(?:pay|paying|priced|prices?|buy|ones|only|just)\s+in\s+(?:us\s+)?(?:dollars|usd|euros?|eur|"
-                      r"pounds(?: sterling)?|gbp)\b")
+_PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
+                      r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only)\b")
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
-                        r"(?:at |for )?any price|no budget|money(?:'s| is) no object)\b")
+                        r"(?:at |for )?any price|no budget|money(?:'s| is) no object|"
+                        r"(?:forget|ignore|never ?mind|drop|scrap) (?:the |my |about the )?(?:budget|price limit|price))\b")
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
 def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:
@@ -889,6 +965,21 @@ def _joined_amounts(title: str) -> tuple[tuple[str, str], ...]:
     # also with the unit's short form: "60 watts" is said "60w", "6 feet" "6ft"
     return tuple(dict.fromkeys([*((n + u, n) for n, u in found),
                                 *((n + UNITS[u].casefold(), n) for n, u in found if u in UNITS)]))
+
+
+_LETTERS_DIGITS = re.compile(r"([a-z]{2,6})(\d[\w.]*)")  # "hd560", "xps13": a model code said in one piece
+
+
+def _joined_units(words: list[str]) -> list[str]:
+    """Words with each amount said apart from its unit joined in the unit's short form ("65 watt" → "65w"), as titles
+    write it or as a title's amount is also read (``_joined_amounts``)."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1].replace(".", "", 1).isdigit() and word in UNITS and word.isalpha():
+            out[-1] += UNITS[word].casefold()
+        else:
+            out.append(word)
+    return out
 
 
 _SAME_ATTRIBUTE = {"colour": "color", "target gender": "gender"}  # names one refinement replaces together
@@ -967,6 +1058,8 @@ class Understander:
         if opening is not None and _NEW_SUBJECT.search(opening.group(0)):
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
+        low = _TAG_QUESTION.sub("", low)
+        low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
@@ -974,6 +1067,11 @@ class Understander:
         any_price = _ANY_PRICE.search(low)  # "budget doesnt matter": the last search's price bound goes
         low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
+        low = _IN_A_SIZE.sub(r"in size \1", low)  # "and in a 9?": a size
+        low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
+        low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
+        for pattern, listed in _SPELT_AS_LISTED:
+            low = pattern.sub(listed, low)
         low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
         low = _CORDED.sub(lambda m: "wired" if m.group(0) == "corded" else "wireless", low)  # the listings' own words
         low = _FOR_A_PERSON.sub(lambda m: " for men" if m.group("p") in ("man", "gentleman") else " for women",
@@ -984,6 +1082,9 @@ class Understander:
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
+            version = _VERSION_OF_IT.match(low)
+            if version is not None and self.values_only(version.group("v")):  # "got a womens version of it?"
+                low = f"does {version.group('it')} come in {version.group('v')}"
         picked = self.pick_listed(low, within, focus) if within else None
         if picked is None and focus:  # "price on the silver one": another listing of the model in focus
             picked = self.pick_variant(low, focus)
@@ -1293,7 +1394,8 @@ class Understander:
             # "belkins output in watts" after chargers listed: the one listed product of a brand said
             brands = {b for w in tokens(low) for b in (w, singular(w), w.removesuffix("s"))
                       if (b,) in self.lexicon.brands and b not in own}
-            hits = [pid for pid in within if brands & set(tokens(titles.get(pid, "")))] if brands else []
+            hits = _shown([pid for pid in within if brands & set(tokens(titles.get(pid, "")))] if brands else [],
+                          within)
             if len(hits) == 1:
                 return (hits[0], titles[hits[0]]), _NOTHING
         if m is None:
@@ -1308,7 +1410,7 @@ class Understander:
         if m is None or m.group(1) in _NOT_PICKING:
             return None
         word = singular(m.group(1))
-        hits = [pid for pid in within if word in tokens(titles.get(pid, ""))]
+        hits = _shown([pid for pid in within if word in tokens(titles.get(pid, ""))], within)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None
 
     def pick_variant(self, low: str, focus: str) -> tuple[tuple[str, str], re.Pattern[str]] | None:
@@ -1388,10 +1490,11 @@ class Understander:
     # ------------------------------------------------------------------ intents
 
     def _compatibility(self, parse: Parse, low: str, focus: str | None) -> bool:
-        m = _COMPAT_PAIR.match(low)
-        if m is None and (ok := _COMPAT_OK.match(low)) is not None \
-                and all(self.link_product(ok.group(x), strict=True) is not None for x in ("a", "b")):
-            m = ok  # ("is the bose qc ultra good for running": no product is "running")
+        m = None
+        for pattern in (_COMPAT_USE, _COMPAT_PAIR, _COMPAT_OK):
+            ok = pattern.match(low) if m is None else None
+            if ok is not None and (pattern is _COMPAT_PAIR or all(self._names_side(ok.group(x), focus) for x in "ab")):
+                m = ok  # ("is the bose qc ultra good for running": no product is "running"; "this case": the focus)
         if m:
             sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
             if sides[0] and sides[1]:
@@ -2009,6 +2112,13 @@ class Understander:
 
     # ------------------------------------------------------------------ linking
 
+    def _names_side(self, text: str, focus: str | None) -> bool:
+        """Whether a side of "X ok for Y", "X compatible with Y" names a product: the one in focus by "this case", "it",
+        else one named strictly ("running" names none)."""
+        if focus and any(t in PRONOUNS and t != "one" for t in tokens(text)[:2]):
+            return True
+        return self.link_product(text, strict=True) is not None
+
     def _side(self, text: str, focus: str | None) -> Link | None:
         """One side of a comparison or compatibility question: the focus product for 'it'/'this case', else a link."""
         found = self._sides(text, focus)
@@ -2066,7 +2176,7 @@ class Understander:
         knowledge, e.g. which of two 'Belkin chargers' fits the laptop). The score that decides whether
         the phrase names a product at all leaves out the kind penalty, which only orders candidates.
         """
-        words = [t for t in tokens(text) if t not in STOPWORDS]
+        words = self._split_codes(_joined_units([t for t in tokens(text) if t not in STOPWORDS]))
         if not words:
             return []
         if strict and len(set(words)) == 1 and _english().get(words[0], 0) >= _EVERYDAY:
@@ -2122,6 +2232,18 @@ class Understander:
         if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
             return []
         return [link for order, _, _, link in scored[:most] if order >= best_order - near]
+
+    def _split_codes(self, words: list[str]) -> list[str]:
+        """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD
+        560S", "xps13": "XPS 13"), when no title writes it whole."""
+        out: list[str] = []
+        for word in words:
+            m = _LETTERS_DIGITS.fullmatch(word)
+            if m is not None and word not in self.lexicon.postings and (m.group(1), m.group(2)) in self.lexicon.title_pairs:
+                out += [m.group(1), m.group(2)]
+            else:
+                out.append(word)
+        return out
 
     def _other_brand(self, text: str, focus: str) -> bool:
         """Whether a phrase is only a brand that the product in focus's title does not say ("the coway" while the

@@ -1961,3 +1961,99 @@ def test_demo_one_sided_comparisons_vague_asks_and_something_cheap(demo_graph: P
                                                                    expect: tuple[str, ...],
                                                                    ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # prices said otherwise: "less then", "140 dollars max", "fifty dollars", "budget under"
+    (["car charger less then 20 dollars"], "search", ("under $20",), None),
+    (["air fryer at least 5 liters, 140 dollars max"], "search", ("at least 5 l under $140",),
+     {"HOM-0000144", "HOM-0000320"}),
+    (["iphone 15 pro wall charger under fifty dollars"], "search", ("under $50",), None),
+    (["120 hz display phone, budget under 350 dollars"], "search", ("with 120 hz under $350",), None),
+    # "w" is "with"; "256 gigs of storage or more" is at least 256 GB; "30h+" at least 30 hours
+    (["need a phone w 256 gigs of storage or more, less than 400 bucks"], "search", ("at least 256 gb under $400",),
+     {"PHN-0000203", "PHN-0000045", "BDL-0000053"}),
+    (["wireless headphones with 30h+ battery"], "search", ("at least 30 h",), None),
+    (["size 10.5 womans running shoes"], "search", ("size 10.5 women running shoes",), {"RUN-0000044", "RUN-0000208"}),
+    # "shipping" in any wording is no catalog fact
+    (["do u ship for free"], "unanswerable", ("I don't know",), None),
+])
+def test_demo_prices_amounts_and_shorthand_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                          intent: str, expect: tuple[str, ...],
+                                                          ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # compatibility asked otherwise: "ok for", "go on", "- compatible with", "can i charge X with Y", "works w"
+    (["need a charger that works w my iphone 15 pro"], "compatibility", ("fit the Apple iPhone 15 Pro",), None),
+    (["speck presidio2 pro - compatible with galaxy s24?"], "compatibility", ("Yes",), None),
+    (["can i charge an iphone 15 pro with the spigen 30 watt car charger"], "compatibility", ("Yes", "Spigen 30 W"),
+     None),
+    (["chargers compatible with the pixel 8?"], "compatibility", ("fit the Google Pixel 8",), None),
+    (["will a fette filtr work in my brita everyday pitcher"], "compatibility", ("Yes",), None),
+    # a name, then a question about "it": the product that name fits best ("65 watt" is the title's "65W")
+    (["belkin 65 watt charger, what laptops is it compatible with"], "compatibility",
+     ("Belkin USB-C Wall Charger 65W",), {"LAP-0000001", "LAP-0000008", "LAP-0000009"}),
+    # "which chargers are compatible with …" after another question lists what fits it
+    (["how many watts is the anker", "then which chargers are compatible with the oneplus 12"], "compatibility",
+     ("fit the OnePlus",), None),
+])
+def test_demo_compatibility_asked_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                            expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("product", "question", "intent", "expect"), [
+    ("CSE-0000107", "is this case ok for an iphone 15", "compatibility", ("Yes", "iPhone 15")),
+    ("CSE-0000345", "will this case go on a galaxy s24", "compatibility", ("Yes",)),
+    # "how high a drop can it survive": the case's drop protection, not a height
+    ("CSE-0000345", "how high a drop can it survive", "attribute", ("drop protection", "10 ft")),
+])
+def test_demo_product_page_fits_and_drops(demo_graph: Path, tmp_path: Path, product: str, question: str, intent: str,
+                                          expect: tuple[str, ...]) -> None:
+    answer = ask_batch(demo_graph, tmp_path, [{"question": question, "product": product}])[0]
+    assert answer["intent"] == intent, answer["answer"]
+    assert all(e in answer["answer"] for e in expect), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "wht color is it": a question ("wht headphones" stays white)
+    (["iphone 13 pink", "wht color is it"], "attribute", ("comes in Pink",), None),
+    # "and in a 9?": a size
+    (["iron rangers by red wing, womens, size 6", "and in a 9?"], "search", ("size 9",), {"BOT-0000251"}),
+    # "the one thats about 500": the listed product at that price
+    (["white standing desk, less than 900", "how wide is the one thats about 500"], "attribute", ("Flexispot", "72"),
+     {"FRN-0000269"}),
+    # "the anker one" of a long list: the one its text named
+    (["need a usb c cable that can charge a laptop", "what colour is the anker one"], "attribute", ("Anker", "Gray"),
+     None),
+    # "usd only pls": the list's USD listings; "rated for 120 kilos, forget the budget": holds it, no price bound
+    (["chargers for the hp elitebook 840?", "usd only pls"], "search", ("priced in USD",), None),
+    (["office chiar less than 250 dollars", "i need one rated for 120 kilos, forget the budget"], "search",
+     ("office chairs with at least 120 kg:",), {"FRN-0000174", "FRN-0000078", "FRN-0000265", "FRN-0000025"}),
+    # "got a womens version of it?": does it come in women's (another listing does)
+    (["new balance rebel v3 mens heel drop", "got a womens version of it?"], "attribute", ("Yes",), None),
+    # "cpu?": the processor
+    (["need a laptop for my kid for school, max 700 dollars", "which one has the bigest screen", "cpu?"], "attribute",
+     ("processor", "Ryzen 7 7730U"), None),
+])
+def test_demo_follow_ups_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                        expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # model codes said in one piece ("hd560s" for "HD 560S"), the attribute after "X vs Y"
+    (["m40x vs hd560s driver size"], "comparison", ("40 mm", "38mm"), {"AUD-0000202", "AUD-0000264"}),
+    # "new q -": the turn is about something new, not the shoe before
+    (["adidas adios pro 3 size 9 got it?", "new q - which phone has the most ram"], "aggregate",
+     ("Of the 50 cell phones", "12 GB"), None),
+    # "when do i need a new one" of a filter: how long it lasts
+    (["coway mighty in whte under $250", "the lifesupply filter fits it right?", "when do i need a new one"],
+     "attribute", ("replace", "3 months"), None),
+])
+def test_demo_glued_model_codes_new_subjects_and_filter_life(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                             intent: str, expect: tuple[str, ...],
+                                                             ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
