@@ -52,7 +52,7 @@ _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|ligh
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
-                         r"pounds?|usd|eur|gbp)) (?:one|ones|pair|model|version|listing)\b|"
+                         r"pounds?|usd|eur|gbp)|(?P<e>\d+\.\d\d)) (?:one|ones|pair|model|version|listing)\b|"
                          # "the one thats about 500", "the one for $284": a price after it
                          r"\bthe (?:one|pair|model|listing) (?:that'?s|thats|that is|which is|for|at|costing|priced at) "
                          r"(?:about |around |roughly |~)?(?:[$€£]\s?(?P<c>\d[\d,]*(?:\.\d+)?)|"

@@ -1137,6 +1137,8 @@ class Engine:
         words = {*tokens(question), *tokens(attribute)} - STOPWORDS
         if "battery" in attribute:
             words |= _BATTERY_WORDS
+        if "weight" in attribute:
+            words |= _WEIGHT_WORDS
         found = []
         for f in self.retriever.text_facts(card.id):
             if not words & _word_forms(f.value):
@@ -1355,6 +1357,7 @@ _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "inc
 
 
 _BATTERY_WORDS = frozenset({"playback", "charge", "runtime"})  # how a text says a battery's life
+_WEIGHT_WORDS = frozenset({"weigh", "weighs", "weighing"})  # "Weighs about 8.7 Oz per shoe"
 _GENDER_WORD = re.compile(r"\b((?:wo)?men)['’]?s\b", re.IGNORECASE)
 
 

@@ -162,6 +162,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "protects best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
     "best protection": ("drop protection", "higher"), "most protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"),
+    "least power": ("wattage", "lower"), "lowest wattage": ("wattage", "lower"), "fewest watts": ("wattage", "lower"),
+    "least watts": ("wattage", "lower"), "most energy efficient": ("wattage", "lower"),
     "fastest": ("wattage", "higher"),  # "the fastest charger", "which charges fastest"
     "darkest": ("roast level", "higher"), "darkest roast": ("roast level", "higher"),
     "lightest roast": ("roast level", "lower"),
@@ -892,13 +894,22 @@ _OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or (
 # "the lifesupply filter fits it right?": a statement to confirm is the question
 _TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i right|isn'?t it|doesn'?t it|won'?t it|"
                            r"don'?t they|aren'?t they)$")
+_EITHER_TAILS = (re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? [\w-]+,? or [\w-]+)$"),
+                 re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? or [\w-]+)$"))
+_THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop": the one under discussion
+# "lighter than the fuelcell rebel?" of the product in focus: is it
+_BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+) th[ae]n (?P<x>.+)$")
+# "how does the camera compare to the redmi note 13 pro" of the product in focus: compared on that
+_ATTRIBUTE_COMPARED = re.compile(r"^how (?:does|do|is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:compare|stack up) "
+                                 r"(?:to|with|against) (?P<x>.+)$")
 _IN_A_SIZE = re.compile(r"\bin an? (\d{1,2}(?:\.5)?)(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5"
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
 _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
 # the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
 _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"\bcancelation\b"), "cancellation"),
-                    (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"))
+                    (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"),
+                    (re.compile(r"\blightening\b"), "lightning"))
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(rf"^(?P<it>this|it|that|this one|that one) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
@@ -1059,6 +1070,9 @@ class Understander:
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _TAG_QUESTION.sub("", low)
+        # "<a search>, usd only": the search, in that currency (after a list, the list's listings so priced: below)
+        paid_alone = _PAID_IN.search(low) if not within and len(low.split()) > 3 else None
+        low = (low[:paid_alone.start()] + low[paid_alone.end():]).strip(" ,") if paid_alone else low
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
@@ -1080,6 +1094,21 @@ class Understander:
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
+        # "knit or mesh?", "light, medium or dark?", "new balance 1080v13 knit or mesh": which of its values
+        either = next((m for pattern in _EITHER_TAILS if (m := pattern.search(low)) is not None
+                       and self._either_attribute(m.group("v")) is not None), None)
+        if either is not None and (attr := self._either_attribute(either.group("v"))) is not None:
+            head = low[:either.start()].strip(" ,")
+            if not head and focus and not pinned:  # (on its page, the question's own words find it in the text)
+                low = f"what {attr[0]} is it"
+            elif head and self.link_product(head, strict=True) is not None:
+                low = f"what {attr[0]} is the {head}"
+        if focus and (than := _BARE_THAN.match(low)) is not None:
+            low = f"is it {than.group('c')} than {than.group('x')}"
+        if focus and (compared := _ATTRIBUTE_COMPARED.match(low)) is not None \
+                and len(compared.group("attr").split()) <= 2 and self.asked_attributes(compared.group("attr")) \
+                and not self.brand_only(compared.group("attr")):
+            low = f"compare it with {compared.group('x')} on {compared.group('attr')}"
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
             version = _VERSION_OF_IT.match(low)
@@ -1241,6 +1270,8 @@ class Understander:
             self._add_tagged(parse.constraints, parse.tagged)
         if any_price:  # (after any refinement of the last search, whose bound it drops)
             parse.constraints.price_min = parse.constraints.price_max = parse.constraints.currency = None
+        if paid_alone is not None and parse.intent == "search" and not parse.constraints.currency:
+            parse.constraints.currency = currency_of(paid_alone.group(0))  # "new balance 1080v13 mens, usd only"
         paid = _PAID_IN.search(low) if within else None
         if paid is not None and not parse.constraints.price_min and not parse.constraints.price_max:
             # "i only want to pay in dollars" after a list: those priced in dollars
@@ -1497,6 +1528,11 @@ class Understander:
                 m = ok  # ("is the bose qc ultra good for running": no product is "running"; "this case": the focus)
         if m:
             sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
+            said_b = [t for t in tokens(m.group("b")) if t not in STOPWORDS]
+            if focus and sides[0] and sides[0][0].key != focus and _THE_KIND.match(m.group("b")) and said_b \
+                    and set(said_b) <= self.lexicon.category_words:
+                # "does the belkin car charger work with the phone": the phone under discussion
+                sides[1] = [Link("product", focus, self.lexicon.titles.get(focus, focus), score=1.0)]
             if sides[0] and sides[1]:
                 # the two sides name two products: where the best link of both is the same product
                 # ('the iPhone 13' also matches 'Apple iPhone 13 Silicone Case'), take a near tie instead
@@ -1673,6 +1709,30 @@ class Understander:
         parse.attributes = self.asked_attributes(low)
         return True
 
+    def _either_attribute(self, tail: str) -> list[str] | None:
+        """The attribute "knit or mesh", "light, medium or dark" asks which of its values a product has."""
+        if " or " not in f" {tail} ":
+            return None
+        said = [t for t in tokens(tail) if t not in STOPWORDS]
+        kinds = [self._value_attributes(t) for t in said]
+        common = set.intersection(*kinds) if len(kinds) > 1 else set()
+        return [min(common)] if common else None
+
+    def _either_value(self, texts: Sequence[str]) -> bool:
+        """Whether "<a> or <b>" ends each side with a value of one attribute ("new balance 1080v13 knit or mesh":
+        which material, not a shoe against a mesh chair)."""
+        ends = [[t for t in tokens(x) if t not in STOPWORDS][-1:] for x in texts]
+        if not all(ends) or len([t for t in tokens(texts[1]) if t not in STOPWORDS]) != 1:
+            return False
+        a, b = (self._value_attributes(end[0]) for end in ends)
+        return bool(a & b)
+
+    def _value_attributes(self, word: str) -> set[str]:
+        """The attributes with a value that says ``word``, less those whose values name products ("bambino plus or
+        dedica": two machines, not two compatible models)."""
+        return {v.attribute for v in self.lexicon.value_words.get(word, ())
+                if "compatible" not in v.attribute and "model" not in v.attribute}
+
     def _comparison(self, parse: Parse, low: str, focus: str | None, *, asked_before: str | None = None) -> bool:
         for pattern in _COMPARE_PATTERNS:
             m = pattern.match(low)
@@ -1681,7 +1741,7 @@ class Understander:
             # each side with the other listings of its model, for a side whose listing lacks the attribute compared;
             # a side that says no kind reads the other's ("ninja or instant air fryer": the Ninja air fryer)
             texts = [m.group("a"), m.group("b")]
-            if any(self.values_only(x) for x in texts):
+            if any(self.values_only(x) for x in texts) or self._either_value(texts):
                 continue  # "is the hoka clifton 9 for men or women": who it is for, not two products
             if all(self._generic(set(tokens(x)) - STOPWORDS) or self._kind_words(x) for x in texts):
                 continue  # "whole bean and ground coffee": two kinds, not two products

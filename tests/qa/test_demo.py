@@ -2057,3 +2057,25 @@ def test_demo_glued_model_codes_new_subjects_and_filter_life(demo_graph: Path, t
                                                              intent: str, expect: tuple[str, ...],
                                                              ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "lighter than the fuelcell rebel?" of the shoe in focus; "how does the camera compare to …" on the camera
+    (["brooks glycerin 21 weight", "lighter than the fuelcell rebel?"], "comparison", ("Rebel", "is lighter", "8.7 oz"),
+     None),
+    # "knit or mesh": which of its values (of one attribute) the product has, not a shoe against a mesh chair
+    (["new balance 1080v13 knit or mesh"], "attribute", ("made of hypoknit",), None),
+    (["nord n30 ram", "how does the camera compare to the redmi note 13 pro"], "comparison", ("rear camera", "200 MP"),
+     None),
+    # "the phone" in a compatibility question: the phone under discussion
+    (["oneplus 12 ram", "does the belkin 30w car charger work with the phone"], "compatibility", ("Yes",), None),
+    # "uses the least power": the lowest wattage
+    (["which air fryer uses the least power"], "aggregate", ("lowest wattage", "1550"), None),
+    # "the 20.95 one": a listed product by a price said bare
+    (["pixel 7a case under 25 bucks", "the 20.95 one, drop rating?"], "attribute", ("6 ft",), {"CSE-0000215"}),
+])
+def test_demo_bare_comparatives_attribute_comparisons_and_the_phone(demo_graph: Path, tmp_path: Path,
+                                                                    questions: list[str], intent: str,
+                                                                    expect: tuple[str, ...],
+                                                                    ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
