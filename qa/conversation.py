@@ -33,11 +33,12 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
                              r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
 # "belkin 65 watt charger, what laptops is it compatible with": a product named, then a question about "it"
-_NAMED_THEN_ASK = re.compile(r"^(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>(?:what|whats|what's|which|how|hows|does|do|"
-                             r"is|are|can|will)\b.*\b(?:it|its|they|them|their)\b.*)$", re.IGNORECASE)
+_NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[^,;]+?)(?:[,;]| -) ?(?P<q>(?:what|whats|what's|which|how|hows|does|do|"
+                             r"is|are|can|will)\b.*\b(?:it|its|they|them|their|that)\b.*)$", re.IGNORECASE)
+_NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
 _ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
-_PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) ones?[,;:]? "
+_PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) (?:ones?|pairs?|models?)[,;:]? "
                             r"(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will|who|where)\b.+)$",
                             re.IGNORECASE)
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
@@ -224,7 +225,7 @@ class Conversation:
             said = split.group("x")
             named = None if _ONES.search(said) or self.engine.understander.brand_only(said) else \
                 self.engine.understander.link_product(said)
-            named = named if named is not None and named.score >= FULL_NAME else None
+            named = named if named is not None and named.score >= _NEARLY_FULL * FULL_NAME else None
         if split is not None and named is not None and tokens(split.group("q")):
             question, self.product = split.group("q"), named.key  # the question, of the product named
         question = self._picked_then_asked(question)

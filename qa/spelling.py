@@ -23,12 +23,13 @@ color colour screen battery storage memory ram capacity material made black whit
 brand brands category categories best good better compare difference which does what how
 biggest bigger largest larger smallest smaller longest longer heaviest heavier tallest taller most least
 dollars dollar euros euro pounds bucks colors colours sizes watt watts inch inches ounce ounces gram grams
-liter liters litre litres hours
+liter liters litre litres hours limit limits maximum rating rated shelves shelf
 """.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
 # short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")
 SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
-               "slvr": "silver", "rd": "red", "wat": "what", "wut": "what"}
+               "slvr": "silver", "rd": "red", "wat": "what", "wut": "what", "hw": "how",
+               "wich": "which", "whch": "which"}
 _ASKING_AFTER = re.compile(r"\s+(?:is|are|was|does|do|did|kind|type|sort|size|colou?rs?|about|abt)\b", re.IGNORECASE)
 RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is read as a typo when plural
 MIN_LENGTH = 4

@@ -120,6 +120,8 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "bigger battery": ("battery", "higher"), "longer battery": ("battery life", "higher"),
     "better battery": ("battery", "higher"), "more battery": ("battery", "higher"),
     "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
+    "weigh more": ("weight", "higher"), "weighs more": ("weight", "higher"), "weigh less": ("weight", "lower"),
+    "weighs less": ("weight", "lower"), "more compact": ("size", "lower"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
     "makes more": ("capacity", "higher"), "make more": ("capacity", "higher"), "brews more": ("capacity", "higher"),
@@ -162,6 +164,7 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "protects best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
     "best protection": ("drop protection", "higher"), "most protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"),
+    "fastest refresh rate": ("refresh rate", "higher"), "highest refresh rate": ("refresh rate", "higher"),
     "least power": ("wattage", "lower"), "lowest wattage": ("wattage", "lower"), "fewest watts": ("wattage", "lower"),
     "least watts": ("wattage", "lower"), "most energy efficient": ("wattage", "lower"),
     "fastest": ("wattage", "higher"),  # "the fastest charger", "which charges fastest"
@@ -671,7 +674,10 @@ _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:
                           # "is there a bundle of it with coffee", "any bundles with the dedica"
                           r"^(?:is there|are there|do you have|got|any) (?:a |any )?(?:bundles?|kits?|combos?|sets?) "
                           r"(?:of|with|for|that includes?|including) (?P<b3>it|this|that|this one|that one|the [^,]+?)"
-                          r"(?: (?:with|and|plus) .*)?$")
+                          r"(?: (?:with|and|plus) .*)?$|"
+                          # "do u sell it bundled w/ coffee"
+                          r"^(?:do you|do u|can i|can you) (?:sell|get|buy) (?P<b4>it|this|that|this one|that one|the [^,]+?) "
+                          r"(?:bundled|in a bundle|as a bundle)\b.*$")
 _COMPAT_OF = re.compile(
     r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
     r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
@@ -679,6 +685,9 @@ _COMPAT_OF = re.compile(
 # "what filter does it take?", "which pods does the k-elite use?": the kind of product that fits the one named
 _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|will|would|can)\s+(?:the |my |an? )?"
                            r"(?P<b>.+?)\s+(?:take|takes|use|uses|need|needs|accept|accepts)$")
+# "what k-cups can i use in it": the kind that fits it
+_COMPAT_USE_IN = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+can\s+(?:i|you|we)\s+(?:use|put)\s+(?:in|with|on)\s+"
+                            r"(?:the |my |an? )?(?P<b>.+?)$")
 _FOR_IT = re.compile(r"\bfor (?:it|this|that|this one|that one)$")
 _ANY_THING = frozenset({"something", "anything", "stuff", "things", "accessories", "accessory", "extras", "gear",
                         "what", "you", "have", "do", "got", "any", "some"})
@@ -700,7 +709,8 @@ _COMPARE_PATTERNS = (
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?P<cmp>(?:is|has|weighs|costs|offers|lasts|holds|uses|runs|covers)\b"
                r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
-    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:\w+er|worse|more \w+|less \w+)(?: \w+)?)\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:weighs? (?:more|less)|\w+er|worse|more \w+|less \w+)(?: \w+)?)"
+               r"\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
     # "is the pixel 8 the same size as the iphone 15 pro", "do the x and the y have the same battery life"
     re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?:(?:have|has|weigh|cost)\s+)?(?:the\s+)?same\s+"
                r"(?P<attr>\w+(?: \w+)?)\s+as\s+(?:the\s+)?(?P<b>.+?)$"),
@@ -726,7 +736,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"budget[- ]friendly)\b|"  # "something cheap" (of the list, or of the kind said)
                 r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
-    (re.compile(r"\b(?:average|avg|mean) price\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
+    (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
     (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
 )
 
@@ -854,7 +864,9 @@ _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|
 # "tell me about the vitamix e310", "tell me more": a summary of a product
 _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bit |a little )?(?:more )?(?:about|on)|"
                             r"what (?:can|do) you (?:tell me|know) about|(?:more )?(?:info|information|details|specs) "
-                            r"(?:on|about|of|for)|describe|more about)\b\s*(?:the |this |that )?(?P<x>.*?)(?: please)?$"
+                            r"(?:on|about|of|for)|describe|more about|"
+                            r"what'?s (?:the (?:deal|story|lowdown) with|(?:so )?(?:good|special) about))\b\s*"
+                            r"(?:the |this |that )?(?P<x>.*?)(?: please)?$"
                             r"|^tell me more$|^more (?:info|details)$")
 # "a coffee lover", "someone who loves coffee": the interest is the kind of product
 _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?(?:who (?:likes?|loves?|enjoys?) "
@@ -900,8 +912,9 @@ _THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop
 # "lighter than the fuelcell rebel?" of the product in focus: is it
 _BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+) th[ae]n (?P<x>.+)$")
 # "how does the camera compare to the redmi note 13 pro" of the product in focus: compared on that
-_ATTRIBUTE_COMPARED = re.compile(r"^how (?:does|do|is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:compare|stack up) "
-                                 r"(?:to|with|against) (?P<x>.+)$")
+_ATTRIBUTE_COMPARED = re.compile(r"^(?:how (?:does|do|is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:compare|stack up) "
+                                 r"(?:to|with|against)|(?:and )?(?:the |its )?(?P<attr2>[\w -]+?) (?:vs\.?|versus|compared to)) "
+                                 r"(?P<x>.+)$")
 _IN_A_SIZE = re.compile(r"\bin an? (\d{1,2}(?:\.5)?)(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5"
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
@@ -1105,10 +1118,11 @@ class Understander:
                 low = f"what {attr[0]} is the {head}"
         if focus and (than := _BARE_THAN.match(low)) is not None:
             low = f"is it {than.group('c')} than {than.group('x')}"
-        if focus and (compared := _ATTRIBUTE_COMPARED.match(low)) is not None \
-                and len(compared.group("attr").split()) <= 2 and self.asked_attributes(compared.group("attr")) \
-                and not self.brand_only(compared.group("attr")):
-            low = f"compare it with {compared.group('x')} on {compared.group('attr')}"
+        compared = _ATTRIBUTE_COMPARED.match(low) if focus else None
+        attr_said = compared.group("attr") or compared.group("attr2") if compared is not None else ""
+        if compared is not None and attr_said and len(attr_said.split()) <= 2 and self.asked_attributes(attr_said) \
+                and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None:
+            low = f"compare it with {compared.group('x')} on {attr_said}"  # ("camera vs the redmi note 13 pro?")
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
             version = _VERSION_OF_IT.match(low)
@@ -1548,7 +1562,8 @@ class Understander:
                     return True
         for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
-            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or "", focus) if m else None
+            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "",
+                              focus) if m else None
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
                 parse.constraints = self.constraints(m.group("a") or "") if included == "out" else Constraints()
@@ -1571,7 +1586,7 @@ class Understander:
                 parse.products = [b]
                 parse.constraints = self.constraints(m.group("a"))
                 return True
-        m = _COMPAT_TAKES.match(low) or _COMPAT_NEEDS.match(low)
+        m = _COMPAT_TAKES.match(low) or _COMPAT_NEEDS.match(low) or _COMPAT_USE_IN.match(low)
         if m and not _KIND_OF.match(m.group("a")) and (head := self.constraints(m.group("a"))).categories:
             # ("what kind of filter does it use?" asks its filter type)
             b = self._side(m.group("b"), focus)
@@ -1864,6 +1879,10 @@ class Understander:
             numeric = [asked_before]
         if numeric:
             return m, (numeric[0], direction)
+        if within and m.group("w") in ("longest", "shortest"):  # "longest one?" of cables: their length
+            lengths = sorted(a for a in self._attributes_of(within) if a.endswith("length") and a in self.lexicon.numeric)
+            if lengths:
+                return m, (lengths[0], direction)
         names = self._amount_names
         if within and _LIST_REFERENCE.search(low):  # "which of them …": an amount the listed products have
             had = self._attributes_of(within)
@@ -1893,7 +1912,8 @@ class Understander:
                 continue
             if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus:
                 return False  # "how many colours does it come in?" is about the product in focus
-            rest = low if kind == "values" else low[:m.start()] + " " + (m.groupdict().get("kind") or "") + low[m.end():]
+            said = m.groupdict().get("kind") or m.groupdict().get("of") or ""  # "what do desks cost", "avg desk price"
+            rest = low if kind == "values" else low[:m.start()] + " " + said + " " + low[m.end():]
             parse.constraints = self.constraints(rest)
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False

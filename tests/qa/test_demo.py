@@ -2079,3 +2079,34 @@ def test_demo_bare_comparatives_attribute_comparisons_and_the_phone(demo_graph: 
                                                                     expect: tuple[str, ...],
                                                                     ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "avg desk price?": the kind between "avg" and "price"
+    (["avg desk price?"], "aggregate", ("among the desks", "$535.56"), None),
+    # "longest one?" of cables: their length; "fastest refresh rate": the refresh rate, not watts
+    (["240 watt usbc to usbc cabel", "longest one?"], "aggregate", ("highest cable length", "2-meter"), None),
+    (["phone with the fastest refresh rate?"], "aggregate", ("highest refresh rate", "144 Hz"), None),
+    # "limt" is limit (a word shoppers ask with), not list
+    (["steelcase leap v2 weight limt?"], "attribute", ("maximum weight capacity", "181 kg"), None),
+    # "<name> - will it fit …": the name, then a question about it
+    (["red caseology parallax - will it fit iphone 14?"], "compatibility", ("Yes", "Caseology Parallax"), None),
+    # "and the <name>, whats that cost"; "does X weigh more than Y"
+    (["how long does the bose qc ultra batery last", "ok and the beats studio pro, whats that cost"], "attribute",
+     ("Beats Studio Pro", "$337.99"), None),
+    (["how long does the bose qc ultra batery last", "ok and the beats studio pro, whats that cost",
+      "does the beats weigh more than the bose"], "comparison", ("Beats", "heavier", "QuietComfort Ultra"), None),
+    # "a bit more compact": smaller
+    (["how many litres does the phillips airfryer xl hold", "anything a bit more compact?"], "search",
+     ("smaller in capacity than",), None),
+    # "whats the deal w/ the X": tell me about it
+    (["whats the deal w/ the macbook pro 14in"], "attribute", ("is a laptop by Apple",), None),
+    # "camera vs the redmi note 13 pro?" of the phone in focus: compared on the camera
+    (["how much ram in the oneplus nord n30", "camera vs the redmi note 13 pro?"], "comparison", ("200 MP", "108MP"),
+     None),
+    # "wich of the 2": which
+    (["any k-cups that are light roast", "wich of the 2 costs less"], "aggregate", ('as "which"', "$16.79"), None),
+])
+def test_demo_more_questions_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                            expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
