@@ -1363,7 +1363,11 @@ class Understander:
         lex = self.lexicon
         words = tokens(title)
         own = tokens(own_title)
-        head = {w for w in tokens(_NAME_END.split(own_title, maxsplit=1)[0]) if w.isalpha() and w not in STOPWORDS
+        name = tokens(_NAME_END.split(own_title, maxsplit=1)[0])
+        last = max((i for i, w in enumerate(name) if w in model and not w.isalpha()), default=len(name) - 1)
+        # (the words after a model code describe it: "… 1080v13 Men's Road Running Shoe" is the "Men's … 1080v13 Running
+        # Shoes" too)
+        head = {w for w in name[:last + 1] if w.isalpha() and w not in STOPWORDS
                 and (w,) not in lex.brands and (w,) not in lex.categories and not self.values_only(w)}
         if not ({w for w in model if (w,) not in lex.brands} | head) <= set(words):
             return False
@@ -1388,7 +1392,7 @@ class Understander:
             return True
         varying = any(v.attribute in VARIANT_ATTRIBUTES for v in lex.value_words.get(nxt, ()))
         return (nxt in model or any(c.isdigit() for c in nxt) or nxt in STOPWORDS or varying or (nxt,) in lex.brands
-                or nxt in UNITS)
+                or nxt in UNITS or nxt in ours[same:])  # ("… 1080v13 Running Shoes" beside "… 1080v13 Men's Road Running")
 
     def model_name(self, title: str) -> list[str]:
         """The words of a title that name its model, in the title's order ("google pixel 8" of "Google Pixel 8

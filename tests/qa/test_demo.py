@@ -2110,3 +2110,16 @@ def test_demo_bare_comparatives_attribute_comparisons_and_the_phone(demo_graph: 
 def test_demo_more_questions_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                             expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "… 1080v13 Men's Road Running Shoe" and "… Men's Fresh Foam X 1080v13 Running Shoes" are one model: its USD
+    # listing is found, and the comparison reads it
+    (["new balance 1080v13 mens, usd only"], "search", ("priced in USD",), {"RUN-0000199"}),
+    (["new balance 1080v13 mens, usd only", "lighter than the fuelcell rebel?"], "comparison",
+     ("Rebel", "is lighter", "9.9 ounces"), None),
+])
+def test_demo_listings_of_one_model_with_words_in_another_order(demo_graph: Path, tmp_path: Path,
+                                                               questions: list[str], intent: str,
+                                                               expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
