@@ -73,6 +73,7 @@ _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-
 _IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
                            r"(?:one|version|model)[?.!]*$", re.IGNORECASE)
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+_THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
 _WINNER = re.compile(r"\bthe (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|smallest|"
@@ -139,7 +140,10 @@ class Conversation:
                 # "what about the sony ones, battery life?" … "and what do they cost": the earbuds just named, not the
                 # list before them
                 within = None
-            searched = self.searched
+            if within and len(within) == 1 and within[0] == self.product and _THEY_OR_THOSE.search(question) \
+                    and not _OF_THE_LIST.search(question):
+                within = None  # "whats the drop on those" after a search that found one: that one
+            searched = self.searched if within or not self.listed or len(self.listed) != 1 else None
             about = WHAT_ABOUT.match(question.strip())
             if about is not None and self.last is not None and self.last.intent == "attribute" \
                     and self.last.focus == self.product and self.product \

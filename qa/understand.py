@@ -61,6 +61,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # "how high a drop can it survive": a case's drop protection, not a height
         (r"\bhow (?:high|far) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
          r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b", ("drop protection",)),
+        (r"\bdrop\b", ("heel drop", "drop protection")),  # "whats the drop on those": a shoe's, or a case's
         (r"\bhow (?:tall|high)\b(?! (?:a |of a )?(?:drop|fall)\b)|\bheights?\b",
          ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
@@ -122,6 +123,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
     "weigh more": ("weight", "higher"), "weighs more": ("weight", "higher"), "weigh less": ("weight", "lower"),
     "weighs less": ("weight", "lower"), "more compact": ("size", "lower"),
+    "protects better": ("drop protection", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
     "makes more": ("capacity", "higher"), "make more": ("capacity", "higher"), "brews more": ("capacity", "higher"),
@@ -908,6 +910,13 @@ _TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i ri
                            r"don'?t they|aren'?t they)$")
 _EITHER_TAILS = (re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? [\w-]+,? or [\w-]+)$"),
                  re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? or [\w-]+)$"))
+# "saucony endorphin speed 4 vs hoka speedgoat 5, compare pls": the comparison asked
+_COMPARE_PLEASE = re.compile(r",?\s+(?:compare|comparison|compared)(?: them| the two| both)?(?: pls| please| plz)?$")
+# "mens bondi 8 by hoka": the brand said after the name
+_ON_THE_FOOT = re.compile(r"\s+on (?:the |your |my )?(?:foot|feet)\b")
+_BY_BRAND = re.compile(r"^(?P<x>.+?) by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
+# "ikea billy bookcase, how many shleves": how many of a part the product named has
+_NAME_HOW_MANY = re.compile(r"^(?P<x>[^,]+), how many (?P<y>[\w-]+)$")
 _THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop": the one under discussion
 # "lighter than the fuelcell rebel?" of the product in focus: is it
 _BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+) th[ae]n (?P<x>.+)$")
@@ -1107,6 +1116,16 @@ class Understander:
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
+        low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
+        low = _ON_THE_FOOT.sub("", low)  # "which weighs less on the foot": no length in feet
+        by = _BY_BRAND.match(low)
+        if by is not None and tuple(tokens(by.group("b"))) in self.lexicon.brands:
+            said = by.group("x").split()
+            lead = next((i for i, w in enumerate(said) if not self.values_only(w)), len(said))
+            low = " ".join([by.group("b"), *said[lead:], *said[:lead]])  # "mens bondi 8 by hoka": hoka bondi 8 mens
+        many = _NAME_HOW_MANY.match(low)
+        if many is not None and self.link_product(many.group("x"), strict=True) is not None:
+            low = f"how many {many.group('y')} does the {many.group('x')} have"
         # "knit or mesh?", "light, medium or dark?", "new balance 1080v13 knit or mesh": which of its values
         either = next((m for pattern in _EITHER_TAILS if (m := pattern.search(low)) is not None
                        and self._either_attribute(m.group("v")) is not None), None)

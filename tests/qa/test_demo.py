@@ -2123,3 +2123,22 @@ def test_demo_listings_of_one_model_with_words_in_another_order(demo_graph: Path
                                                                questions: list[str], intent: str,
                                                                expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "X vs Y, compare pls"; "which weighs less on the foot" (no length in feet)
+    (["saucony endorphin spped 4 vs hoka speedgoat 5, compare pls"], "comparison", ("Speedgoat 5",), None),
+    (["saucony endorphin spped 4 vs hoka speedgoat 5, compare pls", "which weighs less on the foot"], "comparison",
+     ("Endorphin Speed 4", "is lighter", "292 g"), None),
+    # "mens bondi 8 by hoka": the brand said after the name
+    (["mens bondi 8 by hoka"], "search", ("2 matches",), {"RUN-0000083", "RUN-0000330"}),
+    # "whats the drop on those": a shoe's heel drop
+    (["mens bondi 8 by hoka", "need a size 10", "whats the drop on those"], "attribute", ("Heel drop",), None),
+    # "which one protects better": drop protection
+    (["iphone 15 pro cases for less than 20 bucks", "which one protects better if i drop my phone"], "comparison",
+     ("higher in drop protection",), None),
+])
+def test_demo_compare_please_brands_after_names_and_drops(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                          intent: str, expect: tuple[str, ...],
+                                                          ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
