@@ -12,7 +12,7 @@ import re
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import CURRENCY_SYMBOLS, FULL_NAME, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
+from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
@@ -32,11 +32,6 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the
 # "what about the beats studio pro, how much is that": a product named, then what is asked of it
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
                              r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
-# "belkin 65 watt charger, what laptops is it compatible with": a product named, then a question about "it"
-_NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[^,;]+?)(?:[,;]| -) ?(?P<q>(?:what|whats|what's|which|how|hows|does|do|"
-                             r"is|are|can|will)\b.*\b(?:it|its|they|them|their|that)\b.*)$", re.IGNORECASE)
-_NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
-_ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) (?:ones?|pairs?|models?)[,;:]? "
                             r"(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will|who|where)\b.+)$",
@@ -223,13 +218,6 @@ class Conversation:
         question = self._brand_said_before(question)
         split = _ABOUT_THEN_ASK.match(question.strip())
         named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
-        if split is None and (split := _NAMED_THEN_ASK.match(question.strip())) is not None:
-            # "it" is the product a name fits best, said nearly in full ("the merrell ones, …" and "the single bag, …"
-            # pick from the list instead)
-            said = split.group("x")
-            named = None if _ONES.search(said) or self.engine.understander.brand_only(said) else \
-                self.engine.understander.link_product(said)
-            named = named if named is not None and named.score >= _NEARLY_FULL * FULL_NAME else None
         if split is not None and named is not None and tokens(split.group("q")):
             question, self.product = split.group("q"), named.key  # the question, of the product named
         question = self._picked_then_asked(question)

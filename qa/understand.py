@@ -913,6 +913,14 @@ _EITHER_TAILS = (re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+
 # "saucony endorphin speed 4 vs hoka speedgoat 5, compare pls": the comparison asked
 _COMPARE_PLEASE = re.compile(r",?\s+(?:compare|comparison|compared)(?: them| the two| both)?(?: pls| please| plz)?$")
 # "mens bondi 8 by hoka": the brand said after the name
+# "belkin 65 watt charger, what laptops is it compatible with", "red caseology parallax - will it fit iphone 14": a
+# product named, then a question about it
+_NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[^,;]+?)(?:[,;]| -) ?(?P<q>(?:what|whats|what's|"
+                             r"which|how|hows|does|do|is|are|can|will)\b.*\b(?:it|its|they|them|their|that)\b.*)$")
+_NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
+_ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$")  # "the merrell ones, …": a pick from the list
+# '8" shaft': inches
+_INCH_MARK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\"|''|”|″)")
 _ON_THE_FOOT = re.compile(r"\s+on (?:the |your |my )?(?:foot|feet)\b")
 _BY_BRAND = re.compile(r"^(?P<x>.+?) by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
 # "ikea billy bookcase, how many shleves": how many of a part the product named has
@@ -1116,6 +1124,15 @@ class Understander:
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
+        low = _INCH_MARK.sub(r"\1 in ", low).strip()
+        named_first = _NAMED_THEN_ASK.match(low)
+        if named_first is not None and not _ONES.search(named_first.group("x")) \
+                and not self.brand_only(named_first.group("x")):
+            # "it" is the product the name fits best, said nearly in full ("the merrell ones, …" and "the single bag, …"
+            # pick from the list instead)
+            named = self.link_product(named_first.group("x"))
+            if named is not None and named.score >= _NEARLY_FULL * FULL_NAME:
+                focus, focus_title, low = named.key, named.name, named_first.group("q")
         low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
         low = _ON_THE_FOOT.sub("", low)  # "which weighs less on the foot": no length in feet
         by = _BY_BRAND.match(low)

@@ -2142,3 +2142,13 @@ def test_demo_compare_please_brands_after_names_and_drops(demo_graph: Path, tmp_
                                                           intent: str, expect: tuple[str, ...],
                                                           ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_a_name_then_a_question_about_it_without_a_conversation(demo_graph: Path, tmp_path: Path) -> None:
+    """ "<name>, what … is it …" asked alone (no session) is about the product named; '8"' is 8 inches."""
+    lines = [{"question": "belkin 65 watt charger, what laptops is it compatible with"},
+             {"question": 'boots with 8" shaft height, less than 180 bucks'}]
+    named, inches = ask_batch(demo_graph, tmp_path, lines)
+    assert named["intent"] == "compatibility" and "Belkin USB-C Wall Charger 65W" in named["answer"], named["answer"]
+    assert {"LAP-0000001", "LAP-0000008", "LAP-0000009"} <= {p["id"] for p in named["products"]}
+    assert inches["intent"] == "search" and "with 8 in under $180" in inches["answer"], inches["answer"]
