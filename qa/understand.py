@@ -123,6 +123,10 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
     "weigh more": ("weight", "higher"), "weighs more": ("weight", "higher"), "weigh less": ("weight", "lower"),
     "weighs less": ("weight", "lower"), "more compact": ("size", "lower"),
+    "cost less": ("price", "lower"), "costs less": ("price", "lower"), "cost more": ("price", "higher"),
+    "costs more": ("price", "higher"), "lower heel drop": ("heel drop", "lower"), "higher heel drop": ("heel drop", "higher"),
+    "more light": ("weight", "lower"), "take more weight": ("maximum weight capacity", "higher"),
+    "clean a larger room": ("coverage area", "higher"), "clean a bigger room": ("coverage area", "higher"),
     "protects better": ("drop protection", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
@@ -721,6 +725,8 @@ _COMPARE_PATTERNS = (
     re.compile(r"^(?:do|does|are)\s+(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)\s+(?:have|has|take|use|weigh|cost|"
                r"come in)\s+(?:the\s+)?same\s*(?P<attr>\w+(?: \w+)?)?$"),
     re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:[,:]\s*(?:which|what)\b.*)?$"),
+    _NAMED_PAIR := re.compile(r"^(?:.*?\bbetween\s+)?(?:the\s+)?(?P<a>[^,:]+?)\s+(?:and|or|vs\.?|versus|&)\s+(?:the\s+)?"
+                              r"(?P<b>[^,:]+?)\s*(?:,|:|\s-\s)\s*(?P<cmp>.+)$"),
 )
 
 _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -1801,6 +1807,8 @@ class Understander:
             if all(self._generic(set(tokens(x)) - STOPWORDS) or self._kind_words(x) for x in texts):
                 continue  # "whole bean and ground coffee": two kinds, not two products
             linked = [set(tokens(x)) <= PRONOUNS or self.link_product(x, strict=True) is not None for x in texts]
+            if pattern is _NAMED_PAIR and not all(linked):
+                continue  # "pixel 7a and iphone 13, which one cost less?": two names said in full, then the question
             if parse.pinned and not all(linked) or focus and not any(linked):
                 continue  # "single filter or a multipack?" on a filter's page: which of its own, not two products
             kinds = [[t for t in tokens(x) if (t,) in self.lexicon.categories] for x in texts]  # "fryer", not "air"

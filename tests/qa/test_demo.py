@@ -2152,3 +2152,26 @@ def test_demo_a_name_then_a_question_about_it_without_a_conversation(demo_graph:
     assert named["intent"] == "compatibility" and "Belkin USB-C Wall Charger 65W" in named["answer"], named["answer"]
     assert {"LAP-0000001", "LAP-0000008", "LAP-0000009"} <= {p["id"] for p in named["products"]}
     assert inches["intent"] == "search" and "with 8 in under $180" in inches["answer"], inches["answer"]
+
+
+@pytest.mark.parametrize(("question", "order"), [
+    # two names said in full, then the comparison asked after a comma, colon or dash, in any wording
+    ("pixel 7a and iphone 13, which one cost less?", ("Pixel 7a", "cheaper", "iPhone 13")),
+    ("hoka bondi 8 vs asics gel-kayano 30, lower heel drop?", ("Bondi 8", "lower in heel drop", "Gel-Kayano 30")),
+    ("hi! trying to decide between the steelcase leap v2 and the ikea markus - which one can take more weight?",
+     ("Leap V2", "more weight", "MARKUS")),
+    ("Between the Honeywell HPA300 and the Levoit Core 300, which would clean a larger room?",
+     ("HPA300", "465 sq ft", "Levoit")),
+    ("so torn between the galaxy s24+ and the pixel 8 pro - which has the bigger batery?",
+     ("Pixel 8 Pro", "bigger", "S24+")),
+])
+def test_demo_comparisons_of_two_names_then_the_question(demo_graph: Path, question: str,
+                                                         order: tuple[str, str, str]) -> None:
+    data = ask(demo_graph, question)
+    assert data["intent"] == "comparison", data["answer"]
+    assert re.search(".*".join(re.escape(w) for w in order), data["answer"]), data["answer"]
+
+
+def test_demo_two_kinds_then_a_question_are_no_comparison(demo_graph: Path) -> None:
+    """ "coffee and tea, what do you have": two kinds, not two products compared."""
+    assert ask(demo_graph, "coffee and tea, what do you have")["intent"] != "comparison"
