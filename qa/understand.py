@@ -661,6 +661,7 @@ class Lexicon:
 
 
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|working with|work in|works in|work on|works on|"
+                 r"work to charge|works to charge|"
                  r"(?:is |are )?compatible with|go with|goes with|go in|goes in|go into|goes into|go on|goes on|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
@@ -703,7 +704,8 @@ _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| a
 # "does it need filters?", "does the k-elite take pods": what fits it, of that kind
 _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P<b>.+?)\s+(?:take|use|need|accept)s?\s+"
                            r"(?:any |a |an |the |some |new |replacement |spare )*(?P<a>[\w\s-]+?)$")
-_COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
+_COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have|what|which)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*"
+                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
@@ -895,7 +897,7 @@ _SUBJECT_CHANGE = (r"(?:(?:totally|completely|something) )?(?:random|unrelated|d
                    r"off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?|then|so|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
-                      rf"(?:a |one )?(?:quick question|{_SUBJECT_CHANGE})|btw|by the way|"
+                      rf"(?:a |one )?(?:quick (?:question|q|qn)|{_SUBJECT_CHANGE})|btw|by the way|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b\s*[,.!:;–-]?\s+)+")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
@@ -1649,7 +1651,8 @@ class Understander:
         if m and _ATTRIBUTE_QUESTION.match(low) and self.asked_attributes(m.group("a")) \
                 and not _KIND_ASKED.match(low):
             m = None  # "how much drop protection does the Mous case for the OnePlus 12 have?": the case's attribute
-        if m and m.group("a").strip() and (split is None or set(tokens(split[0])) <= PRONOUNS):
+        if m and m.group("a").strip() and (split is None or set(tokens(split[0])) <= PRONOUNS
+                                           or not self.asked_attributes(split[1])):
             # not "what is the warranty of the case for …" ("what water filter do i need for it?" is what fits it)
             head = self.constraints(m.group("a"))
             said = m.group("b")

@@ -2175,3 +2175,14 @@ def test_demo_comparisons_of_two_names_then_the_question(demo_graph: Path, quest
 def test_demo_two_kinds_then_a_question_are_no_comparison(demo_graph: Path) -> None:
     """ "coffee and tea, what do you have": two kinds, not two products compared."""
     assert ask(demo_graph, "coffee and tea, what do you have")["intent"] != "comparison"
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "quick q," opens the turn; "work to charge" asks whether it fits
+    (["quick q, would the white anker wireless charging pad work to charge an iphone se?"], "compatibility", ("Yes",)),
+    # "what chargers have you got for my pixle 7a?": what fits it
+    (["hi! what chargers have you got for my pixle 7a?"], "compatibility", ("fit the Google Pixel 7a",)),
+])
+def test_demo_fits_asked_chattily(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                  expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
