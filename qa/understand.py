@@ -928,7 +928,8 @@ _NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[
 _NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
 _ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$")  # "the merrell ones, …": a pick from the list
 # '8" shaft': inches
-_INCH_MARK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\"|''|”|″)")
+_INCH_MARK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\"|''|”|″)(?=\s*(?:shaft|screen|display|wide|tall|long|high|deep|heel|"
+                        r"height|width|length|or\b|and\b|,|$))")  # (not a name's 'Yoga 7i 14" (…)')
 _ON_THE_FOOT = re.compile(r"\s+on (?:the |your |my )?(?:foot|feet)\b")
 _BY_BRAND = re.compile(r"^(?P<x>.+?) by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
 # "ikea billy bookcase, how many shleves": how many of a part the product named has
@@ -1019,13 +1020,14 @@ def _joined_amounts(title: str) -> tuple[tuple[str, str], ...]:
 _LETTERS_DIGITS = re.compile(r"([a-z]{2,6})(\d[\w.]*)")  # "hd560", "xps13": a model code said in one piece
 
 
-def _joined_units(words: list[str]) -> list[str]:
-    """Words with each amount said apart from its unit joined in the unit's short form ("65 watt" → "65w"), as titles
-    write it or as a title's amount is also read (``_joined_amounts``)."""
+def _joined_units(words: list[str], written: Callable[[str], bool]) -> list[str]:
+    """Words with each amount said apart from its unit joined in the unit's short form where some title writes it so
+    (``written``): "65 watt" → "65w" for a "65W" title ("13.4 inch" stays apart: titles write "13.4-inch", "13.4 in")."""
     out: list[str] = []
     for word in words:
-        if out and out[-1].replace(".", "", 1).isdigit() and word in UNITS and word.isalpha():
-            out[-1] += UNITS[word].casefold()
+        joined = out[-1] + UNITS[word].casefold() if out and word in UNITS and word.isalpha() else ""
+        if joined and out[-1].replace(".", "", 1).isdigit() and written(joined):
+            out[-1] = joined
         else:
             out.append(word)
     return out
@@ -2307,14 +2309,29 @@ class Understander:
         knowledge, e.g. which of two 'Belkin chargers' fits the laptop). The score that decides whether
         the phrase names a product at all leaves out the kind penalty, which only orders candidates.
         """
-        words = self._split_codes(_joined_units([t for t in tokens(text) if t not in STOPWORDS]))
+        said = [t for t in tokens(text) if t not in STOPWORDS]
+        found = self._link_words(said, strict, k, near, most)
+        # a model code said in one piece ("hd560s"), an amount said apart from its unit ("65 watt"): read as titles
+        # write them, where that reads a name better
+        other = self._split_codes(_joined_units(said, self.lexicon.postings.__contains__))
+        if other != said and not found[1]:  # (a full name said as its title writes it keeps its link)
+            alternative = self._link_words(other, strict, k, near, most)
+            if alternative[0] > found[0]:
+                return alternative[2]
+        return found[2]
+
+    def _link_words(self, words: list[str], strict: bool, k: int, near: float, most: int
+                    ) -> tuple[float, bool, list[Link]]:
+        """(the best link's order value, whether every word of its title was said, the links) of ``link_products``
+        for the words said."""
+        none: tuple[float, bool, list[Link]] = (-math.inf, False, [])
         if not words:
-            return []
+            return none
         if strict and len(set(words)) == 1 and _english().get(words[0], 0) >= _EVERYDAY:
-            return []  # "a good name for a cat": an everyday word alone names no "Black Cat" coffee
+            return none  # "a good name for a cat": an everyday word alone names no "Black Cat" coffee
         hits = self.lexicon.title_search(self._query_words(words), k)
         if not hits:
-            return []
+            return none
         titles = self.lexicon.titles
         top = max(score for _, score in hits) or 1.0
         wanted = set(words)
@@ -2357,12 +2374,12 @@ class Understander:
             kind += 0.3 * len(rare_said - head_said - tail_said)
             scored.append((value - kind, value, exact, Link("product", pid, title, score=value)))
         if not scored:
-            return []
+            return none
         scored.sort(key=lambda t: -t[0])
         best_order, best_value, best_exact, _ = scored[0]
         if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
-            return []
-        return [link for order, _, _, link in scored[:most] if order >= best_order - near]
+            return none
+        return best_order, best_exact, [link for order, _, _, link in scored[:most] if order >= best_order - near]
 
     def _split_codes(self, words: list[str]) -> list[str]:
         """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD

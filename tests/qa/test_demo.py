@@ -2186,3 +2186,19 @@ def test_demo_two_kinds_then_a_question_are_no_comparison(demo_graph: Path) -> N
 def test_demo_fits_asked_chattily(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                   expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+def test_demo_every_title_said_in_full_links_to_itself(demo_graph: Path) -> None:
+    """Each of the 400 titles, said as written, links to a listing with exactly its words ("… 16 GB, 1 TB SSD" is not
+    the "… 16GB, 1TB SSD" listing: reading "16 gb" as "16gb" must not win over the title said in full)."""
+    from shopgraph.qa.engine import Engine
+    from shopgraph.qa.understand import STOPWORDS, tokens
+
+    with Engine.open(str(demo_graph)) as engine:
+        understander = engine.understander
+        wrong = []
+        for title in understander.lexicon.titles.values():
+            link = understander.link_product(title)
+            if link is None or set(tokens(link.name)) - STOPWORDS != set(tokens(title)) - STOPWORDS:
+                wrong.append((title, link.name if link else None))
+    assert wrong == []
