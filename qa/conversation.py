@@ -135,10 +135,11 @@ class Conversation:
                 # "what about the sony ones, battery life?" … "and what do they cost": the earbuds just named, not the
                 # list before them
                 within = None
-            if within and len(within) == 1 and within[0] == self.product and _THEY_OR_THOSE.search(question) \
-                    and not _OF_THE_LIST.search(question):
-                within = None  # "whats the drop on those" after a search that found one: that one
-            searched = self.searched if within or not self.listed or len(self.listed) != 1 else None
+            # "whats the drop on those" after a search that found one: that one, not a search again
+            one_found = within == [self.product] and bool(_THEY_OR_THOSE.search(question)) \
+                and not _OF_THE_LIST.search(question)
+            within = None if one_found else within
+            searched = None if one_found else self.searched
             about = WHAT_ABOUT.match(question.strip())
             if about is not None and self.last is not None and self.last.intent == "attribute" \
                     and self.last.focus == self.product and self.product \

@@ -817,6 +817,7 @@ _NOT_IN_CATALOG = re.compile(
     r"\b(?:stock price|share price|shipping|ship(?:s|ped)? (?:for free|free|to|internationally|abroad|overseas)|"
     r"(?:do|does|can) (?:you|u|it|they) ship|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
     r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
+
 SHOWN = 5  # the products an answer's text names; its list holds more
 
 
@@ -920,7 +921,6 @@ _EITHER_TAILS = (re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+
                  re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? or [\w-]+)$"))
 # "saucony endorphin speed 4 vs hoka speedgoat 5, compare pls": the comparison asked
 _COMPARE_PLEASE = re.compile(r",?\s+(?:compare|comparison|compared)(?: them| the two| both)?(?: pls| please| plz)?$")
-# "mens bondi 8 by hoka": the brand said after the name
 # "belkin 65 watt charger, what laptops is it compatible with", "red caseology parallax - will it fit iphone 14": a
 # product named, then a question about it
 _NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[^,;]+?)(?:[,;]| -) ?(?P<q>(?:what|whats|what's|"
@@ -931,7 +931,8 @@ _ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$")  # "the merrel
 _INCH_MARK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\"|''|”|″)(?=\s*(?:shaft|screen|display|wide|tall|long|high|deep|heel|"
                         r"height|width|length|or\b|and\b|,|$))")  # (not a name's 'Yoga 7i 14" (…)')
 _ON_THE_FOOT = re.compile(r"\s+on (?:the |your |my )?(?:foot|feet)\b")
-_BY_BRAND = re.compile(r"^(?P<x>.+?) by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
+# "mens bondi 8 by hoka": the brand said after the name
+_BY_BRAND = re.compile(r"^(?P<x>.+?)(?: (?:made|manufactured|designed|sold|produced))? by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
 # "ikea billy bookcase, how many shleves": how many of a part the product named has
 _NAME_HOW_MANY = re.compile(r"^(?P<x>[^,]+), how many (?P<y>[\w-]+)$")
 _THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop": the one under discussion
@@ -1145,7 +1146,7 @@ class Understander:
                 focus, focus_title, low = named.key, named.name, named_first.group("q")
         low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
         low = _ON_THE_FOOT.sub("", low)  # "which weighs less on the foot": no length in feet
-        by = _BY_BRAND.match(low)
+        by = _BY_BRAND.match(low) if not _ATTRIBUTE_QUESTION.match(low) else None  # (not "is it made by sony")
         if by is not None and tuple(tokens(by.group("b"))) in self.lexicon.brands:
             said = by.group("x").split()
             lead = next((i for i, w in enumerate(said) if not self.values_only(w)), len(said))

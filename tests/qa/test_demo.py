@@ -2130,8 +2130,9 @@ def test_demo_listings_of_one_model_with_words_in_another_order(demo_graph: Path
     (["saucony endorphin spped 4 vs hoka speedgoat 5, compare pls"], "comparison", ("Speedgoat 5",), None),
     (["saucony endorphin spped 4 vs hoka speedgoat 5, compare pls", "which weighs less on the foot"], "comparison",
      ("Endorphin Speed 4", "is lighter", "292 g"), None),
-    # "mens bondi 8 by hoka": the brand said after the name
+    # "mens bondi 8 by hoka": the brand said after the name; "headphones made by sony" too
     (["mens bondi 8 by hoka"], "search", ("2 matches",), {"RUN-0000083", "RUN-0000330"}),
+    (["headphones made by sony"], "search", ("headphones from Sony",), None),
     # "whats the drop on those": a shoe's heel drop
     (["mens bondi 8 by hoka", "need a size 10", "whats the drop on those"], "attribute", ("Heel drop",), None),
     # "which one protects better": drop protection
