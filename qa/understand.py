@@ -198,7 +198,7 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$"
 
 _PRICE_MAX = re.compile(
     rf"\b(?:under|below|less th[ae]n|lower than|cheaper th[ae]n|at most|up to|no more than|"
-    rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max)?:?|"
+    rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max)*:?|"
     rf"max(?:imum)?(?: of)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?|"
     # "140 dollars max", "$1000 max", "200 bucks or less": the bound after a price that says its money
     rf"(?:{CURRENCY}{_NUM}|\b{_NUM}{_MONEY_AFTER})\s*(?:max(?:imum)?|tops|at most|or less|or under|or below|or cheaper)\b"
@@ -901,6 +901,11 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?|then|so|hmm+|um+|well|alright|actua
                       rf"(?:a |one )?(?:quick (?:question|q|qn)|{_SUBJECT_CHANGE})|btw|by the way|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b\s*[,.!:;–-]?\s+)+")
+# chat around a request that no listing says: "hi! i'm after …", "… if possible, any ideas?", "by any chance", "what have you
+# got", "good afternoon"
+_CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|hi there|i'?m after|i am after|"
+                   r"if possible|by any chance|any ideas|what (?:have you got|do you have|you got)(?= *$)|"
+                   r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please)\b[,.!?]*")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
 _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z])")
 # "not from ikea", "other than apple", "non-samsung": a brand left out
@@ -1110,6 +1115,7 @@ class Understander:
         if opening is not None and _NEW_SUBJECT.search(opening.group(0)):
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
+        low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         # "<a search>, usd only": the search, in that currency (after a list, the list's listings so priced: below)
         paid_alone = _PAID_IN.search(low) if not within and len(low.split()) > 3 else None

@@ -2203,3 +2203,17 @@ def test_demo_every_title_said_in_full_links_to_itself(demo_graph: Path) -> None
             if link is None or set(tokens(link.name)) - STOPWORDS != set(tokens(title)) - STOPWORDS:
                 wrong.append((title, link.name if link else None))
     assert wrong == []
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # the chat around a request is no constraint: "hi! i'm after …", "good afternoon", "if possible, any ideas?"
+    (["hi! i'm after a coffee maker, budget is under $200, what have you got?"], "search",
+     ("2 matches for coffee makers under $200",)),
+    (["Good afternoon. Could you show me your air purifiers priced under $250, please?"], "search",
+     ("air purifiers under $250",)),
+    (["hey! need a cheap phone with a 5000mah battery, under $300 if possible, any ideas?"], "search",
+     ("cell phones with 5000 mah under $300",)),
+])
+def test_demo_chat_around_a_request(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                    expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
