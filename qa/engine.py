@@ -1498,7 +1498,7 @@ _PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "talle
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"
-_ASKS_FOR_KIND = re.compile(r"^(?:do|does) (?:you|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
+_ASKS_FOR_KIND = re.compile(r"^(?:(?:do|does) )?(?:you|u|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
 
 

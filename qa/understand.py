@@ -67,7 +67,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
-        (r"\b(?:per|in a|in the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
+        (r"\b(?:per|in a|in the|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b", ("filter type",)),
@@ -76,7 +76,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow often\b.*\b(?:replace|change)d?\b|"
          r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|need (?:a new one|to replace|to change)|"
          r"get a new one)\b", ("filter life", "lifespan")),
-        (r"\bhow long\b(?!.*\b(?:filters?|cartridges?)\b).*\b(?:last|run|play)\b|\bbattery life\b", ("battery life",)),
+        (r"\bhow long\b(?!.*\b(?:filters?|cartridges?)\b).*\b(?:last|run|play)\b|\bbattery life\b|"
+         r"\bhow many hours\b.*\b(?:between|per|on (?:a|one)(?: single)?) charges?\b", ("battery life",)),
         (r"\bmade (?:of|from|out of)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
         (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
         (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
@@ -127,7 +128,8 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "costs more": ("price", "higher"), "lower heel drop": ("heel drop", "lower"), "higher heel drop": ("heel drop", "higher"),
     "more light": ("weight", "lower"), "take more weight": ("maximum weight capacity", "higher"),
     "clean a larger room": ("coverage area", "higher"), "clean a bigger room": ("coverage area", "higher"),
-    "protects better": ("drop protection", "higher"),
+    "protects better": ("drop protection", "higher"), "protect better": ("drop protection", "higher"),
+    "protect more": ("drop protection", "higher"), "protects more": ("drop protection", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
     "makes more": ("capacity", "higher"), "make more": ("capacity", "higher"), "brews more": ("capacity", "higher"),
@@ -167,7 +169,7 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
-    "protects best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
+    "protects best": ("drop protection", "higher"), "protect best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
     "best protection": ("drop protection", "higher"), "most protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"),
     "fastest refresh rate": ("refresh rate", "higher"), "highest refresh rate": ("refresh rate", "higher"),
@@ -905,6 +907,7 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?|then|so|hmm+|um+|well|alright|actua
 # got", "good afternoon"
 _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|hi there|i'?m after|i am after|"
                    r"if possible|by any chance|any ideas|what (?:have you got|do you have|you got)(?= *$)|"
+                   r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
                    r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please)\b[,.!?]*")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
 _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z])")
@@ -948,6 +951,11 @@ _ATTRIBUTE_COMPARED = re.compile(r"^(?:how (?:does|do|is|are) (?:the |its |their
                                  r"(?:to|with|against)|(?:and )?(?:the |its )?(?P<attr2>[\w -]+?) (?:vs\.?|versus|compared to)) "
                                  r"(?P<x>.+)$")
 _IN_A_SIZE = re.compile(r"\bin an? (\d{1,2}(?:\.5)?)(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5"
+_YOU_SELL = re.compile(r"^(?:u|you) (sell|have|carry)\b")
+# "more big", "more cheap": the comparative said with "more"
+_COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "small": "smaller", "heavy": "heavier",
+                   "long": "longer", "wide": "wider", "tall": "taller", "strong": "stronger", "fast": "faster"}
+_MORE_PLAIN = re.compile(rf"\bmore ({'|'.join(_COMPARATIVE_OF)})\b")
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
 _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
@@ -1129,6 +1137,8 @@ class Understander:
         low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _IN_A_SIZE.sub(r"in size \1", low)  # "and in a 9?": a size
+        low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
+        low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(1)], low)  # "you have more big one?": bigger
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
         for pattern, listed in _SPELT_AS_LISTED:

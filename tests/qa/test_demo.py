@@ -2217,3 +2217,29 @@ def test_demo_every_title_said_in_full_links_to_itself(demo_graph: Path) -> None
 def test_demo_chat_around_a_request(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                     expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # the way a non-native speaker may ask: "you have more big one?", "which one protect best when it drop?",
+    # "you sell screen protector?"
+    (["instant vortex plus air fryer, 5.7-liter capacity", "you have more big one?"], "search",
+     ("larger in capacity than",)),
+    (["i need case for galaxy s24, less than 30 dollar", "which one protect best when it drop?"], "aggregate",
+     ("highest drop protection",)),
+    (["you sell screen protector?"], "unanswerable", ("I don't know of anything like",)),
+    # "thinking of getting the X - how many hours do they go between charges?": the X's battery life
+    (["hey, thinking of getting the beats studio pro - how many hours do they go between charges?"], "attribute",
+     ("40 hrs",)),
+])
+def test_demo_questions_asked_in_other_englishes(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                                 expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("product", "question", "expect"), [
+    ("FLT-0000298", "how many filter inside the pack", "2 Pack"),
+])
+def test_demo_pack_size_asked_inside_the_pack(demo_graph: Path, tmp_path: Path, product: str, question: str,
+                                              expect: str) -> None:
+    answer = ask_batch(demo_graph, tmp_path, [{"question": question, "product": product}])[0]
+    assert answer["intent"] == "attribute" and expect in answer["answer"], answer["answer"]
