@@ -1049,18 +1049,17 @@ class Engine:
         by = {pid: [f for f in facts if f.product_id == pid] for pid in ids}
         attrs = parse.attributes
         if attrs:
-            def listings(side: int, card: Card) -> list[Link]:
-                """The side's near-tied links; in a follow-up ("ok what about battery") its model's listings."""
-                if len(parse.alternatives) == 2:
-                    return parse.alternatives[side][1:]
-                return self.understander.model_listings(card.id, card.title)
+            # each side's near-tied links; in a follow-up ("ok what about battery"), its model's listings (read once)
+            listings = [cache(lambda side=side, card=card: parse.alternatives[side][1:] if len(parse.alternatives) == 2
+                              else self.understander.model_listings(card.id, card.title))
+                        for side, card in enumerate((a, b))]
 
             one_side: tuple[Card, list[Fact], Card] | None = None
             for attr in attrs:
                 fa = ([f for f in by[a.id] if _matches(f.attribute, attr)]
-                      or self._sibling_facts(a, by[a.id], listings(0, a), attr))
+                      or self._sibling_facts(a, by[a.id], listings[0](), attr))
                 fb = ([f for f in by[b.id] if _matches(f.attribute, attr)]
-                      or self._sibling_facts(b, by[b.id], listings(1, b), attr))
+                      or self._sibling_facts(b, by[b.id], listings[1](), attr))
                 if fa and not fb:  # the one side's text may say it ("Up to 24 hrs of playback")
                     fb = self._text_amount(b, fa, a, parse.text)
                 elif fb and not fa:

@@ -30,6 +30,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Q
 SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
                "slvr": "silver", "rd": "red", "wat": "what", "wut": "what", "hw": "how",
                "wich": "which", "whch": "which"}
+ASKING_FORMS = {"wht": "what"}  # a short form read otherwise before the words of a question
 _ASKING_AFTER = re.compile(r"\s+(?:is|are|was|does|do|did|kind|type|sort|size|colou?rs?|about|abt)\b", re.IGNORECASE)
 RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is read as a typo when plural
 MIN_LENGTH = 4
@@ -94,8 +95,8 @@ class Speller:
             low = word.casefold().replace("’", "'").removesuffix("'s")
             if low in SHORT_FORMS and low not in self.known:
                 short = SHORT_FORMS[low]
-                if low == "wht" and _ASKING_AFTER.match(text[m.end():]):
-                    short = "what"  # "wht color is it", "wht is the price": a question, not white
+                if low in ASKING_FORMS and _ASKING_AFTER.match(text[m.end():]):
+                    short = ASKING_FORMS[low]  # "wht color is it", "wht is the price": a question, not white
                 changes.append((word, short))
                 return short
             if len(low) < MIN_LENGTH or not low.isalpha():

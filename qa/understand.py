@@ -126,7 +126,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "weighs less": ("weight", "lower"), "more compact": ("size", "lower"),
     "cost less": ("price", "lower"), "costs less": ("price", "lower"), "cost more": ("price", "higher"),
     "costs more": ("price", "higher"), "lower heel drop": ("heel drop", "lower"), "higher heel drop": ("heel drop", "higher"),
-    "more light": ("weight", "lower"), "take more weight": ("maximum weight capacity", "higher"),
+    "take more weight": ("maximum weight capacity", "higher"),
     "clean a larger room": ("coverage area", "higher"), "clean a bigger room": ("coverage area", "higher"),
     "protects better": ("drop protection", "higher"), "protect better": ("drop protection", "higher"),
     "protect more": ("drop protection", "higher"), "protects more": ("drop protection", "higher"),
@@ -1125,9 +1125,10 @@ class Understander:
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
-        # "<a search>, usd only": the search, in that currency (after a list, the list's listings so priced: below)
-        paid_alone = _PAID_IN.search(low) if not within and len(low.split()) > 3 else None
-        low = (low[:paid_alone.start()] + low[paid_alone.end():]).strip(" ,") if paid_alone else low
+        # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
+        # priced (below)
+        paid = _PAID_IN.search(low) if within or len(low.split()) > 3 else None
+        low = (low[:paid.start()] + low[paid.end():]).strip(" ,") if paid and not within else low
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
@@ -1347,11 +1348,9 @@ class Understander:
             self._add_tagged(parse.constraints, parse.tagged)
         if any_price:  # (after any refinement of the last search, whose bound it drops)
             parse.constraints.price_min = parse.constraints.price_max = parse.constraints.currency = None
-        if paid_alone is not None and parse.intent == "search" and not parse.constraints.currency:
-            parse.constraints.currency = currency_of(paid_alone.group(0))  # "new balance 1080v13 mens, usd only"
-        paid = _PAID_IN.search(low) if within else None
-        if paid is not None and not parse.constraints.price_min and not parse.constraints.price_max:
-            # "i only want to pay in dollars" after a list: those priced in dollars
+        if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
+            parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
+        elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max:
             parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
             parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
         logger.debug("parse %r → %s", text, parse)
@@ -1804,11 +1803,8 @@ class Understander:
     def _either_value(self, texts: Sequence[str]) -> bool:
         """Whether "<a> or <b>" ends each side with a value of one attribute ("new balance 1080v13 knit or mesh":
         which material, not a shoe against a mesh chair)."""
-        ends = [[t for t in tokens(x) if t not in STOPWORDS][-1:] for x in texts]
-        if not all(ends) or len([t for t in tokens(texts[1]) if t not in STOPWORDS]) != 1:
-            return False
-        a, b = (self._value_attributes(end[0]) for end in ends)
-        return bool(a & b)
+        a, b = ([t for t in tokens(x) if t not in STOPWORDS] for x in texts)
+        return bool(a) and len(b) == 1 and self._either_attribute(f"{a[-1]} or {b[0]}") is not None
 
     def _value_attributes(self, word: str) -> set[str]:
         """The attributes with a value that says ``word``, less those whose values name products ("bambino plus or
