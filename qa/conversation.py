@@ -15,6 +15,15 @@ from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
+# "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
+# like only with a mark after them: "great for running?" asks)
+_REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all right|wow|sweet|thanks|thank you|thx|"
+                       r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-]))"
+                       r"\b\s*[,.!;:–-]*\s*)+(?=\S)", re.IGNORECASE)
+# "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
+_AND_NAME = re.compile(r"^and (?P<x>(?!(?:what|which|how|is|are|does|do|can|will|any|the|an?)\b).+?)[?.!]*$",
+                       re.IGNORECASE)
+_THEN_ASKS = re.compile(r"[,;:–-] *(?:what|whats|what's|how|hows|how's|is|are|does|do|can|will|which)\b", re.IGNORECASE)
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
 _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the (?:{PLACE_WORDS})(?: one)?[?.!]*$",
                          re.IGNORECASE)
@@ -107,6 +116,7 @@ class Conversation:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
         previous = self.product
         asked_as = question
+        question = _REACTION.sub("", question.strip())
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
@@ -126,8 +136,9 @@ class Conversation:
             answer.question = question
         else:
             # the attribute just asked, or just measured ("the longest battery life": "and the shortest?")
-            before = self.last.facts[0].attribute if self.last is not None and self.last.facts \
-                and (self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
+            best = self.last.best_fact if self.last is not None and (
+                self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
+            before = best.attribute if best is not None else None
             within = None if chosen else self.listed or None
             if within and self.last is not None and self.last.intent == "attribute" and self.product \
                     and self.last.focus == self.product and self.product not in self.listed \
@@ -393,13 +404,14 @@ class Conversation:
         of <it>, or its listings), and for "and the other one?" after an attribute answer (the same attribute of
         that listed product)."""
         last = self.last
+        best = last.best_fact if last is not None and last.intent == "attribute" else None
         place = _ONLY_PLACE.match(question.strip())
-        if place is not None and last is not None and last.intent == "attribute" and last.facts and self.listed:
+        if place is not None and best is not None and self.listed:
             # "and the other one?", "the second one?": the same attribute of that listed product
             picked = self.engine.understander.pick_listed(question.strip().casefold(), self.listed, self.product)
             if picked is not None:
-                return f"what is its {last.facts[0].attribute}?", None, picked[0][0]
-        asked = last.facts[0].attribute if last is not None and last.intent == "attribute" and last.facts else \
+                return f"what is its {best.attribute}?", None, picked[0][0]
+        asked = best.attribute if best is not None else \
             last.asked[0] if last is not None and last.intent == "unanswerable" and last.asked else None
         if asked and _ONLY_ONE.match(question.strip()) and self.product:
             low = question.strip().casefold()
@@ -412,11 +424,19 @@ class Conversation:
                 and self.engine.understander.link_product(m.group("x"), strict=True):
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
-        if m is None or last is None:
-            return None
+        if m is None and (m := _AND_NAME.match(question.strip())) is not None \
+                and not self.engine.understander.names_product(m.group("x")):
+            return None  # "and battery?", "and under $100?": no product named
+        if m is None or last is None or _THEN_ASKS.search(m.group("x")):
+            return None  # "and the beats studio pro, whats that cost": the understander reads the name, then the question
         # "and the pro?" after the Pixel 8: the Pixel 8 Pro; "what about in white?" names no product: the engine
         # narrows the list
         understander = self.engine.understander
+        if best is not None and len(self.listed) == 2 and understander.brand_only(m.group("x")):
+            titles = understander.lexicon.titles
+            by = [p for p in self.listed if set(tokens(m.group("x"))) <= set(tokens(titles.get(p, "")))]
+            if len(by) == 1:  # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica"
+                return f"what is its {best.attribute}?", None, by[0]
         other = self._sibling(m.group("x"))
         if other is None:
             if not (understander.names_product(m.group("x")) or understander.brand_only(m.group("x"))) \
@@ -425,12 +445,12 @@ class Conversation:
             other = m.group("x")
         if last.intent == "compatibility" and len(last.products) == 2:
             return f"does this fit the {other}?", last.products[0].id, None
-        if last.intent == "attribute" and last.facts:
-            if (last.facts[0].source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \
+        if best is not None:
+            if (best.source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \
                     and (link := understander.link_product(other, strict=True)) is not None:
                 # "is it dishwasher safe?" (its text said so) … "what about the ninja?": the same question of it
                 return last.question, None, link.key
-            return f"what is the {last.facts[0].attribute} of the {other}?", None, None
+            return f"what is the {best.attribute} of the {other}?", None, None
         if last.intent == "search" and understander.brand_only(other):
             return None  # "and the ninja one?" after bpa-free Vitamix blenders: the search, by Ninja (a refinement)
         if last.intent == "search" and not _NARROWING.match(other):

@@ -83,6 +83,13 @@ class Answer:
     lacking: tuple[str, ...] = field(default=(), repr=False)
     asked: tuple[str, ...] = field(default=(), repr=False)  # the attributes the question asked, best first
 
+    @property
+    def best_fact(self) -> Fact | None:
+        """The fact that answers best (of the attributes asked, the first of the best scored): what "and the other
+        one?" asks again."""
+        answering = [f for f in self.facts if f.attribute in self.asked] or self.facts
+        return max(answering, key=lambda f: f.score) if answering else None
+
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of `shopgraph ask --json`; facts best first."""
         facts = sorted(self.facts, key=lambda f: -f.score)

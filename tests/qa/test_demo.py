@@ -2243,3 +2243,18 @@ def test_demo_pack_size_asked_inside_the_pack(demo_graph: Path, tmp_path: Path, 
                                               expect: str) -> None:
     answer = ask_batch(demo_graph, tmp_path, [{"question": question, "product": product}])[0]
     assert answer["intent"] == "attribute" and expect in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "and <a product>?" with no article: the last question, of it
+    (["motorla edge 2024 how much it cost", "refresh rate of it is what?", "and moto g power?"], "attribute",
+     ("120Hz",)),
+    # a reaction before the turn ("ooh", "hmm ok", "cool,") is no part of what it asks
+    (["hi, quick one - how hevy is the lenovo yoga 7i?", "and how many hours of battery do you get out of it?",
+      "ooh and what about the ideapad slim 5?"], "attribute", ("12 hrs",)),
+    # a brand names one of the two products just compared; the attribute asked last (not the first fact's)
+    (["hd 560s or ath-m50x", "weight of the sennheiser?", "and the audio technica"], "attribute", ("285 g",)),
+])
+def test_demo_follow_ups_said_shortly(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                      expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
