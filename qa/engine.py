@@ -726,6 +726,16 @@ class Engine:
         found_words.update(t for a in parse.attributes for t in tokens(a))  # "shaft height of …" asks, not filters
         unknown = [w for w in cons.words
                    if w not in found_words and (not w.isalpha() or not self.retriever.fulltext(w, 1))]
+        asks_for = not parse.yes_no or bool(_ASKS_FOR_KIND.match(parse.text.casefold()))  # "do you have …"
+        english = english_frequency()
+        if unknown and all(w.isalpha() and (w not in english or w.endswith(("ing", "ed"))) for w in unknown) \
+                and asks_for and not parse.refines and (cons.categories or cons.values) \
+                and (cons.price_min is not None or cons.price_max is not None):
+            # "a laptop with 32 GB of RAM, costing less than $1700", "… any suggetions": a request with a kind and a
+            # price; a verb's form or no English word that no listing says anywhere is how it was asked, not a
+            # further constraint (a feature is: "office chairs with lumbar support under 300")
+            purpose += f"No listing says “{' '.join(unknown)}”. "
+            unknown = []
         if unknown:  # "red boots" where nothing in the graph says red: the boots are not an answer
             closest = [f for c, s in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5 * s)]
             return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},

@@ -99,6 +99,13 @@ class Speller:
                     short = ASKING_FORMS[low]  # "wht color is it", "wht is the price": a question, not white
                 changes.append((word, short))
                 return short
+            if len(low) == MIN_LENGTH - 1 and low.isalpha() and low not in self.known and low not in english:
+                # "standing dsk", "galaxy z flp 5": three letters no word is, a letter short of the one word beside
+                # which the titles write it
+                near = self._beside_titles(low, text[:m.start()], text[m.end():])
+                if near is not None:
+                    changes.append((word, near))
+                    return near
             if len(low) < MIN_LENGTH or not low.isalpha():
                 return word
             if low in self.known or singular(low) in self.known:
@@ -140,6 +147,20 @@ class Speller:
 
         text = _WORD.sub(fix, text)
         return self._fix_phrases(text, changes), changes
+
+    def _beside_titles(self, low: str, before_text: str, after_text: str) -> str | None:
+        """The one word a letter longer than ``low`` (one letter left out) that the titles write beside the word
+        before or after it (or the letters of such a model code, when its number follows), else None."""
+        from rapidfuzz.distance import Indel
+
+        before = (before_text.split() or [""])[-1].casefold()
+        after = (after_text.split() or [""])[0].casefold()
+        near = [w for w in self.by_length.get(len(low) + 1, ()) if Indel.distance(low, w) == 1
+                and ((before, w) in self.pairs or (w, after) in self.pairs)]
+        if not near and after.isdigit():  # "z flp 5": the titles' "Z Flip5", its letters
+            near = [w[:-len(after)] for b, w in self.pairs if b == before and w.endswith(after)
+                    and Indel.distance(low + after, w) == 1]
+        return near[0] if len(set(near)) == 1 else None
 
     def _kind_of_rare_word(self, low: str, english: dict[str, int]) -> str | None:
         """A kind of product a letter away from an English word the graph does not know, when the kind is at least

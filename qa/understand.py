@@ -955,7 +955,7 @@ _YOU_SELL = re.compile(r"^(?:u|you) (sell|have|carry)\b")
 # "more big", "more cheap": the comparative said with "more"
 _COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "small": "smaller", "heavy": "heavier",
                    "long": "longer", "wide": "wider", "tall": "taller", "strong": "stronger", "fast": "faster"}
-_MORE_PLAIN = re.compile(rf"\bmore ({'|'.join(_COMPARATIVE_OF)})\b")
+_MORE_PLAIN = re.compile(rf"\b(more|most) ({'|'.join(_COMPARATIVE_OF)})\b")
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
 _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
@@ -1069,6 +1069,9 @@ _MAKES_AMOUNT = re.compile(r"\b(?:that |which )?(?:makes?|holds?|brews?|can make
                            r"(\d+(?:\.\d+)?) ?(cups?|ounces?|oz|liters?|litres?)\b")
 _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?(?:do you have|have you got|you got|is there) "
                              r"that (fits?|works? with|goes with)\b")
+# "do you have cases that fit it", "do u sell chargers which work with the xps 15": those that fit it, listed
+_HAVE_THAT_FIT = re.compile(r"^(?:do|does) (?:you|u|ya|the shop|the store) (?:have|sell|carry|stock|got)(?: any)? "
+                            rf"(?=\S.*? (?:that|which) {_COMPAT_VERBS}\b)")
 _PURPOSE = re.compile(r"\bfor (?:a |an |the |my |some )?[a-z]+")
 _SOMETHING = re.compile(r"^(?:(?:i need|i want|looking for|got) )?(?:something|anything|a gift|gifts?|gift ideas?)\b")
 _BRAND_OF = re.compile(r"\b(?:which|what) (?:brands?|makers?)\b")
@@ -1132,6 +1135,7 @@ class Understander:
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
+        low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
         any_price = _ANY_PRICE.search(low)  # "budget doesnt matter": the last search's price bound goes
@@ -1139,7 +1143,9 @@ class Understander:
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _IN_A_SIZE.sub(r"in size \1", low)  # "and in a 9?": a size
         low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
-        low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(1)], low)  # "you have more big one?": bigger
+        # "you have more big one?": bigger; "which is most cheap": cheapest
+        low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)][:None if m.group(1) == "more" else -2]
+                              + ("" if m.group(1) == "more" else "est"), low)
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
         for pattern, listed in _SPELT_AS_LISTED:
@@ -1664,7 +1670,9 @@ class Understander:
         priced = _PRICE_OF.match(low)
         if priced and (m := _COMPAT_FOR.match(priced.group("rest"))) and self.constraints(m.group("a")).categories:
             low = priced.group("rest")  # "how much are the filters for it": what fits it, listed with prices
-        m = _COMPAT_FOR.match(low)
+        m = _COMPAT_FOR.match(low) or _COMPAT_FOR.match(self._kind_for_name(low))
+        if m is not None and m.string != low:
+            low = m.string  # "xps 15 chargers": chargers for the xps 15
         split = _name_split(low) if m else None
         if m and _ATTRIBUTE_QUESTION.match(low) and self.asked_attributes(m.group("a")) \
                 and not _KIND_ASKED.match(low):
@@ -2177,6 +2185,23 @@ class Understander:
         """Whether product ``pid`` is in one of the categories ``keys`` (or below one)."""
         path = self.category_of(pid)
         return path is not None and bool(set(category_keys(path.split(" > "))) & set(keys))
+
+    def _kind_for_name(self, low: str) -> str:
+        """ "xps 15 chargers": a product named, then a kind of product it is not (one or two category words last) and
+        no product of that kind is titled with the name, read as "<kind> for <the product>"; else ``low`` as it is."""
+        words = low.split()
+        for n in (1, 2):
+            name, kind = " ".join(words[:-n]), " ".join(words[-n:])
+            if len(words) <= n or not set(tokens(kind)) <= self.lexicon.category_words \
+                    or not (wanted := self.constraints(kind)).categories or not self.names_product(name):
+                continue
+            link = self.link_product(name, strict=True)
+            said = [t for t in title_words(name) if t not in STOPWORDS]
+            if link is not None and set(said) <= title_words(link.name) \
+                    and not self._in_categories(link.key, wanted.category_keys) \
+                    and not any(self._in_categories(pid, wanted.category_keys) for pid in self.lexicon.titled(said)):
+                return f"{kind} for {name}"  # (not "oneplus 12 cases": cases titled "OnePlus 12" answer it)
+        return low
 
     def category_of(self, pid: str) -> str | None:
         """The category path of product ``pid``, if it has one."""

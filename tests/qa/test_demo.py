@@ -2258,3 +2258,40 @@ def test_demo_pack_size_asked_inside_the_pack(demo_graph: Path, tmp_path: Path, 
 def test_demo_follow_ups_said_shortly(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                       expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("I would like a laptop with 32 GB of RAM, costing less than $1700.", {"LAP-0000089", "LAP-0000021", "LAP-0000255"}),
+    ("Do you have over-ear headphones with noise cancelling, in black, costing under $250?",
+     {"AUD-0000002"}),
+    ("14 inch laptop, 16gb ram, below 900 bucks, any suggetions", {"LAP-0000097", "LAP-0000012"}),
+])
+def test_demo_request_words_no_listing_says_are_no_constraint(demo_graph: Path, tmp_path: Path, question: str,
+                                                              wanted: set[str]) -> None:
+    """A request with a kind and a price: a word no listing says anywhere ("costing", "suggetions") is how it was
+    asked; the search answers and says so. A feature asked of a product ("does it have a backlit keyboard") is not
+    such a word: see the "dont_know" turns of the question set."""
+    answer = ask_batch(demo_graph, tmp_path, [{"question": question}])[0]
+    assert answer["intent"] == "search" and "No listing says" in answer["answer"], answer["answer"]
+    assert wanted <= {p["id"] for p in answer["products"]}, answer["products"]
+
+
+def test_demo_feature_no_listing_says_is_still_unknown(demo_graph: Path) -> None:
+    data = ask(demo_graph, "does the asus vivobook 15 have a backlit keyboard")
+    assert "I don't know" in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "most cheap": the cheapest (not the most expensive)
+    (["which smartphon is the most cheap"], "aggregate", ("cheapest", "Nokia G42", "$177")),
+    # three letters no word is, a letter short of the word the titles write beside the one next to it
+    (["white standing dsk, less than 900"], "search", ('Reading "dsk" as "desk"', "Flexispot E7")),
+    (["how much is the galaxy z flp 5"], "attribute", ('Reading "flp" as "flip"', "$975.99")),
+    # "do u have cases that fit it": the cases that fit it, not a product "cases" names (Caseology)
+    (["how much is the pixel 7a", "do u have cases that fit it"], "compatibility", ("3 cases fit", "Pixel 7a")),
+    # "xps 15 chargers": no charger is titled so; the chargers that fit it
+    (["xps 15 chargers", "most powerful?"], "aggregate", ("140W", "highest wattage")),
+])
+def test_demo_asks_said_loosely(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
