@@ -20,12 +20,15 @@ from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WH
 _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all right|wow|sweet|thanks|thank you|thx|"
                        r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-]))"
                        r"\b\s*[,.!;:–-]*\s*)+(?=\S)", re.IGNORECASE)
+# "first one how much cost", "2nd one?": a place in the last list, said without "the"
+_BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORECASE)
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
 _AND_NAME = re.compile(r"^and (?P<x>(?!(?:what|which|how|is|are|does|do|can|will|any|the|an?)\b).+?)[?.!]*$",
                        re.IGNORECASE)
 _THEN_ASKS = re.compile(r"[,;:–-] *(?:what|whats|what's|how|hows|how's|is|are|does|do|can|will|which)\b", re.IGNORECASE)
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
-_ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the (?:{PLACE_WORDS})(?: one)?[?.!]*$",
+_ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:for |on |of |with )?the (?:{PLACE_WORDS})"
+                         r"(?: (?!then\b)[a-z]+)?[?.!]*$",
                          re.IGNORECASE)
 # "ok the white one then", "and the smartish one?": the last question, of the listing a word of its title picks
 _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
@@ -117,6 +120,7 @@ class Conversation:
         previous = self.product
         asked_as = question
         question = _REACTION.sub("", question.strip())
+        question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \

@@ -1012,6 +1012,8 @@ _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "t
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
+# "cheapest of the white ones" after white headphones were listed: of those listed
+_OF_THE_SAID_ONES = re.compile(r"\bof the [\w-]+ ones\b")
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
@@ -1240,7 +1242,8 @@ class Understander:
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
             # not only of those shown
             parse.constraints = copy.deepcopy(searched)
-        elif within and _LIST_REFERENCE.search(low) and parse.intent != "comparison" and not _THEY_MAKE.match(low):
+        elif within and (_LIST_REFERENCE.search(low) or parse.intent == "aggregate" and _OF_THE_SAID_ONES.search(low)) \
+                and parse.intent != "comparison" and not _THEY_MAKE.match(low):
             # ("do they make a white one?": "they" is the maker of the product in focus, not the list)
             if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
                                                                    "count_products", "extreme"):
@@ -1914,7 +1917,7 @@ class Understander:
             # espresso machines: of the kind said, not of those listed ("which makes more coffee" of two coffee makers)
             within = None
         if within and (not cons.categories and not cons.brands or _LIST_REFERENCE.search(low) or _WHICH_KIND.match(low)
-                       or other_kind):  # ("which makes more coffee" of two coffee makers: of them)
+                       or other_kind or _OF_THE_SAID_ONES.search(low)):  # ("which makes more coffee" of two coffee makers: of them)
             cons = copy.deepcopy(searched) if searched is not None and len(within) > 2 else Constraints(ids=list(within))
         elif searched is not None and not cons.categories and not cons.brands and _LIST_REFERENCE.search(low):
             cons = copy.deepcopy(searched)  # "which one holds the most weight?" after the average price of desks

@@ -2295,3 +2295,23 @@ def test_demo_feature_no_listing_says_is_still_unknown(demo_graph: Path) -> None
 def test_demo_asks_said_loosely(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                 expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "the other pair", "on the other phone": the last attribute, of the other listed product
+    (["size 10.5 womans running shoes", "which is cheaper", "weight?", "what about the other pair"], "attribute",
+     ("Invincible 3", "9.2 oz")),
+    (["any phones with 200 megapixel cameras", "cheapest one, what does it cost", "how big is its screen",
+      "and on the other phone?"], "attribute", ("S24 Ultra", "6.8")),
+    # "1st one, …", "first one how much cost": a place in the list said without "the"
+    (["bose quietcomfort earbuds ii vs apple airpods pro 2nd gen", "which weighs less", "1st one, what colors r there"],
+     "aggregate", ("Soapstone", "Triple Black")),
+    (["airpods pro 2 and bose quietcomfort earbuds ii, which is more light in weight?", "first one how much cost"],
+     "attribute", ("AirPods Pro", "$261.99")),
+    # "the white ones" after a list narrowed to white: of that list, not every white product
+    (["wired hedphones, max 200 dollars", "and something white for my daughter?", "cheapest of the white ones"],
+     "aggregate", ("ATH-M50x", "$145.99")),
+])
+def test_demo_places_in_a_list_said_loosely(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                            expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
