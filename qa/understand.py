@@ -841,8 +841,10 @@ _ORDINAL = re.compile(rf"\bthe (?P<n>{PLACE_WORDS})(?: (?:one|option|result|list
 _COMPARE_LISTED = re.compile(r"^(?:(?:can|could) you |pls |please |ok,? |now )?(?:compare (?:them|those|these|the two|"
                              r"both|the (?:first|top) two)|how do (?:they|those|these|the two|both) compare|"
                              r"(?:what'?s|what is) the difference between (?:them|those|these|the two))\b")
-_ONLY_THESE = re.compile(r"^(?:just|only)\b|\bones\b|^(?:and |what about |how about )?(?:any(?:thing)? )?"
+_ONLY_THESE = re.compile(r"^(?:just|only)\b|\b(?:just|only)\W*$|\bones\b|^(?:and |what about |how about )?(?:any(?:thing)? )?"
                          r"(?:from|by|made by)\b|^(?:and|what about|how about) (?:the )?[\w' -]+ one\W*$")
+# "any with …", "anything in …", "got one with …": more of a kind, which the product in focus gives when none is said
+_ANY_OF_ITS_KIND = re.compile(r"^(?:(?:do you have|have you got|got|is there) )?(?:any|anything|something|one|ones|some)\b")
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size", "width"})  # what sets listings apart
@@ -1357,6 +1359,15 @@ class Understander:
             self._add_tagged(parse.constraints, parse.tagged)
         if any_price:  # (after any refinement of the last search, whose bound it drops)
             parse.constraints.price_min = parse.constraints.price_max = parse.constraints.currency = None
+        if focus and not within and searched is None and parse.intent == "search" and parse.beyond is None \
+                and _ANY_OF_ITS_KIND.match(low) \
+                and parse.constraints.values and not parse.constraints.categories and not parse.constraints.brands \
+                and not parse.constraints.ids:
+            # "any with 512 gb storage?", "any 2 pack priced in usd?" after a question about one product: its model's
+            # listings so, else (none is) its kind's
+            title = focus_title or self.lexicon.titles.get(focus, "")
+            parse.constraints = self.in_category(parse.constraints, self.category_of(focus))
+            parse.constraints.ids, parse.refines = [focus, *(v.key for v in self.model_listings(focus, title))], True
         if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
             parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
         elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max:
@@ -2114,6 +2125,8 @@ class Understander:
         if product is not None and product.score >= FULL_NAME and not asking and not searching \
                 and (named is not None or not focus) \
                 and not (parse.refers_back and focus) and not (product.key == focus and cons.values) \
+                and not (cons.values and {t for t in tokens(low) if t not in STOPWORDS}
+                         <= {t for g in cons.values if "compatible" not in g.attribute for t in tokens(g.label)}) \
                 and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
                 and not any(not set(tokens(g.label)) <= title_words(product.name) for g in cons.values) \
                 and self._kind_said(low, model) is None:  # ("car charger with a usb-a port": not a Spigen one's name)

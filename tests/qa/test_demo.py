@@ -2315,3 +2315,18 @@ def test_demo_asks_said_loosely(demo_graph: Path, tmp_path: Path, questions: lis
 def test_demo_places_in_a_list_said_loosely(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                             expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "sony only" (the word last): the last search, by Sony
+    (["noise canceling over-ear headphnes, budget less than 350 dollars", "sony only"], "search",
+     ("from Sony under $350",), {"AUD-0000360"}),
+    # "any with 512 gb storage?" after a question about one laptop: its model's listings so
+    (["how much ram does the macbok air 15in have", "any with 512 gb storage?"], "search", ("laptops with 512 gb",),
+     {"LAP-0000246", "LAP-0000254"}),
+    # "decaf?" after a list: a value that narrows it, not the one product whose title says "Decaf"
+    (["lavazza coffees", "decaf?"], "search", ("decaf coffee from Lavazza",), {"COF-0000126"}),
+])
+def test_demo_refinements_said_shortly(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                       expect: tuple[str, ...], ids: set[str]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
