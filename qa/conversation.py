@@ -53,7 +53,7 @@ _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\btheir\b", "its")))
 _EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most expensive|priciest|lightest|heaviest|"
                                r"cheaper|more expensive|pricier|lighter|heavier) "
-                               r"(?:one|ones)[,;:]? (?P<q>(?:what|how|which|is|are|do|does|can|will)\b.+)$",
+                               r"(?:one|ones)\s*[,;:–-]?\s*(?P<q>(?:what|how|which|is|are|do|does|can|will)\b.+|[^,;:–-]+\?)$",
                                re.IGNORECASE)
 _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|lightest|heaviest|cheaper|more expensive|"
                              r"pricier|lighter|heavier) (?:one|ones|pair)\b", re.IGNORECASE)
@@ -277,9 +277,14 @@ class Conversation:
         end (found as "which is the cheapest" would find it)."""
         m = _EXTREME_THEN_ASK.match(question.strip())
         asked = m.group("q") if m is not None else None
-        if m is None and _ASKS.match(question.strip()):  # "whats the battery like on the cheaper one"
+        if asked is not None and not _ASKS.match(asked) and not self.engine.understander.asked_attributes(asked.casefold()):
+            m = asked = None  # "and the cheapest one out of those?" asks no attribute of it: the cheapest, found
+        if m is None:  # "whats the battery like on the cheaper one", "battery life on the cheaper one?"
             m = _EXTREME_INSIDE.search(question)
             asked = question[:m.start()] + "it" + question[m.end():] if m is not None else None
+            if asked is not None and not _ASKS.match(question.strip()) \
+                    and not self.engine.understander.asked_attributes(asked.casefold()):
+                m = asked = None
         if m is None or asked is None or not self.listed:
             return question
         word = _MOST_OF.get(m.group("w").casefold(), m.group("w"))  # "the cheaper one" of two: the cheapest

@@ -1022,7 +1022,8 @@ MAX_VARIANTS = 5  # other listings of a named model the engine may read when the
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # an amount and its unit in running text or a title: "24 hrs", "1.9-liter", "1 kg" (also qa.engine's text amounts)
-AMOUNT_IN_TEXT = re.compile(rf"(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_ALT})\b")
+# (not a number inside a code: "13700H" of "i7-13700H" is no 13,700 hours)
+AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_ALT})\b")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -1140,6 +1141,7 @@ class Understander:
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
+        low = re.sub(r"\bout of (?=(?:those|these|them|the \w+)\b)", "of ", low)  # "the cheapest one out of those"
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
         any_price = _ANY_PRICE.search(low)  # "budget doesnt matter": the last search's price bound goes

@@ -2330,3 +2330,19 @@ def test_demo_places_in_a_list_said_loosely(demo_graph: Path, tmp_path: Path, qu
 def test_demo_refinements_said_shortly(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                        expect: tuple[str, ...], ids: set[str]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "<attribute> on the cheaper one?", "the more expensive one - <attribute>?": that one's, asked without a question
+    # word; "13700H" of "i7-13700H" is no battery life of 13,700 hours: the text's "Up to 10-hour of battery life"
+    (["14 inch laptop, 16gb ram, below 900 bucks", "battery life on the cheaper one?"], "attribute",
+     ("Swift Go 14", "10-hour")),
+    (["white standing desk, less than 900", "the more expensive one - weight capacity?"], "attribute",
+     ("Uplift V2", "355 lbs")),
+    # "the cheapest one out of those?" asks no attribute of the cheapest: it is the cheapest of those listed
+    (["case for a pixel 7a, less than $25", "how many ft of drop protection on the $20.95 one",
+      "and the cheapest one out of those?"], "aggregate", ("The cheapest of the products", "$20.")),
+])
+def test_demo_an_end_of_the_list_then_an_attribute(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                                   expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
