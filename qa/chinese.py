@@ -20,14 +20,16 @@ from functools import lru_cache
 # longest entries first when jieba's segmentation leaves a compound whole ("屏幕尺寸")
 LEXICON: dict[str, str] = {
     # attributes
-    "屏幕刷新率": "refresh rate", "屏幕尺寸": "screen size", "屏幕": "screen size", "尺寸": "size", "尺码": "size", "电池容量": "battery",
+    "屏幕刷新率": "refresh rate", "屏幕尺寸": "screen size", "屏幕": "screen", "尺寸": "size", "尺码": "size", "电池容量": "battery",
     "电池续航": "battery life", "续航": "battery life", "电池": "battery", "重量": "weight", "多重": "weight",
     "价格": "price", "价钱": "price", "多少钱": "price", "存储空间": "storage", "存储": "storage", "储存": "storage",
     "运行内存": "ram", "内存": "ram", "容量": "capacity", "颜色": "color", "材质": "material", "材料": "material",
     "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "room size", "功率": "wattage", "处理器": "processor",
     "保修": "warranty", "重": "weight", "多宽": "width", "宽度": "width", "多高": "height",
     "高度": "height", "长度": "length", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
-    "平均价格": "average price", "平均": "average", "最便宜": "cheapest",
+    "平均价格": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",
+    "赫兹": "refresh rate", "毫安": "battery", "防摔": "drop protection", "摔落": "drop protection",
+    "筒高": "shaft height", "靴筒": "shaft height", "产地": "origin", "原产地": "origin",
     # product kinds
     "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",
     "降噪": "noise cancelling", "咖啡机": "coffee maker", "浓缩咖啡机": "espresso machine", "咖啡豆": "coffee beans",
@@ -59,8 +61,11 @@ _CURRENCY = {"美元": "$", "美金": "$", "刀": "$", "块": "$", "欧元": "�
 _MONEY = r"(\d+(?:\.\d+)?)\s*(美元|美金|刀|块|欧元|英镑)"
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
+_BELOW = re.compile(r"(?:低于|少于|不到|不超过|小于)\s*" + _MONEY)  # "低于300美元": under $300
+_ABOVE = re.compile(r"(?:高于|超过|多于|大于)\s*" + _MONEY)
 _PLAIN_MONEY = re.compile(_MONEY)
-_COMPARE = re.compile(r"^(?P<a>.+?)(?:和|与|跟|还是)(?P<b>.+?)哪(?:个|款)更(?P<x>.+?)[?？]?$")
+_COMPARE = re.compile(r"^(?P<a>.+?)(?:和|与|跟|还是)(?P<b>.+?)(?:相比|比较|比)?[,，]?\s*哪(?:个|款)(?:的)?更?(?P<x>.+?)"
+                      r"(?:一点|一些|些)?[?？]?$")
 _WHICH_MORE = re.compile(r"^哪(?:个|款)更(?P<x>.+?)[?？]?$")
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)哪些(?P<b>.+?)[?？]?$")
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
@@ -68,12 +73,13 @@ _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
 _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
 _WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|多宽|多高|几")
 # "Dr. Martens 1460 女款有哪些颜色": what colours does it come in
-_WHICH_VALUES = re.compile(r"^(?P<a>.+?)有(?:哪些|什么|几种|多少种)(?P<b>颜色|尺码|尺寸|材质|容量)[?？吗]*$")
+_WHICH_VALUES = re.compile(r"^(?P<a>.+?)有(?:哪些|什么|几种|多少种)(?P<b>颜色|尺码|尺寸|材质|容量)(?:可选|可以选|选择)?[?？吗]*$")
 _WHICH_HAS = re.compile(r"^(?:什么|哪些|哪个|哪款|哪种)(?P<a>[^有带]+?)(?:有|带|支持)(?P<b>.+?)[?？吗]*$")  # 什么耳机有降噪
 _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|适配|兼容|合适|适合)的?|"  # 这款手机有配套的手机壳吗
                      r"有(?:没有)?(?:适合|适配|配套|兼容)?(?:它|这款|这个)的)(?P<b>.+?)吗?[?？]?$")  # 有适合它的手机壳吗
 _COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
-                 "小": "smaller"}
+                 "小": "smaller", "价格低": "cheaper", "价格高": "more expensive", "价钱低": "cheaper",
+                 "价钱高": "more expensive", "低": "cheaper", "高": "more expensive"}
 
 
 def has_chinese(text: str) -> bool:
@@ -94,6 +100,8 @@ def _jieba() -> object:
 
 def _words(text: str) -> str:
     """The English reading of a Chinese phrase: lexicon words and Latin tokens, in order."""
+    text = _BELOW.sub(lambda m: f" under {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
+    text = _ABOVE.sub(lambda m: f" over {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _UNDER.sub(lambda m: f" under {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _OVER.sub(lambda m: f" over {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _PLAIN_MONEY.sub(lambda m: f" {_CURRENCY[m.group(2)]}{m.group(1)} ", text)

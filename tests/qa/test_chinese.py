@@ -18,6 +18,14 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("最便宜的手机壳", "cheapest phone case"),
     ("它的电池容量是多少?", "what is its battery?"),
     ("屏幕刷新率呢?", "what about the refresh rate?"),
+    # "A跟B比,哪个价格低一点": a comparison said with 比 and a softened comparative
+    ("Galaxy S24跟iPhone 15 Pro比,哪个价格低一点?", "which is cheaper, the Galaxy S24 or the iPhone 15 Pro?"),
+    # a price bound before the amount ("低于300美元"); a unit that says what is asked ("多少赫兹": the refresh rate)
+    ("有没有低于300美元的降噪耳机?", "under $300 noise cancelling headphones"),
+    ("三星S24屏幕是多少赫兹的?", "what is the samsung S24 screen refresh rate?"),
+    ("Dr. Martens 1460女款有什么颜色可选?", "what colors does the Dr. Martens 1460 women's come in?"),
+    ("IKEA MARKUS 办公椅卖多少?", "what is the IKEA MARKUS office chair price?"),
+    ("筒高是多少?", "what is the shaft height?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

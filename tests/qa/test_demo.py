@@ -147,6 +147,9 @@ def test_demo_prices_in_two_currencies_are_not_compared(demo_graph: Path) -> Non
 @pytest.mark.parametrize(("question", "expect"), [
     ("三星Galaxy S24的屏幕尺寸是多少?", '6.2"'),
     ("跑鞋有多少个品牌?", "7 brands"),
+    ("三星S24屏幕是多少赫兹的?", "120Hz"),
+    ("Galaxy S24跟iPhone 15 Pro比,哪个价格低一点?", "is cheaper"),
+    ("Dr. Martens 1460女款有什么颜色可选?", "Cherry Red"),
 ])
 def test_demo_chinese_questions_are_answered(demo_graph: Path, question: str, expect: str) -> None:
     data = ask(demo_graph, question)
