@@ -843,6 +843,8 @@ _COMPARE_LISTED = re.compile(r"^(?:(?:can|could) you |pls |please |ok,? |now )?(
                              r"(?:what'?s|what is) the difference between (?:them|those|these|the two))\b")
 _ONLY_THESE = re.compile(r"^(?:just|only)\b|\b(?:just|only)\W*$|\bones\b|^(?:and |what about |how about )?(?:any(?:thing)? )?"
                          r"(?:from|by|made by)\b|^(?:and|what about|how about) (?:the )?[\w' -]+ one\W*$")
+# two words, one with a digit, that may be one model code said apart ("1080 v13")
+_CODE_PART = re.compile(r"[a-z\d]+")
 # "any with …", "anything in …", "got one with …": more of a kind, which the product in focus gives when none is said
 _ANY_OF_ITS_KIND = re.compile(r"^(?:(?:do you have|have you got|got|is there) )?(?:any|anything|something|one|ones|some)\b")
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
@@ -917,6 +919,7 @@ _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
                         r"other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
 # "shoes for a woman", "for a man": gender, said as a person
+_I_AM_A = re.compile(r"(?:^|\b)i(?: am|'m|m) (?:a |an )?(?:[a-z]+ ){0,2}?(?P<p>woman|lady|girl|man|guy)\b")
 _FOR_A_PERSON = re.compile(r" for (?:a |an |one )?(?P<p>woman|lady|girl|man|gentleman)\b")
 # "wider then the hon ignition": the comparative's "than", mistyped
 _THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|my|it|this|that|mine)\b)")
@@ -1141,6 +1144,7 @@ class Understander:
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
+        low = self._join_codes(low)  # "1080 v13": the titles' "1080v13"
         low = re.sub(r"\bout of (?=(?:those|these|them|the \w+)\b)", "of ", low)  # "the cheapest one out of those"
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
@@ -1158,6 +1162,8 @@ class Understander:
             low = pattern.sub(listed, low)
         low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
         low = _CORDED.sub(lambda m: "wired" if m.group(0) == "corded" else "wireless", low)  # the listings' own words
+        # "i am a rather heavy man and need …": who the shopper is, as "for a man" says it
+        low = _I_AM_A.sub(lambda m: f" for a {'man' if m.group('p') in ('man', 'guy') else 'woman'}", low)
         low = _FOR_A_PERSON.sub(lambda m: " for men" if m.group("p") in ("man", "gentleman") else " for women",
                                 low)  # "for a woman": the women's listings
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
@@ -2436,6 +2442,18 @@ class Understander:
         if best_value < (0.75 if strict else 0.5) or (strict and not best_exact and self._generic(wanted)):
             return none
         return best_order, best_exact, [link for order, _, _, link in scored[:most] if order >= best_order - near]
+
+    def _join_codes(self, low: str) -> str:
+        """Two words said apart that titles write as one model code ("1080 v13": "1080v13"), where one of them is no
+        title word on its own; else ``low`` as it is."""
+        df = self.lexicon.title_df
+        words = low.split(" ")
+        for i in range(len(words) - 1, 0, -1):
+            a, b = words[i - 1], words[i]
+            if _CODE_PART.fullmatch(a) and _CODE_PART.fullmatch(b) and any(c.isdigit() for c in a + b) \
+                    and df.get(a + b) and (not df.get(a) or not df.get(b)):
+                words[i - 1:i + 1] = [a + b]
+        return " ".join(words)
 
     def _split_codes(self, words: list[str]) -> list[str]:
         """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD

@@ -2349,3 +2349,16 @@ def test_demo_refinements_said_shortly(demo_graph: Path, tmp_path: Path, questio
 def test_demo_an_end_of_the_list_then_an_attribute(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                                    expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "1080 v13": two words said apart that the titles write as one model code
+    (["new balnce 1080 v13 for men, priced in dollars pls"], "search", ("1080v13",), {"RUN-0000199"}),
+    # "i am a rather heavy man": who the shopper is, no word a chair's listing must say; "that chair" is the one found
+    (["I am a rather heavy man and need an office chair that can support 350 pounds.",
+      "What is the price of that chair?"], "attribute", ("Steelcase Leap V2", "$1,282.99"), None),
+])
+def test_demo_codes_said_apart_and_the_shopper_described(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                         intent: str, expect: tuple[str, ...],
+                                                         ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
