@@ -45,6 +45,9 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
                              r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
+# "the purifier", "the coffee maker": a kind of product, said with "the"
+_THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)?)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
+                       r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) (?:ones?|pairs?|models?)[,;:]? "
                             r"(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will|who|where)\b.+)$",
                             re.IGNORECASE)
@@ -230,6 +233,7 @@ class Conversation:
             # "do you have it in a different color": the colours its model comes in, not the list's
             question, chosen = "what colors does it come in", True
         self._other_side(question)
+        question = self._kind_listed(question)
         question = self._compared_again(question)
         question = self._brand_said_before(question)
         split = _ABOUT_THEN_ASK.match(question.strip())
@@ -353,6 +357,24 @@ class Conversation:
         asked = understander.constraints(question.casefold()).category_keys
         if path and category_keys(path.split(" > "))[-1] in asked:
             self.product = last.products[1].id
+
+    def _kind_listed(self, question: str) -> str:
+        """ "how many square meters does the purifier cover" on a filter's page, after the purifiers it fits were
+        listed: "the purifier" is the first listed product of that kind (the product in focus is of another), and
+        the question is asked of it."""
+        understander = self.engine.understander
+        if not self.listed or not self.product or not _ASKS.match(question.strip()):
+            return question
+        for m in _THE_KIND.finditer(question):
+            wanted = understander.constraints(m.group("k").casefold())
+            if not wanted.categories or wanted.values or wanted.brands \
+                    or understander.in_categories(self.product, wanted.category_keys):
+                continue
+            of_kind = [p for p in self.listed if understander.in_categories(p, wanted.category_keys)]
+            if of_kind:
+                self.product = of_kind[0]
+                return question[:m.start()] + "it" + question[m.end():]
+        return question
 
     @staticmethod
     def _named_first(answer: Answer) -> str | None:

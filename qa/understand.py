@@ -1603,7 +1603,7 @@ class Understander:
         multipack?" on a filter's page), a brand or a price range (a bare number is no price on a product's page:
         "is the size under 15?", "are there over 500 lights?")."""
         priced = (cons.price_min is not None or cons.price_max is not None) and bool(_SAYS_PRICE.search(low))
-        other_kind = bool(cons.categories) and not self._in_categories(focus, cons.category_keys)
+        other_kind = bool(cons.categories) and not self.in_categories(focus, cons.category_keys)
         return bool(other_kind or cons.brands or priced)
 
     # ------------------------------------------------------------------ attributes
@@ -1923,7 +1923,7 @@ class Understander:
         asked = {t for a in self.asked_attributes(low) for t in tokens(a)}  # "the biggest water tank": no title word
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER and w not in asked]
         other_kind = bool(within and cons.categories and not _LIST_REFERENCE.search(low)
-                          and not any(self._in_categories(pid, cons.category_keys) for pid in within[:3]))
+                          and not any(self.in_categories(pid, cons.category_keys) for pid in within[:3]))
         titles = self.lexicon.titles
         if within and not cons.categories and not cons.brands and cons.words and not _LIST_REFERENCE.search(low) \
                 and len(self.lexicon.titled(cons.words)) > 1 \
@@ -2205,7 +2205,7 @@ class Understander:
             return named
         return None
 
-    def _in_categories(self, pid: str, keys: Sequence[str]) -> bool:
+    def in_categories(self, pid: str, keys: Sequence[str]) -> bool:
         """Whether product ``pid`` is in one of the categories ``keys`` (or below one)."""
         path = self.category_of(pid)
         return path is not None and bool(set(category_keys(path.split(" > "))) & set(keys))
@@ -2222,8 +2222,8 @@ class Understander:
             link = self.link_product(name, strict=True)
             said = [t for t in title_words(name) if t not in STOPWORDS]
             if link is not None and set(said) <= title_words(link.name) \
-                    and not self._in_categories(link.key, wanted.category_keys) \
-                    and not any(self._in_categories(pid, wanted.category_keys) for pid in self.lexicon.titled(said)):
+                    and not self.in_categories(link.key, wanted.category_keys) \
+                    and not any(self.in_categories(pid, wanted.category_keys) for pid in self.lexicon.titled(said)):
                 return f"{kind} for {name}"  # (not "oneplus 12 cases": cases titled "OnePlus 12" answer it)
         return low
 

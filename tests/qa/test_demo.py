@@ -2362,3 +2362,13 @@ def test_demo_codes_said_apart_and_the_shopper_described(demo_graph: Path, tmp_p
                                                          intent: str, expect: tuple[str, ...],
                                                          ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_the_kind_listed_is_asked_of(demo_graph: Path, tmp_path: Path) -> None:
+    """On a filter's page, after the purifiers it fits were listed: "the purifier" is the first of them, not a count
+    of every air purifier."""
+    lines = [{"question": "which air purifier is this for", "session": "s", "product": "FLT-0000351"},
+             {"question": "is this one filter or a pack", "session": "s"},
+             {"question": "how many square meters does the purifier cover", "session": "s"}]
+    last = ask_batch(demo_graph, tmp_path, lines)[-1]
+    assert last["intent"] == "attribute" and "HPA300" in last["answer"] and "465 sq ft" in last["answer"], last["answer"]
