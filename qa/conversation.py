@@ -20,6 +20,9 @@ from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WH
 _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all right|wow|sweet|thanks|thank you|thx|"
                        r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-]))"
                        r"\b\s*[,.!;:–-]*\s*)+(?=\S)", re.IGNORECASE)
+# "sorry, meant the inspiron 15 from dell", "no wait i meant the dell inspiron 15": the last question, of another product
+_CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
+                         re.IGNORECASE)
 # "first one how much cost", "2nd one?": a place in the last list, said without "the"
 _BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORECASE)
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
@@ -124,6 +127,7 @@ class Conversation:
         asked_as = question
         question = _REACTION.sub("", question.strip())
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
+        question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
@@ -463,10 +467,10 @@ class Conversation:
         # "and the pro?" after the Pixel 8: the Pixel 8 Pro; "what about in white?" names no product: the engine
         # narrows the list
         understander = self.engine.understander
-        if best is not None and len(self.listed) == 2 and understander.brand_only(m.group("x")):
+        if best is not None and self.listed and understander.brand_only(m.group("x")):
             titles = understander.lexicon.titles
             by = [p for p in self.listed if set(tokens(m.group("x"))) <= set(tokens(titles.get(p, "")))]
-            if len(by) == 1:  # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica"
+            if by:  # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica": of those listed
                 return f"what is its {best.attribute}?", None, by[0]
         other = self._sibling(m.group("x"))
         if other is None:

@@ -2372,3 +2372,18 @@ def test_demo_the_kind_listed_is_asked_of(demo_graph: Path, tmp_path: Path) -> N
              {"question": "how many square meters does the purifier cover", "session": "s"}]
     last = ask_batch(demo_graph, tmp_path, lines)[-1]
     assert last["intent"] == "attribute" and "HPA300" in last["answer"] and "465 sq ft" in last["answer"], last["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "sorry, meant the inspiron 15 from dell": the last question, of the product meant; then the two compared
+    (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell"], "attribute", ("Inspiron 15", "costs")),
+    (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell", "which ones ligher"], "comparison",
+     ("Inspiron 15", "is lighter", "Pavilion 15")),
+    # "no sorry i meant the dell" after a list: the Dell listed (its processor is an extracted value, which this
+    # graph lacks: "I don't know the processor of the Dell Inspiron 15 …")
+    (["laptop for my son for school, nothing over $700", "which of em has the roomiest dispaly",
+      "what processor is in it", "no sorry i meant the dell"], None, ("processor of the Dell Inspiron 15",)),
+])
+def test_demo_a_shopper_corrects_the_product(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                             expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
