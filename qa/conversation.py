@@ -14,7 +14,6 @@ from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
 
-# "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
 # like only with a mark after them: "great for running?" asks)
 _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all right|wow|sweet|thanks|thank you|thx|"
@@ -28,7 +27,9 @@ _BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORE
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
 _AND_NAME = re.compile(r"^and (?P<x>(?!(?:what|which|how|is|are|does|do|can|will|any|the|an?)\b).+?)[?.!]*$",
                        re.IGNORECASE)
+# "…, whats that cost": a question after a name
 _THEN_ASKS = re.compile(r"[,;:–-] *(?:what|whats|what's|how|hows|how's|is|are|does|do|can|will|which)\b", re.IGNORECASE)
+# "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
 _NARROWING = re.compile(r"(?:in|with|without|under|over|below|above|for|at|only|size|sizes?)\b", re.IGNORECASE)
 _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:for |on |of |with )?the (?:{PLACE_WORDS})"
                          r"(?: (?!then\b)[a-z]+)?[?.!]*$",

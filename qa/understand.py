@@ -843,7 +843,7 @@ _COMPARE_LISTED = re.compile(r"^(?:(?:can|could) you |pls |please |ok,? |now )?(
                              r"(?:what'?s|what is) the difference between (?:them|those|these|the two))\b")
 _ONLY_THESE = re.compile(r"^(?:just|only)\b|\b(?:just|only)\W*$|\bones\b|^(?:and |what about |how about )?(?:any(?:thing)? )?"
                          r"(?:from|by|made by)\b|^(?:and|what about|how about) (?:the )?[\w' -]+ one\W*$")
-# two words, one with a digit, that may be one model code said apart ("1080 v13")
+# a word that may be part of a model code said apart ("1080", "v13" of "1080 v13"): letters and digits only
 _CODE_PART = re.compile(r"[a-z\d]+")
 # "any with …", "anything in …", "got one with …": more of a kind, which the product in focus gives when none is said
 _ANY_OF_ITS_KIND = re.compile(r"^(?:(?:do you have|have you got|got|is there) )?(?:any|anything|something|one|ones|some)\b")
@@ -919,6 +919,7 @@ _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
                         r"other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
 # "shoes for a woman", "for a man": gender, said as a person
+# "i am a rather heavy man": who the shopper is, said of themselves
 _I_AM_A = re.compile(r"(?:^|\b)i(?: am|'m|m) (?:a |an )?(?:[a-z]+ ){0,2}?(?P<p>woman|lady|girl|man|guy)\b")
 _FOR_A_PERSON = re.compile(r" for (?:a |an |one )?(?P<p>woman|lady|girl|man|gentleman)\b")
 # "wider then the hon ignition": the comparative's "than", mistyped
@@ -1080,6 +1081,8 @@ _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?
 # "do you have cases that fit it", "do u sell chargers which work with the xps 15": those that fit it, listed
 _HAVE_THAT_FIT = re.compile(r"^(?:do|does) (?:you|u|ya|the shop|the store) (?:have|sell|carry|stock|got)(?: any)? "
                             rf"(?=\S.*? (?:that|which) {_COMPAT_VERBS}\b)")
+# "out of those": of those
+_OUT_OF = re.compile(r"\bout of (?=(?:those|these|them|the \w+)\b)")
 _PURPOSE = re.compile(r"\bfor (?:a |an |the |my |some )?[a-z]+")
 _SOMETHING = re.compile(r"^(?:(?:i need|i want|looking for|got) )?(?:something|anything|a gift|gifts?|gift ideas?)\b")
 _BRAND_OF = re.compile(r"\b(?:which|what) (?:brands?|makers?)\b")
@@ -1145,7 +1148,7 @@ class Understander:
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
         low = self._join_codes(low)  # "1080 v13": the titles' "1080v13"
-        low = re.sub(r"\bout of (?=(?:those|these|them|the \w+)\b)", "of ", low)  # "the cheapest one out of those"
+        low = _OUT_OF.sub("of ", low)  # "the cheapest one out of those"
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
             low = _MAKES_AMOUNT.sub(r"with at least \1 \2", low)
         any_price = _ANY_PRICE.search(low)  # "budget doesnt matter": the last search's price bound goes
@@ -1154,8 +1157,8 @@ class Understander:
         low = _IN_A_SIZE.sub(r"in size \1", low)  # "and in a 9?": a size
         low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
         # "you have more big one?": bigger; "which is most cheap": cheapest
-        low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)][:None if m.group(1) == "more" else -2]
-                              + ("" if m.group(1) == "more" else "est"), low)
+        low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
+                              else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
         for pattern, listed in _SPELT_AS_LISTED:
