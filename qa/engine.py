@@ -1188,7 +1188,8 @@ class Engine:
     def _aggregate(self, parse: Parse) -> Answer:
         cons = parse.constraints
         kind = parse.aggregate
-        if cons.words and not cons.ids and kind != "extreme":  # "average price of standing desks": those titled so
+        # "average price of standing desks", "which espresso maker has the largest water reservoir": those titled so
+        if cons.words and not cons.ids and (kind != "extreme" or cons.categories):
             known = [w for w in cons.words if self.lexicon.title_df.get(w)]  # ("wat r the cheapest earbuds")
             if not (cons.categories or cons.brands or cons.values) and known and (titled := self._titled(known)):
                 cons = parse.constraints = replace(cons, ids=titled)  # "cheapest earbuds": only words say the kind

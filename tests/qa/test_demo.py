@@ -2387,3 +2387,10 @@ def test_demo_the_kind_listed_is_asked_of(demo_graph: Path, tmp_path: Path) -> N
 def test_demo_a_shopper_corrects_the_product(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                              expect: tuple[str, ...]) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+def test_demo_a_superlative_of_a_kind_narrower_than_its_category(demo_graph: Path) -> None:
+    """ "espresso maker" is read as the coffee makers' category: the largest reservoir is of those titled espresso,
+    not the Keurig K-Elite's."""
+    data = ask(demo_graph, "which espresso maker has the largest water reservoir")
+    assert data["intent"] == "aggregate" and "Barista Express" in data["answer"], data["answer"]
