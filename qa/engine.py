@@ -270,7 +270,7 @@ class Engine:
         no attribute ("how many shelves does it have?") is a count: only facts with a number, and no kind, maker or
         price, may answer it (on a product's page the ranker, trained on such questions, weighs every fact: "how many
         inches does the wig fall below the shoulders?" is its hair type, long)."""
-        if not asked and not pinned and _HOW_MANY.match(question.casefold()):
+        if not asked and not pinned and _HOW_MANY.search(question.casefold()):
             facts = [f for f in facts if f.attribute not in _EVERY_PRODUCTS and any(c.isdigit() for c in str(f.value))]
         said = set(tokens(question)) - STOPWORDS
         if "how many" in question.casefold():
@@ -472,7 +472,7 @@ class Engine:
         reading = self.reader.read(parse.text, self._attribute_names)
         if reading.intent != "attribute" or reading.attribute is None:
             return False
-        if reading.attribute in _EVERY_PRODUCTS and _HOW_MANY.match(parse.text.casefold()):
+        if reading.attribute in _EVERY_PRODUCTS and _HOW_MANY.search(parse.text.casefold()):
             return False  # "how many shelves does it have?" counts a thing: its kind, maker or price is no answer
         owned = reading.attribute in has
         if (only_its_own and not owned) or reading.attribute_p < (SURE / 2 if owned and not only_its_own else SURE):
@@ -1368,7 +1368,8 @@ MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
 
 
-_HOW_MANY = re.compile(r"^(?:so |and |ok,? )?how many\b")
+# "how many shelves …", "ikea billy bookcase, how many shelves": a count asked (also after a name and a comma)
+_HOW_MANY = re.compile(r"(?:^|[,;:–-]\s*)(?:so |and |ok,? )?how many\b")
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
 

@@ -2394,3 +2394,9 @@ def test_demo_a_superlative_of_a_kind_narrower_than_its_category(demo_graph: Pat
     not the Keurig K-Elite's."""
     data = ask(demo_graph, "which espresso maker has the largest water reservoir")
     assert data["intent"] == "aggregate" and "Barista Express" in data["answer"], data["answer"]
+
+
+def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) -> None:
+    """ "ikea billy bookcase, how many shleves": a count no fact gives; not its category, as if that answered it."""
+    data = ask(demo_graph, "ikea billy bookcase, how many shleves")
+    assert "I don't know" in data["answer"] and "listed under" not in data["answer"], data["answer"]
