@@ -468,11 +468,10 @@ class Conversation:
         # "and the pro?" after the Pixel 8: the Pixel 8 Pro; "what about in white?" names no product: the engine
         # narrows the list
         understander = self.engine.understander
-        if best is not None and self.listed and understander.brand_only(m.group("x")):
-            titles = understander.lexicon.titles
-            by = [p for p in self.listed if set(tokens(m.group("x"))) <= set(tokens(titles.get(p, "")))]
-            if by:  # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica": of those listed
-                return f"what is its {best.attribute}?", None, by[0]
+        if best is not None and self.listed and understander.brand_only(m.group("x")) \
+                and (picked := understander.pick_listed(question.strip().casefold(), self.listed, self.product)):
+            # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica": of those listed
+            return f"what is its {best.attribute}?", None, picked[0][0]
         other = self._sibling(m.group("x"))
         if other is None:
             if not (understander.names_product(m.group("x")) or understander.brand_only(m.group("x"))) \

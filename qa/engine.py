@@ -264,13 +264,14 @@ class Engine:
 
     # ------------------------------------------------------------------ attribute
 
-    def _score_facts(self, question: str, facts: Sequence[Fact], asked: Sequence[str], *,
+    def _score_facts(self, parse: Parse, facts: Sequence[Fact], asked: Sequence[str], *,
                      pinned: bool = False) -> list[Fact]:
         """Rule score for facts of an asked attribute; the shipped ranker's for the rest. "How many …?" asking
         no attribute ("how many shelves does it have?") is a count: only facts with a number, and no kind, maker or
         price, may answer it (on a product's page the ranker, trained on such questions, weighs every fact: "how many
         inches does the wig fall below the shoulders?" is its hair type, long)."""
-        if not asked and not pinned and _HOW_MANY.search(question.casefold()):
+        question = parse.text
+        if not asked and not pinned and parse.counts:
             facts = [f for f in facts if f.attribute not in _EVERY_PRODUCTS and any(c.isdigit() for c in str(f.value))]
         said = set(tokens(question)) - STOPWORDS
         if "how many" in question.casefold():
@@ -344,7 +345,7 @@ class Engine:
             if parse.pinned and (found or others):
                 # on a product's page the ranker weighs the words the check read against every fact ("does
                 # this coffee contain caffeine?" is its caffeine content, not "coffee" in its ingredients)
-                ranked = self._score_facts(parse.text, facts, parse.attributes, pinned=True)
+                ranked = self._score_facts(parse, facts, parse.attributes, pinned=True)
                 top = max(ranked, key=lambda f: f.score)
                 def led(group: list[Fact]) -> list[Fact]:  # the ranker's pick first, or nothing
                     same = [f for f in group if (f.attribute, f.value) == (top.attribute, top.value)]
@@ -393,11 +394,11 @@ class Engine:
             if said is not None:
                 return said
             if not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True):
-                closest = sorted(self._score_facts(parse.text, facts, [], pinned=parse.pinned),
+                closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned),
                                  key=lambda f: -f.score)[:3]
                 return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
                                        f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
-        scored = ranked or self._score_facts(parse.text, facts, parse.attributes, pinned=parse.pinned)
+        scored = ranked or self._score_facts(parse, facts, parse.attributes, pinned=parse.pinned)
         scored.sort(key=lambda f: -f.score)
         if parse.yes_no and parse.pinned and not parse.attributes and scored \
                 and ANSWER_THRESHOLD <= scored[0].score < PAGE_YES_NO_ALONE \
@@ -472,7 +473,7 @@ class Engine:
         reading = self.reader.read(parse.text, self._attribute_names)
         if reading.intent != "attribute" or reading.attribute is None:
             return False
-        if reading.attribute in _EVERY_PRODUCTS and _HOW_MANY.search(parse.text.casefold()):
+        if reading.attribute in _EVERY_PRODUCTS and parse.counts:
             return False  # "how many shelves does it have?" counts a thing: its kind, maker or price is no answer
         owned = reading.attribute in has
         if (only_its_own and not owned) or reading.attribute_p < (SURE / 2 if owned and not only_its_own else SURE):
@@ -581,7 +582,7 @@ class Engine:
             if parse.attributes[:1] == ["price"] and gender \
                     and _genders(other_facts, other.title) - gender:
                 continue  # the women's listing's price is not the men's shoe's
-            scored = sorted(self._score_facts(parse.text, other_facts, parse.attributes, pinned=parse.pinned),
+            scored = sorted(self._score_facts(parse, other_facts, parse.attributes, pinned=parse.pinned),
                             key=lambda f: -f.score)
             if only is not None:
                 scored = [f for f in scored if f.attribute in only]
@@ -1333,7 +1334,7 @@ class Engine:
         scores = {pid: 0.5 * s / top for pid, s in hits}
         cards = self.retriever.cards(list(scores))
         facts = self.retriever.product_facts(list(cards), cards)
-        scored = self._score_facts(parse.text, facts, parse.attributes)
+        scored = self._score_facts(parse, facts, parse.attributes)
         closest = sorted(scored, key=lambda f: (-f.score, -scores.get(f.product_id, 0.0)))[:3]
         closest = [f.rescored(min(f.score, ANSWER_THRESHOLD - 0.01) * 0.5 + scores.get(f.product_id, 0.0) * 0.5)
                    for f in closest]
@@ -1368,8 +1369,6 @@ MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 _ASKS_ABOUT = re.compile(r"^(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute
 
 
-# "how many shelves …", "ikea billy bookcase, how many shelves": a count asked (also after a name and a comma)
-_HOW_MANY = re.compile(r"(?:^|[,;:–-]\s*)(?:so |and |ok,? )?how many\b")
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
 

@@ -510,6 +510,7 @@ class Parse:
     included: str = ""  # "out": what the product includes ("what comes with it"); "in": the bundles that include it
     read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
     picked: bool = False  # the shopper named one listing ("the blue one", "the second one"): its own facts only
+    counts: bool = False  # "how many shelves does it have?" (also "ikea billy bookcase, how many shelves"): a count
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -949,6 +950,7 @@ _ON_THE_FOOT = re.compile(r"\s+on (?:the |your |my )?(?:foot|feet)\b")
 _BY_BRAND = re.compile(r"^(?P<x>.+?)(?: (?:made|manufactured|designed|sold|produced))? by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
 # "ikea billy bookcase, how many shleves": how many of a part the product named has
 _NAME_HOW_MANY = re.compile(r"^(?P<x>[^,]+), how many (?P<y>[\w-]+)$")
+_HOW_MANY_ASKED = re.compile(r"^(?:and )?how many\b")  # a count asked (the question as read: "X, how many Y" reordered)
 _THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop": the one under discussion
 # "lighter than the fuelcell rebel?" of the product in focus: is it
 _BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+) th[ae]n (?P<x>.+)$")
@@ -1222,7 +1224,7 @@ class Understander:
             if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
                 low = "tell me about it"
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
-                      read_as=read_as, picked=picked is not None)
+                      read_as=read_as, picked=picked is not None, counts=bool(_HOW_MANY_ASKED.match(low)))
         toks = tokens(low)
         parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
         if self.tagger is not None:

@@ -2208,37 +2208,6 @@ def test_demo_every_title_said_in_full_links_to_itself(demo_graph: Path) -> None
     assert wrong == []
 
 
-@pytest.mark.parametrize(("questions", "intent", "expect"), [
-    # the chat around a request is no constraint: "hi! i'm after …", "good afternoon", "if possible, any ideas?"
-    (["hi! i'm after a coffee maker, budget is under $200, what have you got?"], "search",
-     ("2 matches for coffee makers under $200",)),
-    (["Good afternoon. Could you show me your air purifiers priced under $250, please?"], "search",
-     ("air purifiers under $250",)),
-    (["hey! need a cheap phone with a 5000mah battery, under $300 if possible, any ideas?"], "search",
-     ("cell phones with 5000 mah under $300",)),
-])
-def test_demo_chat_around_a_request(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                    expect: tuple[str, ...]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect)
-
-
-@pytest.mark.parametrize(("questions", "intent", "expect"), [
-    # the way a non-native speaker may ask: "you have more big one?", "which one protect best when it drop?",
-    # "you sell screen protector?"
-    (["instant vortex plus air fryer, 5.7-liter capacity", "you have more big one?"], "search",
-     ("larger in capacity than",)),
-    (["i need case for galaxy s24, less than 30 dollar", "which one protect best when it drop?"], "aggregate",
-     ("highest drop protection",)),
-    (["you sell screen protector?"], "unanswerable", ("I don't know of anything like",)),
-    # "thinking of getting the X - how many hours do they go between charges?": the X's battery life
-    (["hey, thinking of getting the beats studio pro - how many hours do they go between charges?"], "attribute",
-     ("40 hrs",)),
-])
-def test_demo_questions_asked_in_other_englishes(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                                 expect: tuple[str, ...]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect)
-
-
 @pytest.mark.parametrize(("product", "question", "expect"), [
     ("FLT-0000298", "how many filter inside the pack", "2 Pack"),
 ])
@@ -2246,21 +2215,6 @@ def test_demo_pack_size_asked_inside_the_pack(demo_graph: Path, tmp_path: Path, 
                                               expect: str) -> None:
     answer = ask_batch(demo_graph, tmp_path, [{"question": question, "product": product}])[0]
     assert answer["intent"] == "attribute" and expect in answer["answer"], answer["answer"]
-
-
-@pytest.mark.parametrize(("questions", "intent", "expect"), [
-    # "and <a product>?" with no article: the last question, of it
-    (["motorla edge 2024 how much it cost", "refresh rate of it is what?", "and moto g power?"], "attribute",
-     ("120Hz",)),
-    # a reaction before the turn ("ooh", "hmm ok", "cool,") is no part of what it asks
-    (["hi, quick one - how hevy is the lenovo yoga 7i?", "and how many hours of battery do you get out of it?",
-      "ooh and what about the ideapad slim 5?"], "attribute", ("12 hrs",)),
-    # a brand names one of the two products just compared; the attribute asked last (not the first fact's)
-    (["hd 560s or ath-m50x", "weight of the sennheiser?", "and the audio technica"], "attribute", ("285 g",)),
-])
-def test_demo_follow_ups_said_shortly(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                      expect: tuple[str, ...]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect)
 
 
 @pytest.mark.parametrize(("question", "wanted"), [
@@ -2284,86 +2238,6 @@ def test_demo_feature_no_listing_says_is_still_unknown(demo_graph: Path) -> None
     assert "I don't know" in data["answer"], data["answer"]
 
 
-@pytest.mark.parametrize(("questions", "intent", "expect"), [
-    # "most cheap": the cheapest (not the most expensive)
-    (["which smartphon is the most cheap"], "aggregate", ("cheapest", "Nokia G42", "$177")),
-    # three letters no word is, a letter short of the word the titles write beside the one next to it
-    (["white standing dsk, less than 900"], "search", ('Reading "dsk" as "desk"', "Flexispot E7")),
-    (["how much is the galaxy z flp 5"], "attribute", ('Reading "flp" as "flip"', "$975.99")),
-    # "do u have cases that fit it": the cases that fit it, not a product "cases" names (Caseology)
-    (["how much is the pixel 7a", "do u have cases that fit it"], "compatibility", ("3 cases fit", "Pixel 7a")),
-    # "xps 15 chargers": no charger is titled so; the chargers that fit it
-    (["xps 15 chargers", "most powerful?"], "aggregate", ("140W", "highest wattage")),
-])
-def test_demo_asks_said_loosely(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                expect: tuple[str, ...]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect)
-
-
-@pytest.mark.parametrize(("questions", "intent", "expect"), [
-    # "the other pair", "on the other phone": the last attribute, of the other listed product
-    (["size 10.5 womans running shoes", "which is cheaper", "weight?", "what about the other pair"], "attribute",
-     ("Invincible 3", "9.2 oz")),
-    (["any phones with 200 megapixel cameras", "cheapest one, what does it cost", "how big is its screen",
-      "and on the other phone?"], "attribute", ("S24 Ultra", "6.8")),
-    # "1st one, …", "first one how much cost": a place in the list said without "the"
-    (["bose quietcomfort earbuds ii vs apple airpods pro 2nd gen", "which weighs less", "1st one, what colors r there"],
-     "aggregate", ("Soapstone", "Triple Black")),
-    (["airpods pro 2 and bose quietcomfort earbuds ii, which is more light in weight?", "first one how much cost"],
-     "attribute", ("AirPods Pro", "$261.99")),
-    # "the white ones" after a list narrowed to white: of that list, not every white product
-    (["wired hedphones, max 200 dollars", "and something white for my daughter?", "cheapest of the white ones"],
-     "aggregate", ("ATH-M50x", "$145.99")),
-])
-def test_demo_places_in_a_list_said_loosely(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                            expect: tuple[str, ...]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect)
-
-
-@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
-    # "sony only" (the word last): the last search, by Sony
-    (["noise canceling over-ear headphnes, budget less than 350 dollars", "sony only"], "search",
-     ("from Sony under $350",), {"AUD-0000360"}),
-    # "any with 512 gb storage?" after a question about one laptop: its model's listings so
-    (["how much ram does the macbok air 15in have", "any with 512 gb storage?"], "search", ("laptops with 512 gb",),
-     {"LAP-0000246", "LAP-0000254"}),
-    # "decaf?" after a list: a value that narrows it, not the one product whose title says "Decaf"
-    (["lavazza coffees", "decaf?"], "search", ("decaf coffee from Lavazza",), {"COF-0000126"}),
-])
-def test_demo_refinements_said_shortly(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                       expect: tuple[str, ...], ids: set[str]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
-
-
-@pytest.mark.parametrize(("questions", "intent", "expect"), [
-    # "<attribute> on the cheaper one?", "the more expensive one - <attribute>?": that one's, asked without a question
-    # word; "13700H" of "i7-13700H" is no battery life of 13,700 hours: the text's "Up to 10-hour of battery life"
-    (["14 inch laptop, 16gb ram, below 900 bucks", "battery life on the cheaper one?"], "attribute",
-     ("Swift Go 14", "10-hour")),
-    (["white standing desk, less than 900", "the more expensive one - weight capacity?"], "attribute",
-     ("Uplift V2", "355 lbs")),
-    # "the cheapest one out of those?" asks no attribute of the cheapest: it is the cheapest of those listed
-    (["case for a pixel 7a, less than $25", "how many ft of drop protection on the $20.95 one",
-      "and the cheapest one out of those?"], "aggregate", ("The cheapest of the products", "$20.")),
-])
-def test_demo_an_end_of_the_list_then_an_attribute(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                                   expect: tuple[str, ...]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect)
-
-
-@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
-    # "1080 v13": two words said apart that the titles write as one model code
-    (["new balnce 1080 v13 for men, priced in dollars pls"], "search", ("1080v13",), {"RUN-0000199"}),
-    # "i am a rather heavy man": who the shopper is, no word a chair's listing must say; "that chair" is the one found
-    (["I am a rather heavy man and need an office chair that can support 350 pounds.",
-      "What is the price of that chair?"], "attribute", ("Steelcase Leap V2", "$1,282.99"), None),
-])
-def test_demo_codes_said_apart_and_the_shopper_described(demo_graph: Path, tmp_path: Path, questions: list[str],
-                                                         intent: str, expect: tuple[str, ...],
-                                                         ids: set[str] | None) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
-
-
 def test_demo_the_kind_listed_is_asked_of(demo_graph: Path, tmp_path: Path) -> None:
     """On a filter's page, after the purifiers it fits were listed: "the purifier" is the first of them, not a count
     of every air purifier."""
@@ -2372,21 +2246,6 @@ def test_demo_the_kind_listed_is_asked_of(demo_graph: Path, tmp_path: Path) -> N
              {"question": "how many square meters does the purifier cover", "session": "s"}]
     last = ask_batch(demo_graph, tmp_path, lines)[-1]
     assert last["intent"] == "attribute" and "HPA300" in last["answer"] and "465 sq ft" in last["answer"], last["answer"]
-
-
-@pytest.mark.parametrize(("questions", "intent", "expect"), [
-    # "sorry, meant the inspiron 15 from dell": the last question, of the product meant; then the two compared
-    (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell"], "attribute", ("Inspiron 15", "costs")),
-    (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell", "which ones ligher"], "comparison",
-     ("Inspiron 15", "is lighter", "Pavilion 15")),
-    # "no sorry i meant the dell" after a list: the Dell listed (its processor is an extracted value, which this
-    # graph lacks: "I don't know the processor of the Dell Inspiron 15 …")
-    (["laptop for my son for school, nothing over $700", "which of em has the roomiest dispaly",
-      "what processor is in it", "no sorry i meant the dell"], None, ("processor of the Dell Inspiron 15",)),
-])
-def test_demo_a_shopper_corrects_the_product(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
-                                             expect: tuple[str, ...]) -> None:
-    last_turn(demo_graph, tmp_path, questions, intent, expect)
 
 
 def test_demo_a_superlative_of_a_kind_narrower_than_its_category(demo_graph: Path) -> None:
@@ -2400,3 +2259,97 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     """ "ikea billy bookcase, how many shleves": a count no fact gives; not its category, as if that answered it."""
     data = ask(demo_graph, "ikea billy bookcase, how many shleves")
     assert "I don't know" in data["answer"] and "listed under" not in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # the chat around a request is no constraint: "hi! i'm after …", "good afternoon", "if possible, any ideas?"
+    (["hi! i'm after a coffee maker, budget is under $200, what have you got?"], "search",
+     ("2 matches for coffee makers under $200",)),
+    (["Good afternoon. Could you show me your air purifiers priced under $250, please?"], "search",
+     ("air purifiers under $250",)),
+    (["hey! need a cheap phone with a 5000mah battery, under $300 if possible, any ideas?"], "search",
+     ("cell phones with 5000 mah under $300",)),
+    # the way a non-native speaker may ask: "you have more big one?", "which one protect best when it drop?",
+    # "you sell screen protector?"
+    (["instant vortex plus air fryer, 5.7-liter capacity", "you have more big one?"], "search",
+     ("larger in capacity than",)),
+    (["i need case for galaxy s24, less than 30 dollar", "which one protect best when it drop?"], "aggregate",
+     ("highest drop protection",)),
+    (["you sell screen protector?"], "unanswerable", ("I don't know of anything like",)),
+    # "thinking of getting the X - how many hours do they go between charges?": the X's battery life
+    (["hey, thinking of getting the beats studio pro - how many hours do they go between charges?"], "attribute",
+     ("40 hrs",)),
+    # "and <a product>?" with no article: the last question, of it
+    (["motorla edge 2024 how much it cost", "refresh rate of it is what?", "and moto g power?"], "attribute",
+     ("120Hz",)),
+    # a reaction before the turn ("ooh", "hmm ok", "cool,") is no part of what it asks
+    (["hi, quick one - how hevy is the lenovo yoga 7i?", "and how many hours of battery do you get out of it?",
+      "ooh and what about the ideapad slim 5?"], "attribute", ("12 hrs",)),
+    # a brand names one of the two products just compared; the attribute asked last (not the first fact's)
+    (["hd 560s or ath-m50x", "weight of the sennheiser?", "and the audio technica"], "attribute", ("285 g",)),
+    # "most cheap": the cheapest (not the most expensive)
+    (["which smartphon is the most cheap"], "aggregate", ("cheapest", "Nokia G42", "$177")),
+    # three letters no word is, a letter short of the word the titles write beside the one next to it
+    (["white standing dsk, less than 900"], "search", ('Reading "dsk" as "desk"', "Flexispot E7")),
+    (["how much is the galaxy z flp 5"], "attribute", ('Reading "flp" as "flip"', "$975.99")),
+    # "do u have cases that fit it": the cases that fit it, not a product "cases" names (Caseology)
+    (["how much is the pixel 7a", "do u have cases that fit it"], "compatibility", ("3 cases fit", "Pixel 7a")),
+    # "xps 15 chargers": no charger is titled so; the chargers that fit it
+    (["xps 15 chargers", "most powerful?"], "aggregate", ("140W", "highest wattage")),
+    # "the other pair", "on the other phone": the last attribute, of the other listed product
+    (["size 10.5 womans running shoes", "which is cheaper", "weight?", "what about the other pair"], "attribute",
+     ("Invincible 3", "9.2 oz")),
+    (["any phones with 200 megapixel cameras", "cheapest one, what does it cost", "how big is its screen",
+      "and on the other phone?"], "attribute", ("S24 Ultra", "6.8")),
+    # "1st one, …", "first one how much cost": a place in the list said without "the"
+    (["bose quietcomfort earbuds ii vs apple airpods pro 2nd gen", "which weighs less", "1st one, what colors r there"],
+     "aggregate", ("Soapstone", "Triple Black")),
+    (["airpods pro 2 and bose quietcomfort earbuds ii, which is more light in weight?", "first one how much cost"],
+     "attribute", ("AirPods Pro", "$261.99")),
+    # "the white ones" after a list narrowed to white: of that list, not every white product
+    (["wired hedphones, max 200 dollars", "and something white for my daughter?", "cheapest of the white ones"],
+     "aggregate", ("ATH-M50x", "$145.99")),
+    # "<attribute> on the cheaper one?", "the more expensive one - <attribute>?": that one's, asked without a question
+    # word; "13700H" of "i7-13700H" is no battery life of 13,700 hours: the text's "Up to 10-hour of battery life"
+    (["14 inch laptop, 16gb ram, below 900 bucks", "battery life on the cheaper one?"], "attribute",
+     ("Swift Go 14", "10-hour")),
+    (["white standing desk, less than 900", "the more expensive one - weight capacity?"], "attribute",
+     ("Uplift V2", "355 lbs")),
+    # "the cheapest one out of those?" asks no attribute of the cheapest: it is the cheapest of those listed
+    (["case for a pixel 7a, less than $25", "how many ft of drop protection on the $20.95 one",
+      "and the cheapest one out of those?"], "aggregate", ("The cheapest of the products", "$20.")),
+    # "sorry, meant the inspiron 15 from dell": the last question, of the product meant; then the two compared
+    (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell"], "attribute", ("Inspiron 15", "costs")),
+    (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell", "which ones ligher"], "comparison",
+     ("Inspiron 15", "is lighter", "Pavilion 15")),
+    # "no sorry i meant the dell" after a list: the Dell listed (its processor is an extracted value, which this
+    # graph lacks: "I don't know the processor of the Dell Inspiron 15 …")
+    (["laptop for my son for school, nothing over $700", "which of em has the roomiest dispaly",
+      "what processor is in it", "no sorry i meant the dell"], None, ("processor of the Dell Inspiron 15",)),
+])
+def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
+                                   expect: tuple[str, ...]) -> None:
+    """Requests, follow-ups and picks from a list said as shoppers say them (chat around a request, other Englishes,
+    short follow-ups, places in a list, corrections): the last turn's intent and words."""
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "sony only" (the word last): the last search, by Sony
+    (["noise canceling over-ear headphnes, budget less than 350 dollars", "sony only"], "search",
+     ("from Sony under $350",), {"AUD-0000360"}),
+    # "any with 512 gb storage?" after a question about one laptop: its model's listings so
+    (["how much ram does the macbok air 15in have", "any with 512 gb storage?"], "search", ("laptops with 512 gb",),
+     {"LAP-0000246", "LAP-0000254"}),
+    # "decaf?" after a list: a value that narrows it, not the one product whose title says "Decaf"
+    (["lavazza coffees", "decaf?"], "search", ("decaf coffee from Lavazza",), {"COF-0000126"}),
+    # "1080 v13": two words said apart that the titles write as one model code
+    (["new balnce 1080 v13 for men, priced in dollars pls"], "search", ("1080v13",), {"RUN-0000199"}),
+    # "i am a rather heavy man": who the shopper is, no word a chair's listing must say; "that chair" is the one found
+    (["I am a rather heavy man and need an office chair that can support 350 pounds.",
+      "What is the price of that chair?"], "attribute", ("Steelcase Leap V2", "$1,282.99"), None),
+])
+def test_demo_turns_said_otherwise_find_these(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                              expect: tuple[str, ...], ids: set[str] | None) -> None:
+    """Refinements said short, model codes said apart, the shopper described: the last turn's products too."""
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
