@@ -39,7 +39,7 @@ _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )
                        re.IGNORECASE)
 # "and battery?", "what about the weight": the same comparison on another attribute
 _AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s the |what is the |whats the |in terms of )"
-                            r"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference)?|(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
+                            r"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference|[ -]wise)?|(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
                             r"(?:and )?(?:are |is )?(?:the |their )?(?P<x3>[\w-]+?)s? (?:the )?same(?: size)?)[?.!]*$",
                             re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?"
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
@@ -346,7 +346,8 @@ class Conversation:
         asked = understander.asked_attributes(said.casefold())
         named = {w for a in asked for w in tokens(a)}
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)
-        if not asked or not set(tokens(said)) - STOPWORDS <= named or understander.link_product(said, strict=True):
+        words = set(tokens(said)) - STOPWORDS  # ("and which is cheaper?" says no attribute: the engine's which of two)
+        if not asked or not words or not words <= named or understander.link_product(said, strict=True):
             return question
         return f"compare them on {said}"
 

@@ -83,7 +83,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
         (r"\bstorage\b|\bcapacity\b|\bmemory\b|\bgb\b|\bgigabytes?\b", ("storage", "storage capacity", "capacity", "memory")),
         (r"\bbattery\b|\bmah\b", ("battery", "battery capacity", "battery life")),
-        (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b", ("power", "wattage", "output power")),
+        (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b|\boutput\b", ("power", "wattage", "output power")),
         (r"\b(?:power )?(?:cord|cable)s? length\b|\bhow long is (?:the|its|the power) (?:cord|cable)\b|\bpower cords?\b",
          ("cable length", "cord length")),
         # "how long is it" of a cable: its length (not how long a battery lasts or a warranty runs)
@@ -1822,7 +1822,9 @@ class Understander:
         first = within[0]
         second = next((p for p in within[1:] if not self.same_model(titles.get(first, ""), titles.get(p, ""))), within[1])
         sides = [Link("product", pid, titles.get(pid, pid), score=1.0) for pid in (first, second)]
-        parse.intent, parse.products, parse.alternatives = "comparison", sides, [[side] for side in sides]
+        # each side with its model's other listings, which answer for it where it lacks the attribute compared
+        parse.intent, parse.products = "comparison", sides
+        parse.alternatives = [[side, *self.model_listings(side.key, side.name)][:MAX_VARIANTS + 1] for side in sides]
         parse.attributes = self.asked_attributes(low)
         return True
 

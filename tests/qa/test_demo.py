@@ -2326,6 +2326,14 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # graph lacks: "I don't know the processor of the Dell Inspiron 15 …")
     (["laptop for my son for school, nothing over $700", "which of em has the roomiest dispaly",
       "what processor is in it", "no sorry i meant the dell"], None, ("processor of the Dell Inspiron 15",)),
+    # "and screen size wise?" after two were compared: the same two on that, each side answered by its model's other
+    # listings where it lacks the attribute (the first Pixel 7a listing gives no screen size; another does)
+    (["which has the bigger battery, pixl 7a or the galaxy a15", "and screen size wise?"], "comparison",
+     ("bigger in screen size", "6.5", "6.1")),
+    # "and which is cheaper?" after a comparison asks which of the two, on price: not "compare them on which is cheaper"
+    (["which has the bigger battery, pixel 7a or galaxy a15", "and which is cheaper?"], None, ("cheap", "Galaxy A15", "$180")),
+    # "OUTPUT?" of a charger: its wattage
+    (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
