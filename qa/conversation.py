@@ -59,11 +59,13 @@ _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\bare they\b", "is it"), (r"\bdo they\b", "does it"), (r"\bthey\b", "it"), (r"\bthem\b", "it"),
     (r"\btheir\b", "its")))
 _EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most expensive|priciest|lightest|heaviest|"
-                               r"cheaper|more expensive|pricier|lighter|heavier) "
-                               r"(?:one|ones)\s*[,;:–-]?\s*(?P<q>(?:what|how|which|is|are|do|does|can|will)\b.+|[^,;:–-]+\?)$",
+                               r"cheaper|more expensive|pricier|lighter|heavier)"
+                               r"(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|of (?:those|these|them|all))"
+                               r"\s*[,;:–-]?|\s*[,;:–-])\s*(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will)\b.+|[^,;:–-]+\?)$",
                                re.IGNORECASE)
 _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|lightest|heaviest|cheaper|more expensive|"
-                             r"pricier|lighter|heavier) (?:one|ones|pair)\b", re.IGNORECASE)
+                             r"pricier|lighter|heavier) (?:(?:one|ones|pair)(?: of (?:those|these|them))?|"
+                             r"of (?:those|these|them))\b", re.IGNORECASE)
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
@@ -172,7 +174,7 @@ class Conversation:
                 within, searched = None, None
             compare = bool(_COMPARE_TWO.match(question.strip()))
             pair = [a.focus for a in (self.last, self.before_last) if a is not None and (
-                a.intent == "attribute" or a.intent == "aggregate" and compare)]
+                a.intent == "attribute" or a.intent == "unanswerable" and a.asked or a.intent == "aggregate" and compare)]
             if product is None and len(pair) == 2 and pair[0] and pair[1] and pair[0] != pair[1] \
                     and pair[0] == self.product and (compare or _WHICH_OF_TWO.match(question.strip())):
                 # the S24, then the S24 Ultra: "which one has more storage?" of the two; the cheapest, then the
@@ -487,6 +489,8 @@ class Conversation:
                 # "is it dishwasher safe?" (its text said so) … "what about the ninja?": the same question of it
                 return last.question, None, link.key
             return f"what is the {best.attribute} of the {other}?", None, None
+        if asked and last.focus:  # "max height of the uplift" (not known) … "and the flexispot?": the same, of it
+            return f"what is the {asked} of the {other}?", None, None
         if last.intent == "search" and understander.brand_only(other):
             return None  # "and the ninja one?" after bpa-free Vitamix blenders: the search, by Ninja (a refinement)
         if last.intent == "search" and not _NARROWING.match(other):

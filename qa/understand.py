@@ -976,7 +976,8 @@ _FITS_WHICH = re.compile(rf"^(?P<it>this|it|that|this one|that one) {_COMPAT_VER
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
-                      r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only)\b")
+                      r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
+                      r"in (?:usd|eur|gbp)$)\b")  # ("dark roast coffee in usd": the code last)
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
@@ -1834,6 +1835,11 @@ class Understander:
             return None
         said = [t for t in tokens(tail) if t not in STOPWORDS]
         kinds = [self._value_attributes(t) for t in said]
+        if len(said) == 2 and len([k for k in kinds if k]) == 1 and all(self.lexicon.title_df.get(t) for t in said):
+            # "wired or wireless": one side a value ("Wired (3.5 mm)"), the other a word titles say of the same
+            # attribute in other terms ("Bluetooth 5.3")
+            kinds = [k for k in kinds if k]
+            return [min(kinds[0])] if len(kinds[0]) == 1 else None
         common = set.intersection(*kinds) if len(kinds) > 1 else set()
         return [min(common)] if common else None
 

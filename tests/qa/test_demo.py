@@ -2334,6 +2334,17 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["which has the bigger battery, pixel 7a or galaxy a15", "and which is cheaper?"], None, ("cheap", "Galaxy A15", "$180")),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
+    # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
+    (["headphones under 100 dollars", "wired or wireless?"], "attribute", ("ATH-M40x", "Wired (3.5 mm)")),
+    # "the cheapest of those, what size", "the cheapest, whats it made of": the question, of the cheapest listed
+    (["boots for women", "any waterproof ones?", "the cheapest of those, what size"], "attribute",
+     ("The size of the", "Women's")),
+    (["office chairs", "the cheapest, whats it made of"], "attribute", ("MARKUS", "mesh")),
+    # "and the flexispot?" after a question the catalog could not answer of the Uplift: the same, of the Flexispot;
+    # "which one holds more" is then of the two
+    (["standing desks", "max height of the uplift", "and the flexispot?"], None, ("height of the Flexispot E7",)),
+    (["standing desks", "max height of the uplift", "and the flexispot?", "which one holds more"], "comparison",
+     ("355",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
@@ -2356,6 +2367,9 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
     # "i am a rather heavy man": who the shopper is, no word a chair's listing must say; "that chair" is the one found
     (["I am a rather heavy man and need an office chair that can support 350 pounds.",
       "What is the price of that chair?"], "attribute", ("Steelcase Leap V2", "$1,282.99"), None),
+    # "in usd" last: the listings priced in dollars
+    (["whole bean coffee in eur"], "search", ("whole bean coffee priced in EUR",),
+     {"COF-0000003", "COF-0000176", "COF-0000183", "COF-0000336"}),
 ])
 def test_demo_turns_said_otherwise_find_these(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                               expect: tuple[str, ...], ids: set[str] | None) -> None:
