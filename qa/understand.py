@@ -1084,6 +1084,10 @@ _WHAT_ELSE_FITS = re.compile(r"^what (?:else |other (?:stuff|things|products) )?
 # "do you have cases that fit it", "do u sell chargers which work with the xps 15": those that fit it, listed
 _HAVE_THAT_FIT = re.compile(r"^(?:do|does) (?:you|u|ya|the shop|the store) (?:have|sell|carry|stock|got)(?: any)? "
                             rf"(?=\S.*? (?:that|which) {_COMPAT_VERBS}\b)")
+# "any car charger that does work with the s24": that works with it
+_DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
+# "12 oz bag of whole bean coffee": the coffee, in 12 oz (what it comes in is no word a title must say)
+_BAG_OF = re.compile(r"\b(?:bags?|boxe?s?|tins?|cans?) of (?=[a-z])")
 # "out of those": of those
 _OUT_OF = re.compile(r"\bout of (?=(?:those|these|them|the \w+)\b)")
 _PURPOSE = re.compile(r"\bfor (?:a |an |the |my |some )?[a-z]+")
@@ -1149,7 +1153,9 @@ class Understander:
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
+        low = _DOES_WORK.sub(r"\1 ", low)
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
+        low = _BAG_OF.sub("", low) if re.search(r"\d", low) else low
         low = self._join_codes(low)  # "1080 v13": the titles' "1080v13"
         low = _OUT_OF.sub("of ", low)  # "the cheapest one out of those"
         if not _YES_NO.match(low):  # "coffee maker that makes 12 cups": one with at least 12 cups
@@ -1443,8 +1449,19 @@ class Understander:
             seen = {link.key for link in found}
             found += [link for link in self.link_products(" ".join(bare), near=VARIANT_NEAR, most=4 * most)
                       if link.key not in seen]
-        return [link for link in found if link.key != pid and self._same_model(said.split(), link.name, title)
-                ][:most]
+        own_path: list[str | None] = []  # (read once, when needed)
+
+        def same(link: Link) -> bool:
+            if self._same_model(said.split(), link.name, title):
+                return True
+            # one model whichever listing it is asked from, in one category: "Brooks Men's Adrenaline GTS 23 Running
+            # Shoes" goes on with its kind where "Women's Brooks Adrenaline GTS 23 (Volt/Black …)" gives a colour
+            if not self.same_model(link.name, title) or set(tokens(link.name)) & LINE_WORDS != set(tokens(title)) & LINE_WORDS:
+                return False  # (nor a line's other model: the Pixel 8 Pro is no Pixel 8)
+            own_path[:] = own_path or [self.category_of(pid)]
+            return own_path[0] is not None and self.category_of(link.key) == own_path[0]
+
+        return [link for link in found if link.key != pid and same(link)][:most]
 
     def same_model(self, own: str, title: str) -> bool:
         """Whether ``title`` is another listing of the model of the product titled ``own``."""
