@@ -38,10 +38,13 @@ _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:fo
 _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
                        re.IGNORECASE)
 # "and battery?", "what about the weight": the same comparison on another attribute
+_EACH = r" (?:on|for|of) (?:each|both)(?: of them| ones?| pairs?)?"
 _AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s the |what is the |whats the |in terms of )"
-                            r"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference|[ -]wise)?|(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
-                            r"(?:and )?(?:are |is )?(?:the |their )?(?P<x3>[\w-]+?)s? (?:the )?same(?: size)?)[?.!]*$",
-                            re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?"
+                            rf"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference|[ -]wise|{_EACH})?|"
+                            r"(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
+                            r"(?:and )?(?:are |is )?(?:the |their )?(?P<x3>[\w-]+?)s? (?:the )?same(?: size)?|"
+                            rf"(?:and )?(?:the |their )?(?P<x4>[\w-]+(?: [\w-]+)?){_EACH})[?.!]*$",
+                            re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?", "heel drop on each?"
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
@@ -52,7 +55,8 @@ _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNOR
 # "the purifier", "the coffee maker": a kind of product, said with "the"
 _THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)?)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
-_PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?P<x>[\w-]+) (?:ones?|pairs?|models?)[,;:]? "
+_PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?!(?:cheap|pric|light|heav|most|more|less)\w*\b)"
+                            r"(?P<x>[\w-]+(?: [\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "
                             r"(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will|who|where)\b.+)$",
                             re.IGNORECASE)
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
@@ -344,7 +348,7 @@ class Conversation:
                 or self.listed[:2] != [p.id for p in last.products]:
             return question
         understander = self.engine.understander
-        said = m.group("x") or m.group("x2") or m.group("x3")
+        said = m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")
         asked = understander.asked_attributes(said.casefold())
         named = {w for a in asked for w in tokens(a)}
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)

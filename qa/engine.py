@@ -1481,6 +1481,7 @@ _ROASTS = {"light": 1.0, "light medium": 1.5, "medium light": 1.5, "medium": 2.0
 # how an answer says "higher" / "lower" for attributes whose plain comparative reads badly ("is higher in battery life")
 _SAID_COMPARATIVES = {
     "battery life": ("longer-lasting", "shorter-lasting"),
+    "drop protection": ("higher in drop protection", "lower in drop protection"),  # (not "tougher", said of a case)
     "coverage area": ("bigger in coverage", "smaller in coverage"),
     "maximum weight capacity": ("rated for more weight", "rated for less weight"),
     "shaft height": ("taller in the shaft", "shorter in the shaft"),

@@ -7,7 +7,10 @@ Used by benchmarks/bench_questions.py and by the tests that compare answers acro
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "$1,455": also "1455", as an expectation may write it
 
 CHECK_ORDER = ("intent", "dont_know", "answer_contains", "answer_contains_any", "answer_excludes", "answer_order",
                "products_include", "products_exclude")
@@ -16,6 +19,10 @@ CHECK_ORDER = ("intent", "dont_know", "answer_contains", "answer_contains_any", 
 def says_dont_know(answer: dict[str, Any]) -> bool:
     text = (answer.get("answer") or "").replace("\u2019", "'").lower()
     return "i don't know" in text or answer.get("intent") == "unanswerable"
+
+
+def _says(text: str, plain: str, s: str) -> bool:
+    return s.lower() in text or s.lower() in plain
 
 
 def in_order(text: str, seq: list[str]) -> bool:
@@ -32,6 +39,7 @@ def in_order(text: str, seq: list[str]) -> bool:
 def check(expect: dict[str, Any], answer: dict[str, Any]) -> list[str]:
     """Names of the checks of `expect` that `answer` fails (empty: correct)."""
     text = (answer.get("answer") or "").replace("\u2019", "'").lower()
+    plain = _THOUSANDS.sub("", text)
     ids = {p.get("id") for p in answer.get("products") or [] if isinstance(p, dict)}
     failed: list[str] = []
     for key in CHECK_ORDER:
@@ -43,11 +51,11 @@ def check(expect: dict[str, Any], answer: dict[str, Any]) -> list[str]:
         elif key == "dont_know":
             ok = says_dont_know(answer) == bool(want)
         elif key == "answer_contains":
-            ok = all(s.lower() in text for s in want)
+            ok = all(_says(text, plain, s) for s in want)
         elif key == "answer_contains_any":
-            ok = any(s.lower() in text for s in want)
+            ok = any(_says(text, plain, s) for s in want)
         elif key == "answer_excludes":
-            ok = not any(s.lower() in text for s in want)
+            ok = not any(_says(text, plain, s) for s in want)
         elif key == "answer_order":
             ok = any(in_order(text, seq) for seq in ([want] if want and isinstance(want[0], str) else want))
         elif key == "products_include":

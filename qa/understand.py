@@ -143,6 +143,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "lighter roast": ("roast level", "lower"),
     "wider": ("width", "higher"), "narrower": ("width", "lower"), "faster": ("wattage", "higher"),
     "stronger": ("wattage", "higher"), "weaker": ("wattage", "lower"),  # "something stronger" than a blender
+    "tougher": ("drop protection", "higher"),  # a case's
     "fewer watts": ("wattage", "lower"), "less power": ("wattage", "lower"), "more watts": ("wattage", "higher"),
     "higher up the leg": ("shaft height", "higher"),
 }
@@ -830,7 +831,7 @@ def _shown(hits: list[str], within: Sequence[str]) -> list[str]:
     return [pid for pid in hits if within.index(pid) < SHOWN] if len(hits) > 1 else hits
 
 
-_THE_X_ONE = re.compile(r"\bthe ([\w-]+) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the mesh one"
+_THE_X_ONE = re.compile(r"\bthe ([\w-]+(?: [\w-]+)?) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the 2 port one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
@@ -1571,8 +1572,8 @@ class Understander:
                 return None
         if m is None or m.group(1) in _NOT_PICKING:
             return None
-        word = singular(m.group(1))
-        hits = _shown([pid for pid in within if word in tokens(titles.get(pid, ""))], within)
+        words = {singular(w) for w in tokens(m.group(1))}
+        hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None
 
     def pick_variant(self, low: str, focus: str) -> tuple[tuple[str, str], re.Pattern[str]] | None:

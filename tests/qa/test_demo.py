@@ -2334,6 +2334,15 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
      ("bigger in screen size", "6.5", "6.1")),
     # "and which is cheaper?" after a comparison asks which of the two, on price: not "compare them on which is cheaper"
     (["which has the bigger battery, pixel 7a or galaxy a15", "and which is cheaper?"], None, ("cheap", "Galaxy A15", "$180")),
+    # "heel drop on each?" after two were compared: the same two, on that; "tougher, drop wise": drop protection
+    (["ultraboost light or nike invincible 3, which is lighter", "heel drop on each?"], "comparison",
+     ("in heel drop", "10mm", "9mm")),
+    (["incipio cases for the galxy s24", "which of the two is tougher, drop wise"], "comparison",
+     ("Incipio Duo", "higher in drop protection", "12 ft")),
+    # "the moab, what size" after a list: the Moab listed (women's), not the first Moab the name links;
+    # "the 2 port one, what does it work with": a place in the list said in two words, then what it fits
+    (["boots for women", "any waterproof ones?", "the moab, what size"], "attribute", ("Women's", "Moab")),
+    (["samsung 140w charger price", "the 2 port one, what does it work with"], "compatibility", ("(2-port)", "fits")),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
     # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
