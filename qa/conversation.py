@@ -372,17 +372,20 @@ class Conversation:
 
     def _kind_listed(self, question: str) -> str:
         """ "how many square meters does the purifier cover" on a filter's page, after the purifiers it fits were
-        listed: "the purifier" is the first listed product of that kind (the product in focus is of another), and
+        listed: "the purifier" is the first listed product of that kind (the product in focus is of another), else the
+        first of that kind the product in focus is linked to ("does the pitcher come in white" on a filter's page), and
         the question is asked of it."""
         understander = self.engine.understander
-        if not self.listed or not self.product or not _ASKS.match(question.strip()):
+        if not self.product or not _ASKS.match(question.strip()):
             return question
         for m in _THE_KIND.finditer(question):
             wanted = understander.constraints(m.group("k").casefold())
             if not wanted.categories or wanted.values or wanted.brands \
                     or understander.in_categories(self.product, wanted.category_keys):
                 continue
-            of_kind = [p for p in self.listed if understander.in_categories(p, wanted.category_keys)]
+            of_kind = [p for p in self.listed if understander.in_categories(p, wanted.category_keys)] or [
+                r["id"] for r in self.engine.retriever.relations(self.product)
+                if understander.in_categories(r["id"], wanted.category_keys)]
             if of_kind:
                 self.product = of_kind[0]
                 return question[:m.start()] + "it" + question[m.end():]

@@ -70,7 +70,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:per|in a|in the|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
-        (r"\b(?:kind|type|sort) of filter\b", ("filter type",)),
+        (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b", ("filter type",)),  # "what filter media": its kind
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow often\b.*\b(?:replace|change)d?\b|"
@@ -959,7 +959,9 @@ _BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|mor
 _ATTRIBUTE_COMPARED = re.compile(r"^(?:how (?:does|do|is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:compare|stack up) "
                                  r"(?:to|with|against)|(?:and )?(?:the |its )?(?P<attr2>[\w -]+?) (?:vs\.?|versus|compared to)) "
                                  r"(?P<x>.+)$")
-_IN_A_SIZE = re.compile(r"\bin an? (\d{1,2}(?:\.5)?)(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5"
+_IN_A_SIZE = re.compile(r"\bin an? ((?:(?:mens|men's|womens|women's|kids|boys|girls) )?)(\d{1,2}(?:\.5)?)"
+                        r"(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5", "in a womens 9"
+_DO_U = re.compile(r"\b(do|does|can|could|will|would|did) (?:u|ya)\b")  # "do u have …": do you
 _YOU_SELL = re.compile(r"^(?:u|you) (sell|have|carry)\b")
 # "more big", "more cheap": the comparative said with "more"
 _COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "small": "smaller", "heavy": "heavier",
@@ -1164,8 +1166,9 @@ class Understander:
         any_price = _ANY_PRICE.search(low)  # "budget doesnt matter": the last search's price bound goes
         low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
-        low = _IN_A_SIZE.sub(r"in size \1", low)  # "and in a 9?": a size
+        low = _IN_A_SIZE.sub(r"in \1size \2", low)  # "and in a 9?": a size
         low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
+        low = _DO_U.sub(r"\1 you", low)
         # "you have more big one?": bigger; "which is most cheap": cheapest
         low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)

@@ -2343,6 +2343,10 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # "the 2 port one, what does it work with": a place in the list said in two words, then what it fits
     (["boots for women", "any waterproof ones?", "the moab, what size"], "attribute", ("Women's", "Moab")),
     (["samsung 140w charger price", "the 2 port one, what does it work with"], "compatibility", ("(2-port)", "fits")),
+    # "what filter media": its filter type; "the pitcher" on a filter's page: the pitcher it fits
+    (["waterdrop pur filter, what filter media"], "attribute", ("activated carbon",)),
+    (["waterdrop pur filter, what filter media", "does the pitcher come in anything besides clear"], None,
+     ("PUR Plus Water Filter Pitcher", "colour Clear")),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
     # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
@@ -2384,6 +2388,9 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
     # "12 oz bag of whole bean coffee": what it comes in is no word a title must say
     (["12 oz bag of whole bean coffee under $15"], "search", ("whole bean coffee with 12 oz under $15",),
      {"COF-0000303", "COF-0000153", "COF-0000187"}),
+    # "<model> in a womens 9?", "do u have <model> in a 9?": the listings of it in that size (a search)
+    (["brooks ghost 15 in a womens 9?"], "search", ("size 9 women",), {"RUN-0000090"}),
+    (["do u have the adizero adios pro 3 in a 9?"], "search", ("size 9",), {"RUN-0000063"}),
     # "in usd" last: the listings priced in dollars
     (["whole bean coffee in eur"], "search", ("whole bean coffee priced in EUR",),
      {"COF-0000003", "COF-0000176", "COF-0000183", "COF-0000336"}),
