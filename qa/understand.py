@@ -914,7 +914,8 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?|then|so|hmm+|um+|well|alright|actua
 _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|hi there|i'?m after|i am after|"
                    r"if possible|by any chance|any ideas|what (?:have you got|do you have|you got)(?= *$)|"
                    r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
-                   r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please)\b[,.!?]*")
+                   r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please|at all(?=[,?.!]| *$)|"
+                   r"any gender(?= *$))\b[,.!?]*")  # ("do they make it in wide at all, any gender")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
 _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z])")
 # "not from ikea", "other than apple", "non-samsung": a brand left out
@@ -985,7 +986,9 @@ _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
                         r"(?:at |for )?any price|no budget|money(?:'s| is) no object|"
-                        r"(?:forget|ignore|never ?mind|drop|scrap) (?:the |my |about the )?(?:budget|price limit|price))\b")
+                        r"(?:forget|ignore|never ?mind|drop|scrap) (?:the |my |about the )?(?:budget|price limit|price)|"
+                        r"if i (?:go|spend|pay) (?:a (?:bit|little) |some(?:what)? )?(?:higher|more|over)|"
+                        r"if i (?:stretch|raise|up) (?:the |my )?budget)\b")  # ("any in black if i go a bit higher")
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
 def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:

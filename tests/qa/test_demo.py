@@ -2347,6 +2347,9 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["waterdrop pur filter, what filter media"], "attribute", ("activated carbon",)),
     (["waterdrop pur filter, what filter media", "does the pitcher come in anything besides clear"], None,
      ("PUR Plus Water Filter Pitcher", "colour Clear")),
+    # "… at all, any gender": talk around "do they make it in wide"
+    (["adrenaline gts 23 mens how much", "do they make it in wide at all, any gender"], "attribute",
+     ("Women's Brooks Adrenaline GTS 23", "Wide")),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
     # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
@@ -2391,6 +2394,8 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
     # "<model> in a womens 9?", "do u have <model> in a 9?": the listings of it in that size (a search)
     (["brooks ghost 15 in a womens 9?"], "search", ("size 9 women",), {"RUN-0000090"}),
     (["do u have the adizero adios pro 3 in a 9?"], "search", ("size 9",), {"RUN-0000063"}),
+    # "if i go a bit higher": the last search without its price bound
+    (["bookcase under $70", "any in black if i go a bit higher"], "search", ("black bookcases",), {"FRN-0000019"}),
     # "in usd" last: the listings priced in dollars
     (["whole bean coffee in eur"], "search", ("whole bean coffee priced in EUR",),
      {"COF-0000003", "COF-0000176", "COF-0000183", "COF-0000336"}),
