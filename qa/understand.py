@@ -870,6 +870,9 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
                           r"the commute|the office)\b(?! (?:office|offices|gym|appliances?|theater|theatre|decor)\b)")
 # "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
+# "what sizes do you have", "which colours are there" (nothing else said): those of the product in focus
+_WHAT_VALUES_HAVE = re.compile(r"^(?:what|which) ((?:colou?rs?|sizes?|materials?|widths?)) (?:do you have|have you got|"
+                               r"are there|are available|do they come in|can i get)$")
 # "do you have it in women's?": what "does it come in women's?" asks
 _IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b")
 # "do they make a decaf one?", "does the brand do any wide ones": the maker of the product in focus
@@ -1224,6 +1227,8 @@ class Understander:
         if compared is not None and attr_said and len(attr_said.split()) <= 2 and self.asked_attributes(attr_said) \
                 and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None:
             low = f"compare it with {compared.group('x')} on {attr_said}"  # ("camera vs the redmi note 13 pro?")
+        if focus:  # "what sizes do you have" after the Timberland boots: theirs, not every size in the shop
+            low = _WHAT_VALUES_HAVE.sub(r"what \1 does it come in", low)
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
             version = _VERSION_OF_IT.match(low)
@@ -1753,8 +1758,11 @@ class Understander:
                 b = None
             elif focus and set(tokens(said)) <= PRONOUNS:  # "got replacement filters for it?"
                 b = self._side(said, focus)
-            else:  # "waterproof boots for women": one common word names no product
-                b = self.link_product(said, strict=True) if self.names_product(said) else None
+            else:  # "waterproof boots for women": one common word names no product; "laptop for college with 16gb
+                # ram": a name opens with a word some title says
+                first = next((t for t in tokens(said) if t not in STOPWORDS), "")
+                b = self.link_product(said, strict=True) if self.names_product(said) and (
+                    self.lexicon.title_df.get(first) or (first,) in self.lexicon.brands) else None
             kinds = {singular(t) for c in head.categories for t in tokens(c.name)} & self.lexicon.category_words
             if b is not None and kinds and self._of_a_shorter_model(said, b.name, kinds):
                 # "phone case for iphone 15": the "iPhone 15 Case", not what fits the iPhone 15 Pro

@@ -2350,6 +2350,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # "… at all, any gender": talk around "do they make it in wide"
     (["adrenaline gts 23 mens how much", "do they make it in wide at all, any gender"], "attribute",
      ("Women's Brooks Adrenaline GTS 23", "Wide")),
+    # "what sizes do you have" after a list: the sizes of its model, not every size in the shop
+    (["timberland boots", "what sizes do you have"], "aggregate", ("2 sizes", "7.5", "8.5")),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
     # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
@@ -2396,6 +2398,9 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
     (["do u have the adizero adios pro 3 in a 9?"], "search", ("size 9",), {"RUN-0000063"}),
     # "if i go a bit higher": the last search without its price bound
     (["bookcase under $70", "any in black if i go a bit higher"], "search", ("black bookcases",), {"FRN-0000019"}),
+    # "laptop for college …": "college" names no product, so nothing that fits one is asked
+    (["laptop for college under 700 with 16gb ram"], "search", ("laptops with 16 gb under $700",),
+     {"LAP-0000399", "LAP-0000145"}),
     # "in usd" last: the listings priced in dollars
     (["whole bean coffee in eur"], "search", ("whole bean coffee priced in EUR",),
      {"COF-0000003", "COF-0000176", "COF-0000183", "COF-0000336"}),
