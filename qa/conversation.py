@@ -108,6 +108,8 @@ _WHICH_OF_TWO = re.compile(r"^(?:so |ok,? |and |then )?which(?: one| of (?:them|
 _COMPARE_TWO = re.compile(r"^(?:ok,? |now |so |and )?(?:compare (?:them|those|these|both)(?: two)?|how do (?:they|those|"
                           r"these|the two|both) compare)\b", re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|this one|that one|this|that)\b", re.IGNORECASE)
+_IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|does) (?:it|this|that|this one|that one)"
+                      r"(?: \w+){1,2} than\b", re.IGNORECASE)
 _YES_NO_ASKED = re.compile(r"^(?:is|are|does|do|can|will|has|have)\b", re.IGNORECASE)
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
 _MODEL_FILLER = frozenset({"version", "model", "variant", "edition"})  # "the pro version": the Pro
@@ -157,7 +159,8 @@ class Conversation:
             best = self.last.best_fact if self.last is not None and (
                 self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
             before = best.attribute if best is not None else None
-            within = None if chosen else self.listed or None
+            # ("is it cheaper than the uplift" compares the product in focus with that one, not among the list)
+            within = None if chosen or _IT_THAN.search(question) else self.listed or None
             if within and self.last is not None and self.last.intent == "attribute" and self.product \
                     and self.last.focus == self.product and self.product not in self.listed \
                     and _THEY_OF_ONE.search(question) and not _OF_THE_LIST.search(question):
@@ -408,7 +411,8 @@ class Conversation:
         others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product and (own is None or kind(p) != own)]
         for other in dict.fromkeys(others):
             answer = self.engine.answer(question, context=other, searched=self.searched)
-            if answer.intent == "attribute" and answer.facts and answer.facts[0].attribute in unknown.lacking:
+            if answer.intent == "attribute" and answer.facts and (answer.facts[0].attribute in unknown.lacking
+                                                                  or answer.facts[0].source == "text"):
                 return answer
         return unknown
 

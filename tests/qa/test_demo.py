@@ -2352,6 +2352,12 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
      ("Women's Brooks Adrenaline GTS 23", "Wide")),
     # "what sizes do you have" after a list: the sizes of its model, not every size in the shop
     (["timberland boots", "what sizes do you have"], "aggregate", ("2 sizes", "7.5", "8.5")),
+    # "is it cheaper than the uplift" after a list: the product in focus against that one, not the list's cheapest
+    (["standing desk", "what's the weight limit on the flexispot", "is it cheaper than the uplift"], "comparison",
+     ("Flexispot E7", "is cheaper", "Uplift V2")),
+    # "how often to replace" of a pitcher, after the filter that fits it: the filter's text says
+    (["water filter pitcher that holds 10 cups", "which filter does it use", "how often to replace"], "attribute",
+     ("every 2 to 3 months",)),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
     # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
