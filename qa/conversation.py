@@ -12,7 +12,7 @@ import re
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, tokens
+from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, title_words, tokens
 
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
 # like only with a mark after them: "great for running?" asks)
@@ -254,7 +254,9 @@ class Conversation:
         named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
         if split is not None and named is not None and tokens(split.group("q")):
             question, self.product = split.group("q"), named.key  # the question, of the product named
+        before = self.product
         question = self._picked_then_asked(question)
+        chosen = chosen or self.product != before and self.product not in self.listed  # (a brand's, not listed)
         question = self._extreme_then_asked(question)
         question = self._priced_pick(question)
         understander = self.engine.understander
@@ -281,14 +283,32 @@ class Conversation:
         m = _PICK_THEN_ASK.match(question.strip())
         if m is None or not self.listed:
             return question
-        picked = self.engine.understander.pick_listed(f"the {m.group('x')} one", self.listed, self.product)
-        if picked is None:
+        understander = self.engine.understander
+        picked = understander.pick_listed(f"the {m.group('x')} one", self.listed, self.product)
+        other = self._of_brand(m.group("x")) if picked is None else picked[0][0]
+        if other is None:
             return question
-        self.product = picked[0][0]
+        self.product = other
         asked = m.group("q")
         for pattern, it in _AS_IT:
             asked = pattern.sub(it, asked)
         return asked
+
+    def _of_brand(self, said: str) -> str | None:
+        """ "the sony ones, …" when no Sony product was listed: a listing of that brand in the category in focus, the one
+        whose title says most of what the listed titles share, the cheapest of those (after earbuds, Sony's earbuds)."""
+        understander = self.engine.understander
+        path = understander.category_of(self.product) if self.product and understander.brand_only(said) else None
+        if path is None:
+            return None
+        wanted = understander.constraints(f"{said} {path.split(' > ')[-1]}".casefold())
+        if not wanted.brands or not wanted.categories:
+            return None
+        found = self.engine.retriever.search(wanted, limit=50).values()
+        titles = understander.lexicon.titles
+        shared = set.intersection(*(set(title_words(titles.get(p, ""))) for p in self.listed)) if self.listed else set()
+        return min(found, key=lambda c: (-len(shared & title_words(c.title or "")), c.price is None, c.price or 0.0,
+                                         c.id)).id if found else None
 
     def _extreme_then_asked(self, question: str) -> str:
         """"the cheapest one, does it have noise cancelling" after a list: the question, of the listed product at that

@@ -2358,6 +2358,9 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # "how often to replace" of a pitcher, after the filter that fits it: the filter's text says
     (["water filter pitcher that holds 10 cups", "which filter does it use", "how often to replace"], "attribute",
      ("every 2 to 3 months",)),
+    # "the sony ones, hows the battery" when no Sony was listed: Sony's of the kind listed (earbuds, not headphones)
+    (["earbuds w noise cancelation, less than 270 dollars", "cheapest of these?", "the sony ones, hows the battery"],
+     "attribute", ("WF-1000XM5", "8-hour")),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
     # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
