@@ -1095,6 +1095,8 @@ _HAVE_THAT_FIT = re.compile(r"^(?:do|does) (?:you|u|ya|the shop|the store) (?:ha
                             rf"(?=\S.*? (?:that|which) {_COMPAT_VERBS}\b)")
 # "any car charger that does work with the s24": that works with it
 _DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
+# "it is for man?": a question said in the order of a statement
+_SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?=\S)")
 # "12 oz bag of whole bean coffee": the coffee, in 12 oz (what it comes in is no word a title must say)
 _BAG_OF = re.compile(r"\b(?:bags?|boxe?s?|tins?|cans?) of (?=[a-z])")
 # "out of those": of those
@@ -1153,6 +1155,7 @@ class Understander:
         if opening is not None and _NEW_SUBJECT.search(opening.group(0)):
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
+        low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so

@@ -2361,6 +2361,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # "the sony ones, hows the battery" when no Sony was listed: Sony's of the kind listed (earbuds, not headphones)
     (["earbuds w noise cancelation, less than 270 dollars", "cheapest of these?", "the sony ones, hows the battery"],
      "attribute", ("WF-1000XM5", "8-hour")),
+    # "it is for man?": asked in the order of a statement
+    (["red wing boot, which is most cheap?", "it is for man?"], "attribute", ("Women's Iron Ranger", "Men's")),
     # "OUTPUT?" of a charger: its wattage
     (["car charger with usb-a port", "OUTPUT?"], "attribute", ("48W",)),
     # "wired or wireless?": one side a value of the product's connectivity, the other a word titles say
