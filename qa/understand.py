@@ -873,11 +873,12 @@ _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w
 # "what sizes do you have", "which colours are there" (nothing else said): those of the product in focus
 _WHAT_VALUES_HAVE = re.compile(r"^(?:what|which) ((?:colou?rs?|sizes?|materials?|widths?)) (?:do you have|have you got|"
                                r"are there|are available|do they come in|can i get)$")
-# "do you have it in women's?": what "does it come in women's?" asks
+# "how big's the water tank", "it's": the verb glued to the word before it
 _IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b")
 # "do they make a decaf one?", "does the brand do any wide ones": the maker of the product in focus
 _THEY_MAKE = re.compile(r"^(?:do|does) (?:they|the brand|the maker|that brand|this brand) (?:make|do|have|sell|offer)s? "
                         r"(?:a |an |any |some )?(?P<x>.+?)(?: ones?| versions?| kinds?| models?)?$")
+# "do you have it in women's?": what "does it come in women's?" asks
 _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
                          r"(?: one)? in\b")
 # "got a womens version of it?", "is there a women's version": does it come in that
