@@ -254,9 +254,8 @@ class Conversation:
         named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
         if split is not None and named is not None and tokens(split.group("q")):
             question, self.product = split.group("q"), named.key  # the question, of the product named
-        before = self.product
-        question = self._picked_then_asked(question)
-        chosen = chosen or self.product != before and self.product not in self.listed  # (a brand's, not listed)
+        question, elsewhere = self._picked_then_asked(question)
+        chosen = chosen or elsewhere  # (a brand's product the list did not hold: the question is of it alone)
         question = self._extreme_then_asked(question)
         question = self._priced_pick(question)
         understander = self.engine.understander
@@ -277,34 +276,33 @@ class Conversation:
                 question = "how much is it?"
         return question, chosen
 
-    def _picked_then_asked(self, question: str) -> str:
+    def _picked_then_asked(self, question: str) -> tuple[str, bool]:
         """"the merrell ones what are they made of" after a list: the question, of the listed product that "the merrell
-        ones" names (it is then in focus and "they" is it)."""
+        ones" names (it is then in focus and "they" is it), or of the brand's product when none listed is its; and
+        whether the product is one the list did not hold."""
         m = _PICK_THEN_ASK.match(question.strip())
         if m is None or not self.listed:
-            return question
-        understander = self.engine.understander
-        picked = understander.pick_listed(f"the {m.group('x')} one", self.listed, self.product)
+            return question, False
+        picked = self.engine.understander.pick_listed(f"the {m.group('x')} one", self.listed, self.product)
         other = self._of_brand(m.group("x")) if picked is None else picked[0][0]
         if other is None:
-            return question
+            return question, False
         self.product = other
         asked = m.group("q")
         for pattern, it in _AS_IT:
             asked = pattern.sub(it, asked)
-        return asked
+        return asked, other not in self.listed
 
     def _of_brand(self, said: str) -> str | None:
         """ "the sony ones, …" when no Sony product was listed: a listing of that brand in the category in focus, the one
         whose title says most of what the listed titles share, the cheapest of those (after earbuds, Sony's earbuds)."""
         understander = self.engine.understander
-        path = understander.category_of(self.product) if self.product and understander.brand_only(said) else None
+        brands = understander.lexicon.brands.get(tuple(t for t in tokens(said) if t not in STOPWORDS))
+        path = understander.category_of(self.product) if brands and self.product else None
         if path is None:
             return None
-        wanted = understander.constraints(f"{said} {path.split(' > ')[-1]}".casefold())
-        if not wanted.brands or not wanted.categories:
-            return None
-        found = self.engine.retriever.search(wanted, limit=50).values()
+        found = self.engine.retriever.search(understander.in_category(Constraints(brands=list(brands)), path),
+                                             limit=50).values()
         titles = understander.lexicon.titles
         shared = set.intersection(*(set(title_words(titles.get(p, ""))) for p in self.listed)) if self.listed else set()
         return min(found, key=lambda c: (-len(shared & title_words(c.title or "")), c.price is None, c.price or 0.0,

@@ -1465,7 +1465,7 @@ class Understander:
             seen = {link.key for link in found}
             found += [link for link in self.link_products(" ".join(bare), near=VARIANT_NEAR, most=4 * most)
                       if link.key not in seen]
-        own_path: list[str | None] = []  # (read once, when needed)
+        own_path = functools.cache(lambda: self.category_of(pid))  # (read once, when needed)
 
         def same(link: Link) -> bool:
             if self._same_model(said.split(), link.name, title):
@@ -1474,8 +1474,7 @@ class Understander:
             # Shoes" goes on with its kind where "Women's Brooks Adrenaline GTS 23 (Volt/Black …)" gives a colour
             if not self.same_model(link.name, title) or set(tokens(link.name)) & LINE_WORDS != set(tokens(title)) & LINE_WORDS:
                 return False  # (nor a line's other model: the Pixel 8 Pro is no Pixel 8)
-            own_path[:] = own_path or [self.category_of(pid)]
-            return own_path[0] is not None and self.category_of(link.key) == own_path[0]
+            return own_path() is not None and self.category_of(link.key) == own_path()
 
         return [link for link in found if link.key != pid and same(link)][:most]
 
