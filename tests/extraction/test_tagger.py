@@ -214,3 +214,28 @@ def test_a_unit_alone_is_no_extracted_value(tiny_tagger: Path) -> None:
     shirt = "Tee size M"
     size = Segment("title", words(shirt), ["O", "O", "B-Size"], [1.0] * 3)
     assert [v.value for v in tagger.spans([size], {"title": shirt})] == ["M"]  # "m" is a unit too, but alone a size
+
+
+def test_tags_are_the_best_valid_bio_path_not_each_words_best_label(tiny_tagger: Path) -> None:
+    import torch
+
+    tagger = AttributeTagger.load(tiny_tagger)
+    b, i = tagger.labels.index("B-Brand"), tagger.labels.index("I-Brand")
+    o = tagger.labels.index("O")
+
+    def row(*probs: dict[int, float]) -> list[list[float]]:
+        rest = 1e-6
+        return [[p.get(j, rest) for j in range(len(tagger.labels))] for p in probs]
+
+    # word by word: O then I-Brand, a stray I-; as a path, B-Brand I-Brand (0.4 x 0.7) beats O O (0.6 x 0.3)
+    stray = row({o: 0.6, b: 0.4}, {i: 0.7, o: 0.3}, {o: 1.0})
+    # the second row has one word: padding after it must not change its path
+    short = row({b: 0.9, o: 0.1}, {i: 0.99}, {i: 0.99})
+    logp = torch.tensor([stray, short]).log()
+    (first, first_p), (second, second_p) = tagger._decode(logp, [3, 1])
+    assert [tagger.labels[j] for j in first] == ["B-Brand", "I-Brand", "O"]
+    assert first_p == pytest.approx([0.4, 0.7, 1.0], abs=1e-4)
+    assert [tagger.labels[j] for j in second] == ["B-Brand"] and second_p == pytest.approx([0.9], abs=1e-4)
+    # a row whose words all read I-Brand still starts its span with B-Brand or stays O
+    (path, _), = tagger._decode(torch.tensor([row({i: 0.9, b: 0.05}, {i: 0.9})]).log(), [2])
+    assert [tagger.labels[j] for j in path] == ["B-Brand", "I-Brand"]
