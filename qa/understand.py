@@ -66,7 +66,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
-        (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b", ("origin",)),
+        (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b|\bcountry\b", ("origin",)),
         (r"\b(?:per|in a|in the|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
@@ -935,6 +935,9 @@ _THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|
 _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up"})
 _OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
                       r"lower|under|below)\b")
+# "could you compare the battery life of …", "would you kindly tell me which country …": a request said politely
+_ASKED_POLITELY = re.compile(r"^(?:(?:can|could|would|will) you (?:please |pls |kindly )?|kindly )"
+                             r"(?=(?:tell|show|give) me\b|compare\b|list\b|find\b|check\b)")
 # "the lifesupply filter fits it right?": a statement to confirm is the question
 _TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i right|isn'?t it|doesn'?t it|won'?t it|"
                            r"don'?t they|aren'?t they)$")
@@ -1159,6 +1162,7 @@ class Understander:
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
+        low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
         # priced (below)
         paid = _PAID_IN.search(low) if within or len(low.split()) > 3 else None

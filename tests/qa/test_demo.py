@@ -2376,6 +2376,10 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["standing desks", "max height of the uplift", "and the flexispot?"], None, ("height of the Flexispot E7",)),
     (["standing desks", "max height of the uplift", "and the flexispot?", "which one holds more"], "comparison",
      ("355",)),
+    # a request said politely: "could you compare …, please?", "could you tell me which country …"
+    (["Could you compare the battery life of the HP Spectre x360 and the MacBook Air 15, please?"], "comparison",
+     ("18-hour", "12 hours")),
+    (["Could you tell me which country the Volcanica Yirgacheffe coffee comes from?"], "attribute", ("Ethiopia",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
