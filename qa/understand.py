@@ -529,6 +529,9 @@ class ValueEntry:
 _NAME_PARTS = re.compile(r"\s*(?:&|\band\b|,|/)\s*", re.IGNORECASE)
 
 
+_COMPANY_WORDS = frozenset({"co", "company", "inc", "ltd", "llc", "corp", "gmbh"})
+
+
 class Lexicon:
     """Brands, categories, attribute names and values of the graph, keyed by singular token tuples."""
 
@@ -579,6 +582,13 @@ class Lexicon:
                     lex.categories[kt].append(Link("category", row["key"], name))
                     lex.category_names[" ".join(kt)] = kt
                     lex.category_words.update(t for t in kt if t not in STOPWORDS)
+        for kt, links in list(lex.brands.items()):
+            # "death wish" for Death Wish Coffee, "thursday boot" for Thursday Boot Co.: a brand said without its last
+            # word when that word is a kind of product or a company's ("coffee", "co"), and no other brand is so named
+            short = kt[:-1]
+            if len(kt) > 1 and (kt[-1] in lex.category_words or kt[-1] in _COMPANY_WORDS) and short not in lex.brands \
+                    and not set(short) <= STOPWORDS:
+                lex.brands[short] = list(links)
         for row in store.query(cr.QA_VALUES):
             entry = ValueEntry(row["key"], row["attribute"], row["value"], row["number"], row["unit"])
             kt = key_tokens(row["value"] or "")
@@ -2131,7 +2141,7 @@ class Understander:
         if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus):
             split = None  # "how many filters are in the pack?" about the product in focus: "pack" names no product
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
-            named = self._link_named(split[0], parse)
+            named = self._name_past_for(low, split, parse) or self._link_named(split[0], parse)
             asked = set(self.asked_attributes(split[1]))
             if named is None and asked - {"price", "brand", "category"} and not focus:
                 # an attribute a product list would not show ("the warranty of the Incipio case for …"):
@@ -2261,6 +2271,17 @@ class Understander:
         """Whether product ``pid`` is in one of the categories ``keys`` (or below one)."""
         path = self.category_of(pid)
         return path is not None and bool(set(category_keys(path.split(" > "))) & set(keys))
+
+    def _name_past_for(self, low: str, split: tuple[str, str], parse: Parse) -> Link | None:
+        """ "what material is the mous limitless case for iphone 15": the words before "for" name a product ("the mous
+        limitless case") and a title says them and the words after it ("iPhone 15 Case by Mous - Limitless 5.0"):
+        the best-linked such product, not the one after "for" alone. Else None."""
+        spare = [t for t in tokens(split[1]) if t not in STOPWORDS and not self.asked_attributes(t)]
+        if not spare or not split[1].endswith(" for") or not self.names_product(" ".join(spare)):
+            return None
+        said = {t for t in (*spare, *tokens(split[0])) if t not in STOPWORDS}
+        return next((link for link in self.link_products(f"{' '.join(spare)} for {split[0]}")
+                     if said <= title_words(link.name)), None)
 
     def _kind_for_name(self, low: str) -> str:
         """ "xps 15 chargers": a product named, then a kind of product it is not (one or two category words last) and

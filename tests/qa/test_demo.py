@@ -2380,6 +2380,11 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["Could you compare the battery life of the HP Spectre x360 and the MacBook Air 15, please?"], "comparison",
      ("18-hour", "12 hours")),
     (["Could you tell me which country the Volcanica Yirgacheffe coffee comes from?"], "attribute", ("Ethiopia",)),
+    # "<attribute> is the <brand> <kind> for <phone>": the case named, not the phone after "for"
+    (["what material is the mous limitless case for iphone 15"], "attribute", ("Mous", "walnut")),
+    (["what colour is the esr case for the galaxy s24"], "attribute", ("ESR Classic Hybrid", "Blue")),
+    # "death wish": the brand Death Wish Coffee said without its last word
+    (["death wish whole bean?"], None, ("Death Wish Coffee", "Ground")),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
