@@ -56,7 +56,7 @@ _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNOR
 _THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)?)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?!(?:cheap|pric|light|heav|most|more|less)\w*\b)"
-                            r"(?P<x>[\w-]+(?: [\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "
+                            r"(?P<x>[\w-]+(?: (?!(?:ones?|pairs?|models?)\b)[\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "
                             r"(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will|who|where)\b.+)$",
                             re.IGNORECASE)
 _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (

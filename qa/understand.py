@@ -889,7 +889,8 @@ _IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b")
 _THEY_MAKE = re.compile(r"^(?:do|does) (?:they|the brand|the maker|that brand|this brand) (?:make|do|have|sell|offer)s? "
                         r"(?:a |an |any |some )?(?P<x>.+?)(?: ones?| versions?| kinds?| models?)?$")
 # "do you have it in women's?": what "does it come in women's?" asks
-_HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get) (?P<it>it|this|that)"
+_HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|do they have|does it have|can i get) "
+                         r"(?P<it>it|this|that)"
                          r"(?: one)? in\b")
 # "got a womens version of it?", "is there a women's version": does it come in that
 _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get|any) (?:a |an )?"
@@ -1217,7 +1218,8 @@ class Understander:
             # "it" is the product the name fits best, said nearly in full ("the merrell ones, …" and "the single bag, …"
             # pick from the list instead)
             named = self.link_product(named_first.group("x"))
-            if named is not None and named.score >= _NEARLY_FULL * FULL_NAME:
+            if named is not None and (named.score >= _NEARLY_FULL * FULL_NAME
+                                      or self._only_titled(named_first.group("x"), named)):
                 focus, focus_title, low = named.key, named.name, named_first.group("q")
         low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
         low = _ON_THE_FOOT.sub("", low)  # "which weighs less on the foot": no length in feet
@@ -1491,6 +1493,14 @@ class Understander:
             return own_path() is not None and self.category_of(link.key) == own_path()
 
         return [link for link in found if link.key != pid and same(link)][:most]
+
+    def _only_titled(self, said: str, link: Link) -> bool:
+        """Whether the products whose titles say every word of ``said`` are ``link``'s model and no other ("the esr
+        galaxy s24 case": one case, though its title says more)."""
+        words = [t for t in tokens(said) if t not in STOPWORDS]
+        found = self.lexicon.titled(words) if words else []
+        return bool(found) and link.key in found and all(
+            self.same_model(link.name, self.lexicon.titles.get(pid, "")) for pid in found if pid != link.key)
 
     def same_model(self, own: str, title: str) -> bool:
         """Whether ``title`` is another listing of the model of the product titled ``own``."""

@@ -2385,6 +2385,15 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["what colour is the esr case for the galaxy s24"], "attribute", ("ESR Classic Hybrid", "Blue")),
     # "death wish": the brand Death Wish Coffee said without its last word
     (["death wish whole bean?"], None, ("Death Wish Coffee", "Ground")),
+    # "<name>, does it …": the name is "it" when the titles that say its words are one model's ("the esr galaxy s24
+    # case": one case, though its title says more)
+    (["the esr galaxy s24 case, does it fit the s24 ultra"], None, ("compatibility link between the ESR Classic",)),
+    # "the sony pair, …" after a list: the listed Sony ("pair" is no word of the name)
+    (["jbl live 660nc price", "any anc ones that cost less than that", "the sony pair, do they have it in black"],
+     None, ("Sony WH-CH720N",)),
+    # "and how much do they weigh" after a list: each listing's weight, as without the "and"
+    (["mens bondi 8 by hoka", "whats the drop on those", "and how much do they weigh"], "attribute",
+     ("Weight: 306 g",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
