@@ -1299,6 +1299,15 @@ class Engine:
                 amount = _quantity(fs[0].attribute, fs, card) if fs else None
                 if amount is not None:
                     found.append((card, fs, amount))
+            elif found and len(cards) > 2:
+                # "which running shoe weighs the least": a listing with no such fact may state it in its own text
+                # ("Weighs about 187 grams per shoe")
+                have = {c.id for c, _, _ in found}
+                for card in [c for c in cards.values() if c.id not in have][:MAX_TEXT_READS]:
+                    fs = self._text_amount(card, found[0][1], found[0][0], parse.text)
+                    amount = _quantity(fs[0].attribute, fs, card) if fs else None
+                    if amount is not None:
+                        found.append((card, fs, amount))
             if found:
                 break
         if not found:
@@ -1313,7 +1322,10 @@ class Engine:
             place = {pid: i for i, pid in enumerate(cons.ids or ())}  # in the order they were listed ("the first one")
             (a, fa, _), (b, fb, _) = sorted(found, key=lambda x: place.get(x[0].id, len(place)))
             return self._compare_on(parse, a, fa, b, fb, [ProductHit(a.id, a.title, 1.0), ProductHit(b.id, b.title, 1.0)])
-        found.sort(key=lambda x: (x[2][1], x[0].id), reverse=parse.direction != "lower")
+        higher = parse.direction != "lower"
+        found.sort(key=lambda x: x[0].id, reverse=higher)
+        found.sort(key=lambda x: x[1][0].source == "text")  # on a tie, a listed fact before one read from text
+        found.sort(key=lambda x: x[2][1], reverse=higher)
         best, best_facts, _ = found[0]
         text = compose.superlative_answer(best_facts[0].attribute, parse.direction or "higher", best,
                                           [f.value for f in best_facts], len(found), len(cards),
@@ -1366,6 +1378,7 @@ _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every produc
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
+MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the lightest?" reads, at most
 _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute ("and how much do they weigh")
 
 

@@ -111,6 +111,8 @@ class Retriever:
 
     def text_facts(self, pid: str) -> list[Fact]:
         """The sentences of a product's bullets and description, each a fact of its field (score 0)."""
+        if pid not in self._texts:
+            self._cards.pop(pid, None)  # a card a search made holds no text: read the product's details
         self.cards([pid])
         cypher, params = self._found_by.get(pid, (cr.PRODUCT_DETAILS, {"id": pid}))
         out = []

@@ -1053,8 +1053,9 @@ MAX_VARIANTS = 5  # other listings of a named model the engine may read when the
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # an amount and its unit in running text or a title: "24 hrs", "1.9-liter", "1 kg" (also qa.engine's text amounts)
-# (not a number inside a code: "13700H" of "i7-13700H" is no 13,700 hours)
-AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(\d+(?:[.,]\d+)?)\s*-?\s*({_UNIT_ALT})\b")
+# (not a number inside a code: "13700H" of "i7-13700H" is no 13,700 hours, nor "155H" of "Core Ultra 7 155H": three
+# digits or more with an "h" glued on are a processor's name)
+AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(\d+(?:[.,]\d+)?)(?!(?<=\d\d\d)h\b)\s*-?\s*({_UNIT_ALT})\b")
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -2394,6 +2394,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # "and how much do they weigh" after a list: each listing's weight, as without the "and"
     (["mens bondi 8 by hoka", "whats the drop on those", "and how much do they weigh"], "attribute",
      ("Weight: 306 g",)),
+    # "which running shoe weighs the least": a listing with no weight fact whose bullets say "Weighs about 187 grams"
+    (["which running shoe weighs the least"], "aggregate", ("Rebel v3 Women's", "187 grams")),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
