@@ -106,8 +106,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
         (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
-         r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$",
-         ("price",)),
+         r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
+         r"^(?:and |so |ok,? )?what (?:do|does) (?:it|they|those|these|that|this)(?: one| ones| pair)? run\b(?! on)",
+         ("price",)),  # ("what do those run": what they cost; "what does it run on" asks its system)
     )
 )
 
@@ -747,12 +748,12 @@ _COMPARE_PATTERNS = (
 
 _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "how many laptop brands": the kind between stays a constraint
-    (re.compile(r"\bhow many (?:different |distinct )?(?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"
-                r"(?! (?:brands?|makers?|manufacturers?)\b)"),
+    (re.compile(r"\bhow many (?:different |distinct )?(?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?|compan(?:y|ies))\b"
+                r"(?! (?:brands?|makers?|manufacturers?|compan(?:y|ies))\b)"),
      "count_brands"),
     (re.compile(r"\bhow many\b|\bnumber of\b|\bcount (?:of|the)\b"), "count_products"),
     # ("which brand is cheapest": the cheapest product, then its brand)
-    (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?)\b"
+    (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?|compan(?:y|ies))\b"
                 r"(?!.*\b(?:cheapest|least expensive|most expensive|priciest)\b)"), "brands"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
@@ -942,10 +943,11 @@ _I_AM_A = re.compile(r"(?:^|\b)i(?: am|'m|m) (?:a |an )?(?:[a-z]+ ){0,2}?(?P<p>w
 _FOR_A_PERSON = re.compile(r" for (?:a |an |one )?(?P<p>woman|lady|girl|man|gentleman)\b")
 # "wider then the hon ignition": the comparative's "than", mistyped
 _THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|my|it|this|that|mine)\b)")
-# "5l or more", "10 cups or bigger", "2 kg or less": an amount with its comparator after it
-_MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up"})
-_OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|less|smaller|"
-                      r"lower|under|below)\b")
+# "5l or more", "10 cups or bigger", "2 kg or less", "6ft or longer": an amount with its comparator after it
+_MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up", "longer", "taller", "wider",
+                         "heavier"})
+_OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|longer|"
+                      r"taller|wider|heavier|less|smaller|lower|under|below|shorter|narrower|lighter)\b")
 # "could you compare the battery life of …", "would you kindly tell me which country …": a request said politely
 _ASKED_POLITELY = re.compile(r"^(?:(?:can|could|would|will) you (?:please |pls |kindly )?|kindly )"
                              r"(?=(?:tell|show|give) me\b|compare\b|list\b|find\b|check\b)")
@@ -1006,7 +1008,9 @@ _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?
                         r"(?:at |for )?any price|no budget|money(?:'s| is) no object|"
                         r"(?:forget|ignore|never ?mind|drop|scrap) (?:the |my |about the )?(?:budget|price limit|price)|"
                         r"if i (?:go|spend|pay) (?:a (?:bit|little) |some(?:what)? )?(?:higher|more|over)|"
-                        r"if i (?:stretch|raise|up) (?:the |my )?budget)\b")  # ("any in black if i go a bit higher")
+                        r"if i (?:stretch|raise|up) (?:the |my )?budget|"
+                        r"(?:in )?any currency(?: is (?:fine|ok|okay|good))?|(?:the )?currency (?:doesn'?t|does not) matter)\b")
+# ("any in black if i go a bit higher"; "and the 3 pack, any currency is fine": no price bound and no currency)
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
 def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:

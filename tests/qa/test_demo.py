@@ -2396,6 +2396,10 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
      ("Weight: 306 g",)),
     # "which running shoe weighs the least": a listing with no weight fact whose bullets say "Weighs about 187 grams"
     (["which running shoe weighs the least"], "aggregate", ("Rebel v3 Women's", "187 grams")),
+    # "companies" for brands; "6ft or longer" as "at least 6 ft"; "what do those run": their price
+    (["how many companies make the office chairs you sell"], "aggregate", ("4 brands",)),
+    (["usb c to usb c cable 6ft or longer, in usd"], "search", ("at least 6 ft",)),
+    (["waterproof womens boots in a size 6", "what do those run"], "attribute", ("$152",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
