@@ -562,9 +562,18 @@ class Engine:
         rare = {rarest, singular(rarest), *(asked & wanted)}
         rare.update(w for a in parse.attributes for w in _TEXT_SAYS.get(a, ()))  # battery life: "hrs of playback"
         stems = {w[:6] for w in rare if len(w) >= 7 and w.isalpha()}  # "assemble" said, "Assembly required" written
+        # a sentence that says the word only inside another attribute's name is about that one ("8 in shaft height"
+        # for "how tall is the heel")
+        others = [set(k) for k in self.understander.lexicon.attributes if len(k) > 1
+                  and " ".join(k) not in parse.attributes and rare & set(k)]
+
+        def elsewhere(forms: set[str], text: str) -> bool:
+            words = set(tokens(text))
+            return any(rare & forms <= k <= words for k in others)
+
         for pid, other in sources():
-            found = [f for f in self.retriever.text_facts(pid) if rare & (forms := _word_forms(f.value))
-                     or stems & {w[:6] for w in forms if len(w) >= 7}]
+            found = [f for f in self.retriever.text_facts(pid) if (rare & (forms := _word_forms(f.value))
+                     or stems & {w[:6] for w in forms if len(w) >= 7}) and not elsewhere(forms, f.value)]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]
                 text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=other)
@@ -938,9 +947,8 @@ class Engine:
         links = [r for r in relations if r["id"] == other.id]
         elsewhere = not links  # linked to another listing of ``other``'s model, if at all
         if elsewhere:  # "will it charge my elitebook 840": linked to another listing of the EliteBook 840 G10
-            same = self.understander.same_model
-            links = [r for r in relations if r["title"] and same(other.title or "", r["title"])
-                     and same(r["title"], other.title or "")]
+            listings = {v.key for v in self.understander.model_listings(other.id, other.title or "")}
+            links = [r for r in relations if r["id"] in listings]
         if links:
             links.sort(key=lambda r: cr.FIT_TYPES.index(r["type"]))
             best = links[0]

@@ -62,7 +62,11 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow (?:high|far) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
          r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b", ("drop protection",)),
         (r"\bdrop\b", ("heel drop", "drop protection")),  # "whats the drop on those": a shoe's, or a case's
-        (r"\bhow (?:tall|high)\b(?! (?:a |of a )?(?:drop|fall)\b)|\bheights?\b",
+        # "how tall is the heel": a heel's height, which no listing gives (not the boot's shaft)
+        (r"\bheel heights?\b|\bhow (?:tall|high) (?:is|are) (?:the |its |their )?heels?\b|\bheels? (?:height|tall|high)\b",
+         ("heel height",)),
+        (r"\bhow (?:tall|high)\b(?! (?:a |of a )?(?:drop|fall)\b)(?! (?:is|are) (?:the |its |their )?heels?\b)|"
+         r"(?<!heel )\bheights?\b",
          ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
@@ -71,7 +75,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b", ("filter type",)),  # "what filter media": its kind
-        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
+        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b|\b(?:the )?(?:most|more|fewest|fewer) cups\b",
+         ("capacity",)),  # ("which coffee maker makes the most cups")
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow often\b.*\b(?:replace|change)d?\b|"
          r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|need (?:a new one|to replace|to change)|"
@@ -980,6 +985,9 @@ _BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|mor
 _ATTRIBUTE_COMPARED = re.compile(r"^(?:how (?:does|do|is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:compare|stack up) "
                                  r"(?:to|with|against)|(?:and )?(?:the |its )?(?P<attr2>[\w -]+?) (?:vs\.?|versus|compared to)) "
                                  r"(?P<x>.+)$")
+# "is the battery bigger than the pixel 7a's" of the product in focus: compared on that, with the one named
+_ATTRIBUTE_THAN = re.compile(r"^(?:and )?(?:is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:\w+er|more \w+|less \w+) than "
+                             r"(?:the |that of the |the one on the )?(?P<x>.+?)(?:'s|s')?$")
 _IN_A_SIZE = re.compile(r"\bin an? ((?:(?:mens|men's|womens|women's|kids|boys|girls) )?)(\d{1,2}(?:\.5)?)"
                         r"(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5", "in a womens 9"
 _DO_U = re.compile(r"\b(do|does|can|could|will|would|did) (?:u|ya)\b")  # "do u have …": do you
@@ -1252,6 +1260,12 @@ class Understander:
         if compared is not None and attr_said and len(attr_said.split()) <= 2 and self.asked_attributes(attr_said) \
                 and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None:
             low = f"compare it with {compared.group('x')} on {attr_said}"  # ("camera vs the redmi note 13 pro?")
+        than_its = _ATTRIBUTE_THAN.match(low) if focus else None
+        if than_its is not None and len(than_its.group("attr").split()) <= 2 \
+                and self.asked_attributes(than_its.group("attr")) and not self.brand_only(than_its.group("attr")) \
+                and self.link_product(than_its.group("attr"), strict=True) is None \
+                and self.link_product(than_its.group("x"), strict=True) is not None:
+            low = f"compare it with {than_its.group('x')} on {than_its.group('attr')}"
         if focus:  # "what sizes do you have" after the Timberland boots: theirs, not every size in the shop
             low = _WHAT_VALUES_HAVE.sub(r"what \1 does it come in", low)
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
@@ -2164,7 +2178,9 @@ class Understander:
                 named = self.link_product(split[0])
             if named is not None:
                 parse.products = [named]
-                parse.attributes = self.asked_attributes(split[1])
+                # a cue word inside the name said that its title lacks is asked too ("how tall is the heel on the …")
+                extra = [t for t in tokens(split[0]) if t not in STOPWORDS and t not in title_words(named.name)]
+                parse.attributes = self.asked_attributes(" ".join([split[1], *extra]))
                 searching = False
         if named is None and split is None and not (parse.refers_back and focus) and not searching:
             named = self._tail_split(parse, low)

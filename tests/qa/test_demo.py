@@ -2400,6 +2400,13 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["how many companies make the office chairs you sell"], "aggregate", ("4 brands",)),
     (["usb c to usb c cable 6ft or longer, in usd"], "search", ("at least 6 ft",)),
     (["waterproof womens boots in a size 6", "what do those run"], "attribute", ("$152",)),
+    # "will it charge my elitebook 840": linked to another listing of the model the name linked
+    (["does the apple 240w 6ft cable work with the hp elitebook 840"], "compatibility", ("Yes", "another listing")),
+    # "is the battery bigger than the pixel 7a's" of the phone in focus: the two compared on battery
+    (["samsung galaxy z flip5 price", "is the battery bigger than the pixel 7a's"],
+     "comparison", ("4385", "3700")),
+    # "how tall is the heel": a heel height no listing gives, not the shaft height its text states
+    (["how tall is the heel on the dr martens 1460"], "unanswerable", ("heel height",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
