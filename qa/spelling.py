@@ -23,7 +23,7 @@ color colour screen battery storage memory ram capacity material made black whit
 brand brands category categories best good better compare difference which does what how
 biggest bigger largest larger smallest smaller longest longer heaviest heavier tallest taller most least
 dollars dollar euros euro pounds bucks colors colours sizes watt watts inch inches ounce ounces gram grams
-liter liters litre litres hours limit limits maximum rating rated shelves shelf
+liter liters litre litres hours limit limits maximum rating rated shelves shelf warranty guarantee
 """.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
 # short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")

@@ -2407,6 +2407,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
      "comparison", ("4385", "3700")),
     # "how tall is the heel": a heel height no listing gives, not the shaft height its text states
     (["how tall is the heel on the dr martens 1460"], "unanswerable", ("heel height",)),
+    # "waranty": a word shoppers ask about, read through its typo
+    (["whats the waranty on the nutribullet pro 900"], None, ('Reading "waranty" as "warranty"',)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
