@@ -75,8 +75,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b", ("filter type",)),  # "what filter media": its kind
-        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b|\b(?:the )?(?:most|more|fewest|fewer) cups\b",
-         ("capacity",)),  # ("which coffee maker makes the most cups")
+        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow often\b.*\b(?:replace|change)d?\b|"
          r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|need (?:a new one|to replace|to change)|"
@@ -2170,7 +2169,7 @@ class Understander:
         if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus):
             split = None  # "how many filters are in the pack?" about the product in focus: "pack" names no product
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
-            named = self._name_past_for(low, split, parse) or self._link_named(split[0], parse)
+            named = self._name_past_for(split) or self._link_named(split[0], parse)
             asked = set(self.asked_attributes(split[1]))
             if named is None and asked - {"price", "brand", "category"} and not focus:
                 # an attribute a product list would not show ("the warranty of the Incipio case for …"):
@@ -2303,7 +2302,7 @@ class Understander:
         path = self.category_of(pid)
         return path is not None and bool(set(category_keys(path.split(" > "))) & set(keys))
 
-    def _name_past_for(self, low: str, split: tuple[str, str], parse: Parse) -> Link | None:
+    def _name_past_for(self, split: tuple[str, str]) -> Link | None:
         """ "what material is the mous limitless case for iphone 15": the words before "for" name a product ("the mous
         limitless case") and a title says them and the words after it ("iPhone 15 Case by Mous - Limitless 5.0"):
         the best-linked such product, not the one after "for" alone. Else None."""
