@@ -938,6 +938,7 @@ _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|
                    r"any gender(?= *$))\b[,.!?]*")  # ("do they make it in wide at all, any gender")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
 _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z])")
+_THAT_RUNS = re.compile(r"\b(?:that|which) (?:runs?|ships? with|comes? with)\b(?= (?:ios|android|windows|macos|chrome))")
 # "not from ikea", "other than apple", "non-samsung": a brand left out
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
                         r"other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
@@ -1191,6 +1192,7 @@ class Understander:
         paid = _PAID_IN.search(low) if within or len(low.split()) > 3 else None
         low = (low[:paid.start()] + low[paid.end():]).strip(" ,") if paid and not within else low
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
+        low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _DOES_WORK.sub(r"\1 ", low)
@@ -2371,14 +2373,20 @@ class Understander:
         """A name that several models share, said alone or with a brand and a price ("iphones", "do you sell
         airpods", "any apple iphones under 700"): a search for every title that says it in the category of the
         product it names best (the phones, not the cases for them), when more titles say it than that model has
-        listings; else None. A kind ("chargers") or a value ("black") is no such name."""
-        if cons.categories or cons.ids or any("compatib" not in g.attribute for g in cons.values):
+        listings; else None. A kind ("chargers") or a value ("black") is no such name; a value said beside it narrows
+        the search ("iphones in blue", "iphone with 256gb"; not a compatible model, which "iphone" reads as for cases)."""
+        if cons.categories or cons.ids:
             return None
         lex = self.lexicon
+        values = [g for g in cons.values if "compatib" not in g.attribute]
+        valued = {w for g in values for w in (*tokens(g.label), g.label.replace(" ", ""))}
         rest = _SEARCH_CUES.sub(" ", _take_prices(low, Constraints()))
-        said = [t for t in tokens(rest) if t not in STOPWORDS and (t,) not in lex.brands]
+        said = [t for t in tokens(rest) if t not in STOPWORDS and (t,) not in lex.brands and t not in valued
+                and not (values and self.asked_attributes(t))]  # ("iphone with 6gb ram": "ram" names the value's kind)
         if len(said) != 1 or not said[0].isalpha() or said[0] in lex.category_words:
             return None
+        if values and any("compatib" not in e.attribute for e in lex.value_words.get(said[0], ())):
+            return None  # "got any k-cups": a value's word ("K-Cup" pods), no name of models
         named = product if product is not None and said[0] in tokens(product.name) \
             else self.link_product(said[0], strict=True)
         if named is None or said[0] not in tokens(named.name):
@@ -2387,7 +2395,8 @@ class Understander:
         if len(titled) <= 1 + len(self.model_listings(named.key, named.name)):
             return None
         family = self._in_category_of(named.key, Constraints(
-            brands=cons.brands, price_min=cons.price_min, price_max=cons.price_max, currency=cons.currency, words=said))
+            brands=cons.brands, values=values, price_min=cons.price_min, price_max=cons.price_max,
+            currency=cons.currency, words=said))
         return family if family.categories else None
 
     def _attribute_phrase(self, text: str) -> list[str] | None:

@@ -2409,6 +2409,10 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["how tall is the heel on the dr martens 1460"], "unanswerable", ("heel height",)),
     # "waranty": a word shoppers ask about, read through its typo
     (["whats the waranty on the nutribullet pro 900"], None, ('Reading "waranty" as "warranty"',)),
+    # a name several models share, with a value beside it: that family's listings with the value ("iphone" is no
+    # compatible model of a case here)
+    (["iphones in blue"], "search", ("blue smartphones",)),
+    (["iphone that runs ios 17 for under 700 bucks"], "search", ("ios 17 smartphones under $700",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
