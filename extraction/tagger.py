@@ -137,8 +137,12 @@ class AttributeTagger:
         self.min_score = min_score  # below it a span is not a prediction (extract, evaluate); tuned on dev
         self.dedupe = True  # run identical (category, words) inputs once per call
         self._masks: dict[str, Any] = {}
-        self._inside: Any = None  # per label: is it an I- label; and the index of its B- label (_decode)
-        self._begin_of: Any = None
+        import torch
+
+        begin = {lab[2:]: i for i, lab in enumerate(self.labels) if lab.startswith("B-")}
+        self._inside = torch.tensor([lab.startswith("I-") for lab in self.labels])  # per label, for _decode: an I-?
+        self._begin_of = torch.tensor([begin.get(lab[2:], i) if lab.startswith("I-") else i  # and its B- label
+                                       for i, lab in enumerate(self.labels)])
         self.model.to(self.device)
 
     @classmethod
@@ -197,11 +201,6 @@ class AttributeTagger:
         with a stray I-."""
         import torch
 
-        if self._inside is None:
-            begin = {lab[2:]: i for i, lab in enumerate(self.labels) if lab.startswith("B-")}
-            self._inside = torch.tensor([lab.startswith("I-") for lab in self.labels])
-            self._begin_of = torch.tensor([begin.get(lab[2:], i) if lab.startswith("I-") else i
-                                           for i, lab in enumerate(self.labels)])
         inside, begin_of = self._inside, self._begin_of
         rows, width, n = logp.shape
         own = torch.arange(n).expand(rows, n)

@@ -567,13 +567,12 @@ class Engine:
         others = [set(k) for k in self.understander.lexicon.attributes if len(k) > 1
                   and " ".join(k) not in parse.attributes and rare & set(k)]
 
-        def elsewhere(forms: set[str], text: str) -> bool:
-            words = set(tokens(text))
-            return any(rare & forms <= k <= words for k in others)
+        def elsewhere(forms: set[str]) -> bool:
+            return any(rare & forms <= k <= forms for k in others)
 
         for pid, other in sources():
             found = [f for f in self.retriever.text_facts(pid) if (rare & (forms := _word_forms(f.value))
-                     or stems & {w[:6] for w in forms if len(w) >= 7}) and not elsewhere(forms, f.value)]
+                     or stems & {w[:6] for w in forms if len(w) >= 7}) and not elsewhere(forms)]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]
                 text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=other)
@@ -1289,12 +1288,15 @@ class Engine:
             return self._relaxed(parse)
         facts = self.retriever.product_facts(list(cards), cards)
         found: list[tuple[Card, list[Fact], tuple[str, float]]] = []
+
+        def add(card: Card, fs: list[Fact]) -> None:
+            amount = _quantity(fs[0].attribute, fs, card) if fs else None
+            if amount is not None:
+                found.append((card, fs, amount))
+
         for attr in parse.attributes:
             for card in cards.values():
-                fs = [f for f in facts if f.product_id == card.id and _matches(f.attribute, attr)]
-                amount = _quantity(fs[0].attribute, fs, card) if fs else None
-                if amount is not None:
-                    found.append((card, fs, amount))
+                add(card, [f for f in facts if f.product_id == card.id and _matches(f.attribute, attr)])
             if len(found) == 1 and len(cards) == 2:
                 # "which has the bigger battery?" of two listed: the one that lacks it may have another listing
                 # of its model that says it
@@ -1303,19 +1305,13 @@ class Engine:
                 fs = [f.rescored(1.0) for f in self._sibling_facts(
                     card, own, self.understander.model_listings(card.id, card.title), attr)]
                 # nor its model's other listings: its own text may say it ("Up to 24 hrs of playback")
-                fs = fs or self._text_amount(card, found[0][1], found[0][0], parse.text)
-                amount = _quantity(fs[0].attribute, fs, card) if fs else None
-                if amount is not None:
-                    found.append((card, fs, amount))
+                add(card, fs or self._text_amount(card, found[0][1], found[0][0], parse.text))
             elif found and len(cards) > 2:
                 # "which running shoe weighs the least": a listing with no such fact may state it in its own text
                 # ("Weighs about 187 grams per shoe")
                 have = {c.id for c, _, _ in found}
                 for card in [c for c in cards.values() if c.id not in have][:MAX_TEXT_READS]:
-                    fs = self._text_amount(card, found[0][1], found[0][0], parse.text)
-                    amount = _quantity(fs[0].attribute, fs, card) if fs else None
-                    if amount is not None:
-                        found.append((card, fs, amount))
+                    add(card, self._text_amount(card, found[0][1], found[0][0], parse.text))
             if found:
                 break
         if not found:

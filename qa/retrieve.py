@@ -101,19 +101,22 @@ class Retriever:
         """Title, price and brand of products (placeholders without a title are left out)."""
         for i in dict.fromkeys(ids):
             if i not in self._cards:
-                rows = self.run(cr.PRODUCT_DETAILS, {"id": i})  # one key lookup per id: fastest on Kùzu
-                r = rows[0] if rows else None
-                self._cards[i] = Card(i, r["title"], r["price"], r["currency"]) if r and r["title"] else None
-                self._found_by[i] = (cr.PRODUCT_DETAILS, {"id": i})
-                if r:
-                    self._texts[i] = {"bullets": "\n".join(r["bullets"] or []), "description": r["description"] or ""}
+                self._details(i)
         return {i: card for i in ids if (card := self._cards.get(i)) is not None}
+
+    def _details(self, pid: str) -> None:
+        """Read a product's card and texts (one key lookup per id: fastest on Kùzu)."""
+        rows = self.run(cr.PRODUCT_DETAILS, {"id": pid})
+        r = rows[0] if rows else None
+        self._cards[pid] = Card(pid, r["title"], r["price"], r["currency"]) if r and r["title"] else None
+        self._found_by[pid] = (cr.PRODUCT_DETAILS, {"id": pid})
+        if r:
+            self._texts[pid] = {"bullets": "\n".join(r["bullets"] or []), "description": r["description"] or ""}
 
     def text_facts(self, pid: str) -> list[Fact]:
         """The sentences of a product's bullets and description, each a fact of its field (score 0)."""
-        if pid not in self._texts:
-            self._cards.pop(pid, None)  # a card a search made holds no text: read the product's details
-        self.cards([pid])
+        if pid not in self._texts:  # (a card a search made holds no text)
+            self._details(pid)
         cypher, params = self._found_by.get(pid, (cr.PRODUCT_DETAILS, {"id": pid}))
         out = []
         for name, text in self._texts.get(pid, {}).items():

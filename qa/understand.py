@@ -1256,17 +1256,14 @@ class Understander:
                 low = f"what {attr[0]} is the {head}"
         if focus and (than := _BARE_THAN.match(low)) is not None:
             low = f"is it {than.group('c')} than {than.group('x')}"
-        compared = _ATTRIBUTE_COMPARED.match(low) if focus else None
-        attr_said = compared.group("attr") or compared.group("attr2") if compared is not None else ""
+        # "camera vs the redmi note 13 pro?", "is the battery bigger than the pixel 7a's" of the product in focus: the
+        # two compared on that attribute (the second only when the other side names a product)
+        compared = (_ATTRIBUTE_COMPARED.match(low) or _ATTRIBUTE_THAN.match(low)) if focus else None
+        attr_said = compared.group("attr") or compared.groupdict().get("attr2") if compared is not None else ""
         if compared is not None and attr_said and len(attr_said.split()) <= 2 and self.asked_attributes(attr_said) \
-                and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None:
-            low = f"compare it with {compared.group('x')} on {attr_said}"  # ("camera vs the redmi note 13 pro?")
-        than_its = _ATTRIBUTE_THAN.match(low) if focus else None
-        if than_its is not None and len(than_its.group("attr").split()) <= 2 \
-                and self.asked_attributes(than_its.group("attr")) and not self.brand_only(than_its.group("attr")) \
-                and self.link_product(than_its.group("attr"), strict=True) is None \
-                and self.link_product(than_its.group("x"), strict=True) is not None:
-            low = f"compare it with {than_its.group('x')} on {than_its.group('attr')}"
+                and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None \
+                and (compared.re is _ATTRIBUTE_COMPARED or self.link_product(compared.group("x"), strict=True)):
+            low = f"compare it with {compared.group('x')} on {attr_said}"
         if focus:  # "what sizes do you have" after the Timberland boots: theirs, not every size in the shop
             low = _WHAT_VALUES_HAVE.sub(r"what \1 does it come in", low)
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
