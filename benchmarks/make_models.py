@@ -15,7 +15,8 @@ What it does, in order (each step writes under --workdir, then copies the model 
    (seed 21, 3000 products) plus data/annotations/demo-relations.jsonl and the hand-written
    data/annotations/relations-train.jsonl; scored on another synthetic catalog (seed 22) and on the
    hand-written held-out data/annotations/relations-heldout.jsonl.
-3. **ranker** (`qa/models/ranker/`): `shopgraph train qa` on semiPQA dev (split by product inside).
+3. **ranker** (`qa/models/ranker/`): `shopgraph train qa` on semiPQA dev (split by product inside): MiniLM's
+   top two layers fine-tuned for ranking, then the head over its vectors (about 3 minutes).
 4. **reader** (`qa/models/intent/`): `shopgraph train intent` on questions generated from the demo graph
    (built here with the models that ship), semiPQA dev's train part (the ranker's split) and the dev turns of
    data/eval/demo-questions.jsonl.

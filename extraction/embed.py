@@ -83,11 +83,32 @@ class Embedder:
             for start in range(0, len(texts), batch_size):
                 at = order[start:start + batch_size]
                 chunk = [texts[i] if texts[i].strip() else " " for i in at]
-                enc = self.tokenizer(chunk, padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
-                hidden = self.model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                for i, vector in zip(at, pooled.tolist()):
+                for i, vector in zip(at, self.vectors(chunk).tolist()):
                     out[i] = vector
         return out
+
+    def vectors(self, texts: Sequence[str]) -> Any:
+        """Unit-length vectors of ``texts`` as a tensor [N, D], with gradients when the model trains (the
+        ranker fine-tunes its top layers through this)."""
+        import torch
+
+        enc = self.tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
+        hidden = self.model(**enc).last_hidden_state
+        mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+    def with_tensors(self, state: dict[str, Any]) -> Embedder:
+        """A copy of this encoder with the tensors in ``state`` replaced (a ranker's fine-tuned top layers); every
+        other parameter is shared with this one, not copied."""
+        import copy
+
+        shared = {id(p): p for name, p in self.model.named_parameters() if name not in state}
+        model = copy.deepcopy(self.model, memo=shared)
+        missing = set(state) - {name for name, _ in model.named_parameters()}
+        if missing:
+            raise ModelLoadError(f"tensors {sorted(missing)[:3]} are not the encoder's at {self.model_dir}; "
+                                 "the model was trained over another encoder: retrain it")
+        model.load_state_dict(state, strict=False)
+        model.eval()
+        return Embedder(model, self.tokenizer, self.model_dir)

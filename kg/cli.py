@@ -747,16 +747,18 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1), help="Questions per step.")
 @click.option("--max-steps", default=0, show_default=True, type=click.IntRange(min=0), help="Stop after N steps (0: no limit).")
 @click.option("--threads", default=2, show_default=True, type=click.IntRange(min=1), help="torch CPU threads.")
+@click.option("--tune-layers", default=2, show_default=True, type=click.IntRange(min=0),
+              help="Fine-tune the encoder's top N layers for ranking first (0: train the head only).")
 @click.option("--force", is_flag=True, help="Replace the model files in a non-empty output directory (nothing else there is touched).")
 @click.option("--json", "as_json", is_flag=True, help="Print the model's meta.json on stdout.")
 def train_qa_command(data: Path, output: Path, epochs: int, base_model: Path | None, seed: int, learning_rate: float,
-                     batch_size: int, max_steps: int, threads: int, force: bool, as_json: bool) -> None:
-    """Train the QA fact ranker: a small head over MiniLM sentence vectors scoring (question, "attribute: value").
+                     batch_size: int, max_steps: int, threads: int, tune_layers: int, force: bool, as_json: bool) -> None:
+    """Train the QA fact ranker, which scores (question, "attribute: value"): MiniLM's top layers fine-tuned for
+    ranking, then a small head over its sentence vectors.
 
-    The data are split by product (seeded): 70 % train, 10 % dev (picks the best epoch; the cosine
-    baseline is kept if training does not beat it there), 20 % held out for `shopgraph evaluate qa`.
-    A few minutes on a CPU, most of it embedding the candidates. The ranker that ships was made this way
-    (`make models`).
+    The data are split by product (seeded): 70 % train, 10 % dev (picks the best epoch of each stage; a stage
+    is dropped if it does not beat the plain cosine there), 20 % held out for `shopgraph evaluate qa`.
+    About 3 minutes on 2 CPU cores. The ranker that ships was made this way (`make models`).
 
     \b
     Example:
@@ -767,7 +769,8 @@ def train_qa_command(data: Path, output: Path, epochs: int, base_model: Path | N
     from shopgraph.qa.rank import RankerTrainConfig, train_ranker
 
     config = RankerTrainConfig(base_model=str(base_model or ""), epochs=epochs, learning_rate=learning_rate,
-                               batch_size=batch_size, seed=seed, split_seed=seed, max_steps=max_steps, threads=threads)
+                               batch_size=batch_size, seed=seed, split_seed=seed, max_steps=max_steps, threads=threads,
+                               tune_layers=tune_layers)
     meta = train_ranker(data, output, config=config, force=force,
                         on_epoch=lambda row: click.echo(f"epoch {row['epoch']}: loss {row['loss']} dev P@1 "
                                                         f"{row.get('dev_p_at_1', '-')}", err=True))

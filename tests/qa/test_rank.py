@@ -149,6 +149,37 @@ def test_train_ranker_writes_model_directory(trained: tuple[Path, Any]) -> None:
     assert (dev["p_at_1"], dev["mrr"]) >= (cosine["p_at_1"], cosine["mrr"])
 
 
+def test_tuning_ships_the_encoders_top_layers_and_shares_the_rest(tiny_bert: Path, tmp_path: Path) -> None:
+    """The first stage fine-tunes the encoder's top layers; the directory holds those (float16) and nothing below
+    them, and the loaded ranker shares every other parameter with the engine's encoder."""
+    import torch
+    from safetensors.torch import load_file
+
+    from shopgraph.extraction.embed import Embedder
+
+    output = tmp_path / "model"
+    meta = train_ranker(PQA_FIXTURE, output, config=RankerTrainConfig(
+        base_model=str(tiny_bert), epochs=1, tune_layers=1, tune_epochs=2, tune_learning_rate=1e-2, dev_part=0.0,
+        seed=5, threads=1))
+    assert meta.metrics["encoder_tuning"]["layers"] == 1 and meta.metrics["encoder_tuning"]["kept"]
+    assert len(meta.metrics["encoder_tuning"]["history"]) == 2
+    base = Embedder.load(tiny_bert)
+    top = len(base.model.encoder.layer) - 1
+    tensors = load_file(str(output / "weights.safetensors"))
+    tuned = {k for k in tensors if k.startswith("tuned.")}
+    assert tuned and all(k.startswith(f"tuned.encoder.layer.{top}.") for k in tuned)
+    assert all(tensors[k].dtype == torch.float16 for k in tuned)
+    ranker = LearnedRanker.load(output, embedder=base)
+    own = dict(ranker.vectors.embedder.model.named_parameters())
+    for name, param in base.model.named_parameters():
+        if f"tuned.{name}" in tuned:
+            assert own[name] is not param and not torch.equal(own[name], param)
+        else:
+            assert own[name] is param
+    question, facts = "how heavy are the boots?", ["item weight: 2.4 pounds", "color: black"]
+    assert ranker.vectors.embedder.encode([question, *facts]) != base.encode([question, *facts])
+
+
 def test_train_ranker_refuses_non_empty_output(trained: tuple[Path, Any]) -> None:
     output, _ = trained
     with pytest.raises(ConfigError, match="--force"):
@@ -183,6 +214,7 @@ def test_ranker_load_checks_meta(tmp_path: Path) -> None:
 def test_shipped_ranker_is_trained_and_beats_no_baseline_on_dev() -> None:
     meta = json.loads((SHIPPED / "meta.json").read_text())
     assert meta["task"] == "qa-ranker" and meta["weights"]["backbone"]["from"] == "packaged-minilm"
+    assert meta["metrics"]["encoder_tuning"]["kept"] and meta["metrics"]["encoder_tuning"]["layers"] == 2
     dev, cosine = meta["metrics"]["dev"], meta["metrics"]["dev_cosine_baseline"]
     assert dev["questions"] == cosine["questions"] > 50
     assert dev["p_at_1"] >= cosine["p_at_1"]
