@@ -26,6 +26,11 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("Dr. Martens 1460女款有什么颜色可选?", "what colors does the Dr. Martens 1460 women's come in?"),
     ("IKEA MARKUS 办公椅卖多少?", "what is the IKEA MARKUS office chair price?"),
     ("筒高是多少?", "what is the shaft height?"),
+    # "能装多少" (how much can it hold): the capacity; "安装"/"套装" (installation, set) are no such question
+    ("它能装多少?", "what is its capacity?"),
+    ("Vitamix E310能装多少杯?", "what is the capacity of the Vitamix E310?"),
+    ("这款搅拌机可以装几杯?", "what is the capacity of this blender?"),
+    ("套装多少钱?", "what is the price?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english
