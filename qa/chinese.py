@@ -59,6 +59,8 @@ _FILLER = set("的是有了吗呢吧啊和与,，。?？!！、") | {"有没有"
 _PRONOUNS = {"它", "这个", "这款", "那个", "它们"}
 _CURRENCY = {"美元": "$", "美金": "$", "刀": "$", "块": "$", "欧元": "€", "英镑": "£"}
 _MONEY = r"(\d+(?:\.\d+)?)\s*(美元|美金|刀|块|欧元|英镑)"
+_NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_PACK = re.compile(r"(\d+|[一两二三四五六七八九十])\s*(?:包装|盒装|件装|袋装|罐装|瓶装|支装|个装|连包)")  # 六包装: a 6 pack
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
 _BELOW = re.compile(r"(?:低于|少于|不到|不超过|小于)\s*" + _MONEY)  # "低于300美元": under $300
@@ -106,6 +108,7 @@ def _words(text: str) -> str:
     text = _UNDER.sub(lambda m: f" under {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _OVER.sub(lambda m: f" over {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _PLAIN_MONEY.sub(lambda m: f" {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
+    text = _PACK.sub(lambda m: f" {_NUMERALS.get(m.group(1), m.group(1))} pack ", text)
     out: list[str] = []
     for run in _RUNS.findall(text):  # Latin runs ("Galaxy S24+", "WH-1000XM5", "$150") stay whole
         if not _CJK.search(run):

@@ -846,6 +846,8 @@ def _shown(hits: list[str], within: Sequence[str]) -> list[str]:
     return [pid for pid in hits if within.index(pid) < SHOWN] if len(hits) > 1 else hits
 
 
+# "the 6 pack", "a 3-pack", "the twin pack", "the 2 count": a listing of the model in focus by its count
+_THE_PACK = re.compile(r"\b(?:the|a|an) (\d{1,2}|two|twin|three|four|five|six|eight|ten|twelve)[- ]?(?:pack|pk|count|ct)\b")
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+(?: [\w-]+)?) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the 2 port one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
@@ -1634,11 +1636,19 @@ class Understander:
     def pick_variant(self, low: str, focus: str) -> tuple[tuple[str, str], re.Pattern[str]] | None:
         """((id, title), pattern) of the listing of the focus's model that "the <word> one" names by a word of its
         title ("the silver one" after the black WH-1000XM5, "the 256gb version"), when the focus's own title lacks
-        the word."""
+        the word, or "the <n> pack" by its count ("the 6 pack": "… 12 Oz (6 Count)")."""
+        title = self.lexicon.titles.get(focus, "")
+        pack = _THE_PACK.search(low)
+        if pack is not None and title:
+            n = "2" if pack.group(1) == "twin" else str(_NUMBER_WORDS.get(pack.group(1), pack.group(1)))
+            says = re.compile(rf"\b{n}[- ]?(?:pack|pk|count|ct)\b", re.IGNORECASE)
+            if says.search(title):
+                return None
+            hits = [v for v in self.model_listings(focus, title) if says.search(v.name)]
+            return ((hits[0].key, hits[0].name), _THE_PACK) if hits else None
         m = _THE_X_ONE.search(low)
         if m is None or m.group(1) in _NOT_PICKING:
             return None
-        title = self.lexicon.titles.get(focus, "")
         word = singular(m.group(1))
         said = {word} if word.isalpha() else set(tokens(_AMOUNT_UNIT.sub(r"\1 \2", word)))  # "256gb": 256, gb
         if not title or said <= title_words(title):

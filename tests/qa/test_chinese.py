@@ -31,6 +31,8 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("Vitamix E310能装多少杯?", "what is the capacity of the Vitamix E310?"),
     ("这款搅拌机可以装几杯?", "what is the capacity of this blender?"),
     ("套装多少钱?", "what is the price?"),
+    # "六包装" (a six-pack): "6 pack", as a title writes it
+    ("六包装的多少钱", "what is the price of the 6 pack?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

@@ -2413,6 +2413,10 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # compatible model of a case here)
     (["iphones in blue"], "search", ("blue smartphones",)),
     (["iphone that runs ios 17 for under 700 bucks"], "search", ("ios 17 smartphones under $700",)),
+    # "the 6 pack" / "六包装" after one listing: the listing of its model with that count ("… 12 Oz (6 Count)"), not
+    # another coffee's "(6 Pack)"
+    (["intelligentsia black cat price", "and the 6 pack?"], "attribute", ("(6 Count) costs $111",)),
+    (["intelligentsia black cat price", "六包装的多少钱"], "attribute", ("(6 Count) costs $111",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
