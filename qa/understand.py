@@ -2682,6 +2682,15 @@ class Understander:
         self._link_lexicon(tokens(rest), cons)
         if measured:  # "at least 2 m long", "can hold 300 lbs": the words of the measure filter nothing more
             cons.words = [w for w in cons.words if w not in _MEASURE_WORDS]
+        for group in [g for g in cons.values if "compatible" in g.attribute] if cons.categories else ():
+            # "dedica coffee makers": the machines titled Dedica, which are compatible with nothing, not coffee makers
+            # compatible with a Dedica ("galaxy s24 cases" stays: the cases so titled are compatible with it)
+            words = [t for t in tokens(group.label) if t not in STOPWORDS]
+            kind = [pid for pid in self.lexicon.titled(words) if self.in_categories(pid, cons.category_keys)][:5]
+            if words and kind and not any(r["attribute"] == group.attribute for pid in kind
+                                          for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})):
+                cons.values.remove(group)
+                cons.words += [w for w in words if w not in cons.words]
         return cons
 
     def _add_tagged(self, cons: Constraints, spans: Sequence[tuple[str, str]]) -> None:

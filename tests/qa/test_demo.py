@@ -2417,6 +2417,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     # another coffee's "(6 Pack)"
     (["intelligentsia black cat price", "and the 6 pack?"], "attribute", ("(6 Count) costs $111",)),
     (["intelligentsia black cat price", "六包装的多少钱"], "attribute", ("(6 Count) costs $111",)),
+    # "dedica coffee makers": the machines titled Dedica (a tamper's compatible model), not makers compatible with one
+    (["average price of dedica coffee makers"], "aggregate", ("$265.38",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
