@@ -62,6 +62,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow (?:high|far) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
          r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b", ("drop protection",)),
         (r"\bdrop\b", ("heel drop", "drop protection")),  # "whats the drop on those": a shoe's, or a case's
+        (r"\boffset\b", ("heel drop",)),  # a running shoe's heel-to-toe offset
         # "how tall is the heel": a heel's height, which no listing gives (not the boot's shaft)
         (r"\bheel heights?\b|\bhow (?:tall|high) (?:is|are) (?:the |its |their )?heels?\b|\bheels? (?:height|tall|high)\b",
          ("heel height",)),
@@ -873,8 +874,9 @@ VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", 
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else|same)\b")
-WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=(?:the|an?) ))(?:the |a |an )?(?P<x>.+?)[?.!]*$",
-                        re.IGNORECASE)  # "what about the S24 Ultra?", "and the bondi 8?"
+WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=(?:the|an?) )|(?:and )?(?:the )?same "
+                        r"(?:question |thing |again )?(?:for|with) )(?:the |a |an )?(?P<x>.+?)[?.!]*$",
+                        re.IGNORECASE)  # "what about the S24 Ultra?", "and the bondi 8?", "same for the dell inspiron"
 # "for a big guy", "for my dad": who a product is for, which no fact says
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"

@@ -2419,6 +2419,10 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["intelligentsia black cat price", "六包装的多少钱"], "attribute", ("(6 Count) costs $111",)),
     # "dedica coffee makers": the machines titled Dedica (a tamper's compatible model), not makers compatible with one
     (["average price of dedica coffee makers"], "aggregate", ("$265.38",)),
+    # "the offset" of a running shoe is its heel drop; "same question for <name>": the last question about it
+    (["ultraboost light womens, whats the upper made of", "whats the offset on them"], "attribute",
+     ("heel drop", "10mm")),
+    (["hp pavilion 15 weight", "same question for the dell inspiron 15"], "attribute", ("Inspiron", "1.65 kg")),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
