@@ -2111,7 +2111,7 @@ class Understander:
                 return False  # "how many colours does it come in?" is about the product in focus
             said = m.groupdict().get("kind") or m.groupdict().get("of") or ""  # "what do desks cost", "avg desk price"
             rest = low if kind == "values" else low[:m.start()] + " " + said + " " + low[m.end():]
-            parse.constraints = self.constraints(rest)
+            parse.constraints = self.constraints(_ON_A_CHARGE.sub(" ", rest))  # ("how many hours on a charge": no charger)
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False
             said = parse.constraints
