@@ -868,6 +868,7 @@ _CODE_PART = re.compile(r"[a-z\d]+")
 # "any with …", "anything in …", "got one with …": more of a kind, which the product in focus gives when none is said
 _ANY_OF_ITS_KIND = re.compile(r"^(?:(?:do you have|have you got|got|is there) )?(?:any|anything|something|one|ones|some)\b")
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
+MAX_KIND_CHECKED = 10  # titles read for their category when a compatible model said with a kind may be a name instead
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
 VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size", "width"})  # what sets listings apart
 # "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
@@ -2688,7 +2689,7 @@ class Understander:
             # "dedica coffee makers": the machines titled Dedica, which are compatible with nothing, not coffee makers
             # compatible with a Dedica ("galaxy s24 cases" stays: the cases so titled are compatible with it)
             words = [t for t in tokens(group.label) if t not in STOPWORDS]
-            kind = [pid for pid in self.lexicon.titled(words) if self.in_categories(pid, cons.category_keys)][:5]
+            kind = [pid for pid in self.lexicon.titled(words)[:MAX_KIND_CHECKED] if self.in_categories(pid, cons.category_keys)]
             if words and kind and not any(r["attribute"] == group.attribute for pid in kind
                                           for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})):
                 cons.values.remove(group)
