@@ -88,13 +88,17 @@ class Embedder:
         return out
 
     def vectors(self, texts: Sequence[str]) -> Any:
-        """Unit-length vectors of ``texts`` as a tensor [N, D], with gradients when the model trains (the
-        ranker fine-tunes its top layers through this)."""
+        """Unit-length vectors of ``texts`` as a tensor [N, D]."""
+        enc = self.tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
+        return self.pool(enc["input_ids"], enc["attention_mask"])
+
+    def pool(self, input_ids: Any, attention_mask: Any) -> Any:
+        """Unit-length mean-pooled vectors [N, D] of token ids, with gradients when the model trains (the ranker
+        fine-tunes its top layers through this)."""
         import torch
 
-        enc = self.tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
-        hidden = self.model(**enc).last_hidden_state
-        mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        hidden = self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
         return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
