@@ -2425,6 +2425,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["hp pavilion 15 weight", "same question for the dell inspiron 15"], "attribute", ("Inspiron", "1.65 kg")),
     # "how many hours on a charge": its battery life, not a count of chargers
     (["sony wh-1000xm5 price", "how many hours on a charge"], "attribute", ("battery life", "30")),
+    # "<name> how much": its price, not the roast level its name's "roast" would ask
+    (["starbucks french roast 12oz how much"], "attribute", ("costs $10.79",)),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
