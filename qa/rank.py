@@ -531,13 +531,6 @@ def _head_metrics(head: Any, questions: Sequence[PqaQuestion], encoded: Sequence
     return metrics_from_scores(questions, scores, seed=seed)
 
 
-@dataclass
-class _Product:
-    """The answerable questions about one product, with its candidate facts: one step of the encoder's tuning."""
-
-    questions: list[PqaQuestion]
-
-
 def _tuned_names(model: Any, layers: int) -> list[str]:
     """Names of the parameters of an encoder's top ``layers`` transformer layers."""
     top = len(model.encoder.layer)
@@ -562,19 +555,18 @@ def tune_encoder(embedder: Any, train: Sequence[PqaQuestion], dev: Sequence[PqaQ
     from shopgraph.extraction.train import fit
 
     model = embedder.model
-    names = _tuned_names(model, cfg.tune_layers)
+    chosen = set(_tuned_names(model, cfg.tune_layers))
     before = _cosine_metrics(embedder, dev, cfg.seed) if dev else None
-    original = {n: p.detach().clone() for n, p in model.named_parameters() if n in names}
-    chosen = set(names)
+    original = {n: p.detach().clone() for n, p in model.named_parameters() if n in chosen}
     for name, param in model.named_parameters():
         param.requires_grad = name in chosen
-    groups: dict[str, list[PqaQuestion]] = {}
+    groups: dict[str, list[PqaQuestion]] = {}  # one step: the questions about one product, with its candidate facts
     for q in train:
         groups.setdefault(q.product, []).append(q)
-    products = [_Product(qs) for qs in groups.values()]
+    products = list(groups.values())
 
-    def collate(batch: list[_Product], _targets: list[Any]) -> dict[str, Any]:
-        questions = [q for b in batch for q in b.questions]
+    def collate(batch: list[list[PqaQuestion]], _targets: list[Any]) -> dict[str, Any]:
+        questions = [q for product in batch for q in product]
         facts = list(dict.fromkeys(c for q in questions for c in q.candidates))
         at = {c: i for i, c in enumerate(facts)}
         width = max(len(q.candidates) for q in questions)
@@ -609,7 +601,7 @@ def tune_encoder(embedder: Any, train: Sequence[PqaQuestion], dev: Sequence[PqaQ
                     patience=cfg.tune_epochs)
     history, best = fit(model, products, [None] * len(products), collate, dev_score if dev else None, stage,
                         started=started, progress=progress, on_epoch=on_epoch, loss_fn=loss,
-                        lengths=[len(p.questions) for p in products])
+                        lengths=[len(product) for product in products])
     for param in model.parameters():
         param.requires_grad = False
     model.eval()
@@ -642,7 +634,6 @@ def train_ranker(data: Path, output: Path, *, config: RankerTrainConfig | None =
     if not train:
         raise ConfigError(f"{data}: no answerable questions to train on")
     embedder = Embedder.load(Path(cfg.base_model) if cfg.base_model else None)
-    plain_dev = _cosine_metrics(embedder, dev, cfg.seed) if dev else None
     tuned: dict[str, Any] = {}
     tuning: dict[str, Any] = {"layers": 0}
     if cfg.tune_layers:
@@ -678,7 +669,7 @@ def train_ranker(data: Path, output: Path, *, config: RankerTrainConfig | None =
     meta = modeldir.ModelMeta(
         task=TASK, labels=["answers"], config={k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(cfg).items()},
         data=[{"path": str(data), "sha256": file_sha256(Path(data)), "role": "train+dev (split by product)"}],
-        metrics={"dev": best, "dev_cosine_baseline": plain_dev or cosine_dev, "dev_tuned_cosine": cosine_dev,
+        metrics={"dev": best, "dev_cosine_baseline": tuning.get("dev_before") or cosine_dev, "dev_tuned_cosine": cosine_dev,
                  "kept": kept, "history": history, "encoder_tuning": tuning,
                  "questions": {k: len(v) for k, v in parts.items()},
                  "answerable": {k: sum(q.answerable for q in v) for k, v in parts.items()},

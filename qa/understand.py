@@ -17,8 +17,9 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import UNITS, category_keys, parse_number
@@ -849,7 +850,8 @@ def _shown(hits: list[str], within: Sequence[str]) -> list[str]:
 
 
 # "the 6 pack", "a 3-pack", "the twin pack", "the 2 count": a listing of the model in focus by its count
-_THE_PACK = re.compile(r"\b(?:the|a|an) (\d{1,2}|two|twin|three|four|five|six|eight|ten|twelve)[- ]?(?:pack|pk|count|ct)\b")
+_COUNT_UNIT = r"[- ]?(?:pack|pk|count|ct)\b"  # "6 Pack", "3-pack", "(6 Count)", "12ct"
+_THE_PACK = re.compile(r"\b(?:the|a|an) (\d{1,2}|two|twin|three|four|five|six|eight|ten|twelve)" + _COUNT_UNIT)
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+(?: [\w-]+)?) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the 2 port one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
@@ -957,8 +959,9 @@ _THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|
 # "5l or more", "10 cups or bigger", "2 kg or less", "6ft or longer": an amount with its comparator after it
 _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up", "longer", "taller", "wider",
                          "heavier"})
-_OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or (more|bigger|larger|higher|above|over|up|longer|"
-                      r"taller|wider|heavier|less|smaller|lower|under|below|shorter|narrower|lighter)\b")
+_LESS_WORDS = frozenset({"less", "smaller", "lower", "under", "below", "shorter", "narrower", "lighter"})
+_OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or "
+                      rf"({'|'.join(sorted(_MORE_WORDS | _LESS_WORDS))})\b")
 # "could you compare the battery life of …", "would you kindly tell me which country …": a request said politely
 _ASKED_POLITELY = re.compile(r"^(?:(?:can|could|would|will) you (?:please |pls |kindly )?|kindly )"
                              r"(?=(?:tell|show|give) me\b|compare\b|list\b|find\b|check\b)")
@@ -1074,6 +1077,11 @@ _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # (not a number inside a code: "13700H" of "i7-13700H" is no 13,700 hours, nor "155H" of "Core Ultra 7 155H": three
 # digits or more with an "h" glued on are a processor's name)
 AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(\d+(?:[.,]\d+)?)(?!(?<=\d\d\d)h\b)\s*-?\s*({_UNIT_ALT})\b")
+
+
+def _category_in(facts: Sequence[Mapping[str, Any]]) -> str | None:
+    """The category path among a product's fact rows (``QA_PRODUCT_FACTS``), if any."""
+    return next((str(r["value"]) for r in facts if r["attribute"] == "category"), None)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -1645,7 +1653,7 @@ class Understander:
         pack = _THE_PACK.search(low)
         if pack is not None and title:
             n = "2" if pack.group(1) == "twin" else str(_NUMBER_WORDS.get(pack.group(1), pack.group(1)))
-            says = re.compile(rf"\b{n}[- ]?(?:pack|pk|count|ct)\b", re.IGNORECASE)
+            says = re.compile(rf"\b{n}{_COUNT_UNIT}", re.IGNORECASE)
             if says.search(title):
                 return None
             hits = [v for v in self.model_listings(focus, title) if says.search(v.name)]
@@ -2312,7 +2320,10 @@ class Understander:
 
     def in_categories(self, pid: str, keys: Sequence[str]) -> bool:
         """Whether product ``pid`` is in one of the categories ``keys`` (or below one)."""
-        path = self.category_of(pid)
+        return self._path_in(self.category_of(pid), keys)
+
+    @staticmethod
+    def _path_in(path: str | None, keys: Sequence[str]) -> bool:
         return path is not None and bool(set(category_keys(path.split(" > "))) & set(keys))
 
     def _name_past_for(self, split: tuple[str, str]) -> Link | None:
@@ -2345,8 +2356,7 @@ class Understander:
 
     def category_of(self, pid: str) -> str | None:
         """The category path of product ``pid``, if it has one."""
-        return next((str(r["value"]) for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
-                     if r["attribute"] == "category"), None)
+        return _category_in(self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid}))
 
     def _same_maker(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "do they make a decaf one?" about the product in focus: its brand's products of its kind with the
@@ -2690,9 +2700,9 @@ class Understander:
             # "dedica coffee makers": the machines titled Dedica, which are compatible with nothing, not coffee makers
             # compatible with a Dedica ("galaxy s24 cases" stays: the cases so titled are compatible with it)
             words = [t for t in tokens(group.label) if t not in STOPWORDS]
-            kind = [pid for pid in self.lexicon.titled(words)[:MAX_KIND_CHECKED] if self.in_categories(pid, cons.category_keys)]
-            if words and kind and not any(r["attribute"] == group.attribute for pid in kind
-                                          for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})):
+            read = [self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid}) for pid in self.lexicon.titled(words)[:MAX_KIND_CHECKED]]
+            kind = [rows for rows in read if self._path_in(_category_in(rows), cons.category_keys)]
+            if words and kind and not any(r["attribute"] == group.attribute for rows in kind for r in rows):
                 cons.values.remove(group)
                 cons.words += [w for w in words if w not in cons.words]
         return cons
