@@ -301,6 +301,15 @@ class Engine:
             return [f.rescored(0.45 * len(said_words & set(tokens(t))) / max(1, len(set(tokens(t)))))
                     for f, t in zip(facts, texts)]
         learned = self.ranker.score(question, texts)
+        if pinned and any(rule):
+            # on a product's page the ranker's first fact answers instead of the asked attribute's when it holds more
+            # of the question's words than any fact of that attribute ("what color are the lenses?": lens, color
+            # gray, not the frame's colour; "is the collar a deep v-neck?": collar style, not neck)
+            cover = [len(said & set(tokens(t))) for t in texts]
+            top = max(range(len(facts)), key=learned.__getitem__)
+            if not rule[top] and cover[top] > max(c for c, r in zip(cover, rule) if r):
+                rule = [min(r, 0.99) for r in rule]
+                learned[top] = 1.0
         if not pinned:
             # Off a product's page, the ranker's score alone answers only when it is near certain: its
             # scores are cosines through a sigmoid, and "who won the world cup?" scores 0.59 against a

@@ -26,6 +26,10 @@ RECORDS = [
     {"id": "pg-lights", "title": "Fairy String Lights",
      "attributes": {"number of light sources": "300", "color": "warm white", "brand": "ririwon"}},
     {"id": "pg-wig", "title": "Synthetic Wavy Wig", "attributes": {"hair type": "long", "item weight": "0.44 pounds"}},
+    {"id": "pg-dress", "title": "Summer Wrap Dress",
+     "attributes": {"neck": "neck style v-neck", "collar style": "deep v neck", "color": "navy"}},
+    {"id": "pg-leggings", "title": "High Waist Leggings",
+     "attributes": {"material": "polyester", "outer": "material polyester spandex", "size": "medium"}},
 ]
 
 
@@ -54,6 +58,9 @@ def page_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         # on a page, "how many …" asking no attribute is the ranker's to read: a value without a number may answer
         # (off a page only a fact with a number does: "how many shelves does the bookcase have?")
         ("how many inches does the wig fall below the shoulders?", "pg-wig", "hair type"),
+        # the ranker's first fact holds more of the question's words than the asked attribute's fact
+        ("is the dress's collar considered a 'deep' v-neck?", "pg-dress", "collar style"),
+        ("does the material contain anything besides spandex?", "pg-leggings", "outer"),
     ],
 )
 def test_page_question_answers_the_asked_fact(page_engine: Engine, question: str, product: str,
