@@ -33,7 +33,8 @@ LEXICON: dict[str, str] = {
     # product kinds
     "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",
     "降噪": "noise cancelling", "咖啡机": "coffee maker", "浓缩咖啡机": "espresso machine", "咖啡豆": "coffee beans",
-    "咖啡": "coffee", "靴子": "boots", "靴": "boots", "防水": "waterproof", "跑鞋": "running shoes", "鞋": "shoes",
+    "咖啡": "coffee", "咖啡粉": "ground coffee", "中度烘焙": "medium roast", "中烘": "medium roast",
+    "深度烘焙": "dark roast", "深烘": "dark roast", "浅度烘焙": "light roast", "浅烘": "light roast", "靴子": "boots", "靴": "boots", "防水": "waterproof", "跑鞋": "running shoes", "鞋": "shoes",
     "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "数据线": "cable",
     "滤网": "filter", "滤芯": "filter", "过滤器": "filter", "替换": "replacement", "空气净化器": "air purifier",
     "净化器": "air purifier", "搅拌机": "blender", "空气炸锅": "air fryer", "办公椅": "office chair", "椅子": "chair",
@@ -47,6 +48,8 @@ LEXICON: dict[str, str] = {
     "一加": "oneplus", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
     # colours and words of constraints
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
+    "银色": "silver", "金色": "gold", "紫色": "purple", "黄色": "yellow", "橙色": "orange", "棕色": "brown",
+    "米色": "beige", "深蓝色": "navy", "藏青色": "navy",
     "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
     "女款": "women's", "男款": "men's", "女式": "women's", "男式": "men's", "女": "women's", "男": "men's",
     "宽版": "wide", "宽楦": "wide", "加宽": "wide", "切尔西靴": "chelsea boots",
@@ -68,7 +71,11 @@ _ABOVE = re.compile(r"(?:高于|超过|多于|大于)\s*" + _MONEY)
 _PLAIN_MONEY = re.compile(_MONEY)
 _COMPARE = re.compile(r"^(?P<a>.+?)(?:和|与|跟|还是)(?P<b>.+?)(?:相比|比较|比)?[,，]?\s*哪(?:个|款)(?:的)?更?(?P<x>.+?)"
                       r"(?:一点|一些|些)?[?？]?$")
-_WHICH_MORE = re.compile(r"^哪(?:个|款)更(?P<x>.+?)[?？]?$")
+_WHICH_MORE = re.compile(r"^(?:(?:这)?(?:两|二)(?:个|款)(?:里面?|中|之中|当中)?|它们(?:里面?|中|之中|当中)?)?"
+                         r"哪(?:个|款)更(?P<x>.+?)[?？]?$")  # 两个里面哪个更便宜: which of the two is cheaper
+_THAN_IT = re.compile(r"^(?:它|这个|这款|那个)?比(?P<b>.+?)(?P<x>便宜|贵|轻|重|大|小)吗?[?？]?$")  # 比AirPods Pro重吗
+_COLOUR_PRICE = re.compile(r"^(?P<a>[^的]{1,4}色)的?(?:(?:那|这)?(?:个|款|双|件))?(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 银色的多少钱
+_FITTING_IT = re.compile(r"^有(?:没有)?(?P<b>.+?)(?:能|可以)?(?:适合|适配|配|兼容)(?:它|这款|这个|那个)吗?[?？]?$")  # 有白色的手机壳适合它吗
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)哪些(?P<b>.+?)[?？]?$")
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
 _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
@@ -160,6 +167,9 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_EXTREME, lambda m: f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"),
     (_REPLACEMENT, lambda m: f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"),
     (_FOR_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
+    (_COLOUR_PRICE, lambda m: f"how much is the {_words(m.group('a'))} one?"),
+    (_FITTING_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
+    (_THAN_IT, lambda m: f"is it {_comparative(m)} than the {_words(m.group('b'))}?"),
     (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
     (_HOLDS, lambda m: _capacity_of(_words(m.group("a")))),
 )

@@ -23,6 +23,7 @@ _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
                          re.IGNORECASE)
 # "first one how much cost", "2nd one?": a place in the last list, said without "the"
+_SAME_ASKED = frozenset({"same", "the same", "same question", "same thing", "too", "as well"})
 _BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORECASE)
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
 _AND_NAME = re.compile(r"^and (?P<x>(?!(?:what|which|how|is|are|does|do|can|will|any|the|an?)\b).+?)[?.!]*$",
@@ -252,7 +253,8 @@ class Conversation:
         question = self._brand_said_before(question)
         split = _ABOUT_THEN_ASK.match(question.strip())
         named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
-        if split is not None and named is not None and tokens(split.group("q")):
+        if split is not None and named is not None and tokens(split.group("q")) \
+                and split.group("q").strip(" ?!.").casefold() not in _SAME_ASKED:  # ("what about X, same?": asked before)
             question, self.product = split.group("q"), named.key  # the question, of the product named
         question, elsewhere = self._picked_then_asked(question)
         chosen = chosen or elsewhere  # (a brand's product the list did not hold: the question is of it alone)

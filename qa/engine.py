@@ -764,7 +764,9 @@ class Engine:
         text = purpose + compose.search_answer(described or cons.describe(), [c for c, _ in ranked], total)
         intent = "search"
         low = parse.text.casefold()
-        asks = _ASKS_ABOUT.match(low) or any(low.startswith(a) for a in parse.attributes)
+        end = low.rstrip("?.! ")
+        asks = _ASKS_ABOUT.match(low) or any(low.startswith(a) for a in parse.attributes) \
+            or cons.ids is not None and any(end.endswith(f" {a}") for a in parse.attributes)  # "hoka bondi 8 mens weight"
         asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
         if asked:  # "what roast is Death Wish Coffee?", "shaft height of Dr. Martens 1460 boots": what they say
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))

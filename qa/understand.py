@@ -104,7 +104,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          r"(?:bag|pack|package|tin|can|jar)s?\b|"
          r"\bbag size\b|\bhow much coffee\b", ("net weight", "weight", "capacity", "size")),
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
-        (r"\bfeatures?\b|\bwaterproof\b|\bwater resistant\b", ("feature", "features")),
+        (r"\bfeatures?\b", ("feature", "features")),
+        # "is it waterproof": a boot's water resistance, else a feature that says it
+        (r"\bwaterproof\b|\bwater[- ]resistan(?:t|ce)\b", ("water resistance", "feature", "features")),
         (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
         (r"\bcpus?\b|\bprocessors?\b|\bchips?\b", ("processor", "cpu", "chip")),
         # "how loud is it": a noise level (no "quiet": "quiet headphones" are noise cancelling ones)
@@ -739,7 +741,8 @@ _COMPARE_PATTERNS = (
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?P<cmp>(?:is|has|weighs|costs|offers|lasts|holds|uses|runs|covers)\b"
                r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
-    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?P<cmp>(?:weighs? (?:more|less)|\w+er|worse|more \w+|less \w+)(?: \w+)?)"
+    # (the comparative nearest "than": "is the coway filter cheaper than …" names a filter, not "filter cheaper")
+    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+)\s+(?P<cmp>(?:weighs? (?:more|less)|\w+er|worse|more \w+|less \w+)(?: \w+)?)"
                r"\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
     # "is the pixel 8 the same size as the iphone 15 pro", "do the x and the y have the same battery life"
     re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?:(?:have|has|weigh|cost)\s+)?(?:the\s+)?same\s+"
@@ -879,8 +882,10 @@ VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", 
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else|same)\b")
 WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=(?:the|an?) )|(?:and )?(?:the )?same "
-                        r"(?:question |thing |again )?(?:for|with) )(?:the |a |an )?(?P<x>.+?)[?.!]*$",
-                        re.IGNORECASE)  # "what about the S24 Ultra?", "and the bondi 8?", "same for the dell inspiron"
+                        r"(?:question |thing |again )?(?:for|with) )(?:the |a |an )?(?P<x>.+?)"
+                        r"(?:,? (?:same|the same|same question|same thing|too|as well)\??)?[?.!]*$",
+                        re.IGNORECASE)  # "what about the S24 Ultra?", "and the bondi 8?", "same for the dell inspiron",
+# "what about the flexispot e7, same?"
 # "for a big guy", "for my dad": who a product is for, which no fact says
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
@@ -923,7 +928,7 @@ _COMMON_TITLE_WORD = 3  # titles that must say an activity for "for a <doer>" to
 _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
-                    r"choices|picks|comfy|comfortable|nice|"
+                    r"choices|picks|comfy|comfortable|nice|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
                     r"good|great|best|(?:top |highly |best )?(?:rated|reviewed)|(?<!tank )top(?![ -]load)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
@@ -1011,14 +1016,23 @@ _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
 # the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
 _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"\bcancelation\b"), "cancellation"),
                     (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"),
-                    (re.compile(r"\blightening\b"), "lightning"))
+                    (re.compile(r"\blightening\b"), "lightning"),
+                    (re.compile(r"\bmade off\b"), "made of"),  # (a slip no speller sees: both are words)
+                    # "weight per shoe": what one shoe of the pair weighs, as the listings give it; no kind of product
+                    (re.compile(r"\s*\b(?:per|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot|item|unit|piece)\b"), ""))
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(rf"^(?P<it>this|it|that|this one|that one) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
+# "colour options on the bondi": the colours its listings come in
+_OPTIONS_ON = re.compile(r"^(?:what are (?:the )?|any )?(colou?r|size)s? (?:options|choices|variants) (?:on|for|of) (?:the )?(?P<x>.+)$")
+# "what height drop is that case rated for": its drop protection (not what it fits)
+_DROP_RATED = re.compile(r"^what (?:height |size |kind of )?drops?(?: height)? (?:is|are) (?P<s>(?:it|they|that|this|those|these)"
+                         r"(?: one| ones| case| cases)?) rated (?:for|to|at)$")
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
-                      r"in (?:usd|eur|gbp)$)\b")  # ("dark roast coffee in usd": the code last)
+                      r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last; not
+# "in pounds", a weight's unit)
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
@@ -1236,6 +1250,10 @@ class Understander:
         low = _FOR_A_PERSON.sub(lambda m: " for men" if m.group("p") in ("man", "gentleman") else " for women",
                                 low)  # "for a woman": the women's listings
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
+        low = _OPTIONS_ON.sub(lambda m: f"what {m.group(1)}s does "
+                              f"{'it' if m.group('x') in ('it', 'this', 'that', 'this one', 'that one') else 'the ' + m.group('x')}"
+                              " come in", low)
+        low = _DROP_RATED.sub(r"what drop protection does \g<s> have", low)
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit

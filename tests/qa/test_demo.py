@@ -2427,6 +2427,33 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["sony wh-1000xm5 price", "how many hours on a charge"], "attribute", ("battery life", "30")),
     # "<name> how much": its price, not the roast level its name's "roast" would ask
     (["starbucks french roast 12oz how much"], "attribute", ("costs $10.79",)),
+    # "weight per shoe": the weight, not a kind "per shoe" would name; "made off": made of
+    (["running shoes under 250g per shoe"], "search", ("running shoes under 250 g",)),
+    (["ninja cm401 whats it made off"], "attribute", ("made of plastic",)),
+    # "is it waterproof" of a boot: its water resistance
+    (["men's targhee iii mid", "is it waterproof"], "attribute", ("Yes", "water resistance Waterproof")),
+    # "<model> mens weight": the weight of its men's listings (not a list of them alone)
+    (["hoka bondi 8 mens wieght"], "attribute", ("Weight: 306 g",)),
+    # "what about X, same?": the last question, of X
+    (["uplift v2 desk price", "does it come assembled", "what about the flexispot e7, same?"], "attribute",
+     ("Flexispot E7", "fully assembled")),
+    # "thats not slow": how it was asked, no constraint
+    (["need a cheap androd phone thats not slow, 8gb ram at least, under $350"], "search", ("matches", "Redmi Note 13")),
+    # "…, in dollars" last: the listings priced in dollars ("dollar" is no value)
+    (["replacement filters, in dollars"], "search", ("replacement filters priced in USD",)),
+    # "what height drop is that case rated for": its drop protection, not what it fits
+    (["iphone 15 pro max price", "cases for it under $35", "what height drop is that case rated for"], "attribute",
+     ("drop protection", "6 feet")),
+    # "colour options on the bondi": the colours of its listings
+    (["colour options on the bondi"], "aggregate", ("5 colours", "Teal")),
+    # "is the coway filter cheaper than …": a filter, not a comparative "filter"
+    (["is the coway filter cheaper than the honeywell one"], "comparison", ("$24.95", "$93")),
+    # Chinese: "有白色的手机壳适合它吗" (a white case that fits it), "银色的多少钱" (the silver one's price), "比X重吗"
+    # (heavier than X?), "中度烘焙的咖啡粉" (medium roast ground coffee), "两个里面哪个更便宜" (the cheaper of the two)
+    (["摩托罗拉edge 2024多少钱?", "有白色的手机壳适合它吗?"], "compatibility", ("Speck Presidio2",)),
+    (["索尼WF-1000XM5耳机续航多久?", "银色的多少钱?"], "attribute", ("$316.99",)),
+    (["索尼WF-1000XM5耳机续航多久?", "比AirPods Pro重吗?"], "comparison", ("5.9", "5.3")),
+    (["中度烘焙的咖啡粉有哪些?", "两个里面哪个更便宜?"], "aggregate", ('Read as "which is cheaper?"', "$19.19")),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
