@@ -49,6 +49,7 @@ from shopgraph.qa.understand import (
     Understander,
     base_quantity,
     extends_line,
+    line_words,
     purpose_words,
     singular,
     title_parts,
@@ -454,14 +455,17 @@ class Engine:
         best = scored[0].attribute
         chosen = [f for f in scored if f.attribute == best]
         every = best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold())
-        if every and not parse.variants and parse.context == card.id:  # "what colours does it come in?"
+        if every and not parse.variants:  # "what colours does it come in?", "… the google pixel 8 pro …" (the others
+            # leave the brand out)
             parse.variants = self.understander.model_listings(card.id, card.title)
         if parse.variants and every:
             # "what colours does the AirPods Max come in?": every listing of the model
-            named = (set(tokens(parse.text)) - STOPWORDS) & title_words(card.title or "")
+            brands = self.understander.lexicon.brands  # (a listing may leave its brand out: "Pixel 8 Pro 128GB …")
+            named = {w for w in (set(tokens(parse.text)) - STOPWORDS) & title_words(card.title or "") if (w,) not in brands}
             listed = [(card, chosen)] + [(c, [f.rescored(1.0) for f in fs if f.attribute == best])
                                          for c, fs in self._other_listings(card, facts, parse.variants)
-                                         if named <= title_words(c.title or "")]  # "airpods max": not the Pro
+                                         if named <= title_words(c.title or "")  # "airpods max": not the Pro
+                                         and line_words(c.title or "") == line_words(card.title or "")]  # nor "pixel 8"
             # a listing with no such fact may say its colour in its title ("… (Silver)")
             listed = [(c, fs or [f for f in [self._title_colour(c, best)] if f is not None]) for c, fs in listed]
             listed = [(c, fs) for c, fs in listed if fs]

@@ -1044,6 +1044,12 @@ _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?
 # ("any in black if i go a bit higher"; "and the 3 pack, any currency is fine": no price bound and no currency)
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
+def line_words(title: str) -> set[str]:
+    """The words of a product line ("pro", "ultra", "plus" …) in the name that opens a title: the Pixel 8 Pro is
+    no Pixel 8 (not "Windows 11 Pro" further on)."""
+    return set(tokens(_NAME_END.split(title, maxsplit=1)[0])) & LINE_WORDS
+
+
 def extends_line(said: Sequence[str], title: Sequence[str], wanted: set[str]) -> bool:
     """Whether the title goes on after the words said with a word of a product line that was not said ("iphone 15"
     in "Apple iPhone 15 Pro 512 GB")."""
@@ -1532,14 +1538,21 @@ class Understander:
                       if link.key not in seen]
         own_path = functools.cache(lambda: self.category_of(pid))  # (read once, when needed)
 
+        own_line = line_words(title)
+
         def same(link: Link) -> bool:
+            if line_words(link.name) != own_line:
+                return False  # a line's other model: the Pixel 8 Pro is no Pixel 8
             if self._same_model(said.split(), link.name, title):
                 return True
             # one model whichever listing it is asked from, in one category: "Brooks Men's Adrenaline GTS 23 Running
             # Shoes" goes on with its kind where "Women's Brooks Adrenaline GTS 23 (Volt/Black …)" gives a colour
-            if not self.same_model(link.name, title) or set(tokens(link.name)) & LINE_WORDS != set(tokens(title)) & LINE_WORDS:
-                return False  # (nor a line's other model: the Pixel 8 Pro is no Pixel 8)
-            return own_path() is not None and self.category_of(link.key) == own_path()
+            path = own_path()
+            if path is None or self.category_of(link.key) != path:
+                return False
+            kind = frozenset(tokens(path)) - STOPWORDS  # (words of the kind both are: "running" of Running Shoes)
+            return self._same_model(self._model_words(link.name).split(), title, link.name, kind) \
+                or self._same_model(said.split(), link.name, title, kind)
 
         return [link for link in found if link.key != pid and same(link)][:most]
 
@@ -1555,12 +1568,14 @@ class Understander:
         """Whether ``title`` is another listing of the model of the product titled ``own``."""
         return self._same_model(self._model_words(own).split(), title, own)
 
-    def _same_model(self, model: Sequence[str], title: str, own_title: str) -> bool:
+    def _same_model(self, model: Sequence[str], title: str, own_title: str, kind: frozenset[str] = frozenset()) -> bool:
         """Whether ``title`` is another listing of the model of the title ``own_title`` whose rarest words are
         ``model``: it has every one of those and every word of the name that opens ``own_title`` (the brand may go
         unsaid), and after the last of them goes on as ``own`` does or with a size, colour, number or the brand
         ("Galaxy S24, 256 GB" is a Galaxy S24 (128GB); "Galaxy S24 Ultra", "Galaxy S24 Case" and, beside the
-        "MacBook Air 15 (M3)", the "MacBook Pro 14 (M3 Pro)" name other products)."""
+        "MacBook Air 15 (M3)", the "MacBook Pro 14 (M3 Pro)" name other products). ``kind``: the words of both listings'
+        category, which the name that opens ``own_title`` may say and ``title`` need not ("Saucony Women's Endorphin Speed 4 Running Shoes" beside "Men's Saucony
+        Endorphin Speed 4 (Blue/Navy, …)")."""
         lex = self.lexicon
         words = tokens(title)
         own = tokens(own_title)
@@ -1569,7 +1584,8 @@ class Understander:
         # (the words after a model code describe it: "… 1080v13 Men's Road Running Shoe" is the "Men's … 1080v13 Running
         # Shoes" too)
         head = {w for w in name[:last + 1] if w.isalpha() and w not in STOPWORDS
-                and (w,) not in lex.brands and (w,) not in lex.categories and not self.values_only(w)}
+                and (w,) not in lex.brands and (w,) not in lex.categories and not self.values_only(w)
+                and w not in kind}
         if not ({w for w in model if (w,) not in lex.brands} | head) <= set(words):
             return False
         if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(own)):
@@ -1611,6 +1627,7 @@ class Understander:
         varying |= set(_SPACED_AMOUNT.findall(title.casefold()))
         varying |= set(_PAREN_AMOUNT.findall(title.casefold()))  # "(27 in)", "(3.8 L)": one listing's size
         varying |= {w for w in head if w in UNITS}  # the "TB" of "1 TB storage" is no model's word
+        varying |= {w for w in head if (w,) in self.lexicon.attributes}  # nor "storage" of "512GB storage", "RAM" …
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 

@@ -2130,6 +2130,42 @@ def test_demo_listings_of_one_model_with_words_in_another_order(demo_graph: Path
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
 
 
+def test_demo_listings_of_one_model_whichever_is_asked_from(demo_graph: Path) -> None:
+    """A model's listings are found from each of them: one that says an attribute name ("512GB storage") or its kind
+    ("Running Shoes") that another leaves out, or leaves its brand out; a line's other model ("Pro", "Ultra", said in
+    the name that opens a title, not "Windows 11 Pro" further on) is not one of them."""
+    from shopgraph.qa.engine import Engine
+
+    with Engine.open(str(demo_graph)) as engine:
+        u = engine.understander
+
+        def listings(pid: str) -> set[str]:
+            return {link.key for link in u.model_listings(pid, u.lexicon.titles[pid])}
+
+        assert "LAP-0000012" in listings("LAP-0000097") and "LAP-0000097" in listings("LAP-0000012")
+        saucony = {"RUN-0000209", "RUN-0000280", "RUN-0000301", "RUN-0000348", "RUN-0000385"}
+        for pid in saucony:
+            assert listings(pid) == saucony - {pid}, pid
+        assert listings("PHN-0000114") == {"PHN-0000237", "PHN-0000324"}  # Pixel 8 Pro: not the Pixel 8
+        assert "PHN-0000366" not in listings("PHN-0000386")  # Galaxy S24: not the S24 Ultra
+        assert "CSE-0000158" not in listings("CSE-0000068")  # a Galaxy S24 case: not the S24 Ultra's
+        assert "LAP-0000192" in listings("LAP-0000079")  # "… Windows 11 Pro" further on: one EliteBook 840 G10
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "absent"), [
+    # another listing of the model says the battery life in its text
+    (["acer swift go 14: intel core i7-13700h, 16gb ram, 512gb storage price", "whats the battery life"], "attribute",
+     ("another listing of its model", "10-hour"), ()),
+    # the colours of a model's listings, one of which leaves the brand out; not another line's (the Pixel 8 Pro's)
+    (["what colours does the google pixel 8 pro come in"], "aggregate", ("Porcelain", "Obsidian"), ()),
+    (["what colors does the pixel 8 come in"], "aggregate", ("Hazel",), ("Porcelain",)),
+])
+def test_demo_answers_across_a_model_s_listings(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
+                                                expect: tuple[str, ...], absent: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)["answer"]
+    assert not any(a in answer for a in absent), answer
+
+
 @pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
     # "X vs Y, compare pls"; "which weighs less on the foot" (no length in feet)
     (["saucony endorphin spped 4 vs hoka speedgoat 5, compare pls"], "comparison", ("Speedgoat 5",), None),
