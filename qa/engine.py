@@ -703,6 +703,10 @@ class Engine:
             # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
             described = _described(cons)
         cards = self.retriever.search(cons)
+        if not cards and cons.for_kind:  # "chargers for laptops": no charger's title says it; the chargers, saying so
+            purpose += f"No listing says it is for {cons.for_kind}. "
+            cons = parse.constraints = replace(cons, ids=None, for_kind="")
+            cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all
             cons.ids, parse.refines = None, False
             cards = self.retriever.search(cons)

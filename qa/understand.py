@@ -462,6 +462,7 @@ class Constraints:
     words: list[str] = field(default_factory=list)  # content words nothing linked
     ids: list[str] | None = None  # only among these products ("which of them …": an earlier answer's list)
     not_brands: list[Link] = field(default_factory=list)  # "not from ikea": none of these brands' products
+    for_kind: str = ""  # "replacement filters for a water pitcher": ids are the kind's titles that say the other kind
 
     def empty(self) -> bool:
         return not (self.brands or self.categories or self.values or self.price_min is not None
@@ -479,6 +480,8 @@ class Constraints:
             text += " from " + " or ".join(b.name for b in self.brands)
         if self.not_brands:
             text += " not from " + " or ".join(b.name for b in self.not_brands)
+        if self.for_kind:
+            text += f" for {self.for_kind}"
         sign = CURRENCY_SYMBOLS.get(self.currency or DEFAULT_CURRENCY, "$")
         if self.price_min is not None and self.price_max is not None:
             text += f" between {sign}{self.price_min:g} and {sign}{self.price_max:g}"
@@ -1090,6 +1093,7 @@ _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|
 _OF_THE_SAID_ONES = re.compile(r"\bof the [\w-]+ ones\b")
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
+MAX_FOR_KIND = 2000  # titles that say a kind a search is "for" ("filters for a water pitcher") read as its products
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
@@ -1892,6 +1896,12 @@ class Understander:
                 parse.intent = "search"
                 parse.constraints = replace(head, categories=own, category_keys=self.lexicon.descendants(
                     c.key for c in own), words=[*head.words, *words])
+                kind_words = [t for t in tokens(said) if t not in STOPWORDS]
+                ids = self.lexicon.titled(kind_words) if not words and head.ids is None else []
+                if 0 < len(ids) <= MAX_FOR_KIND:
+                    # "filters for a water pitcher": only kinds said; those whose titles say the other kind ("…
+                    # Compatible with PUR Plus Water Filter Pitcher")
+                    parse.constraints.ids, parse.constraints.for_kind = ids, " ".join(said.split())
                 return True
         return False
 

@@ -2490,6 +2490,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
     (["索尼WF-1000XM5耳机续航多久?", "银色的多少钱?"], "attribute", ("$316.99",)),
     (["索尼WF-1000XM5耳机续航多久?", "比AirPods Pro重吗?"], "comparison", ("5.9", "5.3")),
     (["中度烘焙的咖啡粉有哪些?", "两个里面哪个更便宜?"], "aggregate", ('Read as "which is cheaper?"', "$19.19")),
+    # "<kind> for <another kind>": no title says the other kind, so the kind, saying so
+    (["chargers for laptops under $50"], "search", ("No listing says it is for laptops", "under $50")),
 ])
 def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                    expect: tuple[str, ...]) -> None:
@@ -2529,6 +2531,11 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
     # "in usd" last: the listings priced in dollars
     (["whole bean coffee in eur"], "search", ("whole bean coffee priced in EUR",),
      {"COF-0000003", "COF-0000176", "COF-0000183", "COF-0000336"}),
+    # "<kind> for <another kind>": the kind's titles that say the other ("… Compatible with … Air Purifier"), not every
+    # filter (a coffee maker's, a pitcher's)
+    (["filters for air purifiers"], "search", ("4 matches for replacement filters for air purifiers",),
+     {"FLT-0000029", "FLT-0000168", "FLT-0000339", "FLT-0000351"}),
+    (["cheapest replacement filter for a water pitcher, in dollars"], "search", ("priced in USD",), {"FLT-0000392"}),
 ])
 def test_demo_turns_said_otherwise_find_these(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                               expect: tuple[str, ...], ids: set[str] | None) -> None:
