@@ -23,6 +23,9 @@ _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
                          re.IGNORECASE)
 # "first one how much cost", "2nd one?": a place in the last list, said without "the"
+# "any cheaper laptop with the same intel chip": the value the product in focus has
+_THE_SAME = re.compile(r"\b(?:with|that has|having) the same (?P<a>[a-z][\w -]*?)(?: as (?:it|that|this)(?: one)?)?"
+                       r"(?=[?.!,]|$| (?:under|below|over|for|in|and)\b)", re.IGNORECASE)
 _SAME_ASKED = frozenset({"same", "the same", "same question", "same thing", "too", "as well"})
 _BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORECASE)
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
@@ -244,6 +247,17 @@ class Conversation:
                 sign = CURRENCY_SYMBOLS.get(before.currency or "USD", "$")
                 question += f" under {sign}{before.price_max:g}"
             self.searched, self.product = None, None
+        same = _THE_SAME.search(question)
+        # (of the product in focus, or the one a comparison just named first: "and the lighter of the two?")
+        subject = (self._named_first(self.last) if self.last is not None and self.last.intent == "comparison"
+                   else None) or self.product
+        if same is not None and subject:
+            asked = self.engine.understander.asked_attributes(same.group("a").casefold())
+            facts = [f for f in self.engine.retriever.product_facts([subject]) if f.attribute in asked]
+            if facts:
+                facts.sort(key=lambda f: asked.index(f.attribute))
+                question = f"{question[:same.start()]}with {facts[0].value}{question[same.end():]}"
+                self.product, chosen = subject, True  # (of it, not of the list before)
         if self.product and _OTHER_COLOURS.search(question):
             # "do you have it in a different color": the colours its model comes in, not the list's
             question, chosen = "what colors does it come in", True

@@ -2536,6 +2536,12 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
     (["filters for air purifiers"], "search", ("4 matches for replacement filters for air purifiers",),
      {"FLT-0000029", "FLT-0000168", "FLT-0000339", "FLT-0000351"}),
     (["cheapest replacement filter for a water pitcher, in dollars"], "search", ("priced in USD",), {"FLT-0000392"}),
+    # "with the same <attribute>": the value the product in focus (or the one a comparison just named first) has
+    (["dell xps 13 or hp spectre x360 14 - which has the bigger screen", "and the lighter of the two?",
+      "any cheaper laptop with the same intel chip"], "search", ("cheaper than the Dell XPS 13 9340",),
+     {"LAP-0000257", "LAP-0000365"}),
+    (["dell xps 13 9340: intel core ultra 7 155h, 16gb ram, 1 tb storage price", "laptops with the same processor"],
+     "search", ("intel core ultra 7 155h laptops",), {"LAP-0000257", "LAP-0000365", "LAP-0000327", "LAP-0000087"}),
 ])
 def test_demo_turns_said_otherwise_find_these(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                               expect: tuple[str, ...], ids: set[str] | None) -> None:
