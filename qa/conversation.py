@@ -22,11 +22,12 @@ _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all
 # "sorry, meant the inspiron 15 from dell", "no wait i meant the dell inspiron 15": the last question, of another product
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
                          re.IGNORECASE)
-# "first one how much cost", "2nd one?": a place in the last list, said without "the"
 # "any cheaper laptop with the same intel chip": the value the product in focus has
 _THE_SAME = re.compile(r"\b(?:with|that has|having) the same (?P<a>[a-z][\w -]*?)(?: as (?:it|that|this)(?: one)?)?"
                        r"(?=[?.!,]|$| (?:under|below|over|for|in|and)\b)", re.IGNORECASE)
+# "what about the flexispot e7, same?": the last question, of it (no question of its own after the name)
 _SAME_ASKED = frozenset({"same", "the same", "same question", "same thing", "too", "as well"})
+# "first one how much cost", "2nd one?": a place in the last list, said without "the"
 _BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORECASE)
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
 _AND_NAME = re.compile(r"^and (?P<x>(?!(?:what|which|how|is|are|does|do|can|will|any|the|an?)\b).+?)[?.!]*$",

@@ -1034,8 +1034,8 @@ _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
-                      r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last; not
-# "in pounds", a weight's unit)
+                      r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last;
+# "…, in dollars" too, but not "in pounds", a weight's unit)
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
@@ -1047,6 +1047,8 @@ _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?
 # ("any in black if i go a bit higher"; "and the 3 pack, any currency is fine": no price bound and no currency)
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
+
+
 def line_words(title: str) -> set[str]:
     """The words of a product line ("pro", "ultra", "plus" …) in the name that opens a title: the Pixel 8 Pro is
     no Pixel 8 (not "Windows 11 Pro" further on)."""
@@ -1541,7 +1543,6 @@ class Understander:
             found += [link for link in self.link_products(" ".join(bare), near=VARIANT_NEAR, most=4 * most)
                       if link.key not in seen]
         own_path = functools.cache(lambda: self.category_of(pid))  # (read once, when needed)
-
         own_line = line_words(title)
 
         def same(link: Link) -> bool:
@@ -1577,9 +1578,9 @@ class Understander:
         ``model``: it has every one of those and every word of the name that opens ``own_title`` (the brand may go
         unsaid), and after the last of them goes on as ``own`` does or with a size, colour, number or the brand
         ("Galaxy S24, 256 GB" is a Galaxy S24 (128GB); "Galaxy S24 Ultra", "Galaxy S24 Case" and, beside the
-        "MacBook Air 15 (M3)", the "MacBook Pro 14 (M3 Pro)" name other products). ``kind``: the words of both listings'
-        category, which the name that opens ``own_title`` may say and ``title`` need not ("Saucony Women's Endorphin Speed 4 Running Shoes" beside "Men's Saucony
-        Endorphin Speed 4 (Blue/Navy, …)")."""
+        "MacBook Air 15 (M3)", the "MacBook Pro 14 (M3 Pro)" name other products). ``kind``: the words of both
+        listings' category, which the name that opens ``own_title`` may say and ``title`` need not ("Saucony Women's
+        Endorphin Speed 4 Running Shoes" beside "Men's Saucony Endorphin Speed 4 (Blue/Navy, …)")."""
         lex = self.lexicon
         words = tokens(title)
         own = tokens(own_title)
