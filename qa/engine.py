@@ -754,6 +754,17 @@ class Engine:
                    if w not in found_words and (not w.isalpha() or not self.retriever.fulltext(w, 1))]
         asks_for = not parse.yes_no or bool(_ASKS_FOR_KIND.match(parse.text.casefold()))  # "do you have …"
         english = english_frequency()
+        said_in_text: list[Fact] = []
+        if unknown and cons.categories and not parse.refines:
+            # "office chair that arrives fully assembled": words only the listings' bullets or descriptions say ("Ships
+            # fully assembled"); the kind's products whose text says them, the other words how it was asked
+            kept, in_text, said_in_text = self._said_in_text(ranked, unknown)
+            rest = [w for w in unknown if w not in in_text]
+            if kept and all(english.get(w, 0) >= EVERYDAY_WORD or w not in english for w in rest):
+                # (not "lumbar" of "lumbar support": a word some text says does not stand for the rest)
+                purpose += f"Their text says “{' '.join(in_text)}”" + (f"; no listing says “{' '.join(rest)}”" if rest else "")
+                purpose += ". "
+                ranked, unknown, total = kept, [], len(kept)
         if unknown and all(w.isalpha() and (w not in english or w.endswith(("ing", "ed"))) for w in unknown) \
                 and asks_for and not parse.refines and (cons.categories or cons.values) \
                 and (cons.price_min is not None or cons.price_max is not None):
@@ -769,6 +780,7 @@ class Engine:
                                    f" of any {' '.join(unknown)} {cons.describe()}")
         hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:MAX_LISTED]]
         chosen = [f for c, s in ranked[:5] for f in self.retriever.matched_facts(c, cons, s)]
+        chosen += [f for f in said_in_text if f.product_id in {c.id for c, _ in ranked[:5]}]
         text = purpose + compose.search_answer(described or cons.describe(), [c for c, _ in ranked], total)
         intent = "search"
         low = parse.text.casefold()
@@ -780,6 +792,19 @@ class Engine:
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
             chosen, intent = asked + chosen, "attribute"
         return self._result(parse, intent, text, chosen, hits, ranked[0][0].id)
+
+    def _said_in_text(self, ranked: Sequence[tuple[Card, float]], unknown: Sequence[str]
+                      ) -> tuple[list[tuple[Card, float]], list[str], list[Fact]]:
+        """(the products whose bullets or description say every word of ``unknown`` that some product's text says, those
+        words, the sentences that say them), or nothing when no text says a word or a word is a number or model code."""
+        if any(not w.isalpha() for w in unknown):
+            return [], [], []
+        sentences = {c.id: self.retriever.text_facts(c.id) for c, _ in ranked[:MAX_TEXT_READ]}
+        words = {pid: {t for f in facts for t in tokens(f.value)} for pid, facts in sentences.items()}
+        said = [w for w in unknown if any(w in ws for ws in words.values())]
+        kept = [(c, s) for c, s in ranked[:MAX_TEXT_READ] if said and set(said) <= words[c.id]]
+        facts = [f.rescored(s) for c, s in kept for f in sentences[c.id] if set(said) & set(tokens(f.value))]
+        return kept, said, facts
 
     def _beyond(self, parse: Parse) -> Answer:
         """"is there a bigger one?": products of the focus's category past it on the compared attribute, the
@@ -1549,6 +1574,8 @@ _PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "talle
                        "lower": frozenset({"smaller", "shorter", "lighter", "narrower", "slower", "thinner"})}
 
 
+EVERYDAY_WORD = 20000  # an English word at least this frequent, said beside one a text says, is how it was asked
+MAX_TEXT_READ = 200  # found products whose texts a search reads for words only a text says ("fully assembled")
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"

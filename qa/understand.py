@@ -140,6 +140,8 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "clean a larger room": ("coverage area", "higher"), "clean a bigger room": ("coverage area", "higher"),
     "protects better": ("drop protection", "higher"), "protect better": ("drop protection", "higher"),
     "protect more": ("drop protection", "higher"), "protects more": ("drop protection", "higher"),
+    "bigger drop": ("drop protection", "higher"), "higher drop": ("drop protection", "higher"),
+    "longer drop": ("drop protection", "higher"), "bigger fall": ("drop protection", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
     "makes more": ("capacity", "higher"), "make more": ("capacity", "higher"), "brews more": ("capacity", "higher"),
@@ -1021,6 +1023,8 @@ _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"
                     (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"),
                     (re.compile(r"\blightening\b"), "lightning"),
                     (re.compile(r"\bmade off\b"), "made of"),  # (a slip no speller sees: both are words)
+                    # "arrives fully assembled": how it ships (as "Ships fully assembled" says), not the brand Fully
+                    (re.compile(r"\bfully (?=(?:assembled|built|set up)\b)"), ""),
                     # "weight per shoe": what one shoe of the pair weighs, as the listings give it; no kind of product
                     (re.compile(r"\s*\b(?:per|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot|item|unit|piece)\b"), ""))
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")

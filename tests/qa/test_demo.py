@@ -2542,6 +2542,19 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
      {"LAP-0000257", "LAP-0000365"}),
     (["dell xps 13 9340: intel core ultra 7 155h, 16gb ram, 1 tb storage price", "laptops with the same processor"],
      "search", ("intel core ultra 7 155h laptops",), {"LAP-0000257", "LAP-0000365", "LAP-0000327", "LAP-0000087"}),
+    # words only a listing's bullets say ("Ships fully assembled", "MagSafe compatible: …"): the kind's products whose
+    # text says them ("fully assembled" is no brand Fully); the everyday words beside them are how it was asked
+    (["office chair that arrives fully assembled"], "search", ("Their text says “assembled”",),
+     {"FRN-0000265", "FRN-0000025"}),
+    (["bookcase under 75 bucks that comes allready assembled"], "search", ("bookcases under $75",),
+     {"FRN-0000150", "FRN-0000019"}),
+    (["iphone 14 case that works with magsafe chargers"], "search", ("Their text says “magsafe”",),
+     {"CSE-0000329", "CSE-0000137"}),
+    # "which survives a bigger drop" of two cases: drop protection, not size
+    (["iphone 14 case that works with magsafe chargers", "which survives a bigger drop"], "comparison",
+     ("higher in drop protection", "15-foot"), {"CSE-0000329", "CSE-0000137"}),
+    # a feature one of whose words a text says ("Supports up to 110 kg") is still unknown
+    (["office chairs with lumbar support under 300"], "unanswerable", ("lumbar support",), None),
 ])
 def test_demo_turns_said_otherwise_find_these(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                               expect: tuple[str, ...], ids: set[str] | None) -> None:
