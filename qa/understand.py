@@ -1267,8 +1267,7 @@ class Understander:
                                 low)  # "for a woman": the women's listings
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "is it wider then the hon ignition"
         low = _OPTIONS_ON.sub(lambda m: f"what {m.group(1)}s does "
-                              f"{'it' if m.group('x') in ('it', 'this', 'that', 'this one', 'that one') else 'the ' + m.group('x')}"
-                              " come in", low)
+                              f"{'it' if set(tokens(m.group('x'))) <= PRONOUNS else 'the ' + m.group('x')} come in", low)
         low = _DROP_RATED.sub(r"what drop protection does \g<s> have", low)
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
@@ -1560,8 +1559,7 @@ class Understander:
             if path is None or self.category_of(link.key) != path:
                 return False
             kind = frozenset(tokens(path)) - STOPWORDS  # (words of the kind both are: "running" of Running Shoes)
-            return self._same_model(self._model_words(link.name).split(), title, link.name, kind) \
-                or self._same_model(said.split(), link.name, title, kind)
+            return self.same_model(link.name, title, kind) or self._same_model(said.split(), link.name, title, kind)
 
         return [link for link in found if link.key != pid and same(link)][:most]
 
@@ -1573,9 +1571,9 @@ class Understander:
         return bool(found) and link.key in found and all(
             self.same_model(link.name, self.lexicon.titles.get(pid, "")) for pid in found if pid != link.key)
 
-    def same_model(self, own: str, title: str) -> bool:
-        """Whether ``title`` is another listing of the model of the product titled ``own``."""
-        return self._same_model(self._model_words(own).split(), title, own)
+    def same_model(self, own: str, title: str, kind: frozenset[str] = frozenset()) -> bool:
+        """Whether ``title`` is another listing of the model of the product titled ``own`` (``kind``: as ``_same_model``)."""
+        return self._same_model(self._model_words(own).split(), title, own, kind)
 
     def _same_model(self, model: Sequence[str], title: str, own_title: str, kind: frozenset[str] = frozenset()) -> bool:
         """Whether ``title`` is another listing of the model of the title ``own_title`` whose rarest words are
