@@ -7,18 +7,44 @@ directories' meta.json, so every extracted edge in the graph names the weights t
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from shopgraph.kg.build import Extraction
+from shopgraph.kg.build import ExtractedValue, Extraction
 from shopgraph.kg.catalog import Product, Rejected
 from shopgraph.kg.errors import ConfigError
+from shopgraph.kg.normalize import UNITS
 
 logger = logging.getLogger(__name__)
 
 
 TEXT_FIELDS = ("title", "bullets", "description")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NEXT_WORD = re.compile(r" ?([^\W\d_]+)\b")
+_NOT_UNITS = frozenset({"in"})  # also a plain word: "2 in 1"
+
+
+def with_unit(value: ExtractedValue, text: str) -> ExtractedValue:
+    """A number the tagger read without the unit right after it, with that unit: "2.6" of "weighs 2.6 lb" is
+    written to the graph as "2.6 lb", which QA can compare. (The tagger's own spans, which the data sets score,
+    stay as tagged: WDC-PAVE often annotates the bare number.)"""
+    after = _NEXT_WORD.match(text, value.end)
+    if after and _NUMBER.fullmatch(value.value):
+        unit = after.group(1).casefold()
+        if unit in UNITS and unit not in _NOT_UNITS and not (len(unit) == 1 and "size" in value.attribute.casefold()):
+            # a size's letter is a fit or a width ("Size 10 L", "10 W"), not litres or watts
+            return replace(value, value=text[value.start:after.end()], end=after.end())
+    return value
+
+
+def tag_values(tagger: Any, items: Sequence[tuple[str, dict[str, str]]]) -> list[list[ExtractedValue]]:
+    """The tagger's values of each (category, fields) item, a number's unit joined to it (`with_unit`): what
+    `build` writes and `extract` prints."""
+    return [[with_unit(v, fields[v.field]) for v in values]
+            for values, (_, fields) in zip(tagger.extract_fields(items), items)]
 
 
 def product_item(product: Product, fields: Sequence[str] = TEXT_FIELDS) -> tuple[str, dict[str, str]]:
@@ -47,7 +73,7 @@ class ModelExtractor:
     def extract(self, products: Sequence[Product]) -> list[Extraction]:
         out = [Extraction() for _ in products]
         if self.tagger is not None:
-            values = self.tagger.extract_fields([product_item(p, self.fields) for p in products])
+            values = tag_values(self.tagger, [product_item(p, self.fields) for p in products])
             for ex, vals in zip(out, values):
                 ex.values = vals
         if self.relations is not None:
@@ -118,7 +144,7 @@ def extract_records(products: Iterable[Product | Rejected], tagger: Any, *, min_
     chunk: list[Product] = []
 
     def flush() -> Iterator[dict[str, Any]]:
-        for product, spans in zip(chunk, tagger.extract_fields([product_item(p) for p in chunk])):
+        for product, spans in zip(chunk, tag_values(tagger, [product_item(p) for p in chunk])):
             kept = [s for s in spans if s.score >= min_score]
             yield {
                 "id": product.id,
