@@ -1101,6 +1101,7 @@ _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_FOR_KIND = 2000  # titles that say a kind a search is "for" ("filters for a water pitcher") read as its products
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
+MAX_CATEGORIES_KEPT = 200_000  # product categories an Understander keeps read (then it starts over)
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # an amount and its unit in running text or a title: "24 hrs", "1.9-liter", "1 kg" (also qa.engine's text amounts)
@@ -1195,6 +1196,8 @@ class Understander:
         self.lexicon = lexicon
         self.tagger = tagger
         self.reader = reader  # the learned question reader (qa.intent): intent and asked attribute
+        self._categories: dict[str, str | None] = {}  # product id → category path, read once (the store is read-only
+        # while an engine has it open)
         self._amount_names = sorted(a for a in lexicon.numeric if a != "price")  # what a superlative may rank by
         from shopgraph.qa.spelling import Speller  # it reads this module's STOPWORDS and singular()
 
@@ -2403,8 +2406,14 @@ class Understander:
         return low
 
     def category_of(self, pid: str) -> str | None:
-        """The category path of product ``pid``, if it has one."""
-        return _category_in(self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid}))
+        """The category path of product ``pid``, if it has one (a model's listings read dozens a question: at 100k
+        products, 5 ms each before this kept them)."""
+        if pid not in self._categories:
+            if len(self._categories) >= MAX_CATEGORIES_KEPT:
+                self._categories.clear()
+            rows = self.store.query(cr.QA_PRODUCT_CATEGORY, {"id": pid})
+            self._categories[pid] = str(rows[0]["path"]) if rows else None
+        return self._categories[pid]
 
     def _same_maker(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "do they make a decaf one?" about the product in focus: its brand's products of its kind with the
