@@ -87,6 +87,8 @@ _WHICH_VALUES = re.compile(r"^(?P<a>.+?)有(?:哪些|什么|几种|多少种)(?P
 _WHICH_HAS = re.compile(r"^(?:什么|哪些|哪个|哪款|哪种)(?P<a>[^有带]+?)(?:有|带|支持)(?P<b>.+?)[?？吗]*$")  # 什么耳机有降噪
 _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|适配|兼容|合适|适合)的?|"  # 这款手机有配套的手机壳吗
                      r"有(?:没有)?(?:适合|适配|配套|兼容)?(?:它|这款|这个)的)(?P<b>.+?)吗?[?？]?$")  # 有适合它的手机壳吗
+# "baseus 45w充电器能给Pixel 8充电吗": can A charge (or be used with) B
+_CHARGES = re.compile(r"^(?P<a>.+?)(?:能|可以|能不能|可不可以)(?:给|为|用于|用在)(?P<b>.+?)(?:充电|充|上用|使用|用)?吗?[?？]?$")
 _HOLDS = re.compile(r"^(?P<a>.*?)(?:能|可以)(?:装|盛|容纳)(?:多少|几)(?P<b>.*?)[?？]?$")  # 它能装多少: its capacity
 _COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
                  "小": "smaller", "价格低": "cheaper", "价格高": "more expensive", "价钱低": "cheaper",
@@ -152,6 +154,11 @@ def _comparative(m: re.Match[str]) -> str:
     return _COMPARATIVES.get(m.group("x").strip(), _words(m.group("x")))
 
 
+def _the(name: str) -> str:
+    """ "the <name>", or the name as it is when it is a pronoun or already says which ("this charger")."""
+    return name if name in ("it", "this", "that") or name.startswith(("this ", "that ")) else f"the {name}"
+
+
 def _capacity_of(name: str) -> str:
     if name in ("", "it", "this", "that"):
         return "what is its capacity?"
@@ -171,6 +178,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_COLOUR_PRICE, lambda m: f"how much is the {_words(m.group('a'))} one?"),
     (_FITTING_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
     (_THAN_IT, lambda m: f"is it {_comparative(m)} than the {_words(m.group('b'))}?"),
+    (_CHARGES, lambda m: f"does {_the(_words(m.group('a')))} work with {_the(_words(m.group('b')))}?"),
     (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
     (_HOLDS, lambda m: _capacity_of(_words(m.group("a")))),
 )

@@ -505,7 +505,7 @@ class Conversation:
             if chosen is not None:  # "the blue one price" … "ok the white one then": the white listing's price
                 return f"what is its {asked}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
-        if m is not None and last is not None and last.intent == "compatibility" and len(last.products) == 2 \
+        if m is not None and last is not None and last.intent == "compatibility" and len(last.products) in (1, 2) \
                 and self.engine.understander.link_product(m.group("x"), strict=True):
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
@@ -527,7 +527,8 @@ class Conversation:
                     or not understander.link_product(m.group("x"), strict=True):
                 return None  # "what about wide ones?": a common word names no product; the search, narrowed
             other = m.group("x")
-        if last.intent == "compatibility" and len(last.products) == 2:
+        if last.intent == "compatibility" and len(last.products) in (1, 2):
+            # the accessory asked about (or the one product the answer listed): does it fit this one too?
             return f"does this fit the {other}?", last.products[0].id, None
         if best is not None:
             if (best.source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \

@@ -583,9 +583,18 @@ class Engine:
         def elsewhere(forms: set[str]) -> bool:
             return any(rare & forms <= k <= forms for k in others)
 
+        # a word of the question's own that English does not know (a technical name: hdmi, magsafe, bpa) is what it
+        # asks about: a sentence without it does not answer ("does it have an hdmi port": not "two USB-C ports")
+        must = {rarest, singular(rarest)} if rarest not in asked and rarest not in english else None
+
+        def says(forms: set[str]) -> bool:
+            if must is not None:
+                return bool(must & forms) or (len(rarest) >= 7 and rarest[:6] in {w[:6] for w in forms if len(w) >= 7})
+            return bool(rare & forms or stems & {w[:6] for w in forms if len(w) >= 7})
+
         for pid, other in sources():
-            found = [f for f in self.retriever.text_facts(pid) if (rare & (forms := _word_forms(f.value))
-                     or stems & {w[:6] for w in forms if len(w) >= 7}) and not elsewhere(forms)]
+            found = [f for f in self.retriever.text_facts(pid)
+                     if says(forms := _word_forms(f.value)) and not elsewhere(forms)]
             if found:
                 chosen = [f.rescored(1.0) for f in found[:2]]
                 text = compose.text_answer(card.title, [(f.attribute, f.value) for f in chosen], other=other)
@@ -1098,6 +1107,9 @@ class Engine:
             what = " or ".join(c.name.lower() for c in cons.categories) if cons.categories else "products"
             others = {owner[r["id"]] for r in rows if r["id"] in owner}
             text = compose.compatibility_list(target.title, titles, what, len(others))
+            if not cons.empty() and (parse.yes_no or _GOOD_FOR.search(parse.text)):
+                # "spigen 100w usb c cable - good for a macbook air 15?": the one described fits, so yes
+                text = f"Yes: {text}"
         return self._result(parse, "compatibility", text, facts, hits, target.id)
 
     # ------------------------------------------------------------------ comparison
@@ -1476,6 +1488,8 @@ def _described(cons: Constraints, said: str | None = None) -> str:
     return f"{said} titled “{' '.join(words)}”" if words else said
 
 
+# "… - good for a macbook air 15?", "ok with my pixel 8?": asked yes or no without a verb first
+_GOOD_FOR = re.compile(r"\b(?:good|ok|okay|fine|alright|compatible|suitable)\s+(?:for|with)\b[^?]*\?\s*$", re.IGNORECASE)
 _YES_NO_VERBS = frozenset({"have", "ha", "come", "support", "work", "include", "got", "get", "offer", "feature",
                            "use", "take", "need", "do", "doe", "is", "are", "can", "will", "there", "any", "with",
                            "also", "really", "actually", "still"})

@@ -36,6 +36,7 @@ RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is re
 MIN_LENGTH = 4
 CUTOFF = 75.0
 CUTOFF_SHORT = 88.0
+RARE_TYPO = 200  # an English word this rare, a letter from a question word, is read as that word's typo
 KIND_COMMONER = 20  # how much commoner in English a kind must be than a known word to be read for it
 
 
@@ -111,7 +112,7 @@ class Speller:
             if low in self.known or singular(low) in self.known:
                 return word
             if low in english or english.get(singular(low), 0) >= RARE_STEM:  # "wats" is no plural of "wat"
-                kind = self._kind_of_rare_word(low, english)
+                kind = self._kind_of_rare_word(low, english) or _question_word_for_rare(low, english)
                 if kind is not None:
                     changes.append((word, kind))
                     return kind
@@ -203,3 +204,17 @@ class Speller:
             changes.append((m.group(0), edits[i]))
             text = text[:m.start()] + edits[i] + text[m.end():]
         return text
+
+
+def _question_word_for_rare(low: str, english: dict[str, int]) -> str | None:
+    """The one word of QUESTION_WORDS a letter away from a very rare English word (at most RARE_TYPO) that the graph
+    does not know: "cheeper" (a young bird) → "cheaper". None when several are ("wight": weight or light?) or the
+    word is commoner ("lover", "colon" stay)."""
+    from rapidfuzz.distance import OSA
+
+    seen = english.get(low, 0)
+    if seen > RARE_TYPO:
+        return None
+    close = [w for w in QUESTION_WORDS if abs(len(w) - len(low)) <= 1 and OSA.distance(low, w) <= 1
+             and english.get(w, 0) >= KIND_COMMONER * max(seen, 1)]
+    return close[0] if len(close) == 1 else None

@@ -2560,3 +2560,24 @@ def test_demo_turns_said_otherwise_find_these(demo_graph: Path, tmp_path: Path, 
                                               expect: tuple[str, ...], ids: set[str] | None) -> None:
     """Refinements said short, model codes said apart, the shopper described: the last turn's products too."""
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a rare word of the question's own must be in the sentence quoted: "two USB-C ports" says nothing of HDMI
+    (["macbook pro 14", "does it have an hdmi port"], "unanswerable", ("don't know",), None),
+    # "goes longer on a charge": battery life
+    (["jbl live 660nc or beats studio pro - which goes longer on a charge"], "comparison",
+     ("JBL Live 660NC", "longer", "50", "Beats Studio Pro", "40"), None),
+    # "cheeper" (a young bird, rare in English) is read as "cheaper"
+    (["sony wh-ch720n", "is it cheeper than the jbl tune 760nc"], "comparison", ("cheaper", "$139", "$145"), None),
+    # "能给 X 充电吗": can it charge X
+    (["baseus 45w充电器能给Pixel 8充电吗?"], "compatibility", ("Yes", "Baseus", "Pixel 8"), None),
+    # "<described accessory> - good for <product>?": yes, listing the one that fits; "and <another>": it, there
+    (["spigen 100w usb c cable - good for a macbook air 15?"], "compatibility", ("Yes", "Spigen"), {"CHG-0000321"}),
+    (["spigen 100w usb c cable - good for a macbook air 15?", "and an hp pavilion 15"], "compatibility",
+     ("Yes", "Spigen", "HP Pavilion 15"), {"CHG-0000321", "LAP-0000267"}),
+])
+def test_demo_turns_of_the_fourteenth_batchs_dev_misses(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                       intent: str, expect: tuple[str, ...],
+                                                       ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
