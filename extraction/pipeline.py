@@ -16,13 +16,12 @@ from typing import Any
 from shopgraph.kg.build import ExtractedValue, Extraction
 from shopgraph.kg.catalog import Product, Rejected
 from shopgraph.kg.errors import ConfigError
-from shopgraph.kg.normalize import UNITS
+from shopgraph.kg.normalize import normalize_value
 
 logger = logging.getLogger(__name__)
 
 
 TEXT_FIELDS = ("title", "bullets", "description")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEXT_WORD = re.compile(r" ?([^\W\d_]+)\b")
 _NOT_UNITS = frozenset({"in"})  # also a plain word: "2 in 1"
 
@@ -30,14 +29,16 @@ _NOT_UNITS = frozenset({"in"})  # also a plain word: "2 in 1"
 def with_unit(value: ExtractedValue, text: str) -> ExtractedValue:
     """A number the tagger read without the unit right after it, with that unit: "2.6" of "weighs 2.6 lb" is
     written to the graph as "2.6 lb", which QA can compare. (The tagger's own spans, which the data sets score,
-    stay as tagged: WDC-PAVE often annotates the bare number.)"""
-    after = _NEXT_WORD.match(text, value.end)
-    if after and _NUMBER.fullmatch(value.value):
-        unit = after.group(1).casefold()
-        if unit in UNITS and unit not in _NOT_UNITS and not (len(unit) == 1 and "size" in value.attribute.casefold()):
-            # a size's letter is a fit or a width ("Size 10 L", "10 W"), not litres or watts
-            return replace(value, value=text[value.start:after.end()], end=after.end())
-    return value
+    stay as tagged: WDC-PAVE often annotates the bare number.) Numbers and units as kg.normalize reads them."""
+    after, bare = _NEXT_WORD.match(text, value.end), normalize_value(value.value)
+    if after is None or bare.number is None or bare.unit is not None:
+        return value
+    word = after.group(1).casefold()
+    if word in _NOT_UNITS or (len(word) == 1 and "size" in value.attribute.casefold()):
+        return value  # a size's letter is a fit or a width ("Size 10 L", "10 W"), not litres or watts
+    if normalize_value(text[value.start:after.end()]).unit is None:
+        return value
+    return replace(value, value=text[value.start:after.end()], end=after.end())
 
 
 def tag_values(tagger: Any, items: Sequence[tuple[str, dict[str, str]]]) -> list[list[ExtractedValue]]:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
@@ -505,8 +506,7 @@ class Conversation:
             if chosen is not None:  # "the blue one price" … "ok the white one then": the white listing's price
                 return f"what is its {asked}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
-        if m is not None and last is not None and last.intent == "compatibility" and len(last.products) in (1, 2) \
-                and self.engine.understander.link_product(m.group("x"), strict=True):
+        if m is not None and _asked_fit(last) and self.engine.understander.link_product(m.group("x"), strict=True):
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
         if m is None and (m := _AND_NAME.match(question.strip())) is not None \
@@ -527,8 +527,7 @@ class Conversation:
                     or not understander.link_product(m.group("x"), strict=True):
                 return None  # "what about wide ones?": a common word names no product; the search, narrowed
             other = m.group("x")
-        if last.intent == "compatibility" and len(last.products) in (1, 2):
-            # the accessory asked about (or the one product the answer listed): does it fit this one too?
+        if _asked_fit(last):
             return f"does this fit the {other}?", last.products[0].id, None
         if best is not None:
             if (best.source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \
@@ -543,3 +542,9 @@ class Conversation:
         if last.intent == "search" and not _NARROWING.match(other):
             return other, None, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
         return None
+
+
+def _asked_fit(last: Answer | None) -> TypeGuard[Answer]:
+    """Whether the last answer was about one accessory's fit (the one asked about, or the one product a list of what
+    fits held), so that "and with a pixel 8?" asks whether it fits that too (as ``last.products[0]``)."""
+    return last is not None and last.intent == "compatibility" and len(last.products) in (1, 2)

@@ -585,12 +585,12 @@ class Engine:
 
         # a word of the question's own that English does not know (a technical name: hdmi, magsafe, bpa) is what it
         # asks about: a sentence without it does not answer ("does it have an hdmi port": not "two USB-C ports")
-        must = {rarest, singular(rarest)} if rarest not in asked and rarest not in english else None
+        needed, needed_stems = rare, stems
+        if rarest not in asked and rarest not in english:
+            needed, needed_stems = {rarest, singular(rarest)}, {rarest[:6]} if len(rarest) >= 7 else set()
 
         def says(forms: set[str]) -> bool:
-            if must is not None:
-                return bool(must & forms) or (len(rarest) >= 7 and rarest[:6] in {w[:6] for w in forms if len(w) >= 7})
-            return bool(rare & forms or stems & {w[:6] for w in forms if len(w) >= 7})
+            return bool(needed & forms or needed_stems & {w[:6] for w in forms if len(w) >= 7})
 
         for pid, other in sources():
             found = [f for f in self.retriever.text_facts(pid)

@@ -11,7 +11,7 @@ two swapped: "prise" → "price", "weigth" → "weight"), if there is one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from shopgraph.qa.understand import STOPWORDS, singular
@@ -166,12 +166,9 @@ class Speller:
     def _kind_of_rare_word(self, low: str, english: dict[str, int]) -> str | None:
         """A kind of product a letter away from an English word the graph does not know, when the kind is at least
         KIND_COMMONER times as common in English: "bots" → "boots" (26×), "chars" → "chairs"; "lover" stays (cover: 6×)."""
-        from rapidfuzz.distance import OSA
-
         stem = singular(low)
         seen = max(english.get(low, 0), english.get(stem, 0))
-        close = [k for k in self.kinds if abs(len(k) - len(stem)) <= 1 and OSA.distance(stem, k) <= 1
-                 and max(english.get(k, 0), english.get(k + "s", 0)) >= KIND_COMMONER * max(seen, 1)]
+        close = _commoner_neighbours(stem, self.kinds, seen, lambda k: max(english.get(k, 0), english.get(k + "s", 0)))
         if not close:
             return None
         kind = min(close, key=lambda k: (-english.get(k, 0), k))
@@ -210,11 +207,17 @@ def _question_word_for_rare(low: str, english: dict[str, int]) -> str | None:
     """The one word of QUESTION_WORDS a letter away from a very rare English word (at most RARE_TYPO) that the graph
     does not know: "cheeper" (a young bird) → "cheaper". None when several are ("wight": weight or light?) or the
     word is commoner ("lover", "colon" stay)."""
-    from rapidfuzz.distance import OSA
-
     seen = english.get(low, 0)
     if seen > RARE_TYPO:
         return None
-    close = [w for w in QUESTION_WORDS if abs(len(w) - len(low)) <= 1 and OSA.distance(low, w) <= 1
-             and english.get(w, 0) >= KIND_COMMONER * max(seen, 1)]
+    close = _commoner_neighbours(low, QUESTION_WORDS, seen, lambda w: english.get(w, 0))
     return close[0] if len(close) == 1 else None
+
+
+def _commoner_neighbours(word: str, candidates: Iterable[str], seen: int, common: Callable[[str], int]) -> list[str]:
+    """The candidates a letter from ``word`` (one changed, added or dropped, or two swapped) whose English frequency
+    (``common``) is at least KIND_COMMONER times ``seen``, the word's own."""
+    from rapidfuzz.distance import OSA
+
+    return [c for c in candidates if abs(len(c) - len(word)) <= 1 and OSA.distance(word, c) <= 1
+            and common(c) >= KIND_COMMONER * max(seen, 1)]

@@ -1551,7 +1551,6 @@ class Understander:
             seen = {link.key for link in found}
             found += [link for link in self.link_products(" ".join(bare), near=VARIANT_NEAR, most=4 * most)
                       if link.key not in seen]
-        own_path = functools.cache(lambda: self.category_of(pid))  # (read once, when needed)
         own_line = line_words(title)
 
         def same(link: Link) -> bool:
@@ -1561,7 +1560,7 @@ class Understander:
                 return True
             # one model whichever listing it is asked from, in one category: "Brooks Men's Adrenaline GTS 23 Running
             # Shoes" goes on with its kind where "Women's Brooks Adrenaline GTS 23 (Volt/Black …)" gives a colour
-            path = own_path()
+            path = self.category_of(pid)  # (kept once read)
             if path is None or self.category_of(link.key) != path:
                 return False
             kind = frozenset(tokens(path)) - STOPWORDS  # (words of the kind both are: "running" of Running Shoes)
