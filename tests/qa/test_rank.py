@@ -121,6 +121,20 @@ def test_embedder_encodes_unit_vectors(tiny_bert: Path) -> None:
     assert embedder.encode(["black leather boots"])[0] == pytest.approx(vectors[0], abs=1e-5)
 
 
+def test_embedder_passes_keep_a_long_text_apart_and_give_the_same_vectors(tiny_bert: Path) -> None:
+    from shopgraph.extraction.embed import Embedder, passes
+
+    # a question of 33 tokens beside 16 facts of 8: two passes (16 x 8 and 1 x 33), not one of 17 x 33
+    assert passes([33, *[8] * 16], 64) == [list(range(1, 17)), [0]]
+    assert passes([5] * 3, 2) == [[0], [1, 2]] or passes([5] * 3, 2) == [[0, 1], [2]]
+    assert passes([], 64) == []
+    embedder = Embedder.load(tiny_bert)
+    texts = ["what is the battery life of the sony wh-1000xm5 wireless noise cancelling headphones in black",
+             "weight: 250 g", "color: black", ""]
+    together = embedder.encode(texts)
+    assert [embedder.encode([t])[0] for t in texts] == [pytest.approx(v, abs=1e-5) for v in together]
+
+
 def test_embedder_load_refuses_a_directory_without_model(tmp_path: Path) -> None:
     from shopgraph.extraction.embed import Embedder
 
