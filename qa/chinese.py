@@ -27,7 +27,7 @@ LEXICON: dict[str, str] = {
     "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "room size", "功率": "wattage", "处理器": "processor",
     "保修": "warranty", "重": "weight", "多宽": "width", "宽度": "width", "多高": "height",
     "高度": "height", "长度": "length", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
-    "平均价格": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",
+    "平均价格": "average price", "均价": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",
     "赫兹": "refresh rate", "毫安": "battery", "防摔": "drop protection", "摔落": "drop protection",
     "筒高": "shaft height", "靴筒": "shaft height", "产地": "origin", "原产地": "origin",
     # product kinds

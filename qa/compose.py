@@ -290,9 +290,13 @@ def values_answer(attribute: str, description: str, values: Sequence[str]) -> st
     return f"{cap(description)} come in {plural(n, name)}: {shown}."
 
 
-def extreme_answer(kind: str, description: str, card: Card) -> str:
+def extreme_answer(kind: str, description: str, card: Card, others: Sequence[Card] = ()) -> str:
+    """The cheapest or dearest; of two or three, what the others cost too ("which is cheaper" of two phones)."""
     word = "cheapest" if kind == "min_price" else "most expensive"
-    return f"The {word} of the {description} is {the(card.title)} at {format_price(card.price, card.currency)}."
+    text = f"The {word} of the {description} is {the(card.title)} at {format_price(card.price, card.currency)}."
+    if others:
+        text += " " + "; ".join(f"{cap(the(c.title))} costs {format_price(c.price, c.currency)}" for c in others) + "."
+    return text
 
 
 # how a superlative answer says which end of an attribute a product is at

@@ -13,7 +13,16 @@ from typing import TypeGuard
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.understand import CURRENCY_SYMBOLS, PLACE_WORDS, STOPWORDS, WHAT_ABOUT, Constraints, title_words, tokens
+from shopgraph.qa.understand import (
+    COMPARATIVES,
+    CURRENCY_SYMBOLS,
+    PLACE_WORDS,
+    STOPWORDS,
+    WHAT_ABOUT,
+    Constraints,
+    title_words,
+    tokens,
+)
 
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
 # like only with a mark after them: "great for running?" asks)
@@ -102,12 +111,12 @@ _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
-_WINNER = re.compile(r"\bthe (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|smallest|"
-                     r"pricier|priciest)(?: one)?\b", re.IGNORECASE)
+_WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
+                     r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
 # the words an answer says a measure with, by the first letters of the shopper's comparative
 _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest", "more expensive", "most expensive"),
                  "ligh": ("lighter", "lightest"), "heav": ("heavier", "heaviest"), "bigg": ("bigger", "biggest"),
-                 "smal": ("smaller", "smallest")}
+                 "smal": ("smaller", "smallest"), "shor": ("shorter", "shortest"), "long": ("longer", "longest")}
 # "which one has more storage?" after a question about each of two products: of those two
 _WHICH_OF_TWO = re.compile(r"^(?:so |ok,? |and |then )?which(?: one| of (?:them|the two|these|those|both)|'?s)?\b",
                            re.IGNORECASE)
@@ -116,6 +125,9 @@ _COMPARE_TWO = re.compile(r"^(?:ok,? |now |so |and )?(?:compare (?:them|those|th
 _IT = re.compile(r"\b(?:it|this one|that one|this|that)\b", re.IGNORECASE)
 _IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|does) (?:it|this|that|this one|that one)"
                       r"(?: \w+){1,2} than\b", re.IGNORECASE)
+# "is the acer swift go 14 any lighter" with another laptop in focus: lighter than it
+_NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any |a bit |much |even |at all )?"
+                             r"(?P<c>\w+er|more \w+|less \w+)(?: at all)?[?.! ]*$", re.IGNORECASE)
 _YES_NO_ASKED = re.compile(r"^(?:is|are|does|do|can|will|has|have)\b", re.IGNORECASE)
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
 _MODEL_FILLER = frozenset({"version", "model", "variant", "edition"})  # "the pro version": the Pro
@@ -145,12 +157,14 @@ class Conversation:
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
-        if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison") \
+        if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison", "search") \
                 and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
                 and any(w in self.last.answer.casefold() for w in _SAME_MEASURE[won.group("w").casefold()[:4]]):
             # "what colour is the cheaper one?" right after "which is cheaper?": the one that answer named (on the
-            # same measure: "the heavier one" after a heel-drop comparison is not its winner)
-            winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last)
+            # same measure: "the heavier one" after a heel-drop comparison is not its winner); "that shorter one"
+            # after "is there a shorter one?": the first it found
+            winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last) \
+                if self.last.intent == "comparison" else self.last.products[0].id if self.last.products else None
             if winner:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
         if product is None:  # what the shopper's words stand for in this conversation
@@ -266,6 +280,7 @@ class Conversation:
         self._other_side(question)
         question = self._kind_listed(question)
         question = self._compared_again(question)
+        question = self._than_the_focus(question)
         question = self._brand_said_before(question)
         split = _ABOUT_THEN_ASK.match(question.strip())
         named = self.engine.understander.link_product(split.group("x"), strict=True) if split else None
@@ -395,6 +410,17 @@ class Conversation:
         if not asked or not words or not words <= named or understander.link_product(said, strict=True):
             return question
         return f"compare them on {said}"
+
+    def _than_the_focus(self, question: str) -> str:
+        """ "is the acer swift go 14 any lighter" with the Zephyrus G14 in focus: lighter than it (not a search for
+        Acer laptops)."""
+        m = _NAMED_COMPARED.match(question.strip())
+        if m is None or not self.product or m.group("c").casefold() not in COMPARATIVES:
+            return question
+        named = self.engine.understander.link_product(m.group("x"), strict=True)
+        if named is None or named.key == self.product:
+            return question
+        return f"is {m.group('x')} {m.group('c')} than it"
 
     def _other_side(self, question: str) -> None:
         """After "does the cuisinart filter fit it?" (the filter in focus), "which filter does it take then?" asks

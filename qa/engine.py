@@ -37,6 +37,7 @@ from shopgraph.qa.understand import (
     ATTRIBUTE_CUES,
     COMPARATIVES,
     DEFAULT_CURRENCY,
+    EVERYDAY_WORD,
     FOR_CLAUSE,
     PRONOUNS,
     STOPWORDS,
@@ -61,6 +62,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["Answer", "Engine", "Fact", "ProductHit"]
 
+MAX_PRICES_SAID = 3  # "which is cheaper" of this many products or fewer: each one's price
 ANSWER_THRESHOLD = 0.5  # a ranked fact must score at least this to answer an attribute question
 MAX_LISTED = 20  # products a search answer returns (its text names the first five)
 RANKER_ALONE = 0.95  # off a product's page, the ranker's score answers without a rule match only above this
@@ -439,19 +441,22 @@ class Engine:
                 if parse.context == card.id and (not scored or scored[0].score < ANSWER_THRESHOLD) else None
             if own is not None:
                 return own
-            across = self._across_listings(parse, card, facts, only=set(parse.attributes) if lacks_first else None)
+            across = self._across_listings(parse, card, facts, only=set(parse.attributes) & {first, *cue} if lacks_first else None)
             if across is not None:
                 return across
-        if not scored or scored[0].score < ANSWER_THRESHOLD:
-            said = self._from_title(parse, card) or self._from_text(parse, card)
+        if lacks_first and not parse.yes_no and scored and scored[0].attribute not in cue:
+            # "what does this laptop weigh" of a listing with no weight fact: its text may say it ("Weighs just 3
+            # pounds"); the price the ranker put first for "how much … weigh" does not answer
+            its_names = [a for a in parse.attributes if a == first or a in cue]  # ("screen resolution": not the screen)
+            said = self._from_title(parse, card) or self._from_text(parse, card, its_names)
             if said is not None:
                 return said
-            reason = f" the {compose.join(parse.attributes[:1]) or 'answer'} of {compose.the(card.title)}" \
-                if parse.attributes else f" how to answer that about {compose.the(card.title)}"
-            unknown = self._dont_know(parse, scored[:3], {card.id: card.title}, hit, reason, focus=card.id)
-            if parse.attributes and not parse.yes_no and not parse.pinned and parse.attributes[0] not in _EVERY_PRODUCTS:
-                unknown.lacking = tuple(parse.attributes)  # (a price every product has: its own gap, not another's)
-            return unknown
+            if not parse.pinned and not set(tokens(scored[0].attribute)) & {t for a in cue for t in tokens(a)}:
+                # "whats the screen resolution on the dell xps 13": not its screen size
+                return self._lacking(parse, card, [f.rescored(min(f.score, 0.5)) for f in scored])
+        if not scored or scored[0].score < ANSWER_THRESHOLD:
+            said = self._from_title(parse, card) or self._from_text(parse, card)
+            return said if said is not None else self._lacking(parse, card, scored)
         best = scored[0].attribute
         chosen = [f for f in scored if f.attribute == best]
         every = best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold())
@@ -493,6 +498,17 @@ class Engine:
             return False
         parse.attributes, parse.read_by_model = [reading.attribute], True
         return True
+
+    def _lacking(self, parse: Parse, card: Card, scored: Sequence[Fact]) -> Answer:
+        """"I don't know" of a product that lacks what was asked; the conversation may ask it of another product
+        under discussion (``lacking``)."""
+        reason = f" the {compose.join(parse.attributes[:1]) or 'answer'} of {compose.the(card.title)}" \
+            if parse.attributes else f" how to answer that about {compose.the(card.title)}"
+        unknown = self._dont_know(parse, list(scored[:3]), {card.id: card.title}, [ProductHit(card.id, card.title, 1.0)],
+                                  reason, focus=card.id)
+        if parse.attributes and not parse.yes_no and not parse.pinned and parse.attributes[0] not in _EVERY_PRODUCTS:
+            unknown.lacking = tuple(parse.attributes)  # (a price every product has: its own gap, not another's)
+        return unknown
 
     def _from_title(self, parse: Parse, card: Card) -> Answer | None:
         """The one amount a listing's title states in the unit the asked attribute's values take elsewhere in the
@@ -548,14 +564,17 @@ class Engine:
             if found[0] in card.title.casefold() else found[0]
         return Fact(card.id, attribute, said, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
 
-    def _from_text(self, parse: Parse, card: Card) -> Answer | None:
+    def _from_text(self, parse: Parse, card: Card, attributes: Sequence[str] | None = None) -> Answer | None:
         """The graph has no fact that answers: a sentence of the product's own bullets or description that says
-        the asked word ("does it have a warranty?" → "Backed by a 2-year limited warranty."), quoted as it is."""
+        the asked word ("does it have a warranty?" → "Backed by a 2-year limited warranty."), quoted as it is.
+        Given ``attributes``, a word of theirs only ("screen resolution": not a sentence about the screen)."""
         title = title_words(card.title)
-        asked = {w for a in parse.attributes for w in tokens(a)}
+        own_words = attributes is None
+        attributes = parse.attributes if attributes is None else attributes
+        asked = {w for a in attributes for w in tokens(a)}
         # the attribute's words, and the question's words that no title says ("on one charge"; not "samsung galaxy"
         # of a name the question wrote another way than the listing it linked)
-        said = {w for w in tokens(parse.text) if w not in self.lexicon.title_df}
+        said = {w for w in tokens(parse.text) if w not in self.lexicon.title_df} if own_words else set()
         wanted = {w for w in (asked | said if asked else set(tokens(parse.text))) - STOPWORDS - title - _TEXT_FILLER
                   if len(w) > 3 and not any(c.isdigit() for c in w)}
         if not wanted:
@@ -572,13 +591,13 @@ class Engine:
         english = english_frequency()
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
-        rare = {rarest, singular(rarest), *(asked & wanted)}
-        rare.update(w for a in parse.attributes for w in _TEXT_SAYS.get(a, ()))  # battery life: "hrs of playback"
+        rare = {rarest, singular(rarest), *_verb_stems(rarest), *(asked & wanted)}  # "breaking in": "Break-in time"
+        rare.update(w for a in attributes for w in _TEXT_SAYS.get(a, ()))  # battery life: "hrs of playback"
         stems = {w[:6] for w in rare if len(w) >= 7 and w.isalpha()}  # "assemble" said, "Assembly required" written
         # a sentence that says the word only inside another attribute's name is about that one ("8 in shaft height"
         # for "how tall is the heel")
         others = [set(k) for k in self.understander.lexicon.attributes if len(k) > 1
-                  and " ".join(k) not in parse.attributes and rare & set(k)]
+                  and " ".join(k) not in attributes and rare & set(k)]
 
         def elsewhere(forms: set[str]) -> bool:
             return any(rare & forms <= k <= forms for k in others)
@@ -795,6 +814,7 @@ class Engine:
         low = parse.text.casefold()
         end = low.rstrip("?.! ")
         asks = _ASKS_ABOUT.match(low) or any(low.startswith(a) for a in parse.attributes) \
+            or any(set(attrs) & set(parse.attributes) and cue.match(low) for cue, attrs in ATTRIBUTE_CUES) \
             or cons.ids is not None and any(end.endswith(f" {a}") for a in parse.attributes)  # "hoka bondi 8 mens weight"
         asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
         if asked:  # "what roast is Death Wish Coffee?", "shaft height of Dr. Martens 1460 boots": what they say
@@ -1001,6 +1021,11 @@ class Engine:
         if elsewhere:  # "will it charge my elitebook 840": linked to another listing of the EliteBook 840 G10
             listings = {v.key for v in self.understander.model_listings(other.id, other.title or "")}
             links = [r for r in relations if r["id"] in listings]
+        if not links:  # "can i use it with my hp elitebook 840": the cable is linked to another listing of the laptop
+            listings = {v.key for v in self.understander.model_listings(subject.id, subject.title or "")}
+            links = [r for r in self.retriever.relations(other.id) if r["id"] in listings]
+            if links:
+                subject, other, elsewhere = other, subject, True
         if links:
             links.sort(key=lambda r: cr.FIT_TYPES.index(r["type"]))
             best = links[0]
@@ -1300,8 +1325,9 @@ class Engine:
             facts = [Fact(c.id, "price", format_price(c.price, c.currency), "catalog", 1.0 - 0.1 * i, cypher, params)
                      for i, c in enumerate(cards)]
             hits = [ProductHit(c.id, c.title, 1.0 - 0.1 * i) for i, c in enumerate(cards)]
-            return self._result(parse, "aggregate", compose.extreme_answer(kind, desc, cards[0]) + other_currencies, facts,
-                                hits, cards[0].id)
+            others = cards[1:] if len(cards) <= MAX_PRICES_SAID else []  # (of two or three: what each costs)
+            return self._result(parse, "aggregate", compose.extreme_answer(kind, desc, cards[0], others) + other_currencies,
+                                facts, hits, cards[0].id)
         if kind == "avg_price":
             row, cypher, params = self.retriever.price_stats(cons)
             if not row or not row.get("products"):
@@ -1310,7 +1336,10 @@ class Engine:
                      for name in ("average", "lowest", "highest")]
             text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"],
                                           cons.currency) + other_currencies
-            return self._result(parse, "aggregate", text, facts, [])
+            # of a few (a model's listings), those, for "the purple one" or "its screen" next
+            averaged = self.retriever.search(cons, limit=MAX_LISTED) if int(row["products"]) <= MAX_LISTED else {}
+            hits = [ProductHit(c.id, c.title, 1.0) for c in averaged.values()]
+            return self._result(parse, "aggregate", text, facts, hits, hits[0].id if len(hits) == 1 else None)
         if kind == "extreme":
             return self._extreme(parse)
         if kind == "values":
@@ -1457,6 +1486,16 @@ def _genders(facts: Iterable[Fact], title: str) -> set[str]:
     return said | {str(f.value).casefold().replace("’", "'") for f in facts if f.attribute in ("gender", "target gender")}
 
 
+def _verb_stems(word: str) -> set[str]:
+    """The verb an "-ing" or "-ed" form is of, in the ways English spells it: "breaking" break, "charging" charge,
+    "running" run, "folded" fold; nothing for another word."""
+    for end in ("ing", "ed"):
+        stem = word[:-len(end)]
+        if word.endswith(end) and len(stem) >= 3:
+            return {stem, stem + "e", *([stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [])}
+    return set()
+
+
 def _word_forms(text: str) -> set[str]:
     """A text's words and their singulars."""
     words = tokens(text)
@@ -1588,7 +1627,6 @@ _PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "talle
                        "lower": frozenset({"smaller", "shorter", "lighter", "narrower", "slower", "thinner"})}
 
 
-EVERYDAY_WORD = 20000  # an English word at least this frequent, said beside one a text says, is how it was asked
 MAX_TEXT_READ = 200  # found products whose texts a search reads for words only a text says ("fully assembled")
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"

@@ -57,10 +57,13 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          ("maximum weight capacity", "weight capacity")),
         (r"\bweigh(?:s|t|ing)?\b|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b", ("weight", "item weight", "net weight")),
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
+        (r"\b(?:(?:screens?|displays?) )?(?:hz|hertz)\b", ("refresh rate",)),  # "what hz is the display", "这款屏幕是多少Hz的"
+        # a screen's resolution, which no demo listing gives as a fact (not its size: "screen resolution")
+        (r"\bresolution\b|\bhow sharp\b|\bhow many pixels\b", ("resolution",)),
         (r"\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
         (r"\bshafts?\b|\bup the (?:leg|calf|ankle)\b", ("shaft height",)),
         # "how high a drop can it survive": a case's drop protection, not a height
-        (r"\bhow (?:high|far) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
+        (r"\bhow (?:high|far|big|large|long) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
          r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b", ("drop protection",)),
         (r"\bdrop\b", ("heel drop", "drop protection")),  # "whats the drop on those": a shoe's, or a case's
         (r"\boffset\b", ("heel drop",)),  # a running shoe's heel-to-toe offset
@@ -116,6 +119,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
          r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
          r"\bhow much[?.!]*$|"  # "starbucks french roast 12oz how much": a name, then the price asked
+         r"\b(?:go|goes|going|sell|sells|selling) for[?.!]*$|"  # "what do they go for", "whats the anker cable going for"
          r"^(?:and |so |ok,? )?what (?:do|does) (?:it|they|those|these|that|this)(?: one| ones| pair)? run\b(?! on)",
          ("price",)),  # ("what do those run": what they cost; "what does it run on" asks its system)
     )
@@ -161,6 +165,11 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "tougher": ("drop protection", "higher"),  # a case's
     "fewer watts": ("wattage", "lower"), "less power": ("wattage", "lower"), "more watts": ("wattage", "higher"),
     "higher up the leg": ("shaft height", "higher"),
+    "shorter": ("length", "lower"), "longer cable": ("length", "higher"),  # a cable's ("longer" alone: battery)
+    "refreshes faster": ("refresh rate", "higher"), "refresh faster": ("refresh rate", "higher"),
+    "faster refresh rate": ("refresh rate", "higher"), "higher refresh rate": ("refresh rate", "higher"),
+    "easier on the wallet": ("price", "lower"), "easier on my wallet": ("price", "lower"),
+    "lighter on the wallet": ("price", "lower"), "kinder to the wallet": ("price", "lower"),
 }
 
 # superlative words → (attribute cue, which end wins): "which of them is the lightest?", "phone with the best
@@ -356,6 +365,11 @@ def _english() -> dict[str, int]:
     from shopgraph.qa.spelling import english_frequency  # (spelling reads this module)
 
     return english_frequency()
+
+
+# an English word this frequent is what was meant: said beside one a text says, how it was asked; never a misspelt
+# brand ("basic" is not ASICS)
+EVERYDAY_WORD = 20000
 
 
 def purpose_words(text: str) -> set[str]:
@@ -863,6 +877,25 @@ def _shown(hits: list[str], within: Sequence[str]) -> list[str]:
 # "the 6 pack", "a 3-pack", "the twin pack", "the 2 count": a listing of the model in focus by its count
 _COUNT_UNIT = r"[- ]?(?:pack|pk|count|ct)\b"  # "6 Pack", "3-pack", "(6 Count)", "12ct"
 _THE_PACK = re.compile(r"\b(?:the|a|an) (\d{1,2}|two|twin|three|four|five|six|eight|ten|twelve)" + _COUNT_UNIT)
+# "is the grey pair cheaper than the beige/teal": two listings of the model in focus, each by a word of its title
+_VARIANTS_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:(?:the |that )?(?P<a>[\w/ -]+?) (?:one|pair|version|model)s?|"
+                                r"it|this|that|they) (?P<c>\w+er|more \w+|less \w+) than (?:the |that )?(?P<b>[\w/ -]+?)"
+                                r"(?: ones?| pairs?| version| model)?[?.! ]*$")
+# "do you sell it in multipacks", "a bigger pack of it"; "a single bag of it": the model's listings by their count
+_MORE_PACKED = re.compile(r"\b(?:sell|have|got|get|any|comes?|is there|in)\b.*(?:\bmulti-?packs?\b|"
+                          r"\b(?:bigger|larger|bulk|family[- ]size)(?: size)? (?:packs?|bags?|boxe?s?)\b|"
+                          r"\bmore than one (?:bag|pack|box)\b|\bin bulk\b)")
+_LESS_PACKED = re.compile(r"\b(?:sell|have|got|get|any|is there)\b.*\b(?:single|just one|one|smaller) (?:(?:smaller|small) )?"
+                          r"(?:bag|pack|box)s? (?:of (?:it|that|this|them)|on its own|by itself)\b")
+_PACK_COUNT = re.compile(rf"\b(\d{{1,2}}){_COUNT_UNIT}|\b(twin|two)[- ]pack\b", re.IGNORECASE)
+
+
+def _says_count(said: str) -> re.Pattern[str]:
+    """What a title says for a count said as "6", "six" or "twin" ("… (6 Count)", "6-Pack")."""
+    n = "2" if said == "twin" else str(_NUMBER_WORDS.get(said, said))
+    return re.compile(rf"\b{n}{_COUNT_UNIT}", re.IGNORECASE)
+
+
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+(?: [\w-]+)?) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the 2 port one"
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
@@ -937,7 +970,8 @@ _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
                     r"choices|picks|comfy|comfortable|nice|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
-                    r"good|great|best|(?:top |highly |best )?(?:rated|reviewed)|(?<!tank )top(?![ -]load)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|fancy|stuff|please|thanks)\b")
+                    r"good|great|best|(?:top |highly |best )?(?:rated|reviewed)|(?<!tank )top(?![ -]load)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|(?:nothing |not too )?fancy|basic|simple|"
+                    r"no[- ]frills|entry[- ]level|stuff|please|thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
@@ -1106,6 +1140,7 @@ MAX_FOR_KIND = 2000  # titles that say a kind a search is "for" ("filters for a 
 MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
 MAX_CATEGORIES_KEPT = 200_000  # product categories an Understander keeps read (then it starts over)
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
+_GENDER_WORDS = frozenset({"men", "women"})  # as tokens() reads "mens", "men's", "womens", "women's"
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # an amount and its unit in running text or a title: "24 hrs", "1.9-liter", "1 kg" (also qa.engine's text amounts)
 # (not a number inside a code: "13700H" of "i7-13700H" is no 13,700 hours, nor "155H" of "Core Ultra 7 155H": three
@@ -1347,7 +1382,7 @@ class Understander:
         alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
         compare_listed = functools.partial(self._compare_listed, within=within)
         comparison = functools.partial(self._comparison, asked_before=asked_before)
-        handlers = (self._same_maker, alternative, compare_listed, self._compatibility, comparison, superlative, self._aggregate,
+        handlers = (self._same_maker, self._packs, self._variants_compared, alternative, compare_listed, self._compatibility, comparison, superlative, self._aggregate,
                     self._attribute_or_search)
         for handler in handlers:
             if handler(parse, low, focus):
@@ -1660,6 +1695,14 @@ class Understander:
                 place = _ORDINALS[n]
                 pid = within[place] if -len(within) <= place < len(within) else None
             return ((pid, titles.get(pid, pid)), _ORDINAL) if pid is not None else None
+        pack = _THE_PACK.search(low)
+        if pack is not None and (focus is None or self.pick_variant(low, focus) is None):
+            # "how much is the 2 count" after the multipacks of a coffee: the listed one of that count (the model in
+            # focus's own first: "六包装的多少钱")
+            says = _says_count(pack.group(1))
+            hits = [pid for pid in within if says.search(titles.get(pid, ""))]
+            if len(hits) == 1:
+                return (hits[0], titles[hits[0]]), _THE_PACK
         m = _THE_X_ONE.search(low)
         pattern = _THE_X_ONE
         if m is None and focus and not _FOR_IT.search(low):
@@ -1699,8 +1742,7 @@ class Understander:
         title = self.lexicon.titles.get(focus, "")
         pack = _THE_PACK.search(low)
         if pack is not None and title:
-            n = "2" if pack.group(1) == "twin" else str(_NUMBER_WORDS.get(pack.group(1), pack.group(1)))
-            says = re.compile(rf"\b{n}{_COUNT_UNIT}", re.IGNORECASE)
+            says = _says_count(pack.group(1))
             if says.search(title):
                 return None
             hits = [v for v in self.model_listings(focus, title) if says.search(v.name)]
@@ -1714,6 +1756,51 @@ class Understander:
             return None
         hits = [v for v in self.model_listings(focus, title) if said <= title_words(v.name)]
         return ((hits[0].key, hits[0].name), _THE_X_ONE) if hits else None
+
+    def _variants_compared(self, parse: Parse, low: str, focus: str | None) -> bool:
+        """ "is the grey pair cheaper than the beige/teal" about a model in focus: its two listings whose titles say
+        each side's words, compared."""
+        m = _VARIANTS_COMPARED.match(low)
+        compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus else None
+        if m is None or compared is None or focus is None:
+            return False
+        title = self.lexicon.titles.get(focus, "")
+        listings = [Link("product", focus, title, score=1.0), *self.model_listings(focus, title, most=4 * MAX_VARIANTS)]
+        if not self.values_only(m.group("b")):
+            return False  # ("is it cheaper than the pixel 8": another product, not a listing of this one)
+        sides = []
+        for said in (m.group("a"), m.group("b")):
+            words = set(tokens(said or "")) - STOPWORDS
+            side = listings[0] if said is None else next((v for v in listings if words and words <= title_words(v.name)),
+                                                         None)
+            if side is None:
+                return False
+            sides.append(side)
+        if sides[0].key == sides[1].key:
+            return False
+        attr, parse.direction = compared[1]
+        parse.intent, parse.products, parse.alternatives = "comparison", sides, [[side] for side in sides]
+        parse.attributes = list(self.asked_attributes(attr)) or [attr]
+        return True
+
+    def _packs(self, parse: Parse, low: str, focus: str | None) -> bool:
+        """ "do u sell it in multipacks", "a bigger pack of it" (or "a single bag of it") about the product in focus:
+        the listings of its model that hold more (fewer) in a pack, by the count their titles say ("(6 Count)")."""
+        more = _MORE_PACKED.search(low)
+        if not focus or (more is None and not _LESS_PACKED.search(low)):
+            return False
+
+        def count(title: str) -> int:
+            m = _PACK_COUNT.search(title)
+            return 1 if m is None else 2 if m.group(2) else int(m.group(1))
+
+        title = self.lexicon.titles.get(focus, "")
+        own = count(title)
+        listings = [v.key for v in self.model_listings(focus, title, most=4 * MAX_VARIANTS)
+                    if (count(v.name) > own if more else count(v.name) < own)]
+        parse.intent, parse.products = "search", []
+        parse.constraints = Constraints(ids=listings) if listings else self.constraints(low)
+        return True
 
     def _kind_said(self, low: str, listings: int) -> list[str] | None:
         """The words of a short plural phrase that more titles say than one model's ``listings`` ("espresso
@@ -1759,20 +1846,29 @@ class Understander:
     def asked_attributes(self, low: str) -> list[str]:
         """Canonical attribute names the question asks about, best first."""
         found: dict[str, int] = {}  # name → how many words said it
+        said: dict[str, set[str]] = {}  # name → the words that said it
+        cued: set[str] = set()  # names a cue of the graph's said
         toks = tokens(low)
+        known = set(self.lexicon.attributes.values())
         # graph attribute names said literally ("battery", "screen size")
         for n in range(min(4, len(toks)), 0, -1):
             for i in range(len(toks) - n + 1):
                 name = self.lexicon.attributes.get(tuple(toks[i:i + n]))
                 if name and name not in found and name not in STOPWORDS:
-                    found[name] = n
+                    found[name], said[name] = n, set(toks[i:i + n])
         for pattern, attrs in ATTRIBUTE_CUES:
             m = pattern.search(low)
             if m:
                 for a in attrs:
-                    found.setdefault(a, len(m.group(0).split()))
-        # a cue of more words comes before a name it holds: "weight limit" asks the capacity, not the weight
-        return sorted(found, key=lambda a: -found[a])
+                    if a not in found:
+                        found[a], said[a] = len(m.group(0).split()), set(tokens(m.group(0)))
+                if any(a in known for a in attrs):
+                    cued.update(a for a in attrs if said.get(a) == set(tokens(m.group(0))))
+        # a cue of more words comes before a name it holds: "weight limit" asks the capacity, not the weight; a name
+        # said only by a word of a cue of two words or more that names an attribute of the graph is that cue's ("screen
+        # hz" asks the refresh rate, not the screen's size)
+        held = {a for a in found for b in cued if found[b] >= 2 and found[b] > found[a] and said[a] <= said[b]}
+        return sorted((a for a in found if a not in held), key=lambda a: -found[a])
 
     # ------------------------------------------------------------------ intents
 
@@ -2014,6 +2110,10 @@ class Understander:
             # each side with the other listings of its model, for a side whose listing lacks the attribute compared;
             # a side that says no kind reads the other's ("ninja or instant air fryer": the Ninja air fryer)
             texts = [m.group("a"), m.group("b")]
+            name, dash, option = texts[0].rpartition(" - ")
+            if dash and self.link_product(name, strict=True) and self.link_product(texts[1], strict=True) is None \
+                    and not (len(tokens(option)) > 1 and self.link_product(option, strict=True)):
+                continue  # "counter culture hologram - blend or single origin?": which of two it is, not two products
             if any(self.values_only(x) for x in texts) or self._either_value(texts):
                 continue  # "is the hoka clifton 9 for men or women": who it is for, not two products
             if all(self._generic(set(tokens(x)) - STOPWORDS) or self._kind_words(x) for x in texts):
@@ -2626,6 +2726,9 @@ class Understander:
             # a rare word said that the title lacks ('bose quiet comfort ultra' is not the QuietComfort Earbuds II,
             # although the Ultra's title names a kind, headphones, that the phrase does not)
             kind += 0.3 * len(rare_said - head_said - tail_said)
+            # who it is for, said one way and titled the other ("mens gel kayano 30": not "Women's ASICS Gel-Kayano 30")
+            if wanted & _GENDER_WORDS and (head | tail) & _GENDER_WORDS and not wanted & (head | tail) & _GENDER_WORDS:
+                kind += 0.3
             scored.append((value - kind, value, exact, Link("product", pid, title, score=value)))
         if not scored:
             return none
@@ -2863,11 +2966,14 @@ class Understander:
             if end in kinds:  # "phone cases": a kind right before another only says which ("cases", not phones too)
                 continue
             cons.categories.extend(links)
+        english = _english()
         for i, t in enumerate(toks):
             if used[i] or t in STOPWORDS or len(t) < 5 or t.isdigit():
                 continue
             for names, table, target in ((lex.category_names, lex.categories, cons.categories),
                                          (lex.brand_names, lex.brands, cons.brands)):
+                if names is lex.brand_names and english.get(t, 0) >= EVERYDAY_WORD:
+                    continue  # an everyday word is what was meant, not a misspelt brand ("basic": not ASICS)
                 kt = lex.fuzzy(names, t)
                 if kt is not None:
                     target.extend(table[kt])
