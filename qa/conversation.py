@@ -16,6 +16,7 @@ from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
+    DEFAULT_CURRENCY,
     PLACE_WORDS,
     STOPWORDS,
     WHAT_ABOUT,
@@ -66,6 +67,10 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the
 # "what about the beats studio pro, how much is that": a product named, then what is asked of it
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
                              r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
+# "ok the cheaper bag of hair bender, what does it taste like": of the model's listings, the cheaper one
+_PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest|pricier|priciest|dearer|dearest|"
+                        r"more expensive|most expensive) (?:(?:bag|pack|box|one|listing|version|pair) )?of (?:the )?"
+                        r"(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
 # "the purifier", "the coffee maker": a kind of product, said with "the"
 _THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)?)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
@@ -291,6 +296,7 @@ class Conversation:
         chosen = chosen or elsewhere  # (a brand's product the list did not hold: the question is of it alone)
         question = self._extreme_then_asked(question)
         question = self._priced_pick(question)
+        question = self._priced_of(question)
         understander = self.engine.understander
         too = _KIND_TOO.match(question.strip())
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
@@ -377,6 +383,23 @@ class Conversation:
             return question
         self.product = min(near, key=lambda c: abs((c.price or 0.0) - said)).id
         return (question[:m.start()] + "it" + question[m.end():]).strip(" ,")
+
+    def _priced_of(self, question: str) -> str:
+        """"the cheaper bag of hair bender, what does it taste like": the question, of the cheapest (or dearest) listing
+        of the model named, among those priced in one currency (the default one first)."""
+        m = _PRICED_OF.match(question.strip())
+        named = self.engine.understander.link_product(m.group("x"), strict=True) if m is not None else None
+        if m is None or named is None:
+            return question
+        ids = [named.key, *(v.key for v in self.engine.understander.model_listings(named.key, named.name))]
+        priced = [c for c in self.engine.retriever.cards(ids).values() if c.price is not None]
+        if not priced:
+            return question
+        currency = DEFAULT_CURRENCY if any(c.currency == DEFAULT_CURRENCY for c in priced) else priced[0].currency
+        same = [c for c in priced if c.currency == currency]
+        cheap = m.group("w").casefold() in ("cheaper", "cheapest")
+        self.product = (min if cheap else max)(same, key=lambda c: (c.price, c.id)).id
+        return m.group("q")
 
     def _brand_said_before(self, question: str) -> str:
         """"is it heavier than the bose" after the Bose QuietComfort Ultra, then the Beats: "the bose" is the Bose product

@@ -2621,6 +2621,10 @@ def test_demo_turns_of_the_fourteenth_batchs_dev_misses(demo_graph: Path, tmp_pa
      ("Grey", "cheaper", "$174.99", "Beige/Teal", "$181"), {"RUN-0000182", "RUN-0000222"}),
     (["dr martens 1460 womens black", "is the cherry red pair cheaper than the black"], "comparison",
      ("Cherry Red", "cheaper", "$174.95", "Black", "$180.99"), {"BOT-0000005", "BOT-0000036"}),
+    # "the cheaper bag of hair bender, <question>": of the model's listings, the cheaper one
+    (["tell me abt stumptown hair bender", "lol unrelated but how many legs does a spider have",
+      "ok the cheaper bag of hair bender, what does it taste like"], "attribute", ("chocolate and toasted nut",),
+     {"COF-0000187"}),
     # "breaking in": the text's "Break-in time is short."
     (["sorel caribou - do they need much breaking in"], "attribute", ("Break-in time is short",), None),
     # "is <another laptop> any lighter" with one in focus: lighter than it (a comparison of the two, not a search for
