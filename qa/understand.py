@@ -1762,12 +1762,10 @@ class Understander:
         each side's words, compared."""
         m = _VARIANTS_COMPARED.match(low)
         compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus else None
-        if m is None or compared is None or focus is None:
-            return False
+        if m is None or compared is None or focus is None or not self.values_only(m.group("b")):
+            return False  # ("is it cheaper than the pixel 8": another product, not a listing of this one)
         title = self.lexicon.titles.get(focus, "")
         listings = [Link("product", focus, title, score=1.0), *self.model_listings(focus, title, most=4 * MAX_VARIANTS)]
-        if not self.values_only(m.group("b")):
-            return False  # ("is it cheaper than the pixel 8": another product, not a listing of this one)
         sides = []
         for said in (m.group("a"), m.group("b")):
             words = set(tokens(said or "")) - STOPWORDS
