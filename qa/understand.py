@@ -1270,6 +1270,7 @@ class Understander:
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
+        low = self._without_story(low)
         low = _TAG_QUESTION.sub("", low)
         low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
@@ -1756,6 +1757,25 @@ class Understander:
             return None
         hits = [v for v in self.model_listings(focus, title) if said <= title_words(v.name)]
         return ((hits[0].key, hits[0].name), _THE_X_ONE) if hits else None
+
+    def _without_story(self, low: str) -> str:
+        """ "my daughter starts uni soon, needs a basic laptop, nothing over $600": a first clause of three words or
+        more ("off topic, …" is no story) that says nothing the graph or a question knows (no title word, brand, kind,
+        value, attribute, amount, price or question word), before one that names a kind or brand, is the shopper's
+        story, not a constraint."""
+        from shopgraph.qa.spelling import QUESTION_WORDS  # (spelling reads this module)
+
+        first, comma, rest = low.partition(",")
+        if not comma or not rest.strip() or _SAYS_PRICE.search(first) or self.asked_attributes(first):
+            return low
+        lex = self.lexicon
+        words = [t for t in tokens(first) if t not in STOPWORDS]
+        wanted = [t for t in tokens(rest) if (t,) in lex.categories or (t,) in lex.brands]
+        if len(words) < 3 or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
+                                               or (t,) in lex.categories or t in QUESTION_WORDS or t in _COMPARING_WORDS
+                                               or any(c.isdigit() for c in t) for t in words):
+            return low
+        return rest.strip()
 
     def _variants_compared(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "is the grey pair cheaper than the beige/teal" about a model in focus: its two listings whose titles say

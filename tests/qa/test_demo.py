@@ -2598,6 +2598,9 @@ def test_demo_turns_of_the_fourteenth_batchs_dev_misses(demo_graph: Path, tmp_pa
     (["Redmi Note 13 Pro美元均价是多少?", "紫色那款卖多少钱?", "这款屏幕是多少Hz的?"], "attribute", ("120",), {"PHN-0000046"}),
     # "basic" is an everyday English word, not a misspelt ASICS
     (["a basic laptop under $600"], "search", ("3 matches for laptops under $600",), None),
+    # a first clause that names nothing the graph knows, before one that names a kind, is the shopper's story
+    (["my daughter starts uni soon, needs a basic laptop, nothing over $600"], "search",
+     ("3 matches for laptops under $600",), None),
     # "mens" picks the men's listing of a model ("ASICS Gel-Kayano 30 Men's …"), not the women's one
     (["asics gel nimbus 25 mens", "is it heavier than the mens gel kayano 30"], "comparison", ("Gel-Kayano 30 Men's",),
      None),
