@@ -806,10 +806,12 @@ _NAME_PATTERNS = (
     # how long does the battery last on the <name> / how many megapixels does the camera have on the <name>
     re.compile(r"^(?P<rest>how (?:long|much|many|big|heavy|fast)\b.*?\b(?:on|of|in)) the (?P<name>.+)$"),
     # how much does the <name> weigh / how long does the <name> last
-    re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many \w+)) (?:does|do|is|are|will|can) {_THE}"
+    re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many [\w-]+(?: [\w-]+){{0,2}}?)) "
+               rf"(?:does|do|is|are|will|can) {_THE}"
                rf"(?P<name>.+?) (?P<rest2>(?:weigh|cost|hold|last|measure|take|use|have|has|support|run|come in|go|fit)\b.*)$"),
-    # how many watts is the <name> / how big is the <name>
-    re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many \w+) (?:is|are)) {_THE}(?P<name>.+)$"),
+    # how many watts is the <name> / how big is the <name> ("how many usb-c ports does the <name> have")
+    re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many [\w-]+(?: [\w-]+){{0,2}}?) (?:is|are)) "
+               rf"{_THE}(?P<name>.+)$"),
     # what colours does the <name> come in / what processor does the <name> have
     re.compile(rf"^(?P<rest1>(?:what|which) [\w ]+?) (?:does|do|is|are|will|can) {_THE}"
                rf"(?P<name>.+?) (?P<rest2>(?:come in|have|has|use|take|support|weigh|cost|run on|hold)\b.*)$"),

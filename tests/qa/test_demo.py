@@ -2628,6 +2628,8 @@ def test_demo_turns_of_the_fourteenth_batchs_dev_misses(demo_graph: Path, tmp_pa
     (["tell me abt stumptown hair bender", "lol unrelated but how many legs does a spider have",
       "ok the cheaper bag of hair bender, what does it taste like"], "attribute", ("chocolate and toasted nut",),
      {"COF-0000187"}),
+    # "how many usb-c ports does the yoga 7i have": the named laptop's (its text), not a count of USB-C products
+    (["how many usb-c ports does the yoga 7i have"], "attribute", ("two USB-C ports",), {"LAP-0000373"}),
     # "breaking in": the text's "Break-in time is short."
     (["sorel caribou - do they need much breaking in"], "attribute", ("Break-in time is short",), None),
     # "is <another laptop> any lighter" with one in focus: lighter than it (a comparison of the two, not a search for
