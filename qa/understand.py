@@ -883,6 +883,9 @@ _THE_PACK = re.compile(r"\b(?:the|a|an) (\d{1,2}|two|twin|three|four|five|six|ei
 _VARIANTS_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:(?:the |that )?(?P<a>[\w/ -]+?) (?:one|pair|version|model)s?|"
                                 r"it|this|that|they) (?P<c>\w+er|more \w+|less \w+) than (?:the |that )?(?P<b>[\w/ -]+?)"
                                 r"(?: ones?| pairs?| version| model)?[?.! ]*$")
+# "oneplus 12 emerald or black, which costs less": two listings of the model named, by a word of each one's title
+_NAMED_VARIANTS = re.compile(r"^(?P<x>.+?) (?P<a>[\w/-]+) or (?:the )?(?P<b>[\w/-]+)(?: ones?| pairs?)?[,:;]? "
+                             r"(?:which|what) (?:one |of them |of the two )?(?:is |are )?(?P<c>.+?)$")
 # "do you sell it in multipacks", "a bigger pack of it"; "a single bag of it": the model's listings by their count
 _MORE_PACKED = re.compile(r"\b(?:sell|have|got|get|any|comes?|is there|in)\b.*(?:\bmulti-?packs?\b|"
                           r"\b(?:bigger|larger|bulk|family[- ]size)(?: size)? (?:packs?|bags?|boxe?s?)\b|"
@@ -1780,9 +1783,13 @@ class Understander:
         return rest.strip()
 
     def _variants_compared(self, parse: Parse, low: str, focus: str | None) -> bool:
-        """ "is the grey pair cheaper than the beige/teal" about a model in focus: its two listings whose titles say
-        each side's words, compared."""
+        """ "is the grey pair cheaper than the beige/teal" about a model in focus, "oneplus 12 emerald or black, which
+        costs less" about the model named: its two listings whose titles say each side's words, compared."""
         m = _VARIANTS_COMPARED.match(low)
+        named = _NAMED_VARIANTS.match(low) if m is None else None
+        if named is not None and self.values_only(named.group("a")):  # "oneplus 12 emerald or black, which costs less"
+            link = self.link_product(named.group("x"), strict=True)
+            m, focus = (named, link.key) if link is not None else (None, focus)
         compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus else None
         if m is None or compared is None or focus is None or not self.values_only(m.group("b")):
             return False  # ("is it cheaper than the pixel 8": another product, not a listing of this one)

@@ -2630,6 +2630,9 @@ def test_demo_turns_of_the_fourteenth_batchs_dev_misses(demo_graph: Path, tmp_pa
      {"COF-0000187"}),
     # "how many usb-c ports does the yoga 7i have": the named laptop's (its text), not a count of USB-C products
     (["how many usb-c ports does the yoga 7i have"], "attribute", ("two USB-C ports",), {"LAP-0000373"}),
+    # "<model> <colour> or <colour>, which costs less": two listings of the model named
+    (["oneplus 12 emerald or black, which costs less"], "comparison", ("Emerald", "cheaper", "$734.95", "Black", "$746"),
+     {"PHN-0000138", "PHN-0000278"}),
     # "breaking in": the text's "Break-in time is short."
     (["sorel caribou - do they need much breaking in"], "attribute", ("Break-in time is short",), None),
     # "is <another laptop> any lighter" with one in focus: lighter than it (a comparison of the two, not a search for
