@@ -114,11 +114,6 @@ class Embedder:
                     out[i] = vector
         return out
 
-    def vectors(self, texts: Sequence[str]) -> Any:
-        """Unit-length vectors of ``texts`` as a tensor [N, D]."""
-        enc = self.tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
-        return self.pool(enc["input_ids"], enc["attention_mask"])
-
     def pool(self, input_ids: Any, attention_mask: Any) -> Any:
         """Unit-length mean-pooled vectors [N, D] of token ids, with gradients when the model trains (the ranker
         fine-tunes its top layers through this)."""

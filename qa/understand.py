@@ -892,13 +892,17 @@ _MORE_PACKED = re.compile(r"\b(?:sell|have|got|get|any|comes?|is there|in)\b.*(?
                           r"\bmore than one (?:bag|pack|box)\b|\bin bulk\b)")
 _LESS_PACKED = re.compile(r"\b(?:sell|have|got|get|any|is there)\b.*\b(?:single|just one|one|smaller) (?:(?:smaller|small) )?"
                           r"(?:bag|pack|box)s? (?:of (?:it|that|this|them)|on its own|by itself)\b")
-_PACK_COUNT = re.compile(rf"\b(\d{{1,2}}){_COUNT_UNIT}|\b(twin|two)[- ]pack\b", re.IGNORECASE)
 
 
-def _says_count(said: str) -> re.Pattern[str]:
-    """What a title says for a count said as "6", "six" or "twin" ("… (6 Count)", "6-Pack")."""
-    n = "2" if said == "twin" else str(_NUMBER_WORDS.get(said, said))
-    return re.compile(rf"\b{n}{_COUNT_UNIT}", re.IGNORECASE)
+def _count_said(said: str) -> int:
+    """The count "the 6 pack", "the six pack" or "the twin pack" says."""
+    return 2 if said == "twin" else int(_NUMBER_WORDS.get(said, said))
+
+
+def _pack_counts(title: str) -> set[int]:
+    """The counts a title says ("(6 Count)", "3-Pack", "12ct"): its amounts in kg.normalize's pack units."""
+    return {int(float(m.group(1).replace(",", "."))) for m in AMOUNT_IN_TEXT.finditer(title.casefold())
+            if UNITS.get(m.group(2)) == "pack"}
 
 
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+(?: [\w-]+)?) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the 2 port one"
@@ -1388,8 +1392,8 @@ class Understander:
         alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
         compare_listed = functools.partial(self._compare_listed, within=within)
         comparison = functools.partial(self._comparison, asked_before=asked_before)
-        handlers = (self._same_maker, self._packs, self._variants_compared, alternative, compare_listed, self._compatibility, comparison, superlative, self._aggregate,
-                    self._attribute_or_search)
+        handlers = (self._same_maker, self._packs, self._variants_compared, alternative, compare_listed,
+                    self._compatibility, comparison, superlative, self._aggregate, self._attribute_or_search)
         for handler in handlers:
             if handler(parse, low, focus):
                 break
@@ -1705,8 +1709,8 @@ class Understander:
         if pack is not None and (focus is None or self.pick_variant(low, focus) is None):
             # "how much is the 2 count" after the multipacks of a coffee: the listed one of that count (the model in
             # focus's own first: "六包装的多少钱")
-            says = _says_count(pack.group(1))
-            hits = [pid for pid in within if says.search(titles.get(pid, ""))]
+            n = _count_said(pack.group(1))
+            hits = [pid for pid in within if n in _pack_counts(titles.get(pid, ""))]
             if len(hits) == 1:
                 return (hits[0], titles[hits[0]]), _THE_PACK
         m = _THE_X_ONE.search(low)
@@ -1748,10 +1752,10 @@ class Understander:
         title = self.lexicon.titles.get(focus, "")
         pack = _THE_PACK.search(low)
         if pack is not None and title:
-            says = _says_count(pack.group(1))
-            if says.search(title):
+            n = _count_said(pack.group(1))
+            if n in _pack_counts(title):
                 return None
-            hits = [v for v in self.model_listings(focus, title) if says.search(v.name)]
+            hits = [v for v in self.model_listings(focus, title) if n in _pack_counts(v.name)]
             return ((hits[0].key, hits[0].name), _THE_PACK) if hits else None
         m = _THE_X_ONE.search(low)
         if m is None or m.group(1) in _NOT_PICKING:
@@ -1818,8 +1822,7 @@ class Understander:
             return False
 
         def count(title: str) -> int:
-            m = _PACK_COUNT.search(title)
-            return 1 if m is None else 2 if m.group(2) else int(m.group(1))
+            return max(_pack_counts(title), default=1)  # (a title that says no count holds one)
 
         title = self.lexicon.titles.get(focus, "")
         own = count(title)
