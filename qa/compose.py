@@ -225,12 +225,13 @@ def compatibility_of(subject: str, items: Sequence[str]) -> str:
 
 
 def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: Sequence[str],
-                      winner: Card | None, word: str | None) -> str:
+                      winner: Card | None, word: str | None, by: str | None = None) -> str:
+    """ "A is lighter (1.2 kg) than B (1.4 kg)"; ``by``: the difference, said after ("…, by $20")."""
     name = attribute_name(attribute)
     left, right = join(unique(va)), join(unique(vb))
     if winner is not None and word is not None:
         loser, wv, lv = (b, left, right) if winner is a else (a, right, left)
-        return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)} ({lv})."
+        return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)} ({lv}){f', by {by}' if by else ''}."
     if winner is None and word == "same":
         return f"Both have the same {name}: {left}."
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."

@@ -116,6 +116,9 @@ _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
+# "by how much?" right after a comparison: that comparison again, which says the difference of two prices
+_BY_HOW_MUCH = re.compile(r"^(?:and |so )?(?:by how much|how much (?:more|less|cheaper|dearer))(?: is (?:it|that))?"
+                          r"\s*[?!.]*$")
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
 # the words an answer says a measure with, by the first letters of the shopper's comparative
@@ -160,6 +163,8 @@ class Conversation:
         question = _REACTION.sub("", question.strip())
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
+        if self.last is not None and self.last.intent == "comparison" and _BY_HOW_MUCH.match(question.casefold()):
+            question = self.last.question
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison", "search") \
@@ -232,6 +237,8 @@ class Conversation:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.focus:
             self.product = answer.focus
+        elif (named := self._model_said(question, answer)) is not None:
+            self.product = named  # "do you have the keen targhee in womens" (no): "what size is it" is the Targhee's
         elif answer.intent == "comparison" and len(answer.products) == 2 and self.before_last is not None \
                 and self.before_last.intent in LISTING and (winner := self._named_first(answer)):
             # two of a list compared ("which has better drop protection" after cases under $20): "what color does it
@@ -252,6 +259,20 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _model_said(self, question: str, answer: Answer) -> str | None:
+        """The product an "I don't know of any …" answer offered in its stead, when all it offered are listings of one
+        model, a word of whose name (not its brand) the question said: the shopper named that model."""
+        if answer.intent != "unanswerable" or not answer.products:
+            return None
+        understander = self.engine.understander
+        first, *others = answer.products
+        model = {w for w in understander.model_name(first.title)
+                 if w.isalpha() and (w,) not in understander.lexicon.brands and w not in STOPWORDS}
+        if not model & set(tokens(understander.speller.correct(question)[0])) \
+                or not all(understander.same_model(first.title, p.title) for p in others):
+            return None
+        return first.id
 
     def _reread(self, question: str, chosen: bool) -> tuple[str, bool]:
         """The question as the engine should read it in this conversation, and whether it is now of one product only

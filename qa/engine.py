@@ -1269,7 +1269,11 @@ class Engine:
                 winner = low if direction == "lower" else high
                 word = _comparative_word(attribute, direction, parse.text)
         facts = [f.rescored(1.0) for f in fa + fb]
-        text = compose.comparison_answer(attribute, a, [f.value for f in fa], b, [f.value for f in fb], winner, word)
+        # two prices in one currency: by how much ("is the barista express more than the dedica" … "by how much")
+        by = format_price(round(abs(qa[1] - qb[1]), 2), a.currency) if winner is not None and attribute == "price" \
+            and qa is not None and qb is not None else None
+        text = compose.comparison_answer(attribute, a, [f.value for f in fa], b, [f.value for f in fb], winner, word,
+                                         by)
         return self._result(parse, "comparison", text, facts, hits)
 
     # ------------------------------------------------------------------ aggregates

@@ -26,6 +26,8 @@ dollars dollar euros euro pounds bucks colors colours sizes watt watts inch inch
 liter liters litre litres hours limit limits maximum rating rated shelves shelf warranty guarantee
 """.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
+# "the pixel 8s battery": a model number with a plural or possessive s no title writes
+_NUMBER_S = re.compile(r"\b(?P<before>[^\W\d_]+) (?P<n>\d+)s\b", re.IGNORECASE)
 # short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")
 SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
                "slvr": "silver", "rd": "red", "wat": "what", "wut": "what", "hw": "how",
@@ -147,7 +149,16 @@ class Speller:
             return best
 
         text = _WORD.sub(fix, text)
+        text = _NUMBER_S.sub(lambda m: self._number_without_s(m, changes), text)
         return self._fix_phrases(text, changes), changes
+
+    def _number_without_s(self, m: re.Match[str], changes: list[tuple[str, str]]) -> str:
+        """ "pixel 8s" → "pixel 8" when the titles write "pixel 8" and never "pixel 8s"."""
+        before, n = m.group("before").casefold(), m.group("n")
+        if (before, n) not in self.pairs or (before, n + "s") in self.pairs:
+            return m.group(0)
+        changes.append((n + "s", n))
+        return f"{m.group('before')} {n}"
 
     def _beside_titles(self, low: str, before_text: str, after_text: str) -> str | None:
         """The one word a letter longer than ``low`` (one letter left out) that the titles write beside the word

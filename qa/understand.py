@@ -164,13 +164,17 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "stronger": ("wattage", "higher"), "weaker": ("wattage", "lower"),  # "something stronger" than a blender
     "tougher": ("drop protection", "higher"),  # a case's
     "fewer watts": ("wattage", "lower"), "less power": ("wattage", "lower"), "more watts": ("wattage", "higher"),
-    "higher up the leg": ("shaft height", "higher"),
+    "higher up the leg": ("shaft height", "higher"), "taller": ("height", "higher"),
     "shorter": ("length", "lower"), "longer cable": ("length", "higher"),  # a cable's ("longer" alone: battery)
     "refreshes faster": ("refresh rate", "higher"), "refresh faster": ("refresh rate", "higher"),
     "faster refresh rate": ("refresh rate", "higher"), "higher refresh rate": ("refresh rate", "higher"),
     "easier on the wallet": ("price", "lower"), "easier on my wallet": ("price", "lower"),
     "lighter on the wallet": ("price", "lower"), "kinder to the wallet": ("price", "lower"),
 }
+
+_BARE_MORE = {"more": "more expensive", "less": "cheaper"}  # "is <a> more than <b>": of price
+# a comparative's measure that another attribute said beside it narrows: "battery bigger", "shaft taller"
+_MEASURES_OF_ANY_KIND = frozenset({"size", "height"})
 
 # superlative words → (attribute cue, which end wins): "which of them is the lightest?", "phone with the best
 # camera"; prices have their own aggregates (cheapest, most expensive)
@@ -764,8 +768,8 @@ _COMPARE_PATTERNS = (
                r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?:is|has|weighs|costs|offers)\s+(?P<cmp>.+?)[,:]?\s+(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
     # (the comparative nearest "than": "is the coway filter cheaper than …" names a filter, not "filter cheaper")
-    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+)\s+(?P<cmp>(?:weighs? (?:more|less)|\w+er|worse|more \w+|less \w+)(?: \w+)?)"
-               r"\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+)\s+(?P<cmp>(?:(?:weighs?|costs?) (?:more|less)|\w+er|worse|more \w+|less \w+)(?: \w+)?|"
+               r"(?<!weigh )(?<!weighs )(?<!cost )(?<!costs )(?:more|less))\s+than\s+(?:the\s+)?(?P<b>.+?)$"),
     # "is the pixel 8 the same size as the iphone 15 pro", "do the x and the y have the same battery life"
     re.compile(r"^(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)\s+(?:(?:have|has|weigh|cost)\s+)?(?:the\s+)?same\s+"
                r"(?P<attr>\w+(?: \w+)?)\s+as\s+(?:the\s+)?(?P<b>.+?)$"),
@@ -774,6 +778,8 @@ _COMPARE_PATTERNS = (
     re.compile(r"^(?:do|does|are)\s+(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)\s+(?:have|has|take|use|weigh|cost|"
                r"come in)\s+(?:the\s+)?same\s*(?P<attr>\w+(?: \w+)?)?$"),
     re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:[,:]\s*(?:which|what)\b.*)?$"),
+    # "between the instant vortex plus and the philips airfryer xl which is bigger"
+    re.compile(r"^between\s+(?:the\s+)?(?P<a>[^,:]+?)\s+and\s+(?:the\s+)?(?P<b>[^,:]+?)\s+(?P<cmp>(?:which|what)\b.+)$"),
     _NAMED_PAIR := re.compile(r"^(?:.*?\bbetween\s+)?(?:the\s+)?(?P<a>[^,:]+?)\s+(?:and|or|vs\.?|versus|&)\s+(?:the\s+)?"
                               r"(?P<b>[^,:]+?)\s*(?:,|:|\s-\s)\s*(?P<cmp>.+)$"),
 )
@@ -2169,11 +2175,16 @@ class Understander:
             parse.alternatives = [side[:MAX_VARIANTS + 1] for side in sides]
             groups = m.groupdict()
             cue = (groups.get("cmp") or "").strip()
+            if cue in _BARE_MORE and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
+                cue = _BARE_MORE[cue]  # "is the barista express more than the dedica": dearer ("which weighs less": lighter)
             attrs: list[str] = []
             compared = _said_word(COMPARATIVES, cue or low)
             if compared is not None:
                 attr, parse.direction = compared[1]
                 attrs = list(self.asked_attributes(attr)) or [attr]
+                if attr in _MEASURES_OF_ANY_KIND:  # "is the flip5 battery bigger than the pixel 8": its battery's
+                    named = self.asked_attributes(strip_words(low, [a.name, b.name, compared[0].group(0)]))
+                    attrs = list(named) or attrs
             if groups.get("attr"):
                 attrs = self.asked_attributes(groups["attr"]) or attrs
             parse.attributes = attrs or self.asked_attributes(strip_words(low, [a.name, b.name]))

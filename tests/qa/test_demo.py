@@ -2653,3 +2653,31 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
                                                for i, q in enumerate(["what does this laptop weigh",
                                                                       "how much does it weigh"])])
     assert all("Weighs just 3 pounds" in a["answer"] and "$" not in a["answer"] for a in answers), answers
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "taller" of two boots: their shaft heights
+    (["is the keen targhee iii taller than the red wing iron ranger"], "comparison",
+     ("Iron Ranger", "taller in the shaft", "6 inches", "Targhee III", "5 Inch"), None),
+    # "battery bigger" narrows "bigger" to the battery; "pixel 8s" is the Pixel 8 (no title writes "8s")
+    (["is the galaxy z flip5 battery bigger than the pixel 8s"], "comparison",
+     ("Pixel 8", "battery capacity", "4575 mAh", "3700 mAh"), {"PHN-0000127", "PHN-0000165"}),
+    # "is <a> more than <b>": of price, with the difference; "by how much" says it again
+    (["is the breville barista express more than the delonghi dedica"], "comparison",
+     ("Barista Express", "more expensive", "Dedica", "by $"), None),
+    (["is the breville barista express more than the delonghi dedica", "by how much"], "comparison",
+     ("Barista Express", "more expensive", "by $"), None),
+    # "does it weigh more than …" stays a weight comparison
+    (["does the beats studio pro weigh more than the bose quietcomfort ultra"], "comparison", ("heavier (260 g)",), None),
+    # "which weighs less" stays a weight comparison (not "less" read as cheaper)
+    (["which weighs less the macbook air 15 or the xps 13"], "comparison", ("heavier (3.3 pounds)",), None),
+    # "between <a> and <b> which is bigger", with no comma
+    (["between the instant vortex plus and the philips airfryer xl which is bigger"], "comparison",
+     ("Airfryer XL", "bigger in capacity"), None),
+    # no women's Targhee: "what size is it" is still of the Targhee the answer offered
+    (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
+])
+def test_demo_turns_of_my_own_eighteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                               intent: str, expect: tuple[str, ...],
+                                                               ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
