@@ -237,6 +237,14 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
 
 
+def each_value(attribute: str, each: Sequence[tuple[Card, Sequence[str]]]) -> str:
+    """ "what do they each weigh" of a few products: each one's values, or that the catalog does not say."""
+    name = attribute_name(attribute)
+    said = [f"{the(card.title)} has {name} {join(unique(values))}" if values else
+            f"the catalog does not say the {name} of {the(card.title)}" for card, values in each]
+    return cap("; ".join(said)) + "."
+
+
 def one_side_known(attribute: str, known: Card, values: Sequence[str], unknown: Card) -> str:
     """A comparison where the catalog gives the attribute for one product only."""
     return (f"{cap(the(known.title))} has {attribute_name(attribute)} {join(unique(values))}; "

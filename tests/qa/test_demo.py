@@ -2674,6 +2674,9 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     # "between <a> and <b> which is bigger", with no comma
     (["between the instant vortex plus and the philips airfryer xl which is bigger"], "comparison",
      ("Airfryer XL", "bigger in capacity"), None),
+    # "what do they each weigh" of two just compared: each one's weight, not "products come in 1 weight"
+    (["sony wh-1000xm5 or bose quietcomfort ultra", "what do they each weigh"], "aggregate",
+     ("WH-1000XM5", "250 g", "QuietComfort Ultra", "250 grams"), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
