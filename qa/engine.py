@@ -840,6 +840,14 @@ class Engine:
         furthest first; a price is compared in the focus's currency, an amount within its unit family."""
         cue, direction = parse.beyond or ("price", "lower")
         focus = parse.products[0].key
+        fitted = self.retriever.cards([parse.fits]).get(parse.fits) if parse.fits else None
+        fitting: list[str] = []
+        if fitted is not None:  # "is there a cheaper one" of the one case listed as fitting a phone: of what fits it
+            incoming = [r for r in self.retriever.relations(fitted.id) if r["direction"] == "in"]
+            fitting = sorted({r["id"] for r in incoming + self._fitting_its_model(fitted, incoming, {})})
+            if focus not in fitting:  # the list was what the product fits (a cable's phone): past the product itself
+                focus, fitted = fitted.id, None
+                parse.products = [Link("product", focus, self.lexicon.titles.get(focus, focus), score=1.0)]
         card = self.retriever.cards([focus]).get(focus)
         if card is None:
             return self._unanswerable(parse)
@@ -873,6 +881,8 @@ class Engine:
                                    f" the {compose.attribute_name(asked[0])} of {compose.the(card.title)}", focus=card.id)
         if attr == "price":
             cons.currency = priced.currency or DEFAULT_CURRENCY
+        if fitted is not None:
+            cons.ids = fitting
         cards = self.retriever.search(cons, limit=MAX_EXTREME)
         if cons.values:  # "any cheaper noise cancelling ones?": a title that says it counts, as in a search
             cards.update({c.id: c for c in self._said_in_titles(cons)[:MAX_EXTREME] if c.id not in cards})
@@ -886,10 +896,11 @@ class Engine:
                 found.append((other, fs, theirs[1]))
         found.sort(key=lambda x: (x[2], x[0].id), reverse=direction != "lower")
         word = _comparative_word(attr, direction, parse.text)
+        fit = f" that fit {compose.the(fitted.title)}" if fitted is not None else ""
         if not found:
             return self._dont_know(parse, [f.rescored(0.5) for f in own if _matches(f.attribute, attr)][:1],
                                    {card.id: card.title}, [ProductHit(card.id, card.title, 1.0)],
-                                   f" of any {cons.describe()} {word} than {compose.the(card.title)}", focus=card.id)
+                                   f" of any {cons.describe()}{fit} {word} than {compose.the(card.title)}", focus=card.id)
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(found[:10])]
         evidence = [f.rescored(1.0 - 0.05 * i) for i, (_, fs, _) in enumerate(found[:5]) for f in fs[:1]]
         text = compose.beyond_answer(cons.describe(), word, card.title, [(c, [str(f.value) for f in fs[:1]])
@@ -1073,6 +1084,20 @@ class Engine:
             return False
         return not any(f.attribute == "category" for f in self.retriever.product_facts([row["id"]]))
 
+    def _fitting_its_model(self, target: Card, incoming: Sequence[dict[str, Any]], owner: dict[str, str]
+                           ) -> list[dict[str, Any]]:
+        """ "which chargers work with the Galaxy S24?": the relations into the other listings of ``target``'s model
+        from products not in ``incoming``; ``owner`` gets the listing each one fits."""
+        known = {r["id"] for r in incoming} | {target.id}
+        found = []
+        for listing in self.understander.model_listings(target.id, target.title):
+            for r in self.retriever.relations(listing.key):
+                if r["direction"] == "in" and r["id"] not in known:
+                    found.append(r)
+                    owner[r["id"]] = listing.key
+                    known.add(r["id"])
+        return found
+
     def _fits_list(self, parse: Parse, target: Card, relations: list[dict[str, Any]]) -> Answer:
         """'What fits the iPhone 13?' (products pointing at it), 'what does this case fit?' (its targets) or
         'what coffee comes with it?' (what it includes)."""
@@ -1084,14 +1109,7 @@ class Engine:
         asks_targets = bool(outgoing and (cons.empty() and _asks_targets(parse.text) or parse.included == "out"))
         owner: dict[str, str] = {}  # product → the other listing of the model it fits (else the target)
         if not asks_targets and not parse.pinned and not parse.included:
-            # "which chargers work with the Galaxy S24?": what fits any listing of the model
-            known = {r["id"] for r in incoming} | {target.id}
-            for listing in self.understander.model_listings(target.id, target.title):
-                for r in self.retriever.relations(listing.key):
-                    if r["direction"] == "in" and r["id"] not in known:
-                        incoming.append(r)
-                        owner[r["id"]] = listing.key
-                        known.add(r["id"])
+            incoming += self._fitting_its_model(target, incoming, owner)
         rows = incoming if (incoming and not asks_targets) else outgoing
         if not cons.empty() and rows:
             ids = sorted({r["id"] for r in rows})

@@ -542,6 +542,7 @@ class Parse:
     variants: list[Link] = field(default_factory=list)  # other listings the product's name fits as well
     narrows: bool = False  # the constraints are the last search's, changed by this question ("in size 9?")
     beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
+    fits: str | None = None  # … of the products that fit this one ("a cheaper one" of the cases listed for a phone)
     summary: bool = False  # "tell me about the Vitamix E310": what it is and its facts, not one attribute
     unknown: str = ""  # a product named that the graph has no word of ("the galaxy buds")
     included: str = ""  # "out": what the product includes ("what comes with it"); "in": the bundles that include it
@@ -2077,6 +2078,8 @@ class Understander:
             return False
         if within and focus not in within and len(within) > 1:
             return False  # "any cheaper ones" after the cases that fit the phone: of the cases listed, not phones
+        # "is there a cheaper one" after the one case that fits the phone: cheaper than that case
+        listed_one = within is not None and bool(within) and focus not in within
         said = _said_word(COMPARATIVES, low)
         plain = _PLAIN_MORE.search(low)
         if asked_before in self.lexicon.numeric and asked_before != "price" and plain is not None \
@@ -2089,6 +2092,9 @@ class Understander:
         rest = low[:m.start()] + " " + low[m.end():]
         if re.search(r"\bthan (?!(?:this|that|it|mine)\b)", rest):
             return False  # "is there one lighter than the macbook air?" measures against another product
+        if listed_one and within:
+            parse.fits, focus = focus, within[0]
+            parse.products = [Link("product", focus, self.lexicon.titles.get(focus, focus), score=1.0)]
         parse.intent, parse.beyond = "search", (attr, direction)
         parse.constraints = self.constraints(rest)
         parse.constraints.words = [w for w in parse.constraints.words if w not in _SUPERLATIVE_FILLER]

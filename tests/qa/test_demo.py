@@ -2677,6 +2677,12 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     # "what do they each weigh" of two just compared: each one's weight, not "products come in 1 weight"
     (["sony wh-1000xm5 or bose quietcomfort ultra", "what do they each weigh"], "aggregate",
      ("WH-1000XM5", "250 g", "QuietComfort Ultra", "250 grams"), None),
+    # "is there a cheaper one" after the one case that fits the phone: a cheaper case that fits it (none), not a
+    # cheaper phone; after the phone a cable is listed for, still a shorter cable
+    (["whats the best case for a pixel 8", "is there a cheaper one"], None,
+     ("cases", "that fit the Google Pixel 8", "cheaper than the Incipio Duo"), None),
+    (["anker 240w usb c cable 2m", "which phone is it for", "is there a shorter anker one"], "search", ("shorter",),
+     {"CHG-0000334"}),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
