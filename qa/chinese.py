@@ -29,7 +29,8 @@ LEXICON: dict[str, str] = {
     "高度": "height", "长度": "length", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
     "平均价格": "average price", "均价": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",
     "赫兹": "refresh rate", "毫安": "battery", "防摔": "drop protection", "摔落": "drop protection",
-    "筒高": "shaft height", "靴筒": "shaft height", "产地": "origin", "原产地": "origin",
+    "最低": "lowest", "口味": "taste", "风味": "flavour",
+    "味道": "taste", "筒高": "shaft height", "靴筒": "shaft height", "产地": "origin", "原产地": "origin",
     # product kinds
     "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",
     "降噪": "noise cancelling", "咖啡机": "coffee maker", "浓缩咖啡机": "espresso machine", "咖啡豆": "coffee beans",
@@ -63,6 +64,8 @@ _FILLER = set("的是有了吗呢吧啊和与,，。?？!！、") | {"有没有"
 _PRONOUNS = {"它", "这个", "这款", "那个", "它们"}
 _CURRENCY = {"美元": "$", "美金": "$", "刀": "$", "块": "$", "欧元": "€", "英镑": "£"}
 _MONEY = r"(\d+(?:\.\d+)?)\s*(美元|美金|刀|块|欧元|英镑)"
+_PAID = re.compile(r"(?<![\d.\s])\s*(?:美元|美金|欧元)")  # a currency said without an amount: which listing's price
+_PAID_IN = {"美元": "dollars", "美金": "dollars", "欧元": "euros"}
 _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PACK = re.compile(r"(\d+|[一两二三四五六七八九十])\s*(?:包装|盒装|件装|袋装|罐装|瓶装|支装|个装|连包)")  # 六包装: a 6 pack
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
@@ -189,6 +192,10 @@ def to_english(question: str) -> str:
     if not has_chinese(question):
         return question
     q = question.strip()
+    paid = _PAID.search(q)  # "Pixel 8美元最低多少钱": its lowest price in dollars (the currency said last)
+    if paid is not None:
+        english = to_english(q[:paid.start()] + q[paid.end():])
+        return f"{english.rstrip('?？ ')} in {_PAID_IN[paid.group(0)]}"
     for pattern, reading in _SHAPES:
         m = pattern.match(q)
         if m:

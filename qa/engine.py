@@ -340,6 +340,14 @@ class Engine:
         card = cards.get(target.key)
         if card is None:
             return self._unanswerable(parse)
+        if parse.in_currency and card.currency != parse.in_currency:  # "price in dollars?" of a listing in euros
+            links = self.understander.model_listings(card.id, card.title)
+            priced = [c for c in self.retriever.cards([link.key for link in links]).values()
+                      if c.currency == parse.in_currency and c.price is not None]
+            if priced:
+                card = min(priced, key=lambda c: (c.price or 0.0, c.id))
+                cards = {card.id: card}
+                parse.products = [Link("product", card.id, card.title, score=1.0)]
         facts = self.retriever.product_facts([card.id], cards)
         hit = [ProductHit(card.id, card.title, 1.0)]
         if parse.summary:  # "tell me about …": the product's facts, what it is first
@@ -1315,6 +1323,12 @@ class Engine:
     def _aggregate(self, parse: Parse) -> Answer:
         cons = parse.constraints
         kind = parse.aggregate
+        models = [g for g in cons.values if "model" in g.attribute]
+        if models and cons.ids is None and not self.retriever.search(cons, limit=1):
+            # "cheapest google pixel 8 hazel": the phones titled so, not the cases whose compatible model it is
+            titled = self._titled([w for g in models for w in tokens(g.label)])
+            if titled:
+                cons = parse.constraints = replace(cons, values=[g for g in cons.values if g not in models], ids=titled)
         # "average price of standing desks", "which espresso maker has the largest water reservoir": those titled so
         if cons.words and not cons.ids and (kind != "extreme" or cons.categories):
             known = [w for w in cons.words if self.lexicon.title_df.get(w)]  # ("wat r the cheapest earbuds")

@@ -543,6 +543,7 @@ class Parse:
     narrows: bool = False  # the constraints are the last search's, changed by this question ("in size 9?")
     beyond: tuple[str, str] | None = None  # "is there a bigger one?": (attribute cue, direction) past products[0]
     fits: str | None = None  # … of the products that fit this one ("a cheaper one" of the cases listed for a phone)
+    in_currency: str | None = None  # "price in dollars?" of one product: its model's listing priced so
     summary: bool = False  # "tell me about the Vitamix E310": what it is and its facts, not one attribute
     unknown: str = ""  # a product named that the graph has no word of ("the galaxy buds")
     included: str = ""  # "out": what the product includes ("what comes with it"); "in": the bundles that include it
@@ -1093,6 +1094,9 @@ _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
                       r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last;
 # "…, in dollars" too, but not "in pounds", a weight's unit)
+# "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
+_PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
+_IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
@@ -1292,7 +1296,9 @@ class Understander:
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
         # priced (below)
         paid = _PAID_IN.search(low) if within or len(low.split()) > 3 else None
-        low = (low[:paid.start()] + low[paid.end():]).strip(" ,") if paid and not within else low
+        if paid and not within:  # ("the average price in dollars": the price stays asked)
+            price = re.match(r"prices?\b", paid.group(0))
+            low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
@@ -1542,6 +1548,10 @@ class Understander:
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints = self.in_category(parse.constraints, self.category_of(focus))
             parse.constraints.ids, parse.refines = [focus, *(v.key for v in self.model_listings(focus, title))], True
+        said_currency = paid or _IN_CURRENCY.search(low)  # (a currency said "in dollars" has left ``low``)
+        if said_currency is not None and parse.intent == "attribute" \
+                and (parse.attributes[:1] == ["price"] or _PRICE_ASKED.search(f"{low} {said_currency.group(0)}")):
+            parse.in_currency = currency_of(said_currency.group(0))  # "single bag price in dollars?"
         if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
             parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
         elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max:

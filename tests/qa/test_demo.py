@@ -2683,6 +2683,13 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
      ("cases", "that fit the Google Pixel 8", "cheaper than the Incipio Duo"), None),
     (["anker 240w usb c cable 2m", "which phone is it for", "is there a shorter anker one"], "search", ("shorter",),
      {"CHG-0000334"}),
+    # "price in dollars?" of a listing priced in euros: its model's listing priced in dollars (a single bag's)
+    (["whats counter culture hologram like", "single bag price in dollars?"], "attribute", ("$17.59",), None),
+    # a currency said without an amount in Chinese; the phone titled "Pixel 8", not the cases whose model it is
+    (["Google Pixel 8 Hazel美元最低多少钱?"], "aggregate", ("$748.99",), None),
+    (["cheapest google pixel 8 hazel"], "aggregate", ("$748.99",), None),
+    # "the average price in dollars": still the average price
+    (["whats the average price in dollars of the redmi note 13 pro"], "aggregate", ("$313.66",), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
