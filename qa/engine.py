@@ -1324,11 +1324,16 @@ class Engine:
         cons = parse.constraints
         kind = parse.aggregate
         models = [g for g in cons.values if "model" in g.attribute]
-        if models and cons.ids is None and not self.retriever.search(cons, limit=1):
-            # "cheapest google pixel 8 hazel": the phones titled so, not the cases whose compatible model it is
+        if models and cons.ids is None and not cons.categories:
+            # "cheapest iphone", "cheapest google pixel 8 hazel": the products titled so that are not of the kinds
+            # whose compatible model it is (cases "Designed for iPhone 14"); else, when none is, all titled so
             titled = self._titled([w for g in models for w in tokens(g.label)])
-            if titled:
-                cons = parse.constraints = replace(cons, values=[g for g in cons.values if g not in models], ids=titled)
+            fitting = self.retriever.search(Constraints(values=models), limit=MAX_LISTED)  # (a sample: their kinds)
+            accessories = {self.understander.category_of(pid) for pid in fitting}
+            named = [pid for pid in titled if self.understander.category_of(pid) not in accessories]
+            if named or titled and not self.retriever.search(cons, limit=1):
+                cons = parse.constraints = replace(cons, values=[g for g in cons.values if g not in models],
+                                                   ids=named or titled)
         # "average price of standing desks", "which espresso maker has the largest water reservoir": those titled so
         if cons.words and not cons.ids and (kind != "extreme" or cons.categories):
             known = [w for w in cons.words if self.lexicon.title_df.get(w)]  # ("wat r the cheapest earbuds")

@@ -2688,6 +2688,7 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     # a currency said without an amount in Chinese; the phone titled "Pixel 8", not the cases whose model it is
     (["Google Pixel 8 Hazel美元最低多少钱?"], "aggregate", ("$748.99",), None),
     (["cheapest google pixel 8 hazel"], "aggregate", ("$748.99",), None),
+    (["cheapest iphone you sell"], "aggregate", ("iPhone SE", "$419"), None),
     # "the average price in dollars": still the average price
     (["whats the average price in dollars of the redmi note 13 pro"], "aggregate", ("$313.66",), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
