@@ -1330,10 +1330,10 @@ class Engine:
             titled = self._titled([w for g in models for w in tokens(g.label)])
             fitting = self.retriever.search(Constraints(values=models), limit=MAX_LISTED)  # (a sample: their kinds)
             accessories = {self.understander.category_of(pid) for pid in fitting}
-            named = [pid for pid in titled if self.understander.category_of(pid) not in accessories]
-            if named or titled and not self.retriever.search(cons, limit=1):
+            own = [pid for pid in titled if self.understander.category_of(pid) not in accessories]
+            if own or titled and not self.retriever.search(cons, limit=1):
                 cons = parse.constraints = replace(cons, values=[g for g in cons.values if g not in models],
-                                                   ids=named or titled)
+                                                   ids=own or titled)
         # "average price of standing desks", "which espresso maker has the largest water reservoir": those titled so
         if cons.words and not cons.ids and (kind != "extreme" or cons.categories):
             known = [w for w in cons.words if self.lexicon.title_df.get(w)]  # ("wat r the cheapest earbuds")
