@@ -119,6 +119,8 @@ _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these
 # "by how much?" right after a comparison: that comparison again, which says the difference of two prices
 _BY_HOW_MUCH = re.compile(r"^(?:and |so )?(?:by how much|how much (?:more|less|cheaper|dearer))(?: is (?:it|that))?"
                           r"\s*[?!.]*$")
+_GAP = re.compile(r"^(?:and |so )?(?:what'?s|whats|what is|how big is) the (?P<a>\w+(?: \w+)?) (?:gap|difference)"
+                  r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$")
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
 # the words an answer says a measure with, by the first letters of the shopper's comparative
@@ -165,6 +167,9 @@ class Conversation:
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         if self.last is not None and self.last.intent == "comparison" and _BY_HOW_MUCH.match(question.casefold()):
             question = self.last.question
+        elif self.last is not None and self.last.intent == "comparison" \
+                and (gap := _GAP.match(question.strip().casefold())) is not None:
+            question = f"compare them on {gap.group('a')}"  # "whats the price gap between them" of the two compared
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison", "search") \

@@ -861,6 +861,10 @@ _RECOMMEND = re.compile(r"^(?:what'?s|what is|whats) (?:a|an|some) (?:good|nice|
 
 
 # words that ask for other products than the one in focus ("show me similar ones", "anything cheaper")
+_OF_ANY_KIND = frozenset({"model", "models"})  # a search's word that names no product: "which hoka models"
+# "whats the priciest elitebook you have": of the whole shop, not of the list before
+_SHOP_END = re.compile(r"\b(?:cheapest|priciest|dearest|most expensive|least expensive)\b(?: \w+){1,3} "
+                       r"(?:you (?:have|sell|carry|stock|got)|in (?:the|your) (?:shop|store))\b")
 _ELSEWHERE = re.compile(
     r"\b(?:other|others|another|similar|alternatives?|instead|cheaper|pricier|show me|recommend|suggest|"
     r"anything else|something else|options|which (?:one|ones) (?:is|are)|how many (?:products|items|brands))\b"
@@ -1287,6 +1291,8 @@ class Understander:
         opening = _OPENING.match(low)
         if opening is not None and _NEW_SUBJECT.search(opening.group(0)):
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
+        if _SHOP_END.search(low):
+            within = searched = None  # "whats the priciest elitebook you have": of the shop, not of the list before
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
@@ -3038,6 +3044,7 @@ class Understander:
                     break
         cons.values.extend(values.values())
         cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS
+                      and t not in _OF_ANY_KIND  # "which hoka models do u have": its products
                       and not self.asked_attributes(t)  # "price", "colour": what is asked, not a filter
                       # a superlative no title says ("the thinnest"): an end of a measure, not a word to find
                       and not (len(t) > 5 and t.endswith("est") and t not in _NOT_SUPERLATIVE and not lex.title_df.get(t))]

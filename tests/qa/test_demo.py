@@ -2691,6 +2691,14 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     (["cheapest iphone you sell"], "aggregate", ("iPhone SE", "$419"), None),
     # "the average price in dollars": still the average price
     (["whats the average price in dollars of the redmi note 13 pro"], "aggregate", ("$313.66",), None),
+    # "the priciest <line> you have" after narrowing a list: of the whole shop
+    (["hp elitebok 840 average price", "which ones have 16gb", "any of those under $1450",
+      "and whats the priciest elitebook you have"], "aggregate", ("1,874.95",), None),
+    # "the price gap between them" after comparing two on other measures: their prices
+    (["hoka cliftn 9 womens or nike vomero 17 - which is lighter", "and which has more heel drop",
+      "whats the price gap between them"], "comparison", ("$163.99", "$126.99", "by $37"), None),
+    # "which hoka models": Hoka's products ("models" is no word a title must say)
+    (["which hoka models do u have", "lightest of the three?"], "aggregate", ("Clifton", "lightest"), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
