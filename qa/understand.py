@@ -860,11 +860,14 @@ _SEARCH_CUES = re.compile(
 _RECOMMEND = re.compile(r"^(?:what'?s|what is|whats) (?:a|an|some) (?:good|nice|decent|great|solid)\b")  # a search
 
 
-# words that ask for other products than the one in focus ("show me similar ones", "anything cheaper")
 _OF_ANY_KIND = frozenset({"model", "models"})  # a search's word that names no product: "which hoka models"
+# "which laptops have an intel core i5": a search of the kind with it, not the laptop whose title says it
+_WHICH_KINDS_HAVE = re.compile(r"^(?:which|what|wat|any) (?P<k>[a-z]+(?: [a-z]+)?s) (?:have|has|come with|got|use|run)"
+                               r" (?:an? |the )?(?P<x>.+)$")
 # "whats the priciest elitebook you have": of the whole shop, not of the list before
 _SHOP_END = re.compile(r"\b(?:cheapest|priciest|dearest|most expensive|least expensive)\b(?: \w+){1,3} "
                        r"(?:you (?:have|sell|carry|stock|got)|in (?:the|your) (?:shop|store))\b")
+# words that ask for other products than the one in focus ("show me similar ones", "anything cheaper")
 _ELSEWHERE = re.compile(
     r"\b(?:other|others|another|similar|alternatives?|instead|cheaper|pricier|show me|recommend|suggest|"
     r"anything else|something else|options|which (?:one|ones) (?:is|are)|how many (?:products|items|brands))\b"
@@ -1307,6 +1310,9 @@ class Understander:
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
+        kinds_have = _WHICH_KINDS_HAVE.match(low)
+        if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
+            low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _DOES_WORK.sub(r"\1 ", low)

@@ -2699,6 +2699,8 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
       "whats the price gap between them"], "comparison", ("$163.99", "$126.99", "by $37"), None),
     # "which hoka models": Hoka's products ("models" is no word a title must say)
     (["which hoka models do u have", "lightest of the three?"], "aggregate", ("Clifton", "lightest"), None),
+    # "which laptops have an intel core i5": a search of laptops with it, not the first laptop whose title says it
+    (["wich laptops have an intel core i5"], "search", ("Intel Core i5",), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
