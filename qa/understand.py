@@ -879,7 +879,7 @@ _HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
 # what shoppers ask that a product graph does not hold: orders, shipping, the company
 _NOT_IN_CATALOG = re.compile(
     r"\b(?:stock price|share price|shipping|ship(?:s|ped)? (?:for free|free|to|internationally|abroad|overseas)|"
-    r"(?:do|does|can) (?:you|u|it|they) ship|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
+    r"(?:do|does|can) (?:you|u|it|they) ship(?! (?:fully |already |pre-?)?assembled\b| flat\b| in pieces\b)|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
     r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
 
 SHOWN = 5  # the products an answer's text names; its list holds more
@@ -2595,13 +2595,20 @@ class Understander:
         cons = self.constraints(m.group("x"))
         if not cons.values or cons.brands:
             return False
-        facts = {r["attribute"]: str(r["value"]) for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": focus})
-                 if r["attribute"] in ("brand", "category")}
+        rows = self.store.query(cr.QA_PRODUCT_FACTS, {"id": focus})
+        facts = {r["attribute"]: str(r["value"]) for r in rows if r["attribute"] in ("brand", "category")}
         brands = self.lexicon.brands.get(key_tokens(facts.get("brand", "")), [])
         if not brands:
             return False
         if not cons.categories:
-            cons = self.in_category(cons, facts.get("category"))
+            path = facts.get("category") or ""
+            leaf = tokens(path.rsplit(">", 1)[-1])
+            said = {g.attribute for g in cons.values}
+            named = (tuple(leaf[i:j]) for i in range(len(leaf)) for j in range(i + 1, len(leaf) + 1))
+            if ">" in path and any(e.attribute in said for kt in named for e in self.lexicon.values.get(kt, ())):
+                # "do they do a ground version" of a whole bean coffee: the kind its form names gives way (coffee)
+                path = path.rsplit(">", 1)[0].strip()
+            cons = self.in_category(cons, path or None)
         parse.intent, parse.products, parse.variants = "search", [], []
         parse.constraints = replace(cons, brands=list(brands))
         return True

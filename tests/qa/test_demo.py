@@ -2701,6 +2701,12 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     (["which hoka models do u have", "lightest of the three?"], "aggregate", ("Clifton", "lightest"), None),
     # "which laptops have an intel core i5": a search of laptops with it, not the first laptop whose title says it
     (["wich laptops have an intel core i5"], "search", ("Intel Core i5",), None),
+    # "does it ship assembled" asks how it comes (its text: "Ships fully assembled"), not about shipping
+    (["ikea bekant desk - whats it made of", "does it ship assembled"], "attribute", ("assembled",), None),
+    # "do they do a ground version" of a whole bean coffee: the brand's ground coffee (the kind its form named gives
+    # way to coffee)
+    (["kicking horse kick ass whole bean - price?", "do they do a ground version"], "search", ("ground coffee",),
+     {"COF-0000337"}),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
