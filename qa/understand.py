@@ -867,6 +867,8 @@ _WHICH_KINDS_HAVE = re.compile(r"^(?:which|what|wat|any) (?P<k>[a-z]+(?: [a-z]+)
 # "whats the priciest elitebook you have": of the whole shop, not of the list before
 _SHOP_END = re.compile(r"\b(?:cheapest|priciest|dearest|most expensive|least expensive)\b(?: \w+){1,3} "
                        r"(?:you (?:have|sell|carry|stock|got)|in (?:the|your) (?:shop|store))\b")
+# "is it rated for any particular drop height": of the product in focus ("any" asks no search)
+_IT_IS = re.compile(r"^(?:is|does|has|can|will) (?:it|this|this one|that one)\b(?! (?:come|comes|available|sold)\b)")
 # words that ask for other products than the one in focus ("show me similar ones", "anything cheaper")
 _ELSEWHERE = re.compile(
     r"\b(?:other|others|another|similar|alternatives?|instead|cheaper|pricier|show me|recommend|suggest|"
@@ -1235,6 +1237,9 @@ _HAVE_THAT_FIT = re.compile(r"^(?:do|does) (?:you|u|ya|the shop|the store) (?:ha
 _DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
 # "it is for man?": a question said in the order of a statement
 _SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?=\S)")
+# "carrying case included with that one?": is a carrying case included (of it, not a search for cases)
+_INCLUDED_WITH_IT = re.compile(r"^(?:(?:is|are) )?(?:an? |the )?(?P<x>[\w -]+?) (?:included|in the box|supplied) "
+                               r"(?:with|in) (?:it|this|that|this one|that one|them)$")
 # "12 oz bag of whole bean coffee": the coffee, in 12 oz (what it comes in is no word a title must say)
 _BAG_OF = re.compile(r"\b(?:bags?|boxe?s?|tins?|cans?) of (?=[a-z])")
 # "out of those": of those
@@ -1298,6 +1303,7 @@ class Understander:
             within = searched = None  # "whats the priciest elitebook you have": of the shop, not of the list before
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
+        low = _INCLUDED_WITH_IT.sub(r"is a \g<x> included", low)
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = self._without_story(low)
         low = _TAG_QUESTION.sub("", low)
@@ -2404,6 +2410,7 @@ class Understander:
         asking = question or (bool(parse.attributes) and not cons.categories) \
             or bool(parse.attributes) and bool(_HOW_MANY_MEASURE.search(low))  # "brita pitcher how many cups"
         searching = bool(_SEARCH_CUES.search(low)) and not _NEEDS_IT.match(low) \
+            and not (focus and _IT_IS.match(low) and not _ELSEWHERE.search(low)) \
             or cons.price_min is not None or cons.price_max is not None \
             or bool(_RECOMMEND.match(low)) and bool(cons.categories) \
             or (not question and self._plural_kind(low))  # "65W USB-C wall chargers": products, not one

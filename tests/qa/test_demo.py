@@ -2707,6 +2707,8 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     # way to coffee)
     (["kicking horse kick ass whole bean - price?", "do they do a ground version"], "search", ("ground coffee",),
      {"COF-0000337"}),
+    # "carrying case included with that one?": of the headphones, not a search for cases
+    (["cheapest ath-m50x in blak", "carrying case included with that one?"], "attribute", ("carrying case",), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
@@ -2714,3 +2716,14 @@ def test_demo_turns_of_my_own_eighteenth_session_conversations(demo_graph: Path,
                                                                intent: str, expect: tuple[str, ...],
                                                                ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: Path, tmp_path: Path) -> None:
+    """ "is it rated for any particular drop height" after a question on a case's page asks of that case ("any" asks
+    no search), so "is it cheaper than …" next still compares that case."""
+    turns = [{"question": "which colour is this case in", "session": "s", "product": "CSE-0000240"},
+             {"question": "is it rated for any particular drop height", "session": "s"},
+             {"question": "is it cheaper than the esr classic hybrid for the edge", "session": "s"}]
+    *_, rated, cheaper = ask_batch(demo_graph, tmp_path, turns)
+    assert rated["intent"] != "search" and rated["products"][0]["id"] == "CSE-0000240", rated
+    assert cheaper["intent"] == "comparison" and "$15.69" in cheaper["answer"] and "$14.89" in cheaper["answer"], cheaper
