@@ -33,6 +33,9 @@ _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all
 # "sorry, meant the inspiron 15 from dell", "no wait i meant the dell inspiron 15": the last question, of another product
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
                          re.IGNORECASE)
+# "ok back to the sony - what bluetooth version is the black pair": a product of the conversation, then the question
+_BACK_TO = re.compile(r"^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:going |go |getting )?back to (?:the )?(?P<x>[^,:]+?)"
+                      r"\s*(?:[,:]|\s-\s)\s*(?P<q>.+)$", re.IGNORECASE)
 # "any cheaper laptop with the same intel chip": the value the product in focus has
 _THE_SAME = re.compile(r"\b(?:with|that has|having) the same (?P<a>[a-z][\w -]*?)(?: as (?:it|that|this)(?: one)?)?"
                        r"(?=[?.!,]|$| (?:under|below|over|for|in|and)\b)", re.IGNORECASE)
@@ -165,6 +168,9 @@ class Conversation:
         question = _REACTION.sub("", question.strip())
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
+        back = _BACK_TO.match(question)
+        if back is not None and (earlier := self._said_before(back.group("x"))) is not None:
+            question, self.product = back.group("q"), earlier
         if self.last is not None and self.last.intent == "comparison" and _BY_HOW_MUCH.match(question.casefold()):
             question = self.last.question
         elif self.last is not None and self.last.intent == "comparison" \
@@ -264,6 +270,14 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _said_before(self, said: str) -> str | None:
+        """The product of this conversation (in focus, else the latest before) whose title says every word of
+        ``said`` ("sony"), if any."""
+        titles = self.engine.understander.lexicon.titles
+        words = set(tokens(said)) - STOPWORDS
+        return next((p for p in (self.product, *self.earlier) if p and words
+                     and words <= set(tokens(titles.get(p, "")))), None)
 
     def _model_said(self, question: str, answer: Answer) -> str | None:
         """The product an "I don't know of any …" answer offered in its stead, when all it offered are listings of one

@@ -99,7 +99,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow long (?:is|are)\b(?!.*\b(?:battery|warrant(?:y|ies)|guarantee|last|lasts|run|runs|play|take|takes)\b)|"
          r"\blength\b", ("length", "cable length", "cord length")),
         (r"\bhow wide\b|\bwidth\b", ("width",)),
-        (r"\btastes?\b|\bflavou?rs?\b|\btasting notes?\b", ("flavor", "flavour", "tasting notes")),
+        (r"\btastes?\b|\bflavou?rs?\b|\btasting notes?\b|\b(?:what|which|any) notes\b|"
+         r"\bnotes (?:of|does it have|do they have)\b", ("flavor", "flavour", "tasting notes")),
         (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
         (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
         # "how big is the bag": what a bag, pack or tin holds

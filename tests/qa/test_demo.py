@@ -2709,6 +2709,11 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
      {"COF-0000337"}),
     # "carrying case included with that one?": of the headphones, not a search for cases
     (["cheapest ath-m50x in blak", "carrying case included with that one?"], "attribute", ("carrying case",), None),
+    # "what notes does it have" of a coffee: its tasting notes (its text)
+    (["eight o'clock original whole bean 2 pack", "what notes does it have"], "attribute", ("brown sugar",), None),
+    # "ok back to the sony - <question>": the conversation's Sony, after an unrelated turn
+    (["sony wh-1000xm5 in black, price?", "random q - how long should i boil an egg for",
+      "ok back to the sony - what bluetooth version is the black pair"], "attribute", ("Bluetooth 5.2",), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
