@@ -174,6 +174,17 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
 }
 
 _BARE_MORE = {"more": "more expensive", "less": "cheaper"}  # "is <a> more than <b>": of price
+# a colour said and the shades titles write for it ("purple": the "Cobalt Violet" listing)
+COLOUR_FAMILIES: dict[str, frozenset[str]] = {
+    "purple": frozenset({"violet", "lavender", "lilac", "plum", "mauve", "amethyst"}),
+    "grey": frozenset({"gray", "graphite", "charcoal", "slate", "gunmetal"}),
+    "gray": frozenset({"grey", "graphite", "charcoal", "slate", "gunmetal"}),
+    "blue": frozenset({"navy", "cobalt", "azure", "teal", "denim"}),
+    "green": frozenset({"sage", "olive", "mint", "emerald", "forest"}),
+    "pink": frozenset({"rose", "blush", "coral"}),
+    "brown": frozenset({"tan", "chocolate", "walnut", "cordovan", "wheat", "amber"}),
+    "white": frozenset({"ivory", "cream", "starlight"}),
+}
 # a comparative's measure that another attribute said beside it narrows: "battery bigger", "shaft taller"
 _MEASURES_OF_ANY_KIND = frozenset({"size", "height"})
 
@@ -2778,6 +2789,7 @@ class Understander:
         # the words said that may name a model: in some title, no kind, no colour (read once, not per candidate)
         rare_said = {w for w in wanted - set().union(*said_brands) if w.isalpha() and w in self.lexicon.title_df
                      and w not in self.lexicon.category_words and not self.values_only(w)}
+        said_colours = [w for w in wanted if w in COLOUR_FAMILIES]
         scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
         for rank, (pid, score) in enumerate(hits):
             title = titles.get(pid)
@@ -2791,6 +2803,11 @@ class Understander:
                     head = head | set(pair)
                 elif joined in tail:
                     tail = tail | set(pair)
+            for colour in said_colours:  # "galaxy s24 purple": the "Cobalt Violet" listing
+                if head & COLOUR_FAMILIES[colour]:
+                    head = head | {colour}
+                elif tail & COLOUR_FAMILIES[colour]:
+                    tail = tail | {colour}
             amounts = _joined_amounts(title)  # "1kg" said, "1 kg" written
             head_said, tail_said = head | {a for a, n in amounts if n in head}, tail | {a for a, n in amounts if n in tail}
             matched = len(wanted & head_said) + 0.5 * len((wanted & tail_said) - head_said)

@@ -2714,6 +2714,8 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     # "ok back to the sony - <question>": the conversation's Sony, after an unrelated turn
     (["sony wh-1000xm5 in black, price?", "random q - how long should i boil an egg for",
       "ok back to the sony - what bluetooth version is the black pair"], "attribute", ("Bluetooth 5.2",), None),
+    # "purple" names the listing titled "Cobalt Violet"
+    (["三星Galaxy S24紫色款多少钱?"], "attribute", ("Cobalt Violet", "$859.95"), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
