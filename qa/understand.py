@@ -1558,7 +1558,8 @@ class Understander:
                 and not parse.pinned and not parse.refers_back and not parse.attributes and not parse.checks \
                 and not parse.summary and not parse.picked and not parse.yes_no \
                 and (content := [t for t in tokens(low) if t not in STOPWORDS]) \
-                and not any(t in self.speller.known or singular(t) in self.speller.known for t in content):
+                and not any(t in self.speller.known or singular(t) in self.speller.known for t in content) \
+                and not set(content) & self._text_words(focus):  # ("100% arabica?" of a blend its bullets describe)
             # "who painted the mona lisa" while a phone is in focus: no word of it is the graph's, so not about it
             # ("is the basket dishwasher safe" may ask of a part of it: a yes/no question stays)
             parse.intent, parse.products, parse.context = "unanswerable", [], None
@@ -2594,6 +2595,13 @@ class Understander:
                     and not any(self.in_categories(pid, wanted.category_keys) for pid in self.lexicon.titled(said)):
                 return f"{kind} for {name}"  # (not "oneplus 12 cases": cases titled "OnePlus 12" answer it)
         return low
+
+    def _text_words(self, pid: str) -> set[str]:
+        """The words of a product's description and bullets."""
+        rows = self.store.query(cr.PRODUCT_DETAILS, {"id": pid})
+        if not rows:
+            return set()
+        return set(tokens(" ".join([str(rows[0]["description"] or ""), *map(str, rows[0]["bullets"] or [])])))
 
     def category_of(self, pid: str) -> str | None:
         """The category path of product ``pid``, if it has one (a model's listings read dozens a question: at 100k

@@ -2716,6 +2716,9 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
       "ok back to the sony - what bluetooth version is the black pair"], "attribute", ("Bluetooth 5.2",), None),
     # "purple" names the listing titled "Cobalt Violet"
     (["三星Galaxy S24紫色款多少钱?"], "attribute", ("Cobalt Violet", "$859.95"), None),
+    # "100% arabica?" of a coffee in focus: a word only its bullets say is still about it ("A blend of Arabica and
+    # Robusta beans"), not an off-topic question
+    (["starbucks french roast ground 12 oz", "100% arabica?"], "attribute", ("Robusta",), None),
     # no women's Targhee: "what size is it" is still of the Targhee the answer offered
     (["do you have the keen targhee in womens", "what size is it"], "attribute", ("Targhee",), None),
 ])
