@@ -1280,21 +1280,17 @@ class Engine:
                     found.append(Fact(card.id, attribute, m.group(0), "text", 1.0, f.cypher, f.params))
         return found if len(found) == 1 else []
 
-    def _each_value(self, parse: Parse, attrs: Sequence[str]) -> Answer | None:
+    def _each_value(self, parse: Parse) -> Answer | None:
         """The first asked attribute of each of a few listed products that some of them have, product by product."""
-        ids = parse.constraints.ids
+        ids = parse.constraints.ids or []
         cards = self.retriever.cards(ids)
-        facts = self.retriever.product_facts([i for i in ids if i in cards], cards)
-        for attr in attrs:
-            found = [f for f in facts if _matches(f.attribute, attr)]
-            if not found:
-                continue
-            attribute = found[0].attribute
-            each = [(cards[i], [f.value for f in found if f.product_id == i]) for i in ids if i in cards]
-            # (no hits: the list in the conversation stays the one these were of)
-            return self._result(parse, "aggregate", compose.each_value(attribute, each),
-                                [f.rescored(1.0) for f in _dedupe(found)], [])
-        return None
+        listed = [cards[i] for i in ids if i in cards]
+        found = self._asked_values(parse, listed)
+        if not found:
+            return None
+        each = [(c, [f.value for f in found if f.product_id == c.id]) for c in listed]
+        # (no hits: the list in the conversation stays the one these were of)
+        return self._result(parse, "aggregate", compose.each_value(found[0].attribute, each), found, [])
 
     def _compare_on(self, parse: Parse, a: Card, fa: list[Fact], b: Card, fb: list[Fact],
                     hits: list[ProductHit]) -> Answer:
@@ -1401,7 +1397,7 @@ class Engine:
             return self._extreme(parse)
         if kind == "values":
             attrs = [a for a in parse.attributes if a not in ("price", "brand", "category")]
-            if attrs and cons.ids and len(cons.ids) <= MAX_PRICES_SAID and (each := self._each_value(parse, attrs)):
+            if attrs and cons.ids and len(cons.ids) <= MAX_PRICES_SAID and (each := self._each_value(parse)):
                 return each  # "what do they each weigh" of two or three listed: each one's
             rows, cypher, params = self.retriever.group_values(cons, attrs)
             if not rows:
