@@ -46,6 +46,8 @@ _BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORE
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
 _AND_NAME = re.compile(r"^and (?P<x>(?!(?:what|which|how|is|are|does|do|can|will|any|the|an?)\b).+?)[?.!]*$",
                        re.IGNORECASE)
+# "whats it": asks which product, no attribute of it
+_WHAT_IS_IT = re.compile(r"^(?:what|whats|what's|which)(?: is| one is)? it\s*\??$", re.IGNORECASE)
 # "…, whats that cost": a question after a name
 _THEN_ASKS = re.compile(r"[,;:–-] *(?:what|whats|what's|how|hows|how's|is|are|does|do|can|will|which)\b", re.IGNORECASE)
 # "what about in white?", "… with a mic?", "… under $100?" narrow a list; they name no other product
@@ -397,9 +399,9 @@ class Conversation:
         if m is None:  # "whats the battery like on the cheaper one", "battery life on the cheaper one?"
             m = _EXTREME_INSIDE.search(question)
             asked = question[:m.start()] + "it" + question[m.end():] if m is not None else None
-            if asked is not None and not _ASKS.match(question.strip()) \
+            if asked is not None and (not _ASKS.match(question.strip()) or _WHAT_IS_IT.match(asked.strip())) \
                     and not self.engine.understander.asked_attributes(asked.casefold()):
-                m = asked = None
+                m = asked = None  # ("whats the cheapest of those" asks which it is)
         if m is None or asked is None or not self.listed:
             return question
         word = _MOST_OF.get(m.group("w").casefold(), m.group("w"))  # "the cheaper one" of two: the cheapest

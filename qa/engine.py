@@ -989,6 +989,16 @@ class Engine:
         # "which are clear" of 4 cases listed, none clear: not "no clear products" in the whole shop
         described = _described(cons) if _titled_words(cons) else \
             cons.describe() + (f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
+        if cons.ids and len(cons.values) > 1:
+            # a model's listings ("ugg classic short in womens size 7"): those that meet all but one value, each
+            near = [(c, trial) for n in range(len(cons.values))
+                    for trial in [Constraints(values=cons.values[:n] + cons.values[n + 1:], ids=cons.ids)]
+                    for c in list(self.retriever.search(trial, limit=1).values())]
+            if near:
+                closest = [f for i, (c, trial) in enumerate(near) for f in self.retriever.matched_facts(c, trial, 0.5 - 0.01 * i)]
+                hits = [ProductHit(c.id, c.title, 0.5 - 0.01 * i) for i, (c, _) in enumerate(near)]
+                return self._dont_know(parse, closest, {c.id: c.title for c, _ in near}, hits, f" of any {described}",
+                                       focus=near[0][0].id)  # ("what colours" next: of the model)
         trials: list[Constraints] = []
         for n in range(len(cons.values) - 1, -1, -1):
             trials.append(Constraints(cons.brands, cons.categories, cons.category_keys,
@@ -1112,6 +1122,10 @@ class Engine:
         cons = parse.constraints
         if parse.included:  # "what coffee comes with it?", "is it sold in a bundle?": INCLUDES edges out or in
             relations = self.retriever.included(target.id, within=parse.included == "in")
+            listed = [r["title"] for r in relations if r["source"] == "catalog"]
+            # (a model the catalog says it includes: not again as the other listings extraction linked the name to)
+            relations = [r for r in relations if r["source"] == "catalog" or not any(
+                self.understander.same_model(r["title"], t) for t in listed)]
         incoming = [r for r in relations if r["direction"] == "in"]
         outgoing = [r for r in relations if r["direction"] == "out"]
         asks_targets = bool(outgoing and (cons.empty() and _asks_targets(parse.text) or parse.included == "out"))
@@ -1132,6 +1146,11 @@ class Engine:
             # "what type of camera does this fit on?" on a product the graph links to nothing: its own
             # facts may say ("compatible mountings: camcorder")
             return self._attribute(parse)
+        if not rows and parse.included == "out" and cons.empty() \
+                and (said := [f.rescored(1.0) for f in self.retriever.text_facts(target.id) if _SAYS_INCLUDED.search(f.value)]):
+            # "whats in the box" of headphones that include no listed product: "Comes with a USB-C charging cable."
+            text = compose.text_answer(target.title, [(f.attribute, f.value) for f in said[:2]])
+            return self._result(parse, "attribute", text, said[:2], [ProductHit(target.id, target.title, 1.0)], target.id)
         if not rows:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
             kind = cons.describe() if not cons.empty() else " ".join(cons.words) + "s" if cons.words else "products"
@@ -1343,8 +1362,11 @@ class Engine:
         other_currencies = ""
         if kind in ("min_price", "max_price", "avg_price"):
             # prices in different currencies are never compared or averaged as one (no exchange rates)
-            cons.currency = cons.currency or DEFAULT_CURRENCY
-            others = [r for r in self.retriever.price_currencies(cons) if r["currency"] != cons.currency]
+            priced = self.retriever.price_currencies(cons)
+            if cons.currency is None:  # (none said: the default one, else the one most of them are priced in)
+                in_default = not priced or any(r["currency"] == DEFAULT_CURRENCY for r in priced)
+                cons.currency = DEFAULT_CURRENCY if in_default else priced[0]["currency"]
+            others = [r for r in priced if r["currency"] != cons.currency]
             if others:
                 other_currencies = (" Not counted, for want of exchange rates: " + ", ".join(
                     f"{r['products']} priced in {r['currency']}" for r in others) + ".")
@@ -1523,6 +1545,8 @@ _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every produc
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the lightest?" reads, at most
+# what a product's own text says comes in its box
+_SAYS_INCLUDED = re.compile(r"\b(?:comes? with|includ(?:es|ed|ing)|in the box|supplied with|ships with)\b", re.IGNORECASE)
 _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute ("and how much do they weigh")
 
 

@@ -738,7 +738,10 @@ _COMPAT_USE = re.compile(r"^(?:can|could) (?:i|you|we) (?:charge|use|power|run) 
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
 _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|are) included (?:with|in)|(?:is|are|comes?) "
-                       r"in(?= the (?:box|bundle|kit|set|package)\b)) (?P<b>.+)$|^what does (?P<b2>.+?) (?:come with|include)$")
+                       r"in(?= the (?:box|bundle|kit|set|package)\b)) (?P<b>.+)$|^what does (?P<b2>.+?) (?:come with|include)$|"
+                       # "whats in the box", "redmi bundle - whats in the box", "what do i get with it"
+                       r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are)? (?:in|inside) (?:the|this|that|it'?s) (?:box|bundle|kit|"
+                       r"package|set)\??$|^what do (?:i|you) get with (?P<b4>.+?)\??$")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
                           r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)|"
@@ -975,6 +978,10 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
                           # what for: "a laptop for college", "headphones for travel"
                           r"college|school|university|uni|class|classes|work|travel|travelling|traveling|commuting|"
                           r"the commute|the office)\b(?! (?:office|offices|gym|appliances?|theater|theatre|decor)\b)")
+# "for a 300 sq ft bedroom": the room an area is of
+_AREA_PLACE = re.compile(r"(?P<area>\bsq\.? ?f(?:ee)?t|\bsquare (?:feet|foot|ft|metres|meters|m)|\bm2|m²)\s+"
+                         r"(?:(?:bed|living|dining|family|guest|kids|spare|master) ?)?(?:rooms?|apartment|flat|studio|"
+                         r"office|space|basement|home|house|kitchen|loft|area|place)\b")
 # "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 # "what sizes do you have", "which colours are there" (nothing else said): those of the product in focus
@@ -1168,6 +1175,10 @@ _COMPARATIVE_FORM = re.compile(r"(?<!\bno )\b(?P<w>more|less|fewer|bigger|larger
 _LOWER_END = frozenset({"least", "fewest", "lightest", "smallest", "shortest", "lowest", "thinnest", "quietest",
                         "slimmest", "narrowest", "tiniest", "less", "fewer", "lower", "lighter", "smaller", "shorter",
                         "narrower"})
+_SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)\b(?! ?(?:inch|in\b|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
+_NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
+_ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
+                            r"\b(?:an ?other|a different|different|other) (?:brand|make|maker|company)s?(?:'s)?\b")
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
@@ -1901,9 +1912,15 @@ class Understander:
         """Whether a phrase is nothing but values that set listings apart (gender, size, colour) and numbers ("men
         size 11", "women"), which name no product ("galaxy s24" is a compatible model's value, and a product)."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
-        return bool(words) and all(t.isdigit() or t == "size" or any(
+        return bool(words) and all(_NUMBER_WORD.fullmatch(t) or t == "size" or any(
             e.attribute in VARIANT_ATTRIBUTES or e.attribute.endswith("gender") for e in self.lexicon.value_words.get(t, ()))
             for t in words)
+
+    @staticmethod
+    def _measure_only(text: str) -> bool:
+        """Whether a phrase is nothing but amounts with their units ("300 sq ft", "a 300 sq ft bedroom")."""
+        rest = _QUANTITY.sub(" ", _AREA_PLACE.sub(r"\g<area>", text))
+        return rest != text and not set(tokens(rest)) - STOPWORDS
 
     def names_product(self, text: str) -> bool:
         """Whether a phrase can be a product's name: two words or more, or one rare title word ("s24",
@@ -1978,8 +1995,8 @@ class Understander:
                     return True
         for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
-            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "",
-                              focus) if m else None
+            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "it",
+                              focus) if m else None  # ("whats in the box": of the product in focus)
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
                 parse.constraints = self.constraints(m.group("a") or "") if included == "out" else Constraints()
@@ -2030,8 +2047,8 @@ class Understander:
             said = " ".join(_take_prices(said, head).split())
             unknown_kind = not head.categories and not head.brands and not head.values and bool(head.words) \
                 and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
-            if self.values_only(said):  # "black leather boots for men size 11": who and which size, no product
-                b = None
+            if self.values_only(said) or self._measure_only(said):
+                b = None  # "black leather boots for men size 11": who and which size; "for 300 sq ft": an area
             elif set(tokens(m.group("a"))) <= _ANY_THING and self.names_product(said):
                 # "something for my iphone 15 pro", "accessories for the xps 15": whatever fits it
                 b = self.link_product(said, strict=True)
@@ -2137,8 +2154,12 @@ class Understander:
             parse.fits, focus = focus, within[0]
             parse.products = [Link("product", focus, self.lexicon.titles.get(focus, focus), score=1.0)]
         parse.intent, parse.beyond = "search", (attr, direction)
+        if m_other := _ANOTHER_BRAND.search(rest):  # "a cheaper one from another brand": none of the focus's brand
+            rest = rest[:m_other.start()] + " " + rest[m_other.end():]
         parse.constraints = self.constraints(rest)
         parse.constraints.words = [w for w in parse.constraints.words if w not in _SUPERLATIVE_FILLER]
+        if m_other:
+            parse.constraints.not_brands = self.brands_of(focus)
         if re.search(r"\bsame\b", low):  # "same laptop but cheaper?": among the other listings of its model
             others = self.model_listings(focus, self.lexicon.titles.get(focus, ""))
             parse.constraints = Constraints(ids=[v.key for v in others] or [focus], currency=parse.constraints.currency)
@@ -2613,6 +2634,12 @@ class Understander:
             self._categories[pid] = str(rows[0]["path"]) if rows else None
         return self._categories[pid]
 
+    def brands_of(self, pid: str) -> list[Link]:
+        """The brand links of product ``pid``'s brand fact (none when it has none)."""
+        rows = self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
+        return next((self.lexicon.brands.get(key_tokens(str(r["value"])), []) for r in rows if r["attribute"] == "brand"),
+                    [])
+
     def _same_maker(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "do they make a decaf one?" about the product in focus: its brand's products of its kind with the
         values said."""
@@ -2622,13 +2649,11 @@ class Understander:
         cons = self.constraints(m.group("x"))
         if not cons.values or cons.brands:
             return False
-        rows = self.store.query(cr.QA_PRODUCT_FACTS, {"id": focus})
-        facts = {r["attribute"]: str(r["value"]) for r in rows if r["attribute"] in ("brand", "category")}
-        brands = self.lexicon.brands.get(key_tokens(facts.get("brand", "")), [])
+        brands = self.brands_of(focus)
         if not brands:
             return False
         if not cons.categories:
-            path = facts.get("category") or ""
+            path = self.category_of(focus) or ""
             leaf = tokens(path.rsplit(">", 1)[-1])
             said = {g.attribute for g in cons.values}
             named = (tuple(leaf[i:j]) for i in range(len(leaf)) for j in range(i + 1, len(leaf) + 1))
@@ -2938,6 +2963,7 @@ class Understander:
         """Price bounds, quantities, brands, categories and values in a piece of question text."""
         cons = Constraints()
         rest = _FOR_SOMEONE.sub(" ", low)  # "for a big guy": who it is for, not what the product says
+        rest = _AREA_PLACE.sub(r"\g<area>", rest)  # "a 300 sq ft bedroom": the area is what a product says
         rest = _LOVER.sub(lambda m: f" {m.group('x') or m.group('y')} ", rest)  # "a gift for a coffee lover": coffee
         rest = _DOER.sub(lambda m: f" {self._activity(m.group('x'))} ", rest)  # "a present for a runner": running
         rest = _VAGUE.sub(" ", rest)  # "a comfy chair", "gift ideas": no fact says comfy or gift
@@ -2965,6 +2991,11 @@ class Understander:
                 rest = rest[:m.start()] + " " + rest[m.end():]
                 measured = True
         self._link_lexicon(tokens(rest), cons)
+        for said in _SIZE_SAID.findall(rest):  # "in size 9.5" where no listing has it as a fact: still a size
+            # (titles may say it: "… US 9.5"), which no other word of the question is
+            if not any(g.attribute == "size" and said in tokens(g.label) for g in cons.values):
+                cons.values.append(ValueGroup("size", [], f"size {said}"))
+                cons.words = [w for w in cons.words if w not in ("size", said)]
         if measured:  # "at least 2 m long", "can hold 300 lbs": the words of the measure filter nothing more
             cons.words = [w for w in cons.words if w not in _MEASURE_WORDS]
         for group in [g for g in cons.values if "compatible" in g.attribute] if cons.categories else ():
@@ -3081,8 +3112,9 @@ class Understander:
                 continue
             for names, table, target in ((lex.category_names, lex.categories, cons.categories),
                                          (lex.brand_names, lex.brands, cons.brands)):
-                if names is lex.brand_names and english.get(t, 0) >= EVERYDAY_WORD:
-                    continue  # an everyday word is what was meant, not a misspelt brand ("basic": not ASICS)
+                if names is lex.brand_names and (english.get(t, 0) >= EVERYDAY_WORD or lex.title_df.get(t)):
+                    continue  # an everyday word or one titles say is what was meant, not a misspelt brand ("basic":
+                    # not ASICS; "billy" bookcase: not illy)
                 kt = lex.fuzzy(names, t)
                 if kt is not None:
                     target.extend(table[kt])

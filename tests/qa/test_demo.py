@@ -2737,3 +2737,35 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     *_, rated, cheaper = ask_batch(demo_graph, tmp_path, turns)
     assert rated["intent"] != "search" and rated["products"][0]["id"] == "CSE-0000240", rated
     assert cheaper["intent"] == "comparison" and "$15.69" in cheaper["answer"] and "$14.89" in cheaper["answer"], cheaper
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "the cheapest of those" of listings none of which is priced in dollars: in the currency most are priced in
+    # (not "none priced in USD"), the rest named as not counted; "whats the cheapest of those" asks which it is
+    (["do you have anything for my honeywell purifier", "whats the cheapest of those"], "aggregate",
+     ("priced in EUR", "€266.95", "Not counted", "1 priced in GBP"), None),
+    (["honeywell hpa300 vs coway mighty which covers a bigger room", "and which is cheaper"], "aggregate",
+     ("€221.99",), None),
+    # "billy" is the bookcase's name, not the brand illy misspelt
+    (["billy bookcase in black"], "search", ("BILLY Bookcase, Black-Brown",), {"FRN-0000019"}),
+    # "a cheaper one from another brand": none of the focus's brand
+    (["philips airfryer xl how many litres", "is there a cheaper one from another brand"], "search",
+     ("not from Philips", "Instant"), None),
+    # "in size 9.5" after a list narrows the list by size, it names no boot titled "Size 9.5"
+    (["brooks running shoes", "in size 9.5"], None, ("size 9.5", "from Brooks"), None),
+    # no women's size 7 of the model: its listings that meet all but one of the two, and "what colours" next is of it
+    (["ugg classic short in womens size 7"], "unanswerable", ("Women's Chestnut", "Size 7)"),
+     {"BOT-0000210", "BOT-0000296"}),
+    (["ugg classic short in womens size 7", "what colours"], "aggregate", ("Chestnut", "Grey", "Black"), None),
+    # an area with the room it is for: coverage of at least that ("300" names no Levoit Core 300)
+    (["air purifier for a 300 sq ft bedroom"], "search", ("at least 300 sq ft",), None),
+    (["air purifier for 300 sq ft"], "search", ("at least 300 sq ft",), None),
+    # "whats in the box": what a bundle includes; of headphones that include no listed product, their own text
+    (["redmi note 13 pro bundle whats in the box"], "compatibility", ("Redmi Note 13 Pro 5G", "UGREEN"), None),
+    (["jbl live 660nc", "whats in the box"], "attribute", ("USB-C charging cable",), None),
+    (["sony wh-1000xm5", "what do i get with it"], "attribute", ("carrying case",), None),
+])
+def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                               intent: str, expect: tuple[str, ...],
+                                                               ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
