@@ -1134,7 +1134,7 @@ class Engine:
             incoming += self._fitting_its_model(target, incoming, owner)
         rows = incoming if (incoming and not asks_targets) else outgoing
         if not cons.empty() and rows:
-            ids = sorted({r["id"] for r in rows})
+            ids = sorted({r["id"] for r in rows} & set(cons.ids) if cons.ids is not None else {r["id"] for r in rows})
             allowed = self.retriever.search(cons, ids=ids, limit=500)
             if cons.values:  # "140w charger for an acer aspire 5": one whose title says "140 watts" and no fact does
                 allowed.update({pid: c for pid, c in self.retriever.search(replace(cons, values=[]), ids=ids).items()

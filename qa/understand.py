@@ -1175,6 +1175,10 @@ _COMPARATIVE_FORM = re.compile(r"(?<!\bno )\b(?P<w>more|less|fewer|bigger|larger
 _LOWER_END = frozenset({"least", "fewest", "lightest", "smallest", "shortest", "lowest", "thinnest", "quietest",
                         "slimmest", "narrowest", "tiniest", "less", "fewer", "lower", "lighter", "smaller", "shorter",
                         "narrower"})
+# "for an iphone?", "any for a pixel 8", "which ones work with a macbook air": of a search, those that fit a product
+_FOR_A_PRODUCT = re.compile(r"^(?:(?:and|ok|so|what about),? )?(?:any(?:thing| ones?)?|ones?|got any|do you have any|"
+                            r"which(?: ones?| of (?:them|those))?(?: (?:will|would|that))?)?\s*(?:for|(?:that )?(?:fits?|"
+                            r"works? (?:with|for)|go with)|compatible with)\s+(?:a |an |my |the |your )?(?P<x>.+?)\s*\??$")
 _SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)\b(?! ?(?:inch|in\b|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
 _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
 _ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
@@ -1448,9 +1452,11 @@ class Understander:
         comparison = functools.partial(self._comparison, asked_before=asked_before)
         handlers = (self._same_maker, self._packs, self._variants_compared, alternative, compare_listed,
                     self._compatibility, comparison, superlative, self._aggregate, self._attribute_or_search)
-        for handler in handlers:
-            if handler(parse, low, focus):
-                break
+        # "for an iphone?" after a search for cables: the cables that fit one
+        if searched is None or not self._searched_for(parse, low, searched):
+            for handler in handlers:
+                if handler(parse, low, focus):
+                    break
         if parse.intent == "compatibility" and parse.list_mode:  # "cheapest filter pack for it": of what fits
             parse.aggregate = next((kind for pattern, kind in _AGGREGATES
                                     if kind in ("min_price", "max_price") and pattern.search(low)), None)
@@ -1608,6 +1614,22 @@ class Understander:
         size 9?", "and in black" (not "any whole bean dark roasts then?", a search of its own)."""
         rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
         return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ")
+
+    def _searched_for(self, parse: Parse, low: str, searched: Constraints) -> bool:
+        """"for an iphone?", "any for a pixel 8", "which work with a macbook air" after a search of a kind (cables,
+        Anker chargers): the products of that search that fit the product named, not that product's listings."""
+        m = _FOR_A_PRODUCT.match(low)
+        if m is None or not searched.categories and not searched.words:
+            return False
+        named = self.link_product(m.group("x"), strict=True)
+        if named is None or self.in_categories(named.key, searched.category_keys) \
+                or self.values_only(m.group("x")) or self._measure_only(m.group("x")):
+            return False  # ("for men", "for a 300 sq ft room" narrow the search; a cable named is one of them)
+        parse.intent, parse.list_mode, parse.products = "compatibility", True, [named]
+        # (the words of the search too: "wall chargers" are those titled so)
+        parse.constraints = replace(copy.deepcopy(searched), ids=self.lexicon.titled(searched.words) or None
+                                    if searched.words else None)
+        return True
 
     def _refine(self, parse: Parse, within: Sequence[str] | None, searched: Constraints | None) -> None:
         """A refinement of the last search ("what about in size 9?", "and under $50?", "just the samsung ones"):

@@ -2764,6 +2764,11 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["redmi note 13 pro bundle whats in the box"], "compatibility", ("Redmi Note 13 Pro 5G", "UGREEN"), None),
     (["jbl live 660nc", "whats in the box"], "attribute", ("USB-C charging cable",), None),
     (["sony wh-1000xm5", "what do i get with it"], "attribute", ("carrying case",), None),
+    # "for a pixel 8?" after a search of chargers: those of the search that fit it, not the Pixel 8's listings
+    (["anker chargers", "for a pixel 8?"], "compatibility", ("fit the Google Pixel 8",), {"CHG-0000334", "CHG-0000287"}),
+    # "which work with a macbook air" after wall chargers under $30: of those (the words of the search too); none is
+    # linked to it, so not the cable that is
+    (["wall chargers under 30", "which work with a macbook air"], "unanswerable", ("under $30",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
