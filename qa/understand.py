@@ -1621,8 +1621,12 @@ class Understander:
         m = _FOR_A_PRODUCT.match(low)
         if m is None or not searched.categories and not searched.words:
             return False
+        said = [t for t in tokens(m.group("x")) if t not in STOPWORDS]
         named = self.link_product(m.group("x"), strict=True)
-        if named is None or self.in_categories(named.key, searched.category_keys) \
+        if named is None or len(said) == 1 and len([pid for pid in self.lexicon.titled(said) if self.category_of(
+                pid) == self.category_of(named.key)]) > 1 + len(self.model_listings(named.key, named.name)):
+            return False  # "any for iphones?": a name many models share, read as such below
+        if self.in_categories(named.key, searched.category_keys) \
                 or self.values_only(m.group("x")) or self._measure_only(m.group("x")):
             return False  # ("for men", "for a 300 sq ft room" narrow the search; a cable named is one of them)
         parse.intent, parse.list_mode, parse.products = "compatibility", True, [named]

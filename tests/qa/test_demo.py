@@ -2769,6 +2769,8 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     # "which work with a macbook air" after wall chargers under $30: of those (the words of the search too); none is
     # linked to it, so not the cable that is
     (["wall chargers under 30", "which work with a macbook air"], "unanswerable", ("under $30",), None),
+    # "any for iphones?" names every iPhone, not the one iPhone 14 the word links best
+    (["otterbox cases", "any for iphones?"], "search", ("cases",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
