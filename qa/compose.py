@@ -220,6 +220,11 @@ def included(subject: str, items: Sequence[str], *, within: bool = False) -> str
     return f"{cap(the(subject))} includes {join(items)}."
 
 
+def bought_with(subject: str, items: Sequence[str]) -> str:
+    """What shoppers buy with a product."""
+    return f"Shoppers buy {the(subject)} together with {join(items)}."
+
+
 def compatibility_of(subject: str, items: Sequence[str]) -> str:
     return f"{cap(the(subject))} fits {join(items)}."
 

@@ -46,6 +46,8 @@ _BARE_PLACE = re.compile(rf"^(?:{PLACE_WORDS}) (?:one|pair|option)\b", re.IGNORE
 # "and moto g power?" (no article): another product named after a question, as "what about the moto g power?"
 _AND_NAME = re.compile(r"^and (?P<x>(?!(?:what|which|how|is|are|does|do|can|will|any|the|an?)\b).+?)[?.!]*$",
                        re.IGNORECASE)
+# "what about for the black dedica": the product, after "for"
+_FOR_THE = re.compile(r"^(?:for|with) (?=(?:the|an?|my) )", re.IGNORECASE)
 # "whats it": asks which product, no attribute of it
 _WHAT_IS_IT = re.compile(r"^(?:what|whats|what's|which)(?: is| one is)? it\s*\??$", re.IGNORECASE)
 # "…, whats that cost": a question after a name
@@ -597,7 +599,9 @@ class Conversation:
             if chosen is not None:  # "the blue one price" … "ok the white one then": the white listing's price
                 return f"what is its {asked}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
-        if m is not None and _asked_fit(last) and self.engine.understander.link_product(m.group("x"), strict=True):
+        if m is not None and _asked_fit(last) and (link := self.engine.understander.link_product(m.group("x"), strict=True)):
+            if last.relisted and not last.relisted.endswith("fits it"):
+                return last.relisted, None, link.key  # "what about for the black dedica" after what is bought with one
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
         if m is None and (m := _AND_NAME.match(question.strip())) is not None \
@@ -618,6 +622,11 @@ class Conversation:
                     or not understander.link_product(m.group("x"), strict=True):
                 return None  # "what about wide ones?": a common word names no product; the search, narrowed
             other = m.group("x")
+        # "what coffee do people buy with it", of the black Dedica ("what about the pixel 8" after one case listed
+        # that fits the iPhone 14: whether it fits the Pixel 8)
+        relink = understander.link_product(_FOR_THE.sub("", other), strict=True) if last.relisted else None
+        if relink is not None and (not _asked_fit(last) or not last.relisted.endswith("fits it")):
+            return last.relisted, None, relink.key
         if _asked_fit(last):
             return f"does this fit the {other}?", last.products[0].id, None
         if best is not None:

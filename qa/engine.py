@@ -85,6 +85,9 @@ class Answer:
     # a conversation may ask it of another product it has talked about (qa.conversation)
     lacking: tuple[str, ...] = field(default=(), repr=False)
     asked: tuple[str, ...] = field(default=(), repr=False)  # the attributes the question asked, best first
+    # a list of what relates to one product ("what coffee do people buy with the dedica"), as a question of "it", so
+    # "what about the black dedica?" asks it again of that product
+    relisted: str = field(default="", repr=False)
 
     @property
     def best_fact(self) -> Fact | None:
@@ -1120,7 +1123,15 @@ class Engine:
         """'What fits the iPhone 13?' (products pointing at it), 'what does this case fit?' (its targets) or
         'what coffee comes with it?' (what it includes)."""
         cons = parse.constraints
-        if parse.included:  # "what coffee comes with it?", "is it sold in a bundle?": INCLUDES edges out or in
+        if parse.included == "bought":  # "what coffee do people buy with the dedica": BOUGHT_TOGETHER either way, of
+            # the listing named, else of the first other listing of its model that has any
+            own = title_words(target.title or "")  # (the other listings most like it first: its colour)
+            siblings = sorted(self.understander.model_listings(target.id, target.title or ""),
+                              key=lambda v: -len(own & title_words(v.name)))
+            listings = [target.id, *(v.key for v in siblings)]
+            relations = next((rows for pid in listings if (rows := self.retriever.bought_with(pid))), [])
+            relations = [{**r, "direction": "out"} for r in relations]
+        elif parse.included:  # "what coffee comes with it?", "is it sold in a bundle?": INCLUDES edges out or in
             relations = self.retriever.included(target.id, within=parse.included == "in")
             listed = [r["title"] for r in relations if r["source"] == "catalog"]
             # (a model the catalog says it includes: not again as the other listings extraction linked the name to)
@@ -1155,8 +1166,9 @@ class Engine:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
             kind = cons.describe() if not cons.empty() else " ".join(cons.words) + "s" if cons.words else "products"
             named = {target.id: target.title, **{r["id"]: r["title"] for r in relations[:5]}}
+            how = {"bought": "bought with", "out": "that come with", "in": "in a bundle with"}.get(parse.included, "that fit")
             return self._dont_know(parse, facts, named, [ProductHit(target.id, target.title, 1.0)],
-                                   f" of any {kind} that fit {compose.the(target.title)}", focus=target.id)
+                                   f" of any {kind} {how} {compose.the(target.title)}", focus=target.id)
         seen: dict[str, dict[str, Any]] = {}
         for r in sorted(rows, key=lambda r: cr.FIT_TYPES.index(r["type"]) if r["type"] in cr.FIT_TYPES else 0):
             seen.setdefault(r["id"], r)
@@ -1169,7 +1181,9 @@ class Engine:
         hits = [ProductHit(r["id"], r["title"], 1.0) for r in seen.values()]
         cards = self.retriever.cards(list(seen))  # with their prices, as a search lists them
         titles = [compose.card_text(cards[i]) if i in cards else r["title"] for i, r in seen.items()]
-        if rows[0]["type"] == ProductRelation.INCLUDES.value:
+        if rows[0]["type"] == ProductRelation.BOUGHT_TOGETHER.value:
+            text = compose.bought_with(target.title, titles)
+        elif rows[0]["type"] == ProductRelation.INCLUDES.value:
             text = compose.included(target.title, titles, within=rows[0]["direction"] == "in")
         elif rows is outgoing or rows[0]["direction"] == "out":
             text = compose.compatibility_of(target.title, titles)
@@ -1180,7 +1194,11 @@ class Engine:
             if not cons.empty() and (parse.yes_no or _GOOD_FOR.search(parse.text)):
                 # "spigen 100w usb c cable - good for a macbook air 15?": the one described fits, so yes
                 text = f"Yes: {text}"
-        return self._result(parse, "compatibility", text, facts, hits, target.id)
+        answer = self._result(parse, "compatibility", text, facts, hits, target.id)
+        kind = cons.describe() if cons.categories or cons.words else ""
+        answer.relisted = " ".join(_RELISTED[parse.included or ("out" if rows is outgoing else "fits")].format(
+            kind=kind).split())
+        return answer
 
     # ------------------------------------------------------------------ comparison
 
@@ -1545,6 +1563,9 @@ _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every produc
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the lightest?" reads, at most
+# a list of what relates to a product, asked again of another one ("what about the black dedica?")
+_RELISTED = {"bought": "what {kind} do people buy with it", "out": "what {kind} comes with it",
+             "in": "is it sold in a bundle", "fits": "what {kind} fits it"}
 # what a product's own text says comes in its box
 _SAYS_INCLUDED = re.compile(r"\b(?:comes? with|includ(?:es|ed|ing)|in the box|supplied with|ships with)\b", re.IGNORECASE)
 _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute ("and how much do they weigh")

@@ -742,6 +742,12 @@ _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|
                        # "whats in the box", "redmi bundle - whats in the box", "what do i get with it"
                        r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are)? (?:in|inside) (?:the|this|that|it'?s) (?:box|bundle|kit|"
                        r"package|set)\??$|^what do (?:i|you) get with (?P<b4>.+?)\??$")
+# "what coffee do people usually buy with the dedica", "what machine do ppl buy it with", "frequently bought with it"
+_BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?:people|ppl|shoppers|customers|others|"
+                          r"folks|most people|other people|everyone) (?:usually |normally |often |typically |also )?"
+                          r"(?:buy|get|order|pick up|pair) (?:(?P<b3>it|this|that|them|this one|that one) with|with "
+                          r"(?P<b>.+?))\??$|^(?:what|which) (?P<a2>[\w' -]*?) ?(?:is|are|gets?) (?:often |usually |"
+                          r"frequently |commonly )?bought (?:together )?with (?P<b2>.+?)\??$")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
                           r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)|"
@@ -1527,7 +1533,11 @@ class Understander:
                 and (WHAT_ABOUT.match(low) or _ONLY_THESE.search(low)
                      or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
                 and ((narrower := self.constraints(low)).values or narrower.brands and WHAT_ABOUT.match(low)
-                     or narrower.words and _ONLY_THESE.search(low)):  # "just the wireless ones": titles say it
+                     or narrower.words and _ONLY_THESE.search(low)) \
+                and not (parse.attributes and focus not in within and narrower.values and all(
+                    set(tokens(g.label)) <= _title_words(focus_title or self.lexicon.titles.get(focus, ""))
+                    for g in narrower.values)):  # ("tasting notes on the 3 pack?" names the 3-pack in focus)
+            # ("just the wireless ones": titles say it)
             # "what about in white?", "something whole bean and light roast" after a list: the listed products so,
             # not an attribute of the first
             parse.intent, parse.products, parse.checks = "search", [], []
@@ -2019,13 +2029,14 @@ class Understander:
                     parse.products = [a, b]
                     parse.alternatives = sides
                     return True
-        for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in")):
+        for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
             side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "it",
                               focus) if m else None  # ("whats in the box": of the product in focus)
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
-                parse.constraints = self.constraints(m.group("a") or "") if included == "out" else Constraints()
+                kind = m.group("a") or m.groupdict().get("a2") or ""  # ("what coffee …": of that kind)
+                parse.constraints = self.constraints(kind) if included != "in" else Constraints()
                 parse.included = included
                 return True
         m = _COMPAT_OF.match(low)

@@ -173,6 +173,8 @@ QA_FIT_RELATIONS = " UNION ALL ".join(
 QA_INCLUDED = _relation_part(ProductRelation.INCLUDES, "out")
 # the bundles a product is sold in: "is it sold in a bundle?"
 QA_INCLUDED_IN = _relation_part(ProductRelation.INCLUDES, "in")
+# what shoppers buy with a product, recorded on either side: "what coffee do people buy with the dedica?"
+QA_BOUGHT_WITH = " UNION ALL ".join(_relation_part(ProductRelation.BOUGHT_TOGETHER, d) for d in ("out", "in"))
 
 # every fact edge of one product ($id): attribute values (as its text says them), brand and category.
 # One id per query: on Kùzu 0.11.3 a key lookup is ~50x faster than UNWIND $ids + MATCH at 100k products.

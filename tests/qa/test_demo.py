@@ -2771,6 +2771,17 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["wall chargers under 30", "which work with a macbook air"], "unanswerable", ("under $30",), None),
     # "any for iphones?" names every iPhone, not the one iPhone 14 the word links best
     (["otterbox cases", "any for iphones?"], "search", ("cases",), None),
+    # what shoppers buy with a product (BOUGHT_TOGETHER, recorded on either side; of another listing of its model
+    # when the one named has none), and "what about for the black dedica" asks it again of that one
+    (["what coffee do people usually buy with the red delonghi dedica"], "compatibility", ("Shoppers buy",),
+     {"COF-0000268", "COF-0000361"}),
+    (["what coffee do people usually buy with the red delonghi dedica", "what about for the black dedica"],
+     "compatibility", ("Yirgacheffe",), {"COF-0000233"}),
+    (["counter culture hologram 3 pack - what machine do ppl buy it with"], "compatibility", ("Barista Express",),
+     {"HOM-0000231"}),
+    # "tasting notes on the 3 pack?" after that list: of the 3-pack in focus, not a search of the list for 3 packs
+    (["counter culture hologram 3 pack - what machine do ppl buy it with", "tasting notes on the 3 pack?"],
+     "attribute", ("Hologram",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
