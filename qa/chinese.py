@@ -28,6 +28,7 @@ LEXICON: dict[str, str] = {
     "保修": "warranty", "重": "weight", "多宽": "width", "宽度": "width", "多高": "height",
     "高度": "height", "长度": "length", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
     "平均价格": "average price", "均价": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",
+    "最轻": "lightest", "最重": "heaviest", "最贵": "most expensive", "价格最低": "cheapest", "价格最高": "most expensive",
     "赫兹": "refresh rate", "毫安": "battery", "防摔": "drop protection", "摔落": "drop protection",
     "最低": "lowest", "口味": "taste", "风味": "flavour",
     "味道": "taste", "筒高": "shaft height", "靴筒": "shaft height", "产地": "origin", "原产地": "origin",
@@ -51,7 +52,7 @@ LEXICON: dict[str, str] = {
     # colours and words of constraints
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "银色": "silver", "金色": "gold", "紫色": "purple", "黄色": "yellow", "橙色": "orange", "棕色": "brown",
-    "米色": "beige", "深蓝色": "navy", "藏青色": "navy",
+    "米色": "beige", "深蓝色": "navy", "藏青色": "navy", "碳化色": "carbonized", "碳化": "carbonized",
     "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
     "女款": "women's", "男款": "men's", "女式": "women's", "男式": "men's", "女": "women's", "男": "men's",
     "宽版": "wide", "宽楦": "wide", "加宽": "wide", "切尔西靴": "chelsea boots",
@@ -64,8 +65,9 @@ _FILLER = set("的是有了吗呢吧啊和与,，。?？!！、") | {"有没有"
 _PRONOUNS = {"它", "这个", "这款", "那个", "它们"}
 _CURRENCY = {"美元": "$", "美金": "$", "刀": "$", "块": "$", "欧元": "€", "英镑": "£"}
 _MONEY = r"(\d+(?:\.\d+)?)\s*(美元|美金|刀|块|欧元|英镑)"
-_PAID = re.compile(r"(?<![\d.\s])\s*(?:美元|美金|欧元)")  # a currency said without an amount: which listing's price
-_PAID_IN = {"美元": "dollars", "美金": "dollars", "欧元": "euros"}
+# a currency said without an amount: which listing's price ("用英镑标价的跑鞋": running shoes priced in pounds)
+_PAID = re.compile(r"(?<![\d.\s])\s*(?:用|以)?(?:美元|美金|欧元|英镑)(?:标价|定价|计价|结算|付款)?")
+_PAID_IN = {"美元": "dollars", "美金": "dollars", "欧元": "euros", "英镑": "gbp"}
 _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PACK = re.compile(r"(\d+|[一两二三四五六七八九十])\s*(?:包装|盒装|件装|袋装|罐装|瓶装|支装|个装|连包)")  # 六包装: a 6 pack
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
@@ -87,6 +89,8 @@ _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
 _WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|多宽|多高|几")
 # "Dr. Martens 1460 女款有哪些颜色": what colours does it come in
 _WHICH_VALUES = re.compile(r"^(?P<a>.+?)有(?:哪些|什么|几种|多少种)(?P<b>颜色|尺码|尺寸|材质|容量)(?:可选|可以选|选择)?[?？吗]*$")
+_WHICH_ONE = re.compile(r"哪(?:个|款|双|台|件|种|一个|一款|一双)")  # which one (of them)
+_SUPERLATIVES = frozenset({"lightest", "heaviest", "cheapest", "most expensive"})
 _WHICH_HAS = re.compile(r"^(?:什么|哪些|哪个|哪款|哪种)(?P<a>[^有带]+?)(?:有|带|支持)(?P<b>.+?)[?？吗]*$")  # 什么耳机有降噪
 _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|适配|兼容|合适|适合)的?|"  # 这款手机有配套的手机壳吗
                      r"有(?:没有)?(?:适合|适配|配套|兼容)?(?:它|这款|这个)的)(?P<b>.+?)吗?[?？]?$")  # 有适合它的手机壳吗
@@ -195,7 +199,8 @@ def to_english(question: str) -> str:
     paid = _PAID.search(q)  # "Pixel 8美元最低多少钱": its lowest price in dollars (the currency said last)
     if paid is not None:
         english = to_english(q[:paid.start()] + q[paid.end():])
-        return f"{english.rstrip('?？ ')} in {_PAID_IN[paid.group(0)]}"
+        currency = next(_PAID_IN[c] for c in _PAID_IN if c in paid.group(0))
+        return f"{english.rstrip('?？ ')} in {currency}"
     for pattern, reading in _SHAPES:
         m = pattern.match(q)
         if m:
@@ -211,4 +216,6 @@ def to_english(question: str) -> str:
     if q.rstrip("?？ ").endswith("的") and not _WHAT.search(q):  # "三星的": "samsung ones", "便宜的": "cheap ones"
         return f"{_words(q)} ones"
     english = _words(q)
+    if _WHICH_ONE.search(q) and english in _SUPERLATIVES:  # "哪款最轻?", "这几双里哪双价格最低?": which is the lightest
+        return f"which is the {english}?"
     return f"what is the {english}?" if _WHAT.search(q) else english

@@ -1185,6 +1185,7 @@ _LOWER_END = frozenset({"least", "fewest", "lightest", "smallest", "shortest", "
 _FOR_A_PRODUCT = re.compile(r"^(?:(?:and|ok|so|what about),? )?(?:any(?:thing| ones?)?|ones?|got any|do you have any|"
                             r"which(?: ones?| of (?:them|those))?(?: (?:will|would|that))?)?\s*(?:for|(?:that )?(?:fits?|"
                             r"works? (?:with|for)|go with)|compatible with)\s+(?:a |an |my |the |your )?(?P<x>.+?)\s*\??$")
+_ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
 _SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)\b(?! ?(?:inch|in\b|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
 _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
 _ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
@@ -1475,8 +1476,10 @@ class Understander:
         if within and searched is not None and len(within) > 2 and listed_end \
                 and (parse.constraints.empty() or parse.constraints == searched):
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
-            # not only of those shown
+            # not only of those shown (a search of title words that listed fewer than it may list: those listed)
             parse.constraints = copy.deepcopy(searched)
+            if searched.words and len(within) < _ALL_LISTED:
+                parse.constraints.ids = list(within)
         elif within and (_LIST_REFERENCE.search(low) or parse.intent == "aggregate" and _OF_THE_SAID_ONES.search(low)) \
                 and parse.intent != "comparison" and not _THEY_MAKE.match(low):
             # ("do they make a white one?": "they" is the maker of the product in focus, not the list)

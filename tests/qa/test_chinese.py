@@ -33,6 +33,10 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("套装多少钱?", "what is the price?"),
     # "六包装" (a six-pack): "6 pack", as a title writes it
     ("六包装的多少钱", "what is the price of the 6 pack?"),
+    # "哪款最轻" (which is the lightest); a currency said as how a product is priced ("用英镑标价": priced in pounds)
+    ("哪款最轻?", "which is the lightest?"),
+    ("这几双里哪双价格最低?", "which is the cheapest?"),
+    ("有没有用英镑标价的跑鞋?", "running shoes in gbp"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

@@ -2782,6 +2782,10 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     # "tasting notes on the 3 pack?" after that list: of the 3-pack in focus, not a search of the list for 3 packs
     (["counter culture hologram 3 pack - what machine do ppl buy it with", "tasting notes on the 3 pack?"],
      "attribute", ("Hologram",), None),
+    # a currency said in Chinese as how a product is priced (用英镑标价: priced in pounds); "哪款最轻": which is lightest
+    (["有没有用英镑标价的跑鞋?"], "search", ("priced in GBP",), None),
+    (["有没有用英镑标价的跑鞋?", "这几双里哪双价格最低?"], "aggregate", ("£122.95",), None),
+    (["Fully Jarvis碳化色那款多少钱?"], "attribute", ("$791.95",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],

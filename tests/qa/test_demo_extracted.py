@@ -94,3 +94,12 @@ def test_colour_options_after_a_comparison_are_every_listing_s(demo_default: Pat
     turns = ["sony wf-1000xm5 vs bose qc earbuds ii, battery", "colour options on the sony?"]
     last = ask_batch(demo_default, tmp_path, [{"question": q, "session": "s"} for q in turns])[-1]
     assert "Black" in last["answer"] and "Platinum Silver" in last["answer"], last["answer"]
+
+
+def test_the_lightest_of_a_search_of_title_words_is_of_those_it_listed(demo_default: Path, tmp_path: Path) -> None:
+    """"which is the lightest?" after a search of words titles say ("intel core ultra"), which listed all four it
+    found: the lightest of those four, in English and in Chinese, not "I don't know of any"."""
+    for turns in (["laptops with intel core ultra 7", "which is the lightest?"],
+                  ["有哪些用Intel Core Ultra 7处理器的笔记本?", "哪款最轻?"]):
+        last = ask_batch(demo_default, tmp_path, [{"question": q, "session": "s"} for q in turns])[-1]
+        assert last["intent"] == "aggregate" and "2.6 lb" in last["answer"], last["answer"]
