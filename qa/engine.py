@@ -1284,10 +1284,13 @@ class Engine:
 
     def _sibling_facts(self, card: Card, facts: Sequence[Fact], links: Sequence[Link], attr: str) -> list[Fact]:
         """The ``attr`` facts of the first other listing of ``card``'s model among ``links`` that has them, for a
-        listing that lacks the attribute compared."""
+        listing that lacks the attribute compared (of the same gender: a women's shoe weighs less than the men's)."""
+        gender = _genders(facts, card.title)
         for other, other_facts in self._other_listings(card, facts, links):
             if not self.understander.same_model(card.title, other.title):
                 continue  # a near tie of the name that is another model (the Bose QuietComfort Earbuds II)
+            if gender and _genders(other_facts, other.title) - gender:
+                continue
             found = [f for f in other_facts if _matches(f.attribute, attr)]
             if found:
                 return found

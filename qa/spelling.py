@@ -11,7 +11,7 @@ two swapped: "prise" → "price", "weigth" → "weight"), if there is one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from shopgraph.qa.understand import STOPWORDS, singular
@@ -38,6 +38,7 @@ RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is re
 MIN_LENGTH = 4
 CUTOFF = 75.0
 CUTOFF_SHORT = 88.0
+RARE_NAME_TYPO = 500  # an English word this rare, a letter from a title word beside its neighbour, is its typo
 RARE_TYPO = 200  # an English word this rare, a letter from a question word, is read as that word's typo
 KIND_COMMONER = 20  # how much commoner in English a kind must be than a known word to be read for it
 
@@ -118,6 +119,10 @@ class Speller:
                 if kind is not None:
                     changes.append((word, kind))
                     return kind
+                name = self._name_beside(low, english, text[:m.start()], text[m.end():])
+                if name is not None:  # "dr martins 1460": the titles' "Dr. Martens 1460", not a rare English word
+                    changes.append((word, name))
+                    return name
                 return word
             # a short word needs a closer match: "undr" → "under" (89), not "carbs" → "car" (86)
             cutoff = CUTOFF_SHORT if len(low) <= 5 else CUTOFF
@@ -159,6 +164,20 @@ class Speller:
             return m.group(0)
         changes.append((n + "s", n))
         return f"{m.group('before')} {n}"
+
+    def _name_beside(self, low: str, english: Mapping[str, int], before_text: str, after_text: str) -> str | None:
+        """For a rare English word ("martins"), the one word a letter from it that the titles write beside the word
+        before or after it ("dr marten", "marten 1460"), else None."""
+        if english.get(low, 0) > RARE_NAME_TYPO:
+            return None
+        from rapidfuzz.distance import OSA
+
+        before = singular((before_text.split() or [""])[-1].casefold().strip(".,"))
+        after = singular((after_text.split() or [""])[0].casefold().strip(".,?"))
+        stem = singular(low)
+        near = {w for b, w in self.pairs if b == before and w != stem and OSA.distance(stem, w) == 1} | \
+            {w for w, a in self.pairs if a == after and w != stem and OSA.distance(stem, w) == 1}
+        return near.pop() if len(near) == 1 else None
 
     def _beside_titles(self, low: str, before_text: str, after_text: str) -> str | None:
         """The one word a letter longer than ``low`` (one letter left out) that the titles write beside the word

@@ -759,8 +759,8 @@ _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:
                           r"^(?:do you|do u|can i|can you) (?:sell|get|buy) (?P<b4>it|this|that|this one|that one|the [^,]+?) "
                           r"(?:bundled|in a bundle|as a bundle)\b.*$")
 _COMPAT_OF = re.compile(
-    r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)\s+"
-    r"(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
+    r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)(?<!\bgo)(?<!\bgoes)"
+    r"(?<!\bsell)(?<!\bsells)\s+(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
 )
 # "what filter does it take?", "which pods does the k-elite use?": the kind of product that fits the one named
 _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|will|would|can)\s+(?:the |my |an? )?"
@@ -1185,6 +1185,8 @@ _LOWER_END = frozenset({"least", "fewest", "lightest", "smallest", "shortest", "
 _FOR_A_PRODUCT = re.compile(r"^(?:(?:and|ok|so|what about),? )?(?:any(?:thing| ones?)?|ones?|got any|do you have any|"
                             r"which(?: ones?| of (?:them|those))?(?: (?:will|would|that))?)?\s*(?:for|(?:that )?(?:fits?|"
                             r"works? (?:with|for)|go with)|compatible with)\s+(?:a |an |my |the |your )?(?P<x>.+?)\s*\??$")
+_FOR_WHOM = re.compile(r"\b(?:for )?(?:men|mens|men's|women|womens|women's|kids|boys|girls)$", re.IGNORECASE)
+_INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
 _ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
 _SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)\b(?! ?(?:inch|in\b|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
 _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
@@ -1272,8 +1274,8 @@ _DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
 # "it is for man?": a question said in the order of a statement
 _SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?=\S)")
 # "carrying case included with that one?": is a carrying case included (of it, not a search for cases)
-_INCLUDED_WITH_IT = re.compile(r"^(?:(?:is|are) )?(?:an? |the )?(?P<x>[\w -]+?) (?:included|in the box|supplied) "
-                               r"(?:with|in) (?:it|this|that|this one|that one|them)$")
+_INCLUDED_WITH_IT = re.compile(r"^(?:(?:is|are) (?:there )?)?(?:an? |the |any )?(?P<x>[\w -]+?) (?:included|in the box|supplied) "
+                               r"(?:with|in) (?:it|this|that|this one|that one|them|these|those)$")
 # "12 oz bag of whole bean coffee": the coffee, in 12 oz (what it comes in is no word a title must say)
 _BAG_OF = re.compile(r"\b(?:bags?|boxe?s?|tins?|cans?) of (?=[a-z])")
 # "out of those": of those
@@ -1664,6 +1666,8 @@ class Understander:
             merged.price_min, merged.price_max, merged.currency = said.price_min, said.price_max, said.currency
         if said.brands:  # another brand: the old one's model words go with it ("and the ninja one?" after the e310)
             merged.brands = said.brands
+            merged.words = list(said.words)
+        elif said.words and _INSTEAD.search(parse.text):  # "ones with toasted nut notes instead" of jasmine ones
             merged.words = list(said.words)
         for group in said.values:  # "any whole bean ones instead?" after ground coffee: the Whole Bean Coffee
             sibling = self._sibling_category(merged.categories, group.label)
@@ -2267,6 +2271,9 @@ class Understander:
                 continue  # "pixel 7a and iphone 13, which one cost less?": two names said in full, then the question
             if parse.pinned and not all(linked) or focus and not any(linked):
                 continue  # "single filter or a multipack?" on a filter's page: which of its own, not two products
+            said_for = _FOR_WHOM.search(texts[1].split(" - ")[0].strip())
+            if said_for is not None and not _FOR_WHOM.search(texts[0]) and self.values_only(said_for.group(0)):
+                texts[0] = f"{texts[0]} {said_for.group(0)}"  # "glycerin 21 or adrenaline gts 23 for men": both men's
             kinds = [[t for t in tokens(x) if (t,) in self.lexicon.categories] for x in texts]  # "fryer", not "air"
             for i in (0, 1):
                 if not kinds[i] and kinds[1 - i] and texts[i].split() and not set(tokens(texts[i])) <= PRONOUNS:
@@ -2365,6 +2372,9 @@ class Understander:
         if attr == "price":  # "which filter is cheaper?" after a list: its cheapest (prices have their own)
             parse.aggregate = "min_price" if direction == "lower" else "max_price"
         parse.attributes = self.asked_attributes(attr) or [attr]
+        if attr in _MEASURES_OF_ANY_KIND:  # "which one has the bigger heel drop": the heel drop's, not a size
+            named = [a for a in self.asked_attributes(low[:m.start()] + " " + low[m.end():]) if a in self.lexicon.numeric]
+            parse.attributes = named or parse.attributes
         parse.constraints = cons
         return True
 

@@ -2786,8 +2786,30 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["有没有用英镑标价的跑鞋?"], "search", ("priced in GBP",), None),
     (["有没有用英镑标价的跑鞋?", "这几双里哪双价格最低?"], "aggregate", ("£122.95",), None),
     (["Fully Jarvis碳化色那款多少钱?"], "attribute", ("$791.95",), None),
+    # "martins" (an English name, rare) beside "dr" and "1460" is the titles' "Dr. Martens"
+    (["dr martins 1460 or timberland premium - which has the taller shaft"], "comparison",
+     ("Dr. Martens", "taller in the shaft"), None),
+    # "what does that one go for": its price, not what it fits
+    (["usb-c to lightning cable, 10ft", "what does that one go for"], "attribute", ("€13.79",), None),
+    # "ones with toasted nut notes instead": the words said replace the jasmine of the search before
+    (["whole bean coffee with jasmine notes under $20", "and ones with toasted nut notes instead"], "search",
+     ("toasted nut",), {"COF-0000187", "COF-0000249", "COF-0000309"}),
+    # "for men" said after the second name is of both; a listing's own text before another gender's listing's fact;
+    # "the bigger heel drop": of the heel drop, not a size
+    (["brooks glycerin 21 or adrenaline gts 23 for men - which is lighter"], "comparison",
+     ("Adrenaline GTS 23", "lighter (286 g)", "Men's Glycerin 21", "10.2-ounce"), None),
+    (["brooks glycerin 21 or adrenaline gts 23 for men - which is lighter", "which one has the bigger heel drop then"],
+     "comparison", ("Adrenaline GTS 23", "bigger in heel drop (12mm)"), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
                                                                ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, tmp_path: Path) -> None:
+    """ "is there a carrying case in the box with these" on the earbuds' page: their own text ("A carrying case is
+    included."), not their headphone type."""
+    answer, = ask_batch(demo_graph, tmp_path, [{"question": "is there a carrying case in the box with these",
+                                               "product": "AUD-0000362"}])
+    assert "carrying case is included" in answer["answer"], answer
