@@ -639,9 +639,9 @@ class Engine:
         answered: list[tuple[Card, list[Fact]]] = []
         gender = _genders(facts, card.title)
         for other, other_facts in self._other_listings(card, facts, parse.variants):
-            if parse.attributes[:1] == ["price"] and gender \
-                    and _genders(other_facts, other.title) - gender:
-                continue  # the women's listing's price is not the men's shoe's
+            if parse.attributes[:1] == ["price"] and (gender and _genders(other_facts, other.title) - gender
+                                                      or _pack_of(other_facts, other.title) != _pack_of(facts, card.title)):
+                continue  # the women's listing's price is not the men's shoe's, nor a single bag's the 3-count's
             scored = sorted(self._score_facts(parse, other_facts, parse.attributes, pinned=parse.pinned),
                             key=lambda f: -f.score)
             if only is not None:
@@ -701,7 +701,8 @@ class Engine:
     def _said_by_titles(cards: dict[str, Card], cons: Constraints, complete: int = 200) -> dict[str, Card]:
         """The found products whose titles say every free word of the question ("chelsea boots", "standing
         desks"), when some do and the search found them all (under ``complete``); else all found."""
-        words = [w for w in cons.words if w.isalpha()]
+        # (a model code said alone is such a word too: "laptops with an i7")
+        words = [w for w in cons.words if w.isalpha()] or [w for w in cons.words if w.isalnum() and not w.isdigit()]
         if not words or not cards or len(cards) >= complete:
             return cards
         said = {pid: c for pid, c in cards.items() if all(w in title_words(c.title or "") for w in words)}
@@ -1497,6 +1498,16 @@ class Engine:
                     add(card, self._text_amount(card, found[0][1], found[0][0], parse.text))
             if found:
                 break
+        for attr in parse.attributes if not found else ():
+            # none lists it ("goes longest on battery" of laptops whose bullets say "Up to 10-hour of battery life"):
+            # what their own texts state, in the unit family the graph's values of it have
+            ref = next((e for e in self.lexicon.numeric.get(attr, ()) if e.unit and e.number is not None), None)
+            if ref is not None:
+                like = [Fact("", attr, f"{ref.number:g} {ref.unit}", "catalog", 1.0, "", {})]
+                for card in list(cards.values())[:MAX_TEXT_READS]:
+                    add(card, self._text_amount(card, like, card, parse.text))
+            if found:
+                break
         if not found:
             closest = [f.rescored(0.3) for f in facts if f.attribute == "category"][:3]
             return self._dont_know(parse, closest, {c.id: c.title for c in cards.values()},
@@ -1566,6 +1577,7 @@ _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every produc
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the lightest?" reads, at most
+_PACK_COUNT = re.compile(r"\b(\d+)[- ]?(?:pack|count|ct|pk|pcs?|pieces?)\b", re.IGNORECASE)  # "3-count", "2 Pack"
 # a list of what relates to a product, asked again of another one ("what about the black dedica?")
 _RELISTED = {"bought": "what {kind} do people buy with it", "out": "what {kind} comes with it",
              "in": "is it sold in a bundle", "fits": "what {kind} fits it"}
@@ -1581,6 +1593,12 @@ _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "inc
 _BATTERY_WORDS = frozenset({"playback", "charge", "runtime"})  # how a text says a battery's life
 _WEIGHT_WORDS = frozenset({"weigh", "weighs", "weighing"})  # "Weighs about 8.7 Oz per shoe"
 _GENDER_WORD = re.compile(r"\b((?:wo)?men)['’]?s\b", re.IGNORECASE)
+
+
+def _pack_of(facts: Iterable[Fact], title: str) -> int:
+    """How many a listing holds: its pack size fact, else its title's "(3-count)", "2-Pack"; else one."""
+    said = [str(f.value) for f in facts if f.attribute == "pack size"] + [title]
+    return next((int(m.group(1)) for text in said if (m := _PACK_COUNT.search(text))), 1)
 
 
 def _genders(facts: Iterable[Fact], title: str) -> set[str]:

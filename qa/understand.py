@@ -2397,6 +2397,8 @@ class Understander:
                 and not {t for t in tokens(low[:m.start()] + " " + low[m.end():]) if t not in STOPWORDS}:
             numeric = [asked_before]
         if numeric:
+            if m.group("w") in ("longest", "shortest"):  # "goes longest on battery": its life, not its capacity
+                numeric.sort(key=lambda a: not any(w in a for w in ("life", "length", "time", "duration")))
             return m, (numeric[0], direction)
         if within and m.group("w") in ("longest", "shortest"):  # "longest one?" of cables: their length
             lengths = sorted(a for a in self._attributes_of(within) if a.endswith("length") and a in self.lexicon.numeric)

@@ -2800,6 +2800,14 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
      ("Adrenaline GTS 23", "lighter (286 g)", "Men's Glycerin 21", "10.2-ounce"), None),
     (["brooks glycerin 21 or adrenaline gts 23 for men - which is lighter", "which one has the bigger heel drop then"],
      "comparison", ("Adrenaline GTS 23", "bigger in heel drop (12mm)"), None),
+    # a model code said alone narrows a search to the titles that say it ("i7"); "goes longest on battery" is its
+    # life, read from their bullets where no listing has the fact
+    (["laptops with an i7 for under $900"], "search", ("3 matches",), {"LAP-0000012", "LAP-0000097", "LAP-0000267"}),
+    (["laptops with an i7 for under $900", "which of them goes longest on battery"], "aggregate",
+     ("Swift Go 14", "longest battery life (10-hour)"), None),
+    # a 3-count without a price: not the single bags' prices (another pack size is another product)
+    (["light roast coffee with chocolate notes", "any whole bean in there", "whats that bag cost"], "unanswerable",
+     ("I don't know the price", "3-count"), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
