@@ -416,7 +416,8 @@ class Engine:
             said = self._title_says_it(parse, card) or self._from_text(parse, card)
             if said is not None:
                 return said
-            if not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True):
+            # (a thing no attribute's name says, "a headphone jack", is not what the reader reads nearest: its type)
+            if parse.thing or not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True):
                 closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned),
                                  key=lambda f: -f.score)[:3]
                 return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "

@@ -542,6 +542,7 @@ class Parse:
     context: str | None = None  # the product of an earlier turn the question may be about (not a page's)
     refines: bool = False  # a search among the products an earlier answer listed ("any decaf?"), else among all
     yes_no: bool = False  # "does the Dell XPS 15 have a touchscreen?"
+    thing: str = ""  # what a yes/no asks a product has, when it names no attribute or value ("a headphone jack")
     aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price | extreme
     direction: str | None = None  # comparison: "lower" or "higher" wins
     checks: list[Link] = field(default_factory=list)  # yes/no: values to look for on the product
@@ -1187,6 +1188,11 @@ _FOR_A_PRODUCT = re.compile(r"^(?:(?:and|ok|so|what about),? )?(?:any(?:thing| o
                             r"works? (?:with|for)|go with)|compatible with)\s+(?:a |an |my |the |your )?(?P<x>.+?)\s*\??$")
 _FOR_WHOM = re.compile(r"\b(?:for )?(?:men|mens|men's|women|womens|women's|kids|boys|girls)$", re.IGNORECASE)
 _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
+# "does the galaxy s24 have a headphone jack", "does it come with a case": whether a product has a thing
+_HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?P<p>.+?) (?P<v>have|has|come with|comes with|"
+                        r"include|includes|ship with|ships with|feature|features) (?:a |an |any |the |its own )?"
+                        r"(?P<x>[\w -]+?)\s*\??$")
+_INCLUDES_VERBS = frozenset({"come with", "comes with", "include", "includes", "ship with", "ships with"})
 _ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
 _SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)\b(?! ?(?:inch|in\b|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
 _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
@@ -1466,6 +1472,8 @@ class Understander:
             for handler in handlers:
                 if handler(parse, low, focus):
                     break
+        if parse.intent in ("search", "unanswerable", "attribute"):
+            self._has_thing(parse, low, focus)  # "does the galaxy s24 have a headphone jack": of it, not a search
         if parse.intent == "compatibility" and parse.list_mode:  # "cheapest filter pack for it": of what fits
             parse.aggregate = next((kind for pattern, kind in _AGGREGATES
                                     if kind in ("min_price", "max_price") and pattern.search(low)), None)
@@ -1629,6 +1637,37 @@ class Understander:
         size 9?", "and in black" (not "any whole bean dark roasts then?", a search of its own)."""
         rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
         return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ")
+
+    def _has_thing(self, parse: Parse, low: str, focus: str | None) -> None:
+        """"does the galaxy s24 have a headphone jack", "does the bose qc ultra have a mic", "does the dedica bundle
+        include coffee" read as a search: about the product named. What it includes of a kind, where the graph
+        links what it includes; else whether it has the thing (an attribute of it where the words name one, else its
+        text), not a search for the thing."""
+        m = _HAS_THING.match(low)
+        if m is None or self.values_only(m.group("x")):
+            return
+        said = m.group("p")
+        named = self._side(said, focus) if set(tokens(said)) <= PRONOUNS else self.link_product(said, strict=True)
+        if named is None:
+            return
+        thing = self.constraints(m.group("x"))
+        words = {t for t in tokens(m.group("x")) if t not in STOPWORDS}
+        covered = {t for a in self.asked_attributes(m.group("x")) for t in tokens(a)}
+        if parse.intent == "attribute":  # read as asking an attribute: unless the thing's last word is no word of its
+            head = [t for t in tokens(m.group("x")) if t not in STOPWORDS][-1:]  # name or of any value ("a headphone
+            if set(head) <= covered | set(self.lexicon.value_words) or [p.key for p in parse.products[:1]] != [named.key]:
+                return  # jack" is no headphone type; "a high refresh rate screen" asks the refresh rate)
+            parse.attributes, parse.checks, parse.thing = [], [], m.group("x")
+            return
+        parse.products, parse.variants, parse.checks = [named], [], []
+        parse.yes_no = True
+        if thing.categories and m.group("v") in _INCLUDES_VERBS:  # "does the dedica bundle include coffee"
+            parse.intent, parse.list_mode, parse.included = "compatibility", True, "out"
+            parse.constraints = Constraints(categories=thing.categories, category_keys=thing.category_keys)
+            return
+        parse.intent, parse.constraints = "attribute", Constraints()
+        parse.attributes = self.asked_attributes(m.group("x")) if words <= covered else []
+        parse.thing = "" if parse.attributes else m.group("x")
 
     def _searched_for(self, parse: Parse, low: str, searched: Constraints) -> bool:
         """"for an iphone?", "any for a pixel 8", "which work with a macbook air" after a search of a kind (cables,

@@ -2808,6 +2808,11 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     # a 3-count without a price: not the single bags' prices (another pack size is another product)
     (["light roast coffee with chocolate notes", "any whole bean in there", "whats that bag cost"], "unanswerable",
      ("I don't know the price", "3-count"), None),
+    # "does <product> have a <thing>": whether it has it, not a search for the thing nor the attribute a word of it
+    # names ("a headphone jack" is no headphone type)
+    (["does the sony wh-ch720n have a headphone jack"], "unanswerable", ("I don't know whether", "WH-CH720N"), None),
+    (["does the galaxy s24 have a headphone jack"], "unanswerable", ("I don't know whether", "Galaxy S24"), None),
+    (["does the jbl live 660nc have a carrying case"], "unanswerable", ("I don't know whether", "Live 660NC"), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
