@@ -1121,10 +1121,33 @@ class Engine:
                     known.add(r["id"])
         return found
 
+    def _fits_each(self, parse: Parse) -> Answer | None:
+        """"which phones are they for" of a few products listed: what each one fits (of the kind said), by the graph's
+        links from it; None when none of them is linked to anything."""
+        cards = self.retriever.cards(parse.each[:MAX_PRICES_SAID])
+        cons = parse.constraints
+        each: list[tuple[Card, list[dict[str, Any]]]] = []
+        for card in cards.values():
+            rows = [r for r in self.retriever.relations(card.id) if r["direction"] == "out"]
+            if rows and not cons.empty():
+                allowed = self.retriever.search(cons, ids=sorted({r["id"] for r in rows}), limit=500)
+                rows = [r for r in rows if r["id"] in allowed]
+            each.append((card, list({r["id"]: r for r in rows}.values())))
+        if not any(rows for _, rows in each):
+            return None
+        text = " ".join(compose.compatibility_of(c.title, [r["title"] for r in rows]) for c, rows in each if rows)
+        facts = [self.retriever.relation_fact(c.id, r, 1.0) for c, rows in each for r in rows]
+        # (those asked about first: "the cheaper one" next is of them; then what they fit)
+        hits = [ProductHit(c.id, c.title, 1.0) for c, _ in each] + [ProductHit(r["id"], r["title"], 0.9)
+                                                                     for _, rows in each for r in rows]
+        return self._result(parse, "compatibility", text, facts, hits)
+
     def _fits_list(self, parse: Parse, target: Card, relations: list[dict[str, Any]]) -> Answer:
         """'What fits the iPhone 13?' (products pointing at it), 'what does this case fit?' (its targets) or
         'what coffee comes with it?' (what it includes)."""
         cons = parse.constraints
+        if parse.each and (each := self._fits_each(parse)) is not None:
+            return each
         if parse.included == "bought":  # "what coffee do people buy with the dedica": BOUGHT_TOGETHER either way, of
             # the listing named, else of the first other listing of its model that has any
             own = title_words(target.title or "")  # (the other listings most like it first: its colour)

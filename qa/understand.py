@@ -542,6 +542,7 @@ class Parse:
     context: str | None = None  # the product of an earlier turn the question may be about (not a page's)
     refines: bool = False  # a search among the products an earlier answer listed ("any decaf?"), else among all
     yes_no: bool = False  # "does the Dell XPS 15 have a touchscreen?"
+    each: list[str] = field(default_factory=list)  # "which phones are they for" of listed cases: what each fits
     thing: str = ""  # what a yes/no asks a product has, when it names no attribute or value ("a headphone jack")
     aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price | extreme
     direction: str | None = None  # comparison: "lower" or "higher" wins
@@ -1187,6 +1188,8 @@ _FOR_A_PRODUCT = re.compile(r"^(?:(?:and|ok|so|what about),? )?(?:any(?:thing| o
                             r"which(?: ones?| of (?:them|those))?(?: (?:will|would|that))?)?\s*(?:for|(?:that )?(?:fits?|"
                             r"works? (?:with|for)|go with)|compatible with)\s+(?:a |an |my |the |your )?(?P<x>.+?)\s*\??$")
 _FOR_WHOM = re.compile(r"\b(?:for )?(?:men|mens|men's|women|womens|women's|kids|boys|girls)$", re.IGNORECASE)
+_THEY_FOR = re.compile(r"^(?:and |so )?(?:what|which)\b.*\b(?:are|do|will|would) (?:they|those|these|them)\b.*"
+                       r"\b(?:for|fit|work with|go with)\??$")
 _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
 # "does the galaxy s24 have a headphone jack", "does it come with a case": whether a product has a thing
 _HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?P<p>.+?) (?P<v>have|has|come with|comes with|"
@@ -1490,6 +1493,9 @@ class Understander:
             parse.constraints = copy.deepcopy(searched)
             if searched.words and len(within) < _ALL_LISTED:
                 parse.constraints.ids = list(within)
+        elif within and parse.intent == "compatibility" and parse.list_mode \
+                and not parse.included and _THEY_FOR.match(low):
+            parse.each = list(within)  # "which phones are they for" of the cases listed: what each of them fits
         elif within and (_LIST_REFERENCE.search(low) or parse.intent == "aggregate" and _OF_THE_SAID_ONES.search(low)) \
                 and parse.intent != "comparison" and not _THEY_MAKE.match(low):
             # ("do they make a white one?": "they" is the maker of the product in focus, not the list)

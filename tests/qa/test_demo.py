@@ -2813,6 +2813,9 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["does the sony wh-ch720n have a headphone jack"], "unanswerable", ("I don't know whether", "WH-CH720N"), None),
     (["does the galaxy s24 have a headphone jack"], "unanswerable", ("I don't know whether", "Galaxy S24"), None),
     (["does the jbl live 660nc have a carrying case"], "unanswerable", ("I don't know whether", "Live 660NC"), None),
+    # "which phones are they for" of the cases listed: what each of them fits, not a search of phones
+    (["speck cases", "which phones are they for"], "compatibility",
+     ("fits Motorola moto g power 5G (2024)", "fits Motorola edge (2024)"), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
