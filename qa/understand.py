@@ -82,7 +82,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b", ("filter type",)),  # "what filter media": its kind
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
-        (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow often\b.*\b(?:replace|change)d?\b|"
+        (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow (?:often|frequently)\b.*\b(?:replace|change|swap)"
+         r"(?:d|ped)?\b|\bhow long (?:is|are|will|would|does|do) (?:it|they|each(?: one)?|one|that|this|the filter|a filter)"
+         r"\b.*\bgood for\b|"
          r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|need (?:a new one|to replace|to change)|"
          r"get a new one)\b", ("filter life", "lifespan")),
         (r"\bhow long\b(?!.*\b(?:filters?|cartridges?)\b).*\b(?:last|run|play)\b|\bbattery life\b|"
@@ -96,7 +98,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:power )?(?:cord|cable)s? length\b|\bhow long is (?:the|its|the power) (?:cord|cable)\b|\bpower cords?\b",
          ("cable length", "cord length")),
         # "how long is it" of a cable: its length (not how long a battery lasts or a warranty runs)
-        (r"\bhow long (?:is|are)\b(?!.*\b(?:battery|warrant(?:y|ies)|guarantee|last|lasts|run|runs|play|take|takes)\b)|"
+        (r"\bhow long (?:is|are)\b(?!.*\b(?:battery|warrant(?:y|ies)|guarantee|last|lasts|run|runs|play|take|takes|good for)\b)|"
          r"\blength\b", ("length", "cable length", "cord length")),
         (r"\bhow wide\b|\bwidth\b", ("width",)),
         (r"\btastes?\b|\bflavou?rs?\b|\btasting notes?\b|\b(?:what|which|any) notes\b|"
@@ -877,7 +879,9 @@ _NEEDS_IT = re.compile(r"^(?:do|will|would) (?:i|you|we) (?:need|have) to \w+ (?
                        r"^when (?:do|should|will|would) (?:i|you|we) need\b|"
                        r"^(?:does|do|will) (?:it|they|this|that) need\b")
 _SEARCH_CUES = re.compile(
-    r"\b(?:show|find|looking for|look for|search|i want|i need|need|recommend|suggest|do you (?:have|sell|carry)|"
+    # ("do i need to swap it" is no need for a product; "i need to buy a laptop" is)
+    r"\b(?:show|find|looking for|look for|search|i want|(?:i )?need(?! to (?!(?:buy|get|find|order|purchase)\b))|"
+    r"recommend|suggest|do you (?:have|sell|carry)|"
     r"are there|any|list|recommendations?|recs|suggestions?|(?:my|your|the|some) (?:options|choices))\b"
 )
 _RECOMMEND = re.compile(r"^(?:what'?s|what is|whats) (?:a|an|some) (?:good|nice|decent|great|solid)\b")  # a search

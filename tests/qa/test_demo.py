@@ -2816,6 +2816,10 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     # "which phones are they for" of the cases listed: what each of them fits, not a search of phones
     (["speck cases", "which phones are they for"], "compatibility",
      ("fits Motorola moto g power 5G (2024)", "fits Motorola edge (2024)"), None),
+    # a filter's life asked as how long it is good for, or how often to swap it ("need to swap" is no search)
+    (["which replacement filters use ion exchange", "which of them come in a 4 pack", "how long is each one good for"],
+     "attribute", ("every 2 to 3 months",), None),
+    (["breville claro filter, how oftn do i need to swap it"], "attribute", ("every 2 to 3 months",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
