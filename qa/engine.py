@@ -744,6 +744,16 @@ class Engine:
             # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
             described = _described(cons)
         cards = self.retriever.search(cons)
+        if parse.text_says:  # "which listings come with a carrying case": those whose own text says it
+            said = {pid: fs for pid in cards if (fs := self._text_saying(pid, parse.text_says))}
+            thing = parse.thing or " ".join(parse.text_says)
+            if not said:
+                return self._dont_know(parse, [], {}, [], f" of any listing whose text says it comes with {thing}")
+            text = compose.text_said(thing, [cards[pid] for pid in said])
+            facts = [f.rescored(1.0) for fs in said.values() for f in fs[:1]]
+            hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in said]
+            parse.constraints = Constraints(ids=list(said))  # ("the dearest one out of those": of these)
+            return self._result(parse, "search", text, facts, hits, next(iter(said)) if len(said) == 1 else None)
         if not cards and cons.for_kind:  # "chargers for laptops": no charger's title says it; the chargers, saying so
             purpose += f"No listing says it is for {cons.for_kind}. "
             cons = parse.constraints = replace(cons, ids=None, for_kind="")
@@ -834,6 +844,16 @@ class Engine:
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
             chosen, intent = asked + chosen, "attribute"
         return self._result(parse, intent, text, chosen, hits, ranked[0][0].id)
+
+    def _text_saying(self, pid: str, words: Sequence[str]) -> list[Fact]:
+        """The sentences of a product's own text that say every word (or a longer word it opens: "mic" of
+        "microphones")."""
+        found = []
+        for f in self.retriever.text_facts(pid):
+            said = _word_forms(f.value)
+            if all(w in said or len(w) >= 3 and any(t.startswith(w) for t in said) for w in words):
+                found.append(f)
+        return found
 
     def _said_in_text(self, ranked: Sequence[tuple[Card, float]], unknown: Sequence[str]
                       ) -> tuple[list[tuple[Card, float]], list[str], list[Fact]]:

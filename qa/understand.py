@@ -545,6 +545,8 @@ class Parse:
     refines: bool = False  # a search among the products an earlier answer listed ("any decaf?"), else among all
     yes_no: bool = False  # "does the Dell XPS 15 have a touchscreen?"
     each: list[str] = field(default_factory=list)  # "which phones are they for" of listed cases: what each fits
+    # "which listings come with a carrying case": words one sentence of a product's own text must say
+    text_says: list[str] = field(default_factory=list)
     thing: str = ""  # what a yes/no asks a product has, when it names no attribute or value ("a headphone jack")
     aggregate: str | None = None  # count_products | count_brands | brands | values | min_price | max_price | avg_price | extreme
     direction: str | None = None  # comparison: "lower" or "higher" wins
@@ -1178,7 +1180,7 @@ _PRICE_QUALITIES = ("expensive", "affordable", "costly", "pricey", "popular", "r
 _SUPERLATIVE_FORM = re.compile(r"(?<!\bat )\b(?:the )?(?P<w>most|least|fewest|[a-z]{3,}est)\b"
                                rf"(?! (?:{'|'.join(_PRICE_QUALITIES)})\b)")  # prices: aggregates
 _NOT_SUPERLATIVE = frozenset({"best", "interest", "test", "rest", "latest", "honest", "forest", "guest", "request",
-                              "chest", "nest", "west", "suggest", "cheapest", "priciest", "modest", "contest",
+                              "chest", "nest", "west", "suggest", "cheapest", "priciest", "dearest", "modest", "contest",
                               "newest", "digest", "manifest", "protest", "invest", "harvest"})
 # "is there a bigger one?", "any with more?": more of the attribute just asked
 _PLAIN_MORE = re.compile(r"\b(?:bigger|larger|more|less|smaller|higher|lower|longer|shorter)\b")
@@ -1194,6 +1196,11 @@ _FOR_A_PRODUCT = re.compile(r"^(?:(?:and|ok|so|what about),? )?(?:any(?:thing| o
 _FOR_WHOM = re.compile(r"\b(?:for )?(?:men|mens|men's|women|womens|women's|kids|boys|girls)$", re.IGNORECASE)
 _THEY_FOR = re.compile(r"^(?:and |so )?(?:what|which)\b.*\b(?:are|do|will|would) (?:they|those|these|them)\b.*"
                        r"\b(?:for|fit|work with|go with)\??$")
+# "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
+_WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\bwhich (?:listings?|ones?|versions?|of (?:them|those|"
+                              r"these|the listings)) (?:come with|comes with|include|includes|have|has|ship with|are sold "
+                              r"with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
+_TEXT_FILLER_WORDS = frozenset({"for", "calls", "call", "in", "own", "extra"})  # ("a built in mic for calls": built, mic)
 _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
 # "does the galaxy s24 have a headphone jack", "does it come with a case": whether a product has a thing
 _HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?P<p>.+?) (?P<v>have|has|come with|comes with|"
@@ -1472,7 +1479,7 @@ class Understander:
         alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
         compare_listed = functools.partial(self._compare_listed, within=within)
         comparison = functools.partial(self._comparison, asked_before=asked_before)
-        handlers = (self._same_maker, self._packs, self._variants_compared, alternative, compare_listed,
+        handlers = (self._which_come_with, self._same_maker, self._packs, self._variants_compared, alternative, compare_listed,
                     self._compatibility, comparison, superlative, self._aggregate, self._attribute_or_search)
         # "for an iphone?" after a search for cables: the cables that fit one
         if searched is None or not self._searched_for(parse, low, searched):
@@ -1501,7 +1508,8 @@ class Understander:
                 and not parse.included and _THEY_FOR.match(low):
             parse.each = list(within)  # "which phones are they for" of the cases listed: what each of them fits
         elif within and (_LIST_REFERENCE.search(low) or parse.intent == "aggregate" and _OF_THE_SAID_ONES.search(low)) \
-                and parse.intent != "comparison" and not _THEY_MAKE.match(low):
+                and parse.intent != "comparison" and not _THEY_MAKE.match(low) and not parse.text_says:
+            # ("which ones have a built in mic" after some listings of a model: of all its listings)
             # ("do they make a white one?": "they" is the maker of the product in focus, not the list)
             if parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "avg_price",
                                                                    "count_products", "extreme"):
@@ -1647,6 +1655,24 @@ class Understander:
         size 9?", "and in black" (not "any whole bean dark roasts then?", a search of its own)."""
         rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
         return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ")
+
+    def _which_come_with(self, parse: Parse, low: str, focus: str | None) -> bool:
+        """"hd 560s - which listings come with a carrying case", "which ones have a built in mic" (of a model in
+        focus): the listings of the model whose own text says the thing, where it names no value the graph has."""
+        m = _WHICH_COME_WITH.match(low)
+        if m is None or self.values_only(m.group("x")) or self.constraints(m.group("x")).values \
+                or self.asked_attributes(m.group("x")) or _PLAIN_MORE.search(m.group("x")) \
+                or _SUPERLATIVE_FORM.search(m.group("x")):
+            return False  # ("which one has the biggest screen", "which has more ram": an attribute's end)
+        words = [t for t in tokens(m.group("x")) if t not in STOPWORDS and t not in _TEXT_FILLER_WORDS and t.isalpha()]
+        named = self.link_product(m.group("name"), strict=True) if m.group("name").strip() else None
+        anchor = named.key if named is not None else focus
+        if not words or anchor is None:
+            return False
+        title = self.lexicon.titles.get(anchor, "")
+        parse.intent, parse.products, parse.text_says, parse.thing = "search", [], words, m.group("x")
+        parse.constraints = Constraints(ids=[anchor, *(v.key for v in self.model_listings(anchor, title, _ALL_LISTED))])
+        return True
 
     def _has_thing(self, parse: Parse, low: str, focus: str | None) -> None:
         """"does the galaxy s24 have a headphone jack", "does the bose qc ultra have a mic", "does the dedica bundle

@@ -2820,6 +2820,14 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["which replacement filters use ion exchange", "which of them come in a 4 pack", "how long is each one good for"],
      "attribute", ("every 2 to 3 months",), None),
     (["breville claro filter, how oftn do i need to swap it"], "attribute", ("every 2 to 3 months",), None),
+    # "which listings come with a carrying case": the model's listings whose own text says so; "the dearest one out of
+    # those" is of them (by price: "dearest" is no weight); "which ones have a built in mic" is of all its listings
+    (["senheiser hd 560s - which listings come with a carrying case"], "search", ("carrying case",),
+     {"AUD-0000043", "AUD-0000264", "AUD-0000313"}),
+    (["senheiser hd 560s - which listings come with a carrying case", "whats the dearest one out of those"],
+     "aggregate", ("$206.95",), None),
+    (["senheiser hd 560s - which listings come with a carrying case", "whats the dearest one out of those",
+      "and which ones have a built in mic for calls", "cheapest one with a mic?"], "aggregate", ("$205",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
