@@ -745,15 +745,15 @@ class Engine:
             described = _described(cons)
         cards = self.retriever.search(cons)
         if parse.text_says:  # "which listings come with a carrying case": those whose own text says it
-            said = {pid: fs for pid in cards if (fs := self._text_saying(pid, parse.text_says))}
+            saying = {pid: fs for pid in cards if (fs := self._text_saying(pid, parse.text_says))}
             thing = parse.thing or " ".join(parse.text_says)
-            if not said:
+            if not saying:
                 return self._dont_know(parse, [], {}, [], f" of any listing whose text says it comes with {thing}")
-            text = compose.text_said(thing, [cards[pid] for pid in said])
-            facts = [f.rescored(1.0) for fs in said.values() for f in fs[:1]]
-            hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in said]
-            parse.constraints = Constraints(ids=list(said))  # ("the dearest one out of those": of these)
-            return self._result(parse, "search", text, facts, hits, next(iter(said)) if len(said) == 1 else None)
+            text = compose.text_said(thing, [cards[pid] for pid in saying])
+            facts = [f.rescored(1.0) for fs in saying.values() for f in fs[:1]]
+            hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
+            parse.constraints = Constraints(ids=list(saying))  # ("the dearest one out of those": of these)
+            return self._result(parse, "search", text, facts, hits, next(iter(saying)) if len(saying) == 1 else None)
         if not cards and cons.for_kind:  # "chargers for laptops": no charger's title says it; the chargers, saying so
             purpose += f"No listing says it is for {cons.for_kind}. "
             cons = parse.constraints = replace(cons, ids=None, for_kind="")
