@@ -17,6 +17,7 @@ from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
     DEFAULT_CURRENCY,
+    ONE_WORDS,
     PLACE_WORDS,
     STOPWORDS,
     WHAT_ABOUT,
@@ -629,6 +630,8 @@ class Conversation:
             return last.relisted, None, relink.key
         if _asked_fit(last):
             return f"does this fit the {other}?", last.products[0].id, None
+        if understander.brand_only(other):  # "and the ninja one?": the Ninja (of the kind in focus)
+            other = " ".join(w for w in other.split() if w.casefold() not in ONE_WORDS)
         if best is not None:
             if (best.source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \
                     and (link := understander.link_product(other, strict=True)) is not None:

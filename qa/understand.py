@@ -1206,6 +1206,8 @@ _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said 
 _HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?P<p>.+?) (?P<v>have|has|come with|comes with|"
                         r"include|includes|ship with|ships with|feature|features) (?:a |an |any |the |its own )?"
                         r"(?P<x>[\w -]+?)\s*\??$")
+ONE_WORDS = frozenset({"one", "ones", "pair", "model", "version"})  # "the ninja one": the Ninja
+_IS_THING = re.compile(r"^(?:is|are) (?:the |my |this |that |these |those )(?P<rest>[\w .'-]+?)\s*\??$")
 _INCLUDES_VERBS = frozenset({"come with", "comes with", "include", "includes", "ship with", "ships with"})
 _ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
 _SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)\b(?! ?(?:inch|in\b|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
@@ -1656,6 +1658,24 @@ class Understander:
         rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
         return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ")
 
+    def _is_thing(self, parse: Parse, low: str) -> None:
+        """"is the vitamix e310 dishwasher safe" read as a search of the brand's products titled so: whether the
+        product named (the longest opening of the words that names one) is so, from its facts or its text."""
+        m = _IS_THING.match(low)
+        if m is None or parse.intent not in ("search", "unanswerable"):
+            return
+        words = m.group("rest").split()
+        for cut in range(len(words) - 1, 0, -1):
+            name, thing = " ".join(words[:cut]), " ".join(words[cut:])
+            if self.values_only(thing) or (said := self.constraints(thing)).values or said.categories:
+                continue  # ("is the xps 15 black": a value it is checked for; "is the dedica a good machine")
+            named = self.link_product(name, strict=True) if self.names_product(name) else None
+            if named is not None and not set(tokens(thing)) & title_words(named.name):
+                parse.intent, parse.products, parse.variants, parse.checks = "attribute", [named], [], []
+                parse.constraints, parse.yes_no = Constraints(), True
+                parse.attributes = self.asked_attributes(thing)
+                return
+
     def _which_come_with(self, parse: Parse, low: str, focus: str | None) -> bool:
         """"hd 560s - which listings come with a carrying case", "which ones have a built in mic" (of a model in
         focus): the listings of the model whose own text says the thing, where it names no value the graph has."""
@@ -1680,7 +1700,10 @@ class Understander:
         links what it includes; else whether it has the thing (an attribute of it where the words name one, else its
         text), not a search for the thing."""
         m = _HAS_THING.match(low)
-        if m is None or self.values_only(m.group("x")):
+        if m is None:
+            self._is_thing(parse, low)
+            return
+        if self.values_only(m.group("x")):
             return
         said = m.group("p")
         named = self._side(said, focus) if set(tokens(said)) <= PRONOUNS else self.link_product(said, strict=True)
@@ -2898,7 +2921,17 @@ class Understander:
         if _BRAND_AS_KIND.search(text) and self.brand_only(text):
             parse.variants = []
             return None
+        if self.brand_only(text):  # ("the ninja one": the brand's name)
+            text = " ".join(w for w in text.split() if w.casefold() not in ONE_WORDS)
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
+        kind = self.category_of(parse.context) if parse.context and found and self._other_brand(text, parse.context) \
+            else None  # (another brand than the focus's: of its kind; "the keurig" of Keurig filters: the machine)
+        if kind is not None and self.category_of(found[0].key) != kind:
+            # "and the ninja one?" after the Instant air fryer: the brand's air fryer, not its blender
+            words = [t for t in tokens(text) if t not in STOPWORDS and t not in ONE_WORDS]
+            own = [pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind]
+            if own:
+                found = [Link("product", own[0], self.lexicon.titles.get(own[0], own[0]), score=1.0)]
         # a near-tied title that lacks a word of the phrase the best one has is another model ("bose quietcomfort
         # ultra": not the QuietComfort Earbuds II); "hoka clifton 9" fits the men's and the women's listing alike
         said = set(tokens(text)) & set(tokens(found[0].name)) if found else set()
@@ -3032,8 +3065,8 @@ class Understander:
         return not set(words) <= set(tokens(self.lexicon.titles.get(focus, "")))
 
     def brand_only(self, text: str) -> bool:
-        """Whether a phrase is a brand's name and nothing more ("dell", "the north face")."""
-        words = [t for t in tokens(text) if t not in STOPWORDS]
+        """Whether a phrase is a brand's name and nothing more ("dell", "the north face", "the ninja one")."""
+        words = [t for t in tokens(text) if t not in STOPWORDS and t not in ONE_WORDS]
         return bool(words) and set(words) <= set().union(*self._brand_words(words))
 
     def _brand_words(self, words: Sequence[str]) -> list[frozenset[str]]:

@@ -2828,6 +2828,13 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
      "aggregate", ("$206.95",), None),
     (["senheiser hd 560s - which listings come with a carrying case", "whats the dearest one out of those",
       "and which ones have a built in mic for calls", "cheapest one with a mic?"], "aggregate", ("$205",), None),
+    # "is the <name> <adjective>": whether the product named is so (its text), not a search of the brand's products
+    (["is the vitamix e310 dishwasher safe"], "attribute", ("Dishwasher-safe",), None),
+    (["is the instant vortex plus dishwasher safe"], "attribute", ("Dishwasher-safe",), None),
+    # "and the ninja one?" after the Instant air fryer's capacity: the Ninja air fryer's (the kind in focus), not its
+    # blender nor the Instant again
+    (["is the instant vortex plus dishwasher safe", "how many litres", "and the ninja one?"], "attribute",
+     ("AF101 Air Fryer by Ninja", "3.8 L"), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
