@@ -848,12 +848,7 @@ class Engine:
     def _text_saying(self, pid: str, words: Sequence[str]) -> list[Fact]:
         """The sentences of a product's own text that say every word (or a longer word it opens: "mic" of
         "microphones")."""
-        found = []
-        for f in self.retriever.text_facts(pid):
-            said = _word_forms(f.value)
-            if all(w in said or len(w) >= 3 and any(t.startswith(w) for t in said) for w in words):
-                found.append(f)
-        return found
+        return [f for f in self.retriever.text_facts(pid) if all(_says_word(w, _word_forms(f.value)) for w in words)]
 
     def _said_in_text(self, ranked: Sequence[tuple[Card, float]], unknown: Sequence[str]
                       ) -> tuple[list[tuple[Card, float]], list[str], list[Fact]]:
@@ -863,9 +858,10 @@ class Engine:
             return [], [], []
         sentences = {c.id: self.retriever.text_facts(c.id) for c, _ in ranked[:MAX_TEXT_READ]}
         words = {pid: {t for f in facts for t in tokens(f.value)} for pid, facts in sentences.items()}
-        said = [w for w in unknown if any(w in ws for ws in words.values())]
-        kept = [(c, s) for c, s in ranked[:MAX_TEXT_READ] if said and set(said) <= words[c.id]]
-        facts = [f.rescored(s) for c, s in kept for f in sentences[c.id] if set(said) & set(tokens(f.value))]
+        said = [w for w in unknown if any(_says_word(w, ws) for ws in words.values())]
+        kept = [(c, s) for c, s in ranked[:MAX_TEXT_READ] if said and all(_says_word(w, words[c.id]) for w in said)]
+        facts = [f.rescored(s) for c, s in kept for f in sentences[c.id]
+                 if any(_says_word(w, set(tokens(f.value))) for w in said)]
         return kept, said, facts
 
     def _beyond(self, parse: Parse) -> Answer:
@@ -988,7 +984,9 @@ class Engine:
         if named and _ASKS_FOR_KIND.match(parse.text.casefold()) and named[-1] not in self.understander.speller.known:
             # the kind asked for is a word no product has ("do you sell screen protectors?", "any pizza places
             # near me?"); a vague ask ("a present for someone who jogs") is left to the vectors
-            return self._dont_know(parse, [], {}, [], f" of anything like “{parse.text.rstrip('?!. ')}” in this catalog")
+            asked = _ASKS_FOR_KIND.match(parse.text.casefold())
+            kind = parse.text[asked.end():].strip(" ?!.") if asked else ""  # "do u sell ipads": “ipads”
+            return self._dont_know(parse, [], {}, [], f" of anything like “{kind or parse.text.rstrip('?!. ')}” in this catalog")
         scores: dict[str, float] = {}
         for pid, s in self.retriever.fulltext(" ".join(words), 10):
             scores[pid] = max(scores.get(pid, 0.0), s)
@@ -1659,6 +1657,11 @@ def _verb_stems(word: str) -> set[str]:
         if word.endswith(end) and len(stem) >= 3:
             return {stem, stem + "e", *([stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [])}
     return set()
+
+
+def _says_word(word: str, words: set[str]) -> bool:
+    """Whether a text's words say ``word``, or a longer word it opens ("mic" of "microphones")."""
+    return word in words or len(word) >= 3 and any(t.startswith(word) for t in words)
 
 
 def _word_forms(text: str) -> set[str]:

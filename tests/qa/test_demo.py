@@ -2835,6 +2835,10 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     # blender nor the Instant again
     (["is the instant vortex plus dishwasher safe", "how many litres", "and the ninja one?"], "attribute",
      ("AF101 Air Fryer by Ninja", "3.8 L"), None),
+    # "do u sell ipads": the kind asked, not the whole question, is what the catalog lacks
+    (["do u sell ipads"], "unanswerable", ("anything like “ipads”",), None),
+    # "with a mic": a word some listings' text opens ("Built-in microphones handle calls")
+    (["headphones with a mic"], "search", ("Their text says “mic”",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
