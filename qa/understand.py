@@ -2244,7 +2244,24 @@ class Understander:
                     # Compatible with PUR Plus Water Filter Pitcher")
                     parse.constraints.ids, parse.constraints.for_kind = ids, " ".join(said.split())
                 return True
+            if b is None and head.categories and not target.categories and (fitting := self._fitting_family(said, head)):
+                # "charger for my pixel", "cable for my macbook": a name many models share; the kind that fits any
+                parse.intent = "search"
+                parse.constraints = replace(head, ids=fitting, for_kind=" ".join(
+                    t for t in said.split() if t not in STOPWORDS))
+                return True
         return False
+
+    def _fitting_family(self, said: str, head: Constraints) -> list[str]:
+        """The products of ``head``'s kinds the graph links as fitting any product whose title says a one-word name
+        ("pixel", "macbook") of another kind, else []."""
+        words = [t for t in tokens(said) if t not in STOPWORDS]
+        if len(words) != 1 or not words[0].isalpha():
+            return []
+        family = [pid for pid in self.lexicon.titled(words) if not self.in_categories(pid, head.category_keys)]
+        fitting = {r["id"] for pid in family[:_ALL_LISTED] for r in self.store.query(cr.QA_FIT_RELATIONS, {"id": pid})
+                   if r["direction"] == "in"}
+        return sorted(pid for pid in fitting if self.in_categories(pid, head.category_keys))
 
     def _of_a_shorter_model(self, said: str, linked: str, kinds: set[str]) -> bool:
         """Whether the product linked is a longer model of the line than the name said ("iphone 15" linked the

@@ -2839,6 +2839,8 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["do u sell ipads"], "unanswerable", ("anything like “ipads”",), None),
     # "with a mic": a word some listings' text opens ("Built-in microphones handle calls")
     (["headphones with a mic"], "search", ("Their text says “mic”",), None),
+    # "cable for my macbook": a name many models share; the cables and chargers linked as fitting any of them
+    (["cable for my macbook"], "search", ("for macbook",), {"CHG-0000274", "CHG-0000321", "CHG-0000396"}),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
