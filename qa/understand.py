@@ -986,7 +986,8 @@ WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|students?|teenagers?|grandma|"
-                          r"grandpa|boyfriend|girlfriend|me|myself|"
+                          r"grandpa|boyfriend|girlfriend|me|myself|family(?: of (?:\d+|two|three|four|five|six))?|"
+                          r"couple|kids|"
                           # where it goes: "a desk for a small apartment", "for my dorm"
                           r"apartment|flat|dorm|dorm room|studio|home|house|bedroom|kitchen|living room|space|"
                           # what for: "a laptop for college", "headphones for travel"
@@ -2394,6 +2395,13 @@ class Understander:
                 if not kinds[i] and kinds[1 - i] and texts[i].split() and not set(tokens(texts[i])) <= PRONOUNS:
                     texts[i] = f"{texts[i]} {' '.join(kinds[1 - i])}"
             sides = [self._sides(texts[0], focus, near=VARIANT_NEAR), self._sides(texts[1], focus, near=VARIANT_NEAR)]
+            for i in (0, 1):  # "is the philips one bigger than the ninja": the Ninja of the Philips's kind
+                if sides[i] and sides[1 - i] and self.brand_only(texts[i]) \
+                        and (kind := self.category_of(sides[1 - i][0].key)) != self.category_of(sides[i][0].key):
+                    words = [t for t in tokens(texts[i]) if t not in STOPWORDS and t not in ONE_WORDS]
+                    own = [pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind]
+                    if own:
+                        sides[i] = [Link("product", own[0], self.lexicon.titles.get(own[0], own[0]), score=1.0)]
             unheard = next((x for x in texts if self._unheard(x)), None)
             if unheard is not None:  # "the airpods pro and the galaxy buds": no title says "buds"; not the Galaxy S24+
                 parse.intent, parse.products = "unanswerable", []

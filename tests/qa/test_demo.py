@@ -2841,6 +2841,10 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["headphones with a mic"], "search", ("Their text says “mic”",), None),
     # "cable for my macbook": a name many models share; the cables and chargers linked as fitting any of them
     (["cable for my macbook"], "search", ("for macbook",), {"CHG-0000274", "CHG-0000321", "CHG-0000396"}),
+    # "for a family of 4" is who it is for, not a value; "the philips one … than the ninja": the Ninja air fryer
+    (["air fryer for a family of 4"], "search", ("air fryers",), None),
+    (["air fryer for a family of 4", "is the philips one bigger than the ninja"], "comparison",
+     ("Airfryer XL", "bigger in capacity", "AF101 Air Fryer by Ninja"), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
