@@ -1207,7 +1207,7 @@ _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said 
 _HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?P<p>.+?) (?P<v>have|has|come with|comes with|"
                         r"include|includes|ship with|ships with|feature|features) (?:a |an |any |the |its own )?"
                         r"(?P<x>[\w -]+?)\s*\??$")
-ONE_WORDS = frozenset({"one", "ones", "pair", "model", "version"})  # "the ninja one": the Ninja
+ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
 _IS_THING = re.compile(r"^(?:is|are) (?:the |my |this |that |these |those )(?P<rest>[\w .'-]+?)\s*\??$")
 _INCLUDES_VERBS = frozenset({"come with", "comes with", "include", "includes", "ship with", "ships with"})
 _ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
@@ -1674,7 +1674,11 @@ class Understander:
             if named is not None and not set(tokens(thing)) & title_words(named.name):
                 parse.intent, parse.products, parse.variants, parse.checks = "attribute", [named], [], []
                 parse.constraints, parse.yes_no = Constraints(), True
-                parse.attributes = self.asked_attributes(thing)
+                # (the words of an attribute's name or cue, else a thing no attribute says: "made in the usa")
+                covered = {t for a in self.asked_attributes(thing) for t in tokens(a)}
+                head = [t for t in tokens(thing) if t not in STOPWORDS][-1:]
+                parse.attributes = self.asked_attributes(thing) if set(head) <= covered else []
+                parse.thing = "" if parse.attributes else thing
                 return
 
     def _which_come_with(self, parse: Parse, low: str, focus: str | None) -> bool:
@@ -2694,8 +2698,11 @@ class Understander:
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings
             parse.intent, parse.products = "search", []
             # near-tied links that are other products ("Pixel 7a Case by Smartish" beside the Pixel 7a) are not
+            # ("brooks adrenaline": the women's and the men's listing, one model in one category)
+            listings = {v.key for v in self.model_listings(product.key, product.name)} if parse.variants else set()
             parse.constraints = Constraints(ids=[product.key, *(v.key for v in parse.variants
-                                                               if self.same_model(product.name, v.name))])
+                                                               if self.same_model(product.name, v.name)
+                                                               or v.key in listings)])
             return True
         if not cons.empty() or searching:
             parse.intent, parse.constraints = "search", cons

@@ -2845,6 +2845,10 @@ def test_demo_any_in_a_question_of_the_page_product_asks_no_search(demo_graph: P
     (["air fryer for a family of 4"], "search", ("air fryers",), None),
     (["air fryer for a family of 4", "is the philips one bigger than the ninja"], "comparison",
      ("Airfryer XL", "bigger in capacity", "AF101 Air Fryer by Ninja"), None),
+    # a name alone lists its model's listings, the women's and the men's of one model in one category
+    (["brooks adrenaline?"], "search", ("2 matches",), {"RUN-0000059", "RUN-0000387"}),
+    # "is the <name> made in the usa": a thing no attribute says, not the brand that "made" cues
+    (["is the vitamix e310 made in the usa?"], "unanswerable", ("I don't know whether",), None),
 ])
 def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                                intent: str, expect: tuple[str, ...],
