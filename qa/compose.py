@@ -222,9 +222,8 @@ def included(subject: str, items: Sequence[str], *, within: bool = False) -> str
 
 def text_said(thing: str, cards: Sequence[Card]) -> str:
     """The listings whose own text says a thing ("which listings come with a carrying case")."""
-    verb = "says" if len(cards) == 1 else "say"
-    return f"{plural(len(cards), 'listing')} {verb} in {'its' if len(cards) == 1 else 'their'} text that " \
-        f"{'it comes' if len(cards) == 1 else 'they come'} with {thing}: {join([card_text(c) for c in cards])}."
+    whose = "1 listing's own text says" if len(cards) == 1 else f"{len(cards)} listings' own text says"
+    return f"{whose} “{thing}”: {join([card_text(c) for c in cards])}."
 
 
 def bought_with(subject: str, items: Sequence[str]) -> str:

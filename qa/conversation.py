@@ -601,7 +601,7 @@ class Conversation:
                 return f"what is its {asked}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
         if m is not None and _asked_fit(last) and (link := self.engine.understander.link_product(m.group("x"), strict=True)):
-            if last.relisted and not last.relisted.endswith("fits it"):
+            if last.relation in ("bought", "out", "in"):
                 return last.relisted, None, link.key  # "what about for the black dedica" after what is bought with one
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
@@ -626,7 +626,7 @@ class Conversation:
         # "what coffee do people buy with it", of the black Dedica ("what about the pixel 8" after one case listed
         # that fits the iPhone 14: whether it fits the Pixel 8)
         relink = understander.link_product(_FOR_THE.sub("", other), strict=True) if last.relisted else None
-        if relink is not None and (not _asked_fit(last) or not last.relisted.endswith("fits it")):
+        if relink is not None and (not _asked_fit(last) or last.relation in ("bought", "out", "in")):
             return last.relisted, None, relink.key
         if _asked_fit(last):
             return f"does this fit the {other}?", last.products[0].id, None

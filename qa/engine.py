@@ -88,6 +88,7 @@ class Answer:
     # a list of what relates to one product ("what coffee do people buy with the dedica"), as a question of "it", so
     # "what about the black dedica?" asks it again of that product
     relisted: str = field(default="", repr=False)
+    relation: str = field(default="", repr=False)  # which list it was: bought, out (included), in, fits, targets
 
     @property
     def best_fact(self) -> Fact | None:
@@ -748,7 +749,7 @@ class Engine:
             saying = {pid: fs for pid in cards if (fs := self._text_saying(pid, parse.text_says))}
             thing = parse.thing or " ".join(parse.text_says)
             if not saying:
-                return self._dont_know(parse, [], {}, [], f" of any listing whose text says it comes with {thing}")
+                return self._dont_know(parse, [], {}, [], f" of any listing whose text says “{thing}”")
             text = compose.text_said(thing, [cards[pid] for pid in saying])
             facts = [f.rescored(1.0) for fs in saying.values() for f in fs[:1]]
             hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
@@ -1172,8 +1173,11 @@ class Engine:
             siblings = sorted(self.understander.model_listings(target.id, target.title or ""),
                               key=lambda v: -len(own & title_words(v.name)))
             listings = [target.id, *(v.key for v in siblings)]
-            relations = next((rows for pid in listings if (rows := self.retriever.bought_with(pid))), [])
+            source, relations = next(((pid, rows) for pid in listings if (rows := self.retriever.bought_with(pid))),
+                                     (target.id, []))
             relations = [{**r, "direction": "out"} for r in relations]
+            if source != target.id:  # the answer is of the listing whose links they are (its facts find them again)
+                target = self.retriever.cards([source]).get(source, target)
         elif parse.included:  # "what coffee comes with it?", "is it sold in a bundle?": INCLUDES edges out or in
             relations = self.retriever.included(target.id, within=parse.included == "in")
             listed = [r["title"] for r in relations if r["source"] == "catalog"]
@@ -1200,8 +1204,11 @@ class Engine:
             # "what type of camera does this fit on?" on a product the graph links to nothing: its own
             # facts may say ("compatible mountings: camcorder")
             return self._attribute(parse)
-        if not rows and parse.included == "out" and cons.empty() \
-                and (said := [f.rescored(1.0) for f in self.retriever.text_facts(target.id) if _SAYS_INCLUDED.search(f.value)]):
+        thing = [t for t in tokens(parse.thing) if t not in STOPWORDS]  # "does it come with a carrying case"
+        if not rows and parse.included == "out" and (cons.empty() or thing) \
+                and (said := [f.rescored(1.0) for f in self.retriever.text_facts(target.id)
+                              if (_SAYS_INCLUDED.search(f.value) if cons.empty() else
+                                  all(_says_word(w, _word_forms(f.value)) for w in thing))]):
             # "whats in the box" of headphones that include no listed product: "Comes with a USB-C charging cable."
             text = compose.text_answer(target.title, [(f.attribute, f.value) for f in said[:2]])
             return self._result(parse, "attribute", text, said[:2], [ProductHit(target.id, target.title, 1.0)], target.id)
@@ -1238,9 +1245,9 @@ class Engine:
                 # "spigen 100w usb c cable - good for a macbook air 15?": the one described fits, so yes
                 text = f"Yes: {text}"
         answer = self._result(parse, "compatibility", text, facts, hits, target.id)
+        answer.relation = parse.included or ("targets" if rows is outgoing else "fits")
         kind = cons.describe() if cons.categories or cons.words else ""
-        answer.relisted = " ".join(_RELISTED[parse.included or ("out" if rows is outgoing else "fits")].format(
-            kind=kind).split())
+        answer.relisted = " ".join(_RELISTED[answer.relation].format(kind=kind).split())
         return answer
 
     # ------------------------------------------------------------------ comparison
@@ -1619,10 +1626,12 @@ _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every produc
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the lightest?" reads, at most
+_SHORT_FOR = {"mic": "microphone", "mics": "microphone", "cam": "camera", "specs": "specification",
+              "pics": "picture", "pic": "picture"}  # short words shoppers write for a word a text says
 _PACK_COUNT = re.compile(r"\b(\d+)[- ]?(?:pack|count|ct|pk|pcs?|pieces?)\b", re.IGNORECASE)  # "3-count", "2 Pack"
 # a list of what relates to a product, asked again of another one ("what about the black dedica?")
 _RELISTED = {"bought": "what {kind} do people buy with it", "out": "what {kind} comes with it",
-             "in": "is it sold in a bundle", "fits": "what {kind} fits it"}
+             "in": "is it sold in a bundle", "fits": "what {kind} fits it", "targets": "what does it fit"}
 # what a product's own text says comes in its box
 _SAYS_INCLUDED = re.compile(r"\b(?:comes? with|includ(?:es|ed|ing)|in the box|supplied with|ships with)\b", re.IGNORECASE)
 _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute ("and how much do they weigh")
@@ -1660,8 +1669,8 @@ def _verb_stems(word: str) -> set[str]:
 
 
 def _says_word(word: str, words: set[str]) -> bool:
-    """Whether a text's words say ``word``, or a longer word it opens ("mic" of "microphones")."""
-    return word in words or len(word) >= 3 and any(t.startswith(word) for t in words)
+    """Whether a text's words say ``word``, or the word it shortens ("mic" of "microphones")."""
+    return word in words or any(t.startswith(_SHORT_FOR.get(word, "\0")) for t in words)
 
 
 def _word_forms(text: str) -> set[str]:

@@ -987,7 +987,7 @@ _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
                           r"mother|wife|husband|friend|son|daughter|brother|sister|boss|students?|teenagers?|grandma|"
                           r"grandpa|boyfriend|girlfriend|me|myself|family(?: of (?:\d+|two|three|four|five|six))?|"
-                          r"couple|kids|"
+                          r"couple|"
                           # where it goes: "a desk for a small apartment", "for my dorm"
                           r"apartment|flat|dorm|dorm room|studio|home|house|bedroom|kitchen|living room|space|"
                           # what for: "a laptop for college", "headphones for travel"
@@ -1211,7 +1211,7 @@ ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
 _IS_THING = re.compile(r"^(?:is|are) (?:the |my |this |that |these |those )(?P<rest>[\w .'-]+?)\s*\??$")
 _INCLUDES_VERBS = frozenset({"come with", "comes with", "include", "includes", "ship with", "ships with"})
 _ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
-_SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)\b(?! ?(?:inch|in\b|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
+_SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)(?![\d.])\b(?! ?(?:inch|inches|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
 _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
 _ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
                             r"\b(?:an ?other|a different|different|other) (?:brand|make|maker|company)s?(?:'s)?\b")
@@ -1482,7 +1482,8 @@ class Understander:
         alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
         compare_listed = functools.partial(self._compare_listed, within=within)
         comparison = functools.partial(self._comparison, asked_before=asked_before)
-        handlers = (self._which_come_with, self._same_maker, self._packs, self._variants_compared, alternative, compare_listed,
+        which_come_with = functools.partial(self._which_come_with, within=within)
+        handlers = (which_come_with, self._same_maker, self._packs, self._variants_compared, alternative, compare_listed,
                     self._compatibility, comparison, superlative, self._aggregate, self._attribute_or_search)
         # "for an iphone?" after a search for cables: the cables that fit one
         if searched is None or not self._searched_for(parse, low, searched):
@@ -1675,13 +1676,12 @@ class Understander:
                 parse.intent, parse.products, parse.variants, parse.checks = "attribute", [named], [], []
                 parse.constraints, parse.yes_no = Constraints(), True
                 # (the words of an attribute's name or cue, else a thing no attribute says: "made in the usa")
-                covered = {t for a in self.asked_attributes(thing) for t in tokens(a)}
-                head = [t for t in tokens(thing) if t not in STOPWORDS][-1:]
-                parse.attributes = self.asked_attributes(thing) if set(head) <= covered else []
+                parse.attributes = self.asked_attributes(thing) if self._names_attribute(thing) else []
                 parse.thing = "" if parse.attributes else thing
                 return
 
-    def _which_come_with(self, parse: Parse, low: str, focus: str | None) -> bool:
+    def _which_come_with(self, parse: Parse, low: str, focus: str | None, *,
+                         within: Sequence[str] | None = None) -> bool:
         """"hd 560s - which listings come with a carrying case", "which ones have a built in mic" (of a model in
         focus): the listings of the model whose own text says the thing, where it names no value the graph has."""
         m = _WHICH_COME_WITH.match(low)
@@ -1696,7 +1696,12 @@ class Understander:
             return False
         title = self.lexicon.titles.get(anchor, "")
         parse.intent, parse.products, parse.text_says, parse.thing = "search", [], words, m.group("x")
-        parse.constraints = Constraints(ids=[anchor, *(v.key for v in self.model_listings(anchor, title, _ALL_LISTED))])
+        listings = [anchor, *(v.key for v in self.model_listings(anchor, title, _ALL_LISTED))]
+        # (after a list of other models too, "which ones come with a case" after headphones: of those listed; after
+        # some listings of one model, of all its listings)
+        other_models = any(pid not in listings and anchor not in {v.key for v in self.model_listings(
+            pid, self.lexicon.titles.get(pid, ""), _ALL_LISTED)} for pid in within or ())
+        parse.constraints = Constraints(ids=list(within) if named is None and within and other_models else listings)
         return True
 
     def _has_thing(self, parse: Parse, low: str, focus: str | None) -> None:
@@ -1708,30 +1713,38 @@ class Understander:
         if m is None:
             self._is_thing(parse, low)
             return
-        if self.values_only(m.group("x")):
-            return
+        thing = self.constraints(m.group("x"))
+        head = [t for t in tokens(m.group("x")) if t not in STOPWORDS][-1:]
+        valued = {t for g in thing.values for t in tokens(g.label)} | {t for c in parse.checks for t in tokens(c.name)}
+        if self.values_only(m.group("x")) or set(head) <= valued or (thing.values or parse.checks) and any(
+                self.lexicon.title_df.get(h) or h in self.lexicon.value_words for h in head):
+            return  # a value it is checked for ("does the pixel 8 have 128gb", "… have noise cancelling"; not "a steel
+            # toe", whose steel is only a material)
         said = m.group("p")
         named = self._side(said, focus) if set(tokens(said)) <= PRONOUNS else self.link_product(said, strict=True)
         if named is None:
             return
-        thing = self.constraints(m.group("x"))
-        words = {t for t in tokens(m.group("x")) if t not in STOPWORDS}
-        covered = {t for a in self.asked_attributes(m.group("x")) for t in tokens(a)}
-        if parse.intent == "attribute":  # read as asking an attribute: unless the thing's last word is no word of its
-            head = [t for t in tokens(m.group("x")) if t not in STOPWORDS][-1:]  # name or of any value ("a headphone
-            if set(head) <= covered | set(self.lexicon.value_words) or [p.key for p in parse.products[:1]] != [named.key]:
-                return  # jack" is no headphone type; "a high refresh rate screen" asks the refresh rate)
+        if parse.intent == "attribute":  # read as asking an attribute: unless the thing names none (its last word is no
+            if self._names_attribute(m.group("x")) or [p.key for p in parse.products[:1]] != [named.key]:
+                return  # word of its name: "a headphone jack" is no headphone type)
             parse.attributes, parse.checks, parse.thing = [], [], m.group("x")
             return
         parse.products, parse.variants, parse.checks = [named], [], []
-        parse.yes_no = True
+        parse.yes_no, parse.thing = True, m.group("x")
         if thing.categories and m.group("v") in _INCLUDES_VERBS:  # "does the dedica bundle include coffee"
             parse.intent, parse.list_mode, parse.included = "compatibility", True, "out"
             parse.constraints = Constraints(categories=thing.categories, category_keys=thing.category_keys)
             return
         parse.intent, parse.constraints = "attribute", Constraints()
-        parse.attributes = self.asked_attributes(m.group("x")) if words <= covered else []
+        parse.attributes = self.asked_attributes(m.group("x")) if self._names_attribute(m.group("x")) else []
         parse.thing = "" if parse.attributes else m.group("x")
+
+    def _names_attribute(self, thing: str) -> bool:
+        """Whether the last word of a thing asked ("a high refresh rate screen") is a word of an attribute's name or cue
+        it names (not "a headphone jack": no headphone type)."""
+        covered = {t for a in self.asked_attributes(thing) for t in tokens(a)}
+        head = [t for t in tokens(thing) if t not in STOPWORDS][-1:]
+        return bool(head) and set(head) <= covered
 
     def _searched_for(self, parse: Parse, low: str, searched: Constraints) -> bool:
         """"for an iphone?", "any for a pixel 8", "which work with a macbook air" after a search of a kind (cables,
