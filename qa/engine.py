@@ -51,6 +51,7 @@ from shopgraph.qa.understand import (
     base_quantity,
     extends_line,
     line_words,
+    pack_counts,
     purpose_words,
     singular,
     title_parts,
@@ -982,11 +983,11 @@ class Engine:
         """No structured constraint: full-text (and vector, when the graph has embeddings) search."""
         words = [t for t in tokens(parse.text) if t not in STOPWORDS]
         named = [w for w in words if not w.isdigit()]
-        if named and _ASKS_FOR_KIND.match(parse.text.casefold()) and named[-1] not in self.understander.speller.known:
+        asked = _ASKS_FOR_KIND.match(parse.text.casefold())
+        if named and asked and named[-1] not in self.understander.speller.known:
             # the kind asked for is a word no product has ("do you sell screen protectors?", "any pizza places
             # near me?"); a vague ask ("a present for someone who jogs") is left to the vectors
-            asked = _ASKS_FOR_KIND.match(parse.text.casefold())
-            kind = parse.text[asked.end():].strip(" ?!.") if asked else ""  # "do u sell ipads": “ipads”
+            kind = parse.text[asked.end():].strip(" ?!.")  # "do u sell ipads": “ipads”
             return self._dont_know(parse, [], {}, [], f" of anything like “{kind or parse.text.rstrip('?!. ')}” in this catalog")
         scores: dict[str, float] = {}
         for pid, s in self.retriever.fulltext(" ".join(words), 10):
@@ -1628,7 +1629,6 @@ MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the lightest?" reads, at most
 _SHORT_FOR = {"mic": "microphone", "mics": "microphone", "cam": "camera", "specs": "specification",
               "pics": "picture", "pic": "picture"}  # short words shoppers write for a word a text says
-_PACK_COUNT = re.compile(r"\b(\d+)[- ]?(?:pack|count|ct|pk|pcs?|pieces?)\b", re.IGNORECASE)  # "3-count", "2 Pack"
 # a list of what relates to a product, asked again of another one ("what about the black dedica?")
 _RELISTED = {"bought": "what {kind} do people buy with it", "out": "what {kind} comes with it",
              "in": "is it sold in a bundle", "fits": "what {kind} fits it", "targets": "what does it fit"}
@@ -1649,7 +1649,7 @@ _GENDER_WORD = re.compile(r"\b((?:wo)?men)['’]?s\b", re.IGNORECASE)
 def _pack_of(facts: Iterable[Fact], title: str) -> int:
     """How many a listing holds: its pack size fact, else its title's "(3-count)", "2-Pack"; else one."""
     said = [str(f.value) for f in facts if f.attribute == "pack size"] + [title]
-    return next((int(m.group(1)) for text in said if (m := _PACK_COUNT.search(text))), 1)
+    return next((max(counts) for text in said if (counts := pack_counts(text))), 1)
 
 
 def _genders(facts: Iterable[Fact], title: str) -> set[str]:

@@ -945,7 +945,7 @@ def _count_said(said: str) -> int:
     return 2 if said == "twin" else int(_NUMBER_WORDS.get(said, said))
 
 
-def _pack_counts(title: str) -> set[int]:
+def pack_counts(title: str) -> set[int]:
     """The counts a title says ("(6 Count)", "3-Pack", "12ct"): its amounts in kg.normalize's pack units."""
     return {int(float(m.group(1).replace(",", "."))) for m in AMOUNT_IN_TEXT.finditer(title.casefold())
             if UNITS.get(m.group(2)) == "pack"}
@@ -1928,7 +1928,7 @@ class Understander:
             # "how much is the 2 count" after the multipacks of a coffee: the listed one of that count (the model in
             # focus's own first: "六包装的多少钱")
             n = _count_said(pack.group(1))
-            hits = [pid for pid in within if n in _pack_counts(titles.get(pid, ""))]
+            hits = [pid for pid in within if n in pack_counts(titles.get(pid, ""))]
             if len(hits) == 1:
                 return (hits[0], titles[hits[0]]), _THE_PACK
         m = _THE_X_ONE.search(low)
@@ -1971,9 +1971,9 @@ class Understander:
         pack = _THE_PACK.search(low)
         if pack is not None and title:
             n = _count_said(pack.group(1))
-            if n in _pack_counts(title):
+            if n in pack_counts(title):
                 return None
-            hits = [v for v in self.model_listings(focus, title) if n in _pack_counts(v.name)]
+            hits = [v for v in self.model_listings(focus, title) if n in pack_counts(v.name)]
             return ((hits[0].key, hits[0].name), _THE_PACK) if hits else None
         m = _THE_X_ONE.search(low)
         if m is None or m.group(1) in _NOT_PICKING:
@@ -2040,7 +2040,7 @@ class Understander:
             return False
 
         def count(title: str) -> int:
-            return max(_pack_counts(title), default=1)  # (a title that says no count holds one)
+            return max(pack_counts(title), default=1)  # (a title that says no count holds one)
 
         title = self.lexicon.titles.get(focus, "")
         own = count(title)
@@ -2414,11 +2414,8 @@ class Understander:
             sides = [self._sides(texts[0], focus, near=VARIANT_NEAR), self._sides(texts[1], focus, near=VARIANT_NEAR)]
             for i in (0, 1):  # "is the philips one bigger than the ninja": the Ninja of the Philips's kind
                 if sides[i] and sides[1 - i] and self.brand_only(texts[i]) \
-                        and (kind := self.category_of(sides[1 - i][0].key)) != self.category_of(sides[i][0].key):
-                    words = [t for t in tokens(texts[i]) if t not in STOPWORDS and t not in ONE_WORDS]
-                    own = [pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind]
-                    if own:
-                        sides[i] = [Link("product", own[0], self.lexicon.titles.get(own[0], own[0]), score=1.0)]
+                        and (own := self._brand_of_kind(texts[i], sides[i][0], self.category_of(sides[1 - i][0].key))):
+                    sides[i] = [own]
             unheard = next((x for x in texts if self._unheard(x)), None)
             if unheard is not None:  # "the airpods pro and the galaxy buds": no title says "buds"; not the Galaxy S24+
                 parse.intent, parse.products = "unanswerable", []
@@ -2971,17 +2968,22 @@ class Understander:
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
         kind = self.category_of(parse.context) if parse.context and found and self._other_brand(text, parse.context) \
             else None  # (another brand than the focus's: of its kind; "the keurig" of Keurig filters: the machine)
-        if kind is not None and self.category_of(found[0].key) != kind:
-            # "and the ninja one?" after the Instant air fryer: the brand's air fryer, not its blender
-            words = [t for t in tokens(text) if t not in STOPWORDS and t not in ONE_WORDS]
-            own = [pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind]
-            if own:
-                found = [Link("product", own[0], self.lexicon.titles.get(own[0], own[0]), score=1.0)]
+        if kind is not None and (own := self._brand_of_kind(text, found[0], kind)) is not None:
+            found = [own]  # "and the ninja one?" after the Instant air fryer: the brand's air fryer, not its blender
         # a near-tied title that lacks a word of the phrase the best one has is another model ("bose quietcomfort
         # ultra": not the QuietComfort Earbuds II); "hoka clifton 9" fits the men's and the women's listing alike
         said = set(tokens(text)) & set(tokens(found[0].name)) if found else set()
         parse.variants = [v for v in found[1:] if said <= set(tokens(v.name))][:MAX_VARIANTS]
         return found[0] if found else None
+
+    def _brand_of_kind(self, brand: str, linked: Link, kind: str | None) -> Link | None:
+        """For a brand said alone that linked a product of another kind than ``kind``: the brand's first product titled
+        so of that kind ("the ninja" beside an air fryer: its air fryer, not its blender); else None."""
+        if kind is None or self.category_of(linked.key) == kind:
+            return None
+        words = [t for t in tokens(brand) if t not in STOPWORDS and t not in ONE_WORDS]
+        own = next((pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind), None)
+        return Link("product", own, self.lexicon.titles.get(own, own), score=1.0) if own else None
 
     def link_product(self, text: str, *, strict: bool = False) -> Link | None:
         """The product a phrase names, or None."""
