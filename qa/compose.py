@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from shopgraph.kg.normalize import normalize_value
 from shopgraph.qa.retrieve import Card, Fact, format_price
+from shopgraph.qa.spelling import plural as english_plural
 from shopgraph.qa.understand import SHOWN, singular
 
 DONT_KNOW = "I don't know"
@@ -51,7 +53,7 @@ def widest(values: Iterable[str]) -> list[str]:
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
+    return f"{n} {word if n == 1 else (many or english_plural(word))}"  # ("2 capacities")
 
 
 def attribute_name(attribute: str) -> str:
@@ -147,9 +149,15 @@ def beyond_answer(description: str, word: str, title: str, found: Sequence[tuple
 
 
 def model_values(title: str, attribute: str, values: Sequence[str], listings: int) -> str:
-    """Every value of one attribute across a model's listings: "what colours does it come in?"."""
-    distinct = unique(values)
+    """Every value of one attribute across a model's listings: "what colours does it come in?" ("32 Oz" and
+    "32-ounce" are one)."""
+    seen: dict[str, str] = {}
+    for v in values:
+        seen.setdefault(normalize_value(v).text, v)
+    distinct = list(seen.values())
     name = attribute_name(attribute)
+    if len(distinct) == 1:
+        return f"{cap(the(title))} comes in one {name}, {distinct[0]}: all {listings} listings of the model have it."
     return (f"{cap(the(title))} comes in {plural(len(distinct), name)} across {listings} listings of "
             f"the model: {join(distinct)}.")
 

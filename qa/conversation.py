@@ -22,6 +22,7 @@ from shopgraph.qa.understand import (
     STOPWORDS,
     WHAT_ABOUT,
     Constraints,
+    pack_counts,
     title_words,
     tokens,
 )
@@ -76,6 +77,9 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
                              r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
 # "ok the cheaper bag of hair bender, what does it taste like": of the model's listings, the cheaper one
+# "how much for 3" after a list of filter packs: the price of the listing of 3
+_FOR_COUNT = re.compile(r"^(?:and |ok,? |so )?(?:how much|what'?s the price|price) (?:for|is|are|of) (?:the |a )?"
+                        r"(?P<n>\d{1,2})(?: ?(?:pack|count|ct|pk|of them))?(?: one)?\s*[?!.]*$", re.IGNORECASE)
 _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest|pricier|priciest|dearer|dearest|"
                         r"more expensive|most expensive) (?:(?:bag|pack|box|one|listing|version|pair) )?of (?:the )?"
                         r"(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
@@ -127,8 +131,12 @@ _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these
 # "by how much?" right after a comparison: that comparison again, which says the difference of two prices
 _BY_HOW_MUCH = re.compile(r"^(?:and |so )?(?:by how much|how much (?:more|less|cheaper|dearer))(?: is (?:it|that))?"
                           r"\s*[?!.]*$")
-_GAP = re.compile(r"^(?:and |so )?(?:what'?s|whats|what is|how big is) the (?P<a>\w+(?: \w+)?) (?:gap|difference)"
-                  r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$")
+# ("price difference", "whats the difference in price", "how much more is the coway": on price)
+_GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:the )?"
+                  r"(?:(?P<a>\w+(?: \w+)?) (?:gap|difference)|(?:gap|difference) in (?P<b>\w+(?: \w+)?))"
+                  r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$|"
+                  r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
+                  r"(?:it|that(?: one)?|the [\w' -]+?)(?: cost)?\s*[?!.]*$")
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
 # the words an answer says a measure with, by the first letters of the shopper's comparative
@@ -180,7 +188,7 @@ class Conversation:
             question = self.last.question
         elif self.last is not None and self.last.intent == "comparison" \
                 and (gap := _GAP.match(question.strip().casefold())) is not None:
-            question = f"compare them on {gap.group('a')}"  # "whats the price gap between them" of the two compared
+            question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"  # "whats the price gap between them" of the two compared
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison", "search") \
@@ -342,6 +350,7 @@ class Conversation:
         question = self._extreme_then_asked(question)
         question = self._priced_pick(question)
         question = self._priced_of(question)
+        question = self._for_count(question)
         understander = self.engine.understander
         too = _KIND_TOO.match(question.strip())
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
@@ -428,6 +437,24 @@ class Conversation:
             return question
         self.product = min(near, key=lambda c: abs((c.price or 0.0) - said)).id
         return (question[:m.start()] + "it" + question[m.end():]).strip(" ,")
+
+    def _for_count(self, question: str) -> str:
+        """"how much for 3" after a list of filter packs, or of a pack: the price of the listing (of the list, else of
+        the model in focus) that holds that many; the question as it was where none does."""
+        m = _FOR_COUNT.match(question.strip())
+        if m is None or not (self.listed or self.product):
+            return question
+        understander = self.engine.understander
+        ids = list(self.listed)
+        if self.product:
+            name = understander.lexicon.titles.get(self.product, "")
+            ids += [self.product, *(v.key for v in understander.model_listings(self.product, name))]
+        count = int(m.group("n"))
+        held = [i for i in dict.fromkeys(ids) if count in pack_counts(understander.lexicon.titles.get(i, ""))]
+        if not held:
+            return question
+        self.product = held[0]
+        return "how much is it"
 
     def _priced_of(self, question: str) -> str:
         """"the cheaper bag of hair bender, what does it taste like": the question, of the cheapest (or dearest) listing

@@ -747,6 +747,7 @@ class Engine:
             described = _described(cons)
         cards = self.retriever.search(cons)
         if parse.text_says:  # "which listings come with a carrying case": those whose own text says it
+            cards = self._said_by_titles(cards, cons)  # ("iphones that ship in …": the phones titled iPhone)
             saying = {pid: fs for pid in cards if (fs := self._text_saying(pid, parse.text_says))}
             thing = parse.thing or " ".join(parse.text_says)
             if not saying:

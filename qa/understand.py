@@ -117,7 +117,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bcpus?\b|\bprocessors?\b|\bchips?\b", ("processor", "cpu", "chip")),
         # "how loud is it": a noise level (no "quiet": "quiet headphones" are noise cancelling ones)
         (r"\bhow (?:loud|noisy)\b|\bdecibels?\b|\bdba?\b|\bnoise level\b", ("noise level",)),
-        (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
+        (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|"
+         r"(?<!coffee )(?<!coffee-)(?<!espresso )(?<!tea )(?<!ice )(?<!bread )(?<!rice )(?<!waffle )\bmakers?\b",
+         ("brand",)),  # (a coffee maker is a kind)
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
         (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
          r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
@@ -1198,6 +1200,10 @@ _FOR_WHOM = re.compile(r"\b(?:for )?(?:men|mens|men's|women|womens|women's|kids|
 _THEY_FOR = re.compile(r"^(?:and |so )?(?:what|which)\b.*\b(?:are|do|will|would) (?:they|those|these|them)\b.*"
                        r"\b(?:for|fit|work with|go with)\??$")
 # "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
+# "espresso machine with a steam wand", "espresso machines that have a milk frother": a kind, then what it has
+_KIND_HAVING = re.compile(r"^(?:an? |any )?(?P<k>[\w' -]+?) (?:with|that (?:has|have|comes? with)|which (?:has|have)) "
+                          r"(?:an? |the )?(?P<x>[\w' -]+?)[?.!]*$")
+_THAT_CLAUSE = re.compile(r"^(?P<k>.+?) (?:that|which|with|w/|(?:come|comes|ship|ships) (?:in|with)) (?P<x>.+)$")
 _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\bwhich (?:listings?|ones?|versions?|of (?:them|those|"
                               r"these|the listings)) (?:come with|comes with|include|includes|have|has|ship with|are sold "
                               r"with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
@@ -2686,7 +2692,7 @@ class Understander:
                 beyond = [g for g in groups if not set(tokens(g.label)) <= name]
                 parse.checks = [Link("value", k, g.label, k.partition("=")[0]) for g in beyond or groups for k in g.keys]
             return True
-        family = self._family(low, cons, product) if (searching or not asking) and not (parse.refers_back and focus) \
+        family = self._family(low, cons, product, parse) if (searching or not asking) and not (parse.refers_back and focus) \
             else None
         if family is not None:  # "do you sell iphones", "airpods": every model of the name, not the cases for them
             family.not_brands = cons.not_brands  # ("earbuds that are not apple")
@@ -2718,6 +2724,11 @@ class Understander:
             parse.intent, parse.constraints = "search", cons
             return True
         kind = self._kind_said(low, model) if not asking and not parse.refers_back else None
+        having = _KIND_HAVING.match(low) if kind is None and not asking and not parse.refers_back else None
+        if having is not None and (kind := self._kind_said(having.group("k"), model)) is not None:
+            # "espresso machine with a steam wand": the titles that say the kind, those whose own text says the rest
+            parse.text_says = [t for t in tokens(having.group("x")) if t not in STOPWORDS and t not in kind]
+            parse.thing = having.group("x")
         if kind is not None:  # "espresso machines": every title that says it, not one model's listings
             parse.intent, parse.products, parse.variants = "search", [], []
             parse.constraints = Constraints(words=kind)
@@ -2746,6 +2757,8 @@ class Understander:
         toks = low.split()
         for cut in range(2, len(toks)):  # the longest tail first: "… screen size", not "… screen" + "size"
             head, tail = " ".join(toks[:cut]), " ".join(toks[cut:])
+            if tuple(tokens(f"{toks[cut - 1]} {toks[cut]}")) in self.lexicon.categories:
+                continue  # "single serve coffee maker": a kind's name is not cut ("maker" asks no brand here)
             wanted = self.constraints(tail)
             # a variant's value ("womens", "size 6") picks listings even where it also cues its attribute
             variant = bool(wanted.values) and not wanted.words and not wanted.categories \
@@ -2869,7 +2882,8 @@ class Understander:
         return replace(cons, categories=[Link("category", key, path.rpartition(" > ")[2])],
                        category_keys=self.lexicon.descendants([key]))
 
-    def _family(self, low: str, cons: Constraints, product: Link | None) -> Constraints | None:
+    def _family(self, low: str, cons: Constraints, product: Link | None, parse: Parse | None = None
+                ) -> Constraints | None:
         """A name that several models share, said alone or with a brand and a price ("iphones", "do you sell
         airpods", "any apple iphones under 700"): a search for every title that says it in the category of the
         product it names best (the phones, not the cases for them), when more titles say it than that model has
@@ -2883,6 +2897,10 @@ class Understander:
         rest = _SEARCH_CUES.sub(" ", _take_prices(low, Constraints()))
         said = [t for t in tokens(rest) if t not in STOPWORDS and (t,) not in lex.brands and t not in valued
                 and not (values and self.asked_attributes(t))]  # ("iphone with 6gb ram": "ram" names the value's kind)
+        clause = _THAT_CLAUSE.match(rest.strip()) if len(said) > 1 else None
+        told: list[str] = []  # "iphones that ship in recyclable packaging": the family, whose text may say the rest
+        if clause is not None and len(head := [t for t in said if t in tokens(clause.group("k"))]) == 1:
+            said, told = head, [t for t in tokens(clause.group("x")) if t not in STOPWORDS and t not in valued]
         if len(said) != 1 or not said[0].isalpha() or said[0] in lex.category_words:
             return None
         if values and any("compatib" not in e.attribute for e in lex.value_words.get(said[0], ())):
@@ -2897,6 +2915,8 @@ class Understander:
         family = self._in_category_of(named.key, Constraints(
             brands=cons.brands, values=values, price_min=cons.price_min, price_max=cons.price_max,
             currency=cons.currency, words=said))
+        if family.categories and told and parse is not None:  # (what their own text says, read by the engine)
+            parse.text_says, parse.thing = told, clause.group("x") if clause is not None else " ".join(told)
         return family if family.categories else None
 
     def _attribute_phrase(self, text: str) -> list[str] | None:
@@ -3203,8 +3223,11 @@ class Understander:
             if not any(g.attribute == "size" and said in tokens(g.label) for g in cons.values):
                 cons.values.append(ValueGroup("size", [], f"size {said}"))
                 cons.words = [w for w in cons.words if w not in ("size", said)]
-        if measured:  # "at least 2 m long", "can hold 300 lbs": the words of the measure filter nothing more
+        if measured:  # "at least 2 m long", "can hold 300 lbs": the words of the measure filter nothing more, nor
+            # are they a value of the attribute measured ("at least 30 inches wide" is no shoe's width "Wide")
             cons.words = [w for w in cons.words if w not in _MEASURE_WORDS]
+            numeric = {g.attribute for g in cons.values if any(ch.isdigit() for ch in g.label)}
+            cons.values = [g for g in cons.values if not (g.label in _MEASURE_WORDS and g.attribute in numeric)]
         for group in [g for g in cons.values if "compatible" in g.attribute] if cons.categories else ():
             # "dedica coffee makers": the machines titled Dedica, which are compatible with nothing, not coffee makers
             # compatible with a Dedica ("galaxy s24 cases" stays: the cases so titled are compatible with it)
@@ -3306,7 +3329,8 @@ class Understander:
                         group = values.setdefault(" ".join(gram), ValueGroup(e.attribute, [], " ".join(gram)))
                         if e.key not in group.keys:
                             group.keys.append(e.key)
-                    hit = True
+                    hit = bool(exact or wider)  # ("breville bambino": no value, the Bambino Plus being another
+                    # line, so a word of the titles)
                 if hit:
                     used[i:i + n] = [True] * n
         for start, (end, links) in sorted(kinds.items()):

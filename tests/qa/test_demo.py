@@ -2863,6 +2863,33 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
 
 
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "at least 30 inches wide": the width measured, not also the shoes' width value "Wide"
+    (["bookcase thats at least 30 inches wide"], "search", ("5 matches for bookcases",), None),
+    # "breville bambino": "bambino" is a word of titles, though a filter's compatible model says "Bambino Plus"
+    (["do you have the breville bambino"], "search", ("2 matches",), {"HOM-0000347", "HOM-0000261"}),
+    (["do you have the breville bambino", "what colour is it", "what filter does it take"], "compatibility",
+     ("Claro Swiss Water Filter",), {"FLT-0000298"}),
+    # "price difference", "how much more is the coway" after two compared: their prices, by how much
+    (["levoit core 300 vs coway mighty", "price difference"], "comparison", ("by €116.99",), None),
+    (["levoit core 300 vs coway mighty", "how much more is the coway"], "comparison", ("by €116.99",), None),
+    # "how much for 3" after filter packs: the price of the listing of 3, not its pack size
+    (["pur pitcher filters", "how much for 3"], "attribute", ("€21.99",), {"FLT-0000241"}),
+    (["zerowater filters", "how much for 2"], "attribute", ("2-count costs €52.99",), {"FLT-0000250"}),
+    # one value said two ways across a model's listings is one value ("32 Oz", "32-ounce"), and the plural is English
+    (["nutribullet", "what sizes"], "aggregate", ("comes in one capacity, 32 Oz",), None),
+    # "coffee maker" is a kind, not a question of who makes it
+    (["single serve coffee maker"], "search", ("2 matches",), {"HOM-0000007", "HOM-0000177"}),
+    # a kind titles say ("espresso machine") or a family ("iphones") with what only their text says
+    (["espresso machine with a steam wand"], "search", ("9 listings' own text says “steam wand”",), None),
+    (["iphones that ship in recyclable packaging"], "search", ("2 listings",), {"PHN-0000211", "PHN-0000270"}),
+])
+def test_demo_kinds_with_text_features_pack_prices_and_price_gaps(demo_graph: Path, tmp_path: Path,
+                                                                  questions: list[str], intent: str,
+                                                                  expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
 def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, tmp_path: Path) -> None:
     """ "is there a carrying case in the box with these" on the earbuds' page: their own text ("A carrying case is
     included."), not their headphone type."""
