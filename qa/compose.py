@@ -239,6 +239,11 @@ def bought_with(subject: str, items: Sequence[str]) -> str:
     return f"Shoppers buy {the(subject)} together with {join(items)}."
 
 
+def similar_to(subject: str, items: Sequence[str]) -> str:
+    """What the catalog calls like a product."""
+    return f"The catalog lists {join(items)} as similar to {the(subject)}."
+
+
 def compatibility_of(subject: str, items: Sequence[str]) -> str:
     return f"{cap(the(subject))} fits {join(items)}."
 

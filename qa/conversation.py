@@ -71,7 +71,9 @@ _AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s t
                             rf"(?:and )?(?:the |their )?(?P<x4>[\w-]+(?: [\w-]+)?){_EACH})[?.!]*$",
                             re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?", "heel drop on each?"
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
-_AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:with|for|on) (?:the |my |a |an )?(?P<x>.+?)[?.!]*$",
+_RELISTS = ("bought", "out", "in", "similar")  # lists of what relates to one product, asked again of another
+_AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:(?:with|for|on) (?:the |my |a |an )?|(?<=and )my |"
+                       r"(?<=about )my )(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
 # "what about the beats studio pro, how much is that": a product named, then what is asked of it
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
@@ -125,6 +127,8 @@ _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-
 _IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
                            r"(?:one|version|model)[?.!]*$", re.IGNORECASE)
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+_DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|these|those|these ones|those ones)\b",
+                      re.IGNORECASE)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
@@ -224,6 +228,11 @@ class Conversation:
             # "whats the drop on those" after a search that found one: that one, not a search again
             one_found = within == [self.product] and bool(_THEY_OR_THOSE.search(question)) \
                 and not _OF_THE_LIST.search(question)
+            if within and self.product in within and len(within) > 1 and _DO_THEY.match(question.strip()):
+                # "do they work with android" after the AirPods Pro's listings: of the model (all one), not a search
+                title = self.engine.understander.lexicon.titles.get(self.product, "")
+                one_found = set(within) <= {self.product, *(v.key for v in self.engine.understander.model_listings(
+                    self.product, title, len(within)))}
             within = None if one_found else within
             searched = None if one_found else self.searched
             about = WHAT_ABOUT.match(question.strip())
@@ -628,7 +637,7 @@ class Conversation:
                 return f"what is its {asked}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
         if m is not None and _asked_fit(last) and (link := self.engine.understander.link_product(m.group("x"), strict=True)):
-            if last.relation in ("bought", "out", "in"):
+            if last.relation in _RELISTS:
                 return last.relisted, None, link.key  # "what about for the black dedica" after what is bought with one
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
@@ -653,7 +662,7 @@ class Conversation:
         # "what coffee do people buy with it", of the black Dedica ("what about the pixel 8" after one case listed
         # that fits the iPhone 14: whether it fits the Pixel 8)
         relink = understander.link_product(_FOR_THE.sub("", other), strict=True) if last.relisted else None
-        if relink is not None and (not _asked_fit(last) or last.relation in ("bought", "out", "in")):
+        if relink is not None and (not _asked_fit(last) or last.relation in _RELISTS):
             return last.relisted, None, relink.key
         if _asked_fit(last):
             return f"does this fit the {other}?", last.products[0].id, None
@@ -677,4 +686,5 @@ class Conversation:
 def _asked_fit(last: Answer | None) -> TypeGuard[Answer]:
     """Whether the last answer was about one accessory's fit (the one asked about, or the one product a list of what
     fits held), so that "and with a pixel 8?" asks whether it fits that too (as ``last.products[0]``)."""
-    return last is not None and last.intent == "compatibility" and len(last.products) in (1, 2)
+    return last is not None and (last.intent == "compatibility" or last.relation == "checked") \
+        and len(last.products) in (1, 2)

@@ -89,7 +89,8 @@ class Answer:
     # a list of what relates to one product ("what coffee do people buy with the dedica"), as a question of "it", so
     # "what about the black dedica?" asks it again of that product
     relisted: str = field(default="", repr=False)
-    relation: str = field(default="", repr=False)  # which list it was: bought, out (included), in, fits, targets
+    relation: str = field(default="", repr=False)  # which list it was: bought, out (included), in, fits, targets;
+    # checked: whether two fit, unknown
 
     @property
     def best_fact(self) -> Fact | None:
@@ -424,6 +425,9 @@ class Engine:
                                  key=lambda f: -f.score)[:3]
                 return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
                                        f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
+        if parse.pinned and parse.checks and parse.yes_no and not ranked \
+                and (titled := self._title_says_it(parse, card)) is not None:
+            return titled  # "does it have noise cancelling" on the page of headphones no fact says it of: their title
         scored = ranked or self._score_facts(parse, facts, parse.attributes, pinned=parse.pinned)
         scored.sort(key=lambda f: -f.score)
         if parse.yes_no and parse.pinned and not parse.attributes and scored \
@@ -607,6 +611,8 @@ class Engine:
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
         rare = {rarest, singular(rarest), *_verb_stems(rarest), *(asked & wanted)}  # "breaking in": "Break-in time"
         rare.update(w for a in attributes for w in _TEXT_SAYS.get(a, ()))  # battery life: "hrs of playback"
+        if _PUT_TOGETHER.search(parse.text):  # "does it need putting together": "Easy assembly in about 20 minutes"
+            rare.update(("assembly", "assemble", "assembled"))
         stems = {w[:6] for w in rare if len(w) >= 7 and w.isalpha()}  # "assemble" said, "Assembly required" written
         # a sentence that says the word only inside another attribute's name is about that one ("8 in shaft height"
         # for "how tall is the heel")
@@ -748,11 +754,17 @@ class Engine:
         cards = self.retriever.search(cons)
         if parse.text_says:  # "which listings come with a carrying case": those whose own text says it
             cards = self._said_by_titles(cards, cons)  # ("iphones that ship in …": the phones titled iPhone)
-            saying = {pid: fs for pid in cards if (fs := self._text_saying(pid, parse.text_says))}
-            thing = parse.thing or " ".join(parse.text_says)
+            # (a word no listing's text says is left out, and the answer says so: "espresso machine small enough to
+            # fit under my kitchen cabinets": "Compact footprint fits under most cabinets")
+            words = {pid: {t for f in self.retriever.text_facts(pid) for t in _word_forms(f.value)} for pid in cards}
+            told = [w for w in parse.text_says if any(_says_word(w, ws) for ws in words.values())]
+            saying = {pid: fs for pid in cards if told and (fs := self._text_saying(pid, told))}
+            thing = parse.thing if told == parse.text_says and parse.thing else " ".join(told or parse.text_says)
             if not saying:
                 return self._dont_know(parse, [], {}, [], f" of any listing whose text says “{thing}”")
-            text = compose.text_said(thing, [cards[pid] for pid in saying])
+            unsaid = [w for w in parse.text_says if w not in told]
+            text = (f"No listing says “{' '.join(unsaid)}”. " if unsaid else "") + \
+                compose.text_said(thing, [cards[pid] for pid in saying])
             facts = [f.rescored(1.0) for fs in saying.values() for f in fs[:1]]
             hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
             parse.constraints = Constraints(ids=list(saying))  # ("the dearest one out of those": of these)
@@ -1094,7 +1106,9 @@ class Engine:
             return self._result(parse, "compatibility", text, [said.rescored(1.0)], hits[:1], subject.id)
         facts = [self.retriever.relation_fact(subject.id, r, 0.5) for r in relations[:5]]
         text = compose.compatibility_unknown(subject.title, other.title, [*dict.fromkeys(r["title"] for r in relations)][:5])
-        return self._result(parse, "unanswerable", text, facts, hits, subject.id)
+        answer = self._result(parse, "unanswerable", text, facts, hits, subject.id)
+        answer.relation = "checked"  # (a fit asked of two products: "and my pixel 8" asks it of another)
+        return answer
 
     def _compatible_value(self, subject: Card, question: str) -> Fact | None:
         """A 'compatible …' fact of ``subject`` whose value the question says as a whole name, nothing after it
@@ -1169,14 +1183,15 @@ class Engine:
         cons = parse.constraints
         if parse.each and (each := self._fits_each(parse)) is not None:
             return each
-        if parse.included == "bought":  # "what coffee do people buy with the dedica": BOUGHT_TOGETHER either way, of
-            # the listing named, else of the first other listing of its model that has any
+        if parse.included in ("bought", "similar"):  # "what coffee do people buy with the dedica": BOUGHT_TOGETHER
+            # (or SIMILAR_TO) either way, of the listing named, else of the first other listing of its model that has any
             own = title_words(target.title or "")  # (the other listings most like it first: its colour)
             siblings = sorted(self.understander.model_listings(target.id, target.title or ""),
                               key=lambda v: -len(own & title_words(v.name)))
             listings = [target.id, *(v.key for v in siblings)]
-            source, relations = next(((pid, rows) for pid in listings if (rows := self.retriever.bought_with(pid))),
-                                     (target.id, []))
+            similar = parse.included == "similar"
+            source, relations = next(((pid, rows) for pid in listings
+                                      if (rows := self.retriever.bought_with(pid, similar=similar))), (target.id, []))
             relations = [{**r, "direction": "out"} for r in relations]
             if source != target.id:  # the answer is of the listing whose links they are (its facts find them again)
                 target = self.retriever.cards([source]).get(source, target)
@@ -1218,7 +1233,8 @@ class Engine:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
             kind = cons.describe() if not cons.empty() else " ".join(cons.words) + "s" if cons.words else "products"
             named = {target.id: target.title, **{r["id"]: r["title"] for r in relations[:5]}}
-            how = {"bought": "bought with", "out": "that come with", "in": "in a bundle with"}.get(parse.included, "that fit")
+            how = {"bought": "bought with", "out": "that come with", "in": "in a bundle with",
+                   "similar": "listed as similar to"}.get(parse.included, "that fit")
             return self._dont_know(parse, facts, named, [ProductHit(target.id, target.title, 1.0)],
                                    f" of any {kind} {how} {compose.the(target.title)}", focus=target.id)
         seen: dict[str, dict[str, Any]] = {}
@@ -1235,6 +1251,8 @@ class Engine:
         titles = [compose.card_text(cards[i]) if i in cards else r["title"] for i, r in seen.items()]
         if rows[0]["type"] == ProductRelation.BOUGHT_TOGETHER.value:
             text = compose.bought_with(target.title, titles)
+        elif rows[0]["type"] == ProductRelation.SIMILAR_TO.value:
+            text = compose.similar_to(target.title, titles)
         elif rows[0]["type"] == ProductRelation.INCLUDES.value:
             text = compose.included(target.title, titles, within=rows[0]["direction"] == "in")
         elif rows is outgoing or rows[0]["direction"] == "out":
@@ -1623,6 +1641,7 @@ _TEXT_SAYS = {
     "filter life": ("replace", "months", "gallons", "change"),
     "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints"),
 }
+_PUT_TOGETHER = re.compile(r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bbuild(?:ing)? it\b", re.IGNORECASE)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
@@ -1632,7 +1651,8 @@ _SHORT_FOR = {"mic": "microphone", "mics": "microphone", "cam": "camera", "specs
               "pics": "picture", "pic": "picture"}  # short words shoppers write for a word a text says
 # a list of what relates to a product, asked again of another one ("what about the black dedica?")
 _RELISTED = {"bought": "what {kind} do people buy with it", "out": "what {kind} comes with it",
-             "in": "is it sold in a bundle", "fits": "what {kind} fits it", "targets": "what does it fit"}
+             "in": "is it sold in a bundle", "fits": "what {kind} fits it", "targets": "what does it fit",
+             "similar": "anything similar to it"}
 # what a product's own text says comes in its box
 _SAYS_INCLUDED = re.compile(r"\b(?:comes? with|includ(?:es|ed|ing)|in the box|supplied with|ships with)\b", re.IGNORECASE)
 _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which|where|how|who)\b")  # a question about an attribute ("and how much do they weigh")

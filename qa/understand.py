@@ -43,7 +43,7 @@ available offer offers carry stock please thanks thank hi hello hey ok okay
 product products item items thing things something anything stuff kind kinds type types sort im ive
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
-instead rather tho though either r u ur w pls plz thx now
+instead rather tho though either r u ur w pls plz thx now id
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -341,15 +341,17 @@ _HOLDS_BEFORE = re.compile(r"\b(?:holds?|supports|(?:(?:can|to|will|would|could|
 
 
 _QUANTITY = re.compile(
-    rf"(?:(?P<cmp>under|below|less than|lighter than|smaller than|at most|up to|no more than|over|above|more than|"
-    rf"at least|heavier than|bigger than|larger than|min(?:imum)?|max(?:imum)?)\s*)?"
+    rf"(?:(?P<cmp>under|below|less than|lighter than|smaller than|narrower than|shorter than|thinner than|at most|"
+    rf"up to|no more than|over|above|more than|at least|heavier than|bigger than|larger than|wider than|taller than|"
+    rf"longer than|thicker than|min(?:imum)?|max(?:imum)?)\s*)?"
     rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
 )
 _HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
 _MEASURE_WORDS = frozenset("long wide tall high deep heavy light lightweight big large thick hold support carry weigh "
                            "last lasting run "
                            "length width height depth".split())
-_LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "at most", "up to", "no more than", "max", "maximum"}
+_LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "narrower than", "shorter than", "thinner than",
+              "at most", "up to", "no more than", "max", "maximum"}
 
 # unit families for numeric comparison: unit → (family, factor to the family's base unit)
 UNIT_FACTORS: dict[str, tuple[str, float]] = {
@@ -756,6 +758,13 @@ _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?
                           r"(?:buy|get|order|pick up|pair) (?:(?P<b3>it|this|that|them|this one|that one) with|with "
                           r"(?P<b>.+?))\??$|^(?:what|which) (?P<a2>[\w' -]*?) ?(?:is|are|gets?) (?:often |usually |"
                           r"frequently |commonly )?bought (?:together )?with (?P<b2>.+?)\??$")
+# "got anything similar to the flexispot e7", "something like the beats studio pro but from sennheiser": the products
+# the catalog calls like it (narrowed by what is said after it)
+_SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me|any|i want|i need|"
+                      r"looking for|i'?m looking for|recommend)\s+)?(?:anything|something|any|one|ones|others?|products?|"
+                      r"items?|alternatives?)?\s*(?:(?:similar|comparable) to|(?<=thing )like|(?<=one )like|(?<=ones )like|"
+                      r"alternatives? (?:to|for)) (?:the |my |a )?(?P<b>.+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
+                      r"under|that|with|cheaper|made) .+)?[?.!]*$")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
                           r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)|"
@@ -885,6 +894,7 @@ _NEEDS_IT = re.compile(r"^(?:do|will|would) (?:i|you|we) (?:need|have) to \w+ (?
 _SEARCH_CUES = re.compile(
     # ("do i need to swap it" is no need for a product; "i need to buy a laptop" is)
     r"\b(?:show|find|looking for|look for|search|i want|(?:i )?need(?! to (?!(?:buy|get|find|order|purchase)\b))|"
+    r"(?:i'?d|i would) (?:like|love)|"
     r"recommend|suggest|do you (?:have|sell|carry)|"
     r"are there|any|list|recommendations?|recs|suggestions?|(?:my|your|the|some) (?:options|choices))\b"
 )
@@ -1092,7 +1102,8 @@ _INCH_MARK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\"|''|”|″)(?=\s*(?:shaft|scre
                         r"height|width|length|or\b|and\b|,|$))")  # (not a name's 'Yoga 7i 14" (…)')
 _ON_THE_FOOT = re.compile(r"\s+on (?:the |your |my )?(?:foot|feet)\b")
 # "mens bondi 8 by hoka": the brand said after the name
-_BY_BRAND = re.compile(r"^(?P<x>.+?)(?: (?:made|manufactured|designed|sold|produced))? by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
+_BY_BRAND = re.compile(r"^(?P<x>.+?)(?<! but)(?: (?:made|manufactured|designed|sold|produced))? by "
+                       r"(?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")  # (not "like the beats but by sennheiser")
 # "ikea billy bookcase, how many shleves": how many of a part the product named has
 _NAME_HOW_MANY = re.compile(r"^(?P<x>[^,]+), how many (?P<y>[\w-]+)$")
 _HOW_MANY_ASKED = re.compile(r"^(?:and )?how many\b")  # a count asked (the question as read: "X, how many Y" reordered)
@@ -1119,6 +1130,7 @@ _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
 # the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
 _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"\bcancelation\b"), "cancellation"),
+                    (re.compile(r"\b(?:anc|active noise cancel{1,2}ing)\b"), "noise cancelling"),  # ("does it have anc")
                     (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"),
                     (re.compile(r"\blightening\b"), "lightning"),
                     (re.compile(r"\bmade off\b"), "made of"),  # (a slip no speller sees: both are words)
@@ -1201,8 +1213,10 @@ _THEY_FOR = re.compile(r"^(?:and |so )?(?:what|which)\b.*\b(?:are|do|will|would)
                        r"\b(?:for|fit|work with|go with)\??$")
 # "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
 # "espresso machine with a steam wand", "espresso machines that have a milk frother": a kind, then what it has
-_KIND_HAVING = re.compile(r"^(?:an? |any )?(?P<k>[\w' -]+?) (?:with|that (?:has|have|comes? with)|which (?:has|have)) "
+_KIND_HAVING = re.compile(r"^(?:an? |any )?(?P<k>[\w' -]+?) (?:with|that (?:has|have|comes? with)|which (?:has|have)|"
+                          r"(?:that is |thats |that's )?(?:small|compact|slim|light|quiet) enough to) "
                           r"(?:an? |the )?(?P<x>[\w' -]+?)[?.!]*$")
+_ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
 _THAT_CLAUSE = re.compile(r"^(?P<k>.+?) (?:that|which|with|w/|(?:come|comes|ship|ships) (?:in|with)) (?P<x>.+)$")
 _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\bwhich (?:listings?|ones?|versions?|of (?:them|those|"
                               r"these|the listings)) (?:come with|comes with|include|includes|have|has|ship with|are sold "
@@ -2158,7 +2172,8 @@ class Understander:
                     parse.products = [a, b]
                     parse.alternatives = sides
                     return True
-        for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought")):
+        for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"),
+                                  (_SIMILAR, "similar")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
             side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "it",
                               focus) if m else None  # ("whats in the box": of the product in focus)
@@ -2720,15 +2735,19 @@ class Understander:
                                                                if self.same_model(product.name, v.name)
                                                                or v.key in listings)])
             return True
-        if not cons.empty() or searching:
-            parse.intent, parse.constraints = "search", cons
-            return True
-        kind = self._kind_said(low, model) if not asking and not parse.refers_back else None
-        having = _KIND_HAVING.match(low) if kind is None and not asking and not parse.refers_back else None
-        if having is not None and (kind := self._kind_said(having.group("k"), model)) is not None:
-            # "espresso machine with a steam wand": the titles that say the kind, those whose own text says the rest
+        having = _KIND_HAVING.match(low) if not asking and not parse.refers_back else None
+        kind = None
+        if having is not None and not (head := self.constraints(having.group("k"))).categories and not head.values \
+                and not self.constraints(having.group("x")).values \
+                and (kind := self._kind_said(having.group("k"), model)) is not None:
+            # "espresso machine with a steam wand": the titles that say the kind (no category of the graph's), those
+            # whose own text says the rest (no value of the graph's)
             parse.text_says = [t for t in tokens(having.group("x")) if t not in STOPWORDS and t not in kind]
             parse.thing = having.group("x")
+        elif not cons.empty() or searching:
+            parse.intent, parse.constraints = "search", cons
+            return True
+        kind = kind or (self._kind_said(low, model) if not asking and not parse.refers_back else None)
         if kind is not None:  # "espresso machines": every title that says it, not one model's listings
             parse.intent, parse.products, parse.variants = "search", [], []
             parse.constraints = Constraints(words=kind)
@@ -3068,6 +3087,8 @@ class Understander:
                     head = head | {colour}
                 elif tail & COLOUR_FAMILIES[colour]:
                     tail = tail | {colour}
+            for part in (head, tail):  # "airpods pro 2", "2nd gen" said, "(2nd generation)" written
+                part |= {t[:-2] for t in part if _ORDINAL_NUMBER.fullmatch(t)} | ({"gen"} if "generation" in part else set())
             amounts = _joined_amounts(title)  # "1kg" said, "1 kg" written
             head_said, tail_said = head | {a for a, n in amounts if n in head}, tail | {a for a, n in amounts if n in tail}
             matched = len(wanted & head_said) + 0.5 * len((wanted & tail_said) - head_said)

@@ -175,6 +175,8 @@ QA_INCLUDED = _relation_part(ProductRelation.INCLUDES, "out")
 QA_INCLUDED_IN = _relation_part(ProductRelation.INCLUDES, "in")
 # what shoppers buy with a product, recorded on either side: "what coffee do people buy with the dedica?"
 QA_BOUGHT_WITH = " UNION ALL ".join(_relation_part(ProductRelation.BOUGHT_TOGETHER, d) for d in ("out", "in"))
+# the products the catalog calls like one product, on either side: "anything similar to the flexispot e7?"
+QA_SIMILAR = " UNION ALL ".join(_relation_part(ProductRelation.SIMILAR_TO, d) for d in ("out", "in"))
 
 # every fact edge of one product ($id): attribute values (as its text says them), brand and category.
 # One id per query: on Kùzu 0.11.3 a key lookup is ~50x faster than UNWIND $ids + MATCH at 100k products.

@@ -2883,11 +2883,42 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     # a kind titles say ("espresso machine") or a family ("iphones") with what only their text says
     (["espresso machine with a steam wand"], "search", ("9 listings' own text says “steam wand”",), None),
     (["iphones that ship in recyclable packaging"], "search", ("2 listings",), {"PHN-0000211", "PHN-0000270"}),
+    # "airpods pro 2": the ordinal its titles write ("2nd generation") is the number said; a name alone lists them
+    (["airpods pro 2"], "search", ("3 matches",), {"AUD-0000024", "AUD-0000266", "AUD-0000037"}),
+    # "and my pixel 8" after an unanswered fit check: the same check of the charger with that phone
+    (["usb c charger 65w", "will it charge my macbook air", "and my pixel 8"], "unanswerable",
+     ("compatibility link between the USB-C Wall Charger, 65 W", "Pixel 8"), None),
+    # "do they …" after the listings of one model: of that model, not a search
+    (["airpods pro", "do they work with android"], "unanswerable", ("I don't know whether the AirPods Pro",), None),
+    # "anc": noise cancelling
+    (["cheap wireless earbuds", "which has the longest battery", "does it have anc"], "attribute",
+     ("Yes", "Active Noise Cancellation"), None),
+    # "narrower than 65cm": an upper bound on the width; "need putting together": its text on assembly
+    (["office chairs narrower than 65 cm"], "search", ("narrower than 65 cm",), {"FRN-0000057"}),
+    (["office chairs narrower than 65 cm", "does it need putting together"], "attribute", ("20 minutes",), None),
+    # "small enough to fit under my cabinets": the espresso machines whose own text says so, the word no text says
+    # named; then "less power" of those two
+    (["espresso machine small enough to fit under kitchen cabinets"], "search", ("No listing says “kitchen”",),
+     {"HOM-0000231", "HOM-0000347"}),
+    (["espresso machine small enough to fit under kitchen cabinets", "which of them draws less power"], "comparison",
+     ("Bambino Plus", "less powerful", "1560W"), None),
+    # SIMILAR_TO: what the catalog calls like a product, narrowed by a brand said after it
+    (["anything simlar to the flexispot e7?"], "compatibility", ("as similar to",), {"FRN-0000197"}),
+    (["something like the beats studio pro but by sennheiser"], "compatibility", ("Momentum 4",), {"AUD-0000028"}),
+    # "i'd like": a search cue, no word "id" to find
+    (["i'd like a blender"], "search", ("8 matches for blenders",), None),
 ])
 def test_demo_kinds_with_text_features_pack_prices_and_price_gaps(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
                                                                   expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_a_check_its_title_says_on_a_product_page(demo_graph: Path, tmp_path: Path) -> None:
+    """ "does it have noise cancelling" on the page of headphones whose facts do not say it but whose title does: yes,
+    from the title (not their headphone type, which the ranker read nearest)."""
+    answer, = ask_batch(demo_graph, tmp_path, [{"question": "does it have noise cancelling", "product": "AUD-0000360"}])
+    assert answer["answer"].startswith("Yes: the title") and "Noise Cancelling" in answer["answer"], answer
 
 
 def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, tmp_path: Path) -> None:
