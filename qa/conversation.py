@@ -365,10 +365,13 @@ class Conversation:
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
             # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind
             question, self.product = f"any {too.group('k')} for it", self.fitted
-        there = _IS_THERE_ONE.match(question.strip())
+        there = _IS_THERE_ONE.match(understander.speller.correct(question.strip())[0])  # ("a 256gb verison")
         if there is not None and (self.listed or self.searched) \
                 and understander.constraints(there.group("x").casefold()).values:
             question = f"any {there.group('x')} ones"  # "is there a 14 inch one" after a list: the list, narrowed
+        elif there is not None and self.product and (said := understander.constraints(there.group("x").casefold())).values \
+                and not (said.words or said.categories or said.brands):
+            question = f"does it come in {there.group('x')}?"  # "got a 256gb version" of the phone in focus
         variant = _PRICE_IN.match(question.strip()) if self.product else None
         if variant is not None:
             # "how much is it in size 10": the listing of its model in size 10, then its price (or "No: …")

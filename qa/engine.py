@@ -768,7 +768,7 @@ class Engine:
             facts = [f.rescored(1.0) for fs in saying.values() for f in fs[:1]]
             hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
             parse.constraints = Constraints(ids=list(saying))  # ("the dearest one out of those": of these)
-            return self._result(parse, "search", text, facts, hits, next(iter(saying)) if len(saying) == 1 else None)
+            return self._result(parse, "search", text, facts, hits, next(iter(saying)))
         if not cards and cons.for_kind:  # "chargers for laptops": no charger's title says it; the chargers, saying so
             purpose += f"No listing says it is for {cons.for_kind}. "
             cons = parse.constraints = replace(cons, ids=None, for_kind="")

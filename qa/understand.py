@@ -76,11 +76,12 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b|\bcountry\b", ("origin",)),
-        (r"\b(?:per|in a|in the|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
+        (r"\b(?:per|in a|in the|in that|in this|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
-        (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b", ("filter type",)),  # "what filter media": its kind
-        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity",)),
+        (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
+         ("filter type",)),  # "what filter media", "what do they filter with": its kind
+        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity", "net weight")),  # (a bag: its weight)
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow (?:often|frequently)\b.*\b(?:replace|change|swap)"
          r"(?:d|ped)?\b|\bhow long (?:is|are|will|would|does|do) (?:it|they|each(?: one)?|one|that|this|the filter|a filter)"
@@ -1217,6 +1218,11 @@ _KIND_HAVING = re.compile(r"^(?:an? |any )?(?P<k>[\w' -]+?) (?:with|that (?:has|
                           r"(?:that is |thats |that's )?(?:small|compact|slim|light|quiet) enough to) "
                           r"(?:an? |the )?(?P<x>[\w' -]+?)[?.!]*$")
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
+# "… that come with a carrying case", "… that works in a french press": what a kind's listings' text may say
+_FEATURE_CLAUSE = re.compile(r"^(?P<k>.+?),? (?:that |which |thats |that's )?(?:comes? with|includes?|"
+                             r"works? (?:in|with|for)|(?:is|are) (?:good|great) (?:for|in|with)) (?P<x>.+)$")
+_PORTS = re.compile(r"\b(\d)[ -]?ports?\b")
+_EACH_ONE = re.compile(r"\b(?:each|both|every one)\b")  # "how many oz in each bag": of every product listed
 _THAT_CLAUSE = re.compile(r"^(?P<k>.+?) (?:that|which|with|w/|(?:come|comes|ship|ships) (?:in|with)) (?P<x>.+)$")
 _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\bwhich (?:listings?|ones?|versions?|of (?:them|those|"
                               r"these|the listings)) (?:come with|comes with|include|includes|have|has|ship with|are sold "
@@ -1389,7 +1395,9 @@ class Understander:
         low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
         # priced (below)
-        paid = _PAID_IN.search(low) if within or len(low.split()) > 3 else None
+        paid = _PAID_IN.search(low) if within or len(low.split()) > 3 \
+            or len(low.split()) > 2 and not _PRICE_ASKED.search(low) else None  # ("laptops in euros"; not "how much
+        # in euros", which asks a price)
         if paid and not within:  # ("the average price in dollars": the price stays asked)
             price = re.match(r"prices?\b", paid.group(0))
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
@@ -1418,6 +1426,7 @@ class Understander:
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
+        low = _PORTS.sub(r"\1port", low)  # "with 3 ports": the titles' "(3-port)"
         for pattern, listed in _SPELT_AS_LISTED:
             low = pattern.sub(listed, low)
         low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
@@ -1611,6 +1620,12 @@ class Understander:
                 and set(parse.attributes) & self._attributes_of(within):
             # "how many come in a pack?" after the filters that fit the machine (not one of them): asked of the
             # listed products, which have it, not of the machine, which has not
+            parse.intent, parse.aggregate, parse.products = "aggregate", "values", []
+            parse.constraints = Constraints(ids=list(within))
+        elif within and len(within) > 1 and parse.intent == "attribute" and parse.attributes and not parse.checks \
+                and not parse.yes_no and _EACH_ONE.search(low) and [p.key for p in parse.products] in ([focus], []) \
+                and set(parse.attributes) & self._attributes_of(within):
+            # "how many oz in each bag" after two coffees: the values of each listed, not of the first alone
             parse.intent, parse.aggregate, parse.products = "aggregate", "values", []
             parse.constraints = Constraints(ids=list(within))
         if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility" and not parse.pinned):
@@ -2745,7 +2760,7 @@ class Understander:
             parse.text_says = [t for t in tokens(having.group("x")) if t not in STOPWORDS and t not in kind]
             parse.thing = having.group("x")
         elif not cons.empty() or searching:
-            parse.intent, parse.constraints = "search", cons
+            parse.intent, parse.constraints = "search", self._with_feature(parse, low, cons)
             return True
         kind = kind or (self._kind_said(low, model) if not asking and not parse.refers_back else None)
         if kind is not None:  # "espresso machines": every title that says it, not one model's listings
@@ -2765,6 +2780,23 @@ class Understander:
         parse.constraints = cons
         parse.intent = "unanswerable"
         return True
+
+    def _with_feature(self, parse: Parse, low: str, cons: Constraints) -> Constraints:
+        """"headphones under $200 that come with a carrying case", "ground coffee that works in a french press": a kind
+        the graph has, then a thing its listings' own text may say (no value of the graph's, nor a kind to find): the
+        kind's constraints, the thing for the engine to read in their text (``parse.text_says``); else ``cons``."""
+        m = _FEATURE_CLAUSE.match(low)
+        if m is None or not (head := self.constraints(m.group("k"))).categories:
+            return cons
+        rest = Constraints()
+        thing = re.sub(r"^(?:an?|the) ", "", _take_prices(m.group("x"), rest).strip(" ,"))
+        said = self.constraints(thing)
+        words = [t for t in tokens(thing) if t not in STOPWORDS and t not in _TEXT_FILLER_WORDS]
+        if not words or said.brands or any(g.attribute in VARIANT_ATTRIBUTES or any(c.isdigit() for c in g.label)
+                                           for g in said.values):
+            return cons  # ("laptops that come with 16gb ram": a value to filter by)
+        parse.text_says, parse.thing = words, thing
+        return replace(head, price_min=cons.price_min, price_max=cons.price_max, currency=cons.currency)
 
     def _tail_split(self, parse: Parse, low: str) -> Link | None:
         """A product's name followed by what is asked of it ("uplift v2 desk weight limit", "breville bambino plus
@@ -3338,6 +3370,9 @@ class Understander:
                     hit = True
                 elif gram in lex.brands:
                     cons.brands.extend(lex.brands[gram])
+                    hit = True
+                elif n == 2 and (glued := ("".join(gram),)) in lex.brands and gram[0].isalpha():
+                    cons.brands.extend(lex.brands[glued])  # "zero water": ZeroWater
                     hit = True
                 elif gram in lex.values or (n == 1 and self._distinctive(gram[0])):
                     exact = lex.values.get(gram, [])

@@ -2907,6 +2907,24 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     (["something like the beats studio pro but by sennheiser"], "compatibility", ("Momentum 4",), {"AUD-0000028"}),
     # "i'd like": a search cue, no word "id" to find
     (["i'd like a blender"], "search", ("8 matches for blenders",), None),
+    # "zero water": the brand ZeroWater said as two words; "how many are in that box": its pack size; "what do they
+    # filter with": their filter type
+    (["zero water pitcher under $35"], "search", ("from ZeroWater",), {"HOM-0000389", "HOM-0000234", "HOM-0000216"}),
+    (["zero water pitcher under $35", "the cheapest one - what filters fit it", "how many are in that box"],
+     "attribute", ("4-count",), None),
+    (["zero water pitcher under $35", "the cheapest one - what filters fit it", "what do they filter with"], None,
+     ("ion-exchange",), None),
+    # "got a 256gb verison" of the phone in focus: its model's listing with it
+    (["what does the pixel 8 pro 128gb obsidian cost", "got a 256gb verison"], "attribute", ("Pixel 8 Pro 256 GB",),
+     {"PHN-0000324"}),
+    # a kind, then "that come with" / "that works in" what only its listings' text says; "each" of those listed
+    (["headphones under $200 that come with a carrying case"], "search", ("5 listings' own text says “carrying case”",),
+     None),
+    (["ground coffee that works in a french press", "how many oz in each bag"], "aggregate", ("28-ounce", "16 ounces"),
+     None),
+    # "3 ports": the titles' "(3-port)"; "laptops in euros": priced in EUR
+    (["chargers with 3 ports"], "search", ("2 matches",), {"CHG-0000224", "CHG-0000119"}),
+    (["laptops in euros"], "search", ("priced in EUR",), {"LAP-0000344", "LAP-0000161"}),
 ])
 def test_demo_kinds_with_text_features_pack_prices_and_price_gaps(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
