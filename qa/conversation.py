@@ -217,6 +217,9 @@ class Conversation:
             best = self.last.best_fact if self.last is not None and (
                 self.last.intent == "attribute" or self.last.intent == "aggregate" and self.searched) else None
             before = best.attribute if best is not None else None
+            if self.last is not None and self.last.intent == "attribute" and self.last.asked \
+                    and (before is None or before not in self.last.asked):
+                before = self.last.asked[0]  # (answered from its text: "Up to 24 hrs of playback …" is battery life)
             # ("is it cheaper than the uplift" compares the product in focus with that one, not among the list)
             within = None if chosen or _IT_THAN.search(question) else self.listed or None
             if within and self.last is not None and self.last.intent == "attribute" and self.product \

@@ -43,6 +43,7 @@ from shopgraph.qa.understand import (
     STOPWORDS,
     UNIT_FACTORS,
     VARIANT_ATTRIBUTES,
+    WHAT_ABOUT,
     Constraints,
     Lexicon,
     Link,
@@ -1287,6 +1288,8 @@ class Engine:
         hits = [ProductHit(a.id, a.title, 1.0), ProductHit(b.id, b.title, 1.0)]
         by = {pid: [f for f in facts if f.product_id == pid] for pid in ids}
         attrs = parse.attributes
+        if attrs[:1] == ["size"]:  # "which bag is bigger": whichever measure of size both have (a bag's: its weight)
+            attrs = list(dict.fromkeys([*attrs, *_SIZE_ATTRIBUTES, "net weight"]))
         if attrs:
             # each side's near-tied links; in a follow-up ("ok what about battery"), its model's listings (read once)
             listings = [cache(lambda side=side, card=card: parse.alternatives[side][1:] if len(parse.alternatives) == 2
@@ -1607,6 +1610,10 @@ class Engine:
         """Nothing understood: the closest facts are those of the best full-text matches."""
         words = [t for t in tokens(parse.text) if t not in STOPWORDS]
         hits = self.retriever.fulltext(" ".join(words), 3)
+        if not hits and not parse.unknown and 1 <= len(words) <= 2 \
+                and (WHAT_ABOUT.match(parse.text) or len(tokens(parse.text)) <= 3):
+            # "grinder", "what about a grinder": a kind of thing no product is; the answer names it
+            return self._dont_know(parse, [], {}, [], f" of anything like “{' '.join(words)}” in this catalog")
         if not hits:
             return self._dont_know(parse, [], {}, [], f" of a product called “{parse.unknown}”" if parse.unknown else "")
         top = max(s for _, s in hits) or 1.0

@@ -744,8 +744,11 @@ _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<
 _COMPAT_OK = re.compile(r"^(?!(?:what|which|how|who|where|why|when)\b)(?:(?:is|are) )?(?:the |a |an )?(?P<a>.+?)\s+(?:(?:(?:ok|okay|good|fine|suitable|right)\s+"
                         r"(?:for|with))|[-,:]?\s*(?:(?:is|are) )?compatible with|fits|works with)\s+(?:the |my |a |an )?(?P<b>.+?)$")
 # "can i charge an iphone 15 pro with the spigen car charger", "can i use the anker cable with my pixel"
-_COMPAT_USE = re.compile(r"^(?:can|could) (?:i|you|we) (?:charge|use|power|run) (?:the |my |a |an )?(?P<b>.+?) "
-                         r"(?:with|on|from) (?:the |my |a |an |this |that )?(?P<a>.+?)$")
+_COMPAT_USE = re.compile(r"^(?:can|could) (?:i|you|we) (?:charge|power|run) (?:the |my |a |an )?(?P<b>.+?) "
+                         r"(?:with|on|from) (?:the |my |a |an |this |that )?(?P<a>.+?)$|"
+                         # "can i use the belkin wireless charger with my pixel 8": the charger, then the phone
+                         r"^(?:can|could) (?:i|you|we) use (?:the |my |a |an |this |that )?(?P<a2>.+?) "
+                         r"(?:with|on|for) (?:the |my |a |an |this |that )?(?P<b2>.+?)$")
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
 _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|are) included (?:with|in)|(?:is|are|comes?) "
@@ -1220,7 +1223,8 @@ _KIND_HAVING = re.compile(r"^(?:an? |any )?(?P<k>[\w' -]+?) (?:with|that (?:has|
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
 # "… that come with a carrying case", "… that works in a french press": what a kind's listings' text may say
 _FEATURE_CLAUSE = re.compile(r"^(?P<k>.+?),? (?:that |which |thats |that's )?(?:comes? with|includes?|"
-                             r"works? (?:in|with|for)|(?:is|are) (?:good|great) (?:for|in|with)) (?P<x>.+)$")
+                             r"works? (?:in|with|for)|(?:is|are) (?:good|great) (?:for|in|with)|"
+                             r"(?:will |can )?fits? (?:under|into|in|on)) (?P<x>.+)$")
 _PORTS = re.compile(r"\b(\d)[ -]?ports?\b")
 _EACH_ONE = re.compile(r"\b(?:each|both|every one)\b")  # "how many oz in each bag": of every product listed
 _THAT_CLAUSE = re.compile(r"^(?P<k>.+?) (?:that|which|with|w/|(?:come|comes|ship|ships) (?:in|with)) (?P<x>.+)$")
@@ -2163,14 +2167,17 @@ class Understander:
 
     def _compatibility(self, parse: Parse, low: str, focus: str | None) -> bool:
         m = None
+        pair: tuple[str, str] = ("", "")  # the two sides said: the one that fits, then the one it fits
         for pattern in (_COMPAT_USE, _COMPAT_PAIR, _COMPAT_OK):
             ok = pattern.match(low) if m is None else None
-            if ok is not None and (pattern is _COMPAT_PAIR or all(self._names_side(ok.group(x), focus) for x in "ab")):
-                m = ok  # ("is the bose qc ultra good for running": no product is "running"; "this case": the focus)
+            texts = (ok.group("a") or ok.groupdict().get("a2") or "", ok.group("b") or ok.groupdict().get("b2") or "") \
+                if ok is not None else ("", "")
+            if ok is not None and (pattern is _COMPAT_PAIR or all(self._names_side(x, focus) for x in texts)):
+                m, pair = ok, texts  # ("is the bose qc ultra good for running": no product is "running"; "this case")
         if m:
-            sides = [self._sides(m.group("a"), focus), self._sides(m.group("b"), focus)]
-            said_b = [t for t in tokens(m.group("b")) if t not in STOPWORDS]
-            if focus and sides[0] and sides[0][0].key != focus and _THE_KIND.match(m.group("b")) and said_b \
+            sides = [self._sides(pair[0], focus), self._sides(pair[1], focus)]
+            said_b = [t for t in tokens(pair[1]) if t not in STOPWORDS]
+            if focus and sides[0] and sides[0][0].key != focus and _THE_KIND.match(pair[1]) and said_b \
                     and set(said_b) <= self.lexicon.category_words:
                 # "does the belkin car charger work with the phone": the phone under discussion
                 sides[1] = [Link("product", focus, self.lexicon.titles.get(focus, focus), score=1.0)]

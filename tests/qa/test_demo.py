@@ -2925,6 +2925,19 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     # "3 ports": the titles' "(3-port)"; "laptops in euros": priced in EUR
     (["chargers with 3 ports"], "search", ("2 matches",), {"CHG-0000224", "CHG-0000119"}),
     (["laptops in euros"], "search", ("priced in EUR",), {"LAP-0000344", "LAP-0000161"}),
+    # "which bag is bigger" of two coffees: their net weights (no size, capacity nor screen)
+    (["illy classico or peets major dickason - which bag is bigger"], "comparison",
+     ("Major Dickason", "bigger in net weight", "illy"), None),
+    # "that fits under the cabinets": the air fryers whose text says so
+    (["air fryer that fits under the cabinets"], "search", ("2 listings",), {"HOM-0000144", "HOM-0000135"}),
+    # "can i use A with B": A fits B; "what about my C" asks it of A again
+    (["can i use the anker 30w charger with my pixel 8", "what about my iphone 13"], "unanswerable",
+     ("between the USB-C Wall Charger, 30-watt, by Anker", "iPhone 13"), None),
+    # "which is longer" after two battery answers, one read from a bullet: the battery lives compared
+    (["how long does the battery last on the sony xm5", "and the bose qc ultra", "which is longer"], "comparison",
+     ("QuietComfort Ultra", "longer-lasting (24 hrs)"), None),
+    # a kind no product is, said alone or after "what about": named in the answer
+    (["laptops", "what about a grinder"], "unanswerable", ("anything like “grinder”",), None),
 ])
 def test_demo_kinds_with_text_features_pack_prices_and_price_gaps(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
