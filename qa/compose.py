@@ -42,6 +42,15 @@ def unique(values: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
+def distinct_values(values: Iterable[str]) -> list[str]:
+    """Values less those that say the same amount or text another way ("5.7-liter" and "5.7 L": the first kept)."""
+    seen: dict[tuple[object, ...], str] = {}
+    for value in values:
+        norm = normalize_value(value)
+        seen.setdefault((norm.number, norm.unit) if norm.number is not None else (norm.text,), value)
+    return list(seen.values())
+
+
 def widest(values: Iterable[str]) -> list[str]:
     """The distinct values, less those another one holds ("AMD", "7" and "Ryzen 7 7730U" beside "AMD Ryzen 7 7730U":
     pieces of one value the tagger also proposed)."""
@@ -151,10 +160,7 @@ def beyond_answer(description: str, word: str, title: str, found: Sequence[tuple
 def model_values(title: str, attribute: str, values: Sequence[str], listings: int) -> str:
     """Every value of one attribute across a model's listings: "what colours does it come in?" ("32 Oz" and
     "32-ounce" are one)."""
-    seen: dict[str, str] = {}
-    for v in values:
-        seen.setdefault(normalize_value(v).text, v)
-    distinct = list(seen.values())
+    distinct = distinct_values(values)
     name = attribute_name(attribute)
     if len(distinct) == 1:
         return f"{cap(the(title))} comes in one {name}, {distinct[0]}: all {listings} listings of the model have it."

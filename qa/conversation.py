@@ -127,8 +127,8 @@ _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-
 _IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
                            r"(?:one|version|model)[?.!]*$", re.IGNORECASE)
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
-_DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|these|those|these ones|those ones)\b",
-                      re.IGNORECASE)
+_DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|these|those|these ones|those ones)\b"
+                      r"(?!.*\b(?:all|same|each|both|differ\w*)\b)", re.IGNORECASE)  # ("do they all cost the same": each)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
@@ -140,7 +140,7 @@ _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:t
                   r"(?:(?P<a>\w+(?: \w+)?) (?:gap|difference)|(?:gap|difference) in (?P<b>\w+(?: \w+)?))"
                   r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$|"
                   r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
-                  r"(?:it|that(?: one)?|the [\w' -]+?)(?: cost)?\s*[?!.]*$")
+                  r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
 # the words an answer says a measure with, by the first letters of the shopper's comparative
@@ -191,8 +191,9 @@ class Conversation:
         if self.last is not None and self.last.intent == "comparison" and _BY_HOW_MUCH.match(question.casefold()):
             question = self.last.question
         elif self.last is not None and self.last.intent == "comparison" \
-                and (gap := _GAP.match(question.strip().casefold())) is not None:
-            question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"  # "whats the price gap between them" of the two compared
+                and (gap := _GAP.match(question.strip().casefold())) is not None and self._one_compared(gap.group("n")):
+            # "whats the price gap between them", "how much more is the coway": of the two compared
+            question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison", "search") \
@@ -452,6 +453,13 @@ class Conversation:
             return question
         self.product = min(near, key=lambda c: abs((c.price or 0.0) - said)).id
         return (question[:m.start()] + "it" + question[m.end():]).strip(" ,")
+
+    def _one_compared(self, name: str | None) -> bool:
+        """Whether a name said ("the coway") is one of the two products the last comparison was of (no name: yes)."""
+        if not name or self.last is None:
+            return True
+        link = self.engine.understander.link_product(name, strict=True)
+        return link is not None and link.key in {p.id for p in self.last.products}
 
     def _for_count(self, question: str) -> str:
         """"how much for 3" after a list of filter packs, or of a pack: the price of the listing (of the list, else of

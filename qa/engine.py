@@ -662,7 +662,7 @@ class Engine:
             return None
         attribute = answered[0][1][0].attribute
         answered = [(c, fs) for c, fs in answered if fs[0].attribute == attribute]
-        values = _distinct_amounts(f.value for _, fs in answered for f in fs)
+        values = compose.distinct_values(f.value for _, fs in answered for f in fs)
         text = compose.across_listings(card.title, attribute, values, [c.title for c, _ in answered])
         hits = [ProductHit(card.id, card.title, 1.0)] + [ProductHit(c.id, c.title, 0.9) for c, _ in answered]
         return self._result(parse, "attribute", text, [f for _, fs in answered for f in fs], hits, card.id)
@@ -755,21 +755,14 @@ class Engine:
         cards = self.retriever.search(cons)
         if parse.text_says:  # "which listings come with a carrying case": those whose own text says it
             cards = self._said_by_titles(cards, cons)  # ("iphones that ship in …": the phones titled iPhone)
-            # (a word no listing's text says is left out, and the answer says so: "espresso machine small enough to
-            # fit under my kitchen cabinets": "Compact footprint fits under most cabinets")
-            words = {pid: {t for f in self.retriever.text_facts(pid) for t in _word_forms(f.value)} for pid in cards}
-            told = [w for w in parse.text_says if any(_says_word(w, ws) for ws in words.values())]
-            saying = {pid: fs for pid in cards if told and (fs := self._text_saying(pid, told))}
-            thing = parse.thing if told == parse.text_says and parse.thing else " ".join(told or parse.text_says)
-            if not saying:
-                return self._dont_know(parse, [], {}, [], f" of any listing whose text says “{thing}”")
-            unsaid = [w for w in parse.text_says if w not in told]
-            text = (f"No listing says “{' '.join(unsaid)}”. " if unsaid else "") + \
-                compose.text_said(thing, [cards[pid] for pid in saying])
-            facts = [f.rescored(1.0) for fs in saying.values() for f in fs[:1]]
-            hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
-            parse.constraints = Constraints(ids=list(saying))  # ("the dearest one out of those": of these)
-            return self._result(parse, "search", text, facts, hits, next(iter(saying)))
+            answer, titled = self._text_says(parse, cards)
+            if answer is not None:
+                return answer
+            if titled == parse.text_says:  # ("earbuds with wireless …": what their titles say, as any word)
+                cons = parse.constraints = replace(cons, words=[*cons.words, *titled])
+                cards = self._said_by_titles(cards, cons)
+            else:  # a kind of product whose listings' text does not say it: the kind, saying so
+                purpose += f"No listing's text says “{_thing_said(parse)}”. "
         if not cards and cons.for_kind:  # "chargers for laptops": no charger's title says it; the chargers, saying so
             purpose += f"No listing says it is for {cons.for_kind}. "
             cons = parse.constraints = replace(cons, ids=None, for_kind="")
@@ -860,6 +853,30 @@ class Engine:
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
             chosen, intent = asked + chosen, "attribute"
         return self._result(parse, intent, text, chosen, hits, ranked[0][0].id)
+
+    def _text_says(self, parse: Parse, cards: dict[str, Card]) -> tuple[Answer | None, list[str]]:
+        """(of the products found, those whose own text says what ``parse.text_says`` asks, the words of it their
+        titles say). Words their titles say are read there, and a word no listing says is left out and named
+        ("espresso machine small enough to fit under my kitchen cabinets": "Compact footprint fits under most
+        cabinets"). No answer where no text says it and the search was of a kind (its products answer, saying so);
+        "I don't know" where it was of one model's listings."""
+        titled = [w for w in parse.text_says if any(_says_word(w, title_words(c.title or "")) for c in cards.values())]
+        needed = [w for w in parse.text_says if w not in titled]  # ("earbuds with wireless charging": charging)
+        words = {pid: {t for f in self.retriever.text_facts(pid) for t in _word_forms(f.value)} for pid in cards}
+        told = [w for w in needed if any(_says_word(w, ws) for ws in words.values())]
+        saying = {pid: fs for pid in cards if told and (fs := self._text_saying(pid, told))}
+        if not saying and parse.constraints.ids is None:
+            return None, titled
+        thing = _thing_said(parse) if told == needed == parse.text_says else " ".join(told or needed)
+        if not saying:
+            return self._dont_know(parse, [], {}, [], f" of any listing whose text says “{thing}”"), titled
+        unsaid = [w for w in needed if w not in told]
+        text = (f"No listing says “{' '.join(unsaid)}”. " if unsaid else "") + \
+            compose.text_said(thing, [cards[pid] for pid in saying])
+        facts = [f.rescored(1.0) for fs in saying.values() for f in fs[:1]]
+        hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
+        parse.constraints = Constraints(ids=list(saying))  # ("the dearest one out of those": of these)
+        return self._result(parse, "search", text, facts, hits, next(iter(saying))), titled
 
     def _text_saying(self, pid: str, words: Sequence[str]) -> list[Fact]:
         """The sentences of a product's own text that say every word (or a longer word it opens: "mic" of
@@ -1002,7 +1019,7 @@ class Engine:
             # the kind asked for is a word no product has ("do you sell screen protectors?", "any pizza places
             # near me?"); a vague ask ("a present for someone who jogs") is left to the vectors
             kind = parse.text[asked.end():].strip(" ?!.")  # "do u sell ipads": “ipads”
-            return self._dont_know(parse, [], {}, [], f" of anything like “{kind or parse.text.rstrip('?!. ')}” in this catalog")
+            return self._no_such_kind(parse, kind or parse.text.rstrip("?!. "))
         scores: dict[str, float] = {}
         for pid, s in self.retriever.fulltext(" ".join(words), 10):
             scores[pid] = max(scores.get(pid, 0.0), s)
@@ -1190,9 +1207,8 @@ class Engine:
             siblings = sorted(self.understander.model_listings(target.id, target.title or ""),
                               key=lambda v: -len(own & title_words(v.name)))
             listings = [target.id, *(v.key for v in siblings)]
-            similar = parse.included == "similar"
-            source, relations = next(((pid, rows) for pid in listings
-                                      if (rows := self.retriever.bought_with(pid, similar=similar))), (target.id, []))
+            related = self.retriever.similar_to if parse.included == "similar" else self.retriever.bought_with
+            source, relations = next(((pid, rows) for pid in listings if (rows := related(pid))), (target.id, []))
             relations = [{**r, "direction": "out"} for r in relations]
             if source != target.id:  # the answer is of the listing whose links they are (its facts find them again)
                 target = self.retriever.cards([source]).get(source, target)
@@ -1218,10 +1234,6 @@ class Engine:
             rows = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
         elif cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
             rows = [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
-        if not rows and parse.pinned and target.id == parse.products[0].key and not relations:
-            # "what type of camera does this fit on?" on a product the graph links to nothing: its own
-            # facts may say ("compatible mountings: camcorder")
-            return self._attribute(parse)
         thing = [t for t in tokens(parse.thing) if t not in STOPWORDS]  # "does it come with a carrying case"
         if not rows and parse.included == "out" and (cons.empty() or thing) \
                 and (said := [f.rescored(1.0) for f in self.retriever.text_facts(target.id)
@@ -1230,6 +1242,10 @@ class Engine:
             # "whats in the box" of headphones that include no listed product: "Comes with a USB-C charging cable."
             text = compose.text_answer(target.title, [(f.attribute, f.value) for f in said[:2]])
             return self._result(parse, "attribute", text, said[:2], [ProductHit(target.id, target.title, 1.0)], target.id)
+        if not rows and parse.pinned and target.id == parse.products[0].key and not relations:
+            # "what type of camera does this fit on?" on a product the graph links to nothing: its own
+            # facts may say ("compatible mountings: camcorder")
+            return self._attribute(parse)
         if not rows:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
             kind = cons.describe() if not cons.empty() else " ".join(cons.words) + "s" if cons.words else "products"
@@ -1370,14 +1386,20 @@ class Engine:
         return []
 
     def _text_amount(self, card: Card, like: Sequence[Fact], known: Card, question: str) -> list[Fact]:
-        """The amount ``card``'s own text states for the attribute of ``like`` (a fact of ``known``), when no fact
-        of it or of its model's listings holds it: the one amount of the same kind (hours with hours) in a sentence
+        """The amount ``card``'s title or own text states for the attribute of ``like`` (a fact of ``known``), when no
+        fact of it or of its model's listings holds it: the one amount of the same kind (hours with hours) in a sentence
         that says a word of the question or of the attribute ("Up to 24 hrs of playback on a single charge" for
         "which one lasts longer on battery?"). As a fact of the attribute, from its text; else nothing."""
         attribute = like[0].attribute
         theirs = _quantity(attribute, like, known)
         if theirs is None or theirs[0].startswith("money"):
             return []
+        titled = [m.group(0) for m in AMOUNT_IN_TEXT.finditer((card.title or "").casefold())
+                  if (unit := UNITS.get(m.group(2))) is not None
+                  and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == theirs[0]]
+        if len(titled) == 1 and theirs[0] not in _TITLE_AMBIGUOUS:
+            # its title states it ("GaN Fast Charger (3-port), 140 watts, by Samsung"; not a title's "512GB" for RAM)
+            return [Fact(card.id, attribute, titled[0], "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})]
         words = {*tokens(question), *tokens(attribute)} - STOPWORDS
         if "battery" in attribute:
             words |= _BATTERY_WORDS
@@ -1610,10 +1632,10 @@ class Engine:
         """Nothing understood: the closest facts are those of the best full-text matches."""
         words = [t for t in tokens(parse.text) if t not in STOPWORDS]
         hits = self.retriever.fulltext(" ".join(words), 3)
-        if not hits and not parse.unknown and 1 <= len(words) <= 2 \
-                and (WHAT_ABOUT.match(parse.text) or len(tokens(parse.text)) <= 3):
-            # "grinder", "what about a grinder": a kind of thing no product is; the answer names it
-            return self._dont_know(parse, [], {}, [], f" of anything like “{' '.join(words)}” in this catalog")
+        if not hits and not parse.unknown and 1 <= len(words) <= 2 and words[-1] not in self.understander.speller.known \
+                and (WHAT_ABOUT.match(parse.text) or len(words) == len(tokens(parse.text))):
+            # "grinder", "what about a grinder": a kind of thing no product is, said alone; the answer names it
+            return self._no_such_kind(parse, " ".join(words))
         if not hits:
             return self._dont_know(parse, [], {}, [], f" of a product called “{parse.unknown}”" if parse.unknown else "")
         top = max(s for _, s in hits) or 1.0
@@ -1629,6 +1651,10 @@ class Engine:
         products.sort(key=lambda p: -p.score)
         return self._dont_know(parse, closest, titles, products, f" of a product called “{parse.unknown}”"
                                if parse.unknown else "")
+
+    def _no_such_kind(self, parse: Parse, kind: str) -> Answer:
+        """ "do you sell screen protectors", "grinder": a kind of thing no product of the catalog is, named."""
+        return self._dont_know(parse, [], {}, [], f" of anything like “{kind}” in this catalog")
 
     def _dont_know(self, parse: Parse, closest: Sequence[Fact], titles: dict[str, str], products: Sequence[ProductHit],
                    reason: str = "", focus: str | None = None) -> Answer:
@@ -1648,6 +1674,7 @@ _TEXT_SAYS = {
     "filter life": ("replace", "months", "gallons", "change"),
     "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints"),
 }
+_TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
 _PUT_TOGETHER = re.compile(r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bbuild(?:ing)? it\b", re.IGNORECASE)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
@@ -1717,6 +1744,11 @@ def _asks_targets(text: str) -> bool:
     """'what does X fit?' asks for X's targets, 'what fits X?' for the products pointing at X."""
     low = text.casefold()
     return bool(re.search(r"\b(?:does|do|is|are|will|can)\b.*\b(?:fit|compatible|work with|go with|for)\s*\??$", low))
+
+
+def _thing_said(parse: Parse) -> str:
+    """What the shopper asked a text to say, as said, less a leading "my" or article ("my pocket": pocket)."""
+    return re.sub(r"^(?:my|your|our|the|an?) ", "", parse.thing or " ".join(parse.text_says))
 
 
 def _titled_words(cons: Constraints) -> list[str]:
@@ -1838,16 +1870,6 @@ _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|cap
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"
 _ASKS_FOR_KIND = re.compile(r"^(?:(?:do|does) )?(?:you|u|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
-
-
-def _distinct_amounts(values: Iterable[str]) -> list[str]:
-    """Values less those that say the same amount or text another way ("5.7-liter" and "5.7 L": the first kept)."""
-    seen: dict[tuple[Any, ...], str] = {}
-    for value in values:
-        norm = normalize_value(value)
-        key = (norm.number, norm.unit) if norm.number is not None else (norm.text,)
-        seen.setdefault(key, value)
-    return list(seen.values())
 
 
 def _dedupe(facts: Sequence[Fact]) -> list[Fact]:

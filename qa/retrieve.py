@@ -158,10 +158,13 @@ class Retriever:
         ``within``: the products (bundles) that include it."""
         return [r for r in self.run(cr.QA_INCLUDED_IN if within else cr.QA_INCLUDED, {"id": pid}) if r["title"]]
 
-    def bought_with(self, pid: str, *, similar: bool = False) -> list[dict[str, Any]]:
-        """The products shoppers buy with one product (BOUGHT_TOGETHER either way), or (``similar``) those the catalog
-        calls like it (SIMILAR_TO either way), rows as relations() gives."""
-        return [r for r in self.run(cr.QA_SIMILAR if similar else cr.QA_BOUGHT_WITH, {"id": pid}) if r["title"]]
+    def bought_with(self, pid: str) -> list[dict[str, Any]]:
+        """The products shoppers buy with one product (BOUGHT_TOGETHER either way), rows as relations() gives."""
+        return [r for r in self.run(cr.QA_BOUGHT_WITH, {"id": pid}) if r["title"]]
+
+    def similar_to(self, pid: str) -> list[dict[str, Any]]:
+        """The products the catalog calls like one product (SIMILAR_TO either way), rows as relations() gives."""
+        return [r for r in self.run(cr.QA_SIMILAR, {"id": pid}) if r["title"]]
 
     def relation_fact(self, pid: str, row: Mapping[str, Any], score: float) -> Fact:
         """A relation edge as a fact of the product it starts from."""

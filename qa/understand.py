@@ -43,7 +43,7 @@ available offer offers carry stock please thanks thank hi hello hey ok okay
 product products item items thing things something anything stuff kind kinds type types sort im ive
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
-instead rather tho though either r u ur w pls plz thx now id
+instead rather tho though either r u ur w pls plz thx now
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -118,9 +118,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bcpus?\b|\bprocessors?\b|\bchips?\b", ("processor", "cpu", "chip")),
         # "how loud is it": a noise level (no "quiet": "quiet headphones" are noise cancelling ones)
         (r"\bhow (?:loud|noisy)\b|\bdecibels?\b|\bdba?\b|\bnoise level\b", ("noise level",)),
-        (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|"
-         r"(?<!coffee )(?<!coffee-)(?<!espresso )(?<!tea )(?<!ice )(?<!bread )(?<!rice )(?<!waffle )\bmakers?\b",
-         ("brand",)),  # (a coffee maker is a kind)
+        (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
         (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
          r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
@@ -168,6 +166,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "lighter roast": ("roast level", "lower"),
     "wider": ("width", "higher"), "narrower": ("width", "lower"), "faster": ("wattage", "higher"),
     "stronger": ("wattage", "higher"), "weaker": ("wattage", "lower"),  # "something stronger" than a blender
+    "puts out more": ("wattage", "higher"), "puts out less": ("wattage", "lower"),  # a charger's output
     "tougher": ("drop protection", "higher"),  # a case's
     "fewer watts": ("wattage", "lower"), "less power": ("wattage", "lower"), "more watts": ("wattage", "higher"),
     "higher up the leg": ("shaft height", "higher"), "taller": ("height", "higher"),
@@ -752,10 +751,12 @@ _COMPAT_USE = re.compile(r"^(?:can|could) (?:i|you|we) (?:charge|power|run) (?:t
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
 _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|are) included (?:with|in)|(?:is|are|comes?) "
-                       r"in(?= the (?:box|bundle|kit|set|package)\b)) (?P<b>.+)$|^what does (?P<b2>.+?) (?:come with|include)$|"
+                       r"in(?= the (?:box|bundle|kit|set|package)\b)) "
+                       r"(?P<b>(?!the (?:box|bundle|kit|set|package)(?: with \w+(?: one)?)?\??$).+)$|^what does (?P<b2>.+?) (?:come with|include)$|"
                        # "whats in the box", "redmi bundle - whats in the box", "what do i get with it"
-                       r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are)? (?:in|inside) (?:the|this|that|it'?s) (?:box|bundle|kit|"
-                       r"package|set)\??$|^what do (?:i|you) get with (?P<b4>.+?)\??$")
+                       r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are| comes?)? (?:in|inside) (?:the|this|that|it'?s) (?:box|"
+                       r"bundle|kit|package|set)(?: with (?:it|this|these|them|that|this one|those))?\??$|"
+                       r"^what do (?:i|you) get with (?P<b4>.+?)\??$")
 # "what coffee do people usually buy with the dedica", "what machine do ppl buy it with", "frequently bought with it"
 _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?:people|ppl|shoppers|customers|others|"
                           r"folks|most people|other people|everyone) (?:usually |normally |often |typically |also )?"
@@ -766,8 +767,8 @@ _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?
 # the catalog calls like it (narrowed by what is said after it)
 _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me|any|i want|i need|"
                       r"looking for|i'?m looking for|recommend)\s+)?(?:anything|something|any|one|ones|others?|products?|"
-                      r"items?|alternatives?)?\s*(?:(?:similar|comparable) to|(?<=thing )like|(?<=one )like|(?<=ones )like|"
-                      r"alternatives? (?:to|for)) (?:the |my |a )?(?P<b>.+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
+                      r"items?|alternatives?|[\w-]+s)?\s*(?:(?:similar|comparable) to|(?<=thing )like|(?<=one )like|(?<=s )like|"
+                      r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
@@ -898,7 +899,7 @@ _NEEDS_IT = re.compile(r"^(?:do|will|would) (?:i|you|we) (?:need|have) to \w+ (?
 _SEARCH_CUES = re.compile(
     # ("do i need to swap it" is no need for a product; "i need to buy a laptop" is)
     r"\b(?:show|find|looking for|look for|search|i want|(?:i )?need(?! to (?!(?:buy|get|find|order|purchase)\b))|"
-    r"(?:i'?d|i would) (?:like|love)|"
+    r"i would (?:like|love) (?:an?|some|to (?:buy|get|order))\b|"
     r"recommend|suggest|do you (?:have|sell|carry)|"
     r"are there|any|list|recommendations?|recs|suggestions?|(?:my|your|the|some) (?:options|choices))\b"
 )
@@ -1106,8 +1107,9 @@ _INCH_MARK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:\"|''|”|″)(?=\s*(?:shaft|scre
                         r"height|width|length|or\b|and\b|,|$))")  # (not a name's 'Yoga 7i 14" (…)')
 _ON_THE_FOOT = re.compile(r"\s+on (?:the |your |my )?(?:foot|feet)\b")
 # "mens bondi 8 by hoka": the brand said after the name
-_BY_BRAND = re.compile(r"^(?P<x>.+?)(?<! but)(?: (?:made|manufactured|designed|sold|produced))? by "
-                       r"(?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")  # (not "like the beats but by sennheiser")
+_BY_BRAND = re.compile(r"^(?!.*\bbut (?:(?:made|manufactured|designed|sold|produced) )?by\b)(?P<x>.+?)"
+                       r"(?: (?:made|manufactured|designed|sold|produced))? by (?P<b>[\w&'.-]+(?: [\w&'.-]+)?)$")
+# (not "like the beats but made by sennheiser")
 # "ikea billy bookcase, how many shleves": how many of a part the product named has
 _NAME_HOW_MANY = re.compile(r"^(?P<x>[^,]+), how many (?P<y>[\w-]+)$")
 _HOW_MANY_ASKED = re.compile(r"^(?:and )?how many\b")  # a count asked (the question as read: "X, how many Y" reordered)
@@ -1135,6 +1137,7 @@ _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
 # the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
 _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"\bcancelation\b"), "cancellation"),
                     (re.compile(r"\b(?:anc|active noise cancel{1,2}ing)\b"), "noise cancelling"),  # ("does it have anc")
+                    (re.compile(r"\b(\d+)[ -]?ports?\b"), r"\1port"),  # "with 3 ports": the titles' "(3-port)"
                     (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"),
                     (re.compile(r"\blightening\b"), "lightning"),
                     (re.compile(r"\bmade off\b"), "made of"),  # (a slip no speller sees: both are words)
@@ -1215,19 +1218,17 @@ _FOR_A_PRODUCT = re.compile(r"^(?:(?:and|ok|so|what about),? )?(?:any(?:thing| o
 _FOR_WHOM = re.compile(r"\b(?:for )?(?:men|mens|men's|women|womens|women's|kids|boys|girls)$", re.IGNORECASE)
 _THEY_FOR = re.compile(r"^(?:and |so )?(?:what|which)\b.*\b(?:are|do|will|would) (?:they|those|these|them)\b.*"
                        r"\b(?:for|fit|work with|go with)\??$")
-# "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
-# "espresso machine with a steam wand", "espresso machines that have a milk frother": a kind, then what it has
-_KIND_HAVING = re.compile(r"^(?:an? |any )?(?P<k>[\w' -]+?) (?:with|that (?:has|have|comes? with)|which (?:has|have)|"
-                          r"(?:that is |thats |that's )?(?:small|compact|slim|light|quiet) enough to) "
-                          r"(?:an? |the )?(?P<x>[\w' -]+?)[?.!]*$")
+# "espresso machine with a steam wand", "headphones under $200 that come with a carrying case", "iphones that ship in
+# recyclable packaging", "air fryer that fits under the cabinets": a kind, then a thing its listings' own text may say
+_THING_CLAUSE = re.compile(r"^(?:an? |any )?(?P<k>.+?),? (?:(?:that|which|thats|that's) )?(?:is |are )?"
+                           r"(?P<v>with|w/|ha(?:s|ve)|comes? (?:with|in)|includes?|works? in|(?:will |can )?fits? under|"
+                           r"ships? (?:in|with)|(?:small|compact|slim|light|quiet) enough to) (?:an? |the )?"
+                           r"(?P<x>.+?)[?.!]*$")
+_HAVING = frozenset({"with", "w/", "has", "have"})  # (a kind of the graph's "with" a feature: read by the search)
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
-# "… that come with a carrying case", "… that works in a french press": what a kind's listings' text may say
-_FEATURE_CLAUSE = re.compile(r"^(?P<k>.+?),? (?:that |which |thats |that's )?(?:comes? with|includes?|"
-                             r"works? (?:in|with|for)|(?:is|are) (?:good|great) (?:for|in|with)|"
-                             r"(?:will |can )?fits? (?:under|into|in|on)) (?P<x>.+)$")
-_PORTS = re.compile(r"\b(\d)[ -]?ports?\b")
+_I_D = re.compile(r"\bi'?d(?= (?:like|love|prefer|rather)\b)")
 _EACH_ONE = re.compile(r"\b(?:each|both|every one)\b")  # "how many oz in each bag": of every product listed
-_THAT_CLAUSE = re.compile(r"^(?P<k>.+?) (?:that|which|with|w/|(?:come|comes|ship|ships) (?:in|with)) (?P<x>.+)$")
+# "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
 _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\bwhich (?:listings?|ones?|versions?|of (?:them|those|"
                               r"these|the listings)) (?:come with|comes with|include|includes|have|has|ship with|are sold "
                               r"with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
@@ -1327,7 +1328,8 @@ _DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
 # "it is for man?": a question said in the order of a statement
 _SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?=\S)")
 # "carrying case included with that one?": is a carrying case included (of it, not a search for cases)
-_INCLUDED_WITH_IT = re.compile(r"^(?:(?:is|are) (?:there )?)?(?:an? |the |any )?(?P<x>[\w -]+?) (?:included|in the box|supplied) "
+_INCLUDED_WITH_IT = re.compile(r"^(?!what\b|which\b)(?:(?:is|are) (?:there )?)?(?:an? |the |any )?(?P<x>[\w -]+?) "
+                               r"(?:included|in the box|supplied) "
                                r"(?:with|in) (?:it|this|that|this one|that one|them|these|those)$")
 # "12 oz bag of whole bean coffee": the coffee, in 12 oz (what it comes in is no word a title must say)
 _BAG_OF = re.compile(r"\b(?:bags?|boxe?s?|tins?|cans?) of (?=[a-z])")
@@ -1430,7 +1432,8 @@ class Understander:
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
-        low = _PORTS.sub(r"\1port", low)  # "with 3 ports": the titles' "(3-port)"
+        low = _I_D.sub("i would", low)  # "i'd like a blender": no word "id" to find
+
         for pattern, listed in _SPELT_AS_LISTED:
             low = pattern.sub(listed, low)
         low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
@@ -2199,6 +2202,8 @@ class Understander:
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
             side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "it",
                               focus) if m else None  # ("whats in the box": of the product in focus)
+            if m and side and included == "similar" and self.link_product(m.group("b"), strict=True) is None:
+                continue  # ("something like a standing desk": a kind, for the search)
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
                 kind = m.group("a") or m.groupdict().get("a2") or ""  # ("what coffee …": of that kind)
@@ -2757,7 +2762,7 @@ class Understander:
                                                                if self.same_model(product.name, v.name)
                                                                or v.key in listings)])
             return True
-        having = _KIND_HAVING.match(low) if not asking and not parse.refers_back else None
+        having = _THING_CLAUSE.match(low) if not asking and not parse.refers_back else None
         kind = None
         if having is not None and not (head := self.constraints(having.group("k"))).categories and not head.values \
                 and not self.constraints(having.group("x")).values \
@@ -2792,8 +2797,8 @@ class Understander:
         """"headphones under $200 that come with a carrying case", "ground coffee that works in a french press": a kind
         the graph has, then a thing its listings' own text may say (no value of the graph's, nor a kind to find): the
         kind's constraints, the thing for the engine to read in their text (``parse.text_says``); else ``cons``."""
-        m = _FEATURE_CLAUSE.match(low)
-        if m is None or not (head := self.constraints(m.group("k"))).categories:
+        m = _THING_CLAUSE.match(low)
+        if m is None or m.group("v") in _HAVING or not (head := self.constraints(m.group("k"))).categories:
             return cons
         rest = Constraints()
         thing = re.sub(r"^(?:an?|the) ", "", _take_prices(m.group("x"), rest).strip(" ,"))
@@ -2955,7 +2960,7 @@ class Understander:
         rest = _SEARCH_CUES.sub(" ", _take_prices(low, Constraints()))
         said = [t for t in tokens(rest) if t not in STOPWORDS and (t,) not in lex.brands and t not in valued
                 and not (values and self.asked_attributes(t))]  # ("iphone with 6gb ram": "ram" names the value's kind)
-        clause = _THAT_CLAUSE.match(rest.strip()) if len(said) > 1 else None
+        clause = _THING_CLAUSE.match(rest.strip()) if len(said) > 1 else None
         told: list[str] = []  # "iphones that ship in recyclable packaging": the family, whose text may say the rest
         if clause is not None and len(head := [t for t in said if t in tokens(clause.group("k"))]) == 1:
             said, told = head, [t for t in tokens(clause.group("x")) if t not in STOPWORDS and t not in valued]

@@ -2912,7 +2912,7 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     (["zero water pitcher under $35"], "search", ("from ZeroWater",), {"HOM-0000389", "HOM-0000234", "HOM-0000216"}),
     (["zero water pitcher under $35", "the cheapest one - what filters fit it", "how many are in that box"],
      "attribute", ("4-count",), None),
-    (["zero water pitcher under $35", "the cheapest one - what filters fit it", "what do they filter with"], None,
+    (["zero water pitcher under $35", "the cheapest one - what filters fit it", "what do they filter with"], "aggregate",
      ("ion-exchange",), None),
     # "got a 256gb verison" of the phone in focus: its model's listing with it
     (["what does the pixel 8 pro 128gb obsidian cost", "got a 256gb verison"], "attribute", ("Pixel 8 Pro 256 GB",),
@@ -2938,6 +2938,17 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
      ("QuietComfort Ultra", "longer-lasting (24 hrs)"), None),
     # a kind no product is, said alone or after "what about": named in the answer
     (["laptops", "what about a grinder"], "unanswerable", ("anything like “grinder”",), None),
+    # "which of the two puts out more": their wattage, the one no fact gives read from its title ("140 watts")
+    (["chargers with 3 ports", "which of the two puts out more"], "comparison",
+     ("GaN Fast Charger (3-port), 140 watts", "more powerful (140 watts)"), None),
+    # what these rules must leave alone: a kind "good for" an activity is a search of the kind; "i'd like to know the
+    # price of" a product asks its price; "anything like a desk" is a search for desks; "how much more is" a product
+    # not compared is no price gap; "does it fold" with nothing in focus names no kind
+    (["shoes that are good for running"], "search", ("28 matches",), None),
+    (["i'd like to know the price of the pixel 8"], "attribute", ("costs",), None),
+    (["is there anything like a desk under 300"], "search", ("2 matches for desks under $300",), None),
+    (["levoit core 300 vs coway mighty", "how much more is the dyson"], "unanswerable", (), None),
+    (["does it fold"], "unanswerable", ("I don't know.",), None),
 ])
 def test_demo_kinds_with_text_features_pack_prices_and_price_gaps(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
@@ -2950,6 +2961,13 @@ def test_demo_a_check_its_title_says_on_a_product_page(demo_graph: Path, tmp_pat
     from the title (not their headphone type, which the ranker read nearest)."""
     answer, = ask_batch(demo_graph, tmp_path, [{"question": "does it have noise cancelling", "product": "AUD-0000360"}])
     assert answer["answer"].startswith("Yes: the title") and "Noise Cancelling" in answer["answer"], answer
+
+
+def test_demo_what_comes_in_the_box_on_a_product_page(demo_graph: Path, tmp_path: Path) -> None:
+    """ "what comes in the box with these" on the page of headphones that include no listed product: their own text
+    ("Comes with a USB-C charging cable."), not their category."""
+    answer, = ask_batch(demo_graph, tmp_path, [{"question": "what comes in the box with these", "product": "AUD-0000142"}])
+    assert "Comes with a USB-C charging cable" in answer["answer"], answer
 
 
 def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, tmp_path: Path) -> None:
