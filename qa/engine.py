@@ -773,8 +773,13 @@ class Engine:
         if not cards and cons.categories and cons.values:
             # "a light laptop under 1.4kg": "light" is a roast level, which no laptop has; a value of an attribute the
             # kind lacks says nothing of it ("red boots" stays: boots have colours)
+            # (nor of its department's, unless it names products: "decaf" of coffee pods is a coffee's caffeine, which
+            # no pod says; "s24" of chargers is a case's compatible model)
             kind = Constraints(categories=cons.categories, category_keys=cons.category_keys)
-            kept = [g for g in cons.values if self.retriever.group_values(kind, [g.attribute])[0]]
+            parents = [c.key.rpartition(" > ")[0] or c.key for c in cons.categories]
+            department = Constraints(categories=cons.categories, category_keys=self.lexicon.descendants(parents))
+            kept = [g for g in cons.values if self.retriever.group_values(kind, [g.attribute])[0]
+                    or "compatib" not in g.attribute and self.retriever.group_values(department, [g.attribute])[0]]
             if len(kept) < len(cons.values):
                 cons = parse.constraints = replace(cons, values=kept)
                 cards = self.retriever.search(cons)

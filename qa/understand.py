@@ -1047,6 +1047,9 @@ _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
                     r"choices|picks|comfy|comfortable|nice|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
+                    # "that arent too expensive", "nothing too pricey": no bound a fact could check (cheapest first)
+                    r"(?:(?:that|which) (?:are|is) ?(?:n'?t|not) |(?:nothing|not) )(?:too |very |super )?(?:expensive|pricey|"
+                    r"costly)|"
                     r"good|great|best|(?:top |highly |best )?(?:rated|reviewed)|(?<!tank )top(?![ -]load)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|(?:nothing |not too )?fancy|basic|simple|"
                     r"no[- ]frills|entry[- ]level|stuff|please|thanks)\b")
 # a question word opens the turn
@@ -1125,6 +1128,9 @@ _ATTRIBUTE_THAN = re.compile(r"^(?:and )?(?:is|are) (?:the |its |their )?(?P<att
                              r"(?:the |that of the |the one on the )?(?P<x>.+?)(?:'s|s')?$")
 _IN_A_SIZE = re.compile(r"\bin an? ((?:(?:mens|men's|womens|women's|kids|boys|girls) )?)(\d{1,2}(?:\.5)?)"
                         r"(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5", "in a womens 9"
+# "he wears a 10", "she's a size 7", "i take an 11.5": the size wanted
+_WEARS = re.compile(r"\b(?:he|she|i|i'?m|my \w+) (?:wears?|takes?|is|'s|s) (?:an? )?(?:size )?(\d{1,2}(?:\.5)?)"
+                    r"(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")
 _DO_U = re.compile(r"\b(do|does|can|could|will|would|did) (?:u|ya)\b")  # "do u have …": do you
 _YOU_SELL = re.compile(r"^(?:u|you) (sell|have|carry)\b")
 # "more big", "more cheap": the comparative said with "more"
@@ -1425,6 +1431,7 @@ class Understander:
         low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _IN_A_SIZE.sub(r"in \1size \2", low)  # "and in a 9?": a size
+        low = _WEARS.sub(r"in size \1", low)
         low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
         low = _DO_U.sub(r"\1 you", low)
         # "you have more big one?": bigger; "which is most cheap": cheapest

@@ -2941,6 +2941,11 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     # "which of the two puts out more": their wattage, the one no fact gives read from its title ("140 watts")
     (["chargers with 3 ports", "which of the two puts out more"], "comparison",
      ("GaN Fast Charger (3-port), 140 watts", "more powerful (140 watts)"), None),
+    # "decaf?" of coffee pods: none is (caffeine is an attribute coffee has, though no pod says it), not the pods again
+    (["keurig pods", "decaf?"], "unanswerable", ("I don't know of any decaf coffee pods",), None),
+    # "she's a size 7": the size wanted; "that arent too expensive" bounds nothing a fact could check
+    (["womens running shoes", "she's a size 7"], "search", ("size 7",), {"RUN-0000017"}),
+    (["noise cancelling headphones that arent too expensive"], "search", ("14 matches",), None),
     # what these rules must leave alone: a kind "good for" an activity is a search of the kind; "i'd like to know the
     # price of" a product asks its price; "anything like a desk" is a search for desks; "how much more is" a product
     # not compared is no price gap; "does it fold" with nothing in focus names no kind
