@@ -1226,7 +1226,9 @@ _THEY_FOR = re.compile(r"^(?:and |so )?(?:what|which)\b.*\b(?:are|do|will|would)
                        r"\b(?:for|fit|work with|go with)\??$")
 # "espresso machine with a steam wand", "headphones under $200 that come with a carrying case", "iphones that ship in
 # recyclable packaging", "air fryer that fits under the cabinets": a kind, then a thing its listings' own text may say
-_THING_CLAUSE = re.compile(r"^(?:an? |any )?(?P<k>.+?),? (?:(?:that|which|thats|that's) )?(?:is |are )?"
+# (not a yes/no question: "does the sauder bookcase come with wall anchors" asks it of one product)
+_THING_CLAUSE = re.compile(r"^(?!(?:does|do|is|are|can|will|would|did)\b)(?:an? |any )?(?P<k>.+?),? "
+                           r"(?:(?:that|which|thats|that's) )?(?:is |are )?"
                            r"(?P<v>with|w/|ha(?:s|ve)|comes? (?:with|in)|includes?|works? in|(?:will |can )?fits? under|"
                            r"ships? (?:in|with)|(?:small|compact|slim|light|quiet) enough to) (?:an? |the )?"
                            r"(?P<x>.+?)[?.!]*$")

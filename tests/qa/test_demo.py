@@ -2954,6 +2954,8 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     (["is there anything like a desk under 300"], "search", ("2 matches for desks under $300",), None),
     (["levoit core 300 vs coway mighty", "how much more is the dyson"], "unanswerable", (), None),
     (["does it fold"], "unanswerable", ("I don't know.",), None),
+    # a yes/no question of named products is no search for a kind whose text says something
+    (["do the ugg boots come with a dust bag"], "unanswerable", ("I don't know",), None),
 ])
 def test_demo_kinds_with_text_features_pack_prices_and_price_gaps(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
