@@ -78,10 +78,10 @@ _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:(?:with|for|on) (?:
 # "what about the beats studio pro, how much is that": a product named, then what is asked of it
 _ABOUT_THEN_ASK = re.compile(r"^(?:and |ok,? |okay,? )?(?:(?:what|how) about|i (?:have|own|got|bought|use)) "
                              r"(?:the |a |an |my )?(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
-# "ok the cheaper bag of hair bender, what does it taste like": of the model's listings, the cheaper one
 # "how much for 3" after a list of filter packs: the price of the listing of 3
 _FOR_COUNT = re.compile(r"^(?:and |ok,? |so )?(?:how much|what'?s the price|price) (?:for|is|are|of) (?:the |a )?"
                         r"(?P<n>\d{1,2})(?: ?(?:pack|count|ct|pk|of them))?(?: one)?\s*[?!.]*$", re.IGNORECASE)
+# "ok the cheaper bag of hair bender, what does it taste like": of the model's listings, the cheaper one
 _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest|pricier|priciest|dearer|dearest|"
                         r"more expensive|most expensive) (?:(?:bag|pack|box|one|listing|version|pair) )?of (?:the )?"
                         r"(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
