@@ -17,7 +17,6 @@ from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
     DEFAULT_CURRENCY,
-    ONE_WORDS,
     PLACE_WORDS,
     STOPWORDS,
     WHAT_ABOUT,
@@ -25,6 +24,7 @@ from shopgraph.qa.understand import (
     pack_counts,
     title_words,
     tokens,
+    without_one_words,
 )
 
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
@@ -124,8 +124,8 @@ _ABOUT_SOMETHING = re.compile(r"^(?:and |ok,? |so )?(?:what|how) about (?P<x>(?:
 _SAYS_PRICE = re.compile(r"[$€£]\s*\d|\b(?:under|below|over|above|between|less than|more than)\s+\d", re.IGNORECASE)
 _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-z -]*?)(?: too| as well| also)?[?.!]*$",
                        re.IGNORECASE)
-_IS_THERE_ONE = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) (?P<x>[\w .-]+?) "
-                           r"(?:one|version|model)[?.!]*$", re.IGNORECASE)
+_IS_THERE_A = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) ", re.IGNORECASE)
+_IS_THERE_ONE = re.compile(_IS_THERE_A.pattern + r"(?P<x>[\w .-]+?) (?:one|version|model)[?.!]*$", re.IGNORECASE)
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|these|those|these ones|those ones)\b"
                       r"(?!.*\b(?:all|same|each|both|differ\w*)\b)", re.IGNORECASE)  # ("do they all cost the same": each)
@@ -369,7 +369,9 @@ class Conversation:
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
             # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind
             question, self.product = f"any {too.group('k')} for it", self.fitted
-        there = _IS_THERE_ONE.match(understander.speller.correct(question.strip())[0])  # ("a 256gb verison")
+        there = _IS_THERE_ONE.match(question.strip()) or (  # ("got a 256gb verison": read as spelt right)
+            _IS_THERE_ONE.match(understander.speller.correct(question.strip())[0]) if _IS_THERE_A.match(question.strip())
+            else None)
         if there is not None and (self.listed or self.searched) \
                 and understander.constraints(there.group("x").casefold()).values:
             question = f"any {there.group('x')} ones"  # "is there a 14 inch one" after a list: the list, narrowed
@@ -462,8 +464,8 @@ class Conversation:
         return link is not None and link.key in {p.id for p in self.last.products}
 
     def _for_count(self, question: str) -> str:
-        """"how much for 3" after a list of filter packs, or of a pack: the price of the listing (of the list, else of
-        the model in focus) that holds that many; the question as it was where none does."""
+        """"how much for 3" after a list of filter packs, or of a pack: "how much is the 3 pack" (which the understander
+        picks among the list, else the model in focus), where one of those holds that many; else the question."""
         m = _FOR_COUNT.match(question.strip())
         if m is None or not (self.listed or self.product):
             return question
@@ -473,11 +475,9 @@ class Conversation:
             name = understander.lexicon.titles.get(self.product, "")
             ids += [self.product, *(v.key for v in understander.model_listings(self.product, name))]
         count = int(m.group("n"))
-        held = [i for i in dict.fromkeys(ids) if count in pack_counts(understander.lexicon.titles.get(i, ""))]
-        if not held:
+        if not any(count in pack_counts(understander.lexicon.titles.get(i, "")) for i in ids):
             return question
-        self.product = held[0]
-        return "how much is it"
+        return f"how much is the {count} pack"
 
     def _priced_of(self, question: str) -> str:
         """"the cheaper bag of hair bender, what does it taste like": the question, of the cheapest (or dearest) listing
@@ -681,7 +681,7 @@ class Conversation:
         if _asked_fit(last):
             return f"does this fit the {other}?", last.products[0].id, None
         if understander.brand_only(other):  # "and the ninja one?": the Ninja (of the kind in focus)
-            other = " ".join(w for w in other.split() if w.casefold() not in ONE_WORDS)
+            other = without_one_words(other)
         if best is not None:
             if (best.source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \
                     and (link := understander.link_product(other, strict=True)) is not None:

@@ -867,9 +867,10 @@ class Engine:
         "I don't know" where it was of one model's listings."""
         titled = [w for w in parse.text_says if any(_says_word(w, title_words(c.title or "")) for c in cards.values())]
         needed = [w for w in parse.text_says if w not in titled]  # ("earbuds with wireless charging": charging)
-        words = {pid: {t for f in self.retriever.text_facts(pid) for t in _word_forms(f.value)} for pid in cards}
-        told = [w for w in needed if any(_says_word(w, ws) for ws in words.values())]
-        saying = {pid: fs for pid in cards if told and (fs := self._text_saying(pid, told))}
+        sentences = {pid: [(f, _word_forms(f.value)) for f in self.retriever.text_facts(pid)] for pid in cards}
+        told = [w for w in needed if any(_says_word(w, forms) for read in sentences.values() for _, forms in read)]
+        saying = {pid: fs for pid, read in sentences.items()
+                  if told and (fs := [f for f, forms in read if all(_says_word(w, forms) for w in told)])}
         if not saying and parse.constraints.ids is None:
             return None, titled
         thing = _thing_said(parse) if told == needed == parse.text_says else " ".join(told or needed)
@@ -882,11 +883,6 @@ class Engine:
         hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
         parse.constraints = Constraints(ids=list(saying))  # ("the dearest one out of those": of these)
         return self._result(parse, "search", text, facts, hits, next(iter(saying))), titled
-
-    def _text_saying(self, pid: str, words: Sequence[str]) -> list[Fact]:
-        """The sentences of a product's own text that say every word (or a longer word it opens: "mic" of
-        "microphones")."""
-        return [f for f in self.retriever.text_facts(pid) if all(_says_word(w, _word_forms(f.value)) for w in words)]
 
     def _said_in_text(self, ranked: Sequence[tuple[Card, float]], unknown: Sequence[str]
                       ) -> tuple[list[tuple[Card, float]], list[str], list[Fact]]:
@@ -1399,9 +1395,7 @@ class Engine:
         theirs = _quantity(attribute, like, known)
         if theirs is None or theirs[0].startswith("money"):
             return []
-        titled = [m.group(0) for m in AMOUNT_IN_TEXT.finditer((card.title or "").casefold())
-                  if (unit := UNITS.get(m.group(2))) is not None
-                  and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == theirs[0]]
+        titled = _amounts_of(card.title or "", theirs[0])
         if len(titled) == 1 and theirs[0] not in _TITLE_AMBIGUOUS:
             # its title states it ("GaN Fast Charger (3-port), 140 watts, by Samsung"; not a title's "512GB" for RAM)
             return [Fact(card.id, attribute, titled[0], "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})]
@@ -1414,10 +1408,8 @@ class Engine:
         for f in self.retriever.text_facts(card.id):
             if not words & _word_forms(f.value):
                 continue
-            for m in AMOUNT_IN_TEXT.finditer(f.value.casefold()):
-                unit = UNITS.get(m.group(2))
-                if unit is not None and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == theirs[0]:
-                    found.append(Fact(card.id, attribute, m.group(0), "text", 1.0, f.cypher, f.params))
+            found += [Fact(card.id, attribute, said, "text", 1.0, f.cypher, f.params)
+                      for said in _amounts_of(f.value, theirs[0])]
         return found if len(found) == 1 else []
 
     def _each_value(self, parse: Parse) -> Answer | None:
@@ -1787,6 +1779,13 @@ def _title_says(title: str, checks: Sequence[Link]) -> Link | None:
         elif set(tokens(check.name)) <= title_words(title):
             return check
     return None
+
+
+def _amounts_of(text: str, family: str) -> list[str]:
+    """The amounts a text states in one unit family ("140 watts" of power), as written (lower case)."""
+    return [m.group(0) for m in AMOUNT_IN_TEXT.finditer(text.casefold())
+            if (unit := UNITS.get(m.group(2))) is not None
+            and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == family]
 
 
 def _title_amount(title: str, label: str) -> bool:

@@ -962,6 +962,11 @@ def _count_said(said: str) -> int:
     return 2 if said == "twin" else int(_NUMBER_WORDS.get(said, said))
 
 
+def without_one_words(text: str) -> str:
+    """A phrase less its "one"/"ones" ("the ninja one": the ninja)."""
+    return " ".join(w for w in text.split() if w.casefold() not in ONE_WORDS)
+
+
 def pack_counts(title: str) -> set[int]:
     """The counts a title says ("(6 Count)", "3-Pack", "12ct"): its amounts in kg.normalize's pack units."""
     return {int(float(m.group(1).replace(",", "."))) for m in AMOUNT_IN_TEXT.finditer(title.casefold())
@@ -1247,6 +1252,7 @@ _HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(
                         r"include|includes|ship with|ships with|feature|features) (?:a |an |any |the |its own )?"
                         r"(?P<x>[\w -]+?)\s*\??$")
 ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
+
 _IS_THING = re.compile(r"^(?:is|are) (?:the |my |this |that |these |those )(?P<rest>[\w .'-]+?)\s*\??$")
 _INCLUDES_VERBS = frozenset({"come with", "comes with", "include", "includes", "ship with", "ships with"})
 _ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
@@ -1442,7 +1448,6 @@ class Understander:
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
         low = _I_D.sub("i would", low)  # "i'd like a blender": no word "id" to find
-
         for pattern, listed in _SPELT_AS_LISTED:
             low = pattern.sub(listed, low)
         low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
@@ -2809,8 +2814,7 @@ class Understander:
         m = _THING_CLAUSE.match(low)
         if m is None or m.group("v") in _HAVING or not (head := self.constraints(m.group("k"))).categories:
             return cons
-        rest = Constraints()
-        thing = re.sub(r"^(?:an?|the) ", "", _take_prices(m.group("x"), rest).strip(" ,"))
+        thing = re.sub(r"^(?:an?|the) ", "", _take_prices(m.group("x"), Constraints()).strip(" ,"))
         said = self.constraints(thing)
         words = [t for t in tokens(thing) if t not in STOPWORDS and t not in _TEXT_FILLER_WORDS]
         if not words or said.brands or any(g.attribute in VARIANT_ATTRIBUTES or any(c.isdigit() for c in g.label)
@@ -2954,8 +2958,7 @@ class Understander:
         return replace(cons, categories=[Link("category", key, path.rpartition(" > ")[2])],
                        category_keys=self.lexicon.descendants([key]))
 
-    def _family(self, low: str, cons: Constraints, product: Link | None, parse: Parse | None = None
-                ) -> Constraints | None:
+    def _family(self, low: str, cons: Constraints, product: Link | None, parse: Parse) -> Constraints | None:
         """A name that several models share, said alone or with a brand and a price ("iphones", "do you sell
         airpods", "any apple iphones under 700"): a search for every title that says it in the category of the
         product it names best (the phones, not the cases for them), when more titles say it than that model has
@@ -2987,7 +2990,7 @@ class Understander:
         family = self._in_category_of(named.key, Constraints(
             brands=cons.brands, values=values, price_min=cons.price_min, price_max=cons.price_max,
             currency=cons.currency, words=said))
-        if family.categories and told and parse is not None:  # (what their own text says, read by the engine)
+        if family.categories and told:  # (what their own text says, read by the engine)
             parse.text_says, parse.thing = told, clause.group("x") if clause is not None else " ".join(told)
         return family if family.categories else None
 
@@ -3056,7 +3059,7 @@ class Understander:
             parse.variants = []
             return None
         if self.brand_only(text):  # ("the ninja one": the brand's name)
-            text = " ".join(w for w in text.split() if w.casefold() not in ONE_WORDS)
+            text = without_one_words(text)
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
         kind = self.category_of(parse.context) if parse.context and found and self._other_brand(text, parse.context) \
             else None  # (another brand than the focus's: of its kind; "the keurig" of Keurig filters: the machine)
