@@ -2216,8 +2216,9 @@ class Understander:
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
             side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "it",
                               focus) if m else None  # ("whats in the box": of the product in focus)
-            if m and side and included == "similar" and self.link_product(m.group("b"), strict=True) is None:
-                continue  # ("something like a standing desk": a kind, for the search)
+            if m and side and included == "similar" and not set(tokens(m.group("b"))) <= PRONOUNS \
+                    and self.link_product(m.group("b"), strict=True) is None:
+                continue  # ("something like a standing desk": a kind, for the search; "similar to it": the focus)
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
                 kind = m.group("a") or m.groupdict().get("a2") or ""  # ("what coffee …": of that kind)

@@ -2905,6 +2905,8 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     # SIMILAR_TO: what the catalog calls like a product, narrowed by a brand said after it
     (["anything simlar to the flexispot e7?"], "compatibility", ("as similar to",), {"FRN-0000197"}),
     (["something like the beats studio pro but by sennheiser"], "compatibility", ("Momentum 4",), {"AUD-0000028"}),
+    (["flexispot e7 standing desk price", "anything similar to it"], "compatibility", ("as similar to",),
+     {"FRN-0000197"}),
     # "i'd like": a search cue, no word "id" to find
     (["i'd like a blender"], "search", ("8 matches for blenders",), None),
     # "zero water": the brand ZeroWater said as two words; "how many are in that box": its pack size; "what do they
