@@ -275,6 +275,12 @@ def each_value(attribute: str, each: Sequence[tuple[Card, Sequence[str]]]) -> st
     return cap("; ".join(said)) + "."
 
 
+def none_in(label: str, each: Sequence[tuple[Card, Sequence[str]]]) -> str:
+    """ "galaxy s24 in white" of a model's listings, none white: what each one is instead."""
+    said = join(f"{the(card.title)} ({join(unique(values)) if values else 'not said'})" for card, values in each)
+    return f"None of these {len(each)} is listed in {label}: {said}."
+
+
 def one_side_known(attribute: str, known: Card, values: Sequence[str], unknown: Card) -> str:
     """A comparison where the catalog gives the attribute for one product only."""
     return (f"{cap(the(known.title))} has {attribute_name(attribute)} {join(unique(values))}; "
@@ -350,15 +356,22 @@ _SUPERLATIVE_SAID = {
 
 
 def superlative_answer(attribute: str, direction: str, card: Card, values: Sequence[str], measured: int,
-                       listed: int, kind: str | None = None) -> str:
+                       listed: int, kind: str | None = None, tied: Sequence[Card] = ()) -> str:
     """ "Of the 7 laptops, the Yoga 7i is the lightest (1.4 kg)." and how many said nothing about it; ``kind``: the
-    category's name ("Air Fryers"), else "products"."""
-    said = _SUPERLATIVE_SAID.get((attribute, direction)) or \
-        f"has the {'highest' if direction == 'higher' else 'lowest'} {attribute_name(attribute)}"
+    category's name ("Air Fryers"), else "products"; ``tied``: the others with the same amount, named beside it ("the
+    A, the B and the C tie for the highest capacity")."""
+    end = "highest" if direction == "higher" else "lowest"
+    said = _SUPERLATIVE_SAID.get((attribute, direction)) or f"has the {end} {attribute_name(attribute)}"
     many = kind.lower() if kind else "products"
     *head, last = many.split()
-    text = f"Of the {plural(listed, ' '.join([*head, singular(last)]), many)}, {the(card.title)} {said} " \
-           f"({join(unique(values))})."
+    of = f"Of the {plural(listed, ' '.join([*head, singular(last)]), many)}"
+    if tied:
+        named = [card, *tied]
+        who = join(the(c.title) for c in named) if len(named) <= SHOWN else \
+            f"{len(named)}, among them {join(the(c.title) for c in named[:SHOWN])},"
+        text = f"{of}, {who} tie for the {end} {attribute_name(attribute)} ({join(unique(values))})."
+    else:
+        text = f"{of}, {the(card.title)} {said} ({join(unique(values))})."
     if measured < listed:
         text += f" Only {measured} of them {'lists' if measured == 1 else 'list'} {attribute_name(attribute)}."
     return text

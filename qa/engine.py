@@ -40,6 +40,7 @@ from shopgraph.qa.understand import (
     EVERYDAY_WORD,
     FOR_CLAUSE,
     PRONOUNS,
+    SHOWN,
     STOPWORDS,
     UNIT_FACTORS,
     VARIANT_ATTRIBUTES,
@@ -881,7 +882,8 @@ class Engine:
             compose.text_said(thing, [cards[pid] for pid in saying])
         facts = [f.rescored(1.0) for fs in saying.values() for f in fs[:1]]
         hits = [ProductHit(pid, cards[pid].title, 1.0) for pid in saying]
-        parse.constraints = Constraints(ids=list(saying))  # ("the dearest one out of those": of these)
+        # ("the dearest one out of those": of these; "and ones with toasted nut notes instead": of the kind again)
+        parse.constraints = replace(parse.constraints, ids=list(saying))
         return self._result(parse, "search", text, facts, hits, next(iter(saying))), titled
 
     def _said_in_text(self, ranked: Sequence[tuple[Card, float]], unknown: Sequence[str]
@@ -1046,6 +1048,19 @@ class Engine:
         # "which are clear" of 4 cases listed, none clear: not "no clear products" in the whole shop
         described = _described(cons) if _titled_words(cons) else \
             cons.describe() + (f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
+        if cons.ids and 1 < len(cons.ids) <= SHOWN and len(cons.values) == 1 and not (cons.brands or cons.categories
+                                                                                or cons.words or cons.not_brands) \
+                and cons.price_min is None and cons.price_max is None:
+            # "galaxy s24 in white", "hoka clifton 9 in size 9": none of its listings (or of those listed) is; what
+            # each one is instead, and the model stays in focus
+            group = cons.values[0]
+            cards = self.retriever.cards(cons.ids)
+            facts = [f for f in self.retriever.product_facts(list(cards), cards) if _matches(f.attribute, group.attribute)]
+            if facts:
+                listed = [cards[i] for i in cons.ids if i in cards]
+                each = [(c, [f.value for f in facts if f.product_id == c.id]) for c in listed]
+                hits = [ProductHit(c.id, c.title, 0.5) for c in listed]
+                return self._result(parse, "unanswerable", compose.none_in(group.label, each), facts, hits, listed[0].id)
         if cons.ids and len(cons.values) > 1:
             # a model's listings ("ugg classic short in womens size 7"): those that meet all but one value, each
             near = [(c, trial) for n in range(len(cons.values))
@@ -1532,8 +1547,8 @@ class Engine:
             return self._extreme(parse)
         if kind == "values":
             attrs = [a for a in parse.attributes if a not in ("price", "brand", "category")]
-            if attrs and cons.ids and len(cons.ids) <= MAX_PRICES_SAID and (each := self._each_value(parse)):
-                return each  # "what do they each weigh" of two or three listed: each one's
+            if attrs and cons.ids and len(cons.ids) <= SHOWN and (each := self._each_value(parse)):
+                return each  # "what do they each weigh" of the few listed (as many as an answer names): each one's
             rows, cypher, params = self.retriever.group_values(cons, attrs)
             if not rows:
                 return self._relaxed(parse)
@@ -1615,10 +1630,11 @@ class Engine:
         found.sort(key=lambda x: x[0].id, reverse=higher)
         found.sort(key=lambda x: x[1][0].source == "text")  # on a tie, a listed fact before one read from text
         found.sort(key=lambda x: x[2][1], reverse=higher)
-        best, best_facts, _ = found[0]
+        best, best_facts, (_, top) = found[0]
+        tied = [c for c, _, (_, amount) in found[1:] if abs(amount - top) <= 1e-9 * max(1.0, abs(top))]
         text = compose.superlative_answer(best_facts[0].attribute, parse.direction or "higher", best,
                                           [f.value for f in best_facts], len(found), len(cards),
-                                          kind=self._kind_name(parse.constraints))
+                                          kind=self._kind_name(parse.constraints), tied=tied)
         evidence = [f.rescored(1.0 - 0.05 * i) for i, (_, fs, _) in enumerate(found[:5]) for f in fs[:1]]
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(found[:10])]
         return self._result(parse, "aggregate", text, evidence, hits, best.id)

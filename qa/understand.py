@@ -212,11 +212,14 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "most storage": ("storage", "higher"), "most ram": ("ram", "higher"), "most memory": ("ram", "higher"),
     "most powerful": ("wattage", "higher"), "most watts": ("wattage", "higher"),
     "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
+    "holds the most": ("capacity", "higher"), "hold the most": ("capacity", "higher"),
+    "holds the least": ("capacity", "lower"), "holds the most weight": ("maximum weight capacity", "higher"),
+    "hold the most weight": ("maximum weight capacity", "higher"),
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
     "protects best": ("drop protection", "higher"), "protect best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
     "best protection": ("drop protection", "higher"), "most protection": ("drop protection", "higher"),
-    "widest": ("width", "higher"), "narrowest": ("width", "lower"),
+    "widest": ("width", "higher"), "narrowest": ("width", "lower"), "tallest": ("height", "higher"),
     "fastest refresh rate": ("refresh rate", "higher"), "highest refresh rate": ("refresh rate", "higher"),
     "least power": ("wattage", "lower"), "lowest wattage": ("wattage", "lower"), "fewest watts": ("wattage", "lower"),
     "least watts": ("wattage", "lower"), "most energy efficient": ("wattage", "lower"),
@@ -258,7 +261,12 @@ _PRICE_RANGE = re.compile(
     rf"\bbetween\s*{CURRENCY}?{_NUM}\s*(?:and|-|to)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?|"
     rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}"
 )
-_PRICE_AROUND = re.compile(rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}")
+_PRICE_AROUND = re.compile(
+    rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}|"
+    rf"\b(?:around|about|roughly|approximately)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}|"
+    # "a gift for my dad, around 50", "for about 80 or so": a bare amount that ends the clause is a price
+    rf"(?:\b(?:around|roughly|approximately)|\b(?:for|costing|spend|spending|budget of) about)\s*{_NUM}(?=\s*(?:$|,|or so\b))"
+)
 # what makes a number a price: a currency, a money word or a price word ("is the size under 15?" is not)
 _SAYS_PRICE = re.compile(rf"{CURRENCY}\s*\d|\d{_MONEY_AFTER}\b|\b(?:prices?d?|costs?|cheap\w*|expensive|pay|spend|budget)\b")
 
@@ -303,9 +311,9 @@ def _take_prices(text: str, cons: Constraints) -> str:
         cons.price_min, cons.price_max = min(nums), max(nums)
         said.append(m.group(0))
         text = text[:m.start()] + " " + text[m.end():]
-    m = _PRICE_AROUND.search(text)
+    m = _price(_PRICE_AROUND, text)
     if m:
-        n = parse_number(m.group(1))
+        n = parse_number(next(g for g in m.groups() if g))
         cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
         said.append(m.group(0))
         text = text[:m.start()] + " " + text[m.end():]
@@ -913,6 +921,7 @@ _WHICH_KINDS_HAVE = re.compile(r"^(?:which|what|wat|any) (?P<k>[a-z]+(?: [a-z]+)
 # "whats the priciest elitebook you have": of the whole shop, not of the list before
 _SHOP_END = re.compile(r"\b(?:cheapest|priciest|dearest|most expensive|least expensive)\b(?: \w+){1,3} "
                        r"(?:you (?:have|sell|carry|stock|got)|in (?:the|your) (?:shop|store))\b")
+_IN_THE_SHOP = re.compile(r"\s*\b(?:in|on|at|from) (?:the|your|this) (?:shop|store|site|website)\b")
 # "is it rated for any particular drop height": of the product in focus ("any" asks no search)
 _IT_IS = re.compile(r"^(?:is|does|has|can|will) (?:it|this|this one|that one)\b(?! (?:come|comes|available|sold)\b)")
 # words that ask for other products than the one in focus ("show me similar ones", "anything cheaper")
@@ -1064,6 +1073,8 @@ _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 _SUBJECT_CHANGE = (r"(?:(?:totally|completely|something) )?(?:random|unrelated|different|diff|other|new|another) "
                    r"(?:question|q|qn|thing|topic|subject)|on another note|"
                    r"off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)")
+# a clause the shopper says of themselves ("i drink a lot of coffee, …", "my wife runs, …")
+_I_SAY = re.compile(r"^\s*(?:i|i'm|im|i've|ive|we|we're|my|our)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?|then|so|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
                       rf"(?:a |one )?(?:quick (?:question|q|qn)|{_SUBJECT_CHANGE})|btw|by the way|"
@@ -1406,6 +1417,7 @@ class Understander:
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         if _SHOP_END.search(low):
             within = searched = None  # "whats the priciest elitebook you have": of the shop, not of the list before
+        low = _IN_THE_SHOP.sub("", low)  # "the cheapest thing in the store": no product says "store"
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
         low = _INCLUDED_WITH_IT.sub(r"is a \g<x> included", low)
@@ -1630,9 +1642,11 @@ class Understander:
             self._refine(parse, within, searched)
         elif (within or searched is not None and self._refines_alone(low)) and parse.intent == "search" \
                 and not parse.constraints.ids \
-                and (not parse.constraints.categories or within and searched is None and _ONLY_THESE.search(low)) \
+                and (not parse.constraints.categories or (within and searched is None or searched is not None
+                                                          and not searched.categories) and _ONLY_THESE.search(low)) \
                 and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
-            # "any decaf?", "only over-ear ones", "what about in white?" after a list: a narrower search among it
+            # "any decaf?", "only over-ear ones", "what about in white?" after a list, "just the phones please" after
+            # anything from apple: a narrower search among it
             self._refine(parse, within, searched)
         if within and focus and focus not in within and parse.intent == "attribute" and parse.attributes \
                 and not parse.checks \
@@ -1841,6 +1855,10 @@ class Understander:
             merged.words = list(said.words)
         elif said.words and _INSTEAD.search(parse.text):  # "ones with toasted nut notes instead" of jasmine ones
             merged.words = list(said.words)
+            if merged.categories:  # (not only those whose text said the words replaced)
+                merged.ids = None
+        if said.categories and not searched.categories:  # "just the phones please" after anything from apple
+            merged.categories, merged.category_keys = said.categories, said.category_keys
         for group in said.values:  # "any whole bean ones instead?" after ground coffee: the Whole Bean Coffee
             sibling = self._sibling_category(merged.categories, group.label)
             if sibling is not None:
@@ -2054,6 +2072,9 @@ class Understander:
         lex = self.lexicon
         words = [t for t in tokens(first) if t not in STOPWORDS]
         wanted = [t for t in tokens(rest) if (t,) in lex.categories or (t,) in lex.brands]
+        if not wanted and _I_SAY.match(first):  # "i drink a lot of coffee, what beans do you have from ethiopia": the
+            kinds = [t for t in words if (t,) in lex.categories]  # story's kind is the question's
+            return f"{rest.strip()} {' '.join(kinds)}" if kinds else low
         if len(words) < 3 or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
                                                or (t,) in lex.categories or t in QUESTION_WORDS or t in _COMPARING_WORDS
                                                or any(c.isdigit() for c in t) for t in words):
@@ -2813,10 +2834,13 @@ class Understander:
         the graph has, then a thing its listings' own text may say (no value of the graph's, nor a kind to find): the
         kind's constraints, the thing for the engine to read in their text (``parse.text_says``); else ``cons``."""
         m = _THING_CLAUSE.match(low)
-        if m is None or m.group("v") in _HAVING or not (head := self.constraints(m.group("k"))).categories:
+        if m is None or not (head := self.constraints(m.group("k"))).categories:
             return cons
         thing = re.sub(r"^(?:an?|the) ", "", _take_prices(m.group("x"), Constraints()).strip(" ,"))
         said = self.constraints(thing)
+        if m.group("v") in _HAVING and (said.values or said.brands or not said.words and not said.categories
+                                        or any(c.isdigit() for c in thing)):  # ("wall charger with 3 ports": a count)
+            return cons  # ("laptops with 16gb ram", "headphones with noise cancelling": values the search filters by)
         words = [t for t in tokens(thing) if t not in STOPWORDS and t not in _TEXT_FILLER_WORDS]
         if not words or said.brands or any(g.attribute in VARIANT_ATTRIBUTES or any(c.isdigit() for c in g.label)
                                            for g in said.values):
