@@ -31,6 +31,10 @@ LEXICON: dict[str, str] = {
     "最轻": "lightest", "最重": "heaviest", "最贵": "most expensive", "价格最低": "cheapest", "价格最高": "most expensive",
     "赫兹": "refresh rate", "毫安": "battery", "防摔": "drop protection", "摔落": "drop protection",
     "最低": "lowest", "口味": "taste", "风味": "flavour",
+    # "哪台笔记本电脑续航最长": which laptop has the longest battery life
+    "续航最长": "has the longest battery life", "续航最久": "has the longest battery life",
+    "屏幕最大": "has the biggest screen", "容量最大": "has the biggest capacity", "功率最大": "has the most watts",
+    "最长": "longest", "最大": "biggest", "最小": "smallest", "最宽": "widest", "最窄": "narrowest",
     "味道": "taste", "筒高": "shaft height", "靴筒": "shaft height", "产地": "origin", "原产地": "origin",
     # product kinds
     "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",
@@ -218,4 +222,6 @@ def to_english(question: str) -> str:
     english = _words(q)
     if _WHICH_ONE.search(q) and english in _SUPERLATIVES:  # "哪款最轻?", "这几双里哪双价格最低?": which is the lightest
         return f"which is the {english}?"
+    if _WHICH_ONE.search(q) and " has the " in f" {english}":  # "哪台笔记本电脑续航最长": which laptop has the longest …
+        return f"which {english}?"
     return f"what is the {english}?" if _WHAT.search(q) else english

@@ -281,6 +281,10 @@ class Conversation:
             # two of a list compared ("which has better drop protection" after cases under $20): "what color does it
             # come in" is the winner's (not so after "compare it with …", where "it" stays the shopper's own)
             self.product = winner
+        elif answer.intent == "comparison" and len(answer.products) == 2 and self.product is None \
+                and self.engine.understander.same_model(*(p.title or "" for p in answer.products)):
+            # "momentum 4 black vs white - …": "how long does the battery last" next is of the model
+            self.product = answer.products[0].id
         if previous and previous != self.product:
             self.earlier = [previous, *(p for p in self.earlier if p not in (previous, self.product))][:MAX_EARLIER]
         ids = [p.id for p in answer.products]

@@ -422,7 +422,8 @@ class Engine:
             if said is not None:
                 return said
             # (a thing no attribute's name says, "a headphone jack", is not what the reader reads nearest: its type)
-            if parse.thing or not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True):
+            if parse.thing or not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True) \
+                    or self._kind_unsaid(parse, facts):
                 closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned),
                                  key=lambda f: -f.score)[:3]
                 return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
@@ -518,6 +519,18 @@ class Engine:
             return False
         parse.attributes, parse.read_by_model = [reading.attribute], True
         return True
+
+    def _kind_unsaid(self, parse: Parse, facts: Sequence[Fact]) -> bool:
+        """Whether a yes/no question read as a word-valued attribute asks for a kind of it that its values do not say
+        ("does the coway have a washable pre-filter": its filter type is True HEPA, which says nothing of washing;
+        "is it heavy?" reads an amount, which answers)."""
+        attr = parse.attributes[0] if parse.attributes else None
+        had = _HAS_THING.search(parse.text.casefold())
+        if attr is None or had is None or attr in self.lexicon.numeric:
+            return False
+        said = {t for f in facts if f.attribute == attr for t in tokens(f.value)}
+        asked = set(tokens(had.group("x"))) - STOPWORDS - set(tokens(attr))
+        return bool(asked) and not asked & said
 
     def _lacking(self, parse: Parse, card: Card, scored: Sequence[Fact]) -> Answer:
         """"I don't know" of a product that lacks what was asked; the conversation may ask it of another product
@@ -877,6 +890,9 @@ class Engine:
         thing = _thing_said(parse) if told == needed == parse.text_says else " ".join(told or needed)
         if not saying:
             return self._dont_know(parse, [], {}, [], f" of any listing whose text says “{thing}”"), titled
+        # in the order a search lists them (the cheaper first among equals)
+        saying = {c.id: saying[c.id] for c, _ in self._rank_cards({pid: cards[pid] for pid in saying},
+                                                                   parse.constraints.words)}
         unsaid = [w for w in needed if w not in told]
         text = (f"No listing says “{' '.join(unsaid)}”. " if unsaid else "") + \
             compose.text_said(thing, [cards[pid] for pid in saying])
@@ -1446,7 +1462,9 @@ class Engine:
         winner: Card | None = None
         word: str | None = None
         if qa is not None and qb is not None and qa[0] == qb[0]:
-            if abs(qa[1] - qb[1]) <= 1e-9 * max(1.0, abs(qa[1])):
+            # the same amount in two units ("9 oz" and "255 g") differs by the rounding of one of them
+            close = 5e-3 if _unit_letters(fa[0].value) != _unit_letters(fb[0].value) else 1e-9
+            if abs(qa[1] - qb[1]) <= close * max(1.0, abs(qa[1])):
                 word = "same"
             else:
                 direction = parse.direction or "higher"
@@ -1676,6 +1694,14 @@ class Engine:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+_HAS_THING = re.compile(r"\b(?:have|has|come with|comes with|include|includes)\s+(?:an?\s+|the\s+|any\s+)?(?P<x>.+?)[?.!]*$")
+
+
+def _unit_letters(value: str) -> str:
+    """The letters of an amount's unit ("9 oz": "oz", "255g": "g"), to tell amounts said in different units."""
+    return "".join(c for c in value.casefold() if c.isalpha())
 
 
 

@@ -743,7 +743,7 @@ class Lexicon:
 
 
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|working with|work in|works in|work on|works on|"
-                 r"work to charge|works to charge|"
+                 r"work to charge|works to charge|work for|works for|do(?=\s+(?:my|the)\b)|"
                  r"(?:is |are )?compatible with|go with|goes with|go in|goes in|go into|goes into|go on|goes on|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
@@ -956,8 +956,14 @@ _VARIANTS_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:(?:the |that
                                 r"it|this|that|they) (?P<c>\w+er|more \w+|less \w+) than (?:the |that )?(?P<b>[\w/ -]+?)"
                                 r"(?: ones?| pairs?| version| model)?[?.! ]*$")
 # "oneplus 12 emerald or black, which costs less": two listings of the model named, by a word of each one's title
-_NAMED_VARIANTS = re.compile(r"^(?P<x>.+?) (?P<a>[\w/-]+) or (?:the )?(?P<b>[\w/-]+)(?: ones?| pairs?)?[,:;]? "
-                             r"(?:which|what) (?:one |of them |of the two )?(?:is |are )?(?P<c>.+?)$")
+_NAMED_VARIANTS = re.compile(r"^(?P<x>.+?) (?P<a>[\w/-]+) (?:or|vs\.?|versus) (?:the )?(?P<b>[\w/-]+)(?: ones?| pairs?)?"
+                             r"\s*[,:;-]?\s*(?:(?:which|what) (?:one |of them |of the two )?(?:is |are )?|"
+                             r"hows? (?:is )?|how is )(?P<c>.+?)$")
+# "the grey pair or the beige/teal pair - which is lighter" of the model in focus
+_PAIR_OR_PAIR = re.compile(r"^(?:and |so |ok,? )?(?:the |that )?(?P<a>[\w/ -]+?) (?:one|pair|version|model)s? (?:or|vs\.?) "
+                           r"(?:the |that )?(?P<b>[\w/ -]+?)(?: ones?| pairs?| version| model)?\s*[,:;-]?\s*"
+                           r"(?:which|what) (?:one |of them |of the two )?(?:is |are )?(?P<c>.+?)$")
+_PRICE_GAP_SAID = re.compile(r"\bprice (?:difference|gap)\b|\bdifference in price\b")
 # "do you sell it in multipacks", "a bigger pack of it"; "a single bag of it": the model's listings by their count
 _MORE_PACKED = re.compile(r"\b(?:sell|have|got|get|any|comes?|is there|in)\b.*(?:\bmulti-?packs?\b|"
                           r"\b(?:bigger|larger|bulk|family[- ]size)(?: size)? (?:packs?|bags?|boxe?s?)\b|"
@@ -1154,6 +1160,9 @@ _COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "sma
                    "long": "longer", "wide": "wider", "tall": "taller", "strong": "stronger", "fast": "faster"}
 _MORE_PLAIN = re.compile(rf"\b(more|most) ({'|'.join(_COMPARATIVE_OF)})\b")
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
+# "guys running shoe", "ladies boots": the men's and women's listings
+_GUYS = re.compile(r"\b(?:guys?'?s?|gents?|blokes?)(?= (?:[\w-]+ )?(?:shoes?|boots?|running|sneakers?|trainers?|hiking)\b)")
+_LADIES = re.compile(r"\b(?:ladies|lady'?s|gals?)(?= (?:[\w-]+ )?(?:shoes?|boots?|running|sneakers?|trainers?|hiking)\b)")
 # "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
 _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
 # the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
@@ -1458,6 +1467,7 @@ class Understander:
         low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
+        low = _LADIES.sub("womens", _GUYS.sub("mens", low))
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
         low = _I_D.sub("i would", low)  # "i'd like a blender": no word "id" to find
         for pattern, listed in _SPELT_AS_LISTED:
@@ -2020,7 +2030,7 @@ class Understander:
                       if (b,) in self.lexicon.brands and b not in own}
             hits = _shown([pid for pid in within if brands & set(tokens(titles.get(pid, "")))] if brands else [],
                           within)
-            if len(hits) == 1:
+            if len(hits) == 1 or hits and self._one_model(hits):  # ("the coway" of its two listings listed: the first)
                 return (hits[0], titles[hits[0]]), _NOTHING
         if m is None:
             m, pattern = _THE_X_END.search(low), _THE_X_END
@@ -2035,7 +2045,12 @@ class Understander:
             return None
         words = {singular(w) for w in tokens(m.group(1))}
         hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
-        return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None
+        return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self._one_model(hits) else None
+
+    def _one_model(self, ids: Sequence[str]) -> bool:
+        """Whether the products are all listings of the first one's model."""
+        titles = self.lexicon.titles
+        return all(self.same_model(titles.get(ids[0], ""), titles.get(pid, "")) for pid in ids[1:])
 
     def pick_variant(self, low: str, focus: str) -> tuple[tuple[str, str], re.Pattern[str]] | None:
         """((id, title), pattern) of the listing of the focus's model that "the <word> one" names by a word of its
@@ -2084,12 +2099,14 @@ class Understander:
     def _variants_compared(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "is the grey pair cheaper than the beige/teal" about a model in focus, "oneplus 12 emerald or black, which
         costs less" about the model named: its two listings whose titles say each side's words, compared."""
-        m = _VARIANTS_COMPARED.match(low)
+        m = _VARIANTS_COMPARED.match(low) or _PAIR_OR_PAIR.match(low)
         named = _NAMED_VARIANTS.match(low) if m is None else None
         if named is not None and self.values_only(named.group("a")):  # "oneplus 12 emerald or black, which costs less"
             link = self.link_product(named.group("x"), strict=True)
             m, focus = (named, link.key) if link is not None else (None, focus)
         compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus else None
+        if m is not None and focus and compared is None and _PRICE_GAP_SAID.search(m.group("c")):
+            compared = m, ("price", "lower")  # "momentum 4 black vs white - hows the price difference"
         if m is None or compared is None or focus is None or not self.values_only(m.group("b")):
             return False  # ("is it cheaper than the pixel 8": another product, not a listing of this one)
         title = self.lexicon.titles.get(focus, "")
@@ -2805,15 +2822,17 @@ class Understander:
                 and (kind := self._kind_said(having.group("k"), model)) is not None:
             # "espresso machine with a steam wand": the titles that say the kind (no category of the graph's), those
             # whose own text says the rest (no value of the graph's)
-            parse.text_says = [t for t in tokens(having.group("x")) if t not in STOPWORDS and t not in kind]
-            parse.thing = having.group("x")
+            thing = _take_prices(having.group("x"), Constraints()).strip(" ,")  # ("… under $260": the price filters)
+            parse.text_says = [t for t in tokens(thing) if t not in STOPWORDS and t not in kind]
+            parse.thing = thing
         elif not cons.empty() or searching:
             parse.intent, parse.constraints = "search", self._with_feature(parse, low, cons)
             return True
         kind = kind or (self._kind_said(low, model) if not asking and not parse.refers_back else None)
         if kind is not None:  # "espresso machines": every title that says it, not one model's listings
             parse.intent, parse.products, parse.variants = "search", [], []
-            parse.constraints = Constraints(words=kind)
+            parse.constraints = Constraints(words=kind, price_min=cons.price_min, price_max=cons.price_max,
+                                            currency=cons.currency)
             return True
         if product is None and not asking and cons.words and _PURPOSE.search(low):
             # "earbuds for the gym", "something for a runner": the kind said (or what the doer uses), whatever it is for
