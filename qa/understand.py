@@ -2089,7 +2089,7 @@ class Understander:
         wanted = [t for t in tokens(rest) if (t,) in lex.categories or (t,) in lex.brands]
         if not wanted and _I_SAY.match(first):  # "i drink a lot of coffee, what beans do you have from ethiopia": the
             kinds = [t for t in words if (t,) in lex.categories]  # story's kind is the question's
-            return f"{rest.strip()} {' '.join(kinds)}" if kinds else low
+            return f"{' '.join(kinds)} {rest.strip()}" if kinds else low
         if len(words) < 3 or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
                                                or (t,) in lex.categories or t in QUESTION_WORDS or t in _COMPARING_WORDS
                                                or any(c.isdigit() for c in t) for t in words):

@@ -2985,3 +2985,46 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     answer, = ask_batch(demo_graph, tmp_path, [{"question": "is there a carrying case in the box with these",
                                                "product": "AUD-0000362"}])
     assert "carrying case is included" in answer["answer"], answer
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a shopper's story names the kind the question after it asks for; a bare "around 50" ending the clause is a price
+    (["i drink a lot of coffee, what beans do you have from ethiopia"], "search", ("ethiopia coffee",), {"COF-0000233"}),
+    (["im looking for a gift for my dad who likes coffee, around 50"], "search", ("coffee between $40 and $60",),
+     {"COF-0000357"}),
+    # "holds the most" is a capacity; listings tied at the end are named together
+    (["which brita pitcher holds the most water"], "aggregate", ("tie for the highest capacity (10-cup)",),
+     {"HOM-0000149", "HOM-0000086", "HOM-0000064"}),
+    # "the tallest" is a height, which no bookcase lists (not their width)
+    (["bookcases", "which is the tallest"], "unanswerable", ("I don't know the height of the bookcases",), None),
+    # "how much do they weigh" of four listed: each one's weight, or that the catalog does not say it
+    (["running shoes for wide feet", "how much do they weigh"], "aggregate",
+     ("does not say the weight of the New Balance FuelCell Rebel v3 Women's", "has weight 221 grams", "8.6 Oz"), None),
+    # "just the phones please" after a brand's products: that brand's phones
+    (["do you have anything from apple", "just the phones please"], "search", ("cell phones from Apple",), None),
+    # none of a model's listings is in the colour asked: what each one is instead, and "it" is then the model
+    (["galaxy s24 in white"], "unanswerable", ("None of these 3 is listed in white", "(Onyx Black)"), None),
+    (["galaxy s24 in white", "how much is it"], "attribute", ("$694.95",), None),
+    # "in the store" names no kind of product
+    (["the cheapest thing in the store"], "aggregate", ("The cheapest of the products priced in USD",), None),
+    # a kind "with" a thing no value says: the kind's listings whose own text says it (not cases as a second kind)
+    (["headphones with a carrying case"], "search", ("13 listings' own text says “carrying case”",), None),
+    (["espresso machine with a milk steamer undr $260"], "search", ("No listing says “steamer”", "3 listings"), None),
+    (["coffee with citrus notes under $20", "and ones with toasted nut notes instead"], "search",
+     ("Their text says “toasted nut”", "coffee under $20"), None),
+    # two listings of the model in focus or named, each by a word of its title, compared; one weight in two units
+    (["whats the upper on the adidas ultrabost light made of", "the grey pair or the beige/teal pair - which is lighter"],
+     "comparison", ("Both have the same weight: 9 oz", "255 g"), None),
+    (["momentum 4 black vs white - hows the price difference", "how long does the battery go"], "attribute",
+     ("60 hrs",), None),
+    # a yes/no question read as a word-valued attribute whose values say nothing of the kind asked
+    (["coway mighty air purifier", "does it have a washable pre-filter"], "unanswerable",
+     ("I don't know whether", "filter type: True HEPA"), None),
+    (["guys running shoe, 8mm heel drop, max 170 bucks"], "search", ("men running shoes with 8 mm under $170",), None),
+    (["apple 60 watt usb c cable, does it do the oneplus 12"], "compatibility", ("Yes",), None),
+    (["哪台笔记本电脑续航最长?"], "aggregate", ("longest battery life", "Of the 40 laptops"), None),
+])
+def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
+                                                                  questions: list[str], intent: str,
+                                                                  expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
