@@ -921,6 +921,7 @@ _WHICH_KINDS_HAVE = re.compile(r"^(?:which|what|wat|any) (?P<k>[a-z]+(?: [a-z]+)
 # "whats the priciest elitebook you have": of the whole shop, not of the list before
 _SHOP_END = re.compile(r"\b(?:cheapest|priciest|dearest|most expensive|least expensive)\b(?: \w+){1,3} "
                        r"(?:you (?:have|sell|carry|stock|got)|in (?:the|your) (?:shop|store))\b")
+_NAMED_CHIP = re.compile(r"\b([\w-]+) (?:chips?|cpus?|processors?)\b")
 _IN_THE_SHOP = re.compile(r"\s*\b(?:in|on|at|from) (?:the|your|this) (?:shop|store|site|website)\b")
 # "is it rated for any particular drop height": of the product in focus ("any" asks no search)
 _IT_IS = re.compile(r"^(?:is|does|has|can|will) (?:it|this|this one|that one)\b(?! (?:come|comes|available|sold)\b)")
@@ -2857,9 +2858,12 @@ class Understander:
             return cons
         thing = re.sub(r"^(?:an?|the) ", "", _take_prices(m.group("x"), Constraints()).strip(" ,"))
         said = self.constraints(thing)
-        if m.group("v") in _HAVING and (said.values or said.brands or not said.words and not said.categories
-                                        or any(c.isdigit() for c in thing)):  # ("wall charger with 3 ports": a count)
-            return cons  # ("laptops with 16gb ram", "headphones with noise cancelling": values the search filters by)
+        if m.group("v") in _HAVING and (said.values or said.brands or not said.categories
+                                        or any(c.isdigit() for c in thing)):
+            # "with" a thing that names another kind ("headphones with a carrying case") is read in the text; values
+            # the search filters by ("laptops with 16gb ram"), a count ("wall charger with 3 ports") or free words
+            # the search reads itself ("office chairs with lumbar support") are not
+            return cons
         words = [t for t in tokens(thing) if t not in STOPWORDS and t not in _TEXT_FILLER_WORDS]
         if not words or said.brands or any(g.attribute in VARIANT_ATTRIBUTES or any(c.isdigit() for c in g.label)
                                            for g in said.values):
@@ -3318,6 +3322,9 @@ class Understander:
         # "under 150 in blue": "in" before a colour, size or gender is no inch
         rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self.values_only(n.group(2)) else n.group(0), rest)
         rest = _take_prices(rest, cons)
+        # "an amd ryzen chip": a processor's words; "chip" says which attribute, not a word a title must say
+        rest = _NAMED_CHIP.sub(lambda m: m.group(1) if any(e.attribute == "processor" for e in self.lexicon.value_words.get(
+            m.group(1), ())) else m.group(0), rest)
         for m in list(_NOT_BRAND.finditer(rest))[::-1]:  # "bookcase thats not from ikea", "any non-apple earbuds"
             said = tuple(tokens(m.group("x")))
             brand = next((said[:n] for n in (3, 2, 1) if said[:n] in self.lexicon.brands), None)

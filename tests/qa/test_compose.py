@@ -66,7 +66,10 @@ def test_across_listings_names_other_titles_once() -> None:
 def test_comparison_answer() -> None:
     a, b = Card("a", "A", 10.0, "USD"), Card("b", "B", 20.0, "USD")
     assert compose.comparison_answer("weight", a, ["1 kg"], b, ["2 kg"], a, "lighter") == "The A is lighter (1 kg) than the B (2 kg)."
-    assert compose.comparison_answer("weight", a, ["1 kg"], b, ["1000 g"], None, "same") == "Both have the same weight: 1 kg."
+    assert compose.comparison_answer("weight", a, ["1 kg"], b, ["1 KG"], None, "same") == "Both have the same weight: 1 kg."
+    # one amount said in two units: both are given
+    assert compose.comparison_answer("weight", a, ["1 kg"], b, ["1000 g"], None, "same") == \
+        "Both have the same weight: 1 kg (the A) and 1000 g (the B)."
     assert compose.comparison_answer("color", a, ["Red"], b, ["Blue"], None, None) == "The A has colour Red; the B has Blue."
 
 
