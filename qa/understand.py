@@ -496,6 +496,12 @@ class ValueGroup:
     label: str  # how the shopper said it: "black", "at least 128 GB"
 
 
+def _half_said(name: str, words: Sequence[str]) -> str:
+    """A category's name, or the half of a compound one ("chargers & cables") that the words say ("cable": cables)."""
+    parts = re.split(r" & | and ", name)
+    return next((p for p in parts if singular(p) in words), name) if len(parts) > 1 else name
+
+
 _COMPARED = re.compile(r"^(?:under|below|less|lighter|smaller|at|up|no|over|above|more|heavier|bigger|larger|min|max)\b")
 
 
@@ -521,7 +527,8 @@ class Constraints:
         """The constraints in words, for answers: 'black leather boots from Timberland under $80'."""
         before = [g.label for g in self.values if not g.label[:1].isdigit() and not _COMPARED.match(g.label)]
         after = [g.label for g in self.values if g.label not in before]
-        noun = " or ".join(dict.fromkeys(c.name.lower() for c in self.categories)) if self.categories else "products"
+        noun = " or ".join(dict.fromkeys(_half_said(c.name.lower(), self.words) for c in self.categories)) \
+            if self.categories else "products"
         text = " ".join([*before, noun])
         for label in after:
             text += f" {label}" if label.split()[0].endswith("er") else f" with {label}"
@@ -1400,6 +1407,7 @@ class Understander:
         vocabulary = {*lexicon.title_df, *lexicon.value_words, *lexicon.category_words}
         vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
+        self._whole: dict[str, bool] = {}  # a kind's word titles say only whole (_said_whole)
         self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words,
                                lexicon.title_pairs)
         # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
@@ -3426,6 +3434,14 @@ class Understander:
         label = f"{cmp} {number:g} {unit}".strip()
         return ValueGroup(attribute, sorted(set(keys)), label)
 
+    def _said_whole(self, word: str) -> bool:
+        """Whether titles say a kind's word only whole: no title word shares its stem ("cable"; not "charger", which
+        "Wireless Charging Pad" says otherwise)."""
+        if word not in self._whole:
+            stem = word[:5]
+            self._whole[word] = not any(w.startswith(stem) and singular(w) != word for w in self.lexicon.title_df)
+        return self._whole[word]
+
     def _link_lexicon(self, toks: list[str], cons: Constraints) -> None:
         """Greedy longest n-gram match against categories, brands and values; fuzzy for what is left."""
         lex = self.lexicon
@@ -3500,3 +3516,9 @@ class Understander:
         if cons.categories and cons.words:  # "water filter pitcher": "water" is said by the path (Water Filtration)
             path = {w for c in cons.categories for w in tokens(c.key)}
             cons.words = [w for w in cons.words if w not in path and singular(w) not in path]
+        # "cables" of Chargers & Cables: the titles that say it (not the chargers too)
+        halves = {singular(p) for c in cons.categories if len(parts := re.split(r" & | and ", c.name.casefold())) > 1
+                  for p in parts}
+        said = {w for t in toks if (w := singular(t)) in halves}
+        cons.words += [w for w in said if w not in cons.words and self._said_whole(w)] if len(said) == 1 else []
+        # (both said: the category)

@@ -3023,6 +3023,13 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     (["guys running shoe, 8mm heel drop, max 170 bucks"], "search", ("men running shoes with 8 mm under $170",), None),
     (["apple 60 watt usb c cable, does it do the oneplus 12"], "compatibility", ("Yes",), None),
     (["哪台笔记本电脑续航最长?"], "aggregate", ("longest battery life", "Of the 40 laptops"), None),
+    # "an amd ryzen chip": the processor's words ("chip" is no word a title must say)
+    (["got any lapops with an amd ryzen chip"], "search", ("amd ryzen laptops",), None),
+    # "cables" of Chargers & Cables: the titles that say it; both halves said: the whole category
+    (["usb c cables under 30"], "search", ("2 matches for usb c cables under $30",), {"CHG-0000321", "CHG-0000274"}),
+    (["average price of a usb c to usb c cable, dollars only"], "aggregate", ("among the usb c cables priced in USD",),
+     None),
+    (["chargers and cables under 20"], "search", ("chargers & cables under $20",), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
