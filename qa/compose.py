@@ -263,7 +263,7 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
         loser, wv, lv = (b, left, right) if winner is a else (a, right, left)
         return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)} ({lv}){f', by {by}' if by else ''}."
     if winner is None and word == "same":
-        # (said in two units, both are given: "9 oz" and "255 g")
+        # (said otherwise, both are given: "9 oz" and "255 g")
         return f"Both have the same {name}: {left}." if left.casefold() == right.casefold() else \
             f"Both have the same {name}: {left} ({the(a.title)}) and {right} ({the(b.title)})."
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
@@ -278,7 +278,8 @@ def each_value(attribute: str, each: Sequence[tuple[Card, Sequence[str]]]) -> st
 
 
 def none_in(label: str, each: Sequence[tuple[Card, Sequence[str]]]) -> str:
-    """ "galaxy s24 in white" of a model's listings, none white: what each one is instead."""
+    """ "galaxy s24 in white" of a model's listings (or "which are clear" of a few listed), none so: what each one
+    is instead."""
     said = join(f"{the(card.title)} ({join(unique(values)) if values else 'not said'})" for card, values in each)
     return f"None of these {len(each)} is listed in {label}: {said}."
 

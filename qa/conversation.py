@@ -282,7 +282,7 @@ class Conversation:
             # come in" is the winner's (not so after "compare it with …", where "it" stays the shopper's own)
             self.product = winner
         elif answer.intent == "comparison" and len(answer.products) == 2 and self.product is None \
-                and self.engine.understander.same_model(*(p.title or "" for p in answer.products)):
+                and self.engine.understander.one_model([p.id for p in answer.products]):
             # "momentum 4 black vs white - …": "how long does the battery last" next is of the model
             self.product = answer.products[0].id
         if previous and previous != self.product:
@@ -319,7 +319,7 @@ class Conversation:
         model = {w for w in understander.model_name(first.title)
                  if w.isalpha() and (w,) not in understander.lexicon.brands and w not in STOPWORDS}
         if not model & set(tokens(understander.speller.correct(question)[0])) \
-                or not all(understander.same_model(first.title, p.title) for p in others):
+                or not understander.one_model([first.id, *(p.id for p in others)]):
             return None
         return first.id
 

@@ -39,6 +39,7 @@ from shopgraph.qa.understand import (
     DEFAULT_CURRENCY,
     EVERYDAY_WORD,
     FOR_CLAUSE,
+    HAS_THING,
     PRONOUNS,
     SHOWN,
     STOPWORDS,
@@ -525,7 +526,7 @@ class Engine:
         ("does the coway have a washable pre-filter": its filter type is True HEPA, which says nothing of washing;
         "is it heavy?" reads an amount, which answers)."""
         attr = parse.attributes[0] if parse.attributes else None
-        had = _HAS_THING.search(parse.text.casefold())
+        had = HAS_THING.match(parse.text.casefold().rstrip(" ?!."))
         if attr is None or had is None or attr in self.lexicon.numeric:
             return False
         said = {t for f in facts if f.attribute == attr for t in tokens(f.value)}
@@ -1068,7 +1069,7 @@ class Engine:
                                                                                 or cons.words or cons.not_brands) \
                 and cons.price_min is None and cons.price_max is None:
             # "galaxy s24 in white", "hoka clifton 9 in size 9": none of its listings (or of those listed) is; what
-            # each one is instead, and the model stays in focus
+            # each one is instead, and a model's listings stay in focus
             group = cons.values[0]
             cards = self.retriever.cards(cons.ids)
             facts = [f for f in self.retriever.product_facts(list(cards), cards) if _matches(f.attribute, group.attribute)]
@@ -1076,7 +1077,8 @@ class Engine:
                 listed = [cards[i] for i in cons.ids if i in cards]
                 each = [(c, [f.value for f in facts if f.product_id == c.id]) for c in listed]
                 hits = [ProductHit(c.id, c.title, 0.5) for c in listed]
-                return self._result(parse, "unanswerable", compose.none_in(group.label, each), facts, hits, listed[0].id)
+                return self._result(parse, "unanswerable", compose.none_in(group.label, each), facts, hits,
+                                    listed[0].id if self.understander.one_model(cons.ids) else None)
         if cons.ids and len(cons.values) > 1:
             # a model's listings ("ugg classic short in womens size 7"): those that meet all but one value, each
             near = [(c, trial) for n in range(len(cons.values))
@@ -1462,9 +1464,7 @@ class Engine:
         winner: Card | None = None
         word: str | None = None
         if qa is not None and qb is not None and qa[0] == qb[0]:
-            # the same amount in two units ("9 oz" and "255 g") differs by the rounding of one of them
-            close = 5e-3 if _unit_letters(fa[0].value) != _unit_letters(fb[0].value) else 1e-9
-            if abs(qa[1] - qb[1]) <= close * max(1.0, abs(qa[1])):
+            if _same_amount(qa[1], fa[0].value, qb[1], fb[0].value):
                 word = "same"
             else:
                 direction = parse.direction or "higher"
@@ -1649,7 +1649,7 @@ class Engine:
         found.sort(key=lambda x: x[1][0].source == "text")  # on a tie, a listed fact before one read from text
         found.sort(key=lambda x: x[2][1], reverse=higher)
         best, best_facts, (_, top) = found[0]
-        tied = [c for c, _, (_, amount) in found[1:] if abs(amount - top) <= 1e-9 * max(1.0, abs(top))]
+        tied = [c for c, fs, (_, amount) in found[1:] if _same_amount(top, best_facts[0].value, amount, fs[0].value)]
         text = compose.superlative_answer(best_facts[0].attribute, parse.direction or "higher", best,
                                           [f.value for f in best_facts], len(found), len(cards),
                                           kind=self._kind_name(parse.constraints), tied=tied)
@@ -1696,12 +1696,11 @@ class Engine:
 # ---------------------------------------------------------------------------- helpers
 
 
-_HAS_THING = re.compile(r"\b(?:have|has|come with|comes with|include|includes)\s+(?:an?\s+|the\s+|any\s+)?(?P<x>.+?)[?.!]*$")
-
-
-def _unit_letters(value: str) -> str:
-    """The letters of an amount's unit ("9 oz": "oz", "255g": "g"), to tell amounts said in different units."""
-    return "".join(c for c in value.casefold() if c.isalpha())
+def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:
+    """Whether two amounts (in one base unit) are the same: said in one unit, exactly; in two ("9 oz", "255 g"), within
+    the rounding of one of them."""
+    close = 5e-3 if normalize_value(said_a).unit != normalize_value(said_b).unit else 1e-9
+    return abs(a - b) <= close * max(1.0, abs(a))
 
 
 

@@ -212,7 +212,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "most storage": ("storage", "higher"), "most ram": ("ram", "higher"), "most memory": ("ram", "higher"),
     "most powerful": ("wattage", "higher"), "most watts": ("wattage", "higher"),
     "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
-    "holds the most": ("capacity", "higher"), "hold the most": ("capacity", "higher"),
+    "biggest bag": ("net weight", "higher"), "largest bag": ("net weight", "higher"),
+    "smallest bag": ("net weight", "lower"), "holds the most": ("capacity", "higher"), "hold the most": ("capacity", "higher"),
     "holds the least": ("capacity", "lower"), "holds the most weight": ("maximum weight capacity", "higher"),
     "hold the most weight": ("maximum weight capacity", "higher"),
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
@@ -263,10 +264,12 @@ _PRICE_RANGE = re.compile(
 )
 _PRICE_AROUND = re.compile(
     rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}|"
-    rf"\b(?:around|about|roughly|approximately)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}|"
-    # "a gift for my dad, around 50", "for about 80 or so": a bare amount that ends the clause is a price
-    rf"(?:\b(?:around|roughly|approximately)|\b(?:for|costing|spend|spending|budget of) about)\s*{_NUM}(?=\s*(?:$|,|or so\b))"
-)
+    rf"\b(?:around|about|roughly|approximately)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}")
+# "a gift for my dad who likes coffee, around 50": a bare amount ending the clause is a price where the question speaks
+# of gifts or money (not "heel drop around 8", "size around 10")
+_PRICE_AROUND_BARE = re.compile(rf"(?:\b(?:around|roughly|approximately)|\b(?:for|costing|spend|spending) about)\s*{_NUM}"
+                                r"(?=\s*(?:$|,|or so\b))")
+_MONEY_TALK = re.compile(r"\b(?:gifts?|presents?|spend|spending|budget|afford|costing|price|cost)\b")
 # what makes a number a price: a currency, a money word or a price word ("is the size under 15?" is not)
 _SAYS_PRICE = re.compile(rf"{CURRENCY}\s*\d|\d{_MONEY_AFTER}\b|\b(?:prices?d?|costs?|cheap\w*|expensive|pay|spend|budget)\b")
 
@@ -300,9 +303,10 @@ def _spelt_money(m: re.Match[str]) -> str:
     return f"{amount} {m.group('m')}"
 
 
-def _take_prices(text: str, cons: Constraints) -> str:
+def _take_prices(text: str, cons: Constraints, money_talk: bool = False) -> str:
     """The text without its price phrases, whose bounds and currency go into ``cons`` ("under $150", "between 50
-    and 80 euros", "around $30": ±20 %; "fifty dollars" as 50)."""
+    and 80 euros", "around $30": ±20 %; "fifty dollars" as 50; a bare "around 50" where ``money_talk``: the question
+    speaks of gifts or money)."""
     said: list[str] = []  # the price phrases, for their currency
     text = _SPELT_MONEY.sub(_spelt_money, text)
     m = _price(_PRICE_RANGE, text)
@@ -311,7 +315,8 @@ def _take_prices(text: str, cons: Constraints) -> str:
         cons.price_min, cons.price_max = min(nums), max(nums)
         said.append(m.group(0))
         text = text[:m.start()] + " " + text[m.end():]
-    m = _price(_PRICE_AROUND, text)
+    m = _price(_PRICE_AROUND, text) or (_price(_PRICE_AROUND_BARE, text) if money_talk or _MONEY_TALK.search(text)
+                                         else None)
     if m:
         n = parse_number(next(g for g in m.groups() if g))
         cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
@@ -496,9 +501,14 @@ class ValueGroup:
     label: str  # how the shopper said it: "black", "at least 128 GB"
 
 
+def _halves(name: str) -> list[str]:
+    """The kinds a compound category's name joins ("chargers & cables"); the name alone otherwise."""
+    return re.split(r" & | and ", name)
+
+
 def _half_said(name: str, words: Sequence[str]) -> str:
     """A category's name, or the half of a compound one ("chargers & cables") that the words say ("cable": cables)."""
-    parts = re.split(r" & | and ", name)
+    parts = _halves(name)
     return next((p for p in parts if singular(p) in words), name) if len(parts) > 1 else name
 
 
@@ -750,7 +760,7 @@ class Lexicon:
 
 
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|working with|work in|works in|work on|works on|"
-                 r"work to charge|works to charge|work for|works for|do(?=\s+(?:my|the)\b)|"
+                 r"work to charge|works to charge|(?<!\byou )(?<!\bu )do(?=\s+(?:my|the)\b)|"
                  r"(?:is |are )?compatible with|go with|goes with|go in|goes in|go into|goes into|go on|goes on|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with)")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
@@ -1169,8 +1179,10 @@ _COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "sma
 _MORE_PLAIN = re.compile(rf"\b(more|most) ({'|'.join(_COMPARATIVE_OF)})\b")
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "guys running shoe", "ladies boots": the men's and women's listings
-_GUYS = re.compile(r"\b(?:guys?'?s?|gents?|blokes?)(?= (?:[\w-]+ )?(?:shoes?|boots?|running|sneakers?|trainers?|hiking)\b)")
-_LADIES = re.compile(r"\b(?:ladies|lady'?s|gals?)(?= (?:[\w-]+ )?(?:shoes?|boots?|running|sneakers?|trainers?|hiking)\b)")
+_YOU_GUYS = re.compile(r"\byou (?:guys|folks|all|lot)\b|\by'?all\b")
+_WORN = r"(?= (?:(?!(?:have|sell|carry|got|stock)\b)[\w-]+ )?(?:shoes?|boots?|running|sneakers?|trainers?|hiking)\b)"
+_GUYS = re.compile(rf"(?<!\byou )(?<!\bu )\b(?:guys?'?s?|gents?|blokes?){_WORN}")  # (not "do you guys have …")
+_LADIES = re.compile(rf"(?<!\byou )\b(?:ladies|lady'?s|gals?){_WORN}")
 # "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
 _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
 # the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
@@ -1198,6 +1210,9 @@ _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+
                       r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last;
 # "…, in dollars" too, but not "in pounds", a weight's unit)
 # "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
+# "and the price in euros?" after an answer about one product: its price (not its listings in euros, which "what is the
+# price in euros" may ask)
+_ITS_PRICE_IN = re.compile(r"^(?:(?:and|so) (?:the|its)|its) price in\b")
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
 # "budget doesnt matter", "price is no object", "any price": no price bound
@@ -1276,7 +1291,7 @@ _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\bwhich
 _TEXT_FILLER_WORDS = frozenset({"for", "calls", "call", "in", "own", "extra"})  # ("a built in mic for calls": built, mic)
 _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
 # "does the galaxy s24 have a headphone jack", "does it come with a case": whether a product has a thing
-_HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?P<p>.+?) (?P<v>have|has|come with|comes with|"
+HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?P<p>.+?) (?P<v>have|has|come with|comes with|"
                         r"include|includes|ship with|ships with|feature|features) (?:a |an |any |the |its own )?"
                         r"(?P<x>[\w -]+?)\s*\??$")
 ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
@@ -1445,7 +1460,7 @@ class Understander:
         low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
         # priced (below)
-        paid = _PAID_IN.search(low) if within or len(low.split()) > 3 \
+        paid = None if focus and _ITS_PRICE_IN.search(low) else _PAID_IN.search(low) if within or len(low.split()) > 3 \
             or len(low.split()) > 2 and not _PRICE_ASKED.search(low) else None  # ("laptops in euros"; not "how much
         # in euros", which asks a price)
         if paid and not within:  # ("the average price in dollars": the price stays asked)
@@ -1471,7 +1486,7 @@ class Understander:
         low = _IN_A_SIZE.sub(r"in \1size \2", low)  # "and in a 9?": a size
         low = _WEARS.sub(r"in size \1", low)
         low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
-        low = _DO_U.sub(r"\1 you", low)
+        low = _DO_U.sub(r"\1 you", _YOU_GUYS.sub("you", low))  # ("do you guys have …": the shop, no men's shoes)
         # "you have more big one?": bigger; "which is most cheap": cheapest
         low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
@@ -1558,6 +1573,10 @@ class Understander:
             parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
             parse.context = None if pinned else focus
         parse.attributes = self.asked_attributes(low)
+        if focus and parse.attributes == ["battery life"] and "battery" not in toks \
+                and {"filter", "cartridge"} & title_words(focus_title or self.lexicon.titles.get(focus, "")) \
+                and self.link_product(low, strict=True) is None:
+            parse.attributes = ["filter life", "lifespan"]  # "how long does each last" of a filter: its life
 
         superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
         alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
@@ -1798,7 +1817,7 @@ class Understander:
         include coffee" read as a search: about the product named. What it includes of a kind, where the graph
         links what it includes; else whether it has the thing (an attribute of it where the words name one, else its
         text), not a search for the thing."""
-        m = _HAS_THING.match(low)
+        m = HAS_THING.match(low)
         if m is None:
             self._is_thing(parse, low)
             return
@@ -2039,7 +2058,7 @@ class Understander:
                       if (b,) in self.lexicon.brands and b not in own}
             hits = _shown([pid for pid in within if brands & set(tokens(titles.get(pid, "")))] if brands else [],
                           within)
-            if len(hits) == 1 or hits and self._one_model(hits):  # ("the coway" of its two listings listed: the first)
+            if len(hits) == 1 or hits and self.one_model(hits):  # ("the coway" of its two listings listed: the first)
                 return (hits[0], titles[hits[0]]), _NOTHING
         if m is None:
             m, pattern = _THE_X_END.search(low), _THE_X_END
@@ -2054,9 +2073,9 @@ class Understander:
             return None
         words = {singular(w) for w in tokens(m.group(1))}
         hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
-        return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self._one_model(hits) else None
+        return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self.one_model(hits) else None
 
-    def _one_model(self, ids: Sequence[str]) -> bool:
+    def one_model(self, ids: Sequence[str]) -> bool:
         """Whether the products are all listings of the first one's model."""
         titles = self.lexicon.titles
         return all(self.same_model(titles.get(ids[0], ""), titles.get(pid, "")) for pid in ids[1:])
@@ -2096,9 +2115,16 @@ class Understander:
         lex = self.lexicon
         words = [t for t in tokens(first) if t not in STOPWORDS]
         wanted = [t for t in tokens(rest) if (t,) in lex.categories or (t,) in lex.brands]
-        if not wanted and _I_SAY.match(first):  # "i drink a lot of coffee, what beans do you have from ethiopia": the
-            kinds = [t for t in words if (t,) in lex.categories]  # story's kind is the question's
-            return f"{' '.join(kinds)} {rest.strip()}" if kinds else low
+        story = self.constraints(first) if not wanted and _I_SAY.match(first) else None
+        if story is not None and not (story.values or story.brands or story.price_min is not None
+                                      or story.price_max is not None):
+            # "i drink a lot of coffee, what beans do you have from ethiopia": a story that says a kind and nothing a
+            # fact has gives the question its kind (the narrowest said: "a desk for my home office": Desks); one that
+            # says a value or brand is read whole ("i want a black office chair, anything good")
+            kinds = [c.name.lower() for c in story.categories
+                     if not any(d.key.startswith(c.key + " > ") for d in story.categories)]
+            talk = [m.group(0) for m in _MONEY_TALK.finditer(first)]  # ("a gift …, around 50": a price)
+            return " ".join([*kinds, *talk, rest.strip()]) if kinds else low
         if len(words) < 3 or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
                                                or (t,) in lex.categories or t in QUESTION_WORDS or t in _COMPARING_WORDS
                                                or any(c.isdigit() for c in t) for t in words):
@@ -3329,7 +3355,7 @@ class Understander:
         rest = _VAGUE.sub(" ", rest)  # "a comfy chair", "gift ideas": no fact says comfy or gift
         # "under 150 in blue": "in" before a colour, size or gender is no inch
         rest = _NUMBER_IN.sub(lambda n: n.group(1) + " , " if self.values_only(n.group(2)) else n.group(0), rest)
-        rest = _take_prices(rest, cons)
+        rest = _take_prices(rest, cons, money_talk=bool(_MONEY_TALK.search(low)))  # (before "gift" is dropped above)
         # "an amd ryzen chip": a processor's words; "chip" says which attribute, not a word a title must say
         rest = _NAMED_CHIP.sub(lambda m: m.group(1) if any(e.attribute == "processor" for e in self.lexicon.value_words.get(
             m.group(1), ())) else m.group(0), rest)
@@ -3435,11 +3461,14 @@ class Understander:
         return ValueGroup(attribute, sorted(set(keys)), label)
 
     def _said_whole(self, word: str) -> bool:
-        """Whether titles say a kind's word only whole: no title word shares its stem ("cable"; not "charger", which
-        "Wireless Charging Pad" says otherwise)."""
+        """Whether a word names only a half of compound kinds and titles say it, only whole: no title word shares its
+        stem ("cable"; not "charger", which "Wireless Charging Pad" says otherwise; not "kitchen", which no title says;
+        not "shoe", which names Shoes too)."""
         if word not in self._whole:
-            stem = word[:5]
-            self._whole[word] = not any(w.startswith(stem) and singular(w) != word for w in self.lexicon.title_df)
+            stem, lex = word[:5], self.lexicon
+            self._whole[word] = bool(lex.title_df.get(word)) \
+                and all(len(_halves(c.name)) > 1 for c in lex.categories.get((word,), [])) \
+                and not any(w.startswith(stem) and singular(w) != word for w in lex.title_df)
         return self._whole[word]
 
     def _link_lexicon(self, toks: list[str], cons: Constraints) -> None:
@@ -3517,8 +3546,7 @@ class Understander:
             path = {w for c in cons.categories for w in tokens(c.key)}
             cons.words = [w for w in cons.words if w not in path and singular(w) not in path]
         # "cables" of Chargers & Cables: the titles that say it (not the chargers too)
-        halves = {singular(p) for c in cons.categories if len(parts := re.split(r" & | and ", c.name.casefold())) > 1
-                  for p in parts}
+        halves = {singular(p) for c in cons.categories if len(parts := _halves(c.name.casefold())) > 1 for p in parts}
         said = {w for t in toks if (w := singular(t)) in halves}
         cons.words += [w for w in said if w not in cons.words and self._said_whole(w)] if len(said) == 1 else []
-        # (both said: the category)
+        # (both said: the category; "shoes" names Shoes, a category of its own, not a half of Clothing & Shoes)
