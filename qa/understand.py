@@ -1681,10 +1681,13 @@ class Understander:
         elif (within or searched is not None and self._refines_alone(low)) and parse.intent == "search" \
                 and not parse.constraints.ids \
                 and (not parse.constraints.categories or (within and searched is None or searched is not None
-                                                          and not searched.categories) and _ONLY_THESE.search(low)) \
+                                                          and not searched.categories) and _ONLY_THESE.search(low)
+                     or searched is not None and searched.categories and len(low.split()) <= 3
+                     and {c.key for c in parse.constraints.categories} <= set(searched.category_keys)) \
                 and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list, "just the phones please" after
-            # anything from apple: a narrower search among it
+            # anything from apple, "noise cancelling?" after bose headphones (a few words whose titles' kind is the
+            # one searched): a narrower search among it
             self._refine(parse, within, searched)
         if within and focus and focus not in within and parse.intent == "attribute" and parse.attributes \
                 and not parse.checks \

@@ -3041,6 +3041,11 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     (["phone case for iphone 15 pro", "which are clear", "how much is it"], "attribute", ("$1,257.99",), None),
     (["apple 60 watt usb c cable, does it do the oneplus 12"], "compatibility",
      ("Yes: the catalog lists the Apple 60 watts USB-C to USB-C Cable", "OnePlus 12"), None),
+    # "noise cancelling?" after Bose headphones: the Bose ones, narrowed (its titles' kind is the one searched)
+    (["bose headphones", "noise cancelling?"], "search", ("from Bose",), None),
+    # "how long does each last" of a filter: its life, from its text (not a battery's)
+    (["do you have a replacement filter for the brita pitcher", "how long does each last"], "attribute",
+     ("replace one filter every 2 to 3 months",), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
