@@ -60,7 +60,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:(?:screens?|displays?) )?(?:hz|hertz)\b", ("refresh rate",)),  # "what hz is the display", "这款屏幕是多少Hz的"
         # a screen's resolution, which no demo listing gives as a fact (not its size: "screen resolution")
         (r"\bresolution\b|\bhow sharp\b|\bhow many pixels\b", ("resolution",)),
-        (r"\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
+        # ("how big a room does it cover": its coverage area, said in more words than a size's "how big")
+        (r"\bhow (?:big|large) (?:a |of a )?room\b|\bwhat size (?:of )?room\b|\brooms?\b|\bsq\.? ?ft\b|\bsquare (?:feet|foot|metres|meters)\b|\bcover(?:s|age)?\b", ("coverage area",)),
         (r"\bshafts?\b|\bup the (?:leg|calf|ankle)\b", ("shaft height",)),
         # "how high a drop can it survive": a case's drop protection, not a height
         (r"\bhow (?:high|far|big|large|long) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
@@ -1179,6 +1180,7 @@ _COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "sma
 _MORE_PLAIN = re.compile(rf"\b(more|most) ({'|'.join(_COMPARATIVE_OF)})\b")
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "guys running shoe", "ladies boots": the men's and women's listings
+_SELL_THE = re.compile(r"^(?:do|does) you (?:sell|have|carry|stock|got) the (?P<x>[\w .+-]+?)[?.!]*$")
 _YOU_GUYS = re.compile(r"\byou (?:guys|folks|all|lot)\b|\by'?all\b")
 _WORN = r"(?= (?:(?!(?:have|sell|carry|got|stock)\b)[\w-]+ )?(?:shoes?|boots?|running|sneakers?|trainers?|hiking)\b)"
 _GUYS = re.compile(rf"(?<!\byou )(?<!\bu )\b(?:guys?'?s?|gents?|blokes?){_WORN}")  # (not "do you guys have …")
@@ -1510,6 +1512,10 @@ class Understander:
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         low = _INCH_MARK.sub(r"\1 in ", low).strip()
+        the_name = _SELL_THE.match(low)
+        if the_name is not None and not set(tokens(the_name.group("x"))) & self.lexicon.category_words \
+                and not self.brand_only(the_name.group("x")) and self.link_product(the_name.group("x"), strict=True):
+            low = the_name.group("x")  # "do you sell the galaxy s24 ultra": its listings, as its name alone (no cases)
         named_first = _NAMED_THEN_ASK.match(low)
         if named_first is not None and not _ONES.search(named_first.group("x")) \
                 and not self.brand_only(named_first.group("x")):

@@ -3046,6 +3046,10 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     # "how long does each last" of a filter: its life, from its text (not a battery's)
     (["do you have a replacement filter for the brita pitcher", "how long does each last"], "attribute",
      ("replace one filter every 2 to 3 months",), None),
+    # "how big a room does it cover": a coverage area (not a size)
+    (["whats the cheapest air purifier", "how big a room does it cover"], "attribute", ("sq ft",), None),
+    # "do you sell the galaxy s24 ultra": the phone's listings, as its name alone (not the cases for it first)
+    (["do you sell the galaxy s24 ultra", "how much storage"], "attribute", ("Galaxy S24 Ultra", "512"), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
