@@ -1085,6 +1085,7 @@ _COMMON_TITLE_WORD = 3  # titles that must say an activity for "for a <doer>" to
 _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
+                    r"(?:would|do|can|could) you (?:recommend|suggest)|recommend|suggest|"
                     r"choices|picks|comfy|comfortable|nice|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
                     # "that arent too expensive", "nothing too pricey": no bound a fact could check (cheapest first)
                     r"(?:(?:that|which) (?:are|is) ?(?:n'?t|not) |(?:nothing|not) )(?:too |very |super )?(?:expensive|pricey|"
@@ -1513,8 +1514,10 @@ class Understander:
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         low = _INCH_MARK.sub(r"\1 in ", low).strip()
         the_name = _SELL_THE.match(low)
-        if the_name is not None and not set(tokens(the_name.group("x"))) & self.lexicon.category_words \
-                and not self.brand_only(the_name.group("x")) and self.link_product(the_name.group("x"), strict=True):
+        named = self.link_product(the_name.group("x"), strict=True) if the_name is not None \
+            and not set(tokens(the_name.group("x"))) & self.lexicon.category_words \
+            and not self.brand_only(the_name.group("x")) else None
+        if the_name is not None and named is not None and named.score >= _NEARLY_FULL * FULL_NAME:
             low = the_name.group("x")  # "do you sell the galaxy s24 ultra": its listings, as its name alone (no cases)
         named_first = _NAMED_THEN_ASK.match(low)
         if named_first is not None and not _ONES.search(named_first.group("x")) \

@@ -3050,6 +3050,9 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     (["whats the cheapest air purifier", "how big a room does it cover"], "attribute", ("sq ft",), None),
     # "do you sell the galaxy s24 ultra": the phone's listings, as its name alone (not the cases for it first)
     (["do you sell the galaxy s24 ultra", "how much storage"], "attribute", ("Galaxy S24 Ultra", "512"), None),
+    # "would you recommend", "can you recommend": how it was asked, no word a listing must say
+    (["what air fryer would you recommend for a family of 4"], "search", ("8 matches for air fryers",), None),
+    (["can you recommend a good laptop for video editing"], "search", ("40 matches for laptops",), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
