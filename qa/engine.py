@@ -424,11 +424,17 @@ class Engine:
                 return said
             # (a thing no attribute's name says, "a headphone jack", is not what the reader reads nearest: its type)
             if parse.thing or not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True) \
-                    or self._kind_unsaid(parse, facts):
+                    or self._kind_unsaid(parse, facts, card):
                 closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned),
                                  key=lambda f: -f.score)[:3]
                 return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
                                        f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
+        if parse.yes_no and parse.attributes and not parse.checks and not parse.pinned and not parse.read_by_model \
+                and self._kind_unsaid(parse, facts, card):
+            # "is the screen oled": its screen size says nothing of it
+            closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]
+            return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
+                                   f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
         if parse.pinned and parse.checks and parse.yes_no and not ranked \
                 and (titled := self._title_says_it(parse, card)) is not None:
             return titled  # "does it have noise cancelling" on the page of headphones no fact says it of: their title
@@ -521,16 +527,22 @@ class Engine:
         parse.attributes, parse.read_by_model = [reading.attribute], True
         return True
 
-    def _kind_unsaid(self, parse: Parse, facts: Sequence[Fact]) -> bool:
-        """Whether a yes/no question read as a word-valued attribute asks for a kind of it that its values do not say
-        ("does the coway have a washable pre-filter": its filter type is True HEPA, which says nothing of washing;
-        "is it heavy?" reads an amount, which answers)."""
+    def _kind_unsaid(self, parse: Parse, facts: Sequence[Fact], card: Card) -> bool:
+        """Whether a yes/no question read as an attribute asks for a kind of it that its values do not say: a thing it
+        has, of a word-valued attribute ("does the coway have a washable pre-filter": its filter type is True HEPA,
+        which says nothing of washing), or any question's word English rarely uses ("is the screen oled": its size
+        says nothing of OLED); everyday words ask what the values answer ("is it heavy?", "a big battery")."""
         attr = parse.attributes[0] if parse.attributes else None
-        had = HAS_THING.match(parse.text.casefold().rstrip(" ?!."))
-        if attr is None or had is None or attr in self.lexicon.numeric:
+        if attr is None:
             return False
+        low = parse.text.casefold().rstrip(" ?!.")
+        had = HAS_THING.match(low)
+        english = english_frequency()
+        said_of = tokens(had.group("x")) if had is not None and attr not in self.lexicon.numeric else tokens(low)
+        asked = {w for w in said_of if w.isalpha() and english.get(w, 0) < EVERYDAY_WORD}  # ("a big battery": its size)
+        asked -= STOPWORDS | {t for a in parse.attributes for t in tokens(a)} | title_words(card.title or "") | PRONOUNS
+        asked = {w for w in asked if not self.understander.asked_attributes(w)}  # ("is that lighter": a weight's cue)
         said = {t for f in facts if f.attribute == attr for t in tokens(f.value)}
-        asked = set(tokens(had.group("x"))) - STOPWORDS - set(tokens(attr))
         return bool(asked) and not asked & said
 
     def _lacking(self, parse: Parse, card: Card, scored: Sequence[Fact]) -> Answer:

@@ -1692,6 +1692,7 @@ class Understander:
                 and (not parse.constraints.categories or (within and searched is None or searched is not None
                                                           and not searched.categories) and _ONLY_THESE.search(low)
                      or searched is not None and searched.categories and len(low.split()) <= 3
+                     and bool(parse.constraints.values)  # (a value: "and the macbook?" names a model, no narrowing)
                      and {c.key for c in parse.constraints.categories} <= set(searched.category_keys)) \
                 and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
             # "any decaf?", "only over-ear ones", "what about in white?" after a list, "just the phones please" after

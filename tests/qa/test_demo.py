@@ -3053,6 +3053,11 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     # "would you recommend", "can you recommend": how it was asked, no word a listing must say
     (["what air fryer would you recommend for a family of 4"], "search", ("8 matches for air fryers",), None),
     (["can you recommend a good laptop for video editing"], "search", ("40 matches for laptops",), None),
+    # a yes/no question whose rare word no value of the attribute read says: not answered by that value; everyday
+    # words ask what the value answers
+    (["lenovo ideapad slim 5 abyss blue", "is the screen oled"], "unanswerable", ("I don't know whether",), None),
+    (["samsung galaxy s24 onyx black", "is the battery removable"], "unanswerable", ("I don't know whether",), None),
+    (["samsung galaxy s24 onyx black", "does it have a big battery"], "attribute", ("4000 mAh",), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
