@@ -859,9 +859,9 @@ class Engine:
                 ranked, unknown, total = kept, [], len(kept)
         if unknown and all(w.isalpha() and (w not in english or w.endswith(("ing", "ed"))) for w in unknown) \
                 and asks_for and not parse.refines and (cons.categories or cons.values) \
-                and (cons.price_min is not None or cons.price_max is not None):
-            # "a laptop with 32 GB of RAM, costing less than $1700", "… any suggetions": a request with a kind and a
-            # price; a verb's form or no English word that no listing says anywhere is how it was asked, not a
+                and (cons.price_min is not None or cons.price_max is not None or cons.categories and cons.values):
+            # "a laptop with 32 GB of RAM, costing less than $1700", "… any suggetions", "a gaming laptop with at least
+            # 32gb ram": a request with a kind and a price or value; a verb's form or no English word that no listing says anywhere is how it was asked, not a
             # further constraint (a feature is: "office chairs with lumbar support under 300")
             purpose += f"No listing says “{' '.join(unknown)}”. "
             unknown = []

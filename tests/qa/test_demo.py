@@ -3058,6 +3058,12 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     (["lenovo ideapad slim 5 abyss blue", "is the screen oled"], "unanswerable", ("I don't know whether",), None),
     (["samsung galaxy s24 onyx black", "is the battery removable"], "unanswerable", ("I don't know whether",), None),
     (["samsung galaxy s24 onyx black", "does it have a big battery"], "attribute", ("4000 mAh",), None),
+    # "a gaming laptop with at least 32gb ram": a kind and a value; "gaming", which no listing says, is named, not
+    # required; "any deals on headphones": the headphones
+    (["i need a gaming laptop with at least 32gb ram"], "search", ("No listing says “gaming”", "laptops with at least 32"),
+     None),
+    (["do you have any deals on headphones"], "search", ("34 matches for headphones",), None),
+    (["office chairs with lumbar support under 300"], "unanswerable", ("lumbar support",), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
