@@ -1426,6 +1426,7 @@ class Understander:
         vocabulary.update(w for unit in UNITS for w in unit.split())  # "litres" is a unit, not a typo of "elite"
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
         self._whole: dict[str, bool] = {}  # a kind's word titles say only whole (_said_whole)
+        self._codes: dict[str, str] = {}  # a model number the one title code it begins (_whole_code)
         self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words,
                                lexicon.title_pairs)
         # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
@@ -3281,7 +3282,18 @@ class Understander:
             if _CODE_PART.fullmatch(a) and _CODE_PART.fullmatch(b) and any(c.isdigit() for c in a + b) \
                     and df.get(a + b) and (not df.get(a) or not df.get(b)):
                 words[i - 1:i + 1] = [a + b]
-        return " ".join(words)
+        return " ".join([*words[:1], *(self._whole_code(w, before) for before, w in zip(words, words[1:]))])
+
+    def _whole_code(self, word: str, before: str) -> str:
+        """A model number said without its suffix that one title code extends, after a word of those titles ("new
+        balance 1080": "1080v13"; not "laptops under 1000", no "WH-1000XM5"); else the word."""
+        if not (len(word) >= 3 and word.isdigit()) or self.lexicon.title_df.get(word):
+            return word
+        if word not in self._codes:
+            codes = {w for w in self.lexicon.title_df if w.startswith(word) and w[len(word):len(word) + 1].isalpha()}
+            self._codes[word] = codes.pop() if len(codes) == 1 else word
+        code = self._codes[word]
+        return code if code != word and self.lexicon.titled([code, before]) else word
 
     def _split_codes(self, words: list[str]) -> list[str]:
         """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD

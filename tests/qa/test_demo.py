@@ -2556,6 +2556,10 @@ def test_demo_turns_said_otherwise(demo_graph: Path, tmp_path: Path, questions: 
      ("higher in drop protection", "15-foot"), {"CSE-0000329", "CSE-0000137"}),
     # a feature one of whose words a text says ("Supports up to 110 kg") is still unknown
     (["office chairs with lumbar support under 300"], "unanswerable", ("lumbar support",), None),
+    # "the new balance 1080": the one title code the number begins after a word of its titles ("1080v13"); a price
+    # is no model number ("laptops under 1000", not the WH-1000XM5)
+    (["the new balance 1080", "what sizes"], "aggregate", ("1080v13", "7.5 and 12.5"), None),
+    (["laptops under 1000"], "search", ("laptops under $1000",), None),
 ])
 def test_demo_turns_said_otherwise_find_these(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str,
                                               expect: tuple[str, ...], ids: set[str] | None) -> None:
@@ -3064,6 +3068,10 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
      None),
     (["do you have any deals on headphones"], "search", ("34 matches for headphones",), None),
     (["office chairs with lumbar support under 300"], "unanswerable", ("lumbar support",), None),
+    # "the new balance 1080": the one title code the number begins after a word of its titles ("1080v13"); a price
+    # is no model number ("laptops under 1000", not the WH-1000XM5)
+    (["the new balance 1080", "what sizes"], "aggregate", ("1080v13", "7.5 and 12.5"), None),
+    (["laptops under 1000"], "search", ("laptops under $1000",), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
