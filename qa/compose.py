@@ -263,8 +263,8 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
         loser, wv, lv = (b, left, right) if winner is a else (a, right, left)
         return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)} ({lv}){f', by {by}' if by else ''}."
     if winner is None and word == "same":
-        # (said otherwise, both are given: "9 oz" and "255 g")
-        return f"Both have the same {name}: {left}." if left.casefold() == right.casefold() else \
+        # (said in two units, both are given: "9 oz" and "255 g"; "355 pounds" and "355 lbs" are one)
+        return f"Both have the same {name}: {left}." if normalize_value(left) == normalize_value(right) else \
             f"Both have the same {name}: {left} ({the(a.title)}) and {right} ({the(b.title)})."
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
 

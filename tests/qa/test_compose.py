@@ -67,6 +67,8 @@ def test_comparison_answer() -> None:
     a, b = Card("a", "A", 10.0, "USD"), Card("b", "B", 20.0, "USD")
     assert compose.comparison_answer("weight", a, ["1 kg"], b, ["2 kg"], a, "lighter") == "The A is lighter (1 kg) than the B (2 kg)."
     assert compose.comparison_answer("weight", a, ["1 kg"], b, ["1 KG"], None, "same") == "Both have the same weight: 1 kg."
+    assert compose.comparison_answer("weight", a, ["355 pounds"], b, ["355 lbs"], None, "same") == \
+        "Both have the same weight: 355 pounds."
     # one amount said in two units: both are given
     assert compose.comparison_answer("weight", a, ["1 kg"], b, ["1000 g"], None, "same") == \
         "Both have the same weight: 1 kg (the A) and 1000 g (the B)."
