@@ -92,8 +92,10 @@ _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
 _WHAT = re.compile(r"多少|什么|多大|多重|多久|多长|多宽|多高|几")
 # "Dr. Martens 1460 女款有哪些颜色": what colours does it come in
 _WHICH_VALUES = re.compile(r"^(?P<a>.+?)有(?:哪些|什么|几种|多少种)(?P<b>颜色|尺码|尺寸|材质|容量)(?:可选|可以选|选择)?[?？吗]*$")
-_WHICH_ONE = re.compile(r"哪(?:个|款|双|台|件|种|一个|一款|一双)")  # which one (of them)
+_WHICH_ONE = re.compile(r"哪(?:个|款|双|台|件|种|根|条|把|张|部|一个|一款|一双)")  # which one (of them)
 _SUPERLATIVES = frozenset({"lightest", "heaviest", "cheapest", "most expensive"})
+# "哪个最大" of a list: which is the biggest (only so: "这款手机的最大存储" asks its storage, no superlative)
+_BARE_SUPERLATIVES = {"最大": "biggest", "最长": "longest", "最小": "smallest", "最宽": "widest", "最窄": "narrowest"}
 _WHICH_HAS = re.compile(r"^(?:什么|哪些|哪个|哪款|哪种)(?P<a>[^有带]+?)(?:有|带|支持)(?P<b>.+?)[?？吗]*$")  # 什么耳机有降噪
 _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|适配|兼容|合适|适合)的?|"  # 这款手机有配套的手机壳吗
                      r"有(?:没有)?(?:适合|适配|配套|兼容)?(?:它|这款|这个)的)(?P<b>.+?)吗?[?？]?$")  # 有适合它的手机壳吗
@@ -221,6 +223,9 @@ def to_english(question: str) -> str:
     english = _words(q)
     if _WHICH_ONE.search(q) and english in _SUPERLATIVES:  # "哪款最轻?", "这几双里哪双价格最低?": which is the lightest
         return f"which is the {english}?"
+    bare = next((e for c, e in _BARE_SUPERLATIVES.items() if c in q), None) if _WHICH_ONE.search(q) else None
+    if bare is not None and not english.strip():  # "哪个最大", "哪根最长"
+        return f"which is the {bare}?"
     if _WHICH_ONE.search(q) and " has the " in f" {english}":  # "哪台笔记本电脑续航最长": which laptop has the longest …
         return f"which {english}?"
     return f"what is the {english}?" if _WHAT.search(q) else english

@@ -53,6 +53,7 @@ from shopgraph.qa.understand import (
     Understander,
     base_quantity,
     extends_line,
+    half_said,
     line_words,
     pack_counts,
     purpose_words,
@@ -258,7 +259,7 @@ class Engine:
         if parse.corrections:
             said = ", ".join(f'"{a}" as "{b}"' for a, b in parse.corrections)
             answer.answer = f"(Reading {said}.) {answer.answer}"
-        if parse.read_as is not None:
+        if parse.read_as:  # (nothing read: no note of an empty reading)
             answer.answer = f'(Read as "{parse.read_as}".) {answer.answer}'
         # best first; ties in a fixed order (the answer's products first, then by name), never the store's
         rank = {p.id: i for i, p in enumerate(answer.products)}
@@ -425,16 +426,13 @@ class Engine:
             # (a thing no attribute's name says, "a headphone jack", is not what the reader reads nearest: its type)
             if parse.thing or not self._read_attribute(parse, {f.attribute for f in facts}, only_its_own=True) \
                     or self._kind_unsaid(parse, facts, card):
-                closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned),
-                                 key=lambda f: -f.score)[:3]
-                return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
-                                       f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
+                return self._not_said(parse, card, facts, hit)
         if parse.yes_no and parse.attributes and not parse.checks and not parse.pinned and not parse.read_by_model \
                 and self._kind_unsaid(parse, facts, card):
-            # "is the screen oled": its screen size says nothing of it
-            closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]
-            return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether "
-                                   f"{compose.the(card.title)} has that: the catalog does not say", focus=card.id)
+            # "is the screen oled": its screen size says nothing of it; its title or text may ("is the screen glossy")
+            # (a sentence must say the rare word itself, not only the attribute's: "is the battery removable")
+            return self._title_says_it(parse, card) or self._from_text(parse, card, ()) \
+                or self._not_said(parse, card, facts, hit)
         if parse.pinned and parse.checks and parse.yes_no and not ranked \
                 and (titled := self._title_says_it(parse, card)) is not None:
             return titled  # "does it have noise cancelling" on the page of headphones no fact says it of: their title
@@ -526,6 +524,12 @@ class Engine:
             return False
         parse.attributes, parse.read_by_model = [reading.attribute], True
         return True
+
+    def _not_said(self, parse: Parse, card: Card, facts: Sequence[Fact], hit: Sequence[ProductHit]) -> Answer:
+        """"I don't know whether it has that", with the product's closest facts."""
+        closest = sorted(self._score_facts(parse, facts, [], pinned=parse.pinned), key=lambda f: -f.score)[:3]
+        return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether {compose.the(card.title)} has "
+                               "that: the catalog does not say", focus=card.id)
 
     def _kind_unsaid(self, parse: Parse, facts: Sequence[Fact], card: Card) -> bool:
         """Whether a yes/no question read as an attribute asks for a kind of it that its values do not say: a thing it
@@ -860,8 +864,8 @@ class Engine:
         if unknown and all(w.isalpha() and (w not in english or w.endswith(("ing", "ed"))) for w in unknown) \
                 and asks_for and not parse.refines and (cons.categories or cons.values) \
                 and (cons.price_min is not None or cons.price_max is not None or cons.categories and cons.values):
-            # "a laptop with 32 GB of RAM, costing less than $1700", "… any suggetions", "a gaming laptop with at least
-            # 32gb ram": a request with a kind and a price or value; a verb's form or no English word that no listing says anywhere is how it was asked, not a
+            # "a laptop with 32 GB of RAM, costing less than $1700", "… any suggetions", "a gaming laptop with
+            # at least 32gb ram": a request with a kind and a price or value; a verb's form or no English word that no listing says anywhere is how it was asked, not a
             # further constraint (a feature is: "office chairs with lumbar support under 300")
             purpose += f"No listing says “{' '.join(unknown)}”. "
             unknown = []
@@ -1593,8 +1597,8 @@ class Engine:
     def _kind_name(cons: Constraints) -> str | None:
         """What a set of products is called in an answer: its one category ("Air Fryers"), or the words its titles
         say ("earbuds"), else None."""
-        if len(cons.categories) == 1:
-            return cons.categories[0].name
+        if len(cons.categories) == 1:  # ("cables" of Chargers & Cables: the half said)
+            return half_said(cons.categories[0].name, cons.words)
         words = _titled_words(cons)
         return " ".join(words) + "s" if words else None
 

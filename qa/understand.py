@@ -316,8 +316,7 @@ def _take_prices(text: str, cons: Constraints, money_talk: bool = False) -> str:
         cons.price_min, cons.price_max = min(nums), max(nums)
         said.append(m.group(0))
         text = text[:m.start()] + " " + text[m.end():]
-    m = _price(_PRICE_AROUND, text) or (_price(_PRICE_AROUND_BARE, text) if money_talk or _MONEY_TALK.search(text)
-                                         else None)
+    m = _price(_PRICE_AROUND, text) or (_price(_PRICE_AROUND_BARE, text) if money_talk else None)
     if m:
         n = parse_number(next(g for g in m.groups() if g))
         cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
@@ -507,10 +506,10 @@ def _halves(name: str) -> list[str]:
     return re.split(r" & | and ", name)
 
 
-def _half_said(name: str, words: Sequence[str]) -> str:
+def half_said(name: str, words: Sequence[str]) -> str:
     """A category's name, or the half of a compound one ("chargers & cables") that the words say ("cable": cables)."""
     parts = _halves(name)
-    return next((p for p in parts if singular(p) in words), name) if len(parts) > 1 else name
+    return next((p for p in parts if singular(p.casefold()) in words), name) if len(parts) > 1 else name
 
 
 _COMPARED = re.compile(r"^(?:under|below|less|lighter|smaller|at|up|no|over|above|more|heavier|bigger|larger|min|max)\b")
@@ -538,7 +537,7 @@ class Constraints:
         """The constraints in words, for answers: 'black leather boots from Timberland under $80'."""
         before = [g.label for g in self.values if not g.label[:1].isdigit() and not _COMPARED.match(g.label)]
         after = [g.label for g in self.values if g.label not in before]
-        noun = " or ".join(dict.fromkeys(_half_said(c.name.lower(), self.words) for c in self.categories)) \
+        noun = " or ".join(dict.fromkeys(half_said(c.name.lower(), self.words) for c in self.categories)) \
             if self.categories else "products"
         text = " ".join([*before, noun])
         for label in after:
@@ -1182,10 +1181,10 @@ _MORE_PLAIN = re.compile(rf"\b(more|most) ({'|'.join(_COMPARATIVE_OF)})\b")
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "guys running shoe", "ladies boots": the men's and women's listings
 _SELL_THE = re.compile(r"^(?:do|does) you (?:sell|have|carry|stock|got) the (?P<x>[\w .+-]+?)[?.!]*$")
-_YOU_GUYS = re.compile(r"\byou (?:guys|folks|all|lot)\b|\by'?all\b")
+_YOU_GUYS = re.compile(r"\b(?:you|u) (?:guys|folks|all|lot)\b|\by'?all\b")
 _WORN = r"(?= (?:(?!(?:have|sell|carry|got|stock)\b)[\w-]+ )?(?:shoes?|boots?|running|sneakers?|trainers?|hiking)\b)"
 _GUYS = re.compile(rf"(?<!\byou )(?<!\bu )\b(?:guys?'?s?|gents?|blokes?){_WORN}")  # (not "do you guys have …")
-_LADIES = re.compile(rf"(?<!\byou )\b(?:ladies|lady'?s|gals?){_WORN}")
+_LADIES = re.compile(rf"(?<!\byou )(?<!\bu )\b(?:ladies|lady'?s|gals?){_WORN}")
 # "30h+", "30+ hours": at least that much ("galaxy s24+" is a name)
 _PLUS_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{0,5})\+(?=\s|$)")
 # the listings' spelling of what is said otherwise: "noise canceling", "over the ear"
@@ -1212,10 +1211,10 @@ _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
                       r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last;
 # "…, in dollars" too, but not "in pounds", a weight's unit)
-# "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
 # "and the price in euros?" after an answer about one product: its price (not its listings in euros, which "what is the
 # price in euros" may ask)
 _ITS_PRICE_IN = re.compile(r"^(?:(?:and|so) (?:the|its)|its) price in\b")
+# "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
 # "budget doesnt matter", "price is no object", "any price": no price bound
@@ -3292,8 +3291,9 @@ class Understander:
         if word not in self._codes:
             codes = {w for w in self.lexicon.title_df if w.startswith(word) and w[len(word):len(word) + 1].isalpha()}
             self._codes[word] = codes.pop() if len(codes) == 1 else word
-        code = self._codes[word]
-        return code if code != word and self.lexicon.titled([code, before]) else word
+        code = self._codes[word]  # (of one model: "sony 1000" is no WF- or WH-1000XM5, "i7 13700" no laptop)
+        titled = self.lexicon.titled([code, before]) if code != word else []
+        return code if titled and self.one_model(titled) else word
 
     def _split_codes(self, words: list[str]) -> list[str]:
         """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD
