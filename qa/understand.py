@@ -781,7 +781,9 @@ _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|
                        # "whats in the box", "redmi bundle - whats in the box", "what do i get with it"
                        r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are| comes?)? (?:in|inside) (?:the|this|that|it'?s) (?:box|"
                        r"bundle|kit|package|set)(?: with (?:it|this|these|them|that|this one|those))?\??$|"
-                       r"^what do (?:i|you) get with (?P<b4>.+?)\??$")
+                       r"^what do (?:i|you) get with (?P<b4>.+?)\??$|"
+                       # "whats in the samsung bundle"
+                       r"^what(?:s|'s| is| comes?) (?:in|inside) (?P<b5>the [\w' -]+? (?:bundle|kit|set))\??$")
 # "what coffee do people usually buy with the dedica", "what machine do ppl buy it with", "frequently bought with it"
 _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?:people|ppl|shoppers|customers|others|"
                           r"folks|most people|other people|everyone) (?:usually |normally |often |typically |also )?"
@@ -2300,7 +2302,8 @@ class Understander:
         for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"),
                                   (_SIMILAR, "similar")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
-            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4") or "it",
+            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4")
+                              or m.groupdict().get("b5") or "it",
                               focus) if m else None  # ("whats in the box": of the product in focus)
             if m and side and included == "similar" and not set(tokens(m.group("b"))) <= PRONOUNS \
                     and self.link_product(m.group("b"), strict=True) is None:

@@ -3076,6 +3076,8 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     (["galaxy s24 ultra", "这款手机的最大存储是多少?"], "attribute", ("512",), None),
     # a rare word no value says, nor its title or text (a sentence must say the word itself, not only "screen")
     (["dell xps 15 9530", "is the screen glossy"], "unanswerable", ("I don't know whether",), None),
+    # "whats in the samsung bundle": what it includes (not its category)
+    (["whats in the samsung bundle"], "compatibility", ("includes", "Spigen"), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
