@@ -940,7 +940,6 @@ _WHICH_KINDS_HAVE = re.compile(r"^(?:which|what|wat|any) (?P<k>[a-z]+(?: [a-z]+)
 # "whats the priciest elitebook you have": of the whole shop, not of the list before
 _SHOP_END = re.compile(r"\b(?:cheapest|priciest|dearest|most expensive|least expensive)\b(?: \w+){1,3} "
                        r"(?:you (?:have|sell|carry|stock|got)|in (?:the|your) (?:shop|store))\b")
-_DOES_VERBS = frozenset({"make", "makes", "brew", "brews"})  # what a product does, said before what it makes
 _NAMED_CHIP = re.compile(r"\b([\w-]+) (?:chips?|cpus?|processors?)\b")
 _IN_THE_SHOP = re.compile(r"\s*\b(?:in|on|at|from) (?:the|your|this) (?:shop|store|site|website)\b")
 # "is it rated for any particular drop height": of the product in focus ("any" asks no search)
@@ -3559,7 +3558,6 @@ class Understander:
         cons.values.extend(values.values())
         cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS
                       and t not in _OF_ANY_KIND  # "which hoka models do u have": its products
-                      and t not in _DOES_VERBS  # "which ones make espresso": espresso
                       and not self.asked_attributes(t)  # "price", "colour": what is asked, not a filter
                       # a superlative no title says ("the thinnest"): an end of a measure, not a word to find
                       and not (len(t) > 5 and t.endswith("est") and t not in _NOT_SUPERLATIVE and not lex.title_df.get(t))]
