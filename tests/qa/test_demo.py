@@ -3078,6 +3078,14 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     (["dell xps 15 9530", "is the screen glossy"], "unanswerable", ("I don't know whether",), None),
     # "whats in the samsung bundle": what it includes (not its category)
     (["whats in the samsung bundle"], "compatibility", ("includes", "Spigen"), None),
+    # "the biggest bag?" of whole bean coffees: their net weight (1 kg), not their pack size
+    (["show me coffee from lavazza", "which ones are whole bean", "the biggest bag?"], "aggregate",
+     ("tie for the highest net weight",), None),
+    # "and the price in euros?" after an answer about one laptop: its price, not the list before filtered to euros
+    (["whats the lightest laptop you have", "how much ram does it have", "and the price in euros?"], "attribute",
+     ("ThinkPad X1 Carbon", "costs"), None),
+    # "ladies hiking boots": the women's listings
+    (["ladies hiking boots"], "search", ("women boots",), None),
 ])
 def test_demo_stories_ties_each_ones_values_and_listings_compared(demo_graph: Path, tmp_path: Path,
                                                                   questions: list[str], intent: str,
