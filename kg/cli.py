@@ -26,6 +26,11 @@ logger = logging.getLogger(__name__)
 
 STORE_HELP = "Graph store: a local path (embedded Kùzu) or bolt:// / neo4j:// URI. Default: $SHOPGRAPH_STORE or ./shopgraph.kuzu."
 store_option = click.option("--store", "store", default=None, metavar="PATH|URI", help=STORE_HELP)
+rates_option = click.option(
+    "--rates", "rates_file", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+    help='Exchange rates: a JSON file of each currency\'s worth in one common unit, e.g. {"USD": 1.0, "EUR": 1.08, '
+         '"GBP": 1.27}; price budgets, comparisons and cheapest/average answers then convert prices into the '
+         "shopper's currency. Default: $SHOPGRAPH_RATES; without rates, prices in different currencies are never mixed.")
 
 
 class ShopgraphGroup(click.Group):
@@ -676,8 +681,9 @@ def _read_questions(path: Path) -> list[tuple[str, str | None, str | None]]:
               help="Attribute tagger directory, to read attribute values in questions.")
 @click.option("--reader", "reader_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Question reader directory (from `shopgraph train intent`). Default: the reader that ships.")
+@rates_option
 def ask(question: str | None, store: str | None, product: str | None, as_json: bool, batch: Path | None, output: str,
-        ranker_dir: Path | None, tagger_dir: Path | None, reader_dir: Path | None) -> None:
+        ranker_dir: Path | None, tagger_dir: Path | None, reader_dir: Path | None, rates_file: Path | None) -> None:
     """Answer a shopper's question from the graph, with the facts (and Cypher) it used.
 
     Intents: attribute, search, compatibility, comparison, aggregate; otherwise "I don't know" and the
@@ -690,6 +696,7 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
       shopgraph ask "does this case fit the Galaxy S24?" --product CSE-0000306
       shopgraph ask "how many brands of running shoes?"
       shopgraph ask --batch questions.jsonl --output answers.jsonl
+      shopgraph ask "average price of running shoes" --rates rates.json
     """
     if (question is None) == (batch is None):
         raise click.UsageError("give a QUESTION or --batch FILE (not both)")
@@ -697,9 +704,11 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
         raise click.UsageError("--product applies to one QUESTION; in --batch files put \"product\" on each line")
     from shopgraph.kg.errors import ConfigError
     from shopgraph.qa.engine import Engine
+    from shopgraph.qa.rates import load_rates
 
     questions = _read_questions(batch) if batch is not None else [(question or "", product, None)]
-    with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir, reader_dir=reader_dir) as engine:
+    rates = load_rates(rates_file)  # (a bad rates file stops here, before the models load)
+    with Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir, reader_dir=reader_dir, rates=rates) as engine:
         ids = sorted({pid for _, pid, _ in questions if pid})
         missing = [pid for pid in ids if pid not in engine.retriever.cards([pid])]
         if missing:
@@ -868,19 +877,23 @@ def evaluate_qa_command(model_dir: Path | None, data: Path, part: str, no_baseli
               help="Attribute tagger directory, to read attribute values in questions.")
 @click.option("--reader", "reader_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Question reader directory (from `shopgraph train intent`). Default: the reader that ships.")
+@rates_option
 def serve(store: str | None, host: str, port: int, ranker_dir: Path | None, tagger_dir: Path | None,
-          reader_dir: Path | None) -> None:
+          reader_dir: Path | None, rates_file: Path | None) -> None:
     """Serve the shopper and analyst app (Gradio, offline) over a built graph, opened read-only.
 
     \b
     Examples:
       shopgraph serve --store demo/graph.kuzu
       shopgraph serve --store demo/graph.kuzu --host 0.0.0.0 --port 8080
+      shopgraph serve --store demo/graph.kuzu --rates rates.json
     """
     from shopgraph.qa.engine import Engine
+    from shopgraph.qa.rates import load_rates
     from shopgraph.ui.app import build_app, launch  # first: it switches gradio/HF telemetry off before they load
 
-    engine = Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir, reader_dir=reader_dir)
+    rates = load_rates(rates_file)
+    engine = Engine.open(store, ranker_dir=ranker_dir, tagger_dir=tagger_dir, reader_dir=reader_dir, rates=rates)
     try:
         app = launch(build_app(engine), host=host, port=port, block=False)
         click.echo(f"serving the graph at http://{host}:{port} (Ctrl+C to stop)", err=True)

@@ -41,6 +41,7 @@ from shopgraph.kg.schema import (
     Source,
     edge_row,
 )
+from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphBatch, GraphStore
 
 StoreFactory = Callable[[bool], GraphStore]
@@ -386,6 +387,18 @@ class StoreContract:
         )
         assert rows == [{"id": "bottle-1"}]
         assert filled.query("MATCH (p:Product) WHERE p.id = $id RETURN p.id AS id", {"id": "nope"}) == []
+
+    def test_store_qa_price_queries_convert_at_rates(self, filled: GraphStore) -> None:
+        # exchange rates (qa.rates) in the QA read queries: each price converted into one currency by a CASE over
+        # its currency (none: $default_currency); a product without a price or a rate is left out
+        rates = {"default_currency": "EUR", "rate_currency0": "EUR", "rate0": 1.0, "rate_currency1": "USD", "rate1": 0.5}
+        found = filled.query(cr.qa_search(cr.FilterShape(price_max=True, rated=2)), {**rates, "price_max": 10.0, "limit": 10})
+        assert [r["id"] for r in found] == ["brush-2"]  # (bottle-1: $24.50 is 12.25 EUR)
+        order = filled.query(cr.qa_price_order(cr.FilterShape(rated=2), True), {**rates, "limit": 10})
+        assert [(r["id"], r["amount"]) for r in order] == [("bottle-1", 12.25), ("brush-2", 6.0)]
+        stats = filled.query(cr.qa_price_stats(cr.FilterShape(rated=1)),
+                             {"default_currency": "EUR", "rate_currency0": "USD", "rate0": 0.5})
+        assert stats[0]["products"] == 1 and stats[0]["average"] == 12.25  # (brush-2 is in EUR: no rate here)
 
     @pytest.mark.parametrize("cypher", BAD_QUERIES)
     def test_store_query_error_carries_engine_message(self, filled: GraphStore, cypher: str) -> None:

@@ -7,12 +7,12 @@ answers, the text starts with "I don't know" and names the closest facts instead
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from shopgraph.kg.normalize import normalize_value
 from shopgraph.qa.retrieve import Card, Fact, format_price
 from shopgraph.qa.spelling import plural as english_plural
-from shopgraph.qa.understand import SHOWN, singular
+from shopgraph.qa.understand import DEFAULT_CURRENCY, SHOWN, singular
 
 DONT_KNOW = "I don't know"
 
@@ -338,12 +338,24 @@ def values_answer(attribute: str, description: str, values: Sequence[str]) -> st
     return f"{cap(description)} come in {plural(n, name)}: {shown}."
 
 
-def extreme_answer(kind: str, description: str, card: Card, others: Sequence[Card] = ()) -> str:
-    """The cheapest or dearest; of two or three, what the others cost too ("which is cheaper" of two phones)."""
+def price_said(card: Card, into: str | None = None, amount: float | None = None) -> str:
+    """A product's price as listed, and converted ("€814, about $879.12") when ``into`` is another currency."""
+    shown = format_price(card.price, card.currency)
+    if into and amount is not None and (card.currency or DEFAULT_CURRENCY) != into:
+        shown += f", about {format_price(round(amount, 2), into)}"
+    return shown
+
+
+def extreme_answer(kind: str, description: str, card: Card, others: Sequence[Card] = (),
+                   amounts: Mapping[str, float] | None = None, into: str | None = None) -> str:
+    """The cheapest or dearest; of two or three, what the others cost too ("which is cheaper" of two phones);
+    ``amounts``: each product's price converted into ``into`` (exchange rates), said beside prices in other currencies."""
     word = "cheapest" if kind == "min_price" else "most expensive"
-    text = f"The {word} of the {description} is {the(card.title)} at {format_price(card.price, card.currency)}."
+    amounts = amounts or {}
+    text = f"The {word} of the {description} is {the(card.title)} at {price_said(card, into, amounts.get(card.id))}."
     if others:
-        text += " " + "; ".join(f"{cap(the(c.title))} costs {format_price(c.price, c.currency)}" for c in others) + "."
+        text += " " + "; ".join(f"{cap(the(c.title))} costs {price_said(c, into, amounts.get(c.id))}"
+                                for c in others) + "."
     return text
 
 

@@ -30,6 +30,7 @@ from shopgraph.kg.store.protocol import GraphStore
 from shopgraph.qa import compose
 from shopgraph.qa.intent import SURE, QuestionModel
 from shopgraph.qa.rank import LearnedRanker, fact_text
+from shopgraph.qa.rates import Rates
 from shopgraph.qa.retrieve import Card, Fact, ProductHit, Retriever, format_price
 from shopgraph.qa.spelling import english_frequency
 from shopgraph.qa.understand import (
@@ -120,9 +121,10 @@ class Engine:
     """Answers shoppers' questions from one graph store; models are loaded once, here."""
 
     def __init__(self, store: GraphStore, *, ranker_dir: Path | None = None, tagger_dir: Path | None = None,
-                 reader_dir: Path | None = None, embed: bool | None = None, generator: Generator | None = None
-                 ) -> None:
+                 reader_dir: Path | None = None, embed: bool | None = None, generator: Generator | None = None,
+                 rates: Rates | None = None) -> None:
         self.store = store
+        self.rates = rates  # exchange rates the user gave (qa.rates); without them currencies are never mixed
         self.lexicon = Lexicon.load(store)
         self._local = threading.local()  # one Retriever per thread: it keeps one question's state
         from shopgraph.extraction.embed import Embedder
@@ -172,7 +174,7 @@ class Engine:
         Retriever records the queries, cards and keys of the question it is answering."""
         retriever = getattr(self._local, "retriever", None)
         if retriever is None:
-            retriever = self._local.retriever = Retriever(self.store)
+            retriever = self._local.retriever = Retriever(self.store, self.rates)
         return retriever
 
     # ------------------------------------------------------------------ optional models
@@ -248,6 +250,7 @@ class Engine:
             # lightest laptop": of the laptops, not of the lightest ten it listed; "which of them is the cheapest?"
             # after the average price of office chairs)
             answer.searched = parse.constraints
+        self._money_notes(parse, answer)
         converted = _in_unit(parse.text, str(answer.facts[0].value)) if answer.intent == "attribute" \
             and answer.facts else ""
         if converted:  # "… in pounds": the value in that unit too, "weighs 1.86kg (4.1 lb)."
@@ -270,6 +273,24 @@ class Engine:
             if rewritten and rewritten.strip():
                 answer.answer = rewritten.strip()
         return answer
+
+    def _money_notes(self, parse: Parse, answer: Answer) -> None:
+        """What an answer says of currencies: a price asked "in euros" of a listing priced otherwise, converted at
+        the user's rates or said to need them; a search whose budget took in prices in other currencies, converted."""
+        best = answer.best_fact
+        if parse.in_currency and answer.intent == "attribute" and best is not None and best.attribute == "price":
+            card = self.retriever.cards([best.product_id]).get(best.product_id) if best.product_id else None
+            if card is not None and card.price is not None and (card.currency or DEFAULT_CURRENCY) != parse.in_currency:
+                amount = self.rates.convert(card.price, card.currency or DEFAULT_CURRENCY, parse.in_currency) \
+                    if self.rates is not None else None
+                answer.answer += f" That is about {format_price(round(amount, 2), parse.in_currency)} " \
+                    f"{self.rates.note}." if amount is not None and self.rates is not None else \
+                    f" I have no exchange rate to give it in {parse.in_currency} (see `--rates`)."
+        elif answer.intent == "search" and self.rates is not None and self.retriever.converts(parse.constraints):
+            into = parse.constraints.currency or DEFAULT_CURRENCY
+            cards = self.retriever.cards([p.id for p in answer.products[:SHOWN]])
+            if any((c.currency or DEFAULT_CURRENCY) != into for c in cards.values() if c.price is not None):
+                answer.answer += f" Prices in other currencies were {self.rates.note[1:-1]}."
 
     def _result(self, parse: Parse, intent: str, text: str, facts: Sequence[Fact], products: Sequence[ProductHit],
                 focus: str | None = None) -> Answer:
@@ -1477,8 +1498,21 @@ class Engine:
                     hits: list[ProductHit]) -> Answer:
         attribute = fa[0].attribute
         qa, qb = _quantity(attribute, fa, a), _quantity(attribute, fb, b)
+        va, vb = [f.value for f in fa], [f.value for f in fb]
         winner: Card | None = None
         word: str | None = None
+        money, note = a.currency or DEFAULT_CURRENCY, ""
+        if attribute == "price" and qa is not None and qb is not None and qa[0] != qb[0]:
+            # two currencies: converted into the shopper's at the user's rates, else not compared
+            money = parse.constraints.currency or DEFAULT_CURRENCY
+            ca = self.rates.convert(qa[1], a.currency or DEFAULT_CURRENCY, money) if self.rates is not None else None
+            cb = self.rates.convert(qb[1], b.currency or DEFAULT_CURRENCY, money) if self.rates is not None else None
+            if ca is not None and cb is not None and self.rates is not None:
+                qa, qb, note = (f"money:{money}", ca), (f"money:{money}", cb), f" Prices {self.rates.note[1:-1]}."
+                va, vb = [compose.price_said(a, money, ca)], [compose.price_said(b, money, cb)]
+            else:
+                note = " The two are priced in different currencies, and I have no exchange rates to compare them " \
+                       "(see `--rates`)."
         if qa is not None and qb is not None and qa[0] == qb[0]:
             if _same_amount(qa[1], fa[0].value, qb[1], fb[0].value):
                 word = "same"
@@ -1489,11 +1523,10 @@ class Engine:
                 word = _comparative_word(attribute, direction, parse.text)
         facts = [f.rescored(1.0) for f in fa + fb]
         # two prices in one currency: by how much ("is the barista express more than the dedica" … "by how much")
-        by = format_price(round(abs(qa[1] - qb[1]), 2), a.currency) if winner is not None and attribute == "price" \
+        by = format_price(round(abs(qa[1] - qb[1]), 2), money) if winner is not None and attribute == "price" \
             and qa is not None and qb is not None else None
-        text = compose.comparison_answer(attribute, a, [f.value for f in fa], b, [f.value for f in fb], winner, word,
-                                         by)
-        return self._result(parse, "comparison", text, facts, hits)
+        text = compose.comparison_answer(attribute, a, va, b, vb, winner, word, by)
+        return self._result(parse, "comparison", text + note, facts, hits)
 
     # ------------------------------------------------------------------ aggregates
 
@@ -1521,18 +1554,25 @@ class Engine:
                 said = self._said_by_titles(found, cons)
                 if len(said) < len(found):
                     cons = parse.constraints = replace(cons, ids=list(said))
-        other_currencies = ""
+        other_currencies, rated = "", False
         if kind in ("min_price", "max_price", "avg_price"):
-            # prices in different currencies are never compared or averaged as one (no exchange rates)
+            # prices in different currencies are never compared or averaged as one, but converted at the user's rates
             priced = self.retriever.price_currencies(cons)
             if cons.currency is None:  # (none said: the default one, else the one most of them are priced in)
-                in_default = not priced or any(r["currency"] == DEFAULT_CURRENCY for r in priced)
+                in_default = not priced or any(r["currency"] == DEFAULT_CURRENCY for r in priced) \
+                    or self.retriever.converts(replace(cons, currency=DEFAULT_CURRENCY), aggregate=True)
                 cons.currency = DEFAULT_CURRENCY if in_default else priced[0]["currency"]
-            others = [r for r in priced if r["currency"] != cons.currency]
+            rated = self.rates is not None and self.retriever.converts(cons, aggregate=True)
+            others = [r for r in priced if r["currency"] != cons.currency
+                      and not (rated and self.rates is not None and self.rates.factor(r["currency"], cons.currency))]
+            if any(r["currency"] != cons.currency for r in priced if r not in others) and self.rates is not None:
+                other_currencies = f" Prices in other currencies were {self.rates.note[1:-1]}."
             if others:
-                other_currencies = (" Not counted, for want of exchange rates: " + ", ".join(
+                other_currencies += (" Not counted, for want of exchange rates: " + ", ".join(
                     f"{r['products']} priced in {r['currency']}" for r in others) + ".")
-        desc = cons.describe()
+        # (converted: of every currency, "the running shoes", not "… priced in USD"; a budget keeps its own sign)
+        desc = replace(cons, currency=None).describe() if rated and cons.price_min is None and cons.price_max is None \
+            else cons.describe()
         if desc.startswith("products") and (named := self._kind_name(cons)):  # "the cheapest of the wireless earbuds"
             desc = named + desc[len("products"):]
         if kind in ("count_brands", "brands"):
@@ -1563,8 +1603,12 @@ class Engine:
                      for i, c in enumerate(cards)]
             hits = [ProductHit(c.id, c.title, 1.0 - 0.1 * i) for i, c in enumerate(cards)]
             others = cards[1:] if len(cards) <= MAX_PRICES_SAID else []  # (of two or three: what each costs)
-            return self._result(parse, "aggregate", compose.extreme_answer(kind, desc, cards[0], others) + other_currencies,
-                                facts, hits, cards[0].id)
+            amounts = {r["id"]: r["amount"] for r in rows if r.get("amount") is not None}
+            if rated and self.rates is not None and not other_currencies.startswith(" Prices") \
+                    and any((c.currency or DEFAULT_CURRENCY) != cons.currency for c in [cards[0], *others]):
+                other_currencies = f" Prices in other currencies were {self.rates.note[1:-1]}." + other_currencies
+            text = compose.extreme_answer(kind, desc, cards[0], others, amounts, cons.currency)
+            return self._result(parse, "aggregate", text + other_currencies, facts, hits, cards[0].id)
         if kind == "avg_price":
             row, cypher, params = self.retriever.price_stats(cons)
             if not row or not row.get("products"):

@@ -15,6 +15,7 @@ from typing import Any
 from shopgraph.kg.schema import PRODUCT, ProductRelation, Source
 from shopgraph.kg.store import cypher_read as cr
 from shopgraph.kg.store.protocol import GraphStore
+from shopgraph.qa.rates import Rates
 from shopgraph.qa.understand import CURRENCY_SYMBOLS, DEFAULT_CURRENCY, Constraints
 
 logger = logging.getLogger(__name__)
@@ -75,8 +76,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n+")
 class Retriever:
     """Runs the QA read queries against a store and records which ones ran (for Answer.cypher)."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, rates: Rates | None = None) -> None:
         self.store = store
+        self.rates = rates  # exchange rates the user gave: price bounds and price aggregates convert with them
         self.ran: list[str] = []
         self._cards: dict[str, Card | None] = {}  # cards looked up while answering one question
         self.keys: dict[tuple[str, str, str], str] = {}  # (product, attribute, value) → graph node key
@@ -182,8 +184,14 @@ class Retriever:
 
     # ------------------------------------------------------------------ filtered product sets
 
-    @staticmethod
-    def shape(cons: Constraints, ids: Sequence[str] | None = None) -> tuple[cr.FilterShape, dict[str, Any]]:
+    def converts(self, cons: Constraints, *, aggregate: bool = False) -> bool:
+        """Whether prices in other currencies are converted into the constraints' currency: with rates that name it,
+        for a price bound ("under $200") or a price aggregate (cheapest, average), not for "priced in EUR"."""
+        priced = aggregate or cons.price_min is not None or cons.price_max is not None
+        return priced and self.rates is not None and bool(self.rates.factors(cons.currency or DEFAULT_CURRENCY))
+
+    def shape(self, cons: Constraints, ids: Sequence[str] | None = None, *, aggregate: bool = False,
+              convert: bool = True) -> tuple[cr.FilterShape, dict[str, Any]]:
         params: dict[str, Any] = {}
         if ids is None:
             ids = cons.ids
@@ -199,19 +207,24 @@ class Retriever:
             params["price_min"] = float(cons.price_min)
         if cons.price_max is not None:
             params["price_max"] = float(cons.price_max)
-        if cons.currency is not None:
-            params["currency"] = cons.currency
+        rated = self.rates.factors(cons.currency or DEFAULT_CURRENCY) \
+            if convert and self.rates is not None and self.converts(cons, aggregate=aggregate) else []
+        for n, (currency, factor) in enumerate(rated):  # (every price converted into the shopper's currency)
+            params[f"rate_currency{n}"], params[f"rate{n}"] = currency, factor
+        if cons.currency is not None or rated:
             params["default_currency"] = DEFAULT_CURRENCY
+        if cons.currency is not None and not rated:
+            params["currency"] = cons.currency
         shape = cr.FilterShape(
             ids=ids is not None, brands=bool(cons.brands), categories=bool(cons.category_keys),
             values=len(cons.values), price_min=cons.price_min is not None, price_max=cons.price_max is not None,
-            currency=cons.currency is not None,
+            currency=cons.currency is not None and not rated, rated=len(rated),
         )
         return shape, params
 
     def price_currencies(self, cons: Constraints) -> list[dict[str, Any]]:
         """[{currency, products}] among the products meeting ``cons`` (its own currency filter left out)."""
-        shape, params = self.shape(replace(cons, currency=None))
+        shape, params = self.shape(replace(cons, currency=None), convert=False)
         params["default_currency"] = DEFAULT_CURRENCY
         return self.run(cr.qa_price_currencies(shape), params)
 
@@ -266,13 +279,13 @@ class Retriever:
 
     def price_order(self, cons: Constraints, *, descending: bool, limit: int = 5
                     ) -> tuple[list[dict[str, Any]], str, dict[str, Any]]:
-        shape, params = self.shape(cons)
+        shape, params = self.shape(cons, aggregate=True)
         params["limit"] = int(limit)
         cypher = cr.qa_price_order(shape, descending)
         return self.run(cypher, params), cypher, params
 
     def price_stats(self, cons: Constraints) -> tuple[dict[str, Any], str, dict[str, Any]]:
-        shape, params = self.shape(cons)
+        shape, params = self.shape(cons, aggregate=True)
         cypher = cr.qa_price_stats(shape)
         rows = self.run(cypher, params)
         return (rows[0] if rows else {}), cypher, params

@@ -222,6 +222,9 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "protects best": ("drop protection", "higher"), "protect best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
     "best protection": ("drop protection", "higher"), "most protection": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"), "tallest": ("height", "higher"),
+    # "which standing desk goes highest": its height (raised), not a capacity's "highest"
+    "goes highest": ("height", "higher"), "goes the highest": ("height", "higher"), "goes lowest": ("height", "lower"),
+    "goes the lowest": ("height", "lower"), "goes up highest": ("height", "higher"),
     "fastest refresh rate": ("refresh rate", "higher"), "highest refresh rate": ("refresh rate", "higher"),
     "least power": ("wattage", "lower"), "lowest wattage": ("wattage", "lower"), "fewest watts": ("wattage", "lower"),
     "least watts": ("wattage", "lower"), "most energy efficient": ("wattage", "lower"),
@@ -235,7 +238,7 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
 CURRENCY = r"(?:\$|usd\s*|us\$|€|eur\s*|£|gbp\s*)"
 DEFAULT_CURRENCY = "USD"  # a price without a symbol ("under 200") is in the shopper's default currency
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}  # also how answers write prices (qa.retrieve)
-_CURRENCY_WORDS = ((re.compile(r"£|\bgbp\b|\bpounds?\b"), "GBP"), (re.compile(r"€|\beur\b|\beuros?\b"), "EUR"))
+_CURRENCY_WORDS = ((re.compile(r"£|\bgbp\b|\bpounds?\b|\bquid\b|\bsterling\b"), "GBP"), (re.compile(r"€|\beur\b|\beuros?\b"), "EUR"))
 
 
 def currency_of(text: str) -> str:
@@ -1219,6 +1222,7 @@ _ITS_PRICE_IN = re.compile(r"^(?:(?:and|so) (?:the|its)|its) price in\b")
 # "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
+_IN_POUNDS = re.compile(r"\bin (?:british )?(?:pounds(?: sterling)?|quid|sterling)\b")  # of a price asked: money
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
                         r"(?:doesn'?t matter|does not matter|not an issue|no (?:object|issue)|matter(?:s)? not|whatever)|"
@@ -1305,6 +1309,7 @@ _INCLUDES_VERBS = frozenset({"come with", "comes with", "include", "includes", "
 _ALL_LISTED = 20  # the most products a search answer lists: a list of fewer is all it found
 _SIZE_SAID = re.compile(r"\bsize (\d{1,2}(?:\.5)?)(?![\d.])\b(?! ?(?:inch|inches|\"|cm|mm|ft|gb|tb|l\b|oz|cups?|x\b))")
 _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
+_STORAGE_WORD = re.compile(r"\d+(?:gb|tb)")  # "128gb": a storage, which sets listings apart
 _ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
                             r"\b(?:an ?other|a different|different|other) (?:brand|make|maker|company)s?(?:'s)?\b")
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
@@ -1764,7 +1769,8 @@ class Understander:
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints = self.in_category(parse.constraints, self.category_of(focus))
             parse.constraints.ids, parse.refines = [focus, *(v.key for v in self.model_listings(focus, title))], True
-        said_currency = paid or _IN_CURRENCY.search(low)  # (a currency said "in dollars" has left ``low``)
+        said_currency = paid or _IN_CURRENCY.search(low) \
+            or (_IN_POUNDS.search(low) if parse.attributes[:1] == ["price"] else None)  # ("weigh in pounds": no price)
         if said_currency is not None and parse.intent == "attribute" \
                 and (parse.attributes[:1] == ["price"] or _PRICE_ASKED.search(f"{low} {said_currency.group(0)}")):
             parse.in_currency = currency_of(said_currency.group(0))  # "single bag price in dollars?"
@@ -2215,7 +2221,7 @@ class Understander:
         """Whether a phrase is nothing but values that set listings apart (gender, size, colour) and numbers ("men
         size 11", "women"), which name no product ("galaxy s24" is a compatible model's value, and a product)."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
-        return bool(words) and all(_NUMBER_WORD.fullmatch(t) or t == "size" or any(
+        return bool(words) and all(_NUMBER_WORD.fullmatch(t) or _STORAGE_WORD.fullmatch(t) or t == "size" or any(
             e.attribute in VARIANT_ATTRIBUTES or e.attribute.endswith("gender") for e in self.lexicon.value_words.get(t, ()))
             for t in words)
 

@@ -203,7 +203,9 @@ class FilterShape:
 
     $ids (restrict to these products), $brands (brand keys), $categories (category keys, descendants
     included by the caller), $values0..$valuesN (value keys; one group per attribute, groups AND-ed),
-    $price_min / $price_max, $currency and $default_currency.
+    $price_min / $price_max, $currency and $default_currency; with ``rated`` (exchange rates: qa.rates), the price
+    bounds, order and statistics are of the price converted into one currency ($rate_currency0…, $rate0…: each
+    currency and what one unit of it is worth in the shopper's), and products in other currencies are left out.
     """
 
     ids: bool = False
@@ -213,6 +215,15 @@ class FilterShape:
     price_min: bool = False
     price_max: bool = False
     currency: bool = False  # $currency: only products priced in it ($default_currency when a price has none)
+    rated: int = 0  # how many currencies the price is converted from (0: prices as they are)
+
+
+def _price(shape: FilterShape) -> str:
+    """A product's price: as it is, or converted into the shopper's currency (NULL when it has no rate)."""
+    if not shape.rated:
+        return "p.price"
+    cases = " ".join(f"WHEN $rate_currency{n} THEN p.price * $rate{n}" for n in range(shape.rated))
+    return f"CASE coalesce(p.currency, $default_currency) {cases} ELSE NULL END"
 
 
 def _filter(shape: FilterShape) -> str:
@@ -232,10 +243,12 @@ def _filter(shape: FilterShape) -> str:
     if shape.ids:
         own.append("p.id IN $ids")
     if shape.price_min:
-        own.append("p.price >= $price_min")
+        own.append(f"{_price(shape)} >= $price_min")
     if shape.price_max:
-        own.append("p.price <= $price_max")
-    if shape.currency:
+        own.append(f"{_price(shape)} <= $price_max")
+    if shape.rated:
+        own.append(f"{_price(shape)} IS NOT NULL")
+    elif shape.currency:
         own.append("coalesce(p.currency, $default_currency) = $currency")
     if not patterns:
         return f"MATCH (p:{PRODUCT}) WHERE {' AND '.join(own)}"
@@ -280,12 +293,13 @@ def qa_group_values(shape: FilterShape) -> str:
 
 @lru_cache(maxsize=256)
 def qa_price_order(shape: FilterShape, descending: bool) -> str:
-    """The matching products with a price, cheapest (or dearest) first."""
+    """The matching products with a price, cheapest (or dearest) first; ``amount``: the price compared (converted
+    when the shape is rated)."""
     order = "DESC" if descending else "ASC"
     return (
         f"{_filter(shape)} WITH DISTINCT p WHERE p.price IS NOT NULL "
-        f"RETURN p.id AS id, p.title AS title, p.price AS price, p.currency AS currency "
-        f"ORDER BY p.price {order}, p.id LIMIT $limit"
+        f"RETURN p.id AS id, p.title AS title, p.price AS price, p.currency AS currency, {_price(shape)} AS amount "
+        f"ORDER BY amount {order}, p.id LIMIT $limit"
     )
 
 
@@ -302,7 +316,8 @@ def qa_price_currencies(shape: FilterShape) -> str:
 def qa_price_stats(shape: FilterShape) -> str:
     return (
         f"{_filter(shape)} WITH DISTINCT p WHERE p.price IS NOT NULL "
-        "RETURN avg(p.price) AS average, min(p.price) AS lowest, max(p.price) AS highest, count(p) AS products"
+        f"WITH {_price(shape)} AS amount RETURN avg(amount) AS average, min(amount) AS lowest, max(amount) AS highest, "
+        "count(amount) AS products"
     )
 
 
