@@ -43,7 +43,7 @@ available offer offers carry stock please thanks thank hi hello hey ok okay
 product products item items thing things something anything stuff kind kinds type types sort im ive
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
-instead rather tho though either r u ur w pls plz thx now
+instead rather tho though either r u ur w pls plz thx now specifically particularly preferably ideally definitely
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -792,7 +792,12 @@ _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?
                           r"folks|most people|other people|everyone) (?:usually |normally |often |typically |also )?"
                           r"(?:buy|get|order|pick up|pair) (?:(?P<b3>it|this|that|them|this one|that one) with|with "
                           r"(?P<b>.+?))\??$|^(?:what|which) (?P<a2>[\w' -]*?) ?(?:is|are|gets?) (?:often |usually |"
-                          r"frequently |commonly )?bought (?:together )?with (?P<b2>.+?)\??$")
+                          r"frequently |commonly )?bought (?:together )?with (?P<b2>.+?)\??$|"
+                          # "what coffee goes well with the cuisinart perfectemp", "beans that are often bought alongside
+                          # the barista express" (not "which case goes with the pixel 8": a fit)
+                          r"^(?:what|which) (?P<a3>[\w' -]*?) ?goes? (?:well|nicely|best|great) with (?P<b6>.+?)\??$|"
+                          r"^(?P<a4>[\w' -]+?) (?:that (?:are|is|get|gets) |that'?s )?(?:often |usually |frequently |"
+                          r"commonly )?bought (?:together )?(?:with|alongside) (?P<b7>.+?)\??$")
 # "got anything similar to the flexispot e7", "something like the beats studio pro but from sennheiser": the products
 # the catalog calls like it (narrowed by what is said after it)
 _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me|any|i want|i need|"
@@ -1098,6 +1103,9 @@ _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|bas
                     r"no[- ]frills|entry[- ]level|stuff|please|thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
+# "what beans are from ethiopia", "which chairs come in black": products of a kind with a value, not the focus's
+_WHICH_KIND_ARE = re.compile(r"^(?:what|which) (?!ones?\b|colou?rs\b|sizes\b)[a-z]+s (?:are|come|have|do)\b")
+_WHERE_WHAT = re.compile(r"^(?:where|what|how)\b(?!.*\b(?:other|another|else|any|ones|cheaper|better)\b)")
 # words that open a turn without asking anything: chat, not constraints ("forget" is no product word)
 # "random question", "switching topic", "unrelated -": the turn is about something new
 _SUBJECT_CHANGE = (r"(?:(?:totally|completely|something) )?(?:random|unrelated|different|diff|other|new|another) "
@@ -1608,6 +1616,15 @@ class Understander:
                     break
         if parse.intent in ("search", "unanswerable", "attribute"):
             self._has_thing(parse, low, focus)  # "does the galaxy s24 have a headphone jack": of it, not a search
+        cons = parse.constraints
+        if focus and not pinned and parse.intent == "search" and _WHERE_WHAT.match(low) \
+                and [a for a in parse.attributes if a not in ("price", "brand", "category")] \
+                and cons.words and set(cons.words) <= title_words(focus_title or self.lexicon.titles.get(focus, "")) \
+                and not (cons.categories or cons.brands or cons.values or cons.ids or cons.price_min is not None
+                         or cons.price_max is not None):
+            # "where are the beans from" after a coffee: "the beans" are it (its title's word), not every bean
+            parse.intent, parse.constraints = "attribute", Constraints()
+            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
         if parse.intent == "compatibility" and parse.list_mode:  # "cheapest filter pack for it": of what fits
             parse.aggregate = next((kind for pattern, kind in _AGGREGATES
                                     if kind in ("min_price", "max_price") and pattern.search(low)), None)
@@ -2308,15 +2325,14 @@ class Understander:
         for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"),
                                   (_SIMILAR, "similar")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
-            side = self._side(m.group("b") or m.group("b2") or m.groupdict().get("b3") or m.groupdict().get("b4")
-                              or m.groupdict().get("b5") or "it",
+            side = self._side(next((v for k, v in m.groupdict().items() if k.startswith("b") and v), "it"),
                               focus) if m else None  # ("whats in the box": of the product in focus)
             if m and side and included == "similar" and not set(tokens(m.group("b"))) <= PRONOUNS \
                     and self.link_product(m.group("b"), strict=True) is None:
                 continue  # ("something like a standing desk": a kind, for the search; "similar to it": the focus)
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
-                kind = m.group("a") or m.groupdict().get("a2") or ""  # ("what coffee …": of that kind)
+                kind = next((v for k, v in m.groupdict().items() if k.startswith("a") and v), "")  # ("what coffee …")
                 parse.constraints = self.constraints(kind) if included != "in" else Constraints()
                 parse.included = included
                 return True
@@ -2794,7 +2810,8 @@ class Understander:
             and not (focus and _IT_IS.match(low) and not _ELSEWHERE.search(low)) \
             or cons.price_min is not None or cons.price_max is not None \
             or bool(_RECOMMEND.match(low)) and bool(cons.categories) \
-            or (not question and self._plural_kind(low))  # "65W USB-C wall chargers": products, not one
+            or (not question and self._plural_kind(low)) \
+            or bool(cons.values) and bool(_WHICH_KIND_ARE.match(low))  # "what beans are from ethiopia": products
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) and not _RECOMMEND.match(low) else None
         if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus):
