@@ -153,11 +153,19 @@ _WHICH_OF_TWO = re.compile(r"^(?:so |ok,? |and |then )?which(?: one| of (?:them|
 _COMPARE_TWO = re.compile(r"^(?:ok,? |now |so |and )?(?:compare (?:them|those|these|both)(?: two)?|how do (?:they|those|"
                           r"these|the two|both) compare)\b", re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|this one|that one|this|that)\b", re.IGNORECASE)
+_THE_TWO = re.compile(r"\b(?:the two|both(?: of them)?|these two|those two)\b", re.IGNORECASE)
 _IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|does) (?:it|this|that|this one|that one)"
                       r"(?: \w+){1,2} than\b", re.IGNORECASE)
 # "is the acer swift go 14 any lighter" with another laptop in focus: lighter than it
 _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any |a bit |much |even |at all )?"
                              r"(?P<c>\w+er|more \w+|less \w+)(?: at all)?[?.! ]*$", re.IGNORECASE)
+# "is the onyx black one cheaper", "cheaper in obsidian?": the listing in focus against its model's listing so
+_VARIANT_THAN = re.compile(r"^(?:and |so |ok,? |hmm,? )?(?:(?:is|are) (?:the|that) (?P<v>[\w/ -]+?) (?:ones?|version|"
+                           r"model|listing|pair|colou?r) (?:any )?(?P<c>cheaper|more expensive|pricier|dearer|more|less|"
+                           r"lighter|heavier)|(?:is it |would it be |any )?(?P<c2>cheaper|more expensive|pricier|lighter|"
+                           r"heavier) in (?:the )?(?P<v2>[\w/ -]+?))(?: than (?:it|this|that|this one|that one))?[?.! ]*$",
+                           re.IGNORECASE)
+_SAID_AS = {"more": "more expensive", "less": "cheaper", "dearer": "more expensive", "pricier": "more expensive"}
 _YES_NO_ASKED = re.compile(r"^(?:is|are|does|do|can|will|has|have)\b", re.IGNORECASE)
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
 _MODEL_FILLER = frozenset({"version", "model", "variant", "edition"})  # "the pro version": the Pro
@@ -209,7 +217,15 @@ class Conversation:
         if product is None:  # what the shopper's words stand for in this conversation
             question, chosen = self._reread(question, chosen)
         again = self._same_question_about(question) if product is None else None
-        if again is not None:  # "what about the S24 Ultra?": the last question, about another product
+        variant = _VARIANT_THAN.match(question.strip()) if product is None and self.product and again is None else None
+        other = self.engine.understander.pick_variant(f"the {variant.group('v') or variant.group('v2')} one",
+                                                      self.product) if variant is not None and self.product else None
+        if other is not None and self.product is not None and other[0][0] != self.product:
+            # "is the onyx black one cheaper" after the cobalt violet Galaxy S24: the two listings compared
+            said = (variant.group("c") or variant.group("c2") or "").casefold() if variant is not None else ""
+            answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=[self.product, other[0][0]])
+            answer.question = question
+        elif again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
             answer = self.engine.answer(asked, product=subject, context=context or self.product)
             answer.question = question
@@ -254,6 +270,10 @@ class Conversation:
                 # the S24, then the S24 Ultra: "which one has more storage?" of the two; the cheapest, then the
                 # most expensive: "compare those two"
                 within = [pair[1], pair[0]]
+            elif product is None and _THE_TWO.search(question) and len(self.listed) == 1 and self.product \
+                    and self.product != self.listed[0]:
+                # "which of the two is lighter" after the one product like it: it and the one in focus
+                within = [self.product, self.listed[0]]
             answer = self.engine.answer(question, product=product, context=self.product, within=within,
                                         searched=searched, asked_before=before)
             if answer.lacking and answer.focus == self.product:

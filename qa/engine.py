@@ -491,6 +491,9 @@ class Engine:
             across = self._across_listings(parse, card, facts, only=set(parse.attributes) & {first, *cue} if lacks_first else None)
             if across is not None:
                 return across
+        if lacks_first and parse.yes_no and scored and scored[0].attribute not in cue \
+                and (said := self._from_text(parse, card, [a for a in parse.attributes if a == first or a in cue])):
+            return said  # "is this flat pack or does it arrive built": "Assembly required; tools included"
         if lacks_first and not parse.yes_no and scored and scored[0].attribute not in cue:
             # "what does this laptop weigh" of a listing with no weight fact: its text may say it ("Weighs just 3
             # pounds"); the price the ranker put first for "how much … weigh" does not answer
@@ -1773,7 +1776,9 @@ _TEXT_SAYS = {
     "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints"),
 }
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
-_PUT_TOGETHER = re.compile(r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bbuild(?:ing)? it\b", re.IGNORECASE)
+_PUT_TOGETHER = re.compile(r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bbuild(?:ing)? it\b|\bgo(?:es)? "
+                           r"together\b|\bflat[ -]?pack(?:ed)?\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?(?:built|"
+                           r"assembled|in pieces)\b", re.IGNORECASE)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")

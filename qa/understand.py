@@ -76,6 +76,11 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
+        # "how long does it take to put together", "is this flat pack or does it arrive built": what its text says of
+        # assembly ("Easy assembly in about 20 minutes", "Ships fully assembled")
+        # ("office chair that arrives fully assembled" searches the words)
+        (r"\bassembl(?:y|e|ing)\b|\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bgo(?:es)? together\b|"
+         r"\bflat[ -]?pack(?:ed)?\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?(?:built|in pieces)\b", ("assembly",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b|\bcountry\b", ("origin",)),
         (r"\b(?:per|in a|in the|in that|in this|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
@@ -805,6 +810,11 @@ _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is
                       r"items?|alternatives?|[\w-]+s)?\s*(?:(?:similar|comparable) to|(?<=thing )like|(?<=one )like|(?<=s )like|"
                       r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
+_NEVER = re.compile(r"(?!)")  # matches nothing
+# "anything similar?", "got something comparable": the products the catalog calls like the one in focus
+_SIMILAR_BARE = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me)\s+)?"
+                           r"(?:anything|something|any(?:thing)?|any others?)\s+(?:similar|comparable)(?: ones?| products?| "
+                           r"options?)?(?P<b>)[?.! ]*$")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
                           r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)|"
@@ -1678,7 +1688,9 @@ class Understander:
             # the average price", "which brand is cheapest" after "how many air purifiers do you have": of those
             parse.constraints = copy.deepcopy(searched)
         elif not within and focus and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price") \
-                and parse.constraints.empty():
+                and parse.constraints.empty() and not any(
+                    w not in title_words(focus_title or self.lexicon.titles.get(focus, "")) and self.lexicon.title_df.get(w)
+                    for w in parse.constraints.words):  # (not "the cheapest billy" after a Sauder)
             # "whats the cheapest one" after questions about the iPhone 15 Pro: of its listings, not of the shop
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints.ids = [focus, *(v.key for v in self.model_listings(focus, title))]
@@ -2323,7 +2335,7 @@ class Understander:
                     parse.alternatives = sides
                     return True
         for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"),
-                                  (_SIMILAR, "similar")):
+                                  (_SIMILAR, "similar"), (_SIMILAR_BARE if focus else _NEVER, "similar")):
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
             side = self._side(next((v for k, v in m.groupdict().items() if k.startswith("b") and v), "it"),
                               focus) if m else None  # ("whats in the box": of the product in focus)
