@@ -185,6 +185,7 @@ class Conversation:
         self.searched: Constraints | None = None  # the last search's constraints, which a refinement changes
         self.earlier: list[str] = []  # the products in focus before this one, the latest first
         self.fitted: str | None = None  # the product the last list of what fits was of ("and a case too")
+        self.fit: Answer | None = None  # the last answer about one accessory's fit ("and with a galaxy s24?" later)
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
@@ -290,6 +291,8 @@ class Conversation:
                 self.listed = []
         if answer.intent == "compatibility" and answer.focus and len(answer.products) != 2:
             self.fitted = answer.focus
+        if _asked_fit(answer):
+            self.fit = answer
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.focus:
@@ -674,6 +677,9 @@ class Conversation:
             if chosen is not None:  # "the blue one price" … "ok the white one then": the white listing's price
                 return f"what is its {asked}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
+        if m is not None and not _asked_fit(last) and self.fit is not None and self.fit.products \
+                and self.fit.products[0].id == self.product:
+            last = self.fit  # "does it work with a macbook pro 14" … "price?" … "and with a galaxy s24?": of its fit
         if m is not None and _asked_fit(last) and (link := self.engine.understander.link_product(m.group("x"), strict=True)):
             if last.relation in _RELISTS:
                 return last.relisted, None, link.key  # "what about for the black dedica" after what is bought with one

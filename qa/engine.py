@@ -666,6 +666,9 @@ class Engine:
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
         rare = {rarest, singular(rarest), *_verb_stems(rarest), *(asked & wanted)}  # "breaking in": "Break-in time"
+        for pair in _EITHER_WORD.finditer(parse.text.casefold()):  # "a carrying pouch or case": either will do
+            if rarest in {singular(pair.group(1)), singular(pair.group(2))}:
+                rare.update(w for w in (singular(pair.group(1)), singular(pair.group(2))) if w in wanted)
         rare.update(w for a in attributes for w in _TEXT_SAYS.get(a, ()))  # battery life: "hrs of playback"
         if _PUT_TOGETHER.search(parse.text):  # "does it need putting together": "Easy assembly in about 20 minutes"
             rare.update(("assembly", "assemble", "assembled"))
@@ -808,6 +811,11 @@ class Engine:
             # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
             described = _described(cons)
         cards = self.retriever.search(cons)
+        if not cards and (variant := [g for g in cons.values if g.attribute in VARIANT_ATTRIBUTES]):
+            # "how much are the grey/pink/beige ones" of listings whose facts leave out a colour their titles say
+            rest = self.retriever.search(replace(cons, values=[g for g in cons.values if g not in variant]))
+            cards = {pid: c for pid, c in rest.items()
+                     if all(set(tokens(g.label)) <= title_words(c.title or "") for g in variant)}
         if parse.text_says:  # "which listings come with a carrying case": those whose own text says it
             cards = self._said_by_titles(cards, cons)  # ("iphones that ship in …": the phones titled iPhone)
             answer, titled = self._text_says(parse, cards)
@@ -1774,8 +1782,10 @@ _TEXT_SAYS = {
     "weight": ("weighs", "weigh"),
     "filter life": ("replace", "months", "gallons", "change"),
     "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints"),
+    "pressure": ("bar", "bars", "psi"),  # "15 bar Italian pump"
 }
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
+_EITHER_WORD = re.compile(r"\b([a-z]{3,}) or (?:an? |the )?([a-z]{3,})\b")  # "a pouch or case"
 _PUT_TOGETHER = re.compile(r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bbuild(?:ing)? it\b|\bgo(?:es)? "
                            r"together\b|\bflat[ -]?pack(?:ed)?\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?(?:built|"
                            r"assembled|in pieces)\b", re.IGNORECASE)
@@ -1796,7 +1806,7 @@ _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which
 
 
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
-                          "listing", "work", "works", "good", "well", "much", "many", "long", "what"})
+                          "listing", "work", "works", "good", "well", "much", "many", "long", "what", "ship", "ships"})
 
 
 _BATTERY_WORDS = frozenset({"playback", "charge", "runtime"})  # how a text says a battery's life

@@ -25,7 +25,7 @@ biggest bigger largest larger smallest smaller longest longer heaviest heavier t
 dollars dollar euros euro pounds bucks colors colours sizes watt watts inch inches ounce ounces gram grams
 liter liters litre litres hours limit limits maximum rating rated shelves shelf warranty guarantee
 often replace swap similar alternative version versions model models option options
-taste tastes tasting flavour flavor flavours flavors notes assembly assemble assembled
+taste tastes tasting flavour flavor flavours flavors notes assembly assemble assembled powerful
 """.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
 # "the pixel 8s battery": a model number with a plural or possessive s no title writes

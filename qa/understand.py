@@ -76,6 +76,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          ("height", "maximum height", "height range", "shaft height")),
         (r"\b(?:water )?(?:tank|reservoir)(?: size| capacity)?\b", ("water tank capacity", "capacity")),
         (r"\broast(?:ed)?\b", ("roast level",)),
+        (r"\bpressure\b|\bhow many bars?\b", ("pressure",)),  # "how much pressure does the dedica pump at": "15 bar"
         # "how long does it take to put together", "is this flat pack or does it arrive built": what its text says of
         # assembly ("Easy assembly in about 20 minutes", "Ships fully assembled")
         # ("office chair that arrives fully assembled" searches the words)
@@ -902,9 +903,11 @@ _NAME_PATTERNS = (
     # how long does the battery last on the <name> / how many megapixels does the camera have on the <name>
     re.compile(r"^(?P<rest>how (?:long|much|many|big|heavy|fast)\b.*?\b(?:on|of|in)) the (?P<name>.+)$"),
     # how much does the <name> weigh / how long does the <name> last
-    re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many [\w-]+(?: [\w-]+){{0,2}}?)) "
+    # ("how much water does the <name> hold", "how much pressure does the <name> pump at")
+    re.compile(rf"^(?P<rest1>how (?:much(?: [\w-]+){{0,2}}?|heavy|big|large|long|tall|wide|many [\w-]+(?: [\w-]+){{0,2}}?)) "
                rf"(?:does|do|is|are|will|can) {_THE}"
-               rf"(?P<name>.+?) (?P<rest2>(?:weigh|cost|hold|last|measure|take|use|have|has|support|run|come in|go|fit)\b.*)$"),
+               rf"(?P<name>.+?) (?P<rest2>(?:weigh|cost|hold|last|measure|take|use|have|has|support|run|come in|go|fit|"
+               rf"pump|brew|make|draw|deliver|output)\b.*)$"),
     # how many watts is the <name> / how big is the <name> ("how many usb-c ports does the <name> have")
     re.compile(rf"^(?P<rest1>how (?:much|heavy|big|large|long|tall|wide|many [\w-]+(?: [\w-]+){{0,2}}?) (?:is|are)) "
                rf"{_THE}(?P<name>.+)$"),
@@ -974,7 +977,7 @@ _HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
 # what shoppers ask that a product graph does not hold: orders, shipping, the company
 _NOT_IN_CATALOG = re.compile(
     r"\b(?:stock price|share price|shipping|ship(?:s|ped)? (?:for free|free|to|internationally|abroad|overseas)|"
-    r"(?:do|does|can) (?:you|u|it|they) ship(?! (?:fully |already |pre-?)?assembled\b| flat\b| in pieces\b)|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
+    r"(?:do|does|can) (?:you|u|it|they) ship(?! (?:fully |already |pre-?)?assembled\b| flat\b| in pieces\b| with\b)|deliver(?:y|ed)?|return policy|refunds?|my order|order status|"
     r"track(?:ing)? (?:my )?order|coupons?|promo code|discount code|store hours|opening hours)\b")
 
 SHOWN = 5  # the products an answer's text names; its list holds more
@@ -1756,8 +1759,11 @@ class Understander:
             parse.intent, parse.products, parse.checks, parse.constraints = "unanswerable", [], [], Constraints()
         parse.yes_no = bool(_YES_NO.match(low))
         told = _TELL_ME_ABOUT.match(low)
-        if told is not None and not parse.pinned and parse.intent in ("attribute", "search", "unanswerable") \
+        if told is not None and not parse.pinned and (parse.intent in ("attribute", "search", "unanswerable") or (
+                parse.intent == "compatibility" and told.group("x")
+                and self.link_product(told.group("x"), strict=True) is not None)) \
                 and not _NOT_IN_CATALOG.search(low):  # ("info on shipping for …" is not about the product)
+            # ("tell me about the mous limitless case for the oneplus 12": the case, not what fits the phone)
             # "tell me about the vitamix e310", "tell me more about it": a summary of the product named or in focus
             subject = told.group("x") or ""
             named = self.link_product(subject, strict=True) if subject and not set(tokens(subject)) <= PRONOUNS \
