@@ -697,6 +697,12 @@ class Conversation:
                 and (picked := understander.pick_listed(question.strip().casefold(), self.listed, self.product)):
             # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica": of those listed
             return f"what is its {best.attribute}?", None, picked[0][0]
+        if (last.intent == "unanswerable" or best is not None and best.source == "text") and last.focus \
+                and _YES_NO_ASKED.match(last.question) \
+                and _IT.search(last.question) and not understander.values_only(m.group("x")) \
+                and (link := understander.link_product(m.group("x"), strict=True)) is not None and link.key != last.focus:
+            # "does it come with a milk frother" (not said) … "and the dedica?": the same question, of it
+            return last.question, None, link.key
         other = self._sibling(m.group("x"))
         if other is None:
             if not (understander.names_product(m.group("x")) or understander.brand_only(m.group("x"))) \

@@ -666,6 +666,7 @@ class Engine:
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
         rare = {rarest, singular(rarest), *_verb_stems(rarest), *(asked & wanted)}  # "breaking in": "Break-in time"
+        rare.update(w for r in list(rare) for w in _SAID_OTHERWISE.get(r, ()))  # "a milk frother": "steam wand"
         for pair in _EITHER_WORD.finditer(parse.text.casefold()):  # "a carrying pouch or case": either will do
             if rarest in {singular(pair.group(1)), singular(pair.group(2))}:
                 rare.update(w for w in (singular(pair.group(1)), singular(pair.group(2))) if w in wanted)
@@ -685,7 +686,8 @@ class Engine:
         # asks about: a sentence without it does not answer ("does it have an hdmi port": not "two USB-C ports")
         needed, needed_stems = rare, stems
         if rarest not in asked and rarest not in english:
-            needed, needed_stems = {rarest, singular(rarest)}, {rarest[:6]} if len(rarest) >= 7 else set()
+            needed, needed_stems = {rarest, singular(rarest), *_SAID_OTHERWISE.get(rarest, ())}, \
+                {rarest[:6]} if len(rarest) >= 7 else set()
 
         def says(forms: set[str]) -> bool:
             return bool(needed & forms or needed_stems & {w[:6] for w in forms if len(w) >= 7})
@@ -1785,6 +1787,9 @@ _TEXT_SAYS = {
     "pressure": ("bar", "bars", "psi"),  # "15 bar Italian pump"
 }
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
+# a shopper's word for a thing and the word a catalog's text writes for it
+_SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("steam",), "earphone": ("earbud",),
+                   "pouch": ("case",)}
 _EITHER_WORD = re.compile(r"\b([a-z]{3,}) or (?:an? |the )?([a-z]{3,})\b")  # "a pouch or case"
 _PUT_TOGETHER = re.compile(r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bbuild(?:ing)? it\b|\bgo(?:es)? "
                            r"together\b|\bflat[ -]?pack(?:ed)?\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?(?:built|"

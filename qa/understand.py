@@ -846,7 +846,7 @@ _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| a
 _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P<b>.+?)\s+(?:take|use|need|accept)s?\s+"
                            r"(?:any |a |an |the |some |new |replacement |spare )*(?P<a>[\w\s-]+?)$")
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have|what|which)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*"
-                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:fits?|works? with|goes with|go with))\s+(?:the |my |an? )?(?P<b>.+?)$")
+                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:can |will |would )?(?:fits?|works? with|goes with|go with|charges?))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
