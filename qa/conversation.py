@@ -102,8 +102,9 @@ _EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most exp
                                r"\s*[,;:–-]?|\s*[,;:–-])\s*(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will)\b.+|[^,;:–-]+\?)$",
                                re.IGNORECASE)
 _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|lightest|heaviest|cheaper|more expensive|"
-                             r"pricier|lighter|heavier) (?:(?:one|ones|pair)(?: of (?:those|these|them))?|"
-                             r"of (?:those|these|them))\b", re.IGNORECASE)
+                             r"pricier|lighter|heavier)(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|"
+                             r"of (?:those|these|them))\b|(?= (?:have|has|come|comes|weigh|weighs|use|uses|run|runs|"
+                             r"get|gets|last|lasts|hold|holds)\b))", re.IGNORECASE)  # ("how much ram does the cheapest have")
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
@@ -613,7 +614,10 @@ class Conversation:
         before may have it ("any chargers for it?" … "how many watts is that?" is the charger's wattage, not the
         phone's). The first of them that has it answers; else the focus's "I don't know" stands. Only another kind
         of product: of two laptops, "it" is the later one ("the lightest" … "how long does its battery last?")."""
-        kind = self.engine.understander.category_of
+        def kind(pid: str) -> str | None:  # (of one department: ground and whole bean coffee are one kind here)
+            key = self.engine.understander.category_of(pid)
+            return key.rpartition(" > ")[0] or key if key else key
+
         own = kind(self.product) if self.product else None
         others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product and (own is None or kind(p) != own)]
         for other in dict.fromkeys(others):

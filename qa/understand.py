@@ -43,7 +43,7 @@ available offer offers carry stock please thanks thank hi hello hey ok okay
 product products item items thing things something anything stuff kind kinds type types sort im ive
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
-instead rather tho though either r u ur w pls plz thx now specifically particularly preferably ideally definitely
+instead rather tho though either r u ur w pls plz thx now specifically particularly preferably ideally definitely else
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -204,7 +204,9 @@ _MEASURES_OF_ANY_KIND = frozenset({"size", "height"})
 SUPERLATIVES: dict[str, tuple[str, str]] = {
     "lightest": ("weight", "lower"), "heaviest": ("weight", "higher"),
     "biggest screen": ("screen size", "higher"), "largest screen": ("screen size", "higher"),
-    "smallest screen": ("screen size", "lower"),
+    "smallest screen": ("screen size", "lower"), "best screen": ("screen size", "higher"),
+    "biggest display": ("screen size", "higher"), "largest display": ("screen size", "higher"),
+    "best display": ("screen size", "higher"),
     "biggest room": ("coverage area", "higher"), "largest room": ("coverage area", "higher"),
     "covers the most": ("coverage area", "higher"),
     # "the best air purifier for a big room": the ones that cover the most first
@@ -1243,6 +1245,9 @@ _ITS_PRICE_IN = re.compile(r"^(?:(?:and|so) (?:the|its)|its) price in\b")
 # "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
+_PRICE_IN_BARE = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is|s)? (?:that|it))"  # ("the price in euros": a listing)
+                            r"(?: is (?:it|that|this))?(?: in| for)? (?P<c>(?:british )?pounds(?: sterling)?|quid|sterling|"
+                            r"euros?|(?:us )?dollars|gbp|eur|usd)\??$")
 _IN_POUNDS = re.compile(r"\bin (?:british )?(?:pounds(?: sterling)?|quid|sterling)\b")  # of a price asked: money
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
@@ -1804,6 +1809,12 @@ class Understander:
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints = self.in_category(parse.constraints, self.category_of(focus))
             parse.constraints.ids, parse.refines = [focus, *(v.key for v in self.model_listings(focus, title))], True
+        bare = _PRICE_IN_BARE.match(low) if focus else None
+        if focus and bare is not None:
+            # "how much in pounds" of the air fryer in focus: its price in that currency, not a title's "2.2 pounds"
+            parse.intent, parse.attributes, parse.checks, parse.constraints = "attribute", ["price"], [], Constraints()
+            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+            parse.in_currency = currency_of(bare.group("c"))
         said_currency = paid or _IN_CURRENCY.search(low) \
             or (_IN_POUNDS.search(low) if parse.attributes[:1] == ["price"] else None)  # ("weigh in pounds": no price)
         if said_currency is not None and parse.intent == "attribute" \
@@ -1811,7 +1822,8 @@ class Understander:
             parse.in_currency = currency_of(said_currency.group(0))  # "single bag price in dollars?"
         if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
             parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
-        elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max:
+        elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max \
+                and bare is None:
             parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
             parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
         logger.debug("parse %r → %s", text, parse)
