@@ -1684,7 +1684,7 @@ class Understander:
                     parse.constraints = Constraints(ids=list(within))
         elif within and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "extreme") \
                 and (_WHICH.match(low) and not parse.constraints.categories and not parse.constraints.brands
-                     or parse.constraints.empty()):
+                     or parse.constraints.empty()) and not self._titled_elsewhere(parse.constraints.words, within):
             # "which is the most expensive?", "whats the cheapest", "the cheaper one?" after a list: of the listed
             parse.constraints.ids = list(within)
         elif searched is not None and parse.intent == "aggregate" \
@@ -1696,9 +1696,7 @@ class Understander:
             # the average price", "which brand is cheapest" after "how many air purifiers do you have": of those
             parse.constraints = copy.deepcopy(searched)
         elif not within and focus and parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price") \
-                and parse.constraints.empty() and not any(
-                    w not in title_words(focus_title or self.lexicon.titles.get(focus, "")) and self.lexicon.title_df.get(w)
-                    for w in parse.constraints.words):  # (not "the cheapest billy" after a Sauder)
+                and parse.constraints.empty() and not self._titled_elsewhere(parse.constraints.words, [focus]):
             # "whats the cheapest one" after questions about the iPhone 15 Pro: of its listings, not of the shop
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints.ids = [focus, *(v.key for v in self.model_listings(focus, title))]
@@ -2283,6 +2281,12 @@ class Understander:
         "markus"), not one common word ("pack", "battery") that many titles share."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
         return len(words) >= 2 or (len(words) == 1 and self.lexicon.title_df.get(words[0], 0) <= 3)
+
+    def _titled_elsewhere(self, words: Sequence[str], ids: Sequence[str]) -> bool:
+        """Whether a word of the question is a title word of other products and of none of these ("the cheapest billy"
+        after a Sauder bookcase: of the Billys, not of the Sauder's listings)."""
+        theirs = set().union(*(title_words(self.lexicon.titles.get(pid, "")) for pid in ids)) if ids else set()
+        return any(w not in theirs and self.lexicon.title_df.get(w) for w in words)
 
     def _names_elsewhere(self, cons: Constraints, low: str, focus: str) -> bool:
         """Constraints that point away from the product in focus: a category (not its own: "single filter or a

@@ -3099,3 +3099,57 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     of gifts or money)."""
     answer = last_turn(demo_graph, tmp_path, [question], "search", ("running shoes",))
     assert "$" not in answer["answer"].split(":")[0], answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "what about the 128gb one" of a model none of whose listings is 128 GB: what each one is instead
+    (["redmi note 13 pro price", "what about the 128gb one"], "unanswerable", ("None of these 3 is listed in 128 gb",),
+     None),
+    # "which one goes highest" of standing desks: their height, which none states (not a weight capacity)
+    (["do you have any standing desks", "which one goes highest"], "unanswerable", ("I don't know the height",), None),
+    # "specifically" is how it was asked; "tast" is "taste"; "where are the beans from" is the coffee in focus
+    (["need headphones that are bluetooth 5.2 specifically"], "search", ("4 matches for bluetooth 5.2 headphones",), None),
+    (["blue bottle decaf, what does it tast like", "where are the beans from"], "attribute", ("Guatemala",), None),
+    (["blue bottle decaf, what does it taste like", "what beans are from ethiopia"], "search", ("Volcanica",),
+     {"COF-0000233"}),
+    # "goes well with", "bought alongside": what shoppers buy together with it
+    (["what coffee goes well with the cuisinart perfectemp"], "compatibility", ("together with",),
+     {"COF-0000103", "COF-0000128"}),
+    (["beans that are often bought alongside the breville barista express"], "compatibility", ("together with",),
+     {"COF-0000023", "COF-0000336"}),
+    # "anything similar?" of the product in focus, then "which of the two" is it and that one
+    (["show me the nike invincible 3 womens", "anything similar?", "which of the two is lighter"], "comparison",
+     ("is lighter (221 grams)",), None),
+    # assembly from the text: "put together", "go together", "flat pack or does it arrive built"
+    (["how long does the branch ergonomic chair take to put together"], "attribute", ("about 20 minutes",), None),
+    (["sauder beginnings bookcase", "is it flat pack or does it arrive built"], "attribute", ("Assembly required",), None),
+    # "the cheapest billy" after another bookcase: of the Billys, not of the one in focus's listings
+    (["sauder beginnings bookcase", "whats the cheapest billy"], "aggregate", ("$60.95",), None),
+    # "a carrying pouch or case": a sentence that says either; "does it ship with" is not about shipping
+    (["audio-technica ath-m40x", "do these ship with a carrying pouch or case"], "attribute", ("carrying case",), None),
+    # pressure and water from the text and the facts, with a verb after the name
+    (["how much pressure does the dedica pump at"], "attribute", ("15 bar",), None),
+    (["how much water does the dedica hold"], "attribute", ("1.1 l",), None),
+    # "tell me about <case> for <phone>": the case, not what fits the phone
+    (["tell me about the mous limitless case for the oneplus 12"], "attribute", ("is a case by Mous",), {"CSE-0000381"}),
+    # "and with a galaxy s24?" after the price of the charger whose fit was asked: whether it fits that too
+    (["most powerfull car charger", "does it work with a macbook pro 14", "price?", "and with a galaxy s24?"],
+     "compatibility", ("Yes", "Galaxy S24"), None),
+    # a colour the title says and the facts leave out ("Grey/Pink/Beige" with Pink and Beige facts)
+    (["running shoes with a jacquard mesh upper", "how much are the grey/pink/beige ones"], "search", ("$145.99",),
+     {"RUN-0000071"}),
+    # "charger that can charge a macbook air": what fits it
+    (["charger that can charge a macbook air"], "compatibility", ("MacBook Air",), {"CHG-0000321"}),
+    # "and the dedica?" after a yes/no its text answered: the same question of it ("milk frother": "steam wand")
+    (["what espresso machine has the biggest water tank", "does it come with a milk frother", "and the dedica?"],
+     "attribute", ("Dedica", "steam wand"), None),
+    # "how much ram does the cheapest have" of a list; "what else fits" is what fits
+    (["laptop for college under 800", "how much ram does the cheapest have"], "attribute", ("Aspire 5", "8 GB"), None),
+    (["what else fits the iphone 13"], "compatibility", ("fit the Apple iPhone 13",), None),
+    # "how much in pounds" of the product in focus: no exchange rate (not a title's "2.2 pounds")
+    (["which air fryer is the biggest", "how much in pounds"], "attribute", ("Philips", "no exchange rate"), None),
+])
+def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                         intent: str | None, expect: tuple[str, ...],
+                                                         ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)

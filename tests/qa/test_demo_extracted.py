@@ -103,3 +103,17 @@ def test_the_lightest_of_a_search_of_title_words_is_of_those_it_listed(demo_defa
                   ["有哪些用Intel Core Ultra 7处理器的笔记本?", "哪款最轻?"]):
         last = ask_batch(demo_default, tmp_path, [{"question": q, "session": "s"} for q in turns])[-1]
         assert last["intent"] == "aggregate" and "2.6 lb" in last["answer"], last["answer"]
+
+
+@pytest.mark.parametrize(("turns", "expect"), [
+    # "is the onyx black one cheaper", "cheaper in obsidian?": the listing in focus against that listing of its model
+    # (the model's listings are grouped at build time)
+    (["glaxy s24 in cobalt violet how much", "is the onyx black one cheaper"], ("$694.95", "$859.95")),
+    (["pixel 8 pro in porcelian, price?", "cheaper in obsidian?"], ("Obsidian at $901.99",)),
+    # "it" after a whole bean coffee is that coffee, not a ground coffee listed before it (one department)
+    (["got any dark roast under 15", "whole bean only", "what's it taste like"], ("Major Dickason",)),
+])
+def test_a_listing_compared_with_its_model_and_it_of_one_department(demo_default: Path, tmp_path: Path,
+                                                                    turns: list[str], expect: tuple[str, ...]) -> None:
+    answers = ask_batch(demo_default, tmp_path, [{"question": q, "session": "s"} for q in turns])
+    assert all(e in answers[-1]["answer"] for e in expect), answers[-1]["answer"]
