@@ -1621,7 +1621,7 @@ class Understander:
             parse.attributes = ["filter life", "lifespan"]  # "how long does each last" of a filter: its life
 
         superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
-        alternative = functools.partial(self._alternative, asked_before=asked_before, within=within)
+        alternative = functools.partial(self._alternative, asked_before=asked_before, within=within, searched=searched)
         compare_listed = functools.partial(self._compare_listed, within=within)
         comparison = functools.partial(self._comparison, asked_before=asked_before)
         which_come_with = functools.partial(self._which_come_with, within=within)
@@ -2513,7 +2513,7 @@ class Understander:
         parse.constraints = Constraints(categories=said.categories, category_keys=said.category_keys)
 
     def _alternative(self, parse: Parse, low: str, focus: str | None, *, asked_before: str | None = None,
-                     within: Sequence[str] | None = None) -> bool:
+                     within: Sequence[str] | None = None, searched: Constraints | None = None) -> bool:
         """"is there a bigger one?", "anything cheaper?" about the product in focus: a search of its category
         for products past it on the compared attribute (a price bound or a kind said too still holds)."""
         if not focus or not _ANOTHER.search(low) or _WHICH.match(low) or _WHICH_KIND.match(low) \
@@ -2543,6 +2543,18 @@ class Understander:
             rest = rest[:m_other.start()] + " " + rest[m_other.end():]
         parse.constraints = self.constraints(rest)
         parse.constraints.words = [w for w in parse.constraints.words if w not in _SUPERLATIVE_FILLER]
+        if searched is not None and within and focus in within and not listed_one:
+            # "any lighter?" after men's running shoes in size 10 under $160: lighter ones of that search still
+            cons, said_before = parse.constraints, searched
+            if not cons.categories:
+                cons.categories, cons.category_keys = list(said_before.categories), list(said_before.category_keys)
+            # (its kind, budget and who or what size it is for; not a brand a name said, nor the measure compared)
+            cons.values += [g for g in said_before.values if g.attribute not in {v.attribute for v in cons.values}
+                            and (g.attribute in VARIANT_ATTRIBUTES or g.attribute.endswith("gender"))
+                            and not set(tokens(g.attribute)) & set(tokens(attr))]
+            if cons.price_min is None and cons.price_max is None and attr != "price":
+                cons.price_min, cons.price_max = said_before.price_min, said_before.price_max
+                cons.currency = cons.currency or said_before.currency
         if m_other:
             parse.constraints.not_brands = self.brands_of(focus)
         if re.search(r"\bsame\b", low):  # "same laptop but cheaper?": among the other listings of its model
