@@ -793,18 +793,18 @@ class Engine:
         untold = [w for w in cons.words if w.isalpha() and not self.lexicon.title_df.get(w) and w in after_for]
         kind = replace(cons, words=[w for w in cons.words if w not in untold])
         if untold and (cons.categories or set(cons.words) - set(untold)) and not parse.text_says \
-                and (said := self._said_in_text(self._rank_cards(self.retriever.search(kind, limit=MAX_TEXT_READ),
-                                                                 kind.words), untold)[1]) and len(said) == len(untold):
+                and (told := self._said_in_text(self._rank_cards(self.retriever.search(kind, limit=MAX_TEXT_READ),
+                                                                 kind.words), untold)[1]) and len(told) == len(untold):
             # "best coffee for french press": those whose own text says it ("Great for espresso, drip and French press"),
             # with the word said before it that a title says too ("french", of "French Roast")
             toks = tokens(parse.text)
             before = [a for a, b in zip(toks, toks[1:]) if b in untold and a in kind.words]
             wider = replace(kind, words=[w for w in kind.words if w not in before])
             if before and len(both := self._said_in_text(self._rank_cards(
-                    self.retriever.search(wider, limit=MAX_TEXT_READ), wider.words), [*before, *said])[1]) \
-                    == len(before) + len(said):
-                kind, said = wider, both
-            parse.text_says = said
+                    self.retriever.search(wider, limit=MAX_TEXT_READ), wider.words), [*before, *told])[1]) \
+                    == len(before) + len(told):
+                kind, told = wider, both
+            parse.text_says = told
             cons = parse.constraints = kind
         elif untold and (cons.categories or set(cons.words) - set(untold)):
             # "best air purifier for allergies", "earbuds for the gym": what it is for, no title says; the kind still
