@@ -144,6 +144,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "more expensive": ("price", "higher"), "pricier": ("price", "higher"), "dearer": ("price", "higher"),
     "bigger": ("size", "higher"), "larger": ("size", "higher"), "smaller": ("size", "lower"),
     "more storage": ("storage", "higher"), "less storage": ("storage", "lower"),
+    "more ram": ("ram", "higher"), "less ram": ("ram", "lower"), "more memory": ("ram", "higher"),
     "bigger battery": ("battery", "higher"), "longer battery": ("battery life", "higher"),
     "better battery": ("battery", "higher"), "more battery": ("battery", "higher"),
     "lasts longer": ("battery life", "higher"), "last longer": ("battery life", "higher"),
@@ -850,6 +851,7 @@ _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have|what|which)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*"
                          r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:can |will |would )?(?:fits?|works? with|goes with|go with|charges?))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
+_RATED_FOR = re.compile(r"\s+(?:rated|built|made|designed|meant)(?: (?:for|to))?$")
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
     re.compile(r"^(?:what is |what's |whats |what are )?(?:the )?differences? between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
@@ -870,7 +872,7 @@ _COMPARE_PATTERNS = (
                r"(?:\s+amount)?\s+as\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^(?:do|does|are)\s+(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)\s+(?:have|has|take|use|weigh|cost|"
                r"come in)\s+(?:the\s+)?same\s*(?P<attr>\w+(?: \w+)?)?$"),
-    re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:[,:]\s*(?:which|what)\b.*)?$"),
+    re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus|or)\s+(?P<b>.+?)(?:(?:[,:]|\s+-)?\s+(?:which|what)\b.*)?$"),
     # "between the instant vortex plus and the philips airfryer xl which is bigger"
     re.compile(r"^between\s+(?:the\s+)?(?P<a>[^,:]+?)\s+and\s+(?:the\s+)?(?P<b>[^,:]+?)\s+(?P<cmp>(?:which|what)\b.+)$"),
     _NAMED_PAIR := re.compile(r"^(?:.*?\bbetween\s+)?(?:the\s+)?(?P<a>[^,:]+?)\s+(?:and|or|vs\.?|versus|&)\s+(?:the\s+)?"
@@ -2610,12 +2612,12 @@ class Understander:
                 continue
             # each side with the other listings of its model, for a side whose listing lacks the attribute compared;
             # a side that says no kind reads the other's ("ninja or instant air fryer": the Ninja air fryer)
-            texts = [m.group("a"), m.group("b")]
+            texts = [_RATED_FOR.sub("", m.group("a")), m.group("b")]  # ("the steelcase leap rated for more weight")
             name, dash, option = texts[0].rpartition(" - ")
             if dash and self.link_product(name, strict=True) and self.link_product(texts[1], strict=True) is None \
                     and not (len(tokens(option)) > 1 and self.link_product(option, strict=True)):
                 continue  # "counter culture hologram - blend or single origin?": which of two it is, not two products
-            if any(self.values_only(x) for x in texts) or self._either_value(texts):
+            if any(self.values_only(x) for x in texts) or re.search(r"\bor\b", low) and self._either_value(texts):
                 continue  # "is the hoka clifton 9 for men or women": who it is for, not two products
             if all(self._generic(set(tokens(x)) - STOPWORDS) or self._kind_words(x) for x in texts):
                 continue  # "whole bean and ground coffee": two kinds, not two products
