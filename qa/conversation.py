@@ -160,6 +160,12 @@ _IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|does) (?:it|this|that|this one
 # "is the acer swift go 14 any lighter" with another laptop in focus: lighter than it
 _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any |a bit |much |even |at all )?"
                              r"(?P<c>\w+er|more \w+|less \w+)(?: at all)?[?.! ]*$", re.IGNORECASE)
+# "vs the instant vortex plus?", "compare with the pixel 8 pro": the product in focus against that one
+_VERSUS = re.compile(r"^(?:and |or |so |ok,? )?(?:vs\.?|versus|compared? (?:to|with)|against|how about vs\.?) (?:the )?"
+                     r"(?P<x>.+?)[?.! ]*$", re.IGNORECASE)
+# "so the honeywell covers more?": of the product just named, against the one before it
+_NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|is|are)\b)(?:the )?(?P<x>.+?) (?P<c>(?:covers|holds|weighs|costs|lasts) (?:more|less)|"
+                         r"lasts longer)(?: then)?[?.! ]*$", re.IGNORECASE)
 # "is the onyx black one cheaper", "cheaper in obsidian?": the listing in focus against its model's listing so
 _VARIANT_THAN = re.compile(r"^(?:and |so |ok,? |hmm,? )?(?:(?:is|are) (?:the|that) (?P<v>[\w/ -]+?) (?:ones?|version|"
                            r"model|listing|pair|colou?r) (?:any )?(?P<c>cheaper|more expensive|pricier|dearer|more|less|"
@@ -187,6 +193,7 @@ class Conversation:
         self.earlier: list[str] = []  # the products in focus before this one, the latest first
         self.fitted: str | None = None  # the product the last list of what fits was of ("and a case too")
         self.fit: Answer | None = None  # the last answer about one accessory's fit ("and with a galaxy s24?" later)
+        self.read_as: str | None = None  # how the last question was read, where the conversation reworded it
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
@@ -199,11 +206,18 @@ class Conversation:
         if back is not None and (earlier := self._said_before(back.group("x"))) is not None:
             question, self.product = back.group("q"), earlier
         if self.last is not None and self.last.intent == "comparison" and _BY_HOW_MUCH.match(question.casefold()):
-            question = self.last.question
+            question = self.read_as or self.last.question  # (as it was read: "is the flexispot cheaper than it")
         elif self.last is not None and self.last.intent == "comparison" \
                 and (gap := _GAP.match(question.strip().casefold())) is not None and self._one_compared(gap.group("n")):
             # "whats the price gap between them", "how much more is the coway": of the two compared
             question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
+        versus = _VERSUS.match(question.strip()) if product is None and self.product else None
+        if versus is not None and (other := self.engine.understander.link_product(versus.group("x"), strict=True)) \
+                and other.key != self.product:
+            # "vs the instant vortex plus?" after the Ninja's capacity: the two compared on it
+            best = self.last.best_fact if self.last is not None and self.last.intent == "attribute" else None
+            question = f"compare it with the {versus.group('x')}" + (f" on {best.attribute}" if best is not None
+                                                                     and best.source != "text" else "")
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison", "search") \
@@ -282,6 +296,7 @@ class Conversation:
                 answer = self._of_another(question, answer)
         if question != asked_as:
             answer.question = asked_as  # as asked: "and battery?", read as "compare them on battery"
+        self.read_as = question if question != asked_as else None
         self.last, self.before_last = answer, self.last
         failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None \
             and bool(self.listed) and answer.searched.ids == self.listed
@@ -560,13 +575,18 @@ class Conversation:
     def _than_the_focus(self, question: str) -> str:
         """ "is the acer swift go 14 any lighter" with the Zephyrus G14 in focus: lighter than it (not a search for
         Acer laptops)."""
-        m = _NAMED_COMPARED.match(question.strip())
-        if m is None or not self.product or m.group("c").casefold() not in COMPARATIVES:
+        m = _NAMED_COMPARED.match(question.strip()) or _NAMED_DOES.match(question.strip())
+        if m is None or not self.product or m.group("c").casefold() not in COMPARATIVES \
+                or self.engine.understander.values_only(m.group("x")):  # ("are the grey ones any cheaper": listings)
             return question
         named = self.engine.understander.link_product(m.group("x"), strict=True)
+        if named is not None and named.key == self.product and self.earlier:
+            # "so the honeywell covers more?" after the Levoit's coverage, then the Honeywell's: which of the two
+            return f"which {m.group('c')}"
         if named is None or named.key == self.product:
             return question
-        return f"is {m.group('x')} {m.group('c')} than it"
+        # (the product in focus by its title, so that "by how much" next asks the same of the same two)
+        return f"is {m.group('x')} {m.group('c')} than the {self.engine.understander.lexicon.titles.get(self.product, 'it')}"
 
     def _other_side(self, question: str) -> None:
         """After "does the cuisinart filter fit it?" (the filter in focus), "which filter does it take then?" asks

@@ -163,6 +163,8 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "longer drop": ("drop protection", "higher"), "bigger fall": ("drop protection", "higher"),
     "bigger room": ("coverage area", "higher"), "larger room": ("coverage area", "higher"),
     "holds more": ("capacity", "higher"), "hold more": ("capacity", "higher"),
+    "covers more": ("coverage area", "higher"), "cover more": ("coverage area", "higher"),
+    "covers less": ("coverage area", "lower"), "holds less": ("capacity", "lower"),
     "makes more": ("capacity", "higher"), "make more": ("capacity", "higher"), "brews more": ("capacity", "higher"),
     "more weight": ("maximum weight capacity", "higher"), "taller shaft": ("shaft height", "higher"),
     "higher shaft": ("shaft height", "higher"), "better camera": ("rear camera", "higher"),
@@ -2649,10 +2651,16 @@ class Understander:
             parse.alternatives = [side[:MAX_VARIANTS + 1] for side in sides]
             groups = m.groupdict()
             cue = (groups.get("cmp") or "").strip()
-            if cue in _BARE_MORE and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
-                cue = _BARE_MORE[cue]  # "is the barista express more than the dedica": dearer ("which weighs less": lighter)
             attrs: list[str] = []
-            compared = _said_word(COMPARATIVES, cue or low)
+            compared = None
+            if cue in ("more", "less") and asked_before and asked_before != "price" and focus \
+                    and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
+                # "is that more than the galaxy a15?" after the Pixel 7a's battery life: more of that
+                attrs, parse.direction = [asked_before], "higher" if cue == "more" else "lower"
+            elif cue in _BARE_MORE and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
+                cue = _BARE_MORE[cue]  # "is the barista express more than the dedica": dearer ("which weighs less": lighter)
+            if not attrs:
+                compared = _said_word(COMPARATIVES, cue or low)
             if compared is not None:
                 attr, parse.direction = compared[1]
                 attrs = list(self.asked_attributes(attr)) or [attr]
