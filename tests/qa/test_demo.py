@@ -3148,6 +3148,20 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     (["what else fits the iphone 13"], "compatibility", ("fit the Apple iPhone 13",), None),
     # "how much in pounds" of the product in focus: no exchange rate (not a title's "2.2 pounds")
     (["which air fryer is the biggest", "how much in pounds"], "attribute", ("Philips", "no exchange rate"), None),
+    # comparisons: the two just asked about ("so the honeywell covers more?"), the focus against one named ("vs the
+    # instant vortex plus?", on the attribute just asked), "by how much" of the same two, "rated for more weight than",
+    # "<a> or <b> which one has more ram" without a comma
+    (["levoit core 300 coverage", "how about the honeywell hpa300", "so the honeywell covers more?"], "comparison",
+     ("Honeywell HPA300 HEPA Air Purifier - Black is bigger in coverage", "Levoit"), None),
+    (["ninja af101 capacity", "vs the instant vortex plus?"], "comparison", ("larger in capacity", "AF101"), None),
+    (["price of the uplift v2 desk", "is the flexispot cheaper", "by how much"], "comparison", ("by $399.96",), None),
+    (["is the steelcase leap rated for more weight than the markus"], "comparison", ("is rated for more weight",), None),
+    (["xps 15 or thinkpad x1 carbon which one has more ram"], "comparison", ("Both have the same ram",), None),
+    # "any lighter?" after a search keeps its kind, gender, size and budget
+    (["im looking for running shoes for a marathon, mens size 10, under 160", "any lighter?"], "unanswerable",
+     ("size 10 men running shoes under $160 lighter than",), None),
+    # "best coffee for french press": those whose own text says it
+    (["best coffee for french press"], "search", ("13 listings' own text says",), None),
 ])
 def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str | None, expect: tuple[str, ...],
