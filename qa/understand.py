@@ -44,6 +44,7 @@ product products item items thing things something anything stuff kind kinds typ
 under below over above between around about up down less more much many cheap cheaper
 come comes came coming go goes going got use used using like actually really know tell
 instead rather tho though either r u ur w pls plz thx now specifically particularly preferably ideally definitely else
+old getting broke broken died
 """.split())
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
@@ -817,6 +818,25 @@ _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is
                       r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
 _NEVER = re.compile(r"(?!)")  # matches nothing
+_ADVICE = re.compile(r"\b(?:stretch(?:es|ing)?|exercises?|workouts?|tips?|advice|help me with|how (?:do|can|should) i)\b")
+# what a shopper says they need, and the kind of product that meets it (where the catalog has the kind): "my back hurts
+# when i sit all day" is an office chair, "best thing you have for clean air" an air purifier
+NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for p, kind in (
+    (r"\bback (?:hurts|pain|aches?)\b|\bsit(?:ting)? all day\b|\bposture\b", "office chairs"),
+    (r"\bwork(?:ing)? from home\b|\bwfh\b", "desks or office chairs"),
+    (r"\b(?:make|making|brew|brewing) (?:my |a |some |the )?(?:coffee|espresso|lattes?|cappuccinos?)\b", "coffee makers"),
+    (r"\bclean(?:er)? air\b|\bdusty\b|\bdust\b|\ballerg(?:y|ies|ic)\b|\bpollen\b|\bpet hair\b|\bstuffy\b",
+     "air purifiers"),
+    (r"\blisten(?:ing)? to (?:music|podcasts?)\b|\blong flights?\b|\bon (?:the|a|my) (?:plane|flight|commute)\b",
+     "headphones"),
+    (r"\bprotect(?:ing)? (?:my|the|a) (?:new )?(?:phone|iphone|galaxy|pixel|oneplus)\b|\bcracked screen\b", "cases"),
+    (r"\bsmoothies?\b|\bprotein shakes?\b|\bcrush(?:ing)? ice\b", "blenders"),
+    (r"\bfrench fries\b|\bcrispy (?:fries|wings|chicken)\b", "air fryers"),
+    (r"\btap water\b|\bwater tastes?\b|\bfiltered water\b", "filter pitchers"),
+    (r"\b(?:warm|cold) feet\b|\bwarm for (?:my |your |the )?feet\b|\bin the snow\b", "boots"),
+    (r"\bstart(?:ing)? (?:running|to run|jogging)\b|\bmarathon\b|\bjogging\b", "running shoes"),
+    (r"\b(?:for|starting) (?:college|uni|university)\b|\bcollege student\b", "laptops"),
+))
 # "anything similar?", "got something comparable": the products the catalog calls like the one in focus
 _SIMILAR_BARE = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me)\s+)?"
                            r"(?:anything|something|any(?:thing)?|any others?)\s+(?:similar|comparable)(?: ones?| products?| "
@@ -1828,6 +1848,7 @@ class Understander:
                 and bare is None:
             parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
             parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
+        self._need_said(parse, low)
         logger.debug("parse %r → %s", text, parse)
         return parse
 
@@ -2285,6 +2306,25 @@ class Understander:
         "markus"), not one common word ("pack", "battery") that many titles share."""
         words = [t for t in tokens(text) if t not in STOPWORDS]
         return len(words) >= 2 or (len(words) == 1 and self.lexicon.title_df.get(words[0], 0) <= 3)
+
+    def _need_said(self, parse: Parse, low: str) -> None:
+        """ "my back hurts when i sit all day", "best thing you have for clean air": a need that names no product, kind
+        or value, read as the kind of product that meets it (NEEDS), where the catalog has that kind; its price bound
+        stays."""
+        cons = parse.constraints
+        if parse.intent not in ("search", "unanswerable") or parse.products or parse.summary or cons.brands \
+                or cons.ids or _NOT_IN_CATALOG.search(low) or _ADVICE.search(low):
+            return  # ("whats a good stretch for lower back pain", "help me with my math homework": advice, no product)
+        said = next(((m, kind) for pattern, kind in NEEDS if (m := pattern.search(low))), None)
+        found = self.constraints(said[1]) if said else None
+        if said is None or found is None or not found.categories:
+            return
+        # (a kind the need's own words said is the need's: "make coffee", "working from home"; a phone it is for stays)
+        if not set(cons.category_keys) <= set(self.constraints(said[0].group(0)).category_keys) \
+                or any("compatible" not in g.attribute for g in cons.values):
+            return
+        parse.intent, parse.checks = "search", []
+        parse.constraints = replace(cons, categories=found.categories, category_keys=found.category_keys, words=[])
 
     def _titled_elsewhere(self, words: Sequence[str], ids: Sequence[str]) -> bool:
         """Whether a word of the question is a title word of other products and of none of these ("the cheapest billy"

@@ -3162,6 +3162,12 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
      ("size 10 men running shoes under $160 lighter than",), None),
     # "best coffee for french press": those whose own text says it
     (["best coffee for french press"], "search", ("13 listings' own text says",), None),
+    # a need that names no kind: the kind that meets it (qa.understand.NEEDS); advice is no need of a product
+    (["my back hurts when i sit all day"], "search", ("matches for office chairs",), None),
+    (["best thing you have for clean air"], "search", ("matches for air purifiers",), None),
+    (["i need something to make coffee in the morning"], "search", ("matches for coffee makers",), None),
+    (["something to protect my new iphone 15"], "search", ("iphone 15 cases",), {"CSE-0000107"}),
+    (["whats a good stretch for lower back pain"], None, ("I don't know",), None),
 ])
 def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str | None, expect: tuple[str, ...],
