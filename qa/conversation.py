@@ -13,6 +13,7 @@ from typing import TypeGuard
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.engine import Answer, Engine
+from shopgraph.qa.retrieve import Fact
 from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
@@ -691,7 +692,7 @@ class Conversation:
             # "and the other one?", "the second one?": the same attribute of that listed product
             picked = self.engine.understander.pick_listed(question.strip().casefold(), self.listed, self.product)
             if picked is not None:
-                return f"what is its {best.attribute}?", None, picked[0][0]
+                return _again_of_it(last, best), None, picked[0][0]
         asked = best.attribute if best is not None else \
             last.asked[0] if last is not None and last.intent == "unanswerable" and last.asked else None
         if asked and _ONLY_ONE.match(question.strip()) and self.product:
@@ -720,7 +721,7 @@ class Conversation:
         if best is not None and self.listed and understander.brand_only(m.group("x")) \
                 and (picked := understander.pick_listed(question.strip().casefold(), self.listed, self.product)):
             # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica": of those listed
-            return f"what is its {best.attribute}?", None, picked[0][0]
+            return _again_of_it(last, best), None, picked[0][0]
         if (last.intent == "unanswerable" or best is not None and best.source == "text") and last.focus \
                 and _YES_NO_ASKED.match(last.question) \
                 and _IT.search(last.question) and not understander.values_only(m.group("x")) \
@@ -755,6 +756,18 @@ class Conversation:
         if last.intent == "search" and not _NARROWING.match(other):
             return other, None, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
         return None
+
+
+def _again_of_it(last: Answer, best: Fact) -> str:
+    """The last question again, of another product: its attribute, or (answered from a text, whose fact is the
+    sentence) the question itself where it asked of "it" ("the second one - how long does the battery last" … "and
+    the first?")."""
+    if best.source == "text":
+        if last.asked:
+            return f"what is its {last.asked[0]}?"
+        if _IT.search(last.question):
+            return last.question
+    return f"what is its {best.attribute}?"
 
 
 def _asked_fit(last: Answer | None) -> TypeGuard[Answer]:

@@ -847,8 +847,12 @@ class Engine:
             purpose += f"No listing says it is for {cons.for_kind}. "
             cons = parse.constraints = replace(cons, ids=None, for_kind="")
             cards = self.retriever.search(cons)
-        if not cards and parse.refines:  # nothing among the products listed before: among all
+        if not cards and parse.refines:  # nothing among the products listed before: among all of their kind
+            kinds = {self.understander.category_of(pid) for pid in cons.ids or ()}
+            purpose += f"None of the {len(cons.ids or ())} listed is a match. "
             cons.ids, parse.refines = None, False
+            if not cons.categories and len(kinds) == 1:  # ("anything under 15" of cases listed: cases, not coffee)
+                cons = parse.constraints = self.understander.in_category(cons, next(iter(kinds)))
             cards = self.retriever.search(cons)
         if not cards and cons.categories and cons.values:
             # "a light laptop under 1.4kg": "light" is a roast level, which no laptop has; a value of an attribute the

@@ -233,6 +233,7 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
     "protects best": ("drop protection", "higher"), "protect best": ("drop protection", "higher"), "most protective": ("drop protection", "higher"),
     "best protection": ("drop protection", "higher"), "most protection": ("drop protection", "higher"),
+    "best drop rating": ("drop protection", "higher"), "highest drop rating": ("drop protection", "higher"),
     "widest": ("width", "higher"), "narrowest": ("width", "lower"), "tallest": ("height", "higher"),
     # "which standing desk goes highest": its height (raised), not a capacity's "highest"
     "goes highest": ("height", "higher"), "goes the highest": ("height", "higher"), "goes lowest": ("height", "lower"),

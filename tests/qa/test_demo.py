@@ -3168,6 +3168,14 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     (["i need something to make coffee in the morning"], "search", ("matches for coffee makers",), None),
     (["something to protect my new iphone 15"], "search", ("iphone 15 cases",), {"CSE-0000107"}),
     (["whats a good stretch for lower back pain"], None, ("I don't know",), None),
+    # "and the first?" / "what about the philips" after an answer its text gave: the same question of that one
+    (["show me wireless earbuds", "which ones have noise cancelling", "the second one - how long does the battery last",
+      "and the first?"], "attribute", ("WF-1000XM5", "8-hour"), None),
+    (["air fryers", "the ninja one, how big is it", "does it have a dishwasher safe basket", "what about the philips"],
+     "attribute", ("Philips", "Dishwasher-safe"), None),
+    # a narrowing none of the listed meets: the kind's products, saying so (not every product under $15)
+    (["phone cases for the galaxy s24", "anything under 15"], "search", ("None of the 7 listed is a match",
+                                                                        "matches for cases under $15"), None),
 ])
 def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str | None, expect: tuple[str, ...],
