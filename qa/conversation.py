@@ -36,6 +36,8 @@ _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all
 # "sorry, meant the inspiron 15 from dell", "no wait i meant the dell inspiron 15": the last question, of another product
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
                          re.IGNORECASE)
+# "same phone but in black?", "same thing but for women": the last question, of the variant said
+_SAME_BUT = re.compile(r"^(?:(?:ok|and|so)[\s,]+)?(?:the )?same (?:\w+ )?but (?P<x>(?:in |for |with )?.+?)[?.!]*$", re.IGNORECASE)
 # "ok back to the sony - what bluetooth version is the black pair": a product of the conversation, then the question
 _BACK_TO = re.compile(r"^(?:(?:ok(?:ay)?|so|and|right)[\s,]+)?(?:going |go |getting )?back to (?:the )?(?P<x>[^,:]+?)"
                       r"\s*(?:[,:]|\s-\s)\s*(?P<q>.+)$", re.IGNORECASE)
@@ -203,6 +205,9 @@ class Conversation:
         question = _REACTION.sub("", question.strip())
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
+        same = _SAME_BUT.match(question.strip())
+        if same is not None and self.engine.understander.values_only(same.group("x")):
+            question = f"what about {same.group('x')}"  # "same phone but in black?": the last question, so (not "cheaper")
         back = _BACK_TO.match(question)
         if back is not None and (earlier := self._said_before(back.group("x"))) is not None:
             question, self.product = back.group("q"), earlier

@@ -90,6 +90,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
          ("filter type",)),  # "what filter media", "what do they filter with": its kind
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity", "net weight")),  # (a bag: its weight)
+        # "how much does it hold": what it holds, not its price
+        (r"\bhow much (?:\w+ )?(?:does|do|can|will) (?:[\w-]+ ){1,4}hold\b", ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow (?:often|frequently)\b.*\b(?:replace|change|swap)"
          r"(?:d|ped)?\b|\bhow long (?:is|are|will|would|does|do) (?:it|they|each(?: one)?|one|that|this|the filter|a filter)"
@@ -2841,6 +2843,9 @@ class Understander:
                 continue
             if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus:
                 return False  # "how many colours does it come in?" is about the product in focus
+            if kind in ("brands", "count_brands") and (named := tokens(m.group(0))[-2:]) and len(named) == 2 \
+                    and tuple(named) in self.lexicon.categories:
+                continue  # "which coffee makers are under 100": a kind whose name ends in "makers", not its brands
             said = m.groupdict().get("kind") or m.groupdict().get("of") or ""  # "what do desks cost", "avg desk price"
             rest = low if kind == "values" else low[:m.start()] + " " + said + " " + low[m.end():]
             parse.constraints = self.constraints(_ON_A_CHARGE.sub(" ", rest))  # ("how many hours on a charge": no charger)

@@ -3176,6 +3176,9 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     # a narrowing none of the listed meets: the kind's products, saying so (not every product under $15)
     (["phone cases for the galaxy s24", "anything under 15"], "search", ("None of the 7 listed is a match",
                                                                         "matches for cases under $15"), None),
+    # "which coffee makers are under 100": a kind named "makers", not brands; "how much does it hold": its capacity
+    (["which coffee makers are under 100"], None, ("coffee makers under $100",), None),
+    (["ninja blender", "how much does it hold"], "attribute", ("capacity", "72"), None),
 ])
 def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str | None, expect: tuple[str, ...],

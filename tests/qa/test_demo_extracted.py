@@ -112,6 +112,8 @@ def test_the_lightest_of_a_search_of_title_words_is_of_those_it_listed(demo_defa
     (["pixel 8 pro in porcelian, price?", "cheaper in obsidian?"], ("Obsidian at $901.99",)),
     # "it" after a whole bean coffee is that coffee, not a ground coffee listed before it (one department)
     (["got any dark roast under 15", "whole bean only", "what's it taste like"], ("Major Dickason",)),
+    # "same phone but in black?": the model's listings in black (none is)
+    (["galaxy s24 ultra price", "same phone but in black?"], ("None of these 3 is listed in black",)),
 ])
 def test_a_listing_compared_with_its_model_and_it_of_one_department(demo_default: Path, tmp_path: Path,
                                                                     turns: list[str], expect: tuple[str, ...]) -> None:
