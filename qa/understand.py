@@ -2843,8 +2843,8 @@ class Understander:
                 continue
             if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus:
                 return False  # "how many colours does it come in?" is about the product in focus
-            if kind in ("brands", "count_brands") and (named := tokens(m.group(0))[-2:]) and len(named) == 2 \
-                    and tuple(named) in self.lexicon.categories:
+            if kind in ("brands", "count_brands") and len(last_two := tokens(m.group(0))[-2:]) == 2 \
+                    and tuple(last_two) in self.lexicon.categories:
                 continue  # "which coffee makers are under 100": a kind whose name ends in "makers", not its brands
             said = m.groupdict().get("kind") or m.groupdict().get("of") or ""  # "what do desks cost", "avg desk price"
             rest = low if kind == "values" else low[:m.start()] + " " + said + " " + low[m.end():]
