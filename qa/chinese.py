@@ -40,6 +40,7 @@ LEXICON: dict[str, str] = {
     "降噪": "noise cancelling", "咖啡机": "coffee maker", "浓缩咖啡机": "espresso machine", "咖啡豆": "coffee beans",
     "咖啡": "coffee", "咖啡粉": "ground coffee", "中度烘焙": "medium roast", "中烘": "medium roast",
     "深度烘焙": "dark roast", "深烘": "dark roast", "浅度烘焙": "light roast", "浅烘": "light roast",
+    "低因": "decaf", "低咖啡因": "decaf", "脱因": "decaf", "无咖啡因": "decaf",
     "靴子": "boots", "靴": "boots", "防水": "waterproof", "跑鞋": "running shoes", "鞋": "shoes",
     "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "数据线": "cable",
     "滤网": "filter", "滤芯": "filter", "过滤器": "filter", "替换": "replacement", "空气净化器": "air purifier",

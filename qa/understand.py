@@ -876,6 +876,10 @@ _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have|what|which)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*"
                          r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:can |will |would )?(?:fits?|works? with|goes with|go with|charges?))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
+# "does the levoit come with a filter", "how long is the warranty on the dyson": a product named by "the <name>"
+_THE_NAME_DOES = re.compile(r"^(?:(?:does|do|can|will) (?:the|my) (?P<x>[\w-]+(?: [\w-]+){0,3}?) (?:come|have|has|take|"
+                            r"use|need|work|fit|hold|weigh|cost|last|include)s?\b|how \w+ (?:is|are) the \w+ (?:on|of|for) "
+                            r"(?:the|my) (?P<y>[\w-]+(?: [\w-]+){0,2})\??$)")
 _RATED_FOR = re.compile(r"\s+(?:rated|built|made|designed|meant)(?: (?:for|to))?$")
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
@@ -1915,6 +1919,12 @@ class Understander:
         if m is None:
             self._is_thing(parse, low)
             return
+        linked = parse.products[0] if parse.products else None
+        if parse.intent == "attribute" and linked is not None and not set(tokens(m.group("p"))) <= PRONOUNS \
+                and set(tokens(m.group("x"))) - STOPWORDS <= title_words(linked.name) \
+                and (other := self.link_product(m.group("p"), strict=True)) is not None and other.key != linked.key:
+            # "does the galaxy s24 have wireless charging": the phone, not a charging pad whose title says the thing
+            parse.products, parse.checks = [other], []
         thing = self.constraints(m.group("x"))
         head = [t for t in tokens(m.group("x")) if t not in STOPWORDS][-1:]
         valued = {t for g in thing.values for t in tokens(g.label)} | {t for c in parse.checks for t in tokens(c.name)}
@@ -2949,6 +2959,18 @@ class Understander:
                 and not (focus and self.values_only(mention)) else None  # "for women size 8": who and which size
             if named is None and not focus and parse.attributes and _HOW_MANY_MEASURE.search(low):
                 named = self.link_product(mention)  # "brita pitcher how many cups": an amount of the best reading
+            the_name = (said.group("x") or said.group("y")) if (said := _THE_NAME_DOES.search(low)) else ""
+            if named is None and focus and the_name and not set(tokens(the_name)) - STOPWORDS <= title_words(
+                    focus_of := self.lexicon.titles.get(focus, "")) and not self.values_only(the_name):
+                # "does the levoit come with a filter" with a phone in focus: the Levoit; "the warranty on the dyson":
+                # a name the catalog lacks, not the phone
+                named = self.link_product(the_name, strict=True)
+                unheard = [t for t in tokens(the_name) if t not in STOPWORDS and t.isalpha()
+                           and not self.lexicon.title_df.get(t) and (t,) not in self.lexicon.brands
+                           and t not in self.lexicon.value_words and t not in self.lexicon.category_words]
+                if named is None and unheard and focus_of:
+                    parse.intent, parse.products, parse.unknown = "unanswerable", [], " ".join(unheard)
+                    return True
             if named is not None:
                 parse.products = [named]
                 if not _HOW_MANY_MEASURE.search(low):  # ("how many cups" of the "(10-cup)" pitcher still asks it)

@@ -3179,6 +3179,14 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     # "which coffee makers are under 100": a kind named "makers", not brands; "how much does it hold": its capacity
     (["which coffee makers are under 100"], None, ("coffee makers under $100",), None),
     (["ninja blender", "how much does it hold"], "attribute", ("capacity", "72"), None),
+    # "the <name>" with another product in focus names that one (or a product the catalog lacks), not the focus; "does
+    # the galaxy s24 have wireless charging" is of the phone, not a charging pad whose title says it
+    (["is the iphone 15 pro waterproof", "does the levoit come with a filter"], None, ("Levoit",), None),
+    (["is the iphone 15 pro waterproof", "how long is the warranty on the dyson"], "unanswerable",
+     ("I don't know of a product called “dyson”",), None),
+    (["does the galaxy s24 have wireless charging"], "unanswerable", ("Galaxy S24", "the catalog does not say"), None),
+    # Chinese "低因" is decaf
+    (["咖啡豆有哪些?", "有低因的吗?"], "search", ("decaf",), None),
 ])
 def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str | None, expect: tuple[str, ...],
