@@ -2959,7 +2959,7 @@ class Understander:
                 and not (focus and self.values_only(mention)) else None  # "for women size 8": who and which size
             if named is None and not focus and parse.attributes and _HOW_MANY_MEASURE.search(low):
                 named = self.link_product(mention)  # "brita pitcher how many cups": an amount of the best reading
-            the_name = (said.group("x") or said.group("y")) if (said := _THE_NAME_DOES.search(low)) else ""
+            the_name = (does.group("x") or does.group("y")) if (does := _THE_NAME_DOES.search(low)) else ""
             if named is None and focus and the_name and not set(tokens(the_name)) - STOPWORDS <= title_words(
                     focus_of := self.lexicon.titles.get(focus, "")) and not self.values_only(the_name):
                 # "does the levoit come with a filter" with a phone in focus: the Levoit; "the warranty on the dyson":
