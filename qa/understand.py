@@ -3613,7 +3613,7 @@ class Understander:
                              for fam, _ in (base_quantity(e.number or 0.0, e.unit) for e in entries)):
             asked = []  # "usb-c cable at least 2 m": "usb-c" cues the connector, which has no length
         keys: list[str] = []
-        attribute = ""
+        attribute = measured = ""  # (the first attribute measured in that unit's family, met or not)
         for attr, entries in self.lexicon.numeric.items():
             if asked and attr not in asked and not any(a in attr for a in asked):
                 continue
@@ -3627,12 +3627,15 @@ class Understander:
                     ok = amt <= amount + 1e-9
                 else:
                     ok = amt >= amount - 1e-9
+                measured = measured or attr
                 if ok:
                     keys.append(e.key)
                     attribute = attribute or attr
+        label = f"{cmp} {number:g} {unit}".strip()
+        if not keys and cmp and measured:  # "for 500 sq ft" where none covers that much: a bound none meets
+            return ValueGroup(measured, [], label)
         if not keys:
             return None
-        label = f"{cmp} {number:g} {unit}".strip()
         return ValueGroup(attribute, sorted(set(keys)), label)
 
     def _said_whole(self, word: str) -> bool:

@@ -3187,6 +3187,9 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     (["does the galaxy s24 have wireless charging"], "unanswerable", ("Galaxy S24", "the catalog does not say"), None),
     # Chinese "低因" is decaf
     (["咖啡豆有哪些?", "有低因的吗?"], "search", ("decaf",), None),
+    # a bound none meets is still that bound, not a word ("for 500 sq ft": no purifier covers that much)
+    (["air purifier for 500 sq ft under 300"], "unanswerable", ("air purifiers with at least 500 sq ft under $300",),
+     None),
 ])
 def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str | None, expect: tuple[str, ...],
