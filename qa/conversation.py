@@ -23,6 +23,7 @@ from shopgraph.qa.understand import (
     WHAT_ABOUT,
     Constraints,
     pack_counts,
+    singular,
     title_words,
     tokens,
     without_one_words,
@@ -167,8 +168,8 @@ _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any 
 _VERSUS = re.compile(r"^(?:and |or |so |ok,? )?(?:vs\.?|versus|compared? (?:to|with)|against|how about vs\.?) (?:the )?"
                      r"(?P<x>.+?)[?.! ]*$", re.IGNORECASE)
 # "so the honeywell covers more?": of the product just named, against the one before it
-_NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|is|are)\b)(?:the )?(?P<x>.+?) (?P<c>(?:covers|holds|weighs|costs|lasts) (?:more|less)|"
-                         r"lasts longer)(?: then)?[?.! ]*$", re.IGNORECASE)
+_NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|is|are)\b)(?:the )?(?P<x>.+?) "
+                         r"(?P<c>(?:covers|holds|weighs|costs) (?:more|less)|lasts longer)(?: then)?[?.! ]*$", re.IGNORECASE)
 # "is the onyx black one cheaper", "cheaper in obsidian?": the listing in focus against its model's listing so
 _VARIANT_THAN = re.compile(r"^(?:and |so |ok,? |hmm,? )?(?:(?:is|are) (?:the|that) (?P<v>[\w/ -]+?) (?:ones?|version|"
                            r"model|listing|pair|colou?r) (?:any )?(?P<c>cheaper|more expensive|pricier|dearer|more|less|"
@@ -640,9 +641,9 @@ class Conversation:
         before may have it ("any chargers for it?" … "how many watts is that?" is the charger's wattage, not the
         phone's). The first of them that has it answers; else the focus's "I don't know" stands. Only another kind
         of product: of two laptops, "it" is the later one ("the lightest" … "how long does its battery last?")."""
-        def kind(pid: str) -> str | None:  # (of one department: ground and whole bean coffee are one kind here)
+        def kind(pid: str) -> str | None:  # (by its head noun: whole bean and ground coffee are one kind here)
             key = self.engine.understander.category_of(pid)
-            return key.rpartition(" > ")[0] or key if key else key
+            return singular(key.rpartition(" > ")[2].split()[-1]) if key else key
 
         own = kind(self.product) if self.product else None
         others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product and (own is None or kind(p) != own)]

@@ -42,6 +42,7 @@ from shopgraph.qa.understand import (
     FOR_CLAUSE,
     HAS_THING,
     PRONOUNS,
+    PUT_TOGETHER,
     SHOWN,
     STOPWORDS,
     UNIT_FACTORS,
@@ -283,14 +284,20 @@ class Engine:
             if card is not None and card.price is not None and (card.currency or DEFAULT_CURRENCY) != parse.in_currency:
                 amount = self.rates.convert(card.price, card.currency or DEFAULT_CURRENCY, parse.in_currency) \
                     if self.rates is not None else None
+                held = card.currency or DEFAULT_CURRENCY
                 answer.answer += f" That is about {format_price(round(amount, 2), parse.in_currency)} " \
                     f"{self.rates.note}." if amount is not None and self.rates is not None else \
-                    f" I have no exchange rate to give it in {parse.in_currency} (see `--rates`)."
-        elif answer.intent == "search" and self.rates is not None and self.retriever.converts(parse.constraints):
+                    f" I have no exchange rate from {self.rates.lacking(held, parse.in_currency)} to give it in " \
+                    f"{parse.in_currency}." if self.rates is not None else \
+                    f" I have no exchange rates to give it in {parse.in_currency}."
+        elif answer.intent in ("search", "aggregate", "compatibility") and self.rates is not None \
+                and self.retriever.converts(parse.constraints) and self.rates.converted not in answer.answer:
+            # (a budget that took in other currencies: a list, a count, the brands; said once)
             into = parse.constraints.currency or DEFAULT_CURRENCY
             cards = self.retriever.cards([p.id for p in answer.products[:SHOWN]])
-            if any((c.currency or DEFAULT_CURRENCY) != into for c in cards.values() if c.price is not None):
-                answer.answer += f" Prices in other currencies were {self.rates.note[1:-1]}."
+            if any((c.currency or DEFAULT_CURRENCY) != into for c in cards.values() if c.price is not None) \
+                    or answer.intent == "aggregate" and not answer.products:
+                answer.answer += self.rates.converted
 
     def _result(self, parse: Parse, intent: str, text: str, facts: Sequence[Fact], products: Sequence[ProductHit],
                 focus: str | None = None) -> Answer:
@@ -830,7 +837,8 @@ class Engine:
         cards = self.retriever.search(cons)
         if not cards and (variant := [g for g in cons.values if g.attribute in VARIANT_ATTRIBUTES]):
             # "how much are the grey/pink/beige ones" of listings whose facts leave out a colour their titles say
-            rest = self.retriever.search(replace(cons, values=[g for g in cons.values if g not in variant]))
+            wider = replace(cons, values=[g for g in cons.values if g not in variant])
+            rest = self.retriever.search(wider) if not wider.empty() else {}  # (never the whole shop in store order)
             cards = {pid: c for pid, c in rest.items()
                      if all(set(tokens(g.label)) <= title_words(c.title or "") for g in variant)}
         if parse.text_says:  # "which listings come with a carrying case": those whose own text says it
@@ -849,7 +857,8 @@ class Engine:
             cards = self.retriever.search(cons)
         if not cards and parse.refines:  # nothing among the products listed before: among all of their kind
             kinds = {self.understander.category_of(pid) for pid in cons.ids or ()}
-            purpose += f"None of the {len(cons.ids or ())} listed is a match. "
+            listed = len(cons.ids or ())
+            purpose += "The one listed is no match. " if listed == 1 else f"None of the {listed} listed is a match. "
             cons.ids, parse.refines = None, False
             if not cons.categories and len(kinds) == 1:  # ("anything under 15" of cases listed: cases, not coffee)
                 cons = parse.constraints = self.understander.in_category(cons, next(iter(kinds)))
@@ -1540,11 +1549,13 @@ class Engine:
             ca = self.rates.convert(qa[1], a.currency or DEFAULT_CURRENCY, money) if self.rates is not None else None
             cb = self.rates.convert(qb[1], b.currency or DEFAULT_CURRENCY, money) if self.rates is not None else None
             if ca is not None and cb is not None and self.rates is not None:
-                qa, qb, note = (f"money:{money}", ca), (f"money:{money}", cb), f" Prices {self.rates.note[1:-1]}."
+                qa, qb, note = (f"money:{money}", ca), (f"money:{money}", cb), self.rates.converted
                 va, vb = [compose.price_said(a, money, ca)], [compose.price_said(b, money, cb)]
             else:
-                note = " The two are priced in different currencies, and I have no exchange rates to compare them " \
-                       "(see `--rates`)."
+                lacking = self.rates.lacking(a.currency or DEFAULT_CURRENCY, b.currency or DEFAULT_CURRENCY, money) \
+                    if self.rates is not None else ""
+                note = " The two are priced in different currencies, and I have no exchange rate" + \
+                    (f" for {lacking} to compare them." if lacking else "s to compare them.")
         if qa is not None and qb is not None and qa[0] == qb[0]:
             if _same_amount(qa[1], fa[0].value, qb[1], fb[0].value):
                 word = "same"
@@ -1598,7 +1609,7 @@ class Engine:
             others = [r for r in priced if r["currency"] != cons.currency
                       and not (rated and self.rates is not None and self.rates.factor(r["currency"], cons.currency))]
             if any(r["currency"] != cons.currency for r in priced if r not in others) and self.rates is not None:
-                other_currencies = f" Prices in other currencies were {self.rates.note[1:-1]}."
+                other_currencies = self.rates.converted
             if others:
                 other_currencies += (" Not counted, for want of exchange rates: " + ", ".join(
                     f"{r['products']} priced in {r['currency']}" for r in others) + ".")
@@ -1638,7 +1649,7 @@ class Engine:
             amounts = {r["id"]: r["amount"] for r in rows if r.get("amount") is not None}
             if rated and self.rates is not None and not other_currencies.startswith(" Prices") \
                     and any((c.currency or DEFAULT_CURRENCY) != cons.currency for c in [cards[0], *others]):
-                other_currencies = f" Prices in other currencies were {self.rates.note[1:-1]}." + other_currencies
+                other_currencies = self.rates.converted + other_currencies
             text = compose.extreme_answer(kind, desc, cards[0], others, amounts, cons.currency)
             return self._result(parse, "aggregate", text + other_currencies, facts, hits, cards[0].id)
         if kind == "avg_price":
@@ -1650,7 +1661,8 @@ class Engine:
             text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"],
                                           cons.currency) + other_currencies
             # of a few (a model's listings), those, for "the purple one" or "its screen" next
-            averaged = self.retriever.search(cons, limit=MAX_LISTED) if int(row["products"]) <= MAX_LISTED else {}
+            averaged = self.retriever.search(cons, limit=MAX_LISTED, aggregate=True) \
+                if int(row["products"]) <= MAX_LISTED else {}  # (those averaged: converted too, with rates)
             hits = [ProductHit(c.id, c.title, 1.0) for c in averaged.values()]
             return self._result(parse, "aggregate", text, facts, hits, hits[0].id if len(hits) == 1 else None)
         if kind == "extreme":
@@ -1810,9 +1822,8 @@ _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may sa
 _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("steam",), "earphone": ("earbud",),
                    "pouch": ("case",)}
 _EITHER_WORD = re.compile(r"\b([a-z]{3,}) or (?:an? |the )?([a-z]{3,})\b")  # "a pouch or case"
-_PUT_TOGETHER = re.compile(r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bbuild(?:ing)? it\b|\bgo(?:es)? "
-                           r"together\b|\bflat[ -]?pack(?:ed)?\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?(?:built|"
-                           r"assembled|in pieces)\b", re.IGNORECASE)
+_PUT_TOGETHER = re.compile(rf"{PUT_TOGETHER}|\bbuild(?:ing)? it\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?"
+                           r"assembled\b", re.IGNORECASE)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")

@@ -47,12 +47,22 @@ class Rates:
         """(currency, factor into ``into``) for every currency of the table, ``into`` first; [] when it is not in it."""
         if into.upper() not in self.worth:
             return []
-        return sorted(((c, self.worth[c] / self.worth[into.upper()]) for c in self.worth), key=lambda cf: cf[0] != into)
+        return sorted(((c, self.worth[c] / self.worth[into.upper()]) for c in self.worth),
+                      key=lambda cf: cf[0] != into.upper())
 
     @property
     def note(self) -> str:
         """How answers say a price was converted: "(converted at the rates in rates.json)"."""
         return f"(converted at the rates in {Path(self.source).name})"
+
+    @property
+    def converted(self) -> str:
+        """The sentence an answer ends with where prices in other currencies were converted."""
+        return f" Prices in other currencies were {self.note[1:-1]}."
+
+    def lacking(self, *currencies: str) -> str:
+        """The first of the currencies the table does not name ("" when it names them all)."""
+        return next((c for c in currencies if c.upper() not in self.worth), "")
 
 
 def load_rates(path: str | Path | None = None) -> Rates | None:
@@ -69,8 +79,15 @@ def load_rates(path: str | Path | None = None) -> Rates | None:
                           '{"USD": 1.0, "EUR": 1.08, "GBP": 1.27}') from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{file}: the rates file is not UTF-8 text; save it as UTF-8 JSON") from exc
+    def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        seen = [k.strip().upper() for k, _ in pairs]
+        twice = next((k for k in seen if seen.count(k) > 1), None)
+        if twice is not None:
+            raise ConfigError(f"{file}, line {_line_of(text, twice)}: {twice} is given twice; give each currency once")
+        return dict(pairs)
+
     try:
-        data = json.loads(text, parse_constant=lambda word: word)  # NaN/Infinity: refused below, by name
+        data = json.loads(text, parse_constant=lambda word: word, object_pairs_hook=unique)  # NaN: refused below
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{file}, line {exc.lineno}, column {exc.colno}: not JSON ({exc.msg}); the rates file is one "
                           'JSON object such as {"USD": 1.0, "EUR": 1.08}') from exc
@@ -92,5 +109,7 @@ def load_rates(path: str | Path | None = None) -> Rates | None:
 
 def _line_of(text: str, code: object) -> int:
     """The line of the file where a key is written (1 when it cannot be found)."""
-    at = text.find(json.dumps(code)) if isinstance(code, str) else -1
+    at = text.find(json.dumps(code, ensure_ascii=False)) if isinstance(code, str) else -1
+    if at < 0 and isinstance(code, str):  # ("usd" said for USD)
+        at = text.casefold().find(json.dumps(code.casefold(), ensure_ascii=False))
     return text.count("\n", 0, at) + 1 if at >= 0 else 1

@@ -188,7 +188,8 @@ class Retriever:
         """Whether prices in other currencies are converted into the constraints' currency: with rates that name it,
         for a price bound ("under $200") or a price aggregate (cheapest, average), not for "priced in EUR"."""
         priced = aggregate or cons.price_min is not None or cons.price_max is not None
-        return priced and self.rates is not None and bool(self.rates.factors(cons.currency or DEFAULT_CURRENCY))
+        return priced and not cons.currency_only and self.rates is not None \
+            and bool(self.rates.factors(cons.currency or DEFAULT_CURRENCY))
 
     def shape(self, cons: Constraints, ids: Sequence[str] | None = None, *, aggregate: bool = False,
               convert: bool = True) -> tuple[cr.FilterShape, dict[str, Any]]:
@@ -228,9 +229,11 @@ class Retriever:
         params["default_currency"] = DEFAULT_CURRENCY
         return self.run(cr.qa_price_currencies(shape), params)
 
-    def search(self, cons: Constraints, *, ids: Sequence[str] | None = None, limit: int = 200) -> dict[str, Card]:
-        """Products meeting every constraint (at most ``limit``), in the order the store returned them."""
-        shape, params = self.shape(cons, ids)
+    def search(self, cons: Constraints, *, ids: Sequence[str] | None = None, limit: int = 200,
+               aggregate: bool = False) -> dict[str, Card]:
+        """Products meeting every constraint (at most ``limit``), in the order the store returned them; ``aggregate``:
+        those a price aggregate counted (every currency converted, with rates)."""
+        shape, params = self.shape(cons, ids, aggregate=aggregate)
         params["limit"] = int(limit)
         cards: dict[str, Card] = {}
         cypher = cr.qa_search(shape)

@@ -49,6 +49,10 @@ old getting broke broken died
 
 PRONOUNS = frozenset({"it", "its", "this", "that", "these", "those", "they", "them", "their", "one"})
 
+# how a shopper asks about assembly ("put it together", "flat pack", "does it arrive built")
+PUT_TOGETHER = (r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bgo(?:es)? together\b|\bflat[ -]?pack(?:ed)?\b|"
+                r"\b(?:arrives?|comes?|ships?) (?:already |fully )?(?:built|in pieces)\b")
+
 # question words that name an attribute → canonical attribute names to look for, best first.
 # "price", "brand" and "category" are answered from the product node and its brand/category edges.
 ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -81,8 +85,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # "how long does it take to put together", "is this flat pack or does it arrive built": what its text says of
         # assembly ("Easy assembly in about 20 minutes", "Ships fully assembled")
         # ("office chair that arrives fully assembled" searches the words)
-        (r"\bassembl(?:y|e|ing)\b|\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bgo(?:es)? together\b|"
-         r"\bflat[ -]?pack(?:ed)?\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?(?:built|in pieces)\b", ("assembly",)),
+        (rf"\bassembl(?:y|e|ing)\b|{PUT_TOGETHER}", ("assembly",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b|\bcountry\b", ("origin",)),
         (r"\b(?:per|in a|in the|in that|in this|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
@@ -546,6 +549,7 @@ class Constraints:
     ids: list[str] | None = None  # only among these products ("which of them …": an earlier answer's list)
     not_brands: list[Link] = field(default_factory=list)  # "not from ikea": none of these brands' products
     for_kind: str = ""  # "replacement filters for a water pitcher": ids are the kind's titles that say the other kind
+    currency_only: bool = False  # "usd only", "priced in euros": only products priced in ``currency``, never converted
 
     def empty(self) -> bool:
         return not (self.brands or self.categories or self.values or self.price_min is not None
@@ -811,7 +815,8 @@ _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?
                           # "what coffee goes well with the cuisinart perfectemp", "beans that are often bought alongside
                           # the barista express" (not "which case goes with the pixel 8": a fit)
                           r"^(?:what|which) (?P<a3>[\w' -]*?) ?goes? (?:well|nicely|best|great) with (?P<b6>.+?)\??$|"
-                          r"^(?P<a4>[\w' -]+?) (?:that (?:are|is|get|gets) |that'?s )?(?:often |usually |frequently |"
+                          r"^(?:(?!(?:often|usually|frequently|commonly)\b)(?P<a4>[\w' -]+?) )?(?:that (?:are|is|get|gets) |"
+                          r"that'?s )?(?:often |usually |frequently |"
                           r"commonly )?bought (?:together )?(?:with|alongside) (?P<b7>.+?)\??$")
 # "got anything similar to the flexispot e7", "something like the beats studio pro but from sennheiser": the products
 # the catalog calls like it (narrowed by what is said after it)
@@ -821,6 +826,12 @@ _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is
                       r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
 _NEVER = re.compile(r"(?!)")  # matches nothing
+# "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
+_THING_FOR = re.compile(r"^(?:(?:i|we) (?:need|want|would like)|looking for|do you have|got|any|show me)?\s*"
+                        r"(?:an?|some|the|my)?\s*(?P<x>[a-z][\w' -]*?)\s+(?:for|to)\b")
+_NO_THING = frozenset({"thing", "something", "anything", "stuff", "best", "good", "great", "gift", "present", "idea",
+                       "recommend", "recommendation", "have", "got", "help", "nice", "cheap", "what", "whats", "which",
+                       "hey", "hi", "ok", "so", "well", "new", "really", "also"})
 _ADVICE = re.compile(r"\b(?:stretch(?:es|ing)?|exercises?|workouts?|tips?|advice|help me with|how (?:do|can|should) i)\b")
 # what a shopper says they need, and the kind of product that meets it (where the catalog has the kind): "my back hurts
 # when i sit all day" is an office chair, "best thing you have for clean air" an air purifier
@@ -1855,6 +1866,8 @@ class Understander:
                 and bare is None:
             parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
             parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
+        if paid is not None and parse.intent == "search" and parse.constraints.currency:
+            parse.constraints.currency_only = True  # ("office chairs under 280, usd only": no € chair converted in)
         self._need_said(parse, low)
         logger.debug("parse %r → %s", text, parse)
         return parse
@@ -2328,6 +2341,9 @@ class Understander:
         if parse.intent not in ("search", "unanswerable") or parse.products or parse.summary or cons.brands \
                 or cons.ids or _NOT_IN_CATALOG.search(low) or _ADVICE.search(low):
             return  # ("whats a good stretch for lower back pain", "help me with my math homework": advice, no product)
+        own = _THING_FOR.match(low)
+        if own is not None and set(tokens(own.group("x"))) - STOPWORDS - _NO_THING:
+            return  # "a vacuum for dust", "water bottle for my marathon": a thing of its own, which the catalog lacks
         said = next(((m, kind) for pattern, kind in NEEDS if (m := pattern.search(low))), None)
         found = self.constraints(said[1]) if said else None
         if said is None or found is None or not found.categories:

@@ -3168,6 +3168,7 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     (["i need something to make coffee in the morning"], "search", ("matches for coffee makers",), None),
     (["something to protect my new iphone 15"], "search", ("iphone 15 cases",), {"CSE-0000107"}),
     (["whats a good stretch for lower back pain"], None, ("I don't know",), None),
+    (["frequently bought together with the breville barista express"], "compatibility", ("together with",), None),
     # "and the first?" / "what about the philips" after an answer its text gave: the same question of that one
     (["show me wireless earbuds", "which ones have noise cancelling", "the second one - how long does the battery last",
       "and the first?"], "attribute", ("WF-1000XM5", "8-hour"), None),
@@ -3195,3 +3196,11 @@ def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_
                                                          intent: str | None, expect: tuple[str, ...],
                                                          ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize("question", ["water bottle for my marathon", "a vacuum for dust", "a lint roller for pet hair"])
+def test_demo_a_thing_said_before_a_need_is_not_the_needs_kind(demo_graph: Path, tmp_path: Path, question: str) -> None:
+    """A thing of its own said before "for" (which the catalog lacks) is what is asked for: not running shoes for a
+    marathon, nor air purifiers for dust."""
+    answer = last_turn(demo_graph, tmp_path, [question], None, ())
+    assert "matches for running shoes" not in answer["answer"] and "matches for air purifiers" not in answer["answer"]

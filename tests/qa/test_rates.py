@@ -28,6 +28,11 @@ CHAIRS = [  # one kind, four currencies: the yen has no rate in RATES
 RATES = {"USD": 1.0, "EUR": 1.1, "GBP": 1.3}  # so €250 is $275 and £150 is $195
 
 
+@pytest.fixture(autouse=True)
+def no_rates_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(RATES_ENV, raising=False)  # ("without rates" means without them, whatever the shell has)
+
+
 @pytest.fixture(scope="module")
 def chairs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(graph, rates file)."""
@@ -53,6 +58,25 @@ def test_rates_a_budget_takes_in_other_currencies_converted(chairs: tuple[Path, 
     assert "converted at the rates in rates.json" in data["answer"]
     plain = ask(graph, "office chairs under $280")
     assert plain["answer"].startswith("I don't know of any office chairs under $280")  # without rates: dollars only
+
+
+def test_rates_never_convert_a_currency_said_only(chairs: tuple[Path, Path]) -> None:
+    graph, rates = chairs
+    data = ask(graph, "office chairs under 280, usd only", rates)
+    assert data["answer"].startswith("I don't know of any office chairs under $280"), data["answer"]  # (only $300)
+
+
+def test_rates_the_products_averaged_are_those_listed_next(chairs: tuple[Path, Path], tmp_path: Path) -> None:
+    graph, rates = chairs
+    lines = [{"question": q, "session": "s"} for q in ("average price of office chairs", "which of them are from beta")]
+    questions, out = tmp_path / "q.jsonl", tmp_path / "a.jsonl"
+    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    result = CliRunner().invoke(cli, ["ask", "--batch", str(questions), "--output", str(out), "--store", str(graph),
+                                      "--rates", str(rates)])
+    assert result.exit_code == 0, result.output
+    average, beta = (json.loads(x) for x in out.read_text().splitlines())
+    assert {p["id"] for p in average["products"]} == {"CH-1", "CH-2", "CH-3"}, average  # the three averaged
+    assert [p["id"] for p in beta["products"]] == ["CH-2"], beta
 
 
 def test_rates_average_and_cheapest_convert_and_say_what_was_left_out(chairs: tuple[Path, Path]) -> None:
@@ -83,7 +107,13 @@ def test_rates_a_price_asked_in_another_currency(chairs: tuple[Path, Path], ques
     graph, rates = chairs
     data = ask(graph, question, rates)
     assert "$300" in data["answer"] and said in data["answer"], data["answer"]
-    assert "no exchange rate to give it in" in ask(graph, question)["answer"]
+    assert "I have no exchange rates to give it in" in ask(graph, question)["answer"]
+
+
+def test_rates_a_price_asked_in_a_currency_without_a_rate_names_it(chairs: tuple[Path, Path]) -> None:
+    graph, rates = chairs
+    data = ask(graph, "how much is the delta gaming office chair in euros", rates)
+    assert "I have no exchange rate from JPY to give it in EUR" in data["answer"], data["answer"]
 
 
 def test_rates_come_from_the_environment_too(chairs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
