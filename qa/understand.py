@@ -1860,6 +1860,9 @@ class Understander:
         if said_currency is not None and parse.intent == "attribute" \
                 and (parse.attributes[:1] == ["price"] or _PRICE_ASKED.search(f"{low} {said_currency.group(0)}")):
             parse.in_currency = currency_of(said_currency.group(0))  # "single bag price in dollars?"
+        if said_currency is not None and parse.intent == "aggregate" and not parse.constraints.currency \
+                and parse.aggregate in ("min_price", "max_price", "avg_price"):
+            parse.constraints.currency = currency_of(said_currency.group(0))  # "average price of desks in euros"
         if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
             parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
         elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max \

@@ -90,6 +90,13 @@ def test_rates_average_and_cheapest_convert_and_say_what_was_left_out(chairs: tu
     assert "$300" in plain["answer"] and "1 priced in EUR" in plain["answer"]
 
 
+def test_rates_an_aggregate_in_a_currency_said(chairs: tuple[Path, Path]) -> None:
+    graph, rates = chairs
+    assert "is €233.33" in ask(graph, "average price of office chairs in euros", rates)["answer"]  # 700 / 1.1 / 3
+    plain = ask(graph, "average price of office chairs in euros")["answer"]
+    assert "priced in EUR is €250" in plain and "1 priced in USD" in plain, plain
+
+
 def test_rates_compare_two_currencies_or_say_they_cannot(chairs: tuple[Path, Path]) -> None:
     graph, rates = chairs
     question = "is the alpha mesh office chair cheaper than the beta leather office chair?"
