@@ -227,7 +227,11 @@ class Conversation:
                                                                      and best.source != "text" else "")
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
-        if won is not None and self.last is not None and self.last.intent in ("aggregate", "comparison", "search") \
+        lexicon = self.engine.understander.lexicon
+        kind_after = [t for t in tokens(question[won.end():])[:1] if t in lexicon.category_words or lexicon.title_df.get(t)] \
+            if won is not None and not won.group(0).casefold().endswith(" one") else []
+        if won is not None and not kind_after and self.last is not None \
+                and self.last.intent in ("aggregate", "comparison", "search") \
                 and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
                 and any(w in self.last.answer.casefold() for w in _SAME_MEASURE[won.group("w").casefold()[:4]]):
             # "what colour is the cheaper one?" right after "which is cheaper?": the one that answer named (on the

@@ -1361,9 +1361,10 @@ _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
 _I_D = re.compile(r"\bi'?d(?= (?:like|love|prefer|rather)\b)")
 _EACH_ONE = re.compile(r"\b(?:each|both|every one)\b")  # "how many oz in each bag": of every product listed
 # "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
-_WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\bwhich (?:listings?|ones?|versions?|of (?:them|those|"
-                              r"these|the listings)) (?:come with|comes with|include|includes|have|has|ship with|are sold "
-                              r"with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
+_WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\b(?:which (?:listings?|ones?|versions?|of (?:them|"
+                              r"those|these|the listings))|(?:do|does) any(?: of (?:them|those|these))?|any(?: ones?| of "
+                              r"(?:them|those|these))?(?= with\b)) (?:come with|comes with|include|includes|have|has|ship with|"
+                              r"are sold with|with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
 _TEXT_FILLER_WORDS = frozenset({"for", "calls", "call", "in", "own", "extra"})  # ("a built in mic for calls": built, mic)
 _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
 # "does the galaxy s24 have a headphone jack", "does it come with a case": whether a product has a thing
@@ -1698,8 +1699,11 @@ class Understander:
                 and (parse.constraints.empty() or parse.constraints == searched):
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
             # not only of those shown (a search of title words that listed fewer than it may list: those listed)
+            said_words = [w for w in parse.constraints.words if self.lexicon.title_df.get(w) and w not in searched.words]
             parse.constraints = copy.deepcopy(searched)
-            if searched.words and len(within) < _ALL_LISTED:
+            if said_words:  # "whats the cheapest espresso machine then" of coffee makers: those titled so
+                parse.constraints.words = list(dict.fromkeys([*parse.constraints.words, *said_words]))
+            elif searched.words and len(within) < _ALL_LISTED:
                 parse.constraints.ids = list(within)
         elif within and parse.intent == "compatibility" and parse.list_mode \
                 and not parse.included and _THEY_FOR.match(low):

@@ -3191,6 +3191,12 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     # a bound none meets is still that bound, not a word ("for 500 sq ft": no purifier covers that much)
     (["air purifier for 500 sq ft under 300"], "unanswerable", ("air purifiers with at least 500 sq ft under $300",),
      None),
+    # "any with a mic" / "do any have a mic" of a list: those whose text says it (not a kind called "with a mic")
+    (["headphones for running", "any with a mic"], "search", ("listings' own text says “mic”",), None),
+    (["headphones for running", "do any have a mic"], "search", ("listings' own text says “mic”",), None),
+    # "the cheapest espresso machine then" after coffee makers: those titled so (not "it", the cheapest listed)
+    (["cheap coffee maker", "ok whats the cheapest espresso machine then"], "aggregate", ("Dedica EC685 Espresso",),
+     None),
 ])
 def test_demo_variants_compared_text_facts_and_follow_ups(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                          intent: str | None, expect: tuple[str, ...],
