@@ -245,12 +245,12 @@ class Conversation:
             question, chosen = self._reread(question, chosen)
         again = self._same_question_about(question) if product is None else None
         variant = _VARIANT_THAN.match(question.strip()) if product is None and self.product and again is None else None
-        other = self.engine.understander.pick_variant(f"the {variant.group('v') or variant.group('v2')} one",
-                                                      self.product) if variant is not None and self.product else None
-        if other is not None and self.product is not None and other[0][0] != self.product:
+        picked = self.engine.understander.pick_variant(f"the {variant.group('v') or variant.group('v2')} one",
+                                                       self.product) if variant is not None and self.product else None
+        if picked is not None and self.product is not None and picked[0][0] != self.product:
             # "is the onyx black one cheaper" after the cobalt violet Galaxy S24: the two listings compared
             said = (variant.group("c") or variant.group("c2") or "").casefold() if variant is not None else ""
-            answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=[self.product, other[0][0]])
+            answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=[self.product, picked[0][0]])
             answer.question = question
         elif again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
@@ -733,8 +733,7 @@ class Conversation:
             # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica": of those listed
             return _again_of_it(last, best), None, picked[0][0]
         if (last.intent == "unanswerable" or best is not None and best.source == "text") and last.focus \
-                and _YES_NO_ASKED.match(last.question) \
-                and _IT.search(last.question) and not understander.values_only(m.group("x")) \
+                and _yes_no_of_it(last.question) and not understander.values_only(m.group("x")) \
                 and (link := understander.link_product(m.group("x"), strict=True)) is not None and link.key != last.focus:
             # "does it come with a milk frother" (not said) … "and the dedica?": the same question, of it
             return last.question, None, link.key
@@ -754,7 +753,7 @@ class Conversation:
         if understander.brand_only(other):  # "and the ninja one?": the Ninja (of the kind in focus)
             other = without_one_words(other)
         if best is not None:
-            if (best.source == "text" or _YES_NO_ASKED.match(last.question)) and _IT.search(last.question) \
+            if (best.source == "text" and _IT.search(last.question) or _yes_no_of_it(last.question)) \
                     and (link := understander.link_product(other, strict=True)) is not None:
                 # "is it dishwasher safe?" (its text said so) … "what about the ninja?": the same question of it
                 return last.question, None, link.key
@@ -766,6 +765,11 @@ class Conversation:
         if last.intent == "search" and not _NARROWING.match(other):
             return other, None, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
         return None
+
+
+def _yes_no_of_it(question: str) -> bool:
+    """A yes/no question about "it" ("does it come with a milk frother"), which can be asked again of another product."""
+    return bool(_YES_NO_ASKED.match(question) and _IT.search(question))
 
 
 def _again_of_it(last: Answer, best: Fact) -> str:

@@ -278,18 +278,18 @@ class Engine:
     def _money_notes(self, parse: Parse, answer: Answer) -> None:
         """What an answer says of currencies: a price asked "in euros" of a listing priced otherwise, converted at
         the user's rates or said to need them; a search whose budget took in prices in other currencies, converted."""
-        best = answer.best_fact
-        if parse.in_currency and answer.intent == "attribute" and best is not None and best.attribute == "price":
+        best, into = answer.best_fact, parse.in_currency
+        if into and answer.intent == "attribute" and best is not None and best.attribute == "price":
             card = self.retriever.cards([best.product_id]).get(best.product_id) if best.product_id else None
-            if card is not None and card.price is not None and (card.currency or DEFAULT_CURRENCY) != parse.in_currency:
-                amount = self.rates.convert(card.price, card.currency or DEFAULT_CURRENCY, parse.in_currency) \
-                    if self.rates is not None else None
-                held = card.currency or DEFAULT_CURRENCY
-                answer.answer += f" That is about {format_price(round(amount, 2), parse.in_currency)} " \
-                    f"{self.rates.note}." if amount is not None and self.rates is not None else \
-                    f" I have no exchange rate from {self.rates.lacking(held, parse.in_currency)} to give it in " \
-                    f"{parse.in_currency}." if self.rates is not None else \
-                    f" I have no exchange rates to give it in {parse.in_currency}."
+            held = (card.currency or DEFAULT_CURRENCY) if card is not None else into
+            if card is None or card.price is None or held == into:
+                return
+            if self.rates is None:
+                answer.answer += f" I have no exchange rates to give it in {into}."
+            elif (amount := self.rates.convert(card.price, held, into)) is None:
+                answer.answer += f" I have no exchange rate from {self.rates.lacking(held, into)} to give it in {into}."
+            else:
+                answer.answer += f" That is about {format_price(round(amount, 2), into)} ({self.rates.how})."
         elif answer.intent in ("search", "aggregate", "compatibility") and self.rates is not None \
                 and self.retriever.converts(parse.constraints) and self.rates.converted not in answer.answer:
             # (a budget that took in other currencies: a list, a count, the brands; said once)
@@ -800,16 +800,13 @@ class Engine:
         untold = [w for w in cons.words if w.isalpha() and not self.lexicon.title_df.get(w) and w in after_for]
         kind = replace(cons, words=[w for w in cons.words if w not in untold])
         if untold and (cons.categories or set(cons.words) - set(untold)) and not parse.text_says \
-                and (told := self._said_in_text(self._rank_cards(self.retriever.search(kind, limit=MAX_TEXT_READ),
-                                                                 kind.words), untold)[1]) and len(told) == len(untold):
+                and len(told := self._texts_say(kind, untold)) == len(untold):
             # "best coffee for french press": those whose own text says it ("Great for espresso, drip and French press"),
             # with the word said before it that a title says too ("french", of "French Roast")
             toks = tokens(parse.text)
             before = [a for a, b in zip(toks, toks[1:]) if b in untold and a in kind.words]
             wider = replace(kind, words=[w for w in kind.words if w not in before])
-            if before and len(both := self._said_in_text(self._rank_cards(
-                    self.retriever.search(wider, limit=MAX_TEXT_READ), wider.words), [*before, *told])[1]) \
-                    == len(before) + len(told):
+            if before and len(both := self._texts_say(wider, [*before, *told])) == len(before) + len(told):
                 kind, told = wider, both
             parse.text_says = told
             cons = parse.constraints = kind
@@ -980,6 +977,11 @@ class Engine:
         # ("the dearest one out of those": of these; "and ones with toasted nut notes instead": of the kind again)
         parse.constraints = replace(parse.constraints, ids=list(saying))
         return self._result(parse, "search", text, facts, hits, next(iter(saying))), titled
+
+    def _texts_say(self, cons: Constraints, words: Sequence[str]) -> list[str]:
+        """The words that the own text of some product meeting ``cons`` says (of the first MAX_TEXT_READ found)."""
+        return self._said_in_text(self._rank_cards(self.retriever.search(cons, limit=MAX_TEXT_READ), cons.words),
+                                  words)[1]
 
     def _said_in_text(self, ranked: Sequence[tuple[Card, float]], unknown: Sequence[str]
                       ) -> tuple[list[tuple[Card, float]], list[str], list[Fact]]:
@@ -1546,14 +1548,15 @@ class Engine:
         if attribute == "price" and qa is not None and qb is not None and qa[0] != qb[0]:
             # two currencies: converted into the shopper's at the user's rates, else not compared
             money = parse.constraints.currency or DEFAULT_CURRENCY
-            ca = self.rates.convert(qa[1], a.currency or DEFAULT_CURRENCY, money) if self.rates is not None else None
-            cb = self.rates.convert(qb[1], b.currency or DEFAULT_CURRENCY, money) if self.rates is not None else None
-            if ca is not None and cb is not None and self.rates is not None:
-                qa, qb, note = (f"money:{money}", ca), (f"money:{money}", cb), self.rates.converted
+            held = (a.currency or DEFAULT_CURRENCY, b.currency or DEFAULT_CURRENCY)
+            rates = self.rates
+            ca, cb = (rates.convert(qa[1], held[0], money), rates.convert(qb[1], held[1], money)) \
+                if rates is not None else (None, None)
+            if rates is not None and ca is not None and cb is not None:
+                qa, qb, note = (f"money:{money}", ca), (f"money:{money}", cb), rates.converted
                 va, vb = [compose.price_said(a, money, ca)], [compose.price_said(b, money, cb)]
             else:
-                lacking = self.rates.lacking(a.currency or DEFAULT_CURRENCY, b.currency or DEFAULT_CURRENCY, money) \
-                    if self.rates is not None else ""
+                lacking = rates.lacking(*held, money) if rates is not None else ""
                 note = " The two are priced in different currencies, and I have no exchange rate" + \
                     (f" for {lacking} to compare them." if lacking else "s to compare them.")
         if qa is not None and qb is not None and qa[0] == qb[0]:
@@ -1597,7 +1600,8 @@ class Engine:
                 said = self._said_by_titles(found, cons)
                 if len(said) < len(found):
                     cons = parse.constraints = replace(cons, ids=list(said))
-        other_currencies, rated = "", False
+        # what the answer adds of currencies: prices converted at the user's rates, and those left out
+        other_currencies, rated, converted = "", False, False
         if kind in ("min_price", "max_price", "avg_price"):
             # prices in different currencies are never compared or averaged as one, but converted at the user's rates
             priced = self.retriever.price_currencies(cons)
@@ -1608,10 +1612,9 @@ class Engine:
             rated = self.rates is not None and self.retriever.converts(cons, aggregate=True)
             others = [r for r in priced if r["currency"] != cons.currency
                       and not (rated and self.rates is not None and self.rates.factor(r["currency"], cons.currency))]
-            if any(r["currency"] != cons.currency for r in priced if r not in others) and self.rates is not None:
-                other_currencies = self.rates.converted
+            converted = any(r["currency"] != cons.currency for r in priced if r not in others)
             if others:
-                other_currencies += (" Not counted, for want of exchange rates: " + ", ".join(
+                other_currencies = (" Not counted, for want of exchange rates: " + ", ".join(
                     f"{r['products']} priced in {r['currency']}" for r in others) + ".")
         # (converted: of every currency, "the running shoes", not "… priced in USD"; a budget keeps its own sign)
         desc = replace(cons, currency=None).describe() if rated and cons.price_min is None and cons.price_max is None \
@@ -1647,11 +1650,11 @@ class Engine:
             hits = [ProductHit(c.id, c.title, 1.0 - 0.1 * i) for i, c in enumerate(cards)]
             others = cards[1:] if len(cards) <= MAX_PRICES_SAID else []  # (of two or three: what each costs)
             amounts = {r["id"]: r["amount"] for r in rows if r.get("amount") is not None}
-            if rated and self.rates is not None and not other_currencies.startswith(" Prices") \
-                    and any((c.currency or DEFAULT_CURRENCY) != cons.currency for c in [cards[0], *others]):
-                other_currencies = self.rates.converted + other_currencies
+            # (a price named converted says so, whatever the currencies counted under a bound said)
+            converted = converted or rated and any((c.currency or DEFAULT_CURRENCY) != cons.currency for c in cards)
             text = compose.extreme_answer(kind, desc, cards[0], others, amounts, cons.currency)
-            return self._result(parse, "aggregate", text + other_currencies, facts, hits, cards[0].id)
+            note = self.rates.converted if converted and self.rates is not None else ""
+            return self._result(parse, "aggregate", text + note + other_currencies, facts, hits, cards[0].id)
         if kind == "avg_price":
             row, cypher, params = self.retriever.price_stats(cons)
             if not row or not row.get("products"):
@@ -1659,7 +1662,8 @@ class Engine:
             facts = [Fact("", name, format_price(row[name], cons.currency), "graph", 1.0, cypher, params)
                      for name in ("average", "lowest", "highest")]
             text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"],
-                                          cons.currency) + other_currencies
+                                          cons.currency) + (self.rates.converted if converted and self.rates is not None
+                                                            else "") + other_currencies
             # of a few (a model's listings), those, for "the purple one" or "its screen" next
             averaged = self.retriever.search(cons, limit=MAX_LISTED, aggregate=True) \
                 if int(row["products"]) <= MAX_LISTED else {}  # (those averaged: converted too, with rates)

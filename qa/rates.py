@@ -45,20 +45,18 @@ class Rates:
 
     def factors(self, into: str) -> list[tuple[str, float]]:
         """(currency, factor into ``into``) for every currency of the table, ``into`` first; [] when it is not in it."""
-        if into.upper() not in self.worth:
-            return []
-        return sorted(((c, self.worth[c] / self.worth[into.upper()]) for c in self.worth),
-                      key=lambda cf: cf[0] != into.upper())
+        pairs = [(c, factor) for c in self.worth if (factor := self.factor(c, into)) is not None]
+        return sorted(pairs, key=lambda cf: cf[0] != into.upper())
 
     @property
-    def note(self) -> str:
-        """How answers say a price was converted: "(converted at the rates in rates.json)"."""
-        return f"(converted at the rates in {Path(self.source).name})"
+    def how(self) -> str:
+        """How answers say a price was converted: "converted at the rates in rates.json"."""
+        return f"converted at the rates in {Path(self.source).name}"
 
     @property
     def converted(self) -> str:
         """The sentence an answer ends with where prices in other currencies were converted."""
-        return f" Prices in other currencies were {self.note[1:-1]}."
+        return f" Prices in other currencies were {self.how}."
 
     def lacking(self, *currencies: str) -> str:
         """The first of the currencies the table does not name ("" when it names them all)."""

@@ -825,7 +825,6 @@ _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is
                       r"items?|alternatives?|[\w-]+s)?\s*(?:(?:similar|comparable) to|(?<=thing )like|(?<=one )like|(?<=s )like|"
                       r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
-_NEVER = re.compile(r"(?!)")  # matches nothing
 # "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
 _THING_FOR = re.compile(r"^(?:(?:i|we) (?:need|want|would like)|looking for|do you have|got|any|show me)?\s*"
                         r"(?:an?|some|the|my)?\s*(?P<x>[a-z][\w' -]*?)\s+(?:for|to)\b")
@@ -959,6 +958,11 @@ _NAME_PATTERNS = (
     re.compile(rf"^(?P<rest1>(?:what|which) [\w ]+?) (?:does|do|is|are|will|can) {_THE}"
                rf"(?P<name>.+?) (?P<rest2>(?:come in|have|has|use|take|support|weigh|cost|run on|hold)\b.*)$"),
 )
+
+
+def _focus_link(focus: str, title: str | None) -> Link:
+    """The product in focus as the question's product (its title when known)."""
+    return Link("product", focus, title or focus, score=1.0)
 
 
 def _said_word(table: dict[str, tuple[str, str]], text: str) -> tuple[re.Match[str], tuple[str, str]] | None:
@@ -1655,7 +1659,7 @@ class Understander:
         if self.tagger is not None:
             parse.tagged = list(self.tagger(text))
         if focus:
-            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+            parse.products = [_focus_link(focus, focus_title)]
             parse.context = None if pinned else focus
         parse.attributes = self.asked_attributes(low)
         if focus and parse.attributes == ["battery life"] and "battery" not in toks \
@@ -1685,14 +1689,14 @@ class Understander:
                          or cons.price_max is not None):
             # "where are the beans from" after a coffee: "the beans" are it (its title's word), not every bean
             parse.intent, parse.constraints = "attribute", Constraints()
-            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+            parse.products = [_focus_link(focus, focus_title)]
         if parse.intent == "compatibility" and parse.list_mode:  # "cheapest filter pack for it": of what fits
             parse.aggregate = next((kind for pattern, kind in _AGGREGATES
                                     if kind in ("min_price", "max_price") and pattern.search(low)), None)
         if pinned and focus and parse.intent in ("search", "aggregate", "unanswerable") \
                 and not _ELSEWHERE.search(low) and not self._names_elsewhere(parse.constraints, low, focus):
             parse.intent, parse.aggregate = "attribute", None
-            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+            parse.products = [_focus_link(focus, focus_title)]
             parse.constraints = Constraints()
         listed_end = parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "extreme")
         if within and searched is not None and len(within) > 2 and listed_end \
@@ -1818,7 +1822,7 @@ class Understander:
             named = self.link_product(subject, strict=True) if subject and not set(tokens(subject)) <= PRONOUNS \
                 else None
             if named is None and focus and (not subject or set(tokens(subject)) <= PRONOUNS):
-                named = Link("product", focus, focus_title or focus, score=1.0)
+                named = _focus_link(focus, focus_title)
             if named is not None:
                 parse.intent, parse.summary, parse.products = "attribute", True, [named]
                 parse.attributes, parse.checks, parse.constraints = [], [], Constraints()
@@ -1857,7 +1861,7 @@ class Understander:
         if focus and bare is not None:
             # "how much in pounds" of the air fryer in focus: its price in that currency, not a title's "2.2 pounds"
             parse.intent, parse.attributes, parse.checks, parse.constraints = "attribute", ["price"], [], Constraints()
-            parse.products = [Link("product", focus, focus_title or focus, score=1.0)]
+            parse.products = [_focus_link(focus, focus_title)]
             parse.in_currency = currency_of(bare.group("c"))
         said_currency = paid or _IN_CURRENCY.search(low) \
             or (_IN_POUNDS.search(low) if parse.attributes[:1] == ["price"] else None)  # ("weigh in pounds": no price)
@@ -2436,8 +2440,8 @@ class Understander:
                     parse.products = [a, b]
                     parse.alternatives = sides
                     return True
-        for pattern, included in ((_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"),
-                                  (_SIMILAR, "similar"), (_SIMILAR_BARE if focus else _NEVER, "similar")):
+        listing = [(_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"), (_SIMILAR, "similar")]
+        for pattern, included in listing + [(_SIMILAR_BARE, "similar")] if focus else listing:
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
             side = self._side(next((v for k, v in m.groupdict().items() if k.startswith("b") and v), "it"),
                               focus) if m else None  # ("whats in the box": of the product in focus)
@@ -2988,9 +2992,7 @@ class Understander:
                 # "does the levoit come with a filter" with a phone in focus: the Levoit; "the warranty on the dyson":
                 # a name the catalog lacks, not the phone
                 named = self.link_product(the_name, strict=True)
-                unheard = [t for t in tokens(the_name) if t not in STOPWORDS and t.isalpha()
-                           and not self.lexicon.title_df.get(t) and (t,) not in self.lexicon.brands
-                           and t not in self.lexicon.value_words and t not in self.lexicon.category_words]
+                unheard = [t for t in tokens(the_name) if t not in STOPWORDS and t.isalpha() and t not in self.speller.known]
                 if named is None and unheard and focus_of:
                     parse.intent, parse.products, parse.unknown = "unanswerable", [], " ".join(unheard)
                     return True

@@ -69,10 +69,12 @@ def tiny_bert(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
-def ask_batch(graph: Path, tmp_path: Path, lines: list[dict[str, str]]) -> list[dict]:
-    """`shopgraph ask --batch` over ``lines`` ({"question", "session"?, "product"?}); the answers, in order."""
+def ask_batch(graph: Path, tmp_path: Path, lines: list[dict[str, str]], *options: str) -> list[dict]:
+    """`shopgraph ask --batch` over ``lines`` ({"question", "session"?, "product"?}), with ``options`` ("--rates",
+    FILE); the answers, in order."""
     questions, out = tmp_path / "q.jsonl", tmp_path / "a.jsonl"
     questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
-    result = CliRunner().invoke(cli, ["ask", "--batch", str(questions), "--output", str(out), "--store", str(graph)])
+    result = CliRunner().invoke(cli, ["ask", "--batch", str(questions), "--output", str(out), "--store", str(graph),
+                                      *options])
     assert result.exit_code == 0, result.output
     return [json.loads(x) for x in out.read_text().splitlines()]

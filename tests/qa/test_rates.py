@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from shopgraph.kg.cli import cli
 from shopgraph.kg.errors import ConfigError
 from shopgraph.qa.rates import RATES_ENV, load_rates
-from tests.qa.conftest import build_store
+from tests.qa.conftest import ask_batch, build_store
 
 CHAIRS = [  # one kind, four currencies: the yen has no rate in RATES
     {"id": "CH-1", "title": "Alpha Mesh Office Chair", "brand": "Alpha", "category": "Furniture > Office Chairs",
@@ -69,12 +69,7 @@ def test_rates_never_convert_a_currency_said_only(chairs: tuple[Path, Path]) -> 
 def test_rates_the_products_averaged_are_those_listed_next(chairs: tuple[Path, Path], tmp_path: Path) -> None:
     graph, rates = chairs
     lines = [{"question": q, "session": "s"} for q in ("average price of office chairs", "which of them are from beta")]
-    questions, out = tmp_path / "q.jsonl", tmp_path / "a.jsonl"
-    questions.write_text("".join(json.dumps(x) + "\n" for x in lines))
-    result = CliRunner().invoke(cli, ["ask", "--batch", str(questions), "--output", str(out), "--store", str(graph),
-                                      "--rates", str(rates)])
-    assert result.exit_code == 0, result.output
-    average, beta = (json.loads(x) for x in out.read_text().splitlines())
+    average, beta = ask_batch(graph, tmp_path, lines, "--rates", str(rates))
     assert {p["id"] for p in average["products"]} == {"CH-1", "CH-2", "CH-3"}, average  # the three averaged
     assert [p["id"] for p in beta["products"]] == ["CH-2"], beta
 
