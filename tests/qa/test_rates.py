@@ -130,6 +130,7 @@ def test_rates_come_from_the_environment_too(chairs: tuple[Path, Path], monkeypa
     ('{"USD": 1.0,\n "EUR": NaN}', "line 2: the worth of EUR must be a positive number"),
     ('{"USD": 1.0,\n "EURO": 1.1}', "'EURO' is not a currency code"),
     ('[1.0, 1.1]', "one JSON object of currency codes"),
+    ('{"USD": 1.0,\n "usd": 1.0}', "USD is given twice; give each currency once"),
 ])
 def test_rates_a_bad_file_names_its_line_and_fix(tmp_path: Path, text: str, said: str) -> None:
     path = tmp_path / "rates.json"
