@@ -121,8 +121,10 @@ _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\
 _MOST_OF = {"cheaper": "cheapest", "more expensive": "most expensive", "pricier": "priciest", "lighter": "lightest",
             "heavier": "heaviest"}
 _OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) colou?rs?\b", re.IGNORECASE)
-_PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?:the price|it cost)|whats the price)"
-                       r"(?: is it| are they| does it cost| do they cost)? in (?P<v>size \d+(?:\.\d+)?|[a-z]+(?: [a-z]+)?)"
+_PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?:the price|it cost)|whats the price|price)"
+                       r"(?:(?: is it| are they| does it cost| do they cost)? in (?P<v>size \d+(?:\.\d+)?|[a-z]+(?: [a-z]+)?)|"
+                       # "how much for size 10", "how much is the size 5", "price for a size 9"
+                       r"(?: is it| are they| is)?(?: for| in)?(?: the| a)? (?P<v2>size \d+(?:\.\d+)?)(?: one| pair)?)"
                        r"[?.!]*$", re.IGNORECASE)
 _ABOUT_SOMETHING = re.compile(r"^(?:and |ok,? |so )?(?:what|how) about (?P<x>(?:something|anything|a gift|gifts?) "
                               r"(?:for|to)\b.+?)[?.!]*$", re.IGNORECASE)
@@ -171,6 +173,10 @@ _VERSUS = re.compile(r"^(?:and |or |so |ok,? )?(?:vs\.?|versus|compared? (?:to|w
 _NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|is|are)\b)(?:the )?(?P<x>.+?) "
                          r"(?P<c>(?:covers|holds|weighs|costs) (?:more|less)|lasts longer)(?: then)?[?.! ]*$", re.IGNORECASE)
 # "is the onyx black one cheaper", "cheaper in obsidian?": the listing in focus against its model's listing so
+# "does either come in green", "are both waterproof" right after two products compared: the question of each
+_EITHER_OF_TWO = re.compile(r"^(?:and |so |ok,? )?(?P<v>does|do|is|are|can|will) (?:either|both|each|they both)"
+                            r"(?: of them| one)? (?P<q>.+?)[?.!]*$", re.IGNORECASE)
+_AS_ONE = {"do": "does", "are": "is"}
 _VARIANT_THAN = re.compile(r"^(?:and |so |ok,? |hmm,? )?(?:(?:is|are) (?:the|that) (?P<v>[\w/ -]+?) (?:ones?|version|"
                            r"model|listing|pair|colou?r) (?:any )?(?P<c>cheaper|more expensive|pricier|dearer|more|less|"
                            r"lighter|heavier)|(?:is it |would it be |any )?(?P<c2>cheaper|more expensive|pricier|lighter|"
@@ -191,6 +197,7 @@ class Conversation:
         self.engine = engine
         self.product: str | None = product
         self.listed: list[str] = []  # the products the last answer that listed several named
+        self.pair: list[str] = []  # the two products just compared, of which "does either …" asks each
         self.last: Answer | None = None
         self.before_last: Answer | None = None
         self.searched: Constraints | None = None  # the last search's constraints, which a refinement changes
@@ -247,11 +254,19 @@ class Conversation:
         variant = _VARIANT_THAN.match(question.strip()) if product is None and self.product and again is None else None
         picked = self.engine.understander.pick_variant(f"the {variant.group('v') or variant.group('v2')} one",
                                                        self.product) if variant is not None and self.product else None
+        either = _EITHER_OF_TWO.match(question.strip()) if product is None and len(self.pair) == 2 else None
         if picked is not None and self.product is not None and picked[0][0] != self.product:
             # "is the onyx black one cheaper" after the cobalt violet Galaxy S24: the two listings compared
             said = (variant.group("c") or variant.group("c2") or "").casefold() if variant is not None else ""
             answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=[self.product, picked[0][0]])
             answer.question = question
+        elif either is not None:
+            verb = either.group("v").casefold()
+            parts = [self.engine.answer(f"{_AS_ONE.get(verb, verb)} it {either.group('q')}?", context=pid)
+                     for pid in self.pair]
+            answer = Answer(question, "unanswerable" if all(a.intent == "unanswerable" for a in parts) else "attribute",
+                            " ".join(a.answer for a in parts), [f for a in parts for f in a.facts],
+                            [h for a in parts for h in a.products], [c for a in parts for c in a.cypher])
         elif again is not None:  # "what about the S24 Ultra?": the last question, about another product
             asked, subject, context = again
             answer = self.engine.answer(asked, product=subject, context=context or self.product)
@@ -273,8 +288,10 @@ class Conversation:
                 # list before them
                 within = None
             # "whats the drop on those" after a search that found one: that one, not a search again
-            one_found = within == [self.product] and bool(_THEY_OR_THOSE.search(question)) \
+            one_found = within is not None and len(within) == 1 and bool(_THEY_OR_THOSE.search(question)) \
                 and not _OF_THE_LIST.search(question)
+            if one_found and within is not None and within[0] != self.product:
+                self.product = within[0]  # "how often do i replace them" after the one filter that fits it: that one
             if within and self.product in within and len(within) > 1 and _DO_THEY.match(question.strip()):
                 # "do they work with android" after the AirPods Pro's listings: of the model (all one), not a search
                 title = self.engine.understander.lexicon.titles.get(self.product, "")
@@ -309,6 +326,10 @@ class Conversation:
             answer.question = asked_as  # as asked: "and battery?", read as "compare them on battery"
         self.read_as = question if question != asked_as else None
         self.last, self.before_last = answer, self.last
+        if answer.intent == "comparison" and len(answer.products) == 2:
+            self.pair = [p.id for p in answer.products]
+        elif either is None:
+            self.pair = []
         failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None \
             and bool(self.listed) and answer.searched.ids == self.listed
         if answer.searched is not None and not failed_narrowing:
@@ -435,8 +456,8 @@ class Conversation:
         variant = _PRICE_IN.match(question.strip()) if self.product else None
         if variant is not None:
             # "how much is it in size 10": the listing of its model in size 10, then its price (or "No: …")
-            check = self.engine.answer(f"does it come in {variant.group('v')}?", context=self.product)
-            if check.intent == "attribute" and check.answer.startswith("Yes") and check.focus:
+            check = self.engine.answer(f"does it come in {variant.group('v') or variant.group('v2')}?", context=self.product)
+            if check.intent in ("attribute", "search") and check.answer.startswith("Yes") and check.focus:
                 self.product = check.focus
                 question = "how much is it?"
         return question, chosen
@@ -558,12 +579,18 @@ class Conversation:
 
         def named(m: re.Match[str]) -> str:
             brand = m.group("b")
-            if not understander.brand_only(brand) or brand.casefold() in tokens(titles.get(self.product or "", "")):
+            if brand.casefold() in tokens(titles.get(self.product or "", "")):
                 return m.group(0)
-            before = next((p for p in self.earlier if set(tokens(brand)) <= set(tokens(titles.get(p, "")))), None)
+            if understander.brand_only(brand):
+                before = next((p for p in self.earlier if set(tokens(brand)) <= set(tokens(titles.get(p, "")))), None)
+            elif brand.casefold() not in STOPWORDS and not understander.names_product(brand):
+                # "how much is the galaxy" after the iPhone 15 and the Galaxy S24 compared: the one of the two so titled
+                before = next((p for p in self.pair if set(tokens(brand)) <= set(tokens(titles.get(p, "")))), None)
+            else:
+                before = None
             return f"the {titles[before]}" if before else m.group(0)
 
-        return _THE_BRAND.sub(named, question) if self.earlier else question
+        return _THE_BRAND.sub(named, question) if self.earlier or self.pair else question
 
     def _compared_again(self, question: str) -> str:
         """ "and battery?" right after two products were compared: the same two, on that ("compare them on

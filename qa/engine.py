@@ -382,6 +382,9 @@ class Engine:
             links = self.understander.model_listings(card.id, card.title)
             priced = [c for c in self.retriever.cards([link.key for link in links]).values()
                       if c.currency == parse.in_currency and c.price is not None]
+            gender = _genders(self.retriever.product_facts([card.id], cards), card.title)
+            if gender:  # (the women's UGG asked "in dollars" is not the men's listing priced so)
+                priced = [c for c in priced if not _genders(self.retriever.product_facts([c.id]), c.title) - gender]
             if priced:
                 card = min(priced, key=lambda c: (c.price or 0.0, c.id))
                 cards = {card.id: card}
@@ -855,6 +858,14 @@ class Engine:
         if not cards and parse.refines:  # nothing among the products listed before: among all of their kind
             kinds = {self.understander.category_of(pid) for pid in cons.ids or ()}
             listed = len(cons.ids or ())
+            fitted = self.retriever.cards([parse.context]).get(parse.context) \
+                if parse.context and parse.context not in (cons.ids or ()) else None
+            if fitted is not None and set(cons.ids or ()) <= {r["id"] for r in self.retriever.relations(fitted.id)}:
+                # "any in black" after the cases that fit the OnePlus 12: none of those, and no others fit it
+                said = self.understander.in_category(cons, next(iter(kinds))) if not cons.categories and len(kinds) == 1 \
+                    else cons
+                return self._dont_know(parse, [], {}, [], f" of any {said.describe()} among the {listed} that fit "
+                                       f"{compose.the(fitted.title)}", focus=fitted.id)
             purpose += "The one listed is no match. " if listed == 1 else f"None of the {listed} listed is a match. "
             cons.ids, parse.refines = None, False
             if not cons.categories and len(kinds) == 1:  # ("anything under 15" of cases listed: cases, not coffee)
@@ -905,6 +916,7 @@ class Engine:
         # the titles alone: Kùzu's index drops numbers and Lucene's keeps them, and answers must not depend on it
         found_words = {t for c in cards.values() for t in title_words(c.title or "")}
         found_words.update(t for a in parse.attributes for t in tokens(a))  # "shaft height of …" asks, not filters
+        found_words.update(self.understander.cue_words(parse.text.casefold(), parse.attributes))  # ("how long … last")
         unknown = [w for w in cons.words
                    if w not in found_words and (not w.isalpha() or not self.retriever.fulltext(w, 1))]
         asks_for = not parse.yes_no or bool(_ASKS_FOR_KIND.match(parse.text.casefold()))  # "do you have …"

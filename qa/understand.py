@@ -121,8 +121,11 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
         # "how big is the bag": what a bag, pack or tin holds
         (r"\b(?:how (?:big|large) (?:is|are) (?:the|a|that|this|these|those) |(?:size of (?:the|a) ))"
-         r"(?:bag|pack|package|tin|can|jar)s?\b|"
+         r"(?:bag|pack|package|tin|can)s?\b|"
          r"\bbag size\b|\bhow much coffee\b", ("net weight", "weight", "capacity", "size")),
+        # "how big is the jar on that one": what a jar, carafe or basket holds
+        (r"\b(?:how (?:big|large) (?:is|are) (?:the|its|a|that|this) |(?:size of (?:the|its|a) ))"
+         r"(?:jar|pitcher|carafe|basket|bowl|container|cup)s?\b", ("capacity",)),
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b", ("feature", "features")),
         # "is it waterproof": a boot's water resistance, else a feature that says it
@@ -842,12 +845,14 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
      "air purifiers"),
     (r"\blisten(?:ing)? to (?:music|podcasts?)\b|\blong flights?\b|\bon (?:the|a|my) (?:plane|flight|commute)\b",
      "headphones"),
-    (r"\bprotect(?:ing)? (?:my|the|a) (?:new )?(?:phone|iphone|galaxy|pixel|oneplus)\b|\bcracked screen\b", "cases"),
+    (r"\b(?:protect(?:ing)?|keep(?:ing)?) (?:my|the|a) (?:new )?(?:phone|iphone|galaxy|pixel|oneplus)\b|\bcracked screen\b|"
+     r"\bdrop(?:s|ping)? (?:my|the) (?:phone|iphone)\b", "cases"),
     (r"\bsmoothies?\b|\bprotein shakes?\b|\bcrush(?:ing)? ice\b", "blenders"),
     (r"\bfrench fries\b|\bcrispy (?:fries|wings|chicken)\b", "air fryers"),
     (r"\btap water\b|\bwater tastes?\b|\bfiltered water\b", "filter pitchers"),
     (r"\b(?:warm|cold) feet\b|\bwarm for (?:my |your |the )?feet\b|\bin the snow\b", "boots"),
-    (r"\bstart(?:ing)? (?:running|to run|jogging)\b|\bmarathon\b|\bjogging\b", "running shoes"),
+    (r"\bstart(?:ing)? (?:running|to run|jogging)\b|\bmarathon\b|\bjogging\b|\bi (?:run|jog)\b(?: (?:about |around )?"
+     r"(?:\d+ )?(?:miles?|km|k)(?: a| per| every) (?:day|week))?", "running shoes"),
     (r"\b(?:for|starting) (?:college|uni|university)\b|\bcollege student\b", "laptops"),
 ))
 # "anything similar?", "got something comparable": the products the catalog calls like the one in focus
@@ -1280,6 +1285,11 @@ _OPTIONS_ON = re.compile(r"^(?:what are (?:the )?|any )?(colou?r|size)s? (?:opti
 _DROP_RATED = re.compile(r"^what (?:height |size |kind of )?drops?(?: height)? (?:is|are) (?P<s>(?:it|they|that|this|those|these)"
                          r"(?: one| ones| case| cases)?) rated (?:for|to|at)$")
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
+# "air fryer big enough for a family of 5", "i need a blender thats large enough to make smoothies for 4": the kind's
+# biggest (no listing says whom it is enough for)
+_BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|"
+                         r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+"
+                         r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b.*$")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
@@ -1543,7 +1553,8 @@ class Understander:
         low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
         # priced (below)
-        paid = None if focus and _ITS_PRICE_IN.search(low) else _PAID_IN.search(low) if within or len(low.split()) > 3 \
+        one = focus and within is not None and len(within) == 1 and _PRICE_ASKED.search(low)  # (its price: below)
+        paid = None if focus and _ITS_PRICE_IN.search(low) or one else _PAID_IN.search(low) if within or len(low.split()) > 3 \
             or len(low.split()) > 2 and not _PRICE_ASKED.search(low) else None  # ("laptops in euros"; not "how much
         # in euros", which asks a price)
         if paid and not within:  # ("the average price in dollars": the price stays asked)
@@ -1551,6 +1562,9 @@ class Understander:
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
+        big = _BIG_ENOUGH.match(low)
+        if big is not None and not set(tokens(big.group("k"))) & PRONOUNS:
+            low = f"biggest {big.group('k')}"  # "air fryer big enough for a family of 5": the biggest first
         kinds_have = _WHICH_KINDS_HAVE.match(low)
         if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
             low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
@@ -2359,9 +2373,20 @@ class Understander:
         found = self.constraints(said[1]) if said else None
         if said is None or found is None or not found.categories:
             return
-        # (a kind the need's own words said is the need's: "make coffee", "working from home"; a phone it is for stays)
-        if not set(cons.category_keys) <= set(self.constraints(said[0].group(0)).category_keys) \
-                or any("compatible" not in g.attribute for g in cons.values):
+        if any("compatible" not in g.attribute for g in cons.values):
+            return  # (a phone it is for stays)
+        if cons.category_keys and (set(cons.category_keys) <= set(found.category_keys)
+                                   or set(found.category_keys) < set(cons.category_keys)):
+            # "a blender that can crush ice": the kind named is the need's, its words what the kind is for; "i run
+            # about 30 miles a week, what shoes do you recommend": the need's kind of the shoes named
+            need = set(tokens(said[0].group(0)))
+            narrower = found if set(found.category_keys) < set(cons.category_keys) else cons
+            parse.intent, parse.checks = "search", []
+            parse.constraints = replace(cons, words=[w for w in cons.words if w not in need],
+                                        categories=narrower.categories, category_keys=narrower.category_keys)
+            return
+        # (a kind the need's own words said is the need's: "make coffee", "working from home")
+        if not set(cons.category_keys) <= set(self.constraints(said[0].group(0)).category_keys):
             return
         parse.intent, parse.checks = "search", []
         parse.constraints = replace(cons, categories=found.categories, category_keys=found.category_keys, words=[])
@@ -2641,7 +2666,8 @@ class Understander:
                 cons.currency = cons.currency or said_before.currency
         if m_other:
             parse.constraints.not_brands = self.brands_of(focus)
-        if re.search(r"\bsame\b", low):  # "same laptop but cheaper?": among the other listings of its model
+        if re.search(r"\bsame\b|\b(?:version|variant|configuration|config)s?\b", low):
+            # "same laptop but cheaper?", "is there a version with more storage": among the other listings of its model
             others = self.model_listings(focus, self.lexicon.titles.get(focus, ""))
             parse.constraints = Constraints(ids=[v.key for v in others] or [focus], currency=parse.constraints.currency)
         return True
@@ -2797,7 +2823,8 @@ class Understander:
                 and not any(set(cons.words) <= title_words(titles.get(pid, "")) for pid in within[:3]):
             # "whats the smallest air fryer you sell" after espresso machines: a kind the titles say, none listed
             within, other_kind = None, True
-        kind_after = low[:m.start()].endswith("the ") and bool(set(tokens(low[m.end():])[:2]) & self.lexicon.category_words)
+        kind_after = (low[:m.start()].endswith("the ") or not low[:m.start()].strip()) \
+            and bool(set(tokens(low[m.end():])[:2]) & self.lexicon.category_words)  # ("biggest blender" after fryers)
         if other_kind and (_WHICH_KIND.match(low) or kind_after):
             # "which headphones are the heaviest" after running shoes, "whats the smallest air fryer you sell" after
             # espresso machines: of the kind said, not of those listed ("which makes more coffee" of two coffee makers)
@@ -3274,6 +3301,13 @@ class Understander:
         for pattern, _ in ATTRIBUTE_CUES:
             covered.update(t for m in pattern.finditer(text) for t in tokens(m.group(0)))
         return asked if set(tokens(text)) - STOPWORDS <= covered else None
+
+    @staticmethod
+    def cue_words(low: str, asked: Sequence[str]) -> set[str]:
+        """The words of the question that said an asked attribute by a cue ("long", "last" of "how long does the
+        battery last")."""
+        return {t for pattern, attrs in ATTRIBUTE_CUES if set(attrs) & set(asked)
+                for m in pattern.finditer(low) for t in tokens(m.group(0))}
 
     @staticmethod
     def _asked_groups(cons: Constraints, asked: Sequence[str]) -> list[ValueGroup]:

@@ -3210,3 +3210,44 @@ def test_demo_a_thing_said_before_a_need_is_not_the_needs_kind(demo_graph: Path,
     marathon, nor air purifiers for dust."""
     answer = last_turn(demo_graph, tmp_path, [question], None, ())
     assert "matches for running shoes" not in answer["answer"] and "matches for air purifiers" not in answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a price asked in another currency of the one listing found: its own price, and no other gender's listing
+    (["ugg classic short women's", "how much is it in dollars"], "attribute", ("£179", "no exchange rates"),
+     {"BOT-0000210"}),
+    (["ugg classic short women's", "price in dollars?"], "attribute", ("£179", "no exchange rates"), {"BOT-0000210"}),
+    # a need said of the kind it names ("can crush ice"), or of a wider kind ("what shoes", for a runner): the kind
+    (["looking for a blender that can crush ice"], "search", ("8 matches for blenders",), None),
+    (["i run about 30 miles a week, what shoes do you recommend"], "search", ("matches for running shoes",), None),
+    (["something to keep my phone safe if i drop it a lot"], "search", ("matches for cases",), None),
+    # what a jar holds; the words of "how long does the battery last" ask, they are no listing's words
+    (["whats the most powerful blender", "how big is the jar on that one"], "attribute", ("capacity", "48 ounces"),
+     {"HOM-0000398"}),
+    (["need headphones for the gym, wireless", "how long does the battery last on the bose ones"], None,
+     ("4 matches for headphones from Bose", "6 hrs"), None),
+    # "big enough for a family of 5": the kind's biggest; "biggest blender" after air fryers: of the blenders
+    (["air fryer big enough for a family of 5"], "aggregate", ("Philips Essential Airfryer XL", "6.2"), None),
+    (["biggest air fryer", "biggest blender"], "aggregate", ("Of the 7 blenders", "72"), None),
+    # "how much for size 9", "how much is the size 5": the price of the listing of that size
+    (["red wing iron ranger womens", "how much for size 9"], "attribute", ("$321.95",), {"BOT-0000251"}),
+    (["red wing iron ranger womens", "how much is the size 5"], "attribute", ("$356.99",), {"BOT-0000058"}),
+    # "them" of the one filter that fits it: that filter, from its text
+    (["my coffee maker is a cuisinart perfectemp, what filters fit it", "how often do i replace them"], "attribute",
+     ("every 2 to 3 months",), {"FLT-0000294"}),
+    # "a version with more storage": the model's other listings only
+    (["looking at the dell xps 15", "is there a version with more storage"], "search", ("Dell XPS 15 9530", "1 TB"),
+     {"LAP-0000096"}),
+    # "any in black" of the cases that fit a phone: none of them is, and no other case fits it
+    (["what case fits the oneplus 12", "any in black"], "unanswerable", ("black cases among the 2 that fit",), set()),
+    # "do both …" of the two compared: each; "the galaxy" is the one compared, not another Galaxy
+    (["compare iphone 15 and galaxy s24", "do both come in black"], "attribute",
+     ("Black Titanium", "Galaxy S24 (128GB) - Onyx Black | Unlocked is listed with colour Onyx Black"), None),
+    (["compare iphone 15 and galaxy s24", "do both come in black", "are both waterproof"], "unanswerable",
+     ("water resistance of the Apple iPhone 15 Pro", "water resistance of the Samsung Galaxy S24"), None),
+    (["compare iphone 15 and galaxy s24", "how much is the galaxy"], "attribute", ("$694.95",), {"PHN-0000171"}),
+])
+def test_demo_turns_of_my_own_twenty_third_session_conversations(demo_graph: Path, tmp_path: Path,
+                                                                 questions: list[str], intent: str | None,
+                                                                 expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
