@@ -136,6 +136,10 @@ _IS_THERE_ONE = re.compile(_IS_THERE_A.pattern + r"(?P<x>[\w .-]+?) (?:one|versi
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|these|those|these ones|those ones)\b"
                       r"(?!.*\b(?:all|same|each|both|differ\w*)\b)", re.IGNORECASE)  # ("do they all cost the same": each)
+# "what colour does the womens come in" of a model in focus: the women's listing ("the womens one")
+_THE_GENDER = re.compile(r"\bthe ((?:wo)?men'?s)(?= (?:come|comes|cost|costs|have|has|weigh|weighs|look|fit|fits|run|"
+                         r"runs|do|does|is|are)\b|[?.!]*$)", re.IGNORECASE)
+_THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
@@ -177,6 +181,10 @@ _NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|
 _EITHER_OF_TWO = re.compile(r"^(?:and |so |ok,? )?(?P<v>does|do|is|are|can|will) (?:either|both|each|they both)"
                             r"(?: of them| one)? (?P<q>.+?)[?.!]*$", re.IGNORECASE)
 _AS_ONE = {"do": "does", "are": "is"}
+# "price of each?", "how much is each one" after a list: the listed products with their prices
+_PRICE_OF_EACH = re.compile(r"^(?:and |so |ok,? )?(?:(?:the )?prices? (?:of|for|on) (?:each|both|all)(?: of them| one)?|"
+                            r"how much (?:is|are|does|do) (?:each|both|all)(?: of them| one)?(?: cost)?|"
+                            r"what(?:'s| is| does) each(?: one)? cost)[?.!]*$", re.IGNORECASE)
 _VARIANT_THAN = re.compile(r"^(?:and |so |ok,? |hmm,? )?(?:(?:is|are) (?:the|that) (?P<v>[\w/ -]+?) (?:ones?|version|"
                            r"model|listing|pair|colou?r) (?:any )?(?P<c>cheaper|more expensive|pricier|dearer|more|less|"
                            r"lighter|heavier)|(?:is it |would it be |any )?(?P<c2>cheaper|more expensive|pricier|lighter|"
@@ -288,7 +296,8 @@ class Conversation:
                 # list before them
                 within = None
             # "whats the drop on those" after a search that found one: that one, not a search again
-            one_found = within is not None and len(within) == 1 and bool(_THEY_OR_THOSE.search(question)) \
+            one_found = within is not None and len(within) == 1 and bool(_THEY_OR_THOSE.search(question)
+                                                                         or _THAT_ONE.search(question)) \
                 and not _OF_THE_LIST.search(question)
             if one_found and within is not None and within[0] != self.product:
                 self.product = within[0]  # "how often do i replace them" after the one filter that fits it: that one
@@ -439,6 +448,10 @@ class Conversation:
         question = self._priced_pick(question)
         question = self._priced_of(question)
         question = self._for_count(question)
+        if self.product:
+            question = _THE_GENDER.sub(r"the \1 one", question)
+        if len(self.listed) > 1 and _PRICE_OF_EACH.match(question.strip()):
+            question = "what do they cost"
         understander = self.engine.understander
         too = _KIND_TOO.match(question.strip())
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
@@ -447,7 +460,10 @@ class Conversation:
         there = _IS_THERE_ONE.match(question.strip()) or (  # ("got a 256gb verison": read as spelt right)
             _IS_THERE_ONE.match(understander.speller.correct(question.strip())[0]) if _IS_THERE_A.match(question.strip())
             else None)
-        if there is not None and (self.listed or self.searched) \
+        # ("is there a womens one" after the one walnut boot found: its model's, where it has one)
+        one = there is not None and self.listed == [self.product] and self.engine.answer(
+            f"does it come in {there.group('x')}?", context=self.product).answer.startswith("Yes")
+        if there is not None and (self.listed or self.searched) and not one \
                 and understander.constraints(there.group("x").casefold()).values:
             question = f"any {there.group('x')} ones"  # "is there a 14 inch one" after a list: the list, narrowed
         elif there is not None and self.product and (said := understander.constraints(there.group("x").casefold())).values \

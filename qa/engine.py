@@ -520,9 +520,10 @@ class Engine:
         best = scored[0].attribute
         chosen = [f for f in scored if f.attribute == best]
         every = best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold())
-        if every and not parse.variants:  # "what colours does it come in?", "… the google pixel 8 pro …" (the others
-            # leave the brand out)
-            parse.variants = self.understander.model_listings(card.id, card.title)
+        if every:  # "what colours does it come in?", "… the google pixel 8 pro …" (the others leave the brand out:
+            # "Galaxy S24 256GB … Marble Grey" beside those the name linked)
+            parse.variants = list({v.key: v for v in [*parse.variants,
+                                                      *self.understander.model_listings(card.id, card.title)]}.values())
         if parse.variants and every:
             # "what colours does the AirPods Max come in?": every listing of the model
             brands = self.understander.lexicon.brands  # (a listing may leave its brand out: "Pixel 8 Pro 128GB …")
@@ -1334,7 +1335,11 @@ class Engine:
                               key=lambda v: -len(own & title_words(v.name)))
             listings = [target.id, *(v.key for v in siblings)]
             related = self.retriever.similar_to if parse.included == "similar" else self.retriever.bought_with
-            source, relations = next(((pid, rows) for pid in listings if (rows := related(pid))), (target.id, []))
+            linked = [(pid, rows) for pid in listings if (rows := related(pid))]
+            if parse.included == "similar":  # (like any listing of the model: the Spectre's two listings' links)
+                linked = [(linked[0][0], [r for _, rows in linked for r in rows if r["id"] not in listings])] \
+                    if linked else []
+            source, relations = linked[0] if linked else (target.id, [])
             relations = [{**r, "direction": "out"} for r in relations]
             if source != target.id:  # the answer is of the listing whose links they are (its facts find them again)
                 target = self.retriever.cards([source]).get(source, target)
@@ -2036,7 +2041,7 @@ _PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "talle
 
 
 MAX_TEXT_READ = 200  # found products whose texts a search reads for words only a text says ("fully assembled")
-_ASKS_ALL_VALUES = re.compile(r"\b(?:what|which) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
+_ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"
 _ASKS_FOR_KIND = re.compile(r"^(?:(?:do|does) )?(?:you|u|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"

@@ -102,8 +102,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|need (?:a new one|to replace|to change)|"
          r"get a new one)\b", ("filter life", "lifespan")),
         (r"\bhow long\b(?!.*\b(?:filters?|cartridges?)\b).*\b(?:last|run|play)\b|\bbattery life\b|"
-         r"\bhow many hours\b.*\b(?:between|per|on (?:a|one)(?: single)?) charges?\b", ("battery life",)),
-        (r"\bmade (?:of|from|out of)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
+         r"\bhow many hours\b.*\b(?:between|per|on (?:a|one)(?: single)?) charges?\b|\b(?:hours|hrs) of (?:playback|play|"
+         r"playtime|listening|use|battery)\b|\bplay ?time\b|\bplayback\b", ("battery life",)),
+        (r"\bmade (?:of|from|out of|out off)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
         (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
         (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
         (r"\bstorage\b|\bcapacity\b|\bmemory\b|\bgb\b|\bgigabytes?\b", ("storage", "storage capacity", "capacity", "memory")),
@@ -126,6 +127,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # "how big is the jar on that one": what a jar, carafe or basket holds
         (r"\b(?:how (?:big|large) (?:is|are) (?:the|its|a|that|this) |(?:size of (?:the|its|a) ))"
          r"(?:jar|pitcher|carafe|basket|bowl|container|cup)s?\b", ("capacity",)),
+        (r"\b(?:how (?:big|large) is (?:the |its |that )?)?ssd(?: size| capacity)?\b|\bhard drive\b|\bdisk space\b", ("storage", "storage capacity")),  # "ssd size?"
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b", ("feature", "features")),
         # "is it waterproof": a boot's water resistance, else a feature that says it
@@ -828,6 +830,14 @@ _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is
                       r"items?|alternatives?|[\w-]+s)?\s*(?:(?:similar|comparable) to|(?<=thing )like|(?<=one )like|(?<=s )like|"
                       r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
+_GENDER_NAMES = frozenset({"gender", "target gender"})
+# "is there a shoe thats similar to that one", "coffee similar to peets major dickason", "what machine is it similar to":
+# the products of that kind the catalog calls like it
+_SIMILAR_KIND = re.compile(r"^(?:(?:is there|are there|do you have|have you got|got|any|show me)\s+)?(?:an?\s+|any\s+)?"
+                           r"(?P<a>[\w-]+(?: [\w-]+)?)\s+(?:that(?:'s| is| are)?\s+|thats\s+)?(?:similar|comparable) to "
+                           r"(?:the |my )?(?P<b>.+?)[?.!]*$|"
+                           r"^(?:what|which)(?: (?P<a2>[\w -]+?))? (?:is|are) (?P<b2>it|this|that|they|these|those|"
+                           r"this one|that one|the .+?) (?:similar|comparable) to[?.!]*$")
 # "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
 _THING_FOR = re.compile(r"^(?:(?:i|we) (?:need|want|would like)|looking for|do you have|got|any|show me)?\s*"
                         r"(?:an?|some|the|my)?\s*(?P<x>[a-z][\w' -]*?)\s+(?:for|to)\b")
@@ -2432,6 +2442,8 @@ class Understander:
         # said only by a word of a cue of two words or more that names an attribute of the graph is that cue's ("screen
         # hz" asks the refresh rate, not the screen's size)
         held = {a for a in found for b in cued if found[b] >= 2 and found[b] > found[a] and said[a] <= said[b]}
+        if set(found) - _GENDER_NAMES and not re.search(r"\bgender\b|\bunisex\b", low):
+            held |= _GENDER_NAMES  # "what colour does the womens one come in": which one, not what is asked
         return sorted((a for a in found if a not in held), key=lambda a: -found[a])
 
     # ------------------------------------------------------------------ intents
@@ -2465,13 +2477,15 @@ class Understander:
                     parse.products = [a, b]
                     parse.alternatives = sides
                     return True
-        listing = [(_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"), (_SIMILAR, "similar")]
+        listing = [(_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"), (_SIMILAR, "similar"),
+                   (_SIMILAR_KIND, "similar")]
         for pattern, included in listing + [(_SIMILAR_BARE, "similar")] if focus else listing:
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
             side = self._side(next((v for k, v in m.groupdict().items() if k.startswith("b") and v), "it"),
                               focus) if m else None  # ("whats in the box": of the product in focus)
-            if m and side and included == "similar" and not set(tokens(m.group("b"))) <= PRONOUNS \
-                    and self.link_product(m.group("b"), strict=True) is None:
+            said = next((v for k, v in m.groupdict().items() if k.startswith("b") and v), "") if m else ""
+            if m and side and included == "similar" and not set(tokens(said)) <= PRONOUNS \
+                    and self.link_product(said, strict=True) is None:
                 continue  # ("something like a standing desk": a kind, for the search; "similar to it": the focus)
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]

@@ -3251,3 +3251,38 @@ def test_demo_turns_of_my_own_twenty_third_session_conversations(demo_graph: Pat
                                                                  questions: list[str], intent: str | None,
                                                                  expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "similar to" said with a kind ("a shoe thats similar to that one", "coffee similar to …"), or asked "what machine
+    # is it similar to": the catalog's SIMILAR_TO links, of every listing of the model and either way
+    (["runing shoes with a woven upper", "any of those come in wide", "is there a shoe thats similar to that one"],
+     "compatibility", ("similar to",), {"RUN-0000217"}),
+    (["espreso machine in sea salt", "what machine is it similar to"], "compatibility", ("Dedica",), {"HOM-0000256"}),
+    (["coffes similar to peets major dickason", "which of those is decaf"], "search", ("Blue Bottle",), {"COF-0000340"}),
+    (["laptops simillar to the hp spectre x360"], "compatibility", ("EliteBook", "XPS 13"),
+     {"LAP-0000380", "LAP-0000327"}),
+    # "whats that one cost" of the one product listed; "price of each?" of two listed: each price
+    (["boots similar to the keen targhee iii", "whats that one cost"], "attribute", ("$192.95",), {"BOT-0000296"}),
+    (["espreso machine in sea salt", "price of each?"], "search", ("$442.99", "$492"), None),
+    # the storage of an SSD; hours of playback; "made out off"
+    (["how big is the ssd on the hp spectre x360"], "attribute", ("storage", "2 TB"), None),
+    (["how many colours does the galaxy s24 come in"], "aggregate", ("Onyx Black", "Marble Grey"), None),
+    (["speck presidio2 pro for the moto g power, what's it made out off"], "attribute", ("silicone",), None),
+    # "is there a womens one" after the one walnut boot found: the model's women's listing; "the womens" is it
+    (["got any boots in walnut", "is there a womens one"], "attribute", ("Women's Earth",), {"BOT-0000219"}),
+    (["got any boots in walnut", "is there a womens one", "what colour does the womens come in"], "attribute",
+     ("Earth",), {"BOT-0000219"}),
+])
+def test_demo_similar_products_each_price_and_the_womens_one(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                            intent: str | None, expect: tuple[str, ...],
+                                                            ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+def test_demo_hours_of_playback_on_a_product_page(demo_graph: Path, tmp_path: Path) -> None:
+    """ "how many hours of playback do these get" asks the battery life, which only a bullet of the page's product
+    says."""
+    answer = ask_batch(demo_graph, tmp_path, [{"question": "how many hours of playback do these get",
+                                               "product": "AUD-0000175"}])[0]
+    assert "24 hrs of playback" in answer["answer"], answer["answer"]
