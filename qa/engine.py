@@ -40,6 +40,7 @@ from shopgraph.qa.understand import (
     DEFAULT_CURRENCY,
     EVERYDAY_WORD,
     FOR_CLAUSE,
+    FOR_THAT_ONE,
     HAS_THING,
     PRONOUNS,
     PUT_TOGETHER,
@@ -953,7 +954,8 @@ class Engine:
         intent = "search"
         low = parse.text.casefold()
         end = low.rstrip("?.! ")
-        asks = _ASKS_ABOUT.match(low) or any(low.startswith(a) for a in parse.attributes) \
+        clause = low.rpartition(",")[2].strip()  # ("fully jarvis desk in carbonized, how wide": asked after a comma)
+        asks = _ASKS_ABOUT.match(low) or _ASKS_ABOUT.match(clause) or any(low.startswith(a) for a in parse.attributes) \
             or any(set(attrs) & set(parse.attributes) and cue.match(low) for cue, attrs in ATTRIBUTE_CUES) \
             or cons.ids is not None and any(end.endswith(f" {a}") for a in parse.attributes)  # "hoka bondi 8 mens weight"
         asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
@@ -1016,6 +1018,10 @@ class Engine:
         cue, direction = parse.beyond or ("price", "lower")
         focus = parse.products[0].key
         fitted = self.retriever.cards([parse.fits]).get(parse.fits) if parse.fits else None
+        if fitted is None and FOR_THAT_ONE.search(parse.text.casefold()):
+            # "any cheaper case for that phone" of a case: of the cases that fit the phone it fits
+            fits = [r["id"] for r in self.retriever.relations(focus) if r["direction"] == "out"]
+            fitted = self.retriever.cards(fits[:1]).get(fits[0]) if fits else None
         fitting: list[str] = []
         if fitted is not None:  # "is there a cheaper one" of the one case listed as fitting a phone: of what fits it
             incoming = [r for r in self.retriever.relations(fitted.id) if r["direction"] == "in"]
@@ -1837,6 +1843,9 @@ _TEXT_SAYS = {
     "filter life": ("replace", "months", "gallons", "change"),
     "flavor": ("note", "notes", "taste", "tastes", "flavour", "flavours", "flavors", "hints"),
     "pressure": ("bar", "bars", "psi"),  # "15 bar Italian pump"
+    "width": ("wide",),  # "60 Inch wide"
+    "height": ("tall", "high"),
+    "length": ("long",),
 }
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
 # a shopper's word for a thing and the word a catalog's text writes for it

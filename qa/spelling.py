@@ -43,6 +43,8 @@ CUTOFF_SHORT = 88.0
 RARE_NAME_TYPO = 500  # an English word this rare, a letter from a title word beside its neighbour, is its typo
 RARE_TYPO = 200  # an English word this rare, a letter from a question word, is read as that word's typo
 KIND_COMMONER = 20  # how much commoner in English a kind must be than a known word to be read for it
+LONG_WORD = 8  # a rare English word this long, two edits from a graph word far commoner, is its typo ("champaign")
+LONG_COMMONER = 100
 
 
 def plural(word: str) -> str:
@@ -117,7 +119,8 @@ class Speller:
             if low in self.known or singular(low) in self.known:
                 return word
             if low in english or english.get(singular(low), 0) >= RARE_STEM:  # "wats" is no plural of "wat"
-                kind = self._kind_of_rare_word(low, english) or _question_word_for_rare(low, english)
+                kind = self._kind_of_rare_word(low, english) or _question_word_for_rare(low, english) \
+                    or self._long_word_of_rare(low, english)
                 if kind is not None:
                     changes.append((word, kind))
                     return kind
@@ -205,6 +208,18 @@ class Speller:
             return None
         kind = min(close, key=lambda k: (-english.get(k, 0), k))
         return kind + "s" if stem != low else kind  # as many as the shopper said: "bots" → "boots"
+
+    def _long_word_of_rare(self, low: str, english: dict[str, int]) -> str | None:
+        """A graph word of LONG_WORD letters or more, two edits from a long English word it is at least LONG_COMMONER
+        times as common as: "champaign" → "champagne" (a colour), "calender" stays (no graph word is near)."""
+        from rapidfuzz.distance import OSA
+
+        if len(low) < LONG_WORD:
+            return None
+        seen = max(english.get(low, 0), 1)
+        close = [w for n in (len(low) - 1, len(low), len(low) + 1) for w in self.by_length.get(n, ())
+                 if len(w) >= LONG_WORD and OSA.distance(low, w) <= 2 and english.get(w, 0) >= LONG_COMMONER * seen]
+        return min(close, key=lambda w: (OSA.distance(low, w), -english.get(w, 0), w)) if close else None
 
     def _fix_phrases(self, text: str, changes: list[tuple[str, str]]) -> str:
         """One misspelt word in a name of several words, the others as written: "hel drop" → "heel drop"."""

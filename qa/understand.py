@@ -831,6 +831,9 @@ _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is
                       r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
 _GENDER_NAMES = frozenset({"gender", "target gender"})
+# "any cheaper case for that phone" of a case: of those that fit what it fits
+FOR_THAT_ONE = re.compile(r"\bfor (?:that|this|the same|my) (?:phone|laptop|machine|model|device|one|pitcher|"
+                          r"purifier|coffee maker)\b")
 # "is there a shoe thats similar to that one", "coffee similar to peets major dickason", "what machine is it similar to":
 # the products of that kind the catalog calls like it
 _SIMILAR_KIND = re.compile(r"^(?:(?:is there|are there|do you have|have you got|got|any|show me)\s+)?(?:an?\s+|any\s+)?"
@@ -1579,6 +1582,7 @@ class Understander:
         if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
             low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
+        low = re.sub(r"\bhow wide\b", "what width", low)  # ("… in carbonized, how wide": no wide-fit shoe's value)
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _DOES_WORK.sub(r"\1 ", low)
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
@@ -2160,7 +2164,9 @@ class Understander:
         """The rarest words of a title's product part ("vortex plus instant" of "Instant Vortex Plus Air Fryer -
         Stainless Steel"): what its other listings share, without the colour or size that sets it apart."""
         head, _ = title_parts(title)
-        varying = {w for w in head for v in self.lexicon.value_words.get(w, ()) if v.attribute in VARIANT_ATTRIBUTES}
+        # (a material the title says, "… Black Sheepskin Boots", is no model's word either: other listings leave it out)
+        varying = {w for w in head for v in self.lexicon.value_words.get(w, ())
+                   if v.attribute in VARIANT_ATTRIBUTES or v.attribute == "material"}
         varying |= {w for w in head if _AMOUNT_WORD.match(w)}  # "128gb", "10oz": a size, not the model
         varying |= set(_SIZE_NUMBER.findall(title.casefold()))  # "Size 12.5", "US 8": a shoe size
         varying |= set(_SPACED_AMOUNT.findall(title.casefold()))
@@ -2655,7 +2661,7 @@ class Understander:
         if said is None:
             return False
         m, (attr, direction) = said
-        rest = low[:m.start()] + " " + low[m.end():]
+        rest = FOR_THAT_ONE.sub(" ", low[:m.start()] + " " + low[m.end():])  # (the engine reads what it fits)
         if re.search(r"\bthan (?!(?:this|that|it|mine)\b)", rest):
             return False  # "is there one lighter than the macbook air?" measures against another product
         if listed_one and within:
@@ -2758,7 +2764,8 @@ class Understander:
             sides = [self._sides(texts[0], focus, near=VARIANT_NEAR), self._sides(texts[1], focus, near=VARIANT_NEAR)]
             for i in (0, 1):  # "is the philips one bigger than the ninja": the Ninja of the Philips's kind
                 if sides[i] and sides[1 - i] and self.brand_only(texts[i]) \
-                        and (own := self._brand_of_kind(texts[i], sides[i][0], self.category_of(sides[1 - i][0].key))):
+                        and (own := self._brand_of_kind(texts[i], sides[i][0], self.category_of(sides[1 - i][0].key),
+                                                        self.lexicon.titles.get(sides[1 - i][0].key, ""))):
                     sides[i] = [own]
             unheard = next((x for x in texts if self._unheard(x)), None)
             if unheard is not None:  # "the airpods pro and the galaxy buds": no title says "buds"; not the Galaxy S24+
@@ -2779,8 +2786,8 @@ class Understander:
                 attrs, parse.direction = [asked_before], "higher" if cue == "more" else "lower"
             elif cue in _BARE_MORE and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
                 cue = _BARE_MORE[cue]  # "is the barista express more than the dedica": dearer ("which weighs less": lighter)
-            if not attrs:
-                compared = _said_word(COMPARATIVES, cue or low)
+            if not attrs:  # ("does it protect better than …": the cue "better", the comparative with its verb)
+                compared = (_said_word(COMPARATIVES, cue) if cue else None) or _said_word(COMPARATIVES, low)
             if compared is not None:
                 attr, parse.direction = compared[1]
                 attrs = list(self.asked_attributes(attr)) or [attr]
@@ -3389,14 +3396,22 @@ class Understander:
         parse.variants = [v for v in found[1:] if said <= set(tokens(v.name))][:MAX_VARIANTS]
         return found[0] if found else None
 
-    def _brand_of_kind(self, brand: str, linked: Link, kind: str | None) -> Link | None:
-        """For a brand said alone that linked a product of another kind than ``kind``: the brand's first product titled
-        so of that kind ("the ninja" beside an air fryer: its air fryer, not its blender); else None."""
-        if kind is None or self.category_of(linked.key) == kind:
+    def _brand_of_kind(self, brand: str, linked: Link, kind: str | None, beside: str = "") -> Link | None:
+        """For a brand said alone: the brand's product titled so of the kind ``kind`` of the product it is said beside
+        (titled ``beside``), the one whose title shares most with that one's ("the ninja" beside an air fryer: its air
+        fryer, not its blender; "the smartish one" beside a Nord N30 case: Smartish's Nord N30 case); None where that is
+        the product linked."""
+        if kind is None:
             return None
         words = [t for t in tokens(brand) if t not in STOPWORDS and t not in ONE_WORDS]
-        own = next((pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind), None)
-        return Link("product", own, self.lexicon.titles.get(own, own), score=1.0) if own else None
+        theirs = [pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind]
+        near = title_words(beside) - set(words)
+        def shared(pid: str) -> int:
+            return len(title_words(self.lexicon.titles.get(pid, "")) & near)
+        own = min(theirs, key=lambda pid: (-shared(pid), theirs.index(pid))) if theirs else None
+        if own is None or self.category_of(linked.key) == kind and shared(own) < shared(linked.key) + 2:
+            return None  # (of the kind linked, another only where it shares a name with it, not a colour word)
+        return Link("product", own, self.lexicon.titles.get(own, own), score=1.0)
 
     def link_product(self, text: str, *, strict: bool = False) -> Link | None:
         """The product a phrase names, or None."""

@@ -541,6 +541,17 @@ def test_speller_keeps_the_plural_and_reads_short_forms(text: str, expect: str) 
     assert speller.correct(text)[0] == expect
 
 
+@pytest.mark.parametrize(("text", "expect"), [
+    ("champaign colour", "champagne colour"),  # two edits from a graph word 263 times as common in English
+    ("the calender", "the calender"),  # "calendar" is only 65 times as common: a word of its own
+    ("champagne", "champagne"),
+])
+def test_speller_reads_a_rare_long_word_as_a_far_commoner_graph_word(text: str, expect: str) -> None:
+    from shopgraph.qa.spelling import Speller
+
+    assert Speller(["champagne", "colour", "calendar"]).correct(text)[0] == expect
+
+
 def test_speller_reads_a_word_as_its_neighbour_in_the_titles_has_it() -> None:
     """"powr" is as close to "pour" as to "power"; the titles say "g power", so after "g" it is "power"."""
     from shopgraph.qa.spelling import Speller
@@ -987,9 +998,9 @@ def test_demo_the_reader_and_any_wording_of_superlatives(demo_graph: Path, tmp_p
     (["samsung galaxy a15", "any cases for it", "the cheaper one?"], "aggregate", "15.69", {"CSE-0000116"}),
     # a length asked beside a connector cue ("usb-c"), which has no length, is still a length
     (["usb-c cable at least 2 m long"], "search", "at least 2 m", {"CHG-0000206"}),
-    # "air fryer" said, "Airfryer" written; Chinese brands and "多宽" (how wide)
+    # "air fryer" said, "Airfryer" written; Chinese brands and "多宽" (how wide), which the listing's own text says
     (["飞利浦空气炸锅的容量是多少?"], "attribute", "6.2", {"HOM-0000331"}),
-    (["ikea markus office chair", "有多宽?"], "attribute", "61", set()),
+    (["ikea markus office chair", "有多宽?"], "attribute", "24 in wide", {"FRN-0000100"}),
     # "any from hoka" after a search narrows it to the brand (the kind and the gender stay)
     (["running shoes for women", "any from hoka"], "search", "women running shoes from Hoka", {"RUN-0000026"}),
     # "any with more?" after "how much storage does it have": more of what was just asked, not a bigger screen
@@ -2671,7 +2682,7 @@ def test_demo_page_without_the_asked_fact_quotes_its_text(demo_graph: Path, tmp_
     # "does it weigh more than …" stays a weight comparison
     (["does the beats studio pro weigh more than the bose quietcomfort ultra"], "comparison", ("heavier (260 g)",), None),
     # "which weighs less" stays a weight comparison (not "less" read as cheaper)
-    (["which weighs less the macbook air 15 or the xps 13"], "comparison", ("heavier (3.3 pounds)",), None),
+    (["which weighs less the macbook air 15 or the xps 13"], "comparison", ("lighter (2.6 lb)",), None),
     # "between <a> and <b> which is bigger", with no comma
     (["between the instant vortex plus and the philips airfryer xl which is bigger"], "comparison",
      ("Airfryer XL", "bigger in capacity"), None),
@@ -3286,3 +3297,24 @@ def test_demo_hours_of_playback_on_a_product_page(demo_graph: Path, tmp_path: Pa
     answer = ask_batch(demo_graph, tmp_path, [{"question": "how many hours of playback do these get",
                                                "product": "AUD-0000175"}])[0]
     assert "24 hrs of playback" in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "protect better" said around its cue; "the smartish one" beside a Nord N30 case: Smartish's Nord N30 case
+    (["nord n30 case undr 16 dollars", "colour?", "does it protect better than the smartish one"], "comparison",
+     ("8 ft", "6 ft"), {"CSE-0000091", "CSE-0000292"}),
+    # "<name> in <colour>, how wide": the width of that listing ("wide" is no wide-fit value); a width its text says
+    (["fully jarvis desk in carbonized, how wide"], "attribute", ("72 Inch",), {"FRN-0000388"}),
+    (["fully jarvis desk in carbonized, how wide", "how wide is the natural one"], "attribute", ("60 Inch wide",),
+     {"FRN-0000271"}),
+    # "any cheaper case for that phone": of the cases that fit the phone the case in focus fits
+    (["speck presidio2 pro for the moto g power, what's it made out off", "any cheaper case for that phone"], "search",
+     ("2 of the cases priced in USD are cheaper",), {"CSE-0000338", "CSE-0000221"}),
+    # a rare English word two letters from a far commoner graph word: "champaign" is the colour champagne
+    (["small blender in that champaign colour"], "search", ("champagne blenders",), {"HOM-0000262"}),
+])
+def test_demo_brand_beside_its_kind_widths_fits_of_the_focus_and_long_typos(demo_graph: Path, tmp_path: Path,
+                                                                            questions: list[str], intent: str | None,
+                                                                            expect: tuple[str, ...],
+                                                                            ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)

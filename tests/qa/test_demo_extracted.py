@@ -114,6 +114,10 @@ def test_the_lightest_of_a_search_of_title_words_is_of_those_it_listed(demo_defa
     (["got any dark roast under 15", "whole bean only", "what's it taste like"], ("Major Dickason",)),
     # "same phone but in black?": the model's listings in black (none is)
     (["galaxy s24 ultra price", "same phone but in black?"], ("None of these 3 is listed in black",)),
+    # a size the title says of another listing of the model, which a material word of the focus's title ("Black
+    # Sheepskin Boots") does not set apart
+    (["ugg clasic short ii average price in usd", "cheapest one", "is there one in size 13"],
+     ("UGG Men's Classic Short II, Grey, Size 13",)),
 ])
 def test_a_listing_compared_with_its_model_and_it_of_one_department(demo_default: Path, tmp_path: Path,
                                                                     turns: list[str], expect: tuple[str, ...]) -> None:
