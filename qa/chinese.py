@@ -85,6 +85,7 @@ _WHICH_MORE = re.compile(r"^(?:(?:这)?(?:两|二)(?:个|款)(?:里面?|中|之�
                          r"哪(?:个|款)更(?P<x>.+?)[?？]?$")  # 两个里面哪个更便宜: which of the two is cheaper
 _THAN_IT = re.compile(r"^(?:它|这个|这款|那个)?比(?P<b>.+?)(?P<x>便宜|贵|轻|重|大|小)吗?[?？]?$")  # 比AirPods Pro重吗
 _COLOUR_PRICE = re.compile(r"^(?P<a>[^的]{1,4}色)的?(?:(?:那|这)?(?:个|款|双|件))?(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 银色的多少钱
+_VERSION_PRICE = re.compile(r"^(?P<a>[^的]{1,12}?)的?(?:那个|这个)?(?:版本|版|款)(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 1TB的版本多少钱
 _FITTING_IT = re.compile(r"^有(?:没有)?(?P<b>.+?)(?:能|可以)?(?:适合|适配|配|兼容)(?:它|这款|这个|那个)吗?[?？]?$")  # 有白色的手机壳适合它吗
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)哪些(?P<b>.+?)[?？]?$")
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
@@ -189,6 +190,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_REPLACEMENT, lambda m: f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"),
     (_FOR_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
     (_COLOUR_PRICE, lambda m: f"how much is the {_words(m.group('a'))} one?"),
+    (_VERSION_PRICE, lambda m: f"how much is the {_words(m.group('a'))} version?"),
     (_FITTING_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
     (_THAN_IT, lambda m: f"is it {_comparative(m)} than the {_words(m.group('b'))}?"),
     (_CHARGES, lambda m: f"does {_the(_words(m.group('a')))} work with {_the(_words(m.group('b')))}?"),

@@ -106,7 +106,7 @@ _EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most exp
                                r"\s*[,;:–-]?|\s*[,;:–-])\s*(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will)\b.+|[^,;:–-]+\?)$",
                                re.IGNORECASE)
 _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|lightest|heaviest|cheaper|more expensive|"
-                             r"pricier|lighter|heavier)(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|"
+                             r"pricier|lighter|heavier|shorter|shortest|longer|longest|bigger|biggest|smaller|smallest)(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|"
                              r"of (?:those|these|them))\b|(?= (?:have|has|come|comes|weigh|weighs|use|uses|run|runs|"
                              r"get|gets|last|lasts|hold|holds)\b))", re.IGNORECASE)  # ("how much ram does the cheapest have")
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
@@ -119,7 +119,7 @@ _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\
                          r"(?P<d>\d[\d,]*(?:\.\d+)?)(?: ?(?:dollars?|bucks|euros?|pounds?|usd|eur|gbp))?)(?![\w.])",
                          re.IGNORECASE)
 _MOST_OF = {"cheaper": "cheapest", "more expensive": "most expensive", "pricier": "priciest", "lighter": "lightest",
-            "heavier": "heaviest"}
+            "heavier": "heaviest", "shorter": "shortest", "longer": "longest", "bigger": "biggest", "smaller": "smallest"}
 _OTHER_COLOURS = re.compile(r"\b(?:in )?(?:a |any )?(?:different|another|other) colou?rs?\b", re.IGNORECASE)
 _PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?:the price|it cost)|whats the price|price)"
                        r"(?:(?: is it| are they| does it cost| do they cost)? in (?P<v>size \d+(?:\.\d+)?|[a-z]+(?: [a-z]+)?)|"
@@ -139,6 +139,9 @@ _DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|thes
 # "what colour does the womens come in" of a model in focus: the women's listing ("the womens one")
 _THE_GENDER = re.compile(r"\bthe ((?:wo)?men'?s)(?= (?:come|comes|cost|costs|have|has|weigh|weighs|look|fit|fits|run|"
                          r"runs|do|does|is|are)\b|[?.!]*$)", re.IGNORECASE)
+_WHICH_FITS = re.compile(r"^(?:and |so |ok,? )?(?:which|what) (?!(?:phones?|laptops?|devices?|models?|machines?|does|do|"
+                         r"will|would|can|is|are)\b)[\w -]+? "
+                         r"(?:works?|fits?|goes|go|is compatible|are compatible)\b", re.IGNORECASE)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
@@ -352,6 +355,10 @@ class Conversation:
             self.fit = answer
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
+        elif answer.intent == "compatibility" and len(answer.products) == 1 and answer.focus \
+                and answer.products[0].id != answer.focus \
+                and _WHICH_FITS.match(self.engine.understander.speller.correct(question.strip())[0]):
+            self.product = answer.products[0].id  # "which wireless pad works with an iphone se" (one): "it" is the pad
         elif answer.focus:
             self.product = answer.focus
         elif (named := self._model_said(question, answer)) is not None:
@@ -528,9 +535,11 @@ class Conversation:
         word = _MOST_OF.get(m.group("w").casefold(), m.group("w"))  # "the cheaper one" of two: the cheapest
         end = self.engine.answer(f"which is the {word}", context=self.product, within=self.listed,
                                  searched=self.searched)
-        if end.intent != "aggregate" or not end.focus:
+        # (of two, a comparison: the one it names first)
+        winner = end.focus if end.intent == "aggregate" else self._named_first(end) if end.intent == "comparison" else None
+        if not winner:
             return question
-        self.product = end.focus
+        self.product = winner
         return asked
 
     def _priced_pick(self, question: str) -> str:

@@ -1303,6 +1303,11 @@ _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to
 _BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|"
                          r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+"
                          r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b.*$")
+# "usb-c to lightning cables, what lengths do they come in": the question, of the kind said before it
+_KIND_THEN_THEY = re.compile(r"^(?P<k>[^,?]+), (?P<q>(?:what|which|how)\b[^,]*\b(?:they|them)\b[^,]*)$")
+# "apple 100w usb-c cable with a macbook pro 14, will that work": whether the one works with the other
+_WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|for) (?:a |an |the |my )?(?P<b>[^,]+?),? "
+                                r"(?:will|would|does|do|can) (?:that|it|this|they|these) (?:work|fit)(?: together)?$")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
@@ -1392,6 +1397,10 @@ _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\b(?:wh
                               r"those|these|the listings))|(?:do|does) any(?: of (?:them|those|these))?|any(?: ones?| of "
                               r"(?:them|those|these))?(?= with\b)) (?:come with|comes with|include|includes|have|has|ship with|"
                               r"are sold with|with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
+# "ath-m50x listings that include a carrying case", "which hd 560s listings come with a case": the same, name first
+_LISTINGS_WITH = re.compile(r"^(?:and |so |ok,? )?(?:which |any |do any |are there any )?(?P<name>.+?) (?:listings?|versions?) "
+                            r"(?:that |which )?(?:come with|comes with|include|includes|have|has|ship with|are sold with|"
+                            r"with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
 _TEXT_FILLER_WORDS = frozenset({"for", "calls", "call", "in", "own", "extra"})  # ("a built in mic for calls": built, mic)
 _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
 # "does the galaxy s24 have a headphone jack", "does it come with a case": whether a product has a thing
@@ -1575,6 +1584,15 @@ class Understander:
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
+        kind_first = _KIND_THEN_THEY.match(low)
+        if kind_first is not None and not _ATTRIBUTE_QUESTION.match(kind_first.group("k")) \
+                and self.constraints(kind_first.group("k")).categories:
+            low = re.sub(r"\b(?:they|them)\b", kind_first.group("k"), kind_first.group("q"), count=1)
+        works = _WITH_WILL_IT_WORK.match(low)
+        if works is not None and self.names_product(works.group("a")) \
+                and (one_side := self.link_product(works.group("a"))) is not None and one_side.score >= FULL_NAME \
+                and self.link_product(works.group("b"), strict=True) is not None:  # (the first with a value: "100w")
+            low = f"will the {works.group('a')} work with the {works.group('b')}"
         big = _BIG_ENOUGH.match(low)
         if big is not None and not set(tokens(big.group("k"))) & PRONOUNS:
             low = f"biggest {big.group('k')}"  # "air fryer big enough for a family of 5": the biggest first
@@ -1942,7 +1960,7 @@ class Understander:
                          within: Sequence[str] | None = None) -> bool:
         """"hd 560s - which listings come with a carrying case", "which ones have a built in mic" (of a model in
         focus): the listings of the model whose own text says the thing, where it names no value the graph has."""
-        m = _WHICH_COME_WITH.match(low)
+        m = _WHICH_COME_WITH.match(low) or _LISTINGS_WITH.match(low)
         if m is None or self.values_only(m.group("x")) or self.constraints(m.group("x")).values \
                 or self.asked_attributes(m.group("x")) or _PLAIN_MORE.search(m.group("x")) \
                 or _SUPERLATIVE_FORM.search(m.group("x")):
@@ -2139,8 +2157,10 @@ class Understander:
 
         def rest(ws: list[str]) -> list[str]:  # the words after the last of the model's
             named = [i for i, w in enumerate(ws) if w in model and not w.isdigit()]  # "72" (ounces) is a size
-            # a brand may close a title ("… Pitcher by Brita"): the model's other words say where it ends
-            named = [i for i in named if (ws[i],) not in lex.brands] or named
+            # a brand may close a title ("… Pitcher by Brita", "… by Audio-Technica"): the model's other words say where
+            # it ends
+            branded = set().union(*self._brand_words(ws))
+            named = [i for i in named if (ws[i],) not in lex.brands and ws[i] not in branded] or named
             return ws[named[-1] + 1:] if named else []
 
         theirs, ours = rest(words), rest(own)

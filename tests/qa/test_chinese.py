@@ -37,6 +37,9 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("哪款最轻?", "which is the lightest?"),
     ("这几双里哪双价格最低?", "which is the cheapest?"),
     ("有没有用英镑标价的跑鞋?", "running shoes in gbp"),
+    # "X的版本多少钱" (how much is the X version)
+    ("1TB的版本多少钱?", "how much is the 1TB version?"),
+    ("256GB版多少钱", "how much is the 256GB version?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

@@ -3318,3 +3318,27 @@ def test_demo_brand_beside_its_kind_widths_fits_of_the_focus_and_long_typos(demo
                                                                             expect: tuple[str, ...],
                                                                             ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "<name> listings that include a carrying case": the model's listings whose text says it (a listing whose title
+    # opens with the brand, "Audio-Technica ATH-M50x …", is one of them); then "the black one" of those
+    (["ath-m50x listings that include a carrying case"], "search", ("2 listings' own text says",),
+     {"AUD-0000384", "AUD-0000376"}),
+    (["ath-m50x listings that include a carrying case", "the black one, how much"], "attribute", ("$171.99",),
+     {"AUD-0000376"}),
+    # "<a> with <b>, will that work": whether the one works with the other
+    (["apple 100w usb-c cable with a macbook pro 14, will that work"], "compatibility", ("Yes",), None),
+    # "1TB的版本多少钱?": the price of the 1TB version
+    (["ThinkPad X1 Carbon有多重?", "1TB的版本多少钱?"], "attribute", ("$1,867.99",), {"LAP-0000293"}),
+    # "it" after "which <kind> works with <phone>" found one: that one; "what does it work with" keeps its product
+    (["wich wireless pad works with an iphone se", "what colour is it"], "attribute", ("White",), {"CHG-0000372"}),
+    (["samsung 140w charger price", "the 2 port one, what does it work with", "how much is it"], "attribute",
+     ("$103.95",), {"CHG-0000353"}),
+])
+def test_demo_listings_with_a_thing_will_that_work_and_it_of_the_one_that_fits(demo_graph: Path, tmp_path: Path,
+                                                                               questions: list[str],
+                                                                               intent: str | None,
+                                                                               expect: tuple[str, ...],
+                                                                               ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)

@@ -118,6 +118,9 @@ def test_the_lightest_of_a_search_of_title_words_is_of_those_it_listed(demo_defa
     # Sheepskin Boots") does not set apart
     (["ugg clasic short ii average price in usd", "cheapest one", "is there one in size 13"],
      ("UGG Men's Classic Short II, Grey, Size 13",)),
+    # "<kind>, what lengths do they come in": the kind's listings; "price of the shorter one" of those two
+    (["usb-c to lightning cables, what lengths do they come in"], ("10 ft", "3 feet")),
+    (["usb-c to lightning cables, what lengths do they come in", "price of the shorter one"], ("£17.49",)),
 ])
 def test_a_listing_compared_with_its_model_and_it_of_one_department(demo_default: Path, tmp_path: Path,
                                                                     turns: list[str], expect: tuple[str, ...]) -> None:
