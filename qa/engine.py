@@ -818,7 +818,8 @@ class Engine:
         elif untold and (cons.categories or set(cons.words) - set(untold)):
             # "best air purifier for allergies", "earbuds for the gym": what it is for, no title says; the kind still
             # answers, and the answer says so
-            purpose = f"No listing says it is for “{' '.join(untold)}”. "
+            whom = _FOR_WHOEVER.search(parse.text)  # ("for someone who wears glasses": as said)
+            purpose = f"No listing says it is for “{whom.group(1) if whom else ' '.join(untold)}”. "
             cons = parse.constraints = kind
         unrated = self.understander.unrated(parse.text)
         if unrated:
@@ -919,8 +920,11 @@ class Engine:
         found_words = {t for c in cards.values() for t in title_words(c.title or "")}
         found_words.update(t for a in parse.attributes for t in tokens(a))  # "shaft height of …" asks, not filters
         found_words.update(self.understander.cue_words(parse.text.casefold(), parse.attributes))  # ("how long … last")
-        unknown = [w for w in cons.words
-                   if w not in found_words and (not w.isalpha() or not self.retriever.fulltext(w, 1))]
+        # (a value's word the found products lack is asked too: "decaf ground coffee", when only a whole bean is decaf)
+        values = self.lexicon.value_words
+        unknown = [w for w in cons.words if w not in found_words
+                   and (not w.isalpha() or any(v.value.casefold() == w for v in values.get(w, ()))
+                        or not self.retriever.fulltext(w, 1))]
         asks_for = not parse.yes_no or bool(_ASKS_FOR_KIND.match(parse.text.casefold()))  # "do you have …"
         english = english_frequency()
         said_in_text: list[Fact] = []
@@ -1836,6 +1840,8 @@ def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:
 
 
 # words a product's text says an attribute with, besides its name's own ("Up to 24 hrs of playback on a single charge")
+_FOR_WHOEVER = re.compile(r"\bfor ((?:someone|somebody|people|anyone|anybody|a person|those|folks)\b[^,.?!]*)",
+                          re.IGNORECASE)
 _TEXT_SAYS = {
     "battery life": ("playback", "playtime", "runtime"),
     "noise level": ("decibel", "db", "quiet", "whisper"),

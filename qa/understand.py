@@ -434,9 +434,11 @@ EVERYDAY_WORD = 20000
 
 
 def purpose_words(text: str) -> set[str]:
-    """The words right after "for" ("earbuds for the gym": gym): what a product is for, not what it is."""
+    """The words right after "for" ("earbuds for the gym": gym): what a product is for, not what it is; all the rest
+    after "for someone who …" ("headphones for someone who wears glasses")."""
     toks = tokens(text)
-    return {w for i, t in enumerate(toks) if t == "for" for w in toks[i + 1:i + 4]}
+    return {w for i, t in enumerate(toks) if t == "for"
+            for w in toks[i + 1:] if toks[i + 1:i + 2] and toks[i + 1] in _WHOEVER or w in toks[i + 1:i + 4]}
 
 
 def singular(token: str) -> str:
@@ -464,6 +466,12 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_WHOEVER = frozenset({"someone", "somebody", "people", "anyone", "anybody", "person", "those", "folks"})
+# "a gift for my wife": who it is for, as a catalog says it
+_FOR_HER = re.compile(r"\bfor (?:my |his |her |our |a )?(?:wife|girlfriend|gf|mom|mother|mum|sister|daughter|grandma|"
+                      r"grandmother|aunt|niece|fiancee|lady)\b", re.IGNORECASE)
+_FOR_HIM = re.compile(r"\bfor (?:my |his |her |our |a )?(?:husband|boyfriend|bf|dad|father|brother|son|grandpa|grandfather|"
+                      r"uncle|nephew|fiance|guy)\b", re.IGNORECASE)
 FOR_CLAUSE = re.compile(r"\b(?:for|fits?|compatible with|works? with|with)\b", re.IGNORECASE)
 
 
@@ -1015,7 +1023,8 @@ _SEARCH_CUES = re.compile(
     r"\b(?:show|find|looking for|look for|search|i want|(?:i )?need(?! to (?!(?:buy|get|find|order|purchase)\b))|"
     r"i would (?:like|love) (?:an?|some|to (?:buy|get|order))\b|"
     r"recommend|suggest|do you (?:have|sell|carry)|"
-    r"are there|any|list|recommendations?|recs|suggestions?|(?:my|your|the|some) (?:options|choices))\b"
+    r"are there|any|list|recommendations?|recs|suggestions?|(?:my|your|the|some) (?:options|choices)|"
+    r"(?:anything|something) (?:with|that has|that have))\b"  # ("anything with a 15.6 inch screen")
 )
 _RECOMMEND = re.compile(r"^(?:what'?s|what is|whats) (?:a|an|some) (?:good|nice|decent|great|solid)\b")  # a search
 
@@ -1584,6 +1593,8 @@ class Understander:
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
+        if (_FOR_HER.search(low) or _FOR_HIM.search(low)) and self.constraints(low).categories:
+            low = _FOR_HIM.sub("for men", _FOR_HER.sub("for women", low))  # "boots for my wife": women's boots
         kind_first = _KIND_THEN_THEY.match(low)
         if kind_first is not None and not _ATTRIBUTE_QUESTION.match(kind_first.group("k")) \
                 and self.constraints(kind_first.group("k")).categories:
@@ -3309,7 +3320,8 @@ class Understander:
         valued = {w for g in values for w in (*tokens(g.label), g.label.replace(" ", ""))}
         rest = _SEARCH_CUES.sub(" ", _take_prices(low, Constraints()))
         said = [t for t in tokens(rest) if t not in STOPWORDS and (t,) not in lex.brands and t not in valued
-                and not (values and self.asked_attributes(t))]  # ("iphone with 6gb ram": "ram" names the value's kind)
+                and not (values and self.asked_attributes(t))  # ("iphone with 6gb ram": "ram" names the value's kind)
+                and not (values and t in UNITS)]  # ("anything with a 15.6 inch screen": a unit, no name)
         clause = _THING_CLAUSE.match(rest.strip()) if len(said) > 1 else None
         told: list[str] = []  # "iphones that ship in recyclable packaging": the family, whose text may say the rest
         if clause is not None and len(head := [t for t in said if t in tokens(clause.group("k"))]) == 1:

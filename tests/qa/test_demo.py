@@ -3342,3 +3342,22 @@ def test_demo_listings_with_a_thing_will_that_work_and_it_of_the_one_that_fits(d
                                                                                expect: tuple[str, ...],
                                                                                ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "for someone who wears glasses": what it is for, as said, which no listing says; the kind answers
+    (["best headphones for someone who wears glasses"], "search",
+     ("No listing says it is for “someone who wears glasses”", "matches for headphones"), None),
+    # "for my wife", "for my husband": who a kind with genders is for
+    (["running shoes for my wife under 150"], "search", ("women running shoes under $150",), None),
+    (["boots for my husband"], "search", ("men boots",), None),
+    # a value's word that none of the kind found has ("decaf", which only whole bean coffee is): no match
+    (["decaf ground coffee"], "unanswerable", ("I don't know of any decaf ground coffee",), None),
+    # "anything with <value>": a search by it (the unit is no product's name)
+    (["anything with a 15.6 inch screen"], "search", ("matches for products with 15.6 in",), None),
+])
+def test_demo_whom_it_is_for_a_value_the_kind_lacks_and_anything_with(demo_graph: Path, tmp_path: Path,
+                                                                      questions: list[str], intent: str | None,
+                                                                      expect: tuple[str, ...],
+                                                                      ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
