@@ -789,6 +789,10 @@ class Conversation:
                 and (link := understander.link_product(m.group("x"), strict=True)) is not None and link.key != last.focus:
             # "does it come with a milk frother" (not said) … "and the dedica?": the same question, of it
             return last.question, None, link.key
+        said = understander.constraints(m.group("x").casefold())
+        if last.intent == "search" and said.values and not said.categories and not said.brands and len(said.words) <= 1 \
+                and all("compatib" not in g.attribute for g in said.values):  # ("what about the pixel 7a?": a name)
+            return None  # "and a 1tb ssd" after laptops: the search, narrowed (not a laptop titled "1TB SSD")
         other = self._sibling(m.group("x"))
         if other is None:
             if not (understander.names_product(m.group("x")) or understander.brand_only(m.group("x"))) \

@@ -417,6 +417,10 @@ class Engine:
                 if not parse.variants and parse.context == card.id:
                     parse.variants = self.understander.model_listings(card.id, card.title)
                 listings = list(self._other_listings(card, facts, parse.variants))
+                gender = _genders(facts, card.title)
+                if gender and not wanted_attrs & {"gender", "target gender"} and not _ANY_GENDER.search(parse.text):
+                    # ("does it come in size 7" of the women's shoe: not the men's listing in size 7)
+                    listings = [(o, fs) for o, fs in listings if not _genders(fs, o.title) - gender]
                 elsewhere = [(other, there) for other, other_facts in listings
                              if (there := [f.rescored(1.0) for f in other_facts
                                            if self.retriever.keys.get((other.id, f.attribute, f.value)) in keys])]
@@ -1840,6 +1844,7 @@ def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:
 
 
 # words a product's text says an attribute with, besides its name's own ("Up to 24 hrs of playback on a single charge")
+_ANY_GENDER = re.compile(r"\b(?:any|either|whatever|other) gender\b|\b(?:wo)?men'?s or (?:wo)?men'?s\b", re.IGNORECASE)
 _FOR_WHOEVER = re.compile(r"\bfor ((?:someone|somebody|people|anyone|anybody|a person|those|folks)\b[^,.?!]*)",
                           re.IGNORECASE)
 _TEXT_SAYS = {

@@ -1313,6 +1313,7 @@ _BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|l
                          r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+"
                          r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b.*$")
 # "usb-c to lightning cables, what lengths do they come in": the question, of the kind said before it
+_REFINING = re.compile(r"^(?:(?:and|also|but|plus),? )?(?:with|without|that (?:has|have)|having)\b|^and (?:an? |some )?")
 _KIND_THEN_THEY = re.compile(r"^(?P<k>[^,?]+), (?P<q>(?:what|which|how)\b[^,]*\b(?:they|them)\b[^,]*)$")
 # "apple 100w usb-c cable with a macbook pro 14, will that work": whether the one works with the other
 _WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|for) (?:a |an |the |my )?(?P<b>[^,]+?),? "
@@ -1836,6 +1837,14 @@ class Understander:
             parse.intent, parse.products, parse.checks = "search", [], []
             parse.constraints = narrower
             self._refine(parse, within, searched)
+        elif (within or searched is not None) and parse.intent == "attribute" and not parse.checks \
+                and _REFINING.match(low) and (narrower := self.constraints(low)).values \
+                and not narrower.categories and not narrower.brands and len(narrower.words) <= 1:
+            # "with at least 16gb ram", "and a 1tb ssd" after laptops: the search narrowed (not the laptop whose title
+            # says "16GB RAM")
+            parse.intent, parse.products, parse.variants, parse.attributes = "search", [], [], []
+            parse.constraints = replace(narrower, words=[])
+            self._refine(parse, within, searched)
         elif (within or searched is not None and self._refines_alone(low)) and parse.intent == "search" \
                 and not parse.constraints.ids \
                 and (not parse.constraints.categories or (within and searched is None or searched is not None
@@ -1945,7 +1954,8 @@ class Understander:
         """A turn that only changes the last search, even one that found nothing: "under 150?", "what about
         size 9?", "and in black" (not "any whole bean dark roasts then?", a search of its own)."""
         rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
-        return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ")
+        return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ") \
+            or re.match(r"(?:with|without|that (?:has|have)|having)\b", low) is not None  # "with at least 16gb ram"
 
     def _is_thing(self, parse: Parse, low: str) -> None:
         """"is the vitamix e310 dishwasher safe" read as a search of the brand's products titled so: whether the
@@ -2827,6 +2837,8 @@ class Understander:
                     attrs = list(named) or attrs
             if groups.get("attr"):
                 attrs = self.asked_attributes(groups["attr"]) or attrs
+            if "battery life" in attrs and re.search(r"\b(?:filters?|cartridges?)\b", low):
+                attrs = ["filter life", "lifespan"]  # "zerowater vs brita, which filters last longer": no battery
             parse.attributes = attrs or self.asked_attributes(strip_words(low, [a.name, b.name]))
             if not parse.attributes and asked_before and focus and re.search(r"\b(?:better|worse)\b", cue or low):
                 parse.attributes = [asked_before]  # "is that worse than the regular s24" after its camera: the camera

@@ -3361,3 +3361,23 @@ def test_demo_whom_it_is_for_a_value_the_kind_lacks_and_anything_with(demo_graph
                                                                       expect: tuple[str, ...],
                                                                       ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "does it come in size 7" of a women's shoe: not the men's listing of its model in size 7 ("any gender" asks any)
+    (["what's the lightest running shoe for women", "does it come in size 7"], "attribute", ("No:", "not size 7"),
+     {"RUN-0000188"}),
+    (["adrenaline gts 23 mens how much", "do they make it in wide at all, any gender"], "attribute",
+     ("Yes: another listing",), {"RUN-0000059"}),
+    # "with at least 16gb ram", "and a 1tb ssd" after laptops: the search narrowed, not a laptop titled so
+    (["im looking for a gaming laptop", "with at least 16gb ram"], "search", ("laptops with at least 16 gb",), None),
+    (["im looking for a gaming laptop", "with at least 16gb ram", "and a 1tb ssd"], "search",
+     ("laptops with at least 16 gb with 1 tb",), None),
+    # "which filters last longer" asks the filter life, not a battery's
+    (["zerowater vs brita, which filters last longer"], "unanswerable", ("filter life",), None),
+])
+def test_demo_sizes_of_one_gender_narrowing_with_and_filters_lasting(demo_graph: Path, tmp_path: Path,
+                                                                     questions: list[str], intent: str | None,
+                                                                     expect: tuple[str, ...],
+                                                                     ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
