@@ -169,8 +169,9 @@ def model_values(title: str, attribute: str, values: Sequence[str], listings: in
 
 
 def values_across(attribute: str, values: Sequence[str], listed: int) -> str:
-    """What the listed products say about one attribute, e.g. "Roast level: Dark (both)." """
-    distinct = unique(values)
+    """What the listed products say about one attribute, e.g. "Roast level: Dark (both)." ("2000 W" and "2000W" are
+    one)."""
+    distinct = distinct_values(values)
     if len(distinct) == 1:
         if len(values) == listed == 2:
             said = "both"

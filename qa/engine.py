@@ -965,7 +965,8 @@ class Engine:
         clause = low.rpartition(",")[2].strip()  # ("fully jarvis desk in carbonized, how wide": asked after a comma)
         asks = _ASKS_ABOUT.match(low) or _ASKS_ABOUT.match(clause) or any(low.startswith(a) for a in parse.attributes) \
             or any(set(attrs) & set(parse.attributes) and cue.match(low) for cue, attrs in ATTRIBUTE_CUES) \
-            or cons.ids is not None and any(end.endswith(f" {a}") for a in parse.attributes)  # "hoka bondi 8 mens weight"
+            or (cons.ids is not None or len(ranked) <= 3) and any(end.endswith(f" {a}") for a in parse.attributes)
+        # ("hoka bondi 8 mens weight", "ninja air fryer capacity": a few found, the attribute said last)
         asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
         if asked:  # "what roast is Death Wish Coffee?", "shaft height of Dr. Martens 1460 boots": what they say
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))

@@ -3375,6 +3375,8 @@ def test_demo_whom_it_is_for_a_value_the_kind_lacks_and_anything_with(demo_graph
      ("laptops with at least 16 gb with 1 tb",), None),
     # "which filters last longer" asks the filter life, not a battery's
     (["zerowater vs brita, which filters last longer"], "unanswerable", ("filter life",), None),
+    # an attribute said last of a search that found few: their value too ("2000 W" and "2000W" are one)
+    (["philips air fryer wattage"], "attribute", ("Wattage: 2000 W (both)",), {"HOM-0000320", "HOM-0000331"}),
 ])
 def test_demo_sizes_of_one_gender_narrowing_with_and_filters_lasting(demo_graph: Path, tmp_path: Path,
                                                                      questions: list[str], intent: str | None,
