@@ -870,7 +870,8 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
      r"\bdrop(?:s|ping)? (?:my|the) (?:phone|iphone)\b", "cases"),
     (r"\bsmoothies?\b|\bprotein shakes?\b|\bcrush(?:ing)? ice\b", "blenders"),
     (r"\bfrench fries\b|\bcrispy (?:fries|wings|chicken)\b", "air fryers"),
-    (r"\btap water\b|\bwater tastes?\b|\bfiltered water\b", "filter pitchers"),
+    (r"\bfilter (?:my |the |our )?(?:tap |drinking )?water\b|\btap water\b|\bwater tastes?\b|\bfiltered water\b",
+     "filter pitchers"),
     (r"\b(?:warm|cold) feet\b|\bwarm for (?:my |your |the )?feet\b|\bin the snow\b", "boots"),
     (r"\bstart(?:ing)? (?:running|to run|jogging)\b|\bmarathon\b|\bjogging\b|\bi (?:run|jog)\b(?: (?:about |around )?"
      r"(?:\d+ )?(?:miles?|km|k)(?: a| per| every) (?:day|week))?", "running shoes"),

@@ -3377,6 +3377,8 @@ def test_demo_whom_it_is_for_a_value_the_kind_lacks_and_anything_with(demo_graph
     (["zerowater vs brita, which filters last longer"], "unanswerable", ("filter life",), None),
     # an attribute said last of a search that found few: their value too ("2000 W" and "2000W" are one)
     (["philips air fryer wattage"], "attribute", ("Wattage: 2000 W (both)",), {"HOM-0000320", "HOM-0000331"}),
+    # "something to filter my tap water": "filter" is what it does, the need's kind (not a replacement filter)
+    (["i want something to filter my tap water"], "search", ("matches for filter pitchers",), None),
 ])
 def test_demo_sizes_of_one_gender_narrowing_with_and_filters_lasting(demo_graph: Path, tmp_path: Path,
                                                                      questions: list[str], intent: str | None,
