@@ -142,6 +142,7 @@ _THE_GENDER = re.compile(r"\bthe ((?:wo)?men'?s)(?= (?:come|comes|cost|costs|hav
 _WHICH_FITS = re.compile(r"^(?:and |so |ok,? )?(?:which|what) (?!(?:phones?|laptops?|devices?|models?|machines?|does|do|"
                          r"will|would|can|is|are)\b)[\w -]+? "
                          r"(?:works?|fits?|goes|go|is compatible|are compatible)\b", re.IGNORECASE)
+_OF_IT = re.compile(r"\b(?:does|do|will|would|can)\b", re.IGNORECASE)  # ("which phone does the case fit": the case's)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
@@ -179,7 +180,6 @@ _VERSUS = re.compile(r"^(?:and |or |so |ok,? )?(?:vs\.?|versus|compared? (?:to|w
 # "so the honeywell covers more?": of the product just named, against the one before it
 _NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|is|are)\b)(?:the )?(?P<x>.+?) "
                          r"(?P<c>(?:covers|holds|weighs|costs) (?:more|less)|lasts longer)(?: then)?[?.! ]*$", re.IGNORECASE)
-# "is the onyx black one cheaper", "cheaper in obsidian?": the listing in focus against its model's listing so
 # "does either come in green", "are both waterproof" right after two products compared: the question of each
 _EITHER_OF_TWO = re.compile(r"^(?:and |so |ok,? )?(?P<v>does|do|is|are|can|will) (?:either|both|each|they both)"
                             r"(?: of them| one)? (?P<q>.+?)[?.!]*$", re.IGNORECASE)
@@ -188,6 +188,7 @@ _AS_ONE = {"do": "does", "are": "is"}
 _PRICE_OF_EACH = re.compile(r"^(?:and |so |ok,? )?(?:(?:the )?prices? (?:of|for|on) (?:each|both|all)(?: of them| one)?|"
                             r"how much (?:is|are|does|do) (?:each|both|all)(?: of them| one)?(?: cost)?|"
                             r"what(?:'s| is| does) each(?: one)? cost)[?.!]*$", re.IGNORECASE)
+# "is the onyx black one cheaper", "cheaper in obsidian?": the listing in focus against its model's listing so
 _VARIANT_THAN = re.compile(r"^(?:and |so |ok,? |hmm,? )?(?:(?:is|are) (?:the|that) (?P<v>[\w/ -]+?) (?:ones?|version|"
                            r"model|listing|pair|colou?r) (?:any )?(?P<c>cheaper|more expensive|pricier|dearer|more|less|"
                            r"lighter|heavier)|(?:is it |would it be |any )?(?P<c2>cheaper|more expensive|pricier|lighter|"
@@ -302,6 +303,9 @@ class Conversation:
             one_found = within is not None and len(within) == 1 and bool(_THEY_OR_THOSE.search(question)
                                                                          or _THAT_ONE.search(question)) \
                 and not _OF_THE_LIST.search(question)
+            if one_found and within is not None and within[0] != self.product \
+                    and (self.last is None or [p.id for p in self.last.products] != within):
+                one_found = False  # (a list said turns ago is not "that one" now)
             if one_found and within is not None and within[0] != self.product:
                 self.product = within[0]  # "how often do i replace them" after the one filter that fits it: that one
             if within and self.product in within and len(within) > 1 and _DO_THEY.match(question.strip()):
@@ -356,7 +360,7 @@ class Conversation:
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.intent == "compatibility" and len(answer.products) == 1 and answer.focus \
-                and answer.products[0].id != answer.focus \
+                and answer.products[0].id != answer.focus and not _OF_IT.search(question) \
                 and _WHICH_FITS.match(self.engine.understander.speller.correct(question.strip())[0]):
             self.product = answer.products[0].id  # "which wireless pad works with an iphone se" (one): "it" is the pad
         elif answer.focus:
@@ -791,7 +795,8 @@ class Conversation:
             return last.question, None, link.key
         said = understander.constraints(m.group("x").casefold())
         if last.intent == "search" and said.values and not said.categories and not said.brands and len(said.words) <= 1 \
-                and all("compatib" not in g.attribute for g in said.values):  # ("what about the pixel 7a?": a name)
+                and all("compatib" not in g.attribute for g in said.values) \
+                and not (said.words and understander.names_product(said.words[0])):  # ("the x1 carbon": a name)
             return None  # "and a 1tb ssd" after laptops: the search, narrowed (not a laptop titled "1TB SSD")
         other = self._sibling(m.group("x"))
         if other is None:

@@ -49,6 +49,7 @@ from shopgraph.qa.understand import (
     UNIT_FACTORS,
     VARIANT_ATTRIBUTES,
     WHAT_ABOUT,
+    WHOEVER,
     Constraints,
     Lexicon,
     Link,
@@ -867,7 +868,7 @@ class Engine:
             listed = len(cons.ids or ())
             fitted = self.retriever.cards([parse.context]).get(parse.context) \
                 if parse.context and parse.context not in (cons.ids or ()) else None
-            if fitted is not None and set(cons.ids or ()) <= {r["id"] for r in self.retriever.relations(fitted.id)}:
+            if fitted is not None and cons.ids and set(cons.ids) <= {r["id"] for r in self.retriever.relations(fitted.id)}:
                 # "any in black" after the cases that fit the OnePlus 12: none of those, and no others fit it
                 said = self.understander.in_category(cons, next(iter(kinds))) if not cons.categories and len(kinds) == 1 \
                     else cons
@@ -1844,10 +1845,11 @@ def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:
 
 
 
-# words a product's text says an attribute with, besides its name's own ("Up to 24 hrs of playback on a single charge")
 _ANY_GENDER = re.compile(r"\b(?:any|either|whatever|other) gender\b|\b(?:wo)?men'?s or (?:wo)?men'?s\b", re.IGNORECASE)
-_FOR_WHOEVER = re.compile(r"\bfor ((?:someone|somebody|people|anyone|anybody|a person|those|folks)\b[^,.?!]*)",
-                          re.IGNORECASE)
+# "for someone who wears glasses", as said (up to a price bound: "… a lot under 1000")
+_FOR_WHOEVER = re.compile(rf"\bfor ((?:{'|'.join(sorted(WHOEVER))})\b.*?)(?=\s+(?:under|below|less than|over|around|"
+                          r"about|for less)\b|[,.?!]|$)", re.IGNORECASE)
+# words a product's text says an attribute with, besides its name's own ("Up to 24 hrs of playback on a single charge")
 _TEXT_SAYS = {
     "battery life": ("playback", "playtime", "runtime"),
     "noise level": ("decibel", "db", "quiet", "whisper"),

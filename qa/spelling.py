@@ -11,6 +11,7 @@ two swapped: "prise" → "price", "weigth" → "weight"), if there is one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
@@ -45,6 +46,7 @@ RARE_TYPO = 200  # an English word this rare, a letter from a question word, is 
 KIND_COMMONER = 20  # how much commoner in English a kind must be than a known word to be read for it
 LONG_WORD = 8  # a rare English word this long, two edits from a graph word far commoner, is its typo ("champaign")
 LONG_COMMONER = 100
+RARE_LONG = 200
 
 
 def plural(word: str) -> str:
@@ -210,15 +212,19 @@ class Speller:
         return kind + "s" if stem != low else kind  # as many as the shopper said: "bots" → "boots"
 
     def _long_word_of_rare(self, low: str, english: dict[str, int]) -> str | None:
-        """A graph word of LONG_WORD letters or more, two edits from a long English word it is at least LONG_COMMONER
-        times as common as: "champaign" → "champagne" (a colour), "calender" stays (no graph word is near)."""
+        """A graph word of LONG_WORD letters or more with the same letters but one, two edits from a rare English word
+        (seen at most RARE_LONG times) it is at least LONG_COMMONER times as common as: "champaign" → "champagne" (a
+        colour); "calender" stays ("calendar" is only 65 times as common), "staining" (not "standing": other letters)."""
         from rapidfuzz.distance import OSA
 
-        if len(low) < LONG_WORD:
-            return None
         seen = max(english.get(low, 0), 1)
+        if len(low) < LONG_WORD or seen > RARE_LONG:
+            return None
+        letters = Counter(low)
         close = [w for n in (len(low) - 1, len(low), len(low) + 1) for w in self.by_length.get(n, ())
-                 if len(w) >= LONG_WORD and OSA.distance(low, w) <= 2 and english.get(w, 0) >= LONG_COMMONER * seen]
+                 if english.get(w, 0) >= LONG_COMMONER * seen and len(w) >= LONG_WORD
+                 and max(sum((letters - Counter(w)).values()), sum((Counter(w) - letters).values())) <= 1
+                 and OSA.distance(low, w) <= 2]
         return min(close, key=lambda w: (OSA.distance(low, w), -english.get(w, 0), w)) if close else None
 
     def _fix_phrases(self, text: str, changes: list[tuple[str, str]]) -> str:

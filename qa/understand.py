@@ -437,8 +437,11 @@ def purpose_words(text: str) -> set[str]:
     """The words right after "for" ("earbuds for the gym": gym): what a product is for, not what it is; all the rest
     after "for someone who …" ("headphones for someone who wears glasses")."""
     toks = tokens(text)
-    return {w for i, t in enumerate(toks) if t == "for"
-            for w in toks[i + 1:] if toks[i + 1:i + 2] and toks[i + 1] in _WHOEVER or w in toks[i + 1:i + 4]}
+    found: set[str] = set()
+    for i, t in enumerate(toks):
+        if t == "for":
+            found.update(toks[i + 1:] if toks[i + 1:i + 2] and toks[i + 1] in WHOEVER else toks[i + 1:i + 4])
+    return found
 
 
 def singular(token: str) -> str:
@@ -466,12 +469,12 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-_WHOEVER = frozenset({"someone", "somebody", "people", "anyone", "anybody", "person", "those", "folks"})
+WHOEVER = frozenset({"someone", "somebody", "people", "anyone", "anybody", "person", "those", "folks"})
 # "a gift for my wife": who it is for, as a catalog says it
 _FOR_HER = re.compile(r"\bfor (?:my |his |her |our |a )?(?:wife|girlfriend|gf|mom|mother|mum|sister|daughter|grandma|"
-                      r"grandmother|aunt|niece|fiancee|lady)\b", re.IGNORECASE)
+                      r"grandmother|aunt|niece|fiancee|lady)\b(?!'s)", re.IGNORECASE)
 _FOR_HIM = re.compile(r"\bfor (?:my |his |her |our |a )?(?:husband|boyfriend|bf|dad|father|brother|son|grandpa|grandfather|"
-                      r"uncle|nephew|fiance|guy)\b", re.IGNORECASE)
+                      r"uncle|nephew|fiance|guy)\b(?!'s)", re.IGNORECASE)
 FOR_CLAUSE = re.compile(r"\b(?:for|fits?|compatible with|works? with|with)\b", re.IGNORECASE)
 
 
@@ -845,7 +848,7 @@ FOR_THAT_ONE = re.compile(r"\bfor (?:that|this|the same|my) (?:phone|laptop|mach
 # "is there a shoe thats similar to that one", "coffee similar to peets major dickason", "what machine is it similar to":
 # the products of that kind the catalog calls like it
 _SIMILAR_KIND = re.compile(r"^(?:(?:is there|are there|do you have|have you got|got|any|show me)\s+)?(?:an?\s+|any\s+)?"
-                           r"(?P<a>[\w-]+(?: [\w-]+)?)\s+(?:that(?:'s| is| are)?\s+|thats\s+)?(?:similar|comparable) to "
+                           r"(?!(?:is|are|was|does|do|it|they|this|that)\b)(?P<a>[\w-]+(?: [\w-]+)?)\s+(?:that(?:'s| is| are)?\s+|thats\s+)?(?:similar|comparable) to "
                            r"(?:the |my )?(?P<b>.+?)[?.!]*$|"
                            r"^(?:what|which)(?: (?P<a2>[\w -]+?))? (?:is|are) (?P<b2>it|this|that|they|these|those|"
                            r"this one|that one|the .+?) (?:similar|comparable) to[?.!]*$")
@@ -873,8 +876,8 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
     (r"\bfilter (?:my |the |our )?(?:tap |drinking )?water\b|\btap water\b|\bwater tastes?\b|\bfiltered water\b",
      "filter pitchers"),
     (r"\b(?:warm|cold) feet\b|\bwarm for (?:my |your |the )?feet\b|\bin the snow\b", "boots"),
-    (r"\bstart(?:ing)? (?:running|to run|jogging)\b|\bmarathon\b|\bjogging\b|\bi (?:run|jog)\b(?: (?:about |around )?"
-     r"(?:\d+ )?(?:miles?|km|k)(?: a| per| every) (?:day|week))?", "running shoes"),
+    (r"\bstart(?:ing)? (?:running|to run|jogging)\b|\bmarathon\b|\bjogging\b|\bi (?:run|jog) (?:about |around )?"
+     r"(?:\d+ )?(?:miles?|km|k)(?: a| per| every) (?:day|week)\b", "running shoes"),
     (r"\b(?:for|starting) (?:college|uni|university)\b|\bcollege student\b", "laptops"),
 ))
 # "anything similar?", "got something comparable": the products the catalog calls like the one in focus
@@ -1312,9 +1315,13 @@ _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to
 # biggest (no listing says whom it is enough for)
 _BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|"
                          r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+"
-                         r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b.*$")
+                         r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b[^,]*?"
+                         r"\b(?:family|people|persons|servings|of us|everyone|household|kids|guests)\b[^,]*?"
+                         r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$")
 # "usb-c to lightning cables, what lengths do they come in": the question, of the kind said before it
-_REFINING = re.compile(r"^(?:(?:and|also|but|plus),? )?(?:with|without|that (?:has|have)|having)\b|^and (?:an? |some )?")
+_WITH_FIRST = r"(?:with|without|that (?:has|have)|having)\b"  # "with at least 16gb ram" after a search: narrower
+_REFINING = re.compile(rf"^(?:(?:and|also|but|plus),? )?{_WITH_FIRST}|^and (?:an? |some )?")
+_QUESTION_WORD = re.compile(r"\b(?:what|whats|what's|how|which|who|does|do|is|are|can)\b")
 _KIND_THEN_THEY = re.compile(r"^(?P<k>[^,?]+), (?P<q>(?:what|which|how)\b[^,]*\b(?:they|them)\b[^,]*)$")
 # "apple 100w usb-c cable with a macbook pro 14, will that work": whether the one works with the other
 _WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|for) (?:a |an |the |my )?(?P<b>[^,]+?),? "
@@ -1599,6 +1606,7 @@ class Understander:
             low = _FOR_HIM.sub("for men", _FOR_HER.sub("for women", low))  # "boots for my wife": women's boots
         kind_first = _KIND_THEN_THEY.match(low)
         if kind_first is not None and not _ATTRIBUTE_QUESTION.match(kind_first.group("k")) \
+                and not re.search(r"\bof (?:them|those|these)\b", kind_first.group("q")) \
                 and self.constraints(kind_first.group("k")).categories:
             low = re.sub(r"\b(?:they|them)\b", kind_first.group("k"), kind_first.group("q"), count=1)
         works = _WITH_WILL_IT_WORK.match(low)
@@ -1607,8 +1615,9 @@ class Understander:
                 and self.link_product(works.group("b"), strict=True) is not None:  # (the first with a value: "100w")
             low = f"will the {works.group('a')} work with the {works.group('b')}"
         big = _BIG_ENOUGH.match(low)
-        if big is not None and not set(tokens(big.group("k"))) & PRONOUNS:
-            low = f"biggest {big.group('k')}"  # "air fryer big enough for a family of 5": the biggest first
+        if big is not None and not set(tokens(big.group("k"))) & PRONOUNS and not _ATTRIBUTE_QUESTION.match(low):
+            # "air fryer big enough for a family of 5 under 150": the biggest first, the price bound kept
+            low = f"biggest {big.group('k')}{big.group('t')}"
         kinds_have = _WHICH_KINDS_HAVE.match(low)
         if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
             low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
@@ -1839,7 +1848,7 @@ class Understander:
             parse.constraints = narrower
             self._refine(parse, within, searched)
         elif (within or searched is not None) and parse.intent == "attribute" and not parse.checks \
-                and _REFINING.match(low) and (narrower := self.constraints(low)).values \
+                and _REFINING.match(low) and not _QUESTION_WORD.search(low) and (narrower := self.constraints(low)).values \
                 and not narrower.categories and not narrower.brands and len(narrower.words) <= 1:
             # "with at least 16gb ram", "and a 1tb ssd" after laptops: the search narrowed (not the laptop whose title
             # says "16GB RAM")
@@ -1956,7 +1965,7 @@ class Understander:
         size 9?", "and in black" (not "any whole bean dark roasts then?", a search of its own)."""
         rest = [t for t in tokens(_take_prices(low, Constraints())) if t not in STOPWORDS]
         return not rest or WHAT_ABOUT.match(low) is not None or low.startswith("and ") \
-            or re.match(r"(?:with|without|that (?:has|have)|having)\b", low) is not None  # "with at least 16gb ram"
+            or re.match(_WITH_FIRST, low) is not None  # "with at least 16gb ram"
 
     def _is_thing(self, parse: Parse, low: str) -> None:
         """"is the vitamix e310 dishwasher safe" read as a search of the brand's products titled so: whether the
@@ -2728,7 +2737,7 @@ class Understander:
                 cons.currency = cons.currency or said_before.currency
         if m_other:
             parse.constraints.not_brands = self.brands_of(focus)
-        if re.search(r"\bsame\b|\b(?:version|variant|configuration|config)s?\b", low):
+        if re.search(r"\bsame\b|\b(?:a|another|other|this|that|the) (?:version|variant|configuration|config)s?\b", low):
             # "same laptop but cheaper?", "is there a version with more storage": among the other listings of its model
             others = self.model_listings(focus, self.lexicon.titles.get(focus, ""))
             parse.constraints = Constraints(ids=[v.key for v in others] or [focus], currency=parse.constraints.currency)
@@ -3449,11 +3458,13 @@ class Understander:
         if kind is None:
             return None
         words = [t for t in tokens(brand) if t not in STOPWORDS and t not in ONE_WORDS]
-        theirs = [pid for pid in self.lexicon.titled(words) if self.category_of(pid) == kind]
         near = title_words(beside) - set(words)
+
         def shared(pid: str) -> int:
             return len(title_words(self.lexicon.titles.get(pid, "")) & near)
-        own = min(theirs, key=lambda pid: (-shared(pid), theirs.index(pid))) if theirs else None
+        # (the titles first, then the category of the best few: a store lookup each)
+        titled = sorted(enumerate(self.lexicon.titled(words)), key=lambda x: (-shared(x[1]), x[0]))
+        own = next((pid for _, pid in titled[:MAX_TITLED] if self.category_of(pid) == kind), None)
         if own is None or self.category_of(linked.key) == kind and shared(own) < shared(linked.key) + 2:
             return None  # (of the kind linked, another only where it shares a name with it, not a colour word)
         return Link("product", own, self.lexicon.titles.get(own, own), score=1.0)

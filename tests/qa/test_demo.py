@@ -545,11 +545,13 @@ def test_speller_keeps_the_plural_and_reads_short_forms(text: str, expect: str) 
     ("champaign colour", "champagne colour"),  # two edits from a graph word 263 times as common in English
     ("the calender", "the calender"),  # "calendar" is only 65 times as common: a word of its own
     ("champagne", "champagne"),
+    ("no staining", "no staining"),  # other letters than "standing": an English word of its own
+    ("does it cause chaffing", "does it cause chaffing"),
 ])
 def test_speller_reads_a_rare_long_word_as_a_far_commoner_graph_word(text: str, expect: str) -> None:
     from shopgraph.qa.spelling import Speller
 
-    assert Speller(["champagne", "colour", "calendar"]).correct(text)[0] == expect
+    assert Speller(["champagne", "colour", "calendar", "standing", "charging"]).correct(text)[0] == expect
 
 
 def test_speller_reads_a_word_as_its_neighbour_in_the_titles_has_it() -> None:
@@ -3385,3 +3387,28 @@ def test_demo_sizes_of_one_gender_narrowing_with_and_filters_lasting(demo_graph:
                                                                      expect: tuple[str, ...],
                                                                      ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # a price bound after "big enough for a family" stays; "big enough" of what no family needs is no "biggest"
+    (["air fryer big enough for a family of 5 under 100"], "unanswerable", ("air fryers under $100",), ("$133.95",)),
+    # "which of them" after a kind, a comma and a budget: of those found (none), not a question of "them" as the kind
+    (["headphones under 100, which of them have noise cancelling"], None, ("under $100",), ("$395",)),
+    # "the latest android version" asks no other listing of the model in focus
+    (["galaxy s24", "any cheaper phone with the latest android version"], "search", ("cheaper than",), ()),
+    # "what about the x1 carbon" after laptops names the ThinkPad ("carbon" is also a filter's value)
+    (["laptops", "what about the x1 carbon"], "search", ("X1 Carbon",), ()),
+    # "my wife's iphone" is no women's product; "is it similar to …" asks of it, it lists nothing similar
+    (["case for my wife's iphone 15"], None, (), ("women",)),
+    (["galaxy s24", "is it similar to the iphone 15"], None, (), ("as similar to",)),
+    # "how much is it" after "which phone does the case fit": the case's price
+    (["which galaxy phone does the esr case for galaxy z flip5 fit", "how much is it"], "attribute", ("$14.19",), ()),
+    # who it is for, as said, up to the price bound
+    (["laptop for people who travel a lot under 1000"], "search", ("“people who travel a lot”", "under $1000"), ()),
+])
+def test_demo_rules_of_this_session_leave_other_questions_alone(demo_graph: Path, tmp_path: Path,
+                                                                questions: list[str], intent: str | None,
+                                                                expect: tuple[str, ...],
+                                                                excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
