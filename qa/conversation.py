@@ -272,7 +272,7 @@ class Conversation:
             said = (variant.group("c") or variant.group("c2") or "").casefold() if variant is not None else ""
             answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=[self.product, picked[0][0]])
             answer.question = question
-        elif either is not None:
+        elif either is not None:  # "do both come in black" after two compared: the question of each, both answers
             verb = either.group("v").casefold()
             parts = [self.engine.answer(f"{_AS_ONE.get(verb, verb)} it {either.group('q')}?", context=pid)
                      for pid in self.pair]

@@ -1845,6 +1845,7 @@ def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:
 
 
 
+# "do they make it in wide at all, any gender": every listing of the model, whoever it is for
 _ANY_GENDER = re.compile(r"\b(?:any|either|whatever|other) gender\b|\b(?:wo)?men'?s or (?:wo)?men'?s\b", re.IGNORECASE)
 # "for someone who wears glasses", as said (up to a price bound: "… a lot under 1000")
 _FOR_WHOEVER = re.compile(rf"\bfor ((?:{'|'.join(sorted(WHOEVER))})\b.*?)(?=\s+(?:under|below|less than|over|around|"
