@@ -139,8 +139,8 @@ _DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|thes
 # "what colour does the womens come in" of a model in focus: the women's listing ("the womens one")
 _THE_GENDER = re.compile(r"\bthe ((?:wo)?men'?s)(?= (?:come|comes|cost|costs|have|has|weigh|weighs|look|fit|fits|run|"
                          r"runs|do|does|is|are)\b|[?.!]*$)", re.IGNORECASE)
-_WHICH_FITS = re.compile(r"^(?:and |so |ok,? )?(?:which|what) (?!(?:phones?|laptops?|devices?|models?|machines?|does|do|"
-                         r"will|would|can|is|are)\b)[\w -]+? "
+_WHICH_FITS = re.compile(r"^(?:and |so |ok,? )?(?:which|what) (?!(?:phones?|laptops?|devices?|models?|machines?|is|are)\b)"
+                         r"[\w -]+? "
                          r"(?:works?|fits?|goes|go|is compatible|are compatible)\b", re.IGNORECASE)
 _OF_IT = re.compile(r"\b(?:does|do|will|would|can)\b", re.IGNORECASE)  # ("which phone does the case fit": the case's)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
@@ -303,11 +303,11 @@ class Conversation:
             one_found = within is not None and len(within) == 1 and bool(_THEY_OR_THOSE.search(question)
                                                                          or _THAT_ONE.search(question)) \
                 and not _OF_THE_LIST.search(question)
-            if one_found and within is not None and within[0] != self.product \
-                    and (self.last is None or [p.id for p in self.last.products] != within):
-                one_found = False  # (a list said turns ago is not "that one" now)
             if one_found and within is not None and within[0] != self.product:
-                self.product = within[0]  # "how often do i replace them" after the one filter that fits it: that one
+                if self.last is not None and [p.id for p in self.last.products] == within:
+                    self.product = within[0]  # "how often do i replace them" after the one filter that fits it
+                else:
+                    one_found = False  # (a list said turns ago is not "that one" now)
             if within and self.product in within and len(within) > 1 and _DO_THEY.match(question.strip()):
                 # "do they work with android" after the AirPods Pro's listings: of the model (all one), not a search
                 title = self.engine.understander.lexicon.titles.get(self.product, "")
@@ -360,8 +360,9 @@ class Conversation:
         if answer.intent == "compatibility" and len(answer.products) == 2 and answer.focus is None:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.intent == "compatibility" and len(answer.products) == 1 and answer.focus \
-                and answer.products[0].id != answer.focus and not _OF_IT.search(question) \
-                and _WHICH_FITS.match(self.engine.understander.speller.correct(question.strip())[0]):
+                and answer.products[0].id != answer.focus \
+                and _WHICH_FITS.match(read := self.engine.understander.speller.correct(question.strip())[0]) \
+                and not _OF_IT.search(read):
             self.product = answer.products[0].id  # "which wireless pad works with an iphone se" (one): "it" is the pad
         elif answer.focus:
             self.product = answer.focus

@@ -385,8 +385,8 @@ class Engine:
             priced = [c for c in self.retriever.cards([link.key for link in links]).values()
                       if c.currency == parse.in_currency and c.price is not None]
             gender = _genders(self.retriever.product_facts([card.id], cards), card.title)
-            if gender:  # (the women's UGG asked "in dollars" is not the men's listing priced so)
-                priced = [c for c in priced if not _genders(self.retriever.product_facts([c.id]), c.title) - gender]
+            # (the women's UGG asked "in dollars" is not the men's listing priced so)
+            priced = [c for c in priced if not _for_others(gender, self.retriever.product_facts([c.id]), c.title)]
             if priced:
                 card = min(priced, key=lambda c: (c.price or 0.0, c.id))
                 cards = {card.id: card}
@@ -419,9 +419,9 @@ class Engine:
                     parse.variants = self.understander.model_listings(card.id, card.title)
                 listings = list(self._other_listings(card, facts, parse.variants))
                 gender = _genders(facts, card.title)
-                if gender and not wanted_attrs & {"gender", "target gender"} and not _ANY_GENDER.search(parse.text):
+                if not wanted_attrs & {"gender", "target gender"} and not _ANY_GENDER.search(parse.text):
                     # ("does it come in size 7" of the women's shoe: not the men's listing in size 7)
-                    listings = [(o, fs) for o, fs in listings if not _genders(fs, o.title) - gender]
+                    listings = [(o, fs) for o, fs in listings if not _for_others(gender, fs, o.title)]
                 elsewhere = [(other, there) for other, other_facts in listings
                              if (there := [f.rescored(1.0) for f in other_facts
                                            if self.retriever.keys.get((other.id, f.attribute, f.value)) in keys])]
@@ -726,7 +726,7 @@ class Engine:
         answered: list[tuple[Card, list[Fact]]] = []
         gender = _genders(facts, card.title)
         for other, other_facts in self._other_listings(card, facts, parse.variants):
-            if parse.attributes[:1] == ["price"] and (gender and _genders(other_facts, other.title) - gender
+            if parse.attributes[:1] == ["price"] and (_for_others(gender, other_facts, other.title)
                                                       or _pack_of(other_facts, other.title) != _pack_of(facts, card.title)):
                 continue  # the women's listing's price is not the men's shoe's, nor a single bag's the 3-count's
             scored = sorted(self._score_facts(parse, other_facts, parse.attributes, pinned=parse.pinned),
@@ -1525,7 +1525,7 @@ class Engine:
         for other, other_facts in self._other_listings(card, facts, links):
             if not self.understander.same_model(card.title, other.title):
                 continue  # a near tie of the name that is another model (the Bose QuietComfort Earbuds II)
-            if gender and _genders(other_facts, other.title) - gender:
+            if _for_others(gender, other_facts, other.title):
                 continue
             found = [f for f in other_facts if _matches(f.attribute, attr)]
             if found:
@@ -1686,8 +1686,8 @@ class Engine:
             # (a price named converted says so, whatever the currencies counted under a bound said)
             converted = converted or rated and any((c.currency or DEFAULT_CURRENCY) != cons.currency for c in cards)
             text = compose.extreme_answer(kind, desc, cards[0], others, amounts, cons.currency)
-            note = self.rates.converted if converted and self.rates is not None else ""
-            return self._result(parse, "aggregate", text + note + other_currencies, facts, hits, cards[0].id)
+            return self._result(parse, "aggregate", text + self._converted(converted) + other_currencies, facts, hits,
+                                cards[0].id)
         if kind == "avg_price":
             row, cypher, params = self.retriever.price_stats(cons)
             if not row or not row.get("products"):
@@ -1695,8 +1695,7 @@ class Engine:
             facts = [Fact("", name, format_price(row[name], cons.currency), "graph", 1.0, cypher, params)
                      for name in ("average", "lowest", "highest")]
             text = compose.average_answer(desc, int(row["products"]), row["average"], row["lowest"], row["highest"],
-                                          cons.currency) + (self.rates.converted if converted and self.rates is not None
-                                                            else "") + other_currencies
+                                          cons.currency) + self._converted(converted) + other_currencies
             # of a few (a model's listings), those, for "the purple one" or "its screen" next
             averaged = self.retriever.search(cons, limit=MAX_LISTED, aggregate=True) \
                 if int(row["products"]) <= MAX_LISTED else {}  # (those averaged: converted too, with rates)
@@ -1828,6 +1827,10 @@ class Engine:
         """ "do you sell screen protectors", "grinder": a kind of thing no product of the catalog is, named."""
         return self._dont_know(parse, [], {}, [], f" of anything like “{kind}” in this catalog")
 
+    def _converted(self, converted: bool) -> str:
+        """The sentence a price aggregate ends with where it converted prices at the user's rates ("" where not)."""
+        return self.rates.converted if converted and self.rates is not None else ""
+
     def _dont_know(self, parse: Parse, closest: Sequence[Fact], titles: dict[str, str], products: Sequence[ProductHit],
                    reason: str = "", focus: str | None = None) -> Answer:
         text = compose.dont_know(sorted(closest, key=lambda f: -f.score), titles, reason)
@@ -1898,6 +1901,12 @@ def _pack_of(facts: Iterable[Fact], title: str) -> int:
     """How many a listing holds: its pack size fact, else its title's "(3-count)", "2-Pack"; else one."""
     said = [str(f.value) for f in facts if f.attribute == "pack size"] + [title]
     return next((max(counts) for text in said if (counts := pack_counts(text))), 1)
+
+
+def _for_others(gender: set[str], facts: Iterable[Fact], title: str) -> bool:
+    """Whether a listing (its facts and title) is for someone a listing for ``gender`` is not (a men's shoe beside a
+    women's); never when ``gender`` is unknown."""
+    return bool(gender and _genders(facts, title) - gender)
 
 
 def _genders(facts: Iterable[Fact], title: str) -> set[str]:

@@ -841,15 +841,14 @@ _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is
                       r"items?|alternatives?|[\w-]+s)?\s*(?:(?:similar|comparable) to|(?<=thing )like|(?<=one )like|(?<=s )like|"
                       r"alternatives? (?:to|for)) (?:the |my )?(?P<b>(?!an? )(?!any )(?!some ).+?)(?P<a>,? (?:but |just |only )?(?:from|by|in|"
                       r"under|that|with|cheaper|made) .+)?[?.!]*$")
-_GENDER_NAMES = frozenset({"gender", "target gender"})
 # "any cheaper case for that phone" of a case: of those that fit what it fits
 FOR_THAT_ONE = re.compile(r"\bfor (?:that|this|the same|my) (?:phone|laptop|machine|model|device|one|pitcher|"
                           r"purifier|coffee maker)\b")
 # "is there a shoe thats similar to that one", "coffee similar to peets major dickason", "what machine is it similar to":
 # the products of that kind the catalog calls like it
 _SIMILAR_KIND = re.compile(r"^(?:(?:is there|are there|do you have|have you got|got|any|show me)\s+)?(?:an?\s+|any\s+)?"
-                           r"(?!(?:is|are|was|does|do|it|they|this|that)\b)(?P<a>[\w-]+(?: [\w-]+)?)\s+(?:that(?:'s| is| are)?\s+|thats\s+)?(?:similar|comparable) to "
-                           r"(?:the |my )?(?P<b>.+?)[?.!]*$|"
+                           r"(?!(?:is|are|was|does|do|it|they|this|that)\b)(?P<a>[\w-]+(?: [\w-]+)?)\s+"
+                           r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:similar|comparable) to (?:the |my )?(?P<b>.+?)[?.!]*$|"
                            r"^(?:what|which)(?: (?P<a2>[\w -]+?))? (?:is|are) (?P<b2>it|this|that|they|these|those|"
                            r"this one|that one|the .+?) (?:similar|comparable) to[?.!]*$")
 # "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
@@ -1318,10 +1317,13 @@ _BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|l
                          r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b[^,]*?"
                          r"\b(?:family|people|persons|servings|of us|everyone|household|kids|guests)\b[^,]*?"
                          r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$")
-# "usb-c to lightning cables, what lengths do they come in": the question, of the kind said before it
 _WITH_FIRST = r"(?:with|without|that (?:has|have)|having)\b"  # "with at least 16gb ram" after a search: narrower
 _REFINING = re.compile(rf"^(?:(?:and|also|but|plus),? )?{_WITH_FIRST}|^and (?:an? |some )?")
 _QUESTION_WORD = re.compile(r"\b(?:what|whats|what's|how|which|who|does|do|is|are|can)\b")
+_HOW_WIDE = re.compile(r"\bhow wide\b")  # ("… in carbonized, how wide": the width asked, no wide-fit shoe's value)
+# who a question's gender words pick ("the womens one"), unless it asks the gender itself
+_GENDER_NAMES = frozenset({"gender", "target gender"})
+# "usb-c to lightning cables, what lengths do they come in": the question, of the kind said before it
 _KIND_THEN_THEY = re.compile(r"^(?P<k>[^,?]+), (?P<q>(?:what|which|how)\b[^,]*\b(?:they|them)\b[^,]*)$")
 # "apple 100w usb-c cable with a macbook pro 14, will that work": whether the one works with the other
 _WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|for) (?:a |an |the |my )?(?P<b>[^,]+?),? "
@@ -1622,7 +1624,7 @@ class Understander:
         if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
             low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
         low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
-        low = re.sub(r"\bhow wide\b", "what width", low)  # ("… in carbonized, how wide": no wide-fit shoe's value)
+        low = _HOW_WIDE.sub("what width", low)
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _DOES_WORK.sub(r"\1 ", low)
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
@@ -2538,9 +2540,8 @@ class Understander:
                    (_SIMILAR_KIND, "similar")]
         for pattern, included in listing + [(_SIMILAR_BARE, "similar")] if focus else listing:
             m = pattern.match(low)  # "what coffee comes with it", "is it sold in a bundle?"
-            side = self._side(next((v for k, v in m.groupdict().items() if k.startswith("b") and v), "it"),
-                              focus) if m else None  # ("whats in the box": of the product in focus)
             said = next((v for k, v in m.groupdict().items() if k.startswith("b") and v), "") if m else ""
+            side = self._side(said or "it", focus) if m else None  # ("whats in the box": of the product in focus)
             if m and side and included == "similar" and not set(tokens(said)) <= PRONOUNS \
                     and self.link_product(said, strict=True) is None:
                 continue  # ("something like a standing desk": a kind, for the search; "similar to it": the focus)
