@@ -18,6 +18,7 @@ from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
     DEFAULT_CURRENCY,
+    FULL_NAME,
     PLACE_WORDS,
     STOPWORDS,
     WHAT_ABOUT,
@@ -31,12 +32,16 @@ from shopgraph.qa.understand import (
 
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
 # like only with a mark after them: "great for running?" asks)
-_REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?|alright|all right|wow|sweet|thanks|thank you|thx|"
+_REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?(?![ -]?cups?\b)|alright|all right|wow|sweet|thanks|thank you|thx|"
                        r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-]))"
                        r"\b\s*[,.!;:–-]*\s*)+(?=\S)", re.IGNORECASE)
 # "sorry, meant the inspiron 15 from dell", "no wait i meant the dell inspiron 15": the last question, of another product
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
                          re.IGNORECASE)
+# "does the sony one" after noise-cancelling headphones, "is the vitamix" after "is the ninja dishwasher safe": the last
+# question, of the product named (what "what about the sony one" asks)
+_ELLIPTIC = re.compile(r"^(?:and |so |ok,? |but )?(?:does|do|is|are|will|would|can) (?P<x>the (?:[\w'-]+ ){0,2}(?:ones?\b|"
+                       r"[\w'-]+$))[?.!]*$", re.IGNORECASE)
 # "same phone but in black?", "same thing but for women": the last question, of the variant said
 _SAME_BUT = re.compile(r"^(?:(?:ok|and|so)[\s,]+)?(?:the )?same (?:\w+ )?but (?P<x>(?:in |for |with )?.+?)[?.!]*$", re.IGNORECASE)
 # "ok back to the sony - what bluetooth version is the black pair": a product of the conversation, then the question
@@ -91,7 +96,7 @@ _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest
                         r"(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
 # "the purifier", "the coffee maker": a kind of product, said with "the"
-_THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)?)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
+_THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?!(?:cheap|pric|light|heav|most|more|less)\w*\b)"
                             r"(?P<x>[\w-]+(?: (?!(?:ones?|pairs?|models?)\b)[\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "
@@ -109,6 +114,11 @@ _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|ligh
                              r"pricier|lighter|heavier|shorter|shortest|longer|longest|bigger|biggest|smaller|smallest)(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|"
                              r"of (?:those|these|them))\b|(?= (?:have|has|come|comes|weigh|weighs|use|uses|run|runs|"
                              r"get|gets|last|lasts|hold|holds)\b))", re.IGNORECASE)  # ("how much ram does the cheapest have")
+# "and the filter, how often do i change it" of an air purifier: the kind said first, then the question ("how often do
+# i change the filter")
+_KIND_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the|its|it's|their) (?P<x>[a-z]+(?: [a-z]+)?)(?:[,;:]| -) ?"
+                            r"(?P<q>(?:what|whats|what's|which|how|hows|does|do|is|are|can|will|when)\b.*)$", re.IGNORECASE)
+_KIND_PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
@@ -225,6 +235,12 @@ class Conversation:
         question = _REACTION.sub("", question.strip())
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
+        elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
+        if elliptic is not None and not self.engine.understander.values_only(elliptic.group("x")) \
+                and (self.engine.understander.brand_only(elliptic.group("x"))
+                     or (named := self.engine.understander.link_product(elliptic.group("x"), strict=True)) is not None
+                     and named.score >= FULL_NAME):
+            question = f"what about {elliptic.group('x')}"
         same = _SAME_BUT.match(question.strip())
         if same is not None and self.engine.understander.values_only(same.group("x")):
             question = f"what about {same.group('x')}"  # "same phone but in black?": the last question, so (not "cheaper")
@@ -262,7 +278,7 @@ class Conversation:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
         if product is None:  # what the shopper's words stand for in this conversation
             question, chosen = self._reread(question, chosen)
-        again = self._same_question_about(question) if product is None else None
+        again = self._same_question_about(question, yes_no=elliptic is not None) if product is None else None
         variant = _VARIANT_THAN.match(question.strip()) if product is None and self.product and again is None else None
         picked = self.engine.understander.pick_variant(f"the {variant.group('v') or variant.group('v2')} one",
                                                        self.product) if variant is not None and self.product else None
@@ -672,11 +688,16 @@ class Conversation:
     def _kind_listed(self, question: str) -> str:
         """ "how many square meters does the purifier cover" on a filter's page, after the purifiers it fits were
         listed: "the purifier" is the first listed product of that kind (the product in focus is of another), else the
-        first of that kind the product in focus is linked to ("does the pitcher come in white" on a filter's page), and
-        the question is asked of it."""
+        first of that kind the product in focus is linked to ("does the pitcher come in white" on a filter's page; "and the
+        filter, how often do i change it" of an air purifier), and the question is asked of it."""
         understander = self.engine.understander
+        asked = question
+        part = _KIND_THEN_ASK.match(question.strip())
+        if part is not None:
+            q, kind = part.group("q"), f"the {part.group('x')}"
+            question = _KIND_PRONOUN.sub(kind, q, count=1) if _KIND_PRONOUN.search(q) else f"{q} is {kind}"
         if not self.product or not _ASKS.match(question.strip()):
-            return question
+            return asked
         for m in _THE_KIND.finditer(question):
             wanted = understander.constraints(m.group("k").casefold())
             if not wanted.categories or wanted.values or wanted.brands \
@@ -688,7 +709,7 @@ class Conversation:
             if of_kind:
                 self.product = of_kind[0]
                 return question[:m.start()] + "it" + question[m.end():]
-        return question
+        return asked
 
     @staticmethod
     def _named_first(answer: Answer) -> str | None:
@@ -747,11 +768,12 @@ class Conversation:
             return None
         return name
 
-    def _same_question_about(self, question: str) -> tuple[str, str | None, str | None] | None:
+    def _same_question_about(self, question: str, *, yes_no: bool = False) -> tuple[str, str | None, str | None] | None:
         """(question, product it is asked on, product in focus) for "what about <another product>?" after a
         compatibility, attribute or search answer ("does this fit <it>?" on the same accessory, the same attribute
         of <it>, or its listings), and for "and the other one?" after an attribute answer (the same attribute of
-        that listed product)."""
+        that listed product). ``yes_no``: it was asked as "does the brita one", which a list of its listings does not
+        answer."""
         last = self.last
         best = last.best_fact if last is not None and last.intent == "attribute" else None
         place = _ONLY_PLACE.match(question.strip())
@@ -789,11 +811,14 @@ class Conversation:
                 and (picked := understander.pick_listed(question.strip().casefold(), self.listed, self.product)):
             # "hd 560s or ath-m50x" … "weight of the sennheiser?" … "and the audio technica": of those listed
             return _again_of_it(last, best), None, picked[0][0]
+        of_it = last.question if _yes_no_of_it(last.question) else _named_as_it(
+            last.question, understander.lexicon.titles.get(last.focus or "", ""))
         if (last.intent == "unanswerable" or best is not None and best.source == "text") and last.focus \
-                and _yes_no_of_it(last.question) and not understander.values_only(m.group("x")) \
+                and of_it and not understander.values_only(m.group("x")) \
                 and (link := understander.link_product(m.group("x"), strict=True)) is not None and link.key != last.focus:
-            # "does it come with a milk frother" (not said) … "and the dedica?": the same question, of it
-            return last.question, None, link.key
+            # "does it come with a milk frother" (not said) … "and the dedica?"; "is the ninja blender dishwasher safe"
+            # (its text says so) … "what about the vitamix": the same question, of it
+            return of_it, None, link.key
         said = understander.constraints(m.group("x").casefold())
         if last.intent == "search" and said.values and not said.categories and not said.brands and len(said.words) <= 1 \
                 and all("compatib" not in g.attribute for g in said.values) \
@@ -824,14 +849,34 @@ class Conversation:
             return f"what is the {asked} of the {other}?", None, None
         if last.intent == "search" and understander.brand_only(other):
             return None  # "and the ninja one?" after bpa-free Vitamix blenders: the search, by Ninja (a refinement)
-        if last.intent == "search" and not _NARROWING.match(other):
-            return other, None, None  # "pixel 8 under $700?" … "what about the pixel 7a?": its listings
+        if (last.intent == "search" or last.intent == "unanswerable" and not last.focus and not yes_no) \
+                and not _NARROWING.match(other):
+            # "pixel 8 under $700?" … "what about the pixel 7a?": its listings (also after a search that found none)
+            return other, None, None
         return None
 
 
 def _yes_no_of_it(question: str) -> bool:
     """A yes/no question about "it" ("does it come with a milk frother"), which can be asked again of another product."""
     return bool(_YES_NO_ASKED.match(question) and _IT.search(question))
+
+
+def _named_as_it(question: str, title: str) -> str | None:
+    """A yes/no question that names its product ("is the ninja blender dishwasher safe") as asked of "it" ("is it
+    dishwasher safe"): the words after "the" that the product's title says, replaced; None where there are none."""
+    if not _YES_NO_ASKED.match(question) or not title:
+        return None
+    said = title_words(title)
+    words = question.split()
+    start = next((i for i, w in enumerate(words) if w.casefold() in ("the", "my", "this", "that")), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(words) and (toks := tokens(words[end])) and set(toks) <= said:
+        end += 1
+    if end == start + 1 or end == len(words):  # (nothing named, or nothing asked after the name)
+        return None
+    return " ".join([*words[:start], "it", *words[end:]])
 
 
 def _again_of_it(last: Answer, best: Fact) -> str:

@@ -87,12 +87,13 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # ("office chair that arrives fully assembled" searches the words)
         (rf"\bassembl(?:y|e|ing)\b|{PUT_TOGETHER}", ("assembly",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b|\bcountry\b", ("origin",)),
+        # (a bag: its weight; before the pack size of "in the bag": "how many oz in the bag")
+        (r"\bhow many (?:cups|ounces|oz|grams|liters|litres|quarts)\b", ("capacity", "net weight")),
         (r"\b(?:per|in a|in the|in that|in this|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
          ("filter type",)),  # "what filter media", "what do they filter with": its kind
-        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity", "net weight")),  # (a bag: its weight)
         # "how much does it hold": what it holds, not its price
         (r"\bhow much (?:\w+ )?(?:does|do|can|will) (?:[\w-]+ ){1,4}hold\b", ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
@@ -290,8 +291,8 @@ _PRICE_RANGE = re.compile(
     rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}"
 )
 _PRICE_AROUND = re.compile(
-    rf"\b(?:around|about|roughly|approximately|~)\s*{CURRENCY}{_NUM}|"
-    rf"\b(?:around|about|roughly|approximately)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}")
+    rf"\b(?:around|about|roughly|approximately|maybe|like|~)\s*{CURRENCY}{_NUM}|"
+    rf"\b(?:around|about|roughly|approximately|maybe|like)\s*{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}")
 # "a gift for my dad who likes coffee, around 50": a bare amount ending the clause is a price where the question speaks
 # of gifts or money (not "heel drop around 8", "size around 10")
 _PRICE_AROUND_BARE = re.compile(rf"(?:\b(?:around|roughly|approximately)|\b(?:for|costing|spend|spending) about)\s*{_NUM}"
@@ -417,6 +418,9 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+[^\W_]*|[^\W_]+(?:'[^\W_]+)*\+?", re.UNICOD
 
 
 _NOT_PLURAL = frozenset({"does", "goes", "always", "perhaps"})  # 'does' is not the plural of 'doe'
+# plurals of words ending in -ie ('smoothies' → 'smoothie', not 'smoothy')
+_IE_PLURALS = frozenset({"smoothies", "cookies", "movies", "selfies", "hoodies", "brownies", "calories", "veggies",
+                         "pies", "ties", "lies", "freebies", "goodies", "zombies", "rookies", "aunties", "budgies"})
 
 
 _F_PLURALS = {"shel": "shelf", "kni": "knife", "lea": "leaf", "hal": "half", "wi": "wife", "li": "life"}
@@ -448,6 +452,8 @@ def singular(token: str) -> str:
     """A crude English singular for matching ('boots' → 'boot', 'batteries' → 'battery')."""
     if len(token) <= 3 or token[-1] != "s" or token.endswith(("ss", "us", "is")) or token in _NOT_PLURAL:
         return token
+    if token in _IE_PLURALS:
+        return token[:-1]
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
     if token.endswith(("lves", "aves", "ives")) and token[:-3] in _F_PLURALS:  # 'shelves' → 'shelf'
@@ -821,7 +827,9 @@ _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|
                        r"bundle|kit|package|set)(?: with (?:it|this|these|them|that|this one|those))?\??$|"
                        r"^what do (?:i|you) get with (?P<b4>.+?)\??$|"
                        # "whats in the samsung bundle"
-                       r"^what(?:s|'s| is| comes?) (?:in|inside) (?P<b5>the [\w' -]+? (?:bundle|kit|set))\??$")
+                       r"^what(?:s|'s| is| comes?) (?:in|inside) (?P<b5>the [\w' -]+? (?:bundle|kit|set))\??$|"
+                       # "whats included with the breville one"
+                       r"^what(?:s|'s| is| are) included (?:with|in) (?P<b6>.+?)\??$")
 # "what coffee do people usually buy with the dedica", "what machine do ppl buy it with", "frequently bought with it"
 _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?:people|ppl|shoppers|customers|others|"
                           r"folks|most people|other people|everyone) (?:usually |normally |often |typically |also )?"
@@ -1204,7 +1212,7 @@ _SUBJECT_CHANGE = (r"(?:(?:totally|completely|something) )?(?:random|unrelated|d
                    r"off topic|unrelated|(?:switching|changing|change of) (?:topics?|subject)")
 # a clause the shopper says of themselves ("i drink a lot of coffee, …", "my wife runs, …")
 _I_SAY = re.compile(r"^\s*(?:i|i'm|im|i've|ive|we|we're|my|our)\b")
-_OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?|then|so|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
+_OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?(?![ -]?cups?\b)|then|so|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
                       rf"(?:a |one )?(?:quick (?:question|q|qn)|{_SUBJECT_CHANGE})|btw|by the way|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
@@ -1297,6 +1305,7 @@ _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"
                     (re.compile(r"\b(\d+)[ -]?ports?\b"), r"\1port"),  # "with 3 ports": the titles' "(3-port)"
                     (re.compile(r"\b(over|on|in) the ear\b"), r"\1-ear"),
                     (re.compile(r"\blightening\b"), "lightning"),
+                    (re.compile(r"\bk[ -]?cups?(?: pods?)?\b"), "k-cup coffee pods"),  # "k cups": the titles' "K-Cup Pods"
                     (re.compile(r"\bmade off\b"), "made of"),  # (a slip no speller sees: both are words)
                     # "arrives fully assembled": how it ships (as "Ships fully assembled" says), not the brand Fully
                     (re.compile(r"\bfully (?=(?:assembled|built|set up)\b)"), ""),
@@ -1310,6 +1319,13 @@ _OPTIONS_ON = re.compile(r"^(?:what are (?:the )?|any )?(colou?r|size)s? (?:opti
 _DROP_RATED = re.compile(r"^what (?:height |size |kind of )?drops?(?: height)? (?:is|are) (?P<s>(?:it|they|that|this|those|these)"
                          r"(?: one| ones| case| cases)?) rated (?:for|to|at)$")
 _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to)) (?:up to )?(?=\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds)\b)")
+# "office chair for a heavy person, like 130 kg", "desk chair for someone who weighs 300 lbs", "i weigh 120kg, which
+# chair": what it must hold (the chair's maximum weight capacity), not a product weighing that
+_PERSON_WEIGHS = re.compile(r"(?:\bfor (?:a |an )?(?:(?:heavy|heavier|big|bigger|large|larger|tall) )?(?:someone|somebody|"
+                            r"person|people|user|man|woman|guy|me)\b(?: (?:who|that) (?:is|weighs))?|\bi (?:weigh|am|'m)|"
+                            r"\bim|\bweighing)[, ]*(?:like |about |around |over |almost |nearly |close to )?"
+                            r"(?=\d+(?:\.\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b)")
+_SEATS = re.compile(r"\b(?:chairs?|desks?|seats?|stools?)\b")
 # "air fryer big enough for a family of 5", "i need a blender thats large enough to make smoothies for 4": the kind's
 # biggest (no listing says whom it is enough for)
 _BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|"
@@ -1519,7 +1535,7 @@ _DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
 # "it is for man?": a question said in the order of a statement
 _SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?=\S)")
 # "carrying case included with that one?": is a carrying case included (of it, not a search for cases)
-_INCLUDED_WITH_IT = re.compile(r"^(?!what\b|which\b)(?:(?:is|are) (?:there )?)?(?:an? |the |any )?(?P<x>[\w -]+?) "
+_INCLUDED_WITH_IT = re.compile(r"^(?!what\b|whats\b|what's\b|which\b)(?:(?:is|are) (?:there )?)?(?:an? |the |any )?(?P<x>[\w -]+?) "
                                r"(?:included|in the box|supplied) "
                                r"(?:with|in) (?:it|this|that|this one|that one|them|these|those)$")
 # "12 oz bag of whole bean coffee": the coffee, in 12 oz (what it comes in is no word a title must say)
@@ -1660,6 +1676,7 @@ class Understander:
                               f"{'it' if set(tokens(m.group('x'))) <= PRONOUNS else 'the ' + m.group('x')} come in", low)
         low = _DROP_RATED.sub(r"what drop protection does \g<s> have", low)
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
+        low = _PERSON_WEIGHS.sub(" that holds at least ", low) if _SEATS.search(low) else low
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         low = _INCH_MARK.sub(r"\1 in ", low).strip()
@@ -3750,7 +3767,8 @@ class Understander:
         number = parse_number(m.group(2))
         family, amount = base_quantity(number, unit)
         cmp = (m.group("cmp") or "").strip()
-        if not cmp and (family == "area" or _HOLDS.search(text[:m.start()])):
+        holds = bool(_HOLDS.search(text[:m.start()]))
+        if not cmp and (family == "area" or holds):
             cmp = "at least"  # "for a 400 sq ft room", "can hold 300 lbs": at least that
         asked = self.asked_attributes(text)
         if asked and not any(fam == family for a, entries in self.lexicon.numeric.items()
@@ -3772,7 +3790,8 @@ class Understander:
                     ok = amt <= amount + 1e-9
                 else:
                     ok = amt >= amount - 1e-9
-                measured = measured or attr
+                if not measured or holds and attr.startswith("maximum") and not measured.startswith("maximum"):
+                    measured = attr  # ("holds 500 kg", which none does: what a chair holds at most, not its weight)
                 if ok:
                     keys.append(e.key)
                     attribute = attribute or attr

@@ -3412,3 +3412,35 @@ def test_demo_rules_of_this_session_leave_other_questions_alone(demo_graph: Path
                                                                 excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "and the filter, <question>" of an air purifier: the filter that fits it, asked as "… the filter …"
+    (["honeywell hpa300", "and the filter, how often do i change it"], "attribute", ("every 2 to 3 months",), None),
+    (["coway mighty white", "and the filter, how much"], "attribute", ("$24.95",), {"FLT-0000168"}),
+    # "whats included with …": what the bundle includes
+    (["espresso machine bundles", "whats included with the breville one"], "compatibility", ("includes",),
+     {"COF-0000023", "HOM-0000231"}),
+    (["dedica bundle", "whats included with it"], "compatibility", ("includes",), None),
+    # "is the ninja blender dishwasher safe" (its text says) … "what about the vitamix": the same question, of it
+    (["is the ninja blender dishwasher safe", "what about the vitamix"], "attribute", ("Dishwasher-safe",),
+     {"HOM-0000398"}),
+    # a person's weight said for a chair: what it must hold at least (none holds 500 kg)
+    (["office chair for a heavy person, like 130 kg"], "search", ("office chairs with at least 130 kg",),
+     {"FRN-0000078", "FRN-0000265", "FRN-0000025"}),
+    (["desk chair for someone who weighs 300 lbs"], "search", ("at least 300 lb",),
+     {"FRN-0000078", "FRN-0000265", "FRN-0000025"}),
+    (["office chair that holds 500 kg"], "unanswerable", ("office chairs with at least 500 kg",), None),
+    # "k cups": the K-Cup pods, not every "11-cup" pitcher
+    (["k cups"], "search", ("2 matches",), {"COF-0000098", "COF-0000190"}),
+    # "maybe 30 dollars" is about $30
+    (["a present for my dad who loves coffee, maybe 30 dollars"], "search", ("between $24 and $36",), None),
+    # "how many oz in the bag": what it holds, not a pack size
+    (["volcanica ethiopian", "how many oz in the bag"], "attribute", ("16-ounce",), None),
+])
+def test_demo_the_part_that_fits_it_bundles_yes_no_again_and_weights_people_say(demo_graph: Path, tmp_path: Path,
+                                                                               questions: list[str],
+                                                                               intent: str | None,
+                                                                               expect: tuple[str, ...],
+                                                                               ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
