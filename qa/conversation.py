@@ -152,6 +152,11 @@ _THE_GENDER = re.compile(r"\bthe ((?:wo)?men'?s)(?= (?:come|comes|cost|costs|hav
 _WHICH_FITS = re.compile(r"^(?:and |so |ok,? )?(?:which|what) (?!(?:phones?|laptops?|devices?|models?|machines?|is|are)\b)"
                          r"[\w -]+? "
                          r"(?:works?|fits?|goes|go|is compatible|are compatible)\b", re.IGNORECASE)
+# "laptops like the rog zephyrus g14", "usb-c cable that works with a oneplus nord n30" (one found): "it" next is the one
+# found, the kind asked for
+_KIND_LIKE = re.compile(r"^(?:and |so |ok,? )?(?:(?:any|got any|are there any|is there an?|do you have any|show me)\s+)?"
+                        r"(?!(?:what|which|does|do|is|are|will|can|would|how|it)\b)[\w -]+? (?:like|similar to|comparable to|"
+                        r"(?:that|which) (?:works?|fits?))\b", re.IGNORECASE)
 _OF_IT = re.compile(r"\b(?:does|do|will|would|can)\b", re.IGNORECASE)  # ("which phone does the case fit": the case's)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
@@ -236,10 +241,11 @@ class Conversation:
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
+        said = set(tokens(elliptic.group("x"))) - {"the", "one", "ones"} if elliptic is not None else set()
         if elliptic is not None and not self.engine.understander.values_only(elliptic.group("x")) \
-                and (self.engine.understander.brand_only(elliptic.group("x"))
+                and (tuple(said) in self.engine.understander.lexicon.brands
                      or (named := self.engine.understander.link_product(elliptic.group("x"), strict=True)) is not None
-                     and named.score >= FULL_NAME):
+                     and named.score >= FULL_NAME and said <= title_words(named.name)):  # (not "is the flexispot cheaper")
             question = f"what about {elliptic.group('x')}"
         same = _SAME_BUT.match(question.strip())
         if same is not None and self.engine.understander.values_only(same.group("x")):
@@ -377,9 +383,10 @@ class Conversation:
             self.product = answer.products[0].id  # "does this fit the S24?": "it" stays the case
         elif answer.intent == "compatibility" and len(answer.products) == 1 and answer.focus \
                 and answer.products[0].id != answer.focus \
-                and _WHICH_FITS.match(read := self.engine.understander.speller.correct(question.strip())[0]) \
-                and not _OF_IT.search(read):
-            self.product = answer.products[0].id  # "which wireless pad works with an iphone se" (one): "it" is the pad
+                and (_WHICH_FITS.match(read := self.engine.understander.speller.correct(question.strip())[0])
+                     and not _OF_IT.search(read) or _KIND_LIKE.match(read)):
+            # "which wireless pad works with an iphone se", "laptops like the rog zephyrus g14" (one): "it" is the one found
+            self.product = answer.products[0].id
         elif answer.focus:
             self.product = answer.focus
         elif (named := self._model_said(question, answer)) is not None:

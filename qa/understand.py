@@ -117,7 +117,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow long (?:is|are)\b(?!.*\b(?:battery|warrant(?:y|ies)|guarantee|last|lasts|run|runs|play|take|takes|good for)\b)|"
          r"\blength\b", ("length", "cable length", "cord length")),
         (r"\bhow wide\b|\bwidth\b", ("width",)),
-        (r"\btastes?\b|\bflavou?rs?\b|\btasting notes?\b|\b(?:what|which|any) notes\b|"
+        (r"\btastes?\b|\bflavou?rs?\b|\btasting (?:notes?|profile)\b|\b(?:what|which|any) notes\b|^notes(?: on\b|$)|"
          r"\bnotes (?:of|does it have|do they have)\b", ("flavor", "flavour", "tasting notes")),
         (r"\bconnectors?\b|\bports?\b|\bplugs?\b|\busb\b", ("connector", "connectivity", "port")),
         (r"\bgender\b|\bunisex\b|\bmen'?s\b|\bwomen'?s\b", ("gender", "target gender")),
@@ -638,6 +638,8 @@ class Parse:
     summary: bool = False  # "tell me about the Vitamix E310": what it is and its facts, not one attribute
     unknown: str = ""  # a product named that the graph has no word of ("the galaxy buds")
     included: str = ""  # "out": what the product includes ("what comes with it"); "in": the bundles that include it
+    # the products the last answer listed ("cable length?" after 11 cables: theirs, not the one in focus's)
+    listed: list[str] = field(default_factory=list)
     read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
     picked: bool = False  # the shopper named one listing ("the blue one", "the second one"): its own facts only
     counts: bool = False  # "how many shelves does it have?" (also "ikea billy bookcase, how many shelves"): a count
@@ -857,8 +859,13 @@ FOR_THAT_ONE = re.compile(r"\bfor (?:that|this|the same|my) (?:phone|laptop|mach
 _SIMILAR_KIND = re.compile(r"^(?:(?:is there|are there|do you have|have you got|got|any|show me)\s+)?(?:an?\s+|any\s+)?"
                            r"(?!(?:is|are|was|does|do|it|they|this|that)\b)(?P<a>[\w-]+(?: [\w-]+)?)\s+"
                            r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:similar|comparable) to (?:the |my )?(?P<b>.+?)[?.!]*$|"
-                           r"^(?:what|which)(?: (?P<a2>[\w -]+?))? (?:is|are) (?P<b2>it|this|that|they|these|those|"
-                           r"this one|that one|the .+?) (?:similar|comparable) to[?.!]*$")
+                           r"^(?:what|which)(?: (?P<a2>[\w -]+?))?(?: is| are|'s|s) (?P<b2>it|this|that|they|these|those|"
+                           r"this one|that one|the .+?) (?:listed (?:as )?|marked (?:as )?)?(?:similar|comparable) to[?.!]*$")
+# "and the philips, same material?" of an air fryer in focus: the two compared on it
+_NAME_SAME = re.compile(r"^(?:and |what about |how about )?(?:the )?(?P<x>[^,]+?),? (?:is it |the )?same (?P<a>[\w ]+?)[?.!]*$")
+# "death wish dark roast ground, anything similar": what is similar to the product named first
+_NAME_THEN_SIMILAR = re.compile(r"^(?P<x>[^,;]+?)(?:[,;]| -) ?(?:(?:got|do you have|is there) )?(?:anything|something|any|"
+                                r"any others?|others?) (?:similar|comparable|like (?:it|that|this))[?.!]*$")
 # "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
 _THING_FOR = re.compile(r"^(?:(?:i|we) (?:need|want|would like)|looking for|do you have|got|any|show me)?\s*"
                         r"(?:an?|some|the|my)?\s*(?P<x>[a-z][\w' -]*?)\s+(?:for|to)\b")
@@ -1221,6 +1228,8 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?(?![ -]?cups?\b)|then|so|hmm+|um+|we
 # got", "good afternoon"
 _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|hi there|i'?m after|i am after|"
                    r"if possible|by any chance|any ideas|what (?:have you got|do you have|you got)(?= *$)|"
+                   # "any idea what it tastes like", "do you know how heavy it is": the question after it
+                   r"^(?:any idea|got any idea|do you (?:happen to )?know)(?= (?:what|how|if|whether|which|where|who)\b)|"
                    r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
                    r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please|at all(?=[,?.!]| *$)|"
                    r"any gender(?= *$))\b[,.!?]*")  # ("do they make it in wide at all, any gender")
@@ -1686,6 +1695,12 @@ class Understander:
             and not self.brand_only(the_name.group("x")) else None
         if the_name is not None and named is not None and named.score >= _NEARLY_FULL * FULL_NAME:
             low = the_name.group("x")  # "do you sell the galaxy s24 ultra": its listings, as its name alone (no cases)
+        same = _NAME_SAME.match(low) if focus else None
+        if same is not None and self.asked_attributes(same.group("a")) and self.names_product(same.group("x")):
+            low = f"compare it with the {same.group('x')} on {same.group('a')}"
+        similar = _NAME_THEN_SIMILAR.match(low)
+        if similar is not None and self.names_product(similar.group("x")):
+            low = f"anything similar to {similar.group('x')}"
         named_first = _NAMED_THEN_ASK.match(low)
         if named_first is not None and not _ONES.search(named_first.group("x")) \
                 and not self.brand_only(named_first.group("x")):
@@ -1740,7 +1755,8 @@ class Understander:
             if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
                 low = "tell me about it"
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
-                      read_as=read_as, picked=picked is not None, counts=bool(_HOW_MANY_ASKED.match(low)))
+                      read_as=read_as, picked=picked is not None, counts=bool(_HOW_MANY_ASKED.match(low)),
+                      listed=list(within or ()))
         toks = tokens(low)
         parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
         if self.tagger is not None:
@@ -3063,7 +3079,11 @@ class Understander:
         question = bool(_ATTRIBUTE_QUESTION.match(low))
         # "air purifier for a 400 sq ft room" names an attribute but asks for products of a category
         asking = question or (bool(parse.attributes) and not cons.categories) \
-            or bool(parse.attributes) and bool(_HOW_MANY_MEASURE.search(low))  # "brita pitcher how many cups"
+            or bool(parse.attributes) and bool(_HOW_MANY_MEASURE.search(low)) \
+            or bool(focus and parse.attributes and cons.categories) and set(cons.words) <= set(tokens(parse.attributes[0])) \
+            and self.in_categories(focus or "", cons.category_keys) \
+            and not any(self.in_categories(p, cons.category_keys) for p in parse.listed if p != focus)
+        # ("cable length?" of the cable in focus: its own; after a list of cables, theirs)
         searching = bool(_SEARCH_CUES.search(low)) and not _NEEDS_IT.match(low) \
             and not (focus and _IT_IS.match(low) and not _ELSEWHERE.search(low)) \
             or cons.price_min is not None or cons.price_max is not None \

@@ -3444,3 +3444,34 @@ def test_demo_the_part_that_fits_it_bundles_yes_no_again_and_weights_people_say(
                                                                                expect: tuple[str, ...],
                                                                                ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # the catalog's similar-to links asked as "what is it listed as similar to", and after a name and a comma
+    (["philips essential airfryer xl - which other fryer is it listed as similar to"], "compatibility",
+     ("as similar to",), {"HOM-0000144"}),
+    (["philips essential airfryer xl - which other fryer is it listed as similar to", "and what does the instant cost"],
+     "attribute", ("$129.99",), {"HOM-0000144"}),
+    (["death wish dark roast ground, anything similar"], "compatibility", ("as similar to",),
+     {"COF-0000023", "COF-0000186"}),
+    # "and the philips, same material?": the two compared on it
+    (["philips essential airfryer xl - which other fryer is it listed as similar to",
+      "and the philips, same material?"], "comparison", ("stainless steel", "plastic"), None),
+    # "it" after "<kind> like <name>" that found one: the one found
+    (["laptops like the rog zephyrus g14", "how pricey is it"], "attribute", ("$585.99",), {"LAP-0000194"}),
+    # "cable length?" of the cable in focus: its own (after a list of cables: theirs)
+    (["samsung usb-c cable 60 watts", "cable length?"], "attribute", ("3-foot",), {"CHG-0000310"}),
+    (["cables", "cable length?"], None, ("11 matches",), None),
+    # "tasting profile", "any idea what it tastes like": its notes, from its text
+    (["kicking horse kick ass ground 2pk price", "tasting profile?"], "attribute", ("molasses and berry",), None),
+    (["eight oclock the original - whats the cheapest pack", "any idea what it tastes like"], "attribute",
+     ("brown sugar and berry",), None),
+    # "is the flexispot cheaper" compares; "does the brita one" asks the last question of it, not its title
+    (["price of the uplift v2 desk", "is the flexispot cheaper"], "comparison", ("by $399.96",), None),
+    (["water pitcher that removes lead", "does the brita one"], "unanswerable", ("I don't know",), None),
+])
+def test_demo_listed_as_similar_same_attribute_and_words_of_the_one_in_focus(demo_graph: Path, tmp_path: Path,
+                                                                            questions: list[str], intent: str | None,
+                                                                            expect: tuple[str, ...],
+                                                                            ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
