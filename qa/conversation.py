@@ -119,6 +119,9 @@ _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|ligh
 _KIND_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the|its|it's|their) (?P<x>[a-z]+(?: [a-z]+)?)(?:[,;:]| -) ?"
                             r"(?P<q>(?:what|whats|what's|which|how|hows|does|do|is|are|can|will|when)\b.*)$", re.IGNORECASE)
 _KIND_PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
+# "is there a water filter for that machine" after the one coffee maker bought with a coffee: that one ("machine" names
+# no category)
+_THAT_THING = re.compile(r"\b(?:that|this|the) (?:machine|device|thing|unit|gadget|appliance)\b", re.IGNORECASE)
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
@@ -241,11 +244,11 @@ class Conversation:
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
-        said = set(tokens(elliptic.group("x"))) - {"the", "one", "ones"} if elliptic is not None else set()
+        named_words = set(tokens(elliptic.group("x"))) - {"the", "one", "ones"} if elliptic is not None else set()
         if elliptic is not None and not self.engine.understander.values_only(elliptic.group("x")) \
-                and (tuple(said) in self.engine.understander.lexicon.brands
+                and (tuple(named_words) in self.engine.understander.lexicon.brands
                      or (named := self.engine.understander.link_product(elliptic.group("x"), strict=True)) is not None
-                     and named.score >= FULL_NAME and said <= title_words(named.name)):  # (not "is the flexispot cheaper")
+                     and named.score >= FULL_NAME and named_words <= title_words(named.name)):  # (not "is the flexispot cheaper")
             question = f"what about {elliptic.group('x')}"
         same = _SAME_BUT.match(question.strip())
         if same is not None and self.engine.understander.values_only(same.group("x")):
@@ -703,6 +706,11 @@ class Conversation:
         if part is not None:
             q, kind = part.group("q"), f"the {part.group('x')}"
             question = _KIND_PRONOUN.sub(kind, q, count=1) if _KIND_PRONOUN.search(q) else f"{q} is {kind}"
+        thing = _THAT_THING.search(question)
+        if thing is not None and len(self.listed) == 1 and self.listed[0] != self.product \
+                and self.last is not None and [p.id for p in self.last.products] == self.listed:
+            self.product = self.listed[0]
+            return question[:thing.start()] + "it" + question[thing.end():]
         if not self.product or not _ASKS.match(question.strip()):
             return asked
         for m in _THE_KIND.finditer(question):

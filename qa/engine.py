@@ -1338,6 +1338,28 @@ class Engine:
                                                                      for _, rows in each for r in rows]
         return self._result(parse, "compatibility", text, facts, hits)
 
+    def _of_kind_said(self, rows: list[dict[str, Any]], cons: Constraints) -> list[dict[str, Any]]:
+        """The related products ``rows`` of the kind, brand, values and price said, their titles saying its other words
+        ("car charger"); a word of the kind that none of their titles says but others do ("what machine do ppl buy it
+        with", "which replacement cartridges fit this") is not required where the rest leave some."""
+        def of(cons: Constraints) -> list[dict[str, Any]]:
+            if not cons.empty() and rows:
+                ids = sorted({r["id"] for r in rows} & set(cons.ids) if cons.ids is not None else {r["id"] for r in rows})
+                allowed = self.retriever.search(cons, ids=ids, limit=500)
+                if cons.values:  # "140w charger for an acer aspire 5": one whose title says "140 watts" and no fact does
+                    allowed.update({pid: c for pid, c in self.retriever.search(replace(cons, values=[]), ids=ids).items()
+                                    if all(_title_amount(c.title or "", g.label) for g in cons.values)})
+                return [r for r in rows if (r["id"] in allowed or self._of_kind_untold(r, cons))
+                        and set(cons.words) <= title_words(r["title"] or "")]  # ("car charger": its title says "car")
+            if cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
+                return [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
+            return rows
+        found = of(cons)
+        # (a word no title in the catalog says stays: "screen protector for it" finds none)
+        said = [w for w in cons.words if any(w in title_words(r["title"] or "") for r in rows)
+                or not self.understander.lexicon.title_df.get(w)]
+        return found or (of(replace(cons, words=said)) if said != cons.words else [])
+
     def _fits_list(self, parse: Parse, target: Card, relations: list[dict[str, Any]]) -> Answer:
         """'What fits the iPhone 13?' (products pointing at it), 'what does this case fit?' (its targets) or
         'what coffee comes with it?' (what it includes)."""
@@ -1372,15 +1394,15 @@ class Engine:
         if not asks_targets and not parse.pinned and not parse.included:
             incoming += self._fitting_its_model(target, incoming, owner)
         rows = incoming if (incoming and not asks_targets) else outgoing
-        if not cons.empty() and rows:
-            ids = sorted({r["id"] for r in rows} & set(cons.ids) if cons.ids is not None else {r["id"] for r in rows})
-            allowed = self.retriever.search(cons, ids=ids, limit=500)
-            if cons.values:  # "140w charger for an acer aspire 5": one whose title says "140 watts" and no fact does
-                allowed.update({pid: c for pid, c in self.retriever.search(replace(cons, values=[]), ids=ids).items()
-                                if all(_title_amount(c.title or "", g.label) for g in cons.values)})
-            rows = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
-        elif cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
-            rows = [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
+        rows = self._of_kind_said(rows, cons)
+        if not rows and outgoing and not incoming and not parse.included and not parse.pinned:
+            # "which laptops is the samsung 140w charger good for": what another listing of its model fits
+            for listing in self.understander.model_listings(target.id, target.title or ""):
+                rows = self._of_kind_said([r for r in self.retriever.relations(listing.key) if r["direction"] == "out"],
+                                          cons)
+                if rows:
+                    target = self.retriever.cards([listing.key]).get(listing.key, target)
+                    break
         thing = [t for t in tokens(parse.thing) if t not in STOPWORDS]  # "does it come with a carrying case"
         if not rows and parse.included == "out" and (cons.empty() or thing) \
                 and (said := [f.rescored(1.0) for f in self.retriever.text_facts(target.id)

@@ -1541,6 +1541,16 @@ _HAVE_THAT_FIT = re.compile(r"^(?:do|does) (?:you|u|ya|the shop|the store) (?:ha
                             rf"(?=\S.*? (?:that|which) {_COMPAT_VERBS}\b)")
 # "any car charger that does work with the s24": that works with it
 _DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
+# "does the listing say it works with a galaxy s24", "which phone does the anker say it works with": whether it works
+# with it (what the catalog says is all it knows)
+_SAYS_IT_WORKS = re.compile(r"\b(?:(?P<page>the (?:listing|description|product page|page|product))|(?P<s>the [\w-]+(?: [\w-]+)?|it|"
+                            r"they)) (?:say|says|claim|claims|list|lists) (?:that )?(?:it|they) (?P<v>work|fit|go)s?\b")
+# "is there a wireless pad it'll charge on", "any case it fits in": what fits it, of that kind
+_KIND_IT_GOES_ON = re.compile(r"^(?:is there|are there|any|got|do you have) (?:an? |any )?(?P<k>[\w -]+?) (?P<it>it|this|that|they)"
+                              r"(?:'ll| will| can| would|'d)? (?:charge|charges|work|works|fit|fits|go|goes) (?:on|with|in)$")
+# "anything that'll charge it off my car socket": a (car) charger that fits it
+_CHARGES_IT = re.compile(r"^(?:anything|something|any \w+) (?:that'?ll|that will|that can|that|to|which will|which can) "
+                         r"charge (?P<it>it|this|that|them)\b(?P<rest>.*)$")
 # "it is for man?": a question said in the order of a statement
 _SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?=\S)")
 # "carrying case included with that one?": is a carrying case included (of it, not a search for cases)
@@ -1652,6 +1662,15 @@ class Understander:
         low = _HOW_WIDE.sub("what width", low)
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _DOES_WORK.sub(r"\1 ", low)
+        goes_on = _KIND_IT_GOES_ON.match(low) if focus else None
+        if goes_on is not None and ((kind := self.constraints(goes_on.group("k"))).categories
+                                    or kind.words and all(self.lexicon.title_df.get(w) for w in kind.words)):
+            low = f"any {goes_on.group('k')} for {goes_on.group('it')}"
+        charges = _CHARGES_IT.match(low) if focus else None
+        if charges is not None:
+            car = "car " if re.search(r"\bcar\b", charges.group("rest")) else ""
+            low = f"any {car}charger for {charges.group('it')}"
+        low = _SAYS_IT_WORKS.sub(lambda m: f"{'it' if m.group('page') else m.group('s')} {m.group('v')}", low)
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
         low = _BAG_OF.sub("", low) if re.search(r"\d", low) else low
         low = self._join_codes(low)  # "1080 v13": the titles' "1080v13"
@@ -2585,6 +2604,9 @@ class Understander:
                 parse.included = included
                 return True
         m = _COMPAT_OF.match(low)
+        if m and (kind_said := m.group("kind") or "").strip() and not self.constraints(kind_said).categories \
+                and self.asked_attributes(kind_said):
+            m = None  # "what size room is it good for": its coverage area, not what it fits
         if m:
             side = self._side(m.group("a") or m.group("a2") or "", focus)
             if side:
@@ -3126,11 +3148,13 @@ class Understander:
             if named is None and not focus and parse.attributes and _HOW_MANY_MEASURE.search(low):
                 named = self.link_product(mention)  # "brita pitcher how many cups": an amount of the best reading
             the_name = (does.group("x") or does.group("y")) if (does := _THE_NAME_DOES.search(low)) else ""
-            if named is None and focus and the_name and not set(tokens(the_name)) - STOPWORDS <= title_words(
-                    focus_of := self.lexicon.titles.get(focus, "")) and not self.values_only(the_name):
+            target = bool(focus and the_name) and self._target_said(the_name, focus or "")
+            if named is None and focus and the_name and (not set(tokens(the_name)) - STOPWORDS <= title_words(
+                    focus_of := self.lexicon.titles.get(focus, "")) or target) and not self.values_only(the_name):
                 # "does the levoit come with a filter" with a phone in focus: the Levoit; "the warranty on the dyson":
-                # a name the catalog lacks, not the phone
-                named = self.link_product(the_name, strict=True)
+                # a name the catalog lacks, not the phone; "does the redmi come with a charger" of a Redmi case: the phone
+                named = next((n for n in self.link_products(the_name, strict=True) if not target
+                              or self.category_of(n.key) != self.category_of(focus or "")), None)
                 unheard = [t for t in tokens(the_name) if t not in STOPWORDS and t.isalpha() and t not in self.speller.known]
                 if named is None and unheard and focus_of:
                     parse.intent, parse.products, parse.unknown = "unanswerable", [], " ".join(unheard)
@@ -3314,6 +3338,21 @@ class Understander:
             return set()
         return set(tokens(" ".join([str(rows[0]["description"] or ""), *map(str, rows[0]["bullets"] or [])])))
 
+    def _target_said(self, said: str, focus: str) -> bool:
+        """Whether ``said`` names what the accessory in focus is for, by words of its title before its kind's noun or
+        after "for" ("the redmi" of the "Redmi Note 13 Pro Case by Smartish"), none of them a brand's."""
+        title = self.lexicon.titles.get(focus, "")
+        key = self.category_of(focus)
+        words = tokens(title)
+        kind = singular(key.rpartition(" > ")[2].split()[-1].casefold()) if key else ""
+        if kind not in words:
+            return False
+        target = set(words[:words.index(kind)])
+        after = re.search(r"\b(?:for|with)\b(.*)", title.casefold())
+        target |= set(tokens(after.group(1))) if after else set()
+        said_words = set(tokens(said)) - STOPWORDS
+        return bool(said_words) and said_words <= target and not any((w,) in self.lexicon.brands for w in said_words)
+
     def category_of(self, pid: str) -> str | None:
         """The category path of product ``pid``, if it has one (a model's listings read dozens a question: at 100k
         products, 5 ms each before this kept them)."""
@@ -3451,6 +3490,9 @@ class Understander:
         named_after = toks[:1] in (["that"], ["this"]) and len(content) > 2 \
             and self.link_product(" ".join(toks[1:]), strict=True) is not None
         if focus and not named_after and (not content or any(t in PRONOUNS and t != "one" for t in toks[:2])):
+            return [Link("product", focus, focus, score=1.0)]
+        if focus and content and self.brand_only(text) and set(content) - ONE_WORDS <= title_words(
+                self.lexicon.titles.get(focus, "")):  # "which phone does the anker work with" of the Anker in focus
             return [Link("product", focus, focus, score=1.0)]
         return self.link_products(text, near=near)
 

@@ -3475,3 +3475,35 @@ def test_demo_listed_as_similar_same_attribute_and_words_of_the_one_in_focus(dem
                                                                             expect: tuple[str, ...],
                                                                             ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "the redmi" of a Redmi case in focus: the phone it is for
+    (["smartish case for the redmi note 13 pro - drop rating", "and the colour of that case",
+      "does the redmi come with a charger in the box"], "attribute", ("separately",), None),
+    # "what size room is it good for": its coverage area, not what fits it
+    (["levoit core 300 in white", "what size room is it good for"], "attribute", ("219 sq ft",), None),
+    # a word of the kind no related title says ("machine", "cartridges"): the rest of the kind
+    (["the big starbucks french roast 3-pack - price?", "what machine do ppl buy it with"], "compatibility",
+     ("together with",), {"HOM-0000007"}),
+    (["the big starbucks french roast 3-pack - price?", "what machine do ppl buy it with",
+      "is there a water filter cartridge for that machine"], "compatibility", ("Keurig Water Filter",),
+     {"FLT-0000154"}),
+    (["zerowater ready-pour pitcher white/blue $31.95", "which replacement cartridges fit this"], "compatibility",
+     ("fit",), None),
+    # "does the listing say it works with", "which phone does the anker say it works with"
+    (["baseus 10ft lightning cable - does the listing say it works with a galaxy s24"], "compatibility", ("Yes",),
+     None),
+    (["wall charger with a usb-a port under $25", "which has more watts",
+      "which phone does the anker say it works with"], "compatibility", ("Pixel 8",), {"PHN-0000151"}),
+    # what another listing of an accessory's model fits
+    (["samsng 140w charger, wich laptops is it good for"], "compatibility", ("fits",), {"LAP-0000008", "LAP-0000145"}),
+    # "anything that'll charge it off my car socket": a car charger that fits it (its title says "car")
+    (["macbook pro 14 m3 pro w/ 36gb ram, price?", "anything that'll charge it off my car socket"], "compatibility",
+     ("Car Charger",), {"CHG-0000396"}),
+])
+def test_demo_targets_named_kinds_unsaid_and_fits_of_another_listing(demo_graph: Path, tmp_path: Path,
+                                                                     questions: list[str], intent: str | None,
+                                                                     expect: tuple[str, ...],
+                                                                     ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
