@@ -819,6 +819,9 @@ class Conversation:
             return None  # "and battery?", "and under $100?": no product named
         if m is None or last is None or _THEN_ASKS.search(m.group("x")):
             return None  # "and the beats studio pro, whats that cost": the understander reads the name, then the question
+        if not _asked_fit(last) and re.match(r"(?:(?:and|ok,?|okay,?) )?(?:(?:what|how) about )?(?:an?|some|any) ",
+                                             question.strip(), re.IGNORECASE):
+            return None  # "and a spare filter for the white one": a kind asked for ("and an hp pavilion 15?" of a fit)
         # "and the pro?" after the Pixel 8: the Pixel 8 Pro; "what about in white?" names no product: the engine
         # narrows the list
         understander = self.engine.understander

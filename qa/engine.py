@@ -1339,9 +1339,9 @@ class Engine:
         return self._result(parse, "compatibility", text, facts, hits)
 
     def _of_kind_said(self, rows: list[dict[str, Any]], cons: Constraints) -> list[dict[str, Any]]:
-        """The related products ``rows`` of the kind, brand, values and price said, their titles saying its other words
-        ("car charger"); a word of the kind that none of their titles says but others do ("what machine do ppl buy it
-        with", "which replacement cartridges fit this") is not required where the rest leave some."""
+        """The related products ``rows`` of the kind, brand, values and price said; a word of the kind that none of
+        their titles says but others do ("what machine do ppl buy it with", "which replacement cartridges fit this") is
+        not required where the rest leave some."""
         def of(cons: Constraints) -> list[dict[str, Any]]:
             if not cons.empty() and rows:
                 ids = sorted({r["id"] for r in rows} & set(cons.ids) if cons.ids is not None else {r["id"] for r in rows})
@@ -1349,8 +1349,7 @@ class Engine:
                 if cons.values:  # "140w charger for an acer aspire 5": one whose title says "140 watts" and no fact does
                     allowed.update({pid: c for pid, c in self.retriever.search(replace(cons, values=[]), ids=ids).items()
                                     if all(_title_amount(c.title or "", g.label) for g in cons.values)})
-                return [r for r in rows if (r["id"] in allowed or self._of_kind_untold(r, cons))
-                        and set(cons.words) <= title_words(r["title"] or "")]  # ("car charger": its title says "car")
+                return [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
             if cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
                 return [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
             return rows

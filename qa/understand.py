@@ -1174,7 +1174,8 @@ _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w
 _WHAT_VALUES_HAVE = re.compile(r"^(?:what|which) ((?:colou?rs?|sizes?|materials?|widths?)) (?:do you have|have you got|"
                                r"are there|are available|do they come in|can i get)$")
 # "how big's the water tank", "it's": the verb glued to the word before it
-_IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b")
+_IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b|"
+                       r"\b(how (?:long|big|wide|tall|heavy|deep|high|loud|much|many))s\b")  # ("how longs the cable")
 # "do they make a decaf one?", "does the brand do any wide ones": the maker of the product in focus
 _THEY_MAKE = re.compile(r"^(?:do|does) (?:they|the brand|the maker|that brand|this brand) (?:make|do|have|sell|offer)s? "
                         r"(?:a |an |any |some )?(?P<x>.+?)(?: ones?| versions?| kinds?| models?)?$")
@@ -1658,14 +1659,14 @@ class Understander:
         kinds_have = _WHICH_KINDS_HAVE.match(low)
         if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
             low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
-        low = _IS_GLUED.sub(r"\1 is", low)  # "how big's the water tank"
+        low = _IS_GLUED.sub(lambda m: f"{m.group(1) or m.group(2)} is", low)  # "how big's the water tank"
         low = _HOW_WIDE.sub("what width", low)
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _DOES_WORK.sub(r"\1 ", low)
         goes_on = _KIND_IT_GOES_ON.match(low) if focus else None
         if goes_on is not None and ((kind := self.constraints(goes_on.group("k"))).categories
                                     or kind.words and all(self.lexicon.title_df.get(w) for w in kind.words)):
-            low = f"any {goes_on.group('k')} for {goes_on.group('it')}"
+            low = f"which {goes_on.group('k')} work with {goes_on.group('it')}"
         charges = _CHARGES_IT.match(low) if focus else None
         if charges is not None:
             car = "car " if re.search(r"\bcar\b", charges.group("rest")) else ""

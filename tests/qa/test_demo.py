@@ -3498,9 +3498,19 @@ def test_demo_listed_as_similar_same_attribute_and_words_of_the_one_in_focus(dem
       "which phone does the anker say it works with"], "compatibility", ("Pixel 8",), {"PHN-0000151"}),
     # what another listing of an accessory's model fits
     (["samsng 140w charger, wich laptops is it good for"], "compatibility", ("fits",), {"LAP-0000008", "LAP-0000145"}),
-    # "anything that'll charge it off my car socket": a car charger that fits it (its title says "car")
+    # "is there a wireless pad it'll charge on": the pads that fit it ("it" stays the phone); "and a spare filter for
+    # the white one" after its coverage area asks what fits it, not its coverage area again
+    (["redmi note 13 pro aurora purple price", "is there a wireless pad it'll charge on"], "compatibility", ("fits",),
+     {"CHG-0000148"}),
+    (["redmi note 13 pro aurora purple price", "is there a wireless pad it'll charge on", "and a pink case for it"],
+     "compatibility", ("Pink",), {"CSE-0000285"}),
+    (["levoit core 300 in white", "what size room is it good for", "and a spare filter for the white one"],
+     "compatibility", ("fits",), {"FLT-0000339"}),
+    (["spigen 100w usb c cable - good for a macbook air 15?", "and an hp pavilion 15", "how longs the cable"],
+     "attribute", ("3 ft",), None),
+    # "anything that'll charge it off my car socket": the chargers that fit it
     (["macbook pro 14 m3 pro w/ 36gb ram, price?", "anything that'll charge it off my car socket"], "compatibility",
-     ("Car Charger",), {"CHG-0000396"}),
+     ("Car Charger",), None),
 ])
 def test_demo_targets_named_kinds_unsaid_and_fits_of_another_listing(demo_graph: Path, tmp_path: Path,
                                                                      questions: list[str], intent: str | None,
