@@ -23,6 +23,7 @@ from shopgraph.qa.understand import (
     STOPWORDS,
     WHAT_ABOUT,
     Constraints,
+    currency_of,
     pack_counts,
     singular,
     title_words,
@@ -42,6 +43,9 @@ _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!
 # question, of the product named (what "what about the sony one" asks)
 _ELLIPTIC = re.compile(r"^(?:and |so |ok,? |but )?(?:does|do|is|are|will|would|can) (?P<x>the (?:[\w'-]+ ){0,2}(?:ones?\b|"
                        r"[\w'-]+$))[?.!]*$", re.IGNORECASE)
+# "what about the listing in usd", "and the one priced in euros": the last question, of its model's listing so priced
+_LISTING_PRICED = re.compile(r"^(?:and |what about |how about |ok,? )?(?:for )?the (?:listing|one|version|offer) "
+                             r"(?:priced |sold )?in (?P<c>usd|dollars?|\$|eur|euros?|€|gbp|pounds?|£)[?.!]*$", re.IGNORECASE)
 # "same phone but in black?", "same thing but for women": the last question, of the variant said
 _SAME_BUT = re.compile(r"^(?:(?:ok|and|so)[\s,]+)?(?:the )?same (?:\w+ )?but (?P<x>(?:in |for |with )?.+?)[?.!]*$", re.IGNORECASE)
 # "ok back to the sony - what bluetooth version is the black pair": a product of the conversation, then the question
@@ -274,6 +278,11 @@ class Conversation:
         lexicon = self.engine.understander.lexicon
         kind_after = [t for t in tokens(question[won.end():])[:1] if t in lexicon.category_words or lexicon.title_df.get(t)] \
             if won is not None and not won.group(0).casefold().endswith(" one") else []
+        if kind_after and won is not None and self.last is not None and self.last.intent == "aggregate" and self.product \
+                and kind_after[0] in title_words(lexicon.titles.get(self.product, "")):
+            # "colour of that cheaper pixel?" after the cheapest Pixel 8 Pro: that one (its own title's word)
+            question = question[:won.end()] + re.sub(r"^\s*[\w-]+", "", question[won.end():], count=1)
+            won, kind_after = _WINNER.search(question), []
         if won is not None and not kind_after and self.last is not None \
                 and self.last.intent in ("aggregate", "comparison", "search") \
                 and not _WINNER.fullmatch(question.strip(" ?!.").casefold()) \
@@ -287,6 +296,10 @@ class Conversation:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
         if product is None:  # what the shopper's words stand for in this conversation
             question, chosen = self._reread(question, chosen)
+        priced = _LISTING_PRICED.match(question.strip()) if product is None and self.product else None
+        if priced is not None and self.last is not None and self.last.intent == "attribute" \
+                and (best_said := self.last.best_fact) is not None and (listing := self._priced_in(priced.group("c"))):
+            question, self.product = _again_of_it(self.last, best_said), listing
         again = self._same_question_about(question, yes_no=elliptic is not None) if product is None else None
         variant = _VARIANT_THAN.match(question.strip()) if product is None and self.product and again is None else None
         picked = self.engine.understander.pick_variant(f"the {variant.group('v') or variant.group('v2')} one",
@@ -418,6 +431,15 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _priced_in(self, said: str) -> str | None:
+        """The listing of the model in focus priced in the currency said ("usd", "euros"), if another one is."""
+        understander = self.engine.understander
+        title = understander.lexicon.titles.get(self.product or "", "")
+        others = [v.key for v in understander.model_listings(self.product or "", title) if v.key != self.product]
+        wanted = currency_of(said.replace("$", "usd"))
+        cards = self.engine.retriever.cards(others)
+        return next((pid for pid in others if pid in cards and cards[pid].currency == wanted), None)
 
     def _said_before(self, said: str) -> str | None:
         """The product of this conversation (in focus, else the latest before) whose title says every word of

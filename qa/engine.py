@@ -501,7 +501,8 @@ class Engine:
             # ("that pair", not a model named), its own title or text first ("Weighs about 261g per shoe" of the US 12
             # Wide, not the US 11.5's 9.2 oz)
             own = self._from_title(parse, card) or self._from_text(parse, card) \
-                if parse.context == card.id and (not scored or scored[0].score < ANSWER_THRESHOLD) else None
+                if (parse.context == card.id or parse.in_currency) and (not scored or scored[0].score < ANSWER_THRESHOLD) \
+                else None  # (also of the listing named by its currency: "ikea markus priced in euros - how wide")
             if own is not None:
                 return own
             across = self._across_listings(parse, card, facts, only=set(parse.attributes) & {first, *cue} if lacks_first else None)

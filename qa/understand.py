@@ -1997,8 +1997,10 @@ class Understander:
         said_currency = paid or _IN_CURRENCY.search(low) \
             or (_IN_POUNDS.search(low) if parse.attributes[:1] == ["price"] else None)  # ("weigh in pounds": no price)
         if said_currency is not None and parse.intent == "attribute" \
-                and (parse.attributes[:1] == ["price"] or _PRICE_ASKED.search(f"{low} {said_currency.group(0)}")):
-            parse.in_currency = currency_of(said_currency.group(0))  # "single bag price in dollars?"
+                and (parse.attributes[:1] == ["price"] or _PRICE_ASKED.search(f"{low} {said_currency.group(0)}")
+                     or said_currency is paid):
+            # "single bag price in dollars?"; "ikea markus priced in euros - how wide": of the listing so priced
+            parse.in_currency = currency_of(said_currency.group(0))
         if said_currency is not None and parse.intent == "aggregate" and not parse.constraints.currency \
                 and parse.aggregate in ("min_price", "max_price", "avg_price"):
             parse.constraints.currency = currency_of(said_currency.group(0))  # "average price of desks in euros"
@@ -3079,10 +3081,14 @@ class Understander:
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))
-            if kind == "avg_price" and not parse.constraints.categories and not self.brand_only(rest):
-                # "average price of the nokia g42": over the listings of one model
-                named = self.link_product(rest, strict=True)
+            if kind in ("avg_price", "min_price", "max_price") and not parse.constraints.categories \
+                    and not self.brand_only(rest):
+                # "average price of the nokia g42", "cheapest pixel 8 pro": over the listings of one model (the cheapest
+                # only of a name said in full)
+                named = self.link_product(re.sub(r"\b(?:prices?|costs?)\b", " ", rest), strict=True)
                 words = [t for t in tokens(rest) if t not in STOPWORDS]
+                if named is not None and kind != "avg_price" and named.score < FULL_NAME:
+                    named = None
                 if named is not None:
                     listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name, most=MAX_TITLED))]
                     titled = self.lexicon.titled(words)
@@ -3142,8 +3148,12 @@ class Understander:
                 said = {w for g in self._asked_groups(cons, parse.attributes)
                         for w in (*g.label.split(), g.label.replace(" ", ""))}  # "256 gb" as said: "256gb"
                 mention = " ".join(t for t in tokens(mention) if t not in said)
-            # in a conversation, one common word ("what about in white?") names no product: it narrows the list
-            named = self._link_named(mention, parse) if (not focus or self.names_product(mention)
+            # in a conversation, one common word ("what about in white?") names no product: it narrows the list;
+            # the brand of the product in focus said alone ("notes on the blue bottle?") is it
+            own_brand = bool(focus) and self.brand_only(mention) and set(tokens(mention)) - STOPWORDS - ONE_WORDS \
+                <= title_words(self.lexicon.titles.get(focus or "", ""))
+            named = _focus_link(focus, self.lexicon.titles.get(focus)) if own_brand and focus else \
+                self._link_named(mention, parse) if (not focus or self.names_product(mention)
                                                          or self._other_brand(mention, focus)) \
                 and not (focus and self.values_only(mention)) else None  # "for women size 8": who and which size
             if named is None and not focus and parse.attributes and _HOW_MANY_MEASURE.search(low):

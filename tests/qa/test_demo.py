@@ -3517,3 +3517,22 @@ def test_demo_targets_named_kinds_unsaid_and_fits_of_another_listing(demo_graph:
                                                                      expect: tuple[str, ...],
                                                                      ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # the brand of the product in focus said alone is it ("the blue bottle" of the Blue Bottle just picked)
+    (["death wish dark roast ground, anything similer", "how much is the blue bottle one", "notes on the blue bottle?"],
+     "attribute", ("chocolate and toasted nut",), {"COF-0000186"}),
+    # a listing named by its currency: its own text first; "what about the listing in usd": the last question, of it
+    (["ikea markus priced in euros - how wide"], "attribute", ("24 in wide",), {"FRN-0000100"}),
+    (["ikea markus priced in euros - how wide", "whats the max load on it", "what about the listing in usd"],
+     "attribute", ("110 kg",), {"FRN-0000057"}),
+    # "cheapest pixel 8 pro price": of the model's listings; "that cheaper pixel" is the one it named
+    (["cheapest pixel 8 pro price"], "aggregate", ("$901.99",), None),
+    (["最便宜的Pixel 8 Pro多少钱?", "colour of that cheaper pixel?"], "attribute", ("Obsidian",), {"PHN-0000237"}),
+])
+def test_demo_own_brand_listing_by_currency_and_cheapest_of_a_model(demo_graph: Path, tmp_path: Path,
+                                                                    questions: list[str], intent: str | None,
+                                                                    expect: tuple[str, ...],
+                                                                    ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
