@@ -3087,8 +3087,9 @@ class Understander:
                 # only of a name said in full)
                 named = self.link_product(re.sub(r"\b(?:prices?|costs?)\b", " ", rest), strict=True)
                 words = [t for t in tokens(rest) if t not in STOPWORDS]
-                if named is not None and kind != "avg_price" and named.score < FULL_NAME:
-                    named = None
+                if named is not None and kind != "avg_price" and (named.score < FULL_NAME or any(
+                        "compatib" not in g.attribute for g in parse.constraints.values)):
+                    named = None  # ("cheapest ath-m50x in black": of its listings in black, below)
                 if named is not None:
                     listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name, most=MAX_TITLED))]
                     titled = self.lexicon.titled(words)
