@@ -1004,6 +1004,12 @@ _NAME_PATTERNS = (
 )
 
 
+def _said_after_for(title: str) -> set[str]:
+    """The words of a title after "for" or "with": what the product is for ("… for Keurig K-Elite (6-Pack)")."""
+    after = re.search(r"\b(?:for|with)\b(.*)", title.casefold())
+    return set(tokens(after.group(1))) if after else set()
+
+
 def _focus_link(focus: str, title: str | None) -> Link:
     """The product in focus as the question's product (its title when known)."""
     return Link("product", focus, title or focus, score=1.0)
@@ -3151,8 +3157,11 @@ class Understander:
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             # in a conversation, one common word ("what about in white?") names no product: it narrows the list;
             # the brand of the product in focus said alone ("notes on the blue bottle?") is it
-            own_brand = bool(focus) and self.brand_only(mention) and set(tokens(mention)) - STOPWORDS - ONE_WORDS \
-                <= title_words(self.lexicon.titles.get(focus or "", ""))
+            brand_said = set(tokens(mention)) - STOPWORDS - ONE_WORDS
+            own_title = self.lexicon.titles.get(focus or "", "")
+            own_brand = bool(focus and parse.attributes) and self.brand_only(mention) \
+                and brand_said <= title_words(own_title) and not brand_said & _said_after_for(own_title)
+            # (not "only samsung", a narrowing; nor "the keurig" of a filter "for Keurig K-Elite": the machine)
             named = _focus_link(focus, self.lexicon.titles.get(focus)) if own_brand and focus else \
                 self._link_named(mention, parse) if (not focus or self.names_product(mention)
                                                          or self._other_brand(mention, focus)) \
@@ -3359,9 +3368,7 @@ class Understander:
         kind = singular(key.rpartition(" > ")[2].split()[-1].casefold()) if key else ""
         if kind not in words:
             return False
-        target = set(words[:words.index(kind)])
-        after = re.search(r"\b(?:for|with)\b(.*)", title.casefold())
-        target |= set(tokens(after.group(1))) if after else set()
+        target = set(words[:words.index(kind)]) | _said_after_for(title)
         said_words = set(tokens(said)) - STOPWORDS
         return bool(said_words) and said_words <= target and not any((w,) in self.lexicon.brands for w in said_words)
 
