@@ -684,8 +684,9 @@ class Conversation:
         named = {w for a in asked for w in tokens(a)}
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)
         words = set(tokens(said)) - STOPWORDS  # ("and which is cheaper?" says no attribute: the engine's which of two)
-        if not asked or not words or not words <= named or understander.link_product(said, strict=True):
-            return question
+        if not asked or not words or not words <= named or understander.link_product(said, strict=True) \
+                or re.search(r"\b(?:less|more|fewer|lower|higher|least|most|better|worse)\b", said, re.IGNORECASE):
+            return question  # ("and which uses less power": the engine's which of the two, that way round)
         return f"compare them on {said}"
 
     def _than_the_focus(self, question: str) -> str:

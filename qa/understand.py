@@ -1897,7 +1897,8 @@ class Understander:
         elif within and parse.intent == "attribute" and focus and [p.key for p in parse.products] == [focus] \
                 and (WHAT_ABOUT.match(low) or _ONLY_THESE.search(low)
                      or not (parse.refers_back or parse.checks or _ATTRIBUTE_QUESTION.match(low))) \
-                and ((narrower := self.constraints(low)).values or narrower.brands and WHAT_ABOUT.match(low)
+                and ((narrower := self.constraints(low)).values
+                     or narrower.brands and WHAT_ABOUT.match(low) and not parse.attributes  # ("and the battery on the sony")
                      or narrower.words and _ONLY_THESE.search(low)) \
                 and not (parse.attributes and focus not in within and narrower.values and all(
                     set(tokens(g.label)) <= _title_words(focus_title or self.lexicon.titles.get(focus, ""))
@@ -3094,8 +3095,10 @@ class Understander:
                 named = self.link_product(re.sub(r"\b(?:prices?|costs?)\b", " ", rest), strict=True)
                 words = [t for t in tokens(rest) if t not in STOPWORDS]
                 if named is not None and kind != "avg_price" and (named.score < FULL_NAME or any(
-                        "compatib" not in g.attribute for g in parse.constraints.values)):
-                    named = None  # ("cheapest ath-m50x in black": of its listings in black, below)
+                        "compatib" not in g.attribute for g in parse.constraints.values) or all(t.isalpha() for t in words)):
+                    # ("cheapest ath-m50x in black": of its listings in black, below; "cheap wireless earbuds": a kind, no
+                    # model number)
+                    named = None
                 if named is not None:
                     listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name, most=MAX_TITLED))]
                     titled = self.lexicon.titled(words)

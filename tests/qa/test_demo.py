@@ -3536,3 +3536,21 @@ def test_demo_own_brand_listing_by_currency_and_cheapest_of_a_model(demo_graph: 
                                                                     expect: tuple[str, ...],
                                                                     ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # "and the battery on the sony?" after a list: the Sony's battery, not the list narrowed to Sony
+    (["noise cancelling earbuds", "and the battery on the sony?"], "attribute", ("battery life",), None),
+    # "and which uses less power" after two compared: the one that uses less, said so
+    (["compare the ninja and instant air fryers", "which is bigger", "and which uses less power"], "comparison",
+     ("less powerful",), None),
+    # a Keurig filter in focus: "the keurig" is the machine; "only samsung" after cases narrows them
+    (["i want know about keurig k-elite", "which water filter is fit for it?", "the filters, how much they cost?",
+      "water tank of the keurig is how big?"], "attribute", ("2.2",), None),
+])
+def test_demo_attribute_of_a_brand_listed_less_and_the_machine_a_filter_is_for(demo_graph: Path, tmp_path: Path,
+                                                                               questions: list[str],
+                                                                               intent: str | None,
+                                                                               expect: tuple[str, ...],
+                                                                               ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
