@@ -465,11 +465,14 @@ class Engine:
                     or self._kind_unsaid(parse, facts, card):
                 return self._not_said(parse, card, facts, hit)
         if parse.yes_no and parse.attributes and not parse.checks and not parse.pinned and not parse.read_by_model \
-                and self._kind_unsaid(parse, facts, card):
+                and (unsaid := self._kind_unsaid(parse, facts, card)):
             # "is the screen oled": its screen size says nothing of it; its title or text may ("is the screen glossy")
-            # (a sentence must say the rare word itself, not only the attribute's: "is the battery removable")
-            return self._title_says_it(parse, card) or self._from_text(parse, card, ()) \
-                or self._not_said(parse, card, facts, hit)
+            # (a sentence must say the rare word itself, not only the attribute's: "is the battery removable"; "a touch
+            # screen": not "a 15.6-inch screen")
+            text_said = self._from_text(parse, card, ())
+            if text_said is not None and not any(unsaid & _word_forms(f.value) for f in text_said.facts):
+                text_said = None
+            return self._title_says_it(parse, card) or text_said or self._not_said(parse, card, facts, hit)
         if parse.pinned and parse.checks and parse.yes_no and not ranked \
                 and (titled := self._title_says_it(parse, card)) is not None:
             return titled  # "does it have noise cancelling" on the page of headphones no fact says it of: their title
@@ -573,23 +576,26 @@ class Engine:
         return self._dont_know(parse, closest, {card.id: card.title}, hit, f" whether {compose.the(card.title)} has "
                                "that: the catalog does not say", focus=card.id)
 
-    def _kind_unsaid(self, parse: Parse, facts: Sequence[Fact], card: Card) -> bool:
-        """Whether a yes/no question read as an attribute asks for a kind of it that its values do not say: a thing it
+    def _kind_unsaid(self, parse: Parse, facts: Sequence[Fact], card: Card) -> set[str]:
+        """The words of a yes/no question read as an attribute that ask for a kind of it its values do not say: a thing it
         has, of a word-valued attribute ("does the coway have a washable pre-filter": its filter type is True HEPA,
         which says nothing of washing), or any question's word English rarely uses ("is the screen oled": its size
-        says nothing of OLED); everyday words ask what the values answer ("is it heavy?", "a big battery")."""
+        says nothing of OLED); everyday words ask what the values answer ("is it heavy?", "a big battery"). Empty where
+        none does."""
         attr = parse.attributes[0] if parse.attributes else None
         if attr is None:
-            return False
+            return set()
         low = parse.text.casefold().rstrip(" ?!.")
         had = HAS_THING.match(low)
         english = english_frequency()
         said_of = tokens(had.group("x")) if had is not None and attr not in self.lexicon.numeric else tokens(low)
-        asked = {w for w in said_of if w.isalpha() and english.get(w, 0) < EVERYDAY_WORD}  # ("a big battery": its size)
+        # ("a big battery": its size; "a touch screen", a kind of screen of a measured attribute, is not)
+        kind_of = set(tokens(had.group("x"))) - _SIZE_WORDS if had is not None and attr in self.lexicon.numeric else set()
+        asked = {w for w in said_of if w.isalpha() and (english.get(w, 0) < EVERYDAY_WORD or w in kind_of)}
         asked -= STOPWORDS | {t for a in parse.attributes for t in tokens(a)} | title_words(card.title or "") | PRONOUNS
         asked = {w for w in asked if not self.understander.asked_attributes(w)}  # ("is that lighter": a weight's cue)
         said = {t for f in facts if f.attribute == attr for t in tokens(f.value)}
-        return bool(asked) and not asked & said
+        return asked if not asked & said else set()
 
     def _lacking(self, parse: Parse, card: Card, scored: Sequence[Fact]) -> Answer:
         """"I don't know" of a product that lacks what was asked; the conversation may ask it of another product
@@ -1923,6 +1929,11 @@ def _pack_of(facts: Iterable[Fact], title: str) -> int:
     """How many a listing holds: its pack size fact, else its title's "(3-count)", "2-Pack"; else one."""
     said = [str(f.value) for f in facts if f.attribute == "pack size"] + [title]
     return next((max(counts) for text in said if (counts := pack_counts(text))), 1)
+
+
+# what an everyday word asks of a measured attribute ("a big screen", "a long battery"): its amount, not a kind of it
+_SIZE_WORDS = frozenset("big bigger biggest large larger huge massive small smaller tiny long longer short shorter good "
+                        "great decent nice high higher low fast heavy light wide enough lot bright".split())
 
 
 def _for_others(gender: set[str], facts: Iterable[Fact], title: str) -> bool:
