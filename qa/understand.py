@@ -1288,6 +1288,10 @@ _HOW_MANY_ASKED = re.compile(r"^(?:and )?how many\b")  # a count asked (the ques
 _THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop": the one under discussion
 # "lighter than the fuelcell rebel?" of the product in focus: is it
 _BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+) th[ae]n (?P<x>.+)$")
+# "is it worth it compared to the ninja", "is it any better than the bose": the two compared
+_WORTH_AGAINST = re.compile(r"^(?:but |so |and )?(?:is|are) (?:it|this|that|this one|that one|they) (?:worth it|worth the money|"
+                            r"any good|better|any better|good value) (?:compared (?:to|with)|vs\.?|versus|than|next to|"
+                            r"over) (?P<x>.+)$")
 # "how does the camera compare to the redmi note 13 pro" of the product in focus: compared on that
 _ATTRIBUTE_COMPARED = re.compile(r"^(?:how (?:does|do|is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:compare|stack up) "
                                  r"(?:to|with|against)|(?:and )?(?:the |its )?(?P<attr2>[\w -]+?) (?:vs\.?|versus|compared to)) "
@@ -1349,6 +1353,11 @@ _BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|l
                          r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b[^,]*?"
                          r"\b(?:family|people|persons|servings|of us|everyone|household|kids|guests)\b[^,]*?"
                          r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$")
+# "air fryer for 1 person": the kind's smallest (no listing says whom it is enough for)
+_FOR_ONE = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|"
+                      r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:just |only )?for "
+                      r"(?:1|one|a single|single) (?:person|people|adult)\b"
+                      r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$")
 _WITH_FIRST = r"(?:with|without|that (?:has|have)|having)\b"  # "with at least 16gb ram" after a search: narrower
 _REFINING = re.compile(rf"^(?:(?:and|also|but|plus),? )?{_WITH_FIRST}|^and (?:an? |some )?")
 _QUESTION_WORD = re.compile(r"\b(?:what|whats|what's|how|which|who|does|do|is|are|can)\b")
@@ -1662,6 +1671,10 @@ class Understander:
         if big is not None and not set(tokens(big.group("k"))) & PRONOUNS and not _ATTRIBUTE_QUESTION.match(low):
             # "air fryer big enough for a family of 5 under 150": the biggest first, the price bound kept
             low = f"biggest {big.group('k')}{big.group('t')}"
+        alone = _FOR_ONE.match(low)
+        if alone is not None and alone.group("k") and self.constraints(alone.group("k")).categories \
+                and not set(tokens(alone.group("k"))) & PRONOUNS:
+            low = f"smallest {alone.group('k')}{alone.group('t') or ''}"
         kinds_have = _WHICH_KINDS_HAVE.match(low)
         if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
             low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
@@ -1755,6 +1768,8 @@ class Understander:
                 low = f"what {attr[0]} is it"
             elif head and self.link_product(head, strict=True) is not None:
                 low = f"what {attr[0]} is the {head}"
+        if focus and (worth := _WORTH_AGAINST.match(low)) is not None and self.link_product(worth.group("x"), strict=True):
+            low = f"compare it with {worth.group('x')}"
         if focus and (than := _BARE_THAN.match(low)) is not None:
             low = f"is it {than.group('c')} than {than.group('x')}"
         # "camera vs the redmi note 13 pro?", "is the battery bigger than the pixel 7a's" of the product in focus: the

@@ -3547,6 +3547,10 @@ def test_demo_own_brand_listing_by_currency_and_cheapest_of_a_model(demo_graph: 
     # "does it have a touch screen": a kind of screen its size says nothing of ("a big screen" asks its size)
     (["aspire 5 steel gray", "does it have a touch screen"], "unanswerable", ("I don't know whether",), None),
     (["aspire 5 steel gray", "does it have a big screen"], "attribute", ("15.6",), None),
+    # "air fryer for 1 person": the smallest of the kind; "is it worth it compared to the ninja": the two compared
+    (["air fryer for 1 person"], "aggregate", ("lowest capacity",), None),
+    (["how many watts does the vitamix have", "is it worth it compared to the ninja"], "comparison", ("Vitamix", "Ninja"),
+     None),
     # a Keurig filter in focus: "the keurig" is the machine; "only samsung" after cases narrows them
     (["i want know about keurig k-elite", "which water filter is fit for it?", "the filters, how much they cost?",
       "water tank of the keurig is how big?"], "attribute", ("2.2",), None),
