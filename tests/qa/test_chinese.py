@@ -40,6 +40,9 @@ from shopgraph.qa.chinese import has_chinese, to_english
     # "X的版本多少钱" (how much is the X version)
     ("1TB的版本多少钱?", "how much is the 1TB version?"),
     ("256GB版多少钱", "how much is the 256GB version?"),
+    # what a shoe is for ("适合跑步的鞋": running shoes; "徒步": hiking)
+    ("推荐一款适合跑步的鞋", "running shoes"),
+    ("有适合徒步的靴子吗", "hiking boots"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english
