@@ -34,7 +34,10 @@ _NUMBER_S = re.compile(r"\b(?P<before>[^\W\d_]+) (?P<n>\d+)s\b", re.IGNORECASE)
 # short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")
 SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
                "slvr": "silver", "rd": "red", "wat": "what", "wut": "what", "hw": "how",
-               "wich": "which", "whch": "which"}
+               "wich": "which", "whch": "which",
+               # an apostrophe left out ("headphones that dont need charging": not "done")
+               "dont": "do not", "doesnt": "does not", "isnt": "is not", "cant": "cannot", "wont": "will not",
+               "didnt": "did not", "arent": "are not", "wouldnt": "would not", "shouldnt": "should not"}
 ASKING_FORMS = {"wht": "what"}  # a short form read otherwise before the words of a question
 _ASKING_AFTER = re.compile(r"\s+(?:is|are|was|does|do|did|kind|type|sort|size|colou?rs?|about|abt)\b", re.IGNORECASE)
 RARE_STEM = 1000  # a word English knows only in the singular, and rarely, is read as a typo when plural

@@ -95,7 +95,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
          ("filter type",)),  # "what filter media", "what do they filter with": its kind
         # "how much does it hold": what it holds, not its price
-        (r"\bhow much (?:\w+ )?(?:does|do|can|will) (?:[\w-]+ ){1,4}hold\b", ("capacity",)),
+        (r"\bhow much (?!weight\b)(?:\w+ )?(?:does|do|can|will) (?:[\w-]+ ){1,4}hold\b", ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow (?:often|frequently)\b.*\b(?:replace|change|swap)"
          r"(?:d|ped)?\b|\bhow long (?:is|are|will|would|does|do) (?:it|they|each(?: one)?|one|that|this|the filter|a filter)"
@@ -1245,7 +1245,12 @@ _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z
 _THAT_RUNS = re.compile(r"\b(?:that|which) (?:runs?|ships? with|comes? with)\b(?= (?:ios|android|windows|macos|chrome))")
 # "not from ikea", "other than apple", "non-samsung": a brand left out
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
-                        r"other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
+                        r"(?:do not|don't) want (?:any )?|other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?"
+                        r"(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
+# "galaxy s24 case that's not too bulky", "coffee thats not bitter": a quality no listing states, left out (a brand or
+# a value said so is left out of the search instead)
+_NOT_SO = re.compile(r",?\s*\b(?:(?:that'?s|thats|that is|which is|that are|but|and) )?not (?P<so>(?:too|so|very|overly) )?"
+                     r"(?P<a>[a-z]+)\b")
 # "shoes for a woman", "for a man": gender, said as a person
 # "i am a rather heavy man": who the shopper is, said of themselves
 _I_AM_A = re.compile(r"(?:^|\b)i(?: am|'m|m) (?:a |an )?(?:[a-z]+ ){0,2}?(?P<p>woman|lady|girl|man|guy)\b")
@@ -1653,6 +1658,9 @@ class Understander:
         if paid and not within:  # ("the average price in dollars": the price stays asked)
             price = re.match(r"prices?\b", paid.group(0))
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
+        low = _NOT_SO.sub(lambda m: "" if m.group("so") or not (
+            self.lexicon.value_words.get(m.group("a")) or (m.group("a"),) in self.lexicon.brands
+            or m.group("a") in STOPWORDS or self.lexicon.title_df.get(m.group("a"))) else m.group(0), low).strip() or low
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
         if (_FOR_HER.search(low) or _FOR_HIM.search(low)) and self.constraints(low).categories:

@@ -3551,6 +3551,11 @@ def test_demo_own_brand_listing_by_currency_and_cheapest_of_a_model(demo_graph: 
     (["air fryer for 1 person"], "aggregate", ("lowest capacity",), None),
     (["how many watts does the vitamix have", "is it worth it compared to the ninja"], "comparison", ("Vitamix", "Ninja"),
      None),
+    # "how much weight can it hold": its maximum weight capacity, not a capacity in cups
+    (["desk under 300", "how much weight can it hold"], "attribute", ("110 pounds",), None),
+    # a quality said with "not" that no listing states is left out ("not too bulky"); "dont" is "do not", not "done"
+    (["galaxy s24 case that's not too bulky"], "search", ("galaxy s24 cases",), None),
+    (["earbuds, i dont want apple"], "search", ("not from Apple",), None),
     # a Keurig filter in focus: "the keurig" is the machine; "only samsung" after cases narrows them
     (["i want know about keurig k-elite", "which water filter is fit for it?", "the filters, how much they cost?",
       "water tank of the keurig is how big?"], "attribute", ("2.2",), None),
