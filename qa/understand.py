@@ -1249,8 +1249,8 @@ _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats 
                         r"(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
 # "galaxy s24 case that's not too bulky", "coffee thats not bitter": a quality no listing states, left out (a brand or
 # a value said so is left out of the search instead)
-_NOT_SO = re.compile(r",?\s*\b(?:(?:that'?s|thats|that is|which is|that are|but|and) )?not (?P<so>(?:too|so|very|overly) )?"
-                     r"(?P<a>[a-z]+)\b")
+_NOT_SO = re.compile(r",?\s*\b(?:(?:that'?s|thats|that is|which is|that are) not (?:(?P<so>too|so|very|overly) )?|"
+                     r"not (?P<so2>too|so|very|overly) )(?P<a>[a-z]+)\b")
 # "shoes for a woman", "for a man": gender, said as a person
 # "i am a rather heavy man": who the shopper is, said of themselves
 _I_AM_A = re.compile(r"(?:^|\b)i(?: am|'m|m) (?:a |an )?(?:[a-z]+ ){0,2}?(?P<p>woman|lady|girl|man|guy)\b")
@@ -1658,7 +1658,7 @@ class Understander:
         if paid and not within:  # ("the average price in dollars": the price stays asked)
             price = re.match(r"prices?\b", paid.group(0))
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
-        low = _NOT_SO.sub(lambda m: "" if m.group("so") or not (
+        low = _NOT_SO.sub(lambda m: "" if m.group("so") or m.group("so2") or not (
             self.lexicon.value_words.get(m.group("a")) or (m.group("a"),) in self.lexicon.brands
             or m.group("a") in STOPWORDS or self.lexicon.title_df.get(m.group("a"))) else m.group(0), low).strip() or low
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
