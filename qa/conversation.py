@@ -43,6 +43,10 @@ _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!
 # question, of the product named (what "what about the sony one" asks)
 _ELLIPTIC = re.compile(r"^(?:and |so |ok,? |but )?(?:does|do|is|are|will|would|can) (?P<x>the (?:[\w'-]+ ){0,2}(?:ones?\b|"
                        r"[\w'-]+$))[?.!]*$", re.IGNORECASE)
+# "which has better noise cancelling" of two compared: the two on the attribute whose value that is (the catalog ranks
+# no such values; it says each one's)
+_BETTER_VALUE = re.compile(r"^(?:and |so )?which (?:one |of them |of the two )?(?:has|is|offers|gives|does) (?:the )?"
+                           r"(?:better|best|stronger|more|nicer) (?P<x>[\w -]+?)[?.!]*$", re.IGNORECASE)
 # "what about the listing in usd", "and the one priced in euros": the last question, of its model's listing so priced
 _LISTING_PRICED = re.compile(r"^(?:and |what about |how about |ok,? )?(?:for )?the (?:listing|one|version|offer) "
                              r"(?:priced |sold )?in (?P<c>usd|dollars?|\$|eur|euros?|€|gbp|pounds?|£)[?.!]*$", re.IGNORECASE)
@@ -296,6 +300,10 @@ class Conversation:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
         if product is None:  # what the shopper's words stand for in this conversation
             question, chosen = self._reread(question, chosen)
+        better = _BETTER_VALUE.match(question.strip()) if product is None and len(self.pair) == 2 else None
+        if better is not None and not self.engine.understander.asked_attributes(better.group("x").casefold()) \
+                and (valued := self.engine.understander.constraints(better.group("x").casefold()).values):
+            question = f"compare them on {valued[0].attribute}"
         priced = _LISTING_PRICED.match(question.strip()) if product is None and self.product else None
         if priced is not None and self.last is not None and self.last.intent == "attribute" \
                 and (best_said := self.last.best_fact) is not None and (listing := self._priced_in(priced.group("c"))):

@@ -3556,6 +3556,10 @@ def test_demo_own_brand_listing_by_currency_and_cheapest_of_a_model(demo_graph: 
     # a quality said with "not" that no listing states is left out ("not too bulky"); "dont" is "do not", not "done"
     (["galaxy s24 case that's not too bulky"], "search", ("galaxy s24 cases",), None),
     (["earbuds, i dont want apple"], "search", ("not from Apple",), None),
+    # "which has better noise cancelling" of two compared: each one's noise control, said; "a new one" is no word
+    (["compare the bose and sony earbuds", "which has better noise cancelling"], "comparison",
+     ("Active Noise Cancellation",), None),
+    (["i spilled coffee on my laptop, need a new one under 700"], "search", ("laptops under $700",), None),
     # a Keurig filter in focus: "the keurig" is the machine; "only samsung" after cases narrows them
     (["i want know about keurig k-elite", "which water filter is fit for it?", "the filters, how much they cost?",
       "water tank of the keurig is how big?"], "attribute", ("2.2",), None),
