@@ -1252,6 +1252,7 @@ _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats 
 _NOT_SO = re.compile(r",?\s*\b(?:(?:that'?s|thats|that is|which is|that are) not (?:(?P<so>too|so|very|overly) )?|"
                      r"not (?P<so2>too|so|very|overly) )(?P<a>[a-z]+)\b")
 _NEW_ONE = re.compile(r"\bnew (?=(\w+))")
+_WHEN_ASKED = re.compile(r"\b(?:when|how often|how long|how soon)\b")
 # "shoes for a woman", "for a man": gender, said as a person
 # "i am a rather heavy man": who the shopper is, said of themselves
 _I_AM_A = re.compile(r"(?:^|\b)i(?: am|'m|m) (?:a |an )?(?:[a-z]+ ){0,2}?(?P<p>woman|lady|girl|man|guy)\b")
@@ -1664,7 +1665,7 @@ class Understander:
             or m.group("a") in STOPWORDS or self.lexicon.title_df.get(m.group("a"))) else m.group(0), low).strip() or low
         # "need a new one", "a new laptop": no listing is titled "new" (New Balance is a brand's name)
         low = _NEW_ONE.sub(lambda m: "" if m.group(1) in ONE_WORDS or m.group(1) in self.lexicon.category_words
-                           else m.group(0), low)
+                           else m.group(0), low) if not _WHEN_ASKED.search(low) else low  # ("when do i need a new one")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
         if (_FOR_HER.search(low) or _FOR_HIM.search(low)) and self.constraints(low).categories:
