@@ -47,6 +47,10 @@ _ELLIPTIC = re.compile(r"^(?:and |so |ok,? |but )?(?:does|do|is|are|will|would|c
 # no such values; it says each one's)
 _BETTER_VALUE = re.compile(r"^(?:and |so )?which (?:one |of them |of the two )?(?:has|is|offers|gives|does) (?:the )?"
                            r"(?:better|best|stronger|more|nicer) (?P<x>[\w -]+?)[?.!]*$", re.IGNORECASE)
+# "and in euros?" after the average price of boots in dollars: that question again, in that currency
+_IN_CURRENCY_AGAIN = re.compile(r"^(?:and |what about |how about |ok,? )?(?:in|priced in|for) (?P<c>usd|dollars?|eur|euros?|gbp|"
+                                r"pounds?)[?.!]*$", re.IGNORECASE)
+_CURRENCY_SAID = re.compile(r"\b(?:in |priced in )?(?:usd|dollars?|eur|euros?|gbp|pounds?)\b|[$€£]", re.IGNORECASE)
 # "what about the listing in usd", "and the one priced in euros": the last question, of its model's listing so priced
 _LISTING_PRICED = re.compile(r"^(?:and |what about |how about |ok,? )?(?:for )?the (?:listing|one|version|offer) "
                              r"(?:priced |sold )?in (?P<c>usd|dollars?|\$|eur|euros?|€|gbp|pounds?|£)[?.!]*$", re.IGNORECASE)
@@ -300,6 +304,11 @@ class Conversation:
                 question, chosen, self.product = _WINNER.sub("it", question), True, winner
         if product is None:  # what the shopper's words stand for in this conversation
             question, chosen = self._reread(question, chosen)
+        again_in = _IN_CURRENCY_AGAIN.match(question.strip()) if self.last is not None else None
+        if again_in is not None and self.last is not None and self.last.intent == "aggregate":
+            asked_before = self.read_as or self.last.question
+            question = f"{_CURRENCY_SAID.sub('', asked_before).strip(' ?')} in {again_in.group('c')}"
+            self.listed = []  # (of the kind again, not of the listings the aggregate named)
         better = _BETTER_VALUE.match(question.strip()) if product is None and len(self.pair) == 2 else None
         if better is not None and not self.engine.understander.asked_attributes(better.group("x").casefold()) \
                 and (valued := self.engine.understander.constraints(better.group("x").casefold()).values):

@@ -3560,6 +3560,9 @@ def test_demo_own_brand_listing_by_currency_and_cheapest_of_a_model(demo_graph: 
     (["compare the bose and sony earbuds", "which has better noise cancelling"], "comparison",
      ("Active Noise Cancellation",), None),
     (["i spilled coffee on my laptop, need a new one under 700"], "search", ("laptops under $700",), None),
+    # "and in euros?" after an aggregate in dollars: that question again, in euros
+    (["average price of boots in dollars", "and in euros?"], "aggregate", ("priced in EUR is €358",), None),
+    (["cheapest laptop", "in euros?"], "aggregate", ("cheapest of the laptops priced in EUR",), None),
     # a Keurig filter in focus: "the keurig" is the machine; "only samsung" after cases narrows them
     (["i want know about keurig k-elite", "which water filter is fit for it?", "the filters, how much they cost?",
       "water tank of the keurig is how big?"], "attribute", ("2.2",), None),
