@@ -42,7 +42,7 @@ LEXICON: dict[str, str] = {
     "深度烘焙": "dark roast", "深烘": "dark roast", "浅度烘焙": "light roast", "浅烘": "light roast",
     "低因": "decaf", "低咖啡因": "decaf", "脱因": "decaf", "无咖啡因": "decaf",
     "靴子": "boots", "靴": "boots", "防水": "waterproof", "跑鞋": "running shoes", "鞋": "shoes",
-    "跑步": "running", "慢跑": "running", "徒步": "hiking", "登山": "hiking",
+    "跑步机": "treadmill", "跑步": "running", "慢跑": "running", "徒步": "hiking", "登山": "hiking",
     "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "数据线": "cable",
     "滤网": "filter", "滤芯": "filter", "过滤器": "filter", "替换": "replacement", "空气净化器": "air purifier",
     "净化器": "air purifier", "搅拌机": "blender", "空气炸锅": "air fryer", "办公椅": "office chair", "椅子": "chair",

@@ -47,6 +47,7 @@ _ELLIPTIC = re.compile(r"^(?:and |so |ok,? |but )?(?:does|do|is|are|will|would|c
 # no such values; it says each one's)
 _BETTER_VALUE = re.compile(r"^(?:and |so )?which (?:one |of them |of the two )?(?:has|is|offers|gives|does) (?:the )?"
                            r"(?:better|best|stronger|more|nicer) (?P<x>[\w -]+?)[?.!]*$", re.IGNORECASE)
+_WHICH_WAY = re.compile(r"\b(?:less|more|fewer|lower|higher|least|most|better|worse)\b", re.IGNORECASE)  # ("uses less power")
 # "and in euros?" after the average price of boots in dollars: that question again, in that currency
 _IN_CURRENCY_AGAIN = re.compile(r"^(?:and |what about |how about |ok,? )?(?:in|priced in|for) (?P<c>usd|dollars?|eur|euros?|gbp|"
                                 r"pounds?)[?.!]*$", re.IGNORECASE)
@@ -131,8 +132,8 @@ _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|ligh
 _KIND_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the|its|it's|their) (?P<x>[a-z]+(?: [a-z]+)?)(?:[,;:]| -) ?"
                             r"(?P<q>(?:what|whats|what's|which|how|hows|does|do|is|are|can|will|when)\b.*)$", re.IGNORECASE)
 _KIND_PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
-# "is there a water filter for that machine" after the one coffee maker bought with a coffee: that one ("machine" names
-# no category)
+# "is there a water filter for that machine" after the one coffee maker bought with a coffee (or listed as similar, or
+# included): that one ("machine" names no category)
 _THAT_THING = re.compile(r"\b(?:that|this|the) (?:machine|device|thing|unit|gadget|appliance)\b", re.IGNORECASE)
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
@@ -258,7 +259,7 @@ class Conversation:
         elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
         named_words = set(tokens(elliptic.group("x"))) - {"the", "one", "ones"} if elliptic is not None else set()
         if elliptic is not None and not self.engine.understander.values_only(elliptic.group("x")) \
-                and (tuple(named_words) in self.engine.understander.lexicon.brands
+                and (any(set(b) == named_words for b in self.engine.understander.lexicon.brands)
                      or (named := self.engine.understander.link_product(elliptic.group("x"), strict=True)) is not None
                      and named.score >= FULL_NAME and named_words <= title_words(named.name)):  # (not "is the flexispot cheaper")
             question = f"what about {elliptic.group('x')}"
@@ -454,8 +455,10 @@ class Conversation:
         understander = self.engine.understander
         title = understander.lexicon.titles.get(self.product or "", "")
         others = [v.key for v in understander.model_listings(self.product or "", title) if v.key != self.product]
-        wanted = currency_of(said.replace("$", "usd"))
-        cards = self.engine.retriever.cards(others)
+        wanted = currency_of(said)
+        cards = self.engine.retriever.cards([self.product or "", *others])
+        if (own := cards.get(self.product or "")) is not None and own.currency == wanted:
+            return None  # (the listing in focus is priced so: "the one in euros" asks nothing of another)
         return next((pid for pid in others if pid in cards and cards[pid].currency == wanted), None)
 
     def _said_before(self, said: str) -> str | None:
@@ -702,7 +705,7 @@ class Conversation:
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)
         words = set(tokens(said)) - STOPWORDS  # ("and which is cheaper?" says no attribute: the engine's which of two)
         if not asked or not words or not words <= named or understander.link_product(said, strict=True) \
-                or re.search(r"\b(?:less|more|fewer|lower|higher|least|most|better|worse)\b", said, re.IGNORECASE):
+                or _WHICH_WAY.search(said):
             return question  # ("and which uses less power": the engine's which of the two, that way round)
         return f"compare them on {said}"
 
@@ -748,7 +751,8 @@ class Conversation:
             question = _KIND_PRONOUN.sub(kind, q, count=1) if _KIND_PRONOUN.search(q) else f"{q} is {kind}"
         thing = _THAT_THING.search(question)
         if thing is not None and len(self.listed) == 1 and self.listed[0] != self.product \
-                and self.last is not None and [p.id for p in self.last.products] == self.listed:
+                and self.last is not None and [p.id for p in self.last.products] == self.listed \
+                and self.last.relation in ("bought", "similar", "out"):  # (not the filter that fits the machine in focus)
             self.product = self.listed[0]
             return question[:thing.start()] + "it" + question[thing.end():]
         if not self.product or not _ASKS.match(question.strip()):
@@ -860,8 +864,11 @@ class Conversation:
         if m is None or last is None or _THEN_ASKS.search(m.group("x")):
             return None  # "and the beats studio pro, whats that cost": the understander reads the name, then the question
         if not _asked_fit(last) and re.match(r"(?:(?:and|ok,?|okay,?) )?(?:(?:what|how) about )?(?:an?|some|any) ",
-                                             question.strip(), re.IGNORECASE):
-            return None  # "and a spare filter for the white one": a kind asked for ("and an hp pavilion 15?" of a fit)
+                                             question.strip(), re.IGNORECASE) \
+                and self.engine.understander.constraints(m.group("x").casefold()).categories:
+            # "and a spare filter for the white one": a kind asked for ("and a macbook air?" names a product; "and an hp
+            # pavilion 15?" of a fit asks the fit)
+            return None
         # "and the pro?" after the Pixel 8: the Pixel 8 Pro; "what about in white?" names no product: the engine
         # narrows the list
         understander = self.engine.understander

@@ -1356,15 +1356,20 @@ class Engine:
                 if cons.values:  # "140w charger for an acer aspire 5": one whose title says "140 watts" and no fact does
                     allowed.update({pid: c for pid, c in self.retriever.search(replace(cons, values=[]), ids=ids).items()
                                     if all(_title_amount(c.title or "", g.label) for g in cons.values)})
-                return [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
+                kept = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
+                # (the kind's other words where some of them say them: "car charger" of a laptop, its car charger)
+                titled = [r for r in kept if set(cons.words) <= title_words(r["title"] or "")] if cons.words else []
+                return titled or kept
             if cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
                 return [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
             return rows
         found = of(cons)
+        if found or cons.categories:  # (a kind named: "car charger" of a phone with none is none)
+            return found
         # (a word no title in the catalog says stays: "screen protector for it" finds none)
         said = [w for w in cons.words if any(w in title_words(r["title"] or "") for r in rows)
                 or not self.understander.lexicon.title_df.get(w)]
-        return found or (of(replace(cons, words=said)) if said != cons.words else [])
+        return of(replace(cons, words=said)) if said != cons.words else []
 
     def _fits_list(self, parse: Parse, target: Card, relations: list[dict[str, Any]]) -> Answer:
         """'What fits the iPhone 13?' (products pointing at it), 'what does this case fit?' (its targets) or
@@ -1403,7 +1408,10 @@ class Engine:
         rows = self._of_kind_said(rows, cons)
         if not rows and outgoing and not incoming and not parse.included and not parse.pinned:
             # "which laptops is the samsung 140w charger good for": what another listing of its model fits
+            watts = _WATTS.findall((target.title or "").casefold())
             for listing in self.understander.model_listings(target.id, target.title or ""):
+                if watts and _WATTS.findall(listing.name.casefold()) != watts:
+                    continue  # (a 140 W charger is no listing of the 65 W one)
                 rows = self._of_kind_said([r for r in self.retriever.relations(listing.key) if r["direction"] == "out"],
                                           cons)
                 if rows:
@@ -1931,9 +1939,10 @@ def _pack_of(facts: Iterable[Fact], title: str) -> int:
     return next((max(counts) for text in said if (counts := pack_counts(text))), 1)
 
 
+_WATTS = re.compile(r"(\d+)\s*-?\s*(?:w|watts?)\b")
 # what an everyday word asks of a measured attribute ("a big screen", "a long battery"): its amount, not a kind of it
 _SIZE_WORDS = frozenset("big bigger biggest large larger huge massive small smaller tiny long longer short shorter good "
-                        "great decent nice high higher low fast heavy light wide enough lot bright".split())
+                        "great decent nice high higher low fast heavy light wide enough lot lots plenty bright".split())
 
 
 def _for_others(gender: set[str], facts: Iterable[Fact], title: str) -> bool:

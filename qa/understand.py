@@ -87,11 +87,13 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # ("office chair that arrives fully assembled" searches the words)
         (rf"\bassembl(?:y|e|ing)\b|{PUT_TOGETHER}", ("assembly",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b|\bcountry\b", ("origin",)),
-        # (a bag: its weight; before the pack size of "in the bag": "how many oz in the bag")
-        (r"\bhow many (?:cups|ounces|oz|grams|liters|litres|quarts)\b", ("capacity", "net weight")),
+        # a bag's weight, before the pack size of "in the bag" ("how many oz in the bag"; "how many cups in the box" of
+        # K-Cups is the pack size, below)
+        (r"\bhow many (?:ounces|oz|grams)\b(?=.*\b(?:bag|pack|box|package|tin|can)\b)", ("net weight", "capacity")),
         (r"\b(?:per|in a|in the|in that|in this|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
          r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
          ("pack size",)),
+        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity", "net weight")),  # (a bag: its weight)
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
          ("filter type",)),  # "what filter media", "what do they filter with": its kind
         # "how much does it hold": what it holds, not its price
@@ -1236,7 +1238,7 @@ _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?(?![ -]?cups?\b)|then|so|hmm+|um+|we
 _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|hi there|i'?m after|i am after|"
                    r"if possible|by any chance|any ideas|what (?:have you got|do you have|you got)(?= *$)|"
                    # "any idea what it tastes like", "do you know how heavy it is": the question after it
-                   r"^(?:any idea|got any idea|do you (?:happen to )?know)(?= (?:what|how|if|whether|which|where|who)\b)|"
+                   r"^(?:any idea|got any idea|do you (?:happen to )?know)(?= (?:what|how|which|where|who)\b)|"
                    r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
                    r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please|at all(?=[,?.!]| *$)|"
                    r"any gender(?= *$))\b[,.!?]*")  # ("do they make it in wide at all, any gender")
@@ -1295,10 +1297,9 @@ _HOW_MANY_ASKED = re.compile(r"^(?:and )?how many\b")  # a count asked (the ques
 _THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop": the one under discussion
 # "lighter than the fuelcell rebel?" of the product in focus: is it
 _BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+) th[ae]n (?P<x>.+)$")
-# "is it worth it compared to the ninja", "is it any better than the bose": the two compared
+# "is it worth it compared to the ninja": the two compared ("is it better than the bose" compares on what was asked)
 _WORTH_AGAINST = re.compile(r"^(?:but |so |and )?(?:is|are) (?:it|this|that|this one|that one|they) (?:worth it|worth the money|"
-                            r"any good|better|any better|good value) (?:compared (?:to|with)|vs\.?|versus|than|next to|"
-                            r"over) (?P<x>.+)$")
+                            r"any good|good value) (?:compared (?:to|with)|vs\.?|versus|next to|over) (?P<x>.+)$")
 # "how does the camera compare to the redmi note 13 pro" of the product in focus: compared on that
 _ATTRIBUTE_COMPARED = re.compile(r"^(?:how (?:does|do|is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:compare|stack up) "
                                  r"(?:to|with|against)|(?:and )?(?:the |its )?(?P<attr2>[\w -]+?) (?:vs\.?|versus|compared to)) "
@@ -1349,8 +1350,8 @@ _TAKES_WEIGHT = re.compile(r"\b(?:takes?|supports?|carr(?:y|ies)|rated (?:for|to
 # "office chair for a heavy person, like 130 kg", "desk chair for someone who weighs 300 lbs", "i weigh 120kg, which
 # chair": what it must hold (the chair's maximum weight capacity), not a product weighing that
 _PERSON_WEIGHS = re.compile(r"(?:\bfor (?:a |an )?(?:(?:heavy|heavier|big|bigger|large|larger|tall) )?(?:someone|somebody|"
-                            r"person|people|user|man|woman|guy|me)\b(?: (?:who|that) (?:is|weighs))?|\bi (?:weigh|am|'m)|"
-                            r"\bim|\bweighing)[, ]*(?:like |about |around |over |almost |nearly |close to )?"
+                            r"person|people|user|man|woman|guy|me)\b(?: (?:who|that) (?:is|weighs))?|\bi(?: weigh| am|'m)|"
+                            r"\bim)[, ]*(?:like |about |around |over |almost |nearly |close to )?"
                             r"(?=\d+(?:\.\d+)?\s*(?:kg|kgs|kilos?|lbs?|pounds)\b)")
 _SEATS = re.compile(r"\b(?:chairs?|desks?|seats?|stools?)\b")
 # "air fryer big enough for a family of 5", "i need a blender thats large enough to make smoothies for 4": the kind's
@@ -1365,6 +1366,7 @@ _FOR_ONE = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|look
                       r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:just |only )?for "
                       r"(?:1|one|a single|single) (?:person|people|adult)\b"
                       r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$")
+_SIZED_BY_PEOPLE = re.compile(r"kitchen appliances|filter pitchers")  # (kinds whose size is how many it serves)
 _WITH_FIRST = r"(?:with|without|that (?:has|have)|having)\b"  # "with at least 16gb ram" after a search: narrower
 _REFINING = re.compile(rf"^(?:(?:and|also|but|plus),? )?{_WITH_FIRST}|^and (?:an? |some )?")
 _QUESTION_WORD = re.compile(r"\b(?:what|whats|what's|how|which|who|does|do|is|are|can)\b")
@@ -1566,13 +1568,14 @@ _HAVE_THAT_FIT = re.compile(r"^(?:do|does) (?:you|u|ya|the shop|the store) (?:ha
 _DOES_WORK = re.compile(r"\b(that|which) (?:does|do) (?=(?:work|fit)\b)")
 # "does the listing say it works with a galaxy s24", "which phone does the anker say it works with": whether it works
 # with it (what the catalog says is all it knows)
-_SAYS_IT_WORKS = re.compile(r"\b(?:(?P<page>the (?:listing|description|product page|page|product))|(?P<s>the [\w-]+(?: [\w-]+)?|it|"
+_SAYS_IT_WORKS = re.compile(r"\b(?:(?P<page>the (?:listing|description|product page|page|product|manufacturer|maker|box|"
+                            r"seller|packaging|specs?|label))|(?P<s>the [\w-]+(?: [\w-]+)?|it|"
                             r"they)) (?:say|says|claim|claims|list|lists) (?:that )?(?:it|they) (?P<v>work|fit|go)s?\b")
 # "is there a wireless pad it'll charge on", "any case it fits in": what fits it, of that kind
 _KIND_IT_GOES_ON = re.compile(r"^(?:is there|are there|any|got|do you have) (?:an? |any )?(?P<k>[\w -]+?) (?P<it>it|this|that|they)"
                               r"(?:'ll| will| can| would|'d)? (?:charge|charges|work|works|fit|fits|go|goes) (?:on|with|in)$")
 # "anything that'll charge it off my car socket": a (car) charger that fits it
-_CHARGES_IT = re.compile(r"^(?:anything|something|any \w+) (?:that'?ll|that will|that can|that|to|which will|which can) "
+_CHARGES_IT = re.compile(r"^(?:anything|something|any (?P<k>\w+)) (?:that'?ll|that will|that can|that|to|which will|which can) "
                          r"charge (?P<it>it|this|that|them)\b(?P<rest>.*)$")
 # "it is for man?": a question said in the order of a statement
 _SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?=\S)")
@@ -1685,7 +1688,8 @@ class Understander:
             # "air fryer big enough for a family of 5 under 150": the biggest first, the price bound kept
             low = f"biggest {big.group('k')}{big.group('t')}"
         alone = _FOR_ONE.match(low)
-        if alone is not None and alone.group("k") and self.constraints(alone.group("k")).categories \
+        if alone is not None and alone.group("k") and (kind := self.constraints(alone.group("k"))).categories \
+                and all(_SIZED_BY_PEOPLE.search(key) for key in kind.category_keys) \
                 and not set(tokens(alone.group("k"))) & PRONOUNS:
             low = f"smallest {alone.group('k')}{alone.group('t') or ''}"
         kinds_have = _WHICH_KINDS_HAVE.match(low)
@@ -1700,9 +1704,11 @@ class Understander:
                                     or kind.words and all(self.lexicon.title_df.get(w) for w in kind.words)):
             low = f"which {goes_on.group('k')} work with {goes_on.group('it')}"
         charges = _CHARGES_IT.match(low) if focus else None
-        if charges is not None:
+        if charges is not None and not charges.group("k"):  # ("any pad that can charge it": what fits it, of that kind)
             car = "car " if re.search(r"\bcar\b", charges.group("rest")) else ""
             low = f"any {car}charger for {charges.group('it')}"
+        elif charges is not None:
+            low = f"which {charges.group('k')} work with {charges.group('it')}"
         low = _SAYS_IT_WORKS.sub(lambda m: f"{'it' if m.group('page') else m.group('s')} {m.group('v')}", low)
         low = _HAVE_THAT_FIT.sub("any ", low)  # "do you have cases that fit it": any cases that fit it
         low = _BAG_OF.sub("", low) if re.search(r"\d", low) else low
@@ -3129,6 +3135,10 @@ class Understander:
                     named = None
                 if named is not None:
                     listings = [named.key, *(v.key for v in self.model_listings(named.key, named.name, most=MAX_TITLED))]
+                    if kind != "avg_price":  # (every title of its kind that says the name: its colours too)
+                        kind_of = self.category_of(named.key)
+                        listings = list(dict.fromkeys([*listings, *(pid for pid in self.lexicon.titled(words)[:MAX_TITLED]
+                                                                    if self.category_of(pid) == kind_of)]))
                     titled = self.lexicon.titled(words)
                     if len(titled) > len(listings) and not any((t,) in self.lexicon.brands or not t.isalpha()
                                                                for t in words):
