@@ -1358,7 +1358,8 @@ class Engine:
                                     if all(_title_amount(c.title or "", g.label) for g in cons.values)})
                 kept = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
                 # (the kind's other words where some of them say them: "car charger" of a laptop, its car charger)
-                titled = [r for r in kept if set(cons.words) <= title_words(r["title"] or "")] if cons.words else []
+                own = set(cons.words) - self.understander.lexicon.category_words  # ("water filter": a kind's word)
+                titled = [r for r in kept if own <= title_words(r["title"] or "")] if own else []
                 return titled or kept
             if cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
                 return [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
