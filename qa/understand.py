@@ -1249,8 +1249,8 @@ _THAT_RUNS = re.compile(r"\b(?:that|which) (?:runs?|ships? with|comes? with)\b(?
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
                         r"(?:do not|don't) want (?:any )?|other than |except (?:for )?|apart from |non-? ?|no )(?:an? |the )?"
                         r"(?P<x>[\w&'-]+(?: [\w&'-]+){0,2})")
-# "galaxy s24 case that's not too bulky", "coffee thats not bitter": a quality no listing states, left out (a brand or
-# a value said so is left out of the search instead)
+# "galaxy s24 case that's not too bulky", "coffee thats not bitter": a quality no listing states, left out (a brand said
+# so is left out of the search by _NOT_BRAND; a value said so, "not waterproof", is kept: no search leaves a value out)
 _NOT_SO = re.compile(r",?\s*\b(?:(?:that'?s|thats|that is|which is|that are) not (?:(?P<so>too|so|very|overly) )?|"
                      r"not (?P<so2>too|so|very|overly) )(?P<a>[a-z]+)\b")
 _NEW_ONE = re.compile(r"\bnew (?=(\w+))")
@@ -1356,16 +1356,14 @@ _PERSON_WEIGHS = re.compile(r"(?:\bfor (?:a |an )?(?:(?:heavy|heavier|big|bigger
 _SEATS = re.compile(r"\b(?:chairs?|desks?|seats?|stools?)\b")
 # "air fryer big enough for a family of 5", "i need a blender thats large enough to make smoothies for 4": the kind's
 # biggest (no listing says whom it is enough for)
-_BIG_ENOUGH = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|"
-                         r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+"
-                         r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b[^,]*?"
-                         r"\b(?:family|people|persons|servings|of us|everyone|household|kids|guests)\b[^,]*?"
-                         r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$")
+# a request before the kind ("i need an …") and a price bound after it (", under 150"), as the two below say them
+_ASKED_KIND = (r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|do you have|any)\s+)?"
+               r"(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+")
+_PRICE_TAIL = r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$"
+_BIG_ENOUGH = re.compile(_ASKED_KIND + r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:big|large) enough (?:for|to)\b[^,]*?"
+                         r"\b(?:family|people|persons|servings|of us|everyone|household|kids|guests)\b[^,]*?" + _PRICE_TAIL)
 # "air fryer for 1 person": the kind's smallest (no listing says whom it is enough for)
-_FOR_ONE = re.compile(r"^(?:(?:i need|i want|i'm looking for|im looking for|looking for|need|want|show me|got|"
-                      r"do you have|any)\s+)?(?:an?\s+|some\s+)?(?P<k>(?:[\w'-]+\s+){0,3}?[\w'-]+?)\s+(?:just |only )?for "
-                      r"(?:1|one|a single|single) (?:person|people|adult)\b"
-                      r"(?P<t>(?:,?\s+(?:under|below|less than|over|from|by|in|priced)\b.*)?)$")
+_FOR_ONE = re.compile(_ASKED_KIND + r"(?:just |only )?for (?:1|one|a single|single) (?:person|people|adult)\b" + _PRICE_TAIL)
 _SIZED_BY_PEOPLE = re.compile(r"kitchen appliances|filter pitchers")  # (kinds whose size is how many it serves)
 _WITH_FIRST = r"(?:with|without|that (?:has|have)|having)\b"  # "with at least 16gb ram" after a search: narrower
 _REFINING = re.compile(rf"^(?:(?:and|also|but|plus),? )?{_WITH_FIRST}|^and (?:an? |some )?")

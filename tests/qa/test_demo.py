@@ -3435,7 +3435,7 @@ def test_demo_rules_of_this_session_leave_other_questions_alone(demo_graph: Path
     (["k cups"], "search", ("2 matches",), {"COF-0000098", "COF-0000190"}),
     # "maybe 30 dollars" is about $30
     (["a present for my dad who loves coffee, maybe 30 dollars"], "search", ("between $24 and $36",), None),
-    # "how many oz in the bag": what it holds, not a pack size
+    # "how many oz in the bag": its net weight (or what it holds), not a pack size
     (["volcanica ethiopian", "how many oz in the bag"], "attribute", ("16-ounce",), None),
 ])
 def test_demo_the_part_that_fits_it_bundles_yes_no_again_and_weights_people_say(demo_graph: Path, tmp_path: Path,
