@@ -3196,11 +3196,9 @@ class Understander:
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             # in a conversation, one common word ("what about in white?") names no product: it narrows the list;
             # the brand of the product in focus said alone ("notes on the blue bottle?") is it
-            brand_said = set(tokens(mention)) - STOPWORDS - ONE_WORDS
-            own_title = self.lexicon.titles.get(focus or "", "")
-            own_brand = bool(focus and parse.attributes) and self.brand_only(mention) \
-                and brand_said <= title_words(own_title) and not brand_said & _said_after_for(own_title)
             # (not "only samsung", a narrowing; nor "the keurig" of a filter "for Keurig K-Elite": the machine)
+            own_brand = bool(focus and parse.attributes) and self._brand_of_focus(mention, focus or "") \
+                and not (set(tokens(mention)) - STOPWORDS) & _said_after_for(self.lexicon.titles.get(focus or "", ""))
             named = _focus_link(focus, self.lexicon.titles.get(focus)) if own_brand and focus else \
                 self._link_named(mention, parse) if (not focus or self.names_product(mention)
                                                          or self._other_brand(mention, focus)) \
@@ -3549,10 +3547,15 @@ class Understander:
             and self.link_product(" ".join(toks[1:]), strict=True) is not None
         if focus and not named_after and (not content or any(t in PRONOUNS and t != "one" for t in toks[:2])):
             return [Link("product", focus, focus, score=1.0)]
-        if focus and content and self.brand_only(text) and set(content) - ONE_WORDS <= title_words(
-                self.lexicon.titles.get(focus, "")):  # "which phone does the anker work with" of the Anker in focus
+        if focus and self._brand_of_focus(text, focus):  # "which phone does the anker work with" of the Anker in focus
             return [Link("product", focus, focus, score=1.0)]
         return self.link_products(text, near=near)
+
+    def _brand_of_focus(self, text: str, focus: str) -> bool:
+        """Whether ``text`` says only a brand that the title of the product in focus says ("the anker", "the blue bottle
+        one")."""
+        said = set(tokens(text)) - STOPWORDS - ONE_WORDS
+        return bool(said) and self.brand_only(text) and said <= title_words(self.lexicon.titles.get(focus, ""))
 
     def _mention_text(self, low: str) -> str:
         """The words of the question that could name a product (attribute cue words removed)."""
