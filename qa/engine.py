@@ -940,16 +940,27 @@ class Engine:
         asks_for = not parse.yes_no or bool(_ASKS_FOR_KIND.match(parse.text.casefold()))  # "do you have …"
         english = english_frequency()
         said_in_text: list[Fact] = []
-        if unknown and cons.categories and not parse.refines:
+        if unknown and not parse.refines and (cons.categories or len(ranked) <= MAX_TEXT_READ and (
+                cons.price_min is not None or cons.price_max is not None or cons.values or cons.brands)):
             # "office chair that arrives fully assembled": words only the listings' bullets or descriptions say ("Ships
-            # fully assembled"); the kind's products whose text says them, the other words how it was asked
+            # fully assembled"); the kind's products whose text says them, the other words how it was asked (also
+            # of no kind where few are found: "something nutty tasting under $15", "Notes of chocolate and toasted
+            # nut"; a word that says the text is of a taste is not asked of it)
+            unasked = [w for w in cons.words if w in _TASTE_WORDS or w in self.understander.cue_words(
+                parse.text.casefold(), _TASTED)]  # ("molasses in the tasting notes")
+            unknown = [w for w in unknown if w not in unasked] or unknown
             kept, in_text, said_in_text = self._said_in_text(ranked, unknown)
             rest = [w for w in unknown if w not in in_text]
             if kept and all(english.get(w, 0) >= EVERYDAY_WORD or w not in english for w in rest):
                 # (not "lumbar" of "lumbar support": a word some text says does not stand for the rest)
-                purpose += f"Their text says “{' '.join(in_text)}”" + (f"; no listing says “{' '.join(rest)}”" if rest else "")
-                purpose += ". "
+                purpose += f"Their text says “{_as_written(in_text, parse.text)}”" + \
+                    (f"; no listing says “{_as_written(rest, parse.text)}”" if rest else "") + ". "
                 ranked, unknown, total = kept, [], len(kept)
+                if not cons.categories:  # of no kind: these, not the products titled so ("cheapest of those" next)
+                    cons = parse.constraints = replace(cons, words=[w for w in cons.words
+                                                                    if w not in [*in_text, *rest, *unasked]],
+                                                       ids=[c.id for c, _ in kept])
+                    described = cons.describe()
         if unknown and all(w.isalpha() and (w not in english or w.endswith(("ing", "ed"))) for w in unknown) \
                 and asks_for and not parse.refines and (cons.categories or cons.values) \
                 and (cons.price_min is not None or cons.price_max is not None or cons.categories and cons.values):
@@ -1914,6 +1925,12 @@ _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every produc
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
 MAX_EXTREME = 100  # products "which is the lightest?" reads at most
 MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the lightest?" reads, at most
+# an adjective in -y of a noun a text says ("nutty": nut, "fruity": fruit, "smoky"; not "berry", which is a word of
+# its own): the noun, its last consonant written once
+_ADJECTIVE_Y = re.compile(r"^([a-z]{3,}?)(?:(?<=([b-df-hj-np-tv-z]))\2)?y$")
+_TASTE_WORDS = frozenset({"taste", "tastes", "tasting", "flavour", "flavor", "flavours", "flavors", "flavoured",
+                          "flavored"})  # words that say a text is of a taste, not which
+_TASTED = ("flavor", "flavour", "tasting notes")  # the attributes a question of taste asks (ATTRIBUTE_CUES)
 _SHORT_FOR = {"mic": "microphone", "mics": "microphone", "cam": "camera", "specs": "specification",
               "pics": "picture", "pic": "picture"}  # short words shoppers write for a word a text says
 # a list of what relates to a product, asked again of another one ("what about the black dedica?")
@@ -1969,8 +1986,12 @@ def _verb_stems(word: str) -> set[str]:
 
 
 def _says_word(word: str, words: set[str]) -> bool:
-    """Whether a text's words say ``word``, or the word it shortens ("mic" of "microphones")."""
-    return word in words or any(t.startswith(_SHORT_FOR.get(word, "\0")) for t in words)
+    """Whether a text's words say ``word``, the word it shortens ("mic" of "microphones") or the noun of its
+    adjective in -y ("nutty" of "toasted nut", "salty" of "salt")."""
+    if word in words or any(t.startswith(_SHORT_FOR.get(word, "\0")) for t in words):
+        return True
+    noun = _ADJECTIVE_Y.match(word)
+    return noun is not None and (noun.group(1) in words or noun.group(1) + "e" in words)  # ("smoky": smoke)
 
 
 def _word_forms(text: str) -> set[str]:
@@ -1994,6 +2015,15 @@ def _asks_targets(text: str) -> bool:
 def _thing_said(parse: Parse) -> str:
     """What the shopper asked a text to say, as said, less a leading "my" or article ("my pocket": pocket)."""
     return re.sub(r"^(?:my|your|our|the|an?) ", "", parse.thing or " ".join(parse.text_says))
+
+
+def _as_written(words: Sequence[str], text: str) -> str:
+    """``words`` (tokens: singular, lower case) as the question wrote them ("molasses", not "molasse")."""
+    written: dict[str, str] = {}
+    for raw in re.findall(r"[^\W_][\w'’-]*", text.casefold()):
+        if len(said := tokens(raw)) == 1:
+            written.setdefault(said[0], raw)
+    return " ".join(written.get(w, w) for w in words)
 
 
 def _titled_words(cons: Constraints) -> list[str]:

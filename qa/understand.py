@@ -126,7 +126,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # "how big is the bag": what a bag, pack or tin holds
         (r"\b(?:how (?:big|large) (?:is|are) (?:the|a|that|this|these|those) |(?:size of (?:the|a) ))"
          r"(?:bag|pack|package|tin|can)s?\b|"
-         r"\bbag size\b|\bhow much coffee\b", ("net weight", "weight", "capacity", "size")),
+         r"\bbag size\b|\bhow much coffee\b|\bwhat size (?:of )?(?:bag|pack|package|tin|can|box)s?\b",
+         ("net weight", "weight", "capacity", "size")),
         # "how big is the jar on that one": what a jar, carafe or basket holds
         (r"\b(?:how (?:big|large) (?:is|are) (?:the|its|a|that|this) |(?:size of (?:the|its|a) ))"
          r"(?:jar|pitcher|carafe|basket|bowl|container|cup)s?\b", ("capacity",)),
@@ -3165,6 +3166,9 @@ class Understander:
             or bool(_RECOMMEND.match(low)) and bool(cons.categories) \
             or (not question and self._plural_kind(low)) \
             or bool(cons.values) and bool(_WHICH_KIND_ARE.match(low))  # "what beans are from ethiopia": products
+        if searching and focus and parse.attributes and cons.empty() and cons.words \
+                and set(cons.words) <= self.cue_words(low, parse.attributes) | {t for a in parse.attributes for t in tokens(a)}:
+            searching = False  # "any other flavour notes" of a coffee in focus: nothing but what is asked of it
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) and not _RECOMMEND.match(low) else None
         if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus):

@@ -3605,3 +3605,20 @@ def test_demo_rules_of_this_session_leave_these_alone(demo_graph: Path, tmp_path
                                                       excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
+    # a taste no title says, of no kind, under a price: the products whose own text says it ("toasted nut" of
+    # "nutty"); "tasting notes" say where, not what; "cheapest of those" is of them
+    (["something nutty tasting under $15"], "search", ("Their text says “nutty”", "1 match"), {"COF-0000187"}),
+    (["somethin with molasses in the tasting notes, less than 20 bucks", "cheapest of those"], "aggregate",
+     ("cheapest of the products under $20", "$3.59"), None),
+    # "what size bag is that": what the bag holds; "any other flavour notes" of the coffee in focus: its text
+    (["something nutty tasting under $15", "what size bag is that"], "attribute", ("12 oz",), None),
+    (["something nutty tasting under $15", "any other flavour notes"], "attribute", ("toasted nut",), None),
+    # "any other colors?" of a phone in focus is still its model's colours
+    (["galaxy s24 price", "any other colors?"], "aggregate", ("Marble Grey",), None),
+])
+def test_demo_a_taste_only_the_text_says(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
+                                         expect: tuple[str, ...], ids: set[str] | None) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
