@@ -154,6 +154,10 @@ _PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?
                        r"[?.!]*$", re.IGNORECASE)
 _ABOUT_SOMETHING = re.compile(r"^(?:and |ok,? |so )?(?:what|how) about (?P<x>(?:something|anything|a gift|gifts?) "
                               r"(?:for|to)\b.+?)[?.!]*$", re.IGNORECASE)
+# "something for flat feet", "anything good for marathons" after a search of a kind: of that kind, for that
+_SOMETHING_FOR = re.compile(r"^(?:and |ok,? |so |maybe |hmm,? )?(?:something|anything|any|one|ones|some)"
+                            r"(?: (?:good|nice|better|decent))? (?:for|to use for|that works for) (?P<p>[^?.!]+?)[?.!]*$",
+                            re.IGNORECASE)
 _SAYS_PRICE = re.compile(r"[$€£]\s*\d|\b(?:under|below|over|above|between|less than|more than)\s+\d", re.IGNORECASE)
 _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-z -]*?)(?: too| as well| also)?[?.!]*$",
                        re.IGNORECASE)
@@ -513,6 +517,7 @@ class Conversation:
             # "do you have it in a different color": the colours its model comes in, not the list's
             question, chosen = "what colors does it come in", True
         self._other_side(question)
+        question = self._something_for(question)
         question = self._kind_listed(question)
         question = self._compared_again(question)
         question = self._than_the_focus(question)
@@ -737,6 +742,21 @@ class Conversation:
         asked = understander.constraints(question.casefold()).category_keys
         if path and category_keys(path.split(" > "))[-1] in asked:
             self.product = last.products[1].id
+
+    def _something_for(self, question: str) -> str:
+        """ "something for flat feet" after running shoes were searched: running shoes for flat feet, when what it is
+        for names no kind, brand, value or product of its own ("something for a runner" does; "what about something
+        for …" is a new ask, and leaves no search to inherit)."""
+        m = _SOMETHING_FOR.match(question.strip())
+        searched = self.searched
+        if m is None or searched is None or not searched.categories:
+            return question
+        understander = self.engine.understander
+        purpose = m.group("p")
+        said = understander.constraints(purpose.casefold())
+        if said.categories or said.brands or said.values or understander.link_product(purpose, strict=True) is not None:
+            return question
+        return f"{searched.categories[0].name.casefold()} for {purpose}"
 
     def _kind_listed(self, question: str) -> str:
         """ "how many square meters does the purifier cover" on a filter's page, after the purifiers it fits were

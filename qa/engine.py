@@ -831,7 +831,7 @@ class Engine:
             # "best air purifier for allergies", "earbuds for the gym": what it is for, no title says; the kind still
             # answers, and the answer says so
             whom = _FOR_WHOEVER.search(parse.text)  # ("for someone who wears glasses": as said)
-            purpose = f"No listing says it is for “{whom.group(1) if whom else ' '.join(untold)}”. "
+            purpose = f"No listing says it is for “{whom.group(1) if whom else _as_written(untold, parse.text)}”. "
             cons = parse.constraints = kind
         unrated = self.understander.unrated(parse.text)
         if unrated:
@@ -1826,7 +1826,10 @@ class Engine:
                                    [ProductHit(c.id, c.title, 0.5) for c in list(cards.values())[:3]],
                                    f" the {compose.attribute_name(parse.attributes[0])} of "
                                    f"{'those products' if cons.ids else 'the ' + cons.describe()}")
-        family = Counter(q[0] for _, _, q in found).most_common(1)[0][0]
+        # the family of a unit the question says ("makes the most cups": of the capacities in cups), else the commonest
+        said = {base_quantity(1.0, t)[0] for t in tokens(parse.text) if t.isalpha() and t in UNITS}
+        families = Counter(q[0] for _, _, q in found)
+        family = next((f for f, _ in families.most_common() if f in said), families.most_common(1)[0][0])
         found = [x for x in found if x[2][0] == family]
         if len(found) == 2 and len(cards) == 2:
             place = {pid: i for i, pid in enumerate(cons.ids or ())}  # in the order they were listed ("the first one")

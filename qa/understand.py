@@ -241,7 +241,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
     "biggest bag": ("net weight", "higher"), "largest bag": ("net weight", "higher"),
     "smallest bag": ("net weight", "lower"), "holds the most": ("capacity", "higher"), "hold the most": ("capacity", "higher"),
-    "holds the least": ("capacity", "lower"), "holds the most weight": ("maximum weight capacity", "higher"),
+    "holds the least": ("capacity", "lower"), "makes the most": ("capacity", "higher"),
+    "make the most": ("capacity", "higher"),  # "which coffee maker makes the most cups" "holds the most weight": ("maximum weight capacity", "higher"),
     "hold the most weight": ("maximum weight capacity", "higher"),
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
@@ -2904,6 +2905,14 @@ class Understander:
                 continue  # "pixel 7a and iphone 13, which one cost less?": two names said in full, then the question
             if parse.pinned and not all(linked) or focus and not any(linked):
                 continue  # "single filter or a multipack?" on a filter's page: which of its own, not two products
+            if _ATTRIBUTE_QUESTION.match(texts[0]) and self.link_product(texts[0], strict=True) is None \
+                    and (asked := self.asked_attributes(texts[0])) and not (
+                    set(tokens(texts[0])) - STOPWORDS - self.cue_words(texts[0], asked)
+                    - {t for a in asked for t in tokens(a)}):
+                # "how many watts vs the nutribullet": the product in focus against it, on that (no "10-watt" pad)
+                if not focus:
+                    continue
+                texts[0] = "it"
             said_for = _FOR_WHOM.search(texts[1].split(" - ")[0].strip())
             if said_for is not None and not _FOR_WHOM.search(texts[0]) and self.values_only(said_for.group(0)):
                 texts[0] = f"{texts[0]} {said_for.group(0)}"  # "glycerin 21 or adrenaline gts 23 for men": both men's
@@ -2987,7 +2996,9 @@ class Understander:
         # ("lasts the longest on a charge": no charger)
         cons = self.constraints(_ON_A_CHARGE.sub(" ", low[:m.start()] + " " + low[m.end():]))
         asked = {t for a in self.asked_attributes(low) for t in tokens(a)}  # "the biggest water tank": no title word
-        cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER and w not in asked]
+        cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER and w not in asked
+                      and not (w.isalpha() and w in UNITS)]  # ("makes the most cups": no title word, no "K-Cup")
+        cons.values = [g for g in cons.values if not (g.label.isalpha() and g.label in UNITS)]
         other_kind = bool(within and cons.categories and not _LIST_REFERENCE.search(low)
                           and not any(self.in_categories(pid, cons.category_keys) for pid in within[:3]))
         titles = self.lexicon.titles
@@ -3645,8 +3656,10 @@ class Understander:
         none: tuple[float, bool, list[Link]] = (-math.inf, False, [])
         if not words:
             return none
-        if strict and len(set(words)) == 1 and _english().get(words[0], 0) >= _EVERYDAY:
-            return none  # "a good name for a cat": an everyday word alone names no "Black Cat" coffee
+        if strict and len(set(words)) == 1 and (_english().get(words[0], 0) >= _EVERYDAY
+                                                or words[0].isalpha() and words[0] in UNITS):
+            return none  # "a good name for a cat": an everyday word alone names no "Black Cat" coffee ("how many watts"
+            # no "10-watt" pad: a unit alone names nothing)
         hits = self.lexicon.title_search(self._query_words(words), k)
         if not hits:
             return none
@@ -3720,12 +3733,16 @@ class Understander:
             if _CODE_PART.fullmatch(a) and _CODE_PART.fullmatch(b) and any(c.isdigit() for c in a + b) \
                     and df.get(a + b) and (not df.get(a) or not df.get(b)):
                 words[i - 1:i + 1] = [a + b]
-        return " ".join([*words[:1], *(self._whole_code(w, before) for before, w in zip(words, words[1:]))])
+        return " ".join([*(self._whole_code(w, "") for w in words[:1]),
+                         *(self._whole_code(w, before) for before, w in zip(words, words[1:]))])
 
     def _whole_code(self, word: str, before: str) -> str:
         """A model number said without its suffix that one title code extends, after a word of those titles ("new
         balance 1080": "1080v13"; not "laptops under 1000", no "WH-1000XM5"); else the word."""
-        if not (len(word) >= 3 and word.isdigit()) or self.lexicon.title_df.get(word):
+        if len(word) >= 3 and word.isalnum() and not word.isdigit() and not word.isalpha() \
+                and not self.lexicon.title_df.get(word):
+            return self._code_ending(word)
+        if not (len(word) >= 3 and word.isdigit() and before) or self.lexicon.title_df.get(word):
             return word
         if word not in self._codes:
             codes = {w for w in self.lexicon.title_df if w.startswith(word) and w[len(word):len(word) + 1].isalpha()}
@@ -3733,6 +3750,14 @@ class Understander:
         code = self._codes[word]  # (of one model: "sony 1000" is no WF- or WH-1000XM5, "i7 13700" no laptop)
         titled = self.lexicon.titled([code, before]) if code != word else []
         return code if titled and self.one_model(titled) else word
+
+    def _code_ending(self, word: str) -> str:
+        """The title code that a code said by its last letters and digits is the end of ("xm5": the "1000XM5" of
+        "WH-1000XM5" and "WF-1000XM5"), when every title code so ending ends with that one; else the word."""
+        if word not in self._codes:
+            codes = sorted((w for w in self.lexicon.title_df if w.endswith(word) and len(w) > len(word)), key=len)
+            self._codes[word] = codes[0] if codes and all(c.endswith(codes[0]) for c in codes) else word
+        return self._codes[word]
 
     def _split_codes(self, words: list[str]) -> list[str]:
         """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD

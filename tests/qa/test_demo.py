@@ -3622,3 +3622,22 @@ def test_demo_rules_of_this_session_leave_these_alone(demo_graph: Path, tmp_path
 def test_demo_a_taste_only_the_text_says(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
                                          expect: tuple[str, ...], ids: set[str] | None) -> None:
     last_turn(demo_graph, tmp_path, questions, intent, expect, ids)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # "something for marathons" after running shoes: running shoes, for that (no listing says it)
+    (["running shoes", "something for marathons"], "search", ("for “marathons”", "running shoes"), ()),
+    # a unit said alone names no product: "how many watts vs the nutribullet" compares the blender in focus
+    (["ninja blender", "how many watts vs the nutribullet"], "comparison", ("Ninja", "NutriBullet", "900W"), ("Anker",)),
+    (["how many watts vs the nutribullet"], "attribute", ("900W",), ("Anker",)),
+    # a model code said by its end: "xm5" is the 1000XM5 of Sony's WH- and WF- models
+    (["do u have the sony xm5 headphones"], "search", ("WH-1000XM5",), ("I don't know",)),
+    (["xm5 earbuds battery"], "attribute", ("WF-1000XM5", "8-hour"), ()),
+    # "makes the most cups": the capacity in cups, the unit said
+    (["which coffee maker makes the most cups"], "aggregate", ("DCC-3200", "14-cup"), ("K-Cup",)),
+])
+def test_demo_a_kind_a_unit_and_a_code_as_shoppers_say_them(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                            intent: str | None, expect: tuple[str, ...],
+                                                            excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
