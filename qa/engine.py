@@ -337,7 +337,7 @@ class Engine:
                 # capacity"), not one a cue only stands for ("memory" asks "capacity": not a desk's weight capacity)
             rule.append(s)
         texts = [fact_text(f.attribute, f.value) for f in facts]
-        if not pinned and asked and not any(rule):
+        if (not pinned or asked[:1] == ["price"]) and asked and not any(rule):  # (an unpriced listing's page too)
             # an attribute is asked and no fact has it: nothing may answer, the scores only order the closest
             # facts shown with "I don't know" (shared words do that without running the encoder: 30 ms a product)
             said_words = set(tokens(question))
@@ -350,7 +350,9 @@ class Engine:
             # gray, not the frame's colour; "is the collar a deep v-neck?": collar style, not neck)
             cover = [len(said & set(tokens(t))) for t in texts]
             top = max(range(len(facts)), key=learned.__getitem__)
-            if not rule[top] and cover[top] > max(c for c, r in zip(cover, rule) if r):
+            # (never the product's kind or maker, which "this case" or "this sony" only points at)
+            if not rule[top] and cover[top] > max(c for c, r in zip(cover, rule) if r) \
+                    and facts[top].attribute not in ("category", "brand"):
                 rule = [min(r, 0.99) for r in rule]
                 learned[top] = 1.0
         if not pinned:
@@ -987,6 +989,11 @@ class Engine:
             or (cons.ids is not None or len(ranked) <= 3) and any(end.endswith(f" {a}") for a in parse.attributes)
         # ("hoka bondi 8 mens weight", "ninja air fryer capacity": a few found, the attribute said last)
         asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
+        if asks and len(ranked) == 1 and parse.attributes[:1] == ["price"] and ranked[0][0].price is None:
+            # "jbl tune 760nc blue price" of the one listing so, which has no price: not known
+            card = ranked[0][0]
+            return self._dont_know(parse, chosen, {card.id: card.title}, hits, f" the price of {compose.the(card.title)}",
+                                   focus=card.id)
         if asked:  # "what roast is Death Wish Coffee?", "shaft height of Dr. Martens 1460 boots": what they say
             text += " " + compose.values_across(asked[0].attribute, [f.value for f in asked], len(ranked[:5]))
             chosen, intent = asked + chosen, "attribute"

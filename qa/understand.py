@@ -826,7 +826,7 @@ _COMPAT_USE = re.compile(r"^(?:can|could) (?:i|you|we) (?:charge|power|run) (?:t
 _COMPAT_LIST = re.compile(rf"^(?:what|which)\s*(?P<a>.*?)\s+(?:will |would |can |do |does )?{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "what coffee comes with it", "what is included with the bundle", "what does the kit include"
 _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|are) included (?:with|in)|(?:is|are|comes?) "
-                       r"in(?= the (?:box|bundle|kit|set|package)\b)) "
+                       r"in(?= the (?:box|bundle|kit|set|package)\b| (?:it|this|that|this one|that one|this bundle|that bundle)\??$)) "
                        r"(?P<b>(?!the (?:box|bundle|kit|set|package)(?: with \w+(?: one)?)?\??$).+)$|^what does (?P<b2>.+?) (?:come with|include)$|"
                        # "whats in the box", "redmi bundle - whats in the box", "what do i get with it"
                        r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are| comes?)? (?:in|inside) (?:the|this|that|it'?s) (?:box|"
@@ -1243,7 +1243,9 @@ _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|
                    r"^(?:any idea|got any idea|do you (?:happen to )?know)(?= (?:what|how|which|where|who)\b)|"
                    r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
                    r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please|at all(?=[,?.!]| *$)|"
-                   r"any gender(?= *$))\b[,.!?]*")  # ("do they make it in wide at all, any gender")
+                   r"any gender(?= *$)|"  # ("do they make it in wide at all, any gender")
+                   r"(?:that )?(?:you'?d|you would|you could|you can|u'?d|u would) (?:suggest|recommend)(?= *[?.!]* *$))"
+                   r"\b[,.!?]*")  # ("anything similar you'd suggest")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
 _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z])")
 _THAT_RUNS = re.compile(r"\b(?:that|which) (?:runs?|ships? with|comes? with)\b(?= (?:ios|android|windows|macos|chrome))")
@@ -1487,6 +1489,9 @@ _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
 _STORAGE_WORD = re.compile(r"\d+(?:gb|tb)")  # "128gb": a storage, which sets listings apart
 _ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
                             r"\b(?:an ?other|a different|different|other) (?:brand|make|maker|company)s?(?:'s)?\b")
+_THE_WHOLE = re.compile(r"\bthe (?:whole|entire|full) (?P<k>[a-z]+)\b")
+_WISE = re.compile(r"\b(price|size|weight|battery|storage|value)[- ]wise\b")  # "price-wise": of the price
+_BEST_DEAL = re.compile(r"\b(?:the )?(?:best|cheapest|lowest) (?:deal|bargain)\b(?: (?:on )?price\b)?")
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
@@ -1696,6 +1701,9 @@ class Understander:
         if kinds_have is not None and tokens(kinds_have.group("k"))[-1] in self.lexicon.category_words:
             low = f"{kinds_have.group('k')} with {kinds_have.group('x')}"  # "which laptops have an intel core i5"
         low = _IS_GLUED.sub(lambda m: f"{m.group(1) or m.group(2)} is", low)  # "how big's the water tank"
+        if focus:  # "price for the whole bundle" of a bundle in focus: of it
+            low = _THE_WHOLE.sub(lambda m: "it" if singular(m.group("k")) in title_words(
+                self.lexicon.titles.get(focus or "", "")) else m.group(0), low)
         low = _HOW_WIDE.sub("what width", low)
         low = _WHAT_ELSE_FITS.sub(r"what \1", low)  # "what else do you have that fits it": what fits it
         low = _DOES_WORK.sub(r"\1 ", low)
@@ -1726,6 +1734,7 @@ class Understander:
         # "you have more big one?": bigger; "which is most cheap": cheapest
         low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
+        low = _BEST_DEAL.sub("the cheapest", _WISE.sub(r"\1", low))  # "which of em is the best deal price-wise"
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _LADIES.sub("womens", _GUYS.sub("mens", low))
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
@@ -2870,7 +2879,13 @@ class Understander:
             kinds = [k for k in kinds if k]
             return [min(kinds[0])] if len(kinds[0]) == 1 else None
         common = set.intersection(*kinds) if len(kinds) > 1 else set()
-        return [min(common)] if common else None
+        if not common:
+            return None
+        # the attribute with the words as whole values first ("light or dark": a roast level "Light", not a colour
+        # "Light Blue")
+        exact = {a: sum(any(v.attribute == a and v.value.casefold() == t for v in self.lexicon.value_words.get(t, ()))
+                        for t in said) for a in common}
+        return [min(common, key=lambda a: (-exact[a], a))]
 
     def _either_value(self, texts: Sequence[str]) -> bool:
         """Whether "<a> or <b>" ends each side with a value of one attribute ("new balance 1080v13 knit or mesh":
@@ -3104,6 +3119,9 @@ class Understander:
                     and said.price_min is None and said.price_max is None \
                     and not set(said.words) & self.lexicon.category_words:
                 return False  # "how many shelves" after the BILLY bookcase: its shelves, not products that say "shelf"
+            if kind == "count_products" and said.brands and said.words and not said.categories \
+                    and not any(self.lexicon.title_df.get(w) for w in said.words):
+                return False  # "how many memory presets does the flexispot have": of its product, no title says "preset"
             if kind == "min_price" and m.group(0).rstrip().endswith(("cheap", "inexpensive", "affordable", "budget")) \
                     and (parse.constraints.price_max is not None or parse.constraints.price_min is not None):
                 return False  # "cheap phone with a 5000mah battery under $300": a search within the budget said

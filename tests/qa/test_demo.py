@@ -216,8 +216,12 @@ def test_demo_follow_up_on_a_product_page_keeps_the_product(demo_graph: Path, tm
 
 
 def ask_session(graph: Path, tmp_path: Path, questions: list[str]) -> list[dict]:
-    """The questions as one conversation (one session)."""
-    return ask_batch(graph, tmp_path, [{"question": q, "session": "s"} for q in questions])
+    """The questions as one conversation (one session); "@ID question" is asked on that product's page."""
+    lines = []
+    for q in questions:
+        page, _, asked = q[1:].partition(" ") if q.startswith("@") else ("", "", q)
+        lines.append({"question": asked, "session": "s", **({"product": page} if page else {})})
+    return ask_batch(graph, tmp_path, lines)
 
 
 def last_turn(graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
@@ -3639,5 +3643,34 @@ def test_demo_a_taste_only_the_text_says(demo_graph: Path, tmp_path: Path, quest
 def test_demo_a_kind_a_unit_and_a_code_as_shoppers_say_them(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                             intent: str | None, expect: tuple[str, ...],
                                                             excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # "em" is "them", "price-wise" the price, "the best deal" the cheapest
+    (["laptops that weigh under 3 pounds", "which of em is the best deal price-wise"], "aggregate",
+     ("cheapest of the laptops under 3 lb", "$800"), ()),
+    # "light or dark?" of a coffee: its roast level (whole values "Light", "Dark"), not a colour "Light Blue"
+    (["guatamalan beans under $20", "light or dark?"], "attribute", ("roast level", "Light"), ("Blue.",)),
+    # on a case's page, "this case" points at it: its material, not its category
+    (["@CSE-0000106 what's this case made out of"], "attribute", ("synthetic rubber",), ()),
+    # "how many <thing no title says> does <brand> have" asks of its product, not a count of products
+    (["how many memory presets does the flexispot have"], "unanswerable", ("I don't know",), ("There is",)),
+    # the price of an unpriced listing, on its page or named with its colour: not known (not its maker)
+    (["@AUD-0000155 how much do these sell for"], "unanswerable", ("I don't know the price",), ("made by",)),
+    (["jbl tune 760nc blue price"], "unanswerable", ("I don't know the price",), ()),
+    # "anything similar you'd suggest": what is listed as similar
+    (["@AUD-0000155 how much do these sell for", "anything similar you'd suggest"], "compatibility",
+     ("as similar to",), ()),
+    # "what charger is in it" of a bundle: what it includes; "the whole bundle" is the bundle in focus
+    (["redmi note 13 pro bundle", "what charger is in it"], "compatibility", ("includes", "UGREEN"), ()),
+    (["redmi note 13 pro bundle", "price for the whole bundle"], "attribute", ("$313.99",), ()),
+    # a count of a kind a brand makes stays a count
+    (["how many laptops does dell have"], "aggregate", ("laptops from Dell",), ()),
+])
+def test_demo_what_a_shopper_means_by_these_words(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                  intent: str | None, expect: tuple[str, ...],
+                                                  excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
