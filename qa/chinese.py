@@ -43,7 +43,7 @@ LEXICON: dict[str, str] = {
     "低因": "decaf", "低咖啡因": "decaf", "脱因": "decaf", "无咖啡因": "decaf",
     "靴子": "boots", "靴": "boots", "防水": "waterproof", "跑鞋": "running shoes", "鞋": "shoes",
     "跑步机": "treadmill", "跑步": "running", "慢跑": "running", "徒步": "hiking", "登山": "hiking",
-    "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "数据线": "cable",
+    "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "车载": "car", "数据线": "cable",
     "滤网": "filter", "滤芯": "filter", "过滤器": "filter", "替换": "replacement", "空气净化器": "air purifier",
     "净化器": "air purifier", "搅拌机": "blender", "空气炸锅": "air fryer", "办公椅": "office chair", "椅子": "chair",
     "书桌": "desk", "桌子": "desk", "书架": "bookcase", "滤水壶": "water filter pitcher", "礼物": "gift",
@@ -83,12 +83,15 @@ _PLAIN_MONEY = re.compile(_MONEY)
 _COMPARE = re.compile(r"^(?P<a>.+?)(?:和|与|跟|还是)(?P<b>.+?)(?:相比|比较|比)?[,，]?\s*哪(?:个|款)(?:的)?更?(?P<x>.+?)"
                       r"(?:一点|一些|些)?[?？]?$")
 _WHICH_MORE = re.compile(r"^(?:(?:这)?(?:两|二)(?:个|款)(?:里面?|中|之中|当中)?|它们(?:里面?|中|之中|当中)?)?"
-                         r"哪(?:个|款)更(?P<x>.+?)[?？]?$")  # 两个里面哪个更便宜: which of the two is cheaper
+                         r"哪(?:个|款)(?:更(?P<x>.+?)|(?P<x2>价格低|价格高|价钱低|价钱高|便宜|贵)(?:一点|一些|些)?)[?？]?$")
+# 两个里面哪个更便宜, 这两个哪个价格低: which of the two is cheaper
 _THAN_IT = re.compile(r"^(?:它|这个|这款|那个)?比(?P<b>.+?)(?P<x>便宜|贵|轻|重|大|小)吗?[?？]?$")  # 比AirPods Pro重吗
 _COLOUR_PRICE = re.compile(r"^(?P<a>[^的]{1,4}色)的?(?:(?:那|这)?(?:个|款|双|件))?(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 银色的多少钱
 _VERSION_PRICE = re.compile(r"^(?P<a>(?![这那])[^的]{1,12}?)的?(?:那个|这个)?(?:版本|版|款)(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 1TB的版本多少钱
 _FITTING_IT = re.compile(r"^有(?:没有)?(?P<b>.+?)(?:能|可以)?(?:适合|适配|配|兼容)(?:它|这款|这个|那个)吗?[?？]?$")  # 有白色的手机壳适合它吗
-_FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)哪些(?P<b>.+?)[?？]?$")
+_FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
+# "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
+_PICKED = re.compile(r"^(?P<x>便宜|贵|轻|重)的那(?:个|款|双|件|台)(?P<q>.+)$")
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
 _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
 _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
@@ -166,7 +169,8 @@ def _known_parts(token: str) -> list[str]:
 
 
 def _comparative(m: re.Match[str]) -> str:
-    return _COMPARATIVES.get(m.group("x").strip(), _words(m.group("x")))
+    said = (m.group("x") or m.groupdict().get("x2") or "").strip()
+    return _COMPARATIVES.get(said, _words(said))
 
 
 def _the(name: str) -> str:
@@ -182,10 +186,11 @@ def _capacity_of(name: str) -> str:
 
 # question shapes, tried in order: (pattern, its English reading)
 _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (_PICKED, lambda m: f"the {_COMPARATIVES[m.group('x')]} one, {to_english('它' + m.group('q'))}"),
     (_COMPARE, lambda m: f"which is {_comparative(m)}, the {_words(m.group('a'))} or the {_words(m.group('b'))}?"),
     (_WHICH_MORE, lambda m: f"which is {_comparative(m)}?"),
     (_WHICH_VALUES, lambda m: f"what {_words(m.group('b'))}s does the {_words(m.group('a'))} come in?"),
-    (_FITS, lambda m: f"what {_words(m.group('b'))} does the {_words(m.group('a'))} fit?"),
+    (_FITS, lambda m: f"what {_words(m.group('b'))} does {_the(_words(m.group('a')))} fit?"),
     (_BRANDS, lambda m: f"how many brands of {_words(m.group('a'))}?"),
     (_EXTREME, lambda m: f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"),
     (_REPLACEMENT, lambda m: f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"),
@@ -232,4 +237,6 @@ def to_english(question: str) -> str:
         return f"which is the {bare}?"
     if _WHICH_ONE.search(q) and " has the " in f" {english}":  # "哪台笔记本电脑续航最长": which laptop has the longest …
         return f"which {english}?"
+    if _WHAT.search(q) and english.startswith(("it ", "this ", "that ")):  # "它多少钱?": its price
+        return f"what is {'its' if english.startswith('it ') else english.split()[0]} {english.split(' ', 1)[1]}?"
     return f"what is the {english}?" if _WHAT.search(q) else english

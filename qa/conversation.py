@@ -20,6 +20,7 @@ from shopgraph.qa.understand import (
     DEFAULT_CURRENCY,
     FULL_NAME,
     PLACE_WORDS,
+    SAVES_MONEY,
     STOPWORDS,
     WHAT_ABOUT,
     Constraints,
@@ -154,6 +155,10 @@ _PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?
                        r"[?.!]*$", re.IGNORECASE)
 _ABOUT_SOMETHING = re.compile(r"^(?:and |ok,? |so )?(?:what|how) about (?P<x>(?:something|anything|a gift|gifts?) "
                               r"(?:for|to)\b.+?)[?.!]*$", re.IGNORECASE)
+# "got the same boot for men?", "same one in black?": the model in focus in that variant
+_SAME_FOR = re.compile(r"^(?:and |so |ok,? )?(?:(?:got|do you have|have you got|is there|you got|any|do they (?:make|do)) )?"
+                       r"(?:the |a )?same (?:one|ones|thing|model|pair|[a-z]+) (?:for|in) (?P<v>[\w' ]+?)[?.!]*$",
+                       re.IGNORECASE)
 # "something for flat feet", "anything good for marathons" after a search of a kind: of that kind, for that
 _SOMETHING_FOR = re.compile(r"^(?:and |ok,? |so |maybe |hmm,? )?(?:something|anything|any|one|ones|some)"
                             r"(?: (?:good|nice|better|decent))? (?:for|to use for|that works for) (?P<p>[^?.!]+?)[?.!]*$",
@@ -493,6 +498,12 @@ class Conversation:
         color", "is it heavier than the bose" (the conversation's Bose), "what about X, <question>", "the merrell ones
         what are they made of", "the cheapest one, <question>", "and a case too", "is there a 14 inch one", "how much
         is it in size 10". Some of these move the product in focus."""
+        question = SAVES_MONEY.sub(r"is \g<x> cheaper", question.strip().casefold()) \
+            if SAVES_MONEY.match(question.strip().casefold()) else question
+        same_for = _SAME_FOR.match(question.strip()) if self.product else None
+        if same_for is not None and (said := self.engine.understander.constraints(same_for.group("v").casefold())).values \
+                and not (said.categories or said.brands or said.words):
+            question = f"does it come in {same_for.group('v')}?"  # "got the same boot for men?": its model's listing so
         fresh = _ABOUT_SOMETHING.match(question.strip())
         if fresh is not None:  # "what about something for a runner": a new ask, not the list narrowed
             question, chosen = fresh.group("x"), True

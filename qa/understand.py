@@ -1489,6 +1489,11 @@ _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
 _STORAGE_WORD = re.compile(r"\d+(?:gb|tb)")  # "128gb": a storage, which sets listings apart
 _ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
                             r"\b(?:an ?other|a different|different|other) (?:brand|make|maker|company)s?(?:'s)?\b")
+# "would the triple black pair save me money": is it cheaper (the conversation reads it so first)
+SAVES_MONEY = re.compile(r"^(?:would|will|does|do|could|can) (?P<x>(?:the|that|this) [\w' -]+?) save (?:me |us )?"
+                          r"(?:any |some )?(?:money|cash|a few (?:bucks|dollars|quid))\b")
+_WITH_TAIL = re.compile(r"\bwith (?:an? |the )?(?P<rest>[^,;]+)$")  # "… with 256gb storage": a value said last
+_IN_IT = re.compile(r"\b(?:is|are|comes?) in (?:it|this|that|this one|that one)\??$")
 _THE_WHOLE = re.compile(r"\bthe (?:whole|entire|full) (?P<k>[a-z]+)\b")
 _WISE = re.compile(r"\b(price|size|weight|battery|storage|value)[- ]wise\b")  # "price-wise": of the price
 _BEST_DEAL = re.compile(r"\b(?:the )?(?:best|cheapest|lowest) (?:deal|bargain)\b(?: (?:on )?price\b)?")
@@ -1735,6 +1740,7 @@ class Understander:
         low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
         low = _BEST_DEAL.sub("the cheapest", _WISE.sub(r"\1", low))  # "which of em is the best deal price-wise"
+        low = SAVES_MONEY.sub(r"is \g<x> cheaper", low)  # "would the triple black pair save me money"
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _LADIES.sub("womens", _GUYS.sub("mens", low))
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
@@ -2650,6 +2656,9 @@ class Understander:
             if m and side and included == "similar" and not set(tokens(said)) <= PRONOUNS \
                     and self.link_product(said, strict=True) is None:
                 continue  # ("something like a standing desk": a kind, for the search; "similar to it": the focus)
+            if m and side and included == "out" and _IN_IT.search(low) \
+                    and not self.constraints(m.group("a") or "").categories:
+                continue  # "what charger is in it": what it includes; "what processor is in it": its processor
             if m and side:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
                 kind = next((v for k, v in m.groupdict().items() if k.startswith("a") and v), "")  # ("what coffee …")
@@ -3195,6 +3204,9 @@ class Understander:
             or bool(_RECOMMEND.match(low)) and bool(cons.categories) \
             or (not question and self._plural_kind(low)) \
             or bool(cons.values) and bool(_WHICH_KIND_ARE.match(low))  # "what beans are from ethiopia": products
+        tail = None if question or not parse.attributes else _WITH_TAIL.search(low)
+        if tail is not None and {g.attribute for g in self.constraints(tail.group("rest")).values} & set(parse.attributes):
+            searching = True  # "pixel 8 hazel with 256gb storage": listings so, not its storage asked
         if searching and focus and parse.attributes and cons.empty() and cons.words \
                 and set(cons.words) <= self.cue_words(low, parse.attributes) | {t for a in parse.attributes for t in tokens(a)}:
             searching = False  # "any other flavour notes" of a coffee in focus: nothing but what is asked of it

@@ -43,6 +43,11 @@ from shopgraph.qa.chinese import has_chinese, to_english
     # what a shoe is for ("适合跑步的鞋": running shoes; "徒步": hiking)
     ("推荐一款适合跑步的鞋", "running shoes"),
     ("有适合徒步的靴子吗", "hiking boots"),
+    # "哪个价格低" without "更" (which is cheaper); "便宜的那个…" (the cheaper one, then the question of it); "它多少钱"
+    ("这两个哪个价格低?", "which is cheaper?"),
+    ("便宜的那个适用于哪款手机?", "the cheaper one, what phone does it fit?"),
+    ("它多少钱?", "what is its price?"),
+    ("有白色的车载充电器吗?", "white car charger"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english
