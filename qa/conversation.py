@@ -155,6 +155,9 @@ _PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?
                        r"[?.!]*$", re.IGNORECASE)
 _ABOUT_SOMETHING = re.compile(r"^(?:and |ok,? |so )?(?:what|how) about (?P<x>(?:something|anything|a gift|gifts?) "
                               r"(?:for|to)\b.+?)[?.!]*$", re.IGNORECASE)
+# "can i get it with more" (of what was just asked), "does it come with more storage": one with more of it
+_WITH_MORE = re.compile(r"^(?:and |so |ok,? )?(?:can|could) (?:i|you|we) (?:get|have|buy|order) (?:it|one|that|this|that one|"
+                        r"this one) with more(?: (?P<a>[a-z][\w ]*?))?[?.!]*$", re.IGNORECASE)
 # "got the same boot for men?", "same one in black?": the model in focus in that variant
 _SAME_FOR = re.compile(r"^(?:and |so |ok,? )?(?:(?:got|do you have|have you got|is there|you got|any|do they (?:make|do)) )?"
                        r"(?:the |a )?same (?:one|ones|thing|model|pair|[a-z]+) (?:for|in) (?P<v>[\w' ]+?)[?.!]*$",
@@ -500,6 +503,11 @@ class Conversation:
         is it in size 10". Some of these move the product in focus."""
         question = SAVES_MONEY.sub(r"is \g<x> cheaper", question.strip().casefold()) \
             if SAVES_MONEY.match(question.strip().casefold()) else question
+        more = _WITH_MORE.match(question.strip()) if self.product else None
+        asked = more.group("a") if more is not None and more.group("a") else \
+            self.last.asked[0] if more is not None and self.last is not None and self.last.asked else None
+        if asked:  # "can i get it with more" after its RAM: one with more RAM
+            question = f"is there one with more {asked}"
         same_for = _SAME_FOR.match(question.strip()) if self.product else None
         if same_for is not None and (said := self.engine.understander.constraints(same_for.group("v").casefold())).values \
                 and not (said.categories or said.brands or said.words):

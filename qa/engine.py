@@ -42,6 +42,7 @@ from shopgraph.qa.understand import (
     FOR_CLAUSE,
     FOR_THAT_ONE,
     HAS_THING,
+    HOW_TO,
     PRONOUNS,
     PUT_TOGETHER,
     SHOWN,
@@ -400,6 +401,8 @@ class Engine:
             return self._result(parse, "attribute", compose.summary_answer(card, shown),
                                 [f.rescored(1.0) for f in shown[:9]], hit, card.id)
         if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
+            if HOW_TO.match(parse.text.casefold()) and (said := self._from_text(parse, card)) is not None:
+                return said  # "how should i store it": "Store in a cool, dry place." (not its storage)
             self._read_attribute(parse, {f.attribute for f in facts})
         ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)
         if parse.checks:
@@ -914,6 +917,13 @@ class Engine:
             # the kind
             cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         narrowed, searched = self._said_by_titles(cards, cons), cons
+        said_words = [w for w in cons.words if w.isalpha() and w not in STOPWORDS]
+        if narrowed is cards and cards and said_words and cons.categories and cons.ids is None \
+                and (cons.price_min is not None or cons.price_max is not None or cons.values) \
+                and not any(set(said_words) <= title_words(c.title or "") for c in cards.values()) \
+                and any(self.understander.in_categories(p, cons.category_keys) for p in self.lexicon.titled(said_words)):
+            # "earbuds under $100": the kind's earbuds all cost more; the headphones under $100 are no answer
+            cards = narrowed = {}
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
             cards, cons = narrowed, replace(cons, ids=list(narrowed))
             parse.constraints = cons
@@ -1100,6 +1110,9 @@ class Engine:
         if fitted is not None:
             cons.ids = fitting
         cards = self.retriever.search(cons, limit=MAX_EXTREME)
+        if fitted is not None and cons.categories and (untold := [p for p in self._untold_of_kind(cons) if p in fitting]):
+            # ("anything cheaper for the same phone": a case that fits it whose listing gives no category)
+            cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         if cons.values:  # "any cheaper noise cancelling ones?": a title that says it counts, as in a search
             cards.update({c.id: c for c in self._said_in_titles(cons)[:MAX_EXTREME] if c.id not in cards})
         facts = self.retriever.product_facts(list(cards), cards)
@@ -1199,6 +1212,9 @@ class Engine:
         # "which are clear" of 4 cases listed, none clear: not "no clear products" in the whole shop
         described = _described(cons) if _titled_words(cons) else \
             cons.describe() + (f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
+        titled = [w for w in cons.words if w.isalpha() and w not in STOPWORDS and self.lexicon.title_df.get(w)]
+        if cons.categories and titled and not cons.ids:  # ("earbuds under $100": headphones titled so)
+            described += f" titled “{_as_written(titled, parse.text)}”"
         if cons.ids and 1 < len(cons.ids) <= SHOWN and len(cons.values) == 1 and not (cons.brands or cons.categories
                                                                                 or cons.words or cons.not_brands) \
                 and cons.price_min is None and cons.price_max is None:

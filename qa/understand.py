@@ -281,7 +281,7 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$"
 
 _PRICE_MAX = re.compile(
     rf"\b(?:under|below|less th[ae]n|lower than|cheaper th[ae]n|at most|up to|no more than|"
-    rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max)*:?|"
+    rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max| like| about| around| roughly)*:?|"
     rf"max(?:imum)?(?: of)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?|"
     # "140 dollars max", "$1000 max", "200 bucks or less": the bound after a price that says its money
     rf"(?:{CURRENCY}{_NUM}|\b{_NUM}{_MONEY_AFTER})\s*(?:max(?:imum)?|tops|at most|or less|or under|or below|or cheaper)\b"
@@ -348,6 +348,8 @@ def _take_prices(text: str, cons: Constraints, money_talk: bool = False) -> str:
         said.append(m.group(0))
         text = text[:m.start()] + " " + text[m.end():]
     m = _price(_PRICE_AROUND, text) or (_price(_PRICE_AROUND_BARE, text) if money_talk else None)
+    if m and re.search(r"\bbudget(?: is| of)?\s*$", text[:m.start()]):
+        m = None  # "budget is like 100 bucks": at most that (below)
     if m:
         n = parse_number(next(g for g in m.groups() if g))
         cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
@@ -1076,7 +1078,7 @@ _ELSEWHERE = re.compile(
 
 
 # a question about the products an earlier answer listed
-_HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
+HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
 # what shoppers ask that a product graph does not hold: orders, shipping, the company
 _NOT_IN_CATALOG = re.compile(
     r"\b(?:stock price|share price|shipping|ship(?:s|ped)? (?:for free|free|to|internationally|abroad|overseas)|"
@@ -1231,6 +1233,7 @@ _SUBJECT_CHANGE = (r"(?:(?:totally|completely|something) )?(?:random|unrelated|d
 # a clause the shopper says of themselves ("i drink a lot of coffee, …", "my wife runs, …")
 _I_SAY = re.compile(r"^\s*(?:i|i'm|im|i've|ive|we|we're|my|our)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?(?![ -]?cups?\b)|then|so|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
+                      r"(?:or )?maybe(?= (?:some|a|an|any|something|anything)\b)|"  # "or maybe some k cups": a new ask
                       r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
                       rf"(?:a |one )?(?:quick (?:question|q|qn)|{_SUBJECT_CHANGE})|btw|by the way|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
@@ -1678,6 +1681,8 @@ class Understander:
             or m.group("a") in STOPWORDS or self.lexicon.title_df.get(m.group("a"))) else m.group(0), low).strip() or low
         # "need a new one", "a new laptop": no listing is titled "new" (New Balance is a brand's name)
         low = _NEW_ONE.sub(lambda m: "" if m.group(1) in ONE_WORDS or m.group(1) in self.lexicon.category_words
+                           or singular(m.group(1)) in self.lexicon.title_df
+                           and ("new", singular(m.group(1))) not in self.lexicon.title_pairs  # ("new balance": a brand)
                            else m.group(0), low) if not _WHEN_ASKED.search(low) else low  # ("when do i need a new one")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
@@ -1993,7 +1998,11 @@ class Understander:
             # "how many oz in each bag" after two coffees: the values of each listed, not of the first alone
             parse.intent, parse.aggregate, parse.products = "aggregate", "values", []
             parse.constraints = Constraints(ids=list(within))
-        if _NOT_IN_CATALOG.search(low) or (_HOW_TO.match(low) and parse.intent != "compatibility" and not parse.pinned):
+        how = HOW_TO.match(low)
+        if how is not None and focus and parse.products and parse.products[0].key == focus \
+                and (verb := tokens(low[how.end():])[:1]) and verb[0] in self._text_words(focus):
+            how = None  # "how should i store it" of a coffee whose text says "Store in a cool, dry place": its text
+        if _NOT_IN_CATALOG.search(low) or (how is not None and parse.intent != "compatibility" and not parse.pinned):
             # "how do I descale my espresso machine?", "is there free shipping?": the graph says nothing about it
             # (on a product's page a how-to may be answered by a feature: "how do you keep everything safe?")
             parse.intent, parse.products, parse.checks, parse.constraints = "unanswerable", [], [], Constraints()
@@ -2069,6 +2078,15 @@ class Understander:
         if paid is not None and parse.intent == "search" and parse.constraints.currency:
             parse.constraints.currency_only = True  # ("office chairs under 280, usd only": no € chair converted in)
         self._need_said(parse, low)
+        if parse.intent == "attribute" and within and len(parse.products) == 1 and not pinned \
+                and (named := parse.products[0]).key not in within and named.key != focus:
+            # "and what do the airpods pro cost" after an AirPods Pro listing was listed: that listing of the model
+            titles = self.lexicon.titles
+            said = set(tokens(low)) & title_words(named.name)  # (the words said of it, "black" too, hold there)
+            listed = [pid for pid in within if self.same_model(named.name, titles.get(pid, ""))
+                      and said <= title_words(titles.get(pid, ""))]
+            if len(listed) == 1:
+                parse.products = [Link("product", listed[0], titles.get(listed[0], listed[0]), score=named.score)]
         logger.debug("parse %r → %s", text, parse)
         return parse
 

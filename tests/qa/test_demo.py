@@ -3696,3 +3696,29 @@ def test_demo_variants_and_values_said_in_passing(demo_graph: Path, tmp_path: Pa
                                                   excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # "how should i store it": a how-to the product's own text answers ("Store in a cool, dry place.")
+    (["guatamalan beans under $20", "how should i store it"], "attribute", ("cool, dry place",), ()),
+    # a case that fits the phone but whose listing gives no category is still among the cheaper ones
+    (["@CSE-0000106 how many feet of drop protection", "anything cheaper for the same phone"], "search",
+     ("Galaxy A15 5G Case by ESR",), ()),
+    # a model named after one of its listings was listed: that listing
+    (["@AUD-0000155 how much do these sell for", "anything similar you'd suggest", "and what do the airpods pro cost"],
+     "attribute", ("$220.99",), ()),
+    # a sub-kind the titles say ("earbuds") that no match under the price is: none, not other headphones; "budget is
+    # like 100 bucks" is at most that; "new earbuds" names no "new"
+    (["earbuds under 100"], "unanswerable", ("titled “earbuds”",), ()),
+    (["need new earbuds, budget is like 100 bucks"], "unanswerable", ("under $100 titled “earbuds”",), ("between",)),
+    # "or maybe some k cups": a new ask, "maybe" no word of it
+    (["im looking for a gift for my dad who likes coffee, about $30", "or maybe some k cups"], "search",
+     ("coffee pods",), ("maybe",)),
+    # "can i get it with more" after its RAM: laptops with more RAM
+    (["macbook air 15 how much ram", "can i get it with more"], "search", ("higher in ram",), ()),
+])
+def test_demo_how_tos_sub_kinds_and_more_of_it(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                               intent: str | None, expect: tuple[str, ...],
+                                               excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
