@@ -2079,14 +2079,15 @@ class Understander:
             parse.constraints.currency_only = True  # ("office chairs under 280, usd only": no € chair converted in)
         self._need_said(parse, low)
         if parse.intent == "attribute" and within and len(parse.products) == 1 and not pinned \
-                and (named := parse.products[0]).key not in within and named.key != focus:
+                and (model_said := parse.products[0]).key not in within and model_said.key != focus:
             # "and what do the airpods pro cost" after an AirPods Pro listing was listed: that listing of the model
             titles = self.lexicon.titles
-            said = set(tokens(low)) & title_words(named.name)  # (the words said of it, "black" too, hold there)
-            listed = [pid for pid in within if self.same_model(named.name, titles.get(pid, ""))
-                      and said <= title_words(titles.get(pid, ""))]
-            if len(listed) == 1:
-                parse.products = [Link("product", listed[0], titles.get(listed[0], listed[0]), score=named.score)]
+            said_of_it = set(tokens(low)) & title_words(model_said.name)  # (the words said of it, "black" too, hold)
+            its_listed = [pid for pid in within if self.same_model(model_said.name, titles.get(pid, ""))
+                          and said_of_it <= title_words(titles.get(pid, ""))]
+            if len(its_listed) == 1:
+                parse.products = [Link("product", its_listed[0], titles.get(its_listed[0], its_listed[0]),
+                                       score=model_said.score)]
         logger.debug("parse %r → %s", text, parse)
         return parse
 
