@@ -1443,10 +1443,7 @@ class Engine:
         rows = self._of_kind_said(rows, cons)
         if not rows and outgoing and not incoming and not parse.included and not parse.pinned:
             # "which laptops is the samsung 140w charger good for": what another listing of its model fits
-            watts = _WATTS.findall((target.title or "").casefold())
             for listing in self.understander.model_listings(target.id, target.title or ""):
-                if watts and _WATTS.findall(listing.name.casefold()) != watts:
-                    continue  # (a 140 W charger is no listing of the 65 W one)
                 rows = self._of_kind_said([r for r in self.retriever.relations(listing.key) if r["direction"] == "out"],
                                           cons)
                 if rows:
@@ -1983,7 +1980,6 @@ def _pack_of(facts: Iterable[Fact], title: str) -> int:
     return next((max(counts) for text in said if (counts := pack_counts(text))), 1)
 
 
-_WATTS = re.compile(r"(\d+)\s*-?\s*(?:w|watts?)\b")
 # what an everyday word asks of a measured attribute ("a big screen", "a long battery"): its amount, not a kind of it
 _SIZE_WORDS = frozenset("big bigger biggest large larger huge massive small smaller tiny long longer short shorter good "
                         "great decent nice high higher low fast heavy light wide enough lot lots plenty bright".split())

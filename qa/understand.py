@@ -984,7 +984,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
-    (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
+    (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|widths?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
 )
 
 _THE = r"(?:the |this |that |my |your |a |an )?"
@@ -1497,6 +1497,7 @@ SAVES_MONEY = re.compile(r"^(?:would|will|does|do|could|can) (?P<x>(?:the|that|t
                           r"(?:any |some )?(?:money|cash|a few (?:bucks|dollars|quid))\b")
 _WITH_TAIL = re.compile(r"\bwith (?:an? |the )?(?P<rest>[^,;]+)$")  # "… with 256gb storage": a value said last
 _IN_IT = re.compile(r"\b(?:is|are|comes?) in (?:it|this|that|this one|that one)\??$")
+_WATTS = re.compile(r"(\d+)\s*-?\s*(?:w|watts?)\b")  # a wattage a title states ("65W", "140 watts", "10-watt")
 _THE_WHOLE = re.compile(r"\bthe (?:whole|entire|full) (?P<k>[a-z]+)\b")
 _WISE = re.compile(r"\b(price|size|weight|battery|storage|value)[- ]wise\b")  # "price-wise": of the price
 _BEST_DEAL = re.compile(r"\b(?:the )?(?:best|cheapest|lowest) (?:deal|bargain)\b(?: (?:on )?price\b)?")
@@ -2314,6 +2315,9 @@ class Understander:
             return False
         if bool(_BUNDLE_WORDS & set(words)) != bool(_BUNDLE_WORDS & set(own)):
             return False  # "Pixel 8 Bundle with ESR Case" is not the Pixel 8
+        watts, our_watts = _WATTS.findall(title.casefold()), _WATTS.findall(own_title.casefold())
+        if watts and our_watts and watts != our_watts:
+            return False  # the UGREEN "USB-C Wall Charger, 140W" is no listing of its 65 W one
         theirs_brands, our_brands = set(self._brand_words(words)), set(self._brand_words(own))
         if theirs_brands and our_brands and not theirs_brands & our_brands:
             return False  # the Baseus "GaN Fast Charger (2-port)" is no listing of the Anker one
