@@ -424,3 +424,9 @@ def cap(text: str) -> str:
 def lower_words(text: str) -> str:
     """'Polycarbonate and TPU' → 'polycarbonate and TPU' (acronyms stay)."""
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split(" "))
+
+
+def parts_in_title(title: str, part: str, count: str) -> str:
+    """ "The Sauder Beginnings 5-Shelf Bookcase has 5 shelves (its title says so)."""
+    n = int(count)
+    return f"The {title} has {plural(n, part, 'shelves' if part == 'shelf' else None)} (its title says so)."

@@ -42,6 +42,7 @@ from shopgraph.qa.understand import (
     FOR_CLAUSE,
     FOR_THAT_ONE,
     HAS_THING,
+    HOW_MANY_OF,
     HOW_TO,
     PRONOUNS,
     PUT_TOGETHER,
@@ -400,6 +401,11 @@ class Engine:
             shown = sorted(facts, key=lambda f: (f.attribute not in ("category", "brand", "price"), f.attribute))
             return self._result(parse, "attribute", compose.summary_answer(card, shown),
                                 [f.rescored(1.0) for f in shown[:9]], hit, card.id)
+        if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no \
+                and (parts := _parts_titled(parse.text, card)) is not None:
+            # "how many shelves does the sauder bookcase have": "Sauder Beginnings 5-Shelf Bookcase"
+            fact = Fact(card.id, parts[0], parts[1], "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
+            return self._result(parse, "attribute", compose.parts_in_title(card.title, *parts), [fact], hit, card.id)
         if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
             if HOW_TO.match(parse.text.casefold()) and (said := self._from_text(parse, card)) is not None:
                 return said  # "how should i store it": "Store in a cool, dry place." (not its storage)
@@ -2037,6 +2043,18 @@ def _asks_targets(text: str) -> bool:
 def _thing_said(parse: Parse) -> str:
     """What the shopper asked a text to say, as said, less a leading "my" or article ("my pocket": pocket)."""
     return re.sub(r"^(?:my|your|our|the|an?) ", "", parse.thing or " ".join(parse.text_says))
+
+
+def _parts_titled(text: str, card: Card) -> tuple[str, str] | None:
+    """(the part asked, its count as the title writes it) for "how many <part>" of a title that counts it ("5-Shelf",
+    "(2-port)"), else None."""
+    asked = HOW_MANY_OF.search(text.casefold())
+    if asked is None:
+        return None
+    part = singular(asked.group(1))
+    said = tokens(card.title or "")
+    counted = next((n for n, w in zip(said, said[1:]) if w == part and n.isdigit()), None)
+    return (part, counted) if counted is not None else None
 
 
 def _as_written(words: Sequence[str], text: str) -> str:

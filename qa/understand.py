@@ -1497,6 +1497,9 @@ SAVES_MONEY = re.compile(r"^(?:would|will|does|do|could|can) (?P<x>(?:the|that|t
                           r"(?:any |some )?(?:money|cash|a few (?:bucks|dollars|quid))\b")
 _WITH_TAIL = re.compile(r"\bwith (?:an? |the )?(?P<rest>[^,;]+)$")  # "… with 256gb storage": a value said last
 _IN_IT = re.compile(r"\b(?:is|are|comes?) in (?:it|this|that|this one|that one)\??$")
+HOW_MANY_OF = re.compile(r"\bhow many (?:different |other |more |kinds? of |types? of |sorts? of )?(\w+)")
+_ANY_PRODUCT = frozenset({"product", "item", "thing", "model", "option", "kind", "type", "listing", "style", "version",
+                          "variant", "brand", "choice", "one", "sku", "unit", "sort", "design", "line"})  # "how many products"
 _WATTS = re.compile(r"(\d+)\s*-?\s*(?:w|watts?)\b")  # a wattage a title states ("65W", "140 watts", "10-watt")
 _THE_WHOLE = re.compile(r"\bthe (?:whole|entire|full) (?P<k>[a-z]+)\b")
 _WISE = re.compile(r"\b(price|size|weight|battery|storage|value)[- ]wise\b")  # "price-wise": of the price
@@ -3151,9 +3154,15 @@ class Understander:
                     and said.price_min is None and said.price_max is None \
                     and not set(said.words) & self.lexicon.category_words:
                 return False  # "how many shelves" after the BILLY bookcase: its shelves, not products that say "shelf"
-            if kind == "count_products" and said.brands and said.words and not said.categories \
-                    and not any(self.lexicon.title_df.get(w) for w in said.words):
-                return False  # "how many memory presets does the flexispot have": of its product, no title says "preset"
+            counted = HOW_MANY_OF.search(low)
+            noun = singular(counted.group(1)) if counted is not None else ""
+            if kind == "count_products" and noun and noun not in _ANY_PRODUCT and noun not in self.lexicon.category_words \
+                    and (said.brands and not said.categories and not self.lexicon.title_df.get(noun)
+                         or self._counted_part(noun)):
+                # "how many memory presets does the flexispot have": of its product, no title says "preset"; "how many
+                # ports does the baseus have", "how many shelves does the sauder bookcase have": a part titles count
+                # ("2-port", "5-Shelf"), not products
+                return False
             if kind == "min_price" and m.group(0).rstrip().endswith(("cheap", "inexpensive", "affordable", "budget")) \
                     and (parse.constraints.price_max is not None or parse.constraints.price_min is not None):
                 return False  # "cheap phone with a 5000mah battery under $300": a search within the budget said
@@ -3803,6 +3812,10 @@ class Understander:
         code = self._codes[word]  # (of one model: "sony 1000" is no WF- or WH-1000XM5, "i7 13700" no laptop)
         titled = self.lexicon.titled([code, before]) if code != word else []
         return code if titled and self.one_model(titled) else word
+
+    def _counted_part(self, word: str) -> bool:
+        """Whether titles write ``word`` after a number, as a count of its parts ("2-port", "5-shelf", "6 pack")."""
+        return any((str(n), word) in self.lexicon.title_pairs for n in range(1, 100))
 
     def _code_ending(self, word: str) -> str:
         """The title code that a code said by its last letters and digits is the end of ("xm5": the "1000XM5" of

@@ -3722,3 +3722,22 @@ def test_demo_how_tos_sub_kinds_and_more_of_it(demo_graph: Path, tmp_path: Path,
                                                excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # "how many <part>" of a title that counts it ("5-Shelf", "(2-port)"): the count, not a count of products
+    (["how many shelves does the sauder bookcase have"], "attribute", ("has 5 shelves",), ("bookcases from",)),
+    (["gan charger under 60 euros", "how many ports does the baseus have"], "attribute", ("has 2 ports",), ()),
+    # a count of a brand's products stays a count
+    (["how many products does baseus have"], "aggregate", ("products from BASEUS",), ()),
+])
+def test_demo_parts_a_title_counts(demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None,
+                                   expect: tuple[str, ...], excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+def test_demo_a_wattage_tells_two_models_apart(demo_graph: Path, tmp_path: Path) -> None:
+    """The UGREEN 140 W wall charger (CHG-0000397) is no listing of the 65 W one: not among its model's colours."""
+    answer = ask_session(demo_graph, tmp_path, ["ugreen 65w wall charger", "what colours does it come in"])[-1]
+    assert "CHG-0000397" not in {p["id"] for p in answer["products"]} and "White" not in answer["answer"], answer
