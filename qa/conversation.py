@@ -12,6 +12,7 @@ from typing import TypeGuard
 
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
+from shopgraph.qa.chinese import has_chinese, to_english
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.retrieve import Fact
 from shopgraph.qa.understand import (
@@ -26,6 +27,7 @@ from shopgraph.qa.understand import (
     Constraints,
     currency_of,
     pack_counts,
+    saved_money,
     singular,
     title_words,
     tokens,
@@ -52,6 +54,10 @@ _WHICH_WAY = re.compile(r"\b(?:less|more|fewer|lower|higher|least|most|better|wo
 # "and in euros?" after the average price of boots in dollars: that question again, in that currency
 _IN_CURRENCY_AGAIN = re.compile(r"^(?:and |what about |how about |ok,? )?(?:in|priced in|for) (?P<c>usd|dollars?|eur|euros?|gbp|"
                                 r"pounds?)[?.!]*$", re.IGNORECASE)
+# "for women?", "with 32gb ram?", "in black?" after "the lightest running shoe": that question again, so narrowed
+_NARROWED_AGAIN = re.compile(r"^(?:and |what about |how about |ok,? |only |just )?(?P<r>(?:for|in|with|under|below|from|by) "
+                             r"(?P<x>[\w$€£.' -]+?))[?.!]*$", re.IGNORECASE)
+_EXTREME_ASKED = re.compile(r"\b(?:cheapest|priciest|dearest|most|least|\w{3,}est)\b", re.IGNORECASE)
 _CURRENCY_SAID = re.compile(r"\b(?:in |priced in )?(?:usd|dollars?|eur|euros?|gbp|pounds?)\b|[$€£]", re.IGNORECASE)
 # "what about the listing in usd", "and the one priced in euros": the last question, of its model's listing so priced
 _LISTING_PRICED = re.compile(r"^(?:and |what about |how about |ok,? )?(?:for )?the (?:listing|one|version|offer) "
@@ -155,13 +161,15 @@ _PRICE_IN = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is| does) (?
                        r"[?.!]*$", re.IGNORECASE)
 _ABOUT_SOMETHING = re.compile(r"^(?:and |ok,? |so )?(?:what|how) about (?P<x>(?:something|anything|a gift|gifts?) "
                               r"(?:for|to)\b.+?)[?.!]*$", re.IGNORECASE)
-# "can i get it with more" (of what was just asked), "does it come with more storage": one with more of it
+# "can i get it with more" (of what was just asked, not its price), "could i have one with more storage": more of it
 _WITH_MORE = re.compile(r"^(?:and |so |ok,? )?(?:can|could) (?:i|you|we) (?:get|have|buy|order) (?:it|one|that|this|that one|"
                         r"this one) with more(?: (?P<a>[a-z][\w ]*?))?[?.!]*$", re.IGNORECASE)
 # "got the same boot for men?", "same one in black?": the model in focus in that variant
 _SAME_FOR = re.compile(r"^(?:and |so |ok,? )?(?:(?:got|do you have|have you got|is there|you got|any|do they (?:make|do)) )?"
-                       r"(?:the |a )?same (?:one|ones|thing|model|pair|[a-z]+) (?:for|in) (?P<v>[\w' ]+?)[?.!]*$",
+                       r"(?:the |a )?same (?P<n>[a-z]+) (?:for|in) (?P<v>[\w' ]+?)[?.!]*$",
                        re.IGNORECASE)
+_IT_THEN = re.compile(r"^it\s*[,;:–-]\s*(?=\S)")  # "it, what phone does it fit?": the question after it
+_SAME_ONE = frozenset({"one", "ones", "thing", "model", "pair", "version"})  # "the same <one> for men"
 # "something for flat feet", "anything good for marathons" after a search of a kind: of that kind, for that
 _SOMETHING_FOR = re.compile(r"^(?:and |ok,? |so |maybe |hmm,? )?(?:something|anything|any|one|ones|some)"
                             r"(?: (?:good|nice|better|decent))? (?:for|to use for|that works for) (?P<p>[^?.!]+?)[?.!]*$",
@@ -265,6 +273,9 @@ class Conversation:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
         previous = self.product
         asked_as = question
+        english = to_english(question).strip() if has_chinese(question) else ""
+        if english:  # a question in Chinese is read in English first, so that this conversation's rules read it too
+            question = english  # ("便宜的那个适用于哪款手机?": "the cheaper one, what phone does it fit?")
         question = _REACTION.sub("", question.strip())
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
@@ -314,7 +325,8 @@ class Conversation:
             winner = self.product if self.last.intent == "aggregate" else self._named_first(self.last) \
                 if self.last.intent == "comparison" else self.last.products[0].id if self.last.products else None
             if winner:
-                question, chosen, self.product = _WINNER.sub("it", question), True, winner
+                # ("the cheaper one, what phone does it fit?": the question after it, of it)
+                question, chosen, self.product = _IT_THEN.sub("", _WINNER.sub("it", question)), True, winner
         if product is None:  # what the shopper's words stand for in this conversation
             question, chosen = self._reread(question, chosen)
         again_in = _IN_CURRENCY_AGAIN.match(question.strip()) if self.last is not None else None
@@ -322,6 +334,16 @@ class Conversation:
             asked_before = self.read_as or self.last.question
             question = f"{_CURRENCY_SAID.sub('', asked_before).strip(' ?')} in {again_in.group('c')}"
             self.listed = []  # (of the kind again, not of the listings the aggregate named)
+        narrower = _NARROWED_AGAIN.match(question.strip()) if again_in is None and self.last is not None \
+            and self.last.intent == "aggregate" and product is None else None
+        asked_before = (self.read_as or self.last.question) if narrower is not None and self.last is not None else ""
+        if narrower is not None and _EXTREME_ASKED.search(asked_before) \
+                and ((said := self.engine.understander.constraints(narrower.group("x").casefold())).values
+                     or said.brands or said.price_max is not None or said.price_min is not None) \
+                and not said.categories and not said.words:
+            # "lightest running shoe you have" … "for women?": the lightest of the women's
+            question = f"{asked_before.strip(' ?.!')} {narrower.group('r')}"
+            self.listed = []
         better = _BETTER_VALUE.match(question.strip()) if product is None and len(self.pair) == 2 else None
         if better is not None and not self.engine.understander.asked_attributes(better.group("x").casefold()) \
                 and (valued := self.engine.understander.constraints(better.group("x").casefold()).values):
@@ -408,6 +430,8 @@ class Conversation:
                 answer = self._of_another(question, answer)
         if question != asked_as:
             answer.question = asked_as  # as asked: "and battery?", read as "compare them on battery"
+        if english and not answer.answer.startswith("(Read as"):
+            answer.answer = f'(Read as "{english}".) {answer.answer}'  # (as the engine notes a reading of its own)
         self.read_as = question if question != asked_as else None
         self.last, self.before_last = answer, self.last
         if answer.intent == "comparison" and len(answer.products) == 2:
@@ -501,15 +525,20 @@ class Conversation:
         color", "is it heavier than the bose" (the conversation's Bose), "what about X, <question>", "the merrell ones
         what are they made of", "the cheapest one, <question>", "and a case too", "is there a 14 inch one", "how much
         is it in size 10". Some of these move the product in focus."""
-        question = SAVES_MONEY.sub(r"is \g<x> cheaper", question.strip().casefold()) \
-            if SAVES_MONEY.match(question.strip().casefold()) else question
+        question = SAVES_MONEY.sub(saved_money, question.strip().casefold()) \
+            if SAVES_MONEY.match(question.strip().casefold()) else question  # (as said, unless it is that)
         more = _WITH_MORE.match(question.strip()) if self.product else None
-        asked = more.group("a") if more is not None and more.group("a") else \
-            self.last.asked[0] if more is not None and self.last is not None and self.last.asked else None
-        if asked:  # "can i get it with more" after its RAM: one with more RAM
+        asked = None
+        if more is not None:
+            asked = more.group("a") or (self.last.asked[0] if self.last is not None and self.last.asked else None)
+        if asked and asked != "price":  # "can i get it with more" after its RAM: one with more RAM
             question = f"is there one with more {asked}"
         same_for = _SAME_FOR.match(question.strip()) if self.product else None
-        if same_for is not None and (said := self.engine.understander.constraints(same_for.group("v").casefold())).values \
+        understander = self.engine.understander
+        if same_for is not None and (same_for.group("n") in _SAME_ONE or singular(same_for.group("n").casefold())
+                                     in understander.lexicon.category_words) \
+                and not understander.asked_attributes(same_for.group("n").casefold()) \
+                and (said := understander.constraints(same_for.group("v").casefold())).values \
                 and not (said.categories or said.brands or said.words):
             question = f"does it come in {same_for.group('v')}?"  # "got the same boot for men?": its model's listing so
         fresh = _ABOUT_SOMETHING.match(question.strip())
@@ -775,6 +804,10 @@ class Conversation:
         said = understander.constraints(purpose.casefold())
         if said.categories or said.brands or said.values or understander.link_product(purpose, strict=True) is not None:
             return question
+        words = [w for w in tokens(purpose) if w not in STOPWORDS and w.isalpha()]
+        titled = understander.lexicon.titled(words) if words else []
+        if titled and not any(understander.in_categories(p, searched.category_keys) for p in titled):
+            return question  # ("something for my car" after headphones: the car chargers, another kind)
         return f"{searched.categories[0].name.casefold()} for {purpose}"
 
     def _kind_listed(self, question: str) -> str:

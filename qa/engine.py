@@ -407,7 +407,10 @@ class Engine:
             fact = Fact(card.id, parts[0], parts[1], "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
             return self._result(parse, "attribute", compose.parts_in_title(card.title, *parts), [fact], hit, card.id)
         if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
-            if HOW_TO.match(parse.text.casefold()) and (said := self._from_text(parse, card)) is not None:
+            how = HOW_TO.match(parse.text.casefold())
+            verb = tokens(parse.text.casefold()[how.end():])[:1] if how is not None else []
+            if verb and self.understander.text_tells(card.id, verb[0]) \
+                    and (said := self._from_text(parse, card)) is not None:
                 return said  # "how should i store it": "Store in a cool, dry place." (not its storage)
             self._read_attribute(parse, {f.attribute for f in facts})
         ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)
@@ -923,11 +926,10 @@ class Engine:
             # the kind
             cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         narrowed, searched = self._said_by_titles(cards, cons), cons
-        said_words = [w for w in cons.words if w.isalpha() and w not in STOPWORDS]
-        if narrowed is cards and cards and said_words and cons.categories and cons.ids is None \
+        sub_kind = self._sub_kind(cons)
+        if narrowed is cards and cards and sub_kind and cons.ids is None \
                 and (cons.price_min is not None or cons.price_max is not None or cons.values) \
-                and not any(set(said_words) <= title_words(c.title or "") for c in cards.values()) \
-                and any(self.understander.in_categories(p, cons.category_keys) for p in self.lexicon.titled(said_words)):
+                and not any(set(sub_kind) <= title_words(c.title or "") for c in cards.values()):
             # "earbuds under $100": the kind's earbuds all cost more; the headphones under $100 are no answer
             cards = narrowed = {}
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
@@ -1143,6 +1145,19 @@ class Engine:
         # one found is what "it" means next; of several, "it" stays the product they were measured against
         return self._result(parse, "search", text, evidence, hits, found[0][0].id if len(found) == 1 else card.id)
 
+    def _sub_kind(self, cons: Constraints) -> list[str]:
+        """The words of a search that name a kind within its category, as titles write them instead of the category's
+        own noun ("earbuds" of headphones: no title that says "Earbuds" says "Headphones"; not "fast" of "GaN Fast
+        Charger"), when all of its words are such; else none."""
+        said = [w for w in cons.words if w.isalpha() and w not in STOPWORDS]
+        if not said or not cons.categories:
+            return []
+        nouns = {t for c in cons.categories for t in tokens(c.name)} - STOPWORDS
+        titled = [p for p in self.lexicon.titled(said) if self.understander.in_categories(p, cons.category_keys)]
+        if not titled or any(title_words(self.lexicon.titles.get(p, "")) & nouns for p in titled):
+            return []
+        return said
+
     def _said_in_titles(self, cons: Constraints) -> list[Card]:
         """Products meeting every constraint but the values, whose titles say every value's words and every other
         word of the search ("noise" and "cancelling" in "Sony WH-CH720N … Noise Cancelling Headphones")."""
@@ -1218,9 +1233,8 @@ class Engine:
         # "which are clear" of 4 cases listed, none clear: not "no clear products" in the whole shop
         described = _described(cons) if _titled_words(cons) else \
             cons.describe() + (f" among the {len(cons.ids)} listed" if cons.ids and len(cons.ids) > 1 else "")
-        titled = [w for w in cons.words if w.isalpha() and w not in STOPWORDS and self.lexicon.title_df.get(w)]
-        if cons.categories and titled and not cons.ids:  # ("earbuds under $100": headphones titled so)
-            described += f" titled “{_as_written(titled, parse.text)}”"
+        if not cons.ids and (sub_kind := self._sub_kind(cons)):  # ("earbuds under $100": headphones titled so)
+            described += f" titled “{_as_written(sub_kind, parse.text)}”"
         if cons.ids and 1 < len(cons.ids) <= SHOWN and len(cons.values) == 1 and not (cons.brands or cons.categories
                                                                                 or cons.words or cons.not_brands) \
                 and cons.price_min is None and cons.price_max is None:

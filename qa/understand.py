@@ -241,8 +241,10 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "biggest capacity": ("capacity", "higher"), "largest capacity": ("capacity", "higher"),
     "biggest bag": ("net weight", "higher"), "largest bag": ("net weight", "higher"),
     "smallest bag": ("net weight", "lower"), "holds the most": ("capacity", "higher"), "hold the most": ("capacity", "higher"),
-    "holds the least": ("capacity", "lower"), "makes the most": ("capacity", "higher"),
-    "make the most": ("capacity", "higher"),  # "which coffee maker makes the most cups" "holds the most weight": ("maximum weight capacity", "higher"),
+    "holds the least": ("capacity", "lower"), "holds the most weight": ("maximum weight capacity", "higher"),
+    # "which coffee maker makes the most cups" (not "the most noise")
+    "makes the most cups": ("capacity", "higher"), "make the most cups": ("capacity", "higher"),
+    "makes the most coffee": ("capacity", "higher"), "make the most coffee": ("capacity", "higher"),
     "hold the most weight": ("maximum weight capacity", "higher"),
     "tallest shaft": ("shaft height", "higher"), "most weight": ("maximum weight capacity", "higher"),
     "most drop protection": ("drop protection", "higher"), "best drop protection": ("drop protection", "higher"),
@@ -281,7 +283,7 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$"
 
 _PRICE_MAX = re.compile(
     rf"\b(?:under|below|less th[ae]n|lower than|cheaper th[ae]n|at most|up to|no more than|"
-    rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max| like| about| around| roughly)*:?|"
+    rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max)*:?|"
     rf"max(?:imum)?(?: of)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?|"
     # "140 dollars max", "$1000 max", "200 bucks or less": the bound after a price that says its money
     rf"(?:{CURRENCY}{_NUM}|\b{_NUM}{_MONEY_AFTER})\s*(?:max(?:imum)?|tops|at most|or less|or under|or below|or cheaper)\b"
@@ -348,8 +350,13 @@ def _take_prices(text: str, cons: Constraints, money_talk: bool = False) -> str:
         said.append(m.group(0))
         text = text[:m.start()] + " " + text[m.end():]
     m = _price(_PRICE_AROUND, text) or (_price(_PRICE_AROUND_BARE, text) if money_talk else None)
-    if m and re.search(r"\bbudget(?: is| of)?\s*$", text[:m.start()]):
-        m = None  # "budget is like 100 bucks": at most that (below)
+    budget = re.search(r"\b(?:my |a |the )?budget(?: is| of)?\s*$", text[:m.start()]) if m else None
+    if m and budget:
+        # "budget is like 100 bucks", "my budget is approximately 100 dollars": at most that
+        cons.price_max = parse_number(next(g for g in m.groups() if g))
+        said.append(m.group(0))
+        text = text[:budget.start()] + " " + text[m.end():]
+        m = None
     if m:
         n = parse_number(next(g for g in m.groups() if g))
         cons.price_min, cons.price_max = round(n * 0.8, 2), round(n * 1.2, 2)
@@ -1492,11 +1499,18 @@ _NUMBER_WORD = re.compile(r"\d+(?:[.,]\d+)?")  # "9.5" (a size)
 _STORAGE_WORD = re.compile(r"\d+(?:gb|tb)")  # "128gb": a storage, which sets listings apart
 _ANOTHER_BRAND = re.compile(r"\b(?:from|by|of) (?:an ?other|a different|other|different) (?:brand|make|maker|company)s?\b|"
                             r"\b(?:an ?other|a different|different|other) (?:brand|make|maker|company)s?(?:'s)?\b")
+def saved_money(m: re.Match[str]) -> str:
+    """ "would the triple black pair save me money (over the soapstone)": is it cheaper (than that)."""
+    return f"is {m.group('x')} cheaper" + (f" than {m.group('y')}" if m.group("y") else "")
+
+
 # "would the triple black pair save me money": is it cheaper (the conversation reads it so first)
 SAVES_MONEY = re.compile(r"^(?:would|will|does|do|could|can) (?P<x>(?:the|that|this) [\w' -]+?) save (?:me |us )?"
-                          r"(?:any |some )?(?:money|cash|a few (?:bucks|dollars|quid))\b")
+                         r"(?:any |some )?(?:money|cash|a few (?:bucks|dollars|quid))\b"
+                         r"(?: (?:compared (?:to|with)|over|vs\.?|versus|than|against) (?P<y>.+))?")
 _WITH_TAIL = re.compile(r"\bwith (?:an? |the )?(?P<rest>[^,;]+)$")  # "… with 256gb storage": a value said last
 _IN_IT = re.compile(r"\b(?:is|are|comes?) in (?:it|this|that|this one|that one)\??$")
+_AMOUNT_WORD = re.compile(rf"\d+(?:\.\d+)?(?:{_UNIT_ALT})")  # a number and its unit said as one word
 HOW_MANY_OF = re.compile(r"\bhow many (?:different |other |more |kinds? of |types? of |sorts? of )?(\w+)")
 _ANY_PRODUCT = frozenset({"product", "item", "thing", "model", "option", "kind", "type", "listing", "style", "version",
                           "variant", "brand", "choice", "one", "sku", "unit", "sort", "design", "line"})  # "how many products"
@@ -1636,6 +1650,7 @@ class Understander:
         vocabulary.update(t for kt in (*lexicon.brands, *lexicon.attributes) for t in kt)
         self._whole: dict[str, bool] = {}  # a kind's word titles say only whole (_said_whole)
         self._codes: dict[str, str] = {}  # a model number the one title code it begins (_whole_code)
+        self._code_ends: dict[str, str] = {}  # a code's last letters and digits, the title code they end (_code_ending)
         self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words,
                                lexicon.title_pairs)
         # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
@@ -1749,7 +1764,7 @@ class Understander:
         low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
                               else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
         low = _BEST_DEAL.sub("the cheapest", _WISE.sub(r"\1", low))  # "which of em is the best deal price-wise"
-        low = SAVES_MONEY.sub(r"is \g<x> cheaper", low)  # "would the triple black pair save me money"
+        low = SAVES_MONEY.sub(saved_money, low)  # "would the triple black pair save me money"
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
         low = _LADIES.sub("womens", _GUYS.sub("mens", low))
         low = _PLUS_AMOUNT.sub(lambda m: f"at least {m.group(1)}{m.group(2)}", low)
@@ -2004,7 +2019,7 @@ class Understander:
             parse.constraints = Constraints(ids=list(within))
         how = HOW_TO.match(low)
         if how is not None and focus and parse.products and parse.products[0].key == focus \
-                and (verb := tokens(low[how.end():])[:1]) and verb[0] in self._text_words(focus):
+                and (verb := tokens(low[how.end():])[:1]) and self.text_tells(focus, verb[0]):
             how = None  # "how should i store it" of a coffee whose text says "Store in a cool, dry place": its text
         if _NOT_IN_CATALOG.search(low) or (how is not None and parse.intent != "compatibility" and not parse.pinned):
             # "how do I descale my espresso machine?", "is there free shipping?": the graph says nothing about it
@@ -3237,7 +3252,10 @@ class Understander:
             or (not question and self._plural_kind(low)) \
             or bool(cons.values) and bool(_WHICH_KIND_ARE.match(low))  # "what beans are from ethiopia": products
         tail = None if question or not parse.attributes else _WITH_TAIL.search(low)
-        if tail is not None and {g.attribute for g in self.constraints(tail.group("rest")).values} & set(parse.attributes):
+        valued = {g.attribute for g in self.constraints(tail.group("rest")).values} if tail is not None else set()
+        # (every attribute asked is the value's, or of the cue that names it: "256gb storage"; not "32gb ram battery life")
+        valued |= {a for _, attrs in ATTRIBUTE_CUES if set(attrs) & valued for a in attrs}
+        if tail is not None and valued and set(parse.attributes) <= valued:
             searching = True  # "pixel 8 hazel with 256gb storage": listings so, not its storage asked
         if searching and focus and parse.attributes and cons.empty() and cons.words \
                 and set(cons.words) <= self.cue_words(low, parse.attributes) | {t for a in parse.attributes for t in tokens(a)}:
@@ -3465,6 +3483,13 @@ class Understander:
                     and not any(self.in_categories(pid, wanted.category_keys) for pid in self.lexicon.titled(said)):
                 return f"{kind} for {name}"  # (not "oneplus 12 cases": cases titled "OnePlus 12" answer it)
         return low
+
+    def text_tells(self, pid: str, verb: str) -> bool:
+        """Whether a sentence of a product's description or bullets tells the shopper to do ``verb`` ("Store in a
+        cool, dry place."): begins with it."""
+        rows = self.store.query(cr.PRODUCT_DETAILS, {"id": pid})
+        text = " ".join([str(rows[0]["description"] or ""), *map(str, rows[0]["bullets"] or [])]) if rows else ""
+        return any(tokens(sentence)[:1] == [verb] for sentence in re.split(r"(?<=[.!?])\s+|\n", text))
 
     def _text_words(self, pid: str) -> set[str]:
         """The words of a product's description and bullets."""
@@ -3802,7 +3827,7 @@ class Understander:
         """A model number said without its suffix that one title code extends, after a word of those titles ("new
         balance 1080": "1080v13"; not "laptops under 1000", no "WH-1000XM5"); else the word."""
         if len(word) >= 3 and word.isalnum() and not word.isdigit() and not word.isalpha() \
-                and not self.lexicon.title_df.get(word):
+                and not self.lexicon.title_df.get(word) and not _AMOUNT_WORD.fullmatch(word):  # ("40w", "12gb": amounts)
             return self._code_ending(word)
         if not (len(word) >= 3 and word.isdigit() and before) or self.lexicon.title_df.get(word):
             return word
@@ -3820,10 +3845,12 @@ class Understander:
     def _code_ending(self, word: str) -> str:
         """The title code that a code said by its last letters and digits is the end of ("xm5": the "1000XM5" of
         "WH-1000XM5" and "WF-1000XM5"), when every title code so ending ends with that one; else the word."""
-        if word not in self._codes:
-            codes = sorted((w for w in self.lexicon.title_df if w.endswith(word) and len(w) > len(word)), key=len)
-            self._codes[word] = codes[0] if codes and all(c.endswith(codes[0]) for c in codes) else word
-        return self._codes[word]
+        if word not in self._code_ends:  # (only where the code turns from digits to letters or back: "1000|xm5", not
+            # "5|12gb" or "1|40w")
+            codes = sorted((w for w in self.lexicon.title_df if w.endswith(word) and len(w) > len(word)
+                            and w[-len(word) - 1].isdigit() != word[0].isdigit()), key=len)
+            self._code_ends[word] = codes[0] if codes and all(c.endswith(codes[0]) for c in codes) else word
+        return self._code_ends[word]
 
     def _split_codes(self, words: list[str]) -> list[str]:
         """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD

@@ -3183,7 +3183,7 @@ def test_demo_a_bare_around_after_an_attribute_is_no_price(demo_graph: Path, tmp
     (["my back hurts when i sit all day"], "search", ("matches for office chairs",), None),
     (["best thing you have for clean air"], "search", ("matches for air purifiers",), None),
     (["i need something to make coffee in the morning"], "search", ("matches for coffee makers",), None),
-    (["something to protect my new iphone 15"], "search", ("iphone 15 cases",), {"CSE-0000107"}),
+    (["something to protect my new iphone 15"], "search", ("iPhone 15 Case by Mous",), {"CSE-0000107"}),
     (["whats a good stretch for lower back pain"], None, ("I don't know",), None),
     (["frequently bought together with the breville barista express"], "compatibility", ("together with",), None),
     # "and the first?" / "what about the philips" after an answer its text gave: the same question of that one
@@ -3741,3 +3741,41 @@ def test_demo_a_wattage_tells_two_models_apart(demo_graph: Path, tmp_path: Path)
     """The UGREEN 140 W wall charger (CHG-0000397) is no listing of the 65 W one: not among its model's colours."""
     answer = ask_session(demo_graph, tmp_path, ["ugreen 65w wall charger", "what colours does it come in"])[-1]
     assert "CHG-0000397" not in {p["id"] for p in answer["products"]} and "White" not in answer["answer"], answer
+
+
+@pytest.mark.parametrize(("questions", "expect"), [
+    # a refinement after a superlative asks the superlative again, narrowed
+    (["what's the lightest running shoe you have", "for women?"], ("Women's", "lightest")),
+    (["lightest laptop", "with 32gb ram?"], ("32 GB RAM", "lightest")),
+    (["most expensive boots", "from ugg"], ("most expensive of the boots from UGG",)),
+    (["cheapest headphones", "in white"], ("cheapest of the white headphones",)),
+])
+def test_demo_a_superlative_narrowed_is_asked_again(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                    expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, "aggregate", expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # a code's end only where digits turn to letters: "12gb" is no "512GB", "40w" no "140W"
+    (["does the oneplus 12 have 12gb ram"], None, ("12 gb",), ("512",)),
+    (["40w charger"], None, (), ("140",)),
+    # "my budget is approximately 100 dollars": at most 100, "budget" no word of the search
+    (["headphones, my budget is approximately 100 dollars"], "search", ("headphones under $100",), ("budget",)),
+    # a how-to only a sentence that tells it answers ("Store in …"), not one that says the verb ("on a single charge")
+    (["sony wh-1000xm5", "how do i charge it"], None, (), ("single charge",)),
+    # "same price for the black one?" is the black listing's price, not whether it is black
+    (["@PHN-0000020 same price for the black one?"], "attribute", ("costs",), ("Yes",)),
+    # a word titles say beside the kind's own noun ("GaN Fast Charger") narrows nothing to none
+    (["fast charger under 30"], "search", ("chargers & cables under $30",), ()),
+    # "holds the most weight" is the maximum weight capacity
+    (["which bookcase holds the most weight"], None, (), ("highest capacity",)),
+    # "<name> with <value> <attribute> <attribute asked>": the attribute asked, not a search
+    (["dell xps 15 with 32gb ram battery life"], "attribute", ("battery life",), ("titled",)),
+    # "would this one save me money compared to the dell xps 15": cheaper than it
+    (["@LAP-0000097 would this one save me money compared to the dell xps 15"], "comparison", ("XPS 15",), ()),
+])
+def test_demo_rules_of_this_session_kept_to_their_questions(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                            intent: str | None, expect: tuple[str, ...],
+                                                            excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
