@@ -237,6 +237,6 @@ def to_english(question: str) -> str:
         return f"which is the {bare}?"
     if _WHICH_ONE.search(q) and " has the " in f" {english}":  # "哪台笔记本电脑续航最长": which laptop has the longest …
         return f"which {english}?"
-    if _WHAT.search(q) and english.startswith(("it ", "this ", "that ")):  # "它多少钱?": its price
-        return f"what is {'its' if english.startswith('it ') else english.split()[0]} {english.split(' ', 1)[1]}?"
+    if _WHAT.search(q) and english.startswith(("it ", "this ", "that ")):  # "它多少钱?", "这个多少钱?": its price
+        return f"what is its {english.split(' ', 1)[1]}?"
     return f"what is the {english}?" if _WHAT.search(q) else english

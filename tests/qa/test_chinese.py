@@ -47,6 +47,7 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("这两个哪个价格低?", "which is cheaper?"),
     ("便宜的那个适用于哪款手机?", "the cheaper one, what phone does it fit?"),
     ("它多少钱?", "what is its price?"),
+    ("这个多少钱?", "what is its price?"),
     ("有白色的车载充电器吗?", "white car charger"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:

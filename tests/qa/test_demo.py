@@ -3690,6 +3690,9 @@ def test_demo_what_a_shopper_means_by_these_words(demo_graph: Path, tmp_path: Pa
      "attribute", ("AMD Ryzen 7 7730U",), ("come with",)),
     # Chinese: which of the two white car chargers is cheaper
     (["有白色的车载充电器吗?", "这两个哪个价格低?"], None, ("$18.99",), ()),
+    # the conversation reads Chinese in English: "the cheaper one" of the two, then what phone it fits
+    (["有白色的车载充电器吗?", "这两个哪个价格低?", "便宜的那个适用于哪款手机?"], "compatibility",
+     ("Read as", "Spigen 30 W Car Charger", "iPhone 15 Pro"), ()),
 ])
 def test_demo_variants_and_values_said_in_passing(demo_graph: Path, tmp_path: Path, questions: list[str],
                                                   intent: str | None, expect: tuple[str, ...],
