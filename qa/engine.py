@@ -926,9 +926,9 @@ class Engine:
             # the kind
             cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         narrowed, searched = self._said_by_titles(cards, cons), cons
-        sub_kind = self._sub_kind(cons)
-        if narrowed is cards and cards and sub_kind and cons.ids is None \
+        if narrowed is cards and cards and cons.ids is None and cons.words and cons.categories \
                 and (cons.price_min is not None or cons.price_max is not None or cons.values) \
+                and (sub_kind := self._sub_kind(cons)) \
                 and not any(set(sub_kind) <= title_words(c.title or "") for c in cards.values()):
             # "earbuds under $100": the kind's earbuds all cost more; the headphones under $100 are no answer
             cards = narrowed = {}
@@ -1153,10 +1153,11 @@ class Engine:
         if not said or not cons.categories:
             return []
         nouns = {t for c in cons.categories for t in tokens(c.name)} - STOPWORDS
-        titled = [p for p in self.lexicon.titled(said) if self.understander.in_categories(p, cons.category_keys)]
-        if not titled or any(title_words(self.lexicon.titles.get(p, "")) & nouns for p in titled):
+        titled = self.lexicon.titled(said)  # (titles in memory first; the store only for a few of them)
+        if not titled or len(titled) > MAX_SUB_KIND or any(title_words(self.lexicon.titles.get(p, "")) & nouns
+                                                           for p in titled):
             return []
-        return said
+        return said if any(self.understander.in_categories(p, cons.category_keys) for p in titled[:20]) else []
 
     def _said_in_titles(self, cons: Constraints) -> list[Card]:
         """Products meeting every constraint but the values, whose titles say every value's words and every other
@@ -2200,6 +2201,7 @@ _PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "talle
                        "lower": frozenset({"smaller", "shorter", "lighter", "narrower", "slower", "thinner"})}
 
 
+MAX_SUB_KIND = 2000  # titles that say a word, at most, for it to be read as a kind within a category ("earbuds")
 MAX_TEXT_READ = 200  # found products whose texts a search reads for words only a text says ("fully assembled")
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
