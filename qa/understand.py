@@ -130,7 +130,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          ("net weight", "weight", "capacity", "size")),
         # "how big is the jar on that one": what a jar, carafe or basket holds
         (r"\b(?:how (?:big|large) (?:is|are) (?:the|its|a|that|this) |(?:size of (?:the|its|a) ))"
-         r"(?:jar|pitcher|carafe|basket|bowl|container|cup)s?\b", ("capacity",)),
+         r"(?:jar|pitcher|carafe|basket|bowl|container|cup)s?\b|"
+         r"\bwhat size (?:is|are) (?:the|its|that|this) (?:[\w-]+ ){0,3}(?:jar|carafe|basket|bowl|container)s?\b",
+         ("capacity",)),
         (r"\b(?:how (?:big|large) is (?:the |its |that )?)?ssd(?: size| capacity)?\b|\bhard drive\b|\bdisk space\b", ("storage", "storage capacity")),  # "ssd size?"
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b", ("feature", "features")),
@@ -233,6 +235,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "biggest battery": ("battery", "higher"), "largest battery": ("battery", "higher"),
     "longest battery": ("battery life", "higher"), "long battery": ("battery life", "higher"),
     "best battery": ("battery life", "higher"), "last the longest": ("battery life", "higher"),
+    "lasts all day": ("battery life", "higher"), "last all day": ("battery life", "higher"),  # (the longest first)
+    "all day battery": ("battery life", "higher"), "all-day battery": ("battery life", "higher"),
     "lasts the longest": ("battery life", "higher"), "longest lasting": ("battery life", "higher"),
     "last longest": ("battery life", "higher"), "lasts longest": ("battery life", "higher"),
     "best camera": ("rear camera", "higher"), "most megapixels": ("rear camera", "higher"),
@@ -1901,6 +1905,12 @@ class Understander:
             parse.products = [_focus_link(focus, focus_title)]
             parse.constraints = Constraints()
         listed_end = parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price", "extreme")
+        said_cons = parse.constraints
+        if listed_end and searched is not None and searched.categories and said_cons.brands \
+                and not (said_cons.categories or said_cons.words or said_cons.values or said_cons.ids) \
+                and self._brand_has_kind(said_cons.brands, searched.category_keys):
+            # "how about the cheapest samsung" after phones: Samsung's cheapest phone (not its charger)
+            said_cons.categories, said_cons.category_keys = list(searched.categories), list(searched.category_keys)
         if within and searched is not None and len(within) > 2 and listed_end \
                 and (parse.constraints.empty() or parse.constraints == searched):
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
@@ -3837,6 +3847,11 @@ class Understander:
         code = self._codes[word]  # (of one model: "sony 1000" is no WF- or WH-1000XM5, "i7 13700" no laptop)
         titled = self.lexicon.titled([code, before]) if code != word else []
         return code if titled and self.one_model(titled) else word
+
+    def _brand_has_kind(self, brands: Sequence[Link], keys: Sequence[str]) -> bool:
+        """Whether a title that says one of the brands is of one of the categories ``keys`` (of the first 50 so titled)."""
+        return any(self.in_categories(pid, keys) for b in brands
+                   for pid in self.lexicon.titled([t for t in tokens(b.name) if t not in STOPWORDS])[:50])
 
     def _counted_part(self, word: str) -> bool:
         """Whether titles write ``word`` after a number, as a count of its parts ("2-port", "5-shelf", "6 pack")."""

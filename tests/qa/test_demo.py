@@ -3782,3 +3782,19 @@ def test_demo_rules_of_this_session_kept_to_their_questions(demo_graph: Path, tm
                                                             excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # "the cheapest samsung" after phones: Samsung's cheapest phone, not its charger
+    (["whats the best selling phone", "how about the cheapest samsung"], "aggregate", ("cell phones from Samsung",),
+     ("Charging Pad",)),
+    # "a laptop that lasts all day on battery": the longest battery life first
+    (["i want a laptop that lasts all day on battery"], "aggregate", ("battery life",), ("I don't know",)),
+    # "what size is the vitamix jar": its capacity
+    (["what size is the vitamix jar"], None, ("48",), ("I don't know",)),
+])
+def test_demo_a_kind_kept_for_a_brand_and_a_day_of_battery(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                           intent: str | None, expect: tuple[str, ...],
+                                                           excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
