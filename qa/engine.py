@@ -43,7 +43,6 @@ from shopgraph.qa.understand import (
     FOR_THAT_ONE,
     HAS_THING,
     HOW_MANY_OF,
-    HOW_TO,
     PRONOUNS,
     PUT_TOGETHER,
     SHOWN,
@@ -407,10 +406,7 @@ class Engine:
             fact = Fact(card.id, parts[0], parts[1], "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
             return self._result(parse, "attribute", compose.parts_in_title(card.title, *parts), [fact], hit, card.id)
         if not parse.attributes and not parse.checks and not parse.pinned and not parse.yes_no:
-            how = HOW_TO.match(parse.text.casefold())
-            verb = tokens(parse.text.casefold()[how.end():])[:1] if how is not None else []
-            if verb and self.understander.text_tells(card.id, verb[0]) \
-                    and (said := self._from_text(parse, card)) is not None:
+            if parse.told and (said := self._from_text(parse, card)) is not None:
                 return said  # "how should i store it": "Store in a cool, dry place." (not its storage)
             self._read_attribute(parse, {f.attribute for f in facts})
         ranked: list[Fact] = []  # the facts scored once (a check on a product's page needs them first)

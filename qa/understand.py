@@ -659,6 +659,7 @@ class Parse:
     listed: list[str] = field(default_factory=list)
     read_by_model: bool = False  # the learned reader (qa.intent) named the asked attribute, no cue word did
     picked: bool = False  # the shopper named one listing ("the blue one", "the second one"): its own facts only
+    told: str = ""  # "how should i store it": the verb its product's own text tells ("Store in a cool, dry place.")
     counts: bool = False  # "how many shelves does it have?" (also "ikea billy bookcase, how many shelves"): a count
 
 
@@ -1089,7 +1090,7 @@ _ELSEWHERE = re.compile(
 
 
 # a question about the products an earlier answer listed
-HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
+_HOW_TO = re.compile(r"^how (?:do|can|should|would) (?:i|you|we|one)\b")
 # what shoppers ask that a product graph does not hold: orders, shipping, the company
 _NOT_IN_CATALOG = re.compile(
     r"\b(?:stock price|share price|shipping|ship(?:s|ped)? (?:for free|free|to|internationally|abroad|overseas)|"
@@ -2027,10 +2028,11 @@ class Understander:
             # "how many oz in each bag" after two coffees: the values of each listed, not of the first alone
             parse.intent, parse.aggregate, parse.products = "aggregate", "values", []
             parse.constraints = Constraints(ids=list(within))
-        how = HOW_TO.match(low)
+        how = _HOW_TO.match(low)
         if how is not None and focus and parse.products and parse.products[0].key == focus \
-                and (verb := tokens(low[how.end():])[:1]) and self.text_tells(focus, verb[0]):
-            how = None  # "how should i store it" of a coffee whose text says "Store in a cool, dry place": its text
+                and (verb := tokens(low[how.end():])[:1]) and self._text_tells(focus, verb[0]):
+            how, parse.told = None, verb[0]  # "how should i store it" of a coffee whose text says "Store in a cool, dry
+            # place": its text
         if _NOT_IN_CATALOG.search(low) or (how is not None and parse.intent != "compatibility" and not parse.pinned):
             # "how do I descale my espresso machine?", "is there free shipping?": the graph says nothing about it
             # (on a product's page a how-to may be answered by a feature: "how do you keep everything safe?")
@@ -3494,19 +3496,19 @@ class Understander:
                 return f"{kind} for {name}"  # (not "oneplus 12 cases": cases titled "OnePlus 12" answer it)
         return low
 
-    def text_tells(self, pid: str, verb: str) -> bool:
+    def _text_tells(self, pid: str, verb: str) -> bool:
         """Whether a sentence of a product's description or bullets tells the shopper to do ``verb`` ("Store in a
         cool, dry place."): begins with it."""
-        rows = self.store.query(cr.PRODUCT_DETAILS, {"id": pid})
-        text = " ".join([str(rows[0]["description"] or ""), *map(str, rows[0]["bullets"] or [])]) if rows else ""
-        return any(tokens(sentence)[:1] == [verb] for sentence in re.split(r"(?<=[.!?])\s+|\n", text))
+        return any(tokens(sentence)[:1] == [verb] for sentence in re.split(r"(?<=[.!?])\s+|\n", self._text_of(pid)))
 
     def _text_words(self, pid: str) -> set[str]:
         """The words of a product's description and bullets."""
+        return set(tokens(self._text_of(pid)))
+
+    def _text_of(self, pid: str) -> str:
+        """A product's description and bullets, as one text."""
         rows = self.store.query(cr.PRODUCT_DETAILS, {"id": pid})
-        if not rows:
-            return set()
-        return set(tokens(" ".join([str(rows[0]["description"] or ""), *map(str, rows[0]["bullets"] or [])])))
+        return " ".join([str(rows[0]["description"] or ""), *map(str, rows[0]["bullets"] or [])]) if rows else ""
 
     def _target_said(self, said: str, focus: str) -> bool:
         """Whether ``said`` names what the accessory in focus is for, by words of its title before its kind's noun or
