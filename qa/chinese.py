@@ -89,6 +89,10 @@ _THAN_IT = re.compile(r"^(?:它|这个|这款|那个)?比(?P<b>.+?)(?P<x>便宜|
 _COLOUR_PRICE = re.compile(r"^(?P<a>[^的]{1,4}色)的?(?:(?:那|这)?(?:个|款|双|件))?(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 银色的多少钱
 _VERSION_PRICE = re.compile(r"^(?P<a>(?![这那])[^的]{1,12}?)的?(?:那个|这个)?(?:版本|版|款)(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 1TB的版本多少钱
 _FITTING_IT = re.compile(r"^有(?:没有)?(?P<b>.+?)(?:能|可以)?(?:适合|适配|配|兼容)(?:它|这款|这个|那个)吗?[?？]?$")  # 有白色的手机壳适合它吗
+# "有这款手机能用的保护壳吗": any case for it; "有能在车上给它充电的吗": a car charger for it
+_USABLE_WITH_IT = re.compile(r"^有(?:没有)?(?:这款|这个|它|那个|那款)(?:手机|电脑|笔记本|机器|耳机)?(?:能|可以)?(?:用|使用)的"
+                             r"(?P<b>.+?)吗?[?？]?$")
+_CHARGES_IN_CAR = re.compile(r"^有(?:没有)?(?:能|可以)?在车(?:上|里)(?:给|为)?(?:它|这款|这个)?充电的(?:吗|么)?[?？]?$")
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
 _PICKED = re.compile(r"^(?P<x>便宜|贵|轻|重)的那(?:个|款|双|件|台)(?P<q>.+)$")
@@ -107,6 +111,8 @@ _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|�
                      r"有(?:没有)?(?:适合|适配|配套|兼容)?(?:它|这款|这个)的)(?P<b>.+?)吗?[?？]?$")  # 有适合它的手机壳吗
 # "baseus 45w充电器能给Pixel 8充电吗": can A charge (or be used with) B
 _CHARGES = re.compile(r"^(?P<a>.+?)(?:能|可以|能不能|可不可以)(?:给|为|用于|用在)(?P<b>.+?)(?:充电|充|上用|使用|用)?吗?[?？]?$")
+# "X,有类似的笔记本吗?": any laptops similar to X
+_SIMILAR = re.compile(r"^(?P<a>.+?)[,，]?\s*(?:有没有|有)(?:类似|相似|差不多)的?(?P<b>[^吗?？]*)(?:吗|么)?[?？]?$")
 _HOLDS = re.compile(r"^(?P<a>.*?)(?:能|可以)(?:装|盛|容纳)(?:多少|几)(?P<b>.*?)[?？]?$")  # 它能装多少: its capacity
 _COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
                  "小": "smaller", "价格低": "cheaper", "价格高": "more expensive", "价钱低": "cheaper",
@@ -198,10 +204,13 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_COLOUR_PRICE, lambda m: f"how much is the {_words(m.group('a'))} one?"),
     (_VERSION_PRICE, lambda m: f"how much is the {_words(m.group('a'))} version?"),
     (_FITTING_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
+    (_USABLE_WITH_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
+    (_CHARGES_IN_CAR, lambda m: "any car charger for it?"),
     (_THAN_IT, lambda m: f"is it {_comparative(m)} than the {_words(m.group('b'))}?"),
     (_CHARGES, lambda m: f"does {_the(_words(m.group('a')))} work with {_the(_words(m.group('b')))}?"),
     (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
     (_HOLDS, lambda m: _capacity_of(_words(m.group("a")))),
+    (_SIMILAR, lambda m: f"{_words(m.group('a'))} - any similar {_words(m.group('b'))}".rstrip()),
 )
 
 

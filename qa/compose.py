@@ -70,7 +70,7 @@ def attribute_name(attribute: str) -> str:
 
 
 def the(title: str) -> str:
-    return f"the {title}"
+    return title if title[:4].casefold() == "the " else f"the {title}"  # ("The Original Whole Bean Coffee by …")
 
 
 def card_text(card: Card, *, price: bool = True) -> str:

@@ -29,6 +29,7 @@ from shopgraph.qa.understand import (
     pack_counts,
     saved_money,
     singular,
+    title_parts,
     title_words,
     tokens,
     without_one_words,
@@ -37,7 +38,10 @@ from shopgraph.qa.understand import (
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
 # like only with a mark after them: "great for running?" asks)
 _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?(?![ -]?cups?\b)|alright|all right|wow|sweet|thanks|thank you|thx|"
-                       r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-]))"
+                       r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-])|"
+                       # "thats a lot for coffee, how many bags is it": a remark before the question
+                       r"(?:that'?s|that is|sounds|seems) [\w' ]{1,30}?(?=\s*[,.!;:–-]\s*(?:how|what|whats|what's|which|is|"
+                       r"are|does|do|can|any)\b))"
                        r"\b\s*[,.!;:–-]*\s*)+(?=\S)", re.IGNORECASE)
 # "sorry, meant the inspiron 15 from dell", "no wait i meant the dell inspiron 15": the last question, of another product
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
@@ -142,6 +146,13 @@ _KIND_PRONOUN = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
 # "is there a water filter for that machine" after the one coffee maker bought with a coffee (or listed as similar, or
 # included): that one ("machine" names no category)
 _THAT_THING = re.compile(r"\b(?:that|this|the) (?:machine|device|thing|unit|gadget|appliance)\b", re.IGNORECASE)
+_KINDS_ATTRIBUTE = re.compile(r"^(?:and |so |ok,? )?the (?P<k>[a-z]+)'?s (?P<a>[a-z]+(?: [a-z]+)?)[?.!]*$", re.IGNORECASE)
+_ATTRIBUTE_OF_THE = re.compile(r"^(?:and |so |ok,? )?(?:the |its )?[a-z]+(?: [a-z]+)? (?:of|on|for) the [a-z]+[?.!]*$",
+                               re.IGNORECASE)  # "and the price of the charger"
+_FIRST_SAID = re.compile(r"\bthe (?P<n>first|second|other|last) one (?:i|we|you) (?:said|mentioned|named|asked about)\b",
+                         re.IGNORECASE)
+_THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)\b(?! one\b)", re.IGNORECASE)
+_FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
@@ -243,8 +254,11 @@ _PRICE_OF_EACH = re.compile(r"^(?:and |so |ok,? )?(?:(?:the )?prices? (?:of|for|
 _VARIANT_THAN = re.compile(r"^(?:and |so |ok,? |hmm,? )?(?:(?:is|are) (?:the|that) (?P<v>[\w/ -]+?) (?:ones?|version|"
                            r"model|listing|pair|colou?r) (?:any )?(?P<c>cheaper|more expensive|pricier|dearer|more|less|"
                            r"lighter|heavier)|(?:is it |would it be |any )?(?P<c2>cheaper|more expensive|pricier|lighter|"
-                           r"heavier) in (?:the )?(?P<v2>[\w/ -]+?))(?: than (?:it|this|that|this one|that one))?[?.! ]*$",
-                           re.IGNORECASE)
+                           r"heavier) in (?:the )?(?P<v2>[\w/ -]+?)|(?:(?:is|are) (?:it|this|that|this one|that one|they|"
+                           r"those) )?(?P<c3>cheaper|more expensive|pricier|dearer|less|more|lighter|heavier) than (?:the|that) "
+                           r"(?P<v3>[\w/ -]+?) (?:ones?|version|model|listing|pair|colou?r))"
+                           r"(?: than (?:it|this|that|this one|that one))?[?.! ]*$", re.IGNORECASE)
+# ("is it cheaper than the stainless one", "less than the champagne colour?": the listing in focus against that one)
 _SAID_AS = {"more": "more expensive", "less": "cheaper", "dearer": "more expensive", "pricier": "more expensive"}
 _YES_NO_ASKED = re.compile(r"^(?:is|are|does|do|can|will|has|have)\b", re.IGNORECASE)
 MAX_EARLIER = 3  # products once in focus that "it" may still mean when the one in focus lacks what is asked
@@ -268,6 +282,7 @@ class Conversation:
         self.fitted: str | None = None  # the product the last list of what fits was of ("and a case too")
         self.fit: Answer | None = None  # the last answer about one accessory's fit ("and with a galaxy s24?" later)
         self.read_as: str | None = None  # how the last question was read, where the conversation reworded it
+        self.compared: list[str] = []  # the last two products compared, in the order the shopper named them
 
     def ask(self, question: str, *, product: str | None = None) -> Answer:
         """The next turn; ``product``: the shopper asks on that product's page (it is then in focus)."""
@@ -277,6 +292,7 @@ class Conversation:
         if english:  # a question in Chinese is read in English first, so that this conversation's rules read it too
             question = english  # ("便宜的那个适用于哪款手机?": "the cheaper one, what phone does it fit?")
         question = _REACTION.sub("", question.strip())
+        question = self._named_first_or_second(question)
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
@@ -354,13 +370,21 @@ class Conversation:
             question, self.product = _again_of_it(self.last, best_said), listing
         again = self._same_question_about(question, yes_no=elliptic is not None) if product is None else None
         variant = _VARIANT_THAN.match(question.strip()) if product is None and self.product and again is None else None
-        picked = self.engine.understander.pick_variant(f"the {variant.group('v') or variant.group('v2')} one",
-                                                       self.product) if variant is not None and self.product else None
+        picked = self.engine.understander.pick_variant(
+            f"the {variant.group('v') or variant.group('v2') or variant.group('v3')} one", self.product) \
+            if variant is not None and self.product else None
         either = _EITHER_OF_TWO.match(question.strip()) if product is None and len(self.pair) == 2 else None
         if picked is not None and self.product is not None and picked[0][0] != self.product:
             # "is the onyx black one cheaper" after the cobalt violet Galaxy S24: the two listings compared
-            said = (variant.group("c") or variant.group("c2") or "").casefold() if variant is not None else ""
-            answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=[self.product, picked[0][0]])
+            said = (variant.group("c") or variant.group("c2") or variant.group("c3") or "").casefold() \
+                if variant is not None else ""
+            compared = [self.product, picked[0][0]]
+            if variant is not None and re.search(r"\b(?:ones|pairs)\b", variant.group(0), re.IGNORECASE):
+                # "are the grey ones any cheaper": every grey listing of the model against it
+                named = set(tokens(variant.group("v") or variant.group("v2") or variant.group("v3") or "")) - STOPWORDS
+                compared += [v.key for v in self.engine.understander.model_listings(self.product, picked[0][1], most=20)
+                             if v.key not in compared and named <= title_words(v.name)]
+            answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=compared)
             answer.question = question
         elif either is not None:  # "do both come in black" after two compared: the question of each, both answers
             verb = either.group("v").casefold()
@@ -435,7 +459,7 @@ class Conversation:
         self.read_as = question if question != asked_as else None
         self.last, self.before_last = answer, self.last
         if answer.intent == "comparison" and len(answer.products) == 2:
-            self.pair = [p.id for p in answer.products]
+            self.pair = self.compared = [p.id for p in answer.products]
         elif either is None:
             self.pair = []
         failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None \
@@ -810,6 +834,23 @@ class Conversation:
             return question  # ("something for my car" after headphones: the car chargers, another kind)
         return f"{searched.categories[0].name.casefold()} for {purpose}"
 
+    def _named_first_or_second(self, question: str) -> str:
+        """ "the first one i said, will it keep my feet dry", "and for the first one i said?": of the two products last
+        compared, the one named first (or second), by its title; the question, else the last one, of it."""
+        said = _FIRST_SAID.search(question)
+        if said is None or len(self.compared) != 2:
+            return question
+        pid = self.compared[0 if said.group("n").casefold() == "first" else 1]
+        title = self.engine.understander.lexicon.titles.get(pid, "")
+        rest = f"{question[:said.start()]} {question[said.end():]}".casefold()
+        if re.fullmatch(r"\W*(?:and|so|ok|okay)?\W*(?:(?:what|how) about|for|with|of)?\W*", rest):
+            name = re.sub(r"\s*\([^)]*\)?", "", title.split(",")[0]).strip()  # ("Men's Moab 3 Mid by Merrell")
+            return f"what about the {name or title}"  # ("and for the first one i said?": the last question, of it)
+        self.product = pid
+        if not question[:said.start()].strip(" ,"):  # "the second one i said, how much": the question, of it
+            return f"it, {question[said.end():].strip(' ,')}"
+        return f"{question[:said.start()]}it{question[said.end():]}"
+
     def _kind_listed(self, question: str) -> str:
         """ "how many square meters does the purifier cover" on a filter's page, after the purifiers it fits were
         listed: "the purifier" is the first listed product of that kind (the product in focus is of another), else the
@@ -821,13 +862,24 @@ class Conversation:
         if part is not None:
             q, kind = part.group("q"), f"the {part.group('x')}"
             question = _KIND_PRONOUN.sub(kind, q, count=1) if _KIND_PRONOUN.search(q) else f"{q} is {kind}"
-        thing = _THAT_THING.search(question)
+        owned = _KINDS_ATTRIBUTE.match(question.strip())
+        if owned is not None and understander.asked_attributes(owned.group("a")):
+            question = f"what is the {owned.group('a')} of the {owned.group('k')}"  # "and the charger's price"
+        titles = self.engine.understander.lexicon.titles
+        thing = _THAT_THING.search(question) or next(
+            (m for m in _THAT_WORD.finditer(question) if len(self.listed) == 1
+             and singular(m.group("w").casefold()) in title_words(titles.get(self.listed[0], ""))), None)
+        # ("how dark is that roast" after the one coffee listed as like it: that coffee's roast)
         if thing is not None and len(self.listed) == 1 and self.listed[0] != self.product \
                 and self.last is not None and [p.id for p in self.last.products] == self.listed \
-                and self.last.relation in ("bought", "similar", "out"):  # (not the filter that fits the machine in focus)
+                and self.last.relation in ("bought", "similar", "out") \
+                and not ((word := singular(thing.group().split()[-1].casefold())) in title_words(
+                    titles.get(self.product or "", "")) and word not in title_words(titles.get(self.listed[0], ""))):
+            # (not the filter that fits the machine in focus; nor the coffee bought with the "… Espresso Machine")
             self.product = self.listed[0]
             return question[:thing.start()] + "it" + question[thing.end():]
-        if not self.product or not _ASKS.match(question.strip()):
+        if not self.product or not (_ASKS.match(question.strip()) or _FIT_THE.search(question)
+                                    or _ATTRIBUTE_OF_THE.match(question.strip())):
             return asked
         for m in _THE_KIND.finditer(question):
             wanted = understander.constraints(m.group("k").casefold())
@@ -839,6 +891,21 @@ class Conversation:
                 if understander.in_categories(r["id"], wanted.category_keys)]
             if of_kind:
                 self.product = of_kind[0]
+                return question[:m.start()] + "it" + question[m.end():]
+        for m in _THE_KIND.finditer(question):
+            # "water filters that fit the machine" after the coffee bought with it: the product talked of before whose
+            # title names it so ("… Espresso Machine - Red"), where the one in focus is not a "machine"
+            said = set(tokens(m.group("k"))) - STOPWORDS
+            if said and said <= title_parts(titles.get(self.product, ""))[0] \
+                    and (fit := _FIT_THE.search(question)) is not None and fit.start() < m.start():
+                return question[:m.start()] + "it" + question[m.end():]  # ("… that fit the machine" of the machine)
+            if not said or said <= title_words(titles.get(self.product, "")) \
+                    or understander.values_only(m.group("k")) or understander.constraints(m.group("k")).brands:
+                continue
+            before = next((p for p in (*self.listed, *self.earlier)
+                           if p != self.product and said <= title_parts(titles.get(p, ""))[0]), None)
+            if before is not None:
+                self.product = before
                 return question[:m.start()] + "it" + question[m.end():]
         return asked
 

@@ -602,7 +602,8 @@ class Engine:
         # ("a big battery": its size; "a touch screen", a kind of screen of a measured attribute, is not)
         kind_of = set(tokens(had.group("x"))) - _SIZE_WORDS if had is not None and attr in self.lexicon.numeric else set()
         asked = {w for w in said_of if w.isalpha() and (english.get(w, 0) < EVERYDAY_WORD or w in kind_of)}
-        asked -= STOPWORDS | {t for a in parse.attributes for t in tokens(a)} | title_words(card.title or "") | PRONOUNS
+        asked -= STOPWORDS | {t for a in parse.attributes for t in tokens(a)} | title_words(card.title or "") | PRONOUNS \
+            | _OF_THE_LISTING  # ("does that listing mention a warranty": the warranty)
         asked = {w for w in asked if not self.understander.asked_attributes(w)}  # ("is that lighter": a weight's cue)
         said = {t for f in facts if f.attribute == attr for t in tokens(f.value)}
         return asked if not asked & said else set()
@@ -614,8 +615,12 @@ class Engine:
             if parse.attributes else f" how to answer that about {compose.the(card.title)}"
         unknown = self._dont_know(parse, list(scored[:3]), {card.id: card.title}, [ProductHit(card.id, card.title, 1.0)],
                                   reason, focus=card.id)
-        if parse.attributes and not parse.yes_no and not parse.pinned and parse.attributes[0] not in _EVERY_PRODUCTS:
-            unknown.lacking = tuple(parse.attributes)  # (a price every product has: its own gap, not another's)
+        had = HAS_THING.match(parse.text.casefold().rstrip(" ?!.")) if parse.yes_no and parse.checks else None
+        if parse.attributes and (not parse.yes_no or had is not None and had.group("v") in ("have", "has")) \
+                and not parse.pinned and parse.attributes[0] not in _EVERY_PRODUCTS:
+            # (a price every product has: its own gap, not another's; "does it have a usb-a port" checks a value of
+            # an attribute it lacks, which the charger just listed may have)
+            unknown.lacking = tuple(parse.attributes)
         return unknown
 
     def _from_title(self, parse: Parse, card: Card) -> Answer | None:
@@ -632,6 +637,12 @@ class Engine:
                  if UNITS.get(m.group(2)) in units]
         if len(found) != 1:
             return None
+        said = AMOUNT_IN_TEXT.search(found[0])
+        if said is not None and any(
+                f.attribute not in parse.attributes and (other := AMOUNT_IN_TEXT.search(f.value.casefold())) is not None
+                and other.group(1) == said.group(1) and UNITS.get(other.group(2)) == UNITS.get(said.group(2))
+                for f in self.retriever.product_facts([card.id], {card.id: card})):
+            return None  # "… Blender, 72 ounces" is its capacity ("72-ounce"), not its weight
         value = card.title[card.title.casefold().find(found[0]):][:len(found[0])]  # as the title writes it
         fact = Fact(card.id, attribute, value, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
         return self._result(parse, "attribute", compose.attribute_answer(card.title, attribute, [value]), [fact],
@@ -810,6 +821,11 @@ class Engine:
         if not words or not cards or len(cards) >= complete:
             return cards
         said = {pid: c for pid, c in cards.items() if all(w in title_words(c.title or "") for w in words)}
+        if counted := [w for w in cons.words if _COUNTED_PART.fullmatch(w)]:
+            # "wall charger with 3 ports": a count a title states ("(3-port)") narrows more than a kind's word
+            # does ("Anker GaN Fast Charger (3-port)" is a wall charger not titled so)
+            both = {pid: c for pid, c in said.items() if set(counted) <= title_words(c.title or "")}
+            said = both or {pid: c for pid, c in cards.items() if set(counted) <= title_words(c.title or "")} or said
         model = [w for w in cons.words if w.isalnum()]  # "iphone 15": not the "iPhone 15 Pro Case", another model's
         if len(model) > len(words) and len(said) > 1:
             own = {pid: c for pid, c in said.items() if set(model) <= title_words(c.title or "")
@@ -820,6 +836,12 @@ class Engine:
     def _search(self, parse: Parse) -> Answer:
         if parse.beyond is not None and parse.products:
             return self._beyond(parse)
+        topic = _ABOUT_TOPIC.match(parse.text.casefold())
+        if topic is not None and not parse.products and (thing := singular(topic.group("x"))) not in self.lexicon.title_df \
+                and (thing,) not in self.lexicon.categories and (thing,) not in self.lexicon.brands \
+                and thing not in _SHOPPING_WORDS:  # ("any good deals on headphones" asks for headphones)
+            # "any good podcasts about marathon training": a thing no product is, whatever its topic
+            return self._no_such_kind(parse, f"{topic.group('x')} {topic.group('t')}".strip(" ?!."))
         cons = parse.constraints
         described = None
         purpose = ""
@@ -860,6 +882,13 @@ class Engine:
             # "products under $300 titled “espresso machine”", "black products titled “noise cancelling earbud”"
             described = _described(cons)
         cards = self.retriever.search(cons)
+        if (priced := [float(w) for w in cons.words if _PRICE_SAID.fullmatch(w)]) and cards \
+                and (at := {pid: c for pid, c in cards.items() if c.price is not None
+                            and any(abs(c.price - p) < 0.005 for p in priced)}):
+            # "hp elitebook 840 g10 16gb, the 1633.99 one": the listing at that price (a price said with its cents is
+            # no word of a title)
+            cards, cons = at, replace(cons, words=[w for w in cons.words if not _PRICE_SAID.fullmatch(w)], ids=list(at))
+            parse.constraints = cons
         if not cards and (variant := [g for g in cons.values if g.attribute in VARIANT_ATTRIBUTES]):
             # "how much are the grey/pink/beige ones" of listings whose facts leave out a colour their titles say
             wider = replace(cons, values=[g for g in cons.values if g not in variant])
@@ -967,8 +996,11 @@ class Engine:
             unknown = [w for w in unknown if w not in unasked] or unknown
             kept, in_text, said_in_text = self._said_in_text(ranked, unknown)
             rest = [w for w in unknown if w not in in_text]
-            if kept and all(english.get(w, 0) >= EVERYDAY_WORD or w not in english for w in rest):
-                # (not "lumbar" of "lumbar support": a word some text says does not stand for the rest)
+            example = _EXAMPLE.search(parse.text.casefold())
+            if kept and (all(english.get(w, 0) >= EVERYDAY_WORD or w not in english for w in rest)
+                         or example is not None and set(in_text) <= set(tokens(example.group("x")))):
+                # (not "lumbar" of "lumbar support": a word some text says does not stand for the rest; but an example
+                # said does: "something fruity, like berry notes")
                 purpose += f"Their text says “{_as_written(in_text, parse.text)}”" + \
                     (f"; no listing says “{_as_written(rest, parse.text)}”" if rest else "") + ". "
                 ranked, unknown, total = kept, [], len(kept)
@@ -1697,7 +1729,8 @@ class Engine:
     def _aggregate(self, parse: Parse) -> Answer:
         cons = parse.constraints
         kind = parse.aggregate
-        models = [g for g in cons.values if "model" in g.attribute]
+        models = [g for g in cons.values if "model" in g.attribute or any("model=" in k for k in g.keys)]
+        # ("ultra" of "titanium violet s24 ultra" is a processor's word and a compatible model's)
         if models and cons.ids is None and not cons.categories:
             # "cheapest iphone", "cheapest google pixel 8 hazel": the products titled so that are not of the kinds
             # whose compatible model it is (cases "Designed for iPhone 14"); else, when none is, all titled so
@@ -1718,6 +1751,15 @@ class Engine:
                 said = self._said_by_titles(found, cons)
                 if len(said) < len(found):
                     cons = parse.constraints = replace(cons, ids=list(said))
+        kind_said = None
+        if kind in ("min_price", "max_price") and cons.categories and cons.ids is None \
+                and (untold := self._untold_of_kind(cons)) \
+                and len(found := self.retriever.search(cons, limit=MAX_TEXT_READ + 1)) <= MAX_TEXT_READ:
+            # "whats the cheapest ninja blender listing": a listing the catalog gives no category, titled "Blender",
+            # as a search finds it (of a few only); an average or a count stays over the kind as the catalog files it
+            found.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
+            kind_said = cons  # (the answer names the kind)
+            cons = parse.constraints = replace(cons, categories=[], category_keys=[], ids=list(found))
         # what the answer adds of currencies: prices converted at the user's rates, and those left out
         other_currencies, rated, converted = "", False, False
         if kind in ("min_price", "max_price", "avg_price"):
@@ -1735,8 +1777,9 @@ class Engine:
                 other_currencies = (" Not counted, for want of exchange rates: " + ", ".join(
                     f"{r['products']} priced in {r['currency']}" for r in others) + ".")
         # (converted: of every currency, "the running shoes", not "… priced in USD"; a budget keeps its own sign)
-        desc = replace(cons, currency=None).describe() if rated and cons.price_min is None and cons.price_max is None \
-            else cons.describe()
+        shown = replace(kind_said, currency=cons.currency) if kind_said is not None else cons
+        desc = replace(shown, currency=None).describe() if rated and cons.price_min is None and cons.price_max is None \
+            else shown.describe()
         if desc.startswith("products") and (named := self._kind_name(cons)):  # "the cheapest of the wireless earbuds"
             desc = named + desc[len("products"):]
         if kind in ("count_brands", "brands"):
@@ -1928,6 +1971,12 @@ class Engine:
 # ---------------------------------------------------------------------------- helpers
 
 
+_OF_THE_LISTING = frozenset({"listing", "mention", "say", "state", "specify", "page", "description", "info"})
+_PRICE_SAID = re.compile(r"\d+\.\d\d")  # "642.99": a price said to the cent
+_EXAMPLE = re.compile(r"\b(?:like|such as|say|e\.?g\.?),? (?P<x>[a-z][a-z ]*)")  # "fruity, like berry notes"
+_COUNTED_PART = re.compile(r"\d+[a-z]{3,}")  # "3port" (of "3 ports"), not a model code ("1000xm5", "i7")
+
+
 def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:
     """Whether two amounts (in one base unit) are the same: said in one unit, exactly; in two ("9 oz", "255 g"), within
     the rounding of one of them."""
@@ -1969,7 +2018,7 @@ MAX_TEXT_READS = 20  # listings without the fact whose own text "which is the li
 # its own): the noun, its last consonant written once
 _ADJECTIVE_Y = re.compile(r"^([a-z]{3,}?)(?:(?<=([b-df-hj-np-tv-z]))\2)?y$")
 _TASTE_WORDS = frozenset({"taste", "tastes", "tasting", "flavour", "flavor", "flavours", "flavors", "flavoured",
-                          "flavored"})  # words that say a text is of a taste, not which
+                          "flavored", "note", "notes"})  # words that say a text is of a taste, not which
 _TASTED = ("flavor", "flavour", "tasting notes")  # the attributes a question of taste asks (ATTRIBUTE_CUES)
 _SHORT_FOR = {"mic": "microphone", "mics": "microphone", "cam": "camera", "specs": "specification",
               "pics": "picture", "pic": "picture"}  # short words shoppers write for a word a text says
@@ -2202,6 +2251,11 @@ MAX_TEXT_READ = 200  # found products whose texts a search reads for words only 
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"
+_SHOPPING_WORDS = frozenset({"deal", "offer", "discount", "sale", "bargain", "option", "recommendation", "suggestion",
+                             "idea", "choice", "pick", "review", "rating", "alternative", "gift", "present", "product",
+                             "item", "thing", "one", "stuff", "model", "brand", "price", "info", "advice", "tip"})
+_ABOUT_TOPIC = re.compile(r"^(?:(?:any|some|got any|do you have any|know any|recommend (?:any|some)?|suggest (?:any|some)?)\s+)"
+                          r"(?:good |great |decent |nice )?(?P<x>[a-z]+) (?P<t>(?:about|on|for learning|to learn) .+)$")
 _ASKS_FOR_KIND = re.compile(r"^(?:(?:do|does) )?(?:you|u|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
 

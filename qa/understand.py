@@ -91,7 +91,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # K-Cups is the pack size, below)
         (r"\bhow many (?:ounces|oz|grams)\b(?=.*\b(?:bag|pack|box|package|tin|can)\b)", ("net weight", "capacity")),
         (r"\b(?:per|in a|in the|in that|in this|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
-         r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bmulti-?packs?\b",
+         r"\bhow many (?:filters|pods|cartridges|pieces|bags|packs|boxes|tins)\b|\bmulti-?packs?\b|"
+         r"\bpacks? of (?:several|multiple|many|more than one)\b",
          ("pack size",)),
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity", "net weight")),  # (a bag: its weight)
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
@@ -137,7 +138,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b", ("feature", "features")),
         # "is it waterproof": a boot's water resistance, else a feature that says it
-        (r"\bwaterproof\b|\bwater[- ]resistan(?:t|ce)\b", ("water resistance", "feature", "features")),
+        (r"\bwaterproof\b|\bwater[- ]resistan(?:t|ce)\b|\bkeeps? (?:my |your |the |his |her )?(?:feet|toes|socks) dry\b|"
+         r"\b(?:stand up to|hold up in|ok in|good in) (?:the )?(?:rain|snow|puddles|wet)\b",
+         ("water resistance", "feature", "features")),
         (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
         (r"\bcpus?\b|\bprocessors?\b|\bchips?\b", ("processor", "cpu", "chip")),
         # "how loud is it": a noise level (no "quiet": "quiet headphones" are noise cancelling ones)
@@ -731,6 +734,9 @@ class Lexicon:
                     lex.categories[kt].append(Link("category", row["key"], name))
                     lex.category_names[" ".join(kt)] = kt
                     lex.category_words.update(t for t in kt if t not in STOPWORDS)
+        for alias, head in _KIND_ALIASES.items():  # "which jug does this go in": a pitcher
+            if (head,) in lex.categories and (alias,) not in lex.categories:
+                lex.categories[(alias,)] = list(lex.categories[(head,)])
         for kt, links in list(lex.brands.items()):
             # "death wish" for Death Wish Coffee, "thursday boot" for Thursday Boot Co.: a brand said without its last
             # word when that word is a kind of product or a company's ("coffee", "co"), and no other brand is so named
@@ -882,8 +888,11 @@ _SIMILAR_KIND = re.compile(r"^(?:(?:is there|are there|do you have|have you got|
 # "and the philips, same material?" of an air fryer in focus: the two compared on it
 _NAME_SAME = re.compile(r"^(?:and |what about |how about )?(?:the )?(?P<x>[^,]+?),? (?:is it |the )?same (?P<a>[\w ]+?)[?.!]*$")
 # "death wish dark roast ground, anything similar": what is similar to the product named first
-_NAME_THEN_SIMILAR = re.compile(r"^(?P<x>[^,;]+?)(?:[,;]| -) ?(?:(?:got|do you have|is there) )?(?:anything|something|any|"
-                                r"any others?|others?) (?:similar|comparable|like (?:it|that|this))[?.!]*$")
+_PRICED_TAIL = re.compile(r",? (?:the )?(?:one |listing )?(?:at |for |priced at )?[$€£]\d[\d,]*(?:\.\d+)? (?:one|listing)\b")
+# ("blue bottle guatemala 3 pack - any similar coffees", "asus vivobook 15 …, the $642.99 one - any comparable laptop")
+_NAME_THEN_SIMILAR = re.compile(r"^(?P<x>.+?)(?:[,;]| -) ?(?:(?:got|do you have|is there|are there) )?(?:anything|something|any|"
+                                r"any others?|others?|an?) (?:(?:similar|comparable)(?: (?P<k>[a-z]+))?|"
+                                r"like (?:it|that|this))[?.!]*$")
 # "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
 _THING_FOR = re.compile(r"^(?:(?:i|we) (?:need|want|would like)|looking for|do you have|got|any|show me)?\s*"
                         r"(?:an?|some|the|my)?\s*(?P<x>[a-z][\w' -]*?)\s+(?:for|to)\b")
@@ -1167,6 +1176,8 @@ _ANY_OF_ITS_KIND = re.compile(r"^(?:(?:do you have|have you got|got|is there) )?
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 MAX_KIND_CHECKED = 10  # titles read for their category when a compatible model said with a kind may be a name instead
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
+_STOCKED = re.compile(r"\b(?:do|does) (?:you|u|they|the (?:shop|store))(?: guys)? (?:sell|have|carry|stock|offer)\b|"
+                      r"\b(?:are there|in stock|on offer)\b")  # "how many bags of coffee do you sell": products counted
 VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size", "width"})  # what sets listings apart
 # "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
@@ -1291,7 +1302,7 @@ _ASKED_POLITELY = re.compile(r"^(?:(?:can|could|would|will) you (?:please |pls |
                              r"(?=(?:tell|show|give) me\b|compare\b|list\b|find\b|check\b)")
 # "the lifesupply filter fits it right?": a statement to confirm is the question
 _TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i right|isn'?t it|doesn'?t it|won'?t it|"
-                           r"don'?t they|aren'?t they)$")
+                           r"don'?t they|aren'?t they)$|(?<=\w),\s*(?:which|what) ones?$")  # ("refills for it, which ones")
 _EITHER_TAILS = (re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? [\w-]+,? or [\w-]+)$"),
                  re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? or [\w-]+)$"))
 # "saucony endorphin speed 4 vs hoka speedgoat 5, compare pls": the comparison asked
@@ -1360,6 +1371,8 @@ _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"
                     (re.compile(r"\s*\b(?:per|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot|item|unit|piece)\b"), ""))
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(rf"^(?P<it>this|it|that|this one|that one) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
+_GOES_IN_WHICH = re.compile(r"^(?:which|what) (?P<kind>[a-z]+(?: [a-z]+)?) (?:does|do|will|would|can) (?P<it>this|it|that|"
+                            r"this one|that one|they|these) (?:go|goes|fit|slot|drop) (?:in|into|inside)[?.!]*$")
 # "colour options on the bondi": the colours its listings come in
 _OPTIONS_ON = re.compile(r"^(?:what are (?:the )?|any )?(colou?r|size)s? (?:options|choices|variants) (?:on|for|of) (?:the )?(?P<x>.+)$")
 # "what height drop is that case rated for": its drop protection (not what it fits)
@@ -1396,6 +1409,19 @@ _KIND_THEN_THEY = re.compile(r"^(?P<k>[^,?]+), (?P<q>(?:what|which|how)\b[^,]*\b
 _WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|for) (?:a |an |the |my )?(?P<b>[^,]+?),? "
                                 r"(?:will|would|does|do|can) (?:that|it|this|they|these) (?:work|fit)(?: together)?$")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
+# words shoppers use for a kind that no category name says, and the category word they mean (where the catalog has it)
+_KIND_ALIASES = {"jug": "pitcher", "refill": "filter", "sneaker": "shoe", "earphone": "headphone", "notebook": "laptop",
+                 "cellphone": "phone", "smartphone": "phone", "mobile": "phone"}
+_FOR_THIS_KIND = re.compile(r"\b(?P<p>for|with|fits?|in|into) (?:this|that|my) (?P<k>[a-z]+)\b(?! one\b)")
+_NOT_THE_LINE = re.compile(r"\s*[(,]\s*not (?:the |a )?(?P<w>[a-z]+)(?: one| version| model)?\s*\)?(?=\s*(?:[-,:;?]|$))")
+_LISTED_FOR = re.compile(r"\b(?:that'?s|thats|that is|that are|which is|which are) listed (?=(?:for|with) )")
+_TAKES_PLUG = re.compile(r"\b(?:takes?|accepts?|uses?) (?:an? )?(?P<p>usb[- ]?[abc]|lightning|micro[- ]?usb)"
+                         r" (?:cables?|cords?|plugs?|leads?)\b")
+_OF_ITS_MODEL = re.compile(r"\b(?:listings?|sellers?|offers?)\b")  # other listings of its model, not other products
+_NEED_THEN_ASK = re.compile(r"^(?:i |it |we )?(?:need|needs|want|wants|must have|has to have|gotta have)\s+(?P<n>[^,]+?)"
+                            r"(?:\s+(?:tho|though|too|also|as well))?,\s*(?P<q>(?:any|anything|something|is there|got)\b[^,]+)$")
+_KIND_LISTS = re.compile(r"^(?P<h>(?:so |and |ok,? )?(?:which|what) [a-z ]+?) (?:do |does )?(?:list|lists|mention|mentions|"
+                         r"name|names) (?:the |my )?(?P<x>.+?)[?.!]*$")
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
                       r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last;
@@ -1533,7 +1559,7 @@ _OF_THE_SAID_ONES = re.compile(r"\bof the [\w-]+ ones\b")
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_FOR_KIND = 2000  # titles that say a kind a search is "for" ("filters for a water pitcher") read as its products
-MAX_VARIANTS = 5  # other listings of a named model the engine may read when the first lacks an answer
+MAX_VARIANTS = 7  # other listings of a named model the engine may read when the first lacks an answer
 MAX_CATEGORIES_KEPT = 200_000  # product categories an Understander keeps read (then it starts over)
 _AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
 _GENDER_WORDS = frozenset({"men", "women"})  # as tokens() reads "mens", "men's", "womens", "women's"
@@ -1688,8 +1714,13 @@ class Understander:
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
         low = _INCLUDED_WITH_IT.sub(r"is a \g<x> included", low)
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
-        low = self._without_story(low)
         low = _TAG_QUESTION.sub("", low)
+        low = _LISTED_FOR.sub("", low)  # "wireless charger that's listed for it": one for it
+        low = _NEED_THEN_ASK.sub(r"\g<q> with \g<n>", low)  # "need 32gb of ram tho, anything lighter": with 32gb
+        low = _TAKES_PLUG.sub(r"has a \g<p> port", low)  # "which one also takes a usb-a cable": has a USB-A port
+        # "pixel 8 obsidian 256gb (not the pro)": the model named, not its line's other model
+        low = _NOT_THE_LINE.sub(lambda m: "" if m.group("w") in LINE_WORDS else m.group(0), low).strip()
+        low = self._without_story(low)
         low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
         # priced (below)
@@ -1717,6 +1748,9 @@ class Understander:
                 and not re.search(r"\bof (?:them|those|these)\b", kind_first.group("q")) \
                 and self.constraints(kind_first.group("k")).categories:
             low = re.sub(r"\b(?:they|them)\b", kind_first.group("k"), kind_first.group("q"), count=1)
+        lists = _KIND_LISTS.match(low)
+        if lists is not None and self.names_product(lists.group("x")):
+            low = f"{lists.group('h')} are listed for the {lists.group('x')}"  # "which chargers do list the x1 carbon"
         works = _WITH_WILL_IT_WORK.match(low)
         if works is not None and self.names_product(works.group("a")) \
                 and (one_side := self.link_product(works.group("a"))) is not None and one_side.score >= FULL_NAME \
@@ -1789,6 +1823,12 @@ class Understander:
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _PERSON_WEIGHS.sub(" that holds at least ", low) if _SEATS.search(low) else low
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
+        low = _GOES_IN_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "which jug does this go in"
+        if focus:  # "filters for this pitcher" on a pitcher's page: for it
+            kind_of_focus = set(tokens(self.category_of(focus) or "")) | title_parts(
+                focus_title or self.lexicon.titles.get(focus, ""))[0] & self.lexicon.category_words  # (a kind's noun)
+            low = _FOR_THIS_KIND.sub(lambda m: f"{m.group('p')} it" if singular(m.group("k")) in kind_of_focus
+                                     else m.group(0), low)
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         low = _INCH_MARK.sub(r"\1 in ", low).strip()
         the_name = _SELL_THE.match(low)
@@ -1801,8 +1841,10 @@ class Understander:
         if same is not None and self.asked_attributes(same.group("a")) and self.names_product(same.group("x")):
             low = f"compare it with the {same.group('x')} on {same.group('a')}"
         similar = _NAME_THEN_SIMILAR.match(low)
-        if similar is not None and self.names_product(similar.group("x")):
-            low = f"anything similar to {similar.group('x')}"
+        named_as = _PRICED_TAIL.sub("", similar.group("x")) if similar is not None else ""  # (any listing's links)
+        if similar is not None and self.names_product(named_as):
+            sort = similar.group("k") if similar.group("k") and self.constraints(similar.group("k")).categories else ""
+            low = f"{f'any {sort}' if sort else 'anything'} similar to {named_as}"
         named_first = _NAMED_THEN_ASK.match(low)
         if named_first is not None and not _ONES.search(named_first.group("x")) \
                 and not self.brand_only(named_first.group("x")):
@@ -2100,6 +2142,11 @@ class Understander:
         if said_currency is not None and parse.intent == "aggregate" and not parse.constraints.currency \
                 and parse.aggregate in ("min_price", "max_price", "avg_price"):
             parse.constraints.currency = currency_of(said_currency.group(0))  # "average price of desks in euros"
+        if said_currency is not None and paid is None and parse.intent == "search" and parse.attributes[:1] == ["price"] \
+                and not parse.constraints.currency:
+            # "iphone 13 blue 256gb in us dollars, how much": its listings priced so, with their prices
+            parse.constraints.currency, parse.constraints.currency_only = currency_of(said_currency.group(0)), True
+            parse.constraints.words = [w for w in parse.constraints.words if w not in set(tokens(said_currency.group(0)))]
         if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
             parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
         elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max \
@@ -2867,9 +2914,10 @@ class Understander:
                      within: Sequence[str] | None = None, searched: Constraints | None = None) -> bool:
         """"is there a bigger one?", "anything cheaper?" about the product in focus: a search of its category
         for products past it on the compared attribute (a price bound or a kind said too still holds)."""
+        of_its_model = _OF_ITS_MODEL.search(low)  # "are there cheaper listings of these" on a product's page
         if not focus or not _ANOTHER.search(low) or _WHICH.match(low) or _WHICH_KIND.match(low) \
-                or _LIST_REFERENCE.search(low):  # "which of them is cheaper?" picks among a list
-            return False
+                or _LIST_REFERENCE.search(low) and not (of_its_model and not within):
+            return False  # ("which of them is cheaper?" picks among a list)
         if within and focus not in within and len(within) > 1:
             return False  # "any cheaper ones" after the cases that fit the phone: of the cases listed, not phones
         # "is there a cheaper one" after the one case that fits the phone: cheaper than that case
@@ -2908,7 +2956,8 @@ class Understander:
                 cons.currency = cons.currency or said_before.currency
         if m_other:
             parse.constraints.not_brands = self.brands_of(focus)
-        if re.search(r"\bsame\b|\b(?:a|another|other|this|that|the) (?:version|variant|configuration|config)s?\b", low):
+        if of_its_model or re.search(r"\bsame\b|\b(?:a|another|other|this|that|the) (?:version|variant|configuration|config)s?\b",
+                                     low):
             # "same laptop but cheaper?", "is there a version with more storage": among the other listings of its model
             others = self.model_listings(focus, self.lexicon.titles.get(focus, ""))
             parse.constraints = Constraints(ids=[v.key for v in others] or [focus], currency=parse.constraints.currency)
@@ -3193,8 +3242,9 @@ class Understander:
             if kind == "min_price" and m.group(0).rstrip().endswith(("cheap", "inexpensive", "affordable", "budget")) \
                     and (parse.constraints.price_max is not None or parse.constraints.price_min is not None):
                 return False  # "cheap phone with a 5000mah battery under $300": a search within the budget said
-            if kind == "count_products" and "pack size" in parse.attributes:
+            if kind == "count_products" and "pack size" in parse.attributes and not _STOCKED.search(low):
                 return False  # "how many filters come in a pack?" asks a pack size, not a count of products
+                # ("how many bags of coffee do you sell" does)
             if kind == "count_products" and parse.attributes and _HOW_MANY_MEASURE.search(low) \
                     and (focus and not parse.constraints.categories or not focus and parse.constraints.brands):
                 # "how many cups" after a pitcher, "brita pitcher how many cups": a capacity, not a count of

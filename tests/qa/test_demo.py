@@ -3798,3 +3798,135 @@ def test_demo_a_kind_kept_for_a_brand_and_a_day_of_battery(demo_graph: Path, tmp
                                                            excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # a count of parts said ("3 ports") narrows more than a kind's word ("wall"): the "(3-port)" chargers
+    (["wall charger with 3 ports"], "search", ("(3-port)",), ("I don't know", "2-port")),
+    (["wall charger with 3 ports", "which of the two puts out more"], "comparison", ("140",), ()),
+    # "the machine" after the coffee bought with it: the machine talked of before, not the coffee
+    (["what do people buy with the black dedica", "water filters that fit the machine"], None, ("Dedica",),
+     ("Yirgacheffe",)),
+    # an example said ("fruity, like berry notes") stands for the taste; "notes" is no kind of what was found
+    (["somthing fruity, like berry notes, for under 20 dollars"], "search", ("berry", "Eight O'Clock"), ("I don't know",)),
+    (["somthing fruity, like berry notes, for under 20 dollars", "cheapest of those"], "aggregate", ("11.89",),
+     ("the notes", "the The")),
+    # "how many bags is that": its pack size; "how many bags of coffee do you sell": a count of products
+    (["somthing fruity, like berry notes, for under 20 dollars", "cheapest of those", "how many bags is that"],
+     "attribute", ("2-Pack",), ("weighs",)),
+    (["how many bags of coffee do you sell"], "aggregate", ("41",), ()),
+    # "less than the champagne colour?" after the black one's price: the two listings' prices
+    (["price on the black nutribullet", "less than the champagne colour?"], None, ("78.99", "92.95"), ()),
+])
+def test_demo_parts_counted_the_kind_talked_of_and_an_example_of_a_taste(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products"), [
+    # "<name> - any similar <kind>": the catalog's similar-to links of the product named first
+    (["blue bottle guatemala huehuetenango 3 pack - any similar coffees"], "compatibility", ("similar to",),
+     {"COF-0000130"}),
+    # in Chinese: "X,有类似的笔记本吗?", the listing named by its price to the cent
+    (["HP EliteBook 840 G10 16GB 售价1633.99的那款,有类似的笔记本吗?"], "compatibility", ("similar to",), {"LAP-0000087"}),
+    # "the $642.99 one": the listing at that price, not "I don't know of any 642.99 …"
+    (["asus vivobook 15 transparent silver 8gb/512gb, the $642.99 one - what cpu"], None, ("642.99",), {"LAP-0000009"}),
+    # a model of seven listings: the men's chestnut one is among them; "the grey ones": every grey listing of it
+    (["ugg clasic short ii chestnut mens, price"], None, ("176.99",), {"BOT-0000364"}),
+    (["ugg classic short in chestnut, mens", "are the grey ones any cheaper"], "aggregate", ("171.95",), {"BOT-0000325"}),
+    # "<name> in us dollars, how much": its listings priced in dollars; "does that listing mention a warranty": its text
+    (["iphone 13 blue 256gb in us dollars, how much"], "search", ("656.95",), {"PHN-0000102"}),
+    (["iphone 13 blue 256gb in us dollars, how much", "does that listing mention a warranty"], "attribute",
+     ("1-year limited warranty",), {"PHN-0000102"}),
+])
+def test_demo_similar_to_a_product_named_first_and_a_listing_by_its_price(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # "… Blender, 72 ounces" in a title is its capacity ("72-ounce"), not its weight
+    (["how much does the ninja bl610 blender wiegh"], None, ("I don't know",), ("weighs 72",)),
+    # "that roast" after the one coffee listed as like it is that coffee; a remark before a question is no search
+    (["kicking horse kick ass ground 2 pack, anything like it", "how dark is that roast"], "attribute",
+     ("Intelligentsia", "Medium-Dark"), ()),
+    (["kicking horse kick ass ground 2 pack, anything like it", "how dark is that roast",
+      "thats a lot for coffee, how many bags is it"], "attribute", ("6 Count",), ("I don't know",)),
+    # "which chargers do list the x1 carbon": those listed for it
+    (["so which chargers do list the x1 carbon"], "compatibility", ("X1 Carbon",), ("I don't know",)),
+    # words shoppers use for a kind ("refills", "jug"), "for this pitcher" on its page, a tag ("which ones") dropped
+    (["@HOM-0000234 i need refills for this pitcher, which ones"], "compatibility", ("ZeroWater 5-Stage",), ()),
+    (["@FLT-0000392 which jug does this go in"], "compatibility", ("Brita Everyday Water Filter Pitcher",), ()),
+    (["@FLT-0000392 is that a pack of several filters"], "attribute", ("6 Pack",), ()),
+])
+def test_demo_kind_aliases_that_thing_listed_and_a_remark_before_a_question(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # a thing no product is, about a topic some products are for: not the running shoes
+    (["any good podcasts about marathon training"], "unanswerable", ("podcasts about marathon training",), ("Running",)),
+    # "(not the pro)": the model named, not its line's other model (whose price the catalog has)
+    (["pixel 8 obsidian 256gb (not the pro) - what's the price"], None, ("I don't know the price",), ("Pro",)),
+    # "that's listed for it" asks what fits it; "and the charger's price": the charger just listed
+    (["pixel 8 obsidian 256gb (not the pro) - what's the price", "wireless charger that's listed for it"],
+     "compatibility", ("Wireless Charging Pad",), ("Cable",)),
+    (["pixel 8 obsidian 256gb (not the pro) - what's the price", "wireless charger that's listed for it",
+      "and the charger's price"], "attribute", ("16.59",), ()),
+])
+def test_demo_a_thing_no_product_is_the_line_not_meant_and_the_kind_just_listed(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products"), [
+    # "which one also takes a usb-a cable" of two chargers listed: the one with a USB-A port, not cables
+    (["wall charger 100w or more for under $50", "which one also takes a usb-a cable"], "search", ("USB-A port",),
+     {"CHG-0000311"}),
+    (["wall charger 100w or more for under $50", "which one also takes a usb-a cable",
+      "does that one charge an elitebook 840 g10"], "compatibility", ("Yes",), {"CHG-0000311"}),
+    # "are there cheaper listings of these" on a product's page: its model's cheaper listings
+    (["@AUD-0000024 are there cheaper listings of these"], "search", ("220.99",), {"AUD-0000037"}),
+    # Chinese: "有这款手机能用的保护壳吗" (a case it can use), "有能在车上给它充电的吗" (a car charger for it)
+    (["诺基亚G42 So Grey灰色款多少钱?", "有这款手机能用的保护壳吗?"], "compatibility", ("any case for it",), {"CSE-0000205"}),
+    (["诺基亚G42 So Grey灰色款多少钱?", "有能在车上给它充电的吗?"], "compatibility", ("Car Charger",), {"CHG-0000326"}),
+])
+def test_demo_a_plug_taken_and_cheaper_listings_of_a_model(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                           intent: str | None, expect: tuple[str, ...],
+                                                           products: set[str]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "excluded"), [
+    # the cheapest listing of a kind counts one the catalog gives no category, titled so ("… Blender, 72 ounces")
+    (["whats the cheapest ninja blender listing"], "aggregate", ("84.99",), ()),
+    # "does it have a usb-a port too" of the phone: the charger just listed for it has one
+    (["usb c wall charger for a galaxy s24 under $20", "does it have a usb-a port too"], "attribute", ("USB-A",),
+     ("I don't know",)),
+    # "the first one i said" of two compared: the one named first; "will it keep my feet dry": is it waterproof
+    (["merell moab 3 or keen targhee iii, which is taller", "which is cheaper for men",
+      "the first one i said, will it keep my feet dry"], "attribute", ("Moab", "Waterproof"), ()),
+    (["merell moab 3 or keen targhee iii, which is taller", "the second one i said, how much"], "attribute",
+     ("Targhee", "146"), ()),
+    # "is a usb c cable in the box with it" of a phone asks what comes with it, not a charger's connector
+    (["ugreen 140w wall charger - will it charge a pixel 7a", "what about an iphone 15 pro",
+      "is a usb c cable in the box with it"], None, (), ("Yes",)),
+    # "need 32gb of ram tho, anything lighter than that": lighter ones, with 32 GB
+    (["spectre x360 black version price", "need 32gb of ram tho, anything lighter than that"], "search",
+     ("with 32 gb are lighter than",), ()),
+])
+def test_demo_the_cheapest_of_a_kind_untold_a_port_of_the_charger_listed_and_a_need_first(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
