@@ -61,6 +61,10 @@ LEXICON: dict[str, str] = {
     "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
     "女款": "women's", "男款": "men's", "女式": "women's", "男式": "men's", "女": "women's", "男": "men's",
     "宽版": "wide", "宽楦": "wide", "加宽": "wide", "切尔西靴": "chelsea boots",
+    "无线充电": "wireless charging", "充电": "charging", "安卓": "android", "快充": "fast charging",
+    "更便宜": "cheaper", "更贵": "more expensive", "更轻": "lighter",
+    "薰衣草色": "lavender", "薰衣草": "lavender", "香槟色": "champagne", "玫瑰金": "rose gold", "星光色": "starlight",
+    "天蓝色": "sky blue", "浅蓝色": "light blue", "深灰色": "dark grey", "透明": "clear", "午夜色": "midnight",
     # question words
     "天气": "weather", "今天": "today", "版本": "version", "版": "version", "它": "it", "这个": "this", "这款": "this", "那个": "that",
 }
@@ -75,6 +79,9 @@ _PAID = re.compile(r"(?<![\d.\s])\s*(?:用|以)?(?:美元|美金|欧元|英镑)(
 _PAID_IN = {"美元": "dollars", "美金": "dollars", "欧元": "euros", "英镑": "gbp"}
 _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PACK = re.compile(r"(\d+|[一两二三四五六七八九十])\s*(?:包装|盒装|件装|袋装|罐装|瓶装|支装|个装|连包)")  # 六包装: a 6 pack
+_UNITS = {"英尺": "ft", "英寸": "inch", "瓦": "w", "毫安时": "mah", "毫安": "mah", "克": "g", "公斤": "kg", "千克": "kg",
+          "升": "l", "小时": "hours", "厘米": "cm", "杯": "cups"}
+_UNIT_BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(英尺|英寸|毫安时|毫安|公斤|千克|厘米|小时|瓦|克|升|杯)\s*(以上|起|以下|以内)")
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
 _BELOW = re.compile(r"(?:低于|少于|不到|不超过|小于)\s*" + _MONEY)  # "低于300美元": under $300
@@ -92,6 +99,8 @@ _FITTING_IT = re.compile(r"^有(?:没有)?(?P<b>.+?)(?:能|可以)?(?:适合|适
 # "有这款手机能用的保护壳吗": any case for it; "有能在车上给它充电的吗": a car charger for it
 _USABLE_WITH_IT = re.compile(r"^有(?:没有)?(?:这款|这个|它|那个|那款)(?:手机|电脑|笔记本|机器|耳机)?(?:能|可以)?(?:用|使用)的"
                              r"(?P<b>.+?)吗?[?？]?$")
+_MATCH_IT_WITH = re.compile(r"^(?:给|为)(?:它|这款|这个|那个)配(?:个|一个|一款|副|套)?(?P<b>[^,，?？吗]+)")  # 给它配个手机壳
+_SUPPORTS = re.compile(r"^(?P<a>.+?)(?:支持|兼容)(?P<b>[^吗么?？]+)(?:吗|么)[?？]?$")  # "X手机壳支持MagSafe吗": does it support
 _CHARGES_IN_CAR = re.compile(r"^有(?:没有)?(?:能|可以)?在车(?:上|里)(?:给|为)?(?:它|这款|这个)?充电的(?:吗|么)?[?？]?$")
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
@@ -143,6 +152,9 @@ def _words(text: str) -> str:
     text = _OVER.sub(lambda m: f" over {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _PLAIN_MONEY.sub(lambda m: f" {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _PACK.sub(lambda m: f" {_NUMERALS.get(m.group(1), m.group(1))} pack ", text)
+    # "10英尺以上": at least 10 ft; "2公斤以下": under 2 kg
+    text = _UNIT_BOUND.sub(lambda m: f" {'under' if m.group(3) in ('以下', '以内') else 'at least'} {m.group(1)} "
+                           f"{_UNITS[m.group(2)]} ", text)
     out: list[str] = []
     for run in _RUNS.findall(text):  # Latin runs ("Galaxy S24+", "WH-1000XM5", "$150") stay whole
         if not _CJK.search(run):
@@ -205,10 +217,12 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_VERSION_PRICE, lambda m: f"how much is the {_words(m.group('a'))} version?"),
     (_FITTING_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
     (_USABLE_WITH_IT, lambda m: f"any {_words(m.group('b'))} for it?"),
+    (_MATCH_IT_WITH, lambda m: f"any {_words(m.group('b'))} for it?"),
     (_CHARGES_IN_CAR, lambda m: "any car charger for it?"),
     (_THAN_IT, lambda m: f"is it {_comparative(m)} than the {_words(m.group('b'))}?"),
     (_CHARGES, lambda m: f"does {_the(_words(m.group('a')))} work with {_the(_words(m.group('b')))}?"),
     (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
+    (_SUPPORTS, lambda m: f"does {_the(_words(m.group('a')))} support {_words(m.group('b'))}?"),
     (_HOLDS, lambda m: _capacity_of(_words(m.group("a")))),
     (_SIMILAR, lambda m: f"{_words(m.group('a'))} - any similar {_words(m.group('b'))}".rstrip()),
 )
@@ -248,4 +262,8 @@ def to_english(question: str) -> str:
         return f"which {english}?"
     if _WHAT.search(q) and english.startswith(("it ", "this ", "that ")):  # "它多少钱?", "这个多少钱?": its price
         return f"what is its {english.split(' ', 1)[1]}?"
-    return f"what is the {english}?" if _WHAT.search(q) else english
+    if _WHAT.search(q):
+        return f"what is the {english}?"
+    if q.startswith("有没有") and english.startswith(("cheaper ", "lighter ", "more expensive ")):
+        return f"any {english}"  # "有没有更便宜的X": any cheaper X (than the one in focus)
+    return english

@@ -151,6 +151,7 @@ _ATTRIBUTE_OF_THE = re.compile(r"^(?:and |so |ok,? )?(?:the |its )?[a-z]+(?: [a-
                                re.IGNORECASE)  # "and the price of the charger"
 _FIRST_SAID = re.compile(r"\bthe (?P<n>first|second|other|last) one (?:i|we|you) (?:said|mentioned|named|asked about)\b",
                          re.IGNORECASE)
+_BOTH_OF_THEM = re.compile(r"\b(?:both|each) of (?:them|those|these|the two)\b|\b(?:them|those) both\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)\b(?! one\b)", re.IGNORECASE)
 _FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
@@ -386,6 +387,15 @@ class Conversation:
                              if v.key not in compared and named <= title_words(v.name)]
             answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=compared)
             answer.question = question
+        elif (both := _BOTH_OF_THEM.search(question) if product is None and len(self.pair) == 2 else None) is not None \
+                and self.engine.understander.names_product(question[:both.start()]):
+            # "would the belkin 65w wall charger run both of them" after two compared: the question of each
+            parts = [self.engine.answer(f"{question[:both.start()]}the {self._short_name(pid)}{question[both.end():]}")
+                     for pid in self.pair]
+            intents = {a.intent for a in parts}
+            answer = Answer(question, intents.pop() if len(intents) == 1 else "attribute",
+                            " ".join(a.answer for a in parts), [f for a in parts for f in a.facts],
+                            [h for a in parts for h in a.products], [c for a in parts for c in a.cypher])
         elif either is not None:  # "do both come in black" after two compared: the question of each, both answers
             verb = either.group("v").casefold()
             parts = [self.engine.answer(f"{_AS_ONE.get(verb, verb)} it {either.group('q')}?", context=pid)
@@ -444,6 +454,12 @@ class Conversation:
                 # the S24, then the S24 Ultra: "which one has more storage?" of the two; the cheapest, then the
                 # most expensive: "compare those two"
                 within = [pair[1], pair[0]]
+            elif product is None and self.product and self.listed and self.product not in self.listed \
+                    and self.last is not None and self.last.relation in ("similar", "bought") \
+                    and (gap := _GAP.match(question.strip().casefold())) is not None:
+                # "whats the price difference" after the laptops like it: it and the first one listed
+                within = [self.product, self.listed[0]]
+                question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
             elif product is None and _THE_TWO.search(question) and len(self.listed) == 1 and self.product \
                     and self.product != self.listed[0]:
                 # "which of the two is lighter" after the one product like it: it and the one in focus
@@ -834,6 +850,11 @@ class Conversation:
             return question  # ("something for my car" after headphones: the car chargers, another kind)
         return f"{searched.categories[0].name.casefold()} for {purpose}"
 
+    def _short_name(self, pid: str) -> str:
+        """A product's title to its first comma, without what it says in brackets ("Men's Moab 3 Mid by Merrell")."""
+        title = self.engine.understander.lexicon.titles.get(pid, "")
+        return re.sub(r"\s*\([^)]*\)?", "", title.split(",")[0]).strip() or title
+
     def _named_first_or_second(self, question: str) -> str:
         """ "the first one i said, will it keep my feet dry", "and for the first one i said?": of the two products last
         compared, the one named first (or second), by its title; the question, else the last one, of it."""
@@ -841,11 +862,9 @@ class Conversation:
         if said is None or len(self.compared) != 2:
             return question
         pid = self.compared[0 if said.group("n").casefold() == "first" else 1]
-        title = self.engine.understander.lexicon.titles.get(pid, "")
         rest = f"{question[:said.start()]} {question[said.end():]}".casefold()
         if re.fullmatch(r"\W*(?:and|so|ok|okay)?\W*(?:(?:what|how) about|for|with|of)?\W*", rest):
-            name = re.sub(r"\s*\([^)]*\)?", "", title.split(",")[0]).strip()  # ("Men's Moab 3 Mid by Merrell")
-            return f"what about the {name or title}"  # ("and for the first one i said?": the last question, of it)
+            return f"what about the {self._short_name(pid)}"  # ("and for the first one i said?": the last question)
         self.product = pid
         if not question[:said.start()].strip(" ,"):  # "the second one i said, how much": the question, of it
             return f"it, {question[said.end():].strip(' ,')}"

@@ -1971,7 +1971,8 @@ class Engine:
 # ---------------------------------------------------------------------------- helpers
 
 
-_OF_THE_LISTING = frozenset({"listing", "mention", "say", "state", "specify", "page", "description", "info"})
+_OF_THE_LISTING = frozenset({"listing", "mention", "say", "state", "specify", "page", "description", "info", "pair",
+                             "version", "model"})
 _PRICE_SAID = re.compile(r"\d+\.\d\d")  # "642.99": a price said to the cent
 _EXAMPLE = re.compile(r"\b(?:like|such as|say|e\.?g\.?),? (?P<x>[a-z][a-z ]*)")  # "fruity, like berry notes"
 _COUNTED_PART = re.compile(r"\d+[a-z]{3,}")  # "3port" (of "3 ports"), not a model code ("1000xm5", "i7")
@@ -2032,7 +2033,8 @@ _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which
 
 
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
-                          "listing", "work", "works", "good", "well", "much", "many", "long", "what", "ship", "ships"})
+                          "listing", "work", "works", "good", "well", "much", "many", "long", "what", "ship", "ships",
+                          "pair", "version", "model", "mention", "mentions"})
 
 
 _BATTERY_WORDS = frozenset({"playback", "charge", "runtime"})  # how a text says a battery's life

@@ -832,7 +832,8 @@ class Lexicon:
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|working with|work in|works in|work on|works on|"
                  r"work to charge|works to charge|(?<!\byou )(?<!\bu )do(?=\s+(?:my|the)\b)|"
                  r"(?:is |are )?compatible with|go with|goes with|go in|goes in|go into|goes into|go on|goes on|"
-                 r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with)")
+                 r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with|"
+                 r"(?:run|power)s?(?=\s+(?:my|the|a|an|your|this|that)\b))")  # ("would the belkin 65w charger run the …")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "spigen 48w car charger ok for the asus vivobook 15?": does it fit
 _COMPAT_OK = re.compile(r"^(?!(?:what|which|how|who|where|why|when)\b)(?:(?:is|are) )?(?:the |a |an )?(?P<a>.+?)\s+(?:(?:(?:ok|okay|good|fine|suitable|right)\s+"
@@ -1420,6 +1421,8 @@ _TAKES_PLUG = re.compile(r"\b(?:takes?|accepts?|uses?) (?:an? )?(?P<p>usb[- ]?[a
 _OF_ITS_MODEL = re.compile(r"\b(?:listings?|sellers?|offers?)\b")  # other listings of its model, not other products
 _NEED_THEN_ASK = re.compile(r"^(?:i |it |we )?(?:need|needs|want|wants|must have|has to have|gotta have)\s+(?P<n>[^,]+?)"
                             r"(?:\s+(?:tho|though|too|also|as well))?,\s*(?P<q>(?:any|anything|something|is there|got)\b[^,]+)$")
+_THE_ONE_PRICED = re.compile(r",?\s+the (?:one|listing|version) (?=(?:priced |sold |listed )?in (?:us )?(?:pounds|dollars|euros?|usd|"
+                             r"eur|gbp)\b)")
 _KIND_LISTS = re.compile(r"^(?P<h>(?:so |and |ok,? )?(?:which|what) [a-z ]+?) (?:do |does )?(?:list|lists|mention|mentions|"
                          r"name|names) (?:the |my )?(?P<x>.+?)[?.!]*$")
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
@@ -1608,7 +1611,8 @@ _SEARCH_WORDS = re.compile(r"\b(?:for|with|without|under|over|below|above|betwee
 _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 # "512 GB", "72 ounces", "2 count": an amount one listing of a model differs from another by (not "13.5 in": a
 # screen size may be the model's own)
-_SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs)\b")
+_SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs|"
+                            r"feet|foot|ft|m|meters?|metres?)\b")  # (a cable's "3 feet", "2 m" too)
 _PAREN_AMOUNT = re.compile(rf"\((\d+(?:\.\d+)?)\s*-?\s*(?:{_UNIT_ALT})\)")
 _NAME_END = re.compile(r"\s*[(,:|]|\s+[-–]\s+")  # where a title's opening name ends: "MacBook Air 15 (M3): …"
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
@@ -1709,6 +1713,7 @@ class Understander:
             focus = focus_title = within = searched = None  # "ok random question, …": nothing said before counts
         if _SHOP_END.search(low):
             within = searched = None  # "whats the priciest elitebook you have": of the shop, not of the list before
+        low = _THE_ONE_PRICED.sub(" ", low)  # "<name>, the one priced in pounds - …": the name priced in pounds
         low = _IN_THE_SHOP.sub("", low)  # "the cheapest thing in the store": no product says "store"
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
@@ -2437,6 +2442,8 @@ class Understander:
         varying |= set(_PAREN_AMOUNT.findall(title.casefold()))  # "(27 in)", "(3.8 L)": one listing's size
         varying |= {w for w in head if w in UNITS}  # the "TB" of "1 TB storage" is no model's word
         varying |= {w for w in head if (w,) in self.lexicon.attributes}  # nor "storage" of "512GB storage", "RAM" …
+        # nor a kind's noun some listings leave out ("Pixel 8 Pro … Smartphone - Obsidian", "Google Pixel 8 Pro, …")
+        varying |= {w for w in head if w in self.lexicon.category_words}
         df = self.lexicon.title_df
         return " ".join(sorted(head - varying, key=lambda w: (df.get(w, 0), w))[:most])
 
@@ -3386,7 +3393,12 @@ class Understander:
                 # "does the Dedica EC685 - Black come in red?": the name's own colour is not what is asked
                 name = set(tokens(product.name))
                 beyond = [g for g in groups if not set(tokens(g.label)) <= name]
-                parse.checks = [Link("value", k, g.label, k.partition("=")[0]) for g in beyond or groups for k in g.keys]
+                english = _english()
+                # ("does the caseology nano pop iphone se case support magsafe": the name's "iphone" is not asked, a
+                # word no value nor English says is)
+                other = not beyond and any(t.isalpha() and t not in name and t not in english for t in tokens(low))
+                parse.checks = [] if other else [Link("value", k, g.label, k.partition("=")[0])
+                                                 for g in beyond or groups for k in g.keys]
             return True
         family = self._family(low, cons, product, parse) if (searching or not asking) and not (parse.refers_back and focus) \
             else None
@@ -4148,7 +4160,11 @@ class Understander:
                 elif n == 2 and (glued := ("".join(gram),)) in lex.brands and gram[0].isalpha():
                     cons.brands.extend(lex.brands[glued])  # "zero water": ZeroWater
                     hit = True
-                elif gram in lex.values or (n == 1 and self._distinctive(gram[0])):
+                elif gram in lex.values or (n == 1 and self._distinctive(gram[0]) and not (
+                        self.asked_attributes(gram[0]) and not any(
+                            set(toks) - {gram[0]} & set(key_tokens(e.value)) for e in lex.value_words[gram[0]]))):
+                    # (a word that asks an attribute, "power rating?", is no part of a model's name said alone:
+                    # "moto g power" with "moto g")
                     exact = lex.values.get(gram, [])
                     attributes = {e.attribute for e in exact} or {e.attribute for e in lex.value_words[gram[0]]}
                     # (a wider value that adds a line word names another model: "galaxy s24" is not "galaxy s24 ultra")

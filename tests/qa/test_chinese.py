@@ -9,6 +9,13 @@ from shopgraph.qa.chinese import has_chinese, to_english
 
 @pytest.mark.parametrize(("question", "english"), [
     ("三星Galaxy S24的屏幕尺寸是多少?", "what is the screen size of the samsung Galaxy S24?"),
+    ("有没有防摔10英尺以上的手机壳?", "drop protection at least 10 ft phone case"),  # a unit's bound
+    ("有没有更便宜的iPhone SE手机壳?", "any cheaper iPhone SE phone case"),
+    ("它支持无线充电吗?", "does it support wireless charging?"),
+    ("有能在车上给它充电的吗?", "any car charger for it?"),
+    ("给它配个手机壳,有推荐吗?", "any phone case for it?"),
+    ("有这款手机能用的保护壳吗?", "any case for it?"),
+    ("HP EliteBook 840 G10 16GB 售价1633.99的那款,有类似的笔记本吗?", "HP EliteBook 840 G10 16GB 1633.99 - any similar laptop"),
     ("索尼WH-1000XM5的电池续航多久?", "what is the battery life of the sony WH-1000XM5?"),
     ("150美元以下的降噪耳机", "under $150 noise cancelling headphones"),
     ("200欧元以下的咖啡机", "under €200 coffee maker"),

@@ -2934,9 +2934,10 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
      "attribute", ("4-count",), None),
     (["zero water pitcher under $35", "the cheapest one - what filters fit it", "what do they filter with"], "aggregate",
      ("ion-exchange",), None),
-    # "got a 256gb verison" of the phone in focus: its model's listing with it
+    # "got a 256gb verison" of the phone in focus: its model's listings with it (also one whose title leaves out
+    # "Smartphone")
     (["what does the pixel 8 pro 128gb obsidian cost", "got a 256gb verison"], "attribute", ("Pixel 8 Pro 256 GB",),
-     {"PHN-0000324"}),
+     {"PHN-0000324", "PHN-0000114"}),
     # a kind, then "that come with" / "that works in" what only its listings' text says; "each" of those listed
     (["headphones under $200 that come with a carrying case"], "search", ("5 listings' own text says “carrying case”",),
      None),
@@ -3930,3 +3931,50 @@ def test_demo_the_cheapest_of_a_kind_untold_a_port_of_the_charger_listed_and_a_n
         excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect"), [
+    # "whats the price difference" after the laptops like it: it and the first one listed
+    (["asus vivobook 15 transparent silver 8gb/512gb, the $642.99 one - any comparable laptop",
+      "whats the price difference"], "comparison", ("723.99", "642.99", "$81")),
+    # "would the belkin 65w wall charger run both of them": the fit of each of the two compared
+    (["asus vivobook 15 transparent silver 8gb/512gb, the $642.99 one - any comparable laptop",
+      "whats the price difference", "would the belkin 65w wall charger run both of them"], "compatibility",
+     ("Vivobook", "Aspire 5")),
+    # "<name>, the one priced in pounds - what do people buy with it": that listing's bought-together link
+    (["volcanica colombia supremo whole bean, the one priced in pounds - what do people buy with it"], "compatibility",
+     ("Keurig K-Elite",)),
+    # a model's listings whatever kind's noun their titles add ("… Smartphone - Obsidian"): both 256 GB ones, then the
+    # cheaper of the two
+    (["@PHN-0000237 is this the 128 or the 256 gig one", "got a 256gb verison"], "attribute", ("Porcelain", "256 GB")),
+    (["@PHN-0000237 is this the 128 or the 256 gig one", "got a 256gb verison", "cheaper of those 2 pls"], "attribute",
+     ("1,137.99",)),
+    # "power rating?" of the one listed: its wattage, not cases for the "moto g power"
+    (["volcanica colombia supremo whole bean, the one priced in pounds - what do people buy with it", "power rating?"],
+     None, ("1470",)),
+    # "with the black pair": what its model's listing says of it
+    (["audio-technica ath-m50x black", "is a carrying case included with the black pair"], "attribute",
+     ("A carrying case is included",)),
+])
+def test_demo_a_gap_to_the_one_listed_both_of_two_and_the_black_pair(demo_graph: Path, tmp_path: Path,
+                                                                     questions: list[str], intent: str,
+                                                                     expect: tuple[str, ...]) -> None:
+    last_turn(demo_graph, tmp_path, questions, intent, expect)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products"), [
+    # "给它配个手机壳" (a case to go with it) after the OnePlus 12
+    (["一加12有哪些颜色?", "给它配个手机壳,有推荐吗?"], "compatibility", ("any phone case for it",), {"CSE-0000350"}),
+    # a colour the lexicon knows ("薰衣草色": lavender)
+    (["有没有适合Galaxy A54的薰衣草色手机壳?"], "search", ("lavender",), {"CSE-0000275"}),
+    # "X支持MagSafe吗" (does X support MagSafe): its text, not the "iphone" of its own name as a compatible model
+    (["Caseology Nano Pop iPhone SE手机壳支持MagSafe吗?"], "attribute", ("MagSafe compatible",), {"CSE-0000383"}),
+    # "有没有更便宜的…手机壳" after it: cheaper ones than it
+    (["Caseology Nano Pop iPhone SE手机壳支持MagSafe吗?", "有没有更便宜的iPhone SE手机壳?"], "search", ("cheaper than",),
+     {"CSE-0000052"}),
+])
+def test_demo_chinese_a_case_to_go_with_it_support_and_cheaper(demo_graph: Path, tmp_path: Path, questions: list[str],
+                                                               intent: str, expect: tuple[str, ...],
+                                                               products: set[str]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
