@@ -61,7 +61,7 @@ LEXICON: dict[str, str] = {
     "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
     "女款": "women's", "男款": "men's", "女式": "women's", "男式": "men's", "女": "women's", "男": "men's",
     "宽版": "wide", "宽楦": "wide", "加宽": "wide", "切尔西靴": "chelsea boots",
-    "无线充电": "wireless charging", "充电": "charging", "安卓": "android", "快充": "fast charging",
+    "无线充电": "wireless charging", "安卓": "android",
     "更便宜": "cheaper", "更贵": "more expensive", "更轻": "lighter",
     "薰衣草色": "lavender", "薰衣草": "lavender", "香槟色": "champagne", "玫瑰金": "rose gold", "星光色": "starlight",
     "天蓝色": "sky blue", "浅蓝色": "light blue", "深灰色": "dark grey", "透明": "clear", "午夜色": "midnight",
@@ -100,7 +100,8 @@ _FITTING_IT = re.compile(r"^有(?:没有)?(?P<b>.+?)(?:能|可以)?(?:适合|适
 _USABLE_WITH_IT = re.compile(r"^有(?:没有)?(?:这款|这个|它|那个|那款)(?:手机|电脑|笔记本|机器|耳机)?(?:能|可以)?(?:用|使用)的"
                              r"(?P<b>.+?)吗?[?？]?$")
 _MATCH_IT_WITH = re.compile(r"^(?:给|为)(?:它|这款|这个|那个)配(?:个|一个|一款|副|套)?(?P<b>[^,，?？吗]+)")  # 给它配个手机壳
-_SUPPORTS = re.compile(r"^(?P<a>.+?)(?:支持|兼容)(?P<b>[^吗么?？]+)(?:吗|么)[?？]?$")  # "X手机壳支持MagSafe吗": does it support
+# "X手机壳支持MagSafe吗": does X support MagSafe (a feature named in Latin letters; "有支持…的…吗" asks for products)
+_SUPPORTS = re.compile(r"^(?!有)(?P<a>.+?)支持(?P<b>[A-Za-z][A-Za-z0-9 .+-]*)(?:吗|么)[?？]?$")
 _CHARGES_IN_CAR = re.compile(r"^有(?:没有)?(?:能|可以)?在车(?:上|里)(?:给|为)?(?:它|这款|这个)?充电的(?:吗|么)?[?？]?$")
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
@@ -121,7 +122,7 @@ _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|�
 # "baseus 45w充电器能给Pixel 8充电吗": can A charge (or be used with) B
 _CHARGES = re.compile(r"^(?P<a>.+?)(?:能|可以|能不能|可不可以)(?:给|为|用于|用在)(?P<b>.+?)(?:充电|充|上用|使用|用)?吗?[?？]?$")
 # "X,有类似的笔记本吗?": any laptops similar to X
-_SIMILAR = re.compile(r"^(?P<a>.+?)[,，]?\s*(?:有没有|有)(?:类似|相似|差不多)的?(?P<b>[^吗?？]*)(?:吗|么)?[?？]?$")
+_SIMILAR = re.compile(r"^(?!有)(?P<a>.+?)[,，]?\s*(?:有没有|有)(?:类似|相似|差不多)的?(?P<b>[^吗?？]*)(?:吗|么)?[?？]?$")
 _HOLDS = re.compile(r"^(?P<a>.*?)(?:能|可以)(?:装|盛|容纳)(?:多少|几)(?P<b>.*?)[?？]?$")  # 它能装多少: its capacity
 _COMPARATIVES = {"便宜": "cheaper", "贵": "more expensive", "轻": "lighter", "重": "heavier", "大": "bigger",
                  "小": "smaller", "价格低": "cheaper", "价格高": "more expensive", "价钱低": "cheaper",

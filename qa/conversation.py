@@ -20,6 +20,7 @@ from shopgraph.qa.understand import (
     CURRENCY_SYMBOLS,
     DEFAULT_CURRENCY,
     FULL_NAME,
+    MAX_VARIANTS,
     PLACE_WORDS,
     SAVES_MONEY,
     STOPWORDS,
@@ -41,7 +42,7 @@ _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?(?![ -]?cups
                        r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-])|"
                        # "thats a lot for coffee, how many bags is it": a remark before the question
                        r"(?:that'?s|that is|sounds|seems) [\w' ]{1,30}?(?=\s*[,.!;:–-]\s*(?:how|what|whats|what's|which|is|"
-                       r"are|does|do|can|any)\b))"
+                       r"are|does|do|can|any)\b)(?!\s*[,.!;:–-]\s*(?:is|isn'?t|are|does|right)\s*(?:it|they|that|this)?\s*[?.!]*$))"
                        r"\b\s*[,.!;:–-]*\s*)+(?=\S)", re.IGNORECASE)
 # "sorry, meant the inspiron 15 from dell", "no wait i meant the dell inspiron 15": the last question, of another product
 _CORRECTION = re.compile(r"^(?:(?:sorry|oops|no|nope|wait|my bad|actually)[\s,.!]*)*(?:i )?meant (?P<x>.+?)[?.!]*$",
@@ -149,10 +150,11 @@ _THAT_THING = re.compile(r"\b(?:that|this|the) (?:machine|device|thing|unit|gadg
 _KINDS_ATTRIBUTE = re.compile(r"^(?:and |so |ok,? )?the (?P<k>[a-z]+)'?s (?P<a>[a-z]+(?: [a-z]+)?)[?.!]*$", re.IGNORECASE)
 _ATTRIBUTE_OF_THE = re.compile(r"^(?:and |so |ok,? )?(?:the |its )?[a-z]+(?: [a-z]+)? (?:of|on|for) the [a-z]+[?.!]*$",
                                re.IGNORECASE)  # "and the price of the charger"
-_FIRST_SAID = re.compile(r"\bthe (?P<n>first|second|other|last) one (?:i|we|you) (?:said|mentioned|named|asked about)\b",
+_FIRST_SAID = re.compile(r"\bthe (?P<n>first|second|other|last) one (?:i|we) (?:said|mentioned|named|asked about)\b",
                          re.IGNORECASE)
+_ASKS_OF_ONE = re.compile(r"^(?:would|will|does|do|can|could|is|are)\s+(?:the|my|a|an|this|that)\s", re.IGNORECASE)
 _BOTH_OF_THEM = re.compile(r"\b(?:both|each) of (?:them|those|these|the two)\b|\b(?:them|those) both\b", re.IGNORECASE)
-_THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)\b(?! one\b)", re.IGNORECASE)
+_THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)(?<!\bone)[?.!]*$", re.IGNORECASE)  # ("how dark is that roast")
 _FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
@@ -374,7 +376,9 @@ class Conversation:
         picked = self.engine.understander.pick_variant(
             f"the {variant.group('v') or variant.group('v2') or variant.group('v3')} one", self.product) \
             if variant is not None and self.product else None
-        either = _EITHER_OF_TWO.match(question.strip()) if product is None and len(self.pair) == 2 else None
+        # (of two compared, or of the two a search just listed: "do either of them come assembled")
+        two = self.pair if len(self.pair) == 2 else self.listed if len(self.listed) == 2 and self.searched else []
+        either = _EITHER_OF_TWO.match(question.strip()) if product is None and two else None
         if picked is not None and self.product is not None and picked[0][0] != self.product:
             # "is the onyx black one cheaper" after the cobalt violet Galaxy S24: the two listings compared
             said = (variant.group("c") or variant.group("c2") or variant.group("c3") or "").casefold() \
@@ -383,12 +387,12 @@ class Conversation:
             if variant is not None and re.search(r"\b(?:ones|pairs)\b", variant.group(0), re.IGNORECASE):
                 # "are the grey ones any cheaper": every grey listing of the model against it
                 named = set(tokens(variant.group("v") or variant.group("v2") or variant.group("v3") or "")) - STOPWORDS
-                compared += [v.key for v in self.engine.understander.model_listings(self.product, picked[0][1], most=20)
-                             if v.key not in compared and named <= title_words(v.name)]
+                compared += [v.key for v in self.engine.understander.model_listings(
+                    self.product, picked[0][1], most=4 * MAX_VARIANTS) if v.key not in compared and named <= title_words(v.name)]
             answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=compared)
             answer.question = question
         elif (both := _BOTH_OF_THEM.search(question) if product is None and len(self.pair) == 2 else None) is not None \
-                and self.engine.understander.names_product(question[:both.start()]):
+                and _ASKS_OF_ONE.match(question.strip()) and self.engine.understander.names_product(question[:both.start()]):
             # "would the belkin 65w wall charger run both of them" after two compared: the question of each
             parts = [self.engine.answer(f"{question[:both.start()]}the {self._short_name(pid)}{question[both.end():]}")
                      for pid in self.pair]
@@ -399,7 +403,7 @@ class Conversation:
         elif either is not None:  # "do both come in black" after two compared: the question of each, both answers
             verb = either.group("v").casefold()
             parts = [self.engine.answer(f"{_AS_ONE.get(verb, verb)} it {either.group('q')}?", context=pid)
-                     for pid in self.pair]
+                     for pid in two]
             answer = Answer(question, "unanswerable" if all(a.intent == "unanswerable" for a in parts) else "attribute",
                             " ".join(a.answer for a in parts), [f for a in parts for f in a.facts],
                             [h for a in parts for h in a.products], [c for a in parts for c in a.cypher])
@@ -476,6 +480,8 @@ class Conversation:
         self.last, self.before_last = answer, self.last
         if answer.intent == "comparison" and len(answer.products) == 2:
             self.pair = self.compared = [p.id for p in answer.products]
+        elif len(answer.products) > 1 and not {p.id for p in answer.products} <= set(self.compared):
+            self.compared = []  # (a list of others since: "the first one i said" is no longer of that comparison)
         elif either is None:
             self.pair = []
         failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None \
@@ -857,7 +863,8 @@ class Conversation:
 
     def _named_first_or_second(self, question: str) -> str:
         """ "the first one i said, will it keep my feet dry", "and for the first one i said?": of the two products last
-        compared, the one named first (or second), by its title; the question, else the last one, of it."""
+        compared, the one named first (or second), by its title; the question, else the last one, of it (which moves
+        the focus to it)."""
         said = _FIRST_SAID.search(question)
         if said is None or len(self.compared) != 2:
             return question

@@ -41,6 +41,7 @@ from shopgraph.qa.understand import (
     EVERYDAY_WORD,
     FOR_CLAUSE,
     FOR_THAT_ONE,
+    FULL_NAME,
     HAS_THING,
     HOW_MANY_OF,
     PRONOUNS,
@@ -603,8 +604,9 @@ class Engine:
         kind_of = set(tokens(had.group("x"))) - _SIZE_WORDS if had is not None and attr in self.lexicon.numeric else set()
         asked = {w for w in said_of if w.isalpha() and (english.get(w, 0) < EVERYDAY_WORD or w in kind_of)}
         asked -= STOPWORDS | {t for a in parse.attributes for t in tokens(a)} | title_words(card.title or "") | PRONOUNS \
-            | _OF_THE_LISTING  # ("does that listing mention a warranty": the warranty)
+            | _TEXT_FILLER  # ("does that listing mention a warranty": the warranty)
         asked = {w for w in asked if not self.understander.asked_attributes(w)}  # ("is that lighter": a weight's cue)
+        asked -= set(self.understander.cue_words(low, parse.attributes))  # ("do i need a grinder": the form's cue)
         said = {t for f in facts if f.attribute == attr for t in tokens(f.value)}
         return asked if not asked & said else set()
 
@@ -839,7 +841,9 @@ class Engine:
         topic = _ABOUT_TOPIC.match(parse.text.casefold())
         if topic is not None and not parse.products and (thing := singular(topic.group("x"))) not in self.lexicon.title_df \
                 and (thing,) not in self.lexicon.categories and (thing,) not in self.lexicon.brands \
-                and thing not in _SHOPPING_WORDS:  # ("any good deals on headphones" asks for headphones)
+                and thing not in _SHOPPING_WORDS and not ((named := self.understander.link_product(
+                    topic.group("t"), strict=True)) is not None and named.score >= FULL_NAME):
+            # ("any good deals on headphones" asks for headphones; "any feedback on the moab 3" names a product)
             # "any good podcasts about marathon training": a thing no product is, whatever its topic
             return self._no_such_kind(parse, f"{topic.group('x')} {topic.group('t')}".strip(" ?!."))
         cons = parse.constraints
@@ -951,6 +955,11 @@ class Engine:
             # the kind
             cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         narrowed, searched = self._said_by_titles(cards, cons), cons
+        if narrowed is not cards and any(_COUNTED_PART.fullmatch(w) for w in cons.words) \
+                and (untitled := [w for w in cons.words if w.isalpha()
+                                  and not any(w in title_words(c.title or "") for c in narrowed.values())]):
+            # "car charger with 2 ports": the 2-port ones, none titled "car", says so
+            purpose += f"None of them is titled “{_as_written(untitled, parse.text)}”. "
         if narrowed is cards and cards and cons.ids is None and cons.words and cons.categories \
                 and (cons.price_min is not None or cons.price_max is not None or cons.values) \
                 and (sub_kind := self._sub_kind(cons)) \
@@ -1681,8 +1690,12 @@ class Engine:
         cards = self.retriever.cards(ids)
         listed = [cards[i] for i in ids if i in cards]
         found = self._asked_values(parse, listed)
-        if not found:
-            return None
+        if not found:  # "what do they taste like" of two coffees no fact says it of: what each one's text says
+            told = [said for c in listed if (said := self._from_text(parse, c)) is not None]
+            if not told:
+                return None
+            return self._result(parse, "aggregate", " ".join(a.answer for a in told), [f for a in told for f in a.facts],
+                                [])
         each = [(c, [f.value for f in found if f.product_id == c.id]) for c in listed]
         # (no hits: the list in the conversation stays the one these were of)
         return self._result(parse, "aggregate", compose.each_value(found[0].attribute, each), found, [])
@@ -1971,8 +1984,6 @@ class Engine:
 # ---------------------------------------------------------------------------- helpers
 
 
-_OF_THE_LISTING = frozenset({"listing", "mention", "say", "state", "specify", "page", "description", "info", "pair",
-                             "version", "model"})
 _PRICE_SAID = re.compile(r"\d+\.\d\d")  # "642.99": a price said to the cent
 _EXAMPLE = re.compile(r"\b(?:like|such as|say|e\.?g\.?),? (?P<x>[a-z][a-z ]*)")  # "fruity, like berry notes"
 _COUNTED_PART = re.compile(r"\d+[a-z]{3,}")  # "3port" (of "3 ports"), not a model code ("1000xm5", "i7")
@@ -2034,7 +2045,8 @@ _ASKS_ABOUT = re.compile(r"^(?:(?:and|so|ok|then),? )?(?:what|what's|whats|which
 
 _TEXT_FILLER = frozenset({"does", "have", "has", "come", "with", "include", "included", "there", "this", "that",
                           "listing", "work", "works", "good", "well", "much", "many", "long", "what", "ship", "ships",
-                          "pair", "version", "model", "mention", "mentions"})
+                          "pair", "version", "model", "mention", "mentions", "say", "state", "specify", "page",
+                          "description", "info"})  # (the listing's own words: "does that listing mention a warranty")
 
 
 _BATTERY_WORDS = frozenset({"playback", "charge", "runtime"})  # how a text says a battery's life

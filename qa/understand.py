@@ -86,12 +86,16 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # assembly ("Easy assembly in about 20 minutes", "Ships fully assembled")
         # ("office chair that arrives fully assembled" searches the words)
         (rf"\bassembl(?:y|e|ing)\b|{PUT_TOGETHER}", ("assembly",)),
+        # "do i need a grinder for that one": whole bean or ground
+        (r"\b(?:need|use|require)s? (?:a |my |an? (?:coffee )?)?grinder\b|\bgrind (?:it|them|the beans)\b|"
+         r"\b(?:pre-?ground|already ground)\b", ("form",)),
         (r"\bcomes? from\b|\borigin\b|\bwhere\b(?= .*\bfrom\b)|\bgrown\b|\bcountry\b", ("origin",)),
         # a bag's weight, before the pack size of "in the bag" ("how many oz in the bag"; "how many cups in the box" of
         # K-Cups is the pack size, below)
         (r"\bhow many (?:ounces|oz|grams)\b(?=.*\b(?:bag|pack|box|package|tin|can)\b)", ("net weight", "capacity")),
         (r"\b(?:per|in a|in the|in that|in this|inside a|inside the|each) (?:pack|box|bag|package|case)\b|\bpack size\b|"
-         r"\bhow many (?:filters|pods|cartridges|pieces|bags|packs|boxes|tins)\b|\bmulti-?packs?\b|"
+         r"\bhow many (?:filters|pods|cartridges|pieces)\b|\bhow many (?:bags|packs|boxes|tins)\b(?! of\b)|"
+         r"\bmulti-?packs?\b|"
          r"\bpacks? of (?:several|multiple|many|more than one)\b",
          ("pack size",)),
         (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity", "net weight")),  # (a bag: its weight)
@@ -138,8 +142,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
         (r"\bfeatures?\b", ("feature", "features")),
         # "is it waterproof": a boot's water resistance, else a feature that says it
-        (r"\bwaterproof\b|\bwater[- ]resistan(?:t|ce)\b|\bkeeps? (?:my |your |the |his |her )?(?:feet|toes|socks) dry\b|"
-         r"\b(?:stand up to|hold up in|ok in|good in) (?:the )?(?:rain|snow|puddles|wet)\b",
+        (r"\bwaterproof\b|\bwater[- ]resistan(?:t|ce)\b|\bkeeps? (?:my |your |the |his |her )?(?:feet|toes|socks) dry\b",
          ("water resistance", "feature", "features")),
         (r"\bwarrant(?:y|ies)\b|\bguarantee\b", ("warranty",)),
         (r"\bcpus?\b|\bprocessors?\b|\bchips?\b", ("processor", "cpu", "chip")),
@@ -924,8 +927,9 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
 ))
 # "anything similar?", "got something comparable": the products the catalog calls like the one in focus
 _SIMILAR_BARE = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me)\s+)?"
-                           r"(?:anything|something|any(?:thing)?|any others?)\s+(?:similar|comparable)(?: ones?| products?| "
-                           r"options?)?(?P<b>)[?.! ]*$")
+                           r"(?:anything|something|any(?:thing)?|any others?|an?)\s+(?:similar|comparable)(?: ones?| products?| "
+                           r"options?| models?| items?)?(?: from (?:another|a different|other|a diff) (?:brand|maker|company))?"
+                           r"(?P<b>)[?.! ]*$")  # ("is there a similar model from another brand")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
                           r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)|"
@@ -1177,8 +1181,8 @@ _ANY_OF_ITS_KIND = re.compile(r"^(?:(?:do you have|have you got|got|is there) )?
 _NOT_PICKING = frozenset({"other", "same", "first", "second", "last", "next", "new", "old", "right", "only"})
 MAX_KIND_CHECKED = 10  # titles read for their category when a compatible model said with a kind may be a name instead
 FULL_NAME = 1.0  # a link score that only a product's name said (nearly) in full reaches
-_STOCKED = re.compile(r"\b(?:do|does) (?:you|u|they|the (?:shop|store))(?: guys)? (?:sell|have|carry|stock|offer)\b|"
-                      r"\b(?:are there|in stock|on offer)\b")  # "how many bags of coffee do you sell": products counted
+_STOCKED = re.compile(r"\b(?:(?:do|does) )?(?:you|u|they|the (?:shop|store))(?: guys)? (?:sell|have|carry|stock|offer|got)\b|"
+                      r"\b(?:are there|in stock|on offer|available)\b")  # "how many bags of coffee do you sell": products counted
 VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", "pack size", "width"})  # what sets listings apart
 # "what about in white?", "and what about the S24 Ultra?": the last question again, narrower or about another product
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
@@ -1409,11 +1413,11 @@ _KIND_THEN_THEY = re.compile(r"^(?P<k>[^,?]+), (?P<q>(?:what|which|how)\b[^,]*\b
 # "apple 100w usb-c cable with a macbook pro 14, will that work": whether the one works with the other
 _WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|for) (?:a |an |the |my )?(?P<b>[^,]+?),? "
                                 r"(?:will|would|does|do|can) (?:that|it|this|they|these) (?:work|fit)(?: together)?$")
-# "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 # words shoppers use for a kind that no category name says, and the category word they mean (where the catalog has it)
-_KIND_ALIASES = {"jug": "pitcher", "refill": "filter", "sneaker": "shoe", "earphone": "headphone", "notebook": "laptop",
-                 "cellphone": "phone", "smartphone": "phone", "mobile": "phone"}
-_FOR_THIS_KIND = re.compile(r"\b(?P<p>for|with|fits?|in|into) (?:this|that|my) (?P<k>[a-z]+)\b(?! one\b)")
+_KIND_ALIASES = {"jug": "pitcher", "sneaker": "shoe", "earphone": "headphone", "notebook": "laptop",
+                 "cellphone": "phone", "smartphone": "phone"}
+# ("filters for this pitcher"; the whole phrase said, at the end: "coffee for this coffee maker", not "my phone charger")
+_FOR_THIS_KIND = re.compile(r"\b(?P<p>for|with|fits?|in|into) (?:this|that|my) (?P<k>[a-z]+(?: [a-z]+)?)(?=\s*(?:[?.!,]|$))")
 _NOT_THE_LINE = re.compile(r"\s*[(,]\s*not (?:the |a )?(?P<w>[a-z]+)(?: one| version| model)?\s*\)?(?=\s*(?:[-,:;?]|$))")
 _LISTED_FOR = re.compile(r"\b(?:that'?s|thats|that is|that are|which is|which are) listed (?=(?:for|with) )")
 _TAKES_PLUG = re.compile(r"\b(?:takes?|accepts?|uses?) (?:an? )?(?P<p>usb[- ]?[abc]|lightning|micro[- ]?usb)"
@@ -1425,6 +1429,7 @@ _THE_ONE_PRICED = re.compile(r",?\s+the (?:one|listing|version) (?=(?:priced |so
                              r"eur|gbp)\b)")
 _KIND_LISTS = re.compile(r"^(?P<h>(?:so |and |ok,? )?(?:which|what) [a-z ]+?) (?:do |does )?(?:list|lists|mention|mentions|"
                          r"name|names) (?:the |my )?(?P<x>.+?)[?.!]*$")
+# "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
                       r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
                       r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last;
@@ -1450,6 +1455,13 @@ _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?
 # ("any in black if i go a bit higher"; "and the 3 pack, any currency is fine": no price bound and no currency)
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
+
+
+def _fitted_model(title: str) -> frozenset[str]:
+    """The numbers and line words of what a title says it is for ("… Case for Motorola moto g power 5G (2024)": 5g,
+    2024); empty where it says none."""
+    tail = title_parts(title)[1]
+    return frozenset(t for t in tail if any(c.isdigit() for c in t) or t in LINE_WORDS)
 
 
 def line_words(title: str) -> set[str]:
@@ -1754,7 +1766,9 @@ class Understander:
                 and self.constraints(kind_first.group("k")).categories:
             low = re.sub(r"\b(?:they|them)\b", kind_first.group("k"), kind_first.group("q"), count=1)
         lists = _KIND_LISTS.match(low)
-        if lists is not None and self.names_product(lists.group("x")):
+        if lists is not None and (listed_for := self.link_product(lists.group("x"), strict=True)) is not None \
+                and listed_for.score >= FULL_NAME and (kinds := self.constraints(lists.group("h")).category_keys) \
+                and not self.in_categories(listed_for.key, kinds):  # (not "which laptops list the m3 chip")
             low = f"{lists.group('h')} are listed for the {lists.group('x')}"  # "which chargers do list the x1 carbon"
         works = _WITH_WILL_IT_WORK.match(low)
         if works is not None and self.names_product(works.group("a")) \
@@ -1830,9 +1844,10 @@ class Understander:
         low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
         low = _GOES_IN_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "which jug does this go in"
         if focus:  # "filters for this pitcher" on a pitcher's page: for it
-            kind_of_focus = set(tokens(self.category_of(focus) or "")) | title_parts(
-                focus_title or self.lexicon.titles.get(focus, ""))[0] & self.lexicon.category_words  # (a kind's noun)
-            low = _FOR_THIS_KIND.sub(lambda m: f"{m.group('p')} it" if singular(m.group("k")) in kind_of_focus
+            leaf = (self.category_of(focus) or "").rpartition(" > ")[2]  # (its own kind, not its department's)
+            kind_of_focus = set(tokens(leaf)) | (title_parts(focus_title or self.lexicon.titles.get(focus, ""))[0]
+                                                 & self.lexicon.category_words)
+            low = _FOR_THIS_KIND.sub(lambda m: f"{m.group('p')} it" if set(tokens(m.group("k"))) <= kind_of_focus
                                      else m.group(0), low)
         low = _HOLDS_BARE.sub(r"\g<0> lbs", low)  # "ones that hold at least 300": pounds, the shop's weight unit
         low = _INCH_MARK.sub(r"\1 in ", low).strip()
@@ -2347,10 +2362,13 @@ class Understander:
             found += [link for link in self.link_products(" ".join(bare), near=VARIANT_NEAR, most=4 * most)
                       if link.key not in seen]
         own_line = line_words(title)
+        own_fit = _fitted_model(title)
 
         def same(link: Link) -> bool:
             if line_words(link.name) != own_line:
                 return False  # a line's other model: the Pixel 8 Pro is no Pixel 8
+            if own_fit and (other_fit := _fitted_model(link.name)) and other_fit != own_fit:
+                return False  # a case for another phone: "Mous Limitless 5.0 … for OnePlus 12" is no Motorola one
             if self._same_model(said.split(), link.name, title):
                 return True
             # one model whichever listing it is asked from, in one category: "Brooks Men's Adrenaline GTS 23 Running
@@ -2770,6 +2788,8 @@ class Understander:
                 parse.intent, parse.list_mode, parse.products = "compatibility", True, [side]
                 kind = next((v for k, v in m.groupdict().items() if k.startswith("a") and v), "")  # ("what coffee …")
                 parse.constraints = self.constraints(kind) if included != "in" else Constraints()
+                if included == "similar" and _ANOTHER_BRAND.search(low):  # "a similar model from another brand"
+                    parse.constraints.not_brands = self.brands_of(side.key)
                 parse.included = included
                 return True
         m = _COMPAT_OF.match(low)
@@ -3390,6 +3410,15 @@ class Understander:
             parse.intent = "attribute"
             if _YES_NO.match(low):
                 groups = self._asked_groups(cons, parse.attributes)
+                # "is the mous case for the oneplus 12 real leather": the listing for the phone said, not the first
+                # of the brand's cases (the phone is what the name says, not a value asked)
+                fits = [g for g in groups if g.attribute == "compatible model"
+                        and not set(tokens(g.label)) <= title_words(product.name)]
+                fitting = next((v for v in parse.variants if fits and all(
+                    set(tokens(g.label)) <= title_words(v.name) for g in fits)), None)
+                if fitting is not None:
+                    product = parse.products[0] = fitting
+                    groups = [g for g in groups if g not in fits]
                 # "does the Dedica EC685 - Black come in red?": the name's own colour is not what is asked
                 name = set(tokens(product.name))
                 beyond = [g for g in groups if not set(tokens(g.label)) <= name]

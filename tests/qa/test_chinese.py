@@ -11,7 +11,8 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("三星Galaxy S24的屏幕尺寸是多少?", "what is the screen size of the samsung Galaxy S24?"),
     ("有没有防摔10英尺以上的手机壳?", "drop protection at least 10 ft phone case"),  # a unit's bound
     ("有没有更便宜的iPhone SE手机壳?", "any cheaper iPhone SE phone case"),
-    ("它支持无线充电吗?", "does it support wireless charging?"),
+    ("Caseology Nano Pop iPhone SE手机壳支持MagSafe吗?", "does the Caseology Nano Pop iPhone SE phone case support MagSafe?"),
+    ("有支持无线充电的手机吗?", "wireless charging phone"),  # (products that support it: no "does the  support")
     ("有能在车上给它充电的吗?", "any car charger for it?"),
     ("给它配个手机壳,有推荐吗?", "any phone case for it?"),
     ("有这款手机能用的保护壳吗?", "any case for it?"),
