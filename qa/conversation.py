@@ -480,10 +480,11 @@ class Conversation:
         self.last, self.before_last = answer, self.last
         if answer.intent == "comparison" and len(answer.products) == 2:
             self.pair = self.compared = [p.id for p in answer.products]
-        elif len(answer.products) > 1 and not {p.id for p in answer.products} <= set(self.compared):
-            self.compared = []  # (a list of others since: "the first one i said" is no longer of that comparison)
-        elif either is None:
-            self.pair = []
+        else:
+            if len(answer.products) > 1 and not {p.id for p in answer.products} <= set(self.compared):
+                self.compared = []  # (a list of others since: "the first one i said" is no longer of that comparison)
+            if either is None:
+                self.pair = []
         failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None \
             and bool(self.listed) and answer.searched.ids == self.listed
         if answer.searched is not None and not failed_narrowing:
