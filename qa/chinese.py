@@ -81,7 +81,8 @@ _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 
 _PACK = re.compile(r"(\d+|[一两二三四五六七八九十])\s*(?:包装|盒装|件装|袋装|罐装|瓶装|支装|个装|连包)")  # 六包装: a 6 pack
 _UNITS = {"英尺": "ft", "英寸": "inch", "瓦": "w", "毫安时": "mah", "毫安": "mah", "克": "g", "公斤": "kg", "千克": "kg",
           "升": "l", "小时": "hours", "厘米": "cm", "杯": "cups"}
-_UNIT_BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(英尺|英寸|毫安时|毫安|公斤|千克|厘米|小时|瓦|克|升|杯)\s*(以上|起|以下|以内)")
+_UNIT_BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True))
+                         + r")\s*(以上|起|以下|以内)")
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
 _BELOW = re.compile(r"(?:低于|少于|不到|不超过|小于)\s*" + _MONEY)  # "低于300美元": under $300

@@ -908,7 +908,8 @@ class Conversation:
         if not self.product or not (_ASKS.match(question.strip()) or _FIT_THE.search(question)
                                     or _ATTRIBUTE_OF_THE.match(question.strip())):
             return asked
-        for m in _THE_KIND.finditer(question):
+        kinds = list(_THE_KIND.finditer(question))  # asked of by category first, then by a title's word
+        for m in kinds:
             wanted = understander.constraints(m.group("k").casefold())
             if not wanted.categories or wanted.values or wanted.brands \
                     or understander.in_categories(self.product, wanted.category_keys):
@@ -919,7 +920,7 @@ class Conversation:
             if of_kind:
                 self.product = of_kind[0]
                 return question[:m.start()] + "it" + question[m.end():]
-        for m in _THE_KIND.finditer(question):
+        for m in kinds:
             # "water filters that fit the machine" after the coffee bought with it: the product talked of before whose
             # title names it so ("… Espresso Machine - Red"), where the one in focus is not a "machine"
             said = set(tokens(m.group("k"))) - STOPWORDS

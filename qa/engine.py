@@ -823,7 +823,7 @@ class Engine:
         if not words or not cards or len(cards) >= complete:
             return cards
         said = {pid: c for pid, c in cards.items() if all(w in title_words(c.title or "") for w in words)}
-        if counted := [w for w in cons.words if _COUNTED_PART.fullmatch(w)]:
+        if counted := _counted(cons):
             # "wall charger with 3 ports": a count a title states ("(3-port)") narrows more than a kind's word
             # does ("Anker GaN Fast Charger (3-port)" is a wall charger not titled so)
             both = {pid: c for pid, c in said.items() if set(counted) <= title_words(c.title or "")}
@@ -955,7 +955,7 @@ class Engine:
             # the kind
             cards.update(self.retriever.search(replace(cons, categories=[], category_keys=[], ids=untold)))
         narrowed, searched = self._said_by_titles(cards, cons), cons
-        if narrowed is not cards and any(_COUNTED_PART.fullmatch(w) for w in cons.words) \
+        if narrowed is not cards and _counted(cons) \
                 and (untitled := [w for w in cons.words if w.isalpha()
                                   and not any(w in title_words(c.title or "") for c in narrowed.values())]):
             # "car charger with 2 ports": the 2-port ones, none titled "car", says so
@@ -1987,6 +1987,11 @@ class Engine:
 _PRICE_SAID = re.compile(r"\d+\.\d\d")  # "642.99": a price said to the cent
 _EXAMPLE = re.compile(r"\b(?:like|such as|say|e\.?g\.?),? (?P<x>[a-z][a-z ]*)")  # "fruity, like berry notes"
 _COUNTED_PART = re.compile(r"\d+[a-z]{3,}")  # "3port" (of "3 ports"), not a model code ("1000xm5", "i7")
+
+
+def _counted(cons: Constraints) -> list[str]:
+    """The counted parts the question's free words say ("3port" of "wall charger with 3 ports")."""
+    return [w for w in cons.words if _COUNTED_PART.fullmatch(w)]
 
 
 def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:
