@@ -130,6 +130,11 @@ def so_are(cards: Sequence[Card]) -> str:
     return f" So {verb} {join(card_text(c) for c in cards)}."
 
 
+def shade_of(title: str, value: str, colour: str) -> str:
+    """A colour asked of that the product's colour is a shade of: "does the merrell come in brown" of Walnut."""
+    return f"Yes: {the(title)} comes in {value}, a shade of {colour}."
+
+
 def check_other_listing(title: str, others: Sequence[str], found: Sequence[Fact]) -> str:
     """A yes/no question that other listings of the same model answer: "does it come in red?"."""
     f = found[0]

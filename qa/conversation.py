@@ -106,6 +106,7 @@ _AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s t
                             re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?", "heel drop on each?"
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _RELISTS = ("bought", "out", "in", "similar")  # lists of what relates to one product, asked again of another
+_FOR_ANOTHER = re.compile(r"^(?:and |what about |how about )?for ", re.IGNORECASE)  # "and for a galaxy s24?"
 _AND_WITH = re.compile(r"^(?:and |what about |how about )?(?:(?:with|for|on) (?:the |my |a |an )?|(?<=and )my |"
                        r"(?<=about )my )(?P<x>.+?)[?.!]*$",
                        re.IGNORECASE)
@@ -209,6 +210,13 @@ _KIND_LIKE = re.compile(r"^(?:and |so |ok,? )?(?:(?:any|got any|are there any|is
                         r"(?:that|which) (?:works?|fits?))\b", re.IGNORECASE)
 _OF_IT = re.compile(r"\b(?:does|do|will|would|can)\b", re.IGNORECASE)  # ("which phone does the case fit": the case's)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
+_THEN_ATTRIBUTE = re.compile(r"(?:,| -) (?!.*\bsame\b)(?P<a>[^,]+?)[?.!]*$", re.IGNORECASE)  # ", battery size?"
+# "and for charging it in the car?": something to charge it there
+_FOR_DOING_IT = re.compile(r"^(?:(?:and|so|ok|okay),? )?(?:(?:what|how) about )?(?:(?:something|anything) )?for "
+                           r"(?P<v>charging|powering) (?=(?:it|them|this|that)\b)", re.IGNORECASE)
+_VERB_BASE = {"charging": "charge", "powering": "power"}
+_ON_THE_LIST = re.compile(r"\b(?:on|in|from) (?:that|the|this|your) list\b", re.IGNORECASE)
+_THE_WORD_BEFORE = re.compile(r"\bthe [\w-]+ $", re.IGNORECASE)  # "the oneplus " (on that list)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
@@ -297,6 +305,11 @@ class Conversation:
         question = _REACTION.sub("", question.strip())
         question = self._named_first_or_second(question)
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
+        if (doing := _FOR_DOING_IT.match(question.strip())) is not None:  # "and for charging it in the car?"
+            question = f"something to {_VERB_BASE[doing.group('v').casefold()]} {question.strip()[doing.end():]}"
+        if self.listed:  # "the oneplus on that list - refresh rate?": the OnePlus one; "which phone on that list": of those
+            question = _ON_THE_LIST.sub(lambda m: "one" if _THE_WORD_BEFORE.search(question[:m.start()]) else "of those",
+                                        question)
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
         named_words = set(tokens(elliptic.group("x"))) - {"the", "one", "ones"} if elliptic is not None else set()
@@ -777,8 +790,9 @@ class Conversation:
 
         def named(m: re.Match[str]) -> str:
             brand = m.group("b")
-            if brand.casefold() in tokens(titles.get(self.product or "", "")):
-                return m.group(0)
+            if brand.casefold() in tokens(titles.get(self.product or "", "")) or any(
+                    set(tokens(brand)) <= set(tokens(titles.get(p, ""))) for p in self.listed):
+                return m.group(0)  # ("the samsung one, battery size" of the phones listed: the Samsung one listed)
             if understander.brand_only(brand):
                 before = next((p for p in self.earlier if set(tokens(brand)) <= set(tokens(titles.get(p, "")))), None)
             elif brand.casefold() not in STOPWORDS and not understander.names_product(brand):
@@ -1001,6 +1015,9 @@ class Conversation:
         that listed product). ``yes_no``: it was asked as "does the brita one", which a list of its listings does not
         answer."""
         last = self.last
+        asks_too = _THEN_ATTRIBUTE.search(question.strip())
+        if asks_too is not None and self.engine.understander.asked_attributes(asks_too.group("a").casefold()):
+            return None  # "and the samsung one, battery size": that one's battery, not the last question again
         best = last.best_fact if last is not None and last.intent == "attribute" else None
         place = _ONLY_PLACE.match(question.strip())
         if place is not None and best is not None and self.listed:
@@ -1021,8 +1038,10 @@ class Conversation:
                 and self.fit.products[0].id == self.product:
             last = self.fit  # "does it work with a macbook pro 14" … "price?" … "and with a galaxy s24?": of its fit
         if m is not None and _asked_fit(last) and (link := self.engine.understander.link_product(m.group("x"), strict=True)):
-            if last.relation in _RELISTS:
-                return last.relisted, None, link.key  # "what about for the black dedica" after what is bought with one
+            if last.relation in _RELISTS or last.relation == "fits" and _FOR_ANOTHER.match(question.strip()):
+                # "what about for the black dedica" after what is bought with one; "what about for the pixel 7a" after
+                # the one case under $30 that fits the Pixel 8: the cases under $30 that fit the 7a
+                return last.relisted, None, link.key
             return f"does this fit the {m.group('x')}?", last.products[0].id, None  # "and with a pixel 8?"
         m = WHAT_ABOUT.match(question.strip())
         if m is None and (m := _AND_NAME.match(question.strip())) is not None \
@@ -1052,6 +1071,10 @@ class Conversation:
             # (its text says so) … "what about the vitamix": the same question, of it
             return of_it, None, link.key
         said = understander.constraints(m.group("x").casefold())
+        if last.intent == "search" and last.searched is not None and _FOR_ANOTHER.match(question.strip()) \
+                and any("compatib" in g.attribute for g in last.searched.values) \
+                and any("compatib" in g.attribute for g in said.values):
+            return None  # "iphone 15 pro max cases with magsafe" … "what about for the 15 plus": the search, for it
         if last.intent == "search" and said.values and not said.categories and not said.brands and len(said.words) <= 1 \
                 and all("compatib" not in g.attribute for g in said.values) \
                 and not (said.words and understander.names_product(said.words[0])):  # ("the x1 carbon": a name)

@@ -36,6 +36,7 @@ from shopgraph.qa.spelling import english_frequency
 from shopgraph.qa.understand import (
     AMOUNT_IN_TEXT,
     ATTRIBUTE_CUES,
+    COLOUR_FAMILIES,
     COMPARATIVES,
     DEFAULT_CURRENCY,
     EVERYDAY_WORD,
@@ -461,6 +462,11 @@ class Engine:
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)
+                shade = next(((f, c.name) for f in others if f.attribute in ("color", "colour") for c in parse.checks
+                              if set(tokens(f.value)) & COLOUR_FAMILIES.get(c.name.casefold(), frozenset())), None)
+                if not found and shade is not None:  # "does the merrell come in brown": Walnut is a brown
+                    found = [shade[0].rescored(1.0)]
+                    text = compose.shade_of(card.title, shade[0].value, shade[1])
                 chosen = found or others
                 rest = [f.rescored(min(f.score, 0.99)) for f in chosen[1:]]
                 return self._result(parse, "attribute", text, [chosen[0].rescored(1.0), *rest], hit, card.id)
@@ -822,6 +828,9 @@ class Engine:
         words = [w for w in cons.words if w.isalpha()] or [w for w in cons.words if w.isalnum() and not w.isdigit()]
         if not words or not cards or len(cards) >= complete:
             return cards
+        titled = [w for w in words if any(w in title_words(c.title or "") for c in cards.values())]
+        if cons.categories and titled and len(titled) < len(words) and any(w.isalpha() for w in titled):
+            words = titled  # ("cases with magsafe for the iphone 15 plus": the 15 Plus's, what no title says aside)
         said = {pid: c for pid, c in cards.items() if all(w in title_words(c.title or "") for w in words)}
         if counted := _counted(cons):
             # "wall charger with 3 ports": a count a title states ("(3-port)") narrows more than a kind's word
@@ -1038,9 +1047,12 @@ class Engine:
         intent = "search"
         low = parse.text.casefold()
         end = low.rstrip("?.! ")
-        clause = low.rpartition(",")[2].strip()  # ("fully jarvis desk in carbonized, how wide": asked after a comma)
+        # ("fully jarvis desk in carbonized, how wide", "galaxy s24 ultra titanium yellow - battery size": asked after a
+        # comma or dash)
+        clause = re.split(r",| - ", low)[-1].strip()
         asks = _ASKS_ABOUT.match(low) or _ASKS_ABOUT.match(clause) or any(low.startswith(a) for a in parse.attributes) \
-            or any(set(attrs) & set(parse.attributes) and cue.match(low) for cue, attrs in ATTRIBUTE_CUES) \
+            or any(set(attrs) & set(parse.attributes) and (cue.match(low) or cue.match(clause))
+                   for cue, attrs in ATTRIBUTE_CUES) \
             or (cons.ids is not None or len(ranked) <= 3) and any(end.endswith(f" {a}") for a in parse.attributes)
         # ("hoka bondi 8 mens weight", "ninja air fryer capacity": a few found, the attribute said last)
         asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
@@ -1448,10 +1460,15 @@ class Engine:
                 if cons.values:  # "140w charger for an acer aspire 5": one whose title says "140 watts" and no fact does
                     allowed.update({pid: c for pid, c in self.retriever.search(replace(cons, values=[]), ids=ids).items()
                                     if all(_title_amount(c.title or "", g.label) for g in cons.values)})
+                    # ("clear cases for the iphone 14": the "… for Apple iPhone 14, Clear" no colour fact names)
+                    allowed.update({c.id: c for c in self._said_in_titles(replace(cons, ids=ids))})
                 kept = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
                 # (the kind's other words where some of them say them: "car charger" of a laptop, its car charger)
                 own = set(cons.words) - self.understander.lexicon.category_words  # ("water filter": a kind's word)
                 titled = [r for r in kept if own <= title_words(r["title"] or "")] if own else []
+                if own and not titled:  # ("magsafe cases for the iphone 15 pro": the ones whose text says "MagSafe")
+                    titled = [r for r in kept if all(any(_says_word(w, _word_forms(f.value)) for f in (
+                        self.retriever.text_facts(r["id"]))) for w in own)]
                 return titled or kept
             if cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
                 return [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]

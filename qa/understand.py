@@ -116,6 +116,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bcolou?rs?\b|\bshades?\b", ("color", "colour")),
         (r"\bscreen\b|\bdisplay\b", ("screen size", "display size", "screen")),
         (r"\bstorage\b|\bcapacity\b|\bmemory\b|\bgb\b|\bgigabytes?\b", ("storage", "storage capacity", "capacity", "memory")),
+        (r"\bbattery (?:size|capacity)\b|\bsize of (?:the |its )?battery\b", ("battery capacity", "battery")),  # not a screen's
         (r"\bbattery\b|\bmah\b", ("battery", "battery capacity", "battery life")),
         (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b|\boutput\b", ("power", "wattage", "output power")),
         (r"\b(?:power )?(?:cord|cable)s? length\b|\bhow long is (?:the|its|the power) (?:cord|cable)\b|\bpower cords?\b",
@@ -1315,7 +1316,12 @@ _COMPARE_PLEASE = re.compile(r",?\s+(?:compare|comparison|compared)(?: them| the
 # "belkin 65 watt charger, what laptops is it compatible with", "red caseology parallax - will it fit iphone 14": a
 # product named, then a question about it
 _NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[^,;]+?)(?:[,;]| -) ?(?P<q>(?:what|whats|what's|"
-                             r"which|how|hows|does|do|is|are|can|will)\b.*\b(?:it|its|they|them|their|that)\b.*)$")
+                             r"which|how|hows|does|do|is|are|can|will)\b.*\b(?:it|its|they|them|their|that)\b.*|"
+                             r"(?:(?:any|some|got any|need) )?[a-z][\w -]*? (?:for|that fits?|that works? with) (?:it|them)[?.!]*)$")
+# ("iphone 14 purple 128gb - cases for it": the cases that fit it, the name's colour not theirs)
+# "whats it listed as working with", "which phones is it listed for": what it fits
+_LISTED_WORKING = re.compile(r"^(?P<w>what|which(?: [a-z]+)?)(?:'s|s| is| are)? (?P<x>it|they|this|that|this one|that one|"
+                             r"the [\w -]+?) listed (?:as )?(?:working with|compatible with|for|fitting|going with)[?.!]*$")
 _NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
 _ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$")  # "the merrell ones, …": a pick from the list
 # '8" shaft': inches
@@ -1875,6 +1881,8 @@ class Understander:
                                       or self._only_titled(named_first.group("x"), named)):
                 focus, focus_title, low = named.key, named.name, named_first.group("q")
         low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
+        if (listed_as := _LISTED_WORKING.match(low)) is not None:
+            low = f"{listed_as.group('w')} does {listed_as.group('x')} work with"
         low = _ON_THE_FOOT.sub("", low)  # "which weighs less on the foot": no length in feet
         by = _BY_BRAND.match(low) if not _ATTRIBUTE_QUESTION.match(low) else None  # (not "is it made by sony")
         if by is not None and tuple(tokens(by.group("b"))) in self.lexicon.brands:

@@ -4025,3 +4025,38 @@ def test_demo_this_sessions_rules_kept_to_their_questions(demo_graph: Path, tmp_
                                                           excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # "what about for the pixel 7a" after the one case that fits the Pixel 8: the cases that fit the 7a
+    (["cases for the pixel 8 under 30", "what about for the pixel 7a"], "compatibility", ("Pixel 7a",),
+     {"CSE-0000042"}, ("Incipio Duo Designed for Pixel 8",)),
+    # a colour only a title says, of what fits; a word only the text says ("magsafe"), of what fits
+    (["navy cases for the pixel 7a"], "compatibility", ("Navy",), {"CSE-0000042"}, ("I don't know", "Sage")),
+    (["magsafe cases for the iphone 14"], "compatibility", ("Caseology",), {"CSE-0000329"}, ("OtterBox", "ESR")),
+    # a word no title says aside, the kind's titles that say the rest ("iphone 15 plus")
+    (["cases with magsafe for the iphone 15 plus"], "search", ("15 Plus",), {"CSE-0000323", "CSE-0000129"},
+     ("Mous",)),
+    # a colour asked of that the product's colour is a shade of
+    (["does the merrell moab 3 come in brown"], None, ("Walnut, a shade of brown",), {"BOT-0000088"}, ("No:",)),
+    # "<name> - cases for it": the name's colour and storage are the phone's, not the cases'
+    (["iphone 14 purpel 128gb - cases for it"], "compatibility", ("cases fit",), {"CSE-0000238", "CSE-0000329"},
+     ("I don't know",)),
+    # "whats it listed as working with": what it fits, not its category
+    (["spigen 48w car charger - whats it listed as working with"], "compatibility", ("Vivobook",), {"LAP-0000009"},
+     ("listed under",)),
+    # "the oneplus on that list", "and the samsung on the list, battery size": of the listed phones
+    (["samsung 60w usb c cable 3ft - which phones is it listed for", "the oneplus on that list - refresh rate?"],
+     "attribute", ("120",), {"PHN-0000054"}, ()),
+    (["samsung 60w usb c cable 3ft - which phones is it listed for", "the oneplus on that list - refresh rate?",
+      "and the samsung on the list, battery size"], "attribute", ("5000",), {"PHN-0000198"}, ("screen",)),
+    # "and for charging it in the car?" after a phone's price: a car charger that fits it
+    (["galaxy s24 onyx black 128gb - what's it go for", "and for charging it in the car?"], "compatibility",
+     ("Car Charger",), {"CHG-0000396"}, ()),
+])
+def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
