@@ -637,7 +637,9 @@ class Engine:
         from the title."""
         if not parse.attributes or parse.pinned:
             return None
-        attribute = parse.attributes[0]
+        # (the first asked that the graph measures: "how many watts" asks power, wattage or output power)
+        attribute = next((a for a in parse.attributes if any(e.unit for e in self.lexicon.numeric.get(a, ()))),
+                         parse.attributes[0])
         units = {e.unit for e in self.lexicon.numeric.get(attribute, ()) if e.unit}
         if not units:
             return self._colour_in_title(parse, card, attribute)
@@ -847,14 +849,16 @@ class Engine:
     def _search(self, parse: Parse) -> Answer:
         if parse.beyond is not None and parse.products:
             return self._beyond(parse)
-        topic = _ABOUT_TOPIC.match(parse.text.casefold())
+        topic = _ABOUT_TOPIC.match(parse.text.casefold()) or _TOPIC_THING.search(parse.text.casefold())
         if topic is not None and not parse.products and (thing := singular(topic.group("x"))) not in self.lexicon.title_df \
                 and (thing,) not in self.lexicon.categories and (thing,) not in self.lexicon.brands \
                 and thing not in _SHOPPING_WORDS and not ((named := self.understander.link_product(
                     topic.group("t"), strict=True)) is not None and named.score >= FULL_NAME):
             # ("any good deals on headphones" asks for headphones; "any feedback on the moab 3" names a product)
             # "any good podcasts about marathon training": a thing no product is, whatever its topic
-            return self._no_such_kind(parse, f"{topic.group('x')} {topic.group('t')}".strip(" ?!."))
+            asked_for = f"{topic.group('x')} {topic.group('t')}" if topic.re is _ABOUT_TOPIC else \
+                f"{topic.group('t')} {topic.group('x')}"
+            return self._no_such_kind(parse, asked_for.strip(" ?!."))
         cons = parse.constraints
         described = None
         purpose = ""
@@ -1215,14 +1219,17 @@ class Engine:
         # a size by its number after "Size"/"US" ("Clifton 9 … Size 11" is no size 9)
         sizes = [Link("value", g.keys[0] if g.keys else "", g.label, g.attribute) for g in cons.values
                  if _SIZE_CHECK.match(g.label.casefold())]
-        needed |= {w for g in cons.values if not _SIZE_CHECK.match(g.label.casefold())
+        # an amount a title states in any spelling ("30 w" of "Car Charger, 30 watts")
+        amounts = [g.label for g in cons.values if not _SIZE_CHECK.match(g.label.casefold())
+                   and normalize_value(g.label).unit is not None]
+        needed |= {w for g in cons.values if not _SIZE_CHECK.match(g.label.casefold()) and g.label not in amounts
                    for w in tokens(g.label)}  # all of them: "over ear" is not "in-ear"
-        if not needed and not sizes:
+        if not needed and not sizes and not amounts:
             return []
         rest = Constraints(cons.brands, cons.categories, cons.category_keys, [], cons.price_min, cons.price_max,
                            currency=cons.currency, ids=cons.ids)
         if rest.empty():  # words and values only ("noise cancelling earbuds in black"): the titles that say them all
-            if not needed:
+            if not needed:  # (an amount alone is no search of every title)
                 return []
             titled = self.lexicon.titled(sorted(needed))
             if not titled or len(titled) > 500:
@@ -1232,7 +1239,8 @@ class Engine:
         line = LINE_WORDS - needed if any("model" in g.attribute for g in cons.values) else frozenset()
         return [c for c in self.retriever.search(rest, limit=500).values()
                 if needed <= (said := title_words(c.title or "")) and not said & line
-                and all(_title_says(c.title or "", [size]) for size in sizes)]
+                and all(_title_says(c.title or "", [size]) for size in sizes)
+                and all(_title_amount(c.title or "", amount) for amount in amounts)]
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed
@@ -2292,6 +2300,9 @@ _SHOPPING_WORDS = frozenset({"deal", "offer", "discount", "sale", "bargain", "op
                              "item", "thing", "one", "stuff", "model", "brand", "price", "info", "advice", "tip"})
 _ABOUT_TOPIC = re.compile(r"^(?:(?:any|some|got any|do you have any|know any|recommend (?:any|some)?|suggest (?:any|some)?)\s+)"
                           r"(?:good |great |decent |nice )?(?P<x>[a-z]+) (?P<t>(?:about|on|for learning|to learn) .+)$")
+# "know any good smoothie recipes": a thing no product is, after its topic
+_TOPIC_THING = re.compile(r"\b(?:any|some) (?:good |great |decent |nice |easy )?(?P<t>[a-z]+) (?P<x>recipes|podcasts|books|"
+                          r"videos|tips|workouts|playlists|songs|movies|exercises|stretches|hikes|trails)\s*[?.!]*$")
 _ASKS_FOR_KIND = re.compile(r"^(?:(?:do|does) )?(?:you|u|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
 

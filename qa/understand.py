@@ -888,7 +888,7 @@ FOR_THAT_ONE = re.compile(r"\bfor (?:that|this|the same|my) (?:phone|laptop|mach
 _SIMILAR_KIND = re.compile(r"^(?:(?:is there|are there|do you have|have you got|got|any|show me)\s+)?(?:an?\s+|any\s+)?"
                            r"(?!(?:is|are|was|does|do|it|they|this|that)\b)(?P<a>[\w-]+(?: [\w-]+)?)\s+"
                            r"(?:that(?:'s| is| are)?\s+|thats\s+)?(?:similar|comparable) to (?:the |my )?(?P<b>.+?)[?.!]*$|"
-                           r"^(?:what|which)(?: (?P<a2>[\w -]+?))?(?: is| are|'s|s) (?P<b2>it|this|that|they|these|those|"
+                           r"^(?:(?:and|so|ok),? )?(?:what|which)(?: (?P<a2>[\w -]+?))?(?: is| are|'s|s) (?P<b2>it|this|that|they|these|those|"
                            r"this one|that one|the .+?) (?:listed (?:as )?|marked (?:as )?)?(?:similar|comparable) to[?.!]*$")
 # "and the philips, same material?" of an air fryer in focus: the two compared on it
 _NAME_SAME = re.compile(r"^(?:and |what about |how about )?(?:the )?(?P<x>[^,]+?),? (?:is it |the )?same (?P<a>[\w ]+?)[?.!]*$")
@@ -897,7 +897,8 @@ _PRICED_TAIL = re.compile(r",? (?:the )?(?:one |listing )?(?:at |for |priced at 
 # ("blue bottle guatemala 3 pack - any similar coffees", "asus vivobook 15 …, the $642.99 one - any comparable laptop")
 _NAME_THEN_SIMILAR = re.compile(r"^(?P<x>.+?)(?:[,;]| -) ?(?:(?:got|do you have|is there|are there) )?(?:anything|something|any|"
                                 r"any others?|others?|an?) (?:(?:similar|comparable)(?: (?P<k>[a-z]+))?|"
-                                r"like (?:it|that|this))[?.!]*$")
+                                r"like (?:it|that|this))(?P<c>,? (?:but |and |that'?s |that is |yet )?(?:cheaper|less expensive|"
+                                r"for less(?: money)?))?[?.!]*$")  # ("… - anything similar but cheaper")
 # "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
 _THING_FOR = re.compile(r"^(?:(?:i|we) (?:need|want|would like)|looking for|do you have|got|any|show me)?\s*"
                         r"(?:an?|some|the|my)?\s*(?P<x>[a-z][\w' -]*?)\s+(?:for|to)\b")
@@ -961,7 +962,7 @@ _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| a
 _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P<b>.+?)\s+(?:take|use|need|accept)s?\s+"
                            r"(?:any |a |an |the |some |new |replacement |spare )*(?P<a>[\w\s-]+?)$")
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have|what|which)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*"
-                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which) (?:can |will |would )?(?:fits?|works? with|goes with|go with|charges?))\s+(?:the |my |an? )?(?P<b>.+?)$")
+                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which)(?:'ll| can| will| would)? (?:fits?|works? with|goes with|go with|charges?|(?:do|does)(?= my\b)))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 # "does the levoit come with a filter", "how long is the warranty on the dyson": a product named by "the <name>"
 _THE_NAME_DOES = re.compile(r"^(?:(?:does|do|can|will) (?:the|my) (?P<x>[\w-]+(?: [\w-]+){0,3}?) (?:come|have|has|take|"
@@ -1317,11 +1318,14 @@ _COMPARE_PLEASE = re.compile(r",?\s+(?:compare|comparison|compared)(?: them| the
 # product named, then a question about it
 _NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[^,;]+?)(?:[,;]| -) ?(?P<q>(?:what|whats|what's|"
                              r"which|how|hows|does|do|is|are|can|will)\b.*\b(?:it|its|they|them|their|that)\b.*|"
-                             r"(?:(?:any|some|got any|need) )?[a-z][\w -]*? (?:for|that fits?|that works? with) (?:it|them)[?.!]*)$")
+                             r"(?:(?:any|some|got any|need) )?[a-z][\w -]*? (?:for|that fits?|that works? with) (?:it|them)[?.!]*|"
+                             r"(?:what|whats|what's)(?: is| comes)?(?: actually)? (?:in|inside) the box[?.!]*)$")
 # ("iphone 14 purple 128gb - cases for it": the cases that fit it, the name's colour not theirs)
 # "whats it listed as working with", "which phones is it listed for": what it fits
 _LISTED_WORKING = re.compile(r"^(?P<w>what|which(?: [a-z]+)?)(?:'s|s| is| are)? (?P<x>it|they|this|that|this one|that one|"
                              r"the [\w -]+?) listed (?:as )?(?:working with|compatible with|for|fitting|going with)[?.!]*$")
+_BARE_OK_FOR = re.compile(r"^(?:ok|okay|good|fine|suitable) (?:for|with) (?:the |my |a |an )?\w")
+_BARE_FOR = re.compile(r"^for (?:the |my |a |an )\w")
 _NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
 _ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$")  # "the merrell ones, …": a pick from the list
 # '8" shaft': inches
@@ -1870,7 +1874,7 @@ class Understander:
         named_as = _PRICED_TAIL.sub("", similar.group("x")) if similar is not None else ""  # (any listing's links)
         if similar is not None and self.names_product(named_as):
             sort = similar.group("k") if similar.group("k") and self.constraints(similar.group("k")).categories else ""
-            low = f"{f'any {sort}' if sort else 'anything'} similar to {named_as}"
+            low = f"{f'any {sort}' if sort else 'anything'} similar to {named_as}" + (" but cheaper" if similar.group("c") else "")
         named_first = _NAMED_THEN_ASK.match(low)
         if named_first is not None and not _ONES.search(named_first.group("x")) \
                 and not self.brand_only(named_first.group("x")):
@@ -1881,6 +1885,9 @@ class Understander:
                                       or self._only_titled(named_first.group("x"), named)):
                 focus, focus_title, low = named.key, named.name, named_first.group("q")
         low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
+        if focus and (_BARE_OK_FOR.match(low) or pinned and _BARE_FOR.match(low)):
+            # "ok for an hp elitebook 840 g10?" on a charger's page ("ok" read as a remark): does it fit
+            low = f"is it {low}" if _BARE_OK_FOR.match(low) else f"is it ok {low}"
         if (listed_as := _LISTED_WORKING.match(low)) is not None:
             low = f"{listed_as.group('w')} does {listed_as.group('x')} work with"
         low = _ON_THE_FOOT.sub("", low)  # "which weighs less on the foot": no length in feet

@@ -4053,6 +4053,21 @@ def test_demo_this_sessions_rules_kept_to_their_questions(demo_graph: Path, tmp_
     # "and for charging it in the car?" after a phone's price: a car charger that fits it
     (["galaxy s24 onyx black 128gb - what's it go for", "and for charging it in the car?"], "compatibility",
      ("Car Charger",), {"CHG-0000396"}, ()),
+    # a thing no product is, after its topic ("smoothie recipes"), whatever remark comes before it
+    (["unrelated but know any good smoothie recipes"], "unanswerable", ("smoothie recipes",), set(), ("Blender",)),
+    # "that'll do my <phone>": what fits it; an amount only its title states ("30 watts") is its wattage
+    (["got a car chrger that'll do my oneplus 12 silky black"], "compatibility", ("Belkin",), {"CHG-0000332"},
+     ("I don't know",)),
+    (["belkin 30w car charger", "how many watts is it rated"], "attribute", ("30 watts",), {"CHG-0000332"},
+     ("Power Delivery",)),
+    # "ok for <laptop>?" on a charger's page: whether it fits
+    (["@CHG-0000334 ok for an hp elitebook 840 g10?"], "compatibility", ("Yes",), {"CHG-0000334"}, ("wattage",)),
+    # "<name> - anything similar but cheaper": what is like it; "its" is then the one found
+    (["brevill barista express - anything similar but cheaper", "what's its pump pressure"], None, ("Dedica",),
+     {"HOM-0000204"}, ()),
+    # "and which coffee is the starbucks similar to": what the catalog calls like it
+    (["starbuck french roast 28oz 3 pack - what machine do ppl get with it",
+      "and which coffee is the starbucks similar to"], "compatibility", ("Counter Culture",), {"COF-0000176"}, ()),
 ])
 def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
