@@ -791,7 +791,9 @@ class Conversation:
 
         def named(m: re.Match[str]) -> str:
             brand = m.group("b")
-            if brand.casefold() in tokens(titles.get(self.product or "", "")) or any(
+            if brand.casefold() in tokens(titles.get(self.product or "", "")):
+                return m.group(0)
+            if not any(set(tokens(brand)) <= set(tokens(titles.get(p, ""))) for p in self.pair) and any(
                     set(tokens(brand)) <= set(tokens(titles.get(p, ""))) for p in self.listed):
                 return m.group(0)  # ("the samsung one, battery size" of the phones listed: the Samsung one listed)
             if understander.brand_only(brand):
