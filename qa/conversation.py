@@ -120,7 +120,8 @@ _FOR_COUNT = re.compile(r"^(?:and |ok,? |so )?(?:how much|what'?s the price|pric
 _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest|pricier|priciest|dearer|dearest|"
                         r"more expensive|most expensive) (?:(?:bag|pack|box|one|listing|version|pair) )?of (?:the )?"
                         r"(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
-_THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$)", re.IGNORECASE)  # "than the bose", "the bose one"
+_THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$|\s+comes? in\b)",
+                        re.IGNORECASE)  # "than the bose", "the bose one", "does the pixel come in"
 # "the purifier", "the coffee maker": a kind of product, said with "the"
 _THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
@@ -798,8 +799,10 @@ class Conversation:
                 return m.group(0)  # ("the samsung one, battery size" of the phones listed: the Samsung one listed)
             if understander.brand_only(brand):
                 before = next((p for p in self.earlier if set(tokens(brand)) <= set(tokens(titles.get(p, "")))), None)
-            elif brand.casefold() not in STOPWORDS and not understander.names_product(brand):
-                # "how much is the galaxy" after the iPhone 15 and the Galaxy S24 compared: the one of the two so titled
+            elif brand.casefold() not in STOPWORDS and (not understander.names_product(brand) or len(
+                    [p for p in self.pair if brand.casefold() in tokens(titles.get(p, ""))]) == 1):
+                # "how much is the galaxy" after the iPhone 15 and the Galaxy S24 compared, "what colours does the pixel
+                # come in" after the Pixel 8 Pro and an iPhone: the one of the two so titled
                 before = next((p for p in self.pair if set(tokens(brand)) <= set(tokens(titles.get(p, "")))), None)
             else:
                 before = None

@@ -1324,6 +1324,9 @@ _NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[
 # "whats it listed as working with", "which phones is it listed for": what it fits
 _LISTED_WORKING = re.compile(r"^(?P<w>what|which(?: [a-z]+)?)(?:'s|s| is| are)? (?P<x>it|they|this|that|this one|that one|"
                              r"the [\w -]+?) listed (?:as )?(?:working with|compatible with|for|fitting|going with)[?.!]*$")
+# "what charger should i get" of a laptop in focus ("i have a dell xps 15, …"): what fits it
+_KIND_TO_GET = re.compile(r"^(?:what|which) (?P<k>[\w -]+?) (?:should|would|do|can|could) (?:i|we|you) (?:get|buy|use|"
+                          r"recommend|suggest|pick)(?: for it)?[?.!]*$")
 _BARE_OK_FOR = re.compile(r"^(?:ok|okay|good|fine|suitable) (?:for|with) (?:the |my |a |an )?\w")
 _BARE_FOR = re.compile(r"^for (?:the |my |a |an )\w")
 _NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
@@ -1447,6 +1450,7 @@ _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+
 # "and the price in euros?" after an answer about one product: its price (not its listings in euros, which "what is the
 # price in euros" may ask)
 _ITS_PRICE_IN = re.compile(r"^(?:(?:and|so) (?:the|its)|its) price in\b")
+_IT_PRICED = re.compile(r"\b(?:how much|what) (?:does|is|would|will) it (?:cost|go for|sell for|run)?\b")  # "… in dollars"
 # "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
@@ -1752,7 +1756,7 @@ class Understander:
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
         # priced (below)
         one = focus and within is not None and len(within) == 1 and _PRICE_ASKED.search(low)  # (its price: below)
-        paid = None if focus and _ITS_PRICE_IN.search(low) or one else _PAID_IN.search(low) if within or len(low.split()) > 3 \
+        paid = None if focus and (_ITS_PRICE_IN.search(low) or _IT_PRICED.search(low)) or one else _PAID_IN.search(low) if within or len(low.split()) > 3 \
             or len(low.split()) > 2 and not _PRICE_ASKED.search(low) else None  # ("laptops in euros"; not "how much
         # in euros", which asks a price)
         if paid and not within:  # ("the average price in dollars": the price stays asked)
@@ -1888,6 +1892,10 @@ class Understander:
         if focus and (_BARE_OK_FOR.match(low) or pinned and _BARE_FOR.match(low)):
             # "ok for an hp elitebook 840 g10?" on a charger's page ("ok" read as a remark): does it fit
             low = f"is it {low}" if _BARE_OK_FOR.match(low) else f"is it ok {low}"
+        if focus and not low.endswith("for it") and (get := _KIND_TO_GET.match(low)) is not None \
+                and (kind := self.constraints(get.group("k"))).categories and not kind.values and not kind.brands \
+                and not self.in_categories(focus, kind.category_keys):
+            low = f"{low.rstrip('?.! ')} for it"
         if (listed_as := _LISTED_WORKING.match(low)) is not None:
             low = f"{listed_as.group('w')} does {listed_as.group('x')} work with"
         low = _ON_THE_FOOT.sub("", low)  # "which weighs less on the foot": no length in feet

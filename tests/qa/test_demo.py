@@ -4068,6 +4068,15 @@ def test_demo_this_sessions_rules_kept_to_their_questions(demo_graph: Path, tmp_
     # "and which coffee is the starbucks similar to": what the catalog calls like it
     (["starbuck french roast 28oz 3 pack - what machine do ppl get with it",
       "and which coffee is the starbucks similar to"], "compatibility", ("Counter Culture",), {"COF-0000176"}, ()),
+    # "i have a dell xps 15, what charger should i get": what fits it
+    (["i have a dell xps 15, what charger should i get"], "compatibility", ("fit the Dell XPS 15",), {"CHG-0000010"},
+     ("I don't know",)),
+    # "the pixel" after a Pixel and an iPhone compared: the Pixel of the two
+    (["pixel 8 pro vs iphone 15 pro max camera", "what colours does the pixel come in"], None, ("Pixel 8 Pro",),
+     {"PHN-0000114"}, ("7a",)),
+    # "how much does it cost in dollars" of the one picked from a list: its price, not the list priced so
+    (["air fryer big enough for a family of 5", "is the ninja one dishwasher safe", "how much does it cost in dollars"],
+     "attribute", ("€93.95",), {"HOM-0000069"}, ("Philips",)),
 ])
 def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
