@@ -515,9 +515,8 @@ class Conversation:
         elif answer.intent == "compatibility" and len(answer.products) == 1 and answer.focus \
                 and answer.products[0].id != answer.focus \
                 and (_WHICH_FITS.match(read := self.engine.understander.speller.correct(question.strip())[0])
-                     and not _OF_IT.search(read) or _KIND_LIKE.match(read) or answer.relation == "similar"):
-            # "which wireless pad works with an iphone se", "laptops like the rog zephyrus g14", "<name> - anything similar"
-            # (one): "it" is the one found
+                     and not _OF_IT.search(read) or _KIND_LIKE.match(read)):
+            # "which wireless pad works with an iphone se", "laptops like the rog zephyrus g14" (one): "it" is the one found
             self.product = answer.products[0].id
         elif answer.focus:
             self.product = answer.focus

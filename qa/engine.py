@@ -637,9 +637,7 @@ class Engine:
         from the title."""
         if not parse.attributes or parse.pinned:
             return None
-        # (the first asked that the graph measures: "how many watts" asks power, wattage or output power)
-        attribute = next((a for a in parse.attributes if any(e.unit for e in self.lexicon.numeric.get(a, ()))),
-                         parse.attributes[0])
+        attribute = parse.attributes[0]
         units = {e.unit for e in self.lexicon.numeric.get(attribute, ()) if e.unit}
         if not units:
             return self._colour_in_title(parse, card, attribute)

@@ -118,7 +118,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bstorage\b|\bcapacity\b|\bmemory\b|\bgb\b|\bgigabytes?\b", ("storage", "storage capacity", "capacity", "memory")),
         (r"\bbattery (?:size|capacity)\b|\bsize of (?:the |its )?battery\b", ("battery capacity", "battery")),  # not a screen's
         (r"\bbattery\b|\bmah\b", ("battery", "battery capacity", "battery life")),
-        (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b|\boutput\b", ("power", "wattage", "output power")),
+        (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b|\boutput\b", ("wattage", "power", "output power")),  # (the graph's name first)
         (r"\b(?:power )?(?:cord|cable)s? length\b|\bhow long is (?:the|its|the power) (?:cord|cable)\b|\bpower cords?\b",
          ("cable length", "cord length")),
         # "how long is it" of a cable: its length (not how long a battery lasts or a warranty runs)

@@ -4062,8 +4062,8 @@ def test_demo_this_sessions_rules_kept_to_their_questions(demo_graph: Path, tmp_
      ("Power Delivery",)),
     # "ok for <laptop>?" on a charger's page: whether it fits
     (["@CHG-0000334 ok for an hp elitebook 840 g10?"], "compatibility", ("Yes",), {"CHG-0000334"}, ("wattage",)),
-    # "<name> - anything similar but cheaper": what is like it; "its" is then the one found
-    (["brevill barista express - anything similar but cheaper", "what's its pump pressure"], None, ("Dedica",),
+    # "<name> - anything similar but cheaper": what is like it
+    (["brevill barista express - anything similar but cheaper"], "compatibility", ("Dedica", "similar to"),
      {"HOM-0000204"}, ()),
     # "and which coffee is the starbucks similar to": what the catalog calls like it
     (["starbuck french roast 28oz 3 pack - what machine do ppl get with it",
