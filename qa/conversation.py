@@ -309,8 +309,7 @@ class Conversation:
         if (doing := _FOR_DOING_IT.match(question.strip())) is not None:  # "and for charging it in the car?"
             question = f"something to {_VERB_BASE[doing.group('v').casefold()]} {question.strip()[doing.end():]}"
         if self.listed:  # "the oneplus on that list - refresh rate?": the OnePlus one; "which phone on that list": of those
-            question = _ON_THE_LIST.sub(lambda m: "one" if _THE_WORD_BEFORE.search(question[:m.start()]) else "of those",
-                                        question)
+            question = _ON_THE_LIST.sub(self._of_the_list, question)
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
         named_words = set(tokens(elliptic.group("x"))) - {"the", "one", "ones"} if elliptic is not None else set()
@@ -875,6 +874,16 @@ class Conversation:
         if titled and not any(understander.in_categories(p, searched.category_keys) for p in titled):
             return question  # ("something for my car" after headphones: the car chargers, another kind)
         return f"{searched.categories[0].name.casefold()} for {purpose}"
+
+    def _of_the_list(self, m: re.Match[str]) -> str:
+        """ "on that list" after "the <word>": "one" where at most one listed product's title says the word (as said
+        where several do: "the nike on that list, what sizes" of the Nikes listed); else "of those"."""
+        before = _THE_WORD_BEFORE.search(m.string[:m.start()])
+        if before is None:
+            return "of those"
+        titles = self.engine.understander.lexicon.titles
+        word = before.group(0).split()[1].casefold()
+        return m.group(0) if sum(word in tokens(titles.get(p, "")) for p in self.listed) > 1 else "one"
 
     def _short_name(self, pid: str) -> str:
         """A product's title to its first comma, without what it says in brackets ("Men's Moab 3 Mid by Merrell")."""

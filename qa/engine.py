@@ -462,8 +462,10 @@ class Engine:
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)
+                # (the colour's last word: "Walnut" is a brown; "Slate Blue" no grey, "Cobalt Violet" no blue)
                 shade = next(((f, c.name) for f in others if f.attribute in ("color", "colour") for c in parse.checks
-                              if set(tokens(f.value)) & COLOUR_FAMILIES.get(c.name.casefold(), frozenset())), None)
+                              if tokens(f.value)[-1:] and tokens(f.value)[-1] in COLOUR_FAMILIES.get(
+                                  c.name.casefold(), frozenset())), None)
                 if not found and shade is not None:  # "does the merrell come in brown": Walnut is a brown
                     found = [shade[0].rescored(1.0)]
                     text = compose.shade_of(card.title, shade[0].value, shade[1])
@@ -847,7 +849,9 @@ class Engine:
     def _search(self, parse: Parse) -> Answer:
         if parse.beyond is not None and parse.products:
             return self._beyond(parse)
-        topic = _ABOUT_TOPIC.match(parse.text.casefold()) or _TOPIC_THING.search(parse.text.casefold())
+        topic = _ABOUT_TOPIC.match(parse.text.casefold()) or next(
+            (m for m in [_TOPIC_THING.search(parse.text.casefold())] if m is not None
+             and not set(tokens(m.string[:m.start()])) & self.lexicon.category_words), None)  # (not "a blender for …")
         if topic is not None and not parse.products and (thing := singular(topic.group("x"))) not in self.lexicon.title_df \
                 and (thing,) not in self.lexicon.categories and (thing,) not in self.lexicon.brands \
                 and thing not in _SHOPPING_WORDS and not ((named := self.understander.link_product(
@@ -1522,6 +1526,15 @@ class Engine:
             incoming += self._fitting_its_model(target, incoming, owner)
         rows = incoming if (incoming and not asks_targets) else outgoing
         rows = self._of_kind_said(rows, cons)
+        if parse.included == "similar" and rows and _CHEAPER_TOO.search(parse.text) and target.price is not None:
+            # "dedica ec685 black - anything similar but cheaper": those priced below it (in its currency)
+            priced = self.retriever.cards([r["id"] for r in rows])
+            rows = [r for r in rows if (c := priced.get(r["id"])) is not None and c.price is not None
+                    and c.currency == target.currency and c.price < target.price]
+            if not rows:
+                return self._dont_know(parse, [], {}, [ProductHit(target.id, target.title, 1.0)],
+                                       f" of anything listed as similar to {compose.the(target.title)} that is cheaper",
+                                       focus=target.id)
         if not rows and outgoing and not incoming and not parse.included and not parse.pinned:
             # "which laptops is the samsung 140w charger good for": what another listing of its model fits
             for listing in self.understander.model_listings(target.id, target.title or ""):
@@ -2301,6 +2314,7 @@ _ABOUT_TOPIC = re.compile(r"^(?:(?:any|some|got any|do you have any|know any|rec
 # "know any good smoothie recipes": a thing no product is, after its topic
 _TOPIC_THING = re.compile(r"\b(?:any|some) (?:good |great |decent |nice |easy )?(?P<t>[a-z]+) (?P<x>recipes|podcasts|books|"
                           r"videos|tips|workouts|playlists|songs|movies|exercises|stretches|hikes|trails)\s*[?.!]*$")
+_CHEAPER_TOO = re.compile(r"\bbut (?:cheaper|less expensive|for less)\b")  # "anything similar but cheaper"
 _ASKS_FOR_KIND = re.compile(r"^(?:(?:do|does) )?(?:you|u|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
 

@@ -962,7 +962,7 @@ _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| a
 _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P<b>.+?)\s+(?:take|use|need|accept)s?\s+"
                            r"(?:any |a |an |the |some |new |replacement |spare )*(?P<a>[\w\s-]+?)$")
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have|what|which)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*"
-                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which)(?:'ll| can| will| would)? (?:fits?|works? with|goes with|go with|charges?|(?:do|does)(?= my\b)))\s+(?:the |my |an? )?(?P<b>.+?)$")
+                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which)(?:'ll| can| will| would)? (?:fits?|works? with|goes with|go with|charges?|(?:do|does)(?= my\b[^,?]*\d)))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 # "does the levoit come with a filter", "how long is the warranty on the dyson": a product named by "the <name>"
 _THE_NAME_DOES = re.compile(r"^(?:(?:does|do|can|will) (?:the|my) (?P<x>[\w-]+(?: [\w-]+){0,3}?) (?:come|have|has|take|"
@@ -1311,7 +1311,10 @@ _ASKED_POLITELY = re.compile(r"^(?:(?:can|could|would|will) you (?:please |pls |
 _TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i right|isn'?t it|doesn'?t it|won'?t it|"
                            r"don'?t they|aren'?t they)$|(?<=\w),\s*(?:which|what) ones?$")  # ("refills for it, which ones")
 _EITHER_TAILS = (re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? [\w-]+,? or [\w-]+)$"),
-                 re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? or [\w-]+)$"))
+                 re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?:(?:the|an?) )?(?P<v>[\w-]+,? or [\w-]+)"
+                            r"(?: (?:one|version|model|listing|boot|shoe|pair))?$"))  # ("is that a mens or womens boot")
+# "…, is that the": what is left of the name before an either tail
+_IS_THAT_END = re.compile(r"[\s,-]*\b(?:is (?:it|that|this)|are (?:they|those|these))$")
 # "saucony endorphin speed 4 vs hoka speedgoat 5, compare pls": the comparison asked
 _COMPARE_PLEASE = re.compile(r",?\s+(?:compare|comparison|compared)(?: them| the two| both)?(?: pls| please| plz)?$")
 # "belkin 65 watt charger, what laptops is it compatible with", "red caseology parallax - will it fit iphone 14": a
@@ -1327,8 +1330,13 @@ _LISTED_WORKING = re.compile(r"^(?P<w>what|which(?: [a-z]+)?)(?:'s|s| is| are)? 
 # "what charger should i get" of a laptop in focus ("i have a dell xps 15, …"): what fits it
 _KIND_TO_GET = re.compile(r"^(?:what|which) (?P<k>[\w -]+?) (?:should|would|do|can|could) (?:i|we|you) (?:get|buy|use|"
                           r"recommend|suggest|pick)(?: for it)?[?.!]*$")
-_BARE_OK_FOR = re.compile(r"^(?:ok|okay|good|fine|suitable) (?:for|with) (?:the |my |a |an )?\w")
-_BARE_FOR = re.compile(r"^for (?:the |my |a |an )\w")
+# "is there a case that fits that exact phone": the cases that fit the one in focus
+_IS_THERE_KIND_FITS = re.compile(r"^(?:is there|are there|do you have|do u have|got) (?:an?|any|some) (?P<k>[a-z][\w -]*?) "
+                                 r"(?:that|which) (?P<r>(?:fits?|works? with|goes with)\b.*)$")
+_FIT_THAT_ONE = re.compile(r"\b(?P<v>fits?|works? with|goes with) (?:that|this) (?:exact |same |very )?"
+                           r"(?:phone|laptop|one|model|machine|device)\b")
+_BARE_OK_FOR = re.compile(r"^(?:ok|okay|fine|suitable) (?:for|with) (?:the |my |a |an )?(?=\w)")
+_BARE_FOR = re.compile(r"^for (?:the |my |a |an )(?=\w)")
 _NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
 _ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$")  # "the merrell ones, …": a pick from the list
 # '8" shaft': inches
@@ -1889,7 +1897,12 @@ class Understander:
                                       or self._only_titled(named_first.group("x"), named)):
                 focus, focus_title, low = named.key, named.name, named_first.group("q")
         low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
-        if focus and (_BARE_OK_FOR.match(low) or pinned and _BARE_FOR.match(low)):
+        if focus and (there := _IS_THERE_KIND_FITS.match(low)) is not None \
+                and (kind := self.constraints(there.group("k"))).categories and not kind.values:
+            low = f"any {there.group('k')} that {_FIT_THAT_ONE.sub(lambda m: f'{m.group(1)} it', there.group('r'))}"
+        if focus and (_BARE_OK_FOR.match(low) or pinned and _BARE_FOR.match(low)) \
+                and (fit := self.link_product(_BARE_OK_FOR.sub("", _BARE_FOR.sub("", low)), strict=True)) is not None \
+                and fit.score >= FULL_NAME:  # (a product named in full: not "good for hiking?")
             # "ok for an hp elitebook 840 g10?" on a charger's page ("ok" read as a remark): does it fit
             low = f"is it {low}" if _BARE_OK_FOR.match(low) else f"is it ok {low}"
         if focus and not low.endswith("for it") and (get := _KIND_TO_GET.match(low)) is not None \
@@ -1911,7 +1924,7 @@ class Understander:
         either = next((m for pattern in _EITHER_TAILS if (m := pattern.search(low)) is not None
                        and self._either_attribute(m.group("v")) is not None), None)
         if either is not None and (attr := self._either_attribute(either.group("v"))) is not None:
-            head = low[:either.start()].strip(" ,")
+            head = _IS_THAT_END.sub("", low[:either.start()].strip(" ,")).strip(" ,-")
             if not head and focus and not pinned:  # (on its page, the question's own words find it in the text)
                 low = f"what {attr[0]} is it"
             elif head and self.link_product(head, strict=True) is not None:
@@ -3033,7 +3046,10 @@ class Understander:
         if " or " not in f" {tail} ":
             return None
         said = [t for t in tokens(tail) if t not in STOPWORDS]
-        kinds = [self._value_attributes(t) for t in said]
+        # (a bare number, "the 256 or 512": the attributes with that amount, "storage" in GB)
+        kinds = [self._value_attributes(t) or ({a for a, entries in self.lexicon.numeric.items()
+                                                 if any(e.number == float(t) for e in entries)} if t.isdigit() else set())
+                 for t in said]
         if len(said) == 2 and len([k for k in kinds if k]) == 1 and all(self.lexicon.title_df.get(t) for t in said):
             # "wired or wireless": one side a value ("Wired (3.5 mm)"), the other a word titles say of the same
             # attribute in other terms ("Bluetooth 5.3")

@@ -4077,6 +4077,22 @@ def test_demo_this_sessions_rules_kept_to_their_questions(demo_graph: Path, tmp_
     # "how much does it cost in dollars" of the one picked from a list: its price, not the list priced so
     (["air fryer big enough for a family of 5", "is the ninja one dishwasher safe", "how much does it cost in dollars"],
      "attribute", ("€93.95",), {"HOM-0000069"}, ("Philips",)),
+    # "is that a mens or womens boot", "is that the 256 or 512": which of the two values (a bare number: its amount)
+    (["red wing iron ranger copper rough and tough - is that a mens or womens boot", "and the price on it"],
+     "attribute", ("$342",), {"BOT-0000092"}, ("Men's Iron Ranger",)),
+    (["the natural titanium iphone 15 pro, is that the 256 or 512"], "attribute", ("256",), {"PHN-0000156"},
+     ("I don't know",)),
+    # "is there a case that fits that exact phone": the cases that fit the phone in focus
+    (["the natural titanium iphone 15 pro, is that the 256 or 512", "is there a case that fits that exact phone"],
+     "compatibility", ("iPhone 15 Pro Case",), {"CSE-0000220"}, ("Nord",)),
+    # (mends from a review) an activity is no product to fit; a colour's last word names its family ("Slate Blue" is
+    # no grey); a kind named before "some smoothie recipes" is asked for; "but cheaper" narrows what is similar; "the
+    # nike on that list" of several Nikes listed is of all of them
+    (["@BOT-0000004 good for hiking?"], "attribute", ("Waterproof",), {"BOT-0000004"}, ("compatibility",)),
+    (["@LAP-0000087 does it come in grey"], "attribute", ("No:",), {"LAP-0000087"}, ("shade",)),
+    (["a blender for some smoothie recipes"], "search", ("blenders",), {"HOM-0000015"}, ("anything like",)),
+    (["dedica ec685 black - anything similar but cheaper"], "unanswerable", ("that is cheaper",), set(), ("Breville",)),
+    (["running shoes", "the nike on that list, what sizes"], None, ("8 or 10.5",), {"RUN-0000354", "RUN-0000044"}, ()),
 ])
 def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
