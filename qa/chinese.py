@@ -103,19 +103,11 @@ _USABLE_WITH_IT = re.compile(r"^有(?:没有)?(?:这款|这个|它|那个|那款
                              r"(?P<b>.+?)吗?[?？]?$")
 _MATCH_IT_WITH = re.compile(r"^(?:给|为)(?:它|这款|这个|那个)配(?:个|一个|一款|副|套)?(?P<b>[^,，?？吗]+)")  # 给它配个手机壳
 # "X手机壳支持MagSafe吗": does X support MagSafe (a feature named in Latin letters; "有支持…的…吗" asks for products)
-_SUPPORTS = re.compile(r"^(?!有)(?P<a>.*?)支持(?P<b>[A-Za-z][A-Za-z0-9 .+-]*)(?:吗|么)[?？]?$")
+_SUPPORTS = re.compile(r"^(?!有)(?P<a>.+?)支持(?P<b>[A-Za-z][A-Za-z0-9 .+-]*)(?:吗|么)[?？]?$")
 _CHARGES_IN_CAR = re.compile(r"^有(?:没有)?(?:能|可以)?在车(?:上|里)(?:给|为)?(?:它|这款|这个)?充电的(?:吗|么)?[?？]?$")
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
 _PICKED = re.compile(r"^(?P<x>便宜|贵|轻|重)的那(?:个|款|双|件|台)(?P<q>.+)$")
-# "iPhone 13 蓝色256GB美元版有什么手机壳?": the cases for that phone (its listing's currency names the phone, not the cases)
-_ACCESSORIES_OF = re.compile(r"^(?P<a>.+?)版?有(?:什么|哪些|哪几款|哪几个|哪几种)(?P<b>手机壳|保护壳|壳|充电器|充电线|数据线|滤芯|滤网)"
-                             r"[?？]?$")
-# "这款壳卖多少?" after the cases for a phone: the case's price (the kind said, not the phone in focus)
-_THIS_KIND = re.compile(r"^(?:这|那)(?:款|个|只|副|根)?(?P<k>手机壳|保护壳|壳|充电器|充电线|数据线|滤芯|滤网)"
-                        r"(?:卖|要|的价格是?)?多少钱?[?？]?$")
-_KINDS = {"手机壳": "case", "保护壳": "case", "壳": "case", "充电器": "charger", "充电线": "cable", "数据线": "cable",
-          "滤芯": "filter", "滤网": "filter"}
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
 _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
 _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
@@ -219,8 +211,6 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_COMPARE, lambda m: f"which is {_comparative(m)}, the {_words(m.group('a'))} or the {_words(m.group('b'))}?"),
     (_WHICH_MORE, lambda m: f"which is {_comparative(m)}?"),
     (_WHICH_VALUES, lambda m: f"what {_words(m.group('b'))}s does the {_words(m.group('a'))} come in?"),
-    (_THIS_KIND, lambda m: f"the {_KINDS[m.group('k')]}, what is its price?"),
-    (_ACCESSORIES_OF, lambda m: f"{_words(m.group('b'))}s for the {_words(m.group('a'))}"),
     (_FITS, lambda m: f"what {_words(m.group('b'))} does {_the(_words(m.group('a')))} fit?"),
     (_BRANDS, lambda m: f"how many brands of {_words(m.group('a'))}?"),
     (_EXTREME, lambda m: f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"),
@@ -235,7 +225,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_THAN_IT, lambda m: f"is it {_comparative(m)} than the {_words(m.group('b'))}?"),
     (_CHARGES, lambda m: f"does {_the(_words(m.group('a')))} work with {_the(_words(m.group('b')))}?"),
     (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
-    (_SUPPORTS, lambda m: f"does {_the(_words(m.group('a')) or 'it')} support {_words(m.group('b'))}?"),
+    (_SUPPORTS, lambda m: f"does {_the(_words(m.group('a')))} support {_words(m.group('b'))}?"),
     (_HOLDS, lambda m: _capacity_of(_words(m.group("a")))),
     (_SIMILAR, lambda m: f"{_words(m.group('a'))} - any similar {_words(m.group('b'))}".rstrip()),
 )
@@ -247,8 +237,6 @@ def to_english(question: str) -> str:
         return question
     q = question.strip()
     paid = _PAID.search(q)  # "Pixel 8美元最低多少钱": its lowest price in dollars (the currency said last)
-    if paid is not None and _ACCESSORIES_OF.match(q[:paid.start()] + q[paid.end():]):
-        paid = None  # (the phone's listing so priced: the cases for it, whatever their currency)
     if paid is not None:
         english = to_english(q[:paid.start()] + q[paid.end():])
         currency = next(_PAID_IN[c] for c in _PAID_IN if c in paid.group(0))

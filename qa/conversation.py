@@ -876,14 +876,14 @@ class Conversation:
         return f"{searched.categories[0].name.casefold()} for {purpose}"
 
     def _of_the_list(self, m: re.Match[str]) -> str:
-        """ "on that list" after "the <word>": "one" where at most one listed product's title says the word (as said
-        where several do: "the nike on that list, what sizes" of the Nikes listed); else "of those"."""
+        """ "on that list" after "the <word>": "one" where one listed product's title says the word (as said where
+        several or none do: "the nike on that list, what sizes" of the Nikes listed); else "of those"."""
         before = _THE_WORD_BEFORE.search(m.string[:m.start()])
         if before is None:
             return "of those"
         titles = self.engine.understander.lexicon.titles
         word = before.group(0).split()[1].casefold()
-        return m.group(0) if sum(word in tokens(titles.get(p, "")) for p in self.listed) > 1 else "one"
+        return "one" if sum(word in tokens(titles.get(p, "")) for p in self.listed) == 1 else m.group(0)
 
     def _short_name(self, pid: str) -> str:
         """A product's title to its first comma, without what it says in brackets ("Men's Moab 3 Mid by Merrell")."""

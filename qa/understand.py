@@ -1901,8 +1901,10 @@ class Understander:
                 and (kind := self.constraints(there.group("k"))).categories and not kind.values:
             low = f"any {there.group('k')} that {_FIT_THAT_ONE.sub(lambda m: f'{m.group(1)} it', there.group('r'))}"
         if focus and (_BARE_OK_FOR.match(low) or pinned and _BARE_FOR.match(low)) \
-                and (fit := self.link_product(_BARE_OK_FOR.sub("", _BARE_FOR.sub("", low)), strict=True)) is not None \
-                and fit.score >= FULL_NAME:  # (a product named in full: not "good for hiking?")
+                and (fit := self.link_product(fit_said := _BARE_OK_FOR.sub("", _BARE_FOR.sub("", low)), strict=True)) \
+                is not None and fit.score >= FULL_NAME \
+                and not extends_line(tokens(fit_said), tokens(fit.name), set(tokens(fit_said))):
+            # (a product named in full: not "good for hiking?"; nor "for an iphone 15?" as the iPhone 15 Pro)
             # "ok for an hp elitebook 840 g10?" on a charger's page ("ok" read as a remark): does it fit
             low = f"is it {low}" if _BARE_OK_FOR.match(low) else f"is it ok {low}"
         if focus and not low.endswith("for it") and (get := _KIND_TO_GET.match(low)) is not None \

@@ -4093,6 +4093,10 @@ def test_demo_this_sessions_rules_kept_to_their_questions(demo_graph: Path, tmp_
     (["a blender for some smoothie recipes"], "search", ("blenders",), {"HOM-0000015"}, ("anything like",)),
     (["dedica ec685 black - anything similar but cheaper"], "unanswerable", ("that is cheaper",), set(), ("Breville",)),
     (["running shoes", "the nike on that list, what sizes"], None, ("8 or 10.5",), {"RUN-0000354", "RUN-0000044"}, ()),
+    # (mends from a second review) "for an iphone 15?" on a case's page names no iPhone 15 Pro; "the lavazza on that
+    # list" where no listed title says it is no other listed product
+    (["@CSE-0000329 for an iphone 15?"], None, ("iPhone 14",), {"CSE-0000329"}, ("iPhone 15 Pro",)),
+    (["coffee under 20", "the lavazza on that list, roast?"], None, ("Lavazza",), set(), ("Bustelo",)),
 ])
 def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
