@@ -1318,12 +1318,12 @@ _IS_THAT_END = re.compile(r"[\s,-]*\b(?:is (?:it|that|this)|are (?:they|those|th
 # "saucony endorphin speed 4 vs hoka speedgoat 5, compare pls": the comparison asked
 _COMPARE_PLEASE = re.compile(r",?\s+(?:compare|comparison|compared)(?: them| the two| both)?(?: pls| please| plz)?$")
 # "belkin 65 watt charger, what laptops is it compatible with", "red caseology parallax - will it fit iphone 14": a
-# product named, then a question about it
+# product named, then a question about it ("iphone 14 purple 128gb - cases for it": the cases that fit it, the name's
+# colour not theirs)
 _NAMED_THEN_ASK = re.compile(r"^(?:(?:ok |so )?and )?(?:the |a |an |my )?(?P<x>[^,;]+?)(?:[,;]| -) ?(?P<q>(?:what|whats|what's|"
                              r"which|how|hows|does|do|is|are|can|will)\b.*\b(?:it|its|they|them|their|that)\b.*|"
                              r"(?:(?:any|some|got any|need) )?[a-z][\w -]*? (?:for|that fits?|that works? with) (?:it|them)[?.!]*|"
                              r"(?:what|whats|what's)(?: is| comes)?(?: actually)? (?:in|inside) the box[?.!]*)$")
-# ("iphone 14 purple 128gb - cases for it": the cases that fit it, the name's colour not theirs)
 # "whats it listed as working with", "which phones is it listed for": what it fits
 _LISTED_WORKING = re.compile(r"^(?P<w>what|which(?: [a-z]+)?)(?:'s|s| is| are)? (?P<x>it|they|this|that|this one|that one|"
                              r"the [\w -]+?) listed (?:as )?(?:working with|compatible with|for|fitting|going with)[?.!]*$")
@@ -1331,7 +1331,7 @@ _LISTED_WORKING = re.compile(r"^(?P<w>what|which(?: [a-z]+)?)(?:'s|s| is| are)? 
 _KIND_TO_GET = re.compile(r"^(?:what|which) (?P<k>[\w -]+?) (?:should|would|do|can|could) (?:i|we|you) (?:get|buy|use|"
                           r"recommend|suggest|pick)(?: for it)?[?.!]*$")
 # "is there a case that fits that exact phone": the cases that fit the one in focus
-_IS_THERE_KIND_FITS = re.compile(r"^(?:is there|are there|do you have|do u have|got) (?:an?|any|some) (?P<k>[a-z][\w -]*?) "
+_IS_THERE_KIND_FITS = re.compile(r"^(?:is there|are there|got) (?:an?|any|some) (?P<k>[a-z][\w -]*?) "
                                  r"(?:that|which) (?P<r>(?:fits?|works? with|goes with)\b.*)$")
 _FIT_THAT_ONE = re.compile(r"\b(?P<v>fits?|works? with|goes with) (?:that|this) (?:exact |same |very )?"
                            r"(?:phone|laptop|one|model|machine|device)\b")
