@@ -1334,7 +1334,7 @@ _KIND_TO_GET = re.compile(r"^(?:what|which) (?P<k>[\w -]+?) (?:should|would|do|c
 _IS_THERE_KIND_FITS = re.compile(r"^(?:is there|are there|got) (?:an?|any|some) (?P<k>[a-z][\w -]*?) "
                                  r"(?:that|which) (?P<r>(?:fits?|works? with|goes with)\b.*)$")
 _FIT_THAT_ONE = re.compile(r"\b(?P<v>fits?|works? with|goes with) (?:that|this) (?:exact |same |very )?"
-                           r"(?:phone|laptop|one|model|machine|device)\b")
+                           r"(?P<n>phone|laptop|one|model|machine|device)\b")
 _BARE_OK_FOR = re.compile(r"^(?:ok|okay|fine|suitable) (?:for|with) (?:the |my |a |an )?(?=\w)")
 _BARE_FOR = re.compile(r"^for (?:the |my |a |an )(?=\w)")
 _NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
@@ -1897,9 +1897,13 @@ class Understander:
                                       or self._only_titled(named_first.group("x"), named)):
                 focus, focus_title, low = named.key, named.name, named_first.group("q")
         low = _COMPARE_PLEASE.sub("", low) if " vs" in low or " or " in low else low
+        if focus:  # "… that fits that exact phone": the one in focus, where it is one ("phone" of a phone)
+            low = _FIT_THAT_ONE.sub(lambda m: f"{m.group('v')} it" if m.group("n") in ("one", "model", "device")
+                                    or self.in_categories(focus, self.constraints(m.group("n")).category_keys)
+                                    else m.group(0), low)
         if focus and (there := _IS_THERE_KIND_FITS.match(low)) is not None \
                 and (kind := self.constraints(there.group("k"))).categories and not kind.values:
-            low = f"any {there.group('k')} that {_FIT_THAT_ONE.sub(lambda m: f'{m.group(1)} it', there.group('r'))}"
+            low = f"any {there.group('k')} that {there.group('r')}"
         if focus and (_BARE_OK_FOR.match(low) or pinned and _BARE_FOR.match(low)) \
                 and (fit := self.link_product(fit_said := _BARE_OK_FOR.sub("", _BARE_FOR.sub("", low)), strict=True)) \
                 is not None and fit.score >= FULL_NAME \
