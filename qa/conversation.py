@@ -1085,10 +1085,6 @@ class Conversation:
             # (its text says so) … "what about the vitamix": the same question, of it
             return of_it, None, link.key
         said = understander.constraints(m.group("x").casefold())
-        if last.intent == "search" and last.searched is not None and _FOR_ANOTHER.match(question.strip()) \
-                and any("compatib" in g.attribute for g in last.searched.values) \
-                and any("compatib" in g.attribute for g in said.values):
-            return None  # "iphone 15 pro max cases with magsafe" … "what about for the 15 plus": the search, for it
         if last.intent == "search" and said.values and not said.categories and not said.brands and len(said.words) <= 1 \
                 and all("compatib" not in g.attribute for g in said.values) \
                 and not (said.words and understander.names_product(said.words[0])):  # ("the x1 carbon": a name)
