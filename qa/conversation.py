@@ -217,7 +217,7 @@ _FOR_DOING_IT = re.compile(r"^(?:(?:and|so|ok|okay),? )?(?:(?:what|how) about )?
                            r"(?P<v>charging|powering) (?=(?:it|them|this|that)\b)", re.IGNORECASE)
 _VERB_BASE = {"charging": "charge", "powering": "power"}
 _ON_THE_LIST = re.compile(r"\b(?:on|in|from) (?:that|the|this|your) list\b", re.IGNORECASE)
-_THE_WORD_BEFORE = re.compile(r"\bthe [\w-]+ $", re.IGNORECASE)  # "the oneplus " (on that list)
+_THE_WORD_BEFORE = re.compile(r"\bthe (?P<w>[\w-]+) $", re.IGNORECASE)  # "the oneplus " (on that list)
 _THEY_OR_THOSE = re.compile(r"\b(?:they|them|their|those|these)\b", re.IGNORECASE)
 _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these)\b|\bany of\b|\ball of\b|\bboth\b",
                           re.IGNORECASE)
@@ -882,7 +882,7 @@ class Conversation:
         if before is None:
             return "of those"
         titles = self.engine.understander.lexicon.titles
-        word = before.group(0).split()[1].casefold()
+        word = before.group("w").casefold()
         return "one" if sum(word in tokens(titles.get(p, "")) for p in self.listed) == 1 else m.group(0)
 
     def _short_name(self, pid: str) -> str:

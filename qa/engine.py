@@ -36,7 +36,6 @@ from shopgraph.qa.spelling import english_frequency
 from shopgraph.qa.understand import (
     AMOUNT_IN_TEXT,
     ATTRIBUTE_CUES,
-    COLOUR_FAMILIES,
     COMPARATIVES,
     DEFAULT_CURRENCY,
     EVERYDAY_WORD,
@@ -61,6 +60,7 @@ from shopgraph.qa.understand import (
     base_quantity,
     extends_line,
     half_said,
+    is_shade,
     line_words,
     pack_counts,
     purpose_words,
@@ -462,10 +462,8 @@ class Engine:
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)
-                # (the colour's last word: "Walnut" is a brown; "Slate Blue" no grey, "Cobalt Violet" no blue)
                 shade = next(((f, c.name) for f in others if f.attribute in ("color", "colour") for c in parse.checks
-                              if tokens(f.value)[-1:] and tokens(f.value)[-1] in COLOUR_FAMILIES.get(
-                                  c.name.casefold(), frozenset())), None)
+                              if is_shade(f.value, c.name)), None)
                 if not found and shade is not None:  # "does the merrell come in brown": Walnut is a brown
                     found = [shade[0].rescored(1.0)]
                     text = compose.shade_of(card.title, shade[0].value, shade[1])

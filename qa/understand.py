@@ -223,6 +223,15 @@ COLOUR_FAMILIES: dict[str, frozenset[str]] = {
     "brown": frozenset({"tan", "chocolate", "walnut", "cordovan", "wheat", "amber"}),
     "white": frozenset({"ivory", "cream", "starlight"}),
 }
+
+
+def is_shade(value: str, colour: str) -> bool:
+    """Whether a colour value is a shade of a colour said, by its last word ("Walnut" of brown; not "Slate Blue" of
+    grey, nor "Cobalt Violet" of blue)."""
+    words = tokens(value)
+    return bool(words) and words[-1] in COLOUR_FAMILIES.get(colour.casefold(), frozenset())
+
+
 # a comparative's measure that another attribute said beside it narrows: "battery bigger", "shaft taller"
 _MEASURES_OF_ANY_KIND = frozenset({"size", "height"})
 
