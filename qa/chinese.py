@@ -24,7 +24,7 @@ LEXICON: dict[str, str] = {
     "电池续航": "battery life", "续航": "battery life", "电池": "battery", "重量": "weight", "多重": "weight",
     "价格": "price", "价钱": "price", "多少钱": "price", "存储空间": "storage", "存储": "storage", "储存": "storage",
     "运行内存": "ram", "内存": "ram", "容量": "capacity", "颜色": "color", "材质": "material", "材料": "material",
-    "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "room size", "功率": "wattage", "处理器": "processor",
+    "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "coverage area", "适用面积": "coverage area", "覆盖": "coverage area", "功率": "wattage", "处理器": "processor",
     "保修": "warranty", "重": "weight", "多宽": "width", "宽度": "width", "多高": "height",
     "高度": "height", "长度": "length", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
     "平均价格": "average price", "均价": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",

@@ -156,8 +156,10 @@ def beyond_answer(description: str, word: str, title: str, found: Sequence[tuple
                   shown: int = SHOWN) -> str:
     """"2 of the air fryers are higher in capacity than the Instant Vortex Plus …: Philips Essential Airfryer XL
     ($160.95) (6.2L) and …": each product with its price and, unless prices are compared, the value."""
-    listed = join(card_text(c) + (f" ({join(values)})" if values and word not in ("cheaper", "more expensive") else "")
-                  for c, values in found[:shown])
+    def said(card: Card, values: Sequence[str]) -> str:  # (not a value its title says: "…, 361 sq ft, Black")
+        told = [v for v in values if v.casefold() not in card.title.casefold()]
+        return f" ({join(told)})" if told and word not in ("cheaper", "more expensive") else ""
+    listed = join(card_text(c) + said(c, values) for c, values in found[:shown])
     verb = "is" if len(found) == 1 else "are"
     return f"{len(found)} of the {description} {verb} {word} than {the(title)}: {listed}."
 

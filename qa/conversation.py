@@ -210,6 +210,7 @@ _KIND_LIKE = re.compile(r"^(?:and |so |ok,? )?(?:(?:any|got any|are there any|is
                         r"(?!(?:what|which|does|do|is|are|will|can|would|how|it)\b)[\w -]+? (?:like|similar to|comparable to|"
                         r"(?:that|which) (?:works?|fits?))\b", re.IGNORECASE)
 _OF_IT = re.compile(r"\b(?:does|do|will|would|can)\b", re.IGNORECASE)  # ("which phone does the case fit": the case's)
+_OF_ONE = re.compile(r"\b(?:it|its|that|this)\b", re.IGNORECASE)  # (of one thing: "how much is that")
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEN_ATTRIBUTE = re.compile(r"(?:,| -) (?!.*\bsame\b)(?P<a>[^,]+?)[?.!]*$", re.IGNORECASE)  # ", battery size?"
 # "and for charging it in the car?": something to charge it there
@@ -375,7 +376,9 @@ class Conversation:
                 and not said.categories and not said.words:
             # "lightest running shoe you have" … "for women?": the lightest of the women's
             question = f"{asked_before.strip(' ?.!')} {narrower.group('r')}"
-            self.listed = []
+            if self.searched is None or not self.searched.categories \
+                    or self.engine.understander.constraints(asked_before.casefold()).categories:
+                self.listed = []  # (but "cheapest?" after men's running shoes: still of the search, "in black" now)
         better = _BETTER_VALUE.match(question.strip()) if product is None and len(self.pair) == 2 else None
         if better is not None and not self.engine.understander.asked_attributes(better.group("x").casefold()) \
                 and (valued := self.engine.understander.constraints(better.group("x").casefold()).values):
@@ -454,6 +457,13 @@ class Conversation:
                 title = self.engine.understander.lexicon.titles.get(self.product, "")
                 one_found = set(within) <= {self.product, *(v.key for v in self.engine.understander.model_listings(
                     self.product, title, len(within)))}
+            elif within and len(within) > 1 and self.product not in within and _OF_ONE.search(question) \
+                    and not _OF_THE_LIST.search(question) and not _THEY_OR_THOSE.search(question) \
+                    and self.last is not None and self.last.intent == "search" \
+                    and [p.id for p in self.last.products] == within and self.engine.understander.one_model(within):
+                # "how much is that" after the listings of one model found ("is there a bigger one": three Coway
+                # Mighty listings): that model, across its listings
+                self.product, one_found = within[0], True
             within = None if one_found else within
             searched = None if one_found else self.searched
             about = WHAT_ABOUT.match(question.strip())
@@ -498,10 +508,13 @@ class Conversation:
                 self.compared = []  # (a list of others since: "the first one i said" is no longer of that comparison)
             if either is None:
                 self.pair = []
-        failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None \
-            and bool(self.listed) and answer.searched.ids == self.listed
+        failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None and bool(self.listed) \
+            and (answer.searched.ids == self.listed or self.searched is not None
+                 and bool(self.searched.category_keys) and answer.searched.category_keys == self.searched.category_keys
+                 and set(self.searched.words) <= set(answer.searched.words))
         if answer.searched is not None and not failed_narrowing:
-            # ("which are clear" found none of the listed cases: "the cheapest one" is still of those listed)
+            # ("which are clear" found none of the listed cases, "any waterproof ones" none of the men's running shoes
+            # found: "the cheapest one" is still of those)
             self.searched = answer.searched
             if not answer.products:  # "the average price of desks": "which of them …" is of the desks now
                 self.listed = []

@@ -243,13 +243,17 @@ class Engine:
             "aggregate": self._aggregate,
         }.get(parse.intent, self._unanswerable)
         # "cheap wireless earbuds": an aggregate over the titles that say a kind leaves the kind, not their ids
-        said_kind = replace(parse.constraints) if parse.intent == "aggregate" and parse.constraints.words \
+        said_kind = _as_searched(parse.constraints) if parse.intent == "aggregate" and parse.constraints.words \
             and parse.constraints.ids is None else None
+        # the set an aggregate is over, as said (its handler may narrow it to ids: the cheapest of a kind that some
+        # listings lack)
+        over = _as_searched(parse.constraints) if parse.intent == "aggregate" and not parse.constraints.ids else None
         answer = handler(parse)
         if answer.intent == "aggregate" and said_kind is not None and parse.constraints.ids:
             answer.searched = said_kind
-        elif (answer.intent in ("search", "unanswerable") and parse.intent == "search" and parse.beyond is None
-                or answer.intent == parse.intent == "aggregate" and not parse.constraints.ids) \
+        elif answer.intent == parse.intent == "aggregate" and over is not None and not over.empty():
+            answer.searched = over
+        elif answer.intent in ("search", "unanswerable") and parse.intent == "search" and parse.beyond is None \
                 and not parse.constraints.empty():
             # a free search's closest products are no search to refine; one that found nothing is ("what about size
             # 9?" after none in size 8), and so is the set an aggregate was over ("and the heaviest?" after "the
@@ -1549,6 +1553,13 @@ class Engine:
             # "whats in the box" of headphones that include no listed product: "Comes with a USB-C charging cable."
             text = compose.text_answer(target.title, [(f.attribute, f.value) for f in said[:2]])
             return self._result(parse, "attribute", text, said[:2], [ProductHit(target.id, target.title, 1.0)], target.id)
+        if not rows and not parse.included and (not cons.empty() or cons.words) and _GOES_WITH.search(parse.text) \
+                and self._of_kind_said([{**r, "direction": "out"} for v in (target.id, *(
+                    m.key for m in self.understander.model_listings(target.id, target.title or "")))
+                    for r in self.retriever.bought_with(v)], cons):
+            # "what coffee would go with it" of an espresso machine nothing fits: the coffee bought with it
+            parse.included = "bought"
+            return self._fits_list(parse, target, relations)
         if not rows and parse.pinned and target.id == parse.products[0].key and not relations:
             # "what type of camera does this fit on?" on a product the graph links to nothing: its own
             # facts may say ("compatible mountings: camcorder")
@@ -2258,6 +2269,16 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     if norm.number is None:
         return None
     return base_quantity(norm.number, norm.unit)
+
+
+_GOES_WITH = re.compile(r"\b(?:go|goes|going|pairs?|pairing)(?: (?:well|nicely|best|good))? with\b", re.IGNORECASE)
+
+
+def _as_searched(cons: Constraints) -> Constraints:
+    """The set an aggregate was over, as a later turn refines it: a currency said for its prices alone ("lowest price
+    in dollars") is not a filter of what "any with 256gb?" searches next."""
+    bounded = cons.price_min is not None or cons.price_max is not None
+    return replace(cons, currency_only=False, currency=cons.currency if bounded else None)
 
 
 _ROASTS = {"light": 1.0, "light medium": 1.5, "medium light": 1.5, "medium": 2.0, "medium dark": 3.0,

@@ -844,7 +844,7 @@ class Lexicon:
 
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|working with|work in|works in|work on|works on|"
                  r"work to charge|works to charge|(?<!\byou )(?<!\bu )do(?=\s+(?:my|the)\b)|"
-                 r"(?:is |are )?compatible with|go with|goes with|go in|goes in|go into|goes into|go on|goes on|"
+                 r"(?:is |are )?compatible with|go (?:well |nicely )?with|goes (?:well |nicely )?with|go in|goes in|go into|goes into|go on|goes on|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with|"
                  r"(?:run|power)s?(?=\s+(?:my|the|a|an|your|this|that)\b))")  # ("would the belkin 65w charger run the …")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
@@ -1053,6 +1053,14 @@ def _said_after_for(title: str) -> set[str]:
     return set(tokens(after.group(1))) if after else set()
 
 
+_MODEL_NUMBER = re.compile(r"(?=[a-z-]*\d)(?=\d*[a-z])(?![\d.]+[a-z]{1,5}$)[a-z\d-]{3,}")  # "hpa300", not "65w"
+
+
+def _model_number_beside(name: str, title: str) -> bool:
+    """Whether a name says a model number ("hpa300", "ap-1512hh") that the title does not."""
+    return any(_MODEL_NUMBER.fullmatch(t) for t in tokens(name) if t not in title_words(title))
+
+
 def _focus_link(focus: str, title: str | None) -> Link:
     """The product in focus as the question's product (its title when known)."""
     return Link("product", focus, title or focus, score=1.0)
@@ -1258,7 +1266,8 @@ _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|bas
                     r"(?:(?:that|which) (?:are|is) ?(?:n'?t|not) |(?:nothing|not) )(?:too |very |super )?(?:expensive|pricey|"
                     r"costly)|"
                     r"good|great|best|(?:top |highly |best )?(?:rated|reviewed)|(?<!tank )top(?![ -]load)|popular|recommended|awesome|decent|quality|lovely|cute|pretty|stylish|(?:nothing |not too )?fancy|basic|simple|"
-                    r"no[- ]frills|entry[- ]level|stuff|please|thanks)\b")
+                    r"no[- ]frills|entry[- ]level|(?:for )?(?:an? |the )?(?:beginners?|newbies?|novices?|first[- ]timers?)|stuff|please|"
+                    r"thanks)\b")
 # a question word opens the turn
 _WH_WORD = re.compile(r"^(?:what|which|how)\b")
 # "what beans are from ethiopia", "which chairs come in black": products of a kind with a value, not the focus's
@@ -1956,7 +1965,9 @@ class Understander:
                 and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None \
                 and (compared.re is _ATTRIBUTE_COMPARED or self.link_product(compared.group("x"), strict=True)):
             low = f"compare it with {compared.group('x')} on {attr_said}"
-        if focus:  # "what sizes do you have" after the Timberland boots: theirs, not every size in the shop
+        if focus and not (low.endswith(" they come in") and within and len(within) > 1 and not self.one_model(within)):
+            # "what sizes do you have" after the Timberland boots: theirs, not every size in the shop (but "what sizes
+            # do they come in" after two running shoes listed: of both)
             low = _WHAT_VALUES_HAVE.sub(r"what \1 does it come in", low)
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
@@ -2025,6 +2036,16 @@ class Understander:
                 and self._brand_has_kind(said_cons.brands, searched.category_keys):
             # "how about the cheapest samsung" after phones: Samsung's cheapest phone (not its charger)
             said_cons.categories, said_cons.category_keys = list(searched.categories), list(searched.category_keys)
+        elif listed_end and within and searched is not None and searched.categories \
+                and (said_cons.values or said_cons.price_min is not None or said_cons.price_max is not None) \
+                and not (said_cons.categories or said_cons.brands or said_cons.words or said_cons.ids):
+            # "what about in black" after the cheapest of the men's running shoes searched: theirs in black
+            asked = {_SAME_ATTRIBUTE.get(g.attribute, g.attribute) for g in said_cons.values}
+            priced = said_cons.price_min is not None or said_cons.price_max is not None
+            parse.constraints = replace(searched, values=[
+                g for g in searched.values if _SAME_ATTRIBUTE.get(g.attribute, g.attribute) not in asked] + said_cons.values,
+                ids=None, **({"price_min": said_cons.price_min, "price_max": said_cons.price_max,
+                              "currency": said_cons.currency} if priced else {}))
         if within and searched is not None and len(within) > 2 and listed_end \
                 and (parse.constraints.empty() or parse.constraints == searched):
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
@@ -2680,7 +2701,7 @@ class Understander:
     def _kind_said(self, low: str, listings: int) -> list[str] | None:
         """The words of a short plural phrase that more titles say than one model's ``listings`` ("espresso
         machines": a kind of product the graph has no category for), else None."""
-        said = [t for t in low.split() if t not in STOPWORDS]
+        said = [t for t in _VAGUE.sub(" ", low).split() if t not in STOPWORDS]  # (not "a good espresso machine"'s)
         if not 1 <= len(said) <= 3 or not said[-1].isalpha():
             return None
         english = _english()
@@ -3391,7 +3412,8 @@ class Understander:
         searching = bool(_SEARCH_CUES.search(low)) and not _NEEDS_IT.match(low) \
             and not (focus and _IT_IS.match(low) and not _ELSEWHERE.search(low)) \
             or cons.price_min is not None or cons.price_max is not None \
-            or bool(_RECOMMEND.match(low)) and bool(cons.categories) \
+            or (recommend := _RECOMMEND.match(low)) is not None \
+            and (bool(cons.categories) or self._kind_said(low[recommend.end():], 1) is not None) \
             or (not question and self._plural_kind(low)) \
             or bool(cons.values) and bool(_WHICH_KIND_ARE.match(low))  # "what beans are from ethiopia": products
         tail = None if question or not parse.attributes else _WITH_TAIL.search(low)
@@ -3405,8 +3427,10 @@ class Understander:
             searching = False  # "any other flavour notes" of a coffee in focus: nothing but what is asked of it
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) and not _RECOMMEND.match(low) else None
-        if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus):
+        if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus) \
+                and not _model_number_beside(split[0], self.lexicon.titles.get(focus, "")):
             split = None  # "how many filters are in the pack?" about the product in focus: "pack" names no product
+            # (but "the coverage area of the hpa300" with the Levoit in focus: another model's number)
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
             named = self._name_past_for(split) or self._link_named(split[0], parse)
             asked = set(self.asked_attributes(split[1]))
