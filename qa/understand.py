@@ -2040,12 +2040,13 @@ class Understander:
                 and (said_cons.values or said_cons.price_min is not None or said_cons.price_max is not None) \
                 and not (said_cons.categories or said_cons.brands or said_cons.words or said_cons.ids):
             # "what about in black" after the cheapest of the men's running shoes searched: theirs in black
-            asked = {_SAME_ATTRIBUTE.get(g.attribute, g.attribute) for g in said_cons.values}
-            priced = said_cons.price_min is not None or said_cons.price_max is not None
-            parse.constraints = replace(searched, values=[
-                g for g in searched.values if _SAME_ATTRIBUTE.get(g.attribute, g.attribute) not in asked] + said_cons.values,
-                ids=None, **({"price_min": said_cons.price_min, "price_max": said_cons.price_max,
-                              "currency": said_cons.currency} if priced else {}))
+            changed = {_SAME_ATTRIBUTE.get(g.attribute, g.attribute) for g in said_cons.values}
+            merged = replace(searched, values=[g for g in searched.values if _SAME_ATTRIBUTE.get(g.attribute, g.attribute)
+                                               not in changed] + said_cons.values, ids=None)
+            if said_cons.price_min is not None or said_cons.price_max is not None:
+                merged.price_min, merged.price_max, merged.currency = \
+                    said_cons.price_min, said_cons.price_max, said_cons.currency
+            parse.constraints = merged
         if within and searched is not None and len(within) > 2 and listed_end \
                 and (parse.constraints.empty() or parse.constraints == searched):
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
