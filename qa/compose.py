@@ -124,6 +124,12 @@ def check_answer(title: str, asked: str, found: Sequence[Fact], others: Sequence
             f"not {asked}.")
 
 
+def listings_come_in(attribute: str, values: Sequence[str]) -> str:
+    """What a model's listings come in, after a "No" to one it lacks ("Its listings come in 128 GB, 256 GB or 512 GB
+    storage.")."""
+    return f"Its listings come in {join(values, 'or')} {attribute_name(attribute)}."
+
+
 def so_are(cards: Sequence[Card]) -> str:
     """Other listings of the model that have what a yes/no question checked: " So is the … ($1,455)."."""
     verb = "is" if len(cards) == 1 else "are"

@@ -211,6 +211,11 @@ _KIND_LIKE = re.compile(r"^(?:and |so |ok,? )?(?:(?:any|got any|are there any|is
                         r"(?:that|which) (?:works?|fits?))\b", re.IGNORECASE)
 _OF_IT = re.compile(r"\b(?:does|do|will|would|can)\b", re.IGNORECASE)  # ("which phone does the case fit": the case's)
 _OF_ONE = re.compile(r"\b(?:it|its|that|this)\b", re.IGNORECASE)  # (of one thing: "how much is that")
+# "its about 300 sq ft", "the room is 25 m2": the size of the room a product is for, said after a list
+_ROOM_IS = re.compile(r"^(?:(?:and|well|so|ok|oh),? )?(?:it'?s|it is|the room(?: is|'s)|my (?:[\w-]+ )?room(?: is|'s)|"
+                      r"(?:the |my )?(?:space|area|office|bedroom|apartment|flat|studio)(?: is|'s)) (?:about |around |roughly |"
+                      r"approx\.? |approximately |like |maybe |only |just |over |under )?(?P<m>\d[\d,.]* ?(?:sq\.? ?ft|"
+                      r"square (?:feet|foot|meters|metres)|sq\.? ?m|m2|sqm))\b[\w ]*[?.!]*$", re.IGNORECASE)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEN_ATTRIBUTE = re.compile(r"(?:,| -) (?!.*\bsame\b)(?P<a>[^,]+?)[?.!]*$", re.IGNORECASE)  # ", battery size?"
 # "and for charging it in the car?": something to charge it there
@@ -600,6 +605,9 @@ class Conversation:
         is it in size 10". Some of these move the product in focus."""
         question = SAVES_MONEY.sub(saved_money, question.strip().casefold()) \
             if SAVES_MONEY.match(question.strip().casefold()) else question  # (as said, unless it is that)
+        room = _ROOM_IS.match(question.strip()) if self.searched is not None or self.listed else None
+        if room is not None:  # "its about 300 sq ft" after air purifiers: those for a room that size
+            question = f"any for a {room.group('m')} room?"
         more = _WITH_MORE.match(question.strip()) if self.product else None
         asked = None
         if more is not None:

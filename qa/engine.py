@@ -430,6 +430,7 @@ class Engine:
                     same = [f for f in group if (f.attribute, f.value) == (top.attribute, top.value)]
                     return same + [f for f in group if f not in same] if same else []
                 found, others = led(found), ([] if found else led(others))
+            listings: list[tuple[Card, list[Fact]]] = []
             if not found and not parse.pinned:  # "does it come in red?": another listing of the model may be
                 if not parse.variants and parse.context == card.id:
                     parse.variants = self.understander.model_listings(card.id, card.title)
@@ -471,6 +472,11 @@ class Engine:
                 if not found and shade is not None:  # "does the merrell come in brown": Walnut is a brown
                     found = [shade[0].rescored(1.0)]
                     text = compose.shade_of(card.title, shade[0].value, shade[1])
+                elif not found and wanted_attrs <= VARIANT_ATTRIBUTES and (told := compose.distinct_values(
+                        f.value for f in [*others, *(f for _, fs in listings for f in fs if f.attribute in wanted_attrs)])) \
+                        and len(told) > 1:
+                    # "is there a 1tb version" of the 512 GB iPhone 15 Pro: no, and what its model's listings come in
+                    text += " " + compose.listings_come_in(others[0].attribute, told)
                 chosen = found or others
                 rest = [f.rescored(min(f.score, 0.99)) for f in chosen[1:]]
                 return self._result(parse, "attribute", text, [chosen[0].rescored(1.0), *rest], hit, card.id)

@@ -921,7 +921,7 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
     (r"\bback (?:hurts|pain|aches?)\b|\bsit(?:ting)? all day\b|\bposture\b", "office chairs"),
     (r"\bwork(?:ing)? from home\b|\bwfh\b", "desks or office chairs"),
     (r"\b(?:make|making|brew|brewing) (?:my |a |some |the )?(?:coffee|espresso|lattes?|cappuccinos?)\b", "coffee makers"),
-    (r"\bclean(?:er)? air\b|\bdusty\b|\bdust\b|\ballerg(?:y|ies|ic)\b|\bpollen\b|\bpet hair\b|\bstuffy\b",
+    (r"\bclean(?:er|s|ing)? (?:the |my )?air\b|\bpurif(?:y|ies|ying) (?:the |my )?air\b|\bair quality\b|\bdusty\b|\bdust\b|\ballerg(?:y|ies|ic)\b|\bpollen\b|\bpet hair\b|\bstuffy\b",
      "air purifiers"),
     (r"\blisten(?:ing)? to (?:music|podcasts?)\b|\blong flights?\b|\bon (?:the|a|my) (?:plane|flight|commute)\b",
      "headphones"),
