@@ -30,7 +30,7 @@ LEXICON: dict[str, str] = {
     "平均价格": "average price", "均价": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",
     "最轻": "lightest", "最重": "heaviest", "最贵": "most expensive", "价格最低": "cheapest", "价格最高": "most expensive",
     "赫兹": "refresh rate", "毫安": "battery", "防摔": "drop protection", "摔落": "drop protection",
-    "最低": "lowest", "口味": "taste", "风味": "flavour",
+    "最低": "lowest", "最低价": "lowest price", "最低价格": "lowest price", "泵压": "pump pressure", "压力": "pressure", "口味": "taste", "风味": "flavour",
     # "哪台笔记本电脑续航最长": which laptop has the longest battery life
     "续航最长": "has the longest battery life", "续航最久": "has the longest battery life",
     "屏幕最大": "has the biggest screen", "容量最大": "has the biggest capacity", "功率最大": "has the most watts",
@@ -83,6 +83,9 @@ _UNITS = {"英尺": "ft", "英寸": "inch", "瓦": "w", "毫安时": "mah", "毫
           "升": "l", "小时": "hours", "厘米": "cm", "杯": "cups"}
 _UNIT_BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True))
                          + r")\s*(以上|起|以下|以内)")
+# "至少6.7英寸": at least 6.7 inch; "最多2公斤": at most 2 kg
+_BOUND_UNIT = re.compile(r"(至少|最少|不少于|不低于|不小于|最多|不超过|不到|不大于)\s*(\d+(?:\.\d+)?)\s*("
+                         + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
 _BELOW = re.compile(r"(?:低于|少于|不到|不超过|小于)\s*" + _MONEY)  # "低于300美元": under $300
@@ -158,11 +161,13 @@ def _words(text: str) -> str:
     # "10英尺以上": at least 10 ft; "2公斤以下": under 2 kg
     text = _UNIT_BOUND.sub(lambda m: f" {'under' if m.group(3) in ('以下', '以内') else 'at least'} {m.group(1)} "
                            f"{_UNITS[m.group(2)]} ", text)
+    text = _BOUND_UNIT.sub(lambda m: f" {'at most' if m.group(1) in ('最多', '不超过', '不到', '不大于') else 'at least'} "
+                           f"{m.group(2)} {_UNITS[m.group(3)]} ", text)
     out: list[str] = []
     for run in _RUNS.findall(text):  # Latin runs ("Galaxy S24+", "WH-1000XM5", "$150") stay whole
         if not _CJK.search(run):
             if run.strip(" ,，。?？!！、"):
-                out.append(run.strip(" ,，。?？!！、"))
+                out.append(" ".join(run.replace("、", " ").split()).strip(" ,，。?？!！"))
             continue
         for token in _jieba().cut(run):  # type: ignore[attr-defined]
             token = token.strip()

@@ -275,7 +275,9 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     left, right = join(unique(va)), join(unique(vb))
     if winner is not None and word is not None:
         loser, wv, lv = (b, left, right) if winner is a else (a, right, left)
-        return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)} ({lv}){f', by {by}' if by else ''}."
+        # (the loser's value not again where its title ends with it: "… Coffee Maker by Ninja, Black (10-cup)")
+        after = "" if loser.title.casefold().endswith(f"({lv})".casefold()) else f" ({lv})"
+        return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)}{after}{f', by {by}' if by else ''}."
     if winner is None and word == "same":
         # (said in two units, both are given: "9 oz" and "255 g"; "355 pounds" and "355 lbs" are one)
         return f"Both have the same {name}: {left}." if normalize_value(left) == normalize_value(right) else \

@@ -462,7 +462,8 @@ class Conversation:
                 title = self.engine.understander.lexicon.titles.get(self.product, "")
                 one_found = set(within) <= {self.product, *(v.key for v in self.engine.understander.model_listings(
                     self.product, title, len(within)))}
-            elif within and len(within) > 1 and self.product not in within and _OF_ONE.search(question) \
+            elif within and len(within) > 1 and self.product not in within and self.product == previous \
+                    and _OF_ONE.search(question) \
                     and not _OF_THE_LIST.search(question) and not _THEY_OR_THOSE.search(question) \
                     and self.last is not None and self.last.intent == "search" \
                     and [p.id for p in self.last.products] == within and self.engine.understander.one_model(within):
@@ -1003,7 +1004,9 @@ class Conversation:
             return singular(key.rpartition(" > ")[2].split()[-1]) if key else key
 
         own = kind(self.product) if self.product else None
-        others = [p for p in (*self.listed[:1], *self.earlier) if p != self.product and (own is None or kind(p) != own)]
+        # (a bundle's own products first: "how many watts is it" of the Dedica bundle is its machine's)
+        parts = [r["id"] for r in self.engine.retriever.included(self.product)] if self.product else []
+        others = [p for p in (*parts, *self.listed[:1], *self.earlier) if p != self.product and (own is None or kind(p) != own)]
         for other in dict.fromkeys(others):
             answer = self.engine.answer(question, context=other, searched=self.searched)
             if answer.intent == "attribute" and answer.facts and (answer.facts[0].attribute in unknown.lacking

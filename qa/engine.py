@@ -57,11 +57,14 @@ from shopgraph.qa.understand import (
     Link,
     Parse,
     Understander,
+    amounts_said,
     base_quantity,
     extends_line,
     half_said,
+    is_bound,
     is_shade,
     line_words,
+    meets_bound,
     pack_counts,
     purpose_words,
     singular,
@@ -997,6 +1000,11 @@ class Engine:
             # all the search's products, not only those its words narrowed to)
             for card in self._said_in_titles(searched):
                 cards.setdefault(card.id, card)
+        if searched.values and searched.ids is None:
+            # "laptop with at least 10 hrs battery": a listing no fact gives its battery life whose text says "Up to
+            # 10-hour of battery life"
+            for card in self._bounds_in_texts(searched):
+                cards.setdefault(card.id, card)
         if not cards:
             return self._relaxed(parse)
         total = len(cards)
@@ -1251,6 +1259,30 @@ class Engine:
                 if needed <= (said := title_words(c.title or "")) and not said & line
                 and all(_title_says(c.title or "", [size]) for size in sizes)
                 and all(_title_amount(c.title or "", amount) for amount in amounts)]
+
+    def _bounds_in_texts(self, cons: Constraints) -> list[Card]:
+        """Products meeting every constraint but the measured bounds ("at least 10 h") whose facts lack those
+        attributes, where a sentence of their own text that speaks of the attribute states an amount within each
+        bound (read for a few products only)."""
+        bounds = [g for g in cons.values if is_bound(g.label)]
+        rest = replace(cons, values=[g for g in cons.values if g not in bounds], words=[])
+        if not bounds or rest.empty():
+            return []
+        found = self.retriever.search(rest, limit=MAX_BOUNDS_READ + 1)
+        if len(found) > MAX_BOUNDS_READ:
+            return []
+        facts = self.retriever.product_facts(list(found), found)
+        measured = {(f.product_id, f.attribute) for f in facts}
+        out = []
+        for pid, card in found.items():
+            if any((pid, g.attribute) in measured and g.keys for g in bounds):
+                continue  # (its fact for the attribute decides: the search did not find it)
+            sentences = [f.value for f in self.retriever.text_facts(pid)]
+            if all(any(g.attribute in self.understander.asked_attributes(text.casefold())
+                       and any(meets_bound(g.label, a) for a in amounts_said(text)) for text in sentences)
+                   for g in bounds):
+                out.append(card)
+        return out
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed
@@ -1793,6 +1825,10 @@ class Engine:
     def _aggregate(self, parse: Parse) -> Answer:
         cons = parse.constraints
         kind = parse.aggregate
+        if cons.ids is None and (told := self._bounds_in_texts(cons)):
+            # "which is the lightest of them" after laptops with at least 10 hours' battery, some said in their text
+            cons = parse.constraints = replace(cons, ids=list(dict.fromkeys(
+                [*self.retriever.search(cons, limit=MAX_BOUNDS_READ), *(c.id for c in told)])))
         models = [g for g in cons.values if "model" in g.attribute or any("model=" in k for k in g.keys)]
         # ("ultra" of "titanium violet s24 ultra" is a processor's word and a compatible model's)
         if models and cons.ids is None and not cons.categories:
@@ -2327,6 +2363,7 @@ _PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "talle
 
 
 MAX_SUB_KIND = 2000  # titles that say a word, at most, for it to be read as a kind within a category ("earbuds")
+MAX_BOUNDS_READ = 60  # products whose texts a search reads for an amount no fact gives ("Up to 10-hour of battery life")
 MAX_TEXT_READ = 200  # found products whose texts a search reads for words only a text says ("fully assembled")
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"

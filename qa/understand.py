@@ -446,6 +446,32 @@ def base_quantity(number: float, unit: str | None) -> tuple[str, float]:
     return family, number * factor
 
 
+def amounts_said(text: str) -> list[tuple[str, float]]:
+    """The amounts a text states, each as (family, amount in the family's base unit): "Up to 10-hour of battery life"
+    → [("h", 10.0)]."""
+    return [base_quantity(parse_number(m.group(1)), unit) for m in AMOUNT_IN_TEXT.finditer(text.casefold())
+            if (unit := UNITS.get(m.group(2).lower())) is not None]
+
+
+def is_bound(label: str) -> bool:
+    """Whether a value a search said is a bound on an amount ("at least 10 h", "under 1.4 kg"; not "14 inch")."""
+    m = _QUANTITY.fullmatch(label.casefold())
+    return m is not None and bool(m.group("cmp")) and UNITS.get(m.group("unit").lower()) is not None
+
+
+def meets_bound(label: str, amount: tuple[str, float]) -> bool:
+    """Whether an amount meets the bound a search said ("at least 10 h", "under 1.4 kg"); False for a label that is
+    no bound of its family."""
+    m = _QUANTITY.fullmatch(label.casefold())
+    unit = UNITS.get(m.group("unit").lower()) if m is not None else None
+    if m is None or unit is None or not m.group("cmp"):
+        return False
+    family, bound = base_quantity(parse_number(m.group(2)), unit)
+    if family != amount[0]:
+        return False
+    return amount[1] <= bound + 1e-9 if m.group("cmp").strip() in _LOWER_CMP else amount[1] >= bound - 1e-9
+
+
 # alphanumeric runs ("s24", "128gb", "6.1"); a trailing "+" is kept so "S24+" and "S24" differ
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+[^\W_]*|[^\W_]+(?:'[^\W_]+)*\+?", re.UNICODE)
 
@@ -863,7 +889,8 @@ _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|
                        r"in(?= the (?:box|bundle|kit|set|package)\b| (?:it|this|that|this one|that one|this bundle|that bundle)\??$)) "
                        r"(?P<b>(?!the (?:box|bundle|kit|set|package)(?: with \w+(?: one)?)?\??$).+)$|^what does (?P<b2>.+?) (?:come with|include)$|"
                        # "whats in the box", "redmi bundle - whats in the box", "what do i get with it"
-                       r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are| comes?)? (?:in|inside) (?:the|this|that|it'?s) (?:box|"
+                       r"^(?P<b3>.*?)[\s,:-]*\bwhat(?:s|'s| is| are| comes?)? (?:actually |exactly |really )?(?:in|inside) "
+                       r"(?:the|this|that|it'?s) (?:box|"
                        r"bundle|kit|package|set)(?: with (?:it|this|these|them|that|this one|those))?\??$|"
                        r"^what do (?:i|you) get with (?P<b4>.+?)\??$|"
                        # "whats in the samsung bundle"
@@ -1230,8 +1257,11 @@ _AREA_PLACE = re.compile(r"(?P<area>\bsq\.? ?f(?:ee)?t|\bsquare (?:feet|foot|ft|
 # "what water filter do i need for it?": the kind that fits, asked
 _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w-]+\s+(?:do|does|should|would|will|can)\s+i\b")
 # "what sizes do you have", "which colours are there" (nothing else said): those of the product in focus
-_WHAT_VALUES_HAVE = re.compile(r"^(?:what|which) ((?:colou?rs?|sizes?|materials?|widths?)) (?:do you have|have you got|"
-                               r"are there|are available|do they come in|can i get)$")
+_WHAT_VALUES_HAVE = re.compile(r"^(?:what|which) ((?:colou?rs?|sizes?|materials?|widths?)) (?:do (?:you|u) have|have (?:you|u) got|"
+                               r"(?:you|u) got|are there|are available|do they come in|can i get)$")
+_NAME_THEN_VALUES = re.compile(r"^(?P<x>[^,:;?]+?)\s*(?:[,:;]| -)\s*(?:what|which) (?P<v>colou?rs?|sizes?|widths?|materials?) "
+                               r"(?:do (?:you|u) have|have (?:you|u) got|(?:you|u) got|are there|are available|"
+                               r"(?:does it|do they) come in|can i get)\??$")
 # "how big's the water tank", "it's": the verb glued to the word before it
 _IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b|"
                        r"\b(how (?:long|big|wide|tall|heavy|deep|high|loud|much|many))s\b")  # ("how longs the cable")
@@ -1299,6 +1329,8 @@ _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|
                    r"\b[,.!?]*")  # ("anything similar you'd suggest")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
 _WITH_SHORT = re.compile(r"(?<=[a-z] )w/o(?= [a-z])|(?<=[a-z] )w/?(?= (?!\d)[a-z])")
+_PRICE_THEN_W = re.compile(r"(?P<p>[$€£]\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)? ?(?:dollars|bucks|usd|euros?|eur|pounds|gbp)) w/?"
+                           r"(?= )")
 _THAT_RUNS = re.compile(r"\b(?:that|which) (?:runs?|ships? with|comes? with)\b(?= (?:ios|android|windows|macos|chrome))")
 # "not from ikea", "other than apple", "non-samsung": a brand left out
 _NOT_BRAND = re.compile(r"\b(?:(?:that'?s|thats|which is|that is|that are|thats are|but|and) )?(?:not (?:from |by |made by )?|"
@@ -1750,7 +1782,7 @@ class Understander:
 
     def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None,
               pinned: bool = False, within: Sequence[str] | None = None, searched: Constraints | None = None,
-              asked_before: str | None = None) -> Parse:
+              asked_before: str | None = None, values_asked: bool = False) -> Parse:
         """``focus``: the product under discussion. ``pinned``: the shopper asks on that product's page
         (`ask --product`), so a question that names no other product, category, brand or price and asks
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
@@ -1797,6 +1829,7 @@ class Understander:
                            and ("new", singular(m.group(1))) not in self.lexicon.title_pairs  # ("new balance": a brand)
                            else m.group(0), low) if not _WHEN_ASKED.search(low) else low  # ("when do i need a new one")
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
+        low = _PRICE_THEN_W.sub(r"\g<p> with", low)  # "under $900 w 16gb ram": with, not 900 watts
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
         if (_FOR_HER.search(low) or _FOR_HIM.search(low)) and self.constraints(low).categories:
             low = _FOR_HIM.sub("for men", _FOR_HER.sub("for women", low))  # "boots for my wife": women's boots
@@ -1965,6 +1998,7 @@ class Understander:
                 and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None \
                 and (compared.re is _ATTRIBUTE_COMPARED or self.link_product(compared.group("x"), strict=True)):
             low = f"compare it with {compared.group('x')} on {attr_said}"
+        named_values = _NAME_THEN_VALUES.match(low) if not values_asked else None
         if focus and not (low.endswith(" they come in") and within and len(within) > 1 and not self.one_model(within)):
             # "what sizes do you have" after the Timberland boots: theirs, not every size in the shop (but "what sizes
             # do they come in" after two running shoes listed: of both)
@@ -2260,6 +2294,16 @@ class Understander:
                 parse.products = [Link("product", its_listed[0], titles.get(its_listed[0], its_listed[0]),
                                        score=model_said.score)]
         logger.debug("parse %r → %s", text, parse)
+        if named_values is not None and (parse.intent in ("search", "unanswerable")
+                                         or parse.intent == "attribute" and not parse.attributes) \
+                and self.names_product(named_values.group("x")):
+            # "new balance fresh foam 1080v13 - what sizes have u got", read as no question: what that model's listings
+            # come in
+            again = self.parse(f"what {named_values.group('v')} does the {named_values.group('x')} come in", focus=focus,
+                               focus_title=focus_title, pinned=pinned, within=within, searched=searched,
+                               asked_before=asked_before, values_asked=True)
+            again.text, again.corrections = parse.text, parse.corrections or again.corrections  # (as asked and read)
+            return again
         return parse
 
     @staticmethod

@@ -4104,3 +4104,47 @@ def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert products <= {p["id"] for p in answer["products"]}, answer
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # "what sizes do they come in" after two listed: each one's, not the first's alone
+    (["mens running shoes under 120", "what sizes do they come in"], "aggregate", ("8", "11.5"), set(), ()),
+    # a narrowing that found none leaves the search as it was; an aggregate's set stays for "what about in black"
+    (["mens running shoes", "any waterproof ones", "cheapest?"], "aggregate", ("$118.95",), {"RUN-0000354"}, ()),
+    (["mens running shoes", "cheapest?", "what about in black"], "aggregate", ("Adios Pro 3",), {"RUN-0000217"},
+     ("Baseus",)),
+    # "a good espresso machine for a beginner": the titles that say the kind
+    (["whats a good espresso machine for a beginner"], "search", ("espresso machine",), {"HOM-0000201"}, ()),
+    # another model's number with a product in focus: that model
+    (["whats the cheapest air purifier", "what is the coverage area of the HPA300?"], "attribute", ("465",),
+     {"HOM-0000229"}, ("Levoit",)),
+    # "what coffee would go with it" of a machine nothing fits: the coffee bought with it
+    (["@HOM-0000355 what coffee would go with it"], "compatibility", ("together with",), {"COF-0000268"}, ()),
+    # "its about 300 sq ft" after air purifiers: those for a room that size
+    (["i need something to clean the air in my bedroom", "its about 300 sq ft"], "search", ("300 sq ft",),
+     {"HOM-0000229"}, ("Levoit",)),
+    # a No to a version the listing lacks says what the model's listings come in
+    (["how much storage does the iphone 15 pro have", "is there a 1tb version"], "attribute", ("No:", "128"),
+     {"PHN-0000111"}, ()),
+    # "<name> - what sizes have u got": its model's listings' sizes
+    (["new balence fresh foam 1080v13 - what sizes have u got"], "aggregate", ("7.5", "12.5"), {"RUN-0000199"}, ()),
+    # a bundle's own products answer what the bundle lacks; "whats actually in the box" lists them
+    (["the dedica bundle with counter culture beans - whats actually in the box"], "compatibility", ("includes",),
+     {"HOM-0000204", "COF-0000213"}, ()),
+    (["the dedica bundle with counter culture beans - whats actually in the box", "how much water does that machine hold"],
+     "attribute", ("1.1",), {"HOM-0000204"}, ()),
+    # "under $900 w 16gb": with; a battery life only a bullet states meets "at least 10 hrs" (and "the lightest of them")
+    (["laptop under $900 w 16gb ram and at least 10 hrs batery", "which is the lightest of them"], "aggregate",
+     ("Swift Go",), {"LAP-0000012"}, ()),
+    # Chinese: how big a room it covers
+    (["有没有便宜的空气净化器", "它能覆盖多大的房间"], "attribute", ("219",), {"HOM-0000282"}, ()),
+    # a value its title already ends with is not said again
+    (["ninja cm401 or cuisanart dcc-3200, which one makes more cups"], "comparison", ("(14-cup)",), set(),
+     ("(10-cup) (10-cup)",)),
+])
+def test_demo_aggregates_kept_text_bounds_bundle_parts_and_values_of_a_list(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
