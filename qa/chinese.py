@@ -24,13 +24,13 @@ LEXICON: dict[str, str] = {
     "电池续航": "battery life", "续航": "battery life", "电池": "battery", "重量": "weight", "多重": "weight",
     "价格": "price", "价钱": "price", "多少钱": "price", "存储空间": "storage", "存储": "storage", "储存": "storage",
     "运行内存": "ram", "内存": "ram", "容量": "capacity", "颜色": "color", "材质": "material", "材料": "material",
-    "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "coverage area", "适用面积": "coverage area", "覆盖": "coverage area", "功率": "wattage", "处理器": "processor",
+    "品牌": "brands", "刷新率": "refresh rate", "覆盖面积": "coverage area", "适用面积": "coverage area", "功率": "wattage", "处理器": "processor",
     "保修": "warranty", "重": "weight", "多宽": "width", "宽度": "width", "多高": "height",
     "高度": "height", "长度": "length", "跟差": "heel drop", "鞋跟落差": "heel drop", "落差": "heel drop",
     "平均价格": "average price", "均价": "average price", "平均": "average", "最便宜": "cheapest", "卖多少钱": "price", "卖多少": "price",
     "最轻": "lightest", "最重": "heaviest", "最贵": "most expensive", "价格最低": "cheapest", "价格最高": "most expensive",
     "赫兹": "refresh rate", "毫安": "battery", "防摔": "drop protection", "摔落": "drop protection",
-    "最低": "lowest", "最低价": "lowest price", "最低价格": "lowest price", "泵压": "pump pressure", "压力": "pressure", "口味": "taste", "风味": "flavour",
+    "最低": "lowest", "最低价": "lowest price", "最低价格": "lowest price", "口味": "taste", "风味": "flavour",
     # "哪台笔记本电脑续航最长": which laptop has the longest battery life
     "续航最长": "has the longest battery life", "续航最久": "has the longest battery life",
     "屏幕最大": "has the biggest screen", "容量最大": "has the biggest capacity", "功率最大": "has the most watts",
@@ -86,6 +86,7 @@ _UNIT_BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=le
 # "至少6.7英寸": at least 6.7 inch; "最多2公斤": at most 2 kg
 _BOUND_UNIT = re.compile(r"(至少|最少|不少于|不低于|不小于|最多|不超过|不到|不大于)\s*(\d+(?:\.\d+)?)\s*("
                          + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+_COVERS_ROOM = re.compile(r"(?:能|可以)?覆盖多大的?(?:房间|面积|空间)")  # how big a room it covers (not "覆盖摄像头")
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
 _BELOW = re.compile(r"(?:低于|少于|不到|不超过|小于)\s*" + _MONEY)  # "低于300美元": under $300
@@ -158,6 +159,7 @@ def _words(text: str) -> str:
     text = _OVER.sub(lambda m: f" over {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _PLAIN_MONEY.sub(lambda m: f" {_CURRENCY[m.group(2)]}{m.group(1)} ", text)
     text = _PACK.sub(lambda m: f" {_NUMERALS.get(m.group(1), m.group(1))} pack ", text)
+    text = _COVERS_ROOM.sub(" coverage area ", text)  # "它能覆盖多大的房间": its coverage area
     # "10英尺以上": at least 10 ft; "2公斤以下": under 2 kg
     text = _UNIT_BOUND.sub(lambda m: f" {'under' if m.group(3) in ('以下', '以内') else 'at least'} {m.group(1)} "
                            f"{_UNITS[m.group(2)]} ", text)

@@ -125,9 +125,13 @@ def check_answer(title: str, asked: str, found: Sequence[Fact], others: Sequence
 
 
 def listings_come_in(attribute: str, values: Sequence[str]) -> str:
-    """What a model's listings come in, after a "No" to one it lacks ("Its listings come in 128 GB, 256 GB or 512 GB
-    storage.")."""
-    return f"Its listings come in {join(values, 'or')} {attribute_name(attribute)}."
+    """What a model's listings come in, after a "No" to one it lacks ("Its listings come in 2 sizes: 6 and 10.")."""
+    return f"Its listings come in {plural(len(values), attribute_name(attribute))}: {join(values)}."
+
+
+def says_value(title: str, value: str) -> bool:
+    """Whether a title states a value as written ("… 361 sq ft, Black" says "361 sq ft"; "12 L" is no "2 L")."""
+    return re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", title, re.IGNORECASE) is not None
 
 
 def so_are(cards: Sequence[Card]) -> str:
@@ -163,7 +167,7 @@ def beyond_answer(description: str, word: str, title: str, found: Sequence[tuple
     """"2 of the air fryers are higher in capacity than the Instant Vortex Plus …: Philips Essential Airfryer XL
     ($160.95) (6.2L) and …": each product with its price and, unless prices are compared, the value."""
     def said(card: Card, values: Sequence[str]) -> str:  # (not a value its title says: "…, 361 sq ft, Black")
-        told = [v for v in values if v.casefold() not in card.title.casefold()]
+        told = [v for v in values if not says_value(card.title, v)]
         return f" ({join(told)})" if told and word not in ("cheaper", "more expensive") else ""
     listed = join(card_text(c) + said(c, values) for c, values in found[:shown])
     verb = "is" if len(found) == 1 else "are"
@@ -276,7 +280,7 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     if winner is not None and word is not None:
         loser, wv, lv = (b, left, right) if winner is a else (a, right, left)
         # (the loser's value not again where its title ends with it: "… Coffee Maker by Ninja, Black (10-cup)")
-        after = "" if loser.title.casefold().endswith(f"({lv})".casefold()) else f" ({lv})"
+        after = "" if says_value(loser.title, lv) else f" ({lv})"
         return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)}{after}{f', by {by}' if by else ''}."
     if winner is None and word == "same":
         # (said in two units, both are given: "9 oz" and "255 g"; "355 pounds" and "355 lbs" are one)

@@ -215,7 +215,7 @@ _OF_ONE = re.compile(r"\b(?:it|its|that|this)\b", re.IGNORECASE)  # (of one thin
 _ROOM_IS = re.compile(r"^(?:(?:and|well|so|ok|oh),? )?(?:it'?s|it is|the room(?: is|'s)|my (?:[\w-]+ )?room(?: is|'s)|"
                       r"(?:the |my )?(?:space|area|office|bedroom|apartment|flat|studio)(?: is|'s)) (?:about |around |roughly |"
                       r"approx\.? |approximately |like |maybe |only |just |over |under )?(?P<m>\d[\d,.]* ?(?:sq\.? ?ft|"
-                      r"square (?:feet|foot|meters|metres)|sq\.? ?m|m2|sqm))\b[\w ]*[?.!]*$", re.IGNORECASE)
+                      r"square (?:feet|foot|meters|metres)|sq\.? ?m|m2|sqm))\b(?: or so|ish)?[.!]*$", re.IGNORECASE)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEN_ATTRIBUTE = re.compile(r"(?:,| -) (?!.*\bsame\b)(?P<a>[^,]+?)[?.!]*$", re.IGNORECASE)  # ", battery size?"
 # "and for charging it in the car?": something to charge it there
@@ -517,7 +517,9 @@ class Conversation:
         failed_narrowing = answer.intent == "unanswerable" and answer.searched is not None and bool(self.listed) \
             and (answer.searched.ids == self.listed or self.searched is not None
                  and bool(self.searched.category_keys) and answer.searched.category_keys == self.searched.category_keys
-                 and set(self.searched.words) <= set(answer.searched.words))
+                 and set(self.searched.words) <= set(answer.searched.words)
+                 and all(g in answer.searched.values for g in self.searched.values)
+                 and {b.key for b in self.searched.brands} <= {b.key for b in answer.searched.brands})
         if answer.searched is not None and not failed_narrowing:
             # ("which are clear" found none of the listed cases, "any waterproof ones" none of the men's running shoes
             # found: "the cheapest one" is still of those)
@@ -606,7 +608,8 @@ class Conversation:
         is it in size 10". Some of these move the product in focus."""
         question = SAVES_MONEY.sub(saved_money, question.strip().casefold()) \
             if SAVES_MONEY.match(question.strip().casefold()) else question  # (as said, unless it is that)
-        room = _ROOM_IS.match(question.strip()) if self.searched is not None or self.listed else None
+        room = _ROOM_IS.match(question.strip()) if self.last is not None and self.last.intent == "search" \
+            and len(self.listed) > 1 else None
         if room is not None:  # "its about 300 sq ft" after air purifiers: those for a room that size
             question = f"any for a {room.group('m')} room?"
         more = _WITH_MORE.match(question.strip()) if self.product else None

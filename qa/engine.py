@@ -250,7 +250,8 @@ class Engine:
             and parse.constraints.ids is None else None
         # the set an aggregate is over, as said (its handler may narrow it to ids: the cheapest of a kind that some
         # listings lack)
-        over = _as_searched(parse.constraints) if parse.intent == "aggregate" and not parse.constraints.ids else None
+        over = _as_searched(parse.constraints) if parse.intent == "aggregate" and not parse.constraints.ids \
+            and not any("model" in g.attribute for g in parse.constraints.values) else None  # ("cheapest iphone": titled)
         answer = handler(parse)
         if answer.intent == "aggregate" and said_kind is not None and parse.constraints.ids:
             answer.searched = said_kind
@@ -1282,7 +1283,8 @@ class Engine:
                        and any(meets_bound(g.label, a) for a in amounts_said(text)) for text in sentences)
                    for g in bounds):
                 out.append(card)
-        return out
+        # (of the kind the search's words say: "car charger at least 30w" is no cable)
+        return list(self._said_by_titles({c.id: c for c in out}, cons).values()) if cons.words else out
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed

@@ -467,9 +467,14 @@ def meets_bound(label: str, amount: tuple[str, float]) -> bool:
     if m is None or unit is None or not m.group("cmp"):
         return False
     family, bound = base_quantity(parse_number(m.group(2)), unit)
-    if family != amount[0]:
-        return False
-    return amount[1] <= bound + 1e-9 if m.group("cmp").strip() in _LOWER_CMP else amount[1] >= bound - 1e-9
+    return family == amount[0] and _within_bound(m.group("cmp").strip(), amount[1], bound)
+
+
+def _within_bound(cmp: str, amount: float, bound: float) -> bool:
+    """Whether an amount meets a bound said with a comparison ("under", "at least"; none: equal), in one family's unit."""
+    if not cmp:
+        return abs(amount - bound) <= 1e-6 * max(1.0, bound)
+    return amount <= bound + 1e-9 if cmp in _LOWER_CMP else amount >= bound - 1e-9
 
 
 # alphanumeric runs ("s24", "128gb", "6.1"); a trailing "+" is kept so "S24+" and "S24" differ
@@ -2074,13 +2079,8 @@ class Understander:
                 and (said_cons.values or said_cons.price_min is not None or said_cons.price_max is not None) \
                 and not (said_cons.categories or said_cons.brands or said_cons.words or said_cons.ids):
             # "what about in black" after the cheapest of the men's running shoes searched: theirs in black
-            changed = {_SAME_ATTRIBUTE.get(g.attribute, g.attribute) for g in said_cons.values}
-            merged = replace(searched, values=[g for g in searched.values if _SAME_ATTRIBUTE.get(g.attribute, g.attribute)
-                                               not in changed] + said_cons.values, ids=None)
-            if said_cons.price_min is not None or said_cons.price_max is not None:
-                merged.price_min, merged.price_max, merged.currency = \
-                    said_cons.price_min, said_cons.price_max, said_cons.currency
-            parse.constraints = merged
+            self._refine(parse, within, searched)
+            parse.constraints.ids = None
         if within and searched is not None and len(within) > 2 and listed_end \
                 and (parse.constraints.empty() or parse.constraints == searched):
             # "which one weighs the least?", "whats the cheapest": of every match of the search that listed them,
@@ -4260,12 +4260,7 @@ class Understander:
                 fam, amt = base_quantity(e.number or 0.0, e.unit)
                 if fam != family:
                     continue
-                if not cmp:
-                    ok = abs(amt - amount) <= 1e-6 * max(1.0, amount)
-                elif cmp in _LOWER_CMP:
-                    ok = amt <= amount + 1e-9
-                else:
-                    ok = amt >= amount - 1e-9
+                ok = _within_bound(cmp, amt, amount)
                 if not measured or holds and attr.startswith("maximum") and not measured.startswith("maximum"):
                     measured = attr  # ("holds 500 kg", which none does: what a chair holds at most, not its weight)
                 if ok:

@@ -1988,13 +1988,14 @@ def test_demo_one_sided_comparisons_vague_asks_and_something_cheap(demo_graph: P
 @pytest.mark.parametrize(("questions", "intent", "expect", "ids"), [
     # prices said otherwise: "less then", "140 dollars max", "fifty dollars", "budget under"
     (["car charger less then 20 dollars"], "search", ("under $20",), None),
+    # (the Vortex Plus at $117.99 gives its 5.7 L in its title and text only)
     (["air fryer at least 5 liters, 140 dollars max"], "search", ("at least 5 l under $140",),
-     {"HOM-0000144", "HOM-0000320"}),
+     {"HOM-0000144", "HOM-0000320", "HOM-0000112"}),
     (["iphone 15 pro wall charger under fifty dollars"], "search", ("under $50",), None),
     (["120 hz display phone, budget under 350 dollars"], "search", ("with 120 hz under $350",), None),
     # "w" is "with"; "256 gigs of storage or more" is at least 256 GB; "30h+" at least 30 hours
     (["need a phone w 256 gigs of storage or more, less than 400 bucks"], "search", ("at least 256 gb under $400",),
-     {"PHN-0000203", "PHN-0000045", "BDL-0000053"}),
+     {"PHN-0000203", "PHN-0000045", "BDL-0000053", "PHN-0000046"}),  # (the Aurora Purple's 256 GB: its title only)
     (["wireless headphones with 30h+ battery"], "search", ("at least 30 h",), None),
     (["size 10.5 womans running shoes"], "search", ("size 10.5 women running shoes",), {"RUN-0000044", "RUN-0000208"}),
     # "shipping" in any wording is no catalog fact
