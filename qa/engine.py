@@ -42,6 +42,7 @@ from shopgraph.qa.understand import (
     FOR_CLAUSE,
     FOR_THAT_ONE,
     FULL_NAME,
+    GOES_WITH,
     HAS_THING,
     HOW_MANY_OF,
     PRONOUNS,
@@ -1593,7 +1594,7 @@ class Engine:
             # "whats in the box" of headphones that include no listed product: "Comes with a USB-C charging cable."
             text = compose.text_answer(target.title, [(f.attribute, f.value) for f in said[:2]])
             return self._result(parse, "attribute", text, said[:2], [ProductHit(target.id, target.title, 1.0)], target.id)
-        if not rows and not parse.included and (not cons.empty() or cons.words) and _GOES_WITH.search(parse.text) \
+        if not rows and not parse.included and (not cons.empty() or cons.words) and GOES_WITH.search(parse.text) \
                 and self._of_kind_said([{**r, "direction": "out"} for v in (target.id, *(
                     m.key for m in self.understander.model_listings(target.id, target.title or "")))
                     for r in self.retriever.bought_with(v)], cons):
@@ -2315,9 +2316,6 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     return base_quantity(norm.number, norm.unit)
 
 
-_GOES_WITH = re.compile(r"\b(?:go|goes|going|pairs?|pairing)(?: (?:well|nicely|best|good))? with\b", re.IGNORECASE)
-
-
 def _as_searched(cons: Constraints) -> Constraints:
     """The set an aggregate was over, as a later turn refines it: a currency said for its prices alone ("lowest price
     in dollars") is not a filter of what "any with 256gb?" searches next."""
@@ -2378,7 +2376,7 @@ _ABOUT_TOPIC = re.compile(r"^(?:(?:any|some|got any|do you have any|know any|rec
 # "know any good smoothie recipes": a thing no product is, after its topic
 _TOPIC_THING = re.compile(r"\b(?:any|some) (?:good |great |decent |nice |easy )?(?P<t>[a-z]+) (?P<x>recipes|podcasts|books|"
                           r"videos|tips|workouts|playlists|songs|movies|exercises|stretches|hikes|trails)\s*[?.!]*$")
-_CHEAPER_TOO = re.compile(r"\bbut (?:cheaper|less expensive|for less)\b")  # "anything similar but cheaper"
+_CHEAPER_TOO = re.compile(r"\b(?:cheaper|less expensive|for less)\b")  # "anything similar but cheaper"
 _ASKS_FOR_KIND = re.compile(r"^(?:(?:do|does) )?(?:you|u|the shop|the store|your shop|your store) (?:sell|have|carry|stock)\b|"
                             r"^any\b|^(?:where )?can i (?:buy|find|get)\b")
 

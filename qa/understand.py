@@ -503,12 +503,15 @@ EVERYDAY_WORD = 20000
 
 def purpose_words(text: str) -> set[str]:
     """The words right after "for" ("earbuds for the gym": gym): what a product is for, not what it is; all the rest
-    after "for someone who …" ("headphones for someone who wears glasses")."""
+    after "for someone who …" ("headphones for someone who wears glasses"); a short "to …" that ends the text
+    ("earbuds to sleep in": sleep)."""
     toks = tokens(text)
     found: set[str] = set()
     for i, t in enumerate(toks):
         if t == "for":
             found.update(toks[i + 1:] if toks[i + 1:i + 2] and toks[i + 1] in WHOEVER else toks[i + 1:i + 4])
+        elif t == "to" and 1 <= len(toks) - i - 1 <= 3:
+            found.update(toks[i + 1:])
     return found
 
 
@@ -873,10 +876,13 @@ class Lexicon:
 # ---------------------------------------------------------------------------- the understander
 
 
+# "goes with", "pairs well with": what is used with a product (a fit, else what shoppers buy with it)
+_GOES_WITH_VERB = r"(?:go|goes|pairs?)(?: (?:well|nicely|best|good))? with"  # (not "going with", a choice)
+GOES_WITH = re.compile(rf"\b{_GOES_WITH_VERB}\b", re.IGNORECASE)
 _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|working with|work in|works in|work on|works on|"
                  r"work to charge|works to charge|(?<!\byou )(?<!\bu )do(?=\s+(?:my|the)\b)|"
-                 r"(?:is |are )?compatible with|go (?:well |nicely )?with|goes (?:well |nicely )?with|go in|goes in|go into|goes into|go on|goes on|"
-                 r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|pairs? with|"
+                 r"(?:is |are )?compatible with|" + _GOES_WITH_VERB + r"|go in|goes in|go into|goes into|go on|goes on|"
+                 r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|"
                  r"(?:run|power)s?(?=\s+(?:my|the|a|an|your|this|that)\b))")  # ("would the belkin 65w charger run the …")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "spigen 48w car charger ok for the asus vivobook 15?": does it fit
@@ -938,7 +944,7 @@ _PRICED_TAIL = re.compile(r",? (?:the )?(?:one |listing )?(?:at |for |priced at 
 # ("blue bottle guatemala 3 pack - any similar coffees", "asus vivobook 15 …, the $642.99 one - any comparable laptop")
 _NAME_THEN_SIMILAR = re.compile(r"^(?P<x>.+?)(?:[,;]| -) ?(?:(?:got|do you have|is there|are there) )?(?:anything|something|any|"
                                 r"any others?|others?|an?) (?:(?:similar|comparable)(?: (?P<k>[a-z]+))?|"
-                                r"like (?:it|that|this))(?P<c>,? (?:but |and |that'?s |that is |yet )?(?:cheaper|less expensive|"
+                                r"like (?:it|that|this))(?P<c>,? (?:but |and |that'?s |thats |that is |yet )?(?:cheaper|less expensive|"
                                 r"for less(?: money)?))?[?.!]*$")  # ("… - anything similar but cheaper")
 # "<thing> for/to <need>": what is said before it, and the words that name no thing ("something to protect my iphone")
 _THING_FOR = re.compile(r"^(?:(?:i|we) (?:need|want|would like)|looking for|do you have|got|any|show me)?\s*"
@@ -972,7 +978,8 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
 _SIMILAR_BARE = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me)\s+)?"
                            r"(?:anything|something|any(?:thing)?|any others?|an?)\s+(?:similar|comparable)(?: ones?| products?| "
                            r"options?| models?| items?)?(?: from (?:another|a different|other|a diff) (?:brand|maker|company))?"
-                           r"(?P<b>)[?.! ]*$")  # ("is there a similar model from another brand")
+                           r"(?:,? (?:but |and |that'?s |thats |that is |yet )?(?:cheaper|less expensive|for less(?: money)?))?"
+                           r"(?P<b>)[?.! ]*$")  # ("is there a similar model from another brand", "… but cheaper")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
                           r"(?:in|as part of) (?:a|any) (?P<a>bundles?|kits?|sets?|combos?)\b(?! of \d)(?P<b2>)|"
@@ -1496,6 +1503,7 @@ _KIND_ALIASES = {"jug": "pitcher", "sneaker": "shoe", "earphone": "headphone", "
 _FOR_THIS_KIND = re.compile(r"\b(?P<p>for|with|fits?|in|into) (?:this|that|my) (?P<k>[a-z]+(?: [a-z]+)?)(?=\s*(?:[?.!,]|$))")
 _NOT_THE_LINE = re.compile(r"\s*[(,]\s*not (?:the |a )?(?P<w>[a-z]+)(?: one| version| model)?\s*\)?(?=\s*(?:[-,:;?]|$))")
 _LISTED_FOR = re.compile(r"\b(?:that'?s|thats|that is|that are|which is|which are) listed (?=(?:for|with) )")
+_WHICH_LISTED_FOR = re.compile(r"(?:^|(?<=- )|(?<=, )|(?<=: ))(?P<k>(?:which|what) [\w -]+?) (?:is|are) listed for\b")
 _TAKES_PLUG = re.compile(r"\b(?:takes?|accepts?|uses?) (?:an? )?(?P<p>usb[- ]?[abc]|lightning|micro[- ]?usb)"
                          r" (?:cables?|cords?|plugs?|leads?)\b")
 _OF_ITS_MODEL = re.compile(r"\b(?:listings?|sellers?|offers?)\b")  # other listings of its model, not other products
@@ -1810,6 +1818,7 @@ class Understander:
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         low = _LISTED_FOR.sub("", low)  # "wireless charger that's listed for it": one for it
+        low = _WHICH_LISTED_FOR.sub(r"\g<k> fits", low)  # "which usb c cable is listed for it": which one fits it
         low = _NEED_THEN_ASK.sub(r"\g<q> with \g<n>", low)  # "need 32gb of ram tho, anything lighter": with 32gb
         low = _TAKES_PLUG.sub(r"has a \g<p> port", low)  # "which one also takes a usb-a cable": has a USB-A port
         # "pixel 8 obsidian 256gb (not the pro)": the model named, not its line's other model
@@ -2688,8 +2697,12 @@ class Understander:
             kinds = [c.name.lower() for c in story.categories
                      if not any(d.key.startswith(c.key + " > ") for d in story.categories)]
             talk = [m.group(0) for m in _MONEY_TALK.finditer(first)]  # ("a gift …, around 50": a price)
-            return " ".join([*kinds, *talk, rest.strip()]) if kinds else low
-        if len(words) < 3 or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
+            if kinds:
+                return " ".join([*kinds, *talk, rest.strip()])
+        # (a kind only titles name is wanted too: "my husband snores, i want noise cancelling earbuds")
+        wanted = wanted or [t for t in tokens(rest) if t in lex.category_words
+                            or lex.title_df.get(t, 0) >= _COMMON_TITLE_WORD]
+        if len(words) < (2 if _I_SAY.match(first) else 3) or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
                                                or (t,) in lex.categories or t in QUESTION_WORDS or t in _COMPARING_WORDS
                                                or any(c.isdigit() for c in t) for t in words):
             return low
@@ -3060,8 +3073,9 @@ class Understander:
         for products past it on the compared attribute (a price bound or a kind said too still holds)."""
         of_its_model = _OF_ITS_MODEL.search(low)  # "are there cheaper listings of these" on a product's page
         if not focus or not _ANOTHER.search(low) or _WHICH.match(low) or _WHICH_KIND.match(low) \
-                or _LIST_REFERENCE.search(low) and not (of_its_model and not within):
-            return False  # ("which of them is cheaper?" picks among a list)
+                or _LIST_REFERENCE.search(low) and not (of_its_model and not within) or _SIMILAR_BARE.match(low):
+            return False  # ("which of them is cheaper?" picks among a list; "anything similar but cheaper" is of what
+            # the catalog calls like it)
         if within and focus not in within and len(within) > 1:
             return False  # "any cheaper ones" after the cases that fit the phone: of the cases listed, not phones
         # "is there a cheaper one" after the one case that fits the phone: cheaper than that case

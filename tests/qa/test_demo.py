@@ -4142,6 +4142,15 @@ def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
     # a value its title already ends with is not said again
     (["ninja cm401 or cuisanart dcc-3200, which one makes more cups"], "comparison", ("(14-cup)",), set(),
      ("(10-cup) (10-cup)",)),
+    # "which usb c cable is listed for it": the one that fits it
+    (["galaxy s24+ marble grey 512gb - which usb c cable is listed for it"], "compatibility", ("UGREEN",),
+     {"CHG-0000070"}, ()),
+    # a story before the ask ("my husband snores, …") and what it is "to sleep in" are no constraints
+    (["my husband snores, i want noise cancelling earbuds to sleep in"], "search", ("for “sleep”",), {"AUD-0000051"},
+     ("husband",)),
+    # "anything similar but cheaper" of the product in focus: what the catalog calls like it, cheaper
+    (["adidas adios pro 3 mens black", "anything similar but cheaper"], "compatibility", ("similar to",),
+     {"RUN-0000185"}, ()),
 ])
 def test_demo_aggregates_kept_text_bounds_bundle_parts_and_values_of_a_list(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
