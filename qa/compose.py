@@ -279,7 +279,7 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     left, right = join(unique(va)), join(unique(vb))
     if winner is not None and word is not None:
         loser, wv, lv = (b, left, right) if winner is a else (a, right, left)
-        # (the loser's value not again where its title ends with it: "… Coffee Maker by Ninja, Black (10-cup)")
+        # (the loser's value not again where its title says it: "… Coffee Maker by Ninja, Black (10-cup)")
         after = "" if says_value(loser.title, lv) else f" ({lv})"
         return f"{cap(the(winner.title))} is {word} ({wv}) than {the(loser.title)}{after}{f', by {by}' if by else ''}."
     if winner is None and word == "same":

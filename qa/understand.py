@@ -1801,7 +1801,8 @@ class Understander:
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
         "how many processors are there?", "i need the number of compartments"). ``within``: the products
         an earlier answer listed, for "which of them …", "do they come in black?", "which ones are under
-        $20?"."""
+        $20?". ``values_asked``: the question is already the reading of "<name> - what sizes have u got" as "what sizes
+        does the <name> come in" (not read so again)."""
         read_as = to_english(question) if has_chinese(question) else None
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
@@ -2677,9 +2678,9 @@ class Understander:
 
     def _without_story(self, low: str) -> str:
         """ "my daughter starts uni soon, needs a basic laptop, nothing over $600": a first clause of three words or
-        more ("off topic, …" is no story) that says nothing the graph or a question knows (no title word, brand, kind,
-        value, attribute, amount, price or question word), before one that names a kind or brand, is the shopper's
-        story, not a constraint."""
+        more (two where it opens with "my" or "i": "my husband snores, …"; "off topic, …" is no story) that says
+        nothing the graph or a question knows (no title word, brand, kind, value, attribute, amount, price or question
+        word), before one that names a kind or brand, is the shopper's story, not a constraint."""
         from shopgraph.qa.spelling import QUESTION_WORDS  # (spelling reads this module)
 
         first, comma, rest = low.partition(",")
@@ -2702,7 +2703,8 @@ class Understander:
         # (a kind only titles name is wanted too: "my husband snores, i want noise cancelling earbuds")
         wanted = wanted or [t for t in tokens(rest) if t in lex.category_words
                             or lex.title_df.get(t, 0) >= _COMMON_TITLE_WORD]
-        if len(words) < (2 if _I_SAY.match(first) else 3) or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
+        fewest = 2 if _I_SAY.match(first) else 3  # ("my husband snores, …": the shopper's own, two words do)
+        if len(words) < fewest or not wanted or any(t in lex.title_df or t in lex.value_words or (t,) in lex.brands
                                                or (t,) in lex.categories or t in QUESTION_WORDS or t in _COMPARING_WORDS
                                                or any(c.isdigit() for c in t) for t in words):
             return low
