@@ -246,17 +246,14 @@ class Engine:
             "comparison": self._comparison,
             "aggregate": self._aggregate,
         }.get(parse.intent, self._unanswerable)
-        # "cheap wireless earbuds": an aggregate over the titles that say a kind leaves the kind, not their ids
-        said_kind = _as_searched(parse.constraints) if parse.intent == "aggregate" and parse.constraints.words \
-            and parse.constraints.ids is None else None
-        # the set an aggregate is over, as said (its handler may narrow it to ids: the cheapest of a kind that some
-        # listings lack)
-        over = _as_searched(parse.constraints) if parse.intent == "aggregate" and not parse.constraints.ids \
-            and not any("model" in g.attribute for g in parse.constraints.values) else None  # ("cheapest iphone": titled)
+        # the set an aggregate is over, as said, for a later turn to refine: its handler may narrow it to ids ("cheap
+        # wireless earbuds": the titles that say the kind, which leave the kind; the cheapest of a kind some listings
+        # lack), but not where it read a model by its titles ("cheapest iphone")
+        over = _as_searched(parse.constraints) if parse.intent == "aggregate" and not parse.constraints.ids else None
+        models = over is not None and any("model" in g.attribute for g in over.values)
         answer = handler(parse)
-        if answer.intent == "aggregate" and said_kind is not None and parse.constraints.ids:
-            answer.searched = said_kind
-        elif answer.intent == parse.intent == "aggregate" and over is not None and not over.empty():
+        if answer.intent == parse.intent == "aggregate" and over is not None \
+                and (over.words and parse.constraints.ids or not over.empty() and not models):
             answer.searched = over
         elif answer.intent in ("search", "unanswerable") and parse.intent == "search" and parse.beyond is None \
                 and not parse.constraints.empty():
@@ -2270,9 +2267,7 @@ def _title_says(title: str, checks: Sequence[Link]) -> Link | None:
 
 def _amounts_of(text: str, family: str) -> list[str]:
     """The amounts a text states in one unit family ("140 watts" of power), as written (lower case)."""
-    return [m.group(0) for m in AMOUNT_IN_TEXT.finditer(text.casefold())
-            if (unit := UNITS.get(m.group(2))) is not None
-            and base_quantity(float(m.group(1).replace(",", ".")), unit)[0] == family]
+    return [written for said, _, written in amounts_said(text) if said == family]
 
 
 def _title_amount(title: str, label: str) -> bool:

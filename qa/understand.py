@@ -446,10 +446,10 @@ def base_quantity(number: float, unit: str | None) -> tuple[str, float]:
     return family, number * factor
 
 
-def amounts_said(text: str) -> list[tuple[str, float]]:
-    """The amounts a text states, each as (family, amount in the family's base unit): "Up to 10-hour of battery life"
-    → [("h", 10.0)]."""
-    return [base_quantity(parse_number(m.group(1)), unit) for m in AMOUNT_IN_TEXT.finditer(text.casefold())
+def amounts_said(text: str) -> list[tuple[str, float, str]]:
+    """The amounts a text states, each as (family, amount in the family's base unit, as written in lower case): "Up to
+    10-hour of battery life" → [("h", 10.0, "10-hour")]."""
+    return [(*base_quantity(parse_number(m.group(1)), unit), m.group(0)) for m in AMOUNT_IN_TEXT.finditer(text.casefold())
             if (unit := UNITS.get(m.group(2).lower())) is not None]
 
 
@@ -459,7 +459,7 @@ def is_bound(label: str) -> bool:
     return m is not None and bool(m.group("cmp")) and UNITS.get(m.group("unit").lower()) is not None
 
 
-def meets_bound(label: str, amount: tuple[str, float]) -> bool:
+def meets_bound(label: str, amount: tuple[str, float, str]) -> bool:
     """Whether an amount meets the bound a search said ("at least 10 h", "under 1.4 kg"); False for a label that is
     no bound of its family."""
     m = _QUANTITY.fullmatch(label.casefold())
