@@ -26,6 +26,7 @@ from shopgraph.qa.understand import (
     STOPWORDS,
     WHAT_ABOUT,
     Constraints,
+    amounts_said,
     currency_of,
     pack_counts,
     saved_money,
@@ -214,8 +215,8 @@ _OF_ONE = re.compile(r"\b(?:it|its|that|this)\b", re.IGNORECASE)  # (of one thin
 # "its about 300 sq ft", "the room is 25 m2": the size of the room a product is for, said after a list
 _ROOM_IS = re.compile(r"^(?:(?:and|well|so|ok|oh),? )?(?:it'?s|it is|the room(?: is|'s)|my (?:[\w-]+ )?room(?: is|'s)|"
                       r"(?:the |my )?(?:space|area|office|bedroom|apartment|flat|studio)(?: is|'s)) (?:about |around |roughly |"
-                      r"approx\.? |approximately |like |maybe |only |just |over |under )?(?P<m>\d[\d,.]* ?(?:sq\.? ?ft|"
-                      r"square (?:feet|foot|meters|metres)|sq\.? ?m|m2|sqm))\b(?: or so|ish)?[.!]*$", re.IGNORECASE)
+                      r"approx\.? |approximately |like |maybe |only |just |over |under )?(?P<m>[\w.,² ]+?)(?: or so|ish)?[.!]*$",
+                      re.IGNORECASE)  # (the amount read by the graph's units: one area, nothing after it)
 _THAT_ONE = re.compile(r"\b(?:that|this) one\b", re.IGNORECASE)  # ("whats that one cost" of the one listed)
 _THEN_ATTRIBUTE = re.compile(r"(?:,| -) (?!.*\bsame\b)(?P<a>[^,]+?)[?.!]*$", re.IGNORECASE)  # ", battery size?"
 # "and for charging it in the car?": something to charge it there
@@ -610,7 +611,9 @@ class Conversation:
             if SAVES_MONEY.match(question.strip().casefold()) else question  # (as said, unless it is that)
         room = _ROOM_IS.match(question.strip()) if self.last is not None and self.last.intent == "search" \
             and len(self.listed) > 1 else None
-        if room is not None:  # "its about 300 sq ft" after air purifiers: those for a room that size
+        area = amounts_said(room.group("m")) if room is not None else []
+        if room is not None and len(area) == 1 and area[0][0] == "area" and area[0][2] == room.group("m").casefold():
+            # "its about 300 sq ft" after air purifiers: those for a room that size (not "its 361 sq ft right")
             question = f"any for a {room.group('m')} room?"
         more = _WITH_MORE.match(question.strip()) if self.product else None
         asked = None

@@ -1795,14 +1795,13 @@ class Understander:
 
     def parse(self, question: str, *, focus: str | None = None, focus_title: str | None = None,
               pinned: bool = False, within: Sequence[str] | None = None, searched: Constraints | None = None,
-              asked_before: str | None = None, values_asked: bool = False) -> Parse:
+              asked_before: str | None = None) -> Parse:
         """``focus``: the product under discussion. ``pinned``: the shopper asks on that product's page
         (`ask --product`), so a question that names no other product, category, brand or price and asks
         for no alternatives is about it, whatever its wording ("will this work with the iphone 11?",
         "how many processors are there?", "i need the number of compartments"). ``within``: the products
         an earlier answer listed, for "which of them …", "do they come in black?", "which ones are under
-        $20?". ``values_asked``: the question is already the reading of "<name> - what sizes have u got" as "what sizes
-        does the <name> come in" (not read so again)."""
+        $20?"."""
         read_as = to_english(question) if has_chinese(question) else None
         text, corrections = self.speller.correct(" ".join((read_as or question).strip().split()))
         low = text.casefold().replace("’", "'").rstrip("?!. ")
@@ -2013,7 +2012,7 @@ class Understander:
                 and not self.brand_only(attr_said) and self.link_product(attr_said, strict=True) is None \
                 and (compared.re is _ATTRIBUTE_COMPARED or self.link_product(compared.group("x"), strict=True)):
             low = f"compare it with {compared.group('x')} on {attr_said}"
-        named_values = _NAME_THEN_VALUES.match(low) if not values_asked else None
+        named_values = _NAME_THEN_VALUES.match(low)  # (its reading, "what sizes does the … come in", is no such shape)
         if focus and not (low.endswith(" they come in") and within and len(within) > 1 and not self.one_model(within)):
             # "what sizes do you have" after the Timberland boots: theirs, not every size in the shop (but "what sizes
             # do they come in" after two running shoes listed: of both)
@@ -2311,7 +2310,7 @@ class Understander:
             # come in
             again = self.parse(f"what {named_values.group('v')} does the {named_values.group('x')} come in", focus=focus,
                                focus_title=focus_title, pinned=pinned, within=within, searched=searched,
-                               asked_before=asked_before, values_asked=True)
+                               asked_before=asked_before)
             again.text, again.corrections = parse.text, parse.corrections or again.corrections  # (as asked and read)
             return again
         return parse
