@@ -248,6 +248,9 @@ _WHICH_OF_TWO = re.compile(r"^(?:so |ok,? |and |then )?which(?: one| of (?:them|
                            re.IGNORECASE)
 _COMPARE_TWO = re.compile(r"^(?:ok,? |now |so |and )?(?:compare (?:them|those|these|both)(?: two)?|how do (?:they|those|"
                           r"these|the two|both) compare)\b", re.IGNORECASE)
+# "… works with it too?", "does the other one also fit it": "it" is what the last fit asked of was
+_FITS_IT_TOO = re.compile(r"\b(?:fits?|works? with|goes with) it (?:too|as well|also)\b|\balso (?:fits?|works? with) it\b",
+                          re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|this one|that one|this|that)\b", re.IGNORECASE)
 _THE_TWO = re.compile(r"\b(?:the two|both(?: of them)?|these two|those two)\b", re.IGNORECASE)
 _IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|does) (?:it|this|that|this one|that one)"
@@ -881,7 +884,8 @@ class Conversation:
         understander = self.engine.understander
         path = understander.category_of(last.products[0].id)
         asked = understander.constraints(question.casefold()).category_keys
-        if path and category_keys(path.split(" > "))[-1] in asked:
+        if path and category_keys(path.split(" > "))[-1] in asked or _FITS_IT_TOO.search(question):
+            # ("and the pureburst one works with it too?": another filter, for the same purifier)
             self.product = last.products[1].id
 
     def _something_for(self, question: str) -> str:

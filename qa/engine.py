@@ -36,6 +36,7 @@ from shopgraph.qa.spelling import english_frequency
 from shopgraph.qa.understand import (
     AMOUNT_IN_TEXT,
     ATTRIBUTE_CUES,
+    COMPARATIVE_OF,
     COMPARATIVES,
     DEFAULT_CURRENCY,
     EVERYDAY_WORD,
@@ -251,7 +252,7 @@ class Engine:
         # lack), but not where it read a model by its titles ("cheapest iphone")
         over = _as_searched(parse.constraints) if parse.intent == "aggregate" and not parse.constraints.ids else None
         models = over is not None and any("model" in g.attribute for g in over.values)
-        answer = handler(parse)
+        answer = (self._per_unit(parse) if parse.per_unit else None) or handler(parse)
         if answer.intent == parse.intent == "aggregate" and over is not None \
                 and (over.words and parse.constraints.ids or not over.empty() and not models):
             answer.searched = over
@@ -965,6 +966,11 @@ class Engine:
             kept = [g for g in cons.values if self.retriever.group_values(kind, [g.attribute])[0]
                     or "compatib" not in g.attribute and self.retriever.group_values(department, [g.attribute])[0]]
             if len(kept) < len(cons.values):
+                # ("waterproof headphones": no headphones listing says so; the headphones, saying it)
+                # ("a light laptop under 1.4kg": a measure's word, which the bound says, goes unsaid)
+                dropped = [_as_written(g.label.split(), parse.text) for g in cons.values
+                           if g not in kept and g.label not in COMPARATIVE_OF]
+                purpose += f"No {kind.describe()} listing says “{'” or “'.join(dropped)}”. " if dropped else ""
                 cons = parse.constraints = replace(cons, values=kept)
                 cards = self.retriever.search(cons)
         if not cards and cons.brands:
@@ -1187,6 +1193,11 @@ class Engine:
             cons.currency = priced.currency or DEFAULT_CURRENCY
         if fitted is not None:
             cons.ids = fitting
+        described = cons.describe()
+        titled_by = [w for w in cons.words if w.isalpha() and w not in STOPWORDS]
+        if titled_by and cons.ids is None and (titled := self._titled(titled_by)):
+            # ("cheaper alternative?" of the espresso machines searched: those titled so, not every coffee maker)
+            cons.ids, described = titled, f"{described} titled “{_as_written(titled_by, parse.text)}”"
         cards = self.retriever.search(cons, limit=MAX_EXTREME)
         if fitted is not None and cons.categories and (untold := [p for p in self._untold_of_kind(cons) if p in fitting]):
             # ("anything cheaper for the same phone": a case that fits it whose listing gives no category)
@@ -1207,13 +1218,58 @@ class Engine:
         if not found:
             return self._dont_know(parse, [f.rescored(0.5) for f in own if _matches(f.attribute, attr)][:1],
                                    {card.id: card.title}, [ProductHit(card.id, card.title, 1.0)],
-                                   f" of any {cons.describe()}{fit} {word} than {compose.the(card.title)}", focus=card.id)
+                                   f" of any {described}{fit} {word} than {compose.the(card.title)}", focus=card.id)
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(found[:10])]
         evidence = [f.rescored(1.0 - 0.05 * i) for i, (_, fs, _) in enumerate(found[:5]) for f in fs[:1]]
-        text = compose.beyond_answer(cons.describe(), word, card.title, [(c, [str(f.value) for f in fs[:1]])
+        text = compose.beyond_answer(described, word, card.title, [(c, [str(f.value) for f in fs[:1]])
                                                                           for c, fs, _ in found])
         # one found is what "it" means next; of several, "it" stays the product they were measured against
         return self._result(parse, "search", text, evidence, hits, found[0][0].id if len(found) == 1 else card.id)
+
+    def _per_unit(self, parse: Parse) -> Answer | None:
+        """"what's that per filter", "cheapest per kilo": a price divided by how many (or how much) a listing holds, as its
+        title says ("6 Pack", "(1kg) (6-count)"); of the one product asked, or the cheapest of those an aggregate is over
+        (in the currency most of them are priced in). None where no such price is known: the question is read as
+        without the unit."""
+        unit = parse.per_unit
+        if parse.intent == "attribute" and parse.products:
+            ids = [parse.products[0].key]
+        elif parse.intent == "comparison" and len(parse.products) > 1:  # "cheapest per kilo: the 1kg bag or the 6 count?"
+            ids = list(dict.fromkeys(p.key for p in parse.products))
+        elif parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price"):
+            ids = list(parse.constraints.ids or ())
+            if not ids and not parse.constraints.empty():
+                found = list(self.retriever.search(parse.constraints, limit=MAX_LISTED))
+                titled = set(self._titled(parse.constraints.words)) if parse.constraints.words else set()
+                ids = [pid for pid in found if pid in titled] or found
+        else:
+            return None
+        cards = self.retriever.cards(ids)
+        each = [(c, c.price / n, n) for c in cards.values() if c.price is not None and (n := _units_held(c.title, unit))]
+        if not each:
+            return None
+        currency = Counter(c.currency or DEFAULT_CURRENCY for c, _, _ in each).most_common(1)[0][0]
+        each = sorted(((c, per, n) for c, per, n in each if (c.currency or DEFAULT_CURRENCY) == currency),
+                      key=lambda t: (t[1], t[0].id), reverse=parse.aggregate == "max_price")
+        name = {"kg": "kg", "lb": "lb", "oz": "oz", "g": "g"}.get(unit, unit)
+
+        def share(c: Card, per: float, n: float) -> str:
+            held = f"{round(n, 2):g} {name}" if unit in UNIT_FACTORS else f"{n:g} {name}{'s' if n != 1 else ''}"
+            return f"{format_price(round(per, 2), c.currency)} per {name} ({format_price(c.price, c.currency)} for {held})"
+
+        if len(each) == 1:
+            c, per, n = each[0]
+            text = f"{compose.the(c.title)} works out at {share(c, per, n)}."
+            text = text[:1].upper() + text[1:]
+        else:
+            word = "dearest" if parse.aggregate == "max_price" else "cheapest"
+            c, per, n = each[0]
+            rest = "; ".join(f"{compose.the(o.title)}: {share(o, p, k)}" for o, p, k in each[1:SHOWN])
+            text = f"Per {name}, the {word} is {compose.the(c.title)} at {share(c, per, n)}. {rest[:1].upper()}{rest[1:]}."
+        shown = [c.id for c, _, _ in each]
+        facts = [f for f in self.retriever.product_facts(shown, cards) if f.attribute == "price"]
+        hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(each)]
+        return self._result(parse, parse.intent, text, facts, hits, each[0][0].id)
 
     def _sub_kind(self, cons: Constraints) -> list[str]:
         """The words of a search that name a kind within its category, as titles write them instead of the category's
@@ -2230,6 +2286,17 @@ def _as_written(words: Sequence[str], text: str) -> str:
         if len(said := tokens(raw)) == 1:
             written.setdefault(said[0], raw)
     return " ".join(written.get(w, w) for w in words)
+
+
+def _units_held(title: str, unit: str) -> float | None:
+    """How many of ``unit`` a listing holds, as its title says: its pack count ("6 Pack", "2 Count"; one where none is
+    said) of a count unit; its weight times that count in a unit of mass ("(1kg) (6-count)": 6 kg), None where the title
+    states no weight."""
+    count = max(pack_counts(title), default=1)
+    if unit not in UNIT_FACTORS:
+        return float(count)
+    weights = [amount for family, amount, _ in amounts_said(title) if family == "mass"]
+    return weights[0] * count / UNIT_FACTORS[unit][1] if weights else None
 
 
 def _titled_words(cons: Constraints) -> list[str]:

@@ -50,6 +50,8 @@ KIND_COMMONER = 20  # how much commoner in English a kind must be than a known w
 LONG_WORD = 8  # a rare English word this long, two edits from a graph word far commoner, is its typo ("champaign")
 LONG_COMMONER = 100
 RARE_LONG = 200
+PREFIX_LENGTH = 6  # a word this long may be a name said without its end ("lifesupply" for "LifeSupplyUSA") …
+PREFIX_LONGER = 5  # … at most this many letters short
 
 
 def plural(word: str) -> str:
@@ -150,6 +152,10 @@ class Speller:
                     if w in STOPWORDS and not (form == low and OSA.distance(form, w) <= 1):
                         continue
                     options.append((plural(w) if form == stem != low and not w.endswith("s") else w, r))
+            if not options and len(low) >= PREFIX_LENGTH:  # "lifesupply": the start of one longer name, "LifeSupplyUSA"
+                longer = [w for n in range(len(low) + 3, len(low) + PREFIX_LONGER + 1) for w in self.by_length.get(n, ())
+                          if w.startswith(low)]
+                options = [(longer[0], 0.0)] if len(longer) == 1 else []
             if not options:
                 return word
             # the closest to what was typed; then a word shoppers ask with ("pirce": "price", not "piece"); then the

@@ -711,6 +711,7 @@ class Parse:
     picked: bool = False  # the shopper named one listing ("the blue one", "the second one"): its own facts only
     told: str = ""  # "how should i store it": the verb its product's own text tells ("Store in a cool, dry place.")
     counts: bool = False  # "how many shelves does it have?" (also "ikea billy bookcase, how many shelves"): a count
+    per_unit: str = ""  # "what's that per filter", "cheapest per kilo": the price per one of these (PER_UNIT_WORDS)
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -1299,6 +1300,7 @@ _LOVER = re.compile(r"\b(?:for )?(?:a |an |my |the |someone |somebody |people )?
                     r"(?P<x>[\w-]+)|(?P<y>[\w-]+) (?:lovers?|addicts?|addiction|obsession|enthusiasts?|nerds?|fans?))\b")
 # "for a runner", "for my hikers": who does something, which the catalog may say as what is done ("running")
 _COMMON_TITLE_WORD = 3  # titles that must say an activity for "for a <doer>" to mean it ("running", not "beginning")
+_WHO_DOES = re.compile(r"\bfor (?:a |an |my |the |our )?(?:someone|somebody|person|people|friend|\w+) who (?P<v>[a-z]{3,}s)\b")
 _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
@@ -1433,9 +1435,9 @@ _WEARS = re.compile(r"\b(?:he|she|i|i'?m|my \w+) (?:wears?|takes?|is|'s|s) (?:an
 _DO_U = re.compile(r"\b(do|does|can|could|will|would|did) (?:u|ya)\b")  # "do u have …": do you
 _YOU_SELL = re.compile(r"^(?:u|you) (sell|have|carry)\b")
 # "more big", "more cheap": the comparative said with "more"
-_COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "small": "smaller", "heavy": "heavier",
+COMPARATIVE_OF = {"big": "bigger", "cheap": "cheaper", "light": "lighter", "small": "smaller", "heavy": "heavier",
                    "long": "longer", "wide": "wider", "tall": "taller", "strong": "stronger", "fast": "faster"}
-_MORE_PLAIN = re.compile(rf"\b(more|most) ({'|'.join(_COMPARATIVE_OF)})\b")
+_MORE_PLAIN = re.compile(rf"\b(more|most) ({'|'.join(COMPARATIVE_OF)})\b")
 _WOMANS = re.compile(r"\bwom[ae]ns'?|\bwoman'?s\b")
 # "guys running shoe", "ladies boots": the men's and women's listings
 _SELL_THE = re.compile(r"^(?:do|does) you (?:sell|have|carry|stock|got) the (?P<x>[\w .+-]+?)[?.!]*$")
@@ -1497,6 +1499,8 @@ _KIND_THEN_THEY = re.compile(r"^(?P<k>[^,?]+), (?P<q>(?:what|which|how)\b[^,]*\b
 _WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|for) (?:a |an |the |my )?(?P<b>[^,]+?),? "
                                 r"(?:will|would|does|do|can) (?:that|it|this|they|these) (?:work|fit)(?: together)?$")
 # words shoppers use for a kind that no category name says, and the category word they mean (where the catalog has it)
+_RAISES = re.compile(r"\s*\b(?:(?:that|which) )?(?:goes|go|can go|moves?|raises?|lifts?) up and down\b|"
+                     r"\b(?:height[- ]adjustable|adjustable[- ]height|sit[- ](?:to[- ])?stand(?:ing)?|stand[- ]up)\b")
 _KIND_ALIASES = {"jug": "pitcher", "sneaker": "shoe", "earphone": "headphone", "notebook": "laptop",
                  "cellphone": "phone", "smartphone": "phone"}
 # ("filters for this pitcher"; the whole phrase said, at the end: "coffee for this coffee maker", not "my phone charger")
@@ -1523,6 +1527,14 @@ _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+
 _ITS_PRICE_IN = re.compile(r"^(?:(?:and|so) (?:the|its)|its) price in\b")
 _IT_PRICED = re.compile(r"\b(?:how much|what) (?:does|is|would|will) it (?:cost|go for|sell for|run)?\b")  # "… in dollars"
 # "price in dollars?", "how much in euros": which listing's price (not "in pounds", a weight's unit)
+# "what's that per filter", "cost per cartridge?", "which works out cheaper per pod", "cheapest per kilo": a price per one
+PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod", "cup": "pod", "capsule": "capsule",
+                  "cartridge": "cartridge", "can": "can", "bag": "bag", "bottle": "bottle", "piece": "piece", "unit": "unit",
+                  "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
+                  "oz": "oz", "gram": "g", "g": "g"}
+_PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+_CHEAP_WORD = re.compile(r"\bcheap\w*|\b(?:less |more |most |least )?expensive\b|\bpricie\w*|\bworks? out\b|\bbest (?:deal|value)\b")
+_WHATS_THAT = re.compile(r"^(?:(?:so|and|ok|okay),? )?(?:what'?s|whats|what is|how much is|how much'?s) (?:that|it|this)$")
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
 _PRICE_IN_BARE = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is|s)? (?:that|it))"  # ("the price in euros": a listing)
@@ -1540,6 +1552,20 @@ _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?
 # ("any in black if i go a bit higher"; "and the 3 pack, any currency is fine": no price bound and no currency)
 # "same but with 16gb", "same thing in black", "the same but cheaper": the last question with something changed
 _SAME_BUT = re.compile(r"^(?:(?:and|ok(?:ay)?|so) )?(?:the )?same(?: thing| one| search| again)?,? (?:but,? |(?=(?:in|with|under|over|for|from|by) ))")
+
+
+# "something with lumbar support" after office chairs: those of the search that have it, whatever the words
+_ONE_WITH = re.compile(r"^(?:(?:and|ok|so),? )?(?:something|anything|any|one|ones|any ones?|some) with\b")
+
+
+def _superlative_word(word: str) -> bool:
+    """Whether a word is an adjective's superlative ("thinnest", "heaviest", "largest"), not a word that ends so
+    ("headrest", "interest")."""
+    if len(word) <= 5 or not word.endswith("est") or word in _NOT_SUPERLATIVE:
+        return False
+    stem, english = word[:-3], _english()
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""  # "thinnest": thin
+    return any(form in english for form in (stem, stem + "e", doubled, stem[:-1] + "y" if stem.endswith("i") else ""))
 
 
 def _fitted_model(title: str) -> frozenset[str]:
@@ -1651,6 +1677,7 @@ _WISE = re.compile(r"\b(price|size|weight|battery|storage|value)[- ]wise\b")  # 
 _BEST_DEAL = re.compile(r"\b(?:the )?(?:best|cheapest|lowest) (?:deal|bargain)\b(?: (?:on )?price\b)?")
 _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "the", "with", "life", "really", "need",
                                   "want", "covers", "cover", "most", "best", "of", "them", "a"})
+_OTHER_ONE_WORDS = frozenset({"alternative", "option", "choice", "pick", "suggestion", "model", "version"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
@@ -1817,10 +1844,19 @@ class Understander:
         low = _INCLUDED_WITH_IT.sub(r"is a \g<x> included", low)
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
+        per_unit = ""
+        if (per := _PER_UNIT.search(low)) is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \
+                and (_PRICE_ASKED.search(low) or _CHEAP_WORD.search(low) or _WHATS_THAT.match(low[:per.start()])):
+            # "so what's that per filter": its price, a filter's share of it (the engine divides)
+            per_unit, low = unit, (low[:per.start()] + per.group("rest")).strip()
+            if _WHATS_THAT.match(low):
+                low = "what is its price"
         low = _LISTED_FOR.sub("", low)  # "wireless charger that's listed for it": one for it
         low = _WHICH_LISTED_FOR.sub(r"\g<k> fits", low)  # "which usb c cable is listed for it": which one fits it
         low = _NEED_THEN_ASK.sub(r"\g<q> with \g<n>", low)  # "need 32gb of ram tho, anything lighter": with 32gb
         low = _TAKES_PLUG.sub(r"has a \g<p> port", low)  # "which one also takes a usb-a cable": has a USB-A port
+        if "desk" in low:  # "a desk that goes up and down", "height adjustable desk": a standing desk, as titles say it
+            low = _RAISES.sub(" standing ", low)
         # "pixel 8 obsidian 256gb (not the pro)": the model named, not its line's other model
         low = _NOT_THE_LINE.sub(lambda m: "" if m.group("w") in LINE_WORDS else m.group(0), low).strip()
         low = self._without_story(low)
@@ -1906,8 +1942,8 @@ class Understander:
         low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
         low = _DO_U.sub(r"\1 you", _YOU_GUYS.sub("you", low))  # ("do you guys have …": the shop, no men's shoes)
         # "you have more big one?": bigger; "which is most cheap": cheapest
-        low = _MORE_PLAIN.sub(lambda m: _COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
-                              else _COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
+        low = _MORE_PLAIN.sub(lambda m: COMPARATIVE_OF[m.group(2)] if m.group(1) == "more"
+                              else COMPARATIVE_OF[m.group(2)].removesuffix("er") + "est", low)
         low = _BEST_DEAL.sub("the cheapest", _WISE.sub(r"\1", low))  # "which of em is the best deal price-wise"
         low = SAVES_MONEY.sub(saved_money, low)  # "would the triple black pair save me money"
         low = _WOMANS.sub("womens", low)  # "womans running shoes": the women's listings
@@ -2114,6 +2150,11 @@ class Understander:
                 parse.intent, parse.products, parse.checks = "search", [], []
                 parse.constraints = self.constraints(low)
                 parse.constraints.ids = list(within)
+                if searched is not None and len(within) >= _ALL_LISTED and not parse.constraints.categories \
+                        and (parse.constraints.values or parse.constraints.words):
+                    # "which are wireless" after 34 headphones found, 20 listed: the search narrowed, not the 20
+                    parse.constraints.ids = None
+                    self._refine(parse, within, searched)
                 # "which of those is a cable": among listed chargers and cables, the kind's word is what tells
                 parse.constraints.words += [t for t in tokens(low) if t in self.lexicon.category_words
                                             and t not in parse.constraints.words]
@@ -2186,7 +2227,8 @@ class Understander:
                      or searched is not None and searched.categories and len(low.split()) <= 3
                      and bool(parse.constraints.values)  # (a value: "and the macbook?" names a model, no narrowing)
                      and {c.key for c in parse.constraints.categories} <= set(searched.category_keys)) \
-                and (not parse.constraints.brands or _ONLY_THESE.search(low)) and not parse.constraints.empty():
+                and (not parse.constraints.brands or _ONLY_THESE.search(low)) \
+                and (not parse.constraints.empty() or parse.constraints.words and _ONE_WITH.match(low)):
             # "any decaf?", "only over-ear ones", "what about in white?" after a list, "just the phones please" after
             # anything from apple, "noise cancelling?" after bose headphones (a few words whose titles' kind is the
             # one searched): a narrower search among it
@@ -2302,6 +2344,7 @@ class Understander:
             if len(its_listed) == 1:
                 parse.products = [Link("product", its_listed[0], titles.get(its_listed[0], its_listed[0]),
                                        score=model_said.score)]
+        parse.per_unit = per_unit
         logger.debug("parse %r → %s", text, parse)
         if named_values is not None and (parse.intent in ("search", "unanswerable")
                                          or parse.intent == "attribute" and not parse.attributes) \
@@ -2312,6 +2355,7 @@ class Understander:
                                focus_title=focus_title, pinned=pinned, within=within, searched=searched,
                                asked_before=asked_before)
             again.text, again.corrections = parse.text, parse.corrections or again.corrections  # (as asked and read)
+            again.per_unit = per_unit
             return again
         return parse
 
@@ -2881,7 +2925,8 @@ class Understander:
             ok = pattern.match(low) if m is None else None
             texts = (ok.group("a") or ok.groupdict().get("a2") or "", ok.group("b") or ok.groupdict().get("b2") or "") \
                 if ok is not None else ("", "")
-            if ok is not None and (pattern is _COMPAT_PAIR or all(self._names_side(x, focus) for x in texts)):
+            if ok is not None and (pattern is _COMPAT_PAIR or all(self._names_side(x, focus) for x in texts)
+                                   or self._brand_kind_fits_it(*texts, focus)):
                 m, pair = ok, texts  # ("is the bose qc ultra good for running": no product is "running"; "this case")
         if m:
             sides = [self._sides(pair[0], focus), self._sides(pair[1], focus)]
@@ -3100,12 +3145,16 @@ class Understander:
         if m_other := _ANOTHER_BRAND.search(rest):  # "a cheaper one from another brand": none of the focus's brand
             rest = rest[:m_other.start()] + " " + rest[m_other.end():]
         parse.constraints = self.constraints(rest)
-        parse.constraints.words = [w for w in parse.constraints.words if w not in _SUPERLATIVE_FILLER]
+        parse.constraints.words = [w for w in parse.constraints.words if w not in _SUPERLATIVE_FILLER
+                                   and w not in _OTHER_ONE_WORDS]  # ("a cheaper alternative?": no title's word)
         if searched is not None and within and focus in within and not listed_one:
             # "any lighter?" after men's running shoes in size 10 under $160: lighter ones of that search still
             cons, said_before = parse.constraints, searched
             if not cons.categories:
                 cons.categories, cons.category_keys = list(said_before.categories), list(said_before.category_keys)
+            if not cons.words and said_before.words \
+                    and set(said_before.words) <= title_words(self.lexicon.titles.get(focus, "")):
+                cons.words = list(said_before.words)  # ("cheaper alternative?" of the espresso machines searched)
             # (its kind, budget and who or what size it is for; not a brand a name said, nor the measure compared)
             cons.values += [g for g in said_before.values if g.attribute not in {v.attribute for v in cons.values}
                             and (g.attribute in VARIANT_ATTRIBUTES or g.attribute.endswith("gender"))
@@ -3715,7 +3764,8 @@ class Understander:
         for n in (1, 2):
             name, kind = " ".join(words[:-n]), " ".join(words[-n:])
             if len(words) <= n or not set(tokens(kind)) <= self.lexicon.category_words \
-                    or not (wanted := self.constraints(kind)).categories or not self.names_product(name):
+                    or not (wanted := self.constraints(kind)).categories or not self.names_product(name) \
+                    or self._kind_words(name):  # ("waterproof headphones": a value said, no name)
                 continue
             link = self.link_product(name, strict=True)
             said = [t for t in title_words(name) if t not in STOPWORDS]
@@ -3875,6 +3925,13 @@ class Understander:
         if focus and any(t in PRONOUNS and t != "one" for t in tokens(text)[:2]):
             return True
         return self.link_product(text, strict=True) is not None
+
+    def _brand_kind_fits_it(self, a: str, b: str, focus: str | None) -> bool:
+        """Whether "X fits Y" says a brand's kind of product, then the one in focus ("the lifesupply filter fits it
+        right?"): a brand and a kind name no one product strictly, yet which of the brand's fits it is what is asked."""
+        said = [t for t in tokens(a) if t not in STOPWORDS]
+        return bool(focus and self._names_side(b, focus) and set(tokens(b)) & PRONOUNS and self._brand_words(said)
+                    and set(said) & self.lexicon.category_words and self.link_products(a))
 
     def _side(self, text: str, focus: str | None) -> Link | None:
         """One side of a comparison or compatibility question: the focus product for 'it'/'this case', else a link."""
@@ -4173,10 +4230,20 @@ class Understander:
                 return form
         return doer
 
+    def _doing(self, m: re.Match[str]) -> str:
+        """"for someone who runs", "for my wife who hikes": what is done, as the titles say it ("running", "hiking"),
+        else the words as said."""
+        base = m.group("v").removesuffix("es") if m.group("v").endswith(("shes", "ches")) else m.group("v")[:-1]
+        for form in (base + "ing", base + base[-1:] + "ing", base[:-1] + "ing" if base.endswith("e") else ""):
+            if form and (form in self.lexicon.category_words or self.lexicon.title_df.get(form, 0)):
+                return f" {form} "
+        return m.group(0)
+
     def constraints(self, low: str) -> Constraints:
         """Price bounds, quantities, brands, categories and values in a piece of question text."""
         cons = Constraints()
-        rest = _FOR_SOMEONE.sub(" ", low)  # "for a big guy": who it is for, not what the product says
+        rest = _WHO_DOES.sub(self._doing, low)  # "a gift for someone who runs": running
+        rest = _FOR_SOMEONE.sub(" ", rest)  # "for a big guy": who it is for, not what the product says
         rest = _AREA_PLACE.sub(r"\g<area>", rest)  # "a 300 sq ft bedroom": the area is what a product says
         rest = _LOVER.sub(lambda m: f" {m.group('x') or m.group('y')} ", rest)  # "a gift for a coffee lover": coffee
         rest = _DOER.sub(lambda m: f" {self._activity(m.group('x'))} ", rest)  # "a present for a runner": running
@@ -4364,7 +4431,7 @@ class Understander:
                       and t not in _OF_ANY_KIND  # "which hoka models do u have": its products
                       and not self.asked_attributes(t)  # "price", "colour": what is asked, not a filter
                       # a superlative no title says ("the thinnest"): an end of a measure, not a word to find
-                      and not (len(t) > 5 and t.endswith("est") and t not in _NOT_SUPERLATIVE and not lex.title_df.get(t))]
+                      and not (_superlative_word(t) and not lex.title_df.get(t))]
         # brands/categories linked twice through different n-grams: keep one
         cons.brands = list({b.key: b for b in cons.brands}.values())
         cons.categories = list({c.key: c for c in cons.categories}.values())

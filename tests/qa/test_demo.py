@@ -510,6 +510,18 @@ def test_demo_a_bundle_is_not_a_listing_of_its_product(demo_graph: Path) -> None
         assert not u.same_model(machine, bundle) and not u.same_model(bundle, machine)
 
 
+@pytest.mark.parametrize(("text", "expect"), [
+    ("the lifesupply filter", "the lifesupplyusa filter"),  # a name said without its end
+    ("the lifesup filter", "the lifesup filter"),  # too short a start to tell
+    ("the supplyusa filter", "the supplyusa filter"),  # the end of a name is no start of it
+    ("the cancel button", "the cancel button"),  # a word English has stays
+])
+def test_speller_reads_the_start_of_one_longer_name_as_that_name(text: str, expect: str) -> None:
+    from shopgraph.qa.spelling import Speller
+
+    assert Speller(["lifesupplyusa", "filter", "cancellation", "cancelling"]).correct(text)[0] == expect
+
+
 def test_speller_reads_letters_of_any_script() -> None:
     from shopgraph.qa.spelling import Speller
 
@@ -4153,6 +4165,42 @@ def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
      {"RUN-0000185"}, ()),
 ])
 def test_demo_aggregates_kept_text_bounds_bundle_parts_and_values_of_a_list(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # a brand said without its end ("lifesupply": LifeSupplyUSA); "<brand> <kind> fits it right?" is a fit asked
+    (["coway mighty air purifier", "the lifesupply filter fits it right?"], "compatibility", ("Yes",),
+     {"FLT-0000168"}, ()),
+    # "… works with it too?": "it" is what the last fit was asked of, not the filter named then
+    (["coway mighty air purifier", "the lifesupply filter fits it right?", "and the pureburst one works with it too?"],
+     None, ("Coway",), set(), ("LifeSupplyUSA",)),
+    # "which are wireless" after more headphones than a list holds: the search narrowed, not the 20 listed
+    (["headphones", "which are wireless"], "search", ("21 matches",), {"AUD-0000028"}, ("AirPods",)),
+    # a value no product of the kind has is said to be missing, and never read as a product's name
+    (["waterproof headphones"], "search", ("No headphones listing says “waterproof”",), {"AUD-0000202"}, ("Timberland",)),
+    (["a light laptop under 1.4kg"], "search", ("under 1.4 kg",), set(), ("says “light”",)),
+    # "something with a headrest" after office chairs: of those ("headrest" is no superlative)
+    (["i need a good office chair", "something with a headrest"], None, ("headrest office chairs",), set(), ()),
+    # "cheaper alternative?" of the espresso machines searched: those titled so, not any coffee maker
+    (["looking for an espresso machine for a beginner", "cheaper alternative?"], "search", ("titled “espresso machine”",),
+     {"HOM-0000355"}, ("CM401",)),
+    # "for someone who runs": what is done, as titles say it; "a desk that goes up and down": a standing desk
+    (["a good gift for someone who runs"], "search", ("running",), {"RUN-0000185"}, ()),
+    (["office desk that goes up and down"], "search", ("Standing Desk",), {"FRN-0000269"}, ("BEKANT",)),
+    # a price per filter, pod or kilo: the price over what the title says the listing holds
+    (["brita everyday pitcher - replacement filters?", "so what's that per filter"], "attribute",
+     ("$8 per filter", "$48 for 6 filters"), {"FLT-0000392"}, ()),
+    (["lavaza super crema - cheapest per kilo: the 1kg bag, the 2 pack or the 6 count?"], None, ("$20.83 per kg",),
+     {"COF-0000128"}, ()),
+    (["cheapest lavazza super crema per kilo"], "aggregate", ("$20.83 per kg", "$125 for 6 kg"), {"COF-0000128"}, ()),
+    (["breakfast blend kcups - whats the price per pod on the cheaper 48 pack"], None, ("$0.35 per pod",), set(), ()),
+])
+def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_values_and_unit_prices(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
