@@ -43,7 +43,7 @@ LEXICON: dict[str, str] = {
     "低因": "decaf", "低咖啡因": "decaf", "脱因": "decaf", "无咖啡因": "decaf",
     "靴子": "boots", "靴": "boots", "防水": "waterproof", "跑鞋": "running shoes", "鞋": "shoes",
     "跑步机": "treadmill", "跑步": "running", "慢跑": "running", "徒步": "hiking", "登山": "hiking",
-    "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "车载": "car", "数据线": "cable",
+    "笔记本电脑": "laptop", "笔记本": "laptop", "电脑": "laptop", "充电器": "charger", "车充": "car charger", "车载": "car", "数据线": "cable",
     "滤网": "filter", "滤芯": "filter", "过滤器": "filter", "替换": "replacement", "空气净化器": "air purifier",
     "净化器": "air purifier", "搅拌机": "blender", "空气炸锅": "air fryer", "办公椅": "office chair", "椅子": "chair",
     "书桌": "desk", "桌子": "desk", "书架": "bookcase", "滤水壶": "water filter pitcher", "礼物": "gift",
@@ -109,7 +109,7 @@ _MATCH_IT_WITH = re.compile(r"^(?:给|为)(?:它|这款|这个|那个)配(?:个|
 # "X手机壳支持MagSafe吗": does X support MagSafe (a feature named in Latin letters; "有支持…的…吗" asks for products)
 _SUPPORTS = re.compile(r"^(?!有)(?P<a>.+?)支持(?P<b>[A-Za-z][A-Za-z0-9 .+-]*)(?:吗|么)[?？]?$")
 _CHARGES_IN_CAR = re.compile(r"^有(?:没有)?(?:能|可以)?在车(?:上|里)(?:给|为)?(?:它|这款|这个)?充电的(?:吗|么)?[?？]?$")
-_FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
+_FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适用|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
 _PICKED = re.compile(r"^(?P<x>便宜|贵|轻|重)的那(?:个|款|双|件|台)(?P<q>.+)$")
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")

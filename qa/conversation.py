@@ -14,7 +14,7 @@ from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.chinese import has_chinese, to_english
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.retrieve import Fact
+from shopgraph.qa.retrieve import Fact, format_price
 from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
@@ -29,6 +29,7 @@ from shopgraph.qa.understand import (
     amounts_said,
     currency_of,
     pack_counts,
+    said_in_title,
     saved_money,
     singular,
     title_parts,
@@ -156,6 +157,11 @@ _ATTRIBUTE_OF_THE = re.compile(r"^(?:and |so |ok,? )?(?:the |its )?[a-z]+(?: [a-
 _FIRST_SAID = re.compile(r"\bthe (?P<n>first|second|other|last) one (?:i|we) (?:said|mentioned|named|asked about)\b",
                          re.IGNORECASE)
 _ASKS_OF_ONE = re.compile(r"^(?:would|will|does|do|can|could|is|are)\s+(?:the|my|a|an|this|that)\s", re.IGNORECASE)
+# "how much more is the 8.5 than the 7.5", "how much cheaper is the black one than the white": two listed (or two listings
+# of the model in focus) named by a word of their titles, compared on price
+_MORE_THAN_THE = re.compile(r"^(?:and |so |ok,? )?how much (?:more|less|cheaper|pricier|extra|dearer) (?:is|are) (?:the )?"
+                            r"(?P<a>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)? (?:than|vs\.?|over|compared to) "
+                            r"(?:the )?(?P<b>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)?[?.! ]*$", re.IGNORECASE)
 _BOTH_OF_THEM = re.compile(r"\b(?:both|each) of (?:them|those|these|the two)\b|\b(?:them|those) both\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)(?<!\bone)[?.!]*$", re.IGNORECASE)  # ("how dark is that roast")
 _FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
@@ -416,6 +422,16 @@ class Conversation:
                     self.product, picked[0][1], most=4 * MAX_VARIANTS) if v.key not in compared and named <= title_words(v.name)]
             answer = self.engine.answer(f"which is {_SAID_AS.get(said, said)}", within=compared)
             answer.question = question
+        elif product is None and (more := _MORE_THAN_THE.match(question.strip())) is not None \
+                and (a := self._one_said(more.group("a"))) and (b := self._one_said(more.group("b"))) and a != b:
+            # "how much more is the 8.5 than the 7.5" after the boots listed: those two on price
+            answer = self.engine.answer("which is cheaper", within=[a, b])
+            answer.question = question
+            priced = self.engine.retriever.cards([a, b])
+            if a in priced and b in priced and (pa := priced[a].price) is not None and (pb := priced[b].price) is not None \
+                    and priced[a].currency == priced[b].currency:
+                answer.answer += f" The {more.group('a')} costs {format_price(round(abs(pa - pb), 2), priced[a].currency)} " \
+                                 f"{'more' if pa > pb else 'less'} than the {more.group('b')}."
         elif (both := _BOTH_OF_THEM.search(question) if product is None and len(self.pair) == 2 else None) is not None \
                 and _ASKS_OF_ONE.match(question.strip()) and self.engine.understander.names_product(question[:both.start()]):
             # "would the belkin 65w wall charger run both of them" after two compared: the question of each
@@ -873,6 +889,18 @@ class Conversation:
             return question
         # (the product in focus by its title, so that "by how much" next asks the same of the same two)
         return f"is {m.group('x')} {m.group('c')} than the {self.engine.understander.lexicon.titles.get(self.product, 'it')}"
+
+    def _one_said(self, said: str) -> str | None:
+        """The one product "the <said> one" names by words of its title: among those listed last, else among the
+        listings of the model in focus (itself included); None where none or several do."""
+        titles = self.engine.understander.lexicon.titles
+        listings = [self.product, *(v.key for v in self.engine.understander.model_listings(
+            self.product, titles.get(self.product, "")))] if self.product else []
+        for group in (self.listed, listings):
+            hits = [pid for pid in dict.fromkeys(group) if said_in_title(said, titles.get(pid, ""))]
+            if len(hits) == 1:
+                return hits[0]
+        return None
 
     def _other_side(self, question: str) -> None:
         """After "does the cuisinart filter fit it?" (the filter in focus), "which filter does it take then?" asks

@@ -323,6 +323,7 @@ _PRICE_AROUND = re.compile(
 # of gifts or money (not "heel drop around 8", "size around 10")
 _PRICE_AROUND_BARE = re.compile(rf"(?:\b(?:around|roughly|approximately)|\b(?:for|costing|spend|spending) about)\s*{_NUM}"
                                 r"(?=\s*(?:$|,|or so\b))")
+_MONEY_VERBS = frozenset({"spend", "spending", "pay", "paying", "afford", "willing", "budget"})
 _MONEY_TALK = re.compile(r"\b(?:gifts?|presents?|spend|spending|budget|afford|costing|price|cost)\b")
 # what makes a number a price: a currency, a money word or a price word ("is the size under 15?" is not)
 _SAYS_PRICE = re.compile(rf"{CURRENCY}\s*\d|\d{_MONEY_AFTER}\b|\b(?:prices?d?|costs?|cheap\w*|expensive|pay|spend|budget)\b")
@@ -420,7 +421,7 @@ _QUANTITY = re.compile(
     rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
 )
 _HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
-_MEASURE_WORDS = frozenset("long wide tall high deep heavy light lightweight big large thick hold support carry weigh "
+_MEASURE_WORDS = frozenset("long wide tall high deep heavy light lightweight big large thick hold support carry take weigh "
                            "last lasting run "
                            "length width height depth".split())
 _LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "narrower than", "shorter than", "thinner than",
@@ -911,9 +912,9 @@ _INCLUDED = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:comes? with|(?:is|
                        r"^what(?:s|'s| is| are) included (?:with|in) (?P<b6>.+?)\??$")
 # "what coffee do people usually buy with the dedica", "what machine do ppl buy it with", "frequently bought with it"
 _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?:people|ppl|shoppers|customers|others|"
-                          r"folks|most people|other people|everyone) (?:usually |normally |often |typically |also )?"
+                          r"folks|most people|other people|everyone) (?:usually |normally |often |typically |also |tend to )?"
                           r"(?:buy|get|order|pick up|pair) (?:(?P<b3>it|this|that|them|this one|that one) with|with "
-                          r"(?P<b>.+?))\??$|^(?:what|which) (?P<a2>[\w' -]*?) ?(?:is|are|gets?) (?:often |usually |"
+                          r"(?P<b>.+?)|(?:along ?side|together with) (?P<b8>.+?))\??$|^(?:what|which) (?P<a2>[\w' -]*?) ?(?:is|are|gets?) (?:often |usually |"
                           r"frequently |commonly )?bought (?:together )?with (?P<b2>.+?)\??$|"
                           # "what coffee goes well with the cuisinart perfectemp", "beans that are often bought alongside
                           # the barista express" (not "which case goes with the pixel 8": a fit)
@@ -1132,7 +1133,8 @@ _ATTRIBUTE_QUESTION = re.compile(r"^(?:what|what's|whats|how|which|who|is|are|do
 # "do i need to assemble it myself", "does it need a filter": a question about the product in focus, no search
 _NEEDS_IT = re.compile(r"^(?:do|will|would) (?:i|you|we) (?:need|have) to \w+ (?:it|them|this|that)\b|"
                        r"^when (?:do|should|will|would) (?:i|you|we) need\b|"
-                       r"^(?:does|do|will) (?:it|they|this|that) need\b")
+                       r"^(?:does|do|will) (?:it|they|this|that|(?:the|this|that|my) [\w' .-]+?) need\b")  # ("does the sauder "
+# "bookcase need putting together")
 _SEARCH_CUES = re.compile(
     # ("do i need to swap it" is no need for a product; "i need to buy a laptop" is)
     r"\b(?:show|find|looking for|look for|search|i want|(?:i )?need(?! to (?!(?:buy|get|find|order|purchase)\b))|"
@@ -1211,6 +1213,12 @@ def _count_said(said: str) -> int:
 def without_one_words(text: str) -> str:
     """A phrase less its "one"/"ones" ("the ninja one": the ninja)."""
     return " ".join(w for w in text.split() if w.casefold() not in ONE_WORDS)
+
+
+def said_in_title(said: str, title: str) -> bool:
+    """Whether a title says every word of ``said`` ("8.5" of "… Size 8.5"; "256gb" of "256 GB" and of "(256GB)")."""
+    words = set(tokens(_AMOUNT_UNIT.sub(r"\1 \2", said.casefold()))) - STOPWORDS
+    return bool(words) and words <= title_words(title)
 
 
 def pack_counts(title: str) -> set[int]:
@@ -1361,7 +1369,7 @@ _WHEN_ASKED = re.compile(r"\b(?:when|how often|how long|how soon)\b")
 _I_AM_A = re.compile(r"(?:^|\b)i(?: am|'m|m) (?:a |an )?(?:[a-z]+ ){0,2}?(?P<p>woman|lady|girl|man|guy)\b")
 _FOR_A_PERSON = re.compile(r" for (?:a |an |one )?(?P<p>woman|lady|girl|man|gentleman)\b")
 # "wider then the hon ignition": the comparative's "than", mistyped
-_THEN_FOR_THAN = re.compile(r"\b(\w+er|more \w+|less \w+) then\b(?= (?:the|a|an|my|it|this|that|mine)\b)")
+_THEN_FOR_THAN = re.compile(r"\b(\w+er|more(?: \w+)?|less(?: \w+)?) then\b(?= (?:the|a|an|my|it|this|that|mine)\b| ?[$£€\d])")
 # "5l or more", "10 cups or bigger", "2 kg or less", "6ft or longer": an amount with its comparator after it
 _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up", "longer", "taller", "wider",
                          "heavier"})
@@ -1533,6 +1541,8 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+_OR_NOT = re.compile(r"^(?:(?:the |a |my )?(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*)?(?:is it |are they |is that )?"
+                     r"(?P<v>[a-z][\w -]*?),? or not$")
 _CHEAP_WORD = re.compile(r"\bcheap\w*|\b(?:less |more |most |least )?expensive\b|\bpricie\w*|\bworks? out\b|\bbest (?:deal|value)\b")
 _WHATS_THAT = re.compile(r"^(?:(?:so|and|ok|okay),? )?(?:what'?s|whats|what is|how much is|how much'?s) (?:that|it|this)$")
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
@@ -1631,15 +1641,18 @@ _HAVING = frozenset({"with", "w/", "has", "have"})  # (a kind of the graph's "wi
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
 _I_D = re.compile(r"\bi'?d(?= (?:like|love|prefer|rather)\b)")
 _EACH_ONE = re.compile(r"\b(?:each|both|every one)\b")  # "how many oz in each bag": of every product listed
+# "which billy listings ship fully assembled": how they arrive, which their text says
+_ARRIVE = r"(?:ship|ships|come|comes|arrive|arrives|are delivered|is delivered)(?: fully| already)?(?= (?:assembled|built)\b)"
 # "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
 _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\b(?:which (?:listings?|ones?|versions?|of (?:them|"
                               r"those|these|the listings))|(?:do|does) any(?: of (?:them|those|these))?|any(?: ones?| of "
                               r"(?:them|those|these))?(?= with\b)) (?:come with|comes with|include|includes|have|has|ship with|"
-                              r"are sold with|with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
+                              r"are sold with|with|{ARRIVE}) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$"
+                              .replace("{ARRIVE}", _ARRIVE))
 # "ath-m50x listings that include a carrying case", "which hd 560s listings come with a case": the same, name first
 _LISTINGS_WITH = re.compile(r"^(?:and |so |ok,? )?(?:which |any |do any |are there any )?(?P<name>.+?) (?:listings?|versions?) "
                             r"(?:that |which )?(?:come with|comes with|include|includes|have|has|ship with|are sold with|"
-                            r"with) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
+                            r"with|" + _ARRIVE + r") (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
 _TEXT_FILLER_WORDS = frozenset({"for", "calls", "call", "in", "own", "extra"})  # ("a built in mic for calls": built, mic)
 _INSTEAD = re.compile(r"\binstead\b|\brather\b", re.IGNORECASE)  # what is said replaces what was said before
 # "does the galaxy s24 have a headphone jack", "does it come with a case": whether a product has a thing
@@ -1844,6 +1857,9 @@ class Understander:
         low = _INCLUDED_WITH_IT.sub(r"is a \g<x> included", low)
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
+        low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
+        if (or_not := _OR_NOT.match(low)) is not None:  # "the uplift - assembled or not": is the uplift assembled
+            low = f"is {'the ' + or_not.group('x') if or_not.group('x') else 'it'} {or_not.group('v')}"
         per_unit = ""
         if (per := _PER_UNIT.search(low)) is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \
                 and (_PRICE_ASKED.search(low) or _CHEAP_WORD.search(low) or _WHATS_THAT.match(low[:per.start()])):
@@ -2344,6 +2360,13 @@ class Understander:
             if len(its_listed) == 1:
                 parse.products = [Link("product", its_listed[0], titles.get(its_listed[0], its_listed[0]),
                                        score=model_said.score)]
+        cons = parse.constraints
+        if parse.intent == "search" and parse.attributes and not parse.products and _YES_NO.match(low) \
+                and cons.brands and cons.categories and not (cons.values or cons.ids) \
+                and not set(cons.words) - self.cue_words(low, parse.attributes) - {"need", "needs"} \
+                and cons.price_min is None and cons.price_max is None and (only := self._brands_only_one(cons)):
+            # "does the sauder bookcase need putting together": the one bookcase Sauder makes, asked about
+            parse.intent, parse.products, parse.constraints = "attribute", [only], Constraints()
         parse.per_unit = per_unit
         logger.debug("parse %r → %s", text, parse)
         if named_values is not None and (parse.intent in ("search", "unanswerable")
@@ -3818,6 +3841,16 @@ class Understander:
         return next((self.lexicon.brands.get(key_tokens(str(r["value"])), []) for r in rows if r["attribute"] == "brand"),
                     [])
 
+    def _brands_only_one(self, cons: Constraints, most: int = 50) -> Link | None:
+        """The product of a brand and kind said, where the brand's titles (at most ``most``) hold one of that kind, or
+        listings of one model only."""
+        said = [t for b in cons.brands for t in tokens(b.name)]
+        titled = self.lexicon.titled(said) if said else []
+        kind = [pid for pid in titled if self.in_categories(pid, cons.category_keys)] if len(titled) <= most else []
+        if not kind or not self.one_model(kind):
+            return None
+        return Link("product", kind[0], self.lexicon.titles.get(kind[0], kind[0]), score=1.0)
+
     def _same_maker(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "do they make a decaf one?" about the product in focus: its brand's products of its kind with the
         values said."""
@@ -3978,6 +4011,11 @@ class Understander:
         if _BRAND_AS_KIND.search(text) and self.brand_only(text):
             parse.variants = []
             return None
+        kind_said = set(tokens(text)) - STOPWORDS - ONE_WORDS
+        if parse.context and kind_said & self.lexicon.category_words \
+                and kind_said <= title_words(self.lexicon.titles.get(parse.context, "")):
+            # "how much is the car charger" after the Spigen 30 W car charger: that one, not another titled so
+            return Link("product", parse.context, self.lexicon.titles.get(parse.context, parse.context), score=FULL_NAME)
         if self.brand_only(text):  # ("the ninja one": the brand's name)
             text = without_one_words(text)
         found = self.link_products(text, strict=True, near=VARIANT_NEAR)
@@ -4429,6 +4467,7 @@ class Understander:
         cons.values.extend(values.values())
         cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS
                       and t not in _OF_ANY_KIND  # "which hoka models do u have": its products
+                      and t not in _MONEY_VERBS  # "want to spend less than $200": the price says it
                       and not self.asked_attributes(t)  # "price", "colour": what is asked, not a filter
                       # a superlative no title says ("the thinnest"): an end of a measure, not a word to find
                       and not (_superlative_word(t) and not lex.title_df.get(t))]

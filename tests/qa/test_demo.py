@@ -4206,3 +4206,36 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
     assert products <= {p["id"] for p in answer["products"]}, answer
     assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # "what do people tend to buy alongside it": what shoppers buy with it; "that machine" next is the one named
+    (["lavazza super crema 6 count", "what do people tend to buy alongside it"], "compatibility", ("together with",),
+     {"HOM-0000040"}, ()),
+    (["lavazza super crema 6 count", "what do people tend to buy alongside it", "and that machine's cup capacity?"],
+     "attribute", ("14",), {"HOM-0000040"}, ()),
+    # "want to spend less than $200": the price says it; "keep my feet dry": waterproof; two listed named by their sizes
+    (["6in shaft, mens, want to spend less than $200 - what boots have you got"], "search", (),
+     {"BOT-0000041", "BOT-0000004"}, ("spend",)),
+    (["6in shaft, mens, want to spend less than $200 - what boots have you got", "will they keep my feet dry in the rain"],
+     "attribute", ("Waterproof",), set(), ()),
+    (["6in shaft, mens, want to spend less than $200 - what boots have you got", "how much more is the 8.5 than the 7.5"],
+     None, ("The 8.5 costs $1 more than the 7.5",), set(), ()),
+    # assembly: the one bookcase of a brand and kind said; "<name> - assembled or not"; listings that ship assembled
+    (["does the sauder bookcase need putting together"], "attribute", ("Assembly required",), {"FRN-0000284"}, ()),
+    (["the uplift - assembled or not"], "attribute", ("20 minutes",), {"FRN-0000197"}, ()),
+    (["which billy listings ship fully assembled"], "search", ("assembled",), {"FRN-0000150", "FRN-0000019"}, ("Jarvis",)),
+    # "more then 300 lb": more than; "that takes 250 lb or more": a capacity, "takes" no word to find
+    (["desk that holds more then 300 lb, priced in usd"], "search", ("more than 300 lb",), {"FRN-0000269"}, ()),
+    (["offce chair under $500 that takes 250 lb or more"], "search", ("at least 250 lb",), {"FRN-0000174"}, ()),
+    # "the car charger" after the Spigen 30 W car charger: that one; in Chinese, 车充 is a car charger, 适用 what it fits
+    (["what phone does the spigen 30w car charger fit", "how much is the car charger"], "attribute", ("$18.99",),
+     {"CHG-0000178"}, ()),
+    (["Spigen 30W车充适用哪款手机?", "车充多少钱?"], "attribute", ("$18.99",), {"CHG-0000178"}, ()),
+])
+def test_demo_bought_alongside_money_verbs_sizes_named_assembly_and_the_kind_in_focus(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
