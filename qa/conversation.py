@@ -162,6 +162,10 @@ _ASKS_OF_ONE = re.compile(r"^(?:would|will|does|do|can|could|is|are)\s+(?:the|my
 _MORE_THAN_THE = re.compile(r"^(?:and |so |ok,? )?how much (?:more|less|cheaper|pricier|extra|dearer) (?:is|are) (?:the )?"
                             r"(?P<a>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)? (?:than|vs\.?|over|compared to) "
                             r"(?:the )?(?P<b>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)?[?.! ]*$", re.IGNORECASE)
+# "which one would you pick", "which should i get": a choice asked of us
+_WHICH_PICK = re.compile(r"^(?:so |ok,? |and |then |hmm,? )?(?:which|what)(?: one| of (?:them|the two|these|those|both))? "
+                         r"(?:would|should|do|did|will) (?:you|u|i) (?:pick|choose|get|buy|recommend|go with|go for|suggest)\b",
+                         re.IGNORECASE)
 _BOTH_OF_THEM = re.compile(r"\b(?:both|each) of (?:them|those|these|the two)\b|\b(?:them|those) both\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)(?<!\bone)[?.!]*$", re.IGNORECASE)  # ("how dark is that roast")
 _FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
@@ -432,6 +436,11 @@ class Conversation:
                     and priced[a].currency == priced[b].currency:
                 answer.answer += f" The {more.group('a')} costs {format_price(round(abs(pa - pb), 2), priced[a].currency)} " \
                                  f"{'more' if pa > pb else 'less'} than the {more.group('b')}."
+        elif product is None and len(self.compared) == 2 and _WHICH_PICK.match(question.strip()) is not None:
+            # "which one would you pick for long runs" after two compared: no choice of ours, how they compare
+            answer = self.engine.answer("compare them", within=list(self.compared))
+            answer.answer = f"I can't choose for you, but here is how they compare. {answer.answer}"
+            answer.question = question
         elif (both := _BOTH_OF_THEM.search(question) if product is None and len(self.pair) == 2 else None) is not None \
                 and _ASKS_OF_ONE.match(question.strip()) and self.engine.understander.names_product(question[:both.start()]):
             # "would the belkin 65w wall charger run both of them" after two compared: the question of each

@@ -968,11 +968,12 @@ class Engine:
             if len(kept) < len(cons.values):
                 # ("waterproof headphones": no headphones listing says so; the headphones, saying it)
                 # ("a light laptop under 1.4kg": a measure's word, which the bound says, goes unsaid)
-                dropped = [_as_written(g.label.split(), parse.text) for g in cons.values
-                           if g not in kept and g.label not in COMPARATIVE_OF]
-                purpose += f"No {kind.describe()} listing says “{'” or “'.join(dropped)}”. " if dropped else ""
+                dropped = [g for g in cons.values if g not in kept and g.label not in COMPARATIVE_OF]
                 cons = parse.constraints = replace(cons, values=kept)
                 cards = self.retriever.search(cons)
+                unsaid = [_as_written(g.label.split(), parse.text) for g in dropped  # (a title may say it: "core")
+                          if not any(set(tokens(g.label)) <= title_words(c.title or "") for c in cards.values())]
+                purpose += f"No {kind.describe()} listing says “{'” or “'.join(unsaid)}”. " if unsaid and cards else ""
         if not cards and cons.brands:
             # "just the samsung ones" after phone cases, "brita filter replacements": none is Samsung's or Brita's,
             # but these say it ("… for Samsung Galaxy", "… Compatible with Brita Everyday Water Filter Pitcher")

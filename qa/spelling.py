@@ -75,7 +75,10 @@ class Speller:
     """Corrects misspelt words of a question against a vocabulary (the graph's words)."""
 
     def __init__(self, vocabulary: Iterable[str], phrases: Iterable[str] = (), kinds: Iterable[str] = (),
-                 pairs: Iterable[tuple[str, str]] = ()) -> None:
+                 pairs: Iterable[tuple[str, str]] = (), together: Callable[[str, str], bool] | None = None) -> None:
+        # whether two words share a title: of two readings as close to what was typed, the one a title says beside
+        # another word of the question ("levoit core 300 fliters": filters, which "Levoit Core 300" titles say, not liters)
+        self.together = together
         words = {w for w in vocabulary if w.isalpha() and len(w) >= 3}
         # words written side by side in the graph's titles ("g power"): of two readings as close to what was typed,
         # the one its neighbour goes with ("moto g powr" → "power", not "pour")
@@ -163,6 +166,9 @@ class Speller:
             before = (text[:m.start()].split() or [""])[-1].casefold()
             after = (text[m.end():].split() or [""])[0].casefold()
             beside = {w for w, _ in options if (before, w) in self.pairs or (w, after) in self.pairs}
+            if self.together is not None and len({w for w, _ in options}) > 1:
+                others = {singular(t) for t in re.findall(r"\w+", text.casefold()) if t != low and t not in STOPWORDS}
+                beside |= {w for w, _ in options if any(self.together(singular(w), o) for o in others)}
             best = min(options, key=lambda c: (OSA.distance(low, c[0]), c[0] not in beside, c[0] not in QUESTION_WORDS
                                                and singular(c[0]) not in QUESTION_WORDS,
                                                abs(len(c[0]) - len(low)), -c[1], -english.get(c[0], 0), c[0]))[0]

@@ -155,7 +155,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
          r"\bhow much[?.!]*$|"  # "starbucks french roast 12oz how much": a name, then the price asked
          r"\b(?:go|goes|going|sell|sells|selling) for[?.!]*$|"  # "what do they go for", "whats the anker cable going for"
-         r"^(?:and |so |ok,? )?what (?:do|does) (?:it|they|those|these|that|this)(?: one| ones| pair)? run\b(?! on)",
+         r"^(?:and |so |ok,? )?what (?:do|does|would|will) (?:it|they|those|these|that|this|the [\w' .-]+?)(?: one| ones| pair)?"
+         r" run\b(?! on)(?: (?:me|you|us))?[?.!]*$",
          ("price",)),  # ("what do those run": what they cost; "what does it run on" asks its system)
     )
 )
@@ -1541,6 +1542,8 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+# "the coway mighty's filter", "the dedica's water filter": the kind of product that fits the one named
+_POSSESSIVE_KIND = re.compile(r"\bthe (?P<x>[a-z][\w .+-]*?)'s (?P<k>[a-z]+(?: [a-z]+)?)\b")
 _OR_NOT = re.compile(r"^(?:(?:the |a |my )?(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*)?(?:is it |are they |is that )?"
                      r"(?P<v>[a-z][\w -]*?),? or not$")
 _CHEAP_WORD = re.compile(r"\bcheap\w*|\b(?:less |more |most |least )?expensive\b|\bpricie\w*|\bworks? out\b|\bbest (?:deal|value)\b")
@@ -1824,7 +1827,7 @@ class Understander:
         self._codes: dict[str, str] = {}  # a model number the one title code it begins (_whole_code)
         self._code_ends: dict[str, str] = {}  # a code's last letters and digits, the title code they end (_code_ending)
         self.speller = Speller(vocabulary, (" ".join(name) for name in lexicon.attributes), lexicon.category_words,
-                               lexicon.title_pairs)
+                               lexicon.title_pairs, lambda a, b: bool(lexicon.titled([a, b])))
         # "size 10", "pack size 6": an attribute whose values are bare numbers, named with one
         bare = sorted({" ".join(key_tokens(a)) for a, entries in lexicon.numeric.items()
                        if any(e.unit is None for e in entries)} - {""}, key=len, reverse=True)
@@ -1858,6 +1861,7 @@ class Understander:
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
+        low = _POSSESSIVE_KIND.sub(self._kind_of_name, low)  # "the coway mighty's filter": the filter for the coway mighty
         if (or_not := _OR_NOT.match(low)) is not None:  # "the uplift - assembled or not": is the uplift assembled
             low = f"is {'the ' + or_not.group('x') if or_not.group('x') else 'it'} {or_not.group('v')}"
         per_unit = ""
@@ -3841,6 +3845,15 @@ class Understander:
         return next((self.lexicon.brands.get(key_tokens(str(r["value"])), []) for r in rows if r["attribute"] == "brand"),
                     [])
 
+    def _kind_of_name(self, m: re.Match[str]) -> str:
+        """"the coway mighty's filter": "the filter for the coway mighty" where the words after "'s" are a kind of product
+        the one named is not (else as said: "the xps 15's battery" asks its battery)."""
+        kind = self.constraints(m.group("k"))
+        named = self.link_product(m.group("x"), strict=True) if kind.categories and not kind.values else None
+        if named is None or self.in_categories(named.key, kind.category_keys):
+            return m.group(0)
+        return f"the {m.group('k')} for the {m.group('x')}"
+
     def _brands_only_one(self, cons: Constraints, most: int = 50) -> Link | None:
         """The product of a brand and kind said, where the brand's titles (at most ``most``) hold one of that kind, or
         listings of one model only."""
@@ -4027,6 +4040,9 @@ class Understander:
         # ultra": not the QuietComfort Earbuds II); "hoka clifton 9" fits the men's and the women's listing alike
         said = set(tokens(text)) & set(tokens(found[0].name)) if found else set()
         parse.variants = [v for v in found[1:] if said <= set(tokens(v.name))][:MAX_VARIANTS]
+        if not found and parse.context and (cons := self.constraints(text)).brands and cons.categories \
+                and not cons.values and not self._brand_of_focus(text, parse.context):
+            return self._brands_only_one(cons)  # "the sauder bookcase" after a BILLY: the one bookcase Sauder makes
         return found[0] if found else None
 
     def _brand_of_kind(self, brand: str, linked: Link, kind: str | None, beside: str = "") -> Link | None:

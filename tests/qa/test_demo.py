@@ -4232,6 +4232,19 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     (["what phone does the spigen 30w car charger fit", "how much is the car charger"], "attribute", ("$18.99",),
      {"CHG-0000178"}, ()),
     (["Spigen 30W车充适用哪款手机?", "车充多少钱?"], "attribute", ("$18.99",), {"CHG-0000178"}, ()),
+    # of two readings of a typo, the one titles say beside the question's other words ("filters" of Levoit Core 300)
+    (["levoit core 300 fliters - roughly what would a year of them cost me"], "search", ('as "filters"',),
+     {"FLT-0000339"}, ('as "liters"',)),
+    # "the coway mighty's filter": the filter for it; "what does … run": its price
+    (["levoit core 300 fliters - roughly what would a year of them cost me", "what does the coway mighty's filter run"],
+     "compatibility", ("$24.95",), {"FLT-0000168"}, ()),
+    (["what's the xps 15's battery life"], "attribute", ("13 hours",), {"LAP-0000001"}, ()),
+    # "the sauder bookcase" after a BILLY: the one bookcase Sauder makes, not the BILLY in focus
+    (["which billy listings ship fully assembled", "does the sauder bookcase need putting together"], "attribute",
+     ("Assembly required",), {"FRN-0000284"}, ()),
+    # "which one would you pick" after two compared: how they compare, no choice made
+    (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
+     ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
 ])
 def test_demo_bought_alongside_money_verbs_sizes_named_assembly_and_the_kind_in_focus(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
