@@ -374,8 +374,8 @@ def extreme_answer(kind: str, description: str, card: Card, others: Sequence[Car
     amounts = amounts or {}
     text = f"The {word} of the {description} is {the(card.title)} at {price_said(card, into, amounts.get(card.id))}."
     if others:
-        text += " " + "; ".join(f"{cap(the(c.title))} costs {price_said(c, into, amounts.get(c.id))}"
-                                for c in others) + "."
+        text += " " + cap("; ".join(f"{the(c.title)} costs {price_said(c, into, amounts.get(c.id))}"
+                                    for c in others)) + "."
     return text
 
 

@@ -1240,7 +1240,8 @@ class Engine:
         elif parse.intent == "aggregate" and parse.aggregate in ("min_price", "max_price"):
             ids = list(parse.constraints.ids or ())
             if not ids and not parse.constraints.empty():
-                found = list(self.retriever.search(parse.constraints, limit=MAX_LISTED))
+                found = list(self.retriever.search(parse.constraints))  # (all of them: the cheapest per kilo may be
+                # any one)
                 titled = set(self._titled(parse.constraints.words)) if parse.constraints.words else set()
                 ids = [pid for pid in found if pid in titled] or found
         else:

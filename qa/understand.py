@@ -155,8 +155,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
          r"\bhow much[?.!]*$|"  # "starbucks french roast 12oz how much": a name, then the price asked
          r"\b(?:go|goes|going|sell|sells|selling) for[?.!]*$|"  # "what do they go for", "whats the anker cable going for"
-         r"^(?:and |so |ok,? )?what (?:do|does|would|will) (?:it|they|those|these|that|this|the [\w' .-]+?)(?: one| ones| pair)?"
-         r" run\b(?! on)(?: (?:me|you|us))?[?.!]*$",
+         r"^(?:and |so |ok,? )?what (?:do|does) (?:it|they|those|these|that|this)(?: one| ones| pair)? run\b(?! on)",
          ("price",)),  # ("what do those run": what they cost; "what does it run on" asks its system)
     )
 )
@@ -1542,6 +1541,7 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+_WHAT_DOES_IT_RUN = re.compile(r"^(?P<p>(?:and |so |ok,? )?)what (?:do|does|would|will) (?P<x>the [\w' .-]+?) run(?: (?:me|you|us))?$")
 # "the coway mighty's filter", "the dedica's water filter": the kind of product that fits the one named
 _POSSESSIVE_KIND = re.compile(r"\bthe (?P<x>[a-z][\w .+-]*?)'s (?P<k>[a-z]+(?: [a-z]+)?)\b")
 _OR_NOT = re.compile(r"^(?:(?:the |a |my )?(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*)?(?:is it |are they |is that )?"
@@ -1861,9 +1861,13 @@ class Understander:
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
+        low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)  # "what does the dedica ec685 run": its price
         low = _POSSESSIVE_KIND.sub(self._kind_of_name, low)  # "the coway mighty's filter": the filter for the coway mighty
         if (or_not := _OR_NOT.match(low)) is not None:  # "the uplift - assembled or not": is the uplift assembled
-            low = f"is {'the ' + or_not.group('x') if or_not.group('x') else 'it'} {or_not.group('v')}"
+            x, v = or_not.group("x"), or_not.group("v")  # (a name that is a whole product's, asked of apart: "jarvis bamboo
+            # desk - is it assembled", where "is the jarvis bamboo desk assembled" checks its bamboo)
+            low = f"is it {v}" if not x else f"{x} - is it {v}" if not self.brand_only(x) \
+                and self.link_product(x, strict=True) is not None else f"is the {x} {v}"
         per_unit = ""
         if (per := _PER_UNIT.search(low)) is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \
                 and (_PRICE_ASKED.search(low) or _CHEAP_WORD.search(low) or _WHATS_THAT.match(low[:per.start()])):
@@ -4042,7 +4046,10 @@ class Understander:
         parse.variants = [v for v in found[1:] if said <= set(tokens(v.name))][:MAX_VARIANTS]
         if not found and parse.context and (cons := self.constraints(text)).brands and cons.categories \
                 and not cons.values and not self._brand_of_focus(text, parse.context):
-            return self._brands_only_one(cons)  # "the sauder bookcase" after a BILLY: the one bookcase Sauder makes
+            only = self._brands_only_one(cons)  # "the sauder bookcase" after a BILLY: the one bookcase Sauder makes
+            if only is not None:  # (its other listings too: "vitamix blender" lists both E310s)
+                parse.variants = self.model_listings(only.key, only.name)
+            return only
         return found[0] if found else None
 
     def _brand_of_kind(self, brand: str, linked: Link, kind: str | None, beside: str = "") -> Link | None:
@@ -4454,8 +4461,12 @@ class Understander:
                     wider = [e for e in lex.value_words.get(gram[0], ()) if e.attribute in attributes
                              and set(gram) <= set(key_tokens(e.value))
                              and not (set(key_tokens(e.value)) - set(gram)) & LINE_WORDS]
+                    # ("noise cancelling": the value "Active Noise Cancellation" said as the shopper says it)
+                    after = toks[i + n] if i + n < len(toks) and len(toks[i + n]) >= 5 else ""
+                    said_as = " ".join(gram) + (f" {after}" if after and any(
+                        t[:5] == after[:5] and t not in gram for e in [*exact, *wider] for t in key_tokens(e.value)) else "")
                     for e in [*exact, *wider]:  # one group per phrase: its keys may span attributes
-                        group = values.setdefault(" ".join(gram), ValueGroup(e.attribute, [], " ".join(gram)))
+                        group = values.setdefault(" ".join(gram), ValueGroup(e.attribute, [], said_as))
                         if e.key not in group.keys:
                             group.keys.append(e.key)
                     hit = bool(exact or wider)  # ("breville bambino": no value, the Bambino Plus being another

@@ -4242,6 +4242,13 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     # "the sauder bookcase" after a BILLY: the one bookcase Sauder makes, not the BILLY in focus
     (["which billy listings ship fully assembled", "does the sauder bookcase need putting together"], "attribute",
      ("Assembly required",), {"FRN-0000284"}, ()),
+    # a price per kilo of every coffee found, not of the first twenty; a brand's kind after another product: all its
+    # listings; "what does <name> run": that one's price; "<name> - assembled or not" of a name that says a value
+    (["cheapest coffee per kilo"], "aggregate", ("$12.66 per kg",), {"COF-0000143"}, ()),
+    (["dell xps 15 price", "vitamix blender"], "search", (), {"HOM-0000247", "HOM-0000398"}, ()),
+    (["the pur pitcher's filter", "what does the dedica ec685 run"], "attribute", ("$297",), {"HOM-0000204"}, ()),
+    (["jarvis bamboo desk - assembled or not"], "attribute", ("Ships fully assembled",), set(), ("material",)),
+    (["the uplift - assembled or not"], "attribute", ("20 minutes",), {"FRN-0000197"}, ()),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
