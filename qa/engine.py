@@ -1484,6 +1484,12 @@ class Engine:
         if said is not None:  # "will this fit an iPhone 15?" on a case for one: no iPhone 15 is listed, its facts say
             text = compose.check_answer(subject.title, "", [said], [])
             return self._result(parse, "compatibility", text, [said.rescored(1.0)], hits[:1], subject.id)
+        for accessory, target in ((subject, other), (other, subject)):
+            named = _title_names(accessory.title or "", target.title or "", self.lexicon.category_words)
+            if named is not None:  # (a graph built without the relation model: the title says what it fits)
+                text = f"Going by its title, yes: {compose.the(accessory.title)} says it is for the {named}."
+                fact = Fact(accessory.id, "title", accessory.title, "catalog", 0.9, "", {})
+                return self._result(parse, "compatibility", text, [fact], hits, accessory.id)
         facts = [self.retriever.relation_fact(subject.id, r, 0.5) for r in relations[:5]]
         text = compose.compatibility_unknown(subject.title, other.title, [*dict.fromkeys(r["title"] for r in relations)][:5])
         answer = self._result(parse, "unanswerable", text, facts, hits, subject.id)
@@ -2288,6 +2294,23 @@ def _as_written(words: Sequence[str], text: str) -> str:
         if len(said := tokens(raw)) == 1:
             written.setdefault(said[0], raw)
     return " ".join(written.get(w, w) for w in words)
+
+
+_TITLE_FITS = re.compile(r"\b(?:compatible with|designed for|made for|replacement for|fits|for)\s+(?P<m>[^,()|]+)", re.IGNORECASE)
+
+
+def _title_names(accessory: str, target: str, kinds: Iterable[str]) -> str | None:
+    """The model an accessory's title says it is for ("… Compatible with Honeywell HPA300 HEPA Air Purifier, 3-count"),
+    where the target's title says every word of it but a kind word and no line word more ("Galaxy S24" is no S24
+    Ultra); else None."""
+    kind_words, own = set(kinds), title_words(target)
+    for m in _TITLE_FITS.finditer(accessory):
+        said = [t for t in tokens(m.group("m")) if t not in STOPWORDS]
+        model = [t for t in said if t not in kind_words or t in own]
+        if len(model) >= 2 and set(model) <= own and not (own & LINE_WORDS) - set(model) \
+                and any(any(ch.isdigit() for ch in t) for t in model):
+            return m.group("m").strip()
+    return None
 
 
 def _units_held(title: str, unit: str) -> float | None:

@@ -4249,6 +4249,11 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     (["the pur pitcher's filter", "what does the dedica ec685 run"], "attribute", ("$297",), {"HOM-0000204"}, ()),
     (["jarvis bamboo desk - assembled or not"], "attribute", ("Ships fully assembled",), set(), ("material",)),
     (["the uplift - assembled or not"], "attribute", ("20 minutes",), {"FRN-0000197"}, ()),
+    # a fit no link says, which the accessory's title does ("Compatible with Honeywell HPA300 …"); never of another
+    # model of its line
+    (["honeywell air purifier", "the pureburst filter fits it right?"], "compatibility", ("HPA300",), {"FLT-0000029"},
+     ("don't know",)),
+    (["does the esr galaxy s24 case fit the galaxy s24 ultra"], None, (), set(), ("Going by its title",)),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
