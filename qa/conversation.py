@@ -162,6 +162,10 @@ _ASKS_OF_ONE = re.compile(r"^(?:would|will|does|do|can|could|is|are)\s+(?:the|my
 _MORE_THAN_THE = re.compile(r"^(?:and |so |ok,? )?how much (?:more|less|cheaper|pricier|extra|dearer) (?:is|are) (?:the )?"
                             r"(?P<a>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)? (?:than|vs\.?|over|compared to) "
                             r"(?:the )?(?P<b>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)?[?.! ]*$", re.IGNORECASE)
+# "the cheaper listing, how much", "and the cheapest version - what colour": a listing of the model in focus by its price
+_THE_CHEAPER_LISTING = re.compile(r"^(?:and |so |ok,? |what about )?(?:the )?(?P<w>cheaper|cheapest|pricier|priciest|dearer|"
+                                  r"more expensive|most expensive) (?:listing|version|one|option|variant)s?\b(?P<q>.*)$",
+                                  re.IGNORECASE)
 # "which one would you pick", "which should i get": a choice asked of us
 _WHICH_PICK = re.compile(r"^(?:so |ok,? |and |then |hmm,? )?(?:which|what)(?: one| of (?:them|the two|these|those|both))? "
                          r"(?:would|should|do|did|will) (?:you|u|i) (?:pick|choose|get|buy|recommend|go with|go for|suggest)\b",
@@ -341,6 +345,10 @@ class Conversation:
         same = _SAME_BUT.match(question.strip())
         if same is not None and self.engine.understander.values_only(same.group("x")):
             question = f"what about {same.group('x')}"  # "same phone but in black?": the last question, so (not "cheaper")
+        if (by_price := _THE_CHEAPER_LISTING.match(question.strip())) is not None and product is None and self.product \
+                and len(self.listed) <= 1 and (picked := self._priced_listing(by_price.group("w"))) is not None:
+            # "the cheaper listing, how much" of the model in focus: its cheapest listing, asked the rest
+            self.product, question = picked, by_price.group("q").strip(" ,-?") or "how much is it"
         back = _BACK_TO.match(question)
         if back is not None and (earlier := self._said_before(back.group("x"))) is not None:
             question, self.product = back.group("q"), earlier
@@ -898,6 +906,21 @@ class Conversation:
             return question
         # (the product in focus by its title, so that "by how much" next asks the same of the same two)
         return f"is {m.group('x')} {m.group('c')} than the {self.engine.understander.lexicon.titles.get(self.product, 'it')}"
+
+    def _priced_listing(self, word: str) -> str | None:
+        """The cheapest (or dearest) listing of the model in focus, priced in the focus's currency; None for a model of
+        one listing."""
+        understander = self.engine.understander
+        title = understander.lexicon.titles.get(self.product or "", "")
+        ids = [self.product or "", *(v.key for v in understander.model_listings(self.product or "", title))]
+        cards = self.engine.retriever.cards(ids)
+        own = cards.get(self.product or "")
+        currency = own.currency if own is not None and own.price is not None else DEFAULT_CURRENCY
+        priced = [c for c in cards.values() if c.price is not None and (c.currency or DEFAULT_CURRENCY) == currency]
+        if len(priced) < 2:
+            return None
+        dearer = word.startswith(("pric", "dear", "more", "most"))
+        return (max if dearer else min)(priced, key=lambda c: (c.price or 0.0, c.id)).id
 
     def _one_said(self, said: str) -> str | None:
         """The one product "the <said> one" names by words of its title: among those listed last, else among the

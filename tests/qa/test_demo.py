@@ -4254,6 +4254,10 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     (["honeywell air purifier", "the pureburst filter fits it right?"], "compatibility", ("HPA300",), {"FLT-0000029"},
      ("don't know",)),
     (["does the esr galaxy s24 case fit the galaxy s24 ultra"], None, (), set(), ("Going by its title",)),
+    # "the cheaper listing, how much" of a model in focus: its cheaper listing; "cord" is a cable
+    (["whats the acer swift go 14 like", "the cheaper listing, how much"], "attribute", ("$800",), {"LAP-0000012"}, ()),
+    (["which usb c cabels are listed for the galaxy z flip 5", "which cord is longer"], "comparison", ("longer",),
+     {"CHG-0000206"}, ()),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
