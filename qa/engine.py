@@ -2102,6 +2102,10 @@ class Engine:
                 and (WHAT_ABOUT.match(parse.text) or len(words) == len(tokens(parse.text))):
             # "grinder", "what about a grinder": a kind of thing no product is, said alone; the answer names it
             return self._no_such_kind(parse, " ".join(words))
+        interest = _LOVER_OF.search(parse.text.casefold())
+        if not hits and interest is not None and (liked := interest.group("x") or interest.group("y")) \
+                and liked not in self.understander.speller.known:
+            return self._no_such_kind(parse, liked)  # "a present for a tea lover": no tea in this catalog
         if not hits:
             return self._dont_know(parse, [], {}, [], f" of a product called “{parse.unknown}”" if parse.unknown else "")
         top = max(s for _, s in hits) or 1.0
@@ -2296,6 +2300,7 @@ def _as_written(words: Sequence[str], text: str) -> str:
     return " ".join(written.get(w, w) for w in words)
 
 
+_LOVER_OF = re.compile(r"\bwho (?:likes?|loves?|enjoys?) (?P<x>[a-z]+)|\b(?P<y>[a-z]+) (?:lovers?|fans?|addicts?|enthusiasts?|nerds?)\b")
 _TITLE_FITS = re.compile(r"\b(?:compatible with|designed for|made for|replacement for|fits|for)\s+(?P<m>[^,()|]+)", re.IGNORECASE)
 
 

@@ -1312,6 +1312,7 @@ _WHO_DOES = re.compile(r"\bfor (?:a |an |my |the |our )?(?:someone|somebody|pers
 _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 # words of a vague ask that no fact says ("a comfy chair", "gift ideas")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
+                    r"(?:best|good|great) value(?: for (?:the )?money)?|value for (?:the )?money|bang for (?:the|your|my) buck|"
                     r"(?:would|do|can|could) you (?:recommend|suggest)|recommend|suggest|(?:any )?(?:deals?|discounts?|bargains?)(?: on)?|"
                     r"choices|picks|comfy|comfortable|nice|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
                     # "that arent too expensive", "nothing too pricey": no bound a fact could check (cheapest first)

@@ -4258,6 +4258,9 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     (["whats the acer swift go 14 like", "the cheaper listing, how much"], "attribute", ("$800",), {"LAP-0000012"}, ()),
     (["which usb c cabels are listed for the galaxy z flip 5", "which cord is longer"], "comparison", ("longer",),
      {"CHG-0000206"}, ()),
+    # "best value laptop": the laptops, "value" no word to find; a present for a lover of what no product is: said so
+    (["best value laptop"], "search", ("laptops",), {"LAP-0000018"}, ("don't know",)),
+    (["a present for a tea lover"], None, ("“tea”",), set(), ()),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
