@@ -2024,6 +2024,9 @@ class Engine:
         (grams with kilograms and pounds), never across families."""
         cons = parse.constraints
         cards = self.retriever.cards(cons.ids[:MAX_EXTREME]) if cons.ids else self.retriever.search(cons, limit=MAX_EXTREME)
+        if not cons.ids and cons.values and len(cards) < MAX_EXTREME:
+            # ("which is the lightest" of the pink women's running shoes found: those whose titles say pink, as a search)
+            cards.update({c.id: c for c in self._said_in_titles(cons)[:MAX_EXTREME] if c.id not in cards})
         if not cards:
             return self._relaxed(parse)
         facts = self.retriever.product_facts(list(cards), cards)

@@ -4261,6 +4261,9 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     # "best value laptop": the laptops, "value" no word to find; a present for a lover of what no product is: said so
     (["best value laptop"], "search", ("laptops",), {"LAP-0000018"}, ("don't know",)),
     (["a present for a tea lover"], None, ("“tea”",), set(), ()),
+    # "which is the lightest" of a search that found a listing by its title's colour: that listing
+    (["womens running shoes", "under 150", "any in pink", "which is the lightest"], "aggregate", ("187",),
+     {"RUN-0000188"}, ("don't know",)),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
