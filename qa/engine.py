@@ -648,7 +648,7 @@ class Engine:
         """The one amount a listing's title states in the unit the asked attribute's values take elsewhere in the
         graph ("48 Pack" for "how many in a box?", pack sizes being counted in packs), as that attribute's value,
         from the title."""
-        if not parse.attributes or parse.pinned:
+        if not parse.attributes or parse.pinned and parse.attributes[0] != "pack size":  # (a page's count: its title's)
             return None
         attribute = parse.attributes[0]
         units = {e.unit for e in self.lexicon.numeric.get(attribute, ()) if e.unit}

@@ -4264,6 +4264,8 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     # "which is the lightest" of a search that found a listing by its title's colour: that listing
     (["womens running shoes", "under 150", "any in pink", "which is the lightest"], "aggregate", ("187",),
      {"RUN-0000188"}, ("don't know",)),
+    # "how many filters are in it" on the page of a listing with no pack size fact: the count its title states
+    (["@FLT-0000392 how many filters are in it"], "attribute", ("6 Pack",), {"FLT-0000392"}, ("listed under",)),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
