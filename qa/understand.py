@@ -3295,6 +3295,12 @@ class Understander:
                         and (own := self._brand_of_kind(texts[i], sides[i][0], self.category_of(sides[1 - i][0].key),
                                                         self.lexicon.titles.get(sides[1 - i][0].key, ""))):
                     sides[i] = [own]
+            for i in (0, 1):  # "bose qc ultra headphones vs sony xm5": the XM5 headphones, not the XM5 earbuds
+                if len(sides[i]) > 1 and sides[1 - i]:
+                    kind = self._kind_titled(sides[1 - i][0].name)
+                    if kind and not kind & self._kind_titled(sides[i][0].name):
+                        alike = [c for c in sides[i] if kind & self._kind_titled(c.name)]
+                        sides[i] = alike[:1] + [c for c in sides[i] if c not in alike[:1]]
             unheard = next((x for x in texts if self._unheard(x)), None)
             if unheard is not None:  # "the airpods pro and the galaxy buds": no title says "buds"; not the Galaxy S24+
                 parse.intent, parse.products = "unanswerable", []
@@ -3849,6 +3855,10 @@ class Understander:
         rows = self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid})
         return next((self.lexicon.brands.get(key_tokens(str(r["value"])), []) for r in rows if r["attribute"] == "brand"),
                     [])
+
+    def _kind_titled(self, title: str) -> set[str]:
+        """The words of a title that name a kind of product ("headphone", "earbud", "case")."""
+        return set(title_words(title)) & self.lexicon.category_words
 
     def _kind_of_name(self, m: re.Match[str]) -> str:
         """"the coway mighty's filter": "the filter for the coway mighty" where the words after "'s" are a kind of product

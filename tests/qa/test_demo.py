@@ -4266,6 +4266,9 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
      {"RUN-0000188"}, ("don't know",)),
     # "how many filters are in it" on the page of a listing with no pack size fact: the count its title states
     (["@FLT-0000392 how many filters are in it"], "attribute", ("6 Pack",), {"FLT-0000392"}, ("listed under",)),
+    # of two near-tied readings of a side compared, the one of the other side's kind (headphones with headphones)
+    (["bose qc ultra vs sony xm5 battery"], "comparison", ("WH-1000XM5",), {"AUD-0000121"}, ("WF-1000XM5",)),
+    (["sony xm5 vs airpods pro"], "comparison", ("WF-1000XM5",), set(), ("WH-1000XM5",)),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
