@@ -162,6 +162,13 @@ _ASKS_OF_ONE = re.compile(r"^(?:would|will|does|do|can|could|is|are)\s+(?:the|my
 _MORE_THAN_THE = re.compile(r"^(?:and |so |ok,? )?how much (?:more|less|cheaper|pricier|extra|dearer) (?:is|are) (?:the )?"
                             r"(?P<a>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)? (?:than|vs\.?|over|compared to) "
                             r"(?:the )?(?P<b>[\w./ -]+?)(?: ones?| pairs?| versions?| models?)?[?.! ]*$", re.IGNORECASE)
+# "i have a pixel 8", "i just bought the xps 15", "got a bambino plus": a product the shopper owns
+_I_HAVE = re.compile(r"^(?:(?:so|ok|well|hi|hey),? )?(?:i (?:just )?(?:have|own|got|bought|use)|i'?ve got|got) (?:a |an |the |my )?\S",
+                     re.IGNORECASE)
+# "need a case", "looking for a charger under $30": a kind of accessory, after a product owned was said
+_NEED_KIND = re.compile(r"^(?:(?:so|ok|and),? )?(?:i )?(?:need|want|looking for|i'?m looking for|get me|show me|any|got any)"
+                        r" (?:a |an |some |any |new )?(?P<k>[a-z][a-z -]*?)(?P<rest>(?: under \$?\d+| for (?:it|that|this))?)[?.!]*$",
+                        re.IGNORECASE)
 # "the cheaper listing, how much", "and the cheapest version - what colour": a listing of the model in focus by its price
 _THE_CHEAPER_LISTING = re.compile(r"^(?:and |so |ok,? |what about )?(?:the )?(?P<w>cheaper|cheapest|pricier|priciest|dearer|"
                                   r"more expensive|most expensive) (?:listing|version|one|option|variant)s?\b(?P<q>.*)$",
@@ -316,6 +323,7 @@ class Conversation:
         self.searched: Constraints | None = None  # the last search's constraints, which a refinement changes
         self.earlier: list[str] = []  # the products in focus before this one, the latest first
         self.fitted: str | None = None  # the product the last list of what fits was of ("and a case too")
+        self.owned: str | None = None  # the product the shopper said they have ("i have a pixel 8"), for "need a case"
         self.fit: Answer | None = None  # the last answer about one accessory's fit ("and with a galaxy s24?" later)
         self.read_as: str | None = None  # how the last question was read, where the conversation reworded it
         self.compared: list[str] = []  # the last two products compared, in the order the shopper named them
@@ -544,6 +552,8 @@ class Conversation:
             answer.answer = f'(Read as "{english}".) {answer.answer}'  # (as the engine notes a reading of its own)
         self.read_as = question if question != asked_as else None
         self.last, self.before_last = answer, self.last
+        if _I_HAVE.match(asked_as.strip()) and answer.products:  # "i have a pixel 8": what later accessories are for
+            self.owned = answer.focus or answer.products[0].id
         if answer.intent == "comparison" and len(answer.products) == 2:
             self.pair = self.compared = [p.id for p in answer.products]
         else:
@@ -710,6 +720,13 @@ class Conversation:
         if len(self.listed) > 1 and _PRICE_OF_EACH.match(question.strip()):
             question = "what do they cost"
         understander = self.engine.understander
+        need = _NEED_KIND.match(question.strip())
+        if need is not None and self.owned and (kind := understander.constraints(need.group("k").casefold())).categories \
+                and not kind.brands and not kind.values and not understander.in_categories(self.owned, kind.category_keys) \
+                and any(understander.in_categories(r["id"], kind.category_keys)
+                        for r in self.engine.retriever.relations(self.owned)):  # (a kind that fits it: not "any coffee")
+            # "i have a pixel 8" … "need a case": a case for the Pixel 8
+            question, self.product = f"any {need.group('k')} for it{need.group('rest')}", self.owned
         too = _KIND_TOO.match(question.strip())
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
             # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind

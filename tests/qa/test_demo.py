@@ -4269,6 +4269,9 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
     # of two near-tied readings of a side compared, the one of the other side's kind (headphones with headphones)
     (["bose qc ultra vs sony xm5 battery"], "comparison", ("WH-1000XM5",), {"AUD-0000121"}, ("WF-1000XM5",)),
     (["sony xm5 vs airpods pro"], "comparison", ("WF-1000XM5",), set(), ("WH-1000XM5",)),
+    # "i have a dell xps 15" … "need a charger under $50": chargers for it; a kind nothing fits it is searched as said
+    (["i have a dell xps 15", "need a charger under $50"], "compatibility", ("fit the Dell XPS 15",), set(), ()),
+    (["i got a bambino plus", "any coffee"], "search", ("matches for coffee",), set(), ("fit",)),
     # "which one would you pick" after two compared: how they compare, no choice made
     (["hoka clifton 9 vs brooks ghost 15", "which is lighter", "which one would you pick for long runs"], "comparison",
      ("I can't choose for you",), {"RUN-0000047"}, ("pick products",)),
