@@ -224,6 +224,15 @@ def ask_session(graph: Path, tmp_path: Path, questions: list[str]) -> list[dict]
     return ask_batch(graph, tmp_path, lines)
 
 
+def turn_holds(graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+               products: set[str], excluded: tuple[str, ...]) -> None:
+    """The last answer of the conversation holds: its intent (unless None), every expected string, every product
+    named in ``products`` among its products, and none of ``excluded`` in its text."""
+    answer = last_turn(graph, tmp_path, questions, intent, expect)
+    assert products <= {p["id"] for p in answer["products"]}, answer
+    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+
+
 def last_turn(graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
               ids: set[str] | None = None) -> dict:
     """The last answer of the conversation, checked: its intent (unless None), every expected string, and its
@@ -4114,9 +4123,7 @@ def test_demo_this_sessions_rules_kept_to_their_questions(demo_graph: Path, tmp_
 def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
-    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
-    assert products <= {p["id"] for p in answer["products"]}, answer
-    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
@@ -4167,9 +4174,7 @@ def test_demo_fits_asked_again_for_another_and_picks_on_a_list(
 def test_demo_aggregates_kept_text_bounds_bundle_parts_and_values_of_a_list(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
-    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
-    assert products <= {p["id"] for p in answer["products"]}, answer
-    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
@@ -4203,9 +4208,7 @@ def test_demo_aggregates_kept_text_bounds_bundle_parts_and_values_of_a_list(
 def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_values_and_unit_prices(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
-    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
-    assert products <= {p["id"] for p in answer["products"]}, answer
-    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
 
 
 @pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
@@ -4279,6 +4282,4 @@ def test_demo_brand_starts_fits_asked_again_narrowing_past_the_list_missing_valu
 def test_demo_bought_alongside_money_verbs_sizes_named_assembly_and_the_kind_in_focus(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
-    answer = last_turn(demo_graph, tmp_path, questions, intent, expect)
-    assert products <= {p["id"] for p in answer["products"]}, answer
-    assert not any(x in answer["answer"] for x in excluded), answer["answer"]
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
