@@ -723,10 +723,13 @@ class Conversation:
         need = _NEED_KIND.match(question.strip())
         if need is not None and self.owned and (kind := understander.constraints(need.group("k").casefold())).categories \
                 and not kind.brands and not kind.values and not understander.in_categories(self.owned, kind.category_keys) \
-                and any(understander.in_categories(r["id"], kind.category_keys)
-                        for r in self.engine.retriever.relations(self.owned)):  # (a kind that fits it: not "any coffee")
-            # "i have a pixel 8" … "need a case": a case for the Pixel 8
-            question, self.product = f"any {need.group('k')} for it{need.group('rest')}", self.owned
+                and any(understander.in_categories(r["id"], kind.category_keys) for pid in self._owned_listings()
+                        for r in self.engine.retriever.relations(pid)):  # (a kind that fits it: not "any coffee")
+            # "i have a pixel 8" … "need a case": a case for the Pixel 8 ("… for it" says so already)
+            rest = need.group("rest")
+            question = f"any {need.group('k')}{rest}" if re.search(r"\bfor (?:it|that|this)\b", rest) \
+                else f"any {need.group('k')} for it{rest}"
+            self.product = self.owned
         too = _KIND_TOO.match(question.strip())
         if too is not None and self.fitted and set(tokens(too.group("k"))) <= understander.lexicon.category_words:
             # "i need a charger for my galaxy s24" … "and a case too": what fits the S24 again, of that kind
@@ -923,6 +926,12 @@ class Conversation:
             return question
         # (the product in focus by its title, so that "by how much" next asks the same of the same two)
         return f"is {m.group('x')} {m.group('c')} than the {self.engine.understander.lexicon.titles.get(self.product, 'it')}"
+
+    def _owned_listings(self) -> list[str]:
+        """The product the shopper said they have and the other listings of its model."""
+        understander = self.engine.understander
+        title = understander.lexicon.titles.get(self.owned or "", "")
+        return [self.owned or "", *(v.key for v in understander.model_listings(self.owned or "", title))]
 
     def _priced_listing(self, word: str) -> str | None:
         """The cheapest (or dearest) listing of the model in focus, priced in the focus's currency; None for a model of

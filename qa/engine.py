@@ -1253,21 +1253,18 @@ class Engine:
         currency = Counter(c.currency or DEFAULT_CURRENCY for c, _, _ in each).most_common(1)[0][0]
         each = sorted(((c, per, n) for c, per, n in each if (c.currency or DEFAULT_CURRENCY) == currency),
                       key=lambda t: (t[1], t[0].id), reverse=parse.aggregate == "max_price")
-        name = {"kg": "kg", "lb": "lb", "oz": "oz", "g": "g"}.get(unit, unit)
 
         def share(c: Card, per: float, n: float) -> str:
-            held = f"{round(n, 2):g} {name}" if unit in UNIT_FACTORS else f"{n:g} {name}{'s' if n != 1 else ''}"
-            return f"{format_price(round(per, 2), c.currency)} per {name} ({format_price(c.price, c.currency)} for {held})"
+            held = f"{round(n, 2):g} {unit}" if unit in UNIT_FACTORS else f"{n:g} {unit}{'s' if n != 1 else ''}"
+            return f"{format_price(round(per, 2), c.currency)} per {unit} ({format_price(c.price, c.currency)} for {held})"
 
+        c, per, n = each[0]
         if len(each) == 1:
-            c, per, n = each[0]
-            text = f"{compose.the(c.title)} works out at {share(c, per, n)}."
-            text = text[:1].upper() + text[1:]
+            text = compose.cap(f"{compose.the(c.title)} works out at {share(c, per, n)}.")
         else:
             word = "dearest" if parse.aggregate == "max_price" else "cheapest"
-            c, per, n = each[0]
             rest = "; ".join(f"{compose.the(o.title)}: {share(o, p, k)}" for o, p, k in each[1:SHOWN])
-            text = f"Per {name}, the {word} is {compose.the(c.title)} at {share(c, per, n)}. {rest[:1].upper()}{rest[1:]}."
+            text = f"Per {unit}, the {word} is {compose.the(c.title)} at {share(c, per, n)}. {compose.cap(rest)}."
         shown = [c.id for c, _, _ in each]
         facts = [f for f in self.retriever.product_facts(shown, cards) if f.attribute == "price"]
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(each)]
@@ -2105,10 +2102,6 @@ class Engine:
                 and (WHAT_ABOUT.match(parse.text) or len(words) == len(tokens(parse.text))):
             # "grinder", "what about a grinder": a kind of thing no product is, said alone; the answer names it
             return self._no_such_kind(parse, " ".join(words))
-        interest = _LOVER_OF.search(parse.text.casefold())
-        if not hits and interest is not None and (liked := interest.group("x") or interest.group("y")) \
-                and liked not in self.understander.speller.known:
-            return self._no_such_kind(parse, liked)  # "a present for a tea lover": no tea in this catalog
         if not hits:
             return self._dont_know(parse, [], {}, [], f" of a product called “{parse.unknown}”" if parse.unknown else "")
         top = max(s for _, s in hits) or 1.0
@@ -2303,7 +2296,6 @@ def _as_written(words: Sequence[str], text: str) -> str:
     return " ".join(written.get(w, w) for w in words)
 
 
-_LOVER_OF = re.compile(r"\bwho (?:likes?|loves?|enjoys?) (?P<x>[a-z]+)|\b(?P<y>[a-z]+) (?:lovers?|fans?|addicts?|enthusiasts?|nerds?)\b")
 _TITLE_FITS = re.compile(r"\b(?:compatible with|designed for|made for|replacement for|fits|for)\s+(?P<m>[^,()|]+)", re.IGNORECASE)
 
 

@@ -4473,7 +4473,8 @@ class Understander:
                              and set(gram) <= set(key_tokens(e.value))
                              and not (set(key_tokens(e.value)) - set(gram)) & LINE_WORDS]
                     # ("noise cancelling": the value "Active Noise Cancellation" said as the shopper says it)
-                    after = toks[i + n] if i + n < len(toks) and len(toks[i + n]) >= 5 else ""
+                    after = toks[i + n] if i + n < len(toks) and len(toks[i + n]) >= 5 \
+                        and toks[i + n] not in lex.value_words else ""  # (a value word is a group of its own)
                     said_as = " ".join(gram) + (f" {after}" if after and any(
                         t[:5] == after[:5] and t not in gram for e in [*exact, *wider] for t in key_tokens(e.value)) else "")
                     for e in [*exact, *wider]:  # one group per phrase: its keys may span attributes
