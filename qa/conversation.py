@@ -723,7 +723,7 @@ class Conversation:
         need = _NEED_KIND.match(question.strip())
         if need is not None and self.owned and (kind := understander.constraints(need.group("k").casefold())).categories \
                 and not kind.brands and not kind.values and not understander.in_categories(self.owned, kind.category_keys) \
-                and any(understander.in_categories(r["id"], kind.category_keys) for pid in self._owned_listings()
+                and any(understander.in_categories(r["id"], kind.category_keys) for pid in self._listings_of(self.owned)
                         for r in self.engine.retriever.relations(pid)):  # (a kind that fits it: not "any coffee")
             # "i have a pixel 8" … "need a case": a case for the Pixel 8 ("… for it" says so already)
             rest = need.group("rest")
@@ -927,19 +927,17 @@ class Conversation:
         # (the product in focus by its title, so that "by how much" next asks the same of the same two)
         return f"is {m.group('x')} {m.group('c')} than the {self.engine.understander.lexicon.titles.get(self.product, 'it')}"
 
-    def _owned_listings(self) -> list[str]:
-        """The product the shopper said they have and the other listings of its model."""
+    def _listings_of(self, pid: str | None) -> list[str]:
+        """A product and the other listings of its model ([] for none)."""
+        if not pid:
+            return []
         understander = self.engine.understander
-        title = understander.lexicon.titles.get(self.owned or "", "")
-        return [self.owned or "", *(v.key for v in understander.model_listings(self.owned or "", title))]
+        return [pid, *(v.key for v in understander.model_listings(pid, understander.lexicon.titles.get(pid, "")))]
 
     def _priced_listing(self, word: str) -> str | None:
         """The cheapest (or dearest) listing of the model in focus, priced in the focus's currency; None for a model of
         one listing."""
-        understander = self.engine.understander
-        title = understander.lexicon.titles.get(self.product or "", "")
-        ids = [self.product or "", *(v.key for v in understander.model_listings(self.product or "", title))]
-        cards = self.engine.retriever.cards(ids)
+        cards = self.engine.retriever.cards(self._listings_of(self.product))
         own = cards.get(self.product or "")
         currency = own.currency if own is not None and own.price is not None else DEFAULT_CURRENCY
         priced = [c for c in cards.values() if c.price is not None and (c.currency or DEFAULT_CURRENCY) == currency]
@@ -952,9 +950,7 @@ class Conversation:
         """The one product "the <said> one" names by words of its title: among those listed last, else among the
         listings of the model in focus (itself included); None where none or several do."""
         titles = self.engine.understander.lexicon.titles
-        listings = [self.product, *(v.key for v in self.engine.understander.model_listings(
-            self.product, titles.get(self.product, "")))] if self.product else []
-        for group in (self.listed, listings):
+        for group in (self.listed, self._listings_of(self.product)):
             hits = [pid for pid in dict.fromkeys(group) if said_in_title(said, titles.get(pid, ""))]
             if len(hits) == 1:
                 return hits[0]

@@ -1651,8 +1651,7 @@ _ARRIVE = r"(?:ship|ships|come|comes|arrive|arrives|are delivered|is delivered)(
 _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\b(?:which (?:listings?|ones?|versions?|of (?:them|"
                               r"those|these|the listings))|(?:do|does) any(?: of (?:them|those|these))?|any(?: ones?| of "
                               r"(?:them|those|these))?(?= with\b)) (?:come with|comes with|include|includes|have|has|ship with|"
-                              r"are sold with|with|{ARRIVE}) (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$"
-                              .replace("{ARRIVE}", _ARRIVE))
+                              r"are sold with|with|" + _ARRIVE + r") (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
 # "ath-m50x listings that include a carrying case", "which hd 560s listings come with a case": the same, name first
 _LISTINGS_WITH = re.compile(r"^(?:and |so |ok,? )?(?:which |any |do any |are there any )?(?P<name>.+?) (?:listings?|versions?) "
                             r"(?:that |which )?(?:come with|comes with|include|includes|have|has|ship with|are sold with|"
