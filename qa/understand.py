@@ -3298,7 +3298,8 @@ class Understander:
                 if len(sides[i]) > 1 and sides[1 - i]:
                     kind = self._kind_titled(sides[1 - i][0].name)
                     if kind and not kind & self._kind_titled(sides[i][0].name):
-                        alike = [c for c in sides[i] if kind & self._kind_titled(c.name)]
+                        alike = [c for c in sides[i] if kind & self._kind_titled(c.name)  # (another model: not a
+                                 and not self.same_model(sides[i][0].name, c.name)]  # listing of the same one)
                         sides[i] = alike[:1] + [c for c in sides[i] if c not in alike[:1]]
             unheard = next((x for x in texts if self._unheard(x)), None)
             if unheard is not None:  # "the airpods pro and the galaxy buds": no title says "buds"; not the Galaxy S24+
