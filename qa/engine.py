@@ -2296,20 +2296,19 @@ def _as_written(words: Sequence[str], text: str) -> str:
     return " ".join(written.get(w, w) for w in words)
 
 
-_TITLE_FITS = re.compile(r"\b(?:compatible with|designed for|made for|replacement for|fits|for)\s+(?P<m>[^,()|]+)", re.IGNORECASE)
-
-
 def _title_names(accessory: str, target: str, kinds: Iterable[str]) -> str | None:
-    """The model an accessory's title says it is for ("… Compatible with Honeywell HPA300 HEPA Air Purifier, 3-count"),
-    where the target's title says every word of it but a kind word and no line word more ("Galaxy S24" is no S24
-    Ultra); else None."""
+    """The model an accessory's title says it is for, in its 'for'/'with' clause (FOR_CLAUSE, as `title_parts` reads it:
+    "… Compatible with Honeywell HPA300 HEPA Air Purifier, 3-count"), where the target's title says every word of it but
+    a kind word and no line word more ("Galaxy S24" is no S24 Ultra); else None."""
+    m = FOR_CLAUSE.search(accessory)
+    if m is None:
+        return None
+    named = re.split(r"[,()|]", accessory[m.end():])[0].strip()
     kind_words, own = set(kinds), title_words(target)
-    for m in _TITLE_FITS.finditer(accessory):
-        said = [t for t in tokens(m.group("m")) if t not in STOPWORDS]
-        model = [t for t in said if t not in kind_words or t in own]
-        if len(model) >= 2 and set(model) <= own and not (own & LINE_WORDS) - set(model) \
-                and any(any(ch.isdigit() for ch in t) for t in model):
-            return m.group("m").strip()
+    model = [t for t in tokens(named) if t not in STOPWORDS and (t not in kind_words or t in own)]
+    if len(model) >= 2 and set(model) <= own and not (own & LINE_WORDS) - set(model) \
+            and any(any(ch.isdigit() for ch in t) for t in model):
+        return named
     return None
 
 
