@@ -1470,14 +1470,19 @@ class Engine:
             links = [r for r in self.retriever.relations(other.id) if r["id"] in listings]
             if links:
                 subject, other, elsewhere = other, subject, True
-        if links:
+        said = self._compatible_value(subject, parse.text) if links and parse.unknown else None
+        if links and parse.unknown and said is None:  # "will this fit an iphone 15?" of a case for the iPhone 15 Pro
+            facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in links]
+            text = compose.compatibility_other_model(subject.title, parse.unknown, other.title)
+            return self._result(parse, "unanswerable", text, facts, hits, subject.id)
+        if links and said is None:
             links.sort(key=lambda r: cr.FIT_TYPES.index(r["type"]))
             best = links[0]
             facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in links]
             text = compose.compatibility_yes(subject.title, other.title, best["type"].lower().replace("_", " "),
                                              best["direction"] == "out", listing=best["title"] if elsewhere else None)
             return self._result(parse, "compatibility", text, facts, hits, subject.id)
-        said = self._compatible_value(subject, parse.text)
+        said = said or self._compatible_value(subject, parse.text)
         if said is not None:  # "will this fit an iPhone 15?" on a case for one: no iPhone 15 is listed, its facts say
             text = compose.check_answer(subject.title, "", [said], [])
             return self._result(parse, "compatibility", text, [said.rescored(1.0)], hits[:1], subject.id)

@@ -1410,6 +1410,7 @@ _FIT_THAT_ONE = re.compile(r"\b(?P<v>fits?|works? with|goes with) (?:that|this) 
                            r"(?P<n>phone|laptop|one|model|machine|device)\b")
 _BARE_OK_FOR = re.compile(r"^(?:ok|okay|fine|suitable) (?:for|with) (?:the |my |a |an )?(?=\w)")
 _BARE_FOR = re.compile(r"^for (?:the |my |a |an )(?=\w)")
+_BARE_FITS = re.compile(r"^(?:fits?|works? (?:with|on)|compatible with|goes with) (?:the |my |a |an )?(?=\w)")  # "fits iphone 15 pro?"
 _NEARLY_FULL = 0.9  # of a full name's link score: "red caseology parallax" names the red Caseology Parallax case
 _ONES = re.compile(r"\b(?:one|ones|pair|model|version|listing)$")  # "the merrell ones, …": a pick from the list
 # '8" shaft': inches
@@ -1683,7 +1684,6 @@ SAVES_MONEY = re.compile(r"^(?:would|will|does|do|could|can) (?P<x>(?:the|that|t
                          r"(?: (?:compared (?:to|with)|over|vs\.?|versus|than|against) (?P<y>.+))?")
 _WITH_TAIL = re.compile(r"\bwith (?:an? |the )?(?P<rest>[^,;]+)$")  # "… with 256gb storage": a value said last
 _IN_IT = re.compile(r"\b(?:is|are|comes?) in (?:it|this|that|this one|that one)\??$")
-_AMOUNT_WORD = re.compile(rf"\d+(?:\.\d+)?(?:{_UNIT_ALT})")  # a number and its unit said as one word
 HOW_MANY_OF = re.compile(r"\bhow many (?:different |other |more |kinds? of |types? of |sorts? of )?(\w+)")
 _ANY_PRODUCT = frozenset({"product", "item", "thing", "model", "option", "kind", "type", "listing", "style", "version",
                           "variant", "brand", "choice", "one", "sku", "unit", "sort", "design", "line"})  # "how many products"
@@ -1704,7 +1704,9 @@ MAX_TITLED = 2000  # products an average over the titles that say a kind reads a
 MAX_FOR_KIND = 2000  # titles that say a kind a search is "for" ("filters for a water pitcher") read as its products
 MAX_VARIANTS = 7  # other listings of a named model the engine may read when the first lacks an answer
 MAX_CATEGORIES_KEPT = 200_000  # product categories an Understander keeps read (then it starts over)
-_AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")
+_AMOUNT_WORD = re.compile(rf"^\d+(?:\.\d+)?(?:{_UNIT_ALT})$")  # a number and its unit said as one word
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4"}  # "QuietComfort Earbuds II" is said "qc earbuds 2"
+_SIZE_NAMES = frozenset({"size", "us", "uk", "eu", "sz"})  # "size 9", "us 10": a size, not a model's number
 _GENDER_WORDS = frozenset({"men", "women"})  # as tokens() reads "mens", "men's", "womens", "women's"
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # an amount and its unit in running text or a title: "24 hrs", "1.9-liter", "1 kg" (also qa.engine's text amounts)
@@ -1716,6 +1718,15 @@ AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(\d+(?:[.,]\d+)?)(?!(?<=\d\d\d)
 def _category_in(facts: Sequence[Mapping[str, Any]]) -> str | None:
     """The category path among a product's fact rows (``QA_PRODUCT_FACTS``), if any."""
     return next((str(r["value"]) for r in facts if r["attribute"] == "category"), None)
+
+
+def _other_number(numbered: set[tuple[str, str]], title: str) -> bool:
+    """Whether the title writes a word said before a number with something else after it, and the number said nowhere
+    ("iphone 11" and "Apple iPhone 14 128GB" or "Apple iPhone SE"; "xps 15" and "Dell XPS 15 9530" agree), or the
+    number alone ("iphone 11" and "Hoka Speedgoat 5, Size 11")."""
+    words = [_ROMAN.get(t) or _ORDINAL_NUMBER.sub(lambda m: m.group(0)[:-2], t) for t in tokens(title)]
+    return any(n not in words if a in words[:-1] else a not in words and n.isdigit() and n in words
+               for a, n in numbered)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -2036,6 +2047,9 @@ class Understander:
             # (a product named in full: not "good for hiking?"; nor "for an iphone 15?" as the iPhone 15 Pro)
             # "ok for an hp elitebook 840 g10?" on a charger's page ("ok" read as a remark): does it fit
             low = f"is it {low}" if _BARE_OK_FOR.match(low) else f"is it ok {low}"
+        if focus and (fits := _BARE_FITS.match(low)) is not None \
+                and self.link_product(low[fits.end():], strict=True) is not None:
+            low = f"does it fit {low[fits.end():]}"  # "fits iphone 15 pro?" on a case's page: does it
         if focus and not low.endswith("for it") and (get := _KIND_TO_GET.match(low)) is not None \
                 and (kind := self.constraints(get.group("k"))).categories and not kind.values and not kind.brands \
                 and not self.in_categories(focus, kind.category_keys):
@@ -2959,6 +2973,13 @@ class Understander:
             if ok is not None and (pattern is _COMPAT_PAIR or all(self._names_side(x, focus) for x in texts)
                                    or self._brand_kind_fits_it(*texts, focus)):
                 m, pair = ok, texts  # ("is the bose qc ultra good for running": no product is "running"; "this case")
+        if m and (titled := self._titled_kind(pair[0], focus)) and (fitted := self._sides(pair[1], focus)):
+            # "wireless charging pad that works with the 7a?": a kind many titles say, no one product: which fit it
+            head = self.constraints(pair[0])
+            if not head.categories:
+                head.words = titled
+            parse.intent, parse.list_mode, parse.products, parse.constraints = "compatibility", True, fitted[:1], head
+            return True
         if m:
             sides = [self._sides(pair[0], focus), self._sides(pair[1], focus)]
             said_b = [t for t in tokens(pair[1]) if t not in STOPWORDS]
@@ -2978,6 +2999,8 @@ class Understander:
                     parse.intent = "compatibility"
                     parse.products = [a, b]
                     parse.alternatives = sides
+                    if extends_line(said_b, tokens(b.name), set(said_b)):  # "fit an iphone 15": none listed, the Pro is
+                        parse.unknown = " ".join(said_b)
                     return True
         listing = [(_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"), (_SIMILAR, "similar"),
                    (_SIMILAR_KIND, "similar")]
@@ -3053,10 +3076,11 @@ class Understander:
                 # "something for my iphone 15 pro", "accessories for the xps 15": whatever fits it
                 b = self.link_product(said, strict=True)
                 head = Constraints()
-            elif unknown_kind and self.names_product(said):
+            elif unknown_kind and (self.names_product(said) or focus and set(tokens(said)) <= PRONOUNS):
                 # "screen protector for galaxy s24": a kind no category names, for a product: what fits it whose
-                # title says the words (none: "I don't know of any"), not the phone's screen size
-                b = self.link_product(said, strict=True)
+                # title says the words (none: "I don't know of any"), not the phone's screen size ("any wireless
+                # charging pad for it?": for the one in focus)
+                b = self._side(said, focus) if set(tokens(said)) <= PRONOUNS else self.link_product(said, strict=True)
                 head.words = [t for t in tokens(m.group("a")) if t not in STOPWORDS]  # "screen" too
             elif not head.categories:
                 b = None
@@ -3109,6 +3133,15 @@ class Understander:
                     t for t in said.split() if t not in STOPWORDS))
                 return True
         return False
+
+    def _titled_kind(self, said: str, focus: str | None, most: int = 3) -> list[str]:
+        """The words of a phrase that names a kind by words ``most`` or more titles say, with no brand or number and
+        no word of the one in focus's title left out ("wireless charging pad"), else []."""
+        words = [t for t in tokens(said) if t not in STOPWORDS]
+        if not words or set(words) & PRONOUNS or self._brand_words(words) or any(ch.isdigit() for ch in said) \
+                or focus and set(words) <= set(tokens(self.lexicon.titles.get(focus, ""))):
+            return []
+        return words if len(self.lexicon.titled(words)) >= most else []
 
     def _fitting_family(self, said: str, head: Constraints) -> list[str]:
         """The products of ``head``'s kinds the graph links as fitting any product whose title says a one-word name
@@ -4129,11 +4162,15 @@ class Understander:
         rare_said = {w for w in wanted - set().union(*said_brands) if w.isalpha() and w in self.lexicon.title_df
                      and w not in self.lexicon.category_words and not self.values_only(w)}
         said_colours = [w for w in wanted if w in COLOUR_FAMILIES]
+        # a model's number said after a word of its line ("iphone 11", "galaxy s21"; not "size 9" or "64 gb")
+        numbered = {(a, _ORDINAL_NUMBER.sub(lambda m: m.group(0)[:-2], b)) for a, b, c in zip(words, words[1:], [*words[2:], ""])
+                    if a in rare_said and a not in _SIZE_NAMES and any(ch.isdigit() for ch in b) and c not in UNITS
+                    and not _AMOUNT_WORD.fullmatch(b)}
         scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
         for rank, (pid, score) in enumerate(hits):
             title = titles.get(pid)
-            if not title:
-                continue
+            if not title or numbered and _other_number(numbered, title):
+                continue  # ("iphone 11" names no "iPhone 14"; "galaxy s21" no "Galaxy S24")
             head, tail = title_parts(title)
             if not head & self.lexicon.category_words:  # 'ESR … Designed for Galaxy S24 Case': the kind comes last
                 head = head | (tail & self.lexicon.category_words)
@@ -4147,8 +4184,9 @@ class Understander:
                     head = head | {colour}
                 elif tail & COLOUR_FAMILIES[colour]:
                     tail = tail | {colour}
-            for part in (head, tail):  # "airpods pro 2", "2nd gen" said, "(2nd generation)" written
-                part |= {t[:-2] for t in part if _ORDINAL_NUMBER.fullmatch(t)} | ({"gen"} if "generation" in part else set())
+            for part in (head, tail):  # "airpods pro 2", "2nd gen" said, "(2nd generation)" written; "earbuds 2", "II"
+                part |= {t[:-2] for t in part if _ORDINAL_NUMBER.fullmatch(t)} | ({"gen"} if "generation" in part else set()) \
+                    | {_ROMAN[t] for t in part if t in _ROMAN}
             amounts = _joined_amounts(title)  # "1kg" said, "1 kg" written
             head_said, tail_said = head | {a for a, n in amounts if n in head}, tail | {a for a, n in amounts if n in tail}
             matched = len(wanted & head_said) + 0.5 * len((wanted & tail_said) - head_said)

@@ -4285,3 +4285,23 @@ def test_demo_bought_alongside_money_verbs_sizes_named_assembly_and_the_kind_in_
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # a model's number said that a title does not write after that word names no product of it ("iphone 11" is neither
+    # the iPhone 14 nor a "Size 11" shoe); "earbuds 2" is the "Earbuds II"
+    (["does the esr air armor case fit the iphone 11"], None, (), set(), ("Yes",)),
+    (["bose qc earbuds 2 battery"], "attribute", ("6 hrs",), {"AUD-0000362"}, ()),
+    # a case for the iPhone 15 Pro asked of "an iphone 15" (none listed): not a yes; "fits X?" on a page asks the fit
+    (["@CSE-0000085 will this fit an iphone 15"], None, ("know",), set(), ("Yes",)),
+    (["@CSE-0000085 fits iphone 15 pro?"], "compatibility", ("Yes",), {"CSE-0000085"}, ("titled",)),
+    # a kind many titles say, "that works with" a phone: those of the kind that fit it, also "for it" of the phone
+    (["wireless charging pad that works with the 7a?"], "compatibility", ("2 products fit",),
+     {"CHG-0000148", "CHG-0000287"}, ()),
+    (["what cases fit the pixel 7a", "any wireless charging pad for it?"], "compatibility", ("2 products fit",),
+     {"CHG-0000148", "CHG-0000287"}, ()),
+])
+def test_demo_model_numbers_other_models_and_kinds_that_fit(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
