@@ -1882,7 +1882,7 @@ class Engine:
         facts = [f.rescored(1.0) for f in fa + fb]
         # two prices in one currency: by how much ("is the barista express more than the dedica" … "by how much")
         by = format_price(round(abs(qa[1] - qb[1]), 2), money) if winner is not None and attribute == "price" \
-            and qa is not None and qb is not None else None
+            and qa is not None and qb is not None else _by_amount(va, vb) if winner is not None else None
         text = compose.comparison_answer(attribute, a, va, b, vb, winner, word, by)
         return self._result(parse, "comparison", text + note, facts, hits)
 
@@ -1913,9 +1913,10 @@ class Engine:
             if not (cons.categories or cons.brands or cons.values) and known and (titled := self._titled(known)):
                 cons = parse.constraints = replace(cons, ids=titled)  # "cheapest earbuds": only words say the kind
             else:
-                found = self.retriever.search(cons)
-                said = self._said_by_titles(found, cons)
-                if len(said) < len(found):
+                found = self.retriever.search(cons) if known or cons.categories or cons.brands or cons.values \
+                    or any(w in self.understander.speller.known for w in cons.words) else {}
+                said = self._said_by_titles(found, cons)  # ("how many unicorns": words the graph has none of)
+                if len(said) < len(found) or not found:
                     cons = parse.constraints = replace(cons, ids=list(said))
         kind_said = None
         if kind in ("min_price", "max_price") and cons.categories and cons.ids is None \
@@ -2405,6 +2406,20 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     if norm.number is None:
         return None
     return base_quantity(norm.number, norm.unit)
+
+
+def _by_amount(va: Sequence[str], vb: Sequence[str]) -> str | None:
+    """The difference of two amounts of one unit as written ("465 sq ft" and "219 sq ft": "246 sq ft"), else None
+    (several values a side, no unit, or two units)."""
+    if len(set(va)) != 1 or len(set(vb)) != 1:
+        return None
+    na, nb = normalize_value(va[0]), normalize_value(vb[0])
+    if na.number is None or nb.number is None or not na.unit or na.unit != nb.unit:
+        return None
+    return f"{round(abs(na.number - nb.number), 2):g} {_UNIT_SAID.get(na.unit, na.unit)}"
+
+
+_UNIT_SAID = {"h": "hours", "l": "L", "gb": "GB", "tb": "TB", "in": "inches", "min": "minutes", "mah": "mAh", "w": "W"}
 
 
 def _as_searched(cons: Constraints) -> Constraints:

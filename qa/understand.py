@@ -1025,6 +1025,11 @@ _COMPARE_PATTERNS = (
                r"(?:\s+(?:in|on)\s+(?P<attr>.+))?$"),
     re.compile(r"^how (?:does|do|is|are)\s+(?:the\s+)?(?P<a>.+?)\s+(?:compare|stack up|different)\s+(?:to|with|from|against)\s+"
                r"(?:the\s+)?(?P<b>.+?)$"),
+    # "price gap between the xps 15 and the aspire 5", "how much more expensive is the xps 15 than the aspire 5"
+    re.compile(r"^(?:what is |what's |whats |how big is )?(?:the )?(?P<attr>\w+(?: \w+)?) (?:differences?|gap) between\s+"
+               r"(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)$"),
+    re.compile(r"^how (?:much|many(?: \w+){0,2}?) (?P<cmp>(?:more|less)(?: \w+)?|\w+er)\s+(?:is|are|does|do)\s+(?:the\s+)?"
+               r"(?P<a>.+?)\s+(?:cost\s+|weigh\s+|last\s+|cover\s+|hold\s+)?than\s+(?:the\s+)?(?P<b>.+?)$"),
     # "which lasts longer on a charge, the sony … or the bose …": what is compared runs to the comma
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?P<cmp>(?:is|has|weighs|costs|offers|lasts|holds|uses|runs|covers)\b"
                r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
@@ -3351,8 +3356,10 @@ class Understander:
                     and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
                 # "is that more than the galaxy a15?" after the Pixel 7a's battery life: more of that
                 attrs, parse.direction = [asked_before], "higher" if cue == "more" else "lower"
-            elif cue in _BARE_MORE and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
-                cue = _BARE_MORE[cue]  # "is the barista express more than the dedica": dearer ("which weighs less": lighter)
+            elif cue in _BARE_MORE and set(self.asked_attributes(strip_words(low, [a.name, b.name, cue]))) <= {"price"}:
+                # "is the barista express more than the dedica", "how much more is it than …": dearer ("which weighs
+                # less": lighter)
+                cue = _BARE_MORE[cue]
             if not attrs:  # ("does it protect better than …": the cue "better", the comparative with its verb)
                 compared = (_said_word(COMPARATIVES, cue) if cue else None) or _said_word(COMPARATIVES, low)
             if compared is not None:

@@ -4300,8 +4300,15 @@ def test_demo_bought_alongside_money_verbs_sizes_named_assembly_and_the_kind_in_
      {"CHG-0000148", "CHG-0000287"}, ()),
     (["what cases fit the pixel 7a", "any wireless charging pad for it?"], "compatibility", ("2 products fit",),
      {"CHG-0000148", "CHG-0000287"}, ()),
+    # "how much more expensive is A than B", "price gap between A and B": the two on price, with the difference; an
+    # amount compared says its difference too
+    (["how much more expensive is the dell xps 15 than the acer aspire 5"], "comparison", ("by $961.96",), set(), ()),
+    (["price gap between the dell xps 15 and the acer aspire 5"], "comparison", ("by $961.96",), set(), ()),
+    (["honeywell hpa300 vs levoit core 300 - which covers more"], "comparison", ("by 246 sq ft",), set(), ()),
+    # a count of words no product, value or text of the graph says: none, not every product
+    (["how many unicorns do you sell"], None, ("don't know",), set(), ("400",)),
 ])
-def test_demo_model_numbers_other_models_and_kinds_that_fit(
+def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_counts(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
