@@ -99,7 +99,7 @@ _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:fo
 _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
                        re.IGNORECASE)
 # "and battery?", "what about the weight": the same comparison on another attribute
-_EACH = r" (?:on|for|of) (?:each|both)(?: of them| ones?| pairs?)?"
+_EACH = r"(?:,? (?:the )?same)? (?:on|for|of) (?:each|both)(?: of them| ones?| pairs?)?"  # ("heel drop, same on both?")
 _AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s the |what is the |whats the |in terms of )"
                             rf"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference|[ -]wise|{_EACH})?|"
                             r"(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"

@@ -1194,9 +1194,12 @@ _VARIANTS_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:(?:the |that
                                 r"it|this|that|they) (?P<c>\w+er|more \w+|less \w+) than (?:the |that )?(?P<b>[\w/ -]+?)"
                                 r"(?: ones?| pairs?| version| model)?[?.! ]*$")
 # "oneplus 12 emerald or black, which costs less": two listings of the model named, by a word of each one's title
-_NAMED_VARIANTS = re.compile(r"^(?P<x>.+?) (?P<a>[\w/-]+) (?:or|vs\.?|versus) (?:the )?(?P<b>[\w/-]+)(?: ones?| pairs?)?"
-                             r"\s*[,:;-]?\s*(?:(?:which|what) (?:one |of them |of the two )?(?:is |are )?|"
-                             r"hows? (?:is )?|how is )(?P<c>.+?)$")
+# (or of two words each: "galaxy s24 256gb - cobalt violet or marble grey, which costs less")
+_NAMED_VARIANTS = tuple(re.compile(rf"^(?P<x>.+?) (?P<a>{said}) (?:or|vs\.?|versus) (?:the )?(?P<b>{said})(?: ones?| pairs?)?"
+                                   r"\s*[,:;-]?\s*(?:(?:which|what) (?:one |of them |of the two )?(?:is |are )?|"
+                                   r"hows? (?:is )?|how is )(?P<c>.+?)$") for said in (r"[\w/-]+", r"[\w/-]+ [\w/-]+"))
+# "brooks adrenaline gts 23 - is the womens one lighter than the mens": a name, then a question of its listings
+_NAME_THEN = re.compile(r"^(?P<x>[^,;]+?)(?:[,;:]| -) ?(?P<q>(?:is|are) .+)$")
 # "the grey pair or the beige/teal pair - which is lighter" of the model in focus
 _PAIR_OR_PAIR = re.compile(r"^(?:and |so |ok,? )?(?:the |that )?(?P<a>[\w/ -]+?) (?:one|pair|version|model)s? (?:or|vs\.?) "
                            r"(?:the |that )?(?P<b>[\w/ -]+?)(?: ones?| pairs?| version| model)?\s*[,:;-]?\s*"
@@ -2807,9 +2810,14 @@ class Understander:
         """ "is the grey pair cheaper than the beige/teal" about a model in focus, "oneplus 12 emerald or black, which
         costs less" about the model named: its two listings whose titles say each side's words, compared."""
         m = _VARIANTS_COMPARED.match(low) or _PAIR_OR_PAIR.match(low)
-        named = _NAMED_VARIANTS.match(low) if m is None else None
-        if named is not None and self.values_only(named.group("a")):  # "oneplus 12 emerald or black, which costs less"
-            link = self.link_product(named.group("x"), strict=True)
+        named = next((n for pattern in _NAMED_VARIANTS if (n := pattern.match(low)) is not None
+                      and self.values_only(n.group("a"))), None) if m is None else None
+        name_said = named.group("x") if named is not None else ""
+        if named is None and m is None and (then := _NAME_THEN.match(low)) is not None \
+                and (named := _VARIANTS_COMPARED.match(then.group("q"))) is not None:
+            name_said = then.group("x")  # "brooks adrenaline gts 23 - is the womens one lighter than the mens"
+        if named is not None:  # "oneplus 12 emerald or black, which costs less", "… - cobalt violet or marble grey, …"
+            link = self.link_product(name_said, strict=True)
             m, focus = (named, link.key) if link is not None else (None, focus)
         compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus else None
         if m is not None and focus and compared is None and _PRICE_GAP_SAID.search(m.group("c")):

@@ -4307,6 +4307,11 @@ def test_demo_bought_alongside_money_verbs_sizes_named_assembly_and_the_kind_in_
     (["honeywell hpa300 vs levoit core 300 - which covers more"], "comparison", ("by 246 sq ft",), set(), ()),
     # a count of words no product, value or text of the graph says: none, not every product
     (["how many unicorns do you sell"], None, ("don't know",), set(), ("400",)),
+    # "<name> - is the womens one lighter than the mens": two listings of the model named; "…, same on both?" after
+    (["brooks adrenaline gts 23 - is the womens one lighter than the mens"], "comparison", ("lighter", "8.6 Oz"),
+     {"RUN-0000059", "RUN-0000387"}, ()),
+    (["brooks adrenaline gts 23 - is the womens one lighter than the mens", "and the heel drop, same on both?"],
+     "comparison", ("same heel drop", "12 mm"), set(), ()),
 ])
 def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_counts(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
