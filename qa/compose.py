@@ -73,6 +73,11 @@ def the(title: str) -> str:
     return title if title[:4].casefold() == "the " else f"the {title}"  # ("The Original Whole Bean Coffee by …")
 
 
+def short_title(title: str) -> str:
+    """A title to its first comma, without what it says in brackets ("Men's Moab 3 Mid by Merrell")."""
+    return re.sub(r"\s*\([^)]*\)?", "", title.split(",")[0]).strip() or title
+
+
 def card_text(card: Card, *, price: bool = True) -> str:
     shown = format_price(card.price, card.currency) if price else ""
     return f"{card.title} ({shown})" if shown else card.title
@@ -380,9 +385,17 @@ def extreme_answer(kind: str, description: str, card: Card, others: Sequence[Car
     amounts = amounts or {}
     text = f"The {word} of the {description} is {the(card.title)} at {price_said(card, into, amounts.get(card.id))}."
     if others:
-        text += " " + cap("; ".join(f"{the(c.title)} costs {price_said(c, into, amounts.get(c.id))}"
+        text += " " + cap("; ".join(f"{the(c.title)} costs {price_said(c, into, amounts.get(c.id))}{_apart(card, c)}"
                                     for c in others)) + "."
     return text
+
+
+def _apart(card: Card, other: Card) -> str:
+    """ " ($1.01 more)": how much ``other`` costs beside ``card``, both priced in one currency (else nothing)."""
+    if card.price is None or other.price is None or card.currency != other.currency or card.price == other.price:
+        return ""
+    return f" ({format_price(round(abs(other.price - card.price), 2), card.currency)} " \
+           f"{'more' if other.price > card.price else 'less'})"
 
 
 # how a superlative answer says which end of an attribute a product is at
@@ -421,7 +434,8 @@ def superlative_answer(attribute: str, direction: str, card: Card, values: Seque
 def average_answer(description: str, n: int, average: float, low: float, high: float, currency: str | None) -> str:
     return (f"The average price of {plural(n, 'priced product')} among the {description} is "
             f"{format_price(round(average, 2), currency)} (from {format_price(low, currency)} to "
-            f"{format_price(high, currency)}).")
+            f"{format_price(high, currency)}" + (f", {format_price(round(high - low, 2), currency)} apart" if n > 1
+                                                  and high > low else "") + ").")
 
 
 def dont_know(closest: Sequence[Fact], titles: dict[str, str], reason: str = "") -> str:

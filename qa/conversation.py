@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TypeGuard
 
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, parse_number
 from shopgraph.qa.chinese import has_chinese, to_english
+from shopgraph.qa.compose import short_title
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.retrieve import Fact, format_price
 from shopgraph.qa.understand import (
@@ -104,8 +106,10 @@ _AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s t
                             rf"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference|[ -]wise|{_EACH})?|"
                             r"(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
                             r"(?:and )?(?:are |is )?(?:the |their )?(?P<x3>[\w-]+?)s? (?:the )?same(?: size)?|"
-                            rf"(?:and )?(?:the |their )?(?P<x4>[\w-]+(?: [\w-]+)?){_EACH})[?.!]*$",
-                            re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?", "heel drop on each?"
+                            rf"(?:and )?(?:the |their )?(?P<x4>[\w-]+(?: [\w-]+)?){_EACH}|"
+                            r"(?:and )?(?:(?:is it|are they|do they have) )?(?:the )?same (?P<x5>[\w-]+(?: [\w-]+)?))[?.!]*$",
+                            re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?", "heel drop on each?",
+# "same weight limit?"
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
 _RELISTS = ("bought", "out", "in", "similar")  # lists of what relates to one product, asked again of another
 _FOR_ANOTHER = re.compile(r"^(?:and |what about |how about )?for ", re.IGNORECASE)  # "and for a galaxy s24?"
@@ -260,6 +264,9 @@ _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:t
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
+# "the cheap one", "that pricey listing": of those listed, by price
+# (the comparatives are the last answer's winner: _WINNER)
+_CHEAP_ONE = re.compile(r"\b(?:the|that) (?P<w>cheap|pricey|expensive|dear) (?:one|listing|version|pair)\b", re.IGNORECASE)
 # the words an answer says a measure with, by the first letters of the shopper's comparative
 _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest", "more expensive", "most expensive"),
                  "ligh": ("lighter", "lightest"), "heav": ("heavier", "heaviest"), "bigg": ("bigger", "biggest"),
@@ -395,6 +402,10 @@ class Conversation:
             if winner:
                 # ("the cheaper one, what phone does it fit?": the question after it, of it)
                 question, chosen, self.product = _IT_THEN.sub("", _WINNER.sub("it", question)), True, winner
+        if not chosen and product is None and len(self.listed) > 1 and (cheap := _CHEAP_ONE.search(question)) \
+                and (picked := self._priced(self.listed, cheap.group("w"))) is not None:
+            # "does the cheap one come with a carrying case" after a few listed: the cheapest of them
+            question, chosen, self.product = f"{question[:cheap.start()]}it{question[cheap.end():]}", True, picked
         if product is None:  # what the shopper's words stand for in this conversation
             question, chosen = self._reread(question, chosen)
         again_in = _IN_CURRENCY_AGAIN.match(question.strip()) if self.last is not None else None
@@ -901,9 +912,9 @@ class Conversation:
                 or self.listed[:2] != [p.id for p in last.products]:
             return question
         understander = self.engine.understander
-        said = m.group("x") or m.group("x2") or m.group("x3") or m.group("x4")
+        said = m.group("x") or m.group("x2") or m.group("x3") or m.group("x4") or m.group("x5")
         asked = understander.asked_attributes(said.casefold())
-        named = {w for a in asked for w in tokens(a)}
+        named = {w for a in asked for w in tokens(a)} | understander.cue_words(said.casefold(), asked)  # ("weight limit")
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)
         words = set(tokens(said)) - STOPWORDS  # ("and which is cheaper?" says no attribute: the engine's which of two)
         if not asked or not words or not words <= named or understander.link_product(said, strict=True) \
@@ -937,13 +948,18 @@ class Conversation:
     def _priced_listing(self, word: str) -> str | None:
         """The cheapest (or dearest) listing of the model in focus, priced in the focus's currency; None for a model of
         one listing."""
-        cards = self.engine.retriever.cards(self._listings_of(self.product))
-        own = cards.get(self.product or "")
+        return self._priced(self._listings_of(self.product), word, self.product)
+
+    def _priced(self, ids: Sequence[str], word: str, own_id: str | None = None) -> str | None:
+        """The cheapest (or dearest, by ``word``) of a few products priced in ``own_id``'s currency (else the
+        default one); None for fewer than two so priced."""
+        cards = self.engine.retriever.cards(ids)
+        own = cards.get(own_id or "")
         currency = own.currency if own is not None and own.price is not None else DEFAULT_CURRENCY
         priced = [c for c in cards.values() if c.price is not None and (c.currency or DEFAULT_CURRENCY) == currency]
         if len(priced) < 2:
             return None
-        dearer = word.startswith(("pric", "dear", "more", "most"))
+        dearer = word.startswith(("pric", "dear", "more", "most", "expens"))
         return (max if dearer else min)(priced, key=lambda c: (c.price or 0.0, c.id)).id
 
     def _one_said(self, said: str) -> str | None:
@@ -1001,8 +1017,7 @@ class Conversation:
 
     def _short_name(self, pid: str) -> str:
         """A product's title to its first comma, without what it says in brackets ("Men's Moab 3 Mid by Merrell")."""
-        title = self.engine.understander.lexicon.titles.get(pid, "")
-        return re.sub(r"\s*\([^)]*\)?", "", title.split(",")[0]).strip() or title
+        return short_title(self.engine.understander.lexicon.titles.get(pid, ""))
 
     def _named_first_or_second(self, question: str) -> str:
         """ "the first one i said, will it keep my feet dry", "and for the first one i said?": of the two products last

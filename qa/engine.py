@@ -1949,6 +1949,9 @@ class Engine:
             else shown.describe()
         if desc.startswith("products") and (named := self._kind_name(cons)):  # "the cheapest of the wireless earbuds"
             desc = named + desc[len("products"):]
+        elif desc.startswith("products") and cons.ids and len(cons.ids) > 1 and replace(cons, ids=None, currency=None).empty() \
+                and self.understander.one_model(cons.ids):  # "the cheapest of the listings of the Google Pixel 8"
+            desc = f"listings of the {compose.short_title(self.lexicon.titles.get(cons.ids[0], ''))}" + desc[len("products"):]
         if kind in ("count_brands", "brands"):
             rows, cypher, params = self.retriever.group_brands(cons)
             if not rows:

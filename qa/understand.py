@@ -1023,8 +1023,11 @@ _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
     re.compile(r"^(?:what is |what's |whats |what are )?(?:the )?differences? between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
                r"(?:\s+(?:in|on)\s+(?P<attr>.+))?$"),
+    # ("how does it compare on weight with the m50x", "how does it stack up against the m50x for weight")
+    re.compile(r"^how (?:does|do|is|are)\s+(?:the\s+)?(?P<a>.+?)\s+(?:compare|stack up|different)\s+(?:on|in|for)\s+"
+               r"(?P<attr>\w+(?: \w+)?)\s+(?:to|with|from|against)\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^how (?:does|do|is|are)\s+(?:the\s+)?(?P<a>.+?)\s+(?:compare|stack up|different)\s+(?:to|with|from|against)\s+"
-               r"(?:the\s+)?(?P<b>.+?)$"),
+               r"(?:the\s+)?(?P<b>.+?)(?:\s+(?:on|in|for)\s+(?P<attr>\w+(?: \w+)?))?$"),
     # "price gap between the xps 15 and the aspire 5", "how much more expensive is the xps 15 than the aspire 5"
     re.compile(r"^(?:what is |what's |whats |how big is )?(?:the )?(?P<attr>\w+(?: \w+)?) (?:differences?|gap) between\s+"
                r"(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)$"),
@@ -1060,8 +1063,12 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     # ("which brand is cheapest": the cheapest product, then its brand)
     (re.compile(r"\b(?:which|what) (?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?|compan(?:y|ies))\b"
                 r"(?!.*\b(?:cheapest|least expensive|most expensive|priciest)\b)"), "brands"),
+    # "the difference between the cheapest and the priciest listing": the range of prices
+    (re.compile(r"\b(?:difference|gap|spread) between (?:the )?(?:cheapest|lowest) and (?:the )?(?:priciest|dearest|"
+                r"highest|most expensive)\b|\bprice spread\b"), "avg_price"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
+                r"\bwhich (?:listing|version|variant) is cheaper\b|"  # (of a model's listings)
                 r"\b(?:something|anything|one|ones) (?:that'?s |thats |that is |more )?(?:cheap|inexpensive|affordable|"
                 r"budget[- ]friendly)\b|"  # "something cheap" (of the list, or of the kind said)
                 r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
@@ -1658,7 +1665,7 @@ _EACH_ONE = re.compile(r"\b(?:each|both|every one)\b")  # "how many oz in each b
 _ARRIVE = r"(?:ship|ships|come|comes|arrive|arrives|are delivered|is delivered)(?: fully| already)?(?= (?:assembled|built)\b)"
 # "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
 _WHICH_COME_WITH = re.compile(r"^(?:and |so |ok,? )?(?P<name>.*?)[\s,:-]*\b(?:which (?:listings?|ones?|versions?|of (?:them|"
-                              r"those|these|the listings))|(?:do|does) any(?: of (?:them|those|these))?|any(?: ones?| of "
+                              r"those|these|the listings|the two|the 2))|(?:do|does) any(?: of (?:them|those|these))?|any(?: ones?| of "
                               r"(?:them|those|these))?(?= with\b)) (?:come with|comes with|include|includes|have|has|ship with|"
                               r"are sold with|with|" + _ARRIVE + r") (?:a |an |the |their own )?(?P<x>[\w -]+?)\??$")
 # "ath-m50x listings that include a carrying case", "which hd 560s listings come with a case": the same, name first
@@ -2452,10 +2459,15 @@ class Understander:
         words = [t for t in tokens(m.group("x")) if t not in STOPWORDS and t not in _TEXT_FILLER_WORDS and t.isalpha()]
         named = self.link_product(m.group("name"), strict=True) if m.group("name").strip() else None
         anchor = named.key if named is not None else focus
-        if not words or anchor is None:
+        if not words or anchor is None and not within:
             return False
-        title = self.lexicon.titles.get(anchor, "")
         parse.intent, parse.products, parse.text_says, parse.thing = "search", [], words, m.group("x")
+        if anchor is None:  # "which of the two ships assembled" after two products compared: of those, their models
+            parse.constraints = Constraints(ids=list(dict.fromkeys(
+                [*(within or ()), *(v.key for pid in within or () for v in self.model_listings(
+                    pid, self.lexicon.titles.get(pid, ""), _ALL_LISTED))])))
+            return True
+        title = self.lexicon.titles.get(anchor, "")
         listings = [anchor, *(v.key for v in self.model_listings(anchor, title, _ALL_LISTED))]
         # (after a list of other models too, "which ones come with a case" after headphones: of those listed; after
         # some listings of one model, of all its listings)
@@ -3571,8 +3583,14 @@ class Understander:
                 # only of a name said in full)
                 named = self.link_product(re.sub(r"\b(?:prices?|costs?)\b", " ", rest), strict=True)
                 words = [t for t in tokens(rest) if t not in STOPWORDS]
+                # ("ultraboost light womens": "light", no roast here, is of the name; "women" a variant titles say)
+                chosen = [g for g in parse.constraints.values if "compatib" not in g.attribute
+                          and not (g.attribute not in VARIANT_ATTRIBUTES and set(tokens(g.label)) <= title_words(named.name))] \
+                    if named is not None else []
                 if named is not None and kind != "avg_price" and (named.score < FULL_NAME or any(
-                        "compatib" not in g.attribute for g in parse.constraints.values) or all(t.isalpha() for t in words)):
+                        g.attribute not in VARIANT_ATTRIBUTES for g in chosen) or all(t.isalpha() for t in words)
+                        and not any(0 < self.lexicon.title_df.get(t, 0) <= max(3, _RARE_TITLE_WORD * len(self.lexicon.titles))
+                                    for t in words)):  # ("ultraboost": a model's own word)
                     # ("cheapest ath-m50x in black": of its listings in black, below; "cheap wireless earbuds": a kind, no
                     # model number)
                     named = None
@@ -3590,6 +3608,9 @@ class Understander:
                         cons = self._in_category_of(named.key, Constraints(ids=titled[:MAX_TITLED]))
                         parse.constraints = replace(cons, currency=parse.constraints.currency)
                     else:
+                        titles = self.lexicon.titles  # (of those whose titles say the variants said: "in black")
+                        listings = [pid for pid in listings if all(set(tokens(g.label)) <= title_words(titles.get(pid, ""))
+                                                                   for g in chosen)]
                         parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
             return True
         return False
@@ -3662,6 +3683,18 @@ class Understander:
                 and not (focus and self.values_only(mention)) else None  # "for women size 8": who and which size
             if named is None and not focus and parse.attributes and _HOW_MANY_MEASURE.search(low):
                 named = self.link_product(mention)  # "brita pitcher how many cups": an amount of the best reading
+            if named is None and _YES_NO.match(low) and not cons.values and not cons.categories \
+                    and len(said_words := mention.split()) > 2:
+                # "is the m50x wireless": a name, then what is asked of it, a word no value of the graph is (another
+                # product than the one in focus, named so)
+                for cut in (1, 2):
+                    named = self.link_product(name_said := " ".join(said_words[:-cut]), strict=True)
+                    if named is not None and focus and (named.key == focus or set(tokens(name_said)) - STOPWORDS
+                                                        <= title_words(self.lexicon.titles.get(focus, ""))):
+                        named = None
+                    if named is not None:
+                        parse.thing = parse.thing or " ".join(said_words[-cut:])
+                        break
             the_name = (does.group("x") or does.group("y")) if (does := _THE_NAME_DOES.search(low)) else ""
             target = bool(focus and the_name) and self._target_said(the_name, focus or "")
             if named is None and focus and the_name and (not set(tokens(the_name)) - STOPWORDS <= title_words(

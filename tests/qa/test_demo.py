@@ -4317,3 +4317,30 @@ def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # after two compared: "same weight limit?" compares them on it; "which of the two ships assembled" reads the text of
+    # their models' listings
+    (["stelcase series 1 or the hon ignition 2.0, which is the cheaper chair", "same weight limit?"], "comparison",
+     ("same maximum weight capacity", "300"), set(), ()),
+    (["stelcase series 1 or the hon ignition 2.0, which is the cheaper chair", "which of the two ships assembled"],
+     "search", ("Ignition",), {"FRN-0000265"}, ()),
+    # a model's listings by price: the range and its spread, the cheaper of two and by how much, a name that says a
+    # value ("light") and a variant ("womens", "in black")
+    (["sennheiser hd 560s price range"], "aggregate", ("listings of the Sennheiser HD 560S", "$37.96 apart"), set(), ()),
+    (["pixel 8 hazel 128gb - which listing is cheaper and by how much"], "aggregate", ("$748.99", "$1.01 more"),
+     {"PHN-0000378"}, ()),
+    (["adidas ultrabost light womens, which listing is cheaper"], "aggregate", ("$174.99",), {"RUN-0000182"}, ()),
+    (["cheapest ath-m50x in black"], "aggregate", ("Black at $171.99",), {"AUD-0000376"}, ("White",)),
+    # "the cheap one" of those listed; "how does it compare on weight with …"; "is the m50x wireless" names the M50x
+    (["sennhiser hd 560s - whats the difference between the cheapest and the priciest listing",
+      "does the cheap one come with a carrying case"], "attribute", ("carrying case is included",), {"AUD-0000264"}, ()),
+    (["sennheiser hd 560s price", "how does it compare on weight with the audio-technica m50x"], "comparison",
+     ("by 45 g",), set(), ()),
+    (["sennheiser hd 560s price", "is the m50x wireless"], None, ("ATH-M50x", "Wired"), set(), ("HD 560S",)),
+])
+def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before_what_is_asked(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
