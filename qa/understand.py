@@ -1570,6 +1570,10 @@ _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur
 _PRICE_IN_BARE = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is|s)? (?:that|it))"  # ("the price in euros": a listing)
                             r"(?: is (?:it|that|this))?(?: in| for)? (?P<c>(?:british )?pounds(?: sterling)?|quid|sterling|"
                             r"euros?|(?:us )?dollars|gbp|eur|usd)\??$")
+# "is the honeywell sold in dollars", "is it available in euros": the listing so priced
+_SOLD_IN = re.compile(r"^(?:and |so |ok,? )?(?:is|are|can i (?:get|buy)) (?!there\b|any\b)(?:the )?(?P<x>[\w' .-]+?) (?:sold|priced|listed|"
+                      r"available|offered|for sale|in stock)? ?in (?P<c>(?:british )?pounds|quid|sterling|euros?|(?:us )?dollars|"
+                      r"gbp|eur|usd|\$|€|£)\s*[?.!]*$")
 _IN_POUNDS = re.compile(r"\bin (?:british )?(?:pounds(?: sterling)?|quid|sterling)\b")  # of a price asked: money
 # "budget doesnt matter", "price is no object", "any price": no price bound
 _ANY_PRICE = re.compile(r",?\s*\b(?:(?:the )?(?:budget|price|cost)(?: is| does(?:n'?t| not)| do(?:n'?t| not))? "
@@ -2357,6 +2361,12 @@ class Understander:
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints = self.in_category(parse.constraints, self.category_of(focus))
             parse.constraints.ids, parse.refines = [focus, *(v.key for v in self.model_listings(focus, title))], True
+        sold = _SOLD_IN.match(" ".join(parse.text.casefold().split()))  # (the currency said, which low no longer has)
+        if sold is not None and (named := self._side(sold.group("x"), focus) if set(tokens(sold.group("x"))) <= PRONOUNS
+                                 else self._link_named(sold.group("x"), parse)) is not None:
+            # "is the honeywell sold in dollars": its listing priced so, and its price
+            parse.intent, parse.attributes, parse.checks, parse.constraints = "attribute", ["price"], [], Constraints()
+            parse.products, parse.in_currency, parse.yes_no = [named], currency_of(sold.group("c")), False
         bare = _PRICE_IN_BARE.match(low) if focus else None
         if focus and bare is not None:
             # "how much in pounds" of the air fryer in focus: its price in that currency, not a title's "2.2 pounds"
@@ -2381,7 +2391,7 @@ class Understander:
         if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
             parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
         elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max \
-                and bare is None:
+                and bare is None and not (sold is not None and parse.in_currency):  # (not "is the honeywell sold in …")
             parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
             parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
         if paid is not None and parse.intent == "search" and parse.constraints.currency:

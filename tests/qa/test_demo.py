@@ -2395,7 +2395,8 @@ def test_demo_a_count_asked_after_the_name_is_no_other_fact(demo_graph: Path) ->
      ("Uplift V2", "355 lbs")),
     # "the cheapest one out of those?" asks no attribute of the cheapest: it is the cheapest of those listed
     (["case for a pixel 7a, less than $25", "how many ft of drop protection on the $20.95 one",
-      "and the cheapest one out of those?"], "aggregate", ("The cheapest of the products", "$20.")),
+      "and the cheapest one out of those?"], "aggregate",
+     ("The cheapest of the listings of the Pixel 7a Case by Smartish", "$20.")),
     # "sorry, meant the inspiron 15 from dell": the last question, of the product meant; then the two compared
     (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell"], "attribute", ("Inspiron 15", "costs")),
     (["price of the hp pavilion 15?", "sorry, meant the inspiron 15 from dell", "which ones ligher"], "comparison",
@@ -4339,6 +4340,9 @@ def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_
     (["sennheiser hd 560s price", "how does it compare on weight with the audio-technica m50x"], "comparison",
      ("by 45 g",), set(), ()),
     (["sennheiser hd 560s price", "is the m50x wireless"], None, ("ATH-M50x", "Wired"), set(), ("HD 560S",)),
+    # "is the <name> sold in dollars": its listing priced so, else its price and no rates to convert it
+    (["honeywel hpa300 vs levoit core 300 - how many more sq ft does the honeywell cover",
+      "is the honeywell sold in dollars"], "attribute", ("Honeywell HPA300", "€266.95"), set(), ("Levoit",)),
 ])
 def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before_what_is_asked(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
