@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TypeGuard
 
 from shopgraph.extraction.relations import LINE_WORDS
-from shopgraph.kg.normalize import category_keys, parse_number
+from shopgraph.kg.normalize import category_keys, normalize_value, parse_number
 from shopgraph.qa.chinese import has_chinese, to_english
 from shopgraph.qa.compose import short_title
 from shopgraph.qa.engine import Answer, Engine
@@ -264,6 +264,11 @@ _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:t
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
+# "i'd want double that storage", "something with twice the battery": the kind in focus with that much more (less)
+_TIMES = {"double": 2.0, "twice": 2.0, "2x": 2.0, "triple": 3.0, "half": 0.5}
+_TIMES_THAT = re.compile(r"^(?:.*?\b(?:want|need|like|get|with|something with|one with|any with) )?(?P<t>double|twice|2x|triple|"
+                         r"half) (?:that|the|its|this|the same)?\s*(?P<a>[a-z]+(?: [a-z]+)?)(?=[,.?!]|$| under| for| below| in)",
+                         re.IGNORECASE)
 # "the cheap one", "that pricey listing": of those listed, by price
 # (the comparatives are the last answer's winner: _WINNER)
 _CHEAP_ONE = re.compile(r"\b(?:the|that) (?P<w>cheap|pricey|expensive|dear) (?:one|listing|version|pair)\b", re.IGNORECASE)
@@ -360,6 +365,10 @@ class Conversation:
         same = _SAME_BUT.match(question.strip())
         if same is not None and self.engine.understander.values_only(same.group("x")):
             question = f"what about {same.group('x')}"  # "same phone but in black?": the last question, so (not "cheaper")
+        if (times := _TIMES_THAT.search(question)) is not None and product is None and self.product \
+                and (wanted := self._times_its(times)) is not None:
+            # "i'd want double that storage, under $600" after a laptop's storage: its kind with twice as much
+            question = f"{wanted}{question[times.end():]}"
         if (by_price := _THE_CHEAPER_LISTING.match(question.strip())) is not None and product is None and self.product \
                 and len(self.listed) <= 1 and (picked := self._priced_listing(by_price.group("w"))) is not None:
             # "the cheaper listing, how much" of the model in focus: its cheapest listing, asked the rest
@@ -945,6 +954,20 @@ class Conversation:
         understander = self.engine.understander
         return [pid, *(v.key for v in understander.model_listings(pid, understander.lexicon.titles.get(pid, "")))]
 
+    def _times_its(self, times: re.Match[str]) -> str | None:
+        """ "<kind> with at least <n> <unit> <attribute>" for "double that storage" (twice, half: at most) of the product
+        in focus, by its own fact of the attribute, else None."""
+        understander = self.engine.understander
+        asked = understander.asked_attributes(times.group("a").casefold())
+        facts = [f for f in self.engine.retriever.product_facts([self.product or ""]) if f.attribute in asked]
+        value = normalize_value(facts[0].value) if facts else None
+        kind = (understander.category_of(self.product or "") or "").rpartition(">")[2].strip().casefold()
+        if value is None or value.number is None or not value.unit or not kind:
+            return None
+        factor = _TIMES[times.group("t").casefold()]
+        bound = "at most" if factor < 1 else "at least"
+        return f"{kind} with {bound} {value.number * factor:g} {value.unit} {times.group('a')}"
+
     def _priced_listing(self, word: str) -> str | None:
         """The cheapest (or dearest) listing of the model in focus, priced in the focus's currency; None for a model of
         one listing."""
@@ -1194,9 +1217,13 @@ class Conversation:
             return None  # "and battery?", "and under $100?": no product named
         if m is None or last is None or _THEN_ASKS.search(m.group("x")):
             return None  # "and the beats studio pro, whats that cost": the understander reads the name, then the question
-        if not _asked_fit(last) and re.match(r"(?:(?:and|ok,?|okay,?) )?(?:(?:what|how) about )?(?:an?|some|any) ",
-                                             question.strip(), re.IGNORECASE) \
-                and self.engine.understander.constraints(m.group("x").casefold()).categories:
+        kind_asked = re.match(r"(?:(?:and|ok,?|okay,?) )?(?:(?:what|how) about )?(?:an?|some|any) ", question.strip(),
+                              re.IGNORECASE) is not None
+        if kind_asked and last.intent == "compatibility" and last.relation == "fits" and self.product \
+                and self.engine.understander.titled_kind(m.group("x").casefold(), None):
+            # "and a wireless pad?" after the chargers that fit the Pixel 8: the pads that fit it
+            return f"any {m.group('x')} that fits it", None, self.product
+        if not _asked_fit(last) and kind_asked and self.engine.understander.constraints(m.group("x").casefold()).categories:
             # "and a spare filter for the white one": a kind asked for ("and a macbook air?" names a product; "and an hp
             # pavilion 15?" of a fit asks the fit)
             return None

@@ -885,6 +885,7 @@ _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|worki
                  r"work to charge|works to charge|(?<!\byou )(?<!\bu )do(?=\s+(?:my|the)\b)|"
                  r"(?:is |are )?compatible with|" + _GOES_WITH_VERB + r"|go in|goes in|go into|goes into|go on|goes on|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|"
+                 r"listed (?:for|as (?:compatible|working) with)|(?:made|meant|designed) for|"
                  r"(?:run|power)s?(?=\s+(?:my|the|a|an|your|this|that)\b))")  # ("would the belkin 65w charger run the …")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "spigen 48w car charger ok for the asus vivobook 15?": does it fit
@@ -2121,6 +2122,7 @@ class Understander:
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
             (focus, focus_title), pattern = picked
             low = pattern.sub("it", low, count=1)
+            low = re.sub(r"^(?:(?:and|so|ok) )?it\s*[,:;-]\s*(?=\w)", "", low)  # "the other one, any charger for it?"
             if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
                 low = "tell me about it"
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
@@ -2721,7 +2723,8 @@ class Understander:
             n = m.group("n")
             if n == "other":  # another model: not a listing of the one in focus
                 named = titles.get(focus or "", "")
-                others = [pid for pid in within if pid != focus and not self.same_model(named, titles.get(pid, ""))]
+                others = [pid for pid in within if pid != focus and not self.same_model(named, titles.get(pid, ""))] \
+                    or [pid for pid in within if pid != focus and len(within) == 2]  # (of two listings of one model)
                 pid = others[0] if others and named else None
             else:
                 place = _ORDINALS[n]
@@ -3008,7 +3011,7 @@ class Understander:
             if ok is not None and (pattern is _COMPAT_PAIR or all(self._names_side(x, focus) for x in texts)
                                    or self._brand_kind_fits_it(*texts, focus)):
                 m, pair = ok, texts  # ("is the bose qc ultra good for running": no product is "running"; "this case")
-        if m and (titled := self._titled_kind(pair[0], focus)) and (fitted := self._sides(pair[1], focus)):
+        if m and (titled := self.titled_kind(pair[0], focus)) and (fitted := self._sides(pair[1], focus)):
             # "wireless charging pad that works with the 7a?": a kind many titles say, no one product: which fit it
             head = self.constraints(pair[0])
             if not head.categories:
@@ -3169,7 +3172,7 @@ class Understander:
                 return True
         return False
 
-    def _titled_kind(self, said: str, focus: str | None, most: int = 3) -> list[str]:
+    def titled_kind(self, said: str, focus: str | None, most: int = 3) -> list[str]:
         """The words of a phrase that names a kind by words ``most`` or more titles say, with no brand or number and
         no word of the one in focus's title left out ("wireless charging pad"), else []."""
         words = [t for t in tokens(said) if t not in STOPWORDS]

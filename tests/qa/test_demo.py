@@ -4343,6 +4343,15 @@ def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_
     # "is the <name> sold in dollars": its listing priced so, else its price and no rates to convert it
     (["honeywel hpa300 vs levoit core 300 - how many more sq ft does the honeywell cover",
       "is the honeywell sold in dollars"], "attribute", ("Honeywell HPA300", "€266.95"), set(), ("Levoit",)),
+    # "is X listed for Y" asks the fit; "the other one" of two listings of one model; "and a wireless pad?" after what
+    # fits a phone: pads that fit it; "double that storage": the kind with twice the product in focus's
+    (["is the baseus gray wireless pad listed for the galaxy s24"], "compatibility", ("Yes",), {"CHG-0000031"}, ()),
+    (["pixel 8 hazel 128gb - which listing is cheaper and by how much", "the other one, any wall charger listed for it"],
+     "compatibility", ("fit the Google Pixel 8, 128GB, Hazel",), set(), ()),
+    (["pixel 8 hazel 128gb - which listing is cheaper and by how much", "the other one, any wall charger listed for it",
+      "and a wireless pad?"], "compatibility", ("2 products fit",), {"CHG-0000359", "CHG-0000287"}, ()),
+    (["asus vivobok 15 in quiet blue - what size ssd", "i'd want double that storage, under $600"], "search",
+     ("laptops with at least 512 gb under $600",), set(), ("256 GB storage ($",)),
 ])
 def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before_what_is_asked(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
