@@ -475,6 +475,8 @@ def _within_bound(cmp: str, amount: float, bound: float) -> bool:
     """Whether an amount meets a bound said with a comparison ("under", "at least"; none: equal), in one family's unit."""
     if not cmp:
         return abs(amount - bound) <= 1e-6 * max(1.0, bound)
+    if cmp.endswith(" than"):  # "less than 8 mm", "more than 300 lb": not 8 mm, not 300 lb ("under", "at most": may be)
+        return amount < bound - 1e-9 if cmp in _LOWER_CMP else amount > bound + 1e-9
     return amount <= bound + 1e-9 if cmp in _LOWER_CMP else amount >= bound - 1e-9
 
 

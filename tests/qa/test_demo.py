@@ -4352,6 +4352,9 @@ def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_
       "and a wireless pad?"], "compatibility", ("2 products fit",), {"CHG-0000359", "CHG-0000287"}, ()),
     (["asus vivobok 15 in quiet blue - what size ssd", "i'd want double that storage, under $600"], "search",
      ("laptops with at least 512 gb under $600",), set(), ("256 GB storage ($",)),
+    # "less than 8mm": not the 8 mm drop ("at most", "under": may be)
+    (["womens running shoes with less than 8mm heel drop, in usd"], "search", ("2 matches",),
+     {"RUN-0000026", "RUN-0000188"}, ("Endorphin",)),
 ])
 def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before_what_is_asked(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
