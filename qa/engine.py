@@ -1244,15 +1244,19 @@ class Engine:
                 # any one)
                 titled = set(self._titled(parse.constraints.words)) if parse.constraints.words else set()
                 ids = [pid for pid in found if pid in titled] or found
+        elif parse.intent == "search" and not parse.constraints.empty():  # "zerowater filters, price per filter"
+            ids = list(self._said_by_titles(self.retriever.search(parse.constraints, limit=MAX_LISTED), parse.constraints))
         else:
             return None
         cards = self.retriever.cards(ids)
         each = [(c, c.price / n, n) for c in cards.values() if c.price is not None and (n := _units_held(c.title, unit))]
         if not each:
             return None
-        currency = Counter(c.currency or DEFAULT_CURRENCY for c, _, _ in each).most_common(1)[0][0]
+        currency = parse.constraints.currency or Counter(c.currency or DEFAULT_CURRENCY for c, _, _ in each).most_common(1)[0][0]
+        apart = [t for t in each if (t[0].currency or DEFAULT_CURRENCY) != currency]  # (never compared with the rest)
         each = sorted(((c, per, n) for c, per, n in each if (c.currency or DEFAULT_CURRENCY) == currency),
-                      key=lambda t: (t[1], t[0].id), reverse=parse.aggregate == "max_price")
+                      key=lambda t: (t[1], t[0].id), reverse=parse.aggregate == "max_price") or sorted(apart, key=lambda t: t[1])
+        apart = [t for t in apart if t not in each]
 
         def share(c: Card, per: float, n: float) -> str:
             held = f"{round(n, 2):g} {unit}" if unit in UNIT_FACTORS else f"{n:g} {unit}{'s' if n != 1 else ''}"
@@ -1265,6 +1269,10 @@ class Engine:
             word = "dearest" if parse.aggregate == "max_price" else "cheapest"
             rest = "; ".join(f"{compose.the(o.title)}: {share(o, p, k)}" for o, p, k in each[1:SHOWN])
             text = f"Per {unit}, the {word} is {compose.the(c.title)} at {share(c, per, n)}. {compose.cap(rest)}."
+        if apart and parse.intent in ("search", "comparison"):  # "zerowater filters, price per filter": those priced
+            # in another currency too, not compared
+            text += " In another currency, not compared: " + "; ".join(
+                f"{compose.the(o.title)}: {share(o, p, k)}" for o, p, k in apart[:SHOWN]) + "."
         shown = [c.id for c, _, _ in each]
         facts = [f for f in self.retriever.product_facts(shown, cards) if f.attribute == "price"]
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(each)]

@@ -1568,6 +1568,7 @@ _OR_NOT = re.compile(r"^(?:(?:the |a |my )?(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*
                      r"(?P<v>[a-z][\w -]*?),? or not$")
 _CHEAP_WORD = re.compile(r"\bcheap\w*|\b(?:less |more |most |least )?expensive\b|\bpricie\w*|\bworks? out\b|\bbest (?:deal|value)\b")
 _WHATS_THAT = re.compile(r"^(?:(?:so|and|ok|okay),? )?(?:what'?s|whats|what is|how much is|how much'?s) (?:that|it|this)$")
+_NAME_THEN_WHATS_THAT = re.compile(r"^(?P<x>.+?)\s*(?:\s-|[,:;])\s*(?:so )?(?:what'?s|whats|what is|how much is) (?:that|it|this)$")
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
 _PRICE_IN_BARE = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is|s)? (?:that|it))"  # ("the price in euros": a listing)
@@ -1903,11 +1904,15 @@ class Understander:
                 and self.link_product(x, strict=True) is not None else f"is the {x} {v}"
         per_unit = ""
         if (per := _PER_UNIT.search(low)) is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \
-                and (_PRICE_ASKED.search(low) or _CHEAP_WORD.search(low) or _WHATS_THAT.match(low[:per.start()])):
-            # "so what's that per filter": its price, a filter's share of it (the engine divides)
+                and (_PRICE_ASKED.search(low) or _CHEAP_WORD.search(low) or _WHATS_THAT.match(low[:per.start()])
+                     or (named_first := _NAME_THEN_WHATS_THAT.match(low[:per.start()])) is not None):
+            # "so what's that per filter": its price, a filter's share of it (the engine divides); "zerowater 5-stage
+            # filters, the pack sold in dollars - what's that per filter": of the name said first
             per_unit, low = unit, (low[:per.start()] + per.group("rest")).strip()
             if _WHATS_THAT.match(low):
                 low = "what is its price"
+            elif (named_first := _NAME_THEN_WHATS_THAT.match(low)) is not None:
+                low = f"{named_first.group('x')} price"
         low = _LISTED_FOR.sub("", low)  # "wireless charger that's listed for it": one for it
         low = _WHICH_LISTED_FOR.sub(r"\g<k> fits", low)  # "which usb c cable is listed for it": which one fits it
         low = _NEED_THEN_ASK.sub(r"\g<q> with \g<n>", low)  # "need 32gb of ram tho, anything lighter": with 32gb
