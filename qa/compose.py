@@ -239,10 +239,10 @@ def compatibility_unknown(a: str, b: str, fits: Sequence[str]) -> str:
     return text
 
 
-def compatibility_other_model(a: str, said: str, b: str) -> str:
-    """A fit asked of a model (``said``) that the catalog does not list, where ``a`` is linked to a longer one, ``b``."""
-    return (f"{DONT_KNOW} of a listing called “{said}”, so not whether {the(a)} fits one. The catalog lists it for "
-            f"{the(b)}, a different model.")
+def compatibility_other_model(a: str, said: str, fits: Sequence[str]) -> str:
+    """A fit asked of a model (``said``) that the catalog does not list; ``fits``: what ``a`` is listed for."""
+    text = f"{DONT_KNOW} of a listing called “{said}”, so not whether {the(a)} fits one."
+    return text + (f" The catalog lists it for {join(fits)}." if fits else "")
 
 
 def compatibility_list(target: str, items: Sequence[str], what: str = "products", listings: int = 0) -> str:

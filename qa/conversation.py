@@ -266,9 +266,9 @@ _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|he
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
 # "i'd want double that storage", "something with twice the battery": the kind in focus with that much more (less)
 _TIMES = {"double": 2.0, "twice": 2.0, "2x": 2.0, "triple": 3.0, "half": 0.5}
-_TIMES_THAT = re.compile(r"^(?:.*?\b(?:want|need|like|get|with|something with|one with|any with) )?(?P<t>double|twice|2x|triple|"
-                         r"half) (?:that|the|its|this|the same)?\s*(?P<a>[a-z]+(?: [a-z]+)?)(?=[,.?!]|$| under| for| below| in)",
-                         re.IGNORECASE)
+_TIMES_THAT = re.compile(r"\b(?P<t>double|twice|2x|triple|half) (?:that|the|its|this|the same)\s*(?P<a>[a-z]+(?: [a-z]+)?)"
+                         r"(?=[,.?!]|$| under| for| below| in)", re.IGNORECASE)
+_THE_OTHER = re.compile(r"\bthe other (?:one|listing|version)\b", re.IGNORECASE)
 # "the cheap one", "that pricey listing": of those listed, by price
 # (the comparatives are the last answer's winner: _WINNER)
 _CHEAP_ONE = re.compile(r"\b(?:the|that) (?P<w>cheap|pricey|expensive|dear) (?:one|listing|version|pair)\b", re.IGNORECASE)
@@ -367,7 +367,8 @@ class Conversation:
             question = f"what about {same.group('x')}"  # "same phone but in black?": the last question, so (not "cheaper")
         if (times := _TIMES_THAT.search(question)) is not None and product is None and self.product \
                 and (wanted := self._times_its(times)) is not None:
-            # "i'd want double that storage, under $600" after a laptop's storage: its kind with twice as much
+            # "i'd want double that storage, under $600" after a laptop's storage: its kind with twice as much; "something
+            # at half that price": of its kind, under half its price
             question = f"{wanted}{question[times.end():]}"
         if (by_price := _THE_CHEAPER_LISTING.match(question.strip())) is not None and product is None and self.product \
                 and len(self.listed) <= 1 and (picked := self._priced_listing(by_price.group("w"))) is not None:
@@ -411,6 +412,15 @@ class Conversation:
             if winner:
                 # ("the cheaper one, what phone does it fit?": the question after it, of it)
                 question, chosen, self.product = _IT_THEN.sub("", _WINNER.sub("it", question)), True, winner
+        if not chosen and product is None and self.last is not None and self.last.intent == "aggregate" \
+                and len(self.listed) == 2 and self.product in self.listed and (other := _THE_OTHER.search(question)) \
+                and question[other.end():].strip(" ,:;-?.!"):
+            # "the other one, any wall charger listed for it" after the cheaper of two listings: the dearer one
+            picked = next(pid for pid in self.listed if pid != self.product)
+            rest = question[other.end():]
+            question = rest.lstrip(" ,:;-") if not question[:other.start()].strip() and rest.strip(" ,:;-?") \
+                else f"{question[:other.start()]}it{rest}"  # ("the other one, any …": the question after it, of it)
+            chosen, self.product = True, picked
         if not chosen and product is None and len(self.listed) > 1 and (cheap := _CHEAP_ONE.search(question)) \
                 and (picked := self._priced(self.listed, cheap.group("w"))) is not None:
             # "does the cheap one come with a carrying case" after a few listed: the cheapest of them
@@ -959,12 +969,16 @@ class Conversation:
         in focus, by its own fact of the attribute, else None."""
         understander = self.engine.understander
         asked = understander.asked_attributes(times.group("a").casefold())
+        kind = (understander.category_of(self.product or "") or "").rpartition(">")[2].strip().casefold()
+        factor = _TIMES[times.group("t").casefold()]
+        card = self.engine.retriever.cards([self.product or ""]).get(self.product or "")
+        if asked[:1] == ["price"] and card is not None and card.price is not None and kind:
+            # "something at half that price": of its kind, under that much (a budget, also for "double")
+            return f"{kind} under {format_price(round(card.price * factor, 2), card.currency)}"
         facts = [f for f in self.engine.retriever.product_facts([self.product or ""]) if f.attribute in asked]
         value = normalize_value(facts[0].value) if facts else None
-        kind = (understander.category_of(self.product or "") or "").rpartition(">")[2].strip().casefold()
         if value is None or value.number is None or not value.unit or not kind:
             return None
-        factor = _TIMES[times.group("t").casefold()]
         bound = "at most" if factor < 1 else "at least"
         return f"{kind} with {bound} {value.number * factor:g} {value.unit} {times.group('a')}"
 

@@ -1478,11 +1478,13 @@ class Engine:
             links = [r for r in self.retriever.relations(other.id) if r["id"] in listings]
             if links:
                 subject, other, elsewhere = other, subject, True
-        said = self._compatible_value(subject, parse.text) if links and parse.unknown else None
-        if links and parse.unknown and said is None:  # "will this fit an iphone 15?" of a case for the iPhone 15 Pro
-            facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in links]
-            text = compose.compatibility_other_model(subject.title, parse.unknown, other.title)
-            return self._result(parse, "unanswerable", text, facts, hits, subject.id)
+        said = self._compatible_value(subject, parse.text) if parse.unknown else None
+        if parse.unknown and said is None:  # "will this fit an iphone 15?" of a case for the iPhone 15 Pro (15 Plus)
+            own = [f for f in self.retriever.product_facts([subject.id], cards) if "compatib" in f.attribute]
+            facts = [self.retriever.relation_fact(subject.id, r, 1.0) for r in relations[:5]] or own
+            fits = [*dict.fromkeys(r["title"] for r in relations)][:5] or [f.value for f in own]
+            text = compose.compatibility_other_model(subject.title, parse.unknown, fits)
+            return self._result(parse, "unanswerable", text, facts, hits[:1], subject.id)
         if links and said is None:
             links.sort(key=lambda r: cr.FIT_TYPES.index(r["type"]))
             best = links[0]

@@ -110,6 +110,8 @@ class Speller:
 
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
+            if text[m.start() - 1:m.start()].isdigit() or text[m.end():m.end() + 1].isdigit():
+                return word  # a part of "3rd", "128gb", "m50x": no word of its own
             low = word.casefold().replace("’", "'").removesuffix("'s")
             if low in SHORT_FORMS and low not in self.known:
                 short = SHORT_FORMS[low]

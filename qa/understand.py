@@ -1748,8 +1748,10 @@ def _other_number(numbered: set[tuple[str, str]], title: str) -> bool:
     ("iphone 11" and "Apple iPhone 14 128GB" or "Apple iPhone SE"; "xps 15" and "Dell XPS 15 9530" agree), or the
     number alone ("iphone 11" and "Hoka Speedgoat 5, Size 11")."""
     words = [_ROMAN.get(t) or _ORDINAL_NUMBER.sub(lambda m: m.group(0)[:-2], t) for t in tokens(title)]
-    return any(n not in words if a in words[:-1] else a not in words and n.isdigit() and n in words
-               for a, n in numbered)
+    # (a number said is written inside a word too: "2" of "2.0" and "V2", "3" of "v3", "870" of "BES870XL")
+    digits = {d for t in words for d in re.findall(r"\d+", t)}
+    return any(n not in words and not (n.isdigit() and n in digits) if a in words[:-1]
+               else a not in words and n.isdigit() and n in words for a, n in numbered)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -2075,8 +2077,10 @@ class Understander:
             # "ok for an hp elitebook 840 g10?" on a charger's page ("ok" read as a remark): does it fit
             low = f"is it {low}" if _BARE_OK_FOR.match(low) else f"is it ok {low}"
         if focus and (fits := _BARE_FITS.match(low)) is not None \
-                and self.link_product(low[fits.end():], strict=True) is not None:
-            low = f"does it fit {low[fits.end():]}"  # "fits iphone 15 pro?" on a case's page: does it
+                and (fit := self.link_product(fit_said := low[fits.end():], strict=True)) is not None \
+                and fit.score >= FULL_NAME and not extends_line(tokens(fit_said), tokens(fit.name), set(tokens(fit_said))):
+            low = f"does it fit {fit_said}"  # "fits iphone 15 pro?" on a case's page: does it (not "fits iphone 15?" of
+            # a case for the 15 Plus, no iPhone 15 listed: its own compatible model answers)
         if focus and not low.endswith("for it") and (get := _KIND_TO_GET.match(low)) is not None \
                 and (kind := self.constraints(get.group("k"))).categories and not kind.values and not kind.brands \
                 and not self.in_categories(focus, kind.category_keys):
@@ -2730,8 +2734,7 @@ class Understander:
             n = m.group("n")
             if n == "other":  # another model: not a listing of the one in focus
                 named = titles.get(focus or "", "")
-                others = [pid for pid in within if pid != focus and not self.same_model(named, titles.get(pid, ""))] \
-                    or [pid for pid in within if pid != focus and len(within) == 2]  # (of two listings of one model)
+                others = [pid for pid in within if pid != focus and not self.same_model(named, titles.get(pid, ""))]
                 pid = others[0] if others and named else None
             else:
                 place = _ORDINALS[n]
@@ -3032,6 +3035,9 @@ class Understander:
                     and set(said_b) <= self.lexicon.category_words:
                 # "does the belkin car charger work with the phone": the phone under discussion
                 sides[1] = [Link("product", focus, self.lexicon.titles.get(focus, focus), score=1.0)]
+            for i, said_side in ((0, [t for t in tokens(pair[0]) if t not in STOPWORDS]), (1, said_b)):
+                # ("does it fit the galaxy s24": the S24, not a near tie of the S24 Ultra the case is linked to)
+                sides[i] = [c for c in sides[i] if not extends_line(said_side, tokens(c.name), set(said_side))] or sides[i]
             if sides[0] and sides[1]:
                 # the two sides name two products: where the best link of both is the same product
                 # ('the iPhone 13' also matches 'Apple iPhone 13 Silicone Case'), take a near tie instead
@@ -3044,7 +3050,8 @@ class Understander:
                     parse.intent = "compatibility"
                     parse.products = [a, b]
                     parse.alternatives = sides
-                    if extends_line(said_b, tokens(b.name), set(said_b)):  # "fit an iphone 15": none listed, the Pro is
+                    if extends_line(said_b, tokens(b.name), set(said_b)) or set(said_b) & LINE_WORDS - title_words(b.name):
+                        # "fit an iphone 15": none listed, the Pro is; "fit an iphone 14 plus": the iPhone 14 is
                         parse.unknown = " ".join(said_b)
                     return True
         listing = [(_INCLUDED, "out"), (_IN_A_BUNDLE, "in"), (_BOUGHT_WITH, "bought"), (_SIMILAR, "similar"),
@@ -4507,6 +4514,8 @@ class Understander:
         if not cmp and (family == "area" or holds):
             cmp = "at least"  # "for a 400 sq ft room", "can hold 300 lbs": at least that
         asked = self.asked_attributes(text)
+        said_words = set(tokens(text))  # ("at least 32 gb ram": the RAM said, not the storage its cue stands for too)
+        asked = [a for a in asked if set(tokens(a)) <= said_words and a in self.lexicon.numeric] or asked
         if asked and not any(fam == family for a, entries in self.lexicon.numeric.items()
                              if a in asked or any(x in a for x in asked)
                              for fam, _ in (base_quantity(e.number or 0.0, e.unit) for e in entries)):

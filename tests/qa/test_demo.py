@@ -4352,6 +4352,18 @@ def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_
       "and a wireless pad?"], "compatibility", ("2 products fit",), {"CHG-0000359", "CHG-0000287"}, ()),
     (["asus vivobok 15 in quiet blue - what size ssd", "i'd want double that storage, under $600"], "search",
      ("laptops with at least 512 gb under $600",), set(), ("256 GB storage ($",)),
+    # a model's number written inside a title's word ("2.0", "V2", "BES870XL", "3rd") still names it
+    (["hon ignition 2 price"], "attribute", ("$429.95",), {"FRN-0000081"}, ()),
+    (["steelcase leap 2 price"], "attribute", ("Leap V2",), set(), ()),
+    (["breville barista express 870 price"], "attribute", ("$721.99",), {"HOM-0000201"}, ()),
+    (["iphone se 3rd generation price"], "attribute", ("$419",), {"PHN-0000167"}, ("red",)),
+    # on a case's page, a fit asked of a model no listing is: its own compatible model, never a yes of another model
+    (["@CSE-0000129 fit an iphone 15?"], None, ("iPhone 15 Plus",), set(), ("Yes", "15 Pro")),
+    (["@CSE-0000158 fits galaxy s24?"], None, (), set(), ("Yes",)),
+    (["@CSE-0000238 does it fit an iphone 14 plus?"], None, ("iphone 14 plus", "know"), set(), ("Yes",)),
+    # "32 gb ram": the RAM said, not the storage its cue also stands for; "half that price" of the kind in focus
+    (["laptops with at least 32 gb ram"], "search", ("EliteBook",), set(), ("Aspire 5",)),
+    (["hp pavilion 15 price", "something at half that price"], None, ("laptops under $424.98",), set(), ()),
     # "less than 8mm": not the 8 mm drop ("at most", "under": may be)
     (["womens running shoes with less than 8mm heel drop, in usd"], "search", ("2 matches",),
      {"RUN-0000026", "RUN-0000188"}, ("Endorphin",)),
