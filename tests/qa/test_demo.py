@@ -4364,6 +4364,9 @@ def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_
     # "32 gb ram": the RAM said, not the storage its cue also stands for; "half that price" of the kind in focus
     (["laptops with at least 32 gb ram"], "search", ("EliteBook",), set(), ("Aspire 5",)),
     (["hp pavilion 15 price", "something at half that price"], None, ("laptops under $424.98",), set(), ()),
+    # a side's price from another listing of its model is said of that listing, not of the one named
+    (["how much more expensive is the macbook pro 14 than the macbook air 15"], "comparison",
+     ("36GB RAM, 1 TB storage has price €2,405.95", "different currencies"), set(), ("18GB",)),
     # "less than 8mm": not the 8 mm drop ("at most", "under": may be)
     (["womens running shoes with less than 8mm heel drop, in usd"], "search", ("2 matches",),
      {"RUN-0000026", "RUN-0000188"}, ("Endorphin",)),
