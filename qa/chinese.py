@@ -58,7 +58,7 @@ LEXICON: dict[str, str] = {
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "银色": "silver", "金色": "gold", "紫色": "purple", "黄色": "yellow", "橙色": "orange", "棕色": "brown",
     "米色": "beige", "深蓝色": "navy", "藏青色": "navy", "碳化色": "carbonized", "碳化": "carbonized",
-    "皮革": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
+    "皮革": "leather", "真皮": "leather", "皮质": "leather", "无线": "wireless", "男士": "men's", "女士": "women's", "便宜": "cheap",
     "女款": "women's", "男款": "men's", "女式": "women's", "男式": "men's", "女": "women's", "男": "men's",
     "宽版": "wide", "宽楦": "wide", "加宽": "wide", "切尔西靴": "chelsea boots",
     "无线充电": "wireless charging", "安卓": "android",

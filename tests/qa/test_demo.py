@@ -4367,6 +4367,9 @@ def test_demo_model_numbers_other_models_kinds_that_fit_differences_and_unknown_
     # a side's price from another listing of its model is said of that listing, not of the one named
     (["how much more expensive is the macbook pro 14 than the macbook air 15"], "comparison",
      ("36GB RAM, 1 TB storage has price €2,405.95", "different currencies"), set(), ("18GB",)),
+    # Chinese: 真皮 is (genuine) leather
+    (["摩托罗拉moto g power 5G美元价格是多少?", "有没有真皮的手机壳适合这款?"], None, ('"any leather phone case for it?"',),
+     set(), ()),
     # "less than 8mm": not the 8 mm drop ("at most", "under": may be)
     (["womens running shoes with less than 8mm heel drop, in usd"], "search", ("2 matches",),
      {"RUN-0000026", "RUN-0000188"}, ("Endorphin",)),
