@@ -1861,10 +1861,11 @@ class Engine:
 
     def _compare_on(self, parse: Parse, a: Card, fa: list[Fact], b: Card, fb: list[Fact],
                     hits: list[ProductHit]) -> Answer:
-        # a side's value from another listing of its model is said of that listing (its title and price)
-        owners = self.retriever.cards([f[0].product_id for f in (fa, fb) if f[0].product_id not in (a.id, b.id, "")])
-        a, b = owners.get(fa[0].product_id, a), owners.get(fb[0].product_id, b)
         attribute = fa[0].attribute
+        if attribute == "price":  # a side's price from another listing of its model is said of that listing (a weight
+            # is its model's)
+            owners = self.retriever.cards([f[0].product_id for f in (fa, fb) if f[0].product_id not in (a.id, b.id, "")])
+            a, b = owners.get(fa[0].product_id, a), owners.get(fb[0].product_id, b)
         qa, qb = _quantity(attribute, fa, a), _quantity(attribute, fb, b)
         va, vb = [f.value for f in fa], [f.value for f in fb]
         winner: Card | None = None

@@ -90,7 +90,8 @@ def test_engine_search_with_constraints(engine: Engine) -> None:
     [
         ("show me waterproof boots", {"boot-tb-6in", "boot-sorel"}),
         ("phones with at least 256GB", {"phone-galaxy-s22"}),
-        ("running shoes lighter than 290 g", {"run-nike-rev", "run-nike-peg", "run-brooks-ghost", "run-asics-nimbus"}),
+        # ("lighter than 290 g": not the 290 g Nimbus)
+        ("running shoes lighter than 290 g", {"run-nike-rev", "run-nike-peg", "run-brooks-ghost"}),
         ("running shoes between $100 and $150", {"run-nike-peg", "run-brooks-ghost"}),
         ("timberlnd boots", {"boot-tb-6in", "boot-tb-brown", "boot-tb-kids"}),  # misspelt brand: fuzzy link
         ("nike running shoes over 100 dollars", {"run-nike-peg"}),
