@@ -1743,11 +1743,16 @@ def _category_in(facts: Sequence[Mapping[str, Any]]) -> str | None:
     return next((str(r["value"]) for r in facts if r["attribute"] == "category"), None)
 
 
+def _number_form(word: str) -> str:
+    """A word as the number it writes: "2nd" → "2", roman "II" → "2"; else the word."""
+    return word[:-2] if _ORDINAL_NUMBER.fullmatch(word) else _ROMAN.get(word, word)
+
+
 def _other_number(numbered: set[tuple[str, str]], title: str) -> bool:
     """Whether the title writes a word said before a number with something else after it, and the number said nowhere
     ("iphone 11" and "Apple iPhone 14 128GB" or "Apple iPhone SE"; "xps 15" and "Dell XPS 15 9530" agree), or the
     number alone ("iphone 11" and "Hoka Speedgoat 5, Size 11")."""
-    words = [_ROMAN.get(t) or _ORDINAL_NUMBER.sub(lambda m: m.group(0)[:-2], t) for t in tokens(title)]
+    words = [_number_form(t) for t in tokens(title)]
     # (a number said is written inside a word too: "2" of "2.0" and "V2", "3" of "v3", "870" of "BES870XL")
     digits = {d for t in words for d in re.findall(r"\d+", t)}
     return any(n not in words and not (n.isdigit() and n in digits) if a in words[:-1]
@@ -1905,15 +1910,17 @@ class Understander:
             low = f"is it {v}" if not x else f"{x} - is it {v}" if not self.brand_only(x) \
                 and self.link_product(x, strict=True) is not None else f"is the {x} {v}"
         per_unit = ""
-        if (per := _PER_UNIT.search(low)) is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \
+        per = _PER_UNIT.search(low)
+        named_first = _NAME_THEN_WHATS_THAT.match(low[:per.start()]) if per is not None else None
+        if per is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \
                 and (_PRICE_ASKED.search(low) or _CHEAP_WORD.search(low) or _WHATS_THAT.match(low[:per.start()])
-                     or (named_first := _NAME_THEN_WHATS_THAT.match(low[:per.start()])) is not None):
+                     or named_first is not None):
             # "so what's that per filter": its price, a filter's share of it (the engine divides); "zerowater 5-stage
             # filters, the pack sold in dollars - what's that per filter": of the name said first
             per_unit, low = unit, (low[:per.start()] + per.group("rest")).strip()
             if _WHATS_THAT.match(low):
                 low = "what is its price"
-            elif (named_first := _NAME_THEN_WHATS_THAT.match(low)) is not None:
+            elif named_first is not None and not per.group("rest").strip():
                 low = f"{named_first.group('x')} price"
         low = _LISTED_FOR.sub("", low)  # "wireless charger that's listed for it": one for it
         low = _WHICH_LISTED_FOR.sub(r"\g<k> fits", low)  # "which usb c cable is listed for it": which one fits it
@@ -2768,8 +2775,7 @@ class Understander:
         if m is None:
             m, pattern = _THE_X_END.search(low), _THE_X_END
             said = singular(m.group(1)) if m is not None else ""
-            rare = said not in STOPWORDS and 0 < self.lexicon.title_df.get(said, 0) <= max(
-                3, _RARE_TITLE_WORD * len(titles))
+            rare = said not in STOPWORDS and self._rare_title_word(said)
             if m is not None and not (said in self.lexicon.category_words or (said,) in self.lexicon.brands or rare):
                 # a brand, a kind or a model's own word ("… in the pavilion"); "how many filters are in the pack?"
                 # asks about the product in focus
@@ -3185,6 +3191,10 @@ class Understander:
                     t for t in said.split() if t not in STOPWORDS))
                 return True
         return False
+
+    def _rare_title_word(self, word: str) -> bool:
+        """Whether a few titles only say the word (at most 3, or 1 % of them): a model's own word ("pavilion")."""
+        return 0 < self.lexicon.title_df.get(word, 0) <= max(3, _RARE_TITLE_WORD * len(self.lexicon.titles))
 
     def titled_kind(self, said: str, focus: str | None, most: int = 3) -> list[str]:
         """The words of a phrase that names a kind by words ``most`` or more titles say, with no brand or number and
@@ -3616,8 +3626,7 @@ class Understander:
                     if named is not None else []
                 if named is not None and kind != "avg_price" and (named.score < FULL_NAME or any(
                         g.attribute not in VARIANT_ATTRIBUTES for g in chosen) or all(t.isalpha() for t in words)
-                        and not any(0 < self.lexicon.title_df.get(t, 0) <= max(3, _RARE_TITLE_WORD * len(self.lexicon.titles))
-                                    for t in words)):  # ("ultraboost": a model's own word)
+                        and not any(self._rare_title_word(t) for t in words)):  # ("ultraboost": a model's own word)
                     # ("cheapest ath-m50x in black": of its listings in black, below; "cheap wireless earbuds": a kind, no
                     # model number)
                     named = None
@@ -4238,7 +4247,7 @@ class Understander:
                      and w not in self.lexicon.category_words and not self.values_only(w)}
         said_colours = [w for w in wanted if w in COLOUR_FAMILIES]
         # a model's number said after a word of its line ("iphone 11", "galaxy s21"; not "size 9" or "64 gb")
-        numbered = {(a, _ORDINAL_NUMBER.sub(lambda m: m.group(0)[:-2], b)) for a, b, c in zip(words, words[1:], [*words[2:], ""])
+        numbered = {(a, _number_form(b)) for a, b, c in zip(words, words[1:], [*words[2:], ""])
                     if a in rare_said and a not in _SIZE_NAMES and any(ch.isdigit() for ch in b) and c not in UNITS
                     and not _AMOUNT_WORD.fullmatch(b)}
         scored: list[tuple[float, float, bool, Link]] = []  # (order, value, exact, link)
@@ -4260,8 +4269,7 @@ class Understander:
                 elif tail & COLOUR_FAMILIES[colour]:
                     tail = tail | {colour}
             for part in (head, tail):  # "airpods pro 2", "2nd gen" said, "(2nd generation)" written; "earbuds 2", "II"
-                part |= {t[:-2] for t in part if _ORDINAL_NUMBER.fullmatch(t)} | ({"gen"} if "generation" in part else set()) \
-                    | {_ROMAN[t] for t in part if t in _ROMAN}
+                part |= {_number_form(t) for t in part} | ({"gen"} if "generation" in part else set())
             amounts = _joined_amounts(title)  # "1kg" said, "1 kg" written
             head_said, tail_said = head | {a for a, n in amounts if n in head}, tail | {a for a, n in amounts if n in tail}
             matched = len(wanted & head_said) + 0.5 * len((wanted & tail_said) - head_said)
