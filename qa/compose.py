@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from shopgraph.kg.normalize import normalize_value
 from shopgraph.qa.retrieve import Card, Fact, format_price
 from shopgraph.qa.spelling import plural as english_plural
-from shopgraph.qa.understand import DEFAULT_CURRENCY, SHOWN, singular
+from shopgraph.qa.understand import DEFAULT_CURRENCY, SHOWN, half_said, singular, tokens
 
 DONT_KNOW = "I don't know"
 
@@ -179,6 +179,18 @@ def beyond_answer(description: str, word: str, title: str, found: Sequence[tuple
     return f"{len(found)} of the {description} {verb} {word} than {the(title)}: {listed}."
 
 
+def other_listings_say(said: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """What other listings of a model say where the one answered differs, the listings of one value together: "Other
+    listings of the model have 8 GB (Lenovo Yoga 7i: …; Lenovo Yoga 7i 14-inch …)." (three titles a value at most)."""
+    groups: dict[str, list[str]] = {}
+    for title, values in said:
+        groups.setdefault(join(widest(values)), []).append(title)
+    parts = [f"{value} ({'; '.join(titles[:3])}{f'; {len(titles) - 3} more' if len(titles) > 3 else ''})"
+             for value, titles in groups.items()]
+    lead = "Another listing of the model has" if len(said) == 1 else "Other listings of the model have"
+    return f"{lead} {join(parts)}."
+
+
 def model_values(title: str, attribute: str, values: Sequence[str], listings: int) -> str:
     """Every value of one attribute across a model's listings: "what colours does it come in?" ("32 Oz" and
     "32-ounce" are one)."""
@@ -332,7 +344,10 @@ def _by_attribute(facts: Sequence[Fact]) -> dict[str, list[str]]:
 def summary_answer(card: Card, facts: Sequence[Fact], most: int = 6) -> str:
     """ "tell me about X": what it is, who makes it, its price, then its other facts (at most ``most``)."""
     by = _by_attribute(facts)
-    head, _, last = by.get("category", [""])[0].rsplit(">", 1)[-1].strip().lower().rpartition(" ")
+    category = by.get("category", [""])[0].rsplit(">", 1)[-1].strip().lower()
+    # of a compound kind, the half the title says ("chargers & cables": a "… Wall Charger" is a charger)
+    category = half_said(category, [singular(t) for t in tokens(card.title or "")])
+    head, _, last = category.rpartition(" ")
     kind = f"{head} {singular(last)}".strip() if last else ""  # "air fryers" → "air fryer"
     text = cap(the(card.title))
     text += f" is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}" if kind else ""

@@ -59,6 +59,7 @@ from shopgraph.qa.understand import (
     Link,
     Parse,
     Understander,
+    amounts_apart,
     amounts_said,
     base_quantity,
     extends_line,
@@ -266,8 +267,11 @@ class Engine:
         self._money_notes(parse, answer)
         converted = _in_unit(parse.text, str(answer.facts[0].value)) if answer.intent == "attribute" \
             and answer.facts else ""
-        if converted:  # "… in pounds": the value in that unit too, "weighs 1.86kg (4.1 lb)."
-            text = answer.answer.rstrip(".")
+        if converted:  # "… in pounds": the value in that unit too, "weighs 1.86kg (4.1 lb)." (after the value, where the
+            # answer goes on: "… Another listing of the model has …")
+            value = str(answer.facts[0].value)
+            text = answer.answer[:answer.answer.find(value) + len(value)] if value in answer.answer \
+                else answer.answer.rstrip(".")
             answer.answer = f"{text} ({converted}){answer.answer[len(text):]}"
         answer.cypher = list(self.retriever.ran)
         answer.asked = tuple(parse.attributes)
@@ -275,6 +279,11 @@ class Engine:
         if parse.corrections:
             said = ", ".join(f'"{a}" as "{b}"' for a, b in parse.corrections)
             answer.answer = f"(Reading {said}.) {answer.answer}"
+        longer = self.understander.longer_model(parse.text, parse.products[0].key) \
+            if answer.intent == "attribute" and len(parse.products) == 1 and not parse.pinned else ""
+        if longer:  # "iphone 15 price" with only the iPhone 15 Pro listed: say so, not as if it were the one asked
+            answer.answer = f"(No listing is the “{longer}” itself; this is the nearest, a longer model of its line.) " \
+                            f"{answer.answer}"
         if parse.read_as:  # (nothing read: no note of an empty reading)
             answer.answer = f'(Read as "{parse.read_as}".) {answer.answer}'
         # best first; ties in a fixed order (the answer's products first, then by name), never the store's
@@ -581,8 +590,39 @@ class Engine:
                 return self._result(parse, "aggregate", text, [f for _, fs in listed for f in fs],
                                     [ProductHit(c.id, c.title, 1.0) for c, _ in listed], card.id)
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
-        return self._result(parse, "attribute", text, chosen + [f for f in scored[len(chosen):3] if f.score > 0],
-                            hit, card.id)
+        differ = self._listings_differ(parse, card, facts, chosen)
+        if differ:  # "how much ram does the yoga 7i have": 16 GB on the listing linked, 8 GB on the model's others
+            text += " " + compose.other_listings_say([(c.title, [f.value for f in fs]) for c, fs in differ])
+        lower = min(f.score for f in chosen) * 0.99  # (the listing linked keeps the best fact)
+        return self._result(parse, "attribute", text, chosen + [f.rescored(lower) for _, fs in differ for f in fs]
+                            + [f for f in scored[len(chosen):3] if f.score > 0], hit, card.id)
+
+    def _listings_differ(self, parse: Parse, card: Card, facts: Sequence[Fact], chosen: Sequence[Fact]
+                         ) -> list[tuple[Card, list[Fact]]]:
+        """The other listings of a model the question named (not "it", not a listing picked or a page's) whose value of
+        the attribute answered differs from the linked listing's, where the question's words fit them as well: every
+        word it shares with the linked title, amounts apart from their units ("256gb iphone 15 pro": not the 128 GB
+        listing), and the same line ("iphone 15 pro": not the Pro Max)."""
+        best = chosen[0].attribute
+        if not parse.variants or parse.picked or parse.pinned or parse.refers_back or parse.yes_no \
+                or best not in parse.attributes:
+            return []
+        brands = self.understander.lexicon.brands
+        own = title_words(card.title or "")
+        named = {w for w in set(tokens(amounts_apart(parse.text))) - STOPWORDS if w in own and (w,) not in brands}
+        mine = [str(f.value) for f in chosen]
+        gender = _genders(facts, card.title)
+        differ = []
+        for other, other_facts in self._other_listings(card, facts, parse.variants):
+            if not named <= title_words(other.title or "") or line_words(other.title or "") != line_words(card.title or ""):
+                continue
+            if best == "price" and (_for_others(gender, other_facts, other.title)
+                                    or _pack_of(other_facts, other.title) != _pack_of(facts, card.title)):
+                continue  # (the women's listing's price is not the men's shoe's, nor a single bag's the 3-count's)
+            theirs = [f for f in other_facts if f.attribute == best]
+            if theirs and not all(any(_says_same(str(f.value), m) for m in mine) for f in theirs):
+                differ.append((other, theirs))
+        return differ
 
     def _read_attribute(self, parse: Parse, has: set[str], *, only_its_own: bool = False) -> bool:
         """No cue word named the attribute asked ("who makes the clifton 9?"): the learned reader reads it among
@@ -682,8 +722,8 @@ class Engine:
     def _title_says_it(self, parse: Parse, card: Card) -> Answer | None:
         """"does it have 5g?", "is it unlocked?": yes, when every word asked (a few, past the verb) is in its title."""
         named = {t for p in parse.products for t in tokens(p.name)} if parse.products[0].key != card.id else set()
-        said = [t for t in tokens(parse.text) if t not in STOPWORDS and t not in PRONOUNS and t not in _YES_NO_VERBS
-                and t not in named]
+        said = [t for t in tokens(parse.thing or parse.text) if t not in STOPWORDS and t not in PRONOUNS
+                and t not in _YES_NO_VERBS and t not in named]  # (the thing asked, where the parse read one)
         if not 1 <= len(said) <= 3 or not set(said) <= title_words(card.title):
             return None
         fact = Fact(card.id, "title", card.title, "title", 1.0, cr.PRODUCT_CARDS, {"id": card.id})
@@ -2166,6 +2206,17 @@ _COUNTED_PART = re.compile(r"\d+[a-z]{3,}")  # "3port" (of "3 ports"), not a mod
 def _counted(cons: Constraints) -> list[str]:
     """The counted parts the question's free words say ("3port" of "wall charger with 3 ports")."""
     return [w for w in cons.words if _COUNTED_PART.fullmatch(w)]
+
+
+def _says_same(a: str, b: str) -> bool:
+    """Whether two values say one thing: one text ("32 Oz", "32-ounce") or one amount in two units ("1.86kg", "4.1 lb")."""
+    if len(compose.distinct_values([a, b])) == 1:
+        return True
+    na, nb = normalize_value(a), normalize_value(b)
+    if na.number is None or nb.number is None:
+        return False
+    (fa, xa), (fb, xb) = base_quantity(na.number, na.unit), base_quantity(nb.number, nb.unit)
+    return bool(fa) and fa == fb and _same_amount(xa, a, xb, b)
 
 
 def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:

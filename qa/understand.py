@@ -566,10 +566,15 @@ def title_parts(title: str) -> tuple[set[str], set[str]]:
 _AMOUNT_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)([a-z]+)\b", re.IGNORECASE)  # "256GB", "10oz"
 
 
+def amounts_apart(text: str) -> str:
+    """The text with its amounts apart from their units ("256GB iPhone" → "256 GB iPhone"), as titles' words read them."""
+    return _AMOUNT_UNIT.sub(r"\1 \2", text)
+
+
 def _title_words(title: str) -> frozenset[str]:
     """A title's words, also with its hyphens dropped ("WH-1000XM5" gives "wh", "1000xm5" and "wh1000xm5") and
     its amounts apart from their units ("256GB" gives "256" and "gb" too, as "256 GB" does)."""
-    return frozenset((*tokens(title), *tokens(title.replace("-", "")), *tokens(_AMOUNT_UNIT.sub(r"\1 \2", title))))
+    return frozenset((*tokens(title), *tokens(title.replace("-", "")), *tokens(amounts_apart(title))))
 
 
 # the titles answers read again and again; the lexicon's one pass over every title goes around the cache
@@ -887,7 +892,7 @@ _COMPAT_VERBS = (r"(?:fit|fits|fitting|fit on|fits on|work with|works with|worki
                  r"work to charge|works to charge|(?<!\byou )(?<!\bu )do(?=\s+(?:my|the)\b)|"
                  r"(?:is |are )?compatible with|" + _GOES_WITH_VERB + r"|go in|goes in|go into|goes into|go on|goes on|"
                  r"suit|suits|support|supports|charges?(?=\s+(?:my|the|a|an|your|it|this|that|them)\b)|connects? to|"
-                 r"listed (?:for|as (?:compatible|working) with)|(?:made|meant|designed) for|"
+                 r"listed (?:for|as (?:compatible|working) with)|(?:made|meant|designed) for|linked (?:to|with)|paired with|"
                  r"(?:run|power)s?(?=\s+(?:my|the|a|an|your|this|that)\b))")  # ("would the belkin 65w charger run the …")
 _COMPAT_PAIR = re.compile(rf"^(?:does|do|will|would|can|could|is|are|did)\s+(?P<a>.+?)\s+{_COMPAT_VERBS}\s+(?P<b>.+?)$")
 # "spigen 48w car charger ok for the asus vivobook 15?": does it fit
@@ -997,7 +1002,8 @@ _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:
                           r"(?:bundled|in a bundle|as a bundle)\b.*$")
 _COMPAT_OF = re.compile(
     r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)(?<!\bgo)(?<!\bgoes)"
-    r"(?<!\bsell)(?<!\bsells)\s+(?:fit|work with|go with|compatible with|for)$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
+    r"(?<!\bsell)(?<!\bsells)\s+(?:fit|work with|go with|compatible with|for|linked (?:to|with)|paired with|"
+    r"listed (?:for|with))$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
 )
 # "what filter does it take?", "which pods does the k-elite use?": the kind of product that fits the one named
 _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|will|would|can)\s+(?:the |my |an? )?"
@@ -1007,6 +1013,7 @@ _COMPAT_USE_IN = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+can\s+(?:i|yo
                             r"(?:the |my |an? )?(?P<b>.+?)$")
 _FOR_IT = re.compile(r"\bfor (?:it|this|that|this one|that one)$")
 _ANY_THING = frozenset({"something", "anything", "stuff", "things", "accessories", "accessory", "extras", "gear",
+                        "device", "gadget", "product", "item", "listed", "listing",
                         "what", "you", "have", "do", "got", "any", "some"})
 # "how much are the filters for it", "price of the cases for the pixel 8"
 _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| are)? )?(?:the )?prices? (?:of|for|on)|"
@@ -1068,7 +1075,9 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?!.*\b(?:cheapest|least expensive|most expensive|priciest)\b)"), "brands"),
     # "the difference between the cheapest and the priciest listing": the range of prices
     (re.compile(r"\b(?:difference|gap|spread) between (?:the )?(?:cheapest|lowest) and (?:the )?(?:priciest|dearest|"
-                r"highest|most expensive)\b|\bprice spread\b"), "avg_price"),
+                r"highest|most expensive)\b|\bprice spread\b|"
+                r"\bhow far apart\b(?=.*\bpric)|"  # "how far apart are the two listings on price"
+                r"\bprice (?:difference|gap) between (?:the |its )?(?:two |\d+ )?(?:listings|versions)\b"), "avg_price"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
                 r"\bwhich (?:listing|version|variant) is cheaper\b|"  # (of a model's listings)
@@ -1207,14 +1216,24 @@ _VARIANTS_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:(?:the |that
 # (or of two words each: "galaxy s24 256gb - cobalt violet or marble grey, which costs less")
 _NAMED_VARIANTS = tuple(re.compile(rf"^(?P<x>.+?) (?P<a>{said}) (?:or|vs\.?|versus) (?:the )?(?P<b>{said})(?: ones?| pairs?)?"
                                    r"\s*[,:;-]?\s*(?:(?:which|what) (?:one |of them |of the two )?(?:is |are )?|"
-                                   r"hows? (?:is )?|how is )(?P<c>.+?)$") for said in (r"[\w/-]+", r"[\w/-]+ [\w/-]+"))
+                                   r"(?=(?:whats? (?:the )?|what is the )?price (?:gap|difference|diff)\b)|"
+                                   r"(?=how much (?:more|less|extra)\b)|hows? (?:is )?|how is )(?P<c>.+?)$")
+                        for said in (r"[\w/-]+", r"[\w/-]+ [\w/-]+"))  # ("… vs black - price gap", "… how much more is …")
+# "is the sony wf-1000xm5 black cheaper than the platinum silver": a name and one listing's word, then the other's
+_NAME_VARIANT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:the )?(?P<x>.+) (?P<a>[\w/-]+) (?P<c>\w+er|more \w+|"
+                                r"less \w+) than (?:the |that )?(?P<b>[\w/ -]+?)(?: ones?| pairs?| version| model)?[?.! ]*$")
+# "hp spectre x360 14 - price gap between the slate blue and the nightfall black": two listings of the model named
+_GAP_BETWEEN = re.compile(r"^(?P<x>.+?)\s*[,:;-]\s*(?:whats? |what is )?(?:the )?(?P<c>price (?:gap|difference|diff)|"
+                          r"difference in price) between (?:the )?(?P<a>[\w/ -]+?) (?:and|vs\.?) (?:the )?(?P<b>[\w/ -]+?)"
+                          r"(?: ones?| pairs?| versions?| listings?)?[?.! ]*$")
 # "brooks adrenaline gts 23 - is the womens one lighter than the mens": a name, then a question of its listings
 _NAME_THEN = re.compile(r"^(?P<x>[^,;]+?)(?:[,;:]| -) ?(?P<q>(?:is|are) .+)$")
 # "the grey pair or the beige/teal pair - which is lighter" of the model in focus
 _PAIR_OR_PAIR = re.compile(r"^(?:and |so |ok,? )?(?:the |that )?(?P<a>[\w/ -]+?) (?:one|pair|version|model)s? (?:or|vs\.?) "
                            r"(?:the |that )?(?P<b>[\w/ -]+?)(?: ones?| pairs?| version| model)?\s*[,:;-]?\s*"
                            r"(?:which|what) (?:one |of them |of the two )?(?:is |are )?(?P<c>.+?)$")
-_PRICE_GAP_SAID = re.compile(r"\bprice (?:difference|gap)\b|\bdifference in price\b")
+_PRICE_GAP_SAID = re.compile(r"\bprice (?:difference|gap|diff)\b|\bdifference in price\b|"
+                             r"^how much (?:more|extra)\b(?!.*\b(?:weigh|storage|ram|memory|battery)\b)")
 # "do you sell it in multipacks", "a bigger pack of it"; "a single bag of it": the model's listings by their count
 _MORE_PACKED = re.compile(r"\b(?:sell|have|got|get|any|comes?|is there|in)\b.*(?:\bmulti-?packs?\b|"
                           r"\b(?:bigger|larger|bulk|family[- ]size)(?: size)? (?:packs?|bags?|boxe?s?)\b|"
@@ -2345,11 +2364,18 @@ class Understander:
             subject = told.group("x") or ""
             named = self.link_product(subject, strict=True) if subject and not set(tokens(subject)) <= PRONOUNS \
                 else None
-            if named is None and focus and (not subject or set(tokens(subject)) <= PRONOUNS):
-                named = _focus_link(focus, focus_title)
+            if named is None and focus and (not subject or set(tokens(subject)) <= PRONOUNS
+                                            or set(tokens(subject)) - STOPWORDS <= title_words(focus_title or "")):
+                named = _focus_link(focus, focus_title)  # ("tell me more about the blender" of the one in focus)
             if named is not None:
                 parse.intent, parse.summary, parse.products = "attribute", True, [named]
                 parse.attributes, parse.checks, parse.constraints = [], [], Constraints()
+            elif focus and parse.products and parse.products[0].key == focus \
+                    and not set(tokens(subject)) - STOPWORDS - PRONOUNS <= title_words(focus_title or ""):
+                # "tell me about the baseus 10 ft usb-c to lightning cable" with a blender in focus: what the words
+                # say, searched, not the blender's connector
+                parse.intent, parse.products, parse.variants = "search", [], []
+                parse.attributes, parse.checks, parse.constraints = [], [], self.constraints(subject)
         if parse.intent == "attribute" and parse.attributes and parse.products and parse.products[0].key != focus \
                 and not _ATTRIBUTE_QUESTION.match(low) and not _HOW_MANY_MEASURE.search(low):
             # not asked as a question, a cue word inside the named product's name asks nothing ("something to
@@ -2853,6 +2879,9 @@ class Understander:
         m = _VARIANTS_COMPARED.match(low) or _PAIR_OR_PAIR.match(low)
         named = next((n for pattern in _NAMED_VARIANTS if (n := pattern.match(low)) is not None
                       and self.values_only(n.group("a"))), None) if m is None else None
+        if named is None and m is None:
+            named = next((n for n in (_GAP_BETWEEN.match(low), _NAME_VARIANT_THAN.match(low))
+                          if n is not None and self.values_only(n.group("a"))), None)
         name_said = named.group("x") if named is not None else ""
         if named is None and m is None and (then := _NAME_THEN.match(low)) is not None \
                 and (named := _VARIANTS_COMPARED.match(then.group("q"))) is not None:
@@ -2868,10 +2897,14 @@ class Understander:
         title = self.lexicon.titles.get(focus, "")
         listings = [Link("product", focus, title, score=1.0), *self.model_listings(focus, title, most=4 * MAX_VARIANTS)]
         sides = []
+        name_words = set(tokens(name_said)) - STOPWORDS
         for said in (m.group("a"), m.group("b")):
             words = set(tokens(said or "")) - STOPWORDS
-            side = listings[0] if said is None else next((v for v in listings if words and words <= title_words(v.name)),
-                                                         None)
+            # of those whose titles say the side's words, the one saying most of the name's ("pixel 8 pro obsidian, 128
+            # vs 256": the Obsidian 256 GB, not the Porcelain)
+            fits = [v for v in listings if words and words <= title_words(v.name)]
+            side = listings[0] if said is None else max(fits, key=lambda v: len(name_words & title_words(v.name)),
+                                                        default=None)
             if side is None:
                 return False
             sides.append(side)
@@ -3130,9 +3163,11 @@ class Understander:
                 and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
             if self.values_only(said) or self._measure_only(said):
                 b = None  # "black leather boots for men size 11": who and which size; "for 300 sq ft": an area
-            elif set(tokens(m.group("a"))) <= _ANY_THING and self.names_product(said):
-                # "something for my iphone 15 pro", "accessories for the xps 15": whatever fits it
-                b = self.link_product(said, strict=True)
+            elif set(tokens(m.group("a"))) <= _ANY_THING and (self.names_product(said) or bool(focus)
+                                                                and tokens(said)[:1] in (["it"], ["that"], ["this"])):
+                # "something for my iphone 15 pro", "accessories for the xps 15": whatever fits it ("devices listed for
+                # that charger": the one in focus)
+                b = self.link_product(said, strict=True) if self.names_product(said) else self._side(said, focus)
                 head = Constraints()
             elif unknown_kind and (self.names_product(said) or focus and set(tokens(said)) <= PRONOUNS):
                 # "screen protector for galaxy s24": a kind no category names, for a product: what fits it whose
@@ -3707,6 +3742,9 @@ class Understander:
             if _YES_NO.match(low):  # "is the Keurig K-Elite made of plastic?": 'plastic' names no product
                 said = {w for g in self._asked_groups(cons, parse.attributes)
                         for w in (*g.label.split(), g.label.replace(" ", ""))}  # "256 gb" as said: "256gb"
+                if said & LINE_WORDS and (whole := self.link_product(mention, strict=True)) is not None:
+                    said -= LINE_WORDS & title_words(whole.name)  # "is the bose qc ultra wireless": the Ultra's line,
+                    # not a processor's "Ultra"
                 mention = " ".join(t for t in tokens(mention) if t not in said)
             # in a conversation, one common word ("what about in white?") names no product: it narrows the list;
             # the brand of the product in focus said alone ("notes on the blue bottle?") is it
@@ -3731,6 +3769,13 @@ class Understander:
                     if named is not None:
                         parse.thing = parse.thing or " ".join(said_words[-cut:])
                         break
+            if named is not None and _YES_NO.match(low) and not parse.thing \
+                    and all(set(tokens(g.label)) <= title_words(named.name) for g in cons.values) \
+                    and len(said_words := mention.split()) > 2 and said_words[-1] in title_words(named.name) \
+                    and (cut_link := self.link_product(" ".join(said_words[:-1]), strict=True)) is not None \
+                    and cut_link.key == named.key:
+                parse.thing = said_words[-1]  # "is the bose qc ultra wireless": the name needs no "wireless", its title
+                # says it
             the_name = (does.group("x") or does.group("y")) if (does := _THE_NAME_DOES.search(low)) else ""
             target = bool(focus and the_name) and self._target_said(the_name, focus or "")
             if named is None and focus and the_name and (not set(tokens(the_name)) - STOPWORDS <= title_words(
@@ -3763,7 +3808,9 @@ class Understander:
                     groups = [g for g in groups if g not in fits]
                 # "does the Dedica EC685 - Black come in red?": the name's own colour is not what is asked
                 name = set(tokens(product.name))
-                beyond = [g for g in groups if not set(tokens(g.label)) <= name]
+                end = low.rstrip(" ?!.")
+                # (but one said last, after the name, is asked: "is the bose qc ultra wireless", of a "… Wireless …" title)
+                beyond = [g for g in groups if not set(tokens(g.label)) <= name or end.endswith(f" {g.label}")]
                 english = _english()
                 # ("does the caseology nano pop iphone se case support magsafe": the name's "iphone" is not asked, a
                 # word no value nor English says is)
@@ -3956,6 +4003,24 @@ class Understander:
         target = set(words[:words.index(kind)]) | _said_after_for(title)
         said_words = set(tokens(said)) - STOPWORDS
         return bool(said_words) and said_words <= target and not any((w,) in self.lexicon.brands for w in said_words)
+
+    def longer_model(self, text: str, pid: str) -> str:
+        """The name a question says ("iphone 15") where product ``pid``'s title goes on with a word of a product line
+        that was not said ("Apple iPhone 15 Pro") and no listing of its kind is titled with the name alone; else ""."""
+        title = tokens(self.lexicon.titles.get(pid, ""))
+        said = [t for t in tokens(text) if t not in STOPWORDS]
+        path = self.category_of(pid)
+        for n in range(len(said), 1, -1):
+            for i in range(len(said) - n + 1):
+                window = said[i:i + n]
+                if not extends_line(window, title, set(said)):
+                    continue
+                same_kind = [other for other in self.lexicon.titled(window) if self.category_of(other) == path]
+                if any(not extends_line(window, tokens(self.lexicon.titles.get(other, "")), set(said))
+                       for other in same_kind):
+                    return ""  # ("galaxy s24 price": an S24 is listed beside the S24 Ultra)
+                return " ".join(window)
+        return ""
 
     def category_of(self, pid: str) -> str | None:
         """The category path of product ``pid``, if it has one (a model's listings read dozens a question: at 100k
@@ -4212,7 +4277,7 @@ class Understander:
         knowledge, e.g. which of two 'Belkin chargers' fits the laptop). The score that decides whether
         the phrase names a product at all leaves out the kind penalty, which only orders candidates.
         """
-        said = [t for t in tokens(text) if t not in STOPWORDS]
+        said = self._plus_signs([t for t in tokens(text) if t not in STOPWORDS])
         found = self._link_words(said, strict, k, near, most)
         # a model code said in one piece ("hd560s"), an amount said apart from its unit ("65 watt"): read as titles
         # write them, where that reads a name better
@@ -4347,6 +4412,17 @@ class Understander:
                             and w[-len(word) - 1].isdigit() != word[0].isdigit()), key=len)
             self._code_ends[word] = codes[0] if codes and all(c.endswith(codes[0]) for c in codes) else word
         return self._code_ends[word]
+
+    def _plus_signs(self, words: list[str]) -> list[str]:
+        """Words with a model said with "plus" that titles write with its sign ("s24 plus": "S24+"), as titles write it."""
+        df = self.lexicon.title_df
+        out: list[str] = []
+        for word in words:
+            if word == "plus" and out and not out[-1].endswith("+") and df.get(out[-1] + "+"):
+                out[-1] += "+"
+            else:
+                out.append(word)
+        return out
 
     def _split_codes(self, words: list[str]) -> list[str]:
         """Words with a model code said in one piece that titles write in two split as they write it ("hd560s": "HD

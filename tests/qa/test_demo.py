@@ -4378,3 +4378,48 @@ def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # "plus" said of a model its title writes with "+" ("Galaxy S24+")
+    (["galaxy s24 plus storage"], "attribute", ("512",), {"PHN-0000067"}, ()),
+    (["how much is the s24 plus"], "attribute", ("$1,114.95",), {"PHN-0000067"}, ()),
+    # a name no listing is, only a longer model of its line: said so, not answered as if it were the one asked
+    (["iphone 15 price"], "attribute", ("No listing is the “iphone 15” itself", "iPhone 15 Pro"), set(), ()),
+    (["galaxy s24 price"], "attribute", ("Galaxy S24",), set(), ("No listing is",)),
+    # a model named whose listings differ on what is asked: the one linked, then the others' values
+    (["galaxy s24 storage"], "attribute", ("128GB", "Another listing of the model has 256GB"), set(), ()),
+    (["how much is the iphone 15 pro"], "attribute", ("$1,257.99", "$1,145.95", "$1,049.95"), set(), ("Pro Max",)),
+    # a listing named by its variant ("256gb"), or "it": that listing's value alone
+    (["how much is the 256gb iphone 15 pro"], "attribute", ("$1,145.95",), {"PHN-0000156"}, ("$1,049.95", "Other")),
+    (["tell me about the yoga 7i", "how much ram does it have"], "attribute", (), set(), ("Other listings",)),
+    # the same amount in two units is no other value ("1.86kg", "4.1 lb")
+    (["what's the weight of the dell xps 15 in pounds"], "attribute", ("1.86kg (4.1 lb).",), set(), ("Other listings",)),
+    # "is the <name> wireless" where its title says so, though "ultra" is also a processor's value
+    (["is the bose qc ultra wireless"], "attribute", ("Yes", "Wireless"), {"AUD-0000175"}, ("processor",)),
+    # two listings of a model named: "<a> vs <b> - price gap", "price gap between the <a> and the <b>", "how much more
+    # is the <a>", "is the <name> <a> cheaper than the <b>"; the side that says the name's words too ("obsidian")
+    (["dr martens 1460 cherry red vs black - price gap"], "comparison", ("by $6.04",), set(), ()),
+    (["hp spectre x360 14 - price gap between the slate blue and the nightfall black"], "comparison", ("by $787",), set(), ()),
+    (["sony wf-1000xm5 platinum silver vs black - how much more is the silver"], "comparison", ("by $8",), set(), ()),
+    (["is the sony wf-1000xm5 black cheaper than the platinum silver"], "comparison", ("by $8",), set(), ()),
+    (["pixel 8 pro obsidan, 128 vs 256 - price gap?"], "comparison", ("$901.99", "$1,144"), set(), ("Porcelain",)),
+    # "how far apart are the two listings on price": the range of the model's listings
+    (["lenovo yoga 7i 8gb - how far apart are the two listngs on price"], "aggregate", ("$69 apart",), set(), ()),
+    # "which … is it linked to", "devices listed for that charger": what the graph links to it
+    (["smartish wallet slayer redmi note 13 pro case - which phone listings is it linked to"], "compatibility", (),
+     {"PHN-0000046", "PHN-0000203"}, ()),
+    (["tell me about the anker 65w wall charger with usb-a", "devices listed for that charger?"], "compatibility", (),
+     {"LAP-0000212", "PHN-0000156"}, ()),
+    # "tell me about" another product than the one in focus: never the focus's facts; "the blender" of the one in focus
+    (["tell me about the vitamix e310", "tell me about the baseus 10 ft usb-c to lightning cable"], "search", (),
+     {"CHG-0000164"}, ("Vitamix",)),
+    (["tell me about the vitamix e310", "tell me more about the blender"], "attribute", ("is a blender by Vitamix",),
+     {"HOM-0000398"}, ()),
+    # a compound kind said by the half its title says: "a charger", not "a chargers & cable"
+    (["tell me about the anker 65w wall charger with usb-a"], "attribute", ("is a charger by Anker",), set(), ()),
+])
+def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
