@@ -2446,13 +2446,14 @@ def _matches(attribute: str, asked: str) -> bool:
     return attribute == asked or set(tokens(asked)) <= set(tokens(attribute))
 
 
-_IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$")  # "what's the weight of the dell xps 15 in pounds"
+# "what's the weight of the dell xps 15 in pounds", "the grey one holds how many pounds"
+_IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
 
 
 def _in_unit(question: str, value: str) -> str:
     """ "4.1 lb": ``value`` in the unit the question ends asking for, when it is in another of its kind; else ""."""
     m = _IN_UNIT.search(question.casefold())
-    want = UNITS.get(m.group("u")) if m else None
+    want = UNITS.get(m.group("u") or m.group("m")) if m else None
     norm = normalize_value(value)
     if want is None or norm.number is None or norm.unit in (None, want):
         return ""

@@ -58,7 +58,9 @@ PUT_TOGETHER = (r"\bput(?:ting|s)? (?:it |them |this |that )?together\b|\bgo(?:e
 ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(pattern), attrs)
     for pattern, attrs in (
-        (r"\bweight (?:limit|capacity)\b|\bholds? (?:more |the most |less )?weight\b|\bhow much weight\b|\bmax(?:imum)? (?:load|weight)\b",
+        (r"\bweight (?:limit|capacity)\b|\bholds? (?:more |the most |less )?weight\b|\bhow much weight\b|\bmax(?:imum)? (?:load|weight)\b|"
+         r"\b(?:holds?|supports?|takes?|carry|carries) (?:up to )?how many (?:pounds|lbs?|kilos|kg)\b|"
+         r"\bhow many (?:pounds|lbs?|kilos|kg) (?:can it|does it|will it|can they|do they) (?:hold|support|take|carry)\b",
          ("maximum weight capacity", "weight capacity")),
         (r"\bweigh(?:s|t|ing)?\b|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b", ("weight", "item weight", "net weight")),
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
@@ -1064,6 +1066,9 @@ _COMPARE_PATTERNS = (
                               r"(?P<b>[^,:]+?)\s*(?:,|:|\s-\s)\s*(?P<cmp>.+)$"),
 )
 
+# "what colours does it come in", "which colors do you have it in": every value of a model's listings
+_VALUES_ASKED = re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|widths?|storage|capacities)\b.*\b(?:come in|"
+                           r"available|are there|exist|offered|do you have)\b")
 _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "how many laptop brands": the kind between stays a constraint
     (re.compile(r"\bhow many (?:different |distinct )?(?P<kind>(?:[\w-]+ ){0,2}?)(?:brands?|makers?|manufacturers?|compan(?:y|ies))\b"
@@ -1086,7 +1091,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
-    (re.compile(r"\b(?:what|which) (?:colou?rs?|materials?|sizes?|widths?|storage|capacities)\b.*\b(?:come in|available|are there|exist|offered|do you have)\b"), "values"),
+    (_VALUES_ASKED, "values"),
 )
 
 _THE = r"(?:the |this |that |my |your |a |an )?"
@@ -1333,6 +1338,11 @@ _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do 
 # "got a womens version of it?", "is there a women's version": does it come in that
 _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get|any) (?:a |an )?"
                             r"(?P<v>[\w'. -]+?) (?:version|model|one) of (?P<it>it|this|that|this one|that one)$")
+# "is there a wall charger thats listed as compatible", "any case that's compatible?": no object, so with the one in focus
+_COMPATIBLE_BARE = re.compile(r"^(?:is there|are there|any|got any|do you have|do you sell) (?:an? |some |any )?[\w -]+? "
+                              r"(?:that'?s |thats |that is |which is |that are )?(?:listed as |marked as )?compatible$")
+# "that phone", "this laptop": the product in focus by its kind
+_THAT_KIND = re.compile(r"(?:that|this|the same) (?P<k>[a-z]+)")
 # "tell me about the vitamix e310", "tell me more": a summary of a product
 _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bit |a little )?(?:more )?(?:about|on)|"
                             r"what (?:can|do) you (?:tell me|know) about|(?:more )?(?:info|information|details|specs) "
@@ -2159,9 +2169,12 @@ class Understander:
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
             (focus, focus_title), pattern = picked
             low = pattern.sub("it", low, count=1)
-            low = re.sub(r"^(?:(?:and|so|ok) )?it\s*[,:;-]\s*(?=\w)", "", low)  # "the other one, any charger for it?"
+            # "the other one, any charger for it?", "for the rose one, is there …"
+            low = re.sub(r"^(?:(?:and|so|ok|for|about|as for|with) )?it\s*[,:;-]\s*(?=\w)", "", low)
             if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
                 low = "tell me about it"
+        if focus and _COMPATIBLE_BARE.match(low):  # "is there a wall charger thats listed as compatible": with it
+            low += " with it"
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
                       read_as=read_as, picked=picked is not None, counts=bool(_HOW_MANY_ASKED.match(low)),
                       listed=list(within or ()))
@@ -3179,6 +3192,9 @@ class Understander:
                 b = None
             elif focus and set(tokens(said)) <= PRONOUNS:  # "got replacement filters for it?"
                 b = self._side(said, focus)
+            elif (that := self._that_kind(said, parse.listed, focus)) is not None:
+                b = _focus_link(that, self.lexicon.titles.get(that))  # "a usb-c cable listed for that phone?"
+                head.words = [w for w in head.words if w not in ("listed", "linked")]
             else:  # "waterproof boots for women": one common word names no product; "laptop for college with 16gb
                 # ram": a name opens with a word some title says
                 first = next((t for t in tokens(said) if t not in STOPWORDS), "")
@@ -3696,7 +3712,7 @@ class Understander:
             and self.in_categories(focus or "", cons.category_keys) \
             and not any(self.in_categories(p, cons.category_keys) for p in parse.listed if p != focus)
         # ("cable length?" of the cable in focus: its own; after a list of cables, theirs)
-        searching = bool(_SEARCH_CUES.search(low)) and not _NEEDS_IT.match(low) \
+        searching = bool(_SEARCH_CUES.search(low)) and not _NEEDS_IT.match(low) and not _VALUES_ASKED.search(low) \
             and not (focus and _IT_IS.match(low) and not _ELSEWHERE.search(low)) \
             or cons.price_min is not None or cons.price_max is not None \
             or (recommend := _RECOMMEND.match(low)) is not None \
@@ -4175,6 +4191,20 @@ class Understander:
         said = [t for t in tokens(a) if t not in STOPWORDS]
         return bool(focus and self._names_side(b, focus) and set(tokens(b)) & PRONOUNS and self._brand_words(said)
                     and set(said) & self.lexicon.category_words and self.link_products(a))
+
+    def _that_kind(self, said: str, listed: Sequence[str], focus: str | None) -> str | None:
+        """The product "that phone", "this laptop" names: the one product of that kind the last answer listed, else the
+        product in focus when it is of that kind; else None."""
+        that = _THAT_KIND.fullmatch(said)
+        if that is None:
+            return None
+        kind = singular(that.group("k"))
+        def of_kind(pid: str) -> bool:
+            return kind in title_words(self.lexicon.titles.get(pid, "")) or kind in tokens(self.category_of(pid) or "")
+        shown = [pid for pid in listed if of_kind(pid)]
+        if len(shown) == 1:
+            return shown[0]
+        return focus if focus and not shown and of_kind(focus) else None
 
     def _side(self, text: str, focus: str | None) -> Link | None:
         """One side of a comparison or compatibility question: the focus product for 'it'/'this case', else a link."""

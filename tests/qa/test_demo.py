@@ -4418,6 +4418,16 @@ def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before
      {"HOM-0000398"}, ()),
     # a compound kind said by the half its title says: "a charger", not "a chargers & cable"
     (["tell me about the anker 65w wall charger with usb-a"], "attribute", ("is a charger by Anker",), set(), ()),
+    # "which colours do you have it in" asks the model's colours (not a search for "do you have"); "for the rose one,
+    # is there a wall charger thats listed as compatible": the pick, then what fits it
+    (["pixel 8 - which colurs do you have it in"], "aggregate", ("Hazel", "Rose", "Obsidian"), set(), ()),
+    (["pixel 8 - which colurs do you have it in", "for the rose one, is there a wall charger thats listed as compatible"],
+     "compatibility", ("Rose",), {"CHG-0000245"}, ()),
+    # "holds how many pounds": the weight capacity, in pounds
+    (["steelcase leap v2 - the grey one holds how many pounds"], "attribute", ("181 kg (399 lb)",), set(), ()),
+    # "that phone": the one phone the last answer listed
+    (["samsung 140w 2-port gan charger - which phone is it listed for", "a usb-c cable listed for that phone?"],
+     "compatibility", ("Galaxy S24",), {"CHG-0000274"}, ()),
 ])
 def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
