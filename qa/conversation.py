@@ -174,9 +174,10 @@ _NEED_KIND = re.compile(r"^(?:(?:so|ok|and),? )?(?:i )?(?:need|want|looking for|
                         r" (?:a |an |some |any |new )?(?P<k>[a-z][a-z -]*?)(?P<rest>(?: under \$?\d+| for (?:it|that|this))?)[?.!]*$",
                         re.IGNORECASE)
 # "the cheaper listing, how much", "and the cheapest version - what colour": a listing of the model in focus by its price
-_THE_CHEAPER_LISTING = re.compile(r"^(?:and |so |ok,? |what about )?(?:the )?(?P<w>cheaper|cheapest|pricier|priciest|dearer|"
-                                  r"more expensive|most expensive) (?:listing|version|one|option|variant)s?\b(?P<q>.*)$",
-                                  re.IGNORECASE)
+# (also "price on the cheaper bambino listing": the model's word said before it)
+_THE_CHEAPER_LISTING = re.compile(r"^(?:and |so |ok,? |what about |(?:the )?(?:price|cost) (?:on|of|for) )?(?:the )?"
+                                  r"(?P<w>cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive) "
+                                  r"(?:(?P<n>[\w-]+) )?(?:listing|version|one|option|variant)s?\b(?P<q>.*)$", re.IGNORECASE)
 # "which one would you pick", "which should i get": a choice asked of us
 _WHICH_PICK = re.compile(r"^(?:so |ok,? |and |then |hmm,? )?(?:which|what)(?: one| of (?:them|the two|these|those|both))? "
                          r"(?:would|should|do|did|will) (?:you|u|i) (?:pick|choose|get|buy|recommend|go with|go for|suggest)\b",
@@ -276,6 +277,9 @@ _CHEAP_ONE = re.compile(r"\b(?:the|that) (?P<w>cheap|pricey|expensive|dear) (?:o
 _SAME_MEASURE = {"chea": ("cheaper", "cheapest"), "pric": ("pricier", "priciest", "more expensive", "most expensive"),
                  "ligh": ("lighter", "lightest"), "heav": ("heavier", "heaviest"), "bigg": ("bigger", "biggest"),
                  "smal": ("smaller", "smallest"), "shor": ("shorter", "shortest"), "long": ("longer", "longest")}
+# "of the two laptops", "of those phones": of the products just listed, by their kind
+_OF_THE_LISTED_KIND = re.compile(r"\b(?P<of>of (?:the two|those two|these two|the 2|those|these)) (?P<k>[a-z]+s)\b",
+                                 re.IGNORECASE)
 # "which one has more storage?" after a question about each of two products: of those two
 _WHICH_OF_TWO = re.compile(r"^(?:so |ok,? |and |then )?which(?: one| of (?:them|the two|these|those|both)|'?s)?\b",
                            re.IGNORECASE)
@@ -354,6 +358,10 @@ class Conversation:
             question = f"something to {_VERB_BASE[doing.group('v').casefold()]} {question.strip()[doing.end():]}"
         if self.listed:  # "the oneplus on that list - refresh rate?": the OnePlus one; "which phone on that list": of those
             question = _ON_THE_LIST.sub(self._of_the_list, question)
+            # "which costs less of the two laptops": of the two listed, the kind said again names no other set
+            question = _OF_THE_LISTED_KIND.sub(
+                lambda m: m.group("of") if singular(m.group("k").casefold()) in self.engine.understander.lexicon.category_words
+                else m.group(0), question)
         question = _CORRECTION.sub(r"what about \g<x>", question)  # "sorry, meant the inspiron 15": the last question
         elliptic = _ELLIPTIC.match(question.strip()) if self.last is not None and product is None else None
         named_words = set(tokens(elliptic.group("x"))) - {"the", "one", "ones"} if elliptic is not None else set()
@@ -371,7 +379,10 @@ class Conversation:
             # at half that price": of its kind, under half its price
             question = f"{wanted}{question[times.end():]}"
         if (by_price := _THE_CHEAPER_LISTING.match(question.strip())) is not None and product is None and self.product \
-                and len(self.listed) <= 1 and (picked := self._priced_listing(by_price.group("w"))) is not None:
+                and (singular(by_price.group("n").casefold()) in title_words(
+                    self.engine.understander.lexicon.titles.get(self.product, "")) if by_price.group("n")
+                     else len(self.listed) <= 1) \
+                and (picked := self._priced_listing(by_price.group("w"))) is not None:
             # "the cheaper listing, how much" of the model in focus: its cheapest listing, asked the rest
             self.product, question = picked, by_price.group("q").strip(" ,-?") or "how much is it"
         back = _BACK_TO.match(question)

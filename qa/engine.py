@@ -270,8 +270,10 @@ class Engine:
         if converted:  # "… in pounds": the value in that unit too, "weighs 1.86kg (4.1 lb)." (after the value, where the
             # answer goes on: "… Another listing of the model has …")
             value = str(answer.facts[0].value)
-            text = answer.answer[:answer.answer.find(value) + len(value)] if value in answer.answer \
-                else answer.answer.rstrip(".")
+            # (the value as the answer says it after the product's title: "… Medium Roast, 1 kg weighs 1 kg (2.2 lb).")
+            title = next((p.title for p in answer.products[:1] if p.title and p.title in answer.answer), "")
+            at = answer.answer.find(value, answer.answer.find(title) + len(title) if title else 0)
+            text = answer.answer[:at + len(value)] if at >= 0 else answer.answer.rstrip(".")
             answer.answer = f"{text} ({converted}){answer.answer[len(text):]}"
         answer.cypher = list(self.retriever.ran)
         answer.asked = tuple(parse.attributes)
@@ -609,7 +611,9 @@ class Engine:
             return []
         brands = self.understander.lexicon.brands
         own = title_words(card.title or "")
-        named = {w for w in set(tokens(amounts_apart(parse.text))) - STOPWORDS if w in own and (w,) not in brands}
+        asked = {t for a in parse.attributes for t in tokens(a)} | self.understander.cue_words(parse.text.casefold(),
+                                                                                            parse.attributes)
+        named = {w for w in set(tokens(amounts_apart(parse.text))) - STOPWORDS - asked if w in own and (w,) not in brands}
         mine = [str(f.value) for f in chosen]
         gender = _genders(facts, card.title)
         differ = []
@@ -2216,7 +2220,15 @@ def _says_same(a: str, b: str) -> bool:
     if na.number is None or nb.number is None:
         return False
     (fa, xa), (fb, xb) = base_quantity(na.number, na.unit), base_quantity(nb.number, nb.unit)
-    return bool(fa) and fa == fb and _same_amount(xa, a, xb, b)
+    # within the rounding of the less precise: half a unit of its last written digit ("3.3 pounds", "1.51 kg")
+    rounding = max(base_quantity(_half_digit(a), na.unit)[1], base_quantity(_half_digit(b), nb.unit)[1])
+    return bool(fa) and fa == fb and abs(xa - xb) <= rounding + 1e-9
+
+
+def _half_digit(value: str) -> float:
+    """Half a unit of the last digit a value's number is written to ("3.3 lb": 0.05; "240 g": 0.5)."""
+    m = re.search(r"\d+(?:\.(\d+))?", value)
+    return 0.5 * 10 ** -len(m.group(1) or "") if m else 0.0
 
 
 def _same_amount(a: float, said_a: str, b: float, said_b: str) -> bool:

@@ -1339,7 +1339,7 @@ _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do 
 _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get|any) (?:a |an )?"
                             r"(?P<v>[\w'. -]+?) (?:version|model|one) of (?P<it>it|this|that|this one|that one)$")
 # "is there a wall charger thats listed as compatible", "any case that's compatible?": no object, so with the one in focus
-_COMPATIBLE_BARE = re.compile(r"^(?:is there|are there|any|got any|do you have|do you sell) (?:an? |some |any )?[\w -]+? "
+_COMPATIBLE_BARE = re.compile(r"^(?:is there|are there|any|got any|do you have|do you sell) (?:an? |some |any )?(?P<k>[\w -]+?) "
                               r"(?:that'?s |thats |that is |which is |that are )?(?:listed as |marked as )?compatible$")
 # "that phone", "this laptop": the product in focus by its kind
 _THAT_KIND = re.compile(r"(?:that|this|the same) (?P<k>[a-z]+)")
@@ -2173,8 +2173,10 @@ class Understander:
             low = re.sub(r"^(?:(?:and|so|ok|for|about|as for|with) )?it\s*[,:;-]\s*(?=\w)", "", low)
             if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
                 low = "tell me about it"
-        if focus and _COMPATIBLE_BARE.match(low):  # "is there a wall charger thats listed as compatible": with it
-            low += " with it"
+        if focus and (bare := _COMPATIBLE_BARE.match(low)) is not None \
+                and not set(tokens(bare.group("k"))) & self.kind_words(focus):
+            # "is there a wall charger thats listed as compatible": one compatible with it (not cases of a case in focus)
+            low = f"any {bare.group('k')} compatible with it"
         parse = Parse(text=text, intent="unanswerable", pinned=pinned and bool(focus), corrections=corrections,
                       read_as=read_as, picked=picked is not None, counts=bool(_HOW_MANY_ASKED.match(low)),
                       listed=list(within or ()))
@@ -2377,14 +2379,16 @@ class Understander:
             subject = told.group("x") or ""
             named = self.link_product(subject, strict=True) if subject and not set(tokens(subject)) <= PRONOUNS \
                 else None
-            if named is None and focus and (not subject or set(tokens(subject)) <= PRONOUNS
-                                            or set(tokens(subject)) - STOPWORDS <= title_words(focus_title or "")):
-                named = _focus_link(focus, focus_title)  # ("tell me more about the blender" of the one in focus)
+            said = set(tokens(subject)) - STOPWORDS - PRONOUNS
+            own = title_words(focus_title or "") | self.kind_words(focus) if focus else frozenset()
+            if named is None and focus and (not subject or set(tokens(subject)) <= PRONOUNS or said <= own):
+                named = _focus_link(focus, focus_title)  # ("tell me more about the phone" of the one in focus)
             if named is not None:
                 parse.intent, parse.summary, parse.products = "attribute", True, [named]
                 parse.attributes, parse.checks, parse.constraints = [], [], Constraints()
             elif focus and parse.products and parse.products[0].key == focus \
-                    and not set(tokens(subject)) - STOPWORDS - PRONOUNS <= title_words(focus_title or ""):
+                    and said - own - self.cue_words(subject, self.asked_attributes(subject)) \
+                    and self.link_product(subject) is not None:
                 # "tell me about the baseus 10 ft usb-c to lightning cable" with a blender in focus: what the words
                 # say, searched, not the blender's connector
                 parse.intent, parse.products, parse.variants = "search", [], []
@@ -4192,6 +4196,11 @@ class Understander:
         return bool(focus and self._names_side(b, focus) and set(tokens(b)) & PRONOUNS and self._brand_words(said)
                     and set(said) & self.lexicon.category_words and self.link_products(a))
 
+    def kind_words(self, pid: str) -> set[str]:
+        """The head noun of each part of a product's category path ("Electronics > Cell Phones > Smartphones": electronic,
+        phone, smartphone; a case's "Cell Phone Accessories": accessory, not phone)."""
+        return {singular(words[-1]) for part in (self.category_of(pid) or "").split(" > ") if (words := tokens(part))}
+
     def _that_kind(self, said: str, listed: Sequence[str], focus: str | None) -> str | None:
         """The product "that phone", "this laptop" names: the one product of that kind the last answer listed, else the
         product in focus when it is of that kind; else None."""
@@ -4199,8 +4208,8 @@ class Understander:
         if that is None:
             return None
         kind = singular(that.group("k"))
-        def of_kind(pid: str) -> bool:
-            return kind in title_words(self.lexicon.titles.get(pid, "")) or kind in tokens(self.category_of(pid) or "")
+        def of_kind(pid: str) -> bool:  # (a "… Case for Pixel 8" is no phone)
+            return kind in title_parts(self.lexicon.titles.get(pid, ""))[0] or kind in self.kind_words(pid)
         shown = [pid for pid in listed if of_kind(pid)]
         if len(shown) == 1:
             return shown[0]

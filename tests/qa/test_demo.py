@@ -4428,6 +4428,20 @@ def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before
     # "that phone": the one phone the last answer listed
     (["samsung 140w 2-port gan charger - which phone is it listed for", "a usb-c cable listed for that phone?"],
      "compatibility", ("Galaxy S24",), {"CHG-0000274"}, ()),
+    # "of the two laptops": of the two just listed; "price on the cheaper bambino listing": of the model in focus
+    (["dell xps 13 or macbook air 15, which is lighter", "which costs less of the two laptops"], "aggregate",
+     ("XPS 13", "$1,677.99", "more)"), set(), ()),
+    (["under 500 dollars, which espresso maker holds the most water", "price on the cheaper bambino listing"],
+     "attribute", ("$442.99",), set(), ("Dedica",)),
+    # (a review's probes) "tell me about" an attribute or the kind of the one in focus: of it, not a search
+    (["galaxy s24 price", "tell me more about the phone"], "attribute", ("is a smartphone by Samsung",), set(), ()),
+    (["pixel 8 pro", "tell me about its battery"], "attribute", ("5050",), set(), ()),
+    # "that phone" after cases: a case is no phone; a case in focus asks no cases "compatible" with it
+    (["cases for the pixel 8", "a charger for that phone?"], None, (), set(), ("Case",)),
+    (["speck presidio galaxy s24 case", "any case that's compatible"], None, (), set(), ("fit the Galaxy S24 Case",)),
+    # a unit after the value, not inside the title; one weight in two units within their rounding is no other value
+    (["lavazza super crema 1kg net weight in pounds"], "attribute", ("weighs 1 kg (2.2 lb)",), set(), ()),
+    (["macbook air 15 weight"], "attribute", ("3.3 pounds",), set(), ("Another listing",)),
 ])
 def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
