@@ -174,6 +174,10 @@ _NEED_KIND = re.compile(r"^(?:(?:so|ok|and),? )?(?:i )?(?:need|want|looking for|
                         r" (?:a |an |some |any |new )?(?P<k>[a-z][a-z -]*?)(?P<rest>(?: under \$?\d+| for (?:it|that|this))?)[?.!]*$",
                         re.IGNORECASE)
 # "the cheaper listing, how much", "and the cheapest version - what colour": a listing of the model in focus by its price
+# "lowest dollar price for it", "what's the best price on it": of its model's listings
+_LOWEST_PRICE_FOR_IT = re.compile(r"^(?:and |so |ok,? )?(?:what'?s |whats |what is )?(?:the |your )?(?P<w>lowest|cheapest|best|"
+                                  r"highest|dearest|top) (?:(?P<c>dollar|usd|euro|eur|pound|gbp) )?price (?:for|on|of) "
+                                  r"(?:it|this|that|this one|that one)\s*[?.!]*$", re.IGNORECASE)
 # (also "price on the cheaper bambino listing": the model's word said before it)
 _THE_CHEAPER_LISTING = re.compile(r"^(?:and |so |ok,? |what about |(?:the )?(?:price|cost) (?:on|of|for) )?(?:the )?"
                                   r"(?P<w>cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive) "
@@ -378,6 +382,12 @@ class Conversation:
             # "i'd want double that storage, under $600" after a laptop's storage: its kind with twice as much; "something
             # at half that price": of its kind, under half its price
             question = f"{wanted}{question[times.end():]}"
+        if (lowest := _LOWEST_PRICE_FOR_IT.match(question.strip())) is not None and product is None and self.product:
+            # "lowest dollar price for it": its model's cheapest listing (in dollars), as "the cheapest listing, how much"
+            most = "priciest" if lowest.group("w").casefold() in ("highest", "dearest", "top") else "cheapest"
+            currency = {"dollar": " in dollars", "usd": " in dollars", "euro": " in euros", "eur": " in euros",
+                        "pound": " in gbp", "gbp": " in gbp"}.get((lowest.group("c") or "").casefold(), "")
+            question = f"the {most} listing, how much{currency}"
         if (by_price := _THE_CHEAPER_LISTING.match(question.strip())) is not None and product is None and self.product \
                 and (singular(by_price.group("n").casefold()) in title_words(
                     self.engine.understander.lexicon.titles.get(self.product, "")) if by_price.group("n")
@@ -1124,7 +1134,11 @@ class Conversation:
                 if understander.in_categories(r["id"], wanted.category_keys)]
             if of_kind:
                 self.product = of_kind[0]
-                return question[:m.start()] + "it" + question[m.end():]
+                # (a last word no kind has is asked of it: "is the case magsafe" is "is it magsafe")
+                words = m.group("k").split()
+                rest = f" {words[-1]}" if len(words) == 2 and singular(words[-1].casefold()) not in \
+                    understander.lexicon.category_words else ""
+                return question[:m.start()] + "it" + rest + question[m.end():]
         for m in kinds:
             # "water filters that fit the machine" after the coffee bought with it: the product talked of before whose
             # title names it so ("… Espresso Machine - Red"), where the one in focus is not a "machine"

@@ -775,6 +775,9 @@ class Engine:
         english = english_frequency()
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
+        counted = _HOW_MANY_NOUN.search(parse.text.casefold()) if parse.counts else None
+        if counted is not None and singular(counted.group(1)) in wanted:
+            rarest = singular(counted.group(1))  # "how many stages of filtering": "3-stage True HEPA filtration"
         rare = {rarest, singular(rarest), *_verb_stems(rarest), *(asked & wanted)}  # "breaking in": "Break-in time"
         rare.update(w for r in list(rare) for w in _SAID_OTHERWISE.get(r, ()))  # "a milk frother": "steam wand"
         for pair in _EITHER_WORD.finditer(parse.text.casefold()):  # "a carrying pouch or case": either will do
@@ -2458,6 +2461,7 @@ def _matches(attribute: str, asked: str) -> bool:
     return attribute == asked or set(tokens(asked)) <= set(tokens(attribute))
 
 
+_HOW_MANY_NOUN = re.compile(r"\bhow many (\w+)")  # the thing a count asks ("how many stages of filtering")
 # "what's the weight of the dell xps 15 in pounds", "the grey one holds how many pounds"
 _IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
 

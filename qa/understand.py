@@ -72,7 +72,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bshafts?\b|\bup the (?:leg|calf|ankle)\b", ("shaft height",)),
         # "how high a drop can it survive": a case's drop protection, not a height
         (r"\bhow (?:high|far|big|large|long) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
-         r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b", ("drop protection",)),
+         r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b|"
+         r"\bhow (?:tough|protective)\b", ("drop protection",)),  # ("how tough is it, in feet" of a case)
         (r"\bdrop\b", ("heel drop", "drop protection")),  # "whats the drop on those": a shoe's, or a case's
         (r"\boffset\b", ("heel drop",)),  # a running shoe's heel-to-toe offset
         # "how tall is the heel": a heel's height, which no listing gives (not the boot's shaft)

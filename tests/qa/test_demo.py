@@ -4442,6 +4442,18 @@ def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before
     # a unit after the value, not inside the title; one weight in two units within their rounding is no other value
     (["lavazza super crema 1kg net weight in pounds"], "attribute", ("weighs 1 kg (2.2 lb)",), set(), ()),
     (["macbook air 15 weight"], "attribute", ("3.3 pounds",), set(), ("Another listing",)),
+    # "how many stages of filtering": the counted thing in its text; "lowest dollar price for it": its model's listings
+    (["levoit core 300 - what percent of particals does it trap", "how many stages of filtering"], "attribute",
+     ("3-stage",), set(), ()),
+    (["levoit core 300 - what percent of particals does it trap", "lowest dollar price for it"], "aggregate",
+     ("$93.95",), set(), ()),
+    # "is the case magsafe" of the case just listed: the word after its kind is what is asked; "how tough is it"
+    (["what acessories are listed for the iphone 13 in blue, the one priced in dollars", "is the case magsafe"],
+     "attribute", ("MagSafe compatible",), set(), ()),
+    (["what acessories are listed for the iphone 13 in blue, the one priced in dollars", "is the case magsafe",
+      "how tough is it, in feet"], "attribute", ("12 ft",), set(), ()),
+    # Chinese: 一次充满 (on a full charge), 驱动单元 (driver unit)
+    (["Bose QuietComfort Ultra头戴耳机是什么颜色?", "驱动单元多大?"], "attribute", ("35mm",), set(), ()),
 ])
 def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
