@@ -34,7 +34,7 @@ LEXICON: dict[str, str] = {
     # "哪台笔记本电脑续航最长": which laptop has the longest battery life
     "续航最长": "has the longest battery life", "续航最久": "has the longest battery life",
     "屏幕最大": "has the biggest screen", "容量最大": "has the biggest capacity", "功率最大": "has the most watts",
-    "一次充满": "battery life", "充满一次": "battery life", "能听多久": "battery life", "降噪模式": "noise cancelling modes", "驱动单元": "driver size", "驱动尺寸": "driver size", "发声单元": "driver size",
+    "一次充满能听": "battery life", "一次充满能用": "battery life", "充满一次能用": "battery life", "能听多久": "battery life", "降噪模式": "noise cancelling modes", "驱动单元": "driver size", "驱动尺寸": "driver size", "发声单元": "driver size",
     "味道": "taste", "筒高": "shaft height", "靴筒": "shaft height", "产地": "origin", "原产地": "origin",
     # product kinds
     "手机壳": "phone case", "保护壳": "case", "手机": "phone", "智能手机": "smartphone", "耳机": "headphones",

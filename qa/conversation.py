@@ -16,7 +16,7 @@ from shopgraph.kg.normalize import category_keys, normalize_value, parse_number
 from shopgraph.qa.chinese import has_chinese, to_english
 from shopgraph.qa.compose import short_title
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.retrieve import Fact, format_price
+from shopgraph.qa.retrieve import Card, Fact, format_price
 from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
@@ -173,11 +173,12 @@ _I_HAVE = re.compile(r"^(?:(?:so|ok|well|hi|hey),? )?(?:i (?:just )?(?:have|own|
 _NEED_KIND = re.compile(r"^(?:(?:so|ok|and),? )?(?:i )?(?:need|want|looking for|i'?m looking for|get me|show me|any|got any)"
                         r" (?:a |an |some |any |new )?(?P<k>[a-z][a-z -]*?)(?P<rest>(?: under \$?\d+| for (?:it|that|this))?)[?.!]*$",
                         re.IGNORECASE)
-# "the cheaper listing, how much", "and the cheapest version - what colour": a listing of the model in focus by its price
+_COMPARATIVE_WORD = re.compile(r"\w+er|more|less", re.IGNORECASE)  # ("is the case cheaper": no word asked of it)
 # "lowest dollar price for it", "what's the best price on it": of its model's listings
 _LOWEST_PRICE_FOR_IT = re.compile(r"^(?:and |so |ok,? )?(?:what'?s |whats |what is )?(?:the |your )?(?P<w>lowest|cheapest|best|"
                                   r"highest|dearest|top) (?:(?P<c>dollar|usd|euro|eur|pound|gbp) )?price (?:for|on|of) "
                                   r"(?:it|this|that|this one|that one)\s*[?.!]*$", re.IGNORECASE)
+# "the cheaper listing, how much", "and the cheapest version - what colour": a listing of the model in focus by its price
 # (also "price on the cheaper bambino listing": the model's word said before it)
 _THE_CHEAPER_LISTING = re.compile(r"^(?:and |so |ok,? |what about |(?:the )?(?:price|cost) (?:on|of|for) )?(?:the )?"
                                   r"(?P<w>cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive) "
@@ -382,12 +383,10 @@ class Conversation:
             # "i'd want double that storage, under $600" after a laptop's storage: its kind with twice as much; "something
             # at half that price": of its kind, under half its price
             question = f"{wanted}{question[times.end():]}"
-        if (lowest := _LOWEST_PRICE_FOR_IT.match(question.strip())) is not None and product is None and self.product:
-            # "lowest dollar price for it": its model's cheapest listing (in dollars), as "the cheapest listing, how much"
-            most = "priciest" if lowest.group("w").casefold() in ("highest", "dearest", "top") else "cheapest"
-            currency = {"dollar": " in dollars", "usd": " in dollars", "euro": " in euros", "eur": " in euros",
-                        "pound": " in gbp", "gbp": " in gbp"}.get((lowest.group("c") or "").casefold(), "")
-            question = f"the {most} listing, how much{currency}"
+        if (lowest := _LOWEST_PRICE_FOR_IT.match(question.strip())) is not None and product is None and self.product \
+                and (picked := self._priced_for_it(lowest)) is not None:
+            # "lowest dollar price for it": its model's cheapest listing (in dollars; for the same wearer), its price
+            self.product, question = picked, "how much is it"
         if (by_price := _THE_CHEAPER_LISTING.match(question.strip())) is not None and product is None and self.product \
                 and (singular(by_price.group("n").casefold()) in title_words(
                     self.engine.understander.lexicon.titles.get(self.product, "")) if by_price.group("n")
@@ -978,6 +977,23 @@ class Conversation:
         # (the product in focus by its title, so that "by how much" next asks the same of the same two)
         return f"is {m.group('x')} {m.group('c')} than the {self.engine.understander.lexicon.titles.get(self.product, 'it')}"
 
+    def _priced_for_it(self, said: re.Match[str]) -> str | None:
+        """The cheapest (or dearest) priced listing of the model in focus in the currency said (else the focus's own),
+        for the same wearer as the focus ("best price on it" of a men's boot: not the women's); None where none is."""
+        cards = self.engine.retriever.cards(self._listings_of(self.product))
+        own = cards.get(self.product or "")
+        if own is None:
+            return None
+        asked = {"dollar": "USD", "usd": "USD", "euro": "EUR", "eur": "EUR", "pound": "GBP", "gbp": "GBP"}.get(
+            (said.group("c") or "").casefold())
+        currency = asked or (own.currency if own.price is not None else DEFAULT_CURRENCY)
+        def wearer(card: Card) -> set[str]:
+            return set(tokens(card.title or "")) & {"men", "women"}
+        priced = [c for c in cards.values() if c.price is not None and (c.currency or DEFAULT_CURRENCY) == currency
+                  and wearer(c) == wearer(own)]
+        dearer = said.group("w").casefold() in ("highest", "dearest", "top")
+        return (max if dearer else min)(priced, key=lambda c: (c.price or 0.0, c.id)).id if priced else None
+
     def _listings_of(self, pid: str | None) -> list[str]:
         """A product and the other listings of its model ([] for none)."""
         if not pid:
@@ -1137,7 +1153,7 @@ class Conversation:
                 # (a last word no kind has is asked of it: "is the case magsafe" is "is it magsafe")
                 words = m.group("k").split()
                 rest = f" {words[-1]}" if len(words) == 2 and singular(words[-1].casefold()) not in \
-                    understander.lexicon.category_words else ""
+                    understander.lexicon.category_words and not _COMPARATIVE_WORD.fullmatch(words[-1]) else ""
                 return question[:m.start()] + "it" + rest + question[m.end():]
         for m in kinds:
             # "water filters that fit the machine" after the coffee bought with it: the product talked of before whose

@@ -775,9 +775,6 @@ class Engine:
         english = english_frequency()
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
-        counted = _HOW_MANY_NOUN.search(parse.text.casefold()) if parse.counts else None
-        if counted is not None and singular(counted.group(1)) in wanted:
-            rarest = singular(counted.group(1))  # "how many stages of filtering": "3-stage True HEPA filtration"
         rare = {rarest, singular(rarest), *_verb_stems(rarest), *(asked & wanted)}  # "breaking in": "Break-in time"
         rare.update(w for r in list(rare) for w in _SAID_OTHERWISE.get(r, ()))  # "a milk frother": "steam wand"
         for pair in _EITHER_WORD.finditer(parse.text.casefold()):  # "a carrying pouch or case": either will do
@@ -2461,13 +2458,13 @@ def _matches(attribute: str, asked: str) -> bool:
     return attribute == asked or set(tokens(asked)) <= set(tokens(attribute))
 
 
-_HOW_MANY_NOUN = re.compile(r"\bhow many (\w+)")  # the thing a count asks ("how many stages of filtering")
 # "what's the weight of the dell xps 15 in pounds", "the grey one holds how many pounds"
 _IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
 
 
 def _in_unit(question: str, value: str) -> str:
-    """ "4.1 lb": ``value`` in the unit the question ends asking for, when it is in another of its kind; else ""."""
+    """ "4.1 lb": ``value`` in the unit the question ends asking for ("… in pounds") or counts ("how many pounds"), when
+    it is in another of its kind; else ""."""
     m = _IN_UNIT.search(question.casefold())
     want = UNITS.get(m.group("u") or m.group("m")) if m else None
     norm = normalize_value(value)

@@ -73,7 +73,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         # "how high a drop can it survive": a case's drop protection, not a height
         (r"\bhow (?:high|far|big|large|long) (?:a |of a )?(?:drop|fall)\b|\bsurvives?\b.*\b(?:drops?|falls?)\b|"
          r"\b(?:drops?|falls?)\b.*\bsurvives?\b|\bprotects?\b.*\bdrops?\b|"
-         r"\bhow (?:tough|protective)\b", ("drop protection",)),  # ("how tough is it, in feet" of a case)
+         r"\bhow (?:tough|protective)\b(?=.*\b(?:feet|ft|drops?)\b)", ("drop protection",)),  # ("how tough is it, in feet")
         (r"\bdrop\b", ("heel drop", "drop protection")),  # "whats the drop on those": a shoe's, or a case's
         (r"\boffset\b", ("heel drop",)),  # a running shoe's heel-to-toe offset
         # "how tall is the heel": a heel's height, which no listing gives (not the boot's shaft)

@@ -4442,11 +4442,14 @@ def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before
     # a unit after the value, not inside the title; one weight in two units within their rounding is no other value
     (["lavazza super crema 1kg net weight in pounds"], "attribute", ("weighs 1 kg (2.2 lb)",), set(), ()),
     (["macbook air 15 weight"], "attribute", ("3.3 pounds",), set(), ("Another listing",)),
-    # "how many stages of filtering": the counted thing in its text; "lowest dollar price for it": its model's listings
-    (["levoit core 300 - what percent of particals does it trap", "how many stages of filtering"], "attribute",
-     ("3-stage",), set(), ()),
-    (["levoit core 300 - what percent of particals does it trap", "lowest dollar price for it"], "aggregate",
+    # "lowest dollar price for it", "best price on it": its model's cheapest listing so priced, for the same wearer
+    (["levoit core 300 - what percent of particals does it trap", "lowest dollar price for it"], "attribute",
      ("$93.95",), set(), ()),
+    (["red wing iron ranger mens", "best price on it"], "attribute", ("Men's",), set(), ("Women's",)),
+    # (a review's probes) "is the case cheaper" asks no word of the case; "how tough" is a case's drop only with a unit
+    (["what acessories are listed for the iphone 13 in blue, the one priced in dollars", "is the case cheaper"], None,
+     (), set(), ("Car Charger",)),
+    (["ikea markus chair", "how tough is the chair"], None, (), set(), ("drop protection",)),
     # "is the case magsafe" of the case just listed: the word after its kind is what is asked; "how tough is it"
     (["what acessories are listed for the iphone 13 in blue, the one priced in dollars", "is the case magsafe"],
      "attribute", ("MagSafe compatible",), set(), ()),
