@@ -268,6 +268,7 @@ _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:t
                   r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$|"
                   r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
+_LESS_PRICEY = re.compile(r"\bless (?:pricey|expensive|costly|dear)\b", re.IGNORECASE)
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
 # "i'd want double that storage", "something with twice the battery": the kind in focus with that much more (less)
@@ -357,6 +358,7 @@ class Conversation:
         if english:  # a question in Chinese is read in English first, so that this conversation's rules read it too
             question = english  # ("便宜的那个适用于哪款手机?": "the cheaper one, what phone does it fit?")
         question = _REACTION.sub("", question.strip())
+        question = _LESS_PRICEY.sub("cheaper", question)  # "the less pricey one": the cheaper one
         question = self._named_first_or_second(question)
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         if (doing := _FOR_DOING_IT.match(question.strip())) is not None:  # "and for charging it in the car?"
@@ -432,6 +434,13 @@ class Conversation:
             if winner:
                 # ("the cheaper one, what phone does it fit?": the question after it, of it)
                 question, chosen, self.product = _IT_THEN.sub("", _WINNER.sub("it", question)), True, winner
+        if not chosen and won is not None and not kind_after and self.last is not None \
+                and self.last.intent == "aggregate" and " apart)" in self.last.answer \
+                and won.group("w").casefold()[:4] in ("chea", "pric") and won.group(0).casefold().endswith(" one") \
+                and len(self.last.products) > 1 \
+                and (pick := self._priced([p.id for p in self.last.products], won.group("w").casefold())) is not None:
+            # "the less pricey one - carrying case included?" after a model's listings by price ("… $23.01 apart)")
+            question, chosen, self.product = _IT_THEN.sub("", _WINNER.sub("it", question)), True, pick
         if not chosen and product is None and self.last is not None and self.last.intent == "aggregate" \
                 and len(self.listed) == 2 and self.product in self.listed and (other := _THE_OTHER.search(question)) \
                 and question[other.end():].strip(" ,:;-?.!"):

@@ -1083,6 +1083,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:difference|gap|spread) between (?:the )?(?:cheapest|lowest) and (?:the )?(?:priciest|dearest|"
                 r"highest|most expensive)\b|\bprice spread\b|"
                 r"\bhow far apart\b(?=.*\bpric)|"  # "how far apart are the two listings on price"
+                r"\b(?:two|2|several|different) prices\b.*\bdifference\b|"  # "you have two prices, whats the difference"
                 r"\bprice (?:difference|gap) between (?:the |its )?(?:two |\d+ )?(?:listings|versions)\b"), "avg_price"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
@@ -1342,6 +1343,9 @@ _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|
 # "is there a wall charger thats listed as compatible", "any case that's compatible?": no object, so with the one in focus
 _COMPATIBLE_BARE = re.compile(r"^(?:is there|are there|any|got any|do you have|do you sell) (?:an? |some |any )?(?P<k>[\w -]+?) "
                               r"(?:that'?s |thats |that is |which is |that are )?(?:listed as |marked as )?compatible$")
+# "carrying case included?", "charger in the box?": whether the product in focus comes with it
+_INCLUDED_BARE = re.compile(r"^(?!(?:what|whats|what's|which|is|are|does|do|anything|everything|it|that|this)\b)"
+                            r"(?:an? |the )?(?P<x>[a-z][\w -]*?) (?:included|in the box)\s*[?.!]*$")
 # "that phone", "this laptop": the product in focus by its kind
 _THAT_KIND = re.compile(r"(?:that|this|the same) (?P<k>[a-z]+)")
 # "tell me about the vitamix e310", "tell me more": a summary of a product
@@ -2161,6 +2165,8 @@ class Understander:
             low = _WHAT_VALUES_HAVE.sub(r"what \1 does it come in", low)
         if focus:  # "do you have it in women's?" asks what "does it come in women's?" asks
             low = _HAVE_IT_IN.sub(r"does \g<it> come in", low)
+            if (included := _INCLUDED_BARE.match(low)) is not None:  # "carrying case included?": is one included
+                low = f"is a {included.group('x')} included"
             version = _VERSION_OF_IT.match(low)
             if version is not None and self.values_only(version.group("v")):  # "got a womens version of it?"
                 low = f"does {version.group('it')} come in {version.group('v')}"

@@ -4450,6 +4450,13 @@ def test_demo_two_compared_again_a_models_prices_the_cheap_one_and_a_name_before
     (["what acessories are listed for the iphone 13 in blue, the one priced in dollars", "is the case cheaper"], None,
      (), set(), ("Car Charger",)),
     (["ikea markus chair", "how tough is the chair"], None, (), set(), ("drop protection",)),
+    # "you have two prices, whats the difference": the model's listings' range; "the less pricey one - carrying case
+    # included?": the cheaper of those listings, and whether it comes with one
+    (["bose qc earbuds ii in sopstone - you have two prices, whats the difference"], "aggregate", ("$23.01 apart",),
+     set(), ()),
+    (["bose qc earbuds ii in sopstone - you have two prices, whats the difference",
+      "the less pricey one - carrying case included?"], "attribute", ("carrying case is included",), set(), ()),
+    (["avg price of office chairs", "which of them is the cheapest"], None, ("226.95",), set(), ()),
     # "is the case magsafe" of the case just listed: the word after its kind is what is asked; "how tough is it"
     (["what acessories are listed for the iphone 13 in blue, the one priced in dollars", "is the case magsafe"],
      "attribute", ("MagSafe compatible",), set(), ()),
