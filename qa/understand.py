@@ -1344,7 +1344,8 @@ _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|
 _COMPATIBLE_BARE = re.compile(r"^(?:is there|are there|any|got any|do you have|do you sell) (?:an? |some |any )?(?P<k>[\w -]+?) "
                               r"(?:that'?s |thats |that is |which is |that are )?(?:listed as |marked as )?compatible$")
 # "carrying case included?", "charger in the box?": whether the product in focus comes with it
-_INCLUDED_BARE = re.compile(r"^(?!(?:what|whats|what's|which|is|are|does|do|anything|everything|it|that|this)\b)"
+_INCLUDED_BARE = re.compile(r"^(?!(?:what|whats|what's|which|how|who|why|where|when|is|are|does|do|did|can|could|will|would|"
+                            r"should|anything|everything|it|that|this)\b)"
                             r"(?:an? |the )?(?P<x>[a-z][\w -]*?) (?:included|in the box)\s*[?.!]*$")
 # "that phone", "this laptop": the product in focus by its kind
 _THAT_KIND = re.compile(r"(?:that|this|the same) (?P<k>[a-z]+)")
