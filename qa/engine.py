@@ -338,7 +338,7 @@ class Engine:
         if not asked and not pinned and parse.counts:
             facts = [f for f in facts if f.attribute not in _EVERY_PRODUCTS and any(c.isdigit() for c in str(f.value))]
         said = set(tokens(question)) - STOPWORDS
-        if "how many" in question.casefold():
+        if _ASKS_A_NUMBER.search(question):  # "how many batteries?", "does it have multiple batteries?"
             said |= {"number", "count"}
         words = {a: set(tokens(a)) - STOPWORDS for a in {*asked, *(f.attribute for f in facts)}}
         # a longer name that holds an asked one and more of the question's words is asked first: "what
@@ -346,7 +346,11 @@ class Engine:
         # then the names that hold more of the question's words, in the order asked
         wider = sorted(n for n in {f.attribute for f in facts}
                        if any(words[a] and words[a] < words[n] and words[n] - words[a] <= said for a in asked))
-        asked = sorted(dict.fromkeys([*asked, *wider]), key=lambda a: -len(words[a] & said))
+        # (on a product's page, of names asked alike, the one whose value says more of the question's words: "what
+        # color are the lenses?" is the lens's "color gray", not the frame's colour)
+        beyond = {a: max((len(said & set(tokens(str(f.value))) - words[a]) for f in facts if f.attribute == a),
+                         default=0) if pinned else 0 for a in {*asked, *wider}}
+        asked = sorted(dict.fromkeys([*asked, *wider]), key=lambda a: (-len(words[a] & said), -beyond[a]))
         asked_toks = [words[a] for a in asked]
         rule = []
         for f in facts:
@@ -2263,6 +2267,8 @@ _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("ste
 _EITHER_WORD = re.compile(r"\b([a-z]{3,}) or (?:an? |the )?([a-z]{3,})\b")  # "a pouch or case"
 _PUT_TOGETHER = re.compile(rf"{PUT_TOGETHER}|\bbuild(?:ing)? it\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?"
                            r"assembled\b", re.IGNORECASE)
+_ASKS_A_NUMBER = re.compile(r"\b(?:how many|multiple|several|more than one|only one|just one|a single|one or more|"
+                            r"two or more)\b", re.IGNORECASE)  # a count asked: "number of …" names are asked first
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")

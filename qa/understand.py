@@ -487,11 +487,12 @@ def _within_bound(cmp: str, amount: float, bound: float) -> bool:
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+[^\W_]*|[^\W_]+(?:'[^\W_]+)*\+?", re.UNICODE)
 
 
-_NOT_PLURAL = frozenset({"does", "goes", "always", "perhaps"})  # 'does' is not the plural of 'doe'
+_NOT_PLURAL = frozenset({"does", "goes", "always", "perhaps", "lens"})  # 'does' is not the plural of 'doe'
 # plurals of words ending in -ie ('smoothies' → 'smoothie', not 'smoothy')
 _IE_PLURALS = frozenset({"smoothies", "cookies", "movies", "selfies", "hoodies", "brownies", "calories", "veggies",
                          "pies", "ties", "lies", "freebies", "goodies", "zombies", "rookies", "aunties", "budgies"})
 
+_SES_PLURALS = frozenset({"lenses", "buses", "gases", "biases", "atlases", "canvases"})  # 'lenses' → 'lens', not 'lense'
 
 _F_PLURALS = {"shel": "shelf", "kni": "knife", "lea": "leaf", "hal": "half", "wi": "wife", "li": "life"}
 
@@ -531,7 +532,7 @@ def singular(token: str) -> str:
         return token[:-3] + "y"
     if token.endswith(("lves", "aves", "ives")) and token[:-3] in _F_PLURALS:  # 'shelves' → 'shelf'
         return _F_PLURALS[token[:-3]]
-    if token.endswith(("ches", "shes", "xes", "sses", "zes")):
+    if token.endswith(("ches", "shes", "xes", "sses", "zes")) or token in _SES_PLURALS:
         return token[:-2]
     return token[:-1]
 

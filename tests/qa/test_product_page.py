@@ -28,6 +28,9 @@ RECORDS = [
     {"id": "pg-wig", "title": "Synthetic Wavy Wig", "attributes": {"hair type": "long", "item weight": "0.44 pounds"}},
     {"id": "pg-dress", "title": "Summer Wrap Dress",
      "attributes": {"neck": "neck style v-neck", "collar style": "deep v neck", "color": "navy"}},
+    {"id": "pg-glasses", "title": "Aviator Sunglasses",
+     "attributes": {"color": "matte black ruthenium", "lens": "color gray, material plastic, width 57 millimeters",
+                    "frame material": "metal"}},
     {"id": "pg-leggings", "title": "High Waist Leggings",
      "attributes": {"material": "polyester", "outer": "material polyester spandex", "size": "medium"}},
 ]
@@ -53,6 +56,13 @@ def page_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         # a longer name holding the asked one and more of the question's words
         ("what material is the sole made of?", "pg-slipper", "sole material"),
         ("how many batteries are there?", "pg-laptop", "number of batteries"),
+        # a count asked without "how many"
+        ("does the laptop have multiple batteries?", "pg-laptop", "number of batteries"),
+        ("does it have only one battery?", "pg-laptop", "number of batteries"),
+        # of two names asked alike, the one whose value says more of the question ("lenses" is "lens", not "lense")
+        ("what color are the lenses on this?", "pg-glasses", "lens"),
+        ("what color is the lens?", "pg-glasses", "lens"),
+        ("what color are these?", "pg-glasses", "color"),
         # a name said whole stays first
         ("what is the ram memory on the computer?", "pg-laptop", "ram memory"),
         # on a page, "how many …" asking no attribute is the ranker's to read: a value without a number may answer
