@@ -71,6 +71,13 @@ _CURRENCY_SAID = re.compile(r"\b(?:in |priced in )?(?:usd|dollars?|eur|euros?|gb
 # "what about the listing in usd", "and the one priced in euros": the last question, of its model's listing so priced
 _LISTING_PRICED = re.compile(r"^(?:and |what about |how about |ok,? )?(?:for )?the (?:listing|one|version|offer) "
                              r"(?:priced |sold )?in (?P<c>usd|dollars?|\$|eur|euros?|€|gbp|pounds?|£)[?.!]*$", re.IGNORECASE)
+_THE_ONE_IN_LIST = re.compile(r"\bthe (?P<w>[\w-]+) (?:in|from|on|of) (?:that|the|this|your) list\b", re.IGNORECASE)
+# "beans or pre-ground?", "matte or glossy": which of two values the product in focus has
+_BARE_EITHER = re.compile(r"^(?:and |so |ok,? )?(?P<a>[a-z][\w-]*(?: [\w-]+)?) or (?P<b>[a-z][\w-]*(?: [\w-]+)?)[?.!]*$",
+                          re.IGNORECASE)
+# "and the dollar one, how wide is it": the question, of its model's listing so priced
+_PRICED_LISTING_THEN = re.compile(r"^(?:and |what about |how about |ok,? )?(?:for )?the (?P<c>usd|dollar|\$|eur|euro|€|gbp|pound|"
+                                  r"£|sterling) (?:listing|one|version|offer)\s*(?:[,:;]|\s-)\s*(?P<q>\S.*)$", re.IGNORECASE)
 # "same phone but in black?", "same thing but for women": the last question, of the variant said
 _SAME_BUT = re.compile(r"^(?:(?:ok|and|so)[\s,]+)?(?:the )?same (?:\w+ )?but (?P<x>(?:in |for |with )?.+?)[?.!]*$", re.IGNORECASE)
 # "ok back to the sony - what bluetooth version is the black pair": a product of the conversation, then the question
@@ -107,7 +114,7 @@ _AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s t
                             r"(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
                             r"(?:and )?(?:are |is )?(?:the |their )?(?P<x3>[\w-]+?)s? (?:the )?same(?: size)?|"
                             rf"(?:and )?(?:the |their )?(?P<x4>[\w-]+(?: [\w-]+)?){_EACH}|"
-                            r"(?:and )?(?:(?:is it|are they|do they have) )?(?:the )?same (?P<x5>[\w-]+(?: [\w-]+)?))[?.!]*$",
+                            r"(?:and )?(?:(?:is it|are they|are both|do they(?: both)? have|do both(?: of them)? have) )?(?:the )?same (?P<x5>[\w-]+(?: [\w-]+)?))[?.!]*$",
                             re.IGNORECASE)  # "and battery?", "weight wise?", "screens the same size?", "heel drop on each?",
 # "same weight limit?"
 # "and with a pixel 8?", "what about for the iphone 13?" after "does it fit …?": the same question, another product
@@ -268,6 +275,11 @@ _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:t
                   r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$|"
                   r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
+_HOW_MUCH_THAN_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>more|extra|less|cheaper)(?: expensive| money)?"
+                                r"(?: is (?:it|this|that)(?: one)?| does (?:it|this|that) cost)? than (?P<b>(?:the|that) "
+                                r"[\w/. -]+? (?:one|version|pair|listing|model))[?.! ]*$", re.IGNORECASE)
+_EXTREME_LISTING = re.compile(r"\b(the (?:cheaper|cheapest|pricier|priciest|dearer|dearest|more expensive|most expensive|"
+                              r"lighter|lightest|heavier|heaviest)) (?:listing|version)\b(?! of\b)", re.IGNORECASE)
 _LESS_PRICEY = re.compile(r"\bless (?:pricey|expensive|costly|dear)\b", re.IGNORECASE)
 _WINNER = re.compile(r"\b(?:the|that) (?P<w>cheaper|cheapest|lighter|lightest|heavier|heaviest|bigger|biggest|smaller|"
                      r"smallest|pricier|priciest|shorter|shortest|longer|longest)(?: one)?\b", re.IGNORECASE)
@@ -359,10 +371,24 @@ class Conversation:
             question = english  # ("便宜的那个适用于哪款手机?": "the cheaper one, what phone does it fit?")
         question = _REACTION.sub("", question.strip())
         question = _LESS_PRICEY.sub("cheaper", question)  # "the less pricey one": the cheaper one
+        if self.product and (gap := _HOW_MUCH_THAN_ONE.match(question.strip())) is not None:
+            # "how much more than the 8gb one": the product in focus against that listing, on price
+            way = "cheaper" if gap.group("w") in ("less", "cheaper") else "more expensive"
+            question = f"is it {way} than {gap.group('b')}"
+        if self.listed:  # "any case linked to the cheaper listing" after two listings: the cheaper one of them
+            question = _EXTREME_LISTING.sub(r"\1 one", question)
         question = self._named_first_or_second(question)
         question = _BARE_PLACE.sub(r"the \g<0>", question)  # "1st one, what colors r there": the first one
         if (doing := _FOR_DOING_IT.match(question.strip())) is not None:  # "and for charging it in the car?"
             question = f"something to {_VERB_BASE[doing.group('v').casefold()]} {question.strip()[doing.end():]}"
+        in_list = _THE_ONE_IN_LIST.search(question) if product is None and self.listed else None
+        if in_list is not None:  # "is the iphone in that list priced in dollars": the one listed product titled so
+            titles = self.engine.understander.lexicon.titles
+            said = singular(in_list.group("w").casefold())
+            hits = [pid for pid in self.listed if said in title_words(titles.get(pid, ""))]
+            if len(hits) == 1:
+                self.product = hits[0]
+                question = (question[:in_list.start()] + "it" + question[in_list.end():]).strip()
         if self.listed:  # "the oneplus on that list - refresh rate?": the OnePlus one; "which phone on that list": of those
             question = _ON_THE_LIST.sub(self._of_the_list, question)
             # "which costs less of the two laptops": of the two listed, the kind said again names no other set
@@ -477,6 +503,14 @@ class Conversation:
         if better is not None and not self.engine.understander.asked_attributes(better.group("x").casefold()) \
                 and (valued := self.engine.understander.constraints(better.group("x").casefold()).values):
             question = f"compare them on {valued[0].attribute}"
+        either = _BARE_EITHER.match(question.strip()) if product is None and self.product and len(self.listed) <= 1 \
+            else None
+        if either is not None and (holder := self._holder_of(either.group("a"), either.group("b"))) is not None:
+            # "beans or pre-ground?" of the one in focus, or of the one product just listed, whichever has such a value
+            question, self.product, self.listed = f"is it {either.group('a')} or {either.group('b')}", holder, [holder]
+        priced_then = _PRICED_LISTING_THEN.match(question.strip()) if product is None and self.product else None
+        if priced_then is not None and (listing := self._priced_in(priced_then.group("c"))):
+            question, self.product = priced_then.group("q"), listing  # "and the dollar one, how wide is it"
         priced = _LISTING_PRICED.match(question.strip()) if product is None and self.product else None
         if priced is not None and self.last is not None and self.last.intent == "attribute" \
                 and (best_said := self.last.best_fact) is not None and (listing := self._priced_in(priced.group("c"))):
@@ -672,6 +706,18 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _holder_of(self, *sides: str) -> str | None:
+        """Of the one product just listed and the product in focus, the one with a value of the attribute whose value a
+        side of "<a> or <b>?" says (no side naming a product), if any."""
+        understander = self.engine.understander
+        if any(understander.link_product(side, strict=True) for side in sides):
+            return None
+        said = {g.attribute for side in sides for g in understander.constraints(side.casefold()).values}
+        for pid in dict.fromkeys([*self.listed, self.product or ""]):
+            if pid and said & {f.attribute for f in self.engine.retriever.product_facts([pid])}:
+                return pid
+        return None
 
     def _priced_in(self, said: str) -> str | None:
         """The listing of the model in focus priced in the currency said ("usd", "euros"), if another one is."""
@@ -965,8 +1011,8 @@ class Conversation:
         named = {w for a in asked for w in tokens(a)} | understander.cue_words(said.casefold(), asked)  # ("weight limit")
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)
         words = set(tokens(said)) - STOPWORDS  # ("and which is cheaper?" says no attribute: the engine's which of two)
-        if not asked or not words or not words <= named or understander.link_product(said, strict=True) \
-                or _WHICH_WAY.search(said):
+        # (a title that says the attribute's word, "32GB RAM", names no product here: "same ram?")
+        if not asked or not words or not words <= named or _WHICH_WAY.search(said):
             return question  # ("and which uses less power": the engine's which of the two, that way round)
         return f"compare them on {said}"
 

@@ -402,6 +402,17 @@ class Engine:
         return [f.rescored(max(r, l) if r else l) for f, r, l in zip(facts, rule, learned)]
 
     def _attribute(self, parse: Parse) -> Answer:
+        asked_of = parse.products[0].key if parse.products else ""
+        answer = self._attribute_of(parse)
+        if parse.in_currency and answer.focus and answer.focus != asked_of and _IS_IT_PRICED.match(parse.text) \
+                and (card := self.retriever.cards([asked_of]).get(asked_of)) is not None and card.price is not None \
+                and card.currency != parse.in_currency:
+            # "is the iphone in that list priced in dollars": no, in euros; the listing of its model priced so after
+            answer.answer = f"No: {compose.the(card.title)} is priced in {card.currency} " \
+                            f"({format_price(card.price, card.currency)}). {answer.answer}"
+        return answer
+
+    def _attribute_of(self, parse: Parse) -> Answer:
         target = parse.products[0]
         cards = self.retriever.cards([target.key])
         card = cards.get(target.key)
@@ -485,6 +496,10 @@ class Engine:
             if found or others:
                 label = compose.join(sorted({c.name for c in parse.checks}), "or")
                 text = compose.check_answer(card.title, label, found, others)
+                if _EITHER_OR.match(parse.text):  # "is it rubber or plastic?": which it is, no yes or no
+                    told = found or others
+                    text = compose.attribute_answer(card.title, told[0].attribute,
+                                                    compose.unique(f.value for f in told if f.attribute == told[0].attribute))
                 shade = next(((f, c.name) for f in others if f.attribute in ("color", "colour") for c in parse.checks
                               if is_shade(f.value, c.name)), None)
                 if not found and shade is not None:  # "does the merrell come in brown": Walnut is a brown
@@ -2269,6 +2284,10 @@ _PUT_TOGETHER = re.compile(rf"{PUT_TOGETHER}|\bbuild(?:ing)? it\b|\b(?:arrives?|
                            r"assembled\b", re.IGNORECASE)
 _ASKS_A_NUMBER = re.compile(r"\b(?:how many|multiple|several|more than one|only one|just one|a single|one or more|"
                             r"two or more)\b", re.IGNORECASE)  # a count asked: "number of …" names are asked first
+_EITHER_OR = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|they|this|that|these|those)(?: one| ones)? (?:made of |made from |"
+                        r"in |a |an )?[\w-]+(?: [\w-]+)? or (?:a |an )?[\w-]+(?: [\w-]+)?[?.!]*$", re.IGNORECASE)
+_IS_IT_PRICED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?!there\b)[\w' .-]+? (?:sold|priced|listed|offered) in\b",
+                           re.IGNORECASE)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
@@ -2559,7 +2578,7 @@ _PLAIN_COMPARATIVES = {"higher": frozenset({"bigger", "larger", "longer", "talle
 MAX_SUB_KIND = 2000  # titles that say a word, at most, for it to be read as a kind within a category ("earbuds")
 MAX_BOUNDS_READ = 60  # products whose texts a search reads for an amount no fact gives ("Up to 10-hour of battery life")
 MAX_TEXT_READ = 200  # found products whose texts a search reads for words only a text says ("fully assembled")
-_ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|materials|capacities|storage sizes)\b|"
+_ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|materials|capacities|lengths|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"
 _SHOPPING_WORDS = frozenset({"deal", "offer", "discount", "sale", "bargain", "option", "recommendation", "suggestion",

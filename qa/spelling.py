@@ -25,7 +25,7 @@ brand brands category categories best good better compare difference which does 
 biggest bigger largest larger smallest smaller longest longer heaviest heavier tallest taller most least
 dollars dollar euros euro pounds bucks colors colours sizes watt watts inch inches ounce ounces gram grams
 liter liters litre litres hours limit limits maximum rating rated shelves shelf warranty guarantee
-often replace swap similar alternative version versions model models option options
+often replace swap similar alternative version versions model models option options listing listings
 taste tastes tasting flavour flavor flavours flavors notes assembly assemble assembled powerful
 """.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"

@@ -110,9 +110,13 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow (?:often|frequently)\b.*\b(?:replace|change|swap)"
          r"(?:d|ped)?\b|\bhow long (?:is|are|will|would|does|do) (?:it|they|each(?: one)?|one|that|this|the filter|a filter)"
          r"\b.*\bgood for\b|"
-         r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|need (?:a new one|to replace|to change)|"
+         r"\bfilter life\b|\blifespan\b|\bwhen (?:do|should|will) i (?:replace|change|swap|need (?:a new one|to replace|to change)|"
          r"get a new one)\b", ("filter life", "lifespan")),
+        # what a filter holds ("what's inside that one" of a cartridge: its filter media)
+        (r"^what(?:'s| is|s) inside (?:it|that|this|that one|this one|the filter|the cartridge)$", ("filter type", "filter media",
+                                                                                                 "material")),
         (r"\bhow long\b(?!.*\b(?:filters?|cartridges?)\b).*\b(?:last|run|play)\b|\bbattery life\b|"
+         r"\bhow long (?:will|does|can|would) (?:the |its |it'?s )?battery (?:go|keep going|hold up)\b|"
          r"\bhow many hours\b.*\b(?:between|per|on (?:a|one)(?: single)?) charges?\b|\b(?:hours|hrs) of (?:playback|play|"
          r"playtime|listening|use|battery)\b|\bplay ?time\b|\bplayback\b", ("battery life",)),
         (r"\bmade (?:of|from|out of|out off)\b|\bmaterials?\b|\bfabrics?\b|\bwhat is (?:it|this|that) made\b", ("material", "materials", "fabric", "outer material")),
@@ -1026,7 +1030,7 @@ _PRICE_OF = re.compile(r"^(?:how much (?:are|is|do|does|for)|(?:what(?:'s| is| a
 _COMPAT_NEEDS = re.compile(r"^(?:does|do|will|would|can)\s+(?:the |my |an? )?(?P<b>.+?)\s+(?:take|use|need|accept)s?\s+"
                            r"(?:any |a |an |the |some |new |replacement |spare )*(?P<a>[\w\s-]+?)$")
 _COMPAT_FOR = re.compile(r"^(?:(?:show|find|list|any|are there|do you have|what|which)\s+(?:me\s+)?)?(?P<a>[\w\s-]*?)\s*"
-                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?compatible with|(?:that|which)(?:'ll| can| will| would)? (?:fits?|works? with|goes with|go with|charges?|(?:do|does)(?= my\b[^,?]*\d)))\s+(?:the |my |an? )?(?P<b>.+?)$")
+                         r"(?:\b(?:have you got|do you have|you have|you got|do you sell|do you carry)\s+)?\b(?:for|(?:(?:that|which) )?(?:(?:is|are) )?(?:compatible with|linked (?:to|with)|listed (?:for|with)(?!\s*[$£€\d]))|(?:that|which)(?:'ll| can| will| would)? (?:fits?|works? with|goes with|go with|charges?|(?:do|does)(?= my\b[^,?]*\d)))\s+(?:the |my |an? )?(?P<b>.+?)$")
 
 # "does the levoit come with a filter", "how long is the warranty on the dyson": a product named by "the <name>"
 _THE_NAME_DOES = re.compile(r"^(?:(?:does|do|can|will) (?:the|my) (?P<x>[\w-]+(?: [\w-]+){0,3}?) (?:come|have|has|take|"
@@ -1083,8 +1087,10 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "the difference between the cheapest and the priciest listing": the range of prices
     (re.compile(r"\b(?:difference|gap|spread) between (?:the )?(?:cheapest|lowest) and (?:the )?(?:priciest|dearest|"
                 r"highest|most expensive)\b|\bprice spread\b|"
-                r"\bhow far apart\b(?=.*\bpric)|"  # "how far apart are the two listings on price"
+                r"\bhow (?:far|much) apart\b(?=.*\bpric)|"  # "how far apart are the two listings on price"
+                r"\bhow much (?:is )?(?:there )?between (?:them|those|these|the two)\b(?=.*\bpric)|"  # "… price wise"
                 r"\b(?:two|2|several|different) prices\b.*\bdifference\b|"  # "you have two prices, whats the difference"
+                r"\b(?:two|2|both|the) (?:listings|versions)\b.*\b(?:price (?:gap|difference|diff)|difference in price)\b|"
                 r"\bprice (?:difference|gap) between (?:the |its )?(?:two |\d+ )?(?:listings|versions)\b"), "avg_price"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
@@ -1240,6 +1246,10 @@ _NAME_THEN = re.compile(r"^(?P<x>[^,;]+?)(?:[,;:]| -) ?(?P<q>(?:is|are) .+)$")
 _PAIR_OR_PAIR = re.compile(r"^(?:and |so |ok,? )?(?:the |that )?(?P<a>[\w/ -]+?) (?:one|pair|version|model)s? (?:or|vs\.?) "
                            r"(?:the |that )?(?P<b>[\w/ -]+?)(?: ones?| pairs?| version| model)?\s*[,:;-]?\s*"
                            r"(?:which|what) (?:one |of them |of the two )?(?:is |are )?(?P<c>.+?)$")
+# "red vs black, price gap?" of the model in focus: two listings by a word of each one's title
+_VARIANTS_GAP = re.compile(r"^(?:and |so |ok,? )?(?:the )?(?P<a>[\w/-]+)(?: ones?| pairs?)? (?:vs\.?|versus|or|and) (?:the )?"
+                           r"(?P<b>[\w/-]+)(?: ones?| pairs?)?\s*[,:;-]?\s*(?P<c>(?:whats? (?:the )?|what is the )?"
+                           r"(?:price (?:gap|difference|diff)|difference in price)|how much (?:more|less|extra)\b.*)$")
 _PRICE_GAP_SAID = re.compile(r"\bprice (?:difference|gap|diff)\b|\bdifference in price\b|"
                              r"^how much (?:more|extra)\b(?!.*\b(?:weigh|storage|ram|memory|battery)\b)")
 # "do you sell it in multipacks", "a bigger pack of it"; "a single bag of it": the model's listings by their count
@@ -1273,6 +1283,7 @@ def pack_counts(title: str) -> set[int]:
 
 
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+(?: [\w-]+)?) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the 2 port one"
+_SIZE_WORDS = frozenset({"short", "long", "big", "small", "little", "large", "tall", "thin", "thick", "wide", "narrow"})
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
@@ -1524,7 +1535,7 @@ _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"
                     # "weight per shoe": what one shoe of the pair weighs, as the listings give it; no kind of product
                     (re.compile(r"\s*\b(?:per|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot|item|unit|piece)\b"), ""))
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
-_FITS_WHICH = re.compile(rf"^(?P<it>this|it|that|this one|that one) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
+_FITS_WHICH = re.compile(rf"^(?:(?P<it>this|it|that|this one|that one)(?: is| are)?|is|are) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
 _GOES_IN_WHICH = re.compile(r"^(?:which|what) (?P<kind>[a-z]+(?: [a-z]+)?) (?:does|do|will|would|can) (?P<it>this|it|that|"
                             r"this one|that one|they|these) (?:go|goes|fit|slot|drop) (?:in|into|inside)[?.!]*$")
 # "colour options on the bondi": the colours its listings come in
@@ -1597,6 +1608,13 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+_I_HAVE_WHAT_NEED = re.compile(r"(?:^|[,.;]\s*)i (?:have|own|got|bought|use) (?:the |a |an |my )?(?P<x>[^,.;]+?)\s*[,.;]\s*"
+                               r"(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
+_HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|much|many|high|deep|far|often|loud|fast|old|thick|"
+                           r"large|small|tough|strong)\b)")
+_NAME_THEN_EXTREME = re.compile(r"^(?!(?:it|that|this|they|them|those|these|which|what)\b)(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*"
+                                r"(?:(?:what'?s|whats|what is|which is) )?(?:the |its )?(?P<s>cheapest|priciest|most expensive|"
+                                r"least expensive|dearest) (?:listing|one|version|option|offer)s?$")
 _WHAT_DOES_IT_RUN = re.compile(r"^(?P<p>(?:and |so |ok,? )?)what (?:do|does|would|will) (?P<x>the [\w' .-]+?) run(?: (?:me|you|us))?$")
 # "the coway mighty's filter", "the dedica's water filter": the kind of product that fits the one named
 _POSSESSIVE_KIND = re.compile(r"\bthe (?P<x>[a-z][\w .+-]*?)'s (?P<k>[a-z]+(?: [a-z]+)?)\b")
@@ -1755,6 +1773,7 @@ _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "t
 _OTHER_ONE_WORDS = frozenset({"alternative", "option", "choice", "pick", "suggestion", "model", "version"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
+_BETWEEN_THEM = re.compile(r"\bbetween (?:them|those|these|the two)\b")
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
 # "cheapest of the white ones" after white headphones were listed: of those listed
 _OF_THE_SAID_ONES = re.compile(r"\bof the [\w-]+ ones\b")
@@ -1937,8 +1956,12 @@ class Understander:
         low = _INCLUDED_WITH_IT.sub(r"is a \g<x> included", low)
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
+        low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
+        if (owned := _I_HAVE_WHAT_NEED.search(low)) is not None:  # "…, i have the delonghi dedica, what do i need"
+            low = f"what do i need for the {owned.group('x')}"
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
-        low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)  # "what does the dedica ec685 run": its price
+        low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)
+        low = _NAME_THEN_EXTREME.sub(r"\g<s> \g<x>", low)  # "elitebook 840 g10 with 16gb - cheapest listing"  # "what does the dedica ec685 run": its price
         low = _POSSESSIVE_KIND.sub(self._kind_of_name, low)  # "the coway mighty's filter": the filter for the coway mighty
         if (or_not := _OR_NOT.match(low)) is not None:  # "the uplift - assembled or not": is the uplift assembled
             x, v = or_not.group("x"), or_not.group("v")  # (a name that is a whole product's, asked of apart: "jarvis bamboo
@@ -2071,7 +2094,8 @@ class Understander:
         low = _DROP_RATED.sub(r"what drop protection does \g<s> have", low)
         low = _TAKES_WEIGHT.sub("holds ", low)  # "one that takes 120 kg": holds it
         low = _PERSON_WEIGHS.sub(" that holds at least ", low) if _SEATS.search(low) else low
-        low = _FITS_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "this fits which purifier?"
+        # "this fits which purifier?" ("the black one is listed for which laptop": it, the listing picked)
+        low = _FITS_WHICH.sub(lambda m: f"which {m.group('kind')} does {m.group('it') or 'it'} fit", low)
         low = _GOES_IN_WHICH.sub(r"which \g<kind> does \g<it> fit", low)  # "which jug does this go in"
         if focus:  # "filters for this pitcher" on a pitcher's page: for it
             leaf = (self.category_of(focus) or "").rpartition(" > ")[2]  # (its own kind, not its department's)
@@ -2836,6 +2860,10 @@ class Understander:
             return None
         words = {singular(w) for w in tokens(m.group(1))}
         hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
+        if not hits and words - _SIZE_WORDS and words & _SIZE_WORDS:
+            # "the black short one": a size said in words no title says; the colour picks it
+            words -= _SIZE_WORDS
+            hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self.one_model(hits) else None
 
     def one_model(self, ids: Sequence[str]) -> bool:
@@ -2902,7 +2930,7 @@ class Understander:
     def _variants_compared(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "is the grey pair cheaper than the beige/teal" about a model in focus, "oneplus 12 emerald or black, which
         costs less" about the model named: its two listings whose titles say each side's words, compared."""
-        m = _VARIANTS_COMPARED.match(low) or _PAIR_OR_PAIR.match(low)
+        m = _VARIANTS_COMPARED.match(low) or _PAIR_OR_PAIR.match(low) or _VARIANTS_GAP.match(low)
         named = next((n for pattern in _NAMED_VARIANTS if (n := pattern.match(low)) is not None
                       and self.values_only(n.group("a"))), None) if m is None else None
         if named is None and m is None:
@@ -2916,8 +2944,9 @@ class Understander:
             link = self.link_product(name_said, strict=True)
             m, focus = (named, link.key) if link is not None else (None, focus)
         compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus else None
-        if m is not None and focus and compared is None and _PRICE_GAP_SAID.search(m.group("c")):
-            compared = m, ("price", "lower")  # "momentum 4 black vs white - hows the price difference"
+        if m is not None and focus and _PRICE_GAP_SAID.search(m.group("c")):
+            # "momentum 4 black vs white - hows the price difference", "… how much extra for the bigger one"
+            compared = m, ("price", "lower")
         if m is None or compared is None or focus is None or not self.values_only(m.group("b")):
             return False  # ("is it cheaper than the pixel 8": another product, not a listing of this one)
         title = self.lexicon.titles.get(focus, "")
@@ -2925,7 +2954,7 @@ class Understander:
         sides = []
         name_words = set(tokens(name_said)) - STOPWORDS
         for said in (m.group("a"), m.group("b")):
-            words = set(tokens(said or "")) - STOPWORDS
+            words = set(tokens(amounts_apart(said or ""))) - STOPWORDS  # ("256gb" is the "256 GB" of a title too)
             # of those whose titles say the side's words, the one saying most of the name's ("pixel 8 pro obsidian, 128
             # vs 256": the Obsidian 256 GB, not the Porcelain)
             fits = [v for v in listings if words and words <= title_words(v.name)]
@@ -3625,8 +3654,10 @@ class Understander:
             m = pattern.search(low)
             if not m:
                 continue
-            if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus:
-                return False  # "how many colours does it come in?" is about the product in focus
+            if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus \
+                    and not (kind == "avg_price" and _BETWEEN_THEM.search(low)):
+                return False  # "how many colours does it come in?" is about the product in focus ("how much between
+                # them price wise" is of those listed)
             if kind in ("brands", "count_brands") and len(last_two := tokens(m.group(0))[-2:]) == 2 \
                     and tuple(last_two) in self.lexicon.categories:
                 continue  # "which coffee makers are under 100": a kind whose name ends in "makers", not its brands
@@ -3712,6 +3743,12 @@ class Understander:
                         listings = [pid for pid in listings if all(set(tokens(g.label)) <= title_words(titles.get(pid, ""))
                                                                    for g in chosen)]
                         parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
+                elif kind == "avg_price" and focus and _BETWEEN_THEM.search(low) and parse.constraints.empty():
+                    # "how much between them price wise" with no list under discussion: the listings of the model in
+                    # focus
+                    title = self.lexicon.titles.get(focus, "")
+                    parse.constraints = Constraints(ids=[focus, *(v.key for v in self.model_listings(focus, title))],
+                                                    currency=parse.constraints.currency)
             return True
         return False
 
@@ -4240,6 +4277,9 @@ class Understander:
             return [Link("product", focus, focus, score=1.0)]
         if focus and self._brand_of_focus(text, focus):  # "which phone does the anker work with" of the Anker in focus
             return [Link("product", focus, focus, score=1.0)]
+        if focus and toks[:1] in (["the"], ["that"], ["this"]) and len(content) == 1 \
+                and self._that_kind(f"that {content[0]}", [], focus) == focus:
+            return [Link("product", focus, focus, score=1.0)]  # "would the pad work with a pixel 8" of the pad in focus
         return self.link_products(text, near=near)
 
     def _brand_of_focus(self, text: str, focus: str) -> bool:

@@ -4469,3 +4469,51 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # a model's listings compared on price: "2 listings - whats the price gap" (a misspelt "listings"), "<name> 128 vs
+    # 256gb, how much extra for the bigger one" ("256gb" is a title's "256 GB"; "how much extra" asks the price, not
+    # the size), "red vs black, price gap?" of the model in focus, "how much between them price wise"
+    (["titanium violet s24 ultra, 2 lisitngs - whats the price gap"], "aggregate", ("$93.01 apart",), set(), ()),
+    (["pixel 8 pro obsidian 128 vs 256gb, how much extra for the bigger one"], "comparison", ("by $242.01",),
+     {"PHN-0000237", "PHN-0000324"}, ()),
+    (["vitamx e310 - what is the jar made of", "red vs black, price gap?"], "comparison", ("by $30",), set(), ()),
+    (["keen targhee iii mid - what sizes have u got", "how much between them price wise"], "aggregate",
+     ("$23.95 apart",), set(), ()),
+    (["macbook air 15 m3 24gb priced in dollars - what colour", "how much more than the 8gb one"], None,
+     ("$558.99",), set(), ()),
+    # "do both have the same ram" after two were compared: "ram" names no product (a title says "32GB RAM")
+    (["pixel 8 pro obsidian 128 vs 256gb, how much extra for the bigger one", "do both have the same ram"],
+     "comparison", ("same ram: 12 GB",), set(), ()),
+    # "any case linked to the cheaper listing": the cheaper of the two listings, then what is linked to it
+    (["titanium violet s24 ultra, 2 listings - whats the price gap", "any case linked to the cheaper listing"],
+     "compatibility", (), {"CSE-0000400"}, ()),
+    # "<name> - cheapest listing": the cheapest listing of that name, not of every laptop with 16 GB
+    (["elitebook 840 g10 with 16gb - cheapest listing"], "aggregate", ("$1,402.95",), {"LAP-0000192"}, ("IdeaPad",)),
+    # "how long will the battery go": its battery life; "what lengths does it come in": its model's lengths
+    (["hp pavillion 15 - how long will the battery go"], "attribute", ("8 hrs",), set(), ()),
+    (["apple 240w usb-c cabel - what lengths does it come in"], "aggregate", ("6 ft", "3 feet"), set(), ()),
+    # "the black short one is listed for which laptop": the black listing (no title says "short"), what it fits
+    (["apple 240w usb-c cabel - what lengths does it come in", "the black short one is listed for which laptop"],
+     "compatibility", (), {"LAP-0000079"}, ()),
+    # "hows wide are they": how wide; "and the dollar one, how wide is it": the model's listing priced in dollars
+    (["billy bookcase in birch veneer - cheapest one?", "hows wide are they"], None, ("31.5",), set(), ()),
+    (["ikea markus office chair - what colour is it", "how much weight does the one priced in euros take",
+      "and the dollar one, how wide is it"], "attribute", ("61 cm",), {"FRN-0000057"}, ()),
+    # "beans or pre-ground?": which of the two the product in focus is; "rubber or plastic?" of the one case listed
+    (["lavazza super crema - which pack works out cheapest per kilo", "what coffee maker do people buy with that pack",
+      "beans or pre-ground?"], "attribute", ("Whole Bean",), set(), ("Yes:", "No:")),
+    (["otterbox case for pixel 7a?", "rubber or plastic?"], "attribute", ("rubber",), {"CSE-0000341"}, ("Yes:",)),
+    # "when do i swap it out" of a filter: its life, which its text says
+    (["fette filter for the dedica", "when do i swap it out"], "attribute", ("2 to 3 months",), set(), ()),
+    # "the iphone in that list": the listed iPhone, priced in euros; "the pad" of the charging pad in focus
+    (["spigen 10w wireless charging pad, which phones is it listed with", "is the iphone in that list priced in dollars"],
+     "attribute", ("No:", "€693.99"), set(), ()),
+    (["spigen 10w wireless charging pad, which phones is it listed with", "would the pad work with a pixel 8"], None,
+     ("don't know",), set(), ("Yes",)),
+])
+def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)

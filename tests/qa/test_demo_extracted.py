@@ -121,6 +121,10 @@ def test_the_lightest_of_a_search_of_title_words_is_of_those_it_listed(demo_defa
     # "<kind>, what lengths do they come in": the kind's listings; "price of the shorter one" of those two
     (["usb-c to lightning cables, what lengths do they come in"], ("10 ft", "3 feet")),
     (["usb-c to lightning cables, what lengths do they come in", "price of the shorter one"], ("£17.49",)),
+    # "…, i have the delonghi dedica, what do i need": what is linked to it (extracted from the filters' titles);
+    # "what's inside that one" of a filter: its filter media (extracted from a bullet)
+    (["my espresso has started tasting weird, i have the delonghi dedica, what do i need"], ("Fette", "DLSC002")),
+    (["fette filter for the dedica", "what's inside that one"], ("ion-exchange resin",)),
 ])
 def test_a_listing_compared_with_its_model_and_it_of_one_department(demo_default: Path, tmp_path: Path,
                                                                     turns: list[str], expect: tuple[str, ...]) -> None:
