@@ -256,6 +256,7 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "for a big room": ("coverage area", "higher"), "for a large room": ("coverage area", "higher"),
     "for big rooms": ("coverage area", "higher"), "for large rooms": ("coverage area", "higher"),
     "biggest battery": ("battery", "higher"), "largest battery": ("battery", "higher"),
+    "big battery": ("battery", "higher"), "large battery": ("battery", "higher"), "huge battery": ("battery", "higher"),
     "longest battery": ("battery life", "higher"), "long battery": ("battery life", "higher"),
     "best battery": ("battery life", "higher"), "last the longest": ("battery life", "higher"),
     "lasts all day": ("battery life", "higher"), "last all day": ("battery life", "higher"),  # (the longest first)
@@ -1283,7 +1284,7 @@ def pack_counts(title: str) -> set[int]:
 
 
 _THE_X_ONE = re.compile(r"\bthe ([\w-]+(?: [\w-]+)?) (?:ones?|model|version|pair)\b")  # "the Smartish one", "the 2 port one"
-_SIZE_WORDS = frozenset({"short", "long", "big", "small", "little", "large", "tall", "thin", "thick", "wide", "narrow"})
+_RELATIVE_SIZES = frozenset({"short", "long", "big", "small", "little", "large", "tall", "thin", "thick", "wide", "narrow"})
 _THE_X_END = re.compile(r"\bthe ([\w-]+)$")  # "how much is the bose", "how much are the filters"
 # "the first one", "the second", "the other one", "the 2nd": a product of the last list by its place
 _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
@@ -2011,8 +2012,10 @@ class Understander:
         low = _WITH_SHORT.sub(lambda m: "without" if m.group(0) == "w/o" else "with", low)
         low = _PRICE_THEN_W.sub(r"\g<p> with", low)  # "under $900 w 16gb ram": with, not 900 watts
         low = _THAT_RUNS.sub("with", low)  # "iphone that runs ios 17": one with iOS 17
-        if (_FOR_HER.search(low) or _FOR_HIM.search(low)) and self.constraints(low).categories:
-            low = _FOR_HIM.sub("for men", _FOR_HER.sub("for women", low))  # "boots for my wife": women's boots
+        if (_FOR_HER.search(low) or _FOR_HIM.search(low)) and (keys := self.constraints(low).category_keys) \
+                and any(self.in_categories(pid, keys) for w in ("men", "women") for pid in self.lexicon.titled([w])):
+            # "boots for my wife": women's boots (not "a phone for my dad": no phone is a men's one)
+            low = _FOR_HIM.sub("for men", _FOR_HER.sub("for women", low))
         kind_first = _KIND_THEN_THEY.match(low)
         if kind_first is not None and not _ATTRIBUTE_QUESTION.match(kind_first.group("k")) \
                 and not re.search(r"\bof (?:them|those|these)\b", kind_first.group("q")) \
@@ -2860,9 +2863,9 @@ class Understander:
             return None
         words = {singular(w) for w in tokens(m.group(1))}
         hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
-        if not hits and words - _SIZE_WORDS and words & _SIZE_WORDS:
+        if not hits and words - _RELATIVE_SIZES and words & _RELATIVE_SIZES:
             # "the black short one": a size said in words no title says; the colour picks it
-            words -= _SIZE_WORDS
+            words -= _RELATIVE_SIZES
             hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self.one_model(hits) else None
 

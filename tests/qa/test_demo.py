@@ -4512,6 +4512,10 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
      "attribute", ("No:", "€693.99"), set(), ()),
     (["spigen 10w wireless charging pad, which phones is it listed with", "would the pad work with a pixel 8"], None,
      ("don't know",), set(), ("Yes",)),
+    # "a big battery": the largest first; "for my dad" of phones, which no listing has for men or women, is no filter
+    (["want a phone with a big battery for my dad, nothing fancy, under $200"], "aggregate", ("5000",),
+     {"PHN-0000093", "PHN-0000146"}, ()),
+    (["boots for my wife under $150"], "search", (), {"BOT-0000343"}, ("Men's",)),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
