@@ -109,7 +109,10 @@ _ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )
                        re.IGNORECASE)
 # "and battery?", "what about the weight": the same comparison on another attribute
 _EACH = r"(?:,? (?:the )?same)? (?:on|for|of) (?:each|both)(?: of them| ones?| pairs?)?"  # ("heel drop, same on both?")
-_AND_ATTRIBUTE = re.compile(r"^(?:(?:and |what about |how about |ok,? |what'?s the |what is the |whats the |in terms of )"
+_AND_ATTRIBUTE = re.compile(r"^(?:(?:and |so )?how (?:do|does) (?:their|the|its) (?P<x6>[\w-]+(?: [\w-]+)?) compare|"
+                            r"(?:and |so )?how (?:much|far) (?:apart|between them)(?: are they)?(?: on| in)? (?P<x8>price)(?:[ -]?wise)?|"
+                            r"(?:and |so )?how do they compare (?:on|for|in) (?:the |their )?(?P<x7>[\w-]+(?: [\w-]+)?)|"
+                            r"(?:and |what about |how about |ok,? |what'?s the |what is the |whats the |in terms of )"
                             rf"(?:the |their |in )?(?P<x>[\w -]+?)(?: difference|[ -]wise|{_EACH})?|"
                             r"(?:and )?(?P<x2>[\w-]+(?: [\w-]+)?)[ -]wise|"
                             r"(?:and )?(?:are |is )?(?:the |their )?(?P<x3>[\w-]+?)s? (?:the )?same(?: size)?|"
@@ -136,7 +139,7 @@ _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$|\s+comes? in\b)",
                         re.IGNORECASE)  # "than the bose", "the bose one", "does the pixel come in"
 # "the purifier", "the coffee maker": a kind of product, said with "the"
-_THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|come|"
+_THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|work|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?!(?:cheap|pric|light|heav|most|more|less)\w*\b)"
                             r"(?P<x>[\w-]+(?: (?!(?:ones?|pairs?|models?)\b)[\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "
@@ -197,7 +200,7 @@ _WHICH_PICK = re.compile(r"^(?:so |ok,? |and |then |hmm,? )?(?:which|what)(?: on
 _BOTH_OF_THEM = re.compile(r"\b(?:both|each) of (?:them|those|these|the two)\b|\b(?:them|those) both\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)(?<!\bone)[?.!]*$", re.IGNORECASE)  # ("how dark is that roast")
 _FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
-_ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will)\b", re.IGNORECASE)
+_ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will|would)\b", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
                          r"pounds?|usd|eur|gbp)|(?P<e>\d+\.\d\d)) (?:one|ones|pair|model|version|listing)\b|"
@@ -728,7 +731,16 @@ class Conversation:
         cards = self.engine.retriever.cards([self.product or "", *others])
         if (own := cards.get(self.product or "")) is not None and own.currency == wanted:
             return None  # (the listing in focus is priced so: "the one in euros" asks nothing of another)
-        return next((pid for pid in others if pid in cards and cards[pid].currency == wanted), None)
+        so_priced = [pid for pid in others if pid in cards and cards[pid].currency == wanted]
+        # (the one in the focus's colour first, then whose title says most of its words: "and the euro one" of the white
+        # purifier is the white one)
+        def colours(pid: str) -> set[str]:
+            return {str(f.value).casefold() for f in self.engine.retriever.product_facts([pid])
+                    if f.attribute in ("color", "colour")}
+        own_words, own_colours = title_words(title), colours(self.product or "")
+        return max(so_priced, key=lambda pid: (bool(own_colours & colours(pid)),
+                                               len(own_words & title_words(understander.lexicon.titles.get(pid, "")))),
+                   default=None)
 
     def _said_before(self, said: str) -> str | None:
         """The product of this conversation (in focus, else the latest before) whose title says every word of
@@ -1006,7 +1018,9 @@ class Conversation:
                 or self.listed[:2] != [p.id for p in last.products]:
             return question
         understander = self.engine.understander
-        said = m.group("x") or m.group("x2") or m.group("x3") or m.group("x4") or m.group("x5")
+        said = m.group("x") or m.group("x2") or m.group("x3") or m.group("x4") or m.group("x5") or m.group("x6") \
+            or m.group("x7") or m.group("x8")
+        said = said if understander.asked_attributes(said.casefold()) else " ".join(tokens(said))  # ("batteries")
         asked = understander.asked_attributes(said.casefold())
         named = {w for a in asked for w in tokens(a)} | understander.cue_words(said.casefold(), asked)  # ("weight limit")
         # only the attribute's own words ("battery", "the weight"; not "the better camera", a superlative)

@@ -2286,8 +2286,8 @@ _ASKS_A_NUMBER = re.compile(r"\b(?:how many|multiple|several|more than one|only 
                             r"two or more)\b", re.IGNORECASE)  # a count asked: "number of …" names are asked first
 _EITHER_OR = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|they|this|that|these|those)(?: one| ones)? (?:made of |made from |"
                         r"in |a |an )?[\w-]+(?: [\w-]+)? or (?:a |an )?[\w-]+(?: [\w-]+)?[?.!]*$", re.IGNORECASE)
-_IS_IT_PRICED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?!there\b)[\w' .-]+? (?:sold|priced|listed|offered) in\b",
-                           re.IGNORECASE)
+_IS_IT_PRICED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|this|that|this one|that one) (?:sold|priced|listed|offered) "
+                           r"in\b", re.IGNORECASE)  # (of a listing in focus, not of a model named: some listing may be)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")

@@ -1611,8 +1611,10 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
 _I_HAVE_WHAT_NEED = re.compile(r"(?:^|[,.;]\s*)i (?:have|own|got|bought|use) (?:the |a |an |my )?(?P<x>[^,.;]+?)\s*[,.;]\s*"
                                r"(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
-_HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|much|many|high|deep|far|often|loud|fast|old|thick|"
-                           r"large|small|tough|strong)\b)")
+_HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|high|deep|thick|large|small)"
+                           r" (?:are|is) (?:they|it|those|these|that|this|them)\b)")  # (not "hows wide is the screen")
+_BOTH_VARIANT = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?),? both (?:in )?(?P<v>[\w/.-]+(?: [\w/.-]+)?)"
+                           r"\s*(?:[,;:]|\s-)\s*(?P<q>\S.*)$")
 _NAME_THEN_EXTREME = re.compile(r"^(?!(?:it|that|this|they|them|those|these|which|what)\b)(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*"
                                 r"(?:(?:what'?s|whats|what is|which is) )?(?:the |its )?(?P<s>cheapest|priciest|most expensive|"
                                 r"least expensive|dearest) (?:listing|one|version|option|offer)s?$")
@@ -1774,7 +1776,8 @@ _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "t
 _OTHER_ONE_WORDS = frozenset({"alternative", "option", "choice", "pick", "suggestion", "model", "version"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
-_BETWEEN_THEM = re.compile(r"\bbetween (?:them|those|these|the two)\b")
+_OF_LISTINGS = re.compile(r"\b(?:two|2|both|the|its) (?:listings|versions)\b")
+_BETWEEN_THEM = re.compile(r"\bbetween (?:them|those|these|the two)\b|\bhow (?:far|much) apart\b")
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
 # "cheapest of the white ones" after white headphones were listed: of those listed
 _OF_THE_SAID_ONES = re.compile(r"\bof the [\w-]+ ones\b")
@@ -1962,7 +1965,9 @@ class Understander:
             low = f"what do i need for the {owned.group('x')}"
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
         low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)
-        low = _NAME_THEN_EXTREME.sub(r"\g<s> \g<x>", low)  # "elitebook 840 g10 with 16gb - cheapest listing"  # "what does the dedica ec685 run": its price
+        low = _NAME_THEN_EXTREME.sub(r"\g<s> \g<x>", low)  # "elitebook 840 g10 with 16gb - cheapest listing"
+        # "iphone 15 pro max vs 15 pro, both 256gb - whats the price difference": the variant said of each side
+        low = _BOTH_VARIANT.sub(r"\g<a> \g<v> vs \g<b> \g<v> - \g<q>", low)  # "what does the dedica ec685 run": its price
         low = _POSSESSIVE_KIND.sub(self._kind_of_name, low)  # "the coway mighty's filter": the filter for the coway mighty
         if (or_not := _OR_NOT.match(low)) is not None:  # "the uplift - assembled or not": is the uplift assembled
             x, v = or_not.group("x"), or_not.group("v")  # (a name that is a whole product's, asked of apart: "jarvis bamboo
@@ -2861,12 +2866,12 @@ class Understander:
                 return None
         if m is None or m.group(1) in _NOT_PICKING:
             return None
-        words = {singular(w) for w in tokens(m.group(1))}
-        hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
+        words = {singular(w) for w in tokens(amounts_apart(m.group(1)))}  # ("the 256gb one": a title's "256 GB" too)
+        hits = _shown([pid for pid in within if words <= title_words(titles.get(pid, ""))], within)
         if not hits and words - _RELATIVE_SIZES and words & _RELATIVE_SIZES:
             # "the black short one": a size said in words no title says; the colour picks it
             words -= _RELATIVE_SIZES
-            hits = _shown([pid for pid in within if words <= set(tokens(titles.get(pid, "")))], within)
+            hits = _shown([pid for pid in within if words <= title_words(titles.get(pid, ""))], within)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self.one_model(hits) else None
 
     def one_model(self, ids: Sequence[str]) -> bool:
@@ -3709,6 +3714,9 @@ class Understander:
                 return False  # "what colours does the AirPods Pro come in?" is about one product
             if kind == "brands" and not parse.constraints.categories and self.link_product(rest, strict=True):
                 return False  # "what brand is the dell xps 15?" asks about one product
+            if kind == "avg_price" and not focus and parse.constraints.empty() \
+                    and (_BETWEEN_THEM.search(low) or _OF_LISTINGS.search(low)):
+                return False  # "2 listings - whats the price gap" of nothing named: no range of the whole catalog
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))

@@ -4516,6 +4516,22 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["want a phone with a big battery for my dad, nothing fancy, under $200"], "aggregate", ("5000",),
      {"PHN-0000093", "PHN-0000146"}, ()),
     (["boots for my wife under $150"], "search", (), {"BOT-0000343"}, ("Men's",)),
+    # "<a> vs <b>, both 256gb - whats the price diference": the variant of each side; "how do their batteries compare"
+    (["iphone 15 pro max vs 15 pro, both 256gb - whats the price diference"], "comparison", ("by $39.04",), set(), ()),
+    (["iphone 15 pro max vs 15 pro, both 256gb - whats the price diference", "and how do their batteries compare"],
+     "comparison", ("4422", "3274"), set(), ()),
+    # "would the pad work with a pixel 8" after another product came into focus: the pad talked of before
+    (["spigen 10w wireless charging pad, which phones is it listed with", "is the iphone in that list priced in dollars",
+      "would the pad work with a pixel 8"], None, ("Spigen",), set(), ("Yes",)),
+    # (a review's probes) nothing named: no range of the whole catalog; a model named: its listing in dollars, no "No:";
+    # "how much between them price wise" of two products compared: the comparison on price; "the 256gb one" of a pair
+    (["2 listings - whats the price gap"], None, ("don't know",), set(), ()),
+    (["is the iphone 13 sold in dollars"], "attribute", ("$656.95",), set(), ("No:",)),
+    (["dell xps 13 vs macbook air 15", "how far apart are they on price"], "comparison", ("by $336",), set(), ()),
+    (["timberland premium waterproof boot - what sizes", "how much between them price wise",
+      "how far apart are they on price"], "aggregate", ("$1 apart",), set(), ()),
+    (["macbook air 15 m3 256 vs 512gb - how much more for the bigger one", "do both have the same ram",
+      "is the 256gb one covered by a warranty"], None, ("don't know the warranty",), {"LAP-0000344"}, ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
