@@ -1609,8 +1609,17 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+_EACH_COMES_TO = re.compile(r"\bwhat (?:does|do|would|will) (?:each|one|a single) (?P<u>[a-z-]+?)(?:e?s)?(?: in (?:that|the|this|"
+                            r"it'?s|its) (?:pack|box|bundle))? (?:work out (?:to|at)|come to|cost(?: me)?)$")
 _I_HAVE_WHAT_NEED = re.compile(r"(?:^|[,.;]\s*)i (?:have|own|got|bought|use) (?:the |a |an |my )?(?P<x>[^,.;]+?)\s*[,.;]\s*"
                                r"(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
+_NEED_SAID = re.compile(r"\b(?:need|needs|want|wants|looking for|after)\b")
+_OWNED = re.compile(r"(?:^|[,.;]\s*)(?:(?:i(?:'ve| have)? )?got|i have|i own|(?:he|she)(?:'s| has)? got|hes got|shes got|its|it's|"
+                    r"it is) (?:a |an |the |my |his |her )?(?P<x>[^,.;]+?)\s*(?=[,.;]|$)")
+_PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es|ing))\b"), "filters"),
+                  (re.compile(r"\b(?:in the car|driving|road trips?)\b"), "car charger"),
+                  (re.compile(r"\b(?:crack\w*|drops?|dropping|tough|protect\w*|scratch\w*)\b"), "case"),
+                  (re.compile(r"\b(?:charg\w*|topped up|top (?:it )?up)\b"), "charger"))
 _HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|high|deep|thick|large|small)"
                            r" (?:are|is) (?:they|it|those|these|that|this|them)\b)")  # (not "hows wide is the screen")
 _BOTH_VARIANT = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?),? both (?:in )?(?P<v>[\w/.-]+(?: [\w/.-]+)?)"
@@ -1963,6 +1972,12 @@ class Understander:
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
         if (owned := _I_HAVE_WHAT_NEED.search(low)) is not None:  # "…, i have the delonghi dedica, what do i need"
             low = f"what do i need for the {owned.group('x')}"
+        elif _NEED_SAID.search(low) and (owned := _OWNED.search(low)) is not None \
+                and (kind := next((k for pattern, k in _PURPOSE_KINDS if pattern.search(low)), None)) is not None \
+                and self.link_product(owned.group("x"), strict=True) is not None:
+            # "got a bambino plus, want to keep scale out of it": a filter for it; "hes got a galaxy s24, need something
+            # tough": a case for it; "… topped up in the car, its an acer swift go 14": a car charger for it
+            low = f"{kind} for the {owned.group('x')}"
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
         low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)
         low = _NAME_THEN_EXTREME.sub(r"\g<s> \g<x>", low)  # "elitebook 840 g10 with 16gb - cheapest listing"
@@ -1975,6 +1990,7 @@ class Understander:
             low = f"is it {v}" if not x else f"{x} - is it {v}" if not self.brand_only(x) \
                 and self.link_product(x, strict=True) is not None else f"is the {x} {v}"
         per_unit = ""
+        low = _EACH_COMES_TO.sub(r"what does it work out to per \g<u>", low)  # "what does each filter work out to"
         per = _PER_UNIT.search(low)
         named_first = _NAME_THEN_WHATS_THAT.match(low[:per.start()]) if per is not None else None
         if per is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \

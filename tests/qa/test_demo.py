@@ -4532,6 +4532,17 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
       "how far apart are they on price"], "aggregate", ("$1 apart",), set(), ()),
     (["macbook air 15 m3 256 vs 512gb - how much more for the bigger one", "do both have the same ram",
       "is the 256gb one covered by a warranty"], None, ("don't know the warranty",), {"LAP-0000344"}, ()),
+    # a product the shopper has and what it is for: "keep scale out of it" a filter, "cracking his phone … tough" a case,
+    # "topped up in the car" a car charger, each for that product
+    (["got a bambino plus, want to keep scale out of it"], "compatibility", (), {"FLT-0000298"}, ()),
+    (["my husband keeps cracking his phone, hes got a galaxy s24, need something tough"], "compatibility", (),
+     {"CSE-0000228", "CSE-0000308"}, ("Ultra",)),
+    (["need something to keep my laptop topped up in the car, its an acer swift go 14"], "compatibility", (),
+     {"CHG-0000326"}, ()),
+    # "what does each filter work out to", "what does each bag in that pack come to": the price per unit
+    (["filters for the honeywell - what does each filter work out to"], None, ("$31 per filter",), set(), ()),
+    (["qualita rossa by lavazza, the 2.2 lb one - whats that per pound", "is there a decaf version",
+      "what does each bag in that pack come to"], "attribute", ("$6.66 per bag",), set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
