@@ -71,6 +71,7 @@ _CURRENCY_SAID = re.compile(r"\b(?:in |priced in )?(?:usd|dollars?|eur|euros?|gb
 # "what about the listing in usd", "and the one priced in euros": the last question, of its model's listing so priced
 _LISTING_PRICED = re.compile(r"^(?:and |what about |how about |ok,? )?(?:for )?the (?:listing|one|version|offer) "
                              r"(?:priced |sold )?in (?P<c>usd|dollars?|\$|eur|euros?|€|gbp|pounds?|£)[?.!]*$", re.IGNORECASE)
+_BARE_COMPATIBLE = re.compile(r"^(?:and |so |ok,? )?(?P<x>[a-z][\w-]*) (?:compatible|compat)[?.!]*$", re.IGNORECASE)
 _THE_ONE_IN_LIST = re.compile(r"\bthe (?P<w>[\w-]+) (?:in|from|on|of) (?:that|the|this|your) list\b", re.IGNORECASE)
 # "beans or pre-ground?", "matte or glossy": which of two values the product in focus has
 _BARE_EITHER = re.compile(r"^(?:and |so |ok,? )?(?P<a>[a-z][\w-]*(?: [\w-]+)?) or (?P<b>[a-z][\w-]*(?: [\w-]+)?)[?.!]*$",
@@ -506,6 +507,11 @@ class Conversation:
         if better is not None and not self.engine.understander.asked_attributes(better.group("x").casefold()) \
                 and (valued := self.engine.understander.constraints(better.group("x").casefold()).values):
             question = f"compare them on {valued[0].attribute}"
+        feature = _BARE_COMPATIBLE.match(question.strip()) if product is None and self.product else None
+        if feature is not None and not self.engine.understander.lexicon.title_df.get(feature.group("x").casefold()) \
+                and self.engine.understander.link_product(feature.group("x"), strict=True) is None:
+            # (not "pixel compatible?", a word of titles: what fits a Pixel)
+            question = f"is it {feature.group('x')} compatible"  # "magsafe compatible?" of the case in focus: a feature
         either = _BARE_EITHER.match(question.strip()) if product is None and self.product and len(self.listed) <= 1 \
             else None
         if either is not None and (holder := self._holder_of(either.group("a"), either.group("b"))) is not None:

@@ -27,6 +27,7 @@ dollars dollar euros euro pounds bucks colors colours sizes watt watts inch inch
 liter liters litre litres hours limit limits maximum rating rated shelves shelf warranty guarantee
 often replace swap similar alternative version versions model models option options listing listings
 taste tastes tasting flavour flavor flavours flavors notes assembly assemble assembled powerful
+reservoir tank recyclable packaging
 """.split())
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*")  # letters of any script: "Qualità" is one word, not "Qualit" + "à"
 # "the pixel 8s battery": a model number with a plural or possessive s no title writes

@@ -4543,6 +4543,10 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["filters for the honeywell - what does each filter work out to"], None, ("$31 per filter",), set(), ()),
     (["qualita rossa by lavazza, the 2.2 lb one - whats that per pound", "is there a decaf version",
       "what does each bag in that pack come to"], "attribute", ("$6.66 per bag",), set(), ()),
+    # "resevoir": a word shoppers ask with that no title says; "magsafe compatible?" of a case: what its text says
+    (["keurig k-elite water resevoir size"], "attribute", ("2.2 liters",), set(), ()),
+    (["mous case for the iphone 15, how mcuh", "magsafe compatible?"], "attribute", ("MagSafe compatible",), set(),
+     ("don't know",)),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
