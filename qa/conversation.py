@@ -237,7 +237,8 @@ _SAYS_PRICE = re.compile(r"[$€£]\s*\d|\b(?:under|below|over|above|between|les
 _KIND_TOO = re.compile(r"^(?:and|also|plus) (?:a |an |some |any )?(?P<k>[a-z][a-z -]*?)(?: too| as well| also)?[?.!]*$",
                        re.IGNORECASE)
 _IS_THERE_A = re.compile(r"^(?:is there|do you have|have you got|you got|got) (?:a|an|any) ", re.IGNORECASE)
-_IS_THERE_ONE = re.compile(_IS_THERE_A.pattern + r"(?P<x>[\w .-]+?) (?:one|version|model)[?.!]*$", re.IGNORECASE)
+_IS_THERE_ONE = re.compile(_IS_THERE_A.pattern + r"(?P<x>(?![\w .-]*\b(?:on|of|for|with) the\b)[\w .-]+?) (?:one|version|model)"
+                           r"[?.!]*$", re.IGNORECASE)  # (not "is there a warranty on the natural one": of that listing)
 _THEY_OF_ONE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _DO_THEY = re.compile(r"^(?:so |and )?(?:do|are|can|will|would|did) (?:they|these|those|these ones|those ones)\b"
                       r"(?!.*\b(?:all|same|each|both|differ\w*)\b)", re.IGNORECASE)  # ("do they all cost the same": each)
@@ -279,6 +280,10 @@ _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:t
                   r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$|"
                   r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
+_HOW_MUCH_IS_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>cheaper|less|more|dearer|pricier|more expensive) is "
+                              r"(?:the (?P<x>[\w/ -]+?) (?:one|version|listing)|it|this one|that one)[?.!]*$", re.IGNORECASE)
+_DEARER_HOW_MUCH = re.compile(r"(?:^|[?.!,]\s*)(?:and |so )?how much (?:more|extra) (?:is|does) the (?:dearer|pricier|more expensive) "
+                              r"(?:one|listing|version)(?: cost)?[?.!]*$", re.IGNORECASE)
 _HOW_MUCH_THAN_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>more|extra|less|cheaper)(?: expensive| money)?"
                                 r"(?: is (?:it|this|that)(?: one)?| does (?:it|this|that) cost)? than (?P<b>(?:the|that) "
                                 r"[\w/. -]+? (?:one|version|pair|listing|model))[?.! ]*$", re.IGNORECASE)
@@ -375,6 +380,18 @@ class Conversation:
             question = english  # ("便宜的那个适用于哪款手机?": "the cheaper one, what phone does it fit?")
         question = _REACTION.sub("", question.strip())
         question = _LESS_PRICEY.sub("cheaper", question)  # "the less pricey one": the cheaper one
+        if self.product and self.earlier and (gap_of := _HOW_MUCH_IS_ONE.match(question.strip())) is not None:
+            # "how much cheaper is the black one" with the black listing in focus and the slate blue one before it:
+            # the two listings of the model, on price
+            titles = self.engine.understander.lexicon.titles
+            said = set(tokens(gap_of.group("x") or "")) - STOPWORDS
+            own = titles.get(self.product, "")
+            before = next((p for p in self.earlier if self.engine.understander.same_model(own, titles.get(p, ""))), None)
+            if before is not None and said <= title_words(own) and not said <= title_words(titles.get(before, "")):
+                way = "cheaper" if gap_of.group("w").casefold() in ("cheaper", "less") else "more expensive"
+                question = f"is it {way} than the {titles[before]}"
+        if self.product and _DEARER_HOW_MUCH.search(question.strip()):
+            question = "whats the price gap between its listings"  # "two listings? how much more is the dearer one"
         if self.product and (gap := _HOW_MUCH_THAN_ONE.match(question.strip())) is not None:
             # "how much more than the 8gb one": the product in focus against that listing, on price
             way = "cheaper" if gap.group("w") in ("less", "cheaper") else "more expensive"

@@ -1613,7 +1613,10 @@ _EACH_COMES_TO = re.compile(r"\bwhat (?:does|do|would|will) (?:each|one|a single
                             r"it'?s|its) (?:pack|box|bundle))? (?:work out (?:to|at)|come to|cost(?: me)?)$")
 _I_HAVE_WHAT_NEED = re.compile(r"(?:^|[,.;]\s*)i (?:have|own|got|bought|use) (?:the |a |an |my )?(?P<x>[^,.;]+?)\s*[,.;]\s*"
                                r"(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
-_NEED_SAID = re.compile(r"\b(?:need|needs|want|wants|looking for|after)\b")
+_MODEL_NUMBER = re.compile(r"(?!\d+g\b)(?!\d+gb\b)(?!\d+tb\b)[a-z]*\d+[a-z\d]*")  # "g42", "s24", "15" (not "5g", "128gb")
+_NEED_KIND = re.compile(r"[,.;]\s*(?:and |so |i )?(?:need|needs|want|wants|looking for)\s+(?:a |an |some |new |the )*"
+                        r"(?P<k>[a-z][\w -]*?)\s*$")
+_NEED_SAID = re.compile(r"\b(?:need|needs|want|wants|looking for|after|keeps? (?:dying|dieing|cracking|breaking|running out))\b")
 _OWNED = re.compile(r"(?:^|[,.;]\s*)(?:(?:i(?:'ve| have)? )?got|i have|i own|(?:he|she)(?:'s| has)? got|hes got|shes got|its|it's|"
                     r"it is) (?:a |an |the |my |his |her )?(?P<x>[^,.;]+?)\s*(?=[,.;]|$)")
 _PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es|ing))\b"), "filters"),
@@ -1972,6 +1975,10 @@ class Understander:
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
         if (owned := _I_HAVE_WHAT_NEED.search(low)) is not None:  # "…, i have the delonghi dedica, what do i need"
             low = f"what do i need for the {owned.group('x')}"
+        elif (need := _NEED_KIND.search(low)) is not None and (owned := _OWNED.search(low[:need.start()])) is not None \
+                and self.constraints(need.group("k")).categories \
+                and self.lexicon.titled([t for t in tokens(owned.group("x")) if t not in STOPWORDS]):
+            low = f"{need.group('k')} for the {owned.group('x')}"  # "got a pur plus pitcher, need replacement filters"
         elif _NEED_SAID.search(low) and (owned := _OWNED.search(low)) is not None \
                 and (kind := next((k for pattern, k in _PURPOSE_KINDS if pattern.search(low)), None)) is not None \
                 and self.link_product(owned.group("x"), strict=True) is not None:
@@ -3153,7 +3160,16 @@ class Understander:
                     and set(said_b) <= self.lexicon.category_words:
                 # "does the belkin car charger work with the phone": the phone under discussion
                 sides[1] = [Link("product", focus, self.lexicon.titles.get(focus, focus), score=1.0)]
-            for i, said_side in ((0, [t for t in tokens(pair[0]) if t not in STOPWORDS]), (1, said_b)):
+            said_a = [t for t in tokens(pair[0]) if t not in STOPWORDS]
+            if focus and sides[1] and sides[1][0].key == focus and said_a and len(said_a) <= 3 \
+                    and set(said_a) <= self.lexicon.category_words | {w for b in self.lexicon.brands for w in b}:
+                # "does the speck case fit it" of the Nokia G42: the Speck case whose title names the G42, if one does
+                own = {w for w in title_words(self.lexicon.titles.get(focus, "")) if _MODEL_NUMBER.fullmatch(w)}
+                made_for = sorted(((len(own & title_words(self.lexicon.titles.get(pid, ""))), pid)
+                                   for pid in self.lexicon.titled(said_a) if pid != focus), reverse=True)
+                if made_for and made_for[0][0] and (len(made_for) == 1 or made_for[1][0] < made_for[0][0]):
+                    sides[0] = [Link("product", made_for[0][1], self.lexicon.titles[made_for[0][1]], score=1.0)]
+            for i, said_side in ((0, said_a), (1, said_b)):
                 # ("does it fit the galaxy s24": the S24, not a near tie of the S24 Ultra the case is linked to)
                 sides[i] = [c for c in sides[i] if not extends_line(said_side, tokens(c.name), set(said_side))] or sides[i]
             if sides[0] and sides[1]:
@@ -3679,7 +3695,7 @@ class Understander:
             if not m:
                 continue
             if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus \
-                    and not (kind == "avg_price" and _BETWEEN_THEM.search(low)):
+                    and not (kind == "avg_price" and (_BETWEEN_THEM.search(low) or _OF_LISTINGS.search(low))):
                 return False  # "how many colours does it come in?" is about the product in focus ("how much between
                 # them price wise" is of those listed)
             if kind in ("brands", "count_brands") and len(last_two := tokens(m.group(0))[-2:]) == 2 \
@@ -3770,7 +3786,8 @@ class Understander:
                         listings = [pid for pid in listings if all(set(tokens(g.label)) <= title_words(titles.get(pid, ""))
                                                                    for g in chosen)]
                         parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
-                elif kind == "avg_price" and focus and _BETWEEN_THEM.search(low) and parse.constraints.empty():
+                elif kind == "avg_price" and focus and (_BETWEEN_THEM.search(low) or _OF_LISTINGS.search(low)) \
+                        and parse.constraints.empty():
                     # "how much between them price wise" with no list under discussion: the listings of the model in
                     # focus
                     title = self.lexicon.titles.get(focus, "")

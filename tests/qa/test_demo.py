@@ -4547,6 +4547,22 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["keurig k-elite water resevoir size"], "attribute", ("2.2 liters",), set(), ()),
     (["mous case for the iphone 15, how mcuh", "magsafe compatible?"], "attribute", ("MagSafe compatible",), set(),
      ("don't know",)),
+    # "does the speck case fit it" of the Nokia G42: the Speck case whose title names the G42, not another Speck case
+    (["nokai g42 in so purple how much", "does the speck case fit it"], "compatibility", ("Yes",), {"CSE-0000205"},
+     ()),
+    # "is there a warranty on the natural one": of that listing (not "any natural ones"); "<name> <colour> battery
+    # size": the one listing so, with its battery
+    (["jarvis bambo desk in carbonized, whats the price", "is there a warranty on the natural one"], "attribute",
+     ("10-year",), set(), ()),
+    (["redmi note 13 pro aurora purpel battery size"], "attribute", ("5100",), set(), ()),
+    # "got a pur plus pitcher, need replacement filters": filters for it; "how much more is the dearer one" of its model's
+    # two listings; "how much cheaper is the black one" than the listing of its model talked of before
+    (["got a pur plus pitcher, need replacement filters"], None, (), {"FLT-0000241"}, ("Plus Water Filter Pitcher by",)),
+    (["bambino plsu how much", "two listings? how much more is the dearer one"], "aggregate", ("$49.01 apart",),
+     set(), ()),
+    (["spectr x360 in slate blue, how much storage", "and the nightfall black one?", "how much cheaper is the black one"],
+     "comparison", ("by $787",), set(), ()),
+    (["my phone keeps dying on road trips, its a galaxy s24 128gb"], "compatibility", (), {"CHG-0000396"}, ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
