@@ -337,7 +337,7 @@ class Engine:
         question = parse.text
         if not asked and not pinned and parse.counts:
             facts = [f for f in facts if f.attribute not in _EVERY_PRODUCTS and any(c.isdigit() for c in str(f.value))]
-        said = set(tokens(question)) - STOPWORDS
+        said = set(tokens(_COLOUR.sub("color", question))) - STOPWORDS  # ("colour" asks the "color" name)
         if _ASKS_A_NUMBER.search(question):  # "how many batteries?", "does it have multiple batteries?"
             said |= {"number", "count"}
         words = {a: set(tokens(a)) - STOPWORDS for a in {*asked, *(f.attribute for f in facts)}}
@@ -2283,6 +2283,7 @@ _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("ste
 _EITHER_WORD = re.compile(r"\b([a-z]{3,}) or (?:an? |the )?([a-z]{3,})\b")  # "a pouch or case"
 _PUT_TOGETHER = re.compile(rf"{PUT_TOGETHER}|\bbuild(?:ing)? it\b|\b(?:arrives?|comes?|ships?) (?:already |fully )?"
                            r"assembled\b", re.IGNORECASE)
+_COLOUR = re.compile(r"\bcolour", re.IGNORECASE)
 _ASKS_A_NUMBER = re.compile(r"\b(?:how many|multiple|several|more than one|only one|just one|a single|one or more|"
                             r"two or more)\b", re.IGNORECASE)  # a count asked: "number of …" names are asked first
 _EITHER_OR = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|they|this|that|these|those)(?: one| ones)? (?:made of |made from |"

@@ -1788,6 +1788,14 @@ _SUPERLATIVE_FILLER = frozenset({"which", "one", "ones", "has", "have", "is", "t
 _OTHER_ONE_WORDS = frozenset({"alternative", "option", "choice", "pick", "suggestion", "model", "version"})
 _WHICH = re.compile(r"^(?:which|what)(?: one)? (?:is|are|has|have|was|lasts?|costs?)\b")
 _WHICH_KIND = re.compile(r"^which [\w-]+ (?:is|are|has|have|lasts?|costs?|weighs?)\b")  # "which filter is cheaper?"
+_OF_THE_ONES_AGGREGATED = re.compile(r"\b(?:average|avg|mean|typical|total)\b.*\bthe [\w-]+(?: [\w-]+)? ones\b|"
+                                     r"\bthe [\w-]+(?: [\w-]+)? ones\b.*\b(?:average|avg|mean)\b")
+_HOW_MANY_DOES_IT = re.compile(r"^how many (?!(?:[\w-]+ )?(?:products|items|listings|kinds|types|models|brands)\b)(?P<n>[\w -]+?) "
+                               r"(?:does|do|will|did|can) (?:the |my |a |an |your )?(?P<x>[\w .+-]+?) (?:get|have|come with|"
+                               r"include|last|take|hold|support|receive)$")
+_LISTINGS_COUNTED = re.compile(r"^how many (?:listings|versions|offers|sellers) (?:of|for) (?:the )?(?P<x>.+?)(?: do you have| are "
+                               r"there| have you got| do you sell)?$|^how many (?P<y>.+?) (?:listings|versions|offers)(?: do you "
+                               r"have| are there| have you got| do you sell)?$")
 _OF_LISTINGS = re.compile(r"\b(?:two|2|both|the|its) (?:listings|versions)\b")
 _BETWEEN_THEM = re.compile(r"\bbetween (?:them|those|these|the two)\b|\bhow (?:far|much) apart\b")
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
@@ -2227,7 +2235,8 @@ class Understander:
             version = _VERSION_OF_IT.match(low)
             if version is not None and self.values_only(version.group("v")):  # "got a womens version of it?"
                 low = f"does {version.group('it')} come in {version.group('v')}"
-        picked = self.pick_listed(low, within, focus) if within else None
+        # ("average price of the white ones": an aggregate of those listed, not one of them)
+        picked = self.pick_listed(low, within, focus) if within and not _OF_THE_ONES_AGGREGATED.search(low) else None
         if picked is None and focus:  # "price on the silver one": another listing of the model in focus
             picked = self.pick_variant(low, focus)
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
@@ -3704,6 +3713,18 @@ class Understander:
             said = m.groupdict().get("kind") or m.groupdict().get("of") or ""  # "what do desks cost", "avg desk price"
             rest = low if kind == "values" else low[:m.start()] + " " + said + " " + low[m.end():]
             parse.constraints = self.constraints(_ON_A_CHARGE.sub(" ", rest))  # ("how many hours on a charge": no charger)
+            if kind == "count_products" and (owner := _HOW_MANY_DOES_IT.match(low)) is not None \
+                    and not self.brand_only(owner.group("x")) and not {singular(t) for t in tokens(
+                        owner.group("n"))} & self.lexicon.category_words \
+                    and self.link_product(owner.group("x"), strict=True) is not None:
+                return False  # "how many years of android updates does the galaxy s24 ultra get": of that product
+            if kind == "count_products" and (counted := _LISTINGS_COUNTED.match(low)) is not None \
+                    and (named := self.link_product(counted.group("x") or counted.group("y"), strict=True)) is not None:
+                # "how many ath-m50x listings do you have": the listings of that model (not every title saying "ath")
+                parse.intent, parse.aggregate = "aggregate", kind
+                parse.constraints = Constraints(ids=[named.key, *(v.key for v in self.model_listings(
+                    named.key, named.name, most=MAX_TITLED))])
+                return True
             if kind == "count_products" and self.lexicon.attributes and parse.attributes and parse.constraints.empty():
                 return False
             said = parse.constraints

@@ -4563,6 +4563,15 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["spectr x360 in slate blue, how much storage", "and the nightfall black one?", "how much cheaper is the black one"],
      "comparison", ("by $787",), set(), ()),
     (["my phone keeps dying on road trips, its a galaxy s24 128gb"], "compatibility", (), {"CHG-0000396"}, ()),
+    # "how many ath-m50x listings": the model's listings (not every title with "ath"); "average price of the white ones"
+    # of those listed: an average, not one of them
+    (["how many ath-m50x listings do you have"], "aggregate", ("There are 5 listings",), set(), ()),
+    (["how many ath-m50x listings do you have", "average price of the white ones"], "aggregate", ("$165.98",), set(),
+     ()),
+    # "how many years of android updates does the galaxy s24 ultra get": a fact of that phone no record has
+    (["how many years of android updates does the galaxy s24 ultra get"], None, ("don't know",), set(),
+     ("There are",)),
+    (["how many laptops does dell have"], "aggregate", ("from Dell",), set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],

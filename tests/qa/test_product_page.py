@@ -31,6 +31,8 @@ RECORDS = [
     {"id": "pg-glasses", "title": "Aviator Sunglasses",
      "attributes": {"color": "matte black ruthenium", "lens": "color gray, material plastic, width 57 millimeters",
                     "frame material": "metal"}},
+    {"id": "pg-laptop-colour", "title": "Yoga 7i: Intel Core i5-1335U, 16 GB RAM, 512 GB storage",
+     "attributes": {"color": "Storm Grey", "ram": "16 GB"}, "category": ["Electronics", "Computers", "Laptops"]},
     {"id": "pg-leggings", "title": "High Waist Leggings",
      "attributes": {"material": "polyester", "outer": "material polyester spandex", "size": "medium"}},
 ]
@@ -63,6 +65,8 @@ def page_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         ("what color are the lenses on this?", "pg-glasses", "lens"),
         ("what color is the lens?", "pg-glasses", "lens"),
         ("what color are these?", "pg-glasses", "color"),
+        # "colour" asks the "color" name: the kind said ("this laptop") does not take the answer
+        ("whats the colour called on this laptop?", "pg-laptop-colour", "color"),
         # a name said whole stays first
         ("what is the ram memory on the computer?", "pg-laptop", "ram memory"),
         # on a page, "how many …" asking no attribute is the ranker's to read: a value without a number may answer
