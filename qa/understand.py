@@ -1988,11 +1988,11 @@ class Understander:
                 and self.lexicon.titled([t for t in tokens(owned.group("x")) if t not in STOPWORDS]):
             low = f"{need.group('k')} for the {owned.group('x')}"  # "got a pur plus pitcher, need replacement filters"
         elif _NEED_SAID.search(low) and (owned := _OWNED.search(low)) is not None \
-                and (kind := next((k for pattern, k in _PURPOSE_KINDS if pattern.search(low)), None)) is not None \
+                and (purpose := next((k for pattern, k in _PURPOSE_KINDS if pattern.search(low)), None)) is not None \
                 and self.link_product(owned.group("x"), strict=True) is not None:
             # "got a bambino plus, want to keep scale out of it": a filter for it; "hes got a galaxy s24, need something
             # tough": a case for it; "… topped up in the car, its an acer swift go 14": a car charger for it
-            low = f"{kind} for the {owned.group('x')}"
+            low = f"{purpose} for the {owned.group('x')}"
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
         low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)
         low = _NAME_THEN_EXTREME.sub(r"\g<s> \g<x>", low)  # "elitebook 840 g10 with 16gb - cheapest listing"
@@ -3173,8 +3173,8 @@ class Understander:
             if focus and sides[1] and sides[1][0].key == focus and said_a and len(said_a) <= 3 \
                     and set(said_a) <= self.lexicon.category_words | {w for b in self.lexicon.brands for w in b}:
                 # "does the speck case fit it" of the Nokia G42: the Speck case whose title names the G42, if one does
-                own = {w for w in title_words(self.lexicon.titles.get(focus, "")) if _MODEL_NUMBER.fullmatch(w)}
-                made_for = sorted(((len(own & title_words(self.lexicon.titles.get(pid, ""))), pid)
+                model_words = {w for w in title_words(self.lexicon.titles.get(focus, "")) if _MODEL_NUMBER.fullmatch(w)}
+                made_for = sorted(((len(model_words & title_words(self.lexicon.titles.get(pid, ""))), pid)
                                    for pid in self.lexicon.titled(said_a) if pid != focus), reverse=True)
                 if made_for and made_for[0][0] and (len(made_for) == 1 or made_for[1][0] < made_for[0][0]):
                     sides[0] = [Link("product", made_for[0][1], self.lexicon.titles[made_for[0][1]], score=1.0)]
