@@ -106,7 +106,7 @@ _ONLY_PLACE = re.compile(rf"^(?:and |what about |how about |ok,? |okay,? )?(?:fo
                          r"(?: (?!then\b)[a-z]+)?[?.!]*$",
                          re.IGNORECASE)
 # "ok the white one then", "and the smartish one?": the last question, of the listing a word of its title picks
-_ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
+_ONLY_ONE = re.compile(r"^(?:and |what about |how about |ok,? |okay,? |vs\.? |versus |compared to )?(?:for )?the [\w-]+ one(?: then)?[?.!]*$",
                        re.IGNORECASE)
 # "and battery?", "what about the weight": the same comparison on another attribute
 _EACH = r"(?:,? (?:the )?same)? (?:on|for|of) (?:each|both)(?: of them| ones?| pairs?)?"  # ("heel drop, same on both?")
@@ -137,6 +137,7 @@ _FOR_COUNT = re.compile(r"^(?:and |ok,? |so )?(?:how much|what'?s the price|pric
 _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest|pricier|priciest|dearer|dearest|"
                         r"more expensive|most expensive) (?:(?:bag|pack|box|one|listing|version|pair) )?of (?:the )?"
                         r"(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
+_THE_BRAND_ONE = re.compile(r"\bthe (?P<b>[a-z][\w-]*) one\b", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$|\s+comes? in\b)",
                         re.IGNORECASE)  # "than the bose", "the bose one", "does the pixel come in"
 # "the purifier", "the coffee maker": a kind of product, said with "the"
@@ -390,7 +391,7 @@ class Conversation:
             if before is not None and said <= title_words(own) and not said <= title_words(titles.get(before, "")):
                 way = "cheaper" if gap_of.group("w").casefold() in ("cheaper", "less") else "more expensive"
                 question = f"is it {way} than the {titles[before]}"
-        if self.product and _DEARER_HOW_MUCH.search(question.strip()):
+        if self.product and len(self.listed) <= 2 and _DEARER_HOW_MUCH.search(question.strip()):
             question = "whats the price gap between its listings"  # "two listings? how much more is the dearer one"
         if self.product and (gap := _HOW_MUCH_THAN_ONE.match(question.strip())) is not None:
             # "how much more than the 8gb one": the product in focus against that listing, on price
@@ -1030,7 +1031,18 @@ class Conversation:
                 before = None
             return f"the {titles[before]}" if before else m.group(0)
 
-        return _THE_BRAND.sub(named, question) if self.earlier or self.pair else question
+        question = _THE_BRAND.sub(named, question) if self.earlier or self.pair else question
+
+        def unseen(m: re.Match[str]) -> str:
+            # "whats the sauder one made of" where no product of the conversation is a Sauder: the Sauder, named so
+            brand = m.group("b")
+            said = set(tokens(brand))
+            if not understander.brand_only(brand) or any(
+                    said <= set(tokens(titles.get(p, ""))) for p in (self.product or "", *self.listed, *self.earlier, *self.pair)):
+                return m.group(0)
+            return f"the {brand}"
+
+        return question if _ONLY_ONE.match(question.strip()) else _THE_BRAND_ONE.sub(unseen, question)
 
     def _compared_again(self, question: str) -> str:
         """ "and battery?" right after two products were compared: the same two, on that ("compare them on
@@ -1240,6 +1252,8 @@ class Conversation:
             of_kind = [p for p in self.listed if understander.in_categories(p, wanted.category_keys)] or [
                 r["id"] for r in self.engine.retriever.relations(self.product)
                 if understander.in_categories(r["id"], wanted.category_keys)]
+            if question[m.end():].lstrip().startswith("work") and len(of_kind) > 1:
+                continue  # ("would the case work with it" of a phone with several cases: what fits it, not one case)
             if of_kind:
                 self.product = of_kind[0]
                 # (a last word no kind has is asked of it: "is the case magsafe" is "is it magsafe")
@@ -1257,8 +1271,11 @@ class Conversation:
             if not said or said <= title_words(titles.get(self.product, "")) \
                     or understander.values_only(m.group("k")) or understander.constraints(m.group("k")).brands:
                 continue
-            before = next((p for p in (*self.listed, *self.earlier)
-                           if p != self.product and said <= title_parts(titles.get(p, ""))[0]), None)
+            of_kind = [p for p in (*self.listed, *self.earlier) if p != self.product
+                       and said <= title_parts(titles.get(p, ""))[0]]
+            if len([p for p in of_kind if p in self.listed]) > 1:
+                continue  # ("would the case work with it" after several cases listed: which case is not said)
+            before = of_kind[0] if of_kind else None
             if before is not None:
                 self.product = before
                 return question[:m.start()] + "it" + question[m.end():]

@@ -1010,7 +1010,7 @@ _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:
                           r"^(?:do you|do u|can i|can you) (?:sell|get|buy) (?P<b4>it|this|that|this one|that one|the [^,]+?) "
                           r"(?:bundled|in a bundle|as a bundle)\b.*$")
 _COMPAT_OF = re.compile(
-    r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)(?<!\bgo)(?<!\bgoes)"
+    r"^(?:what|which)\s+(?P<kind>(?:[\w-]+\s+){0,2}?)(?:does|do|will|can|is|are)\s+(?P<a>.+?)(?<!\bgo)(?<!\bgoes)(?<!\bgoing)"
     r"(?<!\bsell)(?<!\bsells)\s+(?:fit|work with|go with|compatible with|for|linked (?:to|with)|paired with|"
     r"listed (?:for|with))$|^what\s+is\s+(?P<a2>.+?)\s+compatible with$"
 )
@@ -1352,7 +1352,8 @@ _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do 
                          r"(?: one)? in\b")
 # "got a womens version of it?", "is there a women's version": does it come in that
 _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get|any) (?:a |an )?"
-                            r"(?P<v>[\w'. -]+?) (?:version|model|one) of (?P<it>it|this|that|this one|that one)$")
+                            r"(?P<v>[\w'. -]+?) (?:version|model|one)(?: of (?P<it>it|this|that|this one|that one))?"
+                            r"(?: as well| too| also)?$")
 # "is there a wall charger thats listed as compatible", "any case that's compatible?": no object, so with the one in focus
 _COMPATIBLE_BARE = re.compile(r"^(?:is there|are there|any|got any|do you have|do you sell) (?:an? |some |any )?(?P<k>[\w -]+?) "
                               r"(?:that'?s |thats |that is |which is |that are )?(?:listed as |marked as )?compatible$")
@@ -1401,7 +1402,7 @@ _SUBJECT_CHANGE = (r"(?:(?:totally|completely|something) )?(?:random|unrelated|d
 _I_SAY = re.compile(r"^\s*(?:i|i'm|im|i've|ive|we|we're|my|our)\b")
 _OPENING = re.compile(r"^(?:(?:ok(?:ay)?|kk?(?![ -]?cups?\b)|then|so|hmm+|um+|well|alright|actually|anyway|oh|cool|great|thanks|thank you|"
                       r"(?:or )?maybe(?= (?:some|a|an|any|something|anything)\b)|"  # "or maybe some k cups": a new ask
-                      r"never ?mind|forget (?:that|it|about that)|scratch that|hello|hey|hi(?=[,.!])|"
+                      r"never ?mind|forget (?:that|it|about that|(?:about )?(?:the )?[a-z][\w-]*(?= *,))|scratch that|hello|hey|hi(?=[,.!])|"
                       rf"(?:a |one )?(?:quick (?:question|q|qn)|{_SUBJECT_CHANGE})|btw|by the way|"
                       r"(?:i'?ll|i will|i'?d|i would|i want to|let me) (?:take|get|buy|go (?:with|for)|order) "
                       r"(?:it|that|this|that one|this one|them|those)(?=[,.!;]| and| but| so| then))\b\s*[,.!:;–-]?\s+)+")
@@ -1615,7 +1616,7 @@ _I_HAVE_WHAT_NEED = re.compile(r"(?:^|[,.;]\s*)i (?:have|own|got|bought|use) (?:
                                r"(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
 _MODEL_NUMBER = re.compile(r"(?!\d+g\b)(?!\d+gb\b)(?!\d+tb\b)[a-z]*\d+[a-z\d]*")  # "g42", "s24", "15" (not "5g", "128gb")
 _NEED_KIND = re.compile(r"[,.;]\s*(?:and |so |i )?(?:need|needs|want|wants|looking for)\s+(?:a |an |some |new |the )*"
-                        r"(?P<k>[a-z][\w -]*?)\s*$")
+                        r"(?P<k>(?!(?:to|something|anything|stuff)\b)[a-z][^,.;]*?)\s*$")
 _NEED_SAID = re.compile(r"\b(?:need|needs|want|wants|looking for|after|keeps? (?:dying|dieing|cracking|breaking|running out))\b")
 _OWNED = re.compile(r"(?:^|[,.;]\s*)(?:(?:i(?:'ve| have)? )?got|i have|i own|(?:he|she)(?:'s| has)? got|hes got|shes got|its|it's|"
                     r"it is) (?:a |an |the |my |his |her )?(?P<x>[^,.;]+?)\s*(?=[,.;]|$)")
@@ -1623,8 +1624,8 @@ _PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es
                   (re.compile(r"\b(?:in the car|driving|road trips?)\b"), "car charger"),
                   (re.compile(r"\b(?:crack\w*|drops?|dropping|tough|protect\w*|scratch\w*)\b"), "case"),
                   (re.compile(r"\b(?:charg\w*|topped up|top (?:it )?up)\b"), "charger"))
-_HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|high|deep|thick|large|small)"
-                           r" (?:are|is) (?:they|it|those|these|that|this|them)\b)")  # (not "hows wide is the screen")
+_HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|much|many|high|deep|far|often|loud|fast|old|thick|"
+                           r"large|small|tough|strong)\b)")
 _BOTH_VARIANT = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?),? both (?:in )?(?P<v>[\w/.-]+(?: [\w/.-]+)?)"
                            r"\s*(?:[,;:]|\s-)\s*(?P<q>\S.*)$")
 _NAME_THEN_EXTREME = re.compile(r"^(?!(?:it|that|this|they|them|those|these|which|what)\b)(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*"
@@ -1793,6 +1794,7 @@ _OF_THE_ONES_AGGREGATED = re.compile(r"\b(?:average|avg|mean|typical|total)\b.*\
 _HOW_MANY_DOES_IT = re.compile(r"^how many (?!(?:[\w-]+ )?(?:products|items|listings|kinds|types|models|brands)\b)(?P<n>[\w -]+?) "
                                r"(?:does|do|will|did|can) (?:the |my |a |an |your )?(?P<x>[\w .+-]+?) (?:get|have|come with|"
                                r"include|last|take|hold|support|receive)$")
+_A_MODEL_SAID = re.compile(r"\d|\w+ \w+")  # "ath-m50x", "qc ultra": a model, not a line ("iphone") or a brand
 _LISTINGS_COUNTED = re.compile(r"^how many (?:listings|versions|offers|sellers) (?:of|for) (?:the )?(?P<x>.+?)(?: do you have| are "
                                r"there| have you got| do you sell)?$|^how many (?P<y>.+?) (?:listings|versions|offers)(?: do you "
                                r"have| are there| have you got| do you sell)?$")
@@ -1984,10 +1986,11 @@ class Understander:
         if (owned := _I_HAVE_WHAT_NEED.search(low)) is not None:  # "…, i have the delonghi dedica, what do i need"
             low = f"what do i need for the {owned.group('x')}"
         elif (need := _NEED_KIND.search(low)) is not None and (owned := _OWNED.search(low[:need.start()])) is not None \
-                and self.constraints(need.group("k")).categories \
-                and self.lexicon.titled([t for t in tokens(owned.group("x")) if t not in STOPWORDS]):
-            low = f"{need.group('k')} for the {owned.group('x')}"  # "got a pur plus pitcher, need replacement filters"
-        elif _NEED_SAID.search(low) and (owned := _OWNED.search(low)) is not None \
+                and (needed := self.constraints(need.group("k")).category_keys) \
+                and (had := self.lexicon.titled([t for t in tokens(owned.group("x")) if t not in STOPWORDS])):
+            if not self.in_categories(had[0], needed):  # ("got a galaxy s24, need a new phone": another phone)
+                low = f"{need.group('k')} for the {owned.group('x')}"  # "got a pur plus pitcher, need replacement filters"
+        elif _NEED_SAID.search(low) and not _NEED_KIND.search(low) and (owned := _OWNED.search(low)) is not None \
                 and (purpose := next((k for pattern, k in _PURPOSE_KINDS if pattern.search(low)), None)) is not None \
                 and self.link_product(owned.group("x"), strict=True) is not None:
             # "got a bambino plus, want to keep scale out of it": a filter for it; "hes got a galaxy s24, need something
@@ -2234,7 +2237,7 @@ class Understander:
                 low = f"is a {included.group('x')} included"
             version = _VERSION_OF_IT.match(low)
             if version is not None and self.values_only(version.group("v")):  # "got a womens version of it?"
-                low = f"does {version.group('it')} come in {version.group('v')}"
+                low = f"does {version.group('it') or 'it'} come in {version.group('v')}"
         # ("average price of the white ones": an aggregate of those listed, not one of them)
         picked = self.pick_listed(low, within, focus) if within and not _OF_THE_ONES_AGGREGATED.search(low) else None
         if picked is None and focus:  # "price on the silver one": another listing of the model in focus
@@ -3719,6 +3722,8 @@ class Understander:
                     and self.link_product(owner.group("x"), strict=True) is not None:
                 return False  # "how many years of android updates does the galaxy s24 ultra get": of that product
             if kind == "count_products" and (counted := _LISTINGS_COUNTED.match(low)) is not None \
+                    and _A_MODEL_SAID.search(counted.group("x") or counted.group("y")) \
+                    and not self.brand_only(counted.group("x") or counted.group("y")) \
                     and (named := self.link_product(counted.group("x") or counted.group("y"), strict=True)) is not None:
                 # "how many ath-m50x listings do you have": the listings of that model (not every title saying "ath")
                 parse.intent, parse.aggregate = "aggregate", kind

@@ -4572,6 +4572,24 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["how many years of android updates does the galaxy s24 ultra get"], None, ("don't know",), set(),
      ("There are",)),
     (["how many laptops does dell have"], "aggregate", ("from Dell",), set(), ()),
+    # "ok forget nike, …": the brand dropped, not searched; "what are they going for": its price, not what it is for;
+    # "do you have a men's version as well": the model's men's listing; "vs the womens one?": the last question of it;
+    # "whats the sauder one made of" where no Sauder was talked of: the Sauder
+    (["heel drop on the nike invincible 3?", "ok forget nike, any mens wide running shoes under $150"], "search", (),
+     {"RUN-0000140", "RUN-0000185"}, ()),
+    (["blunstone chelsea boot for women, what colour", "what are they going for"], "attribute", ("$222",), set(), ()),
+    (["blunstone chelsea boot for women, what colour", "do you have a men's version as well"], None, (),
+     {"BOT-0000225"}, ()),
+    (["hoka bondi 8 mens cheapst", "weight of one shoe?", "vs the womens one?"], "attribute", ("261",), set(), ()),
+    (["particleboard bookcase under $70", "and whats the sauder one made of"], "attribute", ("engineered wood",), set(),
+     ()),
+    # (a review's probes) "hows <word>" of a named product; "how many <line or brand> listings" counts titles, not one
+    # model's; a kind needed that is the product's own ("need a new phone") or with a budget keeps the search; "would the
+    # case work with it" of a phone with several cases: what fits it
+    (["hows long does the bose qc ultra battery last"], "attribute", ("24",), set(), ()),
+    (["how many iphone listings"], "aggregate", ("There are 10",), set(), ()),
+    (["got a galaxy s24, need a fast charger under $30"], None, ("under $30",), set(), ("$103.95",)),
+    (["iphone 14", "would the case work with it"], "compatibility", ("cases fit",), set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
