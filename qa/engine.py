@@ -1144,8 +1144,9 @@ class Engine:
         asks = _ASKS_ABOUT.match(low) or _ASKS_ABOUT.match(clause) or any(low.startswith(a) for a in parse.attributes) \
             or any(set(attrs) & set(parse.attributes) and (cue.match(low) or cue.match(clause))
                    for cue, attrs in ATTRIBUTE_CUES) \
-            or (cons.ids is not None or len(ranked) <= 3) and (any(end.endswith(f" {a}") for a in parse.attributes) or (
-                tokens(end)[-1:] and tokens(end)[-1] in self.understander.cue_words(low, parse.attributes)))  # ("… size")
+            or (cons.ids is not None or len(ranked) <= 3) and any(end.endswith(f" {a}") for a in parse.attributes) \
+            or len(ranked) == 1 and bool(tokens(end)[-1:]) \
+            and tokens(end)[-1] in self.understander.cue_words(low, parse.attributes)  # ("… aurora purple battery size")
         # ("hoka bondi 8 mens weight", "ninja air fryer capacity": a few found, the attribute said last)
         asked = self._asked_values(parse, [c for c, _ in ranked[:5]]) if asks else []
         if asks and len(ranked) == 1 and parse.attributes[:1] == ["price"] and ranked[0][0].price is None:

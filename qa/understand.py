@@ -256,7 +256,8 @@ SUPERLATIVES: dict[str, tuple[str, str]] = {
     "for a big room": ("coverage area", "higher"), "for a large room": ("coverage area", "higher"),
     "for big rooms": ("coverage area", "higher"), "for large rooms": ("coverage area", "higher"),
     "biggest battery": ("battery", "higher"), "largest battery": ("battery", "higher"),
-    "big battery": ("battery", "higher"), "large battery": ("battery", "higher"), "huge battery": ("battery", "higher"),
+    "with a big battery": ("battery", "higher"), "with a large battery": ("battery", "higher"),
+    "with a huge battery": ("battery", "higher"),  # (not "does it have a big battery": a yes or no of it)
     "longest battery": ("battery life", "higher"), "long battery": ("battery life", "higher"),
     "best battery": ("battery life", "higher"), "last the longest": ("battery life", "higher"),
     "lasts all day": ("battery life", "higher"), "last all day": ("battery life", "higher"),  # (the longest first)
@@ -1352,8 +1353,8 @@ _HAVE_IT_IN = re.compile(r"^(?:do you have|have you got|you got|got|is there|do 
                          r"(?: one)? in\b")
 # "got a womens version of it?", "is there a women's version": does it come in that
 _VERSION_OF_IT = re.compile(r"^(?:do you have|have you got|you got|got|is there|do they make|can i get|any) (?:a |an )?"
-                            r"(?P<v>[\w'. -]+?) (?:version|model|one)(?: of (?P<it>it|this|that|this one|that one))?"
-                            r"(?: as well| too| also)?$")
+                            r"(?P<v>[\w'. -]+?) (?:version|model|one)(?: of (?P<it>it|this|that|this one|that one)"
+                            r"(?: as well| too| also)?| as well| too| also)$")  # (not "do they make a white one": its maker's)
 # "is there a wall charger thats listed as compatible", "any case that's compatible?": no object, so with the one in focus
 _COMPATIBLE_BARE = re.compile(r"^(?:is there|are there|any|got any|do you have|do you sell) (?:an? |some |any )?(?P<k>[\w -]+?) "
                               r"(?:that'?s |thats |that is |which is |that are )?(?:listed as |marked as )?compatible$")

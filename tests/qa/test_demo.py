@@ -4590,6 +4590,10 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["how many iphone listings"], "aggregate", ("There are 10",), set(), ()),
     (["got a galaxy s24, need a fast charger under $30"], None, ("under $30",), set(), ("$103.95",)),
     (["iphone 14", "would the case work with it"], "compatibility", ("cases fit",), set(), ()),
+    # (a fresh clone's run) "do they make a white one" stays its maker's; "does it have a big battery" stays a question of it
+    (["hey do u have any desks", "which is cheapest", "how wide is it", "do they make a white one"], None,
+     ("white desks from IKEA",), set(), ()),
+    (["samsung galaxy s24 onyx black", "does it have a big battery"], "attribute", ("4000 mAh",), set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
