@@ -1613,13 +1613,13 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
 _EACH_COMES_TO = re.compile(r"\bwhat (?:does|do|would|will) (?:each|one|a single) (?P<u>[a-z-]+?)(?:e?s)?(?: in (?:that|the|this|"
                             r"it'?s|its) (?:pack|box|bundle))? (?:work out (?:to|at)|come to|cost(?: me)?)$")
-_I_HAVE_WHAT_NEED = re.compile(r"(?:^|[,.;]\s*)i (?:have|own|got|bought|use) (?:the |a |an |my )?(?P<x>[^,.;]+?)\s*[,.;]\s*"
-                               r"(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
+_WHAT_DO_I_NEED = re.compile(r"[,.;]\s*(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
 _MODEL_NUMBER = re.compile(r"(?!\d+g\b)(?!\d+gb\b)(?!\d+tb\b)[a-z]*\d+[a-z\d]*")  # "g42", "s24", "15" (not "5g", "128gb")
 _NEED_KIND = re.compile(r"[,.;]\s*(?:and |so |i )?(?:need|needs|want|wants|looking for)\s+(?:a |an |some |new |the )*"
                         r"(?P<k>(?!(?:to|something|anything|stuff)\b)[a-z][^,.;]*?)\s*$")
 _NEED_SAID = re.compile(r"\b(?:need|needs|want|wants|looking for|after|keeps? (?:dying|dieing|cracking|breaking|running out))\b")
-_OWNED = re.compile(r"(?:^|[,.;]\s*)(?:(?:i(?:'ve| have)? )?got|i have|i own|(?:he|she)(?:'s| has)? got|hes got|shes got|its|it's|"
+_OWNED = re.compile(r"(?:^|[,.;]\s*)(?:(?:i(?:'ve| have)? )?got|i have|i own|i bought|i use|(?:he|she)(?:'s| has)? got|hes got|"
+                    r"shes got|its|it's|"
                     r"it is) (?:a |an |the |my |his |her )?(?P<x>[^,.;]+?)\s*(?=[,.;]|$)")
 _PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es|ing))\b"), "filters"),
                   (re.compile(r"\b(?:in the car|driving|road trips?)\b"), "car charger"),
@@ -1799,8 +1799,9 @@ _A_MODEL_SAID = re.compile(r"\d|\w+ \w+")  # "ath-m50x", "qc ultra": a model, no
 _LISTINGS_COUNTED = re.compile(r"^how many (?:listings|versions|offers|sellers) (?:of|for) (?:the )?(?P<x>.+?)(?: do you have| are "
                                r"there| have you got| do you sell)?$|^how many (?P<y>.+?) (?:listings|versions|offers)(?: do you "
                                r"have| are there| have you got| do you sell)?$")
-_OF_LISTINGS = re.compile(r"\b(?:two|2|both|the|its) (?:listings|versions)\b")
-_BETWEEN_THEM = re.compile(r"\bbetween (?:them|those|these|the two)\b|\bhow (?:far|much) apart\b")
+# a price gap of listings or of those under discussion: "its listings", "between them", "how far apart"
+_GAP_OF_THESE = re.compile(r"\b(?:two|2|both|the|its) (?:listings|versions)\b|\bbetween (?:them|those|these|the two)\b|"
+                           r"\bhow (?:far|much) apart\b")
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
 # "cheapest of the white ones" after white headphones were listed: of those listed
 _OF_THE_SAID_ONES = re.compile(r"\bof the [\w-]+ ones\b")
@@ -1984,8 +1985,8 @@ class Understander:
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
-        if (owned := _I_HAVE_WHAT_NEED.search(low)) is not None:  # "…, i have the delonghi dedica, what do i need"
-            low = f"what do i need for the {owned.group('x')}"
+        if (ask := _WHAT_DO_I_NEED.search(low)) is not None and (owned := _OWNED.search(low[:ask.start()])) is not None:
+            low = f"what do i need for the {owned.group('x')}"  # "…, i have the delonghi dedica, what do i need"
         elif (need := _NEED_KIND.search(low)) is not None and (owned := _OWNED.search(low[:need.start()])) is not None \
                 and (needed := self.constraints(need.group("k")).category_keys) \
                 and (had := self.lexicon.titled([t for t in tokens(owned.group("x")) if t not in STOPWORDS])):
@@ -3708,7 +3709,7 @@ class Understander:
             if not m:
                 continue
             if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus \
-                    and not (kind == "avg_price" and (_BETWEEN_THEM.search(low) or _OF_LISTINGS.search(low))):
+                    and not (kind == "avg_price" and _GAP_OF_THESE.search(low)):
                 return False  # "how many colours does it come in?" is about the product in focus ("how much between
                 # them price wise" is of those listed)
             if kind in ("brands", "count_brands") and len(last_two := tokens(m.group(0))[-2:]) == 2 \
@@ -3774,7 +3775,7 @@ class Understander:
             if kind == "brands" and not parse.constraints.categories and self.link_product(rest, strict=True):
                 return False  # "what brand is the dell xps 15?" asks about one product
             if kind == "avg_price" and not focus and parse.constraints.empty() \
-                    and (_BETWEEN_THEM.search(low) or _OF_LISTINGS.search(low)):
+                    and _GAP_OF_THESE.search(low):
                 return False  # "2 listings - whats the price gap" of nothing named: no range of the whole catalog
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
@@ -3813,7 +3814,7 @@ class Understander:
                         listings = [pid for pid in listings if all(set(tokens(g.label)) <= title_words(titles.get(pid, ""))
                                                                    for g in chosen)]
                         parse.constraints = Constraints(ids=listings, currency=parse.constraints.currency)
-                elif kind == "avg_price" and focus and (_BETWEEN_THEM.search(low) or _OF_LISTINGS.search(low)) \
+                elif kind == "avg_price" and focus and _GAP_OF_THESE.search(low) \
                         and parse.constraints.empty():
                     # "how much between them price wise" with no list under discussion: the listings of the model in
                     # focus
