@@ -1640,6 +1640,17 @@ class Engine:
                                                                      for _, rows in each for r in rows]
         return self._result(parse, "compatibility", text, facts, hits)
 
+    def _kind_word(self, word: str, cons: Constraints) -> bool:
+        """Whether some title says ``word`` just before a word of a kind's name ("car charger", "wireless charging pad"),
+        so that it names a kind of its own (not "pack", which no title says before "filter")."""
+        lex = self.understander.lexicon
+        names = {w[:5] for c in cons.categories for w in tokens(c.name)} - {word[:5]}  # ("wireless charging pad")
+        for pid in lex.titled([word])[:_KIND_WORD_TITLES]:
+            said = tokens(lex.titles.get(pid, ""))
+            if any(a == word and b[:5] in names for a, b in zip(said, said[1:])):
+                return True
+        return False
+
     def _of_kind_said(self, rows: list[dict[str, Any]], cons: Constraints) -> list[dict[str, Any]]:
         """The related products ``rows`` of the kind, brand, values and price said; a word of the kind that none of
         their titles says but others do ("what machine do ppl buy it with", "which replacement cartridges fit this") is
@@ -1654,13 +1665,22 @@ class Engine:
                     # ("clear cases for the iphone 14": the "… for Apple iPhone 14, Clear" no colour fact names)
                     allowed.update({c.id: c for c in self._said_in_titles(replace(cons, ids=ids))})
                 kept = [r for r in rows if r["id"] in allowed or self._of_kind_untold(r, cons)]
+                # the half of a category's name said ("cable for the pixel 8 pro" of chargers & cables): titles that say it
+                halves = {singular(h)[:5] for c in cons.categories if (h := half_said(c.name.lower(), cons.words))
+                          != c.name.lower()}
+                kept = [r for r in kept if halves <= {w[:5] for w in title_words(r["title"] or "")}]
                 # (the kind's other words where some of them say them: "car charger" of a laptop, its car charger)
                 own = set(cons.words) - self.understander.lexicon.category_words  # ("water filter": a kind's word)
                 titled = [r for r in kept if own <= title_words(r["title"] or "")] if own else []
                 if own and not titled:  # ("magsafe cases for the iphone 15 pro": the ones whose text says "MagSafe")
                     titled = [r for r in kept if all(any(_says_word(w, _word_forms(f.value)) for f in (
                         self.retriever.text_facts(r["id"]))) for w in own)]
-                return titled or kept
+                if titled:
+                    return titled
+                # (a word titles say just before the kind's name names a kind of its own: a phone with no car charger
+                # linked has none, not its wall charger; "zerowater filter pack" wants no "pack" in the title)
+                kinds = {w for w in own if self._kind_word(w, cons)}
+                return [r for r in kept if kinds <= title_words(r["title"] or "")] if kinds else kept
             if cons.words:  # a kind no category names ("screen protector for …"): what fits whose title says it
                 return [r for r in rows if set(cons.words) <= title_words(r["title"] or "")]
             return rows
@@ -1745,7 +1765,10 @@ class Engine:
             return self._attribute(parse)
         if not rows:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
-            kind = cons.describe() if not cons.empty() else " ".join(cons.words) + "s" if cons.words else "products"
+            # ("car charger for the pixel 8 pro": of any car chargers, the half of "chargers & cables" said)
+            kind = " ".join([*(w for w in cons.words if cons.categories and w not in self.lexicon.category_words), replace(
+                cons, words=[*cons.words, *tokens(parse.text)]).describe()]) if not cons.empty() else \
+                " ".join(cons.words) + "s" if cons.words else "products"
             named = {target.id: target.title, **{r["id"]: r["title"] for r in relations[:5]}}
             how = {"bought": "bought with", "out": "that come with", "in": "in a bundle with",
                    "similar": "listed as similar to"}.get(parse.included, "that fit")
@@ -1772,7 +1795,8 @@ class Engine:
         elif rows is outgoing or rows[0]["direction"] == "out":
             text = compose.compatibility_of(target.title, titles)
         else:
-            what = " or ".join(c.name.lower() for c in cons.categories) if cons.categories else "products"
+            what = " or ".join(half_said(c.name.lower(), cons.words) for c in cons.categories) if cons.categories \
+                else "products"
             others = {owner[r["id"]] for r in rows if r["id"] in owner}
             text = compose.compatibility_list(target.title, titles, what, len(others))
             if not cons.empty() and (parse.yes_no or _GOOD_FOR.search(parse.text)):
@@ -1831,7 +1855,11 @@ class Engine:
             return self._dont_know(parse, closest, {a.id: a.title, b.id: b.title}, hits,
                                    f" the {attrs[0]} of both {compose.the(a.title)} and {compose.the(b.title)}")
         shared = [x for x in dict.fromkeys(f.attribute for f in by[a.id]) if any(f.attribute == x for f in by[b.id])]
-        shared = sorted((x for x in shared if x != "category"), key=lambda x: x != "price")[:4]
+
+        def alike(x: str) -> bool:  # (what sets the two apart first: two listings of one model differ in storage, not brand)
+            return {normalize_value(str(f.value)).text for f in by[a.id] if f.attribute == x} \
+                == {normalize_value(str(f.value)).text for f in by[b.id] if f.attribute == x}
+        shared = sorted((x for x in shared if x != "category"), key=lambda x: (x != "price", alike(x)))[:4]
         fa = [f.rescored(0.9) for x in shared for f in by[a.id] if f.attribute == x]
         fb = [f.rescored(0.9) for x in shared for f in by[b.id] if f.attribute == x]
         if not shared:
@@ -2277,6 +2305,7 @@ _TEXT_SAYS = {
     "height": ("tall", "high"),
     "length": ("long",),
 }
+_KIND_WORD_TITLES = 200  # titles read at most to see whether a word names a kind of its own ("car" charger)
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
 # a shopper's word for a thing and the word a catalog's text writes for it
 _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("steam",), "earphone": ("earbud",),

@@ -1235,6 +1235,11 @@ _NAMED_VARIANTS = tuple(re.compile(rf"^(?P<x>.+?) (?P<a>{said}) (?:or|vs\.?|vers
                                    r"(?=(?:whats? (?:the )?|what is the )?price (?:gap|difference|diff)\b)|"
                                    r"(?=how much (?:more|less|extra)\b)|hows? (?:is )?|how is )(?P<c>.+?)$")
                         for said in (r"[\w/-]+", r"[\w/-]+ [\w/-]+"))  # ("… vs black - price gap", "… how much more is …")
+# "iphone 13 blue vs pink", "… - differences?": two listings of the model named, compared on everything
+_NAMED_VARIANTS_BARE = tuple(re.compile(rf"^(?P<x>.+?) (?P<a>{said}) (?:vs\.?|versus) (?:the )?(?P<b>{said})(?: ones?| pairs?)?"
+                                        r"(?:\s*[,:;-]?\s*(?:(?:whats? |what are )?(?:the )?differences?|compared?|"
+                                        r"how do they (?:differ|compare)))?[?.! ]*$")
+                             for said in (r"[\w/-]+", r"[\w/-]+ [\w/-]+"))
 # "is the sony wf-1000xm5 black cheaper than the platinum silver": a name and one listing's word, then the other's
 _NAME_VARIANT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:the )?(?P<x>.+) (?P<a>[\w/-]+) (?P<c>\w+er|more \w+|"
                                 r"less \w+) than (?:the |that )?(?P<b>[\w/ -]+?)(?: ones?| pairs?| version| model)?[?.! ]*$")
@@ -1817,8 +1822,9 @@ _GENDER_WORDS = frozenset({"men", "women"})  # as tokens() reads "mens", "men's"
 _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # an amount and its unit in running text or a title: "24 hrs", "1.9-liter", "1 kg" (also qa.engine's text amounts)
 # (not a number inside a code: "13700H" of "i7-13700H" is no 13,700 hours, nor "155H" of "Core Ultra 7 155H": three
-# digits or more with an "h" glued on are a processor's name)
-AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(\d+(?:[.,]\d+)?)(?!(?<=\d\d\d)h\b)\s*-?\s*({_UNIT_ALT})\b")
+# digits or more with an "h" glued on are a processor's name; nor "5G" of "iPhone 13 5G Smartphone" 5 grams: a digit from
+# 2 to 6 with a "g" glued on is a network's generation)
+AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(?![2-6]g\b)(\d+(?:[.,]\d+)?)(?!(?<=\d\d\d)h\b)\s*-?\s*({_UNIT_ALT})\b")
 
 
 def _category_in(facts: Sequence[Mapping[str, Any]]) -> str | None:
@@ -2981,6 +2987,10 @@ class Understander:
         if named is None and m is None:
             named = next((n for n in (_GAP_BETWEEN.match(low), _NAME_VARIANT_THAN.match(low))
                           if n is not None and self.values_only(n.group("a"))), None)
+        bare = None
+        if named is None and m is None:  # "iphone 13 blue vs pink": on everything
+            named = bare = next((n for pattern in _NAMED_VARIANTS_BARE if (n := pattern.match(low)) is not None
+                                 and self.values_only(n.group("a"))), None)
         name_said = named.group("x") if named is not None else ""
         if named is None and m is None and (then := _NAME_THEN.match(low)) is not None \
                 and (named := _VARIANTS_COMPARED.match(then.group("q"))) is not None:
@@ -2988,11 +2998,11 @@ class Understander:
         if named is not None:  # "oneplus 12 emerald or black, which costs less", "… - cobalt violet or marble grey, …"
             link = self.link_product(name_said, strict=True)
             m, focus = (named, link.key) if link is not None else (None, focus)
-        compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus else None
-        if m is not None and focus and _PRICE_GAP_SAID.search(m.group("c")):
+        compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus and bare is None else None
+        if m is not None and focus and bare is None and _PRICE_GAP_SAID.search(m.group("c")):
             # "momentum 4 black vs white - hows the price difference", "… how much extra for the bigger one"
             compared = m, ("price", "lower")
-        if m is None or compared is None or focus is None or not self.values_only(m.group("b")):
+        if m is None or compared is None and bare is None or focus is None or not self.values_only(m.group("b")):
             return False  # ("is it cheaper than the pixel 8": another product, not a listing of this one)
         title = self.lexicon.titles.get(focus, "")
         listings = [Link("product", focus, title, score=1.0), *self.model_listings(focus, title, most=4 * MAX_VARIANTS)]
@@ -3010,9 +3020,9 @@ class Understander:
             sides.append(side)
         if sides[0].key == sides[1].key:
             return False
-        attr, parse.direction = compared[1]
+        attr, parse.direction = compared[1] if compared is not None else ("", None)
         parse.intent, parse.products, parse.alternatives = "comparison", sides, [[side] for side in sides]
-        parse.attributes = list(self.asked_attributes(attr)) or [attr]
+        parse.attributes = (list(self.asked_attributes(attr)) or [attr]) if attr else []
         return True
 
     def _packs(self, parse: Parse, low: str, focus: str | None) -> bool:

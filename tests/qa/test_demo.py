@@ -4594,6 +4594,18 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["hey do u have any desks", "which is cheapest", "how wide is it", "do they make a white one"], None,
      ("white desks from IKEA",), set(), ()),
     (["samsung galaxy s24 onyx black", "does it have a big battery"], "attribute", ("4000 mAh",), set(), ()),
+    # the "5G" of "Apple iPhone 13 5G Smartphone" is its network, not a weight of 5 grams
+    (["what colours does the iphone 13 come in", "which one is heavier"], None, ("don't know the weight",), set(),
+     ("5g", "heaviest")),
+    # a kind's word that titles say before the kind's name ("car charger", "wireless charging pad") or the half of
+    # "chargers & cables" said: a phone with none of that kind linked has none, not its wall charger
+    (["got a pixel 8 pro, need a car charger"], None, ("don't know of any car chargers",), set(), ("fits the",)),
+    (["cable for the pixel 8 pro"], None, ("don't know of any cables",), set(), ()),
+    (["wireless charger for galaxy s24"], "compatibility", ("Wireless Charging Pad",), set(), ("Wall Charger",)),
+    (["what cable fits the galaxy s24"], "compatibility", ("2 cables fit",), set(), ("Charger",)),
+    # two listings of a model named by their colours, compared on what sets them apart first
+    (["iphone 13 blue vs pink"], "comparison", ("€693.99", "€653.95"), {"PHN-0000061", "PHN-0000157"}, ()),
+    (["galaxy s24 128gb vs 256gb"], "comparison", ("storage 128GB", "storage 256GB"), set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
