@@ -66,6 +66,10 @@ LEXICON: dict[str, str] = {
     "更便宜": "cheaper", "更贵": "more expensive", "更轻": "lighter",
     "薰衣草色": "lavender", "薰衣草": "lavender", "香槟色": "champagne", "玫瑰金": "rose gold", "星光色": "starlight",
     "天蓝色": "sky blue", "浅蓝色": "light blue", "深灰色": "dark grey", "透明": "clear", "午夜色": "midnight",
+    "玫瑰色": "rose", "榛子色": "hazel", "榛色": "hazel", "黑曜石色": "obsidian", "黑曜石": "obsidian", "瓷白色": "porcelain",
+    "海盐色": "sea salt", "奶油色": "cream", "珊瑚色": "coral", "蓝绿色": "teal", "胡桃木色": "walnut", "胡桃色": "walnut",
+    "栗色": "chestnut", "橄榄色": "olive", "深空灰": "space gray", "铂金色": "platinum", "翡翠绿": "emerald",
+    "钛金属色": "titanium", "钛色": "titanium",
     # question words
     "天气": "weather", "今天": "today", "版本": "version", "版": "version", "它": "it", "这个": "this", "这款": "this", "那个": "that",
 }
@@ -103,8 +107,9 @@ _THAN_IT = re.compile(r"^(?:它|这个|这款|那个)?比(?P<b>.+?)(?P<x>便宜|
 _COLOUR_PRICE = re.compile(r"^(?P<a>[^的]{1,4}色)的?(?:(?:那|这)?(?:个|款|双|件))?(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 银色的多少钱
 _VERSION_PRICE = re.compile(r"^(?P<a>(?![这那])[^的]{1,12}?)的?(?:那个|这个)?(?:版本|版|款)(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 1TB的版本多少钱
 _FITTING_IT = re.compile(r"^有(?:没有)?(?P<b>.+?)(?:能|可以)?(?:适合|适配|配|兼容)(?:它|这款|这个|那个)吗?[?？]?$")  # 有白色的手机壳适合它吗
-# "有这款手机能用的保护壳吗": any case for it; "有能在车上给它充电的吗": a car charger for it
-_USABLE_WITH_IT = re.compile(r"^有(?:没有)?(?:这款|这个|它|那个|那款)(?:手机|电脑|笔记本|机器|耳机)?(?:能|可以)?(?:用|使用)的"
+# "有这款手机能用的保护壳吗", "有没有能给它用的车载充电器": any case (car charger) for it; "有能在车上给它充电的吗": a car
+# charger for it
+_USABLE_WITH_IT = re.compile(r"^有(?:没有)?(?:(?:能|可以)?(?:给|为))?(?:这款|这个|它|那个|那款)(?:手机|电脑|笔记本|机器|耳机)?(?:能|可以)?(?:用|使用)的"
                              r"(?P<b>.+?)吗?[?？]?$")
 _MATCH_IT_WITH = re.compile(r"^(?:给|为)(?:它|这款|这个|那个)配(?:个|一个|一款|副|套)?(?P<b>[^,，?？吗]+)")  # 给它配个手机壳
 # "X手机壳支持MagSafe吗": does X support MagSafe (a feature named in Latin letters; "有支持…的…吗" asks for products)
@@ -253,12 +258,14 @@ def to_english(question: str) -> str:
         m = pattern.match(q)
         if m:
             return reading(m)
-    if "的" in q and _WHAT.search(q.split("的", 1)[1]):  # "X的Y是多少?": the Y of X
-        head, tail = q.split("的", 1)
+    if "的" in q and (_WHAT.search(tail := q.split("的", 1)[1]) or tail.rstrip("?？ ").endswith("是")):
+        # "X的Y是多少?", "这个车充的价格是?": the Y of X (of "this car charger")
+        head = q.split("的", 1)[0]
         asked = _words(tail) or tail.strip("?？ ")  # an attribute the lexicon lacks stays as written: no answer
         if head.strip() in _PRONOUNS:
             return f"what is its {asked}?"
-        return f"what is the {asked} of the {_words(head)}?"
+        said = _words(head)
+        return f"what is the {asked} of {'' if said.startswith(('this ', 'that ')) else 'the '}{said}?"
     if q.rstrip("?？ ").endswith("呢"):  # "屏幕刷新率呢?": a follow-up, "what about …"
         return f"what about the {_words(q)}?"
     if q.rstrip("?？ ").endswith("的") and not _WHAT.search(q):  # "三星的": "samsung ones", "便宜的": "cheap ones"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TypeGuard
 
 from shopgraph.extraction.relations import LINE_WORDS
@@ -42,6 +43,10 @@ from shopgraph.qa.understand import (
 
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
 # like only with a mark after them: "great for running?" asks)
+# "how many pixel 7a listings do you have, and whats the cheapest": a count, then an end of what was counted
+_COUNT_THEN_EXTREME = re.compile(r"^(?P<a>how many\b[^,;?]+?)\s*(?:[,;?]\s*|\s)(?:and |&\s*)(?:so )?(?P<b>(?:whats?|what'?s|what is|"
+                                 r"which(?: one)? is|which'?s) (?:the )?(?:cheapest|most expensive|priciest|lightest|"
+                                 r"heaviest|dearest)\b.*)$", re.IGNORECASE)
 _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?(?![ -]?cups?\b)|alright|all right|wow|sweet|thanks|thank you|thx|"
                        r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-])|"
                        # "thats a lot for coffee, how many bags is it": a remark before the question
@@ -140,8 +145,9 @@ _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest
 _THE_BRAND_ONE = re.compile(r"\bthe (?P<b>[a-z][\w-]*) one\b", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$|\s+comes? in\b)",
                         re.IGNORECASE)  # "than the bose", "the bose one", "does the pixel come in"
-# "the purifier", "the coffee maker": a kind of product, said with "the"
-_THE_KIND = re.compile(r"\bthe (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|work|come|"
+# "the purifier", "the coffee maker", "how much is this car charger": a kind of product, said with "the" (or "this", "that",
+# but not "for that phone", which is the one in focus, nor "is that whole bean", asked of it)
+_THE_KIND = re.compile(r"\b(?:the|(?<!for )(?<!with )(?<!fit )(?<!fits )(?<!is )(?<!are )(?:this|that)) (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|work|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?!(?:cheap|pric|light|heav|most|more|less)\w*\b)"
                             r"(?P<x>[\w-]+(?: (?!(?:ones?|pairs?|models?)\b)[\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "
@@ -381,6 +387,13 @@ class Conversation:
             question = english  # ("便宜的那个适用于哪款手机?": "the cheaper one, what phone does it fit?")
         question = _REACTION.sub("", question.strip())
         question = _LESS_PRICEY.sub("cheaper", question)  # "the less pricey one": the cheaper one
+        if (halves := _COUNT_THEN_EXTREME.match(question)) is not None:  # the count, then the extreme of what it counted
+            counted = self.ask(halves.group("a"), product=product)
+            if counted.intent == "aggregate" and counted.products:
+                extreme = self.ask(halves.group("b"))
+                return replace(extreme, question=asked_as, answer=f"{counted.answer} {extreme.answer}",
+                               facts=[*counted.facts, *extreme.facts], cypher=[*counted.cypher, *extreme.cypher])
+            self.product = previous
         if self.product and self.earlier and (gap_of := _HOW_MUCH_IS_ONE.match(question.strip())) is not None:
             # "how much cheaper is the black one" with the black listing in focus and the slate blue one before it:
             # the two listings of the model, on price
@@ -453,6 +466,13 @@ class Conversation:
                 and (gap := _GAP.match(question.strip().casefold())) is not None and self._one_compared(gap.group("n")):
             # "whats the price gap between them", "how much more is the coway": of the two compared
             question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
+        elif len(self.listed) == 2 and (gap := _GAP.match(question.strip().casefold())) is not None and gap.group("n") \
+                and (link := self.engine.understander.link_product(gap.group("n"), strict=True)) is not None \
+                and link.key in self.listed:
+            # "how much more is the presidio2 pro" after two cases listed: the one named against the other, on price
+            against = next(p for p in self.listed if p != link.key)
+            way = "cheaper" if re.search(r"\b(?:less|cheaper)\b", gap.group(0)) else "more expensive"
+            self.product, question = link.key, f"is it {way} than the {self._short_name(against)}"
         versus = _VERSUS.match(question.strip()) if product is None and self.product else None
         if versus is not None and (other := self.engine.understander.link_product(versus.group("x"), strict=True)) \
                 and other.key != self.product:

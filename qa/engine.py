@@ -1310,13 +1310,17 @@ class Engine:
                 titled = set(self._titled(parse.constraints.words)) if parse.constraints.words else set()
                 ids = [pid for pid in found if pid in titled] or found
         elif parse.intent == "search" and not parse.constraints.empty():  # "zerowater filters, price per filter"
-            ids = list(self._said_by_titles(self.retriever.search(parse.constraints, limit=MAX_LISTED), parse.constraints))
+            cons = parse.constraints  # ("… under $10 a pound": every listing, bounded by its price per pound)
+            cons = replace(cons, price_min=None, price_max=None) if parse.per_unit_bound else cons
+            ids = list(self._said_by_titles(self.retriever.search(cons, limit=MAX_LISTED), cons))
         else:
             return None
         cards = self.retriever.cards(ids)
         each = [(c, c.price / n, n) for c in cards.values() if c.price is not None and (n := _units_held(c.title, unit))]
         if not each:
             return None
+        if parse.per_unit_bound and parse.intent == "search":
+            return self._per_unit_bounded(parse, each)
         currency = parse.constraints.currency or Counter(c.currency or DEFAULT_CURRENCY for c, _, _ in each).most_common(1)[0][0]
         apart = [t for t in each if (t[0].currency or DEFAULT_CURRENCY) != currency]  # (never compared with the rest)
         each = sorted(((c, per, n) for c, per, n in each if (c.currency or DEFAULT_CURRENCY) == currency),
@@ -1342,6 +1346,41 @@ class Engine:
         facts = [f for f in self.retriever.product_facts(shown, cards) if f.attribute == "price"]
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(each)]
         return self._result(parse, parse.intent, text, facts, hits, each[0][0].id)
+
+    def _per_unit_bounded(self, parse: Parse, each: list[tuple[Card, float, float]]) -> Answer:
+        """"whole bean coffee under $10 a pound": of the listings (card, price per unit, units held), those whose price per
+        unit is within the bound, in its currency, cheapest per unit first; else the cheapest per unit, said so."""
+        cons, unit = parse.constraints, parse.per_unit
+        currency = cons.currency or DEFAULT_CURRENCY
+        priced = sorted(((c, per, n) for c, per, n in each if (c.currency or DEFAULT_CURRENCY) == currency),
+                        key=lambda t: (t[1], t[0].id))
+        kept = [t for t in priced if (cons.price_max is None or t[1] <= cons.price_max)
+                and (cons.price_min is None or t[1] >= cons.price_min)]
+
+        def share(c: Card, per: float, n: float) -> str:
+            held = f"{round(n, 2):g} {unit}" if unit in UNIT_FACTORS else f"{n:g} {unit}{'s' if n != 1 else ''}"
+            return f"{compose.the(c.title)} at {format_price(round(per, 2), c.currency)} per {unit} " \
+                   f"({format_price(c.price, c.currency)} for {held})"
+
+        bound = (f"under {format_price(cons.price_max, currency)}" if cons.price_max is not None
+                 else f"over {format_price(cons.price_min, currency)}") + f" per {unit}"
+        kind = replace(cons, price_min=None, price_max=None).describe()
+        if kept:
+            shown = "; ".join(share(*t) for t in kept[:SHOWN])
+            text = f"{compose.plural(len(kept), 'listing')} of {kind} work out {bound}: {shown}."
+            chosen = kept
+            # (what a later turn refines: these listings, "which works out cheapest per pound" of them)
+            parse.constraints = replace(cons, price_min=None, price_max=None, ids=[c.id for c, _, _ in kept])
+        else:
+            text = f"{compose.DONT_KNOW} of any {kind} that works out {bound}."
+            if priced:
+                text += f" The cheapest per {unit}: {share(*priced[0])}."
+            chosen = priced[:1]
+        ids = [c.id for c, _, _ in chosen]
+        cards = {c.id: c for c, _, _ in chosen}
+        facts = [f for f in self.retriever.product_facts(ids, cards) if f.attribute == "price"]
+        hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(chosen)]
+        return self._result(parse, "search" if kept else "unanswerable", text, facts, hits, ids[0] if ids else None)
 
     def _sub_kind(self, cons: Constraints) -> list[str]:
         """The words of a search that name a kind within its category, as titles write them instead of the category's
@@ -1640,6 +1679,14 @@ class Engine:
                                                                      for _, rows in each for r in rows]
         return self._result(parse, "compatibility", text, facts, hits)
 
+    def _kind_named(self, parse: Parse, cons: Constraints, said: Callable[[Constraints], str]) -> str:
+        """What ``said`` makes of the constraints for an answer, with the half of a compound kind the question says and
+        the kind's own words before it ("car charger for the pixel 8 pro": car chargers, not chargers & cables)."""
+        words = [w for w in cons.words if w not in self.lexicon.category_words and self._kind_word(w, cons)]
+        halves = [replace(c, name=" ".join([*words, half_said(c.name.lower(), [*cons.words, *tokens(parse.text)])]))
+                  for c in cons.categories]
+        return said(replace(cons, categories=halves))
+
     def _kind_word(self, word: str, cons: Constraints) -> bool:
         """Whether some title says ``word`` just before a word of a kind's name ("car charger", "wireless charging pad"),
         so that it names a kind of its own (not "pack", which no title says before "filter")."""
@@ -1765,9 +1812,7 @@ class Engine:
             return self._attribute(parse)
         if not rows:
             facts = [self.retriever.relation_fact(target.id, r, 0.5) for r in relations[:5]]
-            # ("car charger for the pixel 8 pro": of any car chargers, the half of "chargers & cables" said)
-            kind = " ".join([*(w for w in cons.words if cons.categories and w not in self.lexicon.category_words), replace(
-                cons, words=[*cons.words, *tokens(parse.text)]).describe()]) if not cons.empty() else \
+            kind = self._kind_named(parse, cons, Constraints.describe) if not cons.empty() else \
                 " ".join(cons.words) + "s" if cons.words else "products"
             named = {target.id: target.title, **{r["id"]: r["title"] for r in relations[:5]}}
             how = {"bought": "bought with", "out": "that come with", "in": "in a bundle with",
@@ -1795,8 +1840,8 @@ class Engine:
         elif rows is outgoing or rows[0]["direction"] == "out":
             text = compose.compatibility_of(target.title, titles)
         else:
-            what = " or ".join(half_said(c.name.lower(), cons.words) for c in cons.categories) if cons.categories \
-                else "products"
+            what = self._kind_named(parse, cons, lambda c: " or ".join(c.name.lower() for c in c.categories)) \
+                if cons.categories else "products"
             others = {owner[r["id"]] for r in rows if r["id"] in owner}
             text = compose.compatibility_list(target.title, titles, what, len(others))
             if not cons.empty() and (parse.yes_no or _GOOD_FOR.search(parse.text)):
@@ -2305,6 +2350,7 @@ _TEXT_SAYS = {
     "height": ("tall", "high"),
     "length": ("long",),
 }
+_HELD_WORDS = frozenset({"capacity", "limit", "load"})  # "maximum weight capacity": what a product holds, not weighs
 _KIND_WORD_TITLES = 200  # titles read at most to see whether a word names a kind of its own ("car" charger)
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
 # a shopper's word for a thing and the word a catalog's text writes for it
@@ -2512,7 +2558,10 @@ def _title_amount(title: str, label: str) -> bool:
 
 
 def _matches(attribute: str, asked: str) -> bool:
-    return attribute == asked or set(tokens(asked)) <= set(tokens(attribute))
+    """Whether a fact's attribute is the one asked, or says all its words ("item weight" for weight); not what a product
+    holds for what it is ("maximum weight capacity" is no weight of the chair)."""
+    said, has = set(tokens(asked)), set(tokens(attribute))
+    return attribute == asked or said <= has and not ("weight" in said and has & _HELD_WORDS and not said & _HELD_WORDS)
 
 
 # "what's the weight of the dell xps 15 in pounds", "the grey one holds how many pounds"

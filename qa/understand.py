@@ -60,7 +60,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     for pattern, attrs in (
         (r"\bweight (?:limit|capacity)\b|\bholds? (?:more |the most |less )?weight\b|\bhow much weight\b|\bmax(?:imum)? (?:load|weight)\b|"
          r"\b(?:holds?|supports?|takes?|carry|carries) (?:up to )?how many (?:pounds|lbs?|kilos|kg)\b|"
-         r"\bhow many (?:pounds|lbs?|kilos|kg) (?:can it|does it|will it|can they|do they) (?:hold|support|take|carry)\b",
+         r"\bhow many (?:pounds|lbs?|kilos|kg) (?:can it|does it|will it|can they|do they) (?:hold|support|take|carry)\b|"
+         r"\b(?:heav(?:y|ier|iest)|big(?:ger|gest)?|larger?|tall(?:er)?) (?:people|persons?|users?|guys|folks|sitters?)\b",
          ("maximum weight capacity", "weight capacity")),
         (r"\bweigh(?:s|t|ing)?\b|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b", ("weight", "item weight", "net weight")),
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
@@ -186,7 +187,9 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "weighs less": ("weight", "lower"), "more compact": ("size", "lower"),
     "cost less": ("price", "lower"), "costs less": ("price", "lower"), "cost more": ("price", "higher"),
     "costs more": ("price", "higher"), "lower heel drop": ("heel drop", "lower"), "higher heel drop": ("heel drop", "higher"),
-    "take more weight": ("maximum weight capacity", "higher"),
+    "take more weight": ("maximum weight capacity", "higher"), "heavier people": ("maximum weight capacity", "higher"),
+    "heavier person": ("maximum weight capacity", "higher"), "heavier users": ("maximum weight capacity", "higher"),
+    "bigger people": ("maximum weight capacity", "higher"),
     "clean a larger room": ("coverage area", "higher"), "clean a bigger room": ("coverage area", "higher"),
     "protects better": ("drop protection", "higher"), "protect better": ("drop protection", "higher"),
     "protect more": ("drop protection", "higher"), "protects more": ("drop protection", "higher"),
@@ -432,7 +435,8 @@ _QUANTITY = re.compile(
 _HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
 _MEASURE_WORDS = frozenset("long wide tall high deep heavy light lightweight big large thick hold support carry take weigh "
                            "last lasting run "
-                           "length width height depth".split())
+                           "length width height depth "
+                           "jar carafe basket tank reservoir".split())  # ("a jar over 64 oz": what holds it, measured)
 _LOWER_CMP = {"under", "below", "less than", "lighter than", "smaller than", "narrower than", "shorter than", "thinner than",
               "at most", "up to", "no more than", "max", "maximum"}
 
@@ -635,9 +639,12 @@ def _halves(name: str) -> list[str]:
 
 
 def half_said(name: str, words: Sequence[str]) -> str:
-    """A category's name, or the half of a compound one ("chargers & cables") that the words say ("cable": cables)."""
+    """A category's name, or the half of a compound one ("chargers & cables") that the words say ("cable": cables;
+    "charging": chargers)."""
     parts = _halves(name)
-    return next((p for p in parts if singular(p.casefold()) in words), name) if len(parts) > 1 else name
+    stems = {w[:5] for w in words if len(w) >= 5}
+    return next((p for p in parts if singular(p.casefold()) in words or singular(p.casefold())[:5] in stems), name) \
+        if len(parts) > 1 else name
 
 
 _COMPARED = re.compile(r"^(?:under|below|less|lighter|smaller|at|up|no|over|above|more|heavier|bigger|larger|min|max)\b")
@@ -730,6 +737,7 @@ class Parse:
     told: str = ""  # "how should i store it": the verb its product's own text tells ("Store in a cool, dry place.")
     counts: bool = False  # "how many shelves does it have?" (also "ikea billy bookcase, how many shelves"): a count
     per_unit: str = ""  # "what's that per filter", "cheapest per kilo": the price per one of these (PER_UNIT_WORDS)
+    per_unit_bound: bool = False  # "whole bean coffee under $10 a pound": the price bound is of that price, not the listing's
 
 
 # ---------------------------------------------------------------------------- lexicons
@@ -1616,20 +1624,28 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+# "under $10 a pound", "that works out under 10 dollars per lb": a bound of the price per one of these
+_BOUND_PER_UNIT = re.compile(rf"(?:\b(?:that|which) )?(?:\bworks? out (?:at |to )?)?(?P<b>(?:under|below|less than|at most|up to|"
+                             rf"over|above|more than|at least|around|about) (?:[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?"
+                             rf"(?:dollars?|bucks|euros?|quid|gbp|usd|eur)))\s*(?:a|an|per|each|for each|for one) "
+                             rf"(?P<u>{'|'.join(sorted(PER_UNIT_WORDS, key=len, reverse=True))})(?:e?s)?\b")
 _EACH_COMES_TO = re.compile(r"\bwhat (?:does|do|would|will) (?:each|one|a single) (?P<u>[a-z-]+?)(?:e?s)?(?: in (?:that|the|this|"
                             r"it'?s|its) (?:pack|box|bundle))? (?:work out (?:to|at)|come to|cost(?: me)?)$")
 _WHAT_DO_I_NEED = re.compile(r"[,.;]\s*(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
 _MODEL_NUMBER = re.compile(r"(?!\d+g\b)(?!\d+gb\b)(?!\d+tb\b)[a-z]*\d+[a-z\d]*")  # "g42", "s24", "15" (not "5g", "128gb")
 _NEED_KIND = re.compile(r"[,.;]\s*(?:and |so |i )?(?:need|needs|want|wants|looking for)\s+(?:a |an |some |new |the )*"
                         r"(?P<k>(?!(?:to|something|anything|stuff)\b)[a-z][^,.;]*?)\s*$")
-_NEED_SAID = re.compile(r"\b(?:need|needs|want|wants|looking for|after|keeps? (?:dying|dieing|cracking|breaking|running out))\b")
+_NEED_SAID = re.compile(r"\b(?:need|needs|want|wants|looking for|after|keeps? (?:dying|dieing|cracking|breaking|running out)|"
+                        r"(?:what(?:'?s| is)?|anything|something) (?:listed |there |available |sold |good )?for)\b")
 _OWNED = re.compile(r"(?:^|[,.;]\s*)(?:(?:i(?:'ve| have)? )?got|i have|i own|i bought|i use|(?:he|she)(?:'s| has)? got|hes got|"
                     r"shes got|its|it's|"
-                    r"it is) (?:a |an |the |my |his |her )?(?P<x>[^,.;]+?)\s*(?=[,.;]|$)")
+                    r"it is) (?:a |an |the |my |his |her )?(?P<x>[^,.;]+?)\s*(?=[,.;]| - |$)")
 _PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es|ing))\b"), "filters"),
                   (re.compile(r"\b(?:in the car|driving|road trips?)\b"), "car charger"),
                   (re.compile(r"\b(?:crack\w*|drops?|dropping|tough|protect\w*|scratch\w*)\b"), "case"),
                   (re.compile(r"\b(?:charg\w*|topped up|top (?:it )?up)\b"), "charger"))
+# "no wires", "without a cable", "cordless": wireless, as titles say it
+_NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (?:cables?|wires?|cords?)|cordless|wire-?free)\b")
 _HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|much|many|high|deep|far|often|loud|fast|old|thick|"
                            r"large|small|tough|strong)\b)")
 _BOTH_VARIANT = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?),? both (?:in )?(?P<v>[\w/.-]+(?: [\w/.-]+)?)"
@@ -1991,6 +2007,7 @@ class Understander:
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
+        low = _NO_WIRES.sub("wireless", low)
         if (ask := _WHAT_DO_I_NEED.search(low)) is not None and (owned := _OWNED.search(low[:ask.start()])) is not None:
             low = f"what do i need for the {owned.group('x')}"  # "…, i have the delonghi dedica, what do i need"
         elif (need := _NEED_KIND.search(low)) is not None and (owned := _OWNED.search(low[:need.start()])) is not None \
@@ -2015,9 +2032,12 @@ class Understander:
             # desk - is it assembled", where "is the jarvis bamboo desk assembled" checks its bamboo)
             low = f"is it {v}" if not x else f"{x} - is it {v}" if not self.brand_only(x) \
                 and self.link_product(x, strict=True) is not None else f"is the {x} {v}"
-        per_unit = ""
+        per_unit, per_unit_bound = "", False
         low = _EACH_COMES_TO.sub(r"what does it work out to per \g<u>", low)  # "what does each filter work out to"
-        per = _PER_UNIT.search(low)
+        if (bound := _BOUND_PER_UNIT.search(low)) is not None:  # "… under $10 a pound": that price, bounded
+            per_unit, per_unit_bound = PER_UNIT_WORDS[bound.group("u")], True
+            low = f"{low[:bound.start()]}{bound.group('b')}{low[bound.end():]}".strip()
+        per = _PER_UNIT.search(low) if not per_unit_bound else None
         named_first = _NAME_THEN_WHATS_THAT.match(low[:per.start()]) if per is not None else None
         if per is not None and (unit := PER_UNIT_WORDS.get(per.group("u"))) \
                 and (_PRICE_ASKED.search(low) or _CHEAP_WORD.search(low) or _WHATS_THAT.match(low[:per.start()])
@@ -2561,7 +2581,7 @@ class Understander:
                 and cons.price_min is None and cons.price_max is None and (only := self._brands_only_one(cons)):
             # "does the sauder bookcase need putting together": the one bookcase Sauder makes, asked about
             parse.intent, parse.products, parse.constraints = "attribute", [only], Constraints()
-        parse.per_unit = per_unit
+        parse.per_unit, parse.per_unit_bound = per_unit, per_unit_bound
         logger.debug("parse %r → %s", text, parse)
         if named_values is not None and (parse.intent in ("search", "unanswerable")
                                          or parse.intent == "attribute" and not parse.attributes) \
@@ -2572,7 +2592,7 @@ class Understander:
                                focus_title=focus_title, pinned=pinned, within=within, searched=searched,
                                asked_before=asked_before)
             again.text, again.corrections = parse.text, parse.corrections or again.corrections  # (as asked and read)
-            again.per_unit = per_unit
+            again.per_unit, again.per_unit_bound = per_unit, per_unit_bound
             return again
         return parse
 
@@ -3857,9 +3877,10 @@ class Understander:
         valued |= {a for _, attrs in ATTRIBUTE_CUES if set(attrs) & valued for a in attrs}
         if tail is not None and valued and set(parse.attributes) <= valued:
             searching = True  # "pixel 8 hazel with 256gb storage": listings so, not its storage asked
-        if searching and focus and parse.attributes and cons.empty() and cons.words \
-                and set(cons.words) <= self.cue_words(low, parse.attributes) | {t for a in parse.attributes for t in tokens(a)}:
-            searching = False  # "any other flavour notes" of a coffee in focus: nothing but what is asked of it
+        if searching and focus and parse.attributes and cons.empty() and (cons.words and set(cons.words) <= self.cue_words(
+                low, parse.attributes) | {t for a in parse.attributes for t in tokens(a)} or not cons.words and parse.refers_back
+                                                     and not _LIST_REFERENCE.search(low)):
+            searching = False  # "any other flavour notes" of a coffee in focus, "any guarantee on it": what is asked of it
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) and not _RECOMMEND.match(low) else None
         if split is not None and focus and not self.names_product(split[0]) and not self._other_brand(split[0], focus) \
@@ -4812,6 +4833,7 @@ class Understander:
         lex = self.lexicon
         used = [False] * len(toks)
         values: dict[str, ValueGroup] = {}
+        spans: dict[str, tuple[int, int]] = {}  # a value phrase → where it is said
         kinds: dict[int, tuple[int, list[Link]]] = {}  # start → (end, categories) of the kinds said
         for n in range(min(Lexicon.MAX_NGRAM, len(toks)), 0, -1):
             for i in range(len(toks) - n + 1):
@@ -4848,6 +4870,7 @@ class Understander:
                         t[:5] == after[:5] and t not in gram for e in [*exact, *wider] for t in key_tokens(e.value)) else "")
                     for e in [*exact, *wider]:  # one group per phrase: its keys may span attributes
                         group = values.setdefault(" ".join(gram), ValueGroup(e.attribute, [], said_as))
+                        spans.setdefault(" ".join(gram), (i, i + n))
                         if e.key not in group.keys:
                             group.keys.append(e.key)
                     hit = bool(exact or wider)  # ("breville bambino": no value, the Bambino Plus being another
@@ -4872,6 +4895,15 @@ class Understander:
                     target.extend(table[kt])
                     used[i] = True
                     break
+        # "black or grey": two values of one attribute said either way are one group (either will do)
+        starts = {span[0]: phrase for phrase, span in spans.items()}
+        for phrase, (_, end) in sorted(spans.items(), key=lambda kv: -kv[1][0]):
+            other = starts.get(end + 1) if end < len(toks) and toks[end] == "or" else None
+            if other is not None and other in values and values[other].attribute == values[phrase].attribute:
+                either = values.pop(other)
+                group = values[phrase]
+                group.keys += [k for k in either.keys if k not in group.keys]
+                group.label = f"{group.label} or {either.label}"
         cons.values.extend(values.values())
         cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS
                       and t not in _OF_ANY_KIND  # "which hoka models do u have": its products

@@ -59,6 +59,10 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("有白色的车载充电器吗?", "white car charger"),
     # "价格哪个低一些" (which is lower in price): which is cheaper
     ("这两个价格哪个低一些?", "which is cheaper?"),
+    # "X的Y是?" without a question word: the Y of X, of "this" one said so; "能给它用的": usable with it; colour names
+    ("这个车充的价格是?", "what is the price of this car charger?"),
+    ("有没有能给它用的车载充电器?", "any car charger for it?"),
+    ("Pixel 8 玫瑰色 128GB 多少钱?", "what is the Pixel 8 rose 128GB price?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

@@ -1176,7 +1176,7 @@ def test_demo_how_many_cups_and_the_cheapest_that_fits_after_a_pitcher(demo_grap
     # a kind no category names, for a product: what fits it whose title says so, here nothing (not its screen size)
     ("screen protector for galaxy s24", "I don't know of any screen protectors that fit", 'screen size'),
     # a price after the product bounds what fits; it is not part of the product's name
-    ("chargers for the dell xps 15 under $10", "I don't know of any chargers & cables under $10 that fit", "CHG-"),
+    ("chargers for the dell xps 15 under $10", "I don't know of any chargers under $10 that fit", "CHG-"),
     # "in" before a colour is no inch: a price and a colour
     ("laptops under 1000 in silver", "silver laptops under $1000", "in."),
     # a kind and its values ("medium roast whole bean coffee") before a pack size name no one coffee
@@ -4606,6 +4606,27 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     # two listings of a model named by their colours, compared on what sets them apart first
     (["iphone 13 blue vs pink"], "comparison", ("€693.99", "€653.95"), {"PHN-0000061", "PHN-0000157"}, ()),
     (["galaxy s24 128gb vs 256gb"], "comparison", ("storage 128GB", "storage 256GB"), set(), ()),
+    # "black or grey": either colour; "got the X - whats listed for charging it in the car": a car charger for it;
+    # "how much is this car charger": the one listed; "any guarantee on it": of it, not a search
+    (["mens boots in black or grey"], "search", ("black or grey",), {"BOT-0000172"}, ()),
+    (["got the pink iphone 13 - whats listed for charging it in the car"], "compatibility", ("car chargers fit",),
+     {"CHG-0000332"}, ("Wireless",)),
+    (["any car charger for the pink pixel 8", "how much is this car charger"], "attribute", ("$27.95",), set(), ()),
+    (["does the motorola moto g power 5g come with a charger in the box", "any guarantee on it"], "attribute",
+     ("1-year",), set(), ()),
+    # "a jar over 64 oz": the jar holds the amount; "how much more is the <one of two listed>": the two on price
+    (["blender with a jar over 64 oz for under $100"], "search", ("72",), {"HOM-0000015"}, ()),
+    (["speck cases for the moto g power 5g", "how much more is the presidio2 pro"], "comparison", ("$6.01",), set(), ()),
+    # "under $10 a pound": the price per pound bounded, not the listing's price
+    (["whole bean coffee that works out under $10 a pound"], "search", ("per lb", "$7.93"), {"COF-0000153"},
+     ("Classico",)),
+    (["ground coffee under $5 a pound"], "unanswerable", ("don't know", "The cheapest per lb"), set(), ()),
+    # a count, then the cheapest of what was counted; "the lightest" chair is no chair holding the least weight
+    (["how many pixel 7a listings do you have, and whats the cheapest"], "aggregate", ("There are 4 listings",
+                                                                                      "$435.99"), set(), ()),
+    (["which office chair is the lightest"], "unanswerable", ("don't know the weight",), set(), ("110 kg",)),
+    (["kicking horse kick ass ground 2 pack, anything like it", "is that whole bean"], "attribute", ("Whole Bean",),
+     set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
