@@ -43,10 +43,15 @@ from shopgraph.qa.understand import (
 
 # "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
 # like only with a mark after them: "great for running?" asks)
-# "how many pixel 7a listings do you have, and whats the cheapest": a count, then an end of what was counted
-_COUNT_THEN_EXTREME = re.compile(r"^(?P<a>how many\b[^,;?]+?)\s*(?:[,;?]\s*|\s)(?:and |&\s*)(?:so )?(?P<b>(?:whats?|what'?s|what is|"
+# "how many pixel 7a listings do you have, and whats the cheapest": a count, then an end of what was counted (not "how many
+# are there, and …" of a list, which the list answers)
+_COUNT_THEN_EXTREME = re.compile(r"^(?P<a>how many\b(?! (?:are there|of (?:them|those|these)|is that|do you have|"
+                                 r"you got|have you got)\b)[^,;?]+?)\s*(?:[,;?]\s*|\s)(?:and |&\s*)(?:so )?(?P<b>(?:whats?|what'?s|what is|"
                                  r"which(?: one)? is|which'?s) (?:the )?(?:cheapest|most expensive|priciest|lightest|"
                                  r"heaviest|dearest)\b.*)$", re.IGNORECASE)
+# "do they all have the same camera" after a list: what each of them has
+_ALL_SAME = re.compile(r"^(?:and |so )?(?:do|are) (?:they|these|those|all of them)(?: all)?(?: have)? (?:the )?same "
+                       r"(?P<x>[\w-]+(?: [\w-]+)?)[?.!]*$", re.IGNORECASE)
 _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?(?![ -]?cups?\b)|alright|all right|wow|sweet|thanks|thank you|thx|"
                        r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-])|"
                        # "thats a lot for coffee, how many bags is it": a remark before the question
@@ -394,6 +399,9 @@ class Conversation:
                 return replace(extreme, question=asked_as, answer=f"{counted.answer} {extreme.answer}",
                                facts=[*counted.facts, *extreme.facts], cypher=[*counted.cypher, *extreme.cypher])
             self.product = previous
+        if (same := _ALL_SAME.match(question)) is not None and len(self.listed) > 2 \
+                and self.engine.understander.asked_attributes(same.group("x").casefold()):
+            question = f"what {same.group('x')} do they have"
         if self.product and self.earlier and (gap_of := _HOW_MUCH_IS_ONE.match(question.strip())) is not None:
             # "how much cheaper is the black one" with the black listing in focus and the slate blue one before it:
             # the two listings of the model, on price
@@ -468,7 +476,8 @@ class Conversation:
             question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
         elif len(self.listed) == 2 and (gap := _GAP.match(question.strip().casefold())) is not None and gap.group("n") \
                 and (link := self.engine.understander.link_product(gap.group("n"), strict=True)) is not None \
-                and link.key in self.listed:
+                and link.key in self.listed and not self.engine.understander.same_model(
+                    *(self.engine.understander.lexicon.titles.get(p, "") for p in self.listed)):
             # "how much more is the presidio2 pro" after two cases listed: the one named against the other, on price
             against = next(p for p in self.listed if p != link.key)
             way = "cheaper" if re.search(r"\b(?:less|cheaper)\b", gap.group(0)) else "more expensive"

@@ -62,6 +62,7 @@ from shopgraph.qa.understand import (
     amounts_apart,
     amounts_said,
     base_quantity,
+    category_halves,
     extends_line,
     half_said,
     is_bound,
@@ -1679,12 +1680,20 @@ class Engine:
                                                                      for _, rows in each for r in rows]
         return self._result(parse, "compatibility", text, facts, hits)
 
-    def _kind_named(self, parse: Parse, cons: Constraints, said: Callable[[Constraints], str]) -> str:
-        """What ``said`` makes of the constraints for an answer, with the half of a compound kind the question says and
-        the kind's own words before it ("car charger for the pixel 8 pro": car chargers, not chargers & cables)."""
+    def _kind_named(self, parse: Parse, cons: Constraints, said: Callable[[Constraints], str],
+                    rows: Sequence[dict[str, Any]] | None = None) -> str:
+        """What ``said`` makes of the constraints for an answer, with the kind's own words before the kind ("car charger
+        for the pixel 8 pro": car chargers), and of a compound kind the half that every one of ``rows`` says in its
+        title, else (no rows) the half the question says ("charging" of chargers & cables: chargers)."""
         words = [w for w in cons.words if w not in self.lexicon.category_words and self._kind_word(w, cons)]
-        halves = [replace(c, name=" ".join([*words, half_said(c.name.lower(), [*cons.words, *tokens(parse.text)])]))
-                  for c in cons.categories]
+        told = [title_words(r["title"] or "") for r in rows] if rows is not None else [set(tokens(parse.text))]
+
+        def half(name: str) -> str:
+            parts = category_halves(name)
+            return next((p for p in parts if len(parts) > 1 and all(
+                any(w[:5] == singular(p)[:5] for w in t) for t in told)), name)
+
+        halves = [replace(c, name=" ".join([*words, half(c.name.lower())])) for c in cons.categories]
         return said(replace(cons, categories=halves))
 
     def _kind_word(self, word: str, cons: Constraints) -> bool:
@@ -1840,11 +1849,13 @@ class Engine:
         elif rows is outgoing or rows[0]["direction"] == "out":
             text = compose.compatibility_of(target.title, titles)
         else:
-            what = self._kind_named(parse, cons, lambda c: " or ".join(c.name.lower() for c in c.categories)) \
+            what = self._kind_named(parse, cons, lambda c: " or ".join(c.name.lower() for c in c.categories),
+                                    list(seen.values())) \
                 if cons.categories else "products"
             others = {owner[r["id"]] for r in rows if r["id"] in owner}
             text = compose.compatibility_list(target.title, titles, what, len(others))
-            if not cons.empty() and (parse.yes_no or _GOOD_FOR.search(parse.text)):
+            if (not cons.empty() or cons.words) and (parse.yes_no or _GOOD_FOR.search(parse.text)
+                                                     or _WOULD_IT_WORK.search(parse.text.casefold())):
                 # "spigen 100w usb c cable - good for a macbook air 15?": the one described fits, so yes
                 text = f"Yes: {text}"
         answer = self._result(parse, "compatibility", text, facts, hits, target.id)
@@ -2526,6 +2537,8 @@ def _described(cons: Constraints, said: str | None = None) -> str:
 
 
 # "… - good for a macbook air 15?", "ok with my pixel 8?": asked yes or no without a verb first
+# "would that pad work with the oneplus 12": a yes or no of the kind said, answered by what of it fits
+_WOULD_IT_WORK = re.compile(r"\b(?:would|will|does|do|can|could) (?:that|the|this|those|these) [\w -]+? (?:work|fit)s?\b")
 _GOOD_FOR = re.compile(r"\b(?:good|ok|okay|fine|alright|compatible|suitable)\s+(?:for|with)\b[^?]*\?\s*$", re.IGNORECASE)
 _YES_NO_VERBS = frozenset({"have", "ha", "come", "support", "work", "include", "got", "get", "offer", "feature",
                            "use", "take", "need", "do", "doe", "is", "are", "can", "will", "there", "any", "with",

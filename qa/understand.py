@@ -61,7 +61,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bweight (?:limit|capacity)\b|\bholds? (?:more |the most |less )?weight\b|\bhow much weight\b|\bmax(?:imum)? (?:load|weight)\b|"
          r"\b(?:holds?|supports?|takes?|carry|carries) (?:up to )?how many (?:pounds|lbs?|kilos|kg)\b|"
          r"\bhow many (?:pounds|lbs?|kilos|kg) (?:can it|does it|will it|can they|do they) (?:hold|support|take|carry)\b|"
-         r"\b(?:heav(?:y|ier|iest)|big(?:ger|gest)?|larger?|tall(?:er)?) (?:people|persons?|users?|guys|folks|sitters?)\b",
+         r"\b(?:heav(?:y|ier|iest)|big(?:ger|gest)?|larger?|tall(?:er)?) (?:people|ppl|persons?|users?|guys|folks|sitters?)\b",
          ("maximum weight capacity", "weight capacity")),
         (r"\bweigh(?:s|t|ing)?\b|\bheav(?:y|ier|iest)\b|\blight(?:er|est)\b", ("weight", "item weight", "net weight")),
         (r"\bcameras?\b|\bmegapixels?\b|\bmp\b", ("rear camera", "camera")),
@@ -189,7 +189,7 @@ COMPARATIVES: dict[str, tuple[str, str]] = {
     "costs more": ("price", "higher"), "lower heel drop": ("heel drop", "lower"), "higher heel drop": ("heel drop", "higher"),
     "take more weight": ("maximum weight capacity", "higher"), "heavier people": ("maximum weight capacity", "higher"),
     "heavier person": ("maximum weight capacity", "higher"), "heavier users": ("maximum weight capacity", "higher"),
-    "bigger people": ("maximum weight capacity", "higher"),
+    "bigger people": ("maximum weight capacity", "higher"), "heavier ppl": ("maximum weight capacity", "higher"),
     "clean a larger room": ("coverage area", "higher"), "clean a bigger room": ("coverage area", "higher"),
     "protects better": ("drop protection", "higher"), "protect better": ("drop protection", "higher"),
     "protect more": ("drop protection", "higher"), "protects more": ("drop protection", "higher"),
@@ -249,6 +249,9 @@ _MEASURES_OF_ANY_KIND = frozenset({"size", "height"})
 # camera"; prices have their own aggregates (cheapest, most expensive)
 SUPERLATIVES: dict[str, tuple[str, str]] = {
     "lightest": ("weight", "lower"), "heaviest": ("weight", "higher"),
+    # "want something light under $900", "a light laptop": the lightest first (not "light blue", "light roast")
+    "something light": ("weight", "lower"), "light laptop": ("weight", "lower"),
+    "light laptops": ("weight", "lower"), "not too heavy": ("weight", "lower"),
     "biggest screen": ("screen size", "higher"), "largest screen": ("screen size", "higher"),
     "smallest screen": ("screen size", "lower"), "best screen": ("screen size", "higher"),
     "biggest display": ("screen size", "higher"), "largest display": ("screen size", "higher"),
@@ -433,6 +436,7 @@ _QUANTITY = re.compile(
     rf"(?<![\w.$€£]){_NUM}\s*-?\s*(?P<unit>{_UNIT_ALT})\b"
 )
 _HOLDS = re.compile(r"\b(?:holds?|supports?|carry|carries|handles?|takes?)\s*$")
+_SPELT_ALIKE = {"grey": "gray", "gray": "grey"}  # a value's word spelt either way
 _MEASURE_WORDS = frozenset("long wide tall high deep heavy light lightweight big large thick hold support carry take weigh "
                            "last lasting run "
                            "length width height depth "
@@ -521,7 +525,7 @@ EVERYDAY_WORD = 20000
 def purpose_words(text: str) -> set[str]:
     """The words right after "for" ("earbuds for the gym": gym): what a product is for, not what it is; all the rest
     after "for someone who …" ("headphones for someone who wears glasses"); a short "to …" that ends the text
-    ("earbuds to sleep in": sleep)."""
+    ("earbuds to sleep in": sleep); the place after "on" or "at" ("on the train")."""
     toks = tokens(text)
     found: set[str] = set()
     for i, t in enumerate(toks):
@@ -529,6 +533,8 @@ def purpose_words(text: str) -> set[str]:
             found.update(toks[i + 1:] if toks[i + 1:i + 2] and toks[i + 1] in WHOEVER else toks[i + 1:i + 4])
         elif t == "to" and 1 <= len(toks) - i - 1 <= 3:
             found.update(toks[i + 1:])
+        elif t in ("on", "at", "during") and (rest := [w for w in toks[i + 1:i + 3] if w not in ("the", "a", "my")]):
+            found.add(rest[0])  # "earbuds for my ears on the train": where it is used (train)
     return found
 
 
@@ -633,18 +639,15 @@ class ValueGroup:
     label: str  # how the shopper said it: "black", "at least 128 GB"
 
 
-def _halves(name: str) -> list[str]:
+def category_halves(name: str) -> list[str]:
     """The kinds a compound category's name joins ("chargers & cables"); the name alone otherwise."""
     return re.split(r" & | and ", name)
 
 
 def half_said(name: str, words: Sequence[str]) -> str:
-    """A category's name, or the half of a compound one ("chargers & cables") that the words say ("cable": cables;
-    "charging": chargers)."""
-    parts = _halves(name)
-    stems = {w[:5] for w in words if len(w) >= 5}
-    return next((p for p in parts if singular(p.casefold()) in words or singular(p.casefold())[:5] in stems), name) \
-        if len(parts) > 1 else name
+    """A category's name, or the half of a compound one ("chargers & cables") that the words say ("cable": cables)."""
+    parts = category_halves(name)
+    return next((p for p in parts if singular(p.casefold()) in words), name) if len(parts) > 1 else name
 
 
 _COMPARED = re.compile(r"^(?:under|below|less|lighter|smaller|at|up|no|over|above|more|heavier|bigger|larger|min|max)\b")
@@ -1624,11 +1627,14 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
-# "under $10 a pound", "that works out under 10 dollars per lb": a bound of the price per one of these
+# "under $10 a pound", "that works out under 10 dollars per lb": a bound of the price per weight (not "$10 a bag", which a
+# single bag's title does not count)
+_WEIGHED = frozenset({"lb", "kg", "oz", "g"})
 _BOUND_PER_UNIT = re.compile(rf"(?:\b(?:that|which) )?(?:\bworks? out (?:at |to )?)?(?P<b>(?:under|below|less than|at most|up to|"
                              rf"over|above|more than|at least|around|about) (?:[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?"
                              rf"(?:dollars?|bucks|euros?|quid|gbp|usd|eur)))\s*(?:a|an|per|each|for each|for one) "
-                             rf"(?P<u>{'|'.join(sorted(PER_UNIT_WORDS, key=len, reverse=True))})(?:e?s)?\b")
+                             rf"(?P<u>{'|'.join(sorted((w for w, u in PER_UNIT_WORDS.items() if u in _WEIGHED), key=len, reverse=True))})"
+                             r"(?:e?s)?\b")
 _EACH_COMES_TO = re.compile(r"\bwhat (?:does|do|would|will) (?:each|one|a single) (?P<u>[a-z-]+?)(?:e?s)?(?: in (?:that|the|this|"
                             r"it'?s|its) (?:pack|box|bundle))? (?:work out (?:to|at)|come to|cost(?: me)?)$")
 _WHAT_DO_I_NEED = re.compile(r"[,.;]\s*(?:so |and )?what (?:do|should|would|will) i (?:need|get|buy)(?: for it)?$")
@@ -1645,7 +1651,13 @@ _PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es
                   (re.compile(r"\b(?:crack\w*|drops?|dropping|tough|protect\w*|scratch\w*)\b"), "case"),
                   (re.compile(r"\b(?:charg\w*|topped up|top (?:it )?up)\b"), "charger"))
 # "no wires", "without a cable", "cordless": wireless, as titles say it
-_NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (?:cables?|wires?|cords?)|cordless|wire-?free)\b")
+_NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (?:cables?|wires?|cords?)|cordless|wire-?free)\b"
+                       r"(?! (?:included|in the box|needed|required|attached))")
+# "something for my ears on the train": headphones (a body part's kind, where no title names the part)
+_FOR_THE_EARS = re.compile(r"\b(?:something|anything|stuff) (?:for|to (?:put )?(?:in|on|over)) (?:my |your |his |her |the )?ears\b")
+# "and with a oneplus 12 in green, would that pad work": would that pad work with it
+_WITH_X_WOULD = re.compile(r"^(?:and |so )?(?:with|for) (?:a |an |the |my )?(?P<x>[^,]+?),? (?P<q>(?:would|will|does|do|can|could) "
+                           r"(?:that|the|this|those|these) [\w -]+? (?:work|fit))[?.! ]*$")
 _HOWS_MEASURE = re.compile(r"\bhow'?s (?=(?:wide|long|tall|big|heavy|much|many|high|deep|far|often|loud|fast|old|thick|"
                            r"large|small|tough|strong)\b)")
 _BOTH_VARIANT = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?),? both (?:in )?(?P<v>[\w/.-]+(?: [\w/.-]+)?)"
@@ -2008,6 +2020,8 @@ class Understander:
         low = _TAG_QUESTION.sub("", low)
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
         low = _NO_WIRES.sub("wireless", low)
+        low = _FOR_THE_EARS.sub("headphones", low)
+        low = _WITH_X_WOULD.sub(r"\g<q> with the \g<x>", low)
         if (ask := _WHAT_DO_I_NEED.search(low)) is not None and (owned := _OWNED.search(low[:ask.start()])) is not None:
             low = f"what do i need for the {owned.group('x')}"  # "…, i have the delonghi dedica, what do i need"
         elif (need := _NEED_KIND.search(low)) is not None and (owned := _OWNED.search(low[:need.start()])) is not None \
@@ -2972,7 +2986,7 @@ class Understander:
         from shopgraph.qa.spelling import QUESTION_WORDS  # (spelling reads this module)
 
         first, comma, rest = low.partition(",")
-        if not comma or not rest.strip() or _SAYS_PRICE.search(first) or self.asked_attributes(first):
+        if not comma or not rest.strip() or _SAYS_PRICE.search(first) or self.asked_attributes(first) and not _I_SAY.match(first):
             return low
         lex = self.lexicon
         words = [t for t in tokens(first) if t not in STOPWORDS]
@@ -3890,7 +3904,10 @@ class Understander:
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
             named = self._name_past_for(split) or self._link_named(split[0], parse)
             asked = set(self.asked_attributes(split[1]))
-            if named is None and asked - {"price", "brand", "category"} and not focus:
+            said = [t for t in tokens(split[0]) if t not in STOPWORDS and t not in PRONOUNS and t not in ("this", "that")]
+            if named is None and asked - {"price", "brand", "category"} and not focus \
+                    and not (said and all(t in self.lexicon.category_words for t in said)):
+                # (not a kind alone: "the weight of this headphones" names none of them)
                 # an attribute a product list would not show ("the warranty of the Incipio case for …"):
                 # answer it about the best reading of the name, even a loose one
                 named = self.link_product(split[0])
@@ -4824,7 +4841,7 @@ class Understander:
         if word not in self._whole:
             stem, lex = word[:5], self.lexicon
             self._whole[word] = bool(lex.title_df.get(word)) \
-                and all(len(_halves(c.name)) > 1 for c in lex.categories.get((word,), [])) \
+                and all(len(category_halves(c.name)) > 1 for c in lex.categories.get((word,), [])) \
                 and not any(w.startswith(stem) and singular(w) != word for w in lex.title_df)
         return self._whole[word]
 
@@ -4857,12 +4874,14 @@ class Understander:
                             set(toks) - {gram[0]} & set(key_tokens(e.value)) for e in lex.value_words[gram[0]]))):
                     # (a word that asks an attribute, "power rating?", is no part of a model's name said alone:
                     # "moto g power" with "moto g")
-                    exact = lex.values.get(gram, [])
+                    # ("grey" is "gray" too: a colour spelt either way)
+                    alike = tuple(_SPELT_ALIKE.get(t, t) for t in gram)
+                    exact = [*lex.values.get(gram, []), *(lex.values.get(alike, []) if alike != gram else [])]
                     attributes = {e.attribute for e in exact} or {e.attribute for e in lex.value_words[gram[0]]}
                     # (a wider value that adds a line word names another model: "galaxy s24" is not "galaxy s24 ultra")
-                    wider = [e for e in lex.value_words.get(gram[0], ()) if e.attribute in attributes
-                             and set(gram) <= set(key_tokens(e.value))
-                             and not (set(key_tokens(e.value)) - set(gram)) & LINE_WORDS]
+                    wider = [e for g in dict.fromkeys((gram, alike)) for e in lex.value_words.get(g[0], ())
+                             if e.attribute in attributes and set(g) <= set(key_tokens(e.value))
+                             and not (set(key_tokens(e.value)) - set(g)) & LINE_WORDS]
                     # ("noise cancelling": the value "Active Noise Cancellation" said as the shopper says it)
                     after = toks[i + n] if i + n < len(toks) and len(toks[i + n]) >= 5 \
                         and toks[i + n] not in lex.value_words else ""  # (a value word is a group of its own)
@@ -4924,7 +4943,7 @@ class Understander:
             path = {w for c in cons.categories for w in tokens(c.key)}
             cons.words = [w for w in cons.words if w not in path and singular(w) not in path]
         # "cables" of Chargers & Cables: the titles that say it (not the chargers too)
-        halves = {singular(p) for c in cons.categories if len(parts := _halves(c.name.casefold())) > 1 for p in parts}
+        halves = {singular(p) for c in cons.categories if len(parts := category_halves(c.name.casefold())) > 1 for p in parts}
         said = {w for t in toks if (w := singular(t)) in halves}
         cons.words += [w for w in said if w not in cons.words and self._said_whole(w)] if len(said) == 1 else []
         # (both said: the category; "shoes" names Shoes, a category of its own, not a half of Clothing & Shoes)

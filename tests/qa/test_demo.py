@@ -4627,6 +4627,24 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["which office chair is the lightest"], "unanswerable", ("don't know the weight",), set(), ("110 kg",)),
     (["kicking horse kick ass ground 2 pack, anything like it", "is that whole bean"], "attribute", ("Whole Bean",),
      set(), ()),
+    # "something for my ears on the train, no wires": wireless headphones, whatever the train; "my laptop is too heavy,
+    # want something light": the lightest laptops; "do they all have the same camera": what each has; "and with a
+    # oneplus 12 in green, would that pad work": the pad listed that fits it, yes
+    (["something for my ears on the train, no wires, noise cancelling, under $260"], "search",
+     ("noise cancelling headphones under $260",), {"AUD-0000037"}, ("ATH-M50x",)),
+    (["i travel a lot and my laptop is too heavy, want something light under $900"], "aggregate", ("lowest weight",),
+     {"LAP-0000012"}, ()),
+    (["phone with 256gb storage for under $400", "do they all have the same camera"], "aggregate", ("200MP",), set(), ()),
+    (["any wireless pad listed for the coral pixel 7a", "and with a oneplus 12 in green, would that pad work"],
+     "compatibility", ("Yes:", "Anker Wireless Charging Pad"), set(), ()),
+    # (a review's probes) a colour before "的"; "how many are there, and …" of a list is of the list; the half of
+    # "chargers & cables" that every product listed says; "no cable included" is no "wireless"; "grey" is "gray" too
+    (["珊瑚色的pixel 7a多少钱"], "attribute", ("$435.99",), set(), ("Vomero",)),
+    (["show me laptops", "how many are there and which is the lightest"], "aggregate", ("Of the 40 laptops",), set(), ()),
+    (["charger for macbook air"], "compatibility", ("1 cable fits",), set(), ()),
+    (["black or grey car charger"], "search", ("Gray with USB-A",), {"CHG-0000326", "CHG-0000094"}, ()),
+    (["wall charger no cable included"], "search", ("9 matches",), set(), ()),
+    (["what is the weight of this headphones?"], None, ("34 matches for headphones",), set(), ("Momentum 4",)),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
