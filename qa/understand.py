@@ -3904,9 +3904,9 @@ class Understander:
         if split is not None:  # "what is the <attribute> of the <name>", "how much does the <name> weigh"
             named = self._name_past_for(split) or self._link_named(split[0], parse)
             asked = set(self.asked_attributes(split[1]))
-            said = [t for t in tokens(split[0]) if t not in STOPWORDS and t not in PRONOUNS and t not in ("this", "that")]
+            kind_said = [t for t in tokens(split[0]) if t not in STOPWORDS and t not in PRONOUNS and t not in ("this", "that")]
             if named is None and asked - {"price", "brand", "category"} and not focus \
-                    and not (said and all(t in self.lexicon.category_words for t in said)):
+                    and not (kind_said and all(t in self.lexicon.category_words for t in kind_said)):
                 # (not a kind alone: "the weight of this headphones" names none of them)
                 # an attribute a product list would not show ("the warranty of the Incipio case for …"):
                 # answer it about the best reading of the name, even a loose one
