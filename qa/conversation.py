@@ -147,12 +147,13 @@ _FOR_COUNT = re.compile(r"^(?:and |ok,? |so )?(?:how much|what'?s the price|pric
 _PRICED_OF = re.compile(r"^(?:and |ok,? |okay,? |so )?the (?P<w>cheaper|cheapest|pricier|priciest|dearer|dearest|"
                         r"more expensive|most expensive) (?:(?:bag|pack|box|one|listing|version|pair) )?of (?:the )?"
                         r"(?P<x>[^,;]+)[,;] ?(?P<q>.+)$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\b(?:for|with|fits?|fitting) $", re.IGNORECASE)  # "a case for the phone": what fits it
 _THE_BRAND_ONE = re.compile(r"\bthe (?P<b>[a-z][\w-]*) one\b", re.IGNORECASE)
 _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$|\s+comes? in\b)",
                         re.IGNORECASE)  # "than the bose", "the bose one", "does the pixel come in"
 # "the purifier", "the coffee maker", "how much is this car charger": a kind of product, said with "the" (or "this", "that",
 # but not "for that phone", which is the one in focus, nor "is that whole bean", asked of it)
-_THE_KIND = re.compile(r"\b(?:the|(?<!for )(?<!with )(?<!fit )(?<!fits )(?<!is )(?<!are )(?:this|that)) (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|work|come|"
+_THE_KIND = re.compile(r"\b(?:the|(?<!for )(?<!with )(?<!fit )(?<!fits )(?<!is )(?<!are )(?:this|that)) (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:as well|too|also)[?.!]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|work|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?!(?:cheap|pric|light|heav|most|more|less)\w*\b)"
                             r"(?P<x>[\w-]+(?: (?!(?:ones?|pairs?|models?)\b)[\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "
@@ -212,8 +213,11 @@ _WHICH_PICK = re.compile(r"^(?:so |ok,? |and |then |hmm,? )?(?:which|what)(?: on
                          re.IGNORECASE)
 _BOTH_OF_THEM = re.compile(r"\b(?:both|each) of (?:them|those|these|the two)\b|\b(?:them|those) both\b", re.IGNORECASE)
 _THAT_WORD = re.compile(r"\b(?:that|this) (?P<w>[a-z]+)(?<!\bone)[?.!]*$", re.IGNORECASE)  # ("how dark is that roast")
-_FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
+_FIT_THE = re.compile(r"\b(?:fits?|for|go(?:es)? with|works? with) the [a-z]+(?: as well| too| also)?[?.!]*$", re.IGNORECASE)  # "filters that fit the machine"
 _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|can|will|would)\b", re.IGNORECASE)
+# "<name>, the $750 one - <question>": a listing of the model named, by its price
+_NAME_THEN_PRICED = re.compile(r"^[^,;]+?,\s*the [$€£]?\s?\d[\d,.]*(?: ?(?:dollars?|bucks|euros?|pounds?))? "
+                               r"(?:one|listing|version)\s*[,;:-]\s*\S", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
                          r"pounds?|usd|eur|gbp)|(?P<e>\d+\.\d\d)) (?:one|ones|pair|model|version|listing)\b|"
@@ -984,16 +988,24 @@ class Conversation:
 
     def _priced_pick(self, question: str) -> str:
         """"the 500 dollar one, how wide", "screen size on the $284 one": the listed product at that price (within
-        5 %) is in focus and "it" in the question."""
+        5 %) is in focus and "it" in the question; "pixel 8 hazel 128gb, the $750 one - any pad for it": of the model
+        named before it, the listing at that price, asked the rest."""
         m = _PRICED_ONE.search(question)
-        if m is None or not self.listed:
+        head = question[:m.start()].strip(" ,;:-") if m is not None else ""
+        named = self.engine.understander.link_product(head) if head and _NAME_THEN_PRICED.match(question) else None
+        if m is None or not (self.listed or named):
             return question
         said = parse_number(next(g for g in m.groups() if g))
-        cards = self.engine.retriever.cards(self.listed)
+        understander = self.engine.understander
+        among = [named.key, *(v.key for v in understander.model_listings(named.key, named.name, most=4 * MAX_VARIANTS))] \
+            if named is not None else self.listed
+        cards = self.engine.retriever.cards(among)
         near = [c for c in cards.values() if c.price is not None and abs(c.price - said) <= max(1.0, 0.05 * said)]
         if not near:
             return question
         self.product = min(near, key=lambda c: abs((c.price or 0.0) - said)).id
+        if named is not None:
+            return question[m.end():].strip(" ,;:-") or "how much is it"
         return (question[:m.start()] + "it" + question[m.end():]).strip(" ,")
 
     def _one_compared(self, name: str | None) -> bool:
@@ -1275,6 +1287,12 @@ class Conversation:
         kinds = list(_THE_KIND.finditer(question))  # asked of by category first, then by a title's word
         for m in kinds:
             wanted = understander.constraints(m.group("k").casefold())
+            if wanted.categories and not (wanted.values or wanted.brands) and _FOR_BEFORE.search(question[:m.start()]) \
+                    and understander.in_categories(self.product, wanted.category_keys) \
+                    and not any(understander.in_categories(p, wanted.category_keys) for p in self.listed if p != self.product):
+                # "need a case for the phone": for that phone (the one in focus, which the understander reads so)
+                rest = re.sub(r"^\s+(?:as well|too|also)\b", "", question[m.end():])  # ("… as well": said once)
+                return f"{question[:m.start()]}that {m.group('k')}{rest}"
             if not wanted.categories or wanted.values or wanted.brands \
                     or understander.in_categories(self.product, wanted.category_keys):
                 continue

@@ -126,7 +126,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bstorage\b|\bcapacity\b|\bmemory\b|\bgb\b|\bgigabytes?\b", ("storage", "storage capacity", "capacity", "memory")),
         (r"\bbattery (?:size|capacity)\b|\bsize of (?:the |its )?battery\b", ("battery capacity", "battery")),  # not a screen's
         (r"\bbattery\b|\bmah\b", ("battery", "battery capacity", "battery life")),
-        (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b|\boutput\b", ("wattage", "power", "output power")),  # (the graph's name first)
+        (r"\bpower\b(?! cords?\b| cables?\b)|\bwatts?\b|\bwattage\b|\boutput\b|\bhow many w\b",
+         ("wattage", "power", "output power")),  # (the graph's name first)
         (r"\b(?:power )?(?:cord|cable)s? length\b|\bhow long is (?:the|its|the power) (?:cord|cable)\b|\bpower cords?\b",
          ("cable length", "cord length")),
         # "how long is it" of a cable: its length (not how long a battery lasts or a warranty runs)
@@ -1006,9 +1007,11 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
     (r"\b(?:for|starting) (?:college|uni|university)\b|\bcollege student\b", "laptops"),
 ))
 # "anything similar?", "got something comparable": the products the catalog calls like the one in focus
+# "anything similar", "any comparable laptop", "what's listed as similar": what the product in focus is listed as similar to
 _SIMILAR_BARE = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me)\s+)?"
-                           r"(?:anything|something|any(?:thing)?|any others?|an?)\s+(?:similar|comparable)(?: ones?| products?| "
-                           r"options?| models?| items?)?(?: from (?:another|a different|other|a diff) (?:brand|maker|company))?"
+                           r"(?:anything|something|any(?:thing)?|any others?|an?|"
+                           r"what(?:'?s| is| are)(?: (?:listed|marked|shown|linked) as)?)\s+(?:similar|comparable)"
+                           r"(?: (?!(?:but|and|that|thats|yet|from|for)\b)[a-z]+)?(?: from (?:another|a different|other|a diff) (?:brand|maker|company))?"
                            r"(?:,? (?:but |and |that'?s |thats |that is |yet )?(?:cheaper|less expensive|for less(?: money)?))?"
                            r"(?P<b>)[?.! ]*$")  # ("is there a similar model from another brand", "… but cheaper")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
@@ -1379,7 +1382,7 @@ _INCLUDED_BARE = re.compile(r"^(?!(?:what|whats|what's|which|how|who|why|where|w
                             r"should|anything|everything|it|that|this)\b)"
                             r"(?:an? |the )?(?P<x>[a-z][\w -]*?) (?:included|in the box)\s*[?.!]*$")
 # "that phone", "this laptop": the product in focus by its kind
-_THAT_KIND = re.compile(r"(?:that|this|the same) (?P<k>[a-z]+)")
+_THAT_KIND = re.compile(r"(?:that|this|the same|the) (?P<k>[a-z]+)")  # ("a case for the phone" of the one in focus)
 # "tell me about the vitamix e310", "tell me more": a summary of a product
 _TELL_ME_ABOUT = re.compile(r"^(?:(?:can|could) you |please )?(?:tell me (?:a bit |a little )?(?:more )?(?:about|on)|"
                             r"what (?:can|do) you (?:tell me|know) about|(?:more )?(?:info|information|details|specs) "
@@ -1432,6 +1435,7 @@ _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|
                    r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
                    r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please|at all(?=[,?.!]| *$)|"
                    r"any gender(?= *$)|"  # ("do they make it in wide at all, any gender")
+                   r"(?<=\bfor it )as well(?= *[?.!]* *$)|(?<=\bfor them )as well(?= *[?.!]* *$)|"  # ("a case for it as well")
                    r"(?:that )?(?:you'?d|you would|you could|you can|u'?d|u would) (?:suggest|recommend)(?= *[?.!]* *$))"
                    r"\b[,.!?]*")  # ("anything similar you'd suggest")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
@@ -1551,7 +1555,10 @@ _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"
                     (re.compile(r"\bmade off\b"), "made of"),  # (a slip no speller sees: both are words)
                     # "arrives fully assembled": how it ships (as "Ships fully assembled" says), not the brand Fully
                     (re.compile(r"\bfully (?=(?:assembled|built|set up)\b)"), ""),
-                    # "weight per shoe": what one shoe of the pair weighs, as the listings give it; no kind of product
+                    # "ounces per shoe": its weight in ounces; "weight per shoe": what one shoe of the pair weighs, as the
+                    # listings give it; no kind of product
+                    (re.compile(r"\b(ounces|oz|grams) (?:per|each|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot)\b"),
+                     r"weight in \1"),
                     (re.compile(r"\s*\b(?:per|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot|item|unit|piece)\b"), ""))
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(rf"^(?:(?P<it>this|it|that|this one|that one)(?: is| are)?|is|are) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
@@ -1627,6 +1634,9 @@ PER_UNIT_WORDS = {"filter": "filter", "pod": "pod", "k-cup": "pod", "kcup": "pod
                   "count": "unit", "kilo": "kg", "kg": "kg", "kilogram": "kg", "pound": "lb", "lb": "lb", "ounce": "oz",
                   "oz": "oz", "gram": "g", "g": "g"}
 _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?|[a-z]+?)(?:e?s)?\b(?P<rest>.*)$")
+# "…, not counting the bundle", "excluding bundles": listings sold alone
+_NOT_BUNDLES = re.compile(r",?\s*\b(?:not (?:counting |including )?(?:the |any )?bundles?|(?:excluding|without|minus|"
+                          r"leaving out|no) (?:the |any )?bundles?)\b")
 # "under $10 a pound", "that works out under 10 dollars per lb": a bound of the price per weight (not "$10 a bag", which a
 # single bag's title does not count)
 _WEIGHED = frozenset({"lb", "kg", "oz", "g"})
@@ -1655,6 +1665,13 @@ _NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (
                        r"(?! (?:included|in the box|needed|required|attached))")
 # "something for my ears on the train": headphones (a body part's kind, where no title names the part)
 _FOR_THE_EARS = re.compile(r"\b(?:something|anything|stuff) (?:for|to (?:put )?(?:in|on|over)) (?:my |your |his |her |the )?ears\b")
+# "how much less is the purple iphone 14 than the starlight one": a listing of a model named against another, on price
+_HOW_MUCH_VARIANT_THAN = re.compile(r"^(?:and |so )?how much (?P<w>less|cheaper|more|dearer|more expensive) (?:is|are) the "
+                                    r"(?P<a>[\w/-]+) (?P<x>[\w .-]+?) than the (?P<b>[\w/ -]+?)(?: ones?| version| listing| pair)?"
+                                    r"[?.! ]*$")
+# "something to plug into the wall for it": a wall charger
+_INTO_THE_WALL = re.compile(r"\b(?:something|anything|one|a thing) (?:to plug|that plugs|i can plug|to stick) "
+                            r"(?:in(?:to)?|in the) (?:the |a )?wall\b")
 # "and with a oneplus 12 in green, would that pad work": would that pad work with it
 _WITH_X_WOULD = re.compile(r"^(?:and |so )?(?:with|for) (?:a |an |the |my )?(?P<x>[^,]+?),? (?P<q>(?:would|will|does|do|can|could) "
                            r"(?:that|the|this|those|these) [\w -]+? (?:work|fit))[?.! ]*$")
@@ -2021,6 +2038,11 @@ class Understander:
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
         low = _NO_WIRES.sub("wireless", low)
         low = _FOR_THE_EARS.sub("headphones", low)
+        low = _INTO_THE_WALL.sub("a wall charger", low)
+        if (gap := _HOW_MUCH_VARIANT_THAN.match(low)) is not None and self.values_only(gap.group("a")):
+            # "how much less is the purple iphone 14 than the starlight one": the two listings, on price
+            way = "cheaper" if gap.group("w") in ("less", "cheaper") else "more expensive"
+            low = f"is the {gap.group('x')} {gap.group('a')} {way} than the {gap.group('b')}"
         low = _WITH_X_WOULD.sub(r"\g<q> with the \g<x>", low)
         if (ask := _WHAT_DO_I_NEED.search(low)) is not None and (owned := _OWNED.search(low[:ask.start()])) is not None:
             low = f"what do i need for the {owned.group('x')}"  # "…, i have the delonghi dedica, what do i need"
@@ -2046,6 +2068,8 @@ class Understander:
             # desk - is it assembled", where "is the jarvis bamboo desk assembled" checks its bamboo)
             low = f"is it {v}" if not x else f"{x} - is it {v}" if not self.brand_only(x) \
                 and self.link_product(x, strict=True) is not None else f"is the {x} {v}"
+        no_bundles = _NOT_BUNDLES.search(low) is not None  # "…, not counting the bundle": the listings sold alone
+        low = _NOT_BUNDLES.sub("", low).strip() if no_bundles else low
         per_unit, per_unit_bound = "", False
         low = _EACH_COMES_TO.sub(r"what does it work out to per \g<u>", low)  # "what does each filter work out to"
         if (bound := _BOUND_PER_UNIT.search(low)) is not None:  # "… under $10 a pound": that price, bounded
@@ -2596,6 +2620,12 @@ class Understander:
             # "does the sauder bookcase need putting together": the one bookcase Sauder makes, asked about
             parse.intent, parse.products, parse.constraints = "attribute", [only], Constraints()
         parse.per_unit, parse.per_unit_bound = per_unit, per_unit_bound
+        if no_bundles and parse.constraints is not None:
+            cons = parse.constraints
+            parse.constraints = replace(
+                cons, category_keys=[k for k in cons.category_keys if not k.endswith(" bundles")],
+                ids=[i for i in cons.ids if "bundle" not in title_words(self.lexicon.titles.get(i, ""))]
+                if cons.ids is not None else None)
         logger.debug("parse %r → %s", text, parse)
         if named_values is not None and (parse.intent in ("search", "unanswerable")
                                          or parse.intent == "attribute" and not parse.attributes) \
@@ -3313,7 +3343,8 @@ class Understander:
             # "chargers for the dell xps 15 under $10": the price bounds what fits, it names no product
             said = " ".join(_take_prices(said, head).split())
             unknown_kind = not head.categories and not head.brands and not head.values and bool(head.words) \
-                and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said)
+                and not _ATTRIBUTE_QUESTION.match(low) and not self._plural_kind(said) \
+                and not self._attribute_only(m.group("a"))  # ("hours on battery for it?": its battery life)
             if self.values_only(said) or self._measure_only(said):
                 b = None  # "black leather boots for men size 11": who and which size; "for 300 sq ft": an area
             elif set(tokens(m.group("a"))) <= _ANY_THING and (self.names_product(said) or bool(focus)
@@ -3417,6 +3448,13 @@ class Understander:
         return any(kinds & {singular(t) for t in tokens(titles.get(pid, ""))}
                    and not extends_line(words, tokens(titles.get(pid, "")), set(words))
                    for pid in self.lexicon.titled(words))
+
+    def _attribute_only(self, said: str) -> bool:
+        """Whether a phrase says nothing but an attribute's cue words and units ("hours on battery"), no kind of
+        product."""
+        asked = self.asked_attributes(said)
+        words = {t for t in tokens(said) if t not in STOPWORDS and t not in UNITS}
+        return bool(asked) and bool(words) and words <= self.cue_words(said, asked)
 
     def _read_compatibility(self, parse: Parse, low: str) -> None:
         """No rule read the question, which names one product and no attribute: when the learned reader is sure

@@ -3855,8 +3855,9 @@ def test_demo_parts_counted_the_kind_talked_of_and_an_example_of_a_taste(
      {"COF-0000130"}),
     # in Chinese: "X,有类似的笔记本吗?", the listing named by its price to the cent
     (["HP EliteBook 840 G10 16GB 售价1633.99的那款,有类似的笔记本吗?"], "compatibility", ("similar to",), {"LAP-0000087"}),
-    # "the $642.99 one": the listing at that price, not "I don't know of any 642.99 …"
-    (["asus vivobook 15 transparent silver 8gb/512gb, the $642.99 one - what cpu"], None, ("642.99",), {"LAP-0000009"}),
+    # "the $642.99 one": the listing at that price, asked the rest (its processor, which its other listings give)
+    (["asus vivobook 15 transparent silver 8gb/512gb, the $642.99 one - what cpu"], None, ("Transparent Silver", "i3-1215U"),
+     {"LAP-0000009"}),
     # a model of seven listings: the men's chestnut one is among them; "the grey ones": every grey listing of it
     (["ugg clasic short ii chestnut mens, price"], None, ("176.99",), {"BOT-0000364"}),
     (["ugg classic short in chestnut, mens", "are the grey ones any cheaper"], "aggregate", ("171.95",), {"BOT-0000325"}),
@@ -4645,6 +4646,22 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["black or grey car charger"], "search", ("Gray with USB-A",), {"CHG-0000326", "CHG-0000094"}, ()),
     (["wall charger no cable included"], "search", ("9 matches",), set(), ()),
     (["what is the weight of this headphones?"], None, ("34 matches for headphones",), set(), ("Momentum 4",)),
+    # "<name>, the $750 one - …": that listing of the model, asked the rest; "something to plug into the wall for it";
+    # "hours on battery for it?" asks its battery life; "what's listed as similar", "any comparable laptop"
+    (["pixel 8 hazel 128gb, the $750 one - any wireless pad thats listed for it"], "compatibility",
+     ("Google Pixel 8, 128GB, Hazel",), {"CHG-0000359"}, ()),
+    (["pixel 8 hazel 128gb, the $750 one - any wireless pad thats listed for it",
+      "and something to plug into the wall for it?"], "compatibility", ("wall chargers fit",), {"CHG-0000180"}, ()),
+    (["asus vivobook 15", "hours on battery for it?"], "attribute", ("battery life",), set(), ("fit",)),
+    (["asus vivobook 15 transparent silver 8gb/512gb, the $642.99 one - any comparable laptop"], "compatibility", (),
+     {"LAP-0000008"}, ()),
+    # "need a case for the phone as well": for the phone in focus; "not counting the bundle"; "how much less is the
+    # purple iphone 14 than the starlight one"; "ounces per shoe?" its weight
+    (["iphone 15 pro black titanium 128gb - any charger listed for it", "need a case for the phone as well"],
+     "compatibility", ("cases fit the Apple iPhone 15 Pro, 128 GB",), set(), ()),
+    (["average price of the galaxy a15 phones, not counting the bundle"], "aggregate", ("$182.97",), set(), ("Bundle",)),
+    (["how much less is the purple iphone 14 than the starlight one"], "comparison", ("€15.99",), set(), ()),
+    (["saucony endorphin speed 4 mens - cheapest listing", "ounces per shoe?"], "attribute", ("8.2",), set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
