@@ -313,6 +313,7 @@ _TIMES = {"double": 2.0, "twice": 2.0, "2x": 2.0, "triple": 3.0, "half": 0.5}
 _TIMES_THAT = re.compile(r"\b(?P<t>double|twice|2x|triple|half) (?:that|the|its|this|the same)\s*(?P<a>[a-z]+(?: [a-z]+)?)"
                          r"(?=[,.?!]|$| under| for| below| in)", re.IGNORECASE)
 _THE_OTHER = re.compile(r"\bthe other (?:one|listing|version)\b", re.IGNORECASE)
+_ONLY_ASKS_AGAIN = re.compile(r"(?:and|so|ok|okay|what about|how about|and what about|and how about|and for)?")  # "and the other one"
 # "the cheap one", "that pricey listing": of those listed, by price
 # (the comparatives are the last answer's winner: _WINNER)
 _CHEAP_ONE = re.compile(r"\b(?:the|that) (?P<w>cheap|pricey|expensive|dear) (?:one|listing|version|pair)\b", re.IGNORECASE)
@@ -522,10 +523,12 @@ class Conversation:
                 and (pick := self._priced([p.id for p in self.last.products], won.group("w").casefold())) is not None:
             # "the less pricey one - carrying case included?" after a model's listings by price ("… $23.01 apart)")
             question, chosen, self.product = _IT_THEN.sub("", _WINNER.sub("it", question)), True, pick
-        if not chosen and product is None and self.last is not None and self.last.intent == "aggregate" \
+        if not chosen and product is None and self.last is not None and self.last.intent in ("aggregate", "attribute") \
                 and len(self.listed) == 2 and self.product in self.listed and (other := _THE_OTHER.search(question)) \
-                and question[other.end():].strip(" ,:;-?.!"):
-            # "the other one, any wall charger listed for it" after the cheaper of two listings: the dearer one
+                and (question[other.end():].strip(" ,:;-?.!") or not _ONLY_ASKS_AGAIN.fullmatch(
+                    question[:other.start()].strip(" ,:;-?.!").casefold())):
+            # "the other one, any wall charger listed for it" after the cheaper of two listings: the dearer one ("any
+            # charger listed for the other one" after a question of the cheaper one too)
             picked = next(pid for pid in self.listed if pid != self.product)
             rest = question[other.end():]
             question = rest.lstrip(" ,:;-") if not question[:other.start()].strip() and rest.strip(" ,:;-?") \

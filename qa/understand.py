@@ -1663,6 +1663,8 @@ _PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es
 # "no wires", "without a cable", "cordless": wireless, as titles say it
 _NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (?:cables?|wires?|cords?)|cordless|wire-?free)\b"
                        r"(?! (?:included|in the box|needed|required|attached))")
+# "with a cable rather than bluetooth": wired, as titles say it
+_WIRED_NOT = re.compile(r"\bwith (?:a )?(?:cable|cord|wire)s?,? (?:rather than|instead of|not|over) (?:bluetooth|wireless)\b")
 # "something for my ears on the train": headphones (a body part's kind, where no title names the part)
 _FOR_THE_EARS = re.compile(r"\b(?:something|anything|stuff) (?:for|to (?:put )?(?:in|on|over)) (?:my |your |his |her |the )?ears\b")
 # "how much less is the purple iphone 14 than the starlight one": a listing of a model named against another, on price
@@ -2037,6 +2039,7 @@ class Understander:
         low = _TAG_QUESTION.sub("", low)
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
         low = _NO_WIRES.sub("wireless", low)
+        low = _WIRED_NOT.sub("wired", low)
         low = _FOR_THE_EARS.sub("headphones", low)
         low = _INTO_THE_WALL.sub("a wall charger", low)
         if (gap := _HOW_MUCH_VARIANT_THAN.match(low)) is not None and self.values_only(gap.group("a")):

@@ -4662,6 +4662,14 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["average price of the galaxy a15 phones, not counting the bundle"], "aggregate", ("$182.97",), set(), ("Bundle",)),
     (["how much less is the purple iphone 14 than the starlight one"], "comparison", ("€15.99",), set(), ()),
     (["saucony endorphin speed 4 mens - cheapest listing", "ounces per shoe?"], "attribute", ("8.2",), set(), ()),
+    # "with a cable rather than bluetooth": the wired ones of those listed; "any charger listed for the other one" of
+    # two listed, after a question of the cheaper one (but "and the other one" asks the last question again)
+    (["headphones under $150", "any of those with a cable rather than bluetooth"], "search",
+     ("ATH-M40x",), set(), ("JBL",)),
+    (["laptop with a 16in screen, $650 or less", "colour of the cheaper listing?", "any charger listed for the other one"],
+     "compatibility", ("16 inches Display",), set(), ()),
+    (["womens running shoes size 10.5", "the cheaper one?", "how much does it weigh", "and the other one"], None,
+     ("9.2",), set(), ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
