@@ -259,8 +259,12 @@ def to_english(question: str) -> str:
         if m:
             return reading(m)
     head, _, rest = q.partition("的")
-    if rest and head.strip().endswith("色") and re.search(r"[A-Za-z]", rest):  # "珊瑚色的pixel 7a多少钱": the coral pixel 7a
-        return to_english(f"{rest.strip()} {head.strip()}")
+    if rest and head.strip().endswith("色") and re.search(r"[A-Za-z]", rest):
+        # "珊瑚色的pixel 7a多少钱": of the coral pixel 7a; "珊瑚色的pixel 7a的价格": the price of the pixel 7a coral
+        if "的" in rest:
+            return to_english(rest.replace("的", f" {head.strip()}的", 1))
+        if _WHAT.search(rest):
+            return to_english(f"{rest.strip()} {head.strip()}")
     if "的" in q and (_WHAT.search(tail := q.split("的", 1)[1]) or tail.rstrip("?？ ").endswith("是")):
         # "X的Y是多少?", "这个车充的价格是?": the Y of X (of "this car charger")
         head = q.split("的", 1)[0]

@@ -46,6 +46,7 @@ from shopgraph.qa.understand import (
     GOES_WITH,
     HAS_THING,
     HOW_MANY_OF,
+    PER_UNIT_WORDS,
     PRONOUNS,
     PUT_TOGETHER,
     SHOWN,
@@ -1313,7 +1314,8 @@ class Engine:
         elif parse.intent == "search" and not parse.constraints.empty():  # "zerowater filters, price per filter"
             cons = parse.constraints  # ("… under $10 a pound": every listing, bounded by its price per pound)
             cons = replace(cons, price_min=None, price_max=None) if parse.per_unit_bound else cons
-            ids = list(self._said_by_titles(self.retriever.search(cons, limit=MAX_LISTED), cons))
+            ids = list(self._said_by_titles(self.retriever.search(
+                cons, limit=MAX_PER_UNIT_READ if parse.per_unit_bound else MAX_LISTED), cons))
         else:
             return None
         cards = self.retriever.cards(ids)
@@ -1353,6 +1355,11 @@ class Engine:
         unit is within the bound, in its currency, cheapest per unit first; else the cheapest per unit, said so."""
         cons, unit = parse.constraints, parse.per_unit
         currency = cons.currency or DEFAULT_CURRENCY
+        if unit not in UNIT_FACTORS:  # ("coffee under $10 a bag": not the pods of a "48 Pack", counted in pods)
+            alike = {"filter", "cartridge"} if unit in ("filter", "cartridge") else {unit}  # (a cartridge is a filter)
+            others = [w for w, u in PER_UNIT_WORDS.items() if u not in UNIT_FACTORS and u not in {*alike, "unit", "piece"}]
+            each = [t for t in each if not any(re.search(rf"\b{re.escape(w)}s?\b", (t[0].title or "").casefold())
+                                               for w in others)]
         priced = sorted(((c, per, n) for c, per, n in each if (c.currency or DEFAULT_CURRENCY) == currency),
                         key=lambda t: (t[1], t[0].id))
         kept = [t for t in priced if (cons.price_max is None or t[1] <= cons.price_max)
@@ -1368,7 +1375,7 @@ class Engine:
         kind = replace(cons, price_min=None, price_max=None).describe()
         if kept:
             shown = "; ".join(share(*t) for t in kept[:SHOWN])
-            text = f"{compose.plural(len(kept), 'listing')} of {kind} work out {bound}: {shown}."
+            text = f"{compose.plural(len(kept), 'listing')} of {kind} work{'s' if len(kept) == 1 else ''} out {bound}: {shown}."
             chosen = kept
             # (what a later turn refines: these listings, "which works out cheapest per pound" of them)
             parse.constraints = replace(cons, price_min=None, price_max=None, ids=[c.id for c, _, _ in kept])
@@ -1854,8 +1861,14 @@ class Engine:
                 if cons.categories else "products"
             others = {owner[r["id"]] for r in rows if r["id"] in owner}
             text = compose.compatibility_list(target.title, titles, what, len(others))
-            if (not cons.empty() or cons.words) and (parse.yes_no or _GOOD_FOR.search(parse.text)
-                                                     or _WOULD_IT_WORK.search(parse.text.casefold())):
+            would = _WOULD_IT_WORK.search(parse.text.casefold())
+            titles = self.lexicon.titles  # (the ones listed of the kind said: "that pad" is one of the pads listed)
+            meant = [p for p in parse.listed if set(cons.words) <= title_words(titles.get(p, ""))
+                     and (not cons.category_keys or self.understander.in_categories(p, cons.category_keys))]
+            if would and meant and not set(meant) & set(seen):
+                # "with a galaxy s24, would that pad work" where none of the pads listed fits it: no, and what does
+                text = f"No: none of the {len(meant)} listed is linked to {compose.the(target.title)}. {text}"
+            elif (not cons.empty() or cons.words) and (parse.yes_no or _GOOD_FOR.search(parse.text) or would):
                 # "spigen 100w usb c cable - good for a macbook air 15?": the one described fits, so yes
                 text = f"Yes: {text}"
         answer = self._result(parse, "compatibility", text, facts, hits, target.id)
@@ -2361,6 +2374,7 @@ _TEXT_SAYS = {
     "height": ("tall", "high"),
     "length": ("long",),
 }
+MAX_PER_UNIT_READ = 2000  # listings a search bounded per unit ("coffee under $10 a bag") reads at most
 _HELD_WORDS = frozenset({"capacity", "limit", "load"})  # "maximum weight capacity": what a product holds, not weighs
 _KIND_WORD_TITLES = 200  # titles read at most to see whether a word names a kind of its own ("car" charger)
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)

@@ -526,7 +526,7 @@ EVERYDAY_WORD = 20000
 def purpose_words(text: str) -> set[str]:
     """The words right after "for" ("earbuds for the gym": gym): what a product is for, not what it is; all the rest
     after "for someone who …" ("headphones for someone who wears glasses"); a short "to …" that ends the text
-    ("earbuds to sleep in": sleep); the place after "on" or "at" ("on the train")."""
+    ("earbuds to sleep in": sleep)."""
     toks = tokens(text)
     found: set[str] = set()
     for i, t in enumerate(toks):
@@ -534,8 +534,6 @@ def purpose_words(text: str) -> set[str]:
             found.update(toks[i + 1:] if toks[i + 1:i + 2] and toks[i + 1] in WHOEVER else toks[i + 1:i + 4])
         elif t == "to" and 1 <= len(toks) - i - 1 <= 3:
             found.update(toks[i + 1:])
-        elif t in ("on", "at", "during") and (rest := [w for w in toks[i + 1:i + 3] if w not in ("the", "a", "my")]):
-            found.add(rest[0])  # "earbuds for my ears on the train": where it is used (train)
     return found
 
 
@@ -1435,7 +1433,8 @@ _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|
                    r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
                    r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please|at all(?=[,?.!]| *$)|"
                    r"any gender(?= *$)|"  # ("do they make it in wide at all, any gender")
-                   r"(?<=\bfor it )as well(?= *[?.!]* *$)|(?<=\bfor them )as well(?= *[?.!]* *$)|"  # ("a case for it as well")
+                   r"(?<=\bfor it )(?:as well|too|also)(?= *[?.!]* *$)|"  # ("a case for it as well", "a filter for it too")
+                   r"(?<=\bfor them )(?:as well|too|also)(?= *[?.!]* *$)|"
                    r"(?:that )?(?:you'?d|you would|you could|you can|u'?d|u would) (?:suggest|recommend)(?= *[?.!]* *$))"
                    r"\b[,.!?]*")  # ("anything similar you'd suggest")
 # "works w my iphone", "case w/ a kickstand", "w/o a mic": with and without, shortened (not "65 w charger": watts)
@@ -1637,13 +1636,12 @@ _PER_UNIT = re.compile(r",?\s*\b(?:per|for each|for one|a single) (?P<u>k-?cups?
 # "…, not counting the bundle", "excluding bundles": listings sold alone
 _NOT_BUNDLES = re.compile(r",?\s*\b(?:not (?:counting |including )?(?:the |any )?bundles?|(?:excluding|without|minus|"
                           r"leaving out|no) (?:the |any )?bundles?)\b")
-# "under $10 a pound", "that works out under 10 dollars per lb": a bound of the price per weight (not "$10 a bag", which a
-# single bag's title does not count)
-_WEIGHED = frozenset({"lb", "kg", "oz", "g"})
+# "under $10 a pound", "that works out under 10 dollars per lb", "filters under $10 a filter": a bound of the price per one
+# of these (not "$2 a cup", a cup of coffee)
 _BOUND_PER_UNIT = re.compile(rf"(?:\b(?:that|which) )?(?:\bworks? out (?:at |to )?)?(?P<b>(?:under|below|less than|at most|up to|"
                              rf"over|above|more than|at least|around|about) (?:[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?"
                              rf"(?:dollars?|bucks|euros?|quid|gbp|usd|eur)))\s*(?:a|an|per|each|for each|for one) "
-                             rf"(?P<u>{'|'.join(sorted((w for w, u in PER_UNIT_WORDS.items() if u in _WEIGHED), key=len, reverse=True))})"
+                             rf"(?P<u>{'|'.join(sorted((w for w in PER_UNIT_WORDS if w != 'cup'), key=len, reverse=True))})"
                              r"(?:e?s)?\b")
 _EACH_COMES_TO = re.compile(r"\bwhat (?:does|do|would|will) (?:each|one|a single) (?P<u>[a-z-]+?)(?:e?s)?(?: in (?:that|the|this|"
                             r"it'?s|its) (?:pack|box|bundle))? (?:work out (?:to|at)|come to|cost(?: me)?)$")
@@ -1662,9 +1660,11 @@ _PURPOSE_KINDS = ((re.compile(r"\b(?:scale|descal\w*|limescale|clean|tast(?:e|es
                   (re.compile(r"\b(?:charg\w*|topped up|top (?:it )?up)\b"), "charger"))
 # "no wires", "without a cable", "cordless": wireless, as titles say it
 _NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (?:cables?|wires?|cords?)|cordless|wire-?free)\b"
-                       r"(?! (?:included|in the box|needed|required|attached))")
+                       r"(?:,? (?:attached|needed|required|necessary)\b)?(?! (?:included|in the box))")
 # "with a cable rather than bluetooth": wired, as titles say it
 _WIRED_NOT = re.compile(r"\bwith (?:a )?(?:cable|cord|wire)s?,? (?:rather than|instead of|not|over) (?:bluetooth|wireless)\b")
+_PLACE_USED = re.compile(r"\s*\b(?:on|at|in|during) (?:the |a |my )?(?:train|plane|bus|subway|tube|metro|commute|flights?|"
+                         r"airplane|gym)\b")
 # "something for my ears on the train": headphones (a body part's kind, where no title names the part)
 _FOR_THE_EARS = re.compile(r"\b(?:something|anything|stuff) (?:for|to (?:put )?(?:in|on|over)) (?:my |your |his |her |the )?ears\b")
 # "how much less is the purple iphone 14 than the starlight one": a listing of a model named against another, on price
@@ -2041,6 +2041,7 @@ class Understander:
         low = _NO_WIRES.sub("wireless", low)
         low = _WIRED_NOT.sub("wired", low)
         low = _FOR_THE_EARS.sub("headphones", low)
+        low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
         low = _INTO_THE_WALL.sub("a wall charger", low)
         if (gap := _HOW_MUCH_VARIANT_THAN.match(low)) is not None and self.values_only(gap.group("a")):
             # "how much less is the purple iphone 14 than the starlight one": the two listings, on price

@@ -4670,6 +4670,17 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
      "compatibility", ("16 inches Display",), set(), ()),
     (["womens running shoes size 10.5", "the cheaper one?", "how much does it weigh", "and the other one"], None,
      ("9.2",), set(), ()),
+    # (a second review's probes) a bound per filter or per bag counts what each listing holds, not pods as bags; "would
+    # that pad work" is no when none of the pads listed fits; "for the purifier too"; a colour before 的 with 价格; "no
+    # cable attached" is wireless; "on the trail" narrows nothing
+    (["filters under $10 a filter"], "search", ("$7 per filter",), {"FLT-0000154"}, ()),
+    (["coffee under $10 a bag"], "search", ("$3.59 per bag",), set(), ("K-Cup",)),
+    (["wireless chargers for the pixel 8", "with a galaxy s24, would that pad work"], "compatibility",
+     ("No: none of the 2 listed",), set(), ("Yes",)),
+    (["levoit core 300", "and a filter for the purifier too"], "compatibility", ("PureBurst",), set(), ()),
+    (["粉色的airpods max价格"], "attribute", ("£579.99",), set(), ()),
+    (["headphones no cable attached"], "search", ("matches for headphones",), set(), ("attached",)),
+    (["boots for hiking on the trail"], "search", (), {"BOT-0000076", "BOT-0000343"}, ()),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
