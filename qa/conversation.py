@@ -41,8 +41,6 @@ from shopgraph.qa.understand import (
     without_one_words,
 )
 
-# "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
-# like only with a mark after them: "great for running?" asks)
 # "how many pixel 7a listings do you have, and whats the cheapest": a count, then an end of what was counted (not "how many
 # are there, and …" of a list, which the list answers)
 _COUNT_THEN_EXTREME = re.compile(r"^(?P<a>how many\b(?! (?:are there|of (?:them|those|these)|is that|do you have|"
@@ -52,6 +50,8 @@ _COUNT_THEN_EXTREME = re.compile(r"^(?P<a>how many\b(?! (?:are there|of (?:them|
 # "do they all have the same camera" after a list: what each of them has
 _ALL_SAME = re.compile(r"^(?:and |so )?(?:do|are) (?:they|these|those|all of them)(?: all)?(?: have)? (?:the )?same "
                        r"(?P<x>[\w-]+(?: [\w-]+)?)[?.!]*$", re.IGNORECASE)
+# "ooh", "hmm ok", "cool, …", "nice!": a reaction before the turn, not part of what it asks ("right", "great" and the
+# like only with a mark after them: "great for running?" asks)
 _REACTION = re.compile(r"^(?:(?:o+h+|a+h+|hm+|u+m+|uh+|ok(?:ay)?|kk?(?![ -]?cups?\b)|alright|all right|wow|sweet|thanks|thank you|thx|"
                        r"(?:cool|great|nice|perfect|awesome|right|interesting|got it|i see|gotcha|fair enough)(?=\s*[,.!;:–-])|"
                        # "thats a lot for coffee, how many bags is it": a remark before the question
@@ -153,7 +153,9 @@ _THE_BRAND = re.compile(r"\bthe (?P<b>[a-z][\w-]*)(?= one\b|[?.!,]*$|\s+comes? i
                         re.IGNORECASE)  # "than the bose", "the bose one", "does the pixel come in"
 # "the purifier", "the coffee maker", "how much is this car charger": a kind of product, said with "the" (or "this", "that",
 # but not "for that phone", which is the one in focus, nor "is that whole bean", asked of it)
-_THE_KIND = re.compile(r"\b(?:the|(?<!for )(?<!with )(?<!fit )(?<!fits )(?<!is )(?<!are )(?:this|that)) (?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:as well|too|also)[?.!]*$|\s+(?:cover|hold|take|weigh|cost|have|has|use|fit|work|come|"
+_THE_KIND = re.compile(r"\b(?:the|(?<!for )(?<!with )(?<!fit )(?<!fits )(?<!is )(?<!are )(?:this|that)) "
+                       r"(?P<k>[a-z]+(?: [a-z]+)??)(?=[?.!,]*$|\s+(?:as well|too|also)[?.!]*$|\s+(?:cover|hold|take|weigh|cost|"
+                       r"have|has|use|fit|work|come|"
                        r"last|measure|need|do|does|is|are)\b)", re.IGNORECASE)
 _PICK_THEN_ASK = re.compile(r"^(?:and |ok,? |so )?(?:what about |how about )?the (?!(?:cheap|pric|light|heav|most|more|less)\w*\b)"
                             r"(?P<x>[\w-]+(?: (?!(?:ones?|pairs?|models?)\b)[\w-]+)?)(?: (?:ones?|pairs?|models?)[,;:]?|[,;:]) "

@@ -1862,8 +1862,8 @@ class Engine:
             others = {owner[r["id"]] for r in rows if r["id"] in owner}
             text = compose.compatibility_list(target.title, titles, what, len(others))
             would = _WOULD_IT_WORK.search(parse.text.casefold())
-            titles = self.lexicon.titles  # (the ones listed of the kind said: "that pad" is one of the pads listed)
-            meant = [p for p in parse.listed if set(cons.words) <= title_words(titles.get(p, ""))
+            named = self.lexicon.titles  # (the ones listed of the kind said: "that pad" is one of the pads listed)
+            meant = [p for p in parse.listed if set(cons.words) <= title_words(named.get(p, ""))
                      and (not cons.category_keys or self.understander.in_categories(p, cons.category_keys))]
             if would and meant and not set(meant) & set(seen):
                 # "with a galaxy s24, would that pad work" where none of the pads listed fits it: no, and what does

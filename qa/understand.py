@@ -1663,6 +1663,7 @@ _NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (
                        r"(?:,? (?:attached|needed|required|necessary)\b)?(?! (?:included|in the box))")
 # "with a cable rather than bluetooth": wired, as titles say it
 _WIRED_NOT = re.compile(r"\bwith (?:a )?(?:cable|cord|wire)s?,? (?:rather than|instead of|not|over) (?:bluetooth|wireless)\b")
+# "earbuds … on the train", "headphones during flights": where it is used, which no listing says
 _PLACE_USED = re.compile(r"\s*\b(?:on|at|in|during) (?:the |a |my )?(?:train|plane|bus|subway|tube|metro|commute|flights?|"
                          r"airplane|gym)\b")
 # "something for my ears on the train": headphones (a body part's kind, where no title names the part)
@@ -3933,9 +3934,9 @@ class Understander:
         valued |= {a for _, attrs in ATTRIBUTE_CUES if set(attrs) & valued for a in attrs}
         if tail is not None and valued and set(parse.attributes) <= valued:
             searching = True  # "pixel 8 hazel with 256gb storage": listings so, not its storage asked
-        if searching and focus and parse.attributes and cons.empty() and (cons.words and set(cons.words) <= self.cue_words(
-                low, parse.attributes) | {t for a in parse.attributes for t in tokens(a)} or not cons.words and parse.refers_back
-                                                     and not _LIST_REFERENCE.search(low)):
+        if searching and focus and parse.attributes and cons.empty() \
+                and (set(cons.words) <= self.cue_words(low, parse.attributes) | {t for a in parse.attributes for t in tokens(a)}
+                     if cons.words else parse.refers_back and not _LIST_REFERENCE.search(low)):
             searching = False  # "any other flavour notes" of a coffee in focus, "any guarantee on it": what is asked of it
         named = None
         split = _name_split(low) if not (parse.refers_back and focus) and not _RECOMMEND.match(low) else None
