@@ -1330,21 +1330,17 @@ class Engine:
                       key=lambda t: (t[1], t[0].id), reverse=parse.aggregate == "max_price") or sorted(apart, key=lambda t: t[1])
         apart = [t for t in apart if t not in each]
 
-        def share(c: Card, per: float, n: float) -> str:
-            held = f"{round(n, 2):g} {unit}" if unit in UNIT_FACTORS else f"{n:g} {unit}{'s' if n != 1 else ''}"
-            return f"{format_price(round(per, 2), c.currency)} per {unit} ({format_price(c.price, c.currency)} for {held})"
-
         c, per, n = each[0]
         if len(each) == 1:
-            text = compose.cap(f"{compose.the(c.title)} works out at {share(c, per, n)}.")
+            text = compose.cap(f"{compose.the(c.title)} works out at {_unit_share(c, per, n, unit)}.")
         else:
             word = "dearest" if parse.aggregate == "max_price" else "cheapest"
-            rest = "; ".join(f"{compose.the(o.title)}: {share(o, p, k)}" for o, p, k in each[1:SHOWN])
-            text = f"Per {unit}, the {word} is {compose.the(c.title)} at {share(c, per, n)}. {compose.cap(rest)}."
+            rest = "; ".join(f"{compose.the(o.title)}: {_unit_share(o, p, k, unit)}" for o, p, k in each[1:SHOWN])
+            text = f"Per {unit}, the {word} is {compose.the(c.title)} at {_unit_share(c, per, n, unit)}. {compose.cap(rest)}."
         if apart and parse.intent in ("search", "comparison"):  # "zerowater filters, price per filter": those priced
             # in another currency too, not compared
             text += " In another currency, not compared: " + "; ".join(
-                f"{compose.the(o.title)}: {share(o, p, k)}" for o, p, k in apart[:SHOWN]) + "."
+                f"{compose.the(o.title)}: {_unit_share(o, p, k, unit)}" for o, p, k in apart[:SHOWN]) + "."
         shown = [c.id for c, _, _ in each]
         facts = [f for f in self.retriever.product_facts(shown, cards) if f.attribute == "price"]
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(each)]
@@ -1357,24 +1353,18 @@ class Engine:
         currency = cons.currency or DEFAULT_CURRENCY
         if unit not in UNIT_FACTORS:  # ("coffee under $10 a bag": not the pods of a "48 Pack", counted in pods)
             alike = {"filter", "cartridge"} if unit in ("filter", "cartridge") else {unit}  # (a cartridge is a filter)
-            others = [w for w, u in PER_UNIT_WORDS.items() if u not in UNIT_FACTORS and u not in {*alike, "unit", "piece"}]
-            each = [t for t in each if not any(re.search(rf"\b{re.escape(w)}s?\b", (t[0].title or "").casefold())
-                                               for w in others)]
+            others = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, u in PER_UNIT_WORDS.items()
+                                                    if u not in UNIT_FACTORS and u not in {*alike, "unit", "piece"}) + r")s?\b")
+            each = [t for t in each if not others.search((t[0].title or "").casefold())]
         priced = sorted(((c, per, n) for c, per, n in each if (c.currency or DEFAULT_CURRENCY) == currency),
                         key=lambda t: (t[1], t[0].id))
         kept = [t for t in priced if (cons.price_max is None or t[1] <= cons.price_max)
                 and (cons.price_min is None or t[1] >= cons.price_min)]
-
-        def share(c: Card, per: float, n: float) -> str:
-            held = f"{round(n, 2):g} {unit}" if unit in UNIT_FACTORS else f"{n:g} {unit}{'s' if n != 1 else ''}"
-            return f"{compose.the(c.title)} at {format_price(round(per, 2), c.currency)} per {unit} " \
-                   f"({format_price(c.price, c.currency)} for {held})"
-
         bound = (f"under {format_price(cons.price_max, currency)}" if cons.price_max is not None
                  else f"over {format_price(cons.price_min, currency)}") + f" per {unit}"
         kind = replace(cons, price_min=None, price_max=None).describe()
         if kept:
-            shown = "; ".join(share(*t) for t in kept[:SHOWN])
+            shown = "; ".join(f"{compose.the(t[0].title)} at {_unit_share(*t, unit)}" for t in kept[:SHOWN])
             text = f"{compose.plural(len(kept), 'listing')} of {kind} work{'s' if len(kept) == 1 else ''} out {bound}: {shown}."
             chosen = kept
             # (what a later turn refines: these listings, "which works out cheapest per pound" of them)
@@ -1382,7 +1372,7 @@ class Engine:
         else:
             text = f"{compose.DONT_KNOW} of any {kind} that works out {bound}."
             if priced:
-                text += f" The cheapest per {unit}: {share(*priced[0])}."
+                text += f" The cheapest per {unit}: {compose.the(priced[0][0].title)} at {_unit_share(*priced[0], unit)}."
             chosen = priced[:1]
         ids = [c.id for c, _, _ in chosen]
         cards = {c.id: c for c, _, _ in chosen}
@@ -2524,6 +2514,12 @@ def _title_names(accessory: str, target: str, kinds: Iterable[str]) -> str | Non
             and any(any(ch.isdigit() for ch in t) for t in model):
         return named
     return None
+
+
+def _unit_share(card: Card, per: float, held: float, unit: str) -> str:
+    """A listing's price per ``unit``, and what it holds for its price: "$7.93 per lb ($11.89 for 1.5 lb)"."""
+    amount = f"{round(held, 2):g} {unit}" if unit in UNIT_FACTORS else f"{held:g} {unit}{'s' if held != 1 else ''}"
+    return f"{format_price(round(per, 2), card.currency)} per {unit} ({format_price(card.price, card.currency)} for {amount})"
 
 
 def _units_held(title: str, unit: str) -> float | None:
