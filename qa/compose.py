@@ -7,7 +7,7 @@ answers, the text starts with "I don't know" and names the closest facts instead
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from shopgraph.kg.normalize import normalize_value
 from shopgraph.qa.retrieve import Card, Fact, format_price
@@ -312,10 +312,12 @@ def comparison_answer(attribute: str, a: Card, va: Sequence[str], b: Card, vb: S
     return f"{cap(the(a.title))} has {name} {left}; {the(b.title)} has {right}."
 
 
-def each_value(attribute: str, each: Sequence[tuple[Card, Sequence[str]]]) -> str:
-    """ "what do they each weigh" of a few products: each one's values, or that the catalog does not say."""
+def each_value(attribute: str, each: Sequence[tuple[Card, Sequence[str]]], quoted: Collection[str] = ()) -> str:
+    """ "what do they each weigh" of a few products: each one's values (a sentence of its text, among ``quoted``,
+    as its listing says it), or that the catalog does not say."""
     name = attribute_name(attribute)
-    said = [f"{the(card.title)} has {name} {join(unique(values))}" if values else
+    said = [f"the listing of {the(card.title)} says \u201c{values[0]}\u201d" if values and values[0] in quoted else
+            f"{the(card.title)} has {name} {join(unique(values))}" if values else
             f"the catalog does not say the {name} of {the(card.title)}" for card, values in each]
     return cap("; ".join(said)) + "."
 

@@ -66,10 +66,10 @@ from shopgraph.qa.understand import (
     category_halves,
     extends_line,
     half_said,
-    is_bound,
+    is_measure,
     is_shade,
     line_words,
-    meets_bound,
+    meets_measure,
     pack_counts,
     purpose_words,
     singular,
@@ -1427,27 +1427,29 @@ class Engine:
     def _bounds_in_texts(self, cons: Constraints) -> list[Card]:
         """Products meeting every constraint but the measured bounds ("at least 10 h") whose facts lack those
         attributes, where a sentence of their own text that speaks of the attribute states an amount within each
-        bound (read for a few products only)."""
-        bounds = [g for g in cons.values if is_bound(g.label)]
-        rest = replace(cons, values=[g for g in cons.values if g not in bounds], words=[])
-        if not bounds or rest.empty():
-            return []
-        found = self.retriever.search(rest, limit=MAX_BOUNDS_READ + 1)
-        if len(found) > MAX_BOUNDS_READ:
-            return []
-        facts = self.retriever.product_facts(list(found), found)
-        measured = {(f.product_id, f.attribute) for f in facts}
-        out = []
-        for pid, card in found.items():
-            if any((pid, g.attribute) in measured and g.keys for g in bounds):
-                continue  # (its fact for the attribute decides: the search did not find it)
-            sentences = [f.value for f in self.retriever.text_facts(pid)]
-            if all(any(g.attribute in self.understander.asked_attributes(text.casefold())
-                       and any(meets_bound(g.label, a) for a in amounts_said(text)) for text in sentences)
-                   for g in bounds):
-                out.append(card)
+        bound (read for a few products only); then the same with the amounts said too ("6.1 in", of phones whose
+        text alone says '6.1" display')."""
+        out: dict[str, Card] = {}
+        reads = [[g for g in cons.values if is_measure(g.label, bound=only)] for only in (True, False)]
+        for bounds in reads[:1] if reads[0] == reads[1] else reads:
+            rest = replace(cons, values=[g for g in cons.values if g not in bounds], words=[])
+            if not bounds or rest.empty():
+                continue
+            found = self.retriever.search(rest, limit=MAX_BOUNDS_READ + 1)
+            if len(found) > MAX_BOUNDS_READ:
+                continue
+            facts = self.retriever.product_facts(list(found), found)
+            measured = {(f.product_id, f.attribute) for f in facts}
+            for pid, card in found.items():
+                if any((pid, g.attribute) in measured and g.keys for g in bounds):
+                    continue  # (its fact for the attribute decides: the search did not find it)
+                sentences = [f.value for f in self.retriever.text_facts(pid)]
+                if all(any(g.attribute in self.understander.asked_attributes(text.casefold())
+                           and any(meets_measure(g.label, a) for a in amounts_said(text)) for text in sentences)
+                       for g in bounds):
+                    out[pid] = card
         # (of the kind the search's words say: "car charger at least 30w" is no cable)
-        return list(self._said_by_titles({c.id: c for c in out}, cons).values()) if cons.words else out
+        return list(self._said_by_titles(out, cons).values()) if cons.words else list(out.values())
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed
@@ -2007,9 +2009,17 @@ class Engine:
                 return None
             return self._result(parse, "aggregate", " ".join(a.answer for a in told), [f for a in told for f in a.facts],
                                 [])
+        attribute = found[0].attribute
+        asked = replace(parse, attributes=[attribute, *parse.attributes])
+        for c in listed:  # ("how many watts are they": the "USB-C Wall Charger, 30-watt" whose facts lack it, its title;
+            # else a sentence of its text: "Military-grade drop protection up to 15 ft")
+            if not any(f.product_id == c.id for f in found) \
+                    and (said := self._from_title(asked, c) or self._from_text(asked, c, [attribute])) is not None:
+                found += [f for f in said.facts if f.product_id == c.id][:1]
         each = [(c, [f.value for f in found if f.product_id == c.id]) for c in listed]
+        quoted = {f.value for f in found if f.source == "text"}
         # (no hits: the list in the conversation stays the one these were of)
-        return self._result(parse, "aggregate", compose.each_value(found[0].attribute, each), found, [])
+        return self._result(parse, "aggregate", compose.each_value(attribute, each, quoted), found, [])
 
     def _compare_on(self, parse: Parse, a: Card, fa: list[Fact], b: Card, fb: list[Fact],
                     hits: list[ProductHit]) -> Answer:
@@ -2048,7 +2058,7 @@ class Engine:
         facts = [f.rescored(1.0) for f in fa + fb]
         # two prices in one currency: by how much ("is the barista express more than the dedica" … "by how much")
         by = format_price(round(abs(qa[1] - qb[1]), 2), money) if winner is not None and attribute == "price" \
-            and qa is not None and qb is not None else _by_amount(va, vb) if winner is not None else None
+            and qa is not None and qb is not None else _by_amount(va, vb, parse.text) if winner is not None else None
         text = compose.comparison_answer(attribute, a, va, b, vb, winner, word, by)
         return self._result(parse, "comparison", text + note, facts, hits)
 
@@ -2619,15 +2629,23 @@ def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, f
     return base_quantity(norm.number, norm.unit)
 
 
-def _by_amount(va: Sequence[str], vb: Sequence[str]) -> str | None:
-    """The difference of two amounts of one unit as written ("465 sq ft" and "219 sq ft": "246 sq ft"), else None
-    (several values a side, no unit, or two units)."""
+def _by_amount(va: Sequence[str], vb: Sequence[str], question: str = "") -> str | None:
+    """The difference of two amounts as written ("465 sq ft" and "219 sq ft": "246 sq ft"; "1.86kg" and "2.6 lb": "0.68
+    kg (1.5 lb)"), in the unit the question counts in where it names one ("how many oz more"), else None (several values
+    a side, no unit, or units of two kinds)."""
     if len(set(va)) != 1 or len(set(vb)) != 1:
         return None
     na, nb = normalize_value(va[0]), normalize_value(vb[0])
-    if na.number is None or nb.number is None or not na.unit or na.unit != nb.unit:
+    if na.number is None or nb.number is None or not na.unit or not nb.unit:
         return None
-    return f"{round(abs(na.number - nb.number), 2):g} {_UNIT_SAID.get(na.unit, na.unit)}"
+    if na.unit == nb.unit:
+        gap = f"{round(abs(na.number - nb.number), 2):g} {_UNIT_SAID.get(na.unit, na.unit)}"
+        return _in_unit(question, gap) or gap
+    (family, amount_a), (other, amount_b) = base_quantity(na.number, na.unit), base_quantity(nb.number, nb.unit)
+    if family != other or na.unit not in UNIT_FACTORS or nb.unit not in UNIT_FACTORS:
+        return None
+    said = [f"{round(abs(amount_a - amount_b) / UNIT_FACTORS[u][1], 2):g} {_UNIT_SAID.get(u, u)}" for u in (na.unit, nb.unit)]
+    return _in_unit(question, said[0]) or f"{said[0]} ({said[1]})"
 
 
 _UNIT_SAID = {"h": "hours", "l": "L", "gb": "GB", "tb": "TB", "in": "inches", "min": "minutes", "mah": "mAh", "w": "W"}

@@ -472,21 +472,22 @@ def amounts_said(text: str) -> list[tuple[str, float, str]]:
             if (unit := UNITS.get(m.group(2).lower())) is not None]
 
 
-def is_bound(label: str) -> bool:
-    """Whether a value a search said is a bound on an amount ("at least 10 h", "under 1.4 kg"; not "14 inch")."""
+def is_measure(label: str, *, bound: bool = False) -> bool:
+    """Whether a value a search said is an amount or (``bound``: only) a bound on one ("14 inch"; "at least 10 h",
+    "under 1.4 kg")."""
     m = _QUANTITY.fullmatch(label.casefold())
-    return m is not None and bool(m.group("cmp")) and UNITS.get(m.group("unit").lower()) is not None
+    return m is not None and UNITS.get(m.group("unit").lower()) is not None and (bool(m.group("cmp")) or not bound)
 
 
-def meets_bound(label: str, amount: tuple[str, float, str]) -> bool:
-    """Whether an amount meets the bound a search said ("at least 10 h", "under 1.4 kg"); False for a label that is
-    no bound of its family."""
+def meets_measure(label: str, amount: tuple[str, float, str]) -> bool:
+    """Whether an amount is the amount a search said ("6.1 in") or meets its bound ("at least 10 h", "under 1.4 kg");
+    False for a label that is no amount of its family."""
     m = _QUANTITY.fullmatch(label.casefold())
     unit = UNITS.get(m.group("unit").lower()) if m is not None else None
-    if m is None or unit is None or not m.group("cmp"):
+    if m is None or unit is None:
         return False
     family, bound = base_quantity(parse_number(m.group(2)), unit)
-    return family == amount[0] and _within_bound(m.group("cmp").strip(), amount[1], bound)
+    return family == amount[0] and _within_bound((m.group("cmp") or "").strip(), amount[1], bound)
 
 
 def _within_bound(cmp: str, amount: float, bound: float) -> bool:
@@ -1065,6 +1066,10 @@ _COMPARE_PATTERNS = (
                r"(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^how (?:much|many(?: \w+){0,2}?) (?P<cmp>(?:more|less)(?: \w+)?|\w+er)\s+(?:is|are|does|do)\s+(?:the\s+)?"
                r"(?P<a>.+?)\s+(?:cost\s+|weigh\s+|last\s+|cover\s+|hold\s+)?than\s+(?:the\s+)?(?P<b>.+?)$"),
+    # "vitamix e310 black - how many oz more does the ninja bl610 hold": the one named first is the other side
+    re.compile(r"^(?:the\s+)?(?P<b>[^,:]+?)\s*(?:,|:|\s-\s)\s*how (?:much|many(?: \w+){0,2}?) (?P<cmp>(?:more|less)(?: \w+)?|"
+               r"\w+er)\s+(?:is|are|does|do)\s+(?:the\s+)?(?P<a>(?!(?:it|that|this|they|those|these|one)\b)[^,:]+?)"
+               r"(?:\s+(?:cost|weigh|last|cover|hold|take))?$"),
     # "which lasts longer on a charge, the sony … or the bose …": what is compared runs to the comma
     re.compile(r"^which\s+(?:one\s+|of these\s+)?(?P<cmp>(?:is|has|weighs|costs|offers|lasts|holds|uses|runs|covers)\b"
                r"[^,:]*?)[,:]\s*(?:the\s+)?(?P<a>.+?)\s+or\s+(?:the\s+)?(?P<b>.+?)$"),
@@ -1872,7 +1877,7 @@ _MULTIPACK = frozenset({"count", "pack", "pk", "ct", "pcs", "packs"})
 # (not a number inside a code: "13700H" of "i7-13700H" is no 13,700 hours, nor "155H" of "Core Ultra 7 155H": three
 # digits or more with an "h" glued on are a processor's name; nor "5G" of "iPhone 13 5G Smartphone" 5 grams: a digit from
 # 2 to 6 with a "g" glued on is a network's generation)
-AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(?![2-6]g\b)(\d+(?:[.,]\d+)?)(?!(?<=\d\d\d)h\b)\s*-?\s*({_UNIT_ALT})\b")
+AMOUNT_IN_TEXT = re.compile(rf"(?<![\w.])(?<!\w-)(?![2-6]g\b)(\d+(?:[.,]\d+)?)(?!(?<=\d\d\d)h\b)\s*-?\s*({_UNIT_ALT}|(?<=\d)[\"”])(?!\w)")
 
 
 def _category_in(facts: Sequence[Mapping[str, Any]]) -> str | None:
@@ -2493,11 +2498,14 @@ class Understander:
             self._refine(parse, within, searched)
         if within and focus and focus not in within and parse.intent == "attribute" and parse.attributes \
                 and not parse.checks \
-                and [p.key for p in parse.products] == [focus] and parse.context == focus and not parse.refers_back \
-                and not set(parse.attributes) & self._attributes_of([focus]) \
+                and [p.key for p in parse.products] == [focus] and parse.context == focus \
+                and not set(parse.attributes) & self._attributes_of(
+                    [focus, *([v.key for v in self.model_listings(focus, focus_title or "")] if parse.refers_back else [])]) \
+                and (not parse.refers_back or len(within) > 1) \
                 and set(parse.attributes) & self._attributes_of(within):
             # "how many come in a pack?" after the filters that fit the machine (not one of them): asked of the
-            # listed products, which have it, not of the machine, which has not
+            # listed products, which have it, not of the machine, which has not; also "how many W is that one" after
+            # the wall chargers for a phone, which no listing of its model has a wattage for
             parse.intent, parse.aggregate, parse.products = "aggregate", "values", []
             parse.constraints = Constraints(ids=list(within))
         elif within and len(within) > 1 and parse.intent == "attribute" and parse.attributes and not parse.checks \

@@ -4681,6 +4681,16 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["粉色的airpods max价格"], "attribute", ("£579.99",), set(), ()),
     (["headphones no cable attached"], "search", ("matches for headphones",), set(), ("attached",)),
     (["boots for hiking on the trail"], "search", (), {"BOT-0000076", "BOT-0000343"}, ()),
+    # a screen size said only in the text ('6.1" display', "6.1 in display") meets the size asked
+    (["6.1 inch phone, under 600 dollars"], "search", ("4 matches",), {"PHN-0000039", "PHN-0000109"}, ()),
+    # the gap between two amounts in two units of one kind, in the unit the question counts in
+    (["how much heavier is the xps 15 than the xps 13"], "comparison", ("by 0.68 kg (1.5 lb)",), set(), ()),
+    (["how many grams heavier is the xps 15 than the xps 13"], "comparison", ("by 680 g",), set(), ("kg (",)),
+    (["vitamix e310 black - how many oz mor does the ninja bl610 hold"], "comparison",
+     ('"mor" as "more"', "Ninja BL610", "larger", "by 24 oz"), set(), ()),
+    # "that" after two chargers listed for a phone: theirs, a title's "30-watt" too
+    (["pixl 8 hazel 128gb, the $750 one - any wireless pad thats listed for it", "and something to plug into the wall for it?",
+      "is that a fast one, how many W"], "aggregate", ("45-watt", "30-watt"), set(), ("does not say",)),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
