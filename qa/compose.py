@@ -202,6 +202,19 @@ def model_values(title: str, attribute: str, values: Sequence[str], listings: in
             f"the model: {join(distinct)}.")
 
 
+def on_each_listing(attribute: str, listed: Sequence[Sequence[str]], verdict: bool = False) -> str:
+    """ "same heel drop across all the mens listings?": one value on all of a model's listings, or which value on how
+    many of them (``listed``: each listing's values); ``verdict``: led by yes or no, the question asking whether
+    they are the same."""
+    name = attribute_name(attribute)
+    distinct = distinct_values(v for values in listed for v in values[:1])
+    if len(distinct) == 1:
+        return f"{'Yes: t' if verdict else 'T'}he {name} is {distinct[0]} on all {len(listed)} listings of the model."
+    counts = [sum(1 for values in listed if values and distinct_values([values[0], d]) == [values[0]]) for d in distinct]
+    each = join(d + ' on ' + plural(n, 'listing') for d, n in zip(distinct, counts)) if max(counts) > 1 else join(distinct)
+    return f"{'No: t' if verdict else 'T'}he {len(listed)} listings of the model differ in {name}: {each}."
+
+
 def values_across(attribute: str, values: Sequence[str], listed: int) -> str:
     """What the listed products say about one attribute, e.g. "Roast level: Dark (both)." ("2000 W" and "2000W" are
     one)."""

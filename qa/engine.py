@@ -591,7 +591,8 @@ class Engine:
             return said if said is not None else self._lacking(parse, card, scored)
         best = scored[0].attribute
         chosen = [f for f in scored if f.attribute == best]
-        every = best in parse.attributes and _ASKS_ALL_VALUES.search(parse.text.casefold())
+        on_each = best in parse.attributes and not parse.picked and _ON_EACH_LISTING.search(parse.text.casefold())
+        every = best in parse.attributes and (_ASKS_ALL_VALUES.search(parse.text.casefold()) or on_each)
         if every:  # "what colours does it come in?", "… the google pixel 8 pro …" (the others leave the brand out:
             # "Galaxy S24 256GB … Marble Grey" beside those the name linked)
             parse.variants = list({v.key: v for v in [*parse.variants,
@@ -609,7 +610,9 @@ class Engine:
             listed = [(c, fs) for c, fs in listed if fs]
             if len(listed) > 1:
                 values = [f.value for _, fs in listed for f in fs]
-                text = compose.model_values(card.title, best, values, len(listed))
+                text = compose.on_each_listing(best, [[f.value for f in fs] for _, fs in listed],
+                                               parse.yes_no or "same" in tokens(parse.text)) if on_each \
+                    else compose.model_values(card.title, best, values, len(listed))
                 return self._result(parse, "aggregate", text, [f for _, fs in listed for f in fs],
                                     [ProductHit(c.id, c.title, 1.0) for c, _ in listed], card.id)
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
@@ -2703,6 +2706,8 @@ MAX_TEXT_READ = 200  # found products whose texts a search reads for words only 
 _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|materials|capacities|lengths|storage sizes)\b|"
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"
+# "same heel drop across all the mens listings?", "is it 8 mm on every listing": each listing of the model, said
+_ON_EACH_LISTING = re.compile(r"\b(?:all|every|each)(?: of)? (?:the |its |their )?(?:\w+'?s? )?(?:listings?|versions?)\b")
 _SHOPPING_WORDS = frozenset({"deal", "offer", "discount", "sale", "bargain", "option", "recommendation", "suggestion",
                              "idea", "choice", "pick", "review", "rating", "alternative", "gift", "present", "product",
                              "item", "thing", "one", "stuff", "model", "brand", "price", "info", "advice", "tip"})

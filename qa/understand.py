@@ -1052,6 +1052,9 @@ _THE_NAME_DOES = re.compile(r"^(?:(?:does|do|can|will) (?:the|my) (?P<x>[\w-]+(?
                             r"use|need|work|fit|hold|weigh|cost|last|include)s?\b|how \w+ (?:is|are) the \w+ (?:on|of|for) "
                             r"(?:the|my) (?P<y>[\w-]+(?: [\w-]+){0,2})\??$)")
 _RATED_FOR = re.compile(r"\s+(?:rated|built|made|designed|meant)(?: (?:for|to))?$")
+# "same heel drop across all the mens listings": whether the listings of the model in focus say one value
+_SAME_ACROSS = re.compile(r"^(?:(?:and|so|ok),? )?(?:the )?same (?P<a>[\w ]+?) (?:across|on|for|in|with) "
+                          r"(?P<r>(?:all|every|each)\b.*\b(?:listings?|versions?))$")
 _COMPARE_PATTERNS = (
     re.compile(r"^compare\s+(?P<a>.+?)\s+(?:and|with|w/?|to|vs\.?|versus)\s+(?P<b>.+?)(?:\s+(?:on|by|in|for)\s+(?P<attr>.+))?$"),
     re.compile(r"^(?:what is |what's |whats |what are )?(?:the )?differences? between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
@@ -1234,8 +1237,9 @@ SHOWN = 5  # the products an answer's text names; its list holds more
 
 def _shown(hits: list[str], within: Sequence[str]) -> list[str]:
     """Of several listed products a word picks, those the answer's text named ("the anker one" after a list of ten
-    whose text named one Anker); one alone as it is."""
-    return [pid for pid in hits if within.index(pid) < SHOWN] if len(hits) > 1 else hits
+    whose text named one Anker); one alone as it is, and all where the text named none of them ("the smartish one" of
+    the two Smartish cases listed sixth and seventh)."""
+    return [pid for pid in hits if within.index(pid) < SHOWN] or hits if len(hits) > 1 else hits
 
 
 # "the 6 pack", "a 3-pack", "the twin pack", "the 2 count": a listing of the model in focus by its count
@@ -2049,6 +2053,8 @@ class Understander:
         low = _FOR_THE_EARS.sub("headphones", low)
         low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
         low = _INTO_THE_WALL.sub("a wall charger", low)
+        if focus and (same := _SAME_ACROSS.match(low)) is not None:  # "same heel drop across all the mens listings"
+            low = f"is the {same.group('a')} the same on {same.group('r')}"
         if (gap := _HOW_MUCH_VARIANT_THAN.match(low)) is not None and self.values_only(gap.group("a")):
             # "how much less is the purple iphone 14 than the starlight one": the two listings, on price
             way = "cheaper" if gap.group("w") in ("less", "cheaper") else "more expensive"
@@ -2501,7 +2507,7 @@ class Understander:
                 and [p.key for p in parse.products] == [focus] and parse.context == focus \
                 and not set(parse.attributes) & self._attributes_of(
                     [focus, *([v.key for v in self.model_listings(focus, focus_title or "")] if parse.refers_back else [])]) \
-                and (not parse.refers_back or len(within) > 1) \
+                and (not parse.refers_back or len(within) > 1 and not _THE_X_ONE.search(low)) \
                 and set(parse.attributes) & self._attributes_of(within):
             # "how many come in a pack?" after the filters that fit the machine (not one of them): asked of the
             # listed products, which have it, not of the machine, which has not; also "how many W is that one" after

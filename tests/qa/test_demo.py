@@ -4691,6 +4691,11 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     # "that" after two chargers listed for a phone: theirs, a title's "30-watt" too
     (["pixl 8 hazel 128gb, the $750 one - any wireless pad thats listed for it", "and something to plug into the wall for it?",
       "is that a fast one, how many W"], "aggregate", ("45-watt", "30-watt"), set(), ("does not say",)),
+    # one value on all of the model's listings of the wearer said, or those that differ
+    (["saucony endorphn speed 4 mens - cheapest listing", "same heel drop across all the mens listings?"], "aggregate",
+     ("Yes: the heel drop is 8mm on all 3 listings",), set(), ()),
+    (["saucony endorphn speed 4 mens - cheapest listing", "price on all the listings?"], "aggregate",
+     ("differ in price", "$161.95", "$169.95"), set(), ("Yes", "No:")),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
