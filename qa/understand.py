@@ -1034,6 +1034,11 @@ _COMPAT_TAKES = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+(?:does|do|wil
 # "what k-cups can i use in it": the kind that fits it
 _COMPAT_USE_IN = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+can\s+(?:i|you|we)\s+(?:use|put)\s+(?:in|with|on)\s+"
                             r"(?:the |my |an? )?(?P<b>.+?)$")
+# "how many watts is the machine", "whats that phone selling for": the product an accessory in focus fits
+_THE_FITTED = re.compile(r"\b(?:the|that|this|its|it's) (?P<k>[a-z]+)\b(?! (?:ones?|model|version|pair)\b)")
+_COMPARED_WORD = re.compile(r"\b(?:\w+er than|cheaper|dearer|pricier|better|worse|more|less)\b")
+_ANY_DEVICE = frozenset({"machine", "device", "appliance", "unit", "gadget"})
+_ASKS_FIT = re.compile(r"\b(?:fits?|fitting|work|works|compatible|go with|goes with|suit|suits)\b")
 _FOR_IT = re.compile(r"\bfor (?:it|this|that|this one|that one)$")
 _ANY_THING = frozenset({"something", "anything", "stuff", "things", "accessories", "accessory", "extras", "gear",
                         "device", "gadget", "product", "item", "listed", "listing",
@@ -2331,6 +2336,9 @@ class Understander:
             low = re.sub(r"^(?:(?:and|so|ok|for|about|as for|with) )?it\s*[,:;-]\s*(?=\w)", "", low)
             if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
                 low = "tell me about it"
+        if picked is None and focus and (fitted := self._fitted_said(low, focus)) is not None:
+            # "how many watts is the machine" after the cartridges for the K-Elite: the machine they fit
+            (focus, focus_title), low = fitted
         if focus and (bare := _COMPATIBLE_BARE.match(low)) is not None \
                 and not set(tokens(bare.group("k"))) & self.kind_words(focus):
             # "is there a wall charger thats listed as compatible": one compatible with it (not cases of a case in focus)
@@ -2346,10 +2354,6 @@ class Understander:
             parse.products = [_focus_link(focus, focus_title)]
             parse.context = None if pinned else focus
         parse.attributes = self.asked_attributes(low)
-        if focus and parse.attributes == ["battery life"] and "battery" not in toks \
-                and {"filter", "cartridge"} & title_words(focus_title or self.lexicon.titles.get(focus, "")) \
-                and self.link_product(low, strict=True) is None:
-            parse.attributes = ["filter life", "lifespan"]  # "how long does each last" of a filter: its life
 
         superlative = functools.partial(self._superlative, within=within, searched=searched, asked_before=asked_before)
         alternative = functools.partial(self._alternative, asked_before=asked_before, within=within, searched=searched)
@@ -2639,6 +2643,9 @@ class Understander:
             # "does the sauder bookcase need putting together": the one bookcase Sauder makes, asked about
             parse.intent, parse.products, parse.constraints = "attribute", [only], Constraints()
         parse.per_unit, parse.per_unit_bound = per_unit, per_unit_bound
+        if parse.attributes == ["battery life"] and "battery" not in toks and len(parse.products) == 1 \
+                and {"filter", "cartridge"} & title_words(self.lexicon.titles.get(parse.products[0].key, "")):
+            parse.attributes = ["filter life", "lifespan"]  # "how long does each cartridge last" of a filter: its life
         if no_bundles and parse.constraints is not None:
             cons = parse.constraints
             parse.constraints = replace(
@@ -2986,9 +2993,11 @@ class Understander:
             m, pattern = _THE_X_END.search(low), _THE_X_END
             said = singular(m.group(1)) if m is not None else ""
             rare = said not in STOPWORDS and self._rare_title_word(said)
-            if m is not None and not (said in self.lexicon.category_words or (said,) in self.lexicon.brands or rare):
-                # a brand, a kind or a model's own word ("… in the pavilion"); "how many filters are in the pack?"
-                # asks about the product in focus
+            if m is not None and not (said in self.lexicon.category_words or (said,) in self.lexicon.brands or rare
+                                      or said.isdigit() and len(said) <= 4):
+                # a brand, a kind or a model's own word ("… in the pavilion") or number ("battery hours on the 15" after
+                # the XPS 15 and 13, where one listed title says it); "how many filters are in the pack?" asks about the
+                # product in focus
                 return None
         if m is None or m.group(1) in _NOT_PICKING:
             return None
@@ -2998,6 +3007,8 @@ class Understander:
             # "the black short one": a size said in words no title says; the colour picks it
             words -= _RELATIVE_SIZES
             hits = _shown([pid for pid in within if words <= title_words(titles.get(pid, ""))], within)
+        if words and all(w.isdigit() for w in words) and pattern is _THE_X_END:
+            return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None  # (a number: one title only)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self.one_model(hits) else None
 
     def one_model(self, ids: Sequence[str]) -> bool:
@@ -4418,6 +4429,28 @@ class Understander:
         said = [t for t in tokens(a) if t not in STOPWORDS]
         return bool(focus and self._names_side(b, focus) and set(tokens(b)) & PRONOUNS and self._brand_words(said)
                     and set(said) & self.lexicon.category_words and self.link_products(a))
+
+    def _fitted_said(self, low: str, focus: str) -> tuple[tuple[str, str], str] | None:
+        """((id, title), the question with "it" for it) of the one model an accessory in focus fits, where a question
+        that asks no fit says "the machine" or the kind of that model ("how many watts is the machine", "whats that
+        phone selling for" after a car charger), else None."""
+        m = _THE_FITTED.search(low)
+        if m is None or _ASKS_FIT.search(low):
+            return None
+        kind = singular(m.group("k"))
+        own = self.kind_words(focus)
+        rest = {singular(t) for t in tokens(f"{low[:m.start()]} {low[m.end():]}")}
+        if kind in own or kind not in _ANY_DEVICE and kind not in self.lexicon.category_words \
+                or rest & (PRONOUNS | own) or _COMPARED_WORD.search(low):
+            return None  # ("is it tougher than the smartish ones for that phone", "any cheaper case for that phone": the
+            # accessory's, or another of its kind)
+        titles = self.lexicon.titles
+        fitted = [r["id"] for r in self.store.query(cr.QA_FIT_RELATIONS, {"id": focus}) if r["direction"] == "out"]
+        fitted = [pid for pid in dict.fromkeys(fitted) if kind in _ANY_DEVICE and self.category_of(pid) != self.category_of(focus)
+                  or kind in self.kind_words(pid) or kind in title_words(titles.get(pid, ""))]
+        if not fitted or not self.one_model(fitted):
+            return None
+        return (fitted[0], titles.get(fitted[0], fitted[0])), f"{low[:m.start()]}it{low[m.end():]}"
 
     def kind_words(self, pid: str) -> set[str]:
         """The head noun of each part of a product's category path ("Electronics > Cell Phones > Smartphones": electronic,

@@ -4696,6 +4696,18 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
      ("Yes: the heel drop is 8mm on all 3 listings",), set(), ()),
     (["saucony endorphn speed 4 mens - cheapest listing", "price on all the listings?"], "aggregate",
      ("differ in price", "$161.95", "$169.95"), set(), ("Yes", "No:")),
+    # "the machine", "that phone": the one model the accessory in focus fits; "each cartridge last": a filter's life
+    (["keurig k-elite water filter 6 pack - what's that per cartridge", "how long does each cartridge last"], "attribute",
+     ("2 to 3 months",), set(), ("battery",)),
+    (["keurig k-elite water filter 6 pack - what's that per cartridge", "how many watts is the machine"], "attribute",
+     ("1470W",), {"HOM-0000007"}, ()),
+    (["ugreen 30w car chargr - which phone is it listed for", "whats that phone selling for"], "attribute",
+     ("$656.95",), {"PHN-0000102"}, ()),
+    # "the 15", "the 13": the one listed product whose title says that number
+    (["dell xps 15 vs xps 13 - how much heavier is the 15", "battery hours on the 15"], "attribute", ("13 hours",),
+     {"LAP-0000001"}, ()),
+    (["dell xps 15 vs xps 13 - how much heavier is the 15", "what processor is in the 13"], "attribute",
+     ("Intel Core Ultra 7 155H",), {"LAP-0000327"}, ("iPhone",)),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
