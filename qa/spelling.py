@@ -35,7 +35,7 @@ _NUMBER_S = re.compile(r"\b(?P<before>[^\W\d_]+) (?P<n>\d+)s\b", re.IGNORECASE)
 # short forms shoppers type for colours, too short for the fuzzy match ("in blu?", "blk leather boots")
 SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "grn": "green", "pnk": "pink",
                "slvr": "silver", "rd": "red", "wat": "what", "wut": "what", "hw": "how", "mor": "more",
-               "teh": "the", "hte": "the",
+               "teh": "the", "hte": "the", "atleast": "at least", "atmost": "at most",
                "wich": "which", "whch": "which", "em": "them", "cord": "cable", "cords": "cables",
                # an apostrophe left out ("headphones that dont need charging": not "done")
                "dont": "do not", "doesnt": "does not", "isnt": "is not", "cant": "cannot", "wont": "will not",

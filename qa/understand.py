@@ -1012,6 +1012,7 @@ _SIMILAR_BARE = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|g
                            r"what(?:'?s| is| are)(?: (?:listed|marked|shown|linked) as)?)\s+(?:similar|comparable)"
                            r"(?: (?!(?:but|and|that|thats|yet|from|for)\b)[a-z]+)?(?: from (?:another|a different|other|a diff) (?:brand|maker|company))?"
                            r"(?:,? (?:but |and |that'?s |thats |that is |yet )?(?:cheaper|less expensive|for less(?: money)?))?"
+                           r"(?: to (?:it|this|that|this one|that one))?"  # ("whats listed as similar to the black one")
                            r"(?P<b>)[?.! ]*$")  # ("is there a similar model from another brand", "… but cheaper")
 # "is it sold in a bundle with a machine?", "does the illy classico come in a bundle": the bundles that include it
 _IN_A_BUNDLE = re.compile(r"^(?:is|does|do|are|can i (?:get|buy)) (?P<b>.+?) (?:sold |available |offered |come |comes )?"
@@ -1057,6 +1058,14 @@ _THE_NAME_DOES = re.compile(r"^(?:(?:does|do|can|will) (?:the|my) (?P<x>[\w-]+(?
                             r"use|need|work|fit|hold|weigh|cost|last|include)s?\b|how \w+ (?:is|are) the \w+ (?:on|of|for) "
                             r"(?:the|my) (?P<y>[\w-]+(?: [\w-]+){0,2})\??$)")
 _RATED_FOR = re.compile(r"\s+(?:rated|built|made|designed|meant)(?: (?:for|to))?$")
+# "whats the saving if i get the keen instead", "how much would i save with the other one": the two on price
+_SAVING_INSTEAD = re.compile(r"^(?:(?:and|so|ok),? )?(?:what(?:'?s| is| would be)|how much) (?:is |would be |do |would |will )?"
+                             r"(?:the |my |i )?(?:saving|savings|save|difference)(?: be)? (?:if i (?:get|got|buy|bought|went with|go "
+                             r"with|pick|picked|choose|chose|take|took)|with|by (?:getting|buying|going with|picking|taking)) "
+                             r"(?:the )?(?P<x>(?!it\b|this\b|that\b)[^,?]+?)(?: instead)?[?.! ]*$")
+# "comes with a case?", "ships assembled?": of the product in focus, the subject left out
+_VERB_FIRST = re.compile(r"^(?:and |so )?(?P<v>come|ship|arrive|include)s? (?=with\b|in\b|assembled\b|"
+                         r"fully\b|flat\b|a\b|an\b)")
 # "same heel drop across all the mens listings": whether the listings of the model in focus say one value
 _SAME_ACROSS = re.compile(r"^(?:(?:and|so|ok),? )?(?:the )?same (?P<a>[\w ]+?) (?:across|on|for|in|with) "
                           r"(?P<r>(?:all|every|each)\b.*\b(?:listings?|versions?))$")
@@ -1447,6 +1456,7 @@ _CHAT = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hiya|hey there|
                    r"(?:i'?m |i am )?(?:thinking (?:of|about) (?:getting|buying)|considering (?:getting|buying))|"
                    r"tbh|idk|rn|lol|cheers|many thanks|thank you|thanks|thx|pls|please|at all(?=[,?.!]| *$)|"
                    r"any gender(?= *$)|"  # ("do they make it in wide at all, any gender")
+                   r"^(?:i )?(?:saw|seen|spotted|noticed)(?= (?:an?|the|some) )|"  # ("saw an office chair for 477.99, …")
                    r"(?<=\bfor it )(?:as well|too|also)(?= *[?.!]* *$)|"  # ("a case for it as well", "a filter for it too")
                    r"(?<=\bfor them )(?:as well|too|also)(?= *[?.!]* *$)|"
                    r"(?:that )?(?:you'?d|you would|you could|you can|u'?d|u would) (?:suggest|recommend)(?= *[?.!]* *$))"
@@ -1686,6 +1696,9 @@ _FOR_THE_EARS = re.compile(r"\b(?:something|anything|stuff) (?:for|to (?:put )?(
 _HOW_MUCH_VARIANT_THAN = re.compile(r"^(?:and |so )?how much (?P<w>less|cheaper|more|dearer|more expensive) (?:is|are) the "
                                     r"(?P<a>[\w/-]+) (?P<x>[\w .-]+?) than the (?P<b>[\w/ -]+?)(?: ones?| version| listing| pair)?"
                                     r"[?.! ]*$")
+_NAME_THEN_VARIANT_GAP = re.compile(r"^(?:the )?(?P<x>[^,:]+?)\s*(?:,|:|\s-\s)\s*how much (?P<w>less|cheaper|more|dearer|"
+                                    r"more expensive) (?:is|are) the (?P<a>[\w/-]+)(?: ones?| version| listing| pair)? "
+                                    r"than the (?P<b>[\w/ -]+?)(?: ones?| version| listing| pair)?[?.! ]*$")
 # "something to plug into the wall for it": a wall charger
 _INTO_THE_WALL = re.compile(r"\b(?:something|anything|one|a thing) (?:to plug|that plugs|i can plug|to stick) "
                             r"(?:in(?:to)?|in the) (?:the |a )?wall\b")
@@ -1806,7 +1819,7 @@ _THING_CLAUSE = re.compile(r"^(?!(?:does|do|is|are|can|will|would|did)\b)(?:an? 
 _HAVING = frozenset({"with", "w/", "has", "have"})  # (a kind of the graph's "with" a feature: read by the search)
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
 _I_D = re.compile(r"\bi'?d(?= (?:like|love|prefer|rather)\b)")
-_EACH_ONE = re.compile(r"\b(?:each|both|every one)\b")  # "how many oz in each bag": of every product listed
+_EACH_ONE = re.compile(r"\b(?:each|both|every one|the (?:two|2|three|3)|all (?:three|3)|all of them)\b")  # "how many oz in each bag", "sizes of the two": of every product listed
 # "which billy listings ship fully assembled": how they arrive, which their text says
 _ARRIVE = r"(?:ship|ships|come|comes|arrive|arrives|are delivered|is delivered)(?: fully| already)?(?= (?:assembled|built)\b)"
 # "hd 560s - which listings come with a carrying case", "and which ones have a built in mic for calls"
@@ -2058,10 +2071,16 @@ class Understander:
         low = _FOR_THE_EARS.sub("headphones", low)
         low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
         low = _INTO_THE_WALL.sub("a wall charger", low)
+        if focus and (saving := _SAVING_INSTEAD.match(low)) is not None:  # "whats the saving if i get the keen instead"
+            low = f"how much cheaper is the {saving.group('x')} than the {(focus_title or self.lexicon.titles.get(focus, 'it')).casefold()}"
+        if focus and (bare := _VERB_FIRST.match(low)) is not None:  # "comes with a case?": does it come with one
+            low = f"does it {bare.group('v')} {low[bare.end():].strip()}"
         if focus and (same := _SAME_ACROSS.match(low)) is not None:  # "same heel drop across all the mens listings"
             low = f"is the {same.group('a')} the same on {same.group('r')}"
-        if (gap := _HOW_MUCH_VARIANT_THAN.match(low)) is not None and self.values_only(gap.group("a")):
-            # "how much less is the purple iphone 14 than the starlight one": the two listings, on price
+        if (gap := _HOW_MUCH_VARIANT_THAN.match(low) or _NAME_THEN_VARIANT_GAP.match(low)) is not None \
+                and self.values_only(gap.group("a")) and self.values_only(gap.group("b")):
+            # "how much less is the purple iphone 14 than the starlight one", "adidas adios pro 3 - how much more is the
+            # pink pair than the black": the two listings, on price
             way = "cheaper" if gap.group("w") in ("less", "cheaper") else "more expensive"
             low = f"is the {gap.group('x')} {gap.group('a')} {way} than the {gap.group('b')}"
         low = _WITH_X_WOULD.sub(r"\g<q> with the \g<x>", low)

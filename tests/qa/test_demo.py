@@ -2053,6 +2053,8 @@ def test_demo_compatibility_asked_otherwise(demo_graph: Path, tmp_path: Path, qu
     ("CSE-0000345", "will this case go on a galaxy s24", "compatibility", ("Yes",)),
     # "how high a drop can it survive": the case's drop protection, not a height
     ("CSE-0000345", "how high a drop can it survive", "attribute", ("drop protection", "10 ft")),
+    # "comes with a case?": of the product on the page, the subject left out, not a search for cases
+    ("AUD-0000376", "comes with a case?", "attribute", ("carrying case is included",)),
 ])
 def test_demo_product_page_fits_and_drops(demo_graph: Path, tmp_path: Path, product: str, question: str, intent: str,
                                           expect: tuple[str, ...]) -> None:
@@ -4708,6 +4710,16 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
      {"LAP-0000001"}, ()),
     (["dell xps 15 vs xps 13 - how much heavier is the 15", "what processor is in the 13"], "attribute",
      ("Intel Core Ultra 7 155H",), {"LAP-0000327"}, ("iPhone",)),
+    # "<name> - how much more is the pink pair than the black": two listings of the model, on price
+    (["adidas adios pro 3 - how much more is the pink pair than the black"], "comparison", ("Pink", "by $3.99"), set(), ()),
+    # "which of the pair" after two chairs found by their price; "saw …" is no saw
+    (["saw an office chair for 477.99, which one was it", "which of the pair has the higher weight limit"], "comparison",
+     ("same", "300"), set(), ()),
+    # "the saving if i get the keen instead": the one listed against the one in focus
+    (["ugg clasic short ii grey mens at 192.95 - which boot is it listed as similar to",
+      "whats the saving if i get the keen instead"], "comparison", ("Keen", "cheaper", "by $23"), set(), ()),
+    (["phone with a 120hz screen and atleast 5000mah for under 350 dollars"], "search", ('"atleast" as "at least"',),
+     {"PHN-0000322", "PHN-0000368"}, ("No listing says",)),
 ])
 def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
