@@ -1251,9 +1251,8 @@ SHOWN = 5  # the products an answer's text names; its list holds more
 
 def _shown(hits: list[str], within: Sequence[str]) -> list[str]:
     """Of several listed products a word picks, those the answer's text named ("the anker one" after a list of ten
-    whose text named one Anker); one alone as it is, and all where the text named none of them ("the smartish one" of
-    the two Smartish cases listed sixth and seventh)."""
-    return [pid for pid in hits if within.index(pid) < SHOWN] or hits if len(hits) > 1 else hits
+    whose text named one Anker); one alone as it is."""
+    return [pid for pid in hits if within.index(pid) < SHOWN] if len(hits) > 1 else hits
 
 
 # "the 6 pack", "a 3-pack", "the twin pack", "the 2 count": a listing of the model in focus by its count
@@ -2530,7 +2529,8 @@ class Understander:
                 and [p.key for p in parse.products] == [focus] and parse.context == focus \
                 and not set(parse.attributes) & self._attributes_of(
                     [focus, *([v.key for v in self.model_listings(focus, focus_title or "")] if parse.refers_back else [])]) \
-                and (not parse.refers_back or len(within) > 1 and not _THE_X_ONE.search(low)) \
+                and (not parse.refers_back or len(within) > 1 and not _THE_X_ONE.search(low)
+                     and not self._picks_among(low, within)) \
                 and set(parse.attributes) & self._attributes_of(within):
             # "how many come in a pack?" after the filters that fit the machine (not one of them): asked of the
             # listed products, which have it, not of the machine, which has not; also "how many W is that one" after
@@ -3029,6 +3029,13 @@ class Understander:
         if words and all(w.isdigit() for w in words) and pattern is _THE_X_END:
             return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None  # (a number: one title only)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self.one_model(hits) else None
+
+    def _picks_among(self, low: str, within: Sequence[str]) -> bool:
+        """Whether the question says a word that some of the listed products' titles say and others do not ("how much
+        water does that machine hold" of a machine and a coffee listed): it picks among them."""
+        titles = [title_words(self.lexicon.titles.get(pid, "")) for pid in within]
+        return any(0 < sum(w in t for t in titles) < len(titles)
+                   for w in set(tokens(low)) - STOPWORDS - PRONOUNS if w.isalpha())
 
     def one_model(self, ids: Sequence[str]) -> bool:
         """Whether the products are all listings of the first one's model."""

@@ -2955,8 +2955,9 @@ def test_demo_turns_of_my_own_nineteenth_session_conversations(demo_graph: Path,
     # "zero water": the brand ZeroWater said as two words; "how many are in that box": its pack size; "what do they
     # filter with": their filter type
     (["zero water pitcher under $35"], "search", ("from ZeroWater",), {"HOM-0000389", "HOM-0000234", "HOM-0000216"}),
+    # ("that box" of the two filter packs listed for it: each one's count)
     (["zero water pitcher under $35", "the cheapest one - what filters fit it", "how many are in that box"],
-     "attribute", ("4-count",), None),
+     "aggregate", ("4-count", "2-count"), None),
     (["zero water pitcher under $35", "the cheapest one - what filters fit it", "what do they filter with"], "aggregate",
      ("ion-exchange",), None),
     # "got a 256gb verison" of the phone in focus: its model's listings with it (also one whose title leaves out
@@ -3042,8 +3043,10 @@ def test_demo_a_case_in_the_box_with_these_on_a_product_page(demo_graph: Path, t
     # "the tallest" is a height, which no bookcase lists (not their width)
     (["bookcases", "which is the tallest"], "unanswerable", ("I don't know the height of the bookcases",), None),
     # "how much do they weigh" of four listed: each one's weight, or that the catalog does not say it
+    # (a listing with no weight fact: the sentence of its text that says it)
     (["running shoes for wide feet", "how much do they weigh"], "aggregate",
-     ("does not say the weight of the New Balance FuelCell Rebel v3 Women's", "has weight 221 grams", "8.6 Oz"), None),
+     ("FuelCell Rebel v3 Women's Road Running Shoe - Green/Pink/Coral - US 6.5 Wide says “Weighs about 187 grams per shoe”",
+      "has weight 221 grams", "8.6 Oz"), None),
     # "just the phones please" after a brand's products: that brand's phones
     (["do you have anything from apple", "just the phones please"], "search", ("cell phones from Apple",), None),
     # none of a model's listings is in the colour asked: what each one is instead, and "it" is then the model
