@@ -70,6 +70,8 @@ LEXICON: dict[str, str] = {
     "海盐色": "sea salt", "奶油色": "cream", "珊瑚色": "coral", "蓝绿色": "teal", "胡桃木色": "walnut", "胡桃色": "walnut",
     "栗色": "chestnut", "橄榄色": "olive", "深空灰": "space gray", "铂金色": "platinum", "翡翠绿": "emerald",
     "钛金属色": "titanium", "钛色": "titanium",
+    # units said after a number ("12盎司": 12 oz)
+    "盎司": "oz", "磅": "lb", "公斤": "kg", "千克": "kg", "毫升": "ml",
     # question words
     "天气": "weather", "今天": "today", "版本": "version", "版": "version", "它": "it", "这个": "this", "这款": "this", "那个": "that",
 }
@@ -101,7 +103,7 @@ _COMPARE = re.compile(r"^(?P<a>.+?)(?:和|与|跟|还是)(?P<b>.+?)(?:相比|比
                       r"(?:一点|一些|些)?[?？]?$")
 _WHICH_MORE = re.compile(r"^(?:(?:这)?(?:两|二)(?:个|款)(?:里面?|中|之中|当中)?|它们(?:里面?|中|之中|当中)?)?"
                          r"(?:(?:价格|价钱|售价)哪(?:个|款)(?P<x3>低|高)(?:一点|一些|些)?|"
-                         r"哪(?:个|款)(?:更(?P<x>.+?)|(?P<x2>价格低|价格高|价钱低|价钱高|便宜|贵)(?:一点|一些|些)?))[?？]?$")
+                         r"哪一?(?:个|款)(?:更(?P<x>.+?)|(?P<x2>价格低|价格高|价钱低|价钱高|便宜|贵)(?:一点|一些|些)?))[?？]?$")
 # 两个里面哪个更便宜, 这两个哪个价格低: which of the two is cheaper
 _THAN_IT = re.compile(r"^(?:它|这个|这款|那个)?比(?P<b>.+?)(?P<x>便宜|贵|轻|重|大|小)吗?[?？]?$")  # 比AirPods Pro重吗
 _COLOUR_PRICE = re.compile(r"^(?P<a>[^的]{1,4}色)的?(?:(?:那|这)?(?:个|款|双|件))?(?:多少钱|价格是多少|价格|卖多少钱?)[?？]?$")  # 银色的多少钱
@@ -116,6 +118,15 @@ _MATCH_IT_WITH = re.compile(r"^(?:给|为)(?:它|这款|这个|那个)配(?:个|
 _SUPPORTS = re.compile(r"^(?!有)(?P<a>.+?)支持(?P<b>[A-Za-z][A-Za-z0-9 .+-]*)(?:吗|么)[?？]?$")
 _CHARGES_IN_CAR = re.compile(r"^有(?:没有)?(?:能|可以)?在车(?:上|里)(?:给|为)?(?:它|这款|这个)?充电的(?:吗|么)?[?？]?$")
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适用|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
+# "HON Ignition 2.0 两个款式差价多少", "Stumptown Hair Bender 12盎司的两个价格差多少": the gap between the two listings' prices
+_TWO_GAP = re.compile(r"^(?P<a>.+?)\s*的?(?:这)?(?:两|2)(?:个|款|种)(?:款式|版本|商品)?的?(?:之间)?(?:的)?(?:价格|价钱)?(?:差价|价差|差|相差)"
+                      r"(?:多少|几多)(?:钱)?[?？]?$")
+# "两支装的话,单支合多少钱": (of the pack said,) its price per one (支: a filter, 袋/包: a bag, 个: a unit)
+_PER_ONE = re.compile(r"^(?:(?P<a>[^,，]+?)的话\s*[,，]?\s*)?(?:单|每|一)(?P<u>支|个|袋|包|盒|片|颗|粒|罐)(?:合|算|是|要)?(?:多少钱|多少)[?？]?$")
+_PER_ONE_UNITS = {"支": "filter", "片": "filter", "个": "unit", "袋": "bag", "包": "bag", "盒": "unit", "颗": "pod",
+                  "粒": "pod", "罐": "can"}
+# "De'Longhi Dedica EC685 能用的滤芯有哪些": which filters can be used with it (what fits it)
+_USABLE_WITH = re.compile(r"^(?P<a>(?!有)[^,，]+?)\s*(?:能|可以)(?:用|使用|配)的(?P<b>.+?)有(?:哪些|哪几款|哪几种|什么)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
 _PICKED = re.compile(r"^(?P<x>便宜|贵|轻|重)的那(?:个|款|双|件|台)(?P<q>.+)$")
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
@@ -225,6 +236,10 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_WHICH_MORE, lambda m: f"which is {_comparative(m)}?"),
     (_WHICH_VALUES, lambda m: f"what {_words(m.group('b'))}s does the {_words(m.group('a'))} come in?"),
     (_FITS, lambda m: f"what {_words(m.group('b'))} does {_the(_words(m.group('a')))} fit?"),
+    (_TWO_GAP, lambda m: f"{_words(m.group('a'))}, 2 listings - whats the price gap"),
+    (_PER_ONE, lambda m: f"{_words(m.group('a')) + ' - ' if m.group('a') else ''}"
+                         f"what's that per {_PER_ONE_UNITS[m.group('u')]}"),
+    (_USABLE_WITH, lambda m: f"which {_words(m.group('b'))} fit {_the(_words(m.group('a')))}?"),
     (_BRANDS, lambda m: f"how many brands of {_words(m.group('a'))}?"),
     (_EXTREME, lambda m: f"{'cheapest' if m.group('x') == '便宜' else 'most expensive'} {_words(m.group('a'))}"),
     (_REPLACEMENT, lambda m: f"replacement {_words(m.group('b'))} for the {_words(m.group('a'))}"),

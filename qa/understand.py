@@ -1301,6 +1301,9 @@ _LESS_PACKED = re.compile(r"\b(?:sell|have|got|get|any|is there)\b.*\b(?:single|
                           r"(?:bag|pack|box)s? (?:of (?:it|that|this|them)|on its own|by itself)\b")
 
 
+_BARE_PACK = re.compile(r"(?:the |a |an )?(\d{1,2}|two|twin|three|four|five|six|eight|ten|twelve)" + _COUNT_UNIT)
+
+
 def _count_said(said: str) -> int:
     """The count "the 6 pack", "the six pack" or "the twin pack" says."""
     return 2 if said == "twin" else int(_NUMBER_WORDS.get(said, said))
@@ -2122,8 +2125,10 @@ class Understander:
             # "so what's that per filter": its price, a filter's share of it (the engine divides); "zerowater 5-stage
             # filters, the pack sold in dollars - what's that per filter": of the name said first
             per_unit, low = unit, (low[:per.start()] + per.group("rest")).strip()
-            if _WHATS_THAT.match(low):
-                low = "what is its price"
+            pack = _BARE_PACK.fullmatch(named_first.group("x")) if named_first is not None else None
+            if _WHATS_THAT.match(low) or pack is not None and focus \
+                    and _count_said(pack.group(1)) in pack_counts(focus_title or self.lexicon.titles.get(focus, "")):
+                low = "what is its price"  # (also "the 2 pack - what's that per filter" of the 2-pack in focus)
             elif named_first is not None and not per.group("rest").strip():
                 low = f"{named_first.group('x')} price"
         low = _LISTED_FOR.sub("", low)  # "wireless charger that's listed for it": one for it
@@ -2638,7 +2643,9 @@ class Understander:
         if paid is not None and not within and parse.intent == "search" and not parse.constraints.currency:
             parse.constraints.currency = currency_of(paid.group(0))  # "new balance 1080v13 mens, usd only"
         elif paid is not None and within and not parse.constraints.price_min and not parse.constraints.price_max \
-                and bare is None and not (sold is not None and parse.in_currency):  # (not "is the honeywell sold in …")
+                and bare is None and not (sold is not None and parse.in_currency) \
+                and not (parse.constraints.categories and not any(  # (not "the cheapest dedica machine, in dollars"
+                    self.in_categories(pid, parse.constraints.category_keys) for pid in within)):  # after its filters)
             parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
             parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
         if paid is not None and parse.intent == "search" and parse.constraints.currency:
@@ -5025,6 +5032,8 @@ class Understander:
                 if names is lex.brand_names and (english.get(t, 0) >= EVERYDAY_WORD or lex.title_df.get(t)):
                     continue  # an everyday word or one titles say is what was meant, not a misspelt brand ("basic":
                     # not ASICS; "billy" bookcase: not illy)
+                if names is lex.category_names and lex.title_df.get(t) and english.get(t, 0) < EVERYDAY_WORD:
+                    continue  # a name titles say is no misspelt kind ("hair bender": not a blender)
                 kt = lex.fuzzy(names, t)
                 if kt is not None:
                     target.extend(table[kt])

@@ -63,6 +63,14 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("这个车充的价格是?", "what is the price of this car charger?"),
     ("有没有能给它用的车载充电器?", "any car charger for it?"),
     ("Pixel 8 玫瑰色 128GB 多少钱?", "what is the Pixel 8 rose 128GB price?"),
+    # "X能用的Y有哪些" (which Y can be used with X); "哪一款" (which one); "单支合多少钱" (per one); "两个…差价" (the gap
+    # between the two listings); units after a number ("12盎司")
+    ("De'Longhi Dedica EC685 能用的滤芯有哪些?", "which filter fit the De'Longhi Dedica EC685?"),
+    ("哪一款便宜些?", "which is cheaper?"),
+    ("两支装的话,单支合多少钱?", "2 pack - what's that per filter"),
+    ("每袋多少钱?", "what's that per bag"),
+    ("HON Ignition 2.0 两个款式差价多少?", "HON Ignition 2.0, 2 listings - whats the price gap"),
+    ("Stumptown Hair Bender 12盎司的两个价格差多少?", "Stumptown Hair Bender 12 oz, 2 listings - whats the price gap"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english
