@@ -1773,6 +1773,11 @@ class Engine:
                 target = self.retriever.cards([source]).get(source, target)
         elif parse.included:  # "what coffee comes with it?", "is it sold in a bundle?": INCLUDES edges out or in
             relations = self.retriever.included(target.id, within=parse.included == "in")
+            if not relations and parse.included == "out" and parse.context == target.id and len(parse.listed) == 1 \
+                    and (held := self.retriever.included(parse.listed[0], within=False)) \
+                    and (bundle := self.retriever.cards(parse.listed[:1]).get(parse.listed[0])) is not None:
+                # "which phone comes in it" after the one bundle the charger in focus is sold in: what the bundle holds
+                target, relations = bundle, held
             listed = [r["title"] for r in relations if r["source"] == "catalog"]
             # (a model the catalog says it includes: not again as the other listings extraction linked the name to)
             relations = [r for r in relations if r["source"] == "catalog" or not any(

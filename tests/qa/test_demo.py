@@ -4721,6 +4721,9 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     # "the saving if i get the keen instead": the one listed against the one in focus
     (["ugg clasic short ii grey mens at 192.95 - which boot is it listed as similar to",
       "whats the saving if i get the keen instead"], "comparison", ("Keen", "cheaper", "by $23"), set(), ()),
+    # "which phone comes in it" after the one bundle the charger in focus is sold in: what the bundle holds
+    (["is the spigen 140w wall charger sold in any bundle", "which phone comes in it"], "compatibility",
+     ("Bundle with ESR Classic Hybrid Case and Spigen 140W Charger includes Samsung Galaxy A15 5G",), {"PHN-0000084"}, ()),
     # the two listings' price gap, asked in Chinese (a title's "Bender" is no misspelt blender)
     (["Stumptown Hair Bender 12盎司的两个价格差多少?"], "aggregate", ("$13.59", "$15.89"), set(), ("blender",)),
     (["phone with a 120hz screen and atleast 5000mah for under 350 dollars"], "search", ('"atleast" as "at least"',),
