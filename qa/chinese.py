@@ -54,7 +54,7 @@ LEXICON: dict[str, str] = {
     "惠普": "hp", "微软": "microsoft", "华为": "huawei", "小米": "xiaomi", "宏碁": "acer", "华硕": "asus",
     "飞利浦": "philips", "戴森": "dyson", "松下": "panasonic", "德龙": "de'longhi", "雀巢": "nespresso",
     "耐克": "nike", "阿迪达斯": "adidas", "新百伦": "new balance", "博士": "bose", "铁三角": "audio-technica",
-    "一加": "oneplus", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
+    "一加": "oneplus", "森海塞尔": "sennheiser", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
     # colours and words of constraints
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "银色": "silver", "金色": "gold", "紫色": "purple", "黄色": "yellow", "橙色": "orange", "棕色": "brown",
@@ -121,6 +121,11 @@ _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适用|适合)(?:哪些|哪�
 # "HON Ignition 2.0 两个款式差价多少", "Stumptown Hair Bender 12盎司的两个价格差多少": the gap between the two listings' prices
 _TWO_GAP = re.compile(r"^(?P<a>.+?)\s*的?(?:这)?(?:两|2)(?:个|款|种)(?:款式|版本|商品)?的?(?:之间)?(?:的)?(?:价格|价钱)?(?:差价|价差|差|相差)"
                       r"(?:多少|几多)(?:钱)?[?？]?$")
+# "森海塞尔Momentum 4白色比黑色便宜多少": how much cheaper the model's white listing is than its black one
+_COLOUR_GAP = re.compile(r"^(?P<x>.+?)(?P<a>[\u4e00-\u9fff]{1,4}色)的?(?:那款|这款)?比(?P<b>[\u4e00-\u9fff]{1,4}色)的?(?:那款|这款)?"
+                         r"(?P<w>便宜|贵)多少(?:钱)?[?？]?$")
+# "这款净化器耗电多少瓦": how many watts it draws
+_WATTS = re.compile(r"^(?P<a>.*?)(?:耗电|功率是?|用电)?(?:多少|几)瓦(?:特)?[?？]?$")
 # "两支装的话,单支合多少钱": (of the pack said,) its price per one (支: a filter, 袋/包: a bag, 个: a unit)
 _PER_ONE = re.compile(r"^(?:(?P<a>[^,，]+?)的话\s*[,，]?\s*)?(?:单|每|一)(?P<u>支|个|袋|包|盒|片|颗|粒|罐)(?:合|算|是|要)?(?:多少钱|多少)[?？]?$")
 _PER_ONE_UNITS = {"支": "filter", "片": "filter", "个": "unit", "袋": "bag", "包": "bag", "盒": "unit", "颗": "pod",
@@ -236,6 +241,9 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_WHICH_MORE, lambda m: f"which is {_comparative(m)}?"),
     (_WHICH_VALUES, lambda m: f"what {_words(m.group('b'))}s does the {_words(m.group('a'))} come in?"),
     (_FITS, lambda m: f"what {_words(m.group('b'))} does {_the(_words(m.group('a')))} fit?"),
+    (_COLOUR_GAP, lambda m: f"how much {'less' if m.group('w') == '便宜' else 'more'} is the {_words(m.group('a'))} "
+                            f"{_words(m.group('x'))} than the {_words(m.group('b'))} one"),
+    (_WATTS, lambda m: f"how many watts is {_the(_words(m.group('a'))) if _words(m.group('a')) else 'it'}"),
     (_TWO_GAP, lambda m: f"{_words(m.group('a'))}, 2 listings - whats the price gap"),
     (_PER_ONE, lambda m: f"{_words(m.group('a')) + ' - ' if m.group('a') else ''}"
                          f"what's that per {_PER_ONE_UNITS[m.group('u')]}"),

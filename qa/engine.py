@@ -2075,6 +2075,12 @@ class Engine:
     def _aggregate(self, parse: Parse) -> Answer:
         cons = parse.constraints
         kind = parse.aggregate
+        if kind == "count_products" and cons.words and cons.ids is None \
+                and not (cons.categories or cons.brands or cons.values) \
+                and any(w.isalpha() and not self.lexicon.title_df.get(w) for w in cons.words):
+            # "how many coats of paint does a bedroom wall need": words no title says count no products (not the
+            # wall chargers)
+            return self._dont_know(parse, [], {}, [], f" of any {' '.join(cons.words)} products")
         if cons.ids is None and (told := self._bounds_in_texts(cons)):
             # "which is the lightest of them" after laptops with at least 10 hours' battery, some said in their text
             cons = parse.constraints = replace(cons, ids=list(dict.fromkeys(

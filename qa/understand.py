@@ -1063,6 +1063,7 @@ _SAVING_INSTEAD = re.compile(r"^(?:(?:and|so|ok),? )?(?:what(?:'?s| is| would be
                              r"(?:the |my |i )?(?:saving|savings|save|difference)(?: be)? (?:if i (?:get|got|buy|bought|went with|go "
                              r"with|pick|picked|choose|chose|take|took)|with|by (?:getting|buying|going with|picking|taking)) "
                              r"(?:the )?(?P<x>(?!it\b|this\b|that\b)[^,?]+?)(?: instead)?[?.! ]*$")
+_AT_WORK = re.compile(r"\b(?:after|at|from|off|before) work\b")
 # "comes with a case?", "ships assembled?": of the product in focus, the subject left out
 _VERB_FIRST = re.compile(r"^(?:and |so )?(?P<v>come|ship|arrive|include)s? (?=with\b|in\b|assembled\b|"
                          r"fully\b|flat\b|a\b|an\b)")
@@ -1424,7 +1425,7 @@ _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
                     r"(?:best|good|great) value(?: for (?:the )?money)?|value for (?:the )?money|bang for (?:the|your|my) buck|"
                     r"(?:would|do|can|could) you (?:recommend|suggest)|recommend|suggest|(?:any )?(?:deals?|discounts?|bargains?)(?: on)?|"
-                    r"choices|picks|comfy|comfortable|nice|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
+                    r"choices|picks|comfy|comfortable|nice|(?:(?<=\ba )|(?<=\ban ))(?:better|decent|proper)(?= \w)|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
                     # "that arent too expensive", "nothing too pricey": no bound a fact could check (cheapest first)
                     r"(?:(?:that|which) (?:are|is) ?(?:n'?t|not) |(?:nothing|not) )(?:too |very |super )?(?:expensive|pricey|"
                     r"costly)|"
@@ -1695,12 +1696,13 @@ _PLACE_USED = re.compile(r"\s*\b(?:on|at|in|during) (?:the |a |my )?(?:train|pla
 # "something for my ears on the train": headphones (a body part's kind, where no title names the part)
 _FOR_THE_EARS = re.compile(r"\b(?:something|anything|stuff) (?:for|to (?:put )?(?:in|on|over)) (?:my |your |his |her |the )?ears\b")
 # "how much less is the purple iphone 14 than the starlight one": a listing of a model named against another, on price
-_HOW_MUCH_VARIANT_THAN = re.compile(r"^(?:and |so )?how much (?P<w>less|cheaper|more|dearer|more expensive) (?:is|are) the "
-                                    r"(?P<a>[\w/-]+) (?P<x>[\w .-]+?) than the (?P<b>[\w/ -]+?)(?: ones?| version| listing| pair)?"
+_HOW_MUCH_VARIANT_THAN = re.compile(r"^(?:and |so )?how much (?P<w>less|cheaper|more|extra|dearer|more expensive) (?:is|are) the "
+                                    r"(?P<a>[\w/-]+) (?P<x>[\w .-]+?) (?:than|over) the (?P<b>[\w/ -]+?)(?: ones?| version| listing| pair)?"
                                     r"[?.! ]*$")
-_NAME_THEN_VARIANT_GAP = re.compile(r"^(?:the )?(?P<x>[^,:]+?)\s*(?:,|:|\s-\s)\s*how much (?P<w>less|cheaper|more|dearer|"
+_NAME_THEN_VARIANT_GAP = re.compile(r"^(?:the )?(?P<x>[^,:]+?)\s*(?:,|:|\s-\s)\s*how much (?P<w>less|cheaper|more|extra|dearer|"
                                     r"more expensive) (?:is|are) the (?P<a>[\w/-]+)(?: ones?| version| listing| pair)? "
-                                    r"than the (?P<b>[\w/ -]+?)(?: ones?| version| listing| pair)?[?.! ]*$")
+                                    r"(?:than|over) the (?P<b>[\w/ -]+?)(?: ones?| version| listing| pair)?"
+                                    r"(?:,? (?:in|priced in) (?:dollars|usd|us dollars))?[?.! ]*$")  # (listings in dollars)
 # "something to plug into the wall for it": a wall charger
 _INTO_THE_WALL = re.compile(r"\b(?:something|anything|one|a thing) (?:to plug|that plugs|i can plug|to stick) "
                             r"(?:in(?:to)?|in the) (?:the |a )?wall\b")
@@ -2548,6 +2550,12 @@ class Understander:
             # "how many oz in each bag" after two coffees: the values of each listed, not of the first alone
             parse.intent, parse.aggregate, parse.products = "aggregate", "values", []
             parse.constraints = Constraints(ids=list(within))
+        elif within and not focus and not parse.products and parse.intent in ("attribute", "unanswerable") \
+                and parse.attributes and not parse.checks and not parse.yes_no and len(within) <= SHOWN \
+                and parse.constraints.empty() and set(parse.attributes) & self._attributes_of(within):
+            # "what is the coverage area?" after the average price of a model's two listings: of each listed
+            parse.intent, parse.aggregate = "aggregate", "values"
+            parse.constraints = Constraints(ids=list(within))
         how = _HOW_TO.match(low)
         if how is not None and focus and parse.products and parse.products[0].key == focus \
                 and (verb := tokens(low[how.end():])[:1]) and self._text_tells(focus, verb[0]):
@@ -3082,7 +3090,8 @@ class Understander:
         if not comma or not rest.strip() or _SAYS_PRICE.search(first) or self.asked_attributes(first) and not _I_SAY.match(first):
             return low
         lex = self.lexicon
-        words = [t for t in tokens(first) if t not in STOPWORDS]
+        # ("my back's killing me after work": work as a place, not "does it work with")
+        words = [t for t in tokens(_AT_WORK.sub(" ", first)) if t not in STOPWORDS]
         wanted = [t for t in tokens(rest) if (t,) in lex.categories or (t,) in lex.brands]
         story = self.constraints(first) if not wanted and _I_SAY.match(first) else None
         if story is not None and not (story.values or story.brands or story.price_min is not None

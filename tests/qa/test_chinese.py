@@ -71,6 +71,9 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("每袋多少钱?", "what's that per bag"),
     ("HON Ignition 2.0 两个款式差价多少?", "HON Ignition 2.0, 2 listings - whats the price gap"),
     ("Stumptown Hair Bender 12盎司的两个价格差多少?", "Stumptown Hair Bender 12 oz, 2 listings - whats the price gap"),
+    # "X白色比黑色便宜多少" (how much cheaper the white X is than the black); "耗电多少瓦" (how many watts)
+    ("森海塞尔Momentum 4白色比黑色便宜多少?", "how much less is the white sennheiser Momentum 4 than the black one"),
+    ("这款净化器耗电多少瓦?", "how many watts is this air purifier"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

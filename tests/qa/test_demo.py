@@ -4724,6 +4724,20 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     # "which phone comes in it" after the one bundle the charger in focus is sold in: what the bundle holds
     (["is the spigen 140w wall charger sold in any bundle", "which phone comes in it"], "compatibility",
      ("Bundle with ESR Classic Hybrid Case and Spigen 140W Charger includes Samsung Galaxy A15 5G",), {"PHN-0000084"}, ()),
+    # the gap of two listings of a model by the wearer (in dollars) or storage ("how much extra … over …")
+    (["new balance fuelcell rebel v3 - how much cheaper is the womens than the mens, in dollars"], "comparison",
+     ("Women's", "cheaper", "by $14.99"), set(), ()),
+    (["how much extra is the 1tb dell xps 13 over the 512gb"], "comparison", ("1 TB", "more expensive", "by $276"), set(),
+     ()),
+    (["森海塞尔Momentum 4白色比黑色便宜多少?"], "comparison", ("(White) is cheaper", "by $24.01"), set(), ()),
+    # a story before the ask ("my back's killing me after work"); "a better desk chair": no listing rates better
+    (["my back's killing me after work, want a better desk chair, no more than 500 bucks"], "search",
+     ("matches for office chairs under $500",), {"FRN-0000057"}, ()),
+    # words no title says count no products
+    (["how many coats of paint does a bedroom wall need"], "unanswerable", ("I don't know",), set(), ("There are",)),
+    # an attribute asked after a model's two listings were averaged: each one's; its watts in Chinese
+    (["Levoit Core 300 美元标价的平均价格是多少?", "覆盖面积多大?"], "aggregate", ("219 sq ft",), set(), ()),
+    (["Levoit Core 300 美元标价的平均价格是多少?", "这款净化器耗电多少瓦?"], "attribute", ("45 W",), set(), ()),
     # the two listings' price gap, asked in Chinese (a title's "Bender" is no misspelt blender)
     (["Stumptown Hair Bender 12盎司的两个价格差多少?"], "aggregate", ("$13.59", "$15.89"), set(), ("blender",)),
     (["phone with a 120hz screen and atleast 5000mah for under 350 dollars"], "search", ('"atleast" as "at least"',),
