@@ -267,8 +267,8 @@ class Engine:
             # after the average price of office chairs)
             answer.searched = parse.constraints
         self._money_notes(parse, answer)
-        converted = _in_unit(parse.text, str(answer.facts[0].value)) if answer.intent == "attribute" \
-            and answer.facts else ""
+        converted = _in_unit(parse.text, str(answer.facts[0].value), "capacity" in answer.facts[0].attribute) \
+            if answer.intent == "attribute" and answer.facts else ""
         if converted:  # "… in pounds": the value in that unit too, "weighs 1.86kg (4.1 lb)." (after the value, where the
             # answer goes on: "… Another listing of the model has …")
             value = str(answer.facts[0].value)
@@ -2615,16 +2615,16 @@ def _matches(attribute: str, asked: str) -> bool:
 _IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
 
 
-def _in_unit(question: str, value: str) -> str:
+def _in_unit(question: str, value: str, fluid: bool = False) -> str:
     """ "4.1 lb": ``value`` in the unit the question ends asking for ("… in pounds") or counts ("how many pounds"), when
-    it is in another of its kind; else ""."""
+    it is in another of its kind; else "". ``fluid``: ounces are fluid ounces (a capacity: "48 ounces" in litres)."""
     m = _IN_UNIT.search(question.casefold())
     want = UNITS.get(m.group("u") or m.group("m")) if m else None
     norm = normalize_value(value)
     if want is None or norm.number is None or norm.unit in (None, want):
         return ""
-    family, amount = base_quantity(norm.number, norm.unit)
-    target, factor = UNIT_FACTORS.get(want, ("", 0.0))
+    family, amount = base_quantity(norm.number, "fl oz" if fluid and norm.unit == "oz" else norm.unit)
+    target, factor = UNIT_FACTORS.get("fl oz" if fluid and want == "oz" else want, ("", 0.0))
     if not family or family != target or not factor:
         return ""
     return f"{float(f'{amount / factor:.3g}'):g} {want}"  # 3 figures, never "1.86e+03 g"

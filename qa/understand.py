@@ -145,8 +145,12 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          ("net weight", "weight", "capacity", "size")),
         # "how big is the jar on that one": what a jar, carafe or basket holds
         (r"\b(?:how (?:big|large) (?:is|are) (?:the|its|a|that|this) |(?:size of (?:the|its|a) ))"
-         r"(?:jar|pitcher|carafe|basket|bowl|container|cup)s?\b|"
-         r"\bwhat size (?:is|are) (?:the|its|that|this) (?:[\w-]+ ){0,3}(?:jar|carafe|basket|bowl|container)s?\b",
+         r"(?:jar|jug|pitcher|carafe|basket|bowl|container|cup)s?\b|"
+         r"\bwhat size (?:is|are) (?:the|its|that|this) (?:[\w-]+ ){0,3}(?:jar|jug|carafe|basket|bowl|container)s?\b|"
+         # "what's that jug in litres", "how many oz is the jar": what it holds, in a unit of volume
+         r"\b(?:jar|jug|carafe|basket|container)s?\b.*\b(?:in |how many )(?:litres?|liters?|l|ml|oz|ounces|fl oz|cups?)\b|"
+         r"\bhow many (?:litres?|liters?|ml|oz|ounces|fl oz|cups?) (?:is|are|does|do) (?:the|its|that|this) (?:jar|jug|carafe|"
+         r"basket|container)s?\b",
          ("capacity",)),
         (r"\b(?:how (?:big|large) is (?:the |its |that )?)?ssd(?: size| capacity)?\b|\bhard drive\b|\bdisk space\b", ("storage", "storage capacity")),  # "ssd size?"
         (r"\bsizes?\b|\bhow big\b|\bdimensions?\b|\bhow large\b", ("size", "dimensions", "screen size", "capacity")),
@@ -4951,9 +4955,16 @@ class Understander:
                 continue
             for e in entries:
                 fam, amt = base_quantity(e.number or 0.0, e.unit)
-                if fam != family:
+                bound = amount
+                if fam != family and "capacity" in attr and {fam, family} == {"mass", "volume"} and "oz" in (unit, e.unit):
+                    # a capacity in ounces holds fluid ounces: "72 ounces" meets "2 litres or more", "1.4 l" "under 64 oz"
+                    fam, amt = base_quantity(e.number or 0.0, "fl oz" if e.unit == "oz" else e.unit)
+                    fluid, bound = base_quantity(number, "fl oz" if unit == "oz" else unit)
+                    if fam != fluid:
+                        continue
+                elif fam != family:
                     continue
-                ok = _within_bound(cmp, amt, amount)
+                ok = _within_bound(cmp, amt, bound)
                 if not measured or holds and attr.startswith("maximum") and not measured.startswith("maximum"):
                     measured = attr  # ("holds 500 kg", which none does: what a chair holds at most, not its weight)
                 if ok:

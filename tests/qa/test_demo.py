@@ -4733,6 +4733,10 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     # a story before the ask ("my back's killing me after work"); "a better desk chair": no listing rates better
     (["my back's killing me after work, want a better desk chair, no more than 500 bucks"], "search",
      ("matches for office chairs under $500",), {"FRN-0000057"}, ()),
+    # a capacity in ounces holds fluid ounces: "72 ounces" meets "2 litres or more"; "that jar in litres"
+    (["blendr that holds 2 litres or more, under $100"], "search", ("2 matches",), {"HOM-0000015", "HOM-0000317"},
+     ("Vitamix",)),
+    (["the vitamix e310, what's that jar in litres"], "attribute", ("48 ounces (1.42 l)",), set(), ()),
     # words no title says count no products
     (["how many coats of paint does a bedroom wall need"], "unanswerable", ("I don't know",), set(), ("There are",)),
     # an attribute asked after a model's two listings were averaged: each one's; its watts in Chinese
