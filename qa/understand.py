@@ -5052,8 +5052,10 @@ class Understander:
                 if names is lex.brand_names and (english.get(t, 0) >= EVERYDAY_WORD or lex.title_df.get(t)):
                     continue  # an everyday word or one titles say is what was meant, not a misspelt brand ("basic":
                     # not ASICS; "billy" bookcase: not illy)
-                if names is lex.category_names and lex.title_df.get(t) and english.get(t, 0) < EVERYDAY_WORD:
-                    continue  # a name titles say is no misspelt kind ("hair bender": not a blender)
+                if names is lex.category_names and (i and (toks[i - 1], t) in self.speller.pairs
+                                                     or (t, toks[i + 1] if i + 1 < len(toks) else "") in self.speller.pairs):
+                    continue  # a name titles say with the word beside it is no misspelt kind ("hair bender": not a
+                    # blender; "blnder", read as "bender", still is)
                 kt = lex.fuzzy(names, t)
                 if kt is not None:
                     target.extend(table[kt])

@@ -4744,6 +4744,8 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["Levoit Core 300 美元标价的平均价格是多少?", "这款净化器耗电多少瓦?"], "attribute", ("45 W",), set(), ()),
     # the two listings' price gap, asked in Chinese (a title's "Bender" is no misspelt blender)
     (["Stumptown Hair Bender 12盎司的两个价格差多少?"], "aggregate", ("$13.59", "$15.89"), set(), ("blender",)),
+    # (a misspelt kind read as that title word alone still is the kind)
+    (["blnder for under 100 bucks"], "search", ("matches for blenders under $100",), {"HOM-0000133", "HOM-0000317"}, ()),
     (["phone with a 120hz screen and atleast 5000mah for under 350 dollars"], "search", ('"atleast" as "at least"',),
      {"PHN-0000322", "PHN-0000368"}, ("No listing says",)),
 ])
