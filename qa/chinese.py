@@ -125,11 +125,13 @@ _TWO_GAP = re.compile(r"^(?P<a>.+?)\s*的?(?:这)?(?:两|2)(?:个|款|种)(?:款
 _COLOUR_GAP = re.compile(r"^(?P<x>.+?)(?P<a>[\u4e00-\u9fff]{1,4}色)的?(?:那款|这款)?比(?P<b>[\u4e00-\u9fff]{1,4}色)的?(?:那款|这款)?"
                          r"(?P<w>便宜|贵)多少(?:钱)?[?？]?$")
 # "这款净化器耗电多少瓦": how many watts it draws
-_WATTS = re.compile(r"^(?P<a>.*?)(?:耗电|功率是?|用电)?(?:多少|几)瓦(?:特)?[?？]?$")
-# "两支装的话,单支合多少钱": (of the pack said,) its price per one (支: a filter, 袋/包: a bag, 个: a unit)
-_PER_ONE = re.compile(r"^(?:(?P<a>[^,，]+?)的话\s*[,，]?\s*)?(?:单|每|一)(?P<u>支|个|袋|包|盒|片|颗|粒|罐)(?:合|算|是|要)?(?:多少钱|多少)[?？]?$")
-_PER_ONE_UNITS = {"支": "filter", "片": "filter", "个": "unit", "袋": "bag", "包": "bag", "盒": "unit", "颗": "pod",
-                  "粒": "pod", "罐": "can"}
+_WATTS = re.compile(r"^(?P<a>(?:(?:这|那)(?:款|个|台)|它)[^?？]*?)?(?:耗电|功率是?|用电)?(?:多少|几)瓦(?:特)?[?？]?$")
+# "多少盎司" of the product in focus: how many ounces it is
+_OUNCES = re.compile(r"^(?:它|这款|这个|那个)?(?:有)?(?:多少|几)(?P<u>盎司|毫升|升|磅|公斤|克)[?？]?$")
+_OUNCE_UNITS = {"盎司": "oz", "毫升": "ml", "升": "litres", "磅": "pounds", "公斤": "kg", "克": "grams"}
+# "两支装的话,单支合多少钱": (of the pack said,) its price per one (支: a filter, 袋/包: a bag)
+_PER_ONE = re.compile(r"^(?:(?P<a>[^,，]+?)的话\s*[,，]?\s*)?(?:单|每|一)(?P<u>支|袋|包|片|颗|粒|罐)(?:合|算|是|要)?(?:多少钱|多少)[?？]?$")
+_PER_ONE_UNITS = {"支": "filter", "片": "filter", "袋": "bag", "包": "bag", "颗": "pod", "粒": "pod", "罐": "can"}
 # "De'Longhi Dedica EC685 能用的滤芯有哪些": which filters can be used with it (what fits it)
 _USABLE_WITH = re.compile(r"^(?P<a>(?!有)[^,，]+?)\s*(?:能|可以)(?:用|使用|配)的(?P<b>.+?)有(?:哪些|哪几款|哪几种|什么)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
@@ -243,7 +245,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_FITS, lambda m: f"what {_words(m.group('b'))} does {_the(_words(m.group('a')))} fit?"),
     (_COLOUR_GAP, lambda m: f"how much {'less' if m.group('w') == '便宜' else 'more'} is the {_words(m.group('a'))} "
                             f"{_words(m.group('x'))} than the {_words(m.group('b'))} one"),
-    (_WATTS, lambda m: f"how many watts is {_the(_words(m.group('a'))) if _words(m.group('a')) else 'it'}"),
+    (_WATTS, lambda m: f"how many watts is {_the(_words(m.group('a') or '')) if _words(m.group('a') or '') else 'it'}"),
+    (_OUNCES, lambda m: f"how many {_OUNCE_UNITS[m.group('u')]} is it"),
     (_TWO_GAP, lambda m: f"{_words(m.group('a'))}, 2 listings - whats the price gap"),
     (_PER_ONE, lambda m: f"{_words(m.group('a')) + ' - ' if m.group('a') else ''}"
                          f"what's that per {_PER_ONE_UNITS[m.group('u')]}"),

@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from shopgraph.kg.normalize import normalize_value
 from shopgraph.qa.retrieve import Card, Fact, format_price
 from shopgraph.qa.spelling import plural as english_plural
-from shopgraph.qa.understand import DEFAULT_CURRENCY, SHOWN, half_said, singular, tokens
+from shopgraph.qa.understand import DEFAULT_CURRENCY, SHOWN, base_quantity, half_said, singular, tokens
 
 DONT_KNOW = "I don't know"
 
@@ -207,12 +207,24 @@ def on_each_listing(attribute: str, listed: Sequence[Sequence[str]], verdict: bo
     many of them (``listed``: each listing's values); ``verdict``: led by yes or no, the question asking whether
     they are the same."""
     name = attribute_name(attribute)
-    distinct = distinct_values(v for values in listed for v in values[:1])
+    distinct: list[str] = []
+    for value in (values[0] for values in listed if values):  # (one amount said in two units is one: "232g", "8.2 oz")
+        if not any(_same_amount(value, d) for d in distinct):
+            distinct.append(value)
     if len(distinct) == 1:
         return f"{'Yes: t' if verdict else 'T'}he {name} is {distinct[0]} on all {len(listed)} listings of the model."
-    counts = [sum(1 for values in listed if values and distinct_values([values[0], d]) == [values[0]]) for d in distinct]
+    counts = [sum(1 for values in listed if values and _same_amount(values[0], d)) for d in distinct]
     each = join(d + ' on ' + plural(n, 'listing') for d, n in zip(distinct, counts)) if max(counts) > 1 else join(distinct)
     return f"{'No: t' if verdict else 'T'}he {len(listed)} listings of the model differ in {name}: {each}."
+
+
+def _same_amount(a: str, b: str) -> bool:
+    """Whether two values say one amount (within 1 %, in any units of one kind) or the same text."""
+    na, nb = normalize_value(a), normalize_value(b)
+    if na.number is None or nb.number is None:
+        return distinct_values([a, b]) == [a]
+    (fa, qa), (fb, qb) = base_quantity(na.number, na.unit), base_quantity(nb.number, nb.unit)
+    return fa == fb and abs(qa - qb) <= 0.01 * max(abs(qa), abs(qb), 1e-9)
 
 
 def values_across(attribute: str, values: Sequence[str], listed: int) -> str:

@@ -610,9 +610,11 @@ class Engine:
             listed = [(c, fs) for c, fs in listed if fs]
             if len(listed) > 1:
                 values = [f.value for _, fs in listed for f in fs]
+                # (which values a model comes in, several a listing: "which colours, across all listings")
                 text = compose.on_each_listing(best, [[f.value for f in fs] for _, fs in listed],
-                                               parse.yes_no or "same" in tokens(parse.text)) if on_each \
-                    else compose.model_values(card.title, best, values, len(listed))
+                                               parse.yes_no or "same" in tokens(parse.text)) \
+                    if on_each and not _ASKS_ALL_VALUES.search(parse.text.casefold()) \
+                    and all(len(fs) == 1 for _, fs in listed) else compose.model_values(card.title, best, values, len(listed))
                 return self._result(parse, "aggregate", text, [f for _, fs in listed for f in fs],
                                     [ProductHit(c.id, c.title, 1.0) for c, _ in listed], card.id)
         text = compose.attribute_answer(card.title, best, [f.value for f in chosen])
@@ -1451,8 +1453,10 @@ class Engine:
                            and any(meets_measure(g.label, a) for a in amounts_said(text)) for text in sentences)
                        for g in bounds):
                     out[pid] = card
-        # (of the kind the search's words say: "car charger at least 30w" is no cable)
-        return list(self._said_by_titles(out, cons).values()) if cons.words else list(out.values())
+        # (of the kind the search's words say: "car charger at least 30w" is no cable; "galaxy with 6.2\" display" is
+        # no Pixel)
+        titled = [w for w in cons.words if w.isalpha() and self.lexicon.title_df.get(w)]
+        return [c for c in self._said_by_titles(out, cons).values() if set(titled) <= title_words(c.title or "")]
 
     def _asked_values(self, parse: Parse, cards: Sequence[Card]) -> list[Fact]:
         """The facts of the first asked attribute (not one the search filtered on) that the listed
@@ -2718,7 +2722,7 @@ _ASKS_ALL_VALUES = re.compile(r"\b(?:what|which|how many) (?:colou?rs|sizes|mate
                               r"\b(?:what|which) \w+ (?:options|choices|variants)\b|"
                               r"^(?:\w+ )?(?:colou?r|size|storage) (?:options|choices|variants)\b")  # "colour options on the sony?"
 # "same heel drop across all the mens listings?", "is it 8 mm on every listing": each listing of the model, said
-_ON_EACH_LISTING = re.compile(r"\b(?:all|every|each)(?: of)? (?:the |its |their )?(?:\w+'?s? )?(?:listings?|versions?)\b")
+_ON_EACH_LISTING = re.compile(r"\b(?:all|every|each)(?: of)? (?:the |its |their )?(?!other\b)(?:\w+'?s? )?(?:listings?|versions?)\b")
 _SHOPPING_WORDS = frozenset({"deal", "offer", "discount", "sale", "bargain", "option", "recommendation", "suggestion",
                              "idea", "choice", "pick", "review", "rating", "alternative", "gift", "present", "product",
                              "item", "thing", "one", "stuff", "model", "brand", "price", "info", "advice", "tip"})

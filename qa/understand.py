@@ -106,7 +106,9 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
          ("filter type",)),  # "what filter media", "what do they filter with": its kind
         # "how much does it hold": what it holds, not its price
-        (r"\bhow much (?!weight\b)(?:\w+ )?(?:does|do|can|will) (?:[\w-]+ ){1,4}hold\b", ("capacity",)),
+        (r"\bhow much (?!weight\b)(?:\w+ )?(?:does|do|can|will) (?:[\w-]+ ){1,4}hold\b|"
+         r"\bhow many (?:cups?|oz|ounces?|litres?|liters?|ml) (?:more |less )?(?:does|do|can|will) (?:[\w-]+ ){0,4}hold\b",
+         ("capacity",)),
         # a filter's life: how long it lasts, how often it is replaced (not a battery's)
         (r"\bhow long\b.*\b(?:filters?|cartridges?)\b.*\blasts?\b|\bhow (?:often|frequently)\b.*\b(?:replace|change|swap)"
          r"(?:d|ped)?\b|\bhow long (?:is|are|will|would|does|do) (?:it|they|each(?: one)?|one|that|this|the filter|a filter)"
@@ -1042,7 +1044,7 @@ _COMPAT_USE_IN = re.compile(r"^(?:what|which)\s+(?P<a>[\w\s-]+?)\s+can\s+(?:i|yo
 # "how many watts is the machine", "whats that phone selling for": the product an accessory in focus fits
 _THE_FITTED = re.compile(r"\b(?:the|that|this|its|it's) (?P<k>[a-z]+)\b(?! (?:ones?|model|version|pair)\b)")
 _COMPARED_WORD = re.compile(r"\b(?:\w+er than|cheaper|dearer|pricier|better|worse|more|less)\b")
-_ANY_DEVICE = frozenset({"machine", "device", "appliance", "unit", "gadget"})
+_ANY_DEVICE = frozenset({"machine", "device", "appliance", "gadget"})
 _ASKS_FIT = re.compile(r"\b(?:fits?|fitting|work|works|compatible|go with|goes with|suit|suits)\b")
 _FOR_IT = re.compile(r"\bfor (?:it|this|that|this one|that one)$")
 _ANY_THING = frozenset({"something", "anything", "stuff", "things", "accessories", "accessory", "extras", "gear",
@@ -1429,7 +1431,7 @@ _DOER = re.compile(r"\bfor (?:a |an |my |the |our )?(?P<x>[a-z]{3,}ers?)\b")
 _VAGUE = re.compile(r"\b(?:(?:gifts?|presents?)(?! (?:sets?|cards?|box|boxes|baskets?)\b)|ideas?|recommendations?|recs|suggestions?|options|"
                     r"(?:best|good|great) value(?: for (?:the )?money)?|value for (?:the )?money|bang for (?:the|your|my) buck|"
                     r"(?:would|do|can|could) you (?:recommend|suggest)|recommend|suggest|(?:any )?(?:deals?|discounts?|bargains?)(?: on)?|"
-                    r"choices|picks|comfy|comfortable|nice|(?:(?<=\ba )|(?<=\ban ))(?:better|decent|proper)(?= \w)|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
+                    r"choices|picks|comfy|comfortable|nice|(?:(?<=\ba )|(?<=\ban ))(?:better|decent|proper)(?= \w)(?!(?: [\w-]+){1,3} than\b)|(?:(?:that'?s|thats|that is|which is|but) )?not (?:too )?(?:slow|laggy|bad)|"
                     # "that arent too expensive", "nothing too pricey": no bound a fact could check (cheapest first)
                     r"(?:(?:that|which) (?:are|is) ?(?:n'?t|not) |(?:nothing|not) )(?:too |very |super )?(?:expensive|pricey|"
                     r"costly)|"
@@ -2079,14 +2081,20 @@ class Understander:
         low = _FOR_THE_EARS.sub("headphones", low)
         low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
         low = _INTO_THE_WALL.sub("a wall charger", low)
-        if focus and (saving := _SAVING_INSTEAD.match(low)) is not None:  # "whats the saving if i get the keen instead"
-            low = f"how much cheaper is the {saving.group('x')} than the {(focus_title or self.lexicon.titles.get(focus, 'it')).casefold()}"
+        saving = _SAVING_INSTEAD.match(low) if focus else None
+        if saving is not None:  # "whats the saving if i get the keen instead": the one said (a listed one by a word of
+            # its title) against the one in focus
+            instead = saving.group("x")
+            other = self.pick_listed(f"the {instead}", within, focus) if within else None
+            low = f"how much cheaper is the {other[0][1].casefold() if other else instead} than it"
         if focus and (bare := _VERB_FIRST.match(low)) is not None:  # "comes with a case?": does it come with one
             low = f"does it {bare.group('v')} {low[bare.end():].strip()}"
+            text = low  # (the question as the learned readers see it too)
         if focus and (same := _SAME_ACROSS.match(low)) is not None:  # "same heel drop across all the mens listings"
             low = f"is the {same.group('a')} the same on {same.group('r')}"
         if (gap := _HOW_MUCH_VARIANT_THAN.match(low) or _NAME_THEN_VARIANT_GAP.match(low)) is not None \
-                and self.values_only(gap.group("a")) and self.values_only(gap.group("b")):
+                and self.values_only(gap.group("a")) and self.values_only(gap.group("b")) \
+                and self._variants_listed(gap.group("x"), [gap.group("a"), gap.group("b")]):
             # "how much less is the purple iphone 14 than the starlight one", "adidas adios pro 3 - how much more is the
             # pink pair than the black": the two listings, on price
             way = "cheaper" if gap.group("w") in ("less", "cheaper") else "more expensive"
@@ -2355,7 +2363,8 @@ class Understander:
             if version is not None and self.values_only(version.group("v")):  # "got a womens version of it?"
                 low = f"does {version.group('it') or 'it'} come in {version.group('v')}"
         # ("average price of the white ones": an aggregate of those listed, not one of them)
-        picked = self.pick_listed(low, within, focus) if within and not _OF_THE_ONES_AGGREGATED.search(low) else None
+        picked = self.pick_listed(low, within, focus) \
+            if within and saving is None and not _OF_THE_ONES_AGGREGATED.search(low) else None
         if picked is None and focus:  # "price on the silver one": another listing of the model in focus
             picked = self.pick_variant(low, focus)
         if picked is not None:  # "the Smartish one", "the mesh one", "the bose": the listed product whose title says it
@@ -3049,6 +3058,20 @@ class Understander:
             return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 else None  # (a number: one title only)
         return ((hits[0], titles[hits[0]]), pattern) if len(hits) == 1 or hits and self.one_model(hits) else None
 
+    def _variants_listed(self, name: str, variants: Sequence[str]) -> bool:
+        """Whether each variant said ("black", "1tb") is a listing of the model named: its title or facts say it (no
+        white HD 560S)."""
+        linked = self.link_product(name, strict=True)
+        if linked is None:
+            return False
+        listings = [linked, *self.model_listings(linked.key, linked.name)]
+        said = [title_words(link.name) | self._values_of(link.key) for link in listings]
+        return all(any(set(tokens(amounts_apart(v))) <= words for words in said) for v in variants)
+
+    def _values_of(self, pid: str) -> set[str]:
+        """The words of a product's fact values ("Cobalt Violet": cobalt, violet)."""
+        return {t for r in self.store.query(cr.QA_PRODUCT_FACTS, {"id": pid}) for t in tokens(str(r["value"]))}
+
     def _picks_among(self, low: str, within: Sequence[str]) -> bool:
         """Whether the question says a word that some of the listed products' titles say and others do not ("how much
         water does that machine hold" of a machine and a coffee listed): it picks among them."""
@@ -3718,6 +3741,10 @@ class Understander:
                     and not self.asked_attributes(strip_words(low, [a.name, b.name, cue])):
                 # "is that more than the galaxy a15?" after the Pixel 7a's battery life: more of that
                 attrs, parse.direction = [asked_before], "higher" if cue == "more" else "lower"
+            elif cue in ("more", "less") and (held := [x for x in self.asked_attributes(strip_words(low, texts))
+                                                      if x != "price"]) and re.search(r"\bhold|\bhow many\b", low):
+                # "how many cups more does the pur plus hold": more of what it holds, not of its price
+                attrs, parse.direction = held, "higher" if cue == "more" else "lower"
             elif cue in _BARE_MORE and set(self.asked_attributes(strip_words(low, [a.name, b.name, cue]))) <= {"price"}:
                 # "is the barista express more than the dedica", "how much more is it than …": dearer ("which weighs
                 # less": lighter)

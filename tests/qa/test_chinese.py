@@ -74,6 +74,8 @@ from shopgraph.qa.chinese import has_chinese, to_english
     # "X白色比黑色便宜多少" (how much cheaper the white X is than the black); "耗电多少瓦" (how many watts)
     ("森海塞尔Momentum 4白色比黑色便宜多少?", "how much less is the white sennheiser Momentum 4 than the black one"),
     ("这款净化器耗电多少瓦?", "how many watts is this air purifier"),
+    ("多少盎司", "how many oz is it"),
+    ("一个多少钱", "what is the price?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

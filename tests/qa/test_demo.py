@@ -4737,6 +4737,17 @@ def test_demo_plus_said_a_longer_model_only_and_a_models_listings_that_differ(
     (["blendr that holds 2 litres or more, under $100"], "search", ("2 matches",), {"HOM-0000015", "HOM-0000317"},
      ("Vitamix",)),
     (["the vitamix e310, what's that jar in litres"], "attribute", ("48 ounces (1.42 l)",), set(), ()),
+    # (review: a text's amount does not bring in another kind's listing; "how many cups more … hold" asks capacity; no
+    # white HD 560S to compare; "better … than" stays a wish no listing rates; amounts in two units are one; the colours
+    # a model comes in, several a listing)
+    (["galaxy with 6.2\" display under 800"], "search", ("1 match",), {"PHN-0000171"}, ("Pixel",)),
+    (["brita everyday pitcher: how many cups more does the pur plus hold"], "comparison",
+     ("PUR Plus", "larger in capacity", "by 1 cup"), set(), ("expensive",)),
+    (["sennheiser hd 560s - how much more is the black than the white"], None, ("don't know",), set(), ("costs",)),
+    (["a better phone than the galaxy a15"], None, ("don't know of any better",), set(), ()),
+    (["the saucony endorphin speed 4", "same weight across all the mens listings?"], "aggregate",
+     ("Yes: the weight is 232g on all 3 listings",), set(), ()),
+    (["hoka bondi 8", "which colours, across all listings"], "aggregate", ("Teal", "White"), set(), ()),
     # words no title says count no products
     (["how many coats of paint does a bedroom wall need"], "unanswerable", ("I don't know",), set(), ("There are",)),
     # an attribute asked after a model's two listings were averaged: each one's; its watts in Chinese
