@@ -2619,11 +2619,16 @@ def _matches(attribute: str, asked: str) -> bool:
 _IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
 
 
+def _unit_asked(question: str) -> str | None:
+    """The unit a question ends asking for ("… in pounds") or counts ("how many pounds"), if any."""
+    m = _IN_UNIT.search(question.casefold())
+    return UNITS.get(m.group("u") or m.group("m")) if m else None
+
+
 def _in_unit(question: str, value: str, fluid: bool = False) -> str:
     """ "4.1 lb": ``value`` in the unit the question ends asking for ("… in pounds") or counts ("how many pounds"), when
     it is in another of its kind; else "". ``fluid``: ounces are fluid ounces (a capacity: "48 ounces" in litres)."""
-    m = _IN_UNIT.search(question.casefold())
-    want = UNITS.get(m.group("u") or m.group("m")) if m else None
+    want = _unit_asked(question)
     norm = normalize_value(value)
     if want is None or norm.number is None or norm.unit in (None, want):
         return ""
@@ -2662,8 +2667,13 @@ def _by_amount(va: Sequence[str], vb: Sequence[str], question: str = "") -> str 
     (family, amount_a), (other, amount_b) = base_quantity(na.number, na.unit), base_quantity(nb.number, nb.unit)
     if family != other or na.unit not in UNIT_FACTORS or nb.unit not in UNIT_FACTORS:
         return None
-    said = [f"{round(abs(amount_a - amount_b) / UNIT_FACTORS[u][1], 2):g} {_UNIT_SAID.get(u, u)}" for u in (na.unit, nb.unit)]
-    return _in_unit(question, said[0]) or f"{said[0]} ({said[1]})"
+    gap = abs(amount_a - amount_b)
+    said = [f"{round(gap / UNIT_FACTORS[u][1], 2):g} {_UNIT_SAID.get(u, u)}" for u in (na.unit, nb.unit)]
+    want = _unit_asked(question)
+    if want is not None and UNIT_FACTORS.get(want, ("", 1.0))[0] == family:  # ("how many grams heavier": the gap
+        # itself in grams, not a rounded gap converted)
+        return f"{round(gap / UNIT_FACTORS[want][1], 2):g} {_UNIT_SAID.get(want, want)}"
+    return f"{said[0]} ({said[1]})"
 
 
 _UNIT_SAID = {"h": "hours", "l": "L", "gb": "GB", "tb": "TB", "in": "inches", "min": "minutes", "mah": "mAh", "w": "W"}
