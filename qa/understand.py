@@ -2375,8 +2375,10 @@ class Understander:
             if _BARE_PICK.fullmatch(low):  # "the first one", "show me the second": what it is, a summary
                 low = "tell me about it"
         if picked is None and focus and (fitted := self._fitted_said(low, focus)) is not None:
-            # "how many watts is the machine" after the cartridges for the K-Elite: the machine they fit
+            # "how many watts is the machine" after the cartridges for the K-Elite: the machine they fit (on the
+            # accessory's page too: "is the phone 5g" asks of the phone, not of the page's product)
             (focus, focus_title), low = fitted
+            pinned, text = False, low
         if focus and (bare := _COMPATIBLE_BARE.match(low)) is not None \
                 and not set(tokens(bare.group("k"))) & self.kind_words(focus):
             # "is there a wall charger thats listed as compatible": one compatible with it (not cases of a case in focus)

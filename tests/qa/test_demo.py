@@ -2055,6 +2055,8 @@ def test_demo_compatibility_asked_otherwise(demo_graph: Path, tmp_path: Path, qu
     ("CSE-0000345", "how high a drop can it survive", "attribute", ("drop protection", "10 ft")),
     # "comes with a case?": of the product on the page, the subject left out, not a search for cases
     ("AUD-0000376", "comes with a case?", "attribute", ("carrying case is included",)),
+    # "is the phone 5g" on a case's page: of the phone it fits, by that phone's title
+    ("CSE-0000338", "is the phone 5g", "attribute", ("Yes", "moto g power 5G (2024)", "“5G”")),
 ])
 def test_demo_product_page_fits_and_drops(demo_graph: Path, tmp_path: Path, product: str, question: str, intent: str,
                                           expect: tuple[str, ...]) -> None:
