@@ -209,16 +209,16 @@ def on_each_listing(attribute: str, listed: Sequence[Sequence[str]], verdict: bo
     name = attribute_name(attribute)
     distinct: list[str] = []
     for value in (values[0] for values in listed if values):  # (one amount said in two units is one: "232g", "8.2 oz")
-        if not any(_same_amount(value, d) for d in distinct):
+        if not any(_one_amount(value, d) for d in distinct):
             distinct.append(value)
     if len(distinct) == 1:
         return f"{'Yes: t' if verdict else 'T'}he {name} is {distinct[0]} on all {len(listed)} listings of the model."
-    counts = [sum(1 for values in listed if values and _same_amount(values[0], d)) for d in distinct]
+    counts = [sum(1 for values in listed if values and _one_amount(values[0], d)) for d in distinct]
     each = join(d + ' on ' + plural(n, 'listing') for d, n in zip(distinct, counts)) if max(counts) > 1 else join(distinct)
     return f"{'No: t' if verdict else 'T'}he {len(listed)} listings of the model differ in {name}: {each}."
 
 
-def _same_amount(a: str, b: str) -> bool:
+def _one_amount(a: str, b: str) -> bool:
     """Whether two values say one amount (within 1 %, in any units of one kind) or the same text."""
     na, nb = normalize_value(a), normalize_value(b)
     if na.number is None or nb.number is None:

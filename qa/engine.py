@@ -2668,12 +2668,14 @@ def _by_amount(va: Sequence[str], vb: Sequence[str], question: str = "") -> str 
     if family != other or na.unit not in UNIT_FACTORS or nb.unit not in UNIT_FACTORS:
         return None
     gap = abs(amount_a - amount_b)
-    said = [f"{round(gap / UNIT_FACTORS[u][1], 2):g} {_UNIT_SAID.get(u, u)}" for u in (na.unit, nb.unit)]
+
+    def said(unit: str) -> str:  # the gap itself in a unit ("how many grams heavier": not a rounded gap converted)
+        return f"{round(gap / UNIT_FACTORS[unit][1], 2):g} {_UNIT_SAID.get(unit, unit)}"
+
     want = _unit_asked(question)
-    if want is not None and UNIT_FACTORS.get(want, ("", 1.0))[0] == family:  # ("how many grams heavier": the gap
-        # itself in grams, not a rounded gap converted)
-        return f"{round(gap / UNIT_FACTORS[want][1], 2):g} {_UNIT_SAID.get(want, want)}"
-    return f"{said[0]} ({said[1]})"
+    if want is not None and UNIT_FACTORS.get(want, ("", 1.0))[0] == family:
+        return said(want)
+    return f"{said(na.unit)} ({said(nb.unit)})"
 
 
 _UNIT_SAID = {"h": "hours", "l": "L", "gb": "GB", "tb": "TB", "in": "inches", "min": "minutes", "mah": "mAh", "w": "W"}
