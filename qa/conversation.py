@@ -47,6 +47,10 @@ _COUNT_THEN_EXTREME = re.compile(r"^(?P<a>how many\b(?! (?:are there|of (?:them|
                                  r"you got|have you got)\b)[^,;?]+?)\s*(?:[,;?]\s*|\s)(?:and |&\s*)(?:so )?(?P<b>(?:whats?|what'?s|what is|"
                                  r"which(?: one)? is|which'?s) (?:the )?(?:cheapest|most expensive|priciest|lightest|"
                                  r"heaviest|dearest)\b.*)$", re.IGNORECASE)
+# "spigen 140w charger - of the laptops it's listed for, which is the lightest": what fits, then the question of those
+_OF_THE_FITTING = re.compile(r"^(?P<x>[^,;:–-]+?)\s*[,;:–-]\s*(?:and )?(?:out )?of the (?P<k>[a-z][\w &-]*?) (?:that )?"
+                             r"(?:it'?s |its |it is |are |that are |they'?ve )?(?:listed|linked|marked) (?:for|with|to|as "
+                             r"(?:compatible|fitting) with)(?: it)?\s*[,;:–-]?\s*(?P<q>\w.*)$", re.IGNORECASE)
 # "do they all have the same camera" after a list: what each of them has
 _ALL_SAME = re.compile(r"^(?:and |so )?(?:do|are) (?:they|these|those|all of them)(?: all)?(?: have)? (?:the )?same "
                        r"(?P<x>[\w-]+(?: [\w-]+)?)[?.!]*$", re.IGNORECASE)
@@ -166,12 +170,12 @@ _AS_IT = tuple((re.compile(p, re.IGNORECASE), it) for p, it in (
     (r"\btheir\b", "its")))
 _EXTREME_THEN_ASK = re.compile(r"^(?:ok,? |and |so )?the (?P<w>cheapest|most expensive|priciest|lightest|heaviest|"
                                r"cheaper|more expensive|pricier|lighter|heavier)"
-                               r"(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|of (?:those|these|them|all))"
+                               r"(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|of (?:those|these|them|all|the two|the 2))"
                                r"\s*[,;:–-]?|\s*[,;:–-])\s*(?P<q>(?:what|whats|what's|how|hows|how's|which|is|are|do|does|can|will)\b.+|[^,;:–-]+\?)$",
                                re.IGNORECASE)
 _EXTREME_INSIDE = re.compile(r"\bthe (?P<w>cheapest|most expensive|priciest|lightest|heaviest|cheaper|more expensive|"
                              r"pricier|lighter|heavier|shorter|shortest|longer|longest|bigger|biggest|smaller|smallest)(?: (?:(?:one|ones|pair)(?: of (?:those|these|them))?|"
-                             r"of (?:those|these|them))\b|(?= (?:have|has|come|comes|weigh|weighs|use|uses|run|runs|"
+                             r"of (?:those|these|them|the two|the 2))\b|(?= (?:have|has|come|comes|weigh|weighs|use|uses|run|runs|"
                              r"get|gets|last|lasts|hold|holds)\b))", re.IGNORECASE)  # ("how much ram does the cheapest have")
 # "and the filter, how often do i change it" of an air purifier: the kind said first, then the question ("how often do
 # i change the filter")
@@ -302,6 +306,14 @@ _HOW_MUCH_IS_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>cheaper|less|
                               r"(?:the (?P<x>[\w/ -]+?) (?:one|version|listing)|it|this one|that one)[?.!]*$", re.IGNORECASE)
 _DEARER_HOW_MUCH = re.compile(r"(?:^|[?.!,]\s*)(?:and |so )?how much (?:more|extra) (?:is|does) the (?:dearer|pricier|more expensive) "
                               r"(?:one|listing|version)(?: cost)?[?.!]*$", re.IGNORECASE)
+# "capacity on that" after the one product a list of what fits (or is similar) named: of that product
+_ON_THAT = re.compile(r"\b(?:on|of|for|about|is|does) (?P<t>that(?: one)?)(?=[?.! ]*$)|^(?P<t2>that(?: one)?)(?=[?,]?\s+\w)",
+                      re.IGNORECASE)
+# "is there another listing of it? how much more", "how much is it, are there two listings": the model's listings, by price
+_OTHER_LISTING = re.compile(r"^(?:(?:and|so|ok|also),? )?(?:(?:how much is it|price)\s*[,;?]\s*)?(?:is there|are there|any|got)"
+                            r" (?:an(?:y)? ?other|another|more than one|two|2|several|multiple|other) (?:listings?|versions?)"
+                            r"(?: of (?:it|this|that)(?: one| same \w+)?)?(?:\s*[,;?]\s*(?:and )?(?:how much (?:more|less|"
+                            r"cheaper|extra)|what does it cost|what price|for how much))?[?.! ]*$", re.IGNORECASE)
 _HOW_MUCH_THAN_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>more|extra|less|cheaper)(?: expensive| money)?"
                                 r"(?: is (?:it|this|that)(?: one)?| does (?:it|this|that) cost)? than (?P<b>(?:the|that) "
                                 r"[\w/. -]+? (?:one|version|pair|listing|model))[?.! ]*$", re.IGNORECASE)
@@ -406,6 +418,14 @@ class Conversation:
                 return replace(extreme, question=asked_as, answer=f"{counted.answer} {extreme.answer}",
                                facts=[*counted.facts, *extreme.facts], cypher=[*counted.cypher, *extreme.cypher])
             self.product = previous
+        if (fitting := _OF_THE_FITTING.match(question)) is not None and product is None:
+            listed = self.ask(f"which {fitting.group('k')} are listed for the {fitting.group('x')}")
+            if listed.intent == "compatibility" and len(self.listed) > 1:
+                # ("which survive a 15 ft drop": which of them)
+                of_those = self.ask(re.sub(r"^(?:which|whcih|wich|whic)\b(?! of\b)", "which of them", fitting.group("q")))
+                return replace(of_those, question=asked_as, answer=f"{listed.answer} {of_those.answer}",
+                               facts=[*listed.facts, *of_those.facts], cypher=[*listed.cypher, *of_those.cypher])
+            self.product = previous
         if (same := _ALL_SAME.match(question)) is not None and len(self.listed) > 2 \
                 and self.engine.understander.asked_attributes(same.group("x").casefold()):
             question = f"what {same.group('x')} do they have"
@@ -419,6 +439,16 @@ class Conversation:
             if before is not None and said <= title_words(own) and not said <= title_words(titles.get(before, "")):
                 way = "cheaper" if gap_of.group("w").casefold() in ("cheaper", "less") else "more expensive"
                 question = f"is it {way} than the {titles[before]}"
+        that = _ON_THAT.search(question.strip()) if product is None and self.last is not None \
+            and self.last.intent == "compatibility" and len(self.last.products) == 1 else None
+        if that is not None and self.last is not None and self.last.products[0].id != self.product \
+                and not re.search(r"\b(?:it|its|they|them)\b", question, re.IGNORECASE):
+            # "capacity on that" after "which fryer is it listed as similar to" named one: that fryer
+            question = f"{question.strip()[:that.start('t' if that.group('t') else 't2')]}it" \
+                       f"{question.strip()[that.end('t' if that.group('t') else 't2'):]}"
+            self.product = self.last.products[0].id
+        if self.product and product is None and _OTHER_LISTING.match(question.strip()):
+            question, self.listed = "whats the price gap between its listings", []
         if self.product and len(self.listed) <= 2 and _DEARER_HOW_MUCH.search(question.strip()):
             question = "whats the price gap between its listings"  # "two listings? how much more is the dearer one"
         if self.product and (gap := _HOW_MUCH_THAN_ONE.match(question.strip())) is not None:

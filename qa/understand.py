@@ -957,6 +957,9 @@ _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?
                           r"^(?:(?!(?:often|usually|frequently|commonly)\b)(?P<a4>[\w' -]+?) )?(?:that (?:are|is|get|gets) |"
                           r"that'?s )?(?:often |usually |frequently |"
                           r"commonly )?bought (?:together )?(?:with|alongside) (?P<b7>.+?)\??$")
+# "it's listed as similar to which fryer": which fryer it is listed as similar to
+_SIMILAR_TO_WHICH = re.compile(r"^(?:(?:and|so|ok),? )?(?P<s>it|they|(?:the|that|this) [\w' .-]+?)(?:'s|s| is| are|'re) "
+                               r"(?:listed|marked|shown) (?:as )?(?:similar|comparable) to (?:which|what) (?P<k>[\w -]+?)$")
 # "got anything similar to the flexispot e7", "something like the beats studio pro but from sennheiser": the products
 # the catalog calls like it (narrowed by what is said after it)
 _SIMILAR = re.compile(r"^(?:(?:do you have|do u have|have you got|you got|got|is there|are there|show me|any|i want|i need|"
@@ -1131,6 +1134,7 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:difference|gap|spread) between (?:the )?(?:cheapest|lowest) and (?:the )?(?:priciest|dearest|"
                 r"highest|most expensive)\b|\bprice spread\b|"
                 r"\bhow (?:far|much) apart\b(?=.*\bpric)|"  # "how far apart are the two listings on price"
+                r"\bhow (?:far|much) apart are (?:the|its) (?:two |2 |\d+ )?(?:listings|versions)$|"  # (prices, of listings)
                 r"\bhow much (?:is )?(?:there )?between (?:them|those|these|the two)\b(?=.*\bpric)|"  # "… price wise"
                 r"\b(?:two|2|several|different) prices\b.*\bdifference\b|"  # "you have two prices, whats the difference"
                 r"\b(?:two|2|both|the) (?:listings|versions)\b.*\b(?:price (?:gap|difference|diff)|difference in price)\b|"
@@ -1142,7 +1146,8 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"budget[- ]friendly)\b|"  # "something cheap" (of the list, or of the kind said)
                 r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
-    (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)"), "avg_price"),
+    (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)|"
+                r"\baverages? out\b(?!.*\b(?:weigh|hours?|watts?|capacity|battery)\b)"), "avg_price"),  # "… average out at"
     (_VALUES_ASKED, "values"),
 )
 
@@ -1967,7 +1972,8 @@ _SIZE_NUMBER = re.compile(r"\b(?:size|us|uk|eu)\s+(\d+(?:\.\d+)?)\b")
 # "512 GB", "72 ounces", "2 count": an amount one listing of a model differs from another by (not "13.5 in": a
 # screen size may be the model's own)
 _SPACED_AMOUNT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:gb|tb|gigabytes?|terabytes?|oz|ounces?|ml|count|ct|pack|pcs|"
-                            r"feet|foot|ft|m|meters?|metres?)\b")  # (a cable's "3 feet", "2 m" too)
+                            r"feet|foot|ft|m|meters?|metres?|l|liters?|litres?|qt|quarts?|cups?|lbs?|pounds?|kg)\b")  # (a cable's "3 feet",
+# "2 m" too; an air fryer's "6.2 liters", which its other listing leaves out)
 _PAREN_AMOUNT = re.compile(rf"\((\d+(?:\.\d+)?)\s*-?\s*(?:{_UNIT_ALT})\)")
 _NAME_END = re.compile(r"\s*[(,:|]|\s+[-–]\s+")  # where a title's opening name ends: "MacBook Air 15 (M3): …"
 _BUNDLE_WORDS = frozenset({"bundle", "kit", "combo"})
@@ -2114,6 +2120,7 @@ class Understander:
             # tough": a case for it; "… topped up in the car, its an acer swift go 14": a car charger for it
             low = f"{purpose} for the {owned.group('x')}"
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
+        low = _SIMILAR_TO_WHICH.sub(r"which \g<k> is \g<s> listed as similar to", low)
         low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)
         low = _NAME_THEN_EXTREME.sub(r"\g<s> \g<x>", low)  # "elitebook 840 g10 with 16gb - cheapest listing"
         # "iphone 15 pro max vs 15 pro, both 256gb - whats the price difference": the variant said of each side
@@ -3962,8 +3969,9 @@ class Understander:
             if kind == "brands" and not parse.constraints.categories and self.link_product(rest, strict=True):
                 return False  # "what brand is the dell xps 15?" asks about one product
             if kind == "avg_price" and not focus and parse.constraints.empty() \
-                    and _GAP_OF_THESE.search(low):
-                return False  # "2 listings - whats the price gap" of nothing named: no range of the whole catalog
+                    and _GAP_OF_THESE.search(low) and not any(map(self._rare_title_word, parse.constraints.words)):
+                return False  # "2 listings - whats the price gap" of nothing named: no range of the whole catalog (but
+                # "average price of the ideapad slim 5 across its listings" names a model by its words)
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))

@@ -4766,3 +4766,27 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # a model's listings averaged "across its listings" (its words name it), the spread of two "how far apart"
+    (["whats the ideapad slim 5 average out at across its listings"], "aggregate", ("$633.99",), set(), ()),
+    (["coway mighty white in usd - how far apart are the two listings"], "aggregate", ("$39 apart",), set(), ()),
+    (["coway mighty white in usd - how far apart are the two listings", "power draw on the cheaper of the two?"],
+     "attribute", ("77",), {"HOM-0000248"}, ()),
+    # what fits a product, then a question of those
+    (["spigen 140w chager - of the laptops it's listed for, which is the lightest"], "aggregate",
+     ("fits", "Swift Go 14", "the lightest"), set(), ()),
+    (["galaxy s24 onyx black - of the cases listed for it, whcih survive a 15 ft drop"], "search",
+     ("7 cases fit", "2 matches"), {"CSE-0000316", "CSE-0000308"}, ()),
+    # another listing of the one in focus (an air fryer's "6.2 liters" sets no model apart), then what one listed is
+    (["swift go 14", "how much is it, are there two listings"], "aggregate", ("$800", "$835.99"), set(), ()),
+    (["air fryer over 1800 watts for undr $150", "is there another listing of it? how much more"], "aggregate",
+     ("$27 apart",), {"HOM-0000320", "HOM-0000331"}, ()),
+    (["philips essential airfryer xl 6.2 liters", "it's listed as similar to which fryer", "capacity on that"],
+     "attribute", ("Instant Vortex Plus", "5.7"), {"HOM-0000144"}, ("Philips",)),
+])
+def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
