@@ -1146,8 +1146,9 @@ class Conversation:
         Acer laptops)."""
         m = _NAMED_COMPARED.match(question.strip()) or _NAMED_DOES.match(question.strip())
         if m is None or not self.product or m.group("c").casefold() not in COMPARATIVES \
-                or self.engine.understander.values_only(m.group("x")):  # ("are the grey ones any cheaper": listings)
-            return question
+                or self.engine.understander.values_only(m.group("x")) \
+                or re.search(r"\bor$", m.group("x").strip()):  # ("are the grey ones any cheaper": listings; "is it a
+            return question  # dark roast or lighter" asks its roast)
         named = self.engine.understander.link_product(m.group("x"), strict=True)
         if named is not None and named.key == self.product and self.earlier:
             # "so the honeywell covers more?" after the Levoit's coverage, then the Honeywell's: which of the two

@@ -785,8 +785,9 @@ class Engine:
         # the attribute's words, and the question's words that no title says ("on one charge"; not "samsung galaxy"
         # of a name the question wrote another way than the listing it linked)
         said = {w for w in tokens(parse.text) if w not in self.lexicon.title_df} if own_words else set()
+        english = english_frequency()  # (a short thing's name is asked too: "a milk jug", not milk alone)
         wanted = {w for w in (asked | said if asked else set(tokens(parse.text))) - STOPWORDS - title - _TEXT_FILLER
-                  if len(w) > 3 and not any(c.isdigit() for c in w)}
+                  if (len(w) > 3 or len(w) == 3 and english.get(w, 0) < _SHORT_WORD_COMMON) and not any(c.isdigit() for c in w)}
         if not wanted:
             return None
 
@@ -798,7 +799,6 @@ class Engine:
 
         # the sentence must say a word of the attribute asked or the rarest word the question says itself
         # ("lumbar support": lumbar, not "Supports up to 400 lbs"; "last on one charge": "… on a single charge")
-        english = english_frequency()
         own = (wanted & said) - asked or wanted
         rarest = min(own, key=lambda w: (english.get(w, 0), w))
         rare = {rarest, singular(rarest), *_verb_stems(rarest), *(asked & wanted)}  # "breaking in": "Break-in time"
@@ -1319,8 +1319,14 @@ class Engine:
         elif parse.intent == "search" and not parse.constraints.empty():  # "zerowater filters, price per filter"
             cons = parse.constraints  # ("… under $10 a pound": every listing, bounded by its price per pound)
             cons = replace(cons, price_min=None, price_max=None) if parse.per_unit_bound else cons
-            ids = list(self._said_by_titles(self.retriever.search(
+            ids = list(self._said_by_titles(found := self.retriever.search(
                 cons, limit=MAX_PER_UNIT_READ if parse.per_unit_bound else MAX_LISTED), cons))
+            titled = {t for c in found.values() for t in title_words(c.title or "")}
+            unknown = [w for w in cons.words if w.isalpha() and w not in titled and w not in STOPWORDS
+                       and w not in _TASTE_WORDS and w not in self.understander.cue_words(parse.text.casefold(), _TASTED)]
+            if unknown and (kept := self._said_in_text(self._rank_cards({pid: found[pid] for pid in ids if pid in found},
+                                                                        cons.words), unknown)[0]):
+                ids = [c.id for c, _ in kept]  # "whole bean coffee with chocolate notes under $15 a bag": what its text says
         else:
             return None
         cards = self.retriever.cards(ids)
@@ -2397,6 +2403,7 @@ _HELD_WORDS = frozenset({"capacity", "limit", "load"})  # "maximum weight capaci
 _KIND_WORD_TITLES = 200  # titles read at most to see whether a word names a kind of its own ("car" charger)
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
 # a shopper's word for a thing and the word a catalog's text writes for it
+_SHORT_WORD_COMMON = 20_000  # a three-letter word English uses less than this names a thing ("jug", "lid"; not "box")
 _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("steam",), "earphone": ("earbud",),
                    "pouch": ("case",)}
 _EITHER_WORD = re.compile(r"\b([a-z]{3,}) or (?:an? |the )?([a-z]{3,})\b")  # "a pouch or case"

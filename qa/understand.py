@@ -957,6 +957,9 @@ _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?
                           r"^(?:(?!(?:often|usually|frequently|commonly)\b)(?P<a4>[\w' -]+?) )?(?:that (?:are|is|get|gets) |"
                           r"that'?s )?(?:often |usually |frequently |"
                           r"commonly )?bought (?:together )?(?:with|alongside) (?P<b7>.+?)\??$")
+# "is it a dark roast or lighter": what roast it is (one side a value, the other a comparative or "something else")
+_VALUE_OR_OTHER = re.compile(r"^(?:is|are) (?P<it>it|they|this|that)(?: one)? (?:an? )?[\w-]+ (?P<a>roast|colou?r|finish|"
+                             r"material|grind|fit) or (?:an? )?(?:[a-z]+er|something else|another|other|not)(?: \w+)?$")
 # "it's listed as similar to which fryer": which fryer it is listed as similar to
 _SIMILAR_TO_WHICH = re.compile(r"^(?:(?:and|so|ok),? )?(?P<s>it|they|(?:the|that|this) [\w' .-]+?)(?:'s|s| is| are|'re) "
                                r"(?:listed|marked|shown) (?:as )?(?:similar|comparable) to (?:which|what) (?P<k>[\w -]+?)$")
@@ -2010,6 +2013,10 @@ _SAID_AS_STATEMENT = re.compile(r"^(it|this|that|this one|that one) (is|does) (?
 _INCLUDED_WITH_IT = re.compile(r"^(?!what\b|whats\b|what's\b|which\b)(?:(?:is|are) (?:there )?)?(?:an? |the |any )?(?P<x>[\w -]+?) "
                                r"(?:included|in the box|supplied) "
                                r"(?:with|in) (?:it|this|that|this one|that one|them|these|those)$")
+# "do the sky blue airpods max come with a case", "is a case included with the …": of that product, what it comes with
+_NAMED_COMES_WITH = re.compile(r"^(?:(?:and|so),? )?(?:does|do) (?P<x>(?:the |that |your )?[\w\s.'-]+?) (?:come|ship)s? with "
+                               r"(?P<y>(?:an? |any )[\w -]+?)$|^(?:(?:is|are) (?:there )?)?(?P<y2>an? [\w -]+?) (?:included|"
+                               r"in the box|supplied) with (?P<x2>(?:the |that )[\w\s.'-]+?)$")
 # "12 oz bag of whole bean coffee": the coffee, in 12 oz (what it comes in is no word a title must say)
 _BAG_OF = re.compile(r"\b(?:bags?|boxe?s?|tins?|cans?) of (?=[a-z])")
 # "out of those": of those
@@ -2021,6 +2028,7 @@ _NEW_SUBJECT = re.compile(rf"\b(?:{_SUBJECT_CHANGE})\b")
 _HOW_MUCH_OF = re.compile(r"^(?:and |so |ok,? )?how\b")
 _EVERYDAY = 50000  # so frequent an English word that alone it names no product ("cat", "captain")
 _COMMON = 500  # how often an English word occurs in pyspellchecker's list for a phrase of such words to be no name
+_BETWEEN_CHARGES = re.compile(r"\s*\bbetween (?:charges|charging|recharges)\b")  # "how long between charges": how long
 _ON_A_CHARGE = re.compile(r"\b(?:on|per|from) (?:a|one|1) (?:single |full )?charge\b")
 _HOW_MANY_BARE = re.compile(r"^how many [a-z]+(?: (?:are there|does it have|do they have|has it))?$")
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
@@ -2079,12 +2087,20 @@ class Understander:
         low = _OPENING.sub("", low) or low  # "ok forget that, what chairs are under $500": the question is the rest
         low = _SAID_AS_STATEMENT.sub(r"\2 \1 ", low) if question.rstrip().endswith("?") else low
         low = _INCLUDED_WITH_IT.sub(r"is a \g<x> included", low)
+        if (comes := _NAMED_COMES_WITH.match(low)) is not None and not set(tokens(comes.group("x") or comes.group("x2"))) \
+                <= PRONOUNS and (named := self.link_product(comes.group("x") or comes.group("x2"), strict=True)) is not None \
+                and not _BUNDLE_WORDS & title_words(named.name):
+            # (of the named product, as "does it come with a case" is of the one in focus; a bundle's parts are its own)
+            focus, focus_title, within, searched = named.key, named.name, None, None
+            low = f"does it come with {comes.group('y') or comes.group('y2')}"
         low = " ".join(_CHAT.sub(" ", low).split()).strip(" ,.!?") or low  # (what is asked stays)
         low = _TAG_QUESTION.sub("", low)
         low = _HOWS_MEASURE.sub("how ", low)  # "hows wide are they": how wide
         low = _NO_WIRES.sub("wireless", low)
         low = _WIRED_NOT.sub("wired", low)
         low = _FOR_THE_EARS.sub("headphones", low)
+        low = re.sub(r"^(.*\bhow long)\s+between (?:charges|charging|recharges)$", r"\1 does it last", low)
+        low = _BETWEEN_CHARGES.sub("", low).strip()  # (no charger asked)
         low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
         low = _INTO_THE_WALL.sub("a wall charger", low)
         saving = _SAVING_INSTEAD.match(low) if focus else None
@@ -2120,6 +2136,7 @@ class Understander:
             # tough": a case for it; "… topped up in the car, its an acer swift go 14": a car charger for it
             low = f"{purpose} for the {owned.group('x')}"
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
+        low = _VALUE_OR_OTHER.sub(r"what \g<a> is \g<it>", low)
         low = _SIMILAR_TO_WHICH.sub(r"which \g<k> is \g<s> listed as similar to", low)
         low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)
         low = _NAME_THEN_EXTREME.sub(r"\g<s> \g<x>", low)  # "elitebook 840 g10 with 16gb - cheapest listing"

@@ -4785,6 +4785,17 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
      ("$27 apart",), {"HOM-0000320", "HOM-0000331"}, ()),
     (["philips essential airfryer xl 6.2 liters", "it's listed as similar to which fryer", "capacity on that"],
      "attribute", ("Instant Vortex Plus", "5.7"), {"HOM-0000144"}, ("Philips",)),
+    # a price per bag bounded, of what the text says (chocolate notes); "a dark roast or lighter" asks its roast
+    (["whole bean cofee with chocolate notes for under $15 a bag"], "search", ("1 listing", "Hair Bender"),
+     {"COF-0000187"}, ("Eight O'Clock",)),
+    (["whole bean cofee with chocolate notes for under $15 a bag", "is it a dark roast or lighter"], "attribute",
+     ("Medium",), set(), ("net weight",)),
+    # "between charges" asks no charger; what a named product comes with is of it ("a milk jug": not a milk sentence)
+    (["beats studio pro", "beats battery - how long between charges"], "attribute", ("40 hrs",), set(), ("Charger",)),
+    (["do the sky blue airpods max come with a case"], "attribute", ("carrying case is included",), {"AUD-0000074"}, ()),
+    (["is a case included with the sky blue airpods max"], "attribute", ("carrying case is included",), set(),
+     ("Sky Blue.",)),
+    (["does the bambino plus come with a milk jug"], "unanswerable", ("don't know",), set(), ("steam wand",)),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
