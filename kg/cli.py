@@ -723,8 +723,9 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
 
                 sessions: dict[str, Conversation] = {}
                 for text, pid, session in questions:
-                    if session is None:
-                        answer = engine.answer(text, product=pid)
+                    if session is None:  # a conversation of one turn: read as the first turn of any ("<phone> plus the
+                        # case listed for it - total" is two questions)
+                        answer = Conversation(engine).ask(text, product=pid)
                     else:  # one conversation: follow-ups refer to the earlier turns' product
                         answer = sessions.setdefault(session, Conversation(engine)).ask(text, product=pid)
                     out.write(json.dumps(answer.as_dict(), ensure_ascii=False) + "\n")
@@ -733,7 +734,9 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
                     out.close()
             click.echo(f"answered {len(questions)} questions" + (f" into {output}" if output != "-" else ""), err=True)
             return
-        result = engine.answer(questions[0][0], product=questions[0][1])
+        from shopgraph.qa.conversation import Conversation
+
+        result = Conversation(engine).ask(questions[0][0], product=questions[0][1])
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return

@@ -14,10 +14,11 @@ from typing import TypeGuard
 
 from shopgraph.extraction.relations import LINE_WORDS
 from shopgraph.kg.normalize import category_keys, normalize_value, parse_number
+from shopgraph.qa import compose
 from shopgraph.qa.chinese import has_chinese, to_english
 from shopgraph.qa.compose import short_title
 from shopgraph.qa.engine import Answer, Engine
-from shopgraph.qa.retrieve import Card, Fact, format_price
+from shopgraph.qa.retrieve import Card, Fact, ProductHit, format_price
 from shopgraph.qa.understand import (
     COMPARATIVES,
     CURRENCY_SYMBOLS,
@@ -51,6 +52,26 @@ _COUNT_THEN_EXTREME = re.compile(r"^(?P<a>how many\b(?! (?:are there|of (?:them|
 _OF_THE_FITTING = re.compile(r"^(?P<x>[^,;:–-]+?)\s*[,;:–-]\s*(?:and )?(?:out )?of the (?P<k>[a-z][\w &-]*?) (?:that )?"
                              r"(?:it'?s |its |it is |are |that are |they'?ve )?(?:listed|linked|marked) (?:for|with|to|as "
                              r"(?:compatible|fitting) with)(?: it)?\s*[,;:–-]?\s*(?P<q>\w.*)$", re.IGNORECASE)
+# "cheapest pixel 7a plus the smartish case listed for it - total", "laptop plus that, total", "case + pad together", "total
+# for a galaxy a15 plus the otterbox defender case": what the two products' prices come to
+_TOTAL_AFTER = re.compile(r"(?:\s*[-–,:;?]\s*|\s+)(?:(?:so |and |ok )?(?:what'?s|whats|what is|what does|what would|how much "
+                          r"(?:is|does|would|will)) (?:the |that |it |they |this |all (?:that|this) )?(?:all )?(?:total|come to|"
+                          r"comes to|add up to|cost (?:together|altogether|in total|me)|be (?:together|altogether|in total)|"
+                          r"(?:in (?:dollars|usd|euros|pounds) )?all in)|(?:the |a )?total(?: price| cost)?|all in|together|"
+                          r"altogether|combined|in total)(?:,? (?:the )?cheapest way(?: in (?:dollars|usd|euros|pounds))?|,? in "
+                          r"(?:dollars|usd|euros|pounds))?[?.! ]*$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"^(?:(?:so |and |ok )?(?:what'?s|whats|what is|what'?d be) )?(?:the )?(?:total|price|cost) (?:for|of) "
+                           r"(?P<x>.+?)(?:,? (?:the )?(?P<r>cheapest way(?: in (?:dollars|usd|euros|pounds))?|in (?:dollars|usd|"
+                           r"euros|pounds)))?[?.! ]*$", re.IGNORECASE)
+_PLUS = re.compile(r"\s+plus\s+|\s*\+\s*", re.IGNORECASE)
+_AND_ONE = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_TWO_TOTAL = re.compile(r"^(?:(?:so |and |ok )?(?:what would|what do|what does|how much would|how much do) )?(?:the two|both|"
+                        r"them both|both of them|those two|the pair|the two of them)(?: of them)?(?: come to| cost| be)?"
+                        r"(?: together| altogether| in total| combined)?[?.! ]*$", re.IGNORECASE)
+_FOR_IT = re.compile(r"\b(?:(?:that'?s |thats |which is |that is |that are )?(?:listed|made|designed|linked|sold|meant) )?"
+                     r"for (?:it|that|this|the same (?:one|phone|laptop|machine))$", re.IGNORECASE)
+_CURRENCY_WORD = re.compile(r"[$€£]|\b(?:dollars?|usd|bucks|euros?|eur|gbp|sterling)\b", re.IGNORECASE)
+_THAT_SAID = frozenset({"it", "that", "this", "that one", "this one", "that too", "the one"})
 # "do they all have the same camera" after a list: what each of them has
 _ALL_SAME = re.compile(r"^(?:and |so )?(?:do|are) (?:they|these|those|all of them)(?: all)?(?: have)? (?:the )?same "
                        r"(?P<x>[\w-]+(?: [\w-]+)?)[?.!]*$", re.IGNORECASE)
@@ -426,6 +447,7 @@ class Conversation:
                 return replace(of_those, question=asked_as, answer=f"{listed.answer} {of_those.answer}",
                                facts=[*listed.facts, *of_those.facts], cypher=[*listed.cypher, *of_those.cypher])
             self.product = previous
+        total = self._total(question) if product is None else None
         if (same := _ALL_SAME.match(question)) is not None and len(self.listed) > 2 \
                 and self.engine.understander.asked_attributes(same.group("x").casefold()):
             question = f"what {same.group('x')} do they have"
@@ -618,7 +640,9 @@ class Conversation:
         # (of two compared, or of the two a search just listed: "do either of them come assembled")
         two = self.pair if len(self.pair) == 2 else self.listed if len(self.listed) == 2 and self.searched else []
         either = _EITHER_OF_TWO.match(question.strip()) if product is None and two else None
-        if picked is not None and self.product is not None and picked[0][0] != self.product:
+        if total is not None:
+            answer = total
+        elif picked is not None and self.product is not None and picked[0][0] != self.product:
             # "is the onyx black one cheaper" after the cobalt violet Galaxy S24: the two listings compared
             said = (variant.group("c") or variant.group("c2") or variant.group("c3") or "").casefold() \
                 if variant is not None else ""
@@ -801,6 +825,98 @@ class Conversation:
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
         return answer
+
+    def _total(self, question: str) -> Answer | None:
+        """"cheapest pixel 7a plus the smartish case listed for it - total", "laptop plus that, total", "what would the two
+        come to": the two products (each as this conversation, or a search, names it; the second may be "<kind> for it"
+        of the first: of what is listed for it, those the catalog itself links to it first, the cheapest) and their
+        prices added where one currency prices both; None where the question asks no such sum or a side names none."""
+        said = question.strip()
+        two = self.pair if len(self.pair) == 2 else self.listed if len(self.listed) == 2 else []
+        if _TWO_TOTAL.match(said) and re.search(r"\b(?:come to|together|altogether|in total|combined)\b", said, re.I):
+            return self._summed(question, two[0], two[1]) if two else None  # "what would the two come to"
+        before = _TOTAL_BEFORE.match(said)
+        after = _TOTAL_AFTER.search(said) if before is None else None
+        if before is not None:
+            said = before.group("x")
+        elif after is not None:
+            said = said[:after.start()]
+        else:
+            return None
+        if _TWO_TOTAL.match(said) or (after is not None and not said.strip(" ,.?")):
+            return self._summed(question, two[0], two[1]) if two else None
+        halves = _PLUS.split(said, maxsplit=1)
+        if len(halves) != 2 and len(found := _AND_ONE.split(said)) == 2:
+            halves = found  # ("case + pad together", "desk and chair together": one "and" only)
+        if len(halves) != 2 or not all(h.strip(" ,.?") for h in halves):
+            return None
+        wanted = currency_of(question) if _CURRENCY_WORD.search(question) else None
+        first = self._total_part(halves[0], None, wanted)
+        second = self._total_part(halves[1], first, wanted) if first else None
+        return self._summed(question, first, second) if first and second and first != second else None
+
+    def _total_part(self, said: str, owner: str | None, wanted: str | None) -> str | None:
+        """The product one side of a sum names: "that" (the one in focus), a kind this conversation's products are of
+        ("laptop", "case"), "<kind> listed for it" (of what is listed for ``owner``), else what a search for it finds,
+        the cheapest priced (in ``wanted``, the currency the question said, where one is so priced)."""
+        understander = self.engine.understander
+        low = _CURRENCY_SAID.sub("", said.strip(" ,.;:-?!").casefold()).strip(" ,")
+        if low in _THAT_SAID:
+            return self.product
+        bare = re.sub(r"^(?:the|a|an|my|that|this)\s+", "", low)
+        words = set(tokens(bare)) - STOPWORDS
+        known = [p for p in dict.fromkeys([self.product, *self.listed, *self.earlier, self.owned, self.fitted]) if p]
+        titles = understander.lexicon.titles
+        if words and len(words) <= 2 and known:
+            of_kind = [p for p in known if {singular(w) for w in words} <= {singular(w) for w in (
+                title_words(titles.get(p, "")) | understander.kind_words(p))}]
+            if len(of_kind) > 1 and self.product not in of_kind and self.fitted:
+                # ("case + pad together" after what fits the iPhone SE: the case the catalog itself lists for it)
+                listed = {r["id"] for r in self.engine.retriever.relations(self.fitted) if r.get("source") == "catalog"}
+                of_kind = [p for p in of_kind if p in listed] or of_kind
+            if len(of_kind) == 1 or of_kind and of_kind[0] == self.product:  # ("laptop plus that": the laptop said)
+                return of_kind[0]
+        if owner is not None and (_FOR_IT.search(low) or understander.link_product(low, strict=True) is None):
+            fits = self.engine.answer(low if _FOR_IT.search(low) else f"{low} for it", context=owner)
+            found = [fits.focus] if fits.intent == "aggregate" and fits.focus else [p.id for p in fits.products]
+            if fits.intent in ("compatibility", "aggregate") and found:
+                direct = {r["id"] for r in self.engine.retriever.relations(owner) if r.get("source") == "catalog"}
+                return self._cheapest_of([p for p in found if p in direct] or found, wanted or self._currency(owner))
+        named = self.engine.answer(low)
+        found = [named.focus] if named.intent == "aggregate" and named.focus else [p.id for p in named.products]
+        if named.intent not in ("search", "aggregate", "attribute") or not found:
+            return None
+        return self._cheapest_of(found, wanted)
+
+    def _currency(self, pid: str | None) -> str | None:
+        card = self.engine.retriever.cards([pid]).get(pid) if pid else None
+        return card.currency if card is not None and card.price is not None else None
+
+    def _cheapest_of(self, ids: Sequence[str], currency: str | None) -> str | None:
+        """The cheapest of ``ids`` priced in ``currency`` (where one is), else of those priced; else the first."""
+        cards = self.engine.retriever.cards(list(ids))
+        priced = [c for c in cards.values() if c.price is not None]
+        so = [c for c in priced if currency is None or (c.currency or DEFAULT_CURRENCY) == currency] or priced
+        return min(so, key=lambda c: (c.price or 0.0, c.id)).id if so else (ids[0] if ids else None)
+
+    def _summed(self, question: str, first: str, second: str) -> Answer:
+        """The two products' prices added where one currency prices both (else said apart, not added)."""
+        cards = self.engine.retriever.cards([first, second])
+        a, b = cards.get(first), cards.get(second)
+        if a is None or b is None:
+            return Answer(question, "unanswerable", f"{compose.DONT_KNOW}.", [], [], [])
+        sides = f"{compose.the(a.title)} ({format_price(a.price, a.currency) or 'no price listed'}) and " \
+                f"{compose.the(b.title)} ({format_price(b.price, b.currency) or 'no price listed'})"
+        if a.price is None or b.price is None:
+            text = f"{compose.DONT_KNOW} the total: of {sides}, the catalog does not price both."
+        elif (a.currency or DEFAULT_CURRENCY) != (b.currency or DEFAULT_CURRENCY):
+            text = f"I can't add {sides}: they are priced in different currencies, and I have no exchange rates."
+        else:
+            total = format_price(round(a.price + b.price, 2), a.currency)
+            text = f"Together, {sides} come to {total}."
+        facts = [f for f in self.engine.retriever.product_facts([first, second], cards) if f.attribute == "price"]
+        hits = [ProductHit(c.id, c.title, 1.0) for c in (a, b)]
+        return Answer(question, "aggregate", compose.cap(text), facts, hits, [], second)
 
     def _holder_of(self, *sides: str) -> str | None:
         """Of the one product just listed and the product in focus, the one with a value of the attribute whose value a

@@ -4796,8 +4796,29 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
     (["is a case included with the sky blue airpods max"], "attribute", ("carrying case is included",), set(),
      ("Sky Blue.",)),
     (["does the bambino plus come with a milk jug"], "unanswerable", ("don't know",), set(), ("steam wand",)),
+    # two products' prices added: the second one listed for the first (the catalog's own link first, the cheapest), a
+    # kind this conversation named, "the two" compared; never across currencies
+    (["cheapest pixel 7a plus the smartish case listed for it - total"], "aggregate", ("$456.94",),
+     {"PHN-0000109", "CSE-0000215"}, ()),
+    (["keurig k-elite priced in dollars plus a 6 pack of the water filtres for it - total?"], "aggregate", ("$233.95",),
+     set(), ()),
+    (["total for a galaxy a15 plus the otterbox defender case, cheapest way in dollars"], "aggregate", ("$224.95",),
+     set(), ()),
+    (["what accessories are listed for the iphone se", "case + pad together"], "aggregate", ("$38.88",),
+     {"CSE-0000383", "CHG-0000372"}, ()),
+    (["compare the breville bambino plus and the delonghi dedica", "what would the two come to"], "aggregate", ("$789",),
+     set(), ()),
+    (["apple iphone 13 pink plus the baseus wireless charging pad - total"], "aggregate",
+     ("different currencies",), set(), ("come to",)),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
         products: set[str], excluded: tuple[str, ...]) -> None:
     turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
+
+
+def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path) -> None:
+    """`shopgraph ask "<question>"` reads it as a conversation's first turn does: a sum of two is two questions."""
+    answer = ask(demo_graph, "iphone 15 pro 128gb plus the smartish case made for it, what's that come to")
+    assert "$1,070.90" in answer["answer"], answer["answer"]
+    assert {p["id"] for p in answer["products"]} == {"PHN-0000211", "CSE-0000220"}
