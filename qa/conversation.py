@@ -330,6 +330,10 @@ _DEARER_HOW_MUCH = re.compile(r"(?:^|[?.!,]\s*)(?:and |so )?how much (?:more|ext
 # "capacity on that" after the one product a list of what fits (or is similar) named: of that product
 _ON_THAT = re.compile(r"\b(?:on|of|for|about|is|does) (?P<t>that(?: one)?)(?=[?.! ]*$)|^(?P<t2>that(?: one)?)(?=[?,]?\s+\w)",
                       re.IGNORECASE)
+# "and the 2 hp listings in there, whats the price difference": of the listed, those two, asked the rest
+_THE_TWO_SAID = re.compile(r"^(?:(?:and|so|ok),? )?(?:the |those )?(?:2|two|both) (?P<w>[\w-]+(?: [\w-]+)?) (?:listings|ones|"
+                           r"models|versions)(?: (?:in there|in (?:that|the) list|listed|there))?\s*[,;:-]?\s*(?P<q>\w.*)$",
+                           re.IGNORECASE)
 # "is there another listing of it? how much more", "how much is it, are there two listings": the model's listings, by price
 _OTHER_LISTING = re.compile(r"^(?:(?:and|so|ok|also),? )?(?:(?:how much is it|price)\s*[,;?]\s*)?(?:is there|are there|any|got)"
                             r" (?:an(?:y)? ?other|another|more than one|two|2|several|multiple|other) (?:listings?|versions?)"
@@ -412,6 +416,7 @@ class Conversation:
         self.engine = engine
         self.product: str | None = product
         self.listed: list[str] = []  # the products the last answer that listed several named
+        self.shown: list[str] = []  # the products the last search listed ("the dell in that list" after the lightest)
         self.pair: list[str] = []  # the two products just compared, of which "does either …" asks each
         self.last: Answer | None = None
         self.before_last: Answer | None = None
@@ -469,6 +474,14 @@ class Conversation:
             question = f"{question.strip()[:that.start('t' if that.group('t') else 't2')]}it" \
                        f"{question.strip()[that.end('t' if that.group('t') else 't2'):]}"
             self.product = self.last.products[0].id
+        two_said = _THE_TWO_SAID.match(question.strip()) if product is None and (self.listed or self.shown) else None
+        if two_said is not None:
+            titles = self.engine.understander.lexicon.titles
+            said = [pid for pid in self.listed if said_in_title(two_said.group("w"), titles.get(pid, ""))]
+            if len(said) != 2:  # (of the search's list: "and the 2 hp listings in there" after a question of one)
+                said = [pid for pid in self.shown if said_in_title(two_said.group("w"), titles.get(pid, ""))]
+            if len(said) == 2:  # ("the 2 hp listings in there": the two HP laptops of the five listed)
+                self.listed, self.product, question = said, said[0], two_said.group("q")
         if self.product and product is None and _OTHER_LISTING.match(question.strip()):
             question, self.listed = "whats the price gap between its listings", []
         if self.product and len(self.listed) <= 2 and _DEARER_HOW_MUCH.search(question.strip()):
@@ -487,7 +500,8 @@ class Conversation:
         if in_list is not None:  # "is the iphone in that list priced in dollars": the one listed product titled so
             titles = self.engine.understander.lexicon.titles
             said = singular(in_list.group("w").casefold())
-            hits = [pid for pid in self.listed if said in title_words(titles.get(pid, ""))]
+            hits = [pid for pid in self.listed if said in title_words(titles.get(pid, ""))] \
+                or [pid for pid in self.shown if said in title_words(titles.get(pid, ""))]  # (the search's list)
             if len(hits) == 1:
                 self.product = hits[0]
                 question = (question[:in_list.start()] + "it" + question[in_list.end():]).strip()
@@ -533,6 +547,11 @@ class Conversation:
                 and (gap := _GAP.match(question.strip().casefold())) is not None and self._one_compared(gap.group("n")):
             # "whats the price gap between them", "how much more is the coway": of the two compared
             question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
+        elif len(self.listed) == 2 and product is None and (self.product is None or self.product in self.listed) \
+                and (gap := _GAP.match(question.strip().casefold())) is not None \
+                and not gap.group("n") and (gap.group("a") or gap.group("b")):
+            # "whats the price difference" after two listed: of the two
+            question, self.product = f"compare them on {gap.group('a') or gap.group('b')}", None
         elif len(self.listed) == 2 and (gap := _GAP.match(question.strip().casefold())) is not None and gap.group("n") \
                 and (link := self.engine.understander.link_product(gap.group("n"), strict=True)) is not None \
                 and link.key in self.listed and not self.engine.understander.same_model(
@@ -820,6 +839,8 @@ class Conversation:
         if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed and not listings \
                 and answer.intent != "unanswerable":  # not the closest guesses
             self.listed = ids
+            if answer.intent == "search":
+                self.shown = ids
             if answer.searched is None and answer.intent != "comparison":
                 # a list no search made ("what fits it?"): "the lightest of them" is of it (two compared products
                 # leave the search before them: "what about the bose ones?" still narrows it)

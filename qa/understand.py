@@ -326,7 +326,8 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in UNITS if re.match(r"^[\w ]+$"
 _PRICE_MAX = re.compile(
     rf"\b(?:under|below|less th[ae]n|lower than|cheaper th[ae]n|at most|up to|no more than|"
     rf"(?:nothing|not|none) (?:over|above|more than)|(?:my |a |max |the )?budget(?: is| of| under| below| less than| max)*:?|"
-    rf"max(?:imum)?(?: of)?|within|<=?)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?|"
+    rf"max(?:imum)?(?: of)?|within|<=?|(?:(?:my |the |a )?budget )?(?:tops|maxes|caps) out at|(?:capped|maxed) at)"
+    rf"\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b)(?:{_MONEY_AFTER})?|"  # ("budget tops out at 1500 usd")
     # "140 dollars max", "$1000 max", "200 bucks or less": the bound after a price that says its money
     rf"(?:{CURRENCY}{_NUM}|\b{_NUM}{_MONEY_AFTER})\s*(?:max(?:imum)?|tops|at most|or less|or under|or below|or cheaper)\b"
 )
@@ -1705,6 +1706,10 @@ _NO_WIRES = re.compile(r"\b(?:without (?:a |any )?(?:cables?|wires?|cords?)|no (
 # "with a cable rather than bluetooth": wired, as titles say it
 _WIRED_NOT = re.compile(r"\bwith (?:a )?(?:cable|cord|wire)s?,? (?:rather than|instead of|not|over) (?:bluetooth|wireless)\b")
 # "earbuds … on the train", "headphones during flights": where it is used, which no listing says
+# "which gets the most hours away from a plug": the longest battery life
+_MOST_HOURS = re.compile(r"\b(?:gets|has|lasts|runs|does|gives) (?:the )?most hours (?:on (?:the |a |one )?(?:battery|charge)|"
+                         r"away from (?:a |the )?(?:plug|outlet|wall|socket|charger)|unplugged|off (?:the |a )?(?:plug|charger|"
+                         r"wall|mains))\b")
 _PLACE_USED = re.compile(r"\s*\b(?:on|at|in|during) (?:the |a |my )?(?:train|plane|bus|subway|tube|metro|commute|flights?|"
                          r"airplane|gym)\b")
 # "something for my ears on the train": headphones (a body part's kind, where no title names the part)
@@ -2101,6 +2106,7 @@ class Understander:
         low = _FOR_THE_EARS.sub("headphones", low)
         low = re.sub(r"^(.*\bhow long)\s+between (?:charges|charging|recharges)$", r"\1 does it last", low)
         low = _BETWEEN_CHARGES.sub("", low).strip()  # (no charger asked)
+        low = _MOST_HOURS.sub("has the longest battery life", low)
         low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
         low = _INTO_THE_WALL.sub("a wall charger", low)
         saving = _SAVING_INSTEAD.match(low) if focus else None

@@ -4810,6 +4810,18 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
      set(), ()),
     (["apple iphone 13 pink plus the baseus wireless charging pad - total"], "aggregate",
      ("different currencies",), set(), ("come to",)),
+    # "budget tops out at"; "the most hours away from a plug" is battery life; the search's list after a question of
+    # the few that list it ("the dell in that list"), and two of it said by their brand, on price
+    (["need a laptop lighter then 1.4 kg with atleast 16gb ram, budget tops out at 1500 usd"], "search",
+     ("under $1500",), {"LAP-0000012", "LAP-0000079", "LAP-0000192", "LAP-0000365"}, ()),
+    (["need a laptop lighter then 1.4 kg with atleast 16gb ram, budget tops out at 1500 usd",
+      "out of those which gets the most hours away from a plug"], "aggregate", ("battery life (11 hours)",), set(), ()),
+    (["need a laptop lighter then 1.4 kg with atleast 16gb ram, budget tops out at 1500 usd",
+      "out of those which gets the most hours away from a plug", "the dell in that list - weight in pounds?"],
+     "attribute", ("2.6 lb",), {"LAP-0000365"}, ()),
+    (["need a laptop lighter then 1.4 kg with atleast 16gb ram, budget tops out at 1500 usd",
+      "the dell in that list - weight in pounds?", "and the 2 hp listings in there, whats the price difference"],
+     "comparison", ("by $66.05",), {"LAP-0000192", "LAP-0000079"}, ()),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
