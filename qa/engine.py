@@ -1133,6 +1133,12 @@ class Engine:
             # further constraint (a feature is: "office chairs with lumbar support under 300")
             purpose += f"No listing says “{' '.join(unknown)}”. "
             unknown = []
+        elif unknown and asks_for and not parse.refines and cons.categories and any(g.bound for g in cons.values) \
+                and all(w.isalpha() and english.get(w, 0) >= EVERYDAY_WORD for w in unknown):
+            # "moving into a tiny studio, need a desk that actually fits - nothing wider than 140 cm": a kind bounded by
+            # an amount; everyday words no listing says tell the story, not a further want
+            purpose += f"No listing says “{' '.join(unknown)}”. "
+            unknown = []
         if unknown:  # "red boots" where nothing in the graph says red: the boots are not an answer
             closest = [f for c, s in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5 * s)]
             return self._dont_know(parse, closest, {c.id: c.title for c, _ in ranked[:3]},

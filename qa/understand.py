@@ -164,6 +164,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\bcpus?\b|\bprocessors?\b|\bchips?\b", ("processor", "cpu", "chip")),
         # "how loud is it": a noise level (no "quiet": "quiet headphones" are noise cancelling ones)
         (r"\bhow (?:loud|noisy)\b|\bdecibels?\b|\bdba?\b|\bnoise level\b", ("noise level",)),
+        (r"\b(?:max(?:imum)? |highest |top |min(?:imum)? |lowest )?temp(?:erature)?s?\b|\bhow hot\b", ("temperature",)),
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
         (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
@@ -645,6 +646,11 @@ class ValueGroup:
     keys: list[str]
     label: str  # how the shopper said it: "black", "at least 128 GB"
 
+    @property
+    def bound(self) -> bool:
+        """Whether it bounds an amount ("at most 140 cm"), not a value said as it is ("black")."""
+        return bool(_COMPARED.match(self.label))
+
 
 def category_halves(name: str) -> list[str]:
     """The kinds a compound category's name joins ("chargers & cables"); the name alone otherwise."""
@@ -961,6 +967,14 @@ _BOUGHT_WITH = re.compile(r"^(?:what|which) (?P<a>[\w' -]*?) ?(?:do|does|did) (?
 # "is it a dark roast or lighter": what roast it is (one side a value, the other a comparative or "something else")
 _VALUE_OR_OTHER = re.compile(r"^(?:is|are) (?P<it>it|they|this|that)(?: one)? (?:an? )?[\w-]+ (?P<a>roast|colou?r|finish|"
                              r"material|grind|fit) or (?:an? )?(?:[a-z]+er|something else|another|other|not)(?: \w+)?$")
+# "bigger battery: the s24+ or the 15 pro max?": which of the two has it
+_COMPARATIVE_FIRST = re.compile(r"^(?P<c>(?:bigger|larger|longer|better|more|higher|lower|smaller|brighter|faster)"
+                                r"(?: [\w-]+){1,2})\s*[:;]\s*(?P<x>[^:;]+? or [^:;]+?)$")
+# "nothing wider than 140 cm", "no lighter than 2 kg": at most, at least
+_NO_MORE_THAN = re.compile(r"\b(?:no|not|nothing|none|never) (?:any )?(?:wider|bigger|larger|taller|longer|heavier|thicker|"
+                           r"higher|deeper) than\b")
+_NO_LESS_THAN = re.compile(r"\b(?:no|not|nothing|none|never) (?:any )?(?:narrower|smaller|shorter|lighter|thinner|lower|"
+                           r"shallower) than\b")
 # "it's listed as similar to which fryer": which fryer it is listed as similar to
 _SIMILAR_TO_WHICH = re.compile(r"^(?:(?:and|so|ok),? )?(?P<s>it|they|(?:the|that|this) [\w' .-]+?)(?:'s|s| is| are|'re) "
                                r"(?:listed|marked|shown) (?:as )?(?:similar|comparable) to (?:which|what) (?P<k>[\w -]+?)$")
@@ -1013,7 +1027,8 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
     (r"\bfrench fries\b|\bcrispy (?:fries|wings|chicken)\b", "air fryers"),
     (r"\bfilter (?:my |the |our )?(?:tap |drinking )?water\b|\btap water\b|\bwater tastes?\b|\bfiltered water\b",
      "filter pitchers"),
-    (r"\b(?:warm|cold) feet\b|\bwarm for (?:my |your |the )?feet\b|\bin the snow\b", "boots"),
+    (r"\b(?:warm|cold|wet) feet\b|\bwarm for (?:my |your |the )?feet\b|\b(?:in|through) (?:the |deep |heavy |fresh )*snow\b|"
+     r"\bfeet (?:get|end up|are) (?:wet|soaked|cold|freezing)\b", "boots"),
     (r"\bstart(?:ing)? (?:running|to run|jogging)\b|\bmarathon\b|\bjogging\b|\bi (?:run|jog) (?:about |around )?"
      r"(?:\d+ )?(?:miles?|km|k)(?: a| per| every) (?:day|week)\b", "running shoes"),
     (r"\b(?:for|starting) (?:college|uni|university)\b|\bcollege student\b", "laptops"),
@@ -1151,7 +1166,9 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)|"
-                r"\baverages? out\b(?!.*\b(?:weigh|hours?|watts?|capacity|battery)\b)"), "avg_price"),  # "… average out at"
+                r"\baverages? out\b(?!.*\b(?:weigh|hours?|watts?|capacity|battery)\b)|"  # "… average out at"
+                r"\b(?:average|avg|mean) (?:of|across|over) (?:the |its |all (?:the |its )?)?(?:two |2 |three |3 |\d+ )?"
+                r"(?:listings|versions|prices)\b"), "avg_price"),  # "average of the two listings"
     (_VALUES_ASKED, "values"),
 )
 
@@ -1908,6 +1925,9 @@ _GAP_OF_THESE = re.compile(r"\b(?:two|2|both|the|its) (?:listings|versions)\b|\b
 _LIST_REFERENCE = re.compile(r"\b(?:them|they|those|these|which (?:one|ones|of)|the ones|the \w+er one)\b|^which (?:are|is|have|has)\b")
 # "cheapest of the white ones" after white headphones were listed: of those listed
 _OF_THE_SAID_ONES = re.compile(r"\bof the [\w-]+ ones\b")
+# "across the dollar listings", "of its listings": which listings, no word of the model's name
+_ACROSS_LISTINGS = re.compile(r"\b(?:across|over|of|among|for|between)? ?(?:the |its |all (?:the |its )?)?(?:two |2 |\d+ )?"
+                              r"(?:dollar|usd|euro|eur|pound|gbp|us)? ?(?:listings|versions)\b|\bhow big is\b")
 _RARE_TITLE_WORD = 0.01  # share of titles with a word at most: it names a model ("pavilion"), not a thing ("pack")
 MAX_TITLED = 2000  # products an average over the titles that say a kind reads at the most
 MAX_FOR_KIND = 2000  # titles that say a kind a search is "for" ("filters for a water pitcher") read as its products
@@ -2142,6 +2162,8 @@ class Understander:
             # tough": a case for it; "… topped up in the car, its an acer swift go 14": a car charger for it
             low = f"{purpose} for the {owned.group('x')}"
         low = _THEN_FOR_THAN.sub(r"\1 than", low)  # "holds more then 300 lb": more than
+        low = _NO_LESS_THAN.sub("at least", _NO_MORE_THAN.sub("at most", low))
+        low = _COMPARATIVE_FIRST.sub(r"which has the \g<c>, \g<x>", low)
         low = _VALUE_OR_OTHER.sub(r"what \g<a> is \g<it>", low)
         low = _SIMILAR_TO_WHICH.sub(r"which \g<k> is \g<s> listed as similar to", low)
         low = _WHAT_DOES_IT_RUN.sub(r"\g<p>how much is \g<x>", low)
@@ -2688,6 +2710,12 @@ class Understander:
         if said_currency is not None and parse.intent == "aggregate" and not parse.constraints.currency \
                 and parse.aggregate in ("min_price", "max_price", "avg_price"):
             parse.constraints.currency = currency_of(said_currency.group(0))  # "average price of desks in euros"
+        elif (said_currency or paid) is not None and parse.intent == "aggregate" and parse.aggregate == "count_products" \
+                and not parse.constraints.currency:  # "how many air purifier listings are priced in euros": those only
+            said = (said_currency or paid).group(0)  # type: ignore[union-attr]
+            parse.constraints.currency, parse.constraints.currency_only = currency_of(said), True
+            parse.constraints.words = [w for w in parse.constraints.words if w not in {*tokens(said), "euro", "dollar",
+                                                                                        "pound", "listing"}]
         if said_currency is not None and paid is None and parse.intent == "search" and parse.attributes[:1] == ["price"] \
                 and not parse.constraints.currency:
             # "iphone 13 blue 256gb in us dollars, how much": its listings priced so, with their prices
@@ -4002,6 +4030,7 @@ class Understander:
                     and not self.brand_only(rest):
                 # "average price of the nokia g42", "cheapest pixel 8 pro": over the listings of one model (the cheapest
                 # only of a name said in full)
+                rest = _ACROSS_LISTINGS.sub(" ", rest)  # ("pixel 7a - price range across the dollar listings")
                 named = self.link_product(re.sub(r"\b(?:prices?|costs?)\b", " ", rest), strict=True)
                 words = [t for t in tokens(rest) if t not in STOPWORDS]
                 # ("ultraboost light womens": "light", no roast here, is of the name; "women" a variant titles say)

@@ -4822,6 +4822,18 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
     (["need a laptop lighter then 1.4 kg with atleast 16gb ram, budget tops out at 1500 usd",
       "the dell in that list - weight in pounds?", "and the 2 hp listings in there, whats the price difference"],
      "comparison", ("by $66.05",), {"LAP-0000192", "LAP-0000079"}, ()),
+    # a model's listings averaged "of the two listings", its range "across the dollar listings"; a count in a currency
+    (["senheiser momentum 4 - average of the two listings?"], "aggregate", ("$383",), set(), ()),
+    (["pixel 7a - how big is the price range across the dollar listings"], "aggregate", ("$102 apart",), set(), ()),
+    (["how many air purifier listings are priced in euros"], "aggregate", ("4 air purifiers priced in EUR",), set(), ()),
+    # "nothing wider than" is at most (a story's everyday words beside a bound ask nothing more); a temperature no
+    # listing gives is not its wattage; "bigger battery: A or B"; soaked feet want boots
+    (["moving into a tiny studio, need a desk that actually fits - nothing wider than 140 cm"], "search",
+     ("at most 140 cm",), {"FRN-0000115", "FRN-0000125"}, ("Flexispot",)),
+    (["whats the max temperature on the philips essential airfryer xl"], "unanswerable", ("don't know the temperature",),
+     set(), ("2000",)),
+    (["bigger battery: the s24+ or the 15 pro max?"], "comparison", ("4900", "4422"), set(), ()),
+    (["my feet end up soaked every morning, what do you have"], "search", ("matches for boots",), set(), ()),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
