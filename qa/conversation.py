@@ -245,6 +245,10 @@ _ASKS = re.compile(r"^(?:\w+ )?(?:what|whats|what's|how|hows|how's|is|does|do|ca
 # "<name>, the $750 one - <question>": a listing of the model named, by its price
 _NAME_THEN_PRICED = re.compile(r"^[^,;]+?,\s*the [$€£]?\s?\d[\d,.]*(?: ?(?:dollars?|bucks|euros?|pounds?))? "
                                r"(?:one|listing|version)\s*[,;:-]\s*\S", re.IGNORECASE)
+# "got the hp elitebook 840 g10 that was 1402.95 - which chargers …": the name's listing at that price, asked the rest
+_NAME_THAT_WAS = re.compile(r"^(?:(?:i |we )?(?:got|have|bought|own|ordered|had)\s+)?(?P<x>[^,;]+?),? (?:that|which|the one "
+                            r"that) (?:was|is|cost|costs|went for|goes for)\s*(?:about |around )?(?P<p>[$€£]?\s?\d[\d,]*"
+                            r"(?:\.\d+)?)(?P<u> ?(?:dollars?|bucks|euros?|pounds?))?\s*[,;:–-]\s*(?P<q>\w.*)$", re.IGNORECASE)
 # "the 500 dollar one", "the $284 one": a listed product by its price
 _PRICED_ONE = re.compile(r"\bthe (?:[$€£]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?) ?(?:dollars?|bucks|euros?|"
                          r"pounds?|usd|eur|gbp)|(?P<e>\d+\.\d\d)) (?:one|ones|pair|model|version|listing)\b|"
@@ -320,7 +324,7 @@ _BY_HOW_MUCH = re.compile(r"^(?:and |so )?(?:by how much|how much (?:more|less|c
 # ("price difference", "whats the difference in price", "how much more is the coway": on price)
 _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:the )?"
                   r"(?:(?P<a>\w+(?: \w+)?) (?:gap|difference)|(?:gap|difference) in (?P<b>\w+(?: \w+)?))"
-                  r"(?: between (?:them|the two|those|these|the 2))?\s*[?!.]*$|"
+                  r"(?: between (?:them|the two|those|these|the 2|the pair(?: of them)?|both(?: of them)?))?\s*[?!.]*$|"
                   r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
 _HOW_MUCH_IS_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>cheaper|less|more|dearer|pricier|more expensive) is "
@@ -330,6 +334,10 @@ _DEARER_HOW_MUCH = re.compile(r"(?:^|[?.!,]\s*)(?:and |so )?how much (?:more|ext
 # "capacity on that" after the one product a list of what fits (or is similar) named: of that product
 _ON_THAT = re.compile(r"\b(?:on|of|for|about|is|does) (?P<t>that(?: one)?)(?=[?.! ]*$)|^(?P<t2>that(?: one)?)(?=[?,]?\s+\w)",
                       re.IGNORECASE)
+# "which of the six": of the list of six this conversation named
+_OF_THE_COUNT = re.compile(r"\b(?:of|among|out of) (?:the|those|these|all) (?P<n>three|four|five|six|seven|eight|nine|ten|"
+                           r"[3-9]|1\d)\b(?! (?:pack|count|ounces|oz))", re.IGNORECASE)
+_COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "and the 2 hp listings in there, whats the price difference": of the listed, those two, asked the rest
 _THE_TWO_SAID = re.compile(r"^(?:(?:and|so|ok),? )?(?:the |those )?(?:2|two|both) (?P<w>[\w-]+(?: [\w-]+)?) (?:listings|ones|"
                            r"models|versions)(?: (?:in there|in (?:that|the) list|listed|there))?\s*[,;:-]?\s*(?P<q>\w.*)$",
@@ -417,6 +425,7 @@ class Conversation:
         self.product: str | None = product
         self.listed: list[str] = []  # the products the last answer that listed several named
         self.shown: list[str] = []  # the products the last search listed ("the dell in that list" after the lightest)
+        self.lists: list[list[str]] = []  # the lists answers named, the latest last ("which of the six" names one)
         self.pair: list[str] = []  # the two products just compared, of which "does either …" asks each
         self.last: Answer | None = None
         self.before_last: Answer | None = None
@@ -452,6 +461,8 @@ class Conversation:
                 return replace(of_those, question=asked_as, answer=f"{listed.answer} {of_those.answer}",
                                facts=[*listed.facts, *of_those.facts], cypher=[*listed.cypher, *of_those.cypher])
             self.product = previous
+        if product is None and (was := _NAME_THAT_WAS.match(question.strip())) is not None:
+            question = f"{was.group('x')}, the {was.group('p')}{was.group('u') or ''} one - {was.group('q')}"
         total = self._total(question) if product is None else None
         if (same := _ALL_SAME.match(question)) is not None and len(self.listed) > 2 \
                 and self.engine.understander.asked_attributes(same.group("x").casefold()):
@@ -474,6 +485,11 @@ class Conversation:
             question = f"{question.strip()[:that.start('t' if that.group('t') else 't2')]}it" \
                        f"{question.strip()[that.end('t' if that.group('t') else 't2'):]}"
             self.product = self.last.products[0].id
+        counted = _OF_THE_COUNT.search(question) if product is None else None
+        said_n = counted.group("n").casefold() if counted is not None else ""
+        n = _COUNT_WORDS.get(said_n) or (int(said_n) if said_n.isdigit() else 0)
+        if n and len(self.listed) != n and (of_n := next((x for x in reversed(self.lists) if len(x) == n), None)):
+            self.listed = of_n  # "and which of the six is priced in euros" after the five of them in dollars
         two_said = _THE_TWO_SAID.match(question.strip()) if product is None and (self.listed or self.shown) else None
         if two_said is not None:
             titles = self.engine.understander.lexicon.titles
@@ -839,6 +855,7 @@ class Conversation:
         if ids and (len(ids) > 1 or answer.intent in LISTING) and not narrowed and not listings \
                 and answer.intent != "unanswerable":  # not the closest guesses
             self.listed = ids
+            self.lists = [*(x for x in self.lists if x != ids), ids][-MAX_EARLIER:]
             if answer.intent == "search":
                 self.shown = ids
             if answer.searched is None and answer.intent != "comparison":

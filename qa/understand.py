@@ -1163,12 +1163,13 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\bwhich (?:listing|version|variant) is cheaper\b|"  # (of a model's listings)
                 r"\b(?:something|anything|one|ones) (?:that'?s |thats |that is |more )?(?:cheap|inexpensive|affordable|"
                 r"budget[- ]friendly)\b|"  # "something cheap" (of the list, or of the kind said)
-                r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
+                r"\bcheapest\b|\bcheaper one\b|\b(?:is|are|costs?) less money\b|\bcosts? (?:the )?least\b|\b(?:cheap|budget|inexpensive|affordable) (?:ones?|options?)\b|\bleast expensive\b|\blowest[- ]price[d]?\b|\bmost affordable\b|\bbudget pick\b"), "min_price"),
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)|"
                 r"\baverages? out\b(?!.*\b(?:weigh|hours?|watts?|capacity|battery)\b)|"  # "… average out at"
                 r"\b(?:average|avg|mean) (?:of|across|over) (?:the |its |all (?:the |its )?)?(?:two |2 |three |3 |\d+ )?"
-                r"(?:listings|versions|prices)\b"), "avg_price"),  # "average of the two listings"
+                r"(?:listings|versions|prices|ones(?= (?:priced|in|sold|listed)\b))\b"), "avg_price"),  # "average of the two
+                # listings", "average of the ones priced in dollars"
     (_VALUES_ASKED, "values"),
 )
 
@@ -2727,7 +2728,9 @@ class Understander:
                 and bare is None and not (sold is not None and parse.in_currency) \
                 and not (parse.constraints.categories and not any(  # (not "the cheapest dedica machine, in dollars"
                     self.in_categories(pid, parse.constraints.category_keys) for pid in within)):  # after its filters)
-            parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
+            if parse.intent != "aggregate" or parse.aggregate not in ("avg_price", "min_price", "max_price"):
+                # ("average of the ones priced in dollars", "of those, which costs least in dollars": of those so priced)
+                parse.intent, parse.products, parse.attributes, parse.checks = "search", [], [], []
             parse.constraints = Constraints(ids=list(within or ()), currency=currency_of(paid.group(0)))
         if paid is not None and parse.intent == "search" and parse.constraints.currency:
             parse.constraints.currency_only = True  # ("office chairs under 280, usd only": no € chair converted in)

@@ -4834,6 +4834,15 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
      set(), ("2000",)),
     (["bigger battery: the s24+ or the 15 pro max?"], "comparison", ("4900", "4422"), set(), ()),
     (["my feet end up soaked every morning, what do you have"], "search", ("matches for boots",), set(), ()),
+    # of a model's six listings, the five in dollars averaged; "which of the six" is of the six again
+    (["how many red wing iron rangr listings have you got", "average of the ones priced in dollars"], "aggregate",
+     ("$349.37",), set(), ()),
+    (["how many red wing iron rangr listings have you got", "average of the ones priced in dollars",
+      "and which of the six is priced in euros"], "search", ("1 match",), {"BOT-0000391"}, ()),
+    # "<name> that was <price> - …": that listing; the cheapest of a list in a currency; it and that added
+    (["got the hp elitebook 840 g10 that was 1402.95 - which chargers or cabels are listed for it",
+      "of those, which costs least in dollars", "laptop plus that, total"], "aggregate",
+     ("$1,402.95", "come to $"), {"LAP-0000192"}, ()),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
