@@ -135,7 +135,8 @@ _PER_ONE_UNITS = {"支": "filter", "片": "filter", "袋": "bag", "包": "bag", 
 # "De'Longhi Dedica EC685 能用的滤芯有哪些": which filters can be used with it (what fits it)
 _USABLE_WITH = re.compile(r"^(?P<a>(?!有)[^,，]+?)\s*(?:能|可以)(?:用|使用|配)的(?P<b>.+?)有(?:哪些|哪几款|哪几种|什么)[?？]?$")
 # "便宜的那个适用于哪款手机?": the cheaper one (of two listed), then the question of it
-_PICKED = re.compile(r"^(?P<x>便宜|贵|轻|重)的那(?:个|款|双|件|台)(?P<q>.+)$")
+_PICKED = re.compile(r"^(?P<m>最)?(?P<x>便宜|贵|轻|重)的那(?:个|款|双|件|台)(?P<q>.+)$")  # (最便宜的那款…: the cheapest)
+_MOST = {"便宜": "cheapest", "贵": "most expensive", "轻": "lightest", "重": "heaviest"}
 _BRANDS = re.compile(r"^(?P<a>.+?)有多少个?品牌[?？]?$")
 _EXTREME = re.compile(r"^最(?P<x>便宜|贵)的(?P<a>.+?)[?？]?$")
 _REPLACEMENT = re.compile(r"^(?P<a>.+?)的替换(?P<b>.+?)[?？]?$")
@@ -238,7 +239,8 @@ def _capacity_of(name: str) -> str:
 
 # question shapes, tried in order: (pattern, its English reading)
 _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (_PICKED, lambda m: f"the {_COMPARATIVES[m.group('x')]} one, {to_english('它' + m.group('q'))}"),
+    (_PICKED, lambda m: f"the {(_MOST if m.group('m') else _COMPARATIVES)[m.group('x')]} one, "
+                        f"{to_english('它' + m.group('q'))}"),
     (_COMPARE, lambda m: f"which is {_comparative(m)}, the {_words(m.group('a'))} or the {_words(m.group('b'))}?"),
     (_WHICH_MORE, lambda m: f"which is {_comparative(m)}?"),
     (_WHICH_VALUES, lambda m: f"what {_words(m.group('b'))}s does the {_words(m.group('a'))} come in?"),
@@ -311,6 +313,10 @@ def to_english(question: str) -> str:
         return f"which is the {bare}?"
     if _WHICH_ONE.search(q) and " has the " in f" {english}":  # "哪台笔记本电脑续航最长": which laptop has the longest …
         return f"which {english}?"
+    if bare is not None and _WHICH_ONE.match(q):  # "哪个电池最大": which has the biggest battery
+        said = _words(q.split(next(c for c in _BARE_SUPERLATIVES if c in q))[0])
+        if said.strip():
+            return f"which has the {bare} {said}?"
     if _WHAT.search(q) and english.startswith(("it ", "this ", "that ")):  # "它多少钱?", "这个多少钱?": its price
         return f"what is its {english.split(' ', 1)[1]}?"
     if _WHAT.search(q):

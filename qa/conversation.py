@@ -342,6 +342,10 @@ _COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight":
 _THE_TWO_SAID = re.compile(r"^(?:(?:and|so|ok),? )?(?:the |those )?(?:2|two|both) (?P<w>[\w-]+(?: [\w-]+)?) (?:listings|ones|"
                            r"models|versions)(?: (?:in there|in (?:that|the) list|listed|there))?\s*[,;:-]?\s*(?P<q>\w.*)$",
                            re.IGNORECASE)
+# "how many more square feet would the coway mighty do": the one in focus against that one, on what is counted
+_HOW_MANY_MORE_THE = re.compile(r"^(?:(?:and|so|ok),? )?how (?:many|much) (?:more|fewer|less|extra) (?P<a>[a-z][\w ]*?) "
+                                r"(?:would|does|will|can|could|do|did) (?:the|that) (?P<x>[\w' .+-]+?) (?:do|cover|hold|get|"
+                                r"have|give|last|take|manage|handle|run)[?.! ]*$", re.IGNORECASE)
 # "is there another listing of it? how much more", "how much is it, are there two listings": the model's listings, by price
 _OTHER_LISTING = re.compile(r"^(?:(?:and|so|ok|also),? )?(?:(?:how much is it|price)\s*[,;?]\s*)?(?:is there|are there|any|got)"
                             r" (?:an(?:y)? ?other|another|more than one|two|2|several|multiple|other) (?:listings?|versions?)"
@@ -381,8 +385,8 @@ _FITS_IT_TOO = re.compile(r"\b(?:fits?|works? with|goes with) it (?:too|as well|
                           re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|this one|that one|this|that)\b", re.IGNORECASE)
 _THE_TWO = re.compile(r"\b(?:the two|both(?: of them)?|these two|those two)\b", re.IGNORECASE)
-_IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|does) (?:it|this|that|this one|that one)"
-                      r"(?: \w+){1,2} than\b", re.IGNORECASE)
+_IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:(?:is|does) (?:it|this|that|this one|that one)"
+                      r"(?: \w+){1,2} than\b|compare it with\b)", re.IGNORECASE)
 # "is the acer swift go 14 any lighter" with another laptop in focus: lighter than it
 _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any |a bit |much |even |at all )?"
                              r"(?P<c>\w+er|more \w+|less \w+)(?: at all)?[?.! ]*$", re.IGNORECASE)
@@ -498,6 +502,11 @@ class Conversation:
                 said = [pid for pid in self.shown if said_in_title(two_said.group("w"), titles.get(pid, ""))]
             if len(said) == 2:  # ("the 2 hp listings in there": the two HP laptops of the five listed)
                 self.listed, self.product, question = said, said[0], two_said.group("q")
+        more_of = _HOW_MANY_MORE_THE.match(question.strip()) if self.product and product is None else None
+        if more_of is not None and self.engine.understander.asked_attributes(more_of.group("a").casefold()) \
+                and (other := self.engine.understander.link_product(more_of.group("x"), strict=True)) is not None \
+                and other.key != self.product:
+            question = f"compare it with the {more_of.group('x')} on {more_of.group('a')}"
         if self.product and product is None and _OTHER_LISTING.match(question.strip()):
             question, self.listed = "whats the price gap between its listings", []
         if self.product and len(self.listed) <= 2 and _DEARER_HOW_MUCH.search(question.strip()):

@@ -1679,7 +1679,7 @@ _KIND_LISTS = re.compile(r"^(?P<h>(?:so |and |ok,? )?(?:which|what) [a-z ]+?) (?
                          r"name|names) (?:the |my )?(?P<x>.+?)[?.!]*$")
 # "i only want to pay in dollars", "just the ones in euros": the listed products priced in that currency
 _PAID_IN = re.compile(r"\b(?:(?:pay|paying|priced|prices?|buy|ones|only|just)\s+(?:in\s+)?(?:us\s+)?(?:dollars|usd|euros?|eur|"
-                      r"pounds(?: sterling)?|gbp)|(?:dollars|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
+                      r"pounds(?: sterling)?|gbp)|(?:dollars?|usd|euros?|eur|gbp)\s+(?:only|prices?)|in (?:usd|eur|gbp) only|"
                       r"in (?:usd|eur|gbp|(?:us )?dollars|euros?)$)\b")  # ("dark roast coffee in usd": the code last;
 # "…, in dollars" too, but not "in pounds", a weight's unit)
 # "and the price in euros?" after an answer about one product: its price (not its listings in euros, which "what is the

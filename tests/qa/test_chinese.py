@@ -76,6 +76,9 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("这款净化器耗电多少瓦?", "how many watts is this air purifier"),
     ("多少盎司", "how many oz is it"),
     ("一个多少钱", "what is the price?"),
+    # "最便宜的那款…" (the cheapest one, then the question of it); "哪个电池最大" (which has the biggest battery)
+    ("最便宜的那款刷新率是多少?", "the cheapest one, what is its refresh rate?"),
+    ("哪个电池最大?", "which has the biggest battery?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

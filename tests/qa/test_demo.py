@@ -4843,6 +4843,11 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
     (["got the hp elitebook 840 g10 that was 1402.95 - which chargers or cabels are listed for it",
       "of those, which costs least in dollars", "laptop plus that, total"], "aggregate",
      ("$1,402.95", "come to $"), {"LAP-0000192"}, ()),
+    # "dollar prices only"; "how many more square feet would the coway mighty do": it against that one on coverage
+    (["air purifer that can cover a 20 m² bedroom, dollar prices only"], "search", ("priced in USD",),
+     {"HOM-0000282", "HOM-0000248"}, ("€",)),
+    (["air purifer that can cover a 20 m² bedroom, dollar prices only", "cheapest one that'd do it?",
+      "how many more square feet would the coway mighty do"], "comparison", ("by 142 sq ft",), {"HOM-0000282"}, ()),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
