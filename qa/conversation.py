@@ -346,6 +346,10 @@ _THE_TWO_SAID = re.compile(r"^(?:(?:and|so|ok),? )?(?:the |those )?(?:2|two|both
 _HOW_MANY_MORE_THE = re.compile(r"^(?:(?:and|so|ok),? )?how (?:many|much) (?:more|fewer|less|extra) (?P<a>[a-z][\w ]*?) "
                                 r"(?:would|does|will|can|could|do|did) (?:the|that) (?P<x>[\w' .+-]+?) (?:do|cover|hold|get|"
                                 r"have|give|last|take|manage|handle|run)[?.! ]*$", re.IGNORECASE)
+# "do they have a clear one for the same phone" of a case: a case so that fits the phone the case in focus fits
+_ONE_FOR_THE_SAME = re.compile(r"^(?:(?:and|so|ok),? )?(?:do (?:they|you|u) (?:have|sell|do)|have you got|got|is there|are "
+                               r"there|any) (?:an? |any )?(?P<v>[\w -]+?) (?:one|ones|version) for the same (?:phone|laptop|"
+                               r"machine|model|device|pitcher|purifier|one)[?.! ]*$", re.IGNORECASE)
 # "is there another listing of it? how much more", "how much is it, are there two listings": the model's listings, by price
 _OTHER_LISTING = re.compile(r"^(?:(?:and|so|ok|also),? )?(?:(?:how much is it|price)\s*[,;?]\s*)?(?:is there|are there|any|got)"
                             r" (?:an(?:y)? ?other|another|more than one|two|2|several|multiple|other) (?:listings?|versions?)"
@@ -507,6 +511,14 @@ class Conversation:
                 and (other := self.engine.understander.link_product(more_of.group("x"), strict=True)) is not None \
                 and other.key != self.product:
             question = f"compare it with the {more_of.group('x')} on {more_of.group('a')}"
+        same_for = _ONE_FOR_THE_SAME.match(question.strip()) if self.product and product is None else None
+        fitted = [r for r in self.engine.retriever.relations(self.product) if r["direction"] == "out"] \
+            if same_for is not None and self.product else []
+        kind = (self.engine.understander.category_of(self.product or "") or "").split(" > ")[-1].casefold()
+        if same_for is not None and fitted and kind:
+            # (the phone the catalog itself lists it for first)
+            fitted.sort(key=lambda r: r.get("source") != "catalog")
+            question, self.product = f"any {same_for.group('v')} {kind} for it", fitted[0]["id"]
         if self.product and product is None and _OTHER_LISTING.match(question.strip()):
             question, self.listed = "whats the price gap between its listings", []
         if self.product and len(self.listed) <= 2 and _DEARER_HOW_MUCH.search(question.strip()):

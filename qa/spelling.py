@@ -37,6 +37,7 @@ SHORT_FORMS = {"blu": "blue", "blk": "black", "wht": "white", "gry": "grey", "gr
                "slvr": "silver", "rd": "red", "wat": "what", "wut": "what", "hw": "how", "mor": "more",
                "teh": "the", "hte": "the", "atleast": "at least", "atmost": "at most",
                "wich": "which", "whch": "which", "em": "them", "cord": "cable", "cords": "cables",
+               "fone": "phone", "fones": "phones",  # (a phone spelt as said: not "done")
                # an apostrophe left out ("headphones that dont need charging": not "done")
                "dont": "do not", "doesnt": "does not", "isnt": "is not", "cant": "cannot", "wont": "will not",
                "didnt": "did not", "arent": "are not", "wouldnt": "would not", "shouldnt": "should not"}

@@ -4848,6 +4848,11 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
      {"HOM-0000282", "HOM-0000248"}, ("€",)),
     (["air purifer that can cover a 20 m² bedroom, dollar prices only", "cheapest one that'd do it?",
       "how many more square feet would the coway mighty do"], "comparison", ("by 142 sq ft",), {"HOM-0000282"}, ()),
+    # "fone" is a phone; "a clear one for the same phone" of a case: of the cases for the phone it fits (this graph,
+    # without extraction, links no clear one)
+    (["magsafe fone case under 15 bucks"], "search", ('"fone" as "phone"',), set(), ()),
+    (["magsafe fone case under 15 bucks", "which of them is rated for the highest drop",
+      "do they have a clear one for the same phone"], None, ("clear cases that fit the Apple iPhone 14",), set(), ()),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
