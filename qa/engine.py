@@ -255,7 +255,7 @@ class Engine:
         # lack), but not where it read a model by its titles ("cheapest iphone")
         over = _as_searched(parse.constraints) if parse.intent == "aggregate" and not parse.constraints.ids else None
         models = over is not None and any("model" in g.attribute for g in over.values)
-        answer = (self._per_unit(parse) if parse.per_unit else None) or handler(parse)
+        answer = (self._per_unit(parse) if parse.per_unit else None) or self._held_in_all(parse) or handler(parse)
         if answer.intent == parse.intent == "aggregate" and over is not None \
                 and (over.words and parse.constraints.ids or not over.empty() and not models):
             answer.searched = over
@@ -1363,6 +1363,24 @@ class Engine:
         hits = [ProductHit(c.id, c.title, 1.0 - 0.05 * i) for i, (c, _, _) in enumerate(each)]
         return self._result(parse, parse.intent, text, facts, hits, each[0][0].id)
 
+    def _held_in_all(self, parse: Parse) -> Answer | None:
+        """"how much coffee is in this pack altogether" of a pack whose title says a count and an amount ("(12 ounces)
+        (3-count)"): the amount times the count; None for any other question."""
+        if parse.intent != "attribute" or not parse.products or not _IN_ALL.search(parse.text.casefold()):
+            return None
+        card = self.retriever.cards([parse.products[0].key]).get(parse.products[0].key)
+        count = max(pack_counts(card.title), default=1) if card is not None else 1
+        held = [said for family, _, said in amounts_said(card.title) if family in ("mass", "volume")] \
+            if card is not None else []
+        amount = re.match(r"(\d+(?:\.\d+)?)\s*-?\s*(\D.*)$", held[0]) if held else None
+        if card is None or count < 2 or amount is None:
+            return None
+        total = f"{float(amount.group(1)) * count:g} {amount.group(2)}"
+        text = compose.cap(f"{compose.the(card.title)} holds {total} in all: {count} × {held[0]}.")
+        facts = [f.rescored(1.0) for f in self.retriever.product_facts([card.id], {card.id: card})
+                 if f.attribute in ("pack size", "net weight", "size", "capacity")]
+        return self._result(parse, "attribute", text, facts, [ProductHit(card.id, card.title, 1.0)], card.id)
+
     def _per_unit_bounded(self, parse: Parse, each: list[tuple[Card, float, float]]) -> Answer:
         """"whole bean coffee under $10 a pound": of the listings (card, price per unit, units held), those whose price per
         unit is within the bound, in its currency, cheapest per unit first; else the cheapest per unit, said so."""
@@ -2409,6 +2427,9 @@ _HELD_WORDS = frozenset({"capacity", "limit", "load"})  # "maximum weight capaci
 _KIND_WORD_TITLES = 200  # titles read at most to see whether a word names a kind of its own ("car" charger)
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
 # a shopper's word for a thing and the word a catalog's text writes for it
+# "how much coffee is in this pack altogether", "how many ounces in all": what a pack holds, all its units together
+_IN_ALL = re.compile(r"^(?:so |and |ok,? )?how (?:much|many \w+) (?:\w+ )?(?:is |are |do (?:i|you) get |comes? )?(?:there |that |it |this )?"
+                     r"(?:in (?:this|the|that|a|each|one|it)(?: \w+)?\s*)?(?:altogether|in all|in total|all together|total)\b")
 _SHORT_WORD_COMMON = 20_000  # a three-letter word English uses less than this names a thing ("jug", "lid"; not "box")
 _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("steam",), "earphone": ("earbud",),
                    "pouch": ("case",)}

@@ -4853,6 +4853,10 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
     (["magsafe fone case under 15 bucks"], "search", ('"fone" as "phone"',), set(), ()),
     (["magsafe fone case under 15 bucks", "which of them is rated for the highest drop",
       "do they have a clear one for the same phone"], None, ("clear cases that fit the Apple iPhone 14",), set(), ()),
+    # what a pack holds in all: its count times the amount its title says
+    (["@COF-0000186 how much coffee is in this pack altogether"], "attribute", ("36 ounces in all", "3 × 12 ounces"),
+     set(), ()),
+    (["lavazza super crema 1kg 2 pack", "how much coffee is that in total"], "attribute", ("2 kg in all",), set(), ()),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
