@@ -334,6 +334,10 @@ _DEARER_HOW_MUCH = re.compile(r"(?:^|[?.!,]\s*)(?:and |so )?how much (?:more|ext
 # "capacity on that" after the one product a list of what fits (or is similar) named: of that product
 _ON_THAT = re.compile(r"\b(?:on|of|for|about|is|does) (?P<t>that(?: one)?)(?=[?.! ]*$)|^(?P<t2>that(?: one)?)(?=[?,]?\s+\w)",
                       re.IGNORECASE)
+# "mean price of the two sony listings?", "and the dearest of the airpods pro listings?": of those listed that its words name
+_END_OF_THE_SAID = re.compile(r"^(?:(?:and|so|ok),? )?(?:what'?s |whats |what is )?(?:the )?(?P<h>mean|average|avg|cheapest|"
+                              r"dearest|priciest|most expensive|lowest priced|highest priced)(?: price)? of the (?:(?:2|two|"
+                              r"both|all|three|3) )?(?P<w>[\w -]+?) (?:listings|ones|versions)[?.! ]*$", re.IGNORECASE)
 # "which of the six": of the list of six this conversation named
 _OF_THE_COUNT = re.compile(r"\b(?:of|among|out of) (?:the|those|these|all) (?P<n>three|four|five|six|seven|eight|nine|ten|"
                            r"[3-9]|1\d)\b(?! (?:pack|count|ounces|oz))", re.IGNORECASE)
@@ -498,6 +502,16 @@ class Conversation:
         n = _COUNT_WORDS.get(said_n) or (int(said_n) if said_n.isdigit() else 0)
         if n and len(self.listed) != n and (of_n := next((x for x in reversed(self.lists) if len(x) == n), None)):
             self.listed = of_n  # "and which of the six is priced in euros" after the five of them in dollars
+        end_said = _END_OF_THE_SAID.match(question.strip()) if product is None and (self.listed or self.shown) else None
+        if end_said is not None:
+            titles = self.engine.understander.lexicon.titles
+            for group in (self.listed, self.shown):
+                hits = [pid for pid in group if said_in_title(end_said.group("w"), titles.get(pid, ""))]
+                if 1 < len(hits) < len(group):  # ("the two sony listings" of the four earbuds listed)
+                    word = end_said.group("h").casefold()
+                    question = f"{'average price' if word in ('mean', 'avg', 'average') else word} of them"
+                    self.listed = hits
+                    break
         two_said = _THE_TWO_SAID.match(question.strip()) if product is None and (self.listed or self.shown) else None
         if two_said is not None:
             titles = self.engine.understander.lexicon.titles

@@ -3957,7 +3957,8 @@ class Understander:
             if not m:
                 continue
             if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus \
-                    and not (kind == "avg_price" and _GAP_OF_THESE.search(low)):
+                    and not (kind == "avg_price" and (_GAP_OF_THESE.search(low) or len(parse.listed) > 1
+                                                      and re.search(r"\b(?:them|those|these|they)\b", low))):
                 return False  # "how many colours does it come in?" is about the product in focus ("how much between
                 # them price wise" is of those listed)
             if kind in ("brands", "count_brands") and len(last_two := tokens(m.group(0))[-2:]) == 2 \

@@ -4857,6 +4857,11 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
     (["@COF-0000186 how much coffee is in this pack altogether"], "attribute", ("36 ounces in all", "3 × 12 ounces"),
      set(), ()),
     (["lavazza super crema 1kg 2 pack", "how much coffee is that in total"], "attribute", ("2 kg in all",), set(), ()),
+    # the average price of those listed (one of them in focus); of the two listed that a brand names
+    (["office chairs under 500", "whats the average price of those"], "aggregate", ("5 priced products", "$410.57"),
+     set(), ()),
+    (["earbuds lighter than 6 g", "mean price of the two sony listings?"], "aggregate", ("$312.99",),
+     {"AUD-0000124", "AUD-0000032"}, ()),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
