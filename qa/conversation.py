@@ -60,10 +60,10 @@ _TOTAL_AFTER = re.compile(r"(?:\s*[-–,:;?]\s*|\s+)(?:(?:so |and |ok )?(?:what'
                           r"(?:in (?:dollars|usd|euros|pounds) )?all in)|(?:the |a )?total(?: price| cost)?|all in|together|"
                           r"altogether|combined|in total)(?:,? (?:the )?cheapest way(?: in (?:dollars|usd|euros|pounds))?|,? in "
                           r"(?:dollars|usd|euros|pounds))?[?.! ]*$", re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"^(?:(?:so |and |ok )?(?:what'?s|whats|what is|what'?d be) )?(?:the )?(?:total|price|cost) (?:for|of) "
+_TOTAL_BEFORE = re.compile(r"^(?:(?:so |and |ok )?(?:what'?s|whats|what is|what'?d be) )?(?:the )?total(?: price| cost)? (?:for|of) "
                            r"(?P<x>.+?)(?:,? (?:the )?(?P<r>cheapest way(?: in (?:dollars|usd|euros|pounds))?|in (?:dollars|usd|"
                            r"euros|pounds)))?[?.! ]*$", re.IGNORECASE)
-_PLUS = re.compile(r"\s+plus\s+|\s*\+\s*", re.IGNORECASE)
+_PLUS = re.compile(r"\s+plus(?=\s)|(?<=\s)\+\s*", re.IGNORECASE)  # (not the "+" of "galaxy s24+")
 _AND_ONE = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 _TWO_TOTAL = re.compile(r"^(?:(?:so |and |ok )?(?:what would|what do|what does|how much would|how much do) )?(?:the two|both|"
                         r"them both|both of them|those two|the pair|the two of them)(?: of them)?(?: come to| cost| be)?"
@@ -71,7 +71,10 @@ _TWO_TOTAL = re.compile(r"^(?:(?:so |and |ok )?(?:what would|what do|what does|h
 _FOR_IT = re.compile(r"\b(?:(?:that'?s |thats |which is |that is |that are )?(?:listed|made|designed|linked|sold|meant) )?"
                      r"for (?:it|that|this|the same (?:one|phone|laptop|machine))$", re.IGNORECASE)
 _CURRENCY_WORD = re.compile(r"[$€£]|\b(?:dollars?|usd|bucks|euros?|eur|gbp|sterling)\b", re.IGNORECASE)
+_EXTREME_SAID = re.compile(r"\b(?:cheapest|cheapst|dearest|priciest|most expensive|lightest|heaviest)\b", re.IGNORECASE)
 _THAT_SAID = frozenset({"it", "that", "this", "that one", "this one", "that too", "the one"})
+# a question that asks no sum although it says "together", "in total" or "plus": a count, a yes or no, another measure
+_NOT_A_SUM = re.compile(r"^(?:(?:and|so|ok),? )?(?:how many|can|could|does|do|is|are|will|should|which)\b", re.IGNORECASE)
 # "do they all have the same camera" after a list: what each of them has
 _ALL_SAME = re.compile(r"^(?:and |so )?(?:do|are) (?:they|these|those|all of them)(?: all)?(?: have)? (?:the )?same "
                        r"(?P<x>[\w-]+(?: [\w-]+)?)[?.!]*$", re.IGNORECASE)
@@ -324,7 +327,8 @@ _BY_HOW_MUCH = re.compile(r"^(?:and |so )?(?:by how much|how much (?:more|less|c
 # ("price difference", "whats the difference in price", "how much more is the coway": on price)
 _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:the )?"
                   r"(?:(?P<a>\w+(?: \w+)?) (?:gap|difference)|(?:gap|difference) in (?P<b>\w+(?: \w+)?))"
-                  r"(?: between (?:them|the two|those|these|the 2|the pair(?: of them)?|both(?: of them)?))?\s*[?!.]*$|"
+                  r"(?: between (?:them|the two|those|these|the 2|the pair(?: of them)?|both(?: of them)?))?"
+                  r"(?: in (?:inches|cm|mm|grams|g|kg|pounds|lbs?|ounces|oz|hours|watts|mah|dollars|usd|euros))?\s*[?!.]*$|"
                   r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
 _HOW_MUCH_IS_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>cheaper|less|more|dearer|pricier|more expensive) is "
@@ -393,8 +397,8 @@ _FITS_IT_TOO = re.compile(r"\b(?:fits?|works? with|goes with) it (?:too|as well|
                           re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|this one|that one|this|that)\b", re.IGNORECASE)
 _THE_TWO = re.compile(r"\b(?:the two|both(?: of them)?|these two|those two)\b", re.IGNORECASE)
-_IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:(?:is|does) (?:it|this|that|this one|that one)"
-                      r"(?: \w+){1,2} than\b|compare it with\b)", re.IGNORECASE)
+_IT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|does) (?:it|this|that|this one|that one)"
+                      r"(?: \w+){1,2} than\b", re.IGNORECASE)
 # "is the acer swift go 14 any lighter" with another laptop in focus: lighter than it
 _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any |a bit |much |even |at all )?"
                              r"(?P<c>\w+er|more \w+|less \w+)(?: at all)?[?.! ]*$", re.IGNORECASE)
@@ -520,11 +524,13 @@ class Conversation:
                 said = [pid for pid in self.shown if said_in_title(two_said.group("w"), titles.get(pid, ""))]
             if len(said) == 2:  # ("the 2 hp listings in there": the two HP laptops of the five listed)
                 self.listed, self.product, question = said, said[0], two_said.group("q")
+        unlisted = False
         more_of = _HOW_MANY_MORE_THE.match(question.strip()) if self.product and product is None else None
         if more_of is not None and self.engine.understander.asked_attributes(more_of.group("a").casefold()) \
                 and (other := self.engine.understander.link_product(more_of.group("x"), strict=True)) is not None \
                 and other.key != self.product:
             question = f"compare it with the {more_of.group('x')} on {more_of.group('a')}"
+            unlisted = True  # (the one in focus against the one named, not among the list)
         same_for = _ONE_FOR_THE_SAME.match(question.strip()) if self.product and product is None else None
         fitted = [r for r in self.engine.retriever.relations(self.product) if r["direction"] == "out"] \
             if same_for is not None and self.product else []
@@ -600,7 +606,10 @@ class Conversation:
             question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
         elif len(self.listed) == 2 and product is None and (self.product is None or self.product in self.listed) \
                 and (gap := _GAP.match(question.strip().casefold())) is not None \
-                and not gap.group("n") and (gap.group("a") or gap.group("b")):
+                and not gap.group("n") and (gap.group("a") or gap.group("b")) \
+                and len({(c.currency or DEFAULT_CURRENCY) if c.price is not None else None
+                         for c in self.engine.retriever.cards(self.listed).values()}) == 1 \
+                and all(c.price is not None for c in self.engine.retriever.cards(self.listed).values()):
             # "whats the price difference" after two listed: of the two
             question, self.product = f"compare them on {gap.group('a') or gap.group('b')}", None
         elif len(self.listed) == 2 and (gap := _GAP.match(question.strip().casefold())) is not None and gap.group("n") \
@@ -768,7 +777,7 @@ class Conversation:
                     and (before is None or before not in self.last.asked):
                 before = self.last.asked[0]  # (answered from its text: "Up to 24 hrs of playback …" is battery life)
             # ("is it cheaper than the uplift" compares the product in focus with that one, not among the list)
-            within = None if chosen or _IT_THAN.search(question) else self.listed or None
+            within = None if chosen or unlisted or _IT_THAN.search(question) else self.listed or None
             if within and self.last is not None and self.last.intent == "attribute" and self.product \
                     and self.last.focus == self.product and self.product not in self.listed \
                     and _THEY_OF_ONE.search(question) and not _OF_THE_LIST.search(question):
@@ -897,6 +906,8 @@ class Conversation:
                 # a list no search made ("what fits it?"): "the lightest of them" is of it (two compared products
                 # leave the search before them: "what about the bose ones?" still narrows it)
                 self.searched = None
+        if same_for is not None and answer.intent == "compatibility" and len(ids) == 1:
+            self.product = ids[0]  # ("a clear one for the same phone" found one: "how much is it" is that case's)
         return answer
 
     def _total(self, question: str) -> Answer | None:
@@ -908,6 +919,8 @@ class Conversation:
         two = self.pair if len(self.pair) == 2 else self.listed if len(self.listed) == 2 else []
         if _TWO_TOTAL.match(said) and re.search(r"\b(?:come to|together|altogether|in total|combined)\b", said, re.I):
             return self._summed(question, two[0], two[1]) if two else None  # "what would the two come to"
+        if _NOT_A_SUM.match(said) or set(self.engine.understander.asked_attributes(said.casefold())) - {"price"}:
+            return None  # ("how many boots from ugg and timberland in total", "weight of the xps 13 and macbook air combined")
         before = _TOTAL_BEFORE.match(said)
         after = _TOTAL_AFTER.search(said) if before is None else None
         if before is not None:
@@ -918,15 +931,32 @@ class Conversation:
             return None
         if _TWO_TOTAL.match(said) or (after is not None and not said.strip(" ,.?")):
             return self._summed(question, two[0], two[1]) if two else None
-        halves = _PLUS.split(said, maxsplit=1)
-        if len(halves) != 2 and len(found := _AND_ONE.split(said)) == 2:
-            halves = found  # ("case + pad together", "desk and chair together": one "and" only)
-        if len(halves) != 2 or not all(h.strip(" ,.?") for h in halves):
-            return None
+        understander = self.engine.understander
+        said = re.sub(r"\s*[,;:–-]?\s*(?:how much|what(?:'s| is)?(?: it| that)?|whats)\s*$", "", said, flags=re.IGNORECASE)
+        halves: list[str] = []
+        for sep in [*_PLUS.finditer(said), *_AND_ONE.finditer(said)]:
+            joined = sep.group(0).strip().casefold()
+            before, after = tokens(said[:sep.start()])[-1:], tokens(said[sep.end():])[:1]
+            if joined in ("plus", "and") and before and self._titled_with(before[0], joined, after[0] if after else ""):
+                continue  # a name's own "plus" or "and" ("iphone 15 plus case", "bambino plus + dedica", "jarvis
+                # bamboo and steel desk")
+            halves = [said[:sep.start()], said[sep.end():]]
+            break
+        if len(halves) != 2 or not all(h.strip(" ,.?") for h in halves) \
+                or any(understander.values_only(h.strip(" ,.?")) for h in halves):
+            return None  # ("black and white ath-m50x": two colours)
         wanted = currency_of(question) if _CURRENCY_WORD.search(question) else None
         first = self._total_part(halves[0], None, wanted)
         second = self._total_part(halves[1], first, wanted) if first else None
         return self._summed(question, first, second) if first and second and first != second else None
+
+    def _titled_with(self, before: str, joined: str, after: str) -> bool:
+        """Whether some title says ``before`` right before "plus" ("Bambino Plus", "iPhone 15 Plus"), or "<before> and
+        <after>" ("Bamboo And Steel")."""
+        lexicon = self.engine.understander.lexicon
+        said = f" {before} plus " if joined == "plus" else f" {before} and {after} "
+        return any(said in f" {' '.join(tokens(lexicon.titles.get(pid, '')))} "
+                   for pid in lexicon.titled([before, *([after] if joined == "and" and after else [])]))
 
     def _total_part(self, said: str, owner: str | None, wanted: str | None) -> str | None:
         """The product one side of a sum names: "that" (the one in focus), a kind this conversation's products are of
@@ -949,16 +979,30 @@ class Conversation:
                 of_kind = [p for p in of_kind if p in listed] or of_kind
             if len(of_kind) == 1 or of_kind and of_kind[0] == self.product:  # ("laptop plus that": the laptop said)
                 return of_kind[0]
-        if owner is not None and (_FOR_IT.search(low) or understander.link_product(low, strict=True) is None):
+        if owner is not None:  # ("the esr air armor case": the one that fits the phone, not another phone's)
             fits = self.engine.answer(low if _FOR_IT.search(low) else f"{low} for it", context=owner)
-            found = [fits.focus] if fits.intent == "aggregate" and fits.focus else [p.id for p in fits.products]
+            found = [fits.focus] if fits.intent == "aggregate" and fits.focus and fits.focus != owner \
+                else [p.id for p in fits.products if p.id != owner]
+            own_kind = understander.category_of(owner)  # (a laptop is no laptop's accessory: "the cheapest one" of its
+            found = [p for p in found if understander.category_of(p) != own_kind]  # listings is no sum of two)
+            kinds = understander.constraints(low).category_keys  # (of the kind said: "pad" is no phone)
+            found = [p for p in found if not kinds or understander.in_categories(p, kinds)]
             if fits.intent in ("compatibility", "aggregate") and found:
                 direct = {r["id"] for r in self.engine.retriever.relations(owner) if r.get("source") == "catalog"}
                 return self._cheapest_of([p for p in found if p in direct] or found, wanted or self._currency(owner))
+            if _FOR_IT.search(low) or understander.link_product(low, strict=True) is None:
+                return None  # (nothing of that kind fits it, and no product is named: no sum)
+        link = understander.link_product(low, strict=True) if not _EXTREME_SAID.search(low) else None
+        if link is not None:  # "galaxy a15": the cheapest of its listings that say what it said (in the currency said)
+            titles = understander.lexicon.titles
+            said_words = set(tokens(low)) & title_words(link.name)  # ("galaxy s24 cobalt violet": that colour's)
+            return self._cheapest_of([link.key, *(v.key for v in understander.model_listings(link.key, link.name)
+                                                  if said_words <= title_words(titles.get(v.key, "")))], wanted)
         named = self.engine.answer(low)
         found = [named.focus] if named.intent == "aggregate" and named.focus else [p.id for p in named.products]
-        if named.intent not in ("search", "aggregate", "attribute") or not found:
-            return None
+        if named.intent not in ("search", "aggregate", "attribute") or not found \
+                or named.intent == "search" and not understander.one_model(found):
+            return None  # ("case + pad together" with nothing said before: which case is not known)
         return self._cheapest_of(found, wanted)
 
     def _currency(self, pid: str | None) -> str | None:

@@ -2428,7 +2428,8 @@ _KIND_WORD_TITLES = 200  # titles read at most to see whether a word names a kin
 _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may say of several attributes (RAM or storage)
 # a shopper's word for a thing and the word a catalog's text writes for it
 # "how much coffee is in this pack altogether", "how many ounces in all": what a pack holds, all its units together
-_IN_ALL = re.compile(r"^(?:so |and |ok,? )?how (?:much|many \w+) (?:\w+ )?(?:is |are |do (?:i|you) get |comes? )?(?:there |that |it |this )?"
+_IN_ALL = re.compile(r"^(?:so |and |ok,? )?how (?:much (?!(?:is|are|does|do|would|will|money|cash)\b)\w+|many \w+) "
+                     r"(?:is |are |do (?:i|you) get |comes? )?(?:there |that |it |this )?"
                      r"(?:in (?:this|the|that|a|each|one|it)(?: \w+)?\s*)?(?:altogether|in all|in total|all together|total)\b")
 _SHORT_WORD_COMMON = 20_000  # a three-letter word English uses less than this names a thing ("jug", "lid"; not "box")
 _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("steam",), "earphone": ("earbud",),

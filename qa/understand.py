@@ -1155,7 +1155,10 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\bhow (?:far|much) apart\b(?=.*\bpric)|"  # "how far apart are the two listings on price"
                 r"\bhow (?:far|much) apart are (?:the|its) (?:two |2 |\d+ )?(?:listings|versions)$|"  # (prices, of listings)
                 r"\bhow much (?:is )?(?:there )?between (?:them|those|these|the two)\b(?=.*\bpric)|"  # "… price wise"
-                r"\b(?:two|2|several|different) prices\b.*\bdifference\b|"  # "you have two prices, whats the difference"
+                r"\b(?:two|2|several|different) prices\b.*\b(?:difference|gap)\b|"  # "you have two prices, whats the difference"
+                # "how far apart are your cheapest and dearest listings", "the spread from your cheapest listing to the dearest"
+                r"\b(?:apart|spread|gap|difference)\b.*\b(?:cheapest|lowest)\b(?: [\w-]+)? (?:and|to) (?:the |your )?(?:dearest|"
+                r"priciest|most expensive|highest)\b|"
                 r"\b(?:two|2|both|the) (?:listings|versions)\b.*\b(?:price (?:gap|difference|diff)|difference in price)\b|"
                 r"\bprice (?:difference|gap) between (?:the |its )?(?:two |\d+ )?(?:listings|versions)\b"), "avg_price"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
@@ -1167,8 +1170,10 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmost expensive\b|\b(?:more expensive|pricier|dearer) one\b|\bpriciest\b|\bhighest[- ]price[d]?\b|\bdearest\b|\bpremium pick\b"), "max_price"),
     (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)|"
                 r"\baverages? out\b(?!.*\b(?:weigh|hours?|watts?|capacity|battery)\b)|"  # "… average out at"
-                r"\b(?:average|avg|mean) (?:of|across|over) (?:the |its |all (?:the |its )?)?(?:two |2 |three |3 |\d+ )?"
-                r"(?:listings|versions|prices|ones(?= (?:priced|in|sold|listed)\b))\b"), "avg_price"),  # "average of the two
+                r"\b(?:average|avg|mean) (?:price )?(?:of|across|over|for) (?:the |its |all (?:the |its )?)?(?:two |2 |three |3 |"
+                r"\d+ )?(?:[\w-]+ )?(?:listings|versions|prices|ones(?= (?:priced|in|sold|listed)\b))\b|"
+                r"\b(?:average|avg|mean) (?:price )?(?:of|across|over|for) (?:those|them|these|all of them|the lot)\b"
+                r"(?! (?:weigh|hours?|watts?)\b)"), "avg_price"),  # "average of the two
                 # listings", "average of the ones priced in dollars"
     (_VALUES_ASKED, "values"),
 )
@@ -1520,10 +1525,21 @@ _FOR_A_PERSON = re.compile(r" for (?:a |an |one )?(?P<p>woman|lady|girl|man|gent
 _THEN_FOR_THAN = re.compile(r"\b(\w+er|more(?: \w+)?|less(?: \w+)?) then\b(?= (?:the|a|an|my|it|this|that|mine)\b| ?[$£€\d])")
 # "5l or more", "10 cups or bigger", "2 kg or less", "6ft or longer": an amount with its comparator after it
 _MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "above", "over", "up", "longer", "taller", "wider",
-                         "heavier"})
-_LESS_WORDS = frozenset({"less", "smaller", "lower", "under", "below", "shorter", "narrower", "lighter"})
+                         "heavier", "faster", "greater"})  # ("120hz or faster")
+_LESS_WORDS = frozenset({"less", "smaller", "lower", "under", "below", "shorter", "narrower", "lighter", "slower"})
 _OR_MORE = re.compile(r"\b(\d+(?:\.\d+)?\s*-?\s*[a-z]+(?: of)?(?: [a-z]+)?) or "
                       rf"({'|'.join(sorted(_MORE_WORDS | _LESS_WORDS))})\b")
+def _with_before(text: str, at: int) -> str:
+    """"with " where a bound after a kind's noun needs it ("car charger, 45 watts or more": a charger with at least 45 W,
+    not the one product a name like "Car Charger, 48W" is), else ""."""
+    before = tokens(text[:at])
+    return "with " if before and before[-1] not in _BOUND_AFTER and before[-1] not in STOPWORDS \
+        and not any(c.isdigit() for c in before[-1]) else ""
+
+
+_BOUND_AFTER = frozenset({"with", "of", "is", "are", "has", "have", "for", "than", "and", "or", "it", "its", "be", "holds",
+                          "hold", "weighs", "weigh", "lasts", "last", "takes", "take", "supports", "support", "covers",
+                          "cover", "gets", "get", "does", "do", "need", "needs", "want"})
 # "could you compare the battery life of …", "would you kindly tell me which country …": a request said politely
 _ASKED_POLITELY = re.compile(r"^(?:(?:can|could|would|will) you (?:please |pls |kindly )?|kindly )"
                              r"(?=(?:tell|show|give) me\b|compare\b|list\b|find\b|check\b)")
@@ -2301,7 +2317,8 @@ class Understander:
         low = _I_D.sub("i would", low)  # "i'd like a blender": no word "id" to find
         for pattern, listed in _SPELT_AS_LISTED:
             low = pattern.sub(listed, low)
-        low = _OR_MORE.sub(lambda m: f"at {'least' if m.group(2) in _MORE_WORDS else 'most'} {m.group(1)}", low)
+        low = _OR_MORE.sub(lambda m: f"{_with_before(low, m.start())}at {'least' if m.group(2) in _MORE_WORDS else 'most'} "
+                                     f"{m.group(1)}", low)
         low = _CORDED.sub(lambda m: "wired" if m.group(0) == "corded" else "wireless", low)  # the listings' own words
         # "i am a rather heavy man and need …": who the shopper is, as "for a man" says it
         low = _I_AM_A.sub(lambda m: f" for a {'man' if m.group('p') in ('man', 'guy') else 'woman'}", low)
@@ -4024,9 +4041,11 @@ class Understander:
             if kind == "brands" and not parse.constraints.categories and self.link_product(rest, strict=True):
                 return False  # "what brand is the dell xps 15?" asks about one product
             if kind == "avg_price" and not focus and parse.constraints.empty() \
-                    and _GAP_OF_THESE.search(low) and not any(map(self._rare_title_word, parse.constraints.words)):
+                    and _GAP_OF_THESE.search(low) and not any(map(self._rare_title_word, parse.constraints.words)) \
+                    and not (" - " in low and self.link_product(low.split(" - ")[0], strict=True)):
                 return False  # "2 listings - whats the price gap" of nothing named: no range of the whole catalog (but
-                # "average price of the ideapad slim 5 across its listings" names a model by its words)
+                # "average price of the ideapad slim 5 across its listings", "xps 15 9530 - how far apart are …" name a
+                # model)
             parse.intent, parse.aggregate = "aggregate", kind
             if kind == "values":
                 parse.attributes = self.asked_attributes(m.group(0))
