@@ -1171,7 +1171,8 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:average|avg|mean) (?:price|cost)\b|\b(?:average|avg|mean) (?P<of>(?:[\w-]+ ){1,2})(?:price|cost)\b|\bwhat do (?P<kind>\w+(?: \w+)?) (?:usually |typically |normally )?cost\b|\btypical price\b|\bprice range\b|\bhow much do\b(?!.*\bweigh)|"
                 r"\baverages? out\b(?!.*\b(?:weigh|hours?|watts?|capacity|battery)\b)|"  # "… average out at"
                 r"\b(?:average|avg|mean) (?:price )?(?:of|across|over|for) (?:the |its |all (?:the |its )?)?(?:two |2 |three |3 |"
-                r"\d+ )?(?:[\w-]+ )?(?:listings|versions|prices|ones(?= (?:priced|in|sold|listed)\b))\b|"
+                r"\d+ )?(?:[\w-]+ )?(?:listings|versions|prices|ones(?= (?:priced|in|sold|listed)\b))\b"
+                r"(?!.*\b(?:weigh\w*|hours?|battery|watts?|capacity|size|screen|storage|ram)\b)|"  # ("…, weight wise")
                 r"\b(?:average|avg|mean) (?:price )?(?:of|across|over|for) (?:those|them|these|all of them|the lot)\b"
                 r"(?! (?:weigh|hours?|watts?)\b)"), "avg_price"),  # "average of the two
                 # listings", "average of the ones priced in dollars"

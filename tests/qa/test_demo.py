@@ -4878,6 +4878,7 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
     (["256gb phone with a 120hz or faster screen, under 800 dollers"], "search", ("at least 120 hz",), set(), ()),
     (["xps 15 9530 - how far apart are your cheapest and dearest listngs?"], "aggregate", ("$189 apart",), set(), ()),
     (["laptops with 8gb ram priced in dollars", "average across those?"], "aggregate", ("$760.56",), set(), ()),
+    (["ath-m50x - average of the listings, weight wise"], None, (), set(), ("average price",)),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
