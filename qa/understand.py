@@ -3976,6 +3976,7 @@ class Understander:
                 continue
             if kind in ("count_products", "avg_price", "values", "brands") and parse.refers_back and focus \
                     and not (kind == "avg_price" and (_GAP_OF_THESE.search(low) or len(parse.listed) > 1
+                                                      and re.search(r"\b(?:average|avg|mean)\b", low)
                                                       and re.search(r"\b(?:them|those|these|they)\b", low))):
                 return False  # "how many colours does it come in?" is about the product in focus ("how much between
                 # them price wise" is of those listed)
