@@ -358,6 +358,9 @@ _HOW_MANY_MORE_THE = re.compile(r"^(?:(?:and|so|ok),? )?how (?:many|much) (?:mor
 _ONE_FOR_THE_SAME = re.compile(r"^(?:(?:and|so|ok),? )?(?:do (?:they|you|u) (?:have|sell|do)|have you got|got|is there|are "
                                r"there|any) (?:an? |any )?(?P<v>[\w -]+?) (?:one|ones|version) for the same (?:phone|laptop|"
                                r"machine|model|device|pitcher|purifier|one)[?.! ]*$", re.IGNORECASE)
+# "compare it with the coway one" after a list, one of it in focus: the two compared
+_COMPARE_WITH_ONE = re.compile(r"^(?:(?:and|so|ok),? )?(?:compare|check) (?:it|this|that)(?: one)? (?:with|to|against|and) "
+                               r"the (?P<w>[\w-]+) (?:one|pair|model|listing)[?.! ]*$", re.IGNORECASE)
 # "is there another listing of it? how much more", "how much is it, are there two listings": the model's listings, by price
 _OTHER_LISTING = re.compile(r"^(?:(?:and|so|ok|also),? )?(?:(?:how much is it|price)\s*[,;?]\s*)?(?:is there|are there|any|got)"
                             r" (?:an(?:y)? ?other|another|more than one|two|2|several|multiple|other) (?:listings?|versions?)"
@@ -539,6 +542,13 @@ class Conversation:
             # (the phone the catalog itself lists it for first)
             fitted.sort(key=lambda r: r.get("source") != "catalog")
             question, self.product = f"any {same_for.group('v')} {kind} for it", fitted[0]["id"]
+        with_one = _COMPARE_WITH_ONE.match(question.strip()) if self.product and product is None else None
+        titles = self.engine.understander.lexicon.titles
+        ones = [pid for group in (self.listed, self.shown) for pid in dict.fromkeys(group) if pid != self.product
+                and said_in_title(with_one.group("w"), titles.get(pid, ""))] if with_one is not None else []
+        if ones and (len(set(ones)) == 1 or self.engine.understander.one_model(list(dict.fromkeys(ones)))):
+            # (the one the list, or the search's list, titles so, the first of one model's listings; not one alone)
+            self.listed, question = [self.product or "", ones[0]], "compare them"
         if self.product and product is None and _OTHER_LISTING.match(question.strip()):
             question, self.listed = "whats the price gap between its listings", []
         if self.product and len(self.listed) <= 2 and _DEARER_HOW_MUCH.search(question.strip()):

@@ -4879,6 +4879,11 @@ def test_demo_listings_compared_on_price_picked_by_currency_and_either_value(
     (["xps 15 9530 - how far apart are your cheapest and dearest listngs?"], "aggregate", ("$189 apart",), set(), ()),
     (["laptops with 8gb ram priced in dollars", "average across those?"], "aggregate", ("$760.56",), set(), ()),
     (["ath-m50x - average of the listings, weight wise"], None, (), set(), ("average price",)),
+    # "compare it with the coway one" after a list, one of it in focus: it and the one the list titles so
+    (["air purifiers under 250", "the levoit one", "compare it with the coway one"], "comparison", ("Levoit", "Coway"),
+     {"HOM-0000282"}, ()),
+    (["headphones under 200", "the jbl one", "compare it with the sony one"], "comparison", ("JBL", "Sony WH-CH720N"),
+     set(), ("WF-1000XM5",)),
 ])
 def test_demo_what_fits_then_asked_other_listings_and_the_one_a_list_named(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
