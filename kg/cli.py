@@ -703,6 +703,7 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
     if batch is not None and product is not None:
         raise click.UsageError("--product applies to one QUESTION; in --batch files put \"product\" on each line")
     from shopgraph.kg.errors import ConfigError
+    from shopgraph.qa.conversation import Conversation
     from shopgraph.qa.engine import Engine
     from shopgraph.qa.rates import load_rates
 
@@ -719,8 +720,6 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
         if batch is not None:
             out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
             try:
-                from shopgraph.qa.conversation import Conversation
-
                 sessions: dict[str, Conversation] = {}
                 for text, pid, session in questions:
                     if session is None:  # a conversation of one turn: read as the first turn of any ("<phone> plus the
@@ -734,8 +733,6 @@ def ask(question: str | None, store: str | None, product: str | None, as_json: b
                     out.close()
             click.echo(f"answered {len(questions)} questions" + (f" into {output}" if output != "-" else ""), err=True)
             return
-        from shopgraph.qa.conversation import Conversation
-
         result = Conversation(engine).ask(questions[0][0], product=questions[0][1])
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

@@ -537,7 +537,8 @@ class Conversation:
         same_for = _ONE_FOR_THE_SAME.match(question.strip()) if self.product and product is None else None
         fitted = [r for r in self.engine.retriever.relations(self.product) if r["direction"] == "out"] \
             if same_for is not None and self.product else []
-        kind = (self.engine.understander.category_of(self.product or "") or "").split(" > ")[-1].casefold()
+        kind = (self.engine.understander.category_of(self.product or "") or "").split(" > ")[-1].casefold() \
+            if fitted else ""
         if same_for is not None and fitted and kind:
             # (the phone the catalog itself lists it for first)
             fitted.sort(key=lambda r: r.get("source") != "catalog")
@@ -617,9 +618,9 @@ class Conversation:
         elif len(self.listed) == 2 and product is None and (self.product is None or self.product in self.listed) \
                 and (gap := _GAP.match(question.strip().casefold())) is not None \
                 and not gap.group("n") and (gap.group("a") or gap.group("b")) \
-                and len({(c.currency or DEFAULT_CURRENCY) if c.price is not None else None
-                         for c in self.engine.retriever.cards(self.listed).values()}) == 1 \
-                and all(c.price is not None for c in self.engine.retriever.cards(self.listed).values()):
+                and (two_cards := list(self.engine.retriever.cards(self.listed).values())) \
+                and all(c.price is not None for c in two_cards) \
+                and len({c.currency or DEFAULT_CURRENCY for c in two_cards}) == 1:
             # "whats the price difference" after two listed: of the two
             question, self.product = f"compare them on {gap.group('a') or gap.group('b')}", None
         elif len(self.listed) == 2 and (gap := _GAP.match(question.strip().casefold())) is not None and gap.group("n") \
@@ -926,6 +927,8 @@ class Conversation:
         of the first: of what is listed for it, those the catalog itself links to it first, the cheapest) and their
         prices added where one currency prices both; None where the question asks no such sum or a side names none."""
         said = question.strip()
+        if not (_TWO_TOTAL.match(said) or _TOTAL_BEFORE.match(said) or _TOTAL_AFTER.search(said)):
+            return None  # (no total asked: the cheap check first)
         two = self.pair if len(self.pair) == 2 else self.listed if len(self.listed) == 2 else []
         if _TWO_TOTAL.match(said) and re.search(r"\b(?:come to|together|altogether|in total|combined)\b", said, re.I):
             return self._summed(question, two[0], two[1]) if two else None  # "what would the two come to"
