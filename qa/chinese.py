@@ -93,6 +93,8 @@ _UNIT_BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=le
 # "至少6.7英寸": at least 6.7 inch; "最多2公斤": at most 2 kg
 _BOUND_UNIT = re.compile(r"(至少|最少|不少于|不低于|不小于|最多|不超过|不到|不大于)\s*(\d+(?:\.\d+)?)\s*("
                          + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+# "30瓦的车载充电器": a 30 w car charger (an amount with its unit, no bound)
+_AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
 _COVERS_ROOM = re.compile(r"(?:能|可以)?覆盖多大的?(?:房间|面积|空间)")  # how big a room it covers (not "覆盖摄像头")
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
@@ -190,6 +192,7 @@ def _words(text: str) -> str:
                            f"{_UNITS[m.group(2)]} ", text)
     text = _BOUND_UNIT.sub(lambda m: f" {'at most' if m.group(1) in ('最多', '不超过', '不到', '不大于') else 'at least'} "
                            f"{m.group(2)} {_UNITS[m.group(3)]} ", text)
+    text = _AMOUNT_UNIT.sub(lambda m: f" {m.group(1)} {_UNITS[m.group(2)]} ", text)
     out: list[str] = []
     for run in _RUNS.findall(text):  # Latin runs ("Galaxy S24+", "WH-1000XM5", "$150") stay whole
         if not _CJK.search(run):

@@ -390,7 +390,10 @@ def overview_comparison(a: Card, fa: Sequence[Fact], b: Card, fb: Sequence[Fact]
         by = _by_attribute(facts)
         parts = [f"{attribute_name(attr)} {join(widest(values))}" for attr, values in by.items()]
         return f"{the(card.title)}: {'; '.join(parts)}"
-    return f"{cap(summary(a, fa))}. {cap(summary(b, fb))}."
+    text = f"{cap(summary(a, fa))}. {cap(summary(b, fb))}."
+    if (gap := _apart(a, b)) and any(f.attribute == "price" for f in fa):  # ("… The second costs $30.04 more.")
+        text += f" {cap(the(b.title))} costs {gap.strip(' ()')}."
+    return text
 
 
 def count_answer(n: int, description: str) -> str:

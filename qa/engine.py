@@ -2058,8 +2058,10 @@ class Engine:
             if not any(f.product_id == c.id for f in found) \
                     and (said := self._from_title(asked, c) or self._from_text(asked, c, [attribute])) is not None:
                 found += [f for f in said.facts if f.product_id == c.id][:1]
-        each = [(c, [f.value for f in found if f.product_id == c.id]) for c in listed]
         quoted = {f.value for f in found if f.source == "text"}
+        fluid = "capacity" in attribute and "weight" not in attribute  # ("in kilos": each value in that unit too, "355 pounds (161 kg)")
+        each = [(c, [f"{v} ({to})" if v not in quoted and (to := _in_unit(parse.text, v, fluid)) else v
+                     for v in (str(f.value) for f in found if f.product_id == c.id)]) for c in listed]
         # (no hits: the list in the conversation stays the one these were of)
         return self._result(parse, "aggregate", compose.each_value(attribute, each, quoted), found, [])
 
@@ -2651,7 +2653,9 @@ def _matches(attribute: str, asked: str) -> bool:
 
 
 # "what's the weight of the dell xps 15 in pounds", "the grey one holds how many pounds"
-_IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)\W*$|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
+# (a courtesy after it: "… in kilos pls")
+_IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)(?:\W+(?:pls|plz|please|thanks|thx|ta))?\W*$"
+                      r"|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
 
 
 def _unit_asked(question: str) -> str | None:

@@ -1321,6 +1321,16 @@ _NAME_VARIANT_THAN = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:the )?(?P<x>
 _GAP_BETWEEN = re.compile(r"^(?P<x>.+?)\s*[,:;-]\s*(?:whats? |what is )?(?:the )?(?P<c>price (?:gap|difference|diff)|"
                           r"difference in price) between (?:the )?(?P<a>[\w/ -]+?) (?:and|vs\.?) (?:the )?(?P<b>[\w/ -]+?)"
                           r"(?: ones?| pairs?| versions?| listings?)?[?.! ]*$")
+# "asics novablast 4 - how do the two listings differ", "why is one listing about 30 bucks more than the other": the two
+# listings of the model named (or in focus), compared on everything
+_LISTINGS_DIFFER = re.compile(r"^(?:(?P<x>.+?)\s*(?:[,:;]| -)\s*)?(?:so |and |ok,? )?(?:"
+                              r"(?:how|in what way|where) (?:do|are|does) (?:the |its |your )?(?:two |2 |both )?"
+                              r"(?:listings|versions) (?:differ|different|compare)|"
+                              r"(?:what'?s|whats|what is|what are) (?:the )?differences? between (?:the |its |your )?"
+                              r"(?:two |2 )?(?:listings|versions)|"
+                              r"what sets (?:the |its |your )?(?:two |2 )?(?:listings|versions) apart|"
+                              r"why (?:is|does|would) one (?:listing |version |pair )?(?:of (?:them|the (?:two|listings)) )?"
+                              r"(?:\w+ ){0,4}?(?:more|pricier|dearer|costlier|cost more|more expensive)\b.*)[?.! ]*$")
 # "brooks adrenaline gts 23 - is the womens one lighter than the mens": a name, then a question of its listings
 _NAME_THEN = re.compile(r"^(?P<x>[^,;]+?)(?:[,;:]| -) ?(?P<q>(?:is|are) .+)$")
 # "the grey pair or the beige/teal pair - which is lighter" of the model in focus
@@ -3225,6 +3235,16 @@ class Understander:
     def _variants_compared(self, parse: Parse, low: str, focus: str | None) -> bool:
         """ "is the grey pair cheaper than the beige/teal" about a model in focus, "oneplus 12 emerald or black, which
         costs less" about the model named: its two listings whose titles say each side's words, compared."""
+        if (differ := _LISTINGS_DIFFER.match(low)) is not None:
+            link = self.link_product(differ.group("x"), strict=True) if differ.group("x") else None
+            focus = link.key if link is not None else None if differ.group("x") else focus
+            title = self.lexicon.titles.get(focus or "", "")
+            listings = [Link("product", focus, title, score=1.0), *self.model_listings(focus, title)] if focus else []
+            if len(listings) != 2:  # (one listing, or more than two: which two is not said)
+                return False
+            parse.intent, parse.products, parse.alternatives = "comparison", listings, [[side] for side in listings]
+            parse.attributes = []
+            return True
         m = _VARIANTS_COMPARED.match(low) or _PAIR_OR_PAIR.match(low) or _VARIANTS_GAP.match(low)
         named = next((n for pattern in _NAMED_VARIANTS if (n := pattern.match(low)) is not None
                       and self.values_only(n.group("a"))), None) if m is None else None
@@ -3286,6 +3306,19 @@ class Understander:
         parse.intent, parse.products = "search", []
         parse.constraints = Constraints(ids=listings) if listings else self.constraints(low)
         return True
+
+    def _titled_alike(self, low: str, product: Link, variants: Sequence[Link]) -> bool:
+        """Whether every word said is in the title of another maker's product of ``product``'s kind among its near ties
+        too ("30w car charger": the UGREEN and the Spigen "30 W Car Charger"), so that it names a kind, not a product
+        (not "galaxy s24", which a case's and the Galaxy S24 Ultra's titles say too)."""
+        said = {singular(t) for t in tokens(amounts_apart(low))} - STOPWORDS
+        if not said:
+            return False
+        brands = {b.key for b in self.brands_of(product.key)}
+        return bool(brands) and any(  # (two brands known: a listing without one may be the same maker's)
+            said <= {singular(t) for t in title_words(v.name)} and not self.same_model(product.name, v.name)
+            and self.category_of(v.key) == self.category_of(product.key)
+            and (theirs := {b.key for b in self.brands_of(v.key)}) and brands.isdisjoint(theirs) for v in variants)
 
     def _kind_said(self, low: str, listings: int) -> list[str] | None:
         """The words of a short plural phrase that more titles say than one model's ``listings`` ("espresso
@@ -4248,7 +4281,9 @@ class Understander:
                          <= {t for g in cons.values if "compatible" not in g.attribute for t in tokens(g.label)}) \
                 and not (cons.categories and (len(cons.values) > 1 or cons.values and not cons.words)) \
                 and not any(not set(tokens(g.label)) <= title_words(product.name) for g in cons.values) \
-                and self._kind_said(low, model) is None:  # ("car charger with a usb-a port": not a Spigen one's name)
+                and self._kind_said(low, model) is None \
+                and not self._titled_alike(low, product, parse.variants):
+            # ("car charger with a usb-a port": not a Spigen one's name; "30w car charger": said by two makers' titles)
             # (a kind with two values or more, or with one and no other word, is a search, even where a title says
             # them all: "14 inch laptop with 32gb ram", "laptop with 32gb ram")
             # a product's name alone ("Instant Vortex Plus air fryer", "Dr. Martens 1460 boots"): its listings

@@ -249,7 +249,8 @@ def _filter(shape: FilterShape) -> str:
     if shape.rated:
         own.append(f"{_price(shape)} IS NOT NULL")
     elif shape.currency:
-        own.append("coalesce(p.currency, $default_currency) = $currency")
+        # (a product with no price is priced in no currency: "laptops with a dollar price" leaves it out)
+        own.append("p.price IS NOT NULL AND coalesce(p.currency, $default_currency) = $currency")
     if not patterns:
         return f"MATCH (p:{PRODUCT}) WHERE {' AND '.join(own)}"
     if len(patterns) == 1:

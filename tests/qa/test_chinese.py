@@ -79,6 +79,7 @@ from shopgraph.qa.chinese import has_chinese, to_english
     # "最便宜的那款…" (the cheapest one, then the question of it); "哪个电池最大" (which has the biggest battery)
     ("最便宜的那款刷新率是多少?", "the cheapest one, what is its refresh rate?"),
     ("哪个电池最大?", "which has the biggest battery?"),
+    ("30瓦的车载充电器有哪些?", "30 w car charger"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

@@ -4896,3 +4896,23 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     answer = ask(demo_graph, "iphone 15 pro 128gb plus the smartish case made for it, what's that come to")
     assert "$1,070.90" in answer["answer"], answer["answer"]
     assert {p["id"] for p in answer["products"]} == {"PHN-0000211", "CSE-0000220"}
+
+
+@pytest.mark.parametrize(("questions", "intent", "expect", "products", "excluded"), [
+    # "in kilos pls" of each one's value; a model's two listings compared when asked how or why they differ, the gap
+    # said; a currency said leaves unpriced products out; words that two makers' titles say name a kind, not a product
+    (["desk atleast 180cm wide", "max weight each one takes, in kilos pls"], "aggregate", ("355 pounds (161 kg)",),
+     set(), ()),
+    (["asics novablast 4 - why is one listng about 30 bucks more than the other"], "comparison",
+     ("Wide", "$30.04 less"), {"RUN-0000185", "RUN-0000394"}, ()),
+    (["asics novablast 4", "how do the two listings differ"], "comparison", ("$30.04 less",),
+     {"RUN-0000185", "RUN-0000394"}, ()),
+    (["how many laptops priced in dollars"], "aggregate", ("There are 34",), set(), ()),
+    (["30w car charger"], "search", (), {"CHG-0000178", "CHG-0000152"}, ()),
+    (["galaxy s24"], "search", (), {"PHN-0000171", "PHN-0000020"}, ("Case",)),
+    (["30瓦的车载充电器有哪些?"], "search", (), {"CHG-0000178", "CHG-0000152"}, ()),
+])
+def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
+        demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
+        products: set[str], excluded: tuple[str, ...]) -> None:
+    turn_holds(demo_graph, tmp_path, questions, intent, expect, products, excluded)
