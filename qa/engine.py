@@ -1076,9 +1076,9 @@ class Engine:
             # all the search's products, not only those its words narrowed to)
             for card in self._said_in_titles(searched):
                 cards.setdefault(card.id, card)
-        if searched.values and searched.ids is None:
+        if searched.values and (searched.ids is None or len(searched.ids) <= MAX_BOUNDS_READ):
             # "laptop with at least 10 hrs battery": a listing no fact gives its battery life whose text says "Up to
-            # 10-hour of battery life"
+            # 10-hour of battery life" (of those listed too: "which ones are rated for a 15 ft drop")
             for card in self._bounds_in_texts(searched):
                 cards.setdefault(card.id, card)
         if not cards:
@@ -2198,7 +2198,8 @@ class Engine:
             counted = _described(cons, desc)  # "1 product titled “shelf”"
             return self._result(parse, "aggregate", compose.count_answer(n, counted), evidence, hits)
         if kind in ("min_price", "max_price"):
-            rows, cypher, params = self.retriever.price_order(cons, descending=kind == "max_price")
+            # (every one of a few, in price order: "which ones are rated for a 15 ft drop" next is of them all)
+            rows, cypher, params = self.retriever.price_order(cons, descending=kind == "max_price", limit=MAX_LISTED)
             if not rows:
                 return self._relaxed(parse)
             cards = [Card(r["id"], r["title"], r["price"], r["currency"]) for r in rows]

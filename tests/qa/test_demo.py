@@ -4911,6 +4911,9 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     (["30w car charger"], "search", (), {"CHG-0000178", "CHG-0000152"}, ()),
     (["galaxy s24"], "search", (), {"PHN-0000171", "PHN-0000020"}, ("Case",)),
     (["30瓦的车载充电器有哪些?"], "search", (), {"CHG-0000178", "CHG-0000152"}, ()),
+    # the cheapest of a few lists them all; of those, what only a listing's text says ("up to 15 feet")
+    (["avg price of an incipo case, dollar listings only", "cheapest incipio?", "which ones are rated for a 15 ft drop"],
+     "search", (), {"CSE-0000099", "CSE-0000400"}, ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
