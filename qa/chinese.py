@@ -69,7 +69,8 @@ LEXICON: dict[str, str] = {
     "玫瑰色": "rose", "榛子色": "hazel", "榛色": "hazel", "黑曜石色": "obsidian", "黑曜石": "obsidian", "瓷白色": "porcelain",
     "海盐色": "sea salt", "奶油色": "cream", "珊瑚色": "coral", "蓝绿色": "teal", "胡桃木色": "walnut", "胡桃色": "walnut",
     "栗色": "chestnut", "橄榄色": "olive", "深空灰": "space gray", "铂金色": "platinum", "翡翠绿": "emerald",
-    "钛金属色": "titanium", "钛色": "titanium",
+    "钛金属色": "titanium", "钛色": "titanium", "原木色": "natural", "原木": "natural",
+    "竹制": "bamboo", "竹": "bamboo", "升降桌": "standing desk", "站立式办公桌": "standing desk",
     # units said after a number ("12盎司": 12 oz)
     "盎司": "oz", "磅": "lb", "公斤": "kg", "千克": "kg", "毫升": "ml",
     # question words
@@ -95,6 +96,13 @@ _BOUND_UNIT = re.compile(r"(至少|最少|不少于|不低于|不小于|最多|�
                          + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
 # "30瓦的车载充电器": a 30 w car charger (an amount with its unit, no bound)
 _AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+# "换算成厘米是多少", "用厘米": the answer in that unit ("… in cm"), said after the question
+_CONVERT_TO = re.compile(r"[,，。?？\s]*(?:换算成|换成|折合成?|转换成|用|以)(?P<u>平方米|平方英尺|厘米|公分|英寸|公斤|千克|克|磅|盎司|"
+                         r"毫升|升)(?:为单位)?(?:来)?(?:计算?|算|表示)?(?:的话)?(?:是)?(?:多少)?[?？]?$")
+_CONVERT_UNITS = {"平方米": "square meters", "平方英尺": "square feet", "厘米": "cm", "公分": "cm", "英寸": "inches",
+                  "公斤": "kg", "千克": "kg", "克": "grams", "磅": "pounds", "盎司": "ounces", "毫升": "ml", "升": "litres"}
+# "适用多少平方米的房间": its coverage area, in square meters
+_ROOM_IN = re.compile(r"(?:适用于?|适合|能覆盖|可以覆盖|覆盖)(?:多少|多大)(?P<u>平方米|平方英尺)的?(?:房间|面积|空间)?[?？]?$")
 _COVERS_ROOM = re.compile(r"(?:能|可以)?覆盖多大的?(?:房间|面积|空间)")  # how big a room it covers (not "覆盖摄像头")
 _UNDER = re.compile(_MONEY + r"\s*(?:以下|以内|之内|内)")
 _OVER = re.compile(_MONEY + r"\s*(?:以上|起)")
@@ -121,7 +129,7 @@ _SUPPORTS = re.compile(r"^(?!有)(?P<a>.+?)支持(?P<b>[A-Za-z][A-Za-z0-9 .+-]*)
 _CHARGES_IN_CAR = re.compile(r"^有(?:没有)?(?:能|可以)?在车(?:上|里)(?:给|为)?(?:它|这款|这个)?充电的(?:吗|么)?[?？]?$")
 _FITS = re.compile(r"^(?P<a>.+?)(?:兼容|适用于|适用|适合)(?:哪些|哪款|哪个|哪种)(?P<b>.+?)[?？]?$")
 # "HON Ignition 2.0 两个款式差价多少", "Stumptown Hair Bender 12盎司的两个价格差多少": the gap between the two listings' prices
-_TWO_GAP = re.compile(r"^(?P<a>.+?)\s*的?(?:这)?(?:两|2)(?:个|款|种)(?:款式|版本|商品)?的?(?:之间)?(?:的)?(?:价格|价钱)?(?:差价|价差|差|相差)"
+_TWO_GAP = re.compile(r"^(?P<a>.+?)\s*的?(?:这)?(?:两|2)(?:个|款|种)(?:款式|版本|商品|颜色)?的?(?:之间)?(?:的)?(?:价格|价钱)?(?:差价|价差|差|相差)"
                       r"(?:多少|几多)(?:钱)?[?？]?$")
 # "森海塞尔Momentum 4白色比黑色便宜多少": how much cheaper the model's white listing is than its black one
 _COLOUR_GAP = re.compile(r"^(?P<x>.+?)(?P<a>[\u4e00-\u9fff]{1,4}色)的?(?:那款|这款)?比(?P<b>[\u4e00-\u9fff]{1,4}色)的?(?:那款|这款)?"
@@ -285,6 +293,14 @@ def to_english(question: str) -> str:
         english = to_english(q[:paid.start()] + q[paid.end():])
         currency = next(_PAID_IN[c] for c in _PAID_IN if c in paid.group(0))
         return f"{english.rstrip('?？ ')} in {currency}"
+    room = _ROOM_IN.search(q)
+    if room is not None:
+        english = to_english(f"{q[:room.start()].rstrip()}的覆盖面积是多少?")
+        return f"{english.rstrip('?？ ')} in {_CONVERT_UNITS[room.group('u')]}?"
+    unit = _CONVERT_TO.search(q)
+    if unit is not None and unit.start() > 0:
+        english = to_english(q[:unit.start()])
+        return f"{english.rstrip('?？ ')} in {_CONVERT_UNITS[unit.group('u')]}?"
     for pattern, reading in _SHAPES:
         m = pattern.match(q)
         if m:

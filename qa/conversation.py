@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TypeGuard
 
 from shopgraph.extraction.relations import LINE_WORDS
-from shopgraph.kg.normalize import category_keys, normalize_value, parse_number
+from shopgraph.kg.normalize import UNITS, category_keys, normalize_value, parse_number
 from shopgraph.qa import compose
 from shopgraph.qa.chinese import has_chinese, to_english
 from shopgraph.qa.compose import short_title
@@ -324,6 +324,10 @@ _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these
 # "by how much?" right after a comparison: that comparison again, which says the difference of two prices
 _BY_HOW_MUCH = re.compile(r"^(?:and |so )?(?:by how much|how much (?:more|less|cheaper|dearer))(?: is (?:it|that))?"
                           r"\s*[?!.]*$")
+_UNIT_ENDS = re.compile(r"\bin ((?:square |sq )?[a-z]+)\s*[?.!]*$")  # "… in cm?": the unit a question asks its answer in
+# "how far apart is that then" right after a range of prices: that range again, which says how far apart
+_HOW_FAR_APART = re.compile(r"^(?:and |so |ok,? )?how (?:far|much) apart (?:is|are) (?:that|they|those|these|them|the two|it)"
+                            r"(?: then| again)?\s*[?!.]*$")
 # ("price difference", "whats the difference in price", "how much more is the coway": on price)
 _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:the )?"
                   r"(?:(?P<a>\w+(?: \w+)?) (?:gap|difference)|(?:gap|difference) in (?P<b>\w+(?: \w+)?))"
@@ -609,7 +613,9 @@ class Conversation:
         back = _BACK_TO.match(question)
         if back is not None and (earlier := self._said_before(back.group("x"))) is not None:
             question, self.product = back.group("q"), earlier
-        if self.last is not None and self.last.intent == "comparison" and _BY_HOW_MUCH.match(question.casefold()):
+        if self.last is not None and (self.last.intent == "comparison" and _BY_HOW_MUCH.match(question.casefold())
+                                      or self.last.intent == "aggregate" and _HOW_FAR_APART.match(question.casefold())
+                                      and {"lowest", "highest"} <= {f.attribute for f in self.last.facts}):
             question = self.read_as or self.last.question  # (as it was read: "is the flexispot cheaper than it")
         elif self.last is not None and self.last.intent == "comparison" \
                 and (gap := _GAP.match(question.strip().casefold())) is not None and self._one_compared(gap.group("n")):
@@ -1686,14 +1692,17 @@ class Conversation:
             picked = self.engine.understander.pick_listed(question.strip().casefold(), self.listed, self.product)
             if picked is not None:
                 return _again_of_it(last, best), None, picked[0][0]
-        asked = best.attribute if best is not None else \
+        # (of an answer its text gave, the attribute asked: "how wide is …" answered by “60 Inch wide”)
+        asked = (last.asked[0] if best.source == "text" and last is not None and last.asked else best.attribute) \
+            if best is not None else \
             last.asked[0] if last is not None and last.intent == "unanswerable" and last.asked else None
+        said_before = (self.read_as if last is self.last and self.read_as else last.question) if last is not None else ""
         if asked and _ONLY_ONE.match(question.strip()) and self.product:
             low = question.strip().casefold()
             chosen = self.engine.understander.pick_listed(low, self.listed, self.product) if self.listed else None
             chosen = chosen or self.engine.understander.pick_variant(low, self.product)
             if chosen is not None:  # "the blue one price" … "ok the white one then": the white listing's price
-                return f"what is its {asked}?", None, chosen[0][0]
+                return f"what is its {asked}{_unit_again_of(said_before, question)}?", None, chosen[0][0]
         m = _AND_WITH.match(question.strip())
         if m is not None and not _asked_fit(last) and self.fit is not None and self.fit.products \
                 and self.fit.products[0].id == self.product:
@@ -1708,8 +1717,11 @@ class Conversation:
         if m is None and (m := _AND_NAME.match(question.strip())) is not None \
                 and not self.engine.understander.names_product(m.group("x")):
             return None  # "and battery?", "and under $100?": no product named
-        if m is None or last is None or _THEN_ASKS.search(m.group("x")):
-            return None  # "and the beats studio pro, whats that cost": the understander reads the name, then the question
+        if m is None or last is None or _THEN_ASKS.search(m.group("x")) \
+                or re.match(r"(?:cheapest|dearest|priciest|most expensive|least expensive)\b", m.group("x").casefold()):
+            # "and the beats studio pro, whats that cost": the understander reads the name, then the question; "and the
+            # cheapest ready-pour pitcher?" is a question of its own
+            return None
         kind_asked = re.match(r"(?:(?:and|ok,?|okay,?) )?(?:(?:what|how) about )?(?:an?|some|any) ", question.strip(),
                               re.IGNORECASE) is not None
         if kind_asked and last.intent == "compatibility" and last.relation == "fits" and self.product \
@@ -1760,7 +1772,7 @@ class Conversation:
                     and (link := understander.link_product(other, strict=True)) is not None:
                 # "is it dishwasher safe?" (its text said so) … "what about the ninja?": the same question of it
                 return last.question, None, link.key
-            return f"what is the {best.attribute} of the {other}?", None, None
+            return f"what is the {asked} of the {other}{_unit_again_of(said_before, question)}?", None, None
         if asked and last.focus:  # "max height of the uplift" (not known) … "and the flexispot?": the same, of it
             return f"what is the {asked} of the {other}?", None, None
         if last.intent == "search" and understander.brand_only(other):
@@ -1770,6 +1782,13 @@ class Conversation:
             # "pixel 8 under $700?" … "what about the pixel 7a?": its listings (also after a search that found none)
             return other, None, None
         return None
+
+
+def _unit_again_of(before: str, question: str) -> str:
+    """ " in square meters": the unit the last question (``before``) asked its answer in, for the same question of
+    another product ("Levoit Core 300 … in square meters?" … "what about the coway?"), unless ``question`` says one."""
+    unit = _UNIT_ENDS.search(before.casefold()) if not _UNIT_ENDS.search(question.casefold()) else None
+    return f" in {unit.group(1)}" if unit is not None and unit.group(1) in UNITS else ""
 
 
 def _yes_no_of_it(question: str) -> bool:

@@ -275,7 +275,8 @@ class Engine:
             # (the value as the answer says it after the product's title: "… Medium Roast, 1 kg weighs 1 kg (2.2 lb).")
             title = next((p.title for p in answer.products[:1] if p.title and p.title in answer.answer), "")
             at = answer.answer.find(value, answer.answer.find(title) + len(title) if title else 0)
-            text = answer.answer[:at + len(value)] if at >= 0 else answer.answer.rstrip(".")
+            end = at + len(value) + answer.answer.startswith("\u201d", at + len(value))  # (after a quote: “60 Inch wide”)
+            text = answer.answer[:end] if at >= 0 else answer.answer.rstrip(".")
             answer.answer = f"{text} ({converted}){answer.answer[len(text):]}"
         answer.cypher = list(self.retriever.ran)
         answer.asked = tuple(parse.attributes)
@@ -2445,8 +2446,9 @@ _ASKS_A_NUMBER = re.compile(r"\b(?:how many|multiple|several|more than one|only 
                             r"two or more)\b", re.IGNORECASE)  # a count asked: "number of …" names are asked first
 _EITHER_OR = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|they|this|that|these|those)(?: one| ones)? (?:made of |made from |"
                         r"in |a |an )?[\w-]+(?: [\w-]+)? or (?:a |an )?[\w-]+(?: [\w-]+)?[?.!]*$", re.IGNORECASE)
-_IS_IT_PRICED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|this|that|this one|that one) (?:sold|priced|listed|offered) "
-                           r"in\b", re.IGNORECASE)  # (of a listing in focus, not of a model named: some listing may be)
+_IS_IT_PRICED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|this|that|this one|that one|the [\w/ -]+? (?:one|pair|version)) "
+                           r"(?:sold|priced|listed|offered) in\b", re.IGNORECASE)
+# (of a listing in focus or said by its values, "the pink pair"; not of a model named: some listing may be)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
 _SIZE_ATTRIBUTES = ("capacity", "screen size", "volume", "coverage area", "storage", "size")
@@ -2655,8 +2657,8 @@ def _matches(attribute: str, asked: str) -> bool:
 
 # "what's the weight of the dell xps 15 in pounds", "the grey one holds how many pounds"
 # (a courtesy after it: "… in kilos pls")
-_IN_UNIT = re.compile(r"\bin (?P<u>[a-z]+(?: oz)?)(?:\W+(?:pls|plz|please|thanks|thx|ta))?\W*$"
-                      r"|\bhow many (?P<m>[a-z]+(?: oz)?)\b")
+_IN_UNIT = re.compile(r"\bin (?P<u>(?:square |sq )?[a-z]+(?: oz)?)(?:\W+(?:pls|plz|please|thanks|thx|ta))?\W*$"
+                      r"|\bhow many (?P<m>(?:square |sq )?[a-z]+(?: oz)?)\b")
 
 
 def _unit_asked(question: str) -> str | None:
@@ -2670,13 +2672,15 @@ def _in_unit(question: str, value: str, fluid: bool = False) -> str:
     it is in another of its kind; else "". ``fluid``: ounces are fluid ounces (a capacity: "48 ounces" in litres)."""
     want = _unit_asked(question)
     norm = normalize_value(value)
+    if want is not None and norm.number is None and len(said := AMOUNT_IN_TEXT.findall(value.casefold())) == 1:
+        norm = normalize_value(f"{said[0][0]} {said[0][1]}")  # (a sentence of its text: "60 Inch wide")
     if want is None or norm.number is None or norm.unit in (None, want):
         return ""
     family, amount = base_quantity(norm.number, "fl oz" if fluid and norm.unit == "oz" else norm.unit)
     target, factor = UNIT_FACTORS.get("fl oz" if fluid and want == "oz" else want, ("", 0.0))
     if not family or family != target or not factor:
         return ""
-    return f"{float(f'{amount / factor:.3g}'):g} {want}"  # 3 figures, never "1.86e+03 g"
+    return f"{float(f'{amount / factor:.3g}'):g} {_UNIT_SAID.get(want, want)}"  # 3 figures, never "1.86e+03 g"
 
 
 def _quantity(attribute: str, facts: Sequence[Fact], card: Card) -> tuple[str, float] | None:
@@ -2718,7 +2722,8 @@ def _by_amount(va: Sequence[str], vb: Sequence[str], question: str = "") -> str 
     return f"{said(na.unit)} ({said(nb.unit)})"
 
 
-_UNIT_SAID = {"h": "hours", "l": "L", "gb": "GB", "tb": "TB", "in": "inches", "min": "minutes", "mah": "mAh", "w": "W"}
+_UNIT_SAID = {"h": "hours", "l": "L", "gb": "GB", "tb": "TB", "in": "inches", "min": "minutes", "mah": "mAh", "w": "W",
+              "m2": "sq m"}
 
 
 def _as_searched(cons: Constraints) -> Constraints:

@@ -102,7 +102,8 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
          r"\bmulti-?packs?\b|"
          r"\bpacks? of (?:several|multiple|many|more than one)\b",
          ("pack size",)),
-        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b", ("capacity", "net weight")),  # (a bag: its weight)
+        # (a bag: its weight; "how many ounces do the airpods max weigh": a weight, above)
+        (r"\bhow many (?:cups|ounces|oz|liters|litres|quarts)\b(?!.*\bweigh)", ("capacity", "net weight")),
         (r"\b(?:kind|type|sort) of filter\b|\b(?:filter )?media\b|\bfilters? (?:with|using)\b",
          ("filter type",)),  # "what filter media", "what do they filter with": its kind
         # "how much does it hold": what it holds, not its price
@@ -1160,7 +1161,10 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:apart|spread|gap|difference)\b.*\b(?:cheapest|lowest)\b(?: [\w-]+)? (?:and|to) (?:the |your )?(?:dearest|"
                 r"priciest|most expensive|highest)\b|"
                 r"\b(?:two|2|both|the) (?:listings|versions)\b.*\b(?:price (?:gap|difference|diff)|difference in price)\b|"
-                r"\bprice (?:difference|gap) between (?:the |its )?(?:two |\d+ )?(?:listings|versions)\b"), "avg_price"),
+                r"\bprice (?:difference|gap) between (?:the |its )?(?:two |\d+ )?(?:listings|versions)\b|"
+                # "lowest and highest price?", "lowest to highest price in usd": the range
+                r"\b(?:lowest|cheapest) (?:and|to|&|-) (?:the )?(?:highest|dearest|priciest)(?: prices?)?\b|"
+                r"\b(?:highest|dearest|priciest) (?:and|to|&|-) (?:the )?(?:lowest|cheapest)(?: prices?)?\b"), "avg_price"),
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
                 r"\bwhich (?:listing|version|variant) is cheaper\b|"  # (of a model's listings)
@@ -1238,7 +1242,8 @@ def _name_split(low: str) -> tuple[str, str] | None:
         if m:
             groups = m.groupdict()
             rest = " ".join(groups[k] for k in ("rest", "rest1", "rest2") if groups.get(k))
-            return m.group("name"), rest
+            unit = _ANSWER_UNIT.search(m.group("name"))  # ("… of the coway in square meters": the unit is no name's)
+            return (m.group("name")[:unit.start()] if unit is not None and unit.group(1) in UNITS else m.group("name")), rest
     return None
 
 
@@ -1405,11 +1410,12 @@ VARIANT_ATTRIBUTES = frozenset({"color", "colour", "size", "storage", "gender", 
 # "is there a bigger one?", "anything cheaper?", "got a lighter version?": other products past the one in focus
 _ANOTHER = re.compile(r"^(?:is|are) there\b|^(?:any|anything|something|got|do you have|have you got|show me)\b"
                       r"|\b(?:one|ones|model|version|options?|alternatives?|else|same)\b")
-WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=(?:the|an?) )|(?:and )?(?:the )?same "
+WHAT_ABOUT = re.compile(r"^(?:(?:and |ok,? |okay,? )?(?:what|how) about |and (?=(?:the|an?) )|(?:and )?(?:for|by|in) comparison,? |"
+                        r"(?:and )?(?:the )?same "
                         r"(?:question |thing |again )?(?:for|with) )(?:the |a |an )?(?P<x>.+?)"
                         r"(?:,? (?:same|the same|same question|same thing|too|as well)\??)?[?.!]*$",
                         re.IGNORECASE)  # "what about the S24 Ultra?", "and the bondi 8?", "same for the dell inspiron",
-# "what about the flexispot e7, same?"
+# "what about the flexispot e7, same?", "for comparison, the sony wh-1000xm5 in ounces?"
 # "for a big guy", "for my dad": who a product is for, which no fact says
 _FOR_SOMEONE = re.compile(r"\bfor (?:a |an |my |the |our |your )?(?:(?:big|tall|small|little|young|old|busy|new|"
                           r"picky|clumsy|careful)\s+)?(?:guy|guys|person|people|someone|somebody|dad|mom|mum|father|"
@@ -1794,6 +1800,7 @@ _PRICE_IN_BARE = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is|s)? 
                             r"(?: is (?:it|that|this))?(?: in| for)? (?P<c>(?:british )?pounds(?: sterling)?|quid|sterling|"
                             r"euros?|(?:us )?dollars|gbp|eur|usd)\??$")
 # "is the honeywell sold in dollars", "is it available in euros": the listing so priced
+_ANSWER_UNIT = re.compile(r"\s+in ((?:square |sq )?[a-z]+(?: oz)?)\s*[?.!]*$")  # "… in cm?": the unit of the answer
 _SOLD_IN = re.compile(r"^(?:and |so |ok,? )?(?:is|are|can i (?:get|buy)) (?!there\b|any\b)(?:the )?(?P<x>[\w' .-]+?) (?:sold|priced|listed|"
                       r"available|offered|for sale|in stock)? ?in (?P<c>(?:british )?pounds|quid|sterling|euros?|(?:us )?dollars|"
                       r"gbp|eur|usd|\$|€|£)\s*[?.!]*$")
@@ -2516,8 +2523,10 @@ class Understander:
             said_cons.categories, said_cons.category_keys = list(searched.categories), list(searched.category_keys)
         elif listed_end and within and searched is not None and searched.categories \
                 and (said_cons.values or said_cons.price_min is not None or said_cons.price_max is not None) \
-                and not (said_cons.categories or said_cons.brands or said_cons.words or said_cons.ids):
-            # "what about in black" after the cheapest of the men's running shoes searched: theirs in black
+                and not (said_cons.categories or said_cons.brands or said_cons.words or said_cons.ids) \
+                and not all("compatib" in g.attribute and self._model_titled(g.label) for g in said_cons.values):
+            # "what about in black" after the cheapest of the men's running shoes searched: theirs in black ("and the
+            # cheapest ready-pour pitcher" after filters for it: the pitcher itself)
             self._refine(parse, within, searched)
             parse.constraints.ids = None
         if within and searched is not None and len(within) > 2 and listed_end \
@@ -2719,7 +2728,8 @@ class Understander:
             parse.constraints.ids, parse.refines = [focus, *(v.key for v in self.model_listings(focus, title))], True
         sold = _SOLD_IN.match(" ".join(parse.text.casefold().split()))  # (the currency said, which low no longer has)
         if sold is not None and (named := self._side(sold.group("x"), focus) if set(tokens(sold.group("x"))) <= PRONOUNS
-                                 else self._link_named(sold.group("x"), parse)) is not None:
+                                 else self._listing_said(sold.group("x"), focus)
+                                 or self._link_named(sold.group("x"), parse)) is not None:
             # "is the honeywell sold in dollars": its listing priced so, and its price
             parse.intent, parse.attributes, parse.checks, parse.constraints = "attribute", ["price"], [], Constraints()
             parse.products, parse.in_currency, parse.yes_no = [named], currency_of(sold.group("c")), False
@@ -3306,6 +3316,14 @@ class Understander:
         parse.intent, parse.products = "search", []
         parse.constraints = Constraints(ids=listings) if listings else self.constraints(low)
         return True
+
+    def _model_titled(self, label: str) -> bool:
+        """Whether a compatible model's name ("ready pour pitcher") is also what some title says it is, before any
+        "for" ("ZeroWater Ready-Pour Pitcher - White/Blue"), not only what it fits."""
+        words = [singular(t) for t in tokens(label) if t not in STOPWORDS]
+        return bool(words) and any(set(words) <= {singular(t) for t in title_words(title) - _said_after_for(title)}
+                                   for title in map(self.lexicon.titles.get, self.lexicon.titled(words)[:MAX_TITLED])
+                                   if title)
 
     def _titled_alike(self, low: str, product: Link, variants: Sequence[Link]) -> bool:
         """Whether every word said is in the title of another maker's product of ``product``'s kind among its near ties
@@ -4258,6 +4276,9 @@ class Understander:
                 end = low.rstrip(" ?!.")
                 # (but one said last, after the name, is asked: "is the bose qc ultra wireless", of a "… Wireless …" title)
                 beyond = [g for g in groups if not set(tokens(g.label)) <= name or end.endswith(f" {g.label}")]
+                # ("is the pink pair sold in dollars": a value that says which listing is not what is asked)
+                beyond = [g for g in beyond if not re.search(rf"\bthe {re.escape(g.label)} (?:pair|one|version|listing)s?\b",
+                                                             low)]
                 english = _english()
                 # ("does the caseology nano pop iphone se case support magsafe": the name's "iphone" is not asked, a
                 # word no value nor English says is)
@@ -4665,6 +4686,16 @@ class Understander:
         if len(shown) == 1:
             return shown[0]
         return focus if focus and not shown and of_kind(focus) else None
+
+    def _listing_said(self, text: str, focus: str | None) -> Link | None:
+        """ "the pink pair" of the model in focus: its listing whose title says those values (None where ``text`` says
+        more than values, or no listing says them)."""
+        said = set(tokens(without_one_words(text))) - STOPWORDS - {"pair", "pairs", "version", "listing"}
+        if not focus or not said or not self.values_only(" ".join(sorted(said))):
+            return None
+        title = self.lexicon.titles.get(focus, "")
+        return next((v for v in [Link("product", focus, title, score=1.0), *self.model_listings(focus, title)]
+                     if said <= title_words(v.name)), None)
 
     def _side(self, text: str, focus: str | None) -> Link | None:
         """One side of a comparison or compatibility question: the focus product for 'it'/'this case', else a link."""

@@ -80,6 +80,9 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("最便宜的那款刷新率是多少?", "the cheapest one, what is its refresh rate?"),
     ("哪个电池最大?", "which has the biggest battery?"),
     ("30瓦的车载充电器有哪些?", "30 w car charger"),
+    ("OnePlus 12两个颜色的价格差多少?", "OnePlus 12, 2 listings - whats the price gap"),
+    ("它有多重?换算成克是多少?", "what is its weight in grams?"),
+    ("Levoit Core 300适用多少平方米的房间?", "what is the coverage area of the Levoit Core 300 in square meters?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

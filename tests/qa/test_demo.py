@@ -4914,6 +4914,26 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     # the cheapest of a few lists them all; of those, what only a listing's text says ("up to 15 feet")
     (["avg price of an incipo case, dollar listings only", "cheapest incipio?", "which ones are rated for a 15 ft drop"],
      "search", (), {"CSE-0000099", "CSE-0000400"}, ()),
+    # "how many ounces … weigh" is a weight, in ounces (another listing's too); "the pink pair" says which listing is
+    # asked if it is sold in dollars; the lowest and highest price of a model's listings, "how far apart is that then"
+    (["how many ounces do the airpods max weigh"], "attribute", ("385 grams (13.6 oz)",), set(), ()),
+    (["how many ounces do the airpods max weigh", "is the pink pair sold in dollars"], "attribute",
+     ("No:", "(Pink) is priced in GBP (£579.99)", "$563.99"), set(), ()),
+    (["red wing iron rangr, only the dollar listings - lowest and highest price?", "how far apart is that then"],
+     "aggregate", ("from $321.95 to $376.95", "$55 apart"), set(), ()),
+    (["galxy s24 - just the regular one - lowest to highest price in usd"], "aggregate",
+     ("from $694.95 to $859.95",), set(), ()),
+    # an answer in the unit asked, of a sentence of its text too; the next product asked the same in that unit
+    (["how wide is the jarvis bamboo desk in natural in cm", "what about the carbonized one?"], "attribute",
+     ("72 Inch (183 cm)",), {"FRN-0000388"}, ()),
+    (["how wide is the jarvis bamboo desk in natural in cm"], "attribute", ("“60 Inch wide” (152 cm)",), set(), ()),
+    (["Levoit Core 300适用多少平方米的房间?", "Coway那款呢?"], "attribute", ("361 sq ft (33.5 sq m)",), set(), ()),
+    (["what is the coverage area of the coway in square meters?"], "attribute", ("(33.5 sq m)",), set(), ()),
+    (["how heavy is the dell xps 15 in pounds", "for comparison, the macbook air 15 in kg?"], "attribute",
+     ("(1.5 kg)",), set(), ()),
+    # "and the cheapest ready-pour pitcher?" after filters for it: the pitcher itself
+    (["zerowater replacment filters priced in dollars", "how often do i swap them", "and the cheapest ready-pour pitcher?"],
+     "aggregate", ("$31.95",), {"HOM-0000389"}, ("Replacement Filters for",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
