@@ -1072,7 +1072,7 @@ class Engine:
         if len(narrowed) < len(cards):  # kept as the search's own, for "which is the most powerful one?" next
             cards, cons = narrowed, replace(cons, ids=list(narrowed))
             parse.constraints = cons
-        if len(cards) < 10 and cons.values:
+        if len(cards) < MAX_LISTED and cons.values:
             # "noise cancelling headphones under $150": a listing whose title says it although no value does (among
             # all the search's products, not only those its words narrowed to)
             for card in self._said_in_titles(searched):
@@ -2189,9 +2189,14 @@ class Engine:
             return self._result(parse, "aggregate", compose.brands_answer(len(names), desc, names), _dedupe(facts), [])
         if kind == "count_products":
             n, cypher, params = self.retriever.count(cons)
+            titled: dict[str, Card] = {}
+            if cons.values and n < MAX_LISTED:  # ("how many wired headphones": those whose titles alone say it too)
+                found = self.retriever.search(cons, limit=MAX_LISTED)
+                titled = {c.id: c for c in self._said_in_titles(cons) if c.id not in found}
+                n += len(titled)
             if n == 0:
                 return self._relaxed(parse)
-            cards = self.retriever.search(cons, limit=10)
+            cards = {**self.retriever.search(cons, limit=10), **titled}
             ranked = self._rank_cards(cards, cons.words)
             evidence = [Fact("", "count", str(n), "graph", 1.0, cypher, params)]
             evidence += [f for c, _ in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5)[:1]]
@@ -2433,7 +2438,7 @@ _TITLE_AMBIGUOUS = frozenset({"data", "length"})  # what a title's amount may sa
 # a shopper's word for a thing and the word a catalog's text writes for it
 # "how much coffee is in this pack altogether", "how many ounces in all": what a pack holds, all its units together
 _IN_ALL = re.compile(r"^(?:so |and |ok,? )?how (?:much (?!(?:is|are|does|do|would|will|money|cash)\b)\w+|many \w+) "
-                     r"(?:is |are |do (?:i|you) get |comes? )?(?:there |that |it |this )?"
+                     r"(?:of \w+ )?(?:is |are |do (?:i|you) get |comes? )?(?:there |that |it |this )?"
                      r"(?:in (?:this|the|that|a|each|one|it)(?: \w+)?\s*)?(?:altogether|in all|in total|all together|total)\b")
 _SHORT_WORD_COMMON = 20_000  # a three-letter word English uses less than this names a thing ("jug", "lid"; not "box")
 _SAID_OTHERWISE = {"frother": ("steam",), "frothing": ("steam",), "froth": ("steam",), "earphone": ("earbud",),

@@ -1265,7 +1265,8 @@ _SEARCH_CUES = re.compile(
 _RECOMMEND = re.compile(r"^(?:what'?s|what is|whats) (?:a|an|some) (?:good|nice|decent|great|solid)\b")  # a search
 
 
-_OF_ANY_KIND = frozenset({"model", "models"})  # a search's word that names no product: "which hoka models"
+# a search's word that names no product: "which hoka models", "wired headphone listings"
+_OF_ANY_KIND = frozenset({"model", "models", "listing", "listings"})
 # "which laptops have an intel core i5": a search of the kind with it, not the laptop whose title says it
 _WHICH_KINDS_HAVE = re.compile(r"^(?:which|what|wat|any) (?P<k>[a-z]+(?: [a-z]+)?s) (?:have|has|come with|got|use|run)"
                                r" (?:an? |the )?(?P<x>.+)$")
@@ -3933,7 +3934,8 @@ class Understander:
         cons = self.constraints(_ON_A_CHARGE.sub(" ", low[:m.start()] + " " + low[m.end():]))
         asked = {t for a in self.asked_attributes(low) for t in tokens(a)}  # "the biggest water tank": no title word
         cons.words = [w for w in cons.words if w not in _SUPERLATIVE_FILLER and w not in asked
-                      and not (w.isalpha() and w in UNITS)]  # ("makes the most cups": no title word, no "K-Cup")
+                      and not (w.isalpha() and w in UNITS)  # ("makes the most cups": no title word, no "K-Cup")
+                      and not (w.isdigit() and re.search(rf"\bthe {w} \w+s\b", low))]  # ("of the 2 listings": a count)
         cons.values = [g for g in cons.values if not (g.label.isalpha() and g.label in UNITS)]
         other_kind = bool(within and cons.categories and not _LIST_REFERENCE.search(low)
                           and not any(self.in_categories(pid, cons.category_keys) for pid in within[:3]))

@@ -4934,6 +4934,13 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     # "and the cheapest ready-pour pitcher?" after filters for it: the pitcher itself
     (["zerowater replacment filters priced in dollars", "how often do i swap them", "and the cheapest ready-pour pitcher?"],
      "aggregate", ("$31.95",), {"HOM-0000389"}, ("Replacement Filters for",)),
+    # a count of a value takes in the titles that alone say it, "listings" is no title word; "how many ounces of coffee
+    # do i get in total"; "the 2 listings" counts the list
+    (["how many wired headphone listings do you have"], "aggregate", ("There are 13",), {"AUD-0000376"}, ()),
+    (["wired headphones"], "search", ("13 matches",), {"AUD-0000376"}, ("listing",)),
+    (["@COF-0000375 how many ounces of coffee do i get in total"], "attribute", ("84 oz in all",), set(), ()),
+    (["green mountan breakfast blend k cups, how many in a box", "the cheaper of the 2 listings?"], "aggregate",
+     ("$16.79",), {"COF-0000098"}, ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
