@@ -2189,14 +2189,14 @@ class Engine:
             return self._result(parse, "aggregate", compose.brands_answer(len(names), desc, names), _dedupe(facts), [])
         if kind == "count_products":
             n, cypher, params = self.retriever.count(cons)
-            said: dict[str, Card] = {}
+            title_said: dict[str, Card] = {}
             if cons.values and n < MAX_LISTED:  # ("how many wired headphones": those whose titles alone say it too)
                 found = self.retriever.search(cons, limit=MAX_LISTED)
-                said = {c.id: c for c in self._said_in_titles(cons) if c.id not in found}
-                n += len(said)
+                title_said = {c.id: c for c in self._said_in_titles(cons) if c.id not in found}
+                n += len(title_said)
             if n == 0:
                 return self._relaxed(parse)
-            cards = {**self.retriever.search(cons, limit=10), **said}
+            cards = {**self.retriever.search(cons, limit=10), **title_said}
             ranked = self._rank_cards(cards, cons.words)
             evidence = [Fact("", "count", str(n), "graph", 1.0, cypher, params)]
             evidence += [f for c, _ in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5)[:1]]
