@@ -2196,8 +2196,7 @@ class Engine:
                 n += len(title_said)
             if n == 0:
                 return self._relaxed(parse)
-            cards = {**self.retriever.search(cons, limit=10), **title_said}
-            ranked = self._rank_cards(cards, cons.words)
+            ranked = self._rank_cards({**self.retriever.search(cons, limit=10), **title_said}, cons.words)
             evidence = [Fact("", "count", str(n), "graph", 1.0, cypher, params)]
             evidence += [f for c, _ in ranked[:3] for f in self.retriever.matched_facts(c, cons, 0.5)[:1]]
             hits = [ProductHit(c.id, c.title, s) for c, s in ranked[:10]]
