@@ -58,6 +58,7 @@ _TOTAL_AFTER = re.compile(r"(?:\s*[-–,:;?]\s*|\s+)(?:(?:so |and |ok )?(?:what'
                           r"(?:is|does|would|will)) (?:the |that |it |they |this |all (?:that|this) )?(?:all )?(?:total|come to|"
                           r"comes to|add up to|cost (?:together|altogether|in total|me)|be (?:together|altogether|in total)|"
                           r"(?:in (?:dollars|usd|euros|pounds) )?all in)|(?:the |a )?total(?: price| cost)?|all in|together|"
+                          r"(?:what'?s|whats|what is) the dama?ge(?: all in| in total| altogether| together)?|"  # (slang)
                           r"altogether|combined|in total)(?:,? (?:the )?cheapest way(?: in (?:dollars|usd|euros|pounds))?|,? in "
                           r"(?:dollars|usd|euros|pounds))?[?.! ]*$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"^(?:(?:so |and |ok )?(?:what'?s|whats|what is|what'?d be) )?(?:the )?total(?: price| cost)? (?:for|of) "

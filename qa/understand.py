@@ -1112,7 +1112,10 @@ _COMPARE_PATTERNS = (
     re.compile(r"^(?:what is |what's |whats |how big is )?(?:the )?(?P<attr>\w+(?: \w+)?) (?:differences?|gap) between\s+"
                r"(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?(?P<b>.+?)$"),
     re.compile(r"^how (?:much|many(?: \w+){0,2}?) (?P<cmp>(?:more|less)(?: \w+)?|\w+er)\s+(?:is|are|does|do)\s+(?:the\s+)?"
-               r"(?P<a>.+?)\s+(?:cost\s+|weigh\s+|last\s+|cover\s+|hold\s+)?than\s+(?:the\s+)?(?P<b>.+?)$"),
+               r"(?P<a>.+?)\s+(?:cost\s+|weigh\s+|last\s+|cover\s+|hold\s+|get\s+|give\s+|run\s+)?than\s+(?:the\s+)?(?P<b>.+?)$"),
+    # "how much lighter than an hp pavilion 15 is that": the other side said first
+    re.compile(r"^how (?:much|many(?: \w+){0,2}?) (?P<cmp>(?:more|less)(?: \w+)?|\w+er)\s+than\s+(?:an?\s+|the\s+)?(?P<b>.+?)"
+               r"\s+(?:is|are|does|do)\s+(?:the\s+)?(?P<a>.+?)(?:\s+(?:cost|weigh|last|cover|hold|get|give|run))?$"),
     # "vitamix e310 black - how many oz more does the ninja bl610 hold": the one named first is the other side
     re.compile(r"^(?:the\s+)?(?P<b>[^,:]+?)\s*(?:,|:|\s-\s)\s*how (?:much|many(?: \w+){0,2}?) (?P<cmp>(?:more|less)(?: \w+)?|"
                r"\w+er)\s+(?:is|are|does|do)\s+(?:the\s+)?(?P<a>(?!(?:it|that|this|they|those|these|one)\b)[^,:]+?)"
@@ -2375,6 +2378,10 @@ class Understander:
             sort = similar.group("k") if similar.group("k") and self.constraints(similar.group("k")).categories else ""
             low = f"{f'any {sort}' if sort else 'anything'} similar to {named_as}" + (" but cheaper" if similar.group("c") else "")
         named_first = _NAMED_THEN_ASK.match(low)
+        if named_first is not None and set(tokens(named_first.group("x"))) - STOPWORDS <= self.lexicon.category_words \
+                and re.search(r"\bit\b", named_first.group("q")):
+            # "that case, how high a fall is it rated for": a kind, the one in focus or listed (no name), as "it"
+            low, named_first = re.sub(r"\bit\b", named_first.group("x"), named_first.group("q"), count=1), None
         if named_first is not None and not _ONES.search(named_first.group("x")) \
                 and not self.brand_only(named_first.group("x")):
             # "it" is the product the name fits best, said nearly in full ("the merrell ones, …" and "the single bag, …"

@@ -4941,6 +4941,15 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     (["@COF-0000375 how many ounces of coffee do i get in total"], "attribute", ("84 oz in all",), set(), ()),
     (["green mountan breakfast blend k cups, how many in a box", "the cheaper of the 2 listings?"], "aggregate",
      ("$16.79",), {"COF-0000098"}, ()),
+    # "whats the damage all in" is a sum; "that case, …" after it is the case summed; "how much lighter than X is that"
+    (["iphone 15 pro max and a case thats made for it, whats the damge all in"], "aggregate", ("$1,215.98",), set(), ()),
+    (["iphone 15 pro max and a case thats made for it, whats the damge all in",
+      "that case, how high a fall is it rated for", "and the phone's battery in mah?"], "attribute", ("4422 mAh",),
+     {"PHN-0000230"}, ()),
+    (["iphone 15 pro max and a case thats made for it, whats the damge all in",
+      "that case, how high a fall is it rated for"], "attribute", ("6 feet",), {"CSE-0000299"}, ()),
+    (["macbook air 15 m3 - weight in kilos?", "how much lighter than an hp pavilion 15 is that"], "comparison",
+     ("is lighter", "by 0.6 lb"), {"LAP-0000246", "LAP-0000267"}, ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
