@@ -420,7 +420,16 @@ def _take_prices(text: str, cons: Constraints, money_talk: bool = False) -> str:
         text = text[:m.start()] + " " + text[m.end():]
     if said:  # prices in different currencies are never compared as one (no exchange rates)
         cons.currency = currency_of(" ".join(said))
+    has = _HAS_A_PRICE.search(text)
+    if has is not None and cons.price_min is None and cons.price_max is None:
+        cons.price_min = 0.0  # "hoka in a mens 11 that actually has a price": a price, of any amount
+        text = text[:has.start()] + " " + text[has.end():]
     return text
+
+
+# "… that actually has a price", "only ones with a price on them": a price, whatever it is
+_HAS_A_PRICE = re.compile(r"\b(?:(?:that|which) )?(?:actually |really )?(?:has|have|with|got) (?:a |an actual )?"
+                          r"(?:price|price tag|listed price)(?: on (?:it|them))?\b")
 
 
 def _price(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -706,6 +715,8 @@ class Constraints:
             text += f" between {sign}{self.price_min:g} and {sign}{self.price_max:g}"
         elif self.price_max is not None:
             text += f" under {sign}{self.price_max:g}"
+        elif self.price_min == 0:
+            text += " with a price"
         elif self.price_min is not None:
             text += f" over {sign}{self.price_min:g}"
         elif self.currency is not None:
@@ -1656,6 +1667,11 @@ _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"
                     (re.compile(r"\b(ounces|oz|grams) (?:per|each|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot)\b"),
                      r"weight in \1"),
                     (re.compile(r"\s*\b(?:per|for (?:one|a single)|of (?:one|a single)) (?:shoe|boot|item|unit|piece)\b"), ""))
+# "which one can handle rain", "i hike in the rain": waterproof
+_IN_THE_WET = re.compile(r"\b(?:(?P<v>(?:can |could |will |would )?(?:handle|cope with|deal with|survive|stand up to|take))|"
+                         r"in|for) (?:the )?(?:rain|wet weather|puddles|downpours?)\b")
+_SAME_MODEL = re.compile(r"\b(?:the )?same (?:model|shoe|boot|pair|one)\b(?! (?:as|like)\b)")
+_WHEN_SAID = re.compile(r"\b(?:most|every|on|at) (?:weekends?|days?|mornings?|nights?|evenings?)\b")
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(rf"^(?:(?P<it>this|it|that|this one|that one)(?: is| are)?|is|are) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
 _GOES_IN_WHICH = re.compile(r"^(?:which|what) (?P<kind>[a-z]+(?: [a-z]+)?) (?:does|do|will|would|can) (?P<it>this|it|that|"
@@ -2244,6 +2260,9 @@ class Understander:
             low = _RAISES.sub(" standing ", low)
         # "pixel 8 obsidian 256gb (not the pro)": the model named, not its line's other model
         low = _NOT_THE_LINE.sub(lambda m: "" if m.group("w") in LINE_WORDS else m.group(0), low).strip()
+        low = _IN_THE_WET.sub(lambda m: "is waterproof" if m.group("v") else "waterproof", low)  # "hike in the rain"
+        low = _WHEN_SAID.sub(" ", low)  # ("… most weekends": when, no superlative)
+        low = _SAME_MODEL.sub("it", low) if focus else low  # "do you have the same model in a 7.5": it, in 7.5
         low = self._without_story(low)
         low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
@@ -2383,7 +2402,8 @@ class Understander:
             # "that case, how high a fall is it rated for": a kind, the one in focus or listed (no name), as "it"
             low, named_first = re.sub(r"\bit\b", named_first.group("x"), named_first.group("q"), count=1), None
         if named_first is not None and not _ONES.search(named_first.group("x")) \
-                and not self.brand_only(named_first.group("x")):
+                and not self.brand_only(named_first.group("x")) \
+                and not (self.values_only(named_first.group("x")) and not focus):  # ("my wife wears an 8.5, …")
             # "it" is the product the name fits best, said nearly in full ("the merrell ones, …" and "the single bag, …"
             # pick from the list instead)
             named = self.link_product(named_first.group("x"))
@@ -4021,7 +4041,7 @@ class Understander:
     def unrated(self, text: str) -> list[str]:
         """The qualities a superlative asks that no attribute measures and no title says ("the most comfortable
         chair", "most cushioned"; not "the most powerful", which is a wattage, nor "most expensive")."""
-        return [w for m in _MOST_WHAT.finditer(text.casefold()) if (w := m.group("w")) not in _PRICE_QUALITIES
+        return [w for m in _MOST_WHAT.finditer(_WHEN_SAID.sub(" ", text.casefold())) if (w := m.group("w")) not in _PRICE_QUALITIES
                 and not self.asked_attributes(w) and not self.lexicon.title_df.get(w) and w not in STOPWORDS
                 and not self.values_only(w)]
 

@@ -4950,6 +4950,15 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
       "that case, how high a fall is it rated for"], "attribute", ("6 feet",), {"CSE-0000299"}, ()),
     (["macbook air 15 m3 - weight in kilos?", "how much lighter than an hp pavilion 15 is that"], "comparison",
      ("is lighter", "by 0.6 lb"), {"LAP-0000246", "LAP-0000267"}, ()),
+    # "that actually has a price"; "the same model in a 7.5"; rain asks for waterproof; "most weekends" is when;
+    # "my wife wears an 8.5, …" names no product
+    (["hoka in a mens 11 that acutally has a price"], "search", ("with a price",), {"RUN-0000071"}, ("Clifton",)),
+    (["hoka in a mens 11 that acutally has a price", "do you have the same model in a 7.5"], "attribute",
+     ("Yes: another listing",), {"RUN-0000056"}, ()),
+    (["i hike in the rain most weekends, mens size 8, paying in dollars - what boots"], "search",
+     ("waterproof",), {"BOT-0000088"}, ("UGG", "rates how")),
+    (["my wife wears an 8.5, what womens boots have you got in that size.. priced in usd please",
+      "which one can handle rain"], "search", ("Columbia",), {"BOT-0000343"}, ("Thursday",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
