@@ -54,7 +54,7 @@ LEXICON: dict[str, str] = {
     "惠普": "hp", "微软": "microsoft", "华为": "huawei", "小米": "xiaomi", "宏碁": "acer", "华硕": "asus",
     "飞利浦": "philips", "戴森": "dyson", "松下": "panasonic", "德龙": "de'longhi", "雀巢": "nespresso",
     "耐克": "nike", "阿迪达斯": "adidas", "新百伦": "new balance", "博士": "bose", "铁三角": "audio-technica",
-    "一加": "oneplus", "森海塞尔": "sennheiser", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
+    "一加": "oneplus", "绿联": "ugreen", "倍思": "baseus", "安克": "anker", "贝尔金": "belkin", "氮化镓": "gan", "森海塞尔": "sennheiser", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
     # colours and words of constraints
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "银色": "silver", "金色": "gold", "紫色": "purple", "黄色": "yellow", "橙色": "orange", "棕色": "brown",
@@ -162,6 +162,8 @@ _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|�
                      r"有(?:没有)?(?:适合|适配|配套|兼容)?(?:它|这款|这个)的)(?P<b>.+?)吗?[?？]?$")  # 有适合它的手机壳吗
 # "baseus 45w充电器能给Pixel 8充电吗": can A charge (or be used with) B
 _CHARGES = re.compile(r"^(?P<a>.+?)(?:能|可以|能不能|可不可以)(?:给|为|用于|用在)(?P<b>.+?)(?:充电|充|上用|使用|用)?吗?[?？]?$")
+# "绿联45W氮化镓充电器适用于惠普EliteBook 840 G10吗", "这个手机壳适合iPhone 15吗": does it work with (fit) it
+_SUITS = re.compile(r"^(?!有)(?P<a>.+?)(?:兼容|适用于|适用|适合|适配)(?P<b>(?!哪).+?)(?:吗|么)[?？]?$")
 # "X,有类似的笔记本吗?": any laptops similar to X
 _SIMILAR = re.compile(r"^(?!有)(?P<a>.+?)[,，]?\s*(?:有没有|有)(?:类似|相似|差不多)的?(?P<b>[^吗?？]*)(?:吗|么)?[?？]?$")
 _HOLDS = re.compile(r"^(?P<a>.*?)(?:能|可以)(?:装|盛|容纳)(?:多少|几)(?P<b>.*?)[?？]?$")  # 它能装多少: its capacity
@@ -276,6 +278,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (_CHARGES_IN_CAR, lambda m: "any car charger for it?"),
     (_THAN_IT, lambda m: f"is it {_comparative(m)} than the {_words(m.group('b'))}?"),
     (_CHARGES, lambda m: f"does {_the(_words(m.group('a')))} work with {_the(_words(m.group('b')))}?"),
+    (_SUITS, lambda m: f"does {_the(_words(m.group('a')))} work with {_the(_words(m.group('b')))}?"),
     (_WHICH_HAS, lambda m: f"{_words(m.group('a'))} with {_words(m.group('b'))}"),  # which X have Y: a search
     (_SUPPORTS, lambda m: f"does {_the(_words(m.group('a')))} support {_words(m.group('b'))}?"),
     (_HOLDS, lambda m: _capacity_of(_words(m.group("a")))),

@@ -336,6 +336,9 @@ _GAP = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:t
                   r"(?: in (?:inches|cm|mm|grams|g|kg|pounds|lbs?|ounces|oz|hours|watts|mah|dollars|usd|euros))?\s*[?!.]*$|"
                   r"^(?:and |so )?how much (?:more|less|cheaper|dearer|more expensive) (?:is|does) "
                   r"(?:it|that(?: one)?|the (?P<n>[\w' -]+?))(?: cost)?\s*[?!.]*$")
+# "whats the gap between those 256 ones": the price gap of the two listed
+_GAP_BETWEEN_THOSE = re.compile(r"^(?:and |so )?(?:(?:what'?s|whats|what is|how big is) )?(?:the )?(?:gap|difference|diff) "
+                                r"between (?:them|those|these|the two|the 2)(?: [\w-]+)?(?: ones| two)?\s*[?!.]*$")
 _HOW_MUCH_IS_ONE = re.compile(r"^(?:and |so |ok,? )?how much (?P<w>cheaper|less|more|dearer|pricier|more expensive) is "
                               r"(?:the (?P<x>[\w/ -]+?) (?:one|version|listing)|it|this one|that one)[?.!]*$", re.IGNORECASE)
 _DEARER_HOW_MUCH = re.compile(r"(?:^|[?.!,]\s*)(?:and |so )?how much (?:more|extra) (?:is|does) the (?:dearer|pricier|more expensive) "
@@ -623,13 +626,14 @@ class Conversation:
             # "whats the price gap between them", "how much more is the coway": of the two compared
             question = f"compare them on {gap.group('a') or gap.group('b') or 'price'}"
         elif len(self.listed) == 2 and product is None and (self.product is None or self.product in self.listed) \
-                and (gap := _GAP.match(question.strip().casefold())) is not None \
-                and not gap.group("n") and (gap.group("a") or gap.group("b")) \
+                and ((gap := _GAP.match(question.strip().casefold())) is not None
+                     and not gap.group("n") and (gap.group("a") or gap.group("b"))
+                     or (gap := _GAP_BETWEEN_THOSE.match(question.strip().casefold())) is not None) \
                 and (two_cards := list(self.engine.retriever.cards(self.listed).values())) \
                 and all(c.price is not None for c in two_cards) \
                 and len({c.currency or DEFAULT_CURRENCY for c in two_cards}) == 1:
-            # "whats the price difference" after two listed: of the two
-            question, self.product = f"compare them on {gap.group('a') or gap.group('b')}", None
+            # "whats the price difference", "whats the gap between those 256 ones" after two listed: of the two
+            question, self.product = f"compare them on {gap.groupdict().get('a') or gap.groupdict().get('b') or 'price'}", None
         elif len(self.listed) == 2 and (gap := _GAP.match(question.strip().casefold())) is not None and gap.group("n") \
                 and (link := self.engine.understander.link_product(gap.group("n"), strict=True)) is not None \
                 and link.key in self.listed and not self.engine.understander.same_model(
@@ -967,8 +971,27 @@ class Conversation:
             return None  # ("black and white ath-m50x": two colours)
         wanted = currency_of(question) if _CURRENCY_WORD.search(question) else None
         first = self._total_part(halves[0], None, wanted)
-        second = self._total_part(halves[1], first, wanted) if first else None
-        return self._summed(question, first, second) if first and second and first != second else None
+        if not first:
+            return None
+        rest = self._two_more(halves[1])  # ("… plus the cheapest case and the cheapest cable for it": three)
+        more = [self._total_part(r, first, wanted) for r in rest] if rest else []
+        if more and all(more) and len({first, *more}) == 3:
+            return self._summed(question, first, *(m for m in more if m))
+        second = self._total_part(halves[1], first, wanted)
+        return self._summed(question, first, second) if second and first != second else None
+
+    def _two_more(self, said: str) -> list[str]:
+        """ "the cheapest case and the cheapest cable for it": the two things a sum's second half names, each "for it"
+        where the last one says so; [] where it names one."""
+        for sep in [*_PLUS.finditer(said), *_AND_ONE.finditer(said)]:
+            a, b = said[:sep.start()].strip(" ,.?"), said[sep.end():].strip(" ,.?")
+            before, after = tokens(a)[-1:], tokens(b)[:1]
+            if not a or not b or before and self._titled_with(before[0], sep.group(0).strip().casefold(),
+                                                                after[0] if after else ""):
+                continue
+            tail = _FOR_IT.search(b)
+            return [f"{a} {tail.group(0)}" if tail is not None and not _FOR_IT.search(a) else a, b]
+        return []
 
     def _titled_with(self, before: str, joined: str, after: str) -> bool:
         """Whether some title says ``before`` right before "plus" ("Bambino Plus", "iPhone 15 Plus"), or "<before> and
@@ -1036,24 +1059,24 @@ class Conversation:
         so = [c for c in priced if currency is None or (c.currency or DEFAULT_CURRENCY) == currency] or priced
         return min(so, key=lambda c: (c.price or 0.0, c.id)).id if so else (ids[0] if ids else None)
 
-    def _summed(self, question: str, first: str, second: str) -> Answer:
-        """The two products' prices added where one currency prices both (else said apart, not added)."""
-        cards = self.engine.retriever.cards([first, second])
-        a, b = cards.get(first), cards.get(second)
-        if a is None or b is None:
+    def _summed(self, question: str, *ids: str) -> Answer:
+        """The products' prices added where one currency prices them all (else said apart, not added)."""
+        cards = self.engine.retriever.cards(list(ids))
+        found = [cards[i] for i in ids if i in cards]
+        if len(found) < len(ids):
             return Answer(question, "unanswerable", f"{compose.DONT_KNOW}.", [], [], [])
-        sides = f"{compose.the(a.title)} ({format_price(a.price, a.currency) or 'no price listed'}) and " \
-                f"{compose.the(b.title)} ({format_price(b.price, b.currency) or 'no price listed'})"
-        if a.price is None or b.price is None:
-            text = f"{compose.DONT_KNOW} the total: of {sides}, the catalog does not price both."
-        elif (a.currency or DEFAULT_CURRENCY) != (b.currency or DEFAULT_CURRENCY):
+        sides = compose.join([f"{compose.the(c.title)} ({format_price(c.price, c.currency) or 'no price listed'})"
+                              for c in found])
+        if any(c.price is None for c in found):
+            text = f"{compose.DONT_KNOW} the total: of {sides}, the catalog does not price {'both' if len(found) == 2 else 'all'}."
+        elif len({c.currency or DEFAULT_CURRENCY for c in found}) > 1:
             text = f"I can't add {sides}: they are priced in different currencies, and I have no exchange rates."
         else:
-            total = format_price(round(a.price + b.price, 2), a.currency)
+            total = format_price(round(sum(c.price or 0.0 for c in found), 2), found[0].currency)
             text = f"Together, {sides} come to {total}."
-        facts = [f for f in self.engine.retriever.product_facts([first, second], cards) if f.attribute == "price"]
-        hits = [ProductHit(c.id, c.title, 1.0) for c in (a, b)]
-        return Answer(question, "aggregate", compose.cap(text), facts, hits, [], second)
+        facts = [f for f in self.engine.retriever.product_facts(list(ids), cards) if f.attribute == "price"]
+        hits = [ProductHit(c.id, c.title, 1.0) for c in found]
+        return Answer(question, "aggregate", compose.cap(text), facts, hits, [], ids[-1])
 
     def _holder_of(self, *sides: str) -> str | None:
         """Of the one product just listed and the product in focus, the one with a value of the attribute whose value a

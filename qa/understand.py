@@ -1574,7 +1574,8 @@ _BOUND_AFTER = frozenset({"with", "of", "is", "are", "has", "have", "for", "than
                           "cover", "gets", "get", "does", "do", "need", "needs", "want"})
 # "could you compare the battery life of …", "would you kindly tell me which country …": a request said politely
 _ASKED_POLITELY = re.compile(r"^(?:(?:can|could|would|will) you (?:please |pls |kindly )?|kindly )"
-                             r"(?=(?:tell|show|give) me\b|compare\b|list\b|find\b|check\b)")
+                             r"(?=(?:tell|show|give) me\b|compare\b|list\b|find\b|check\b)|"
+                             r"^(?:(?:can|could) you )?remind me (?:again )?(?=(?:what|how|which|where)\b)")  # ("remind me what …")
 # "the lifesupply filter fits it right?": a statement to confirm is the question
 _TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i right|isn'?t it|doesn'?t it|won'?t it|"
                            r"don'?t they|aren'?t they)$|(?<=\w),\s*(?:which|what) ones?$")  # ("refills for it, which ones")

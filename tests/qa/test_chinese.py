@@ -83,6 +83,8 @@ from shopgraph.qa.chinese import has_chinese, to_english
     ("OnePlus 12两个颜色的价格差多少?", "OnePlus 12, 2 listings - whats the price gap"),
     ("它有多重?换算成克是多少?", "what is its weight in grams?"),
     ("Levoit Core 300适用多少平方米的房间?", "what is the coverage area of the Levoit Core 300 in square meters?"),
+    ("绿联45W氮化镓充电器适用于惠普EliteBook 840 G10吗?",
+     "does the ugreen 45W gan charger work with the hp EliteBook 840 G10?"),
 ])
 def test_to_english_reads_shopper_question_shapes(question: str, english: str) -> None:
     assert to_english(question) == english

@@ -4959,6 +4959,9 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
      ("waterproof",), {"BOT-0000088"}, ("UGG", "rates how")),
     (["my wife wears an 8.5, what womens boots have you got in that size.. priced in usd please",
       "which one can handle rain"], "search", ("Columbia",), {"BOT-0000343"}, ("Thursday",)),
+    # "whats the gap between those 256 ones" of the two listed
+    (["galxy s24 - just the regular one - lowest to highest price in usd", "how many of those are 256gb",
+      "whats the gap between those 256 ones"], "comparison", ("by $47.95",), {"PHN-0000020", "PHN-0000386"}, ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],

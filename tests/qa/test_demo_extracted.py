@@ -125,6 +125,11 @@ def test_the_lightest_of_a_search_of_title_words_is_of_those_it_listed(demo_defa
     # "what's inside that one" of a filter: its filter media (extracted from a bullet)
     (["my espresso has started tasting weird, i have the delonghi dedica, what do i need"], ("Fette", "DLSC002")),
     (["fette filter for the dedica", "what's inside that one"], ("ion-exchange resin",)),
+    # a sum of three: a phone, and the cheapest case and cable listed for it; "remind me what colour that case was"
+    (["galaxy z flip5 plus the cheapest case and the cheapest cable for it, usd total?"],
+     ("ESR Classic Hybrid", "Spigen", "come to $1,009.07")),
+    (["galaxy z flip5 plus the cheapest case and the cheapest cable for it, usd total?",
+      "remind me what colour that flip5 case was"], ("comes in Lavender",)),
 ])
 def test_a_listing_compared_with_its_model_and_it_of_one_department(demo_default: Path, tmp_path: Path,
                                                                     turns: list[str], expect: tuple[str, ...]) -> None:
