@@ -407,7 +407,7 @@ class Engine:
     def _attribute(self, parse: Parse) -> Answer:
         asked_of = parse.products[0].key if parse.products else ""
         answer = self._attribute_of(parse)
-        if parse.in_currency and answer.focus and answer.focus != asked_of and _IS_IT_PRICED.match(parse.text) \
+        if parse.in_currency and answer.focus and answer.focus != asked_of and _IS_IT_PRICED.search(parse.text) \
                 and (card := self.retriever.cards([asked_of]).get(asked_of)) is not None and card.price is not None \
                 and card.currency != parse.in_currency:
             # "is the iphone in that list priced in dollars": no, in euros; the listing of its model priced so after
@@ -2450,8 +2450,8 @@ _ASKS_A_NUMBER = re.compile(r"\b(?:how many|multiple|several|more than one|only 
                             r"two or more)\b", re.IGNORECASE)  # a count asked: "number of …" names are asked first
 _EITHER_OR = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|they|this|that|these|those)(?: one| ones)? (?:made of |made from |"
                         r"in |a |an )?[\w-]+(?: [\w-]+)? or (?:a |an )?[\w-]+(?: [\w-]+)?[?.!]*$", re.IGNORECASE)
-_IS_IT_PRICED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?:it|this|that|this one|that one|the [\w/ -]+? (?:one|pair|version)) "
-                           r"(?:sold|priced|listed|offered) in\b", re.IGNORECASE)
+_IS_IT_PRICED = re.compile(r"(?:^|[,;] ?| - )(?:and |so |ok,? )?(?:is|are) (?:it|this|that|this one|that one|"
+                           r"the [\w/ -]+? (?:one|pair|version)) (?:(?:sold|priced|listed|offered) )?in\b", re.IGNORECASE)
 # (of a listing in focus or said by its values, "the pink pair"; not of a model named: some listing may be)
 _EVERY_PRODUCTS = frozenset({"price", "brand", "category"})  # what every product has (from its node and edges)
 # what "bigger" / "smaller" measures when no attribute is said, in the order tried on the product in focus
@@ -2662,13 +2662,13 @@ def _matches(attribute: str, asked: str) -> bool:
 # "what's the weight of the dell xps 15 in pounds", "the grey one holds how many pounds"
 # (a courtesy after it: "… in kilos pls")
 _IN_UNIT = re.compile(r"\bin (?P<u>(?:square |sq )?[a-z]+(?: oz)?)(?:\W+(?:pls|plz|please|thanks|thx|ta))?\W*$"
-                      r"|\bhow many (?P<m>(?:square |sq )?[a-z]+(?: oz)?)\b")
+                      r"|\bhow many (?P<m>(?:square |sq )?[a-z]+(?: oz)?)\b|^in (?P<f>(?:square |sq )?[a-z]+(?: oz)?),")
 
 
 def _unit_asked(question: str) -> str | None:
     """The unit a question ends asking for ("… in pounds") or counts ("how many pounds"), if any."""
     m = _IN_UNIT.search(question.casefold())
-    return UNITS.get(m.group("u") or m.group("m")) if m else None
+    return UNITS.get(m.group("u") or m.group("m") or m.group("f")) if m else None  # ("in litres, whats …" too)
 
 
 def _in_unit(question: str, value: str, fluid: bool = False) -> str:

@@ -168,7 +168,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:max(?:imum)? |highest |top |min(?:imum)? |lowest )?temp(?:erature)?s?\b|\bhow hot\b", ("temperature",)),
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
-        (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
+        (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do|for)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
          r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
          r"\bhow much[?.!]*$|"  # "starbucks french roast 12oz how much": a name, then the price asked
          r"\b(?:go|goes|going|sell|sells|selling) for[?.!]*$|"  # "what do they go for", "whats the anker cable going for"
@@ -469,7 +469,7 @@ UNIT_FACTORS: dict[str, tuple[str, float]] = {
     "mm": ("length", 1.0), "cm": ("length", 10.0), "m": ("length", 1000.0), "in": ("length", 25.4),
     "ft": ("length", 304.8), "sq ft": ("area", 1.0), "m2": ("area", 10.7639),
     "kb": ("data", 0.001), "mb": ("data", 1.0), "gb": ("data", 1000.0), "tb": ("data", 1_000_000.0),
-    "ml": ("volume", 1.0), "l": ("volume", 1000.0), "fl oz": ("volume", 29.5735),
+    "ml": ("volume", 1.0), "l": ("volume", 1000.0), "fl oz": ("volume", 29.5735), "cup": ("volume", 236.588),
     "w": ("power", 1.0), "kw": ("power", 1000.0),
     "hz": ("freq", 1.0), "khz": ("freq", 1e3), "mhz": ("freq", 1e6), "ghz": ("freq", 1e9),
 }
@@ -2755,7 +2755,9 @@ class Understander:
             title = focus_title or self.lexicon.titles.get(focus, "")
             parse.constraints = self.in_category(parse.constraints, self.category_of(focus))
             parse.constraints.ids, parse.refines = [focus, *(v.key for v in self.model_listings(focus, title))], True
-        sold = _SOLD_IN.match(" ".join(parse.text.casefold().split()))  # (the currency said, which low no longer has)
+        said = " ".join(parse.text.casefold().split())  # (the currency said, which low no longer has; after a name:
+        # "levoit core 300 in white, is that one in dollars")
+        sold = _SOLD_IN.match(said) or (_SOLD_IN.match(re.split(r"[,;]\s*|\s-\s", said)[-1]) if focus else None)
         if sold is not None and (named := self._side(sold.group("x"), focus) if set(tokens(sold.group("x"))) <= PRONOUNS
                                  else self._listing_said(sold.group("x"), focus)
                                  or self._link_named(sold.group("x"), parse)) is not None:
@@ -3569,7 +3571,9 @@ class Understander:
                 parse.constraints = self.constraints(m.group("kind") or "")
                 return True
         m = _COMPAT_LIST.match(low)
-        if m and not _name_split(low):  # not "what is the warranty of the case compatible with …"
+        if m and not _name_split(low) \
+                and not re.search(r"\b(?:cost|costs|weigh|weighs|go for|sell for)(?: then| now| again)?$", m.group("b")):
+            # not "what is the warranty of the case compatible with …", nor "what do the black ones cost" (a price)
             b = self._side(m.group("b"), focus)
             if b:
                 parse.intent, parse.list_mode = "compatibility", True
