@@ -76,6 +76,9 @@ LEXICON: dict[str, str] = {
     # question words
     "天气": "weather", "今天": "today", "版本": "version", "版": "version", "它": "it", "这个": "this", "这款": "this", "那个": "that",
 }
+_BRAND_NAMES = frozenset({"samsung", "apple", "google", "sony", "dell", "lenovo", "hp", "microsoft", "xiaomi", "acer", "asus",
+                         "philips", "dyson", "nespresso", "nike", "adidas", "bose", "oneplus", "sennheiser", "motorola", "nokia",
+                         "ikea", "ugreen", "baseus", "anker", "belkin"})  # (those of LEXICON a kind's question can name)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
 _FILLER = set("的是有了吗呢吧啊和与,，。?？!！、") | {"有没有", "推荐", "一款", "一个", "哪些", "怎么样", "多少", "什么"}
@@ -95,7 +98,8 @@ _UNIT_BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=le
 _BOUND_UNIT = re.compile(r"(至少|最少|不少于|不低于|不小于|最多|不超过|不到|不大于)\s*(\d+(?:\.\d+)?)\s*("
                          + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
 # "30瓦的车载充电器": a 30 w car charger (an amount with its unit, no bound)
-_AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+_AMOUNT_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(set(_UNITS) - {"小时"}, key=len, reverse=True))
+                          + r")(?!降)")  # ("E7升降桌": a standing desk, no litres)
 # "换算成厘米是多少", "用厘米": the answer in that unit ("… in cm"), said after the question
 _CONVERT_TO = re.compile(r"[,，。?？\s]*(?:换算成|换成|折合成?|转换成|用|以)(?P<u>平方米|平方英尺|厘米|公分|英寸|公斤|千克|克|磅|盎司|"
                          r"毫升|升)(?:为单位)?(?:来)?(?:计算?|算|表示)?(?:的话)?(?:是)?(?:多少)?[?？]?$")
@@ -163,7 +167,8 @@ _FOR_IT = re.compile(r"^(?:(?:这款|这个|它|那个)[^有]{0,4}有(?:配套|�
 # "baseus 45w充电器能给Pixel 8充电吗": can A charge (or be used with) B
 _CHARGES = re.compile(r"^(?P<a>.+?)(?:能|可以|能不能|可不可以)(?:给|为|用于|用在)(?P<b>.+?)(?:充电|充|上用|使用|用)?吗?[?？]?$")
 # "绿联45W氮化镓充电器适用于惠普EliteBook 840 G10吗", "这个手机壳适合iPhone 15吗": does it work with (fit) it
-_SUITS = re.compile(r"^(?!有)(?P<a>.+?)(?:兼容|适用于|适用|适合|适配)(?P<b>(?!哪).+?)(?:吗|么)[?？]?$")
+_SUITS = re.compile(r"^(?![有这那它])(?P<a>[^\d]*?\d.*?)(?:兼容|适用于|适用|适合|适配)(?P<b>(?!哪)[^?？吗么]*?[A-Za-z]"
+                    r"[^?？吗么]*?)(?:吗|么)[?？]?$")  # (not "适合跑步吗": a purpose, no product)
 # "X,有类似的笔记本吗?": any laptops similar to X
 _SIMILAR = re.compile(r"^(?!有)(?P<a>.+?)[,，]?\s*(?:有没有|有)(?:类似|相似|差不多)的?(?P<b>[^吗?？]*)(?:吗|么)?[?？]?$")
 _HOLDS = re.compile(r"^(?P<a>.*?)(?:能|可以)(?:装|盛|容纳)(?:多少|几)(?P<b>.*?)[?？]?$")  # 它能装多少: its capacity
@@ -322,6 +327,9 @@ def to_english(question: str) -> str:
         if head.strip() in _PRONOUNS:
             return f"what is its {asked}?"
         said = _words(head)
+        kind = asked.removesuffix(" price")
+        if kind != asked and kind and said in _BRAND_NAMES:  # "绿联的数据线多少钱": the brand's cables, their prices
+            return f"{said} {kind}s price"
         return f"what is the {asked} of {'' if said.startswith(('this ', 'that ')) else 'the '}{said}?"
     if q.rstrip("?？ ").endswith("呢"):  # "屏幕刷新率呢?": a follow-up, "what about …"
         return f"what about the {_words(q)}?"

@@ -2207,6 +2207,7 @@ class Engine:
             rows, cypher, params = self.retriever.price_order(cons, descending=kind == "max_price", limit=MAX_LISTED)
             if not rows:
                 return self._relaxed(parse)
+            rows = rows if len(rows) < MAX_LISTED else rows[:5]  # (of many, the first few, as ever)
             cards = [Card(r["id"], r["title"], r["price"], r["currency"]) for r in rows]
             facts = [Fact(c.id, "price", format_price(c.price, c.currency), "catalog", 1.0 - 0.1 * i, cypher, params)
                      for i, c in enumerate(cards)]

@@ -168,7 +168,7 @@ ATTRIBUTE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:max(?:imum)? |highest |top |min(?:imum)? |lowest )?temp(?:erature)?s?\b|\bhow hot\b", ("temperature",)),
         (r"\bbrands?\b|\bwho makes\b|\bmade by\b|\bmanufactur(?:er|ed)\b|\bmakers?\b", ("brand",)),
         (r"\bcategory\b|\bwhat kind of product\b|\bdepartment\b", ("category",)),
-        (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do|for)\b(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
+        (r"\bpric(?:es?|ed)\b|\bcosts?\b|\bhow much (?:is|are|does|do|for (?:it|this|that|them|those|these)\b)(?!.*\bweigh)|\bexpensive\b|\bcheap(?:er|est)?\b|\bpric(?:ey|ier|iest)\b|"
          r"\b(?:less|more) money\b|^(?:and |so |ok,? )?how much(?: (?:then|now|for (?:it|that|this|them)))?[?.!]*$|"
          r"\bhow much[?.!]*$|"  # "starbucks french roast 12oz how much": a name, then the price asked
          r"\b(?:go|goes|going|sell|sells|selling) for[?.!]*$|"  # "what do they go for", "whats the anker cable going for"
@@ -428,7 +428,7 @@ def _take_prices(text: str, cons: Constraints, money_talk: bool = False) -> str:
 
 
 # "… that actually has a price", "only ones with a price on them": a price, whatever it is
-_HAS_A_PRICE = re.compile(r"\b(?:(?:that|which) )?(?:actually |really )?(?:has|have|with|got) (?:a |an actual )?"
+_HAS_A_PRICE = re.compile(r"\b(?:(?:that|which) (?:actually |really )?(?:has|have|got)|with) (?:a |an actual )?"
                           r"(?:price|price tag|listed price)(?: on (?:it|them))?\b")
 
 
@@ -469,7 +469,7 @@ UNIT_FACTORS: dict[str, tuple[str, float]] = {
     "mm": ("length", 1.0), "cm": ("length", 10.0), "m": ("length", 1000.0), "in": ("length", 25.4),
     "ft": ("length", 304.8), "sq ft": ("area", 1.0), "m2": ("area", 10.7639),
     "kb": ("data", 0.001), "mb": ("data", 1.0), "gb": ("data", 1000.0), "tb": ("data", 1_000_000.0),
-    "ml": ("volume", 1.0), "l": ("volume", 1000.0), "fl oz": ("volume", 29.5735), "cup": ("volume", 236.588),
+    "ml": ("volume", 1.0), "l": ("volume", 1000.0), "fl oz": ("volume", 29.5735),
     "w": ("power", 1.0), "kw": ("power", 1000.0),
     "hz": ("freq", 1.0), "khz": ("freq", 1e3), "mhz": ("freq", 1e6), "ghz": ("freq", 1e9),
 }
@@ -1177,8 +1177,9 @@ _AGGREGATES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"\b(?:two|2|both|the) (?:listings|versions)\b.*\b(?:price (?:gap|difference|diff)|difference in price)\b|"
                 r"\bprice (?:difference|gap) between (?:the |its )?(?:two |\d+ )?(?:listings|versions)\b|"
                 # "lowest and highest price?", "lowest to highest price in usd": the range
-                r"\b(?:lowest|cheapest) (?:and|to|&|-) (?:the )?(?:highest|dearest|priciest)(?: prices?)?\b|"
-                r"\b(?:highest|dearest|priciest) (?:and|to|&|-) (?:the )?(?:lowest|cheapest)(?: prices?)?\b"), "avg_price"),
+                r"(?<!from )\b(?:lowest|cheapest) (?:and|to|&|-) (?:the )?(?:highest|dearest|priciest)(?: prices?)?\b|"
+                r"(?<!from )\b(?:highest|dearest|priciest) (?:and|to|&|-) (?:the )?(?:lowest|cheapest)(?: prices?)?\b"),
+     "avg_price"),  # (not "list … from cheapest to priciest": an order)
     (re.compile(r"^(?:(?:any|some|show me|got any|i want|i need|looking for|need) )?(?:a |an )?"
                 r"(?:cheap|inexpensive|affordable|budget) (?=[a-z])|"  # "cheap wireless earbuds"
                 r"\bwhich (?:listing|version|variant) is cheaper\b|"  # (of a model's listings)
@@ -1451,9 +1452,10 @@ _KIND_ASKED = re.compile(r"^(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?[\w
 # "what sizes do you have", "which colours are there" (nothing else said): those of the product in focus
 _WHAT_VALUES_HAVE = re.compile(r"^(?:what|which) ((?:colou?rs?|sizes?|materials?|widths?)) (?:do (?:you|u) have|have (?:you|u) got|"
                                r"(?:you|u) got|are there|are available|do they come in|can i get)$")
-_NAME_THEN_VALUES = re.compile(r"^(?P<x>[^,:;?]+?)\s*(?:[,:;]| -)\s*(?:what|which) (?P<v>colou?rs?|sizes?|widths?|materials?) "
+_NAME_THEN_VALUES = re.compile(r"^(?P<x>[^,:;?]+?)(?:,? (?:the )?(?P<g>(?:wo)?men'?s) ones?)?\s*(?:[,:;]| -)\s*(?:what|which) "
+                               r"(?P<v>colou?rs?|sizes?|widths?|materials?) "
                                r"(?:do (?:you|u) have|have (?:you|u) got|(?:you|u) got|are there|are available|"
-                               r"(?:does it|do they) come in|can i get)\??$")
+                               r"(?:does it|do they) come in|can i get|are in stock|(?:do )?(?:you|u) have in stock)\??$")
 # "how big's the water tank", "it's": the verb glued to the word before it
 _IS_GLUED = re.compile(r"\b(how \w+|it|that|this|there|where|which one)'s\b|"
                        r"\b(how (?:long|big|wide|tall|heavy|deep|high|loud|much|many))s\b")  # ("how longs the cable")
@@ -1671,8 +1673,8 @@ _SPELT_AS_LISTED = ((re.compile(r"\bcanceling\b"), "cancelling"), (re.compile(r"
 # "which one can handle rain", "i hike in the rain": waterproof
 _IN_THE_WET = re.compile(r"\b(?:(?P<v>(?:can |could |will |would )?(?:handle|cope with|deal with|survive|stand up to|take))|"
                          r"in|for) (?:the )?(?:rain|wet weather|puddles|downpours?)\b")
-_SAME_MODEL = re.compile(r"\b(?:the )?same (?:model|shoe|boot|pair|one)\b(?! (?:as|like)\b)")
-_WHEN_SAID = re.compile(r"\b(?:most|every|on|at) (?:weekends?|days?|mornings?|nights?|evenings?)\b")
+_SAME_MODEL = re.compile(r"\b(?P<v>have|got|sell|stock) (?:the )?same (?:model|shoe|boot|pair)\b(?! (?:as|like)\b)")
+_WHEN_SAID = re.compile(r"\b(?:for )?most (?:weekends|days|mornings|nights|evenings)\b")
 _CORDED = re.compile(r"\b(?:corded|cordless)\b")
 _FITS_WHICH = re.compile(rf"^(?:(?P<it>this|it|that|this one|that one)(?: is| are)?|is|are) {_COMPAT_VERBS} (?:which|what) (?P<kind>[\w -]+?)[?.!]*$")
 _GOES_IN_WHICH = re.compile(r"^(?:which|what) (?P<kind>[a-z]+(?: [a-z]+)?) (?:does|do|will|would|can) (?P<it>this|it|that|"
@@ -1814,7 +1816,9 @@ _OR_NOT = re.compile(r"^(?:(?:the |a |my )?(?P<x>[^,;:]+?)\s*(?:\s-|[,:;–])\s*
                      r"(?P<v>[a-z][\w -]*?),? or not$")
 _CHEAP_WORD = re.compile(r"\bcheap\w*|\b(?:less |more |most |least )?expensive\b|\bpricie\w*|\bworks? out\b|\bbest (?:deal|value)\b")
 _WHATS_THAT = re.compile(r"^(?:(?:so|and|ok|okay),? )?(?:what'?s|whats|what is|how much is|how much'?s) (?:that|it|this)$")
-_NAME_THEN_WHATS_THAT = re.compile(r"^(?P<x>.+?)\s*(?:\s-|[,:;])\s*(?:so )?(?:what'?s|whats|what is|how much is) (?:that|it|this)$")
+# ("on the 3 pack whats that per bag": of the 3 pack)
+_NAME_THEN_WHATS_THAT = re.compile(r"^(?:(?:and |so )?(?:on|for) (?=the ))?(?P<x>.+?)\s*(?:\s-|[,:;]|(?<=pack))\s*(?:so )?"
+                                   r"(?:what'?s|whats|what is|how much is) (?:that|it|this)$")
 _PRICE_ASKED = re.compile(r"\b(?:price|prices|priced|cost|costs|how much)\b")
 _IN_CURRENCY = re.compile(r"\b(?:in|priced in) (?:us )?(?:dollars|usd|euros?|eur|gbp)\b|\b(?:usd|eur|gbp)\b")
 _PRICE_IN_BARE = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is|s)? (?:that|it))"  # ("the price in euros": a listing)
@@ -2263,7 +2267,7 @@ class Understander:
         low = _NOT_THE_LINE.sub(lambda m: "" if m.group("w") in LINE_WORDS else m.group(0), low).strip()
         low = _IN_THE_WET.sub(lambda m: "is waterproof" if m.group("v") else "waterproof", low)  # "hike in the rain"
         low = _WHEN_SAID.sub(" ", low)  # ("… most weekends": when, no superlative)
-        low = _SAME_MODEL.sub("it", low) if focus else low  # "do you have the same model in a 7.5": it, in 7.5
+        low = _SAME_MODEL.sub(r"\g<v> it", low) if focus else low  # "do you have the same model in a 7.5": it, in 7.5
         low = self._without_story(low)
         low = _ASKED_POLITELY.sub("", low) or low  # "could you compare …", "would you tell me …": the request itself
         # "i only want to pay in dollars" after a list: its listings so priced; "<a search>, usd only": the search so
@@ -2275,6 +2279,8 @@ class Understander:
         if paid and not within:  # ("the average price in dollars": the price stays asked)
             price = re.match(r"prices?\b", paid.group(0))
             low = (low[:paid.start()] + (price.group(0) if price else "") + low[paid.end():]).strip(" ,")
+            # "which hologram listings are priced in euros": the hologram listings, so priced
+            low = re.sub(r"^(?:which|what) (.+?) (?:listings?|ones|versions?)(?: (?:are|is))?$", r"\1", low)
         low = _NOT_SO.sub(lambda m: "" if m.group("so") or m.group("so2") or not (
             self.lexicon.value_words.get(m.group("a")) or (m.group("a"),) in self.lexicon.brands
             or m.group("a") in STOPWORDS or self.lexicon.title_df.get(m.group("a"))) else m.group(0), low).strip() or low
@@ -2398,7 +2404,8 @@ class Understander:
             sort = similar.group("k") if similar.group("k") and self.constraints(similar.group("k")).categories else ""
             low = f"{f'any {sort}' if sort else 'anything'} similar to {named_as}" + (" but cheaper" if similar.group("c") else "")
         named_first = _NAMED_THEN_ASK.match(low)
-        if named_first is not None and set(tokens(named_first.group("x"))) - STOPWORDS <= self.lexicon.category_words \
+        if named_first is not None and re.match(r"(?:that|this) ", named_first.group("x")) \
+                and set(tokens(named_first.group("x"))) - STOPWORDS <= self.lexicon.category_words \
                 and re.search(r"\bit\b", named_first.group("q")):
             # "that case, how high a fall is it rated for": a kind, the one in focus or listed (no name), as "it"
             low, named_first = re.sub(r"\bit\b", named_first.group("x"), named_first.group("q"), count=1), None
@@ -2837,7 +2844,8 @@ class Understander:
                 and self.names_product(named_values.group("x")):
             # "new balance fresh foam 1080v13 - what sizes have u got", read as no question: what that model's listings
             # come in
-            again = self.parse(f"what {named_values.group('v')} does the {named_values.group('x')} come in", focus=focus,
+            said = " ".join(filter(None, (named_values.group("x"), named_values.group("g"))))  # ("…, the mens ones, …")
+            again = self.parse(f"what {named_values.group('v')} does the {said} come in", focus=focus,
                                focus_title=focus_title, pinned=pinned, within=within, searched=searched,
                                asked_before=asked_before)
             again.text, again.corrections = parse.text, parse.corrections or again.corrections  # (as asked and read)
@@ -5288,6 +5296,7 @@ class Understander:
         cons.words = [t for i, t in enumerate(toks) if not used[i] and t not in STOPWORDS
                       and t not in _OF_ANY_KIND  # "which hoka models do u have": its products
                       and t not in _MONEY_VERBS  # "want to spend less than $200": the price says it
+                      and not (i == len(toks) - 1 and i and toks[i - 1] == "in" and t in UNITS)  # ("… in grams")
                       and not self.asked_attributes(t)  # "price", "colour": what is asked, not a filter
                       # a superlative no title says ("the thinnest"): an end of a measure, not a word to find
                       and not (_superlative_word(t) and not lex.title_df.get(t))]

@@ -4963,12 +4963,25 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     (["galxy s24 - just the regular one - lowest to highest price in usd", "how many of those are 256gb",
       "whats the gap between those 256 ones"], "comparison", ("by $47.95",), {"PHN-0000020", "PHN-0000386"}, ()),
     # "how much for it in black"; "<name> in white, is that one in dollars" (no: in euros); "what do the black ones
-    # cost" asks a price, no fit; "in litres, …" first, of cups
+    # cost" asks a price, no fit; "in cm, …" said first
     (["blender with a 48 oz jar?", "how much for it in black"], "attribute", ("costs $343",), set(), ()),
     (["levoit core 300 in white, is that one in dollars"], "attribute", ("No:", "(€105)", "$93.95"), set(), ()),
     (["levoit core 300 in white, is that one in dollars", "what do the black ones cost then"], "attribute",
      ("$93.95",), set(), ("fit",)),
-    (["@HOM-0000013 in litres, whats the capacity here"], "attribute", ("11-Cup (2.6 L)",), set(), ()),
+    (["in cm, how wide is the ikea billy"], "attribute", ("(80 cm)",), set(), ()),
+    # (review: what these rules must leave alone) "are they waterproof" after the one most expensive boot; "same one in
+    # a 13?"; "does the yoga 7i have a price"; "for every morning"; "from cheapest to priciest" is an order; "the case,
+    # how many charges …" is no count; "how much for the 256gb" is no other listing's price; purposes in Chinese
+    (["most expensive boots", "are they waterproof"], None, ("Iron Ranger",), set(), ("matches",)),
+    (["ugg classic short ii size 12.5", "same one in a 13?"], None, ("Size 13",), set(), ()),
+    (["does the yoga 7i have a price"], "attribute", ("$745.99",), set(), ()),
+    (["coffee for every morning, dark roast"], "search", ("dark coffee",), set(), ()),
+    (["list the galaxy s24 cases from cheapest to priciest"], "aggregate", ("cheapest",), set(), ("average",)),
+    (["bose qc earbuds ii", "the case, how many charges does it hold"], None, (), set(), ("There are",)),
+    (["iphone 15 pro", "how much for the 256gb"], None, (), set(), ("$1,257.99",)),
+    (["Hoka Bondi 8适合扁平足吗?"], None, (), set(), ("Yes",)),
+    (["E7升降桌"], "search", ("Flexispot E7",), set(), ()),
+    (["安克的数据线多少钱?"], "search", ("cables from Anker",), set(), ("Pad",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
