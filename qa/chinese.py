@@ -17,6 +17,14 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+_BRANDS_ZH: dict[str, str] = {  # brands, in LEXICON too
+    "三星": "samsung", "苹果": "apple", "谷歌": "google", "索尼": "sony", "戴尔": "dell", "联想": "lenovo",
+    "惠普": "hp", "微软": "microsoft", "华为": "huawei", "小米": "xiaomi", "宏碁": "acer", "华硕": "asus",
+    "飞利浦": "philips", "戴森": "dyson", "松下": "panasonic", "德龙": "de'longhi", "雀巢": "nespresso",
+    "耐克": "nike", "阿迪达斯": "adidas", "新百伦": "new balance", "博士": "bose", "铁三角": "audio-technica",
+    "一加": "oneplus", "绿联": "ugreen", "倍思": "baseus", "安克": "anker", "贝尔金": "belkin",
+    "森海塞尔": "sennheiser", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
+}
 # longest entries first when jieba's segmentation leaves a compound whole ("屏幕尺寸")
 LEXICON: dict[str, str] = {
     # attributes
@@ -49,12 +57,7 @@ LEXICON: dict[str, str] = {
     "净化器": "air purifier", "搅拌机": "blender", "空气炸锅": "air fryer", "办公椅": "office chair", "椅子": "chair",
     "书桌": "desk", "桌子": "desk", "书架": "bookcase", "滤水壶": "water filter pitcher", "礼物": "gift",
     "爱好者": "lover", "平板": "tablet",
-    # brands
-    "三星": "samsung", "苹果": "apple", "谷歌": "google", "索尼": "sony", "戴尔": "dell", "联想": "lenovo",
-    "惠普": "hp", "微软": "microsoft", "华为": "huawei", "小米": "xiaomi", "宏碁": "acer", "华硕": "asus",
-    "飞利浦": "philips", "戴森": "dyson", "松下": "panasonic", "德龙": "de'longhi", "雀巢": "nespresso",
-    "耐克": "nike", "阿迪达斯": "adidas", "新百伦": "new balance", "博士": "bose", "铁三角": "audio-technica",
-    "一加": "oneplus", "绿联": "ugreen", "倍思": "baseus", "安克": "anker", "贝尔金": "belkin", "氮化镓": "gan", "森海塞尔": "sennheiser", "摩托罗拉": "motorola", "诺基亚": "nokia", "宜家": "ikea", "布兰达": "brita",
+    **_BRANDS_ZH, "氮化镓": "gan",
     # colours and words of constraints
     "黑色": "black", "白色": "white", "蓝色": "blue", "红色": "red", "绿色": "green", "灰色": "grey", "粉色": "pink",
     "银色": "silver", "金色": "gold", "紫色": "purple", "黄色": "yellow", "橙色": "orange", "棕色": "brown",
@@ -76,9 +79,7 @@ LEXICON: dict[str, str] = {
     # question words
     "天气": "weather", "今天": "today", "版本": "version", "版": "version", "它": "it", "这个": "this", "这款": "this", "那个": "that",
 }
-_BRAND_NAMES = frozenset({"samsung", "apple", "google", "sony", "dell", "lenovo", "hp", "microsoft", "xiaomi", "acer", "asus",
-                         "philips", "dyson", "nespresso", "nike", "adidas", "bose", "oneplus", "sennheiser", "motorola", "nokia",
-                         "ikea", "ugreen", "baseus", "anker", "belkin"})  # (those of LEXICON a kind's question can name)
+_BRAND_NAMES = frozenset(_BRANDS_ZH.values())  # (a kind's question can name them: "绿联的数据线")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
 _FILLER = set("的是有了吗呢吧啊和与,，。?？!！、") | {"有没有", "推荐", "一款", "一个", "哪些", "怎么样", "多少", "什么"}

@@ -20,6 +20,7 @@ from shopgraph.qa.compose import short_title
 from shopgraph.qa.engine import Answer, Engine
 from shopgraph.qa.retrieve import Card, Fact, ProductHit, format_price
 from shopgraph.qa.understand import (
+    ANSWER_UNIT,
     COMPARATIVES,
     CURRENCY_SYMBOLS,
     DEFAULT_CURRENCY,
@@ -325,7 +326,6 @@ _OF_THE_LIST = re.compile(r"\bwhich\b|\b(?:of|among|between) (?:them|those|these
 # "by how much?" right after a comparison: that comparison again, which says the difference of two prices
 _BY_HOW_MUCH = re.compile(r"^(?:and |so )?(?:by how much|how much (?:more|less|cheaper|dearer))(?: is (?:it|that))?"
                           r"\s*[?!.]*$")
-_UNIT_ENDS = re.compile(r"\bin ((?:square |sq )?[a-z]+)\s*[?.!]*$")  # "… in cm?": the unit a question asks its answer in
 # "how far apart is that then" right after a range of prices: that range again, which says how far apart
 _HOW_FAR_APART = re.compile(r"^(?:and |so |ok,? )?how (?:far|much) apart (?:is|are) (?:that|they|those|these|them|the two|it)"
                             r"(?: then| again)?\s*[?!.]*$")
@@ -1811,7 +1811,7 @@ class Conversation:
 def _unit_again_of(before: str, question: str) -> str:
     """ " in square meters": the unit the last question (``before``) asked its answer in, for the same question of
     another product ("Levoit Core 300 … in square meters?" … "what about the coway?"), unless ``question`` says one."""
-    unit = _UNIT_ENDS.search(before.casefold()) if not _UNIT_ENDS.search(question.casefold()) else None
+    unit = ANSWER_UNIT.search(before.casefold()) if not ANSWER_UNIT.search(question.casefold()) else None
     return f" in {unit.group(1)}" if unit is not None and unit.group(1) in UNITS else ""
 
 

@@ -267,7 +267,7 @@ class Engine:
             # after the average price of office chairs)
             answer.searched = parse.constraints
         self._money_notes(parse, answer)
-        converted = _in_unit(parse.text, str(answer.facts[0].value), "capacity" in answer.facts[0].attribute) \
+        converted = _in_unit(parse.text, str(answer.facts[0].value), _fluid(answer.facts[0].attribute)) \
             if answer.intent == "attribute" and answer.facts else ""
         if converted:  # "… in pounds": the value in that unit too, "weighs 1.86kg (4.1 lb)." (after the value, where the
             # answer goes on: "… Another listing of the model has …")
@@ -2060,7 +2060,7 @@ class Engine:
                     and (said := self._from_title(asked, c) or self._from_text(asked, c, [attribute])) is not None:
                 found += [f for f in said.facts if f.product_id == c.id][:1]
         quoted = {f.value for f in found if f.source == "text"}
-        fluid = "capacity" in attribute and "weight" not in attribute  # ("in kilos": each value in that unit too, "355 pounds (161 kg)")
+        fluid = _fluid(attribute)  # ("in kilos": each value in that unit too, "355 pounds (161 kg)")
         each = [(c, [f"{v} ({to})" if v not in quoted and (to := _in_unit(parse.text, v, fluid)) else v
                      for v in (str(f.value) for f in found if f.product_id == c.id)]) for c in listed]
         # (no hits: the list in the conversation stays the one these were of)
@@ -2670,6 +2670,11 @@ def _unit_asked(question: str) -> str | None:
     """The unit a question ends asking for ("… in pounds") or counts ("how many pounds"), if any."""
     m = _IN_UNIT.search(question.casefold())
     return UNITS.get(m.group("u") or m.group("m") or m.group("f")) if m else None  # ("in litres, whats …" too)
+
+
+def _fluid(attribute: str) -> bool:
+    """Whether an attribute's ounces are fluid ounces: a capacity's, not a weight capacity's."""
+    return "capacity" in attribute and "weight" not in attribute
 
 
 def _in_unit(question: str, value: str, fluid: bool = False) -> str:

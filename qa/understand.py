@@ -1257,7 +1257,7 @@ def _name_split(low: str) -> tuple[str, str] | None:
         if m:
             groups = m.groupdict()
             rest = " ".join(groups[k] for k in ("rest", "rest1", "rest2") if groups.get(k))
-            unit = _ANSWER_UNIT.search(m.group("name"))  # ("… of the coway in square meters": the unit is no name's)
+            unit = ANSWER_UNIT.search(m.group("name"))  # ("… of the coway in square meters": the unit is no name's)
             return (m.group("name")[:unit.start()] if unit is not None and unit.group(1) in UNITS else m.group("name")), rest
     return None
 
@@ -1825,7 +1825,7 @@ _PRICE_IN_BARE = re.compile(r"^(?:and |so |ok,? )?(?:how much|what(?:'s| is|s)? 
                             r"(?: is (?:it|that|this))?(?: in| for)? (?P<c>(?:british )?pounds(?: sterling)?|quid|sterling|"
                             r"euros?|(?:us )?dollars|gbp|eur|usd)\??$")
 # "is the honeywell sold in dollars", "is it available in euros": the listing so priced
-_ANSWER_UNIT = re.compile(r"\s+in ((?:square |sq )?[a-z]+(?: oz)?)\s*[?.!]*$")  # "… in cm?": the unit of the answer
+ANSWER_UNIT = re.compile(r"\s+in ((?:square |sq )?[a-z]+(?: oz)?)\s*[?.!]*$")  # "… in cm?": the unit of the answer
 _SOLD_IN = re.compile(r"^(?:and |so |ok,? )?(?:is|are|can i (?:get|buy)) (?!there\b|any\b)(?:the )?(?P<x>[\w' .-]+?) (?:sold|priced|listed|"
                       r"available|offered|for sale|in stock)? ?in (?P<c>(?:british )?pounds|quid|sterling|euros?|(?:us )?dollars|"
                       r"gbp|eur|usd|\$|€|£)\s*[?.!]*$")
