@@ -32,6 +32,7 @@ from shopgraph.qa.understand import (
     WHAT_ABOUT,
     Constraints,
     amounts_said,
+    base_quantity,
     currency_of,
     pack_counts,
     said_in_title,
@@ -1796,7 +1797,8 @@ class Conversation:
                     and (link := understander.link_product(other, strict=True)) is not None:
                 # "is it dishwasher safe?" (its text said so) … "what about the ninja?": the same question of it
                 return last.question, None, link.key
-            return f"what is the {asked} of the {other}{_unit_again_of(said_before, question)}?", None, None
+            return f"what is the {_asked_in_unit(asked, question)} of the {other}{_unit_again_of(said_before, question)}?", \
+                None, None
         if asked and last.focus:  # "max height of the uplift" (not known) … "and the flexispot?": the same, of it
             return f"what is the {asked} of the {other}?", None, None
         if last.intent == "search" and understander.brand_only(other):
@@ -1806,6 +1808,14 @@ class Conversation:
             # "pixel 8 under $700?" … "what about the pixel 7a?": its listings (also after a search that found none)
             return other, None, None
         return None
+
+
+def _asked_in_unit(asked: str, question: str) -> str:
+    """The attribute a follow-up asks that names a product and a unit of mass: "for comparison, the sony wh-1000xm5 in
+    ounces?" after the battery life of another asks its weight; any other the attribute asked before."""
+    unit = ANSWER_UNIT.search(question.casefold())
+    said = UNITS.get(unit.group(1)) if unit is not None else None
+    return "weight" if said is not None and base_quantity(1.0, said)[0] == "mass" and "weight" not in asked else asked
 
 
 def _unit_again_of(before: str, question: str) -> str:

@@ -1636,7 +1636,7 @@ _ATTRIBUTE_COMPARED = re.compile(r"^(?:how (?:does|do|is|are) (?:the |its |their
 _ATTRIBUTE_THAN = re.compile(r"^(?:and )?(?:is|are) (?:the |its |their )?(?P<attr>[\w -]+?) (?:\w+er|more \w+|less \w+) than "
                              r"(?:the |that of the |the one on the )?(?P<x>.+?)(?:'s|s')?$")
 _IN_A_SIZE = re.compile(r"\bin an? ((?:(?:mens|men's|womens|women's|kids|boys|girls) )?)(\d{1,2}(?:\.5)?)"
-                        r"(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")  # "in a 9", "in an 11.5", "in a womens 9"
+                        r"(?![\w.%$€£]|-| ?(?:x|\+|/|\d)| - ?\d)")  # "in a 9", "in an 11.5", "in a womens 9", "in a 6 - price?"
 # "he wears a 10", "she's a size 7", "i take an 11.5": the size wanted
 _WEARS = re.compile(r"\b(?:he|she|i|i'?m|my \w+) (?:wears?|takes?|is|'s|s) (?:an? )?(?:size )?(\d{1,2}(?:\.5)?)"
                     r"(?![\w.%$€£]| ?(?:-|x|\+|/|\d))")
@@ -4732,8 +4732,8 @@ class Understander:
     def _listing_said(self, text: str, focus: str | None) -> Link | None:
         """ "the pink pair" of the model in focus: its listing whose title says those values (None where ``text`` says
         more than values, or no listing says them)."""
-        said = set(tokens(without_one_words(text))) - STOPWORDS - {"pair", "pairs", "version", "listing"}
-        if not focus or not said or not self.values_only(" ".join(sorted(said))):
+        said = {singular(t) for t in tokens(without_one_words(text))} - STOPWORDS - {"pair", "version", "listing", "size"}
+        if not focus or not said or not self.values_only(" ".join(sorted(said))):  # ("the womens size 10 one": women, 10)
             return None
         title = self.lexicon.titles.get(focus, "")
         return next((v for v in [Link("product", focus, title, score=1.0), *self.model_listings(focus, title)]

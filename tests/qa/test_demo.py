@@ -4982,6 +4982,14 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     (["Hoka Bondi 8适合扁平足吗?"], None, (), set(), ("Yes",)),
     (["E7升降桌"], "search", ("Flexispot E7",), set(), ()),
     (["安克的数据线多少钱?"], "search", ("cables from Anker",), set(), ("Pad",)),
+    # a product and a unit of mass asks its weight, whatever was asked before
+    (["airpods max sky blue - hours of playback?", "for comparison, the sony wh-1000xm5 in ounces?"], "attribute",
+     ("weighs 250 g (8.82 oz)",), {"AUD-0000121"}, ("battery",)),
+    # "in a 6 - price?": a size, before a dash; "the womens size 10 one": the listing whose title says both
+    (["red wing iron ranger womens in a 6 - price?"], None, ("$348.95",), {"BOT-0000302"}, ("Size 5",)),
+    (["red wing iron ranger womens in a 6 - price?", "is the womens size 10 one in dollars"], "attribute",
+     ("No: the Red Wing Iron Ranger - Women's Amber Harness Full-Grain Leather Boots, US 10 is priced in EUR (€358)",),
+     set(), ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
