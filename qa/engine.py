@@ -584,8 +584,15 @@ class Engine:
             said = self._from_title(parse, card) or self._from_text(parse, card, its_names)
             if said is not None:
                 return said
-            if not parse.pinned and not set(tokens(scored[0].attribute)) & {t for a in cue for t in tokens(a)}:
-                # "whats the screen resolution on the dell xps 13": not its screen size
+            cue_words = {t for a in cue for t in tokens(a)}
+            named = cue_words & set(tokens(parse.text.casefold()))  # ("battery hours on these?" says "battery")
+            if (not parse.pinned or named and scored[0].score < RANKER_ALONE
+                    and not any(set(tokens(f.attribute)) & named for f in facts)) \
+                    and not set(tokens(scored[0].attribute)) & cue_words:
+                # "whats the screen resolution on the dell xps 13": not its screen size; on a page, where the ranker
+                # reads what a question's words stand for, a word of the attribute said that none of its facts has,
+                # unless the ranker is sure ("battery hours on these?" of headphones with no battery fact: not their
+                # price; "what's the ring on the acoustic guitar?": its strings)
                 return self._lacking(parse, card, [f.rescored(min(f.score, 0.5)) for f in scored])
         if not scored or scored[0].score < ANSWER_THRESHOLD:
             said = self._from_title(parse, card) or self._from_text(parse, card)

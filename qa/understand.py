@@ -1938,6 +1938,7 @@ HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?
                         r"include|includes|ship with|ships with|feature|features) (?:a |an |any |the |its own )?"
                         r"(?P<x>[\w -]+?)\s*\??$")
 ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
+_THE_BRANDS_ONE = re.compile(r"\bthe (?P<x>[a-z][\w'-]*(?: [a-z][\w'-]*){1,2}) one\b")  # "the baseus wall one"
 
 _IS_THING = re.compile(r"^(?:is|are) (?:the |my |this |that |these |those )(?P<rest>[\w .'-]+?)\s*\??$")
 _INCLUDES_VERBS = frozenset({"come with", "comes with", "include", "includes", "ship with", "ships with"})
@@ -2512,6 +2513,9 @@ class Understander:
                       listed=list(within or ()))
         toks = tokens(low)
         parse.refers_back = any(t in PRONOUNS for t in toks) or not toks
+        if parse.refers_back and focus and (one := _THE_BRANDS_ONE.search(low)) is not None \
+                and not any(t in PRONOUNS and t != "one" for t in toks) and self._other_of_brand(one.group("x"), focus):
+            parse.refers_back = False  # "the baseus wall one" of the Baseus pad in focus: the brand's wall charger
         if self.tagger is not None:
             parse.tagged = list(self.tagger(text))
         if focus:
@@ -4759,6 +4763,18 @@ class Understander:
                 and self._that_kind(f"that {content[0]}", [], focus) == focus:
             return [Link("product", focus, focus, score=1.0)]  # "would the pad work with a pixel 8" of the pad in focus
         return self.link_products(text, near=near)
+
+    def _other_of_brand(self, text: str, focus: str) -> bool:
+        """Whether ``text`` says a brand and a word that the title of the product in focus lacks, and names another
+        product so ("the baseus wall one" of the Baseus pad in focus: the Baseus wall charger)."""
+        said = set(tokens(text)) - STOPWORDS - ONE_WORDS
+        title = title_words(self.lexicon.titles.get(focus, ""))
+        brand = next((said_brand for n in (2, 1) for said_brand in [tuple(tokens(text))[:n]] if said_brand in self.lexicon.brands),
+                     None)
+        if brand is None or said <= title or not set(brand) <= title:
+            return False
+        link = self.link_product(text, strict=True)
+        return link is not None and link.key != focus
 
     def _brand_of_focus(self, text: str, focus: str) -> bool:
         """Whether ``text`` says only a brand that the title of the product in focus says ("the anker", "the blue bottle

@@ -4990,6 +4990,11 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     (["red wing iron ranger womens in a 6 - price?", "is the womens size 10 one in dollars"], "attribute",
      ("No: the Red Wing Iron Ranger - Women's Amber Harness Full-Grain Leather Boots, US 10 is priced in EUR (€358)",),
      set(), ()),
+    # on a page, an attribute said by its own word that none of the product's facts has: not another fact
+    (["@AUD-0000360 battery hours on these?"], "unanswerable", ("I don't know the battery",), set(), ("costs",)),
+    # "the baseus wall one" of the Baseus pad in focus: the brand's wall charger
+    (["baseus wireless pad price", "output in watts for the baseus wall one"], "attribute", ("25-watt",),
+     {"CHG-0000191"}, ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
