@@ -1810,12 +1810,12 @@ class Conversation:
         return None
 
 
-def _asked_in_unit(asked: str, question: str) -> str:
+def _asked_in_unit(asked: str | None, question: str) -> str | None:
     """The attribute a follow-up asks that names a product and a unit of mass: "for comparison, the sony wh-1000xm5 in
     ounces?" after the battery life of another asks its weight; any other the attribute asked before."""
     unit = ANSWER_UNIT.search(question.casefold())
     said = UNITS.get(unit.group(1)) if unit is not None else None
-    return "weight" if said is not None and base_quantity(1.0, said)[0] == "mass" and "weight" not in asked else asked
+    return "weight" if said is not None and base_quantity(1.0, said)[0] == "mass" and "weight" not in (asked or "") else asked
 
 
 def _unit_again_of(before: str, question: str) -> str:
