@@ -339,7 +339,8 @@ _PRICE_MIN = re.compile(
 )
 _PRICE_RANGE = re.compile(
     rf"\bbetween\s*{CURRENCY}?{_NUM}\s*(?:and|-|to)\s*{CURRENCY}?{_NUM}(?!\s*(?:{_UNIT_ALT})\b){_MONEY_AFTER}?|"
-    rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}"
+    rf"{CURRENCY}{_NUM}\s*(?:-|to)\s*{CURRENCY}?{_NUM}|"
+    rf"\b{_NUM}\s*(?:-|to)\s*{_NUM}{_MONEY_AFTER}\b"  # "170-180 bucks", "170 to 180 dollars"
 )
 _PRICE_AROUND = re.compile(
     rf"\b(?:around|about|roughly|approximately|maybe|like|~)\s*{CURRENCY}{_NUM}|"
@@ -1033,6 +1034,9 @@ NEEDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) for
      "air purifiers"),
     (r"\blisten(?:ing)? to (?:music|podcasts?)\b|\blong flights?\b|\bon (?:the|a|my) (?:plane|flight|commute)\b",
      "headphones"),
+    (r"\b(?:keep(?:ing)?|get(?:ting)?) (?:my|the|a|our) (?:phones?|iphones?|galaxy|pixel|oneplus) (?:charged|topped up|juiced)"
+     r"(?: up)? (?:in|on) (?:the|my|our) car\b|\bcharg(?:e|ed|ing) (?:my |the |a |our )?(?:phones? )?(?:in|on) (?:the|my|our) car\b",
+     "car chargers"),
     (r"\b(?:protect(?:ing)?|keep(?:ing)?) (?:my|the|a) (?:new )?(?:phone|iphone|galaxy|pixel|oneplus)\b|\bcracked screen\b|"
      r"\bdrop(?:s|ping)? (?:my|the) (?:phone|iphone)\b", "cases"),
     (r"\bsmoothies?\b|\bprotein shakes?\b|\bcrush(?:ing)? ice\b", "blenders"),
@@ -1938,6 +1942,10 @@ HAS_THING = re.compile(r"^(?:does|do|will|would|did) (?:the |my |this |that )?(?
                         r"include|includes|ship with|ships with|feature|features) (?:a |an |any |the |its own )?"
                         r"(?P<x>[\w -]+?)\s*\??$")
 ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
+# "jarvis carbonized vs uplift v2, price difference": the price difference between the two
+_VS_THEN_GAP = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?)\s*(?:[,:;]|\s-)\s*(?:(?:whats?|what'?s|what is) )?"
+                          r"(?:the )?(?:price (?:gap|difference|diff)|difference in price|gap in price)[?.! ]*$")
+_KIND_MAKER = re.compile(r"\b[a-z]+ makers?\b")  # "coffee maker": a kind named so, maybe
 _THE_BRANDS_ONE = re.compile(r"\bthe (?P<x>[a-z][\w'-]*(?: [a-z][\w'-]*){1,2}) one\b")  # "the baseus wall one"
 
 _IS_THING = re.compile(r"^(?:is|are) (?:the |my |this |that |these |those )(?P<rest>[\w .'-]+?)\s*\??$")
@@ -2352,6 +2360,9 @@ class Understander:
         low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _IN_A_SIZE.sub(r"in \1size \2", low)  # "and in a 9?": a size
+        gap = _VS_THEN_GAP.match(low)
+        if gap is not None and not self.values_only(gap.group("b")) and self.names_product(gap.group("b")):
+            low = f"price difference between the {gap.group('a')} and the {gap.group('b')}"  # (not "red vs black": listings)
         low = _WEARS.sub(r"in size \1", low)
         low = _YOU_SELL.sub(r"do you \1", low)  # "you sell screen protector?": do you
         low = _DO_U.sub(r"\1 you", _YOU_GUYS.sub("you", low))  # ("do you guys have …": the shop, no men's shoes)
@@ -3442,14 +3453,15 @@ class Understander:
             need = set(tokens(said[0].group(0)))
             narrower = found if set(found.category_keys) < set(cons.category_keys) else cons
             parse.intent, parse.checks = "search", []
-            parse.constraints = replace(cons, words=[w for w in cons.words if w not in need],
+            parse.constraints = replace(cons, words=list(dict.fromkeys([*(w for w in cons.words if w not in need),
+                                                                        *found.words])),
                                         categories=narrower.categories, category_keys=narrower.category_keys)
             return
         # (a kind the need's own words said is the need's: "make coffee", "working from home")
         if not set(cons.category_keys) <= set(self.constraints(said[0].group(0)).category_keys):
             return
-        parse.intent, parse.checks = "search", []
-        parse.constraints = replace(cons, categories=found.categories, category_keys=found.category_keys, words=[])
+        parse.intent, parse.checks = "search", []  # (with the need's own title words: "car chargers")
+        parse.constraints = replace(cons, categories=found.categories, category_keys=found.category_keys, words=found.words)
 
     def _titled_elsewhere(self, words: Sequence[str], ids: Sequence[str]) -> bool:
         """Whether a word of the question is a title word of other products and of none of these ("the cheapest billy"
@@ -3480,8 +3492,10 @@ class Understander:
                 name = self.lexicon.attributes.get(tuple(toks[i:i + n]))
                 if name and name not in found and name not in STOPWORDS:
                     found[name], said[name] = n, set(toks[i:i + n])
+        # ("cuisinart perfectemp coffee maker wattage": a kind's "maker" asks no brand; "who is the maker" does)
+        cue_low = _KIND_MAKER.sub(lambda k: "" if tuple(tokens(k.group(0))) in self.lexicon.categories else k.group(0), low)
         for pattern, attrs in ATTRIBUTE_CUES:
-            m = pattern.search(low)
+            m = pattern.search(cue_low)
             if m:
                 for a in attrs:
                     if a not in found:
@@ -4819,9 +4833,12 @@ class Understander:
         # ultra": not the QuietComfort Earbuds II); "hoka clifton 9" fits the men's and the women's listing alike
         said = set(tokens(text)) & set(tokens(found[0].name)) if found else set()
         parse.variants = [v for v in found[1:] if said <= set(tokens(v.name))][:MAX_VARIANTS]
-        if not found and parse.context and (cons := self.constraints(text)).brands and cons.categories \
-                and not cons.values and not self._brand_of_focus(text, parse.context):
-            only = self._brands_only_one(cons)  # "the sauder bookcase" after a BILLY: the one bookcase Sauder makes
+        if not found and (cons := self.constraints(text)).brands and cons.categories and not cons.values \
+                and (not self._brand_of_focus(text, parse.context) if parse.context else bool(cons.words)):
+            only = self._brands_only_one(cons)  # "the sauder bookcase" after a BILLY: the one bookcase Sauder makes;
+            # "cuisinart perfectemp coffee maker" (its filters say PerfecTemp too): Cuisinart's one coffee maker, so titled
+            if only is not None and not parse.context and not set(cons.words) <= title_words(only.name):
+                only = None
             if only is not None:  # (its other listings too: "vitamix blender" lists both E310s)
                 parse.variants = self.model_listings(only.key, only.name)
             return only

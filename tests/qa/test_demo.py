@@ -4995,6 +4995,16 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     # "the baseus wall one" of the Baseus pad in focus: the brand's wall charger
     (["baseus wireless pad price", "output in watts for the baseus wall one"], "attribute", ("25-watt",),
      {"CHG-0000191"}, ()),
+    # a range of dollars said after two bare numbers
+    (["wired headphnoes around 170-180 bucks"], "search", ("between $170 and $180",), {"AUD-0000279"}, ()),
+    # a kind's "maker" asks no brand: Cuisinart's one coffee maker titled PerfecTemp (its filters say PerfecTemp too)
+    (["cusinart perfectemp coffee maker wattage"], "attribute", ("1100",), {"HOM-0000040"}, ()),
+    # "A vs B, price difference" of two products; "red vs black - price gap" stays two listings of the model named
+    (["jarvis standing desk carbonized vs uplift v2, price difference"], "comparison", ("by $108",), set(), ()),
+    (["dr martens 1460 cherry red vs black - price gap"], "comparison", ("Cherry Red",), set(), ()),
+    # a need said: chargers for the car, with "car" kept
+    (["something to keep my phone charged in the car"], "search", ("Car Charger",), {"CHG-0000396"}, ("Case",)),
+    (["something to charge my phone in the car, under $20"], "search", ("5 matches",), {"CHG-0000396"}, ("Pad",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
