@@ -1588,6 +1588,7 @@ _TAG_QUESTION = re.compile(r",?\s+(?:right|correct|yeah|eh|is that right|am i ri
 _EITHER_TAILS = (re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?P<v>[\w-]+,? [\w-]+,? or [\w-]+)$"),
                  re.compile(r"(?:^|\s)(?:is it |are they |is that )?(?:(?:the|an?) )?(?P<v>[\w-]+,? or [\w-]+)"
                             r"(?: (?:one|version|model|listing|boot|shoe|pair))?$"))  # ("is that a mens or womens boot")
+_OR_THEN_WORD = re.compile(r" or [\w-]+ (?P<w>[a-z]+)$")  # "… a light or dark roast"
 # "…, is that the": what is left of the name before an either tail
 _IS_THAT_END = re.compile(r"[\s,-]*\b(?:is (?:it|that|this)|are (?:they|those|these))$")
 # "saucony endorphin speed 4 vs hoka speedgoat 5, compare pls": the comparison asked
@@ -2123,7 +2124,9 @@ _HOW_MUCH_OF = re.compile(r"^(?:and |so |ok,? )?how\b")
 _EVERYDAY = 50000  # so frequent an English word that alone it names no product ("cat", "captain")
 _COMMON = 500  # how often an English word occurs in pyspellchecker's list for a phrase of such words to be no name
 _BETWEEN_CHARGES = re.compile(r"\s*\bbetween (?:charges|charging|recharges)\b")  # "how long between charges": how long
-_ON_A_CHARGE = re.compile(r"\b(?:on|per|from) (?:a|one|1) (?:single |full )?charge\b")
+_ON_A_CHARGE = re.compile(r"\b(?:on|per|from) (?:(?:a|one|1) )?(?:single |full )?charge\b")
+_HOURS_ASKED = re.compile(r"\b(?:how many (?:hours|hrs)|how long|playback|battery|runtime|run time)\b")
+_YOU_CHARGE = re.compile(r"\b(?:what|how much) (?:do|would|will) (?:you|u|ya) charge (?:for|on)\b")
 _HOW_MANY_BARE = re.compile(r"^how many [a-z]+(?: (?:are there|does it have|do they have|has it))?$")
 VARIANT_NEAR = 0.35  # how far below the best link another listing may score to count as one of the model
 
@@ -2195,6 +2198,9 @@ class Understander:
         low = _FOR_THE_EARS.sub("headphones", low)
         low = re.sub(r"^(.*\bhow long)\s+between (?:charges|charging|recharges)$", r"\1 does it last", low)
         low = _BETWEEN_CHARGES.sub("", low).strip()  # (no charger asked)
+        if _HOURS_ASKED.search(low):  # "and on a full charge, how many hours of playback": no charger asked either
+            low = " ".join(_ON_A_CHARGE.sub(" ", low).split()).strip(" ,")
+        low = _YOU_CHARGE.sub("what is the price of", low)  # "what do you charge for a bag of it": its price
         low = _MOST_HOURS.sub("has the longest battery life", low)
         low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
         low = _INTO_THE_WALL.sub("a wall charger", low)
@@ -2466,7 +2472,11 @@ class Understander:
         if many is not None and self.link_product(many.group("x"), strict=True) is not None:
             low = f"how many {many.group('y')} does the {many.group('x')} have"
         # "knit or mesh?", "light, medium or dark?", "new balance 1080v13 knit or mesh": which of its values
-        either = next((m for pattern in _EITHER_TAILS if (m := pattern.search(low)) is not None
+        # ("is peet's major dickason's a light or dark roast": the attribute's word after the values is no value)
+        named_after = _OR_THEN_WORD.search(low)
+        values_end = low[:named_after.start("w")].rstrip() \
+            if named_after is not None and self.asked_attributes(named_after.group("w")) else low
+        either = next((m for pattern in _EITHER_TAILS if (m := pattern.search(values_end)) is not None
                        and self._either_attribute(m.group("v")) is not None), None)
         if either is not None and (attr := self._either_attribute(either.group("v"))) is not None:
             head = _IS_THAT_END.sub("", low[:either.start()].strip(" ,")).strip(" ,-")

@@ -5005,6 +5005,14 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     # a need said: chargers for the car, with "car" kept
     (["something to keep my phone charged in the car"], "search", ("Car Charger",), {"CHG-0000396"}, ("Case",)),
     (["something to charge my phone in the car, under $20"], "search", ("5 matches",), {"CHG-0000396"}, ("Pad",)),
+    # "on a (full) charge", "per charge" beside hours asked: no charger; "what do you charge for": its price
+    (["airpods max sky blue weight", "and on a full charge, how many hours of playback"], "attribute", ("20 hrs",),
+     {"AUD-0000074"}, ()),
+    (["how many hours per charge for the sony wf-1000xm5"], "attribute", ("8-hour",), set(), ()),
+    (["peet's major dickason's roast level?", "what do you charge for a bag of it"], "attribute", ("$10.69",), set(), ()),
+    # "a light or dark roast": which of its values, the attribute's word after them
+    (["is peet's major dickason's a light or dark roast"], "attribute", ("dark roast",), {"COF-0000303"},
+     ("Death Wish",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
