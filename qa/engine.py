@@ -2252,7 +2252,10 @@ class Engine:
             values = [*dict.fromkeys(r["value"] for r in rows if r["attribute"] == attribute)]
             facts = [Fact("", r["attribute"], r["value"], r["source"] or "catalog", 1.0 - 0.001 * i, cypher, params)
                      for i, r in enumerate(rows) if r["attribute"] == attribute]
-            return self._result(parse, "aggregate", compose.values_answer(attribute, desc, values), _dedupe(facts), [])
+            # the few products that have them, for what is asked next ("between the 7.5 and the 8.5, which is less money")
+            few = self.retriever.search(cons, limit=SHOWN + 1) if len(values) > 1 and not cons.ids else {}
+            hits = [ProductHit(c.id, c.title, 1.0) for c in few.values()] if len(few) <= SHOWN else []
+            return self._result(parse, "aggregate", compose.values_answer(attribute, desc, values), _dedupe(facts), hits)
         return self._unanswerable(parse)
 
     @staticmethod

@@ -5013,6 +5013,11 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     # "a light or dark roast": which of its values, the attribute's word after them
     (["is peet's major dickason's a light or dark roast"], "attribute", ("dark roast",), {"COF-0000303"},
      ("Death Wish",)),
+    # the values of a few products list those products, for the question after ("which one is less money")
+    (["timberland premium waterproof boot, which sizes do you have"], "aggregate", ("7.5 and 8.5",),
+     {"BOT-0000004", "BOT-0000041"}, ()),
+    (["timberland premium waterproof boot, which sizes do you have", "between the 7.5 and the 8.5, which one is less money"],
+     None, ("Size 7.5) at $194.99",), set(), ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
