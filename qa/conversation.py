@@ -416,7 +416,7 @@ _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any 
                              r"(?P<c>\w+er|more \w+|less \w+)(?: at all)?[?.! ]*$", re.IGNORECASE)
 # "vs the instant vortex plus?", "compare with the pixel 8 pro": the product in focus against that one
 _VERSUS = re.compile(r"^(?:and |or |so |ok,? )?(?:vs\.?|versus|compared? (?:to|with)|against|how about vs\.?) (?:the )?"
-                     r"(?P<x>.+?)[?.! ]*$", re.IGNORECASE)
+                     r"(?P<x>.+?)(?P<q>\s*(?:[,:;]|\s-)\s*(?:which|whose)\b.*)?[?.! ]*$", re.IGNORECASE)
 # "so the honeywell covers more?": of the product just named, against the one before it
 _NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|is|are)\b)(?:the )?(?P<x>.+?) "
                          r"(?P<c>(?:covers|holds|weighs|costs) (?:more|less)|lasts longer)(?: then)?[?.! ]*$", re.IGNORECASE)
@@ -644,9 +644,10 @@ class Conversation:
             way = "cheaper" if re.search(r"\b(?:less|cheaper)\b", gap.group(0)) else "more expensive"
             self.product, question = link.key, f"is it {way} than the {self._short_name(against)}"
         versus = _VERSUS.match(question.strip()) if product is None and self.product else None
-        if versus is not None and (other := self.engine.understander.link_product(versus.group("x"), strict=True)) \
+        if versus is not None and not versus.group("q") and (other := self.engine.understander.link_product(versus.group("x"), strict=True)) \
                 and other.key != self.product:
-            # "vs the instant vortex plus?" after the Ninja's capacity: the two compared on it
+            # "vs the instant vortex plus?" after the Ninja's capacity: the two compared on it ("vs the airpods max,
+            # which is cheaper?" says what: the understander reads it)
             best = self.last.best_fact if self.last is not None and self.last.intent == "attribute" else None
             question = f"compare it with the {versus.group('x')}" + (f" on {best.attribute}" if best is not None
                                                                      and best.source != "text" else "")

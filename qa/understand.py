@@ -1365,8 +1365,10 @@ _PAIR_OR_PAIR = re.compile(r"^(?:and |so |ok,? )?(?:the |that )?(?P<a>[\w/ -]+?)
 # "red vs black, price gap?" of the model in focus: two listings by a word of each one's title
 _VARIANTS_GAP = re.compile(r"^(?:and |so |ok,? )?(?:the )?(?P<a>[\w/-]+)(?: ones?| pairs?)? (?:vs\.?|versus|or|and) (?:the )?"
                            r"(?P<b>[\w/-]+)(?: ones?| pairs?)?\s*[,:;-]?\s*(?P<c>(?:whats? (?:the )?|what is the )?"
-                           r"(?:price (?:gap|difference|diff)|difference in price)|how much (?:more|less|extra)\b.*)$")
+                           r"(?:price (?:gap|difference|diff)|difference in price)|how much (?:more|less|extra)\b.*|"
+                           r"how much (?:do|would|will|can) (?:i|you|we) save\b.*)$")  # ("…, how much do i save going black")
 _PRICE_GAP_SAID = re.compile(r"\bprice (?:difference|gap|diff)\b|\bdifference in price\b|"
+                             r"\bhow much (?:do|would|will|can) (?:i|you|we) save\b|"
                              r"^how much (?:more|extra)\b(?!.*\b(?:weigh|storage|ram|memory|battery)\b)")
 # "do you sell it in multipacks", "a bigger pack of it"; "a single bag of it": the model's listings by their count
 _MORE_PACKED = re.compile(r"\b(?:sell|have|got|get|any|comes?|is there|in)\b.*(?:\bmulti-?packs?\b|"
@@ -1629,7 +1631,8 @@ _NAME_HOW_MANY = re.compile(r"^(?P<x>[^,]+), how many (?P<y>[\w-]+)$")
 _HOW_MANY_ASKED = re.compile(r"^(?:and )?how many\b")  # a count asked (the question as read: "X, how many Y" reordered)
 _THE_KIND = re.compile(r"^(?:the|my|this|that) \w+$")  # "the phone", "my laptop": the one under discussion
 # "lighter than the fuelcell rebel?" of the product in focus: is it
-_BARE_THAN = re.compile(r"^(?:and |but |so )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+) th[ae]n (?P<x>.+)$")
+_BARE_THAN = re.compile(r"^(?:and |but |so )?(?:is it )?(?P<c>(?!other\b|rather\b)\w+er|more \w+|less \w+)"
+                        r"(?: or (?!other\b|rather\b)(?:\w+er|more \w+|less \w+))? th[ae]n (?P<x>.+)$")  # ("lighter or heavier than")
 # "is it worth it compared to the ninja": the two compared ("is it better than the bose" compares on what was asked)
 _WORTH_AGAINST = re.compile(r"^(?:but |so |and )?(?:is|are) (?:it|this|that|this one|that one|they) (?:worth it|worth the money|"
                             r"any good|good value) (?:compared (?:to|with)|vs\.?|versus|next to|over) (?P<x>.+)$")
@@ -1946,6 +1949,9 @@ ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
 # "jarvis carbonized vs uplift v2, price difference": the price difference between the two
 _VS_THEN_GAP = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?)\s*(?:[,:;]|\s-)\s*(?:(?:whats?|what'?s|what is) )?"
                           r"(?:the )?(?:price (?:gap|difference|diff)|difference in price|gap in price)[?.! ]*$")
+_VS_THEN_ASK = re.compile(r"^(?:and |so |ok,? )?(?:vs\.?|versus|compared (?:to|with)|against) (?:the )?(?P<x>[^,;:?]+?)\s*"
+                          r"(?:[,:;]|\s-)\s*(?P<q>(?:which|whose)\b[^,]+?)[?.! ]*$")
+_WHOSE = re.compile(r"^whose (?:\w+ )?(?=(?:is|are|holds?|has|have|weighs?|lasts?|costs?|gets?)\b)")  # "whose jar holds"
 _KIND_MAKER = re.compile(r"\b[a-z]+ makers?\b")  # "coffee maker": a kind named so, maybe
 _THE_BRANDS_ONE = re.compile(r"\bthe (?P<x>[a-z][\w'-]*(?: [a-z][\w'-]*){1,2}) one\b")  # "the baseus wall one"
 
@@ -2366,6 +2372,10 @@ class Understander:
         low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _IN_A_SIZE.sub(r"in \1size \2", low)  # "and in a 9?": a size
+        against = _VS_THEN_ASK.match(low) if focus else None
+        if against is not None and self.link_product(against.group("x"), strict=True) is not None:
+            # "vs the ninja bl610, whose jar holds more" of the blender in focus: which of the two
+            low = f"{_WHOSE.sub('which ', against.group('q'))}, it or the {against.group('x')}"
         gap = _VS_THEN_GAP.match(low)
         if gap is not None and not self.values_only(gap.group("b")) and self.names_product(gap.group("b")):
             low = f"price difference between the {gap.group('a')} and the {gap.group('b')}"  # (not "red vs black": listings)
@@ -3946,7 +3956,9 @@ class Understander:
                                                       if x != "price"]) and re.search(r"\bhold|\bhow many\b", low):
                 # "how many cups more does the pur plus hold": more of what it holds, not of its price
                 attrs, parse.direction = held, "higher" if cue == "more" else "lower"
-            elif cue in _BARE_MORE and set(self.asked_attributes(strip_words(low, [a.name, b.name, cue]))) <= {"price"}:
+            elif cue in _BARE_MORE and set(self.asked_attributes(strip_words(low, [a.name, b.name, cue]))) <= {"price"} \
+                    and not ((verb := _said_word(COMPARATIVES, low)) is not None and " " in verb[0].group(0)
+                             and cue in verb[0].group(0).split()):  # ("does it hold more than the ninja": capacity)
                 # "is the barista express more than the dedica", "how much more is it than …": dearer ("which weighs
                 # less": lighter)
                 cue = _BARE_MORE[cue]

@@ -5018,6 +5018,17 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
      {"BOT-0000004", "BOT-0000041"}, ()),
     (["timberland premium waterproof boot, which sizes do you have", "between the 7.5 and the 8.5, which one is less money"],
      None, ("Size 7.5) at $194.99",), set(), ()),
+    # "lighter or heavier than X" of the product in focus; "vs X, whose jar holds more"; "does it hold more than X":
+    # capacity, not price; "how much do i save going black": the price gap of two listings
+    (["sennheiser hd 560s driver size", "lighter or heavier than the ath-m50x"], "comparison", ("lighter (240 g)",),
+     set(), ()),
+    (["nutribullet pro 900 black price", "vs the ninja bl610, whose jar holds more"], "comparison", ("72", "32"), set(), ()),
+    (["does the nutribullet pro 900 black hold more than the ninja bl610"], "comparison", ("larger in capacity",), set(),
+     ("expensive",)),
+    (["nutribullet pro 900, what colours are there", "black vs champagne, how much do i save going black"], "comparison",
+     ("by $13.96",), set(), ()),
+    (["sony wh-1000xm5 weight", "compared to the airpods max, which is cheaper?"], "comparison", ("is cheaper",), set(),
+     ("lighter",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
