@@ -417,6 +417,13 @@ _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any 
 # "vs the instant vortex plus?", "compare with the pixel 8 pro": the product in focus against that one
 _VERSUS = re.compile(r"^(?:and |or |so |ok,? )?(?:vs\.?|versus|compared? (?:to|with)|against|how about vs\.?) (?:the )?"
                      r"(?P<x>.+?)(?P<q>\s*(?:[,:;]|\s-)\s*(?:which|whose)\b.*)?[?.! ]*$", re.IGNORECASE)
+# "whats the price and weight of the sony wh-1000xm5", "colour and price?": two attributes asked of one product
+_TWO_ASKED = re.compile(r"^(?P<pre>(?:so |and |ok,? )?(?:(?:what'?s|whats|what is|what are|tell me) )?(?:the |its |their )?)"
+                        r"(?P<a>[a-z]+(?: [a-z]+)?) (?:and|&) (?:the |its )?(?P<b>[a-z]+(?: [a-z]+)?)"
+                        r"(?P<post> (?:of|for|on) .+?)?[?.! ]*$")
+# "the lavender esr one - cost and drop rating", "ok the womens pair then, colour and price?"
+_NAME_THEN_TWO = re.compile(r"^(?P<x>.+?)\s*(?:[,:;]|\s-)\s*(?:(?:what'?s|whats|what is|what are) )?(?:the |its )?"
+                            r"(?P<a>[a-z]+(?: [a-z]+)?) (?:and|&) (?:the |its )?(?P<b>[a-z]+(?: [a-z]+)?)[?.! ]*$")
 # "so the honeywell covers more?": of the product just named, against the one before it
 _NAMED_DOES = re.compile(r"^(?:and |so |ok,? )?(?!(?:which|what|who|how|does|do|is|are)\b)(?:the )?(?P<x>.+?) "
                          r"(?P<c>(?:covers|holds|weighs|costs) (?:more|less)|lasts longer)(?: then)?[?.! ]*$", re.IGNORECASE)
@@ -480,6 +487,16 @@ class Conversation:
                 extreme = self.ask(halves.group("b"))
                 return replace(extreme, question=asked_as, answer=f"{counted.answer} {extreme.answer}",
                                facts=[*counted.facts, *extreme.facts], cypher=[*counted.cypher, *extreme.cypher])
+            self.product = previous
+        if (asked_two := self._two_asked(question)) is not None:  # "price and weight of the sony wh-1000xm5": each, of it
+            first = self.ask(asked_two[0], product=product)
+            if first.intent == "attribute" and first.focus:
+                second = self.ask(asked_two[1], product=product)
+                if second.focus == first.focus:
+                    merged = {h.id: h for h in [*first.products, *second.products]}
+                    return replace(second, question=asked_as, intent=first.intent, answer=f"{first.answer} {second.answer}",
+                                   facts=[*first.facts, *second.facts], products=list(merged.values()),
+                                   cypher=[*first.cypher, *second.cypher])
             self.product = previous
         if (fitting := _OF_THE_FITTING.match(question)) is not None and product is None:
             listed = self.ask(f"which {fitting.group('k')} are listed for the {fitting.group('x')}")
@@ -933,6 +950,28 @@ class Conversation:
         if same_for is not None and answer.intent == "compatibility" and len(ids) == 1:
             self.product = ids[0]  # ("a clear one for the same phone" found one: "how much is it" is that case's)
         return answer
+
+    def _two_asked(self, question: str) -> tuple[str, str] | None:
+        """ "whats the price and weight of the sony wh-1000xm5", "the lavender esr one - cost and drop rating": two
+        attributes asked of one product, as two questions (the second of "its"); None where the two words are no two
+        attributes said alone ("black and white", "wired and wireless")."""
+        low = question.strip().casefold()
+        m = _TWO_ASKED.match(low) or _NAME_THEN_TWO.match(low)
+        if m is None:
+            return None
+        understander = self.engine.understander
+        said = []
+        for part in (m.group("a"), m.group("b")):
+            asked = understander.asked_attributes(part)
+            names = understander.cue_words(part, asked) | {t for a in asked for t in tokens(a)}
+            if not asked or set(tokens(part)) - STOPWORDS - names - {"rating", "rated"}:  # ("drop rating")
+                return None
+            said.append(asked[0])
+        if said[0] == said[1]:
+            return None
+        groups = m.groupdict()
+        first = f"{groups['pre']}{m.group('a')}{groups['post'] or ''}" if "pre" in groups else f"{m.group('x')} - {m.group('a')}"
+        return f"{first}?", f"what is its {m.group('b')}?"
 
     def _total(self, question: str) -> Answer | None:
         """"cheapest pixel 7a plus the smartish case listed for it - total", "laptop plus that, total", "what would the two

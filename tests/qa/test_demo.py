@@ -5029,6 +5029,11 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
      ("by $13.96",), set(), ()),
     (["sony wh-1000xm5 weight", "compared to the airpods max, which is cheaper?"], "comparison", ("is cheaper",), set(),
      ("lighter",)),
+    # two attributes asked of one product: each answered
+    (["whats the price and weight of the sony wh-1000xm5"], "attribute", ("costs $416.95", "weighs 250 g"), set(), ()),
+    (["blundstone 550 listings", "ok the womens pair then, colour and price?"], "attribute", ("Rustic Brown", "$222"),
+     {"BOT-0000200"}, ()),
+    (["wired and wireless earbuds"], "search", (), set(), ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
