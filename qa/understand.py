@@ -1949,6 +1949,11 @@ ONE_WORDS = frozenset({"one", "ones"})  # "the ninja one": the Ninja
 # "jarvis carbonized vs uplift v2, price difference": the price difference between the two
 _VS_THEN_GAP = re.compile(r"^(?P<a>[^,;:]+?) (?:vs\.?|versus) (?P<b>[^,;:]+?)\s*(?:[,:;]|\s-)\s*(?:(?:whats?|what'?s|what is) )?"
                           r"(?:the )?(?:price (?:gap|difference|diff)|difference in price|gap in price)[?.! ]*$")
+# "waterdrop 3 count filter for pur, works with the pur plus pitcher?": a product named, then whether it fits another
+_NAME_THEN_FITS = re.compile(r"^(?P<x>[^,;:?]+?)\s*(?:[,;:]|\s-)\s*(?:(?:is|would|will|does|can|do) (?:it|that|this|they|these) )?"
+                             r"(?:(?:the )?right \w+ for|(?:works?|go(?:es)?) (?:with|for|on|in)|fits?(?: (?:with|for|on|in))?|"
+                             r"(?:made|meant|designed|compatible|good) (?:for|with)|be (?:ok|okay|compatible) (?:for|with)) "
+                             r"(?:an? |the |my )?(?P<y>[^,;:?]+?)[?.! ]*$")
 _VS_THEN_ASK = re.compile(r"^(?:and |so |ok,? )?(?:vs\.?|versus|compared (?:to|with)|against) (?:the )?(?P<x>[^,;:?]+?)\s*"
                           r"(?:[,:;]|\s-)\s*(?P<q>(?:which|whose)\b[^,]+?)[?.! ]*$")
 _WHOSE = re.compile(r"^whose (?:\w+ )?(?=(?:is|are|holds?|has|have|weighs?|lasts?|costs?|gets?)\b)")  # "whose jar holds"
@@ -2372,6 +2377,11 @@ class Understander:
         low = _ANY_PRICE.sub(" ", low).strip(" ,") if any_price else low
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _IN_A_SIZE.sub(r"in \1size \2", low)  # "and in a 9?": a size
+        fits_after = _NAME_THEN_FITS.match(low)
+        if fits_after is not None and self.link_product(fits_after.group("x"), strict=True) is not None:
+            # "the delonghi dlsc002 filter, is that made for it?", "breville bwf100 …, right filter for a bambino plus?"
+            other = fits_after.group("y")
+            low = f"does the {fits_after.group('x')} fit {other if other in PRONOUNS else 'the ' + other}"
         against = _VS_THEN_ASK.match(low) if focus else None
         if against is not None and self.link_product(against.group("x"), strict=True) is not None:
             # "vs the ninja bl610, whose jar holds more" of the blender in focus: which of the two

@@ -5034,6 +5034,14 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     (["blundstone 550 listings", "ok the womens pair then, colour and price?"], "attribute", ("Rustic Brown", "$222"),
      {"BOT-0000200"}, ()),
     (["wired and wireless earbuds"], "search", (), set(), ()),
+    # a product named, then whether it fits another ("…, right filter for a …?", "…, works with …?", "…, is that made
+    # for it?"): the catalog's link, or none
+    (["breville bwf100 claro swiss 2-count, right filter for a bambino plus bes500?"], "compatibility", ("Yes",), set(), ()),
+    (["waterdrop 3 count filter for pur, works with the pur plus pitcher?"], "compatibility", ("Yes",), set(), ()),
+    (["delonghi dedica ec685 price", "the delonghi dlsc002 filter, is that made for it?"], None,
+     ("DLSC002", "Dedica EC685"), set(), ()),  # (the link is an extracted one: none in this graph)
+    (["the fette 6 pack, would it fit my blue brita everyday pitcher"], "compatibility", ("Yes",), set(), ()),
+    (["the delonghi dlsc002 filter, would it fit the breville bambino plus?"], None, ("Bambino Plus",), set(), ("Yes",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
