@@ -2380,8 +2380,8 @@ class Understander:
         fits_after = _NAME_THEN_FITS.match(low)
         if fits_after is not None and self.link_product(fits_after.group("x"), strict=True) is not None:
             # "the delonghi dlsc002 filter, is that made for it?", "breville bwf100 …, right filter for a bambino plus?"
-            other = fits_after.group("y")
-            low = f"does the {fits_after.group('x')} fit {other if other in PRONOUNS else 'the ' + other}"
+            fitted = fits_after.group("y")
+            low = f"does the {fits_after.group('x')} fit {fitted if fitted in PRONOUNS else 'the ' + fitted}"
         against = _VS_THEN_ASK.match(low) if focus else None
         if against is not None and self.link_product(against.group("x"), strict=True) is not None:
             # "vs the ninja bl610, whose jar holds more" of the blender in focus: which of the two
