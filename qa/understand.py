@@ -4529,8 +4529,8 @@ class Understander:
             name, kind = " ".join(words[:-n]), " ".join(words[-n:])
             if len(words) <= n or not set(tokens(kind)) <= self.lexicon.category_words \
                     or not (wanted := self.constraints(kind)).categories or not self.names_product(name) \
-                    or self._kind_words(name):  # ("waterproof headphones": a value said, no name)
-                continue
+                    or self._kind_words(name) or words[-n - 1] in PRONOUNS:  # ("waterproof headphones": a value said,
+                continue  # no name; "how many inches wide is this chair": the chair in focus)
             link = self.link_product(name, strict=True)
             said = [t for t in title_words(name) if t not in STOPWORDS]
             if link is not None and set(said) <= title_words(link.name) \

@@ -5042,6 +5042,8 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
      ("DLSC002", "Dedica EC685"), set(), ()),  # (the link is an extracted one: none in this graph)
     (["the fette 6 pack, would it fit my blue brita everyday pitcher"], "compatibility", ("Yes",), set(), ()),
     (["the delonghi dlsc002 filter, would it fit the breville bambino plus?"], None, ("Bambino Plus",), set(), ("Yes",)),
+    # "… is this chair" on the chair's page: its own width, not what fits a product named "… is this"
+    (["@FRN-0000174 how many inches wide is this chair"], "attribute", ("26 inches",), {"FRN-0000174"}, ("BILLY",)),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
