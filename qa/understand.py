@@ -838,8 +838,8 @@ class Lexicon:
                     lex.category_names[" ".join(kt)] = kt
                     lex.category_words.update(t for t in kt if t not in STOPWORDS)
         for alias, head in _KIND_ALIASES.items():  # "which jug does this go in": a pitcher
-            if (head,) in lex.categories and (alias,) not in lex.categories:
-                lex.categories[(alias,)] = list(lex.categories[(head,)])
+            if key_tokens(head) in lex.categories and (alias,) not in lex.categories:
+                lex.categories[(alias,)] = list(lex.categories[key_tokens(head)])
         for kt, links in list(lex.brands.items()):
             # "death wish" for Death Wish Coffee, "thursday boot" for Thursday Boot Co.: a brand said without its last
             # word when that word is a kind of product or a company's ("coffee", "co"), and no other brand is so named
@@ -1726,7 +1726,7 @@ _WITH_WILL_IT_WORK = re.compile(r"^(?:(?:the|a|an|my) )?(?P<a>.+?) (?:with|on|fo
 _RAISES = re.compile(r"\s*\b(?:(?:that|which) )?(?:goes|go|can go|moves?|raises?|lifts?) up and down\b|"
                      r"\b(?:height[- ]adjustable|adjustable[- ]height|sit[- ](?:to[- ])?stand(?:ing)?|stand[- ]up)\b")
 _KIND_ALIASES = {"jug": "pitcher", "sneaker": "shoe", "earphone": "headphone", "notebook": "laptop",
-                 "cellphone": "phone", "smartphone": "phone"}
+                 "cellphone": "phone", "smartphone": "phone", "runner": "running shoe"}  # ("new balance runners")
 # ("filters for this pitcher"; the whole phrase said, at the end: "coffee for this coffee maker", not "my phone charger")
 _FOR_THIS_KIND = re.compile(r"\b(?P<p>for|with|fits?|in|into) (?:this|that|my) (?P<k>[a-z]+(?: [a-z]+)?)(?=\s*(?:[?.!,]|$))")
 _NOT_THE_LINE = re.compile(r"\s*[(,]\s*not (?:the |a )?(?P<w>[a-z]+)(?: one| version| model)?\s*\)?(?=\s*(?:[-,:;?]|$))")

@@ -5044,6 +5044,9 @@ def test_demo_a_single_question_is_read_as_a_conversation_turn(demo_graph: Path)
     (["the delonghi dlsc002 filter, would it fit the breville bambino plus?"], None, ("Bambino Plus",), set(), ("Yes",)),
     # "… is this chair" on the chair's page: its own width, not what fits a product named "… is this"
     (["@FRN-0000174 how many inches wide is this chair"], "attribute", ("26 inches",), {"FRN-0000174"}, ("BILLY",)),
+    # "runners": running shoes
+    (["new balance runners with a dollar price"], "search", ("3 matches for running shoes from New Balance",),
+     {"RUN-0000188", "RUN-0000140", "RUN-0000199"}, ()),
 ])
 def test_demo_units_of_each_listings_that_differ_and_kinds_makers_title(
         demo_graph: Path, tmp_path: Path, questions: list[str], intent: str | None, expect: tuple[str, ...],
