@@ -417,6 +417,7 @@ _NAMED_COMPARED = re.compile(r"^(?:and |so |ok,? )?(?:is|are) (?P<x>.+?) (?:any 
 # "vs the instant vortex plus?", "compare with the pixel 8 pro": the product in focus against that one
 _VERSUS = re.compile(r"^(?:and |or |so |ok,? )?(?:vs\.?|versus|compared? (?:to|with)|against|how about vs\.?) (?:the )?"
                      r"(?P<x>.+?)(?P<q>\s*(?:[,:;]|\s-)\s*(?:which|whose)\b.*)?[?.! ]*$", re.IGNORECASE)
+_BARE_COMPARATIVES = frozenset({"bigger", "smaller", "larger", "better", "worse", "more", "less"})  # (of what: asked before)
 # "whats the price and weight of the sony wh-1000xm5", "colour and price?": two attributes asked of one product
 _TWO_ASKED = re.compile(r"^(?P<pre>(?:so |and |ok,? )?(?:(?:what'?s|whats|what is|what are|tell me) )?(?:the |its |their )?)"
                         r"(?P<a>[a-z]+(?: [a-z]+)?) (?:and|&) (?:the |its )?(?P<b>[a-z]+(?: [a-z]+)?)"
@@ -661,13 +662,14 @@ class Conversation:
             way = "cheaper" if re.search(r"\b(?:less|cheaper)\b", gap.group(0)) else "more expensive"
             self.product, question = link.key, f"is it {way} than the {self._short_name(against)}"
         versus = _VERSUS.match(question.strip()) if product is None and self.product else None
-        if versus is not None and not versus.group("q") and (other := self.engine.understander.link_product(versus.group("x"), strict=True)) \
+        if versus is not None and (other := self.engine.understander.link_product(versus.group("x"), strict=True)) \
                 and other.key != self.product:
             # "vs the instant vortex plus?" after the Ninja's capacity: the two compared on it ("vs the airpods max,
-            # which is cheaper?" says what: the understander reads it)
+            # which is cheaper?", "…, whose jar holds more": on what the question says; "…, which one?": as before)
             best = self.last.best_fact if self.last is not None and self.last.intent == "attribute" else None
-            question = f"compare it with the {versus.group('x')}" + (f" on {best.attribute}" if best is not None
-                                                                     and best.source != "text" else "")
+            on = self._compared_on(versus.group("q") or "") \
+                or (best.attribute if best is not None and best.source != "text" else None)
+            question = f"compare it with the {versus.group('x')}" + (f" on {on}" if on else "")
         won = _WINNER.search(question)
         chosen = False  # "the lighter one" named one product: "does it come in black?" is of it, not of the list
         lexicon = self.engine.understander.lexicon
@@ -950,6 +952,18 @@ class Conversation:
         if same_for is not None and answer.intent == "compatibility" and len(ids) == 1:
             self.product = ids[0]  # ("a clear one for the same phone" found one: "how much is it" is that case's)
         return answer
+
+    def _compared_on(self, tail: str) -> str | None:
+        """The attribute the tail of "vs X, <tail>" compares on: one it names ("whose battery is bigger": battery), or
+        its comparative's ("which is cheaper": price; "whose jar holds more": capacity); None for "which one?" and a
+        bare "bigger" or "better", which the attribute asked before says."""
+        low = tail.strip(" ,;:-?").casefold()
+        asked = self.engine.understander.asked_attributes(low)
+        if asked:
+            return asked[0]
+        said = next((word for word in sorted(COMPARATIVES, key=len, reverse=True)
+                     if re.search(rf"\b{re.escape(word)}\b", low)), None)
+        return COMPARATIVES[said][0] if said is not None and said not in _BARE_COMPARATIVES else None
 
     def _two_asked(self, question: str) -> tuple[str, str] | None:
         """ "whats the price and weight of the sony wh-1000xm5", "the lavender esr one - cost and drop rating": two

@@ -2209,8 +2209,8 @@ class Understander:
         low = _FOR_THE_EARS.sub("headphones", low)
         low = re.sub(r"^(.*\bhow long)\s+between (?:charges|charging|recharges)$", r"\1 does it last", low)
         low = _BETWEEN_CHARGES.sub("", low).strip()  # (no charger asked)
-        if _HOURS_ASKED.search(low):  # "and on a full charge, how many hours of playback": no charger asked either
-            low = " ".join(_ON_A_CHARGE.sub(" ", low).split()).strip(" ,")
+        if _HOURS_ASKED.search(low) and not pinned:  # "and on a full charge, how many hours of playback": no charger
+            low = " ".join(_ON_A_CHARGE.sub(" ", low).split()).strip(" ,")  # asked either (a page's ranker reads it)
         low = _YOU_CHARGE.sub("what is the price of", low)  # "what do you charge for a bag of it": its price
         low = _MOST_HOURS.sub("has the longest battery life", low)
         low = _PLACE_USED.sub("", low)  # "… on the train": where it is used, which no listing says
@@ -2378,7 +2378,8 @@ class Understander:
         low = _SAME_BUT.sub("and ", low)  # "same but with 16gb": the last question, narrower
         low = _IN_A_SIZE.sub(r"in \1size \2", low)  # "and in a 9?": a size
         fits_after = _NAME_THEN_FITS.match(low)
-        if fits_after is not None and self.link_product(fits_after.group("x"), strict=True) is not None:
+        if fits_after is not None and (fitter := self.link_product(fits_after.group("x"), strict=True)) is not None \
+                and self._fit_named(fits_after.group("y"), fitter.key, focus):
             # "the delonghi dlsc002 filter, is that made for it?", "breville bwf100 …, right filter for a bambino plus?"
             fitted = fits_after.group("y")
             low = f"does the {fits_after.group('x')} fit {fitted if fitted in PRONOUNS else 'the ' + fitted}"
@@ -4810,6 +4811,17 @@ class Understander:
             return [Link("product", focus, focus, score=1.0)]  # "would the pad work with a pixel 8" of the pad in focus
         return self.link_products(text, near=near)
 
+    def _fit_named(self, text: str, fitter: str, focus: str | None) -> bool:
+        """Whether the other side of "<product>, works with <text>?" is a product it may fit: the one in focus ("is that
+        made for it?"), or one of another kind whose title says every word of ``text`` ("a bambino plus bes500"; not
+        "flat feet", "a marathon", "my car", "a french press")."""
+        if set(tokens(text)) <= PRONOUNS:
+            return bool(focus)
+        said = {t for t in tokens(text) if t not in STOPWORDS and t not in ("my", "our")}
+        return any(self.category_of(link.key) != self.category_of(fitter) and said <= title_words(link.name)
+                   for link in self.link_products(text, near=VARIANT_NEAR))  # ("the pur plus pitcher": not
+        # the filter titled "… Compatible with PUR Plus Water Filter Pitcher")
+
     def _other_of_brand(self, text: str, focus: str) -> bool:
         """Whether ``text`` says a brand and a word that the title of the product in focus lacks, and names another
         product so ("the baseus wall one" of the Baseus pad in focus: the Baseus wall charger)."""
@@ -4817,10 +4829,11 @@ class Understander:
         title = title_words(self.lexicon.titles.get(focus, ""))
         brand = next((said_brand for n in (2, 1) for said_brand in [tuple(tokens(text))[:n]] if said_brand in self.lexicon.brands),
                      None)
-        if brand is None or said <= title or not set(brand) <= title:
-            return False
-        link = self.link_product(text, strict=True)
-        return link is not None and link.key != focus
+        if brand is None or said <= title or not set(brand) <= title or self.values_only(" ".join(sorted(said - title))):
+            return False  # ("the anker gray one": which of the brand's gray ones is not said)
+        link = self.link_product(text, strict=True)  # (of the focus's kind: "the apple max one" after the AirPods Pro
+        return link is not None and link.key != focus and self.category_of(link.key) == self.category_of(focus)  # is
+        # no iPhone 15 Pro Max)
 
     def _brand_of_focus(self, text: str, focus: str) -> bool:
         """Whether ``text`` says only a brand that the title of the product in focus says ("the anker", "the blue bottle
