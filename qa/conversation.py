@@ -36,6 +36,7 @@ from shopgraph.qa.understand import (
     currency_of,
     pack_counts,
     said_in_title,
+    said_word,
     saved_money,
     singular,
     title_parts,
@@ -961,9 +962,8 @@ class Conversation:
         asked = self.engine.understander.asked_attributes(low)
         if asked:
             return asked[0]
-        said = next((word for word in sorted(COMPARATIVES, key=len, reverse=True)
-                     if re.search(rf"\b{re.escape(word)}\b", low)), None)
-        return COMPARATIVES[said][0] if said is not None and said not in _BARE_COMPARATIVES else None
+        said = said_word(COMPARATIVES, low)
+        return said[1][0] if said is not None and said[0].group(0) not in _BARE_COMPARATIVES else None
 
     def _two_asked(self, question: str) -> tuple[str, str] | None:
         """ "whats the price and weight of the sony wh-1000xm5", "the lavender esr one - cost and drop rating": two

@@ -1244,7 +1244,7 @@ def _focus_link(focus: str, title: str | None) -> Link:
     return Link("product", focus, title or focus, score=1.0)
 
 
-def _said_word(table: dict[str, tuple[str, str]], text: str) -> tuple[re.Match[str], tuple[str, str]] | None:
+def said_word(table: dict[str, tuple[str, str]], text: str) -> tuple[re.Match[str], tuple[str, str]] | None:
     """The longest word of a COMPARATIVES / SUPERLATIVES table that the text says, with its (attribute cue,
     direction)."""
     for word, meaning in sorted(table.items(), key=lambda kv: -len(kv[0])):
@@ -3357,7 +3357,7 @@ class Understander:
         if named is not None:  # "oneplus 12 emerald or black, which costs less", "… - cobalt violet or marble grey, …"
             link = self.link_product(name_said, strict=True)
             m, focus = (named, link.key) if link is not None else (None, focus)
-        compared = _said_word(COMPARATIVES, m.group("c")) if m is not None and focus and bare is None else None
+        compared = said_word(COMPARATIVES, m.group("c")) if m is not None and focus and bare is None else None
         if m is not None and focus and bare is None and _PRICE_GAP_SAID.search(m.group("c")):
             # "momentum 4 black vs white - hows the price difference", "… how much extra for the bigger one"
             compared = m, ("price", "lower")
@@ -3802,7 +3802,7 @@ class Understander:
             return False  # "any cheaper ones" after the cases that fit the phone: of the cases listed, not phones
         # "is there a cheaper one" after the one case that fits the phone: cheaper than that case
         listed_one = within is not None and bool(within) and focus not in within
-        said = _said_word(COMPARATIVES, low)
+        said = said_word(COMPARATIVES, low)
         plain = _PLAIN_MORE.search(low)
         if asked_before in self.lexicon.numeric and asked_before != "price" and plain is not None \
                 and (said is None or said[0].group(0) == plain.group(0)):
@@ -3968,13 +3968,13 @@ class Understander:
                 # "how many cups more does the pur plus hold": more of what it holds, not of its price
                 attrs, parse.direction = held, "higher" if cue == "more" else "lower"
             elif cue in _BARE_MORE and set(self.asked_attributes(strip_words(low, [a.name, b.name, cue]))) <= {"price"} \
-                    and not ((verb := _said_word(COMPARATIVES, low)) is not None and " " in verb[0].group(0)
+                    and not ((verb := said_word(COMPARATIVES, low)) is not None and " " in verb[0].group(0)
                              and cue in verb[0].group(0).split()):  # ("does it hold more than the ninja": capacity)
                 # "is the barista express more than the dedica", "how much more is it than …": dearer ("which weighs
                 # less": lighter)
                 cue = _BARE_MORE[cue]
             if not attrs:  # ("does it protect better than …": the cue "better", the comparative with its verb)
-                compared = (_said_word(COMPARATIVES, cue) if cue else None) or _said_word(COMPARATIVES, low)
+                compared = (said_word(COMPARATIVES, cue) if cue else None) or said_word(COMPARATIVES, low)
             if compared is not None:
                 attr, parse.direction = compared[1]
                 attrs = list(self.asked_attributes(attr)) or [attr]
@@ -4011,7 +4011,7 @@ class Understander:
         table = dict(SUPERLATIVES)
         if within:
             table.update(COMPARATIVES)
-        said = _said_word(table, low)
+        said = said_word(table, low)
         most = _MOST_WHAT.search(low) if said is None else None
         rating = most is not None and bool(self.unrated(low[most.start():]))
         if most is not None and rating:  # "which office chair is the most comfortable": the kind, unranked (no
@@ -4815,9 +4815,10 @@ class Understander:
         """Whether the other side of "<product>, works with <text>?" is a product it may fit: the one in focus ("is that
         made for it?"), or one of another kind whose title says every word of ``text`` ("a bambino plus bes500"; not
         "flat feet", "a marathon", "my car", "a french press")."""
-        if set(tokens(text)) <= PRONOUNS:
+        toks = tokens(text)
+        if set(toks) <= PRONOUNS:
             return bool(focus)
-        said = {t for t in tokens(text) if t not in STOPWORDS and t not in ("my", "our")}
+        said = {t for t in toks if t not in STOPWORDS and t not in ("my", "our")}
         return any(self.category_of(link.key) != self.category_of(fitter) and said <= title_words(link.name)
                    for link in self.link_products(text, near=VARIANT_NEAR))  # ("the pur plus pitcher": not
         # the filter titled "… Compatible with PUR Plus Water Filter Pitcher")
@@ -4825,10 +4826,10 @@ class Understander:
     def _other_of_brand(self, text: str, focus: str) -> bool:
         """Whether ``text`` says a brand and a word that the title of the product in focus lacks, and names another
         product so ("the baseus wall one" of the Baseus pad in focus: the Baseus wall charger)."""
-        said = set(tokens(text)) - STOPWORDS - ONE_WORDS
+        toks = tuple(tokens(text))
+        said = set(toks) - STOPWORDS - ONE_WORDS
         title = title_words(self.lexicon.titles.get(focus, ""))
-        brand = next((said_brand for n in (2, 1) for said_brand in [tuple(tokens(text))[:n]] if said_brand in self.lexicon.brands),
-                     None)
+        brand = next((toks[:n] for n in (2, 1) if toks[:n] in self.lexicon.brands), None)
         if brand is None or said <= title or not set(brand) <= title or self.values_only(" ".join(sorted(said - title))):
             return False  # ("the anker gray one": which of the brand's gray ones is not said)
         link = self.link_product(text, strict=True)  # (of the focus's kind: "the apple max one" after the AirPods Pro
